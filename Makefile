@@ -1,0 +1,76 @@
+# herodotus - news in, CAMEO-coded political events out.
+#   make          build build/herodotus
+#   make demo     install dependencies, build, code examples/, write demo.db
+#   make check    install dependencies, build, run every test (also under ASan+UBSan)
+#   make bench    benchmark on a generated 50 MB corpus
+#   make deps     install the Debian packages listed in DEB_PACKAGES
+
+DEB_PACKAGES = build-essential pkg-config libsqlite3-dev sqlite3 libjansson-dev \
+               libxml2-dev libutf8proc-dev liblingua-en-tagger-perl wordnet-base
+PKGS   = sqlite3 jansson libxml-2.0 libutf8proc
+CC    ?= cc
+WARN   = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+         -Wpointer-arith -Wformat=2 -Wundef -Wvla -Werror
+DATADIR ?= $(CURDIR)
+CPPFLAGS_ALL = -D_POSIX_C_SOURCE=200809L -DHERODOTUS_DATADIR='"$(DATADIR)"' \
+               -DHERODOTUS_VERSION='"$(VERSION)"'
+VERSION = 0.1.0
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CFLAGS ?= -O2 -g
+ALL_CFLAGS = -std=c11 $(WARN) $(CPPFLAGS_ALL) $(PKG_CFLAGS) $(CFLAGS)
+SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+LDLIBS = $(PKG_LIBS) -lm
+
+# the pipeline, in order, then primitives and outputs
+LIB_SRC = src/read.c src/input.c src/segment.c src/tag.c src/lemma.c src/actors.c \
+          src/verbs.c src/events.c src/dict.c src/cameo.c src/dates.c \
+          src/render.c src/render_jsonl.c src/render_tsv.c src/render_table.c src/store.c src/pipeline.c \
+          src/arena.c src/intern.c src/buf.c src/utf8.c
+MAIN_SRC = src/main.c
+TEST_SRC = tests/unit.c
+
+OBJ      = $(LIB_SRC:src/%.c=build/obj/%.o)
+SAN_OBJ  = $(LIB_SRC:src/%.c=build/san/%.o)
+
+.PHONY: all deps demo check check-fast bench clean
+all: build/herodotus
+
+build/obj/%.o: src/%.c src/*.h | build/obj
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+build/san/%.o: src/%.c src/*.h | build/san
+	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -c $< -o $@
+build/obj build/san:
+	mkdir -p $@
+
+build/herodotus: $(OBJ) build/obj/main.o
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
+build/herodotus-san: $(SAN_OBJ) build/san/main.o
+	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $^ $(LDLIBS)
+build/unit: $(OBJ) tests/unit.c
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ tests/unit.c $(OBJ) $(LDLIBS)
+build/unit-san: $(SAN_OBJ) tests/unit.c
+	$(CC) $(ALL_CFLAGS) $(SAN) -Isrc -o $@ tests/unit.c $(SAN_OBJ) $(LDLIBS)
+build/gencorpus: bench/gencorpus.c | build/obj
+	$(CC) -std=c11 -O2 -Wall -Wextra -Wpedantic -Werror -o $@ $<
+
+deps:
+	@sh tests/deps.sh $(DEB_PACKAGES)
+
+demo: deps
+	$(MAKE) build/herodotus
+	rm -f demo.db demo.db-wal demo.db-shm
+	./build/herodotus code --format table examples/*.txt
+	./build/herodotus ingest --db demo.db examples/*.txt
+	@echo "events stored in demo.db:" $$(sqlite3 demo.db 'select count(*) from events')
+
+check: deps
+	$(MAKE) build/herodotus build/herodotus-san build/unit build/unit-san
+	sh tests/run.sh
+
+bench: deps
+	$(MAKE) build/herodotus build/gencorpus
+	sh bench/run.sh
+
+clean:
+	rm -rf build demo.db demo.db-wal demo.db-shm

@@ -1,0 +1,264 @@
+/* actors.c - stage 4: actor mentions */
+#include "actors.h"
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+#include "segment.h"
+
+typedef struct {
+    uint32_t start, end;
+    int actor;      /* 1 + actor entry, 0 none */
+    int agent;      /* 1 + agent entry, 0 none */
+} Match;
+
+/* Longest match in trie from token i; returns length, sets *leaf. */
+static uint32_t longest(const Dict *d, int trie, const Sentence *s, uint32_t i, uint32_t *leaf)
+{
+    uint32_t node = 1, best = 0;
+    *leaf = 0;
+    for (uint32_t j = i; j < s->ntok; j++) {
+        const Token *t = &s->tok[j];
+        uint32_t nx = dict_step(d, trie, node, t->lower);
+        if (!nx && t->lemma && t->lemma != t->lower) nx = dict_step(d, trie, node, t->lemma);
+        if (!nx) break;
+        node = nx;
+        uint32_t lf = dict_leaf(d, trie, node);
+        if (lf) {
+            best = j + 1 - i;
+            *leaf = lf;
+        }
+    }
+    return best;
+}
+
+Sym actor_country(Sym code)
+{
+    const char *c = sym_name(code);
+    if (strlen(c) < 3) return 0;
+    if (!strncmp(c, "IGO", 3) || !strncmp(c, "NGO", 3) || !strncmp(c, "IMG", 3) || !strncmp(c, "MNC", 3))
+        return 0;
+    return sym_find(c, 3);
+}
+
+/* country + agent: RUS + GOV -> RUSGOV; a code that already carries an
+ * agent keeps it. */
+static Sym combine(Sym actor, Sym agent, int prefix)
+{
+    if (!agent) return actor;
+    if (!actor) return agent;
+    const char *a = sym_name(actor);
+    size_t an = strlen(a);
+    if (an != 3) return actor;
+    const char *g = sym_name(agent);
+    size_t gn = strlen(g);
+    char buf[64];
+    if (an + gn >= sizeof buf) return actor;
+    if (prefix) {
+        memcpy(buf, g, gn);
+        memcpy(buf + gn, a, an);
+    } else {
+        memcpy(buf, a, an);
+        memcpy(buf + an, g, gn);
+    }
+    return sym_intern(buf, an + gn);   /* bounded: codes x agents */
+}
+
+static int is_word(const Token *t, const char *w)
+{
+    size_t n = strlen(w);
+    return t->n == n && !strncasecmp(t->s, w, n);
+}
+
+static int is_pronoun(const Token *t)
+{
+    return t->tag == T_PRP && (is_word(t, "he") || is_word(t, "him") || is_word(t, "she") || is_word(t, "her"));
+}
+
+void find_actors(Doc *d, const Dict *dict)
+{
+    Arena *a = d->arena;
+    int date = d->pubdate;
+    /* default country: the dateline's place, else the first country named */
+    d->default_country = 0;
+    if (d->place) {
+        Token tok[16];
+        size_t nt = tokenize(d->place, strlen(d->place), tok, 16);
+        Sentence ps = {0};
+        ps.tok = tok;
+        ps.ntok = (uint32_t)nt;
+        for (size_t i = 0; i < nt; i++) tok[i].lemma = tok[i].lower;
+        uint32_t leaf;
+        if (nt && longest(dict, TRIE_ACTOR, &ps, 0, &leaf) == nt) {
+            Sym c = dict_actor_code(dict, &dict->actors[leaf - 1], date);
+            d->place_code = c;
+            d->default_country = actor_country(c);
+        }
+    }
+    Sym last_person = 0;
+    int story_discard = 0;
+    for (uint32_t si = 0; si < d->nsent; si++) {
+        Sentence *s = &d->sent[si];
+        /* discards */
+        for (uint32_t i = 0; i < s->ntok; i++) {
+            uint32_t leaf;
+            if (longest(dict, TRIE_DISCARD, s, i, &leaf)) {
+                s->discarded = 1;
+                if (dict->discard_story[leaf - 1]) story_discard = 1;
+                break;
+            }
+        }
+        /* raw matches */
+        Match *m = arena_alloc(a, (s->ntok + 1) * sizeof *m);
+        uint32_t nm = 0;
+        for (uint32_t i = 0; i < s->ntok;) {
+            uint32_t la, lg;
+            uint32_t na = longest(dict, TRIE_ACTOR, s, i, &la);
+            uint32_t ng = longest(dict, TRIE_AGENT, s, i, &lg);
+            /* a lone capitalised-only match on a lower-case token ("us",
+             * "chad" the verb) is no actor */
+            if (na == 1 && !(s->tok[i].flags & (TOK_CAP | TOK_ALLCAP)) && s->tok[i].tag != T_NNP) na = 0;
+            if (na && dict_actor_code(dict, &dict->actors[la - 1], date) == 0) na = 0;   /* restricted out or [---] */
+            if (!na && !ng) {
+                i++;
+                continue;
+            }
+            Match *x = &m[nm++];
+            x->start = i;
+            if (na >= ng) {
+                x->end = i + na;
+                x->actor = (int)la;
+                x->agent = 0;
+            } else {
+                x->end = i + ng;
+                x->agent = (int)lg;
+                x->actor = 0;
+            }
+            i = x->end;
+        }
+        if (!d->default_country)
+            for (uint32_t k = 0; k < nm; k++)
+                if (m[k].actor && dict->actors[m[k].actor - 1].kind == MK_COUNTRY) {
+                    d->default_country = actor_country(dict_actor_code(dict, &dict->actors[m[k].actor - 1], date));
+                    if (d->default_country) break;
+                }
+        /* combine matches into mentions */
+        Mention *men = arena_alloc(a, (nm + s->ntok / 2 + 1) * sizeof *men);
+        uint32_t nmen = 0;
+        for (uint32_t k = 0; k < nm;) {
+            Mention *mm = &men[nmen];
+            memset(mm, 0, sizeof *mm);
+            mm->conj = -1;
+            mm->start = m[k].start;
+            Sym country = 0, agent = 0, person = 0;
+            int prefix = 0;
+            uint32_t j = k;
+            for (; j < nm; j++) {
+                /* matches join when adjacent, or separated by 's or "of"/"in"
+                 * (+ "the") when an agent comes first */
+                if (j > k) {
+                    uint32_t gap_s = m[j - 1].end, gap_e = m[j].start;
+                    int ok = gap_s == gap_e;
+                    if (!ok && gap_e - gap_s == 1 && s->tok[gap_s].tag == T_POS) ok = 1;
+                    if (!ok && agent && !country && !person && gap_e - gap_s <= 2 &&
+                        (is_word(&s->tok[gap_s], "of") || is_word(&s->tok[gap_s], "in") || is_word(&s->tok[gap_s], "from")) &&
+                        (gap_e - gap_s == 1 || is_word(&s->tok[gap_s + 1], "the")))
+                        ok = 2;
+                    /* adjectives between a country and an agent: "Russia's top diplomat" */
+                    if (!ok && m[j].agent && (country || person) && gap_e - gap_s <= 2) {
+                        ok = 1;
+                        for (uint32_t g = gap_s; g < gap_e; g++)
+                            if (s->tok[g].tag != T_JJ && s->tok[g].tag != T_POS && s->tok[g].tag != T_NN) ok = 0;
+                    }
+                    if (!ok) break;
+                    /* a second country or person starts a new mention */
+                    if (m[j].actor) {
+                        const ActorEntry *e = &dict->actors[m[j].actor - 1];
+                        if ((e->kind == MK_COUNTRY && country) || (e->kind != MK_COUNTRY && person)) break;
+                        if (ok == 2 && e->kind != MK_COUNTRY) break;
+                    } else if (agent) {
+                        break;
+                    }
+                }
+                if (m[j].actor) {
+                    const ActorEntry *e = &dict->actors[m[j].actor - 1];
+                    Sym c = dict_actor_code(dict, e, date);
+                    if (e->kind == MK_COUNTRY) {
+                        country = c;
+                        if (!mm->actor_ref) mm->actor_ref = e->ref;
+                    } else {
+                        person = c;
+                        mm->kind = e->kind;
+                        mm->actor_ref = e->ref;
+                    }
+                } else {
+                    const AgentEntry *g = &dict->agents[m[j].agent - 1];
+                    agent = g->code;
+                    prefix = g->prefix;
+                    mm->agent_ref = g->ref;
+                }
+            }
+            mm->end = m[j - 1].end;
+            if (person) {
+                Sym pc = actor_country(person);
+                if (agent && strlen(sym_name(person)) == 3) person = combine(person, agent, prefix);
+                mm->code = person;
+                (void)pc;
+            } else if (country) {
+                mm->code = combine(country, agent, prefix);
+                mm->kind = agent ? MK_PERSON : MK_COUNTRY;
+                /* a bare country kind stays country; with an agent it is a body */
+                if (agent) mm->kind = MK_AGENT;
+            } else {
+                mm->code = combine(d->default_country, agent, prefix);
+                mm->kind = MK_AGENT;
+            }
+            mm->has_agent = agent != 0;
+            if (mm->code) nmen++;
+            k = j;
+        }
+        /* pronouns */
+        uint32_t total = nmen;
+        for (uint32_t i = 0; i < s->ntok; i++) {
+            if (!is_pronoun(&s->tok[i]) || !last_person) continue;
+            Mention *mm = &men[total++];
+            memset(mm, 0, sizeof *mm);
+            mm->start = i;
+            mm->end = i + 1;
+            mm->code = last_person;
+            mm->kind = MK_PRONOUN;
+            mm->conj = -1;
+        }
+        /* keep mentions in token order */
+        for (uint32_t x = 1; x < total; x++) {
+            Mention t = men[x];
+            uint32_t y = x;
+            while (y > 0 && men[y - 1].start > t.start) men[y] = men[y - 1], y--;
+            men[y] = t;
+        }
+        nmen = total;
+        for (uint32_t k = 0; k < nmen; k++) {
+            for (uint32_t i = men[k].start; i < men[k].end; i++) s->tok[i].mention = (int16_t)k;
+            if (men[k].kind == MK_PERSON || (men[k].kind == MK_AGENT && men[k].has_agent)) last_person = men[k].code;
+        }
+        /* coordination: "Russia and China", "Russia, China and India" */
+        for (uint32_t k = 0; k + 1 < nmen; k++) {
+            uint32_t g = men[k].end, h = men[k + 1].start;
+            int ok = 0;
+            if (h == g + 1 && (is_word(&s->tok[g], "and") || s->tok[g].tag == T_COMMA)) ok = 1;
+            if (h == g + 2 && s->tok[g].tag == T_COMMA && is_word(&s->tok[g + 1], "and")) ok = 1;
+            if (ok) men[k].conj = (int16_t)(k + 1);
+        }
+        /* a comma-joined pair is a list only when it ends with "and" */
+        for (uint32_t k = 0; k < nmen; k++) {
+            if (men[k].conj < 0 || s->tok[men[k].end].tag != T_COMMA) continue;
+            int c = men[k].conj;
+            while (c >= 0 && men[c].conj >= 0 && s->tok[men[c].end].tag == T_COMMA) c = men[c].conj;
+            if (c < 0 || men[c].conj < 0) men[k].conj = -1;
+        }
+        s->men = men;
+        s->nmen = nmen;
+        if (story_discard) s->discarded = 1;
+    }
+    if (story_discard)
+        for (uint32_t si = 0; si < d->nsent; si++) d->sent[si].discarded = 1;
+}

@@ -1,0 +1,14 @@
+/* actors.h - stage 4: actor mentions by longest match over the tokens:
+ * countries, capitals, demonyms, office holders (dated), organisations and
+ * generic agents combined with a country ("Russia's foreign minister",
+ * "Chinese police" -> RUSGOV, CHNCOP); simple pronoun resolution. */
+#ifndef HERODOTUS_ACTORS_H
+#define HERODOTUS_ACTORS_H
+#include "dict.h"
+#include "doc.h"
+
+void find_actors(Doc *d, const Dict *dict);
+/* Country part (first three letters) of an actor code; 0 if none. */
+Sym  actor_country(Sym code);
+
+#endif

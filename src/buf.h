@@ -1,0 +1,23 @@
+/* buf.h - growable byte buffer (output, line reading) */
+#ifndef HERODOTUS_BUF_H
+#define HERODOTUS_BUF_H
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct Buf {
+    char *data;
+    size_t len, cap;
+} Buf;
+
+void buf_reserve(Buf *b, size_t extra);
+void buf_put(Buf *b, const char *s, size_t n);
+void buf_puts(Buf *b, const char *s);
+void buf_putc(Buf *b, char c);
+void buf_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_json_str(Buf *b, const char *s, size_t n);   /* quoted, escaped */
+void buf_clear(Buf *b);
+void buf_free(Buf *b);
+/* Read one line (without the newline) into b; returns 0 at EOF. */
+int  buf_getline(Buf *b, FILE *f);
+
+#endif

@@ -1,0 +1,766 @@
+/* dict.c - loading verb, actor, agent and discard dictionaries */
+#include "dict.h"
+#include <ctype.h>
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "doc.h"
+#include "segment.h"
+#include "utf8.h"
+
+#define GROW(arr, n, cap)                                                      \
+    do {                                                                       \
+        if ((n) == (cap)) {                                                    \
+            (cap) = (cap) ? (cap) * 2 : 64;                                    \
+            void *np_ = realloc((arr), (size_t)(cap) * sizeof *(arr));         \
+            if (!np_) abort();                                                 \
+            (arr) = np_;                                                       \
+        }                                                                      \
+    } while (0)
+
+void dict_init(Dict *d)
+{
+    memset(d, 0, sizeof *d);
+    arena_init(&d->arena);
+    for (int t = 0; t < TRIE_N; t++) d->nodes[t] = 1;
+    d->errs = stderr;
+}
+
+void dict_free(Dict *d)
+{
+    for (int t = 0; t < TRIE_N; t++) {
+        u64map_free(&d->edge[t]);
+        u64map_free(&d->leaf[t]);
+    }
+    u64map_free(&d->verb);
+    u64map_free(&d->synset_by_name);
+    for (uint32_t i = 0; i < d->nblocks; i++) free(d->blocks[i].pat);
+    for (uint32_t i = 0; i < d->nsynsets; i++) free(d->synsets[i].ph);
+    free(d->blocks);
+    free(d->synsets);
+    free(d->actors);
+    free(d->codes);
+    free(d->agents);
+    free(d->discard_story);
+    free(d->files);
+    arena_free(&d->arena);
+}
+
+int dict_kind_of(const char *name)
+{
+    const char *b = strrchr(name, '/');
+    b = b ? b + 1 : name;
+    if (b[0] == '.') return DK_NONE;
+    if (strstr(b, "verbs") || strstr(b, "Verbs") || !strncmp(b, "CAMEO", 5)) return DK_VERBS;
+    if (strstr(b, "actors") || strstr(b, "Actors")) return DK_ACTORS;
+    if (strstr(b, "agents") || strstr(b, "Agents")) return DK_AGENTS;
+    if (strstr(b, "discards") || strstr(b, "Discards")) return DK_DISCARDS;
+    if (strstr(b, "ssue")) return DK_ISSUES;
+    return DK_NONE;
+}
+
+static void problem(Dict *d, uint32_t file, long line, const char *what)
+{
+    d->problems++;
+    if (d->errs) fprintf(d->errs, "%s:%ld: %s\n", d->files[file], line, what);
+}
+
+/* Split a dictionary phrase (words joined by '_' or spaces, upper case) into
+ * lower-case word symbols, interned.  Returns the count (max cap). */
+static size_t phrase_syms(const char *s, size_t n, Sym *out, size_t cap)
+{
+    char buf[1024];
+    if (n >= sizeof buf) n = sizeof buf - 1;
+    for (size_t i = 0; i < n; i++) buf[i] = s[i] == '_' ? ' ' : s[i];
+    Token tok[64];
+    size_t nt = tokenize(buf, n, tok, 64), k = 0;
+    for (size_t i = 0; i < nt && k < cap; i++) {
+        char low[256];
+        size_t ln = utf8_lower(tok[i].s, tok[i].n, low, sizeof low);
+        if (ln) out[k++] = sym_intern(low, ln);
+    }
+    return k;
+}
+
+static uint32_t trie_insert(Dict *d, int trie, const Sym *w, size_t n)
+{
+    uint32_t node = 1;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t key = (uint64_t)node << 32 | w[i];
+        uint32_t c = u64map_get(&d->edge[trie], key);
+        if (!c) {
+            c = ++d->nodes[trie];
+            u64map_put(&d->edge[trie], key, c);
+        }
+        node = c;
+    }
+    return node;
+}
+
+static uint32_t add_file(Dict *d, const char *path)
+{
+    GROW(d->files, d->nfiles, d->capfiles);
+    d->files[d->nfiles] = arena_strndup(&d->arena, path, strlen(path));
+    return d->nfiles++;
+}
+
+static char *trim(char *s)
+{
+    while (isspace((unsigned char)*s)) s++;
+    size_t n = strlen(s);
+    while (n && isspace((unsigned char)s[n - 1])) s[--n] = '\0';
+    return s;
+}
+
+static void strip_comment(char *s)
+{
+    char *h = strchr(s, '#');
+    if (h) *h = '\0';
+}
+
+/* yymmdd or yyyymmdd -> yyyymmdd */
+static int parse_ymd(const char *s, const char **end)
+{
+    int v = 0, k = 0;
+    while (isdigit((unsigned char)s[k])) v = v * 10 + (s[k] - '0'), k++;
+    *end = s + k;
+    if (k == 6) v += (v / 10000 < 50 ? 20000000 : 19000000);
+    else if (k != 8) return -1;
+    return v;
+}
+
+/* "[RUSGOV >20040309]" -> code; returns 0 on success */
+static int parse_code(Dict *d, const char *s, ActorCode *out)
+{
+    while (*s == ' ' || *s == '\t') s++;
+    if (*s != '[') return -1;
+    s++;
+    while (*s == ' ') s++;
+    const char *c = s;
+    while (*s && *s != ' ' && *s != ']' && *s != '\t') s++;
+    if (s == c) return -1;
+    char up[64];
+    size_t n = (size_t)(s - c);
+    if (n >= sizeof up) return -1;
+    for (size_t i = 0; i < n; i++) up[i] = (char)toupper((unsigned char)c[i]);
+    out->code = (n == 3 && !memcmp(up, "---", 3)) ? 0 : sym_intern(up, n);
+    out->from = out->to = 0;
+    while (*s == ' ' || *s == '\t') s++;
+    const char *e;
+    if (*s == '>') {
+        if ((out->from = parse_ymd(s + 1, &e)) < 0) return -1;
+        s = e;
+    } else if (*s == '<') {
+        if ((out->to = parse_ymd(s + 1, &e)) < 0) return -1;
+        s = e;
+    } else if (isdigit((unsigned char)*s)) {
+        if ((out->from = parse_ymd(s, &e)) < 0 || *e != '-') return -1;
+        if ((out->to = parse_ymd(e + 1, &e)) < 0) return -1;
+        s = e;
+    }
+    while (*s == ' ') s++;
+    (void)d;
+    return *s == ']' ? 0 : -1;
+}
+
+static int guess_kind(const char *file, Sym code)
+{
+    const char *c = sym_name(code);
+    size_t n = strlen(c);
+    if (n == 3) return 1;   /* MK_COUNTRY */
+    if (!strncmp(c, "IGO", 3) || !strncmp(c, "NGO", 3) || !strncmp(c, "IMG", 3) || strstr(file, "nternational"))
+        return 3;           /* MK_ORG */
+    return 2;               /* MK_PERSON or named body */
+}
+
+/* ---------------- actors ---------------- */
+
+typedef struct {
+    Sym w[64];
+    size_t n;
+} PhraseBuf;
+
+static void actors_flush(Dict *d, PhraseBuf *names, size_t nnames, uint32_t first_code, uint32_t file, long line)
+{
+    if (!nnames) return;
+    if (d->ncodes == first_code) {
+        problem(d, file, line, "actor entry has no [CODE] line");
+        return;
+    }
+    GROW(d->actors, d->nactors, d->capactors);
+    ActorEntry *e = &d->actors[d->nactors];
+    e->first_code = first_code;
+    e->ncodes = d->ncodes - first_code;
+    e->ref = file << 20 | (uint32_t)(line & 0xFFFFF);
+    e->kind = (uint8_t)guess_kind(d->files[file], d->codes[first_code].code);
+    d->nactors++;
+    for (size_t i = 0; i < nnames; i++) {
+        if (!names[i].n) continue;
+        uint32_t node = trie_insert(d, TRIE_ACTOR, names[i].w, names[i].n);
+        if (!u64map_get(&d->leaf[TRIE_ACTOR], node)) u64map_put(&d->leaf[TRIE_ACTOR], node, d->nactors);
+    }
+}
+
+static int load_actors(Dict *d, FILE *f, uint32_t file)
+{
+    char line[4096];
+    long ln = 0, entry_line = 0;
+    PhraseBuf *names = NULL;
+    size_t nnames = 0, capnames = 0;
+    uint32_t first_code = d->ncodes;
+    int in_xml_comment = 0;
+    while (fgets(line, sizeof line, f)) {
+        ln++;
+        if (in_xml_comment) {
+            if (strstr(line, "-->")) in_xml_comment = 0;
+            continue;
+        }
+        char *s = line;
+        int indented = (*s == ' ' || *s == '\t');
+        s = trim(s);
+        if (!strncmp(s, "<!--", 4)) {
+            if (!strstr(s, "-->")) in_xml_comment = 1;
+            continue;
+        }
+        strip_comment(s);
+        s = trim(s);
+        if (!*s || *s == '<') continue;
+        if (*s == '[' || (indented && *s == '[')) {
+            if (!nnames) {
+                problem(d, file, ln, "code line with no actor name before it");
+                continue;
+            }
+            ActorCode c;
+            if (parse_code(d, s, &c)) {
+                problem(d, file, ln, "malformed code: expected [CODE], [CODE >YYYYMMDD], [CODE <YYYYMMDD] or [CODE YYYYMMDD-YYYYMMDD]");
+                continue;
+            }
+            GROW(d->codes, d->ncodes, d->capcodes);
+            d->codes[d->ncodes++] = c;
+            continue;
+        }
+        if (*s == '+') {
+            if (!nnames) {
+                problem(d, file, ln, "synonym ('+') with no actor entry before it");
+                continue;
+            }
+            s++;
+        } else {
+            /* a new entry */
+            actors_flush(d, names, nnames, first_code, file, entry_line);
+            nnames = 0;
+            first_code = d->ncodes;
+            entry_line = ln;
+        }
+        char *br = strchr(s, '[');
+        if (br) {
+            ActorCode c;
+            if (parse_code(d, br, &c)) {
+                problem(d, file, ln, "malformed code: expected [CODE] after the name");
+            } else {
+                GROW(d->codes, d->ncodes, d->capcodes);
+                d->codes[d->ncodes++] = c;
+            }
+            *br = '\0';
+            s = trim(s);
+        }
+        GROW(names, nnames, capnames);
+        names[nnames].n = phrase_syms(s, strlen(s), names[nnames].w, 64);
+        if (!names[nnames].n) {
+            problem(d, file, ln, "empty actor name");
+            continue;
+        }
+        nnames++;
+    }
+    actors_flush(d, names, nnames, first_code, file, entry_line);
+    free(names);
+    return 0;
+}
+
+/* ---------------- agents ---------------- */
+
+static void add_agent_phrase(Dict *d, const char *name, Sym code, int prefix, uint32_t file, long ln)
+{
+    Sym w[64];
+    size_t n = phrase_syms(name, strlen(name), w, 64);
+    if (!n) return;
+    GROW(d->agents, d->nagents, d->capagents);
+    AgentEntry *a = &d->agents[d->nagents++];
+    a->code = code;
+    a->prefix = (uint8_t)prefix;
+    a->ref = file << 20 | (uint32_t)(ln & 0xFFFFF);
+    uint32_t node = trie_insert(d, TRIE_AGENT, w, n);
+    if (!u64map_get(&d->leaf[TRIE_AGENT], node)) u64map_put(&d->leaf[TRIE_AGENT], node, d->nagents);
+}
+
+static void regular_plural(const char *s, char *out, size_t cap)
+{
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == '_' || s[n - 1] == ' ')) n--;
+    if (n + 3 >= cap) {
+        out[0] = '\0';
+        return;
+    }
+    memcpy(out, s, n);
+    char last = (char)toupper((unsigned char)(n ? s[n - 1] : 0));
+    char prev = (char)toupper((unsigned char)(n > 1 ? s[n - 2] : 0));
+    if (last == 'Y' && !strchr("AEIOU", prev)) {
+        memcpy(out + n - 1, "IES", 4);
+    } else if (last == 'S' || last == 'X' || last == 'Z' || (last == 'H' && (prev == 'C' || prev == 'S'))) {
+        memcpy(out + n, "ES", 3);
+    } else if (last == 'N' && prev == 'A' && n >= 3 && toupper((unsigned char)s[n - 3]) == 'M') {
+        memcpy(out + n - 2, "EN", 3);   /* policeman -> policemen */
+    } else {
+        memcpy(out + n, "S", 2);
+    }
+}
+
+static int load_agents(Dict *d, FILE *f, uint32_t file)
+{
+    char line[4096];
+    long ln = 0;
+    /* substitution sets: !NAME! = A, B, C */
+    struct { char name[64]; char vals[1024]; } subs[32];
+    int nsubs = 0;
+    while (fgets(line, sizeof line, f)) {
+        ln++;
+        char *s = trim(line);
+        if (!strncmp(s, "<!--", 4) || *s == '<') continue;
+        strip_comment(s);
+        s = trim(s);
+        if (!*s) continue;
+        if (*s == '!') {
+            char *eq = strchr(s, '=');
+            char *bang = strchr(s + 1, '!');
+            if (eq && bang && bang < eq && nsubs < 32) {
+                size_t nn = (size_t)(bang + 1 - s);
+                if (nn < sizeof subs[0].name) {
+                    memcpy(subs[nsubs].name, s, nn);
+                    subs[nsubs].name[nn] = '\0';
+                    snprintf(subs[nsubs].vals, sizeof subs[nsubs].vals, "%s", trim(eq + 1));
+                    nsubs++;
+                    continue;
+                }
+            }
+            problem(d, file, ln, "malformed substitution set: expected !NAME! = WORD, WORD");
+            continue;
+        }
+        char *br = strrchr(s, '[');
+        if (!br || !strchr(br, ']')) {
+            problem(d, file, ln, "agent entry without [~CODE]");
+            continue;
+        }
+        char *code = br + 1;
+        while (*code == ' ') code++;
+        char *ce = strchr(code, ']');
+        *ce = '\0';
+        code = trim(code);
+        int prefix = 0;
+        if (*code == '~') code++;
+        else if (code[0] && code[strlen(code) - 1] == '~') {
+            prefix = 1;
+            code[strlen(code) - 1] = '\0';
+        } else {
+            problem(d, file, ln, "agent code must be [~CODE] or [CODE~]");
+            continue;
+        }
+        char up[32];
+        size_t cn = strlen(code);
+        if (cn == 0 || cn >= sizeof up) {
+            problem(d, file, ln, "empty agent code");
+            continue;
+        }
+        for (size_t i = 0; i < cn; i++) up[i] = (char)toupper((unsigned char)code[i]);
+        Sym csym = sym_intern(up, cn);
+        *br = '\0';
+        char *plurals = NULL;
+        char *lb = strchr(s, '{');
+        if (lb) {
+            char *rb = strchr(lb, '}');
+            if (!rb) {
+                problem(d, file, ln, "unclosed '{' in plural forms");
+                continue;
+            }
+            *rb = '\0';
+            plurals = lb + 1;
+            *lb = '\0';
+        }
+        char *name = trim(s);
+        if (!*name) {
+            problem(d, file, ln, "agent entry without a name");
+            continue;
+        }
+        /* expand one substitution set if the name uses it */
+        char names[16][512];
+        int nnames = 0;
+        char *bang = strchr(name, '!');
+        int expanded = 0;
+        if (bang) {
+            for (int k = 0; k < nsubs && !expanded; k++) {
+                char *at = strstr(name, subs[k].name);
+                if (!at) continue;
+                expanded = 1;
+                char vals[1024];
+                snprintf(vals, sizeof vals, "%s", subs[k].vals);
+                for (char *v = strtok(vals, ","); v && nnames < 16; v = strtok(NULL, ",")) {
+                    v = trim(v);
+                    snprintf(names[nnames++], sizeof names[0], "%.*s%s%s", (int)(at - name), name, v,
+                             at + strlen(subs[k].name));
+                }
+            }
+            if (!expanded) {
+                problem(d, file, ln, "unknown substitution set in agent name");
+                continue;
+            }
+        } else {
+            snprintf(names[nnames++], sizeof names[0], "%s", name);
+        }
+        for (int k = 0; k < nnames; k++) {
+            add_agent_phrase(d, names[k], csym, prefix, file, ln);
+            char pl[600];
+            regular_plural(names[k], pl, sizeof pl);
+            if (pl[0]) add_agent_phrase(d, pl, csym, prefix, file, ln);
+        }
+        if (plurals) {
+            for (char *p = strtok(plurals, " \t"); p; p = strtok(NULL, " \t"))
+                add_agent_phrase(d, p, csym, prefix, file, ln);
+        }
+    }
+    return 0;
+}
+
+/* ---------------- discards ---------------- */
+
+static int load_discards(Dict *d, FILE *f, uint32_t file)
+{
+    char line[4096];
+    long ln = 0;
+    while (fgets(line, sizeof line, f)) {
+        ln++;
+        char *s = trim(line);
+        if (*s == '<') continue;
+        strip_comment(s);
+        s = trim(s);
+        if (!*s) continue;
+        int story = *s == '+';
+        if (story) s++;
+        Sym w[64];
+        size_t n = phrase_syms(s, strlen(s), w, 64);
+        if (!n) {
+            problem(d, file, ln, "empty discard phrase");
+            continue;
+        }
+        GROW(d->discard_story, d->ndiscards, d->capdiscards);
+        d->discard_story[d->ndiscards++] = (uint8_t)story;
+        uint32_t node = trie_insert(d, TRIE_DISCARD, w, n);
+        u64map_put(&d->leaf[TRIE_DISCARD], node, d->ndiscards);
+    }
+    return 0;
+}
+
+/* ---------------- verbs ---------------- */
+
+static const char *parse_event_code(Dict *d, const char *s, int *ok)
+{
+    /* "[042]", "[042:043]", "[---]" */
+    *ok = 0;
+    while (*s == ' ' || *s == '\t') s++;
+    if (*s != '[') return NULL;
+    s++;
+    const char *c = s;
+    while (*s && *s != ']' && *s != ':' && *s != ' ') s++;
+    size_t n = (size_t)(s - c);
+    if (!n) return NULL;
+    if (n == 3 && !memcmp(c, "---", 3)) {
+        *ok = 1;
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (!isdigit((unsigned char)c[i]) && !(isalpha((unsigned char)c[i]) && i == n - 1)) return NULL;
+    *ok = 1;
+    return arena_strndup(&d->arena, c, n);
+}
+
+static uint32_t synset_index(Dict *d, const char *name, size_t n)
+{
+    char up[128];
+    if (n >= sizeof up) n = sizeof up - 1;
+    for (size_t i = 0; i < n; i++) up[i] = (char)toupper((unsigned char)name[i]);
+    Sym s = sym_intern(up, n);
+    uint32_t k = u64map_get(&d->synset_by_name, s);
+    if (k) return k - 1;
+    GROW(d->synsets, d->nsynsets, d->capsynsets);
+    Synset *ss = &d->synsets[d->nsynsets];
+    memset(ss, 0, sizeof *ss);
+    ss->name = arena_strndup(&d->arena, up, n);
+    u64map_put(&d->synset_by_name, s, d->nsynsets + 1);
+    return d->nsynsets++;
+}
+
+/* Parse pattern words into elements; returns count. */
+static size_t pattern_elems(Dict *d, char *s, PatElem *out, size_t cap, int *star)
+{
+    size_t k = 0;
+    *star = -1;
+    for (char *w = strtok(s, " \t"); w && k < cap; w = strtok(NULL, " \t")) {
+        /* strip grouping */
+        while (*w == '(' || *w == '{' || *w == '^' || *w == '%') w++;
+        size_t n = strlen(w);
+        while (n && (w[n - 1] == ')' || w[n - 1] == '}')) w[--n] = '\0';
+        if (!n) continue;
+        if (!strcmp(w, "*")) {
+            *star = (int)k;
+            continue;
+        }
+        if (!strcmp(w, "+")) {
+            out[k++] = (PatElem){PE_TARGET, 0, 0};
+            continue;
+        }
+        if (!strcmp(w, "$")) {
+            out[k++] = (PatElem){PE_SOURCE, 0, 0};
+            continue;
+        }
+        if (w[0] == '&') {
+            out[k++] = (PatElem){PE_SYNSET, 0, synset_index(d, w, n)};
+            continue;
+        }
+        if (w[0] == '+' || w[0] == '$') {   /* "+TALKS": a target word */
+            out[k++] = (PatElem){(uint8_t)(w[0] == '+' ? PE_TARGET : PE_SOURCE), 0, 0};
+            w++;
+            n--;
+            if (!n) continue;
+        }
+        Sym ws[32];
+        size_t nw = phrase_syms(w, n, ws, 32);
+        for (size_t i = 0; i < nw && k < cap; i++) out[k++] = (PatElem){PE_WORD, ws[i], 0};
+    }
+    return k;
+}
+
+static void add_pattern(Dict *d, VerbBlock *b, PatElem *el, size_t n, int star, const char *code, uint32_t ref)
+{
+    GROW(b->pat, b->npat, b->cappat);
+    Pattern *p = &b->pat[b->npat++];
+    if (star < 0) star = 0;
+    p->npre = (uint8_t)star;
+    p->npost = (uint8_t)(n - (size_t)star);
+    p->pre = arena_alloc(&d->arena, (p->npre + 1) * sizeof *p->pre);
+    p->post = arena_alloc(&d->arena, (p->npost + 1) * sizeof *p->post);
+    memcpy(p->pre, el, p->npre * sizeof *el);
+    memcpy(p->post, el + star, p->npost * sizeof *el);
+    p->code = code;
+    p->ref = ref;
+}
+
+static int load_verbs(Dict *d, FILE *f, uint32_t file)
+{
+    char line[4096];
+    long ln = 0;
+    VerbBlock *cur = NULL;
+    int cur_idx = -1;
+    int in_synset = -1;
+    int in_xml_comment = 0;
+    while (fgets(line, sizeof line, f)) {
+        ln++;
+        if (in_xml_comment) {
+            if (strstr(line, "-->")) in_xml_comment = 0;
+            continue;
+        }
+        char *s = trim(line);
+        if (!strncmp(s, "<!--", 4)) {
+            if (!strstr(s, "-->")) in_xml_comment = 1;
+            continue;
+        }
+        if (*s == '<') continue;
+        strip_comment(s);
+        s = trim(s);
+        if (!*s) {
+            in_synset = -1;
+            continue;
+        }
+        uint32_t ref = file << 20 | (uint32_t)(ln & 0xFFFFF);
+        if (!strncmp(s, "---", 3)) {
+            /* --- NAME [code] --- */
+            char *p = s + 3;
+            while (*p == ' ') p++;
+            char *ne = p;
+            while (*ne && *ne != ' ' && *ne != '[') ne++;
+            char *br = strchr(ne, '[');
+            int ok = 0;
+            const char *code = br ? parse_event_code(d, br, &ok) : NULL;
+            if (!br || !ok) {
+                problem(d, file, ln, "verb block header: expected --- NAME [CODE] ---");
+                cur = NULL;
+                continue;
+            }
+            GROW(d->blocks, d->nblocks, d->capblocks);
+            cur_idx = (int)d->nblocks++;
+            cur = &d->blocks[cur_idx];
+            memset(cur, 0, sizeof *cur);
+            cur->name = arena_strndup(&d->arena, p, (size_t)(ne - p));
+            cur->code = code;
+            cur->ref = ref;
+            in_synset = -1;
+            continue;
+        }
+        if (*s == '&') {
+            char *e = s;
+            while (*e && !isspace((unsigned char)*e)) e++;
+            in_synset = (int)synset_index(d, s, (size_t)(e - s));
+            cur = NULL;
+            continue;
+        }
+        if (*s == '+' && in_synset >= 0) {
+            Synset *ss = &d->synsets[in_synset];
+            Sym w[64];
+            size_t n = phrase_syms(s + 1, strlen(s + 1), w, 64);
+            if (!n) continue;
+            GROW(ss->ph, ss->n, ss->cap);
+            ss->ph[ss->n].w = arena_alloc(&d->arena, n * sizeof(Sym));
+            memcpy(ss->ph[ss->n].w, w, n * sizeof(Sym));
+            ss->ph[ss->n].n = (uint32_t)n;
+            ss->n++;
+            continue;
+        }
+        if (!cur) {
+            problem(d, file, ln, "line outside a verb block or synonym set");
+            continue;
+        }
+        if (*s == '-') {
+            /* pattern: - words * words [code] */
+            char *br = strrchr(s, '[');
+            int ok = 0;
+            const char *code = br ? parse_event_code(d, br, &ok) : NULL;
+            if (!br || !ok) {
+                problem(d, file, ln, "verb pattern: expected - WORDS * WORDS [CODE]");
+                continue;
+            }
+            *br = '\0';
+            PatElem el[64];
+            int star;
+            size_t n = pattern_elems(d, s + 1, el, 64, &star);
+            if (star < 0) {
+                problem(d, file, ln, "verb pattern without '*' for the verb");
+                continue;
+            }
+            add_pattern(d, cur, el, n, star, code, ref);
+            continue;
+        }
+        /* a verb of the block: WORD {IRREGULAR FORMS}; multi-word verbs
+         * (PAY_TRIBUTE, "CALL ON") become patterns with the block code */
+        char *lb = strchr(s, '{');
+        char *forms = NULL;
+        if (lb) {
+            char *rb = strchr(lb, '}');
+            if (!rb) {
+                problem(d, file, ln, "unclosed '{' in verb forms");
+                continue;
+            }
+            *rb = '\0';
+            forms = lb + 1;
+            *lb = '\0';
+        }
+        if (*s == '+') s++;
+        Sym w[64];
+        size_t n = phrase_syms(s, strlen(s), w, 64);
+        if (!n) {
+            problem(d, file, ln, "empty verb");
+            continue;
+        }
+        if (!u64map_get(&d->verb, w[0])) u64map_put(&d->verb, w[0], (uint32_t)cur_idx + 1);
+        if (n > 1) {
+            PatElem el[64];
+            size_t k = 0;
+            for (size_t i = 1; i < n && k < 64; i++) el[k++] = (PatElem){PE_WORD, w[i], 0};
+            add_pattern(d, cur, el, k, 0, cur->code, ref);
+        }
+        if (forms) {
+            for (char *p = strtok(forms, " \t"); p; p = strtok(NULL, " \t")) {
+                Sym fw[8];
+                if (phrase_syms(p, strlen(p), fw, 8) >= 1 && !u64map_get(&d->verb, fw[0]))
+                    u64map_put(&d->verb, fw[0], (uint32_t)cur_idx + 1);
+            }
+        }
+    }
+    return 0;
+}
+
+int dict_load_file(Dict *d, const char *path, int kind)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        d->problems++;
+        if (d->errs) fprintf(d->errs, "%s: cannot open dictionary\n", path);
+        return -1;
+    }
+    uint32_t file = add_file(d, path);
+    switch (kind) {
+    case DK_VERBS: load_verbs(d, f, file); break;
+    case DK_ACTORS: load_actors(d, f, file); break;
+    case DK_AGENTS: load_agents(d, f, file); break;
+    case DK_DISCARDS: load_discards(d, f, file); break;
+    case DK_ISSUES: {
+        char line[4096];
+        while (fgets(line, sizeof line, f)) d->nissues += line[0] != '#' && line[0] != '\n';
+        break;
+    }
+    default: break;
+    }
+    fclose(f);
+    return 0;
+}
+
+static int cmpstr(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+int dict_load_dir(Dict *d, const char *dir)
+{
+    DIR *dp = opendir(dir);
+    if (!dp) return -1;
+    char *names[256];
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(dp)) && n < 256)
+        if (dict_kind_of(e->d_name) != DK_NONE) names[n++] = strdup(e->d_name);
+    closedir(dp);
+    qsort(names, (size_t)n, sizeof *names, cmpstr);
+    int loaded = 0;
+    /* verbs first so that synonym sets exist before patterns use them is
+     * not needed (sets are made on first use); order only for stable refs */
+    for (int i = 0; i < n; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        if (dict_load_file(d, path, dict_kind_of(names[i])) == 0) loaded++;
+        free(names[i]);
+    }
+    return loaded;
+}
+
+Sym dict_actor_code(const Dict *d, const ActorEntry *e, int ymd)
+{
+    Sym fallback = 0;
+    for (uint32_t i = 0; i < e->ncodes; i++) {
+        const ActorCode *c = &d->codes[e->first_code + i];
+        if (!c->from && !c->to) {
+            if (!fallback) fallback = c->code;
+            continue;
+        }
+        if (!ymd) continue;
+        if (c->from && ymd < c->from) continue;
+        if (c->to && ymd > c->to) continue;
+        return c->code;
+    }
+    return fallback;
+}
+
+const VerbBlock *dict_verb(const Dict *d, Sym lemma)
+{
+    uint32_t k = lemma ? u64map_get(&d->verb, lemma) : 0;
+    return k ? &d->blocks[k - 1] : NULL;
+}
+
+const char *dict_ref_file(const Dict *d, uint32_t ref)
+{
+    uint32_t f = ref >> 20;
+    return f < d->nfiles ? d->files[f] : "?";
+}

@@ -1,0 +1,92 @@
+/* dict.h - dictionaries in the field's plain formats: verb patterns,
+ * actors (with dated codes), agents, discards.  Phrases are stored as
+ * sequences of lower-case word symbols in tries keyed by (node, word). */
+#ifndef HERODOTUS_DICT_H
+#define HERODOTUS_DICT_H
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include "arena.h"
+#include "intern.h"
+
+typedef struct ActorCode { Sym code; int from, to; } ActorCode;   /* dates yyyymmdd, 0 open */
+
+typedef struct ActorEntry {
+    uint32_t first_code, ncodes;   /* into Dict.codes */
+    uint32_t ref;                  /* file<<20 | line */
+    uint8_t kind;                  /* MentionKind guess */
+} ActorEntry;
+
+typedef struct AgentEntry {
+    Sym code;                      /* "GOV" of [~GOV] */
+    uint8_t prefix;                /* [GOV~] puts it before the country */
+    uint32_t ref;
+} AgentEntry;
+
+enum { PE_WORD = 1, PE_SYNSET, PE_TARGET, PE_SOURCE };
+typedef struct PatElem { uint8_t kind; Sym word; uint32_t synset; } PatElem;
+
+typedef struct Pattern {
+    PatElem *pre, *post;           /* words before and after the verb */
+    uint8_t npre, npost;
+    const char *code;              /* CAMEO code, NULL for [---] */
+    uint32_t ref;
+} Pattern;
+
+typedef struct VerbBlock {
+    const char *name;
+    const char *code;              /* default code, NULL for [---] */
+    Pattern *pat;
+    uint32_t npat, cappat;
+    uint32_t ref;
+} VerbBlock;
+
+typedef struct Phrase { Sym *w; uint32_t n; } Phrase;
+typedef struct Synset { const char *name; Phrase *ph; uint32_t n, cap; } Synset;
+
+enum { TRIE_ACTOR = 0, TRIE_AGENT, TRIE_DISCARD, TRIE_N };
+
+typedef struct Dict {
+    Arena arena;                   /* strings and patterns */
+    U64Map edge[TRIE_N];           /* (node<<32 | word) -> child node */
+    uint32_t nodes[TRIE_N];        /* nodes allocated per trie (root = 1) */
+    U64Map leaf[TRIE_N];           /* node -> 1 + entry index */
+    ActorEntry *actors; uint32_t nactors, capactors;
+    ActorCode *codes; uint32_t ncodes, capcodes;
+    AgentEntry *agents; uint32_t nagents, capagents;
+    uint8_t *discard_story; uint32_t ndiscards, capdiscards;
+    VerbBlock *blocks; uint32_t nblocks, capblocks;
+    U64Map verb;                   /* verb lemma sym -> 1 + block index */
+    Synset *synsets; uint32_t nsynsets, capsynsets;
+    U64Map synset_by_name;         /* name sym -> 1 + synset index */
+    const char **files; uint32_t nfiles, capfiles;
+    uint32_t problems;             /* malformed entries seen */
+    uint32_t nissues;              /* issue-coding entries (read, not yet used) */
+    FILE *errs;                    /* where problems are reported (stderr) */
+} Dict;
+
+void dict_init(Dict *d);
+void dict_free(Dict *d);
+/* Load every dictionary file in dir, by kind told by its name.  Returns
+ * the number of files loaded, -1 when dir cannot be read. */
+int  dict_load_dir(Dict *d, const char *dir);
+int  dict_load_file(Dict *d, const char *path, int kind);   /* DK_* */
+enum { DK_NONE, DK_VERBS, DK_ACTORS, DK_AGENTS, DK_DISCARDS, DK_ISSUES };
+int  dict_kind_of(const char *filename);
+
+/* Trie walk: child of node by word, 0 none. */
+static inline uint32_t dict_step(const Dict *d, int trie, uint32_t node, Sym w)
+{
+    return w ? u64map_get(&d->edge[trie], (uint64_t)node << 32 | w) : 0;
+}
+static inline uint32_t dict_leaf(const Dict *d, int trie, uint32_t node)
+{
+    return u64map_get(&d->leaf[trie], node);
+}
+/* Code of actor entry e on date ymd (0 = any date); 0 when restricted out. */
+Sym dict_actor_code(const Dict *d, const ActorEntry *e, int ymd);
+const VerbBlock *dict_verb(const Dict *d, Sym lemma);
+const char *dict_ref_file(const Dict *d, uint32_t ref);
+static inline uint32_t dict_ref_line(uint32_t ref) { return ref & 0xFFFFF; }
+
+#endif

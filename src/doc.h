@@ -1,0 +1,108 @@
+/* doc.h - the data that flows down the pipeline.
+ *
+ *   read -> segment -> tag -> actors -> verbs -> events -> render/store
+ *
+ * A Doc owns everything through its arena; each stage fills in the next
+ * layer (sentences and tokens, tags and lemmas, mentions, verb phrases,
+ * events) and never changes what an earlier stage wrote. */
+#ifndef HERODOTUS_DOC_H
+#define HERODOTUS_DOC_H
+#include <stdint.h>
+#include "arena.h"
+#include "intern.h"
+
+/* Penn Treebank tags */
+typedef enum Tag {
+    T_NONE, T_CC, T_CD, T_DT, T_EX, T_FW, T_IN, T_JJ, T_JJR, T_JJS, T_LS, T_MD,
+    T_NN, T_NNS, T_NNP, T_NNPS, T_PDT, T_POS, T_PRP, T_PRPS, T_RB, T_RBR, T_RBS,
+    T_RP, T_SYM, T_TO, T_UH, T_VB, T_VBD, T_VBG, T_VBN, T_VBP, T_VBZ, T_WDT,
+    T_WP, T_WPS, T_WRB, T_COMMA, T_PERIOD, T_COLON, T_LQUOTE, T_RQUOTE, T_LRB,
+    T_RRB, T_DOLLAR, T_HASH, T_NTAGS
+} Tag;
+
+#define TAG_IS_VERB(t) ((t) >= T_VB && (t) <= T_VBZ)
+#define TAG_IS_NOUN(t) ((t) >= T_NN && (t) <= T_NNPS)
+
+enum { TOK_CAP = 1, TOK_ALLCAP = 2, TOK_NUM = 4, TOK_PUNCT = 8, TOK_INQUOTE = 16,
+       TOK_PARA = 32 /* first token of a paragraph */ };
+
+typedef struct Token {
+    const char *s;          /* surface form (not NUL-terminated) */
+    uint32_t n;             /* its length in bytes */
+    uint32_t off;           /* byte offset in Doc.body */
+    Sym exact;              /* symbol of the surface form, 0 if unknown */
+    Sym lower;              /* symbol of its lower-case form, 0 if unknown */
+    Sym lemma;              /* lemma symbol (lower-case), 0 if unknown */
+    uint8_t tag;            /* Tag */
+    uint8_t flags;          /* TOK_* */
+    int16_t mention;        /* index of the mention covering it, -1 none */
+} Token;
+
+enum MentionKind { MK_COUNTRY = 1, MK_PERSON, MK_ORG, MK_AGENT, MK_PRONOUN, MK_PLACE };
+
+typedef struct Mention {
+    uint32_t start, end;    /* token span [start, end) */
+    Sym code;               /* resolved actor code (e.g. RUSGOV) */
+    uint8_t kind;           /* MentionKind of the head entry */
+    uint8_t has_agent;      /* an agent word took part in the code */
+    uint8_t is_capital;     /* a capital city standing for its country */
+    int16_t conj;           /* next mention coordinated with this one, -1 */
+    uint32_t actor_ref;     /* dictionary provenance (file<<20|line), 0 none */
+    uint32_t agent_ref;
+} Mention;
+
+enum VoiceFlags { VP_PASSIVE = 1, VP_NEGATED = 2, VP_FUTURE = 4, VP_INFINITIVE = 8,
+                  VP_SPEECH = 16, VP_COORD = 32 };
+
+typedef struct VerbPhrase {
+    uint32_t start, end;    /* token span of the verb group [start, end) */
+    uint32_t head;          /* token index of the main verb */
+    uint32_t clause_end;    /* tokens after the verb considered its object zone */
+    uint16_t flags;         /* VP_* */
+    const char *code;       /* CAMEO code chosen by the dictionary ("042"), NULL none */
+    int target_tok;         /* token where the pattern's '+' matched, -1 */
+    int source_tok;         /* token where the pattern's '$' matched, -1 */
+    uint32_t pattern_ref;   /* dictionary provenance of the verb pattern */
+    uint32_t match_end;     /* last token matched by the pattern (exclusive) */
+} VerbPhrase;
+
+typedef struct Sentence {
+    Token *tok;
+    uint32_t ntok;
+    uint32_t off, len;      /* byte span in Doc.body */
+    Mention *men;
+    uint32_t nmen;
+    VerbPhrase *vp;
+    uint32_t nvp;
+    int date;               /* yyyymmdd of a date expression in it, 0 none */
+    uint8_t discarded;      /* a discard phrase matched */
+} Sentence;
+
+typedef struct Event {
+    uint32_t sent;          /* sentence index */
+    Sym source, target;     /* actor codes (target 0 when none) */
+    const char *code;       /* CAMEO code */
+    int date;               /* yyyymmdd */
+    int src_m, tgt_m;       /* mention indexes in the sentence, -1 none */
+    uint32_t vp;            /* verb phrase index in the sentence */
+    const char *rule;       /* how source and target were chosen */
+} Event;
+
+typedef struct Doc {
+    Arena *arena;
+    const char *file;       /* input file name, for messages */
+    long line;              /* line in it (JSON Lines), 0 for whole files */
+    const char *id, *title, *url, *source;
+    int pubdate;            /* yyyymmdd, 0 unknown */
+    const char *place;      /* dateline place, NULL none */
+    Sym place_code;         /* its actor code, 0 none */
+    Sym default_country;    /* country for agents with no country of their own */
+    char *body;             /* article body after cleaning (NUL-terminated) */
+    uint32_t body_len;
+    Sentence *sent;
+    uint32_t nsent;
+    Event *ev;
+    uint32_t nev, capev;
+} Doc;
+
+#endif

@@ -1,0 +1,319 @@
+/* events.c - stage 6: events */
+#include "events.h"
+#include <string.h>
+#include <strings.h>
+#include "actors.h"
+#include "dates.h"
+
+static int is_word(const Token *t, const char *w)
+{
+    size_t n = strlen(w);
+    return t->n == n && !strncasecmp(t->s, w, n);
+}
+
+/* ---- dates ---- */
+
+static int resolve_weekday(int pub, int wd, int dir)
+{
+    if (!pub) return 0;
+    long days = date_to_days(pub);
+    int pw = date_weekday(pub);
+    int back = (pw - wd + 7) % 7;
+    if (dir > 0) return date_from_days(days + ((wd - pw + 7) % 7 ? (wd - pw + 7) % 7 : 7));
+    if (dir < 0 && back == 0) back = 7;   /* "last Monday" on a Monday */
+    return date_from_days(days - back);
+}
+
+/* The date an expression starting at token i stands for, 0 none. */
+static int date_at(const Doc *d, const Sentence *s, uint32_t i)
+{
+    const Token *t = &s->tok[i];
+    int pub = d->pubdate;
+    int wd = weekday_from_name(t->s, t->n);
+    if (wd >= 0 && (t->flags & TOK_CAP)) {
+        int dir = 0;
+        if (i > 0 && is_word(&s->tok[i - 1], "last")) dir = -1;
+        if (i > 0 && is_word(&s->tok[i - 1], "next")) dir = 1;
+        return resolve_weekday(pub, wd, dir);
+    }
+    if (pub && is_word(t, "yesterday")) return date_from_days(date_to_days(pub) - 1);
+    if (pub && (is_word(t, "today") || is_word(t, "tonight"))) return pub;
+    if (pub && is_word(t, "tomorrow")) return date_from_days(date_to_days(pub) + 1);
+    int m = month_from_name(t->s, t->n);
+    if (m && (t->flags & TOK_CAP) && i + 1 < s->ntok && (s->tok[i + 1].flags & TOK_NUM)) {
+        /* "April 8", "April 8, 2024" */
+        size_t used;
+        int v = date_parse(t->s, d->body_len - t->off, &used);
+        if (v >= 10000000) return v;
+        if (v && pub) {
+            int y = pub / 10000;
+            int c = date_make(y, v / 100 % 100, v % 100);
+            if (c && date_to_days(c) > date_to_days(pub) + 7) c = date_make(y - 1, v / 100 % 100, v % 100);
+            return c;
+        }
+    }
+    if ((t->flags & TOK_NUM) && i + 1 < s->ntok && month_from_name(s->tok[i + 1].s, s->tok[i + 1].n)) {
+        size_t used;
+        int v = date_parse(t->s, d->body_len - t->off, &used);
+        if (v >= 10000000) return v;
+        if (v && pub) return date_make(pub / 10000, v / 100 % 100, v % 100);
+    }
+    return 0;
+}
+
+int sentence_date(const Doc *d, const Sentence *s, uint32_t near)
+{
+    int best = 0;
+    uint32_t bestdist = UINT32_MAX;
+    for (uint32_t i = 0; i < s->ntok; i++) {
+        if (!(s->tok[i].flags & (TOK_CAP | TOK_NUM)) && !is_word(&s->tok[i], "yesterday") &&
+            !is_word(&s->tok[i], "today") && !is_word(&s->tok[i], "tonight") && !is_word(&s->tok[i], "tomorrow"))
+            continue;
+        int v = date_at(d, s, i);
+        if (!v) continue;
+        uint32_t dist = i > near ? i - near : near - i;
+        if (dist < bestdist) bestdist = dist, best = v;
+    }
+    return best;
+}
+
+/* ---- actors for a verb phrase ---- */
+
+/* Mention whose last token is right before token i, skipping adverbs and
+ * a closing comma of an appositive; -1 none. */
+static int mention_before(const Sentence *s, uint32_t i)
+{
+    while (i > 0 && (s->tok[i - 1].tag == T_RB || s->tok[i - 1].tag == T_MD)) i--;
+    if (i == 0) return -1;
+    const Token *t = &s->tok[i - 1];
+    if (t->mention >= 0) return t->mention;
+    /* "Thousands of protesters", "the Chinese delegation": nouns after the mention */
+    uint32_t j = i;
+    while (j > 0 && (TAG_IS_NOUN(s->tok[j - 1].tag) || s->tok[j - 1].tag == T_JJ) && s->tok[j - 1].mention < 0 && i - j < 3) j--;
+    if (j < i && j > 0 && s->tok[j - 1].mention >= 0) {
+        const Mention *m = &s->men[s->tok[j - 1].mention];
+        if (m->kind == MK_COUNTRY) return s->tok[j - 1].mention;   /* "the Russian delegation" */
+    }
+    return -1;
+}
+
+/* The head mention of an NP ending before i with a PP inside: "police in
+ * Nairobi fired" -> police. */
+static int np_head(const Sentence *s, int m)
+{
+    const Mention *mm = &s->men[m];
+    uint32_t st = mm->start;
+    if (st >= 2 && (is_word(&s->tok[st - 1], "in") || is_word(&s->tok[st - 1], "from") || is_word(&s->tok[st - 1], "of")) &&
+        s->tok[st - 2].mention >= 0 && s->men[s->tok[st - 2].mention].has_agent)
+        return s->tok[st - 2].mention;
+    return m;
+}
+
+/* Is mention m the subject of a verb phrase that begins right after it? */
+static int is_subject_of_next(const Sentence *s, int m, uint32_t vp_index)
+{
+    const Mention *mm = &s->men[m];
+    for (uint32_t k = vp_index + 1; k < s->nvp; k++) {
+        uint32_t st = s->vp[k].start;
+        uint32_t e = mm->end;
+        while (e < st && (s->tok[e].tag == T_RB)) e++;
+        if (e == st) return 1;
+        if (st > mm->end) break;
+    }
+    return 0;
+}
+
+typedef struct {
+    int src[8], nsrc;
+    const char *rule;
+} Subj;
+
+static void add_conj(const Sentence *s, int m, int *out, int *n, int max)
+{
+    while (m >= 0 && *n < max) {
+        out[(*n)++] = m;
+        m = s->men[m].conj;
+    }
+}
+
+static int lemma_in(const Token *t, const char *const *list)
+{
+    const char *l = sym_name(t->lemma);
+    for (; *list; list++)
+        if (t->lemma && !strcmp(l, *list)) return 1;
+    return 0;
+}
+
+/* Verbs whose object is the subject of their "to" complement. */
+static const char *const OBJECT_CONTROL[] = {"urge", "ask", "call", "force", "invite", "tell", "allow", "persuade",
+                                             "encourage", "order", "press", "push", "help", "pressure", "request",
+                                             "warn", "advise", "want", "expect", NULL};
+
+static int first_of_conj(const Sentence *s, int m)
+{
+    for (int p = 0; p < m; p++)
+        if (s->men[p].conj == m) {
+            m = p;
+            p = -1;
+        }
+    return m;
+}
+
+static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_of_vp)
+{
+    const VerbPhrase *v = &s->vp[k];
+    sub->nsrc = 0;
+    int m = (v->flags & VP_INFINITIVE) ? -1 : mention_before(s, v->start);
+    if (m >= 0) {
+        m = first_of_conj(s, np_head(s, m));
+        add_conj(s, m, sub->src, &sub->nsrc, 8);
+        sub->rule = sub->nsrc > 1 ? "compound subject" : "subject";
+        return 0;
+    }
+    if (k == 0) return -1;
+    const VerbPhrase *pv = &s->vp[k - 1];
+    if (v->flags & VP_INFINITIVE) {
+        if (lemma_in(&s->tok[pv->head], OBJECT_CONTROL))
+            for (uint32_t i = pv->end; i < v->start; i++)
+                if (s->tok[i].mention >= 0) {
+                    add_conj(s, s->tok[i].mention, sub->src, &sub->nsrc, 8);
+                    sub->rule = "object of the governing verb";
+                    return 0;
+                }
+        if (subj_of_vp[k - 1] >= 0) {
+            add_conj(s, subj_of_vp[k - 1], sub->src, &sub->nsrc, 8);
+            sub->rule = "subject of the governing verb";
+            return 0;
+        }
+        return -1;
+    }
+    if ((v->flags & VP_COORD) || v->start == pv->end + 1 || (v->start > 0 && s->tok[v->start - 1].tag == T_COMMA)) {
+        if (subj_of_vp[k - 1] >= 0) {
+            add_conj(s, subj_of_vp[k - 1], sub->src, &sub->nsrc, 8);
+            sub->rule = "subject of the coordinated verb";
+            return 0;
+        }
+    }
+    return -1;
+}
+
+/* CAMEO code for what an actor says it will do: 04->036, 05->032 ... */
+static const char *intent_code(const char *code)
+{
+    if (!code || strlen(code) < 2) return code;
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    switch (root) {
+    case 4: return "036";
+    case 5: return "032";
+    case 6: return "031";
+    case 7: return "033";
+    case 8: return "035";
+    case 15: return "130";
+    case 16: return "131";
+    case 17: return "137";
+    case 18: case 19: case 20: return "138";
+    default: return code;
+    }
+}
+
+static void push_event(Doc *d, const Event *e)
+{
+    if (d->nev == d->capev) {
+        uint32_t nc = d->capev ? d->capev * 2 : 32;
+        d->ev = arena_grow(d->arena, d->ev, d->capev * sizeof *d->ev, nc * sizeof *d->ev);
+        d->capev = nc;
+    }
+    d->ev[d->nev++] = *e;
+}
+
+void make_events(Doc *d, const Dict *dict, int keep_untargeted)
+{
+    (void)dict;
+    for (uint32_t si = 0; si < d->nsent; si++) {
+        Sentence *s = &d->sent[si];
+        if (s->discarded || !s->nvp) continue;
+        int *subj = arena_alloc(d->arena, s->nvp * sizeof *subj);
+        int speaker = -1;          /* subject of the last speech verb */
+        for (uint32_t k = 0; k < s->nvp; k++) {
+            VerbPhrase *v = &s->vp[k];
+            Subj sub;
+            subj[k] = -1;
+            if (subject_of(s, k, &sub, subj) == 0) subj[k] = sub.src[0];
+            if (v->flags & VP_SPEECH) speaker = subj[k];
+            if (!v->code) continue;
+            if (v->flags & VP_NEGATED) continue;
+            /* targets */
+            int tgt[8], ntgt = 0;
+            const char *rule = sub.nsrc ? sub.rule : NULL;
+            if (v->target_tok >= 0) {
+                add_conj(s, s->tok[v->target_tok].mention, tgt, &ntgt, 8);
+            } else {
+                for (uint32_t i = v->end; i < v->clause_end; i++) {
+                    int m = s->tok[i].mention;
+                    if (m < 0) continue;
+                    if (is_subject_of_next(s, m, k)) break;
+                    if ((v->flags & VP_PASSIVE) && i > 0 && is_word(&s->tok[i - 1], "by")) {
+                        i = s->men[m].end - 1;
+                        continue;
+                    }
+                    add_conj(s, m, tgt, &ntgt, 8);
+                    break;
+                }
+            }
+            if (v->flags & VP_PASSIVE) {
+                /* "was attacked by X": X acts on the subject */
+                int agent = -1;
+                for (uint32_t i = v->end; i + 1 < v->clause_end; i++)
+                    if (is_word(&s->tok[i], "by") && s->tok[i + 1].mention >= 0) {
+                        agent = s->tok[i + 1].mention;
+                        break;
+                    }
+                if (agent < 0) continue;   /* no one named as acting */
+                memcpy(tgt, sub.src, sizeof(int) * (size_t)sub.nsrc);
+                ntgt = sub.nsrc;
+                sub.nsrc = 0;
+                add_conj(s, agent, sub.src, &sub.nsrc, 8);
+                rule = "passive agent";
+            }
+            if (v->source_tok >= 0 && s->tok[v->source_tok].mention >= 0) {
+                sub.nsrc = 0;
+                add_conj(s, s->tok[v->source_tok].mention, sub.src, &sub.nsrc, 8);
+                rule = "pattern source";
+            }
+            if (!sub.nsrc) continue;
+            const char *code = (v->flags & VP_FUTURE) ? intent_code(v->code) : v->code;
+            int date = sentence_date(d, s, v->head);
+            if (!date) date = d->pubdate;
+            /* compound subject with no target: each acts on the others */
+            int mutual = ntgt == 0 && sub.nsrc > 1;
+            for (int a = 0; a < sub.nsrc; a++) {
+                Sym src = s->men[sub.src[a]].code;
+                const char *r = rule;
+                /* reported speech: "Wang said Beijing would ..." -> the speaker */
+                if (speaker >= 0 && speaker != sub.src[a] && (int)k > 0 && s->men[sub.src[a]].kind == MK_COUNTRY &&
+                    !s->men[sub.src[a]].has_agent) {
+                    Sym sp = s->men[speaker].code;
+                    if (actor_country(sp) == actor_country(src) && strlen(sym_name(sp)) > 3) {
+                        src = sp;
+                        r = "reported speech: the speaker for his own country";
+                    }
+                }
+                int nt = mutual ? sub.nsrc : ntgt;
+                int emitted = 0;
+                for (int b = 0; b < nt; b++) {
+                    int tm = mutual ? sub.src[b] : tgt[b];
+                    if (tm == sub.src[a]) continue;
+                    Sym tc = s->men[tm].code;
+                    if (tc == src) continue;
+                    Event e = {si, src, tc, code, date, sub.src[a], tm, k, mutual ? "compound actors act on each other" : r};
+                    push_event(d, &e);
+                    emitted = 1;
+                }
+                if (!emitted && keep_untargeted) {
+                    Event e = {si, src, 0, code, date, sub.src[a], -1, k, r};
+                    push_event(d, &e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+/* events.h - stage 6: events from verb phrases and mentions: who acts
+ * (subject, passive agent, coordinated subject, reported speaker), who is
+ * acted upon, compound actors, negation, intent, and the date. */
+#ifndef HERODOTUS_EVENTS_H
+#define HERODOTUS_EVENTS_H
+#include "dict.h"
+#include "doc.h"
+
+void make_events(Doc *d, const Dict *dict, int keep_untargeted);
+/* Date expressions in sentence s resolved against the publication date:
+ * token index of the expression nearest to token `near` and its date. */
+int  sentence_date(const Doc *d, const Sentence *s, uint32_t near);
+
+#endif

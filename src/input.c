@@ -1,0 +1,136 @@
+/* input.c - files, JSON Lines, stdin */
+#include "input.h"
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "buf.h"
+
+static const char *str_field(json_t *o, const char *k)
+{
+    json_t *v = json_object_get(o, k);
+    return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static long jsonl_line(const char *name, long line, const char *s, size_t n, DocFn fn, void *ctx)
+{
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r')) i++;
+    if (i == n) return 0;   /* blank line */
+    json_error_t je;
+    json_t *o = json_loadb(s, n, JSON_REJECT_DUPLICATES, &je);
+    if (!o) {
+        fprintf(stderr, "%s:%ld: invalid JSON at column %d: %s\n", name, line, je.column, je.text);
+        return 1;
+    }
+    long fail = 0;
+    json_t *id = json_object_get(o, "id");
+    const char *text = str_field(o, "text");
+    char idbuf[32];
+    const char *ids = json_is_string(id) ? json_string_value(id) : NULL;
+    if (json_is_integer(id)) {
+        snprintf(idbuf, sizeof idbuf, "%lld", (long long)json_integer_value(id));
+        ids = idbuf;
+    }
+    if (!json_is_object(o) || !ids || !text) {
+        fprintf(stderr, "%s:%ld: expected an object with \"id\" and \"text\" strings\n", name, line);
+        fail = 1;
+    } else {
+        RawDoc r = {name, line, ids, str_field(o, "title"), str_field(o, "date"), str_field(o, "url"),
+                    str_field(o, "source"), text, strlen(text)};
+        json_t *tv = json_object_get(o, "text");
+        r.len = json_string_length(tv);
+        if (r.len == 0) {
+            fprintf(stderr, "%s:%ld: \"text\" is empty\n", name, line);
+            fail = 1;
+        } else if (fn(&r, ctx)) {
+            fail = 1;
+        }
+    }
+    json_decref(o);
+    return fail;
+}
+
+static long read_all(FILE *f, Buf *b)
+{
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_put(b, chunk, n);
+    return ferror(f) ? -1 : 0;
+}
+
+static const char *base_id(const char *path, char *out, size_t cap)
+{
+    const char *b = strrchr(path, '/');
+    b = b ? b + 1 : path;
+    snprintf(out, cap, "%s", b);
+    char *dot = strrchr(out, '.');
+    if (dot && dot != out) *dot = '\0';
+    return out;
+}
+
+static int ends_with(const char *s, const char *suf)
+{
+    size_t n = strlen(s), k = strlen(suf);
+    return n >= k && !strcmp(s + n - k, suf);
+}
+
+long input_each(const char *path, DocFn fn, void *ctx)
+{
+    int is_stdin = !strcmp(path, "-");
+    const char *name = is_stdin ? "<stdin>" : path;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "%s: cannot open: %s\n", path, strerror(errno));
+        return 1;
+    }
+    long fail = 0;
+    Buf b = {0};
+    if (!is_stdin && ends_with(path, ".jsonl")) {
+        long line = 0;
+        int any = 0;
+        while (buf_getline(&b, f)) {
+            line++;
+            any = 1;
+            fail += jsonl_line(name, line, b.data ? b.data : "", b.len, fn, ctx);
+        }
+        if (!any) {
+            fprintf(stderr, "%s: empty file, no article\n", name);
+            fail++;
+        }
+        fclose(f);
+        buf_free(&b);
+        return fail;
+    }
+    if (read_all(f, &b) < 0) {
+        fprintf(stderr, "%s: read error: %s\n", name, strerror(errno));
+        if (!is_stdin) fclose(f);
+        buf_free(&b);
+        return 1;
+    }
+    if (!is_stdin) fclose(f);
+    size_t i = 0;
+    while (i < b.len && (b.data[i] == ' ' || b.data[i] == '\n' || b.data[i] == '\t' || b.data[i] == '\r')) i++;
+    if (i == b.len) {
+        fprintf(stderr, "%s: empty file, no article\n", name);
+        buf_free(&b);
+        return 1;
+    }
+    if (is_stdin && b.data[i] == '{') {
+        long line = 0;
+        for (size_t s = 0; s < b.len;) {
+            char *nl = memchr(b.data + s, '\n', b.len - s);
+            size_t e = nl ? (size_t)(nl - b.data) : b.len;
+            line++;
+            fail += jsonl_line(name, line, b.data + s, e - s, fn, ctx);
+            s = e + 1;
+        }
+    } else {
+        char id[256];
+        RawDoc r = {name, 0, is_stdin ? "stdin" : base_id(path, id, sizeof id), NULL, NULL, NULL, NULL, b.data, b.len};
+        if (fn(&r, ctx)) fail++;
+    }
+    buf_free(&b);
+    return fail;
+}

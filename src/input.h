@@ -1,0 +1,15 @@
+/* input.h - stage 1 front: files, JSON Lines and stdin into raw documents */
+#ifndef HERODOTUS_INPUT_H
+#define HERODOTUS_INPUT_H
+#include "read.h"
+
+/* Called for each article; returns 0 to go on, -1 when the article failed
+ * (counted as a failed input). */
+typedef int (*DocFn)(const RawDoc *raw, void *ctx);
+
+/* Read path ("-" for stdin) and call fn for every article in it.  Reports
+ * bad input on stderr as FILE:LINE: message.  Returns the number of inputs
+ * that failed (0 when all went well). */
+long input_each(const char *path, DocFn fn, void *ctx);
+
+#endif

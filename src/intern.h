@@ -1,0 +1,32 @@
+/* intern.h - the process-wide symbol table.  Every word a dictionary,
+ * the tagger lexicon or WordNet knows is interned once; a token is looked
+ * up (never inserted) so coding text allocates nothing here. */
+#ifndef HERODOTUS_INTERN_H
+#define HERODOTUS_INTERN_H
+#include <stddef.h>
+#include <stdint.h>
+
+typedef uint32_t Sym;          /* 0 means "no symbol" */
+
+Sym         sym_intern(const char *s, size_t n);   /* insert if absent */
+Sym         sym_find(const char *s, size_t n);     /* 0 if absent */
+const char *sym_name(Sym s);
+size_t      sym_len(Sym s);
+uint32_t    sym_count(void);
+void        sym_free_all(void);
+
+uint64_t    hash_bytes(const void *p, size_t n);
+
+/* A map from 64-bit keys to 32-bit values (open addressing), used for
+ * tries (node,word) -> node and for small per-symbol tables. */
+typedef struct U64Map {
+    uint64_t *keys;
+    uint32_t *vals;
+    size_t cap, len;
+} U64Map;
+
+void     u64map_put(U64Map *m, uint64_t key, uint32_t val);
+uint32_t u64map_get(const U64Map *m, uint64_t key);   /* 0 if absent */
+void     u64map_free(U64Map *m);
+
+#endif

@@ -1,0 +1,173 @@
+/* lemma.c - stage 3b: WordNet-based lemmatiser (morphy rules in memory) */
+#include "lemma.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "utf8.h"
+
+static struct {
+    U64Map verb, noun;      /* lemma sym -> 1 */
+    U64Map vexc, nexc;      /* inflected sym -> base sym */
+    U64Map cache;           /* (lower sym << 2 | class) -> lemma sym + 1 */
+} L;
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *b = malloc((size_t)n + 1);
+    if (b && fread(b, 1, (size_t)n, f) != (size_t)n) {
+        free(b);
+        b = NULL;
+    }
+    fclose(f);
+    if (b) b[n] = '\0';
+    *len = (size_t)n;
+    return b;
+}
+
+/* WordNet writes multi-word lemmas with '_'; we keep single words only. */
+static int load_index(const char *dir, const char *file, U64Map *set, char *err, size_t errsz)
+{
+    char path[4096];
+    size_t len;
+    snprintf(path, sizeof path, "%s/%s", dir, file);
+    char *b = slurp(path, &len);
+    if (!b) {
+        snprintf(err, errsz, "%s: cannot read WordNet (install wordnet-base)", path);
+        return -1;
+    }
+    for (char *p = b; *p;) {
+        if (*p != ' ') {
+            char *e = p;
+            while (*e && *e != ' ' && *e != '\n') e++;
+            if (!memchr(p, '_', (size_t)(e - p))) u64map_put(set, sym_intern(p, (size_t)(e - p)), 1);
+            p = e;
+        }
+        while (*p && *p != '\n') p++;
+        if (*p) p++;
+    }
+    free(b);
+    return 0;
+}
+
+static int load_exc(const char *dir, const char *file, U64Map *map, char *err, size_t errsz)
+{
+    char path[4096];
+    size_t len;
+    snprintf(path, sizeof path, "%s/%s", dir, file);
+    char *b = slurp(path, &len);
+    if (!b) {
+        snprintf(err, errsz, "%s: cannot read WordNet (install wordnet-base)", path);
+        return -1;
+    }
+    for (char *p = b; *p;) {
+        char *e = p;
+        while (*e && *e != ' ' && *e != '\n') e++;
+        char *q = e;
+        while (*q == ' ') q++;
+        char *qe = q;
+        while (*qe && *qe != ' ' && *qe != '\n') qe++;
+        if (qe > q && !memchr(p, '_', (size_t)(e - p))) {
+            Sym from = sym_intern(p, (size_t)(e - p));
+            if (!u64map_get(map, from)) u64map_put(map, from, sym_intern(q, (size_t)(qe - q)));
+        }
+        p = qe;
+        while (*p && *p != '\n') p++;
+        if (*p) p++;
+    }
+    free(b);
+    return 0;
+}
+
+int lemma_load(const char *dir, char *err, size_t errsz)
+{
+    if (load_index(dir, "index.verb", &L.verb, err, errsz) || load_index(dir, "index.noun", &L.noun, err, errsz) ||
+        load_exc(dir, "verb.exc", &L.vexc, err, errsz) || load_exc(dir, "noun.exc", &L.nexc, err, errsz))
+        return -1;
+    /* words WordNet lacks but news uses as verbs */
+    static const char *const extra[] = {"re-elect", "co-operate", "cooperate", "shell", "airstrike"};
+    for (size_t i = 0; i < sizeof extra / sizeof *extra; i++)
+        u64map_put(&L.verb, sym_intern(extra[i], strlen(extra[i])), 1);
+    return 0;
+}
+
+void lemma_free(void)
+{
+    u64map_free(&L.verb);
+    u64map_free(&L.noun);
+    u64map_free(&L.vexc);
+    u64map_free(&L.nexc);
+    u64map_free(&L.cache);
+}
+
+int lemma_is_verb(Sym s) { return s && u64map_get(&L.verb, s) != 0; }
+
+typedef struct { const char *suf, *rep; } Rule;
+static const Rule VRULES[] = {{"s", ""}, {"ies", "y"}, {"es", "e"}, {"es", ""}, {"ed", "e"},
+                              {"ed", ""}, {"ing", "e"}, {"ing", ""}, {NULL, NULL}};
+static const Rule NRULES[] = {{"s", ""}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"},
+                              {"shes", "sh"}, {"men", "man"}, {"ies", "y"}, {NULL, NULL}};
+
+static Sym morphy(const char *w, size_t n, const U64Map *set, const U64Map *exc, const Rule *rules)
+{
+    Sym s = sym_find(w, n);
+    if (s) {
+        uint32_t b = u64map_get(exc, s);
+        if (b) return b;
+    }
+    char buf[128];
+    for (const Rule *r = rules; r->suf; r++) {
+        size_t k = strlen(r->suf), m = strlen(r->rep);
+        if (n <= k || memcmp(w + n - k, r->suf, k) || n - k + m >= sizeof buf) continue;
+        memcpy(buf, w, n - k);
+        memcpy(buf + n - k, r->rep, m);
+        size_t bn = n - k + m;
+        Sym c = sym_find(buf, bn);
+        if (c && u64map_get(set, c)) return c;
+        /* stopped -> stop, planning -> plan */
+        if (m == 0 && bn >= 3 && buf[bn - 1] == buf[bn - 2]) {
+            c = sym_find(buf, bn - 1);
+            if (c && u64map_get(set, c)) return c;
+        }
+    }
+    if (s && u64map_get(set, s)) return s;
+    return s;
+}
+
+Sym lemma_of(const char *word, size_t n, int tag)
+{
+    char low[128];
+    size_t ln = utf8_lower(word, n, low, sizeof low);
+    if (!ln) return 0;
+    if (TAG_IS_VERB(tag) || tag == T_MD) return morphy(low, ln, &L.verb, &L.vexc, VRULES);
+    if (tag == T_NNS || tag == T_NNPS) return morphy(low, ln, &L.noun, &L.nexc, NRULES);
+    return sym_find(low, ln);
+}
+
+void lemmatise(Sentence *s)
+{
+    for (uint32_t i = 0; i < s->ntok; i++) {
+        Token *t = &s->tok[i];
+        int cls = TAG_IS_VERB(t->tag) || t->tag == T_MD ? 1 : (t->tag == T_NNS || t->tag == T_NNPS) ? 2 : 0;
+        if (cls == 0) {
+            t->lemma = t->lower;
+            continue;
+        }
+        if (t->lower) {
+            uint64_t key = (uint64_t)t->lower << 2 | (uint64_t)cls;
+            uint32_t c = u64map_get(&L.cache, key);
+            if (c) {
+                t->lemma = c - 1;
+                continue;
+            }
+            t->lemma = lemma_of(t->s, t->n, t->tag);
+            u64map_put(&L.cache, key, t->lemma + 1);
+        } else {
+            t->lemma = lemma_of(t->s, t->n, t->tag);
+        }
+    }
+}

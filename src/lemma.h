@@ -1,0 +1,18 @@
+/* lemma.h - stage 3b: lemmas (met -> meet, talks -> talk), the reading
+ * chosen by the part-of-speech tag.  WordNet's index and exception files
+ * (Debian's wordnet-base) are loaded into memory once. */
+#ifndef HERODOTUS_LEMMA_H
+#define HERODOTUS_LEMMA_H
+#include <stddef.h>
+#include "doc.h"
+
+#define WORDNET_DIR_DEFAULT "/usr/share/wordnet"
+
+int  lemma_load(const char *dir, char *err, size_t errsz);
+void lemma_free(void);
+/* Lemma of word (any case) read as tag; 0 when the lemma is no known word. */
+Sym  lemma_of(const char *word, size_t n, int tag);
+int  lemma_is_verb(Sym s);           /* s is a WordNet verb lemma */
+void lemmatise(Sentence *s);
+
+#endif

@@ -1,0 +1,246 @@
+/* main.c - the herodotus command line */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "buf.h"
+#include "input.h"
+#include "pipeline.h"
+#include "render.h"
+#include "segment.h"
+#include "store.h"
+
+#ifndef HERODOTUS_VERSION
+#define HERODOTUS_VERSION "0.0.0"
+#endif
+
+static const char USAGE[] =
+    "usage: herodotus <command> [options] [FILE...|-]\n"
+    "\n"
+    "Turn news reports into CAMEO-coded political events.\n"
+    "\n"
+    "commands:\n"
+    "  code     code articles and print their events\n"
+    "  ingest   code articles and store them in a SQLite database\n"
+    "\n"
+    "options:\n"
+    "  --help       this text (herodotus CMD --help for a command)\n"
+    "  --version    print the version\n";
+
+static const char USAGE_CODE[] =
+    "usage: herodotus code [--dict DIR] [--format jsonl|tsv|table] [--all] [--stats] [FILE...|-]\n"
+    "\n"
+    "Code articles and print one line per event.  Inputs: .txt files (one\n"
+    "article each), .jsonl files (one {\"id\",\"text\",...} object per line), or -\n"
+    "for standard input (JSON Lines when it starts with '{', else one article).\n"
+    "\n"
+    "  --dict DIR     use the dictionaries in DIR instead of the built-in ones\n"
+    "  --format F     jsonl (default when not a terminal), tsv, table (default on a terminal)\n"
+    "  --all          also print events that have no target\n"
+    "  --stats        print documents, sentences, events and speed on stderr\n";
+
+static const char USAGE_INGEST[] =
+    "usage: herodotus ingest --db FILE [--dict DIR] [--all] [--quiet] [FILE...|-]\n"
+    "\n"
+    "Code articles and store documents, sentences and events in the SQLite\n"
+    "database FILE (created when missing).  A document already stored, by id\n"
+    "or by identical text, is skipped.\n";
+
+typedef struct Ctx {
+    Dict dict;
+    Options opt;
+    Arena arena;
+    const Renderer *r;
+    Buf out;
+    Store *store;
+    long docs, sents, events, skipped, failed_store;
+} Ctx;
+
+static void flush_out(Ctx *c)
+{
+    if (c->out.len) {
+        fwrite(c->out.data, 1, c->out.len, stdout);
+        buf_clear(&c->out);
+    }
+}
+
+static int on_doc(const RawDoc *raw, void *vctx)
+{
+    Ctx *c = vctx;
+    char err[512];
+    if (c->store && raw->id && store_has(c->store, raw->id, raw->text, raw->len)) {
+        c->skipped++;
+        return 0;
+    }
+    Doc d;
+    arena_reset(&c->arena);
+    int cut = 0;
+    if (pipeline_run(&d, &c->arena, raw, &c->dict, &c->opt, err, sizeof err, &cut)) {
+        if (raw->line) fprintf(stderr, "%s:%ld: %s\n", raw->file, raw->line, err);
+        else fprintf(stderr, "%s: %s\n", raw->file, err);
+        return -1;
+    }
+    if (cut) {
+        if (raw->line)
+            fprintf(stderr, "%s:%ld: text runs for more than %d tokens without a sentence end; cut %d time%s\n",
+                    raw->file, raw->line, MAX_SENTENCE_TOKENS, cut, cut == 1 ? "" : "s");
+        else
+            fprintf(stderr, "%s: text runs for more than %d tokens without a sentence end; cut %d time%s\n",
+                    raw->file, MAX_SENTENCE_TOKENS, cut, cut == 1 ? "" : "s");
+    }
+    c->docs++;
+    c->sents += d.nsent;
+    c->events += d.nev;
+    if (c->store) {
+        if (store_doc(c->store, &d, raw->text, raw->len, err, sizeof err)) {
+            fprintf(stderr, "%s: %s\n", raw->file, err);
+            c->failed_store++;
+            return -1;
+        }
+    } else {
+        for (uint32_t i = 0; i < d.nev; i++) {
+            EventView v;
+            event_view(&d, &d.ev[i], &v);
+            c->r->event(&c->out, &v);
+        }
+        if (c->out.len > (1u << 16)) flush_out(c);
+    }
+    return cut ? -1 : 0;
+}
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int usage_error(const char *cmd, const char *msg)
+{
+    fprintf(stderr, "herodotus%s%s: %s\n(see herodotus%s%s --help)\n", cmd ? " " : "", cmd ? cmd : "", msg,
+            cmd ? " " : "", cmd ? cmd : "");
+    return 2;
+}
+
+static int run(int argc, char **argv, int ingest)
+{
+    const char *cmd = ingest ? "ingest" : "code";
+    Ctx c;
+    memset(&c, 0, sizeof c);
+    const char *format = NULL, *db = NULL;
+    int stats = 0, quiet = 0;
+    const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
+    int ninputs = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            fputs(ingest ? USAGE_INGEST : USAGE_CODE, stdout);
+            free(inputs);
+            return 0;
+        } else if (!strcmp(a, "--dict") || !strcmp(a, "--format") || !strcmp(a, "--db")) {
+            if (i + 1 >= argc) {
+                free(inputs);
+                return usage_error(cmd, "option needs a value");
+            }
+            if (!strcmp(a, "--dict")) c.opt.dict_dir = argv[++i];
+            else if (!strcmp(a, "--format")) format = argv[++i];
+            else db = argv[++i];
+        } else if (!strcmp(a, "--all")) {
+            c.opt.keep_untargeted = 1;
+        } else if (!strcmp(a, "--stats")) {
+            stats = 1;
+        } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
+            quiet = 1;
+        } else if (a[0] == '-' && a[1]) {
+            char msg[256];
+            snprintf(msg, sizeof msg, "unknown option '%s'", a);
+            free(inputs);
+            return usage_error(cmd, msg);
+        } else {
+            inputs[ninputs++] = a;
+        }
+    }
+    if (ingest && !db) {
+        free(inputs);
+        return usage_error(cmd, "--db FILE is required");
+    }
+    if (!ingest && db) {
+        free(inputs);
+        return usage_error(cmd, "--db belongs to 'herodotus ingest'");
+    }
+    if (!format) format = isatty(STDOUT_FILENO) ? "table" : "jsonl";
+    if (!strcmp(format, "jsonl")) c.r = &render_jsonl;
+    else if (!strcmp(format, "tsv")) c.r = &render_tsv;
+    else if (!strcmp(format, "table")) c.r = &render_table;
+    else {
+        free(inputs);
+        return usage_error(cmd, "--format must be jsonl, tsv or table");
+    }
+    if (!ninputs) inputs[ninputs++] = "-";
+    double t0 = now_s();
+    if (pipeline_load(&c.dict, &c.opt)) {
+        free(inputs);
+        return 1;
+    }
+    double t1 = now_s();
+    int status = c.dict.problems ? 1 : 0;
+    char err[512];
+    if (ingest) {
+        c.store = store_open(db, err, sizeof err);
+        if (!c.store) {
+            fprintf(stderr, "herodotus: %s\n", err);
+            pipeline_unload(&c.dict);
+            free(inputs);
+            return 1;
+        }
+    }
+    arena_init(&c.arena);
+    if (!ingest) c.r->begin(&c.out);
+    long failed = 0;
+    for (int i = 0; i < ninputs; i++) failed += input_each(inputs[i], on_doc, &c);
+    if (!ingest) {
+        c.r->end(&c.out, c.events);
+        flush_out(&c);
+    }
+    if (c.store && store_commit(c.store, err, sizeof err)) {
+        fprintf(stderr, "herodotus: %s\n", err);
+        failed++;
+    }
+    store_close(c.store);
+    double t2 = now_s();
+    if (stats || (ingest && !quiet))
+        fprintf(stderr, "%ld documents, %ld sentences, %ld events%s%ld skipped as already stored; "
+                        "dictionaries %.0f ms, coding %.2f s (%.0f sentences/s)\n",
+                c.docs, c.sents, c.events, ingest ? ", " : " (", c.skipped, (t1 - t0) * 1000, t2 - t1,
+                (t2 - t1) > 0 ? (double)c.sents / (t2 - t1) : 0.0);
+    arena_free(&c.arena);
+    buf_free(&c.out);
+    pipeline_unload(&c.dict);
+    sym_free_all();
+    free(inputs);
+    if (fflush(stdout) != 0) return 1;
+    return failed ? 1 : status;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(USAGE, stderr);
+        return 2;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+        fputs(USAGE, stdout);
+        return 0;
+    }
+    if (!strcmp(cmd, "--version")) {
+        printf("herodotus %s\n", HERODOTUS_VERSION);
+        return 0;
+    }
+    if (!strcmp(cmd, "code")) return run(argc - 2, argv + 2, 0);
+    if (!strcmp(cmd, "ingest")) return run(argc - 2, argv + 2, 1);
+    char msg[256];
+    snprintf(msg, sizeof msg, "unknown command '%s'", cmd);
+    return usage_error(NULL, msg);
+}

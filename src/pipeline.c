@@ -1,0 +1,115 @@
+/* pipeline.c - read -> segment -> tag -> actors -> verbs -> events */
+#include "pipeline.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "actors.h"
+#include "cameo.h"
+#include "events.h"
+#include "lemma.h"
+#include "segment.h"
+#include "tag.h"
+#include "verbs.h"
+
+#ifndef HERODOTUS_DATADIR
+#define HERODOTUS_DATADIR "."
+#endif
+
+static char datadir[4096];
+
+static int is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* dict/ and data/: $HERODOTUS_DATA, then beside the binary (../ of
+ * build/herodotus, or ../share/herodotus), then the build-time path. */
+const char *pipeline_datadir(void)
+{
+    if (datadir[0]) return datadir;
+    const char *env = getenv("HERODOTUS_DATA");
+    char probe[4096 + 16];
+    if (env && *env) {
+        snprintf(datadir, sizeof datadir, "%s", env);
+        return datadir;
+    }
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            const char *cands[] = {"/..", "/../share/herodotus"};
+            for (int i = 0; i < 2; i++) {
+                snprintf(probe, sizeof probe, "%s%s/dict", exe, cands[i]);
+                if (is_dir(probe)) {
+                    snprintf(datadir, sizeof datadir, "%s%s", exe, cands[i]);
+                    return datadir;
+                }
+            }
+        }
+    }
+    snprintf(datadir, sizeof datadir, "%s", HERODOTUS_DATADIR);
+    return datadir;
+}
+
+int pipeline_load(Dict *dict, const Options *o)
+{
+    char err[4096 + 256], path[4096 + 64];
+    const char *tdir = getenv("HERODOTUS_TAGGER_DIR");
+    const char *wdir = getenv("WNSEARCHDIR");
+    if (tagger_load(tdir && *tdir ? tdir : TAGGER_DIR_DEFAULT, err, sizeof err) ||
+        lemma_load(wdir && *wdir ? wdir : WORDNET_DIR_DEFAULT, err, sizeof err)) {
+        fprintf(stderr, "herodotus: %s\n", err);
+        return -1;
+    }
+    snprintf(path, sizeof path, "%s/data/cameo.tsv", pipeline_datadir());
+    if (cameo_load(path, err, sizeof err)) {
+        fprintf(stderr, "herodotus: %s\n", err);
+        return -1;
+    }
+    dict_init(dict);
+    const char *dir = o->dict_dir;
+    if (!dir) {
+        snprintf(path, sizeof path, "%s/dict", pipeline_datadir());
+        dir = path;
+    }
+    int n = dict_load_dir(dict, dir);
+    if (n < 0) {
+        fprintf(stderr, "herodotus: %s: cannot read dictionary directory\n", dir);
+        return -1;
+    }
+    if (n == 0) {
+        fprintf(stderr, "herodotus: %s: no dictionary files (*verbs*, *actors*, *agents*, *discards*)\n", dir);
+        return -1;
+    }
+    return 0;
+}
+
+void pipeline_unload(Dict *dict)
+{
+    dict_free(dict);
+    cameo_free();
+    lemma_free();
+    tagger_free();
+}
+
+int pipeline_run(Doc *d, Arena *a, const RawDoc *raw, const Dict *dict, const Options *o,
+                 char *err, size_t errsz, int *cut_sentences)
+{
+    memset(d, 0, sizeof *d);
+    if (read_article(d, a, raw, err, errsz)) return -1;
+    *cut_sentences = segment(d);
+    for (uint32_t i = 0; i < d->nsent; i++) {
+        tag_sentence(&d->sent[i]);
+        lemmatise(&d->sent[i]);
+    }
+    find_actors(d, dict);
+    find_verbs(d, dict);
+    make_events(d, dict, o->keep_untargeted);
+    return 0;
+}

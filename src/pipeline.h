@@ -1,0 +1,22 @@
+/* pipeline.h - runs the stages on one document, and loads what they need */
+#ifndef HERODOTUS_PIPELINE_H
+#define HERODOTUS_PIPELINE_H
+#include "dict.h"
+#include "doc.h"
+#include "read.h"
+
+typedef struct Options {
+    const char *dict_dir;       /* NULL: built-in dictionaries */
+    int keep_untargeted;        /* keep events with no target */
+} Options;
+
+/* Load tagger, lemmas, CAMEO table and dictionaries.  Returns 0, or -1
+ * after printing why. */
+int  pipeline_load(Dict *dict, const Options *o);
+void pipeline_unload(Dict *dict);
+const char *pipeline_datadir(void);
+/* Code one document; err gets a message when it returns -1 (unreadable). */
+int  pipeline_run(Doc *d, Arena *a, const RawDoc *raw, const Dict *dict, const Options *o,
+                  char *err, size_t errsz, int *cut_sentences);
+
+#endif

@@ -1,0 +1,260 @@
+/* read.c - stage 1: metadata, publication date, dateline, furniture */
+#include "read.h"
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include "dates.h"
+#include "utf8.h"
+
+typedef struct {
+    const char *s;
+    size_t n;
+} Line;
+
+static int starts_ci(const char *s, size_t n, const char *p)
+{
+    size_t k = strlen(p);
+    return n >= k && strncasecmp(s, p, k) == 0;
+}
+
+static size_t count_words(const char *s, size_t n)
+{
+    size_t w = 0;
+    int in = 0;
+    for (size_t i = 0; i < n; i++) {
+        int sp = isspace((unsigned char)s[i]);
+        if (!sp && !in) w++;
+        in = !sp;
+    }
+    return w;
+}
+
+static int ends_sentence(const char *s, size_t n)
+{
+    while (n && (s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ')' ||
+                 (unsigned char)s[n - 1] >= 0x80))   /* closing curly quotes */
+        n--;
+    return n && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?');
+}
+
+/* Publication-date line: "Published March 12, 2024 | 9:15 AM",
+ * "Updated: 12th Mar, 2024", or a line that is only a date. */
+static int pubdate_line(const char *s, size_t n)
+{
+    static const char *const keys[] = {"published", "posted", "updated", "last updated",
+                                       "date:", "dated", "first published"};
+    size_t i = 0;
+    for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
+        if (starts_ci(s, n, keys[k])) {
+            i = strlen(keys[k]);
+            break;
+        }
+    if (n > 80) return 0;
+    while (i < n && (s[i] == ' ' || s[i] == ':' || s[i] == '-' || s[i] == '\t')) i++;
+    if (i < n && !strncasecmp(s + i, "on ", 3)) i += 3;
+    /* an optional weekday: "Tuesday, April 9, 2024" */
+    size_t j = i;
+    while (j < n && isalpha((unsigned char)s[j])) j++;
+    if (weekday_from_name(s + i, j - i) >= 0) {
+        i = j;
+        while (i < n && (s[i] == ',' || s[i] == ' ')) i++;
+    }
+    size_t used;
+    int d = date_parse(s + i, n - i, &used);
+    if (!d || d < 10000000) return 0;
+    /* the rest may only be a time or separators */
+    for (size_t k = i + used; k < n; k++) {
+        unsigned char c = (unsigned char)s[k];
+        if (isalpha(c) && !(c == 'A' || c == 'P' || c == 'M' || c == 'a' || c == 'p' || c == 'm' ||
+                            c == 'T' || c == 'U' || c == 'C' || c == 'G' || c == 'E' || c == 'S'))
+            return 0;
+    }
+    return d;
+}
+
+/* Lines a web page puts around an article. */
+static int furniture_line(const char *s, size_t n)
+{
+    static const char *const starts[] = {
+        "share this", "share on", "share:", "advertisement", "related:", "related articles",
+        "read more", "read also", "subscribe", "sign up", "follow us", "copyright", "(c) ",
+        "\xc2\xa9", "all rights reserved", "click here", "skip to", "comments", "print this",
+        "email this", "photo:", "image:", "file photo", "watch:", "listen:", "tags:", "topics:",
+        "more from", "recommended", "most read", "newsletter", "back to top", "loading"};
+    for (size_t k = 0; k < sizeof starts / sizeof *starts; k++)
+        if (starts_ci(s, n, starts[k]) && !ends_sentence(s, n)) return 1;
+    if (n == 5 && !strncasecmp(s, "share", 5)) return 1;
+    /* menus: short items separated by '|' or bullets */
+    size_t bars = 0;
+    for (size_t i = 0; i < n; i++) bars += s[i] == '|';
+    if (bars >= 2 && !ends_sentence(s, n)) return 1;
+    /* bylines */
+    if ((starts_ci(s, n, "by ") || starts_ci(s, n, "reporting by") || starts_ci(s, n, "editing by") ||
+         starts_ci(s, n, "writing by")) &&
+        count_words(s, n) <= 14 && !ends_sentence(s, n))
+        return 1;
+    if (starts_ci(s, n, "reporting by") || starts_ci(s, n, "editing by") || starts_ci(s, n, "additional reporting"))
+        return 1;
+    /* labels: one to three words, no sentence punctuation */
+    if (count_words(s, n) <= 3 && !ends_sentence(s, n)) return 1;
+    return 0;
+}
+
+/* Dateline at the start of the body: "BEIJING, April 9 (MNA) - ",
+ * "NAIROBI (Agency) -- ", "WASHINGTON - ".  Returns the bytes it covers and
+ * the place. */
+static size_t dateline(const char *s, size_t n, const char **place, size_t *plen, int *month_day)
+{
+    size_t i = 0;
+    /* place: upper-case words (letters, spaces, dots, apostrophes, hyphens) */
+    while (i < n && (isupper((unsigned char)s[i]) || s[i] == ' ' || s[i] == '.' || s[i] == '\'' ||
+                     s[i] == '-' || (unsigned char)s[i] >= 0x80))
+        i++;
+    size_t pe = i;
+    while (pe && s[pe - 1] == ' ') pe--;
+    if (pe < 3) return 0;
+    for (size_t k = 0; k + 1 < pe; k++)   /* at least two capitals in a row */
+        if (isupper((unsigned char)s[k]) && isupper((unsigned char)s[k + 1])) goto ok;
+    return 0;
+ok:;
+    size_t j = pe;
+    *month_day = 0;
+    /* optional ", Region" (mixed case), then ", Month Day" */
+    for (int rounds = 0; rounds < 2 && j < n && s[j] == ','; rounds++) {
+        size_t k = j + 1;
+        while (k < n && s[k] == ' ') k++;
+        size_t used;
+        int d = date_parse(s + k, n - k, &used);
+        if (d) {
+            *month_day = d;
+            j = k + used;
+            break;
+        }
+        size_t e = k;
+        while (e < n && (isalpha((unsigned char)s[e]) || s[e] == ' ' || s[e] == '.')) e++;
+        if (e == k || e - k > 30) break;
+        j = e;
+    }
+    while (j < n && s[j] == ' ') j++;
+    if (j < n && s[j] == '(') {
+        size_t e = j;
+        while (e < n && s[e] != ')' && e - j < 40) e++;
+        if (e >= n || s[e] != ')') return 0;
+        j = e + 1;
+        while (j < n && s[j] == ' ') j++;
+    }
+    /* the dash: -, --, or an en/em dash */
+    size_t dash = j;
+    if (j < n && s[j] == '-') {
+        while (j < n && s[j] == '-') j++;
+    } else if (j + 2 < n && (unsigned char)s[j] == 0xE2 && (unsigned char)s[j + 1] == 0x80 &&
+               ((unsigned char)s[j + 2] == 0x93 || (unsigned char)s[j + 2] == 0x94)) {
+        j += 3;
+    } else if (j < n && s[j] == ':') {
+        j++;
+    }
+    if (j == dash) return 0;
+    while (j < n && s[j] == ' ') j++;
+    *place = s;
+    *plen = pe;
+    return j;
+}
+
+int read_article(Doc *d, Arena *a, const RawDoc *raw, char *err, size_t errsz)
+{
+    d->arena = a;
+    d->file = raw->file;
+    d->line = raw->line;
+    d->id = raw->id;
+    d->url = raw->url;
+    d->source = raw->source;
+    d->title = raw->title;
+    d->pubdate = 0;
+    if (raw->date && *raw->date) {
+        size_t used;
+        d->pubdate = date_parse(raw->date, strlen(raw->date), &used);
+        if (d->pubdate < 10000000) d->pubdate = 0;
+    }
+    size_t valid = utf8_valid_prefix(raw->text, raw->len);
+    if (valid != raw->len) {
+        size_t lineno = 1;
+        for (size_t i = 0; i < valid; i++) lineno += raw->text[i] == '\n';
+        snprintf(err, errsz, "invalid UTF-8 at byte %zu (text line %zu)", valid, lineno);
+        return -1;
+    }
+    /* split into lines */
+    const char *t = raw->text;
+    size_t n = raw->len, nl = 1;
+    for (size_t i = 0; i < n; i++) nl += t[i] == '\n';
+    Line *lines = arena_alloc(a, nl * sizeof *lines);
+    size_t k = 0, start = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i == n || t[i] == '\n') {
+            size_t b = start, e = i;
+            while (b < e && isspace((unsigned char)t[b])) b++;
+            while (e > b && isspace((unsigned char)t[e - 1])) e--;
+            lines[k].s = t + b;
+            lines[k].n = e - b;
+            k++;
+            start = i + 1;
+        }
+    }
+    nl = k;
+    /* title: the first non-empty line when it is short and no sentence */
+    size_t first = 0;
+    while (first < nl && lines[first].n == 0) first++;
+    if (first == nl) {
+        snprintf(err, errsz, "no text");
+        return -1;
+    }
+    size_t nonempty = 0;
+    for (size_t i = 0; i < nl; i++) nonempty += lines[i].n > 0;
+    if (nonempty > 1 && lines[first].n < 200 && !ends_sentence(lines[first].s, lines[first].n) &&
+        !pubdate_line(lines[first].s, lines[first].n)) {
+        if (!d->title) d->title = arena_strndup(a, lines[first].s, lines[first].n);
+        lines[first].n = 0;
+    }
+    /* publication date and furniture; body paragraphs */
+    char *body = arena_alloc(a, n + 2);
+    size_t bl = 0;
+    int dl_done = 0, dl_monthday = 0;
+    for (size_t i = 0; i < nl; i++) {
+        const char *s = lines[i].s;
+        size_t ln = lines[i].n;
+        if (!ln) {
+            if (bl && body[bl - 1] != '\n') body[bl++] = '\n';
+            continue;
+        }
+        int pd = pubdate_line(s, ln);
+        if (pd) {
+            if (!d->pubdate) d->pubdate = pd;
+            continue;
+        }
+        if (furniture_line(s, ln)) continue;
+        if (!dl_done) {
+            const char *pl;
+            size_t plen, used = dateline(s, ln, &pl, &plen, &dl_monthday);
+            dl_done = 1;
+            if (used) {
+                d->place = arena_strndup(a, pl, plen);
+                s += used;
+                ln -= used;
+            }
+        }
+        if (bl && body[bl - 1] != '\n') body[bl++] = ' ';   /* same paragraph */
+        memcpy(body + bl, s, ln);
+        bl += ln;
+    }
+    /* "\n" in body separates paragraphs; lines of one paragraph were joined */
+    while (bl && (body[bl - 1] == '\n' || body[bl - 1] == ' ')) bl--;
+    body[bl] = '\0';
+    d->body = body;
+    d->body_len = (uint32_t)bl;
+    if (!d->pubdate && dl_monthday >= 10000000) d->pubdate = dl_monthday;
+    if (bl == 0) {
+        snprintf(err, errsz, "no article text after removing title and page furniture");
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,39 @@
+/* render.c - the view every renderer prints from */
+#include "render.h"
+#include <string.h>
+#include "cameo.h"
+#include "dates.h"
+
+static Span tokspan(const Doc *d, const Sentence *s, uint32_t a, uint32_t b)
+{
+    Span sp = {"", 0};
+    if (b <= a || b > s->ntok) return sp;
+    sp.s = d->body + s->tok[a].off;
+    sp.n = s->tok[b - 1].off + s->tok[b - 1].n - s->tok[a].off;
+    return sp;
+}
+
+void event_view(const Doc *d, const Event *e, EventView *v)
+{
+    const Sentence *s = &d->sent[e->sent];
+    const VerbPhrase *vp = &s->vp[e->vp];
+    v->doc_id = d->id ? d->id : "";
+    v->sentence = e->sent;
+    date_format(e->date, v->date);
+    v->source = sym_name(e->source);
+    v->target = e->target ? sym_name(e->target) : "";
+    v->code = e->code;
+    v->root[0] = e->code[0];
+    v->root[1] = e->code[1];
+    v->root[2] = '\0';
+    const CameoCode *c = cameo_get(e->code);
+    v->quad = c ? c->quad : cameo_quad_of_root(e->code);
+    v->goldstein = c ? c->goldstein : 0;
+    v->name = c ? c->name : "";
+    v->source_text = e->src_m >= 0 ? tokspan(d, s, s->men[e->src_m].start, s->men[e->src_m].end) : (Span){"", 0};
+    v->target_text = e->tgt_m >= 0 ? tokspan(d, s, s->men[e->tgt_m].start, s->men[e->tgt_m].end) : (Span){"", 0};
+    v->verb_text = tokspan(d, s, vp->start, vp->match_end > vp->end ? vp->match_end : vp->end);
+    v->text = (Span){d->body + s->off, s->len};
+    v->place = d->place;
+    v->rule = e->rule;
+}

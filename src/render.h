@@ -1,0 +1,37 @@
+/* render.h - event output; one renderer per format (render_jsonl.c,
+ * render_tsv.c, render_table.c) over a resolved view of each event. */
+#ifndef HERODOTUS_RENDER_H
+#define HERODOTUS_RENDER_H
+#include <stdio.h>
+#include "buf.h"
+#include "doc.h"
+
+typedef struct Span { const char *s; size_t n; } Span;
+
+typedef struct EventView {
+    const char *doc_id;
+    uint32_t sentence;
+    char date[11];
+    const char *source, *target;    /* codes ("" when none) */
+    const char *code;               /* CAMEO code */
+    char root[3];
+    int quad;
+    double goldstein;
+    const char *name;               /* CAMEO name, "" if unknown */
+    Span source_text, target_text, verb_text, text;
+    const char *place;              /* dateline place or NULL */
+    const char *rule;
+} EventView;
+
+void event_view(const Doc *d, const Event *e, EventView *v);
+
+enum { FMT_JSONL, FMT_TSV, FMT_TABLE };
+typedef struct Renderer {
+    void (*begin)(Buf *out);
+    void (*event)(Buf *out, const EventView *v);
+    void (*end)(Buf *out, long events);
+} Renderer;
+
+extern const Renderer render_jsonl, render_tsv, render_table;
+
+#endif

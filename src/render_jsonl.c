@@ -1,0 +1,36 @@
+/* render_jsonl.c - one JSON object per event per line (docs/events.md) */
+#include "render.h"
+#include <string.h>
+
+static void begin(Buf *out) { (void)out; }
+
+static void key_str(Buf *o, const char *k, const char *s, size_t n)
+{
+    buf_printf(o, ",\"%s\":", k);
+    buf_json_str(o, s, n);
+}
+
+static void event(Buf *o, const EventView *v)
+{
+    buf_puts(o, "{\"doc_id\":");
+    buf_json_str(o, v->doc_id, strlen(v->doc_id));
+    buf_printf(o, ",\"sentence\":%u", v->sentence);
+    key_str(o, "date", v->date, strlen(v->date));
+    key_str(o, "source", v->source, strlen(v->source));
+    key_str(o, "target", v->target, strlen(v->target));
+    key_str(o, "code", v->code, strlen(v->code));
+    key_str(o, "root", v->root, strlen(v->root));
+    buf_printf(o, ",\"quad\":%d,\"goldstein\":%.1f", v->quad, v->goldstein);
+    key_str(o, "event", v->name, strlen(v->name));
+    key_str(o, "source_text", v->source_text.s, v->source_text.n);
+    key_str(o, "target_text", v->target_text.s, v->target_text.n);
+    key_str(o, "verb_text", v->verb_text.s, v->verb_text.n);
+    if (v->place) key_str(o, "place", v->place, strlen(v->place));
+    key_str(o, "rule", v->rule ? v->rule : "", v->rule ? strlen(v->rule) : 0);
+    key_str(o, "text", v->text.s, v->text.n);
+    buf_puts(o, "}\n");
+}
+
+static void end(Buf *out, long n) { (void)out; (void)n; }
+
+const Renderer render_jsonl = {begin, event, end};

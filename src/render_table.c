@@ -1,0 +1,53 @@
+/* render_table.c - an aligned table for people at a terminal */
+#include "render.h"
+#include <string.h>
+#include "utf8.h"
+
+static void cell(Buf *o, const char *s, size_t n, size_t width)
+{
+    /* cut at width display columns, pad to it */
+    size_t w = 0, i = 0;
+    while (i < n) {
+        int k;
+        utf8_decode(s + i, n - i, &k);
+        size_t cw = utf8_width(s + i, (size_t)k);
+        if (w + cw > width) break;
+        w += cw;
+        i += (size_t)k;
+    }
+    for (size_t j = 0; j < i; j++) buf_putc(o, (s[j] == '\n' || s[j] == '\t') ? ' ' : s[j]);
+    while (w++ < width) buf_putc(o, ' ');
+}
+
+static void begin(Buf *o)
+{
+    buf_puts(o, "DATE        SOURCE     TARGET     CODE  EVENT                          WHO / VERB / WHOM\n");
+}
+
+static void event(Buf *o, const EventView *v)
+{
+    cell(o, v->date, strlen(v->date), 10);
+    buf_puts(o, "  ");
+    cell(o, v->source, strlen(v->source), 9);
+    buf_puts(o, "  ");
+    cell(o, *v->target ? v->target : "-", *v->target ? strlen(v->target) : 1, 9);
+    buf_puts(o, "  ");
+    cell(o, v->code, strlen(v->code), 4);
+    buf_puts(o, "  ");
+    cell(o, v->name, strlen(v->name), 29);
+    buf_puts(o, "  ");
+    Buf who = {0};
+    buf_put(&who, v->source_text.s, v->source_text.n);
+    buf_puts(&who, " / ");
+    buf_put(&who, v->verb_text.s, v->verb_text.n);
+    buf_puts(&who, " / ");
+    buf_put(&who, v->target_text.s, v->target_text.n);
+    cell(o, who.data, who.len, 60);
+    buf_free(&who);
+    while (o->len && o->data[o->len - 1] == ' ') o->len--;
+    buf_putc(o, '\n');
+}
+
+static void end(Buf *o, long n) { buf_printf(o, "%ld event%s\n", n, n == 1 ? "" : "s"); }
+
+const Renderer render_table = {begin, event, end};

@@ -1,0 +1,34 @@
+/* render_tsv.c - tab-separated values with a header line */
+#include "render.h"
+#include <string.h>
+
+static void begin(Buf *o)
+{
+    buf_puts(o, "doc_id\tsentence\tdate\tsource\ttarget\tcode\troot\tquad\tgoldstein\tsource_text\ttarget_text\tverb_text\ttext\n");
+}
+
+/* tabs and newlines inside a field become spaces */
+static void field(Buf *o, const char *s, size_t n)
+{
+    buf_reserve(o, n);
+    for (size_t i = 0; i < n; i++) buf_putc(o, (s[i] == '\t' || s[i] == '\n' || s[i] == '\r') ? ' ' : s[i]);
+}
+
+static void event(Buf *o, const EventView *v)
+{
+    field(o, v->doc_id, strlen(v->doc_id));
+    buf_printf(o, "\t%u\t%s\t%s\t%s\t%s\t%s\t%d\t%.1f\t", v->sentence, v->date, v->source, v->target, v->code,
+               v->root, v->quad, v->goldstein);
+    field(o, v->source_text.s, v->source_text.n);
+    buf_putc(o, '\t');
+    field(o, v->target_text.s, v->target_text.n);
+    buf_putc(o, '\t');
+    field(o, v->verb_text.s, v->verb_text.n);
+    buf_putc(o, '\t');
+    field(o, v->text.s, v->text.n);
+    buf_putc(o, '\n');
+}
+
+static void end(Buf *o, long n) { (void)o; (void)n; }
+
+const Renderer render_tsv = {begin, event, end};

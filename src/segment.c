@@ -1,0 +1,304 @@
+/* segment.c - stage 2: tokens (Penn Treebank conventions) and sentences */
+#include "segment.h"
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+#include "utf8.h"
+
+/* Abbreviations that keep their period and never end a sentence. */
+static const char *const TITLES[] = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm",
+    "gov", "sen", "rep", "rev", "st", "hon", "pres", "amb", "brig", "cmdr", "cdr", "fr", "sr",
+    "jr", "mt", "ft", "no", "nos", "vs", "v", "etc", "inc", "corp", "ltd", "co", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues",
+    "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "approx", "dept", "est", "fig", "e.g",
+    "i.e", "al", "ave", "blvd", "ky", "ala", "ariz", "calif", "colo", "conn", "fla", "ga", "ill",
+    "ind", "kan", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla",
+    "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "sgt", "pvt", "supt", NULL};
+/* Words that start a new sentence after an abbreviation such as U.S. */
+static const char *const STARTERS[] = {
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "in", "on", "but", "and", "this",
+    "that", "these", "those", "there", "his", "her", "their", "its", "our", "at", "as", "after",
+    "before", "when", "while", "if", "meanwhile", "however", "earlier", "later", "officials",
+    "some", "many", "no", "not", "both", "one", "last", "since", "for", "during", NULL};
+
+static int in_list(const char *const *list, const char *s, size_t n)
+{
+    for (; *list; list++)
+        if (strlen(*list) == n && strncasecmp(*list, s, n) == 0) return 1;
+    return 0;
+}
+
+/* Multi-byte punctuation we split off: curly quotes, dashes, ellipsis. */
+static size_t punct_utf8(const unsigned char *p, size_t n)
+{
+    if (n >= 3 && p[0] == 0xE2 && p[1] == 0x80 &&
+        (p[2] == 0x98 || p[2] == 0x99 || p[2] == 0x9C || p[2] == 0x9D || p[2] == 0x93 ||
+         p[2] == 0x94 || p[2] == 0xA6))
+        return 3;
+    if (n >= 2 && p[0] == 0xC2 && (p[1] == 0xAB || p[1] == 0xBB)) return 2;   /* guillemets */
+    return 0;
+}
+
+static int is_apos(const unsigned char *p, size_t n, size_t *len)
+{
+    if (n >= 1 && p[0] == '\'') { *len = 1; return 1; }
+    if (n >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x99) { *len = 3; return 1; }
+    return 0;
+}
+
+/* Is the word w (without its final period) an abbreviation? */
+static int abbrev(const char *w, size_t n)
+{
+    if (n == 0) return 0;
+    if (n == 1 && isalpha((unsigned char)w[0])) return 1;                 /* initials */
+    int dots = 0, alnum = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (w[i] == '.') dots++;
+        else if (isalpha((unsigned char)w[i])) alnum++;
+        else return 0;
+    }
+    if (dots && alnum) return 2;                                         /* U.S, U.N, e.g */
+    return in_list(TITLES, w, n) ? 1 : 0;
+}
+
+typedef struct {
+    Token *tok;
+    size_t n, cap;
+    Arena *a;              /* grow in arena when set */
+} TokVec;
+
+static void push(TokVec *v, const char *base, const char *s, size_t n)
+{
+    if (v->n == v->cap) {
+        if (!v->a) return;
+        size_t nc = v->cap ? v->cap * 2 : 256;
+        v->tok = arena_grow(v->a, v->tok, v->cap * sizeof(Token), nc * sizeof(Token));
+        v->cap = nc;
+    }
+    Token *t = &v->tok[v->n++];
+    memset(t, 0, sizeof *t);
+    t->s = s;
+    t->n = (uint32_t)n;
+    t->off = (uint32_t)(s - base);
+    t->mention = -1;
+    unsigned char c = (unsigned char)s[0];
+    if (isupper(c)) t->flags |= TOK_CAP;
+    if (isdigit(c)) t->flags |= TOK_NUM;
+    if (!isalnum(c) && c < 0x80) t->flags |= TOK_PUNCT;
+    if (c >= 0x80 && punct_utf8((const unsigned char *)s, n) == n) t->flags |= TOK_PUNCT;
+    if (isupper(c) && n > 1) {
+        int all = 1;
+        for (size_t i = 0; i < n; i++)
+            if (islower((unsigned char)s[i])) { all = 0; break; }
+        if (all) t->flags |= TOK_ALLCAP;
+    }
+}
+
+/* Split one whitespace-delimited chunk into tokens. */
+static void split_chunk(TokVec *v, const char *base, const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    /* leading punctuation */
+    for (;;) {
+        if (!n) return;
+        size_t k = punct_utf8(p, n);
+        if (!k && (p[0] == '"' || p[0] == '(' || p[0] == '[' || p[0] == '{' || p[0] == '`' ||
+                   (p[0] == '\'' && n > 1 && !isdigit(p[1]) && !(n >= 2 && (p[1] == 's' || p[1] == 'S') && n == 2))))
+            k = (p[0] == '`' && n > 1 && p[1] == '`') ? 2 : 1;
+        if (!k && n >= 2 && p[0] == '-' && p[1] == '-') { k = 2; while (k < n && p[k] == '-') k++; }
+        if (!k) break;
+        push(v, base, s, k);
+        s += k; p += k; n -= k;
+    }
+    /* trailing punctuation, collected right to left */
+    size_t tail[16], nt = 0;
+    for (;;) {
+        if (!n || nt == 16) break;
+        unsigned char c = p[n - 1];
+        size_t k = 0;
+        if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == ']' ||
+            c == '}' || c == '"')
+            k = 1;
+        else if (n >= 3 && punct_utf8(p + n - 3, 3) == 3)
+            k = 3;
+        else if (n >= 2 && punct_utf8(p + n - 2, 2) == 2)
+            k = 2;
+        else if (c == '\'' && n > 1 && !(p[n - 2] == 's' || p[n - 2] == 'S'))
+            k = 1;
+        else if (c == '.') {
+            if (n >= 3 && p[n - 2] == '.' && p[n - 3] == '.') k = 3;       /* ... */
+            else if (n == 1) k = 1;
+            else if (abbrev(s, n - 1)) {
+                /* keep the period, but a sentence may still end here: handled
+                 * by the sentence splitter looking at the next token */
+                k = 0;
+            } else
+                k = 1;
+        }
+        if (!k) break;
+        tail[nt++] = k;
+        n -= k;
+        if (k == 1 && c == '.') break;
+    }
+    /* the word itself, with clitics split off */
+    if (n) {
+        size_t cut = n, al;
+        /* n't */
+        if (n >= 4 && (p[n - 1] == 't' || p[n - 1] == 'T') && is_apos(p + n - 2, 2, &al) &&
+            (p[n - 3] == 'n' || p[n - 3] == 'N'))
+            cut = n - 3;
+        else if (n >= 6 && (p[n - 1] == 't' || p[n - 1] == 'T') && p[n - 4] == 0xE2 && p[n - 3] == 0x80 &&
+                 p[n - 2] == 0x99 && (p[n - 5] == 'n' || p[n - 5] == 'N'))
+            cut = n - 5;
+        else {
+            /* 's 're 've 'll 'd 'm and s' */
+            for (size_t i = n; i-- > 1;) {
+                if (is_apos(p + i, n - i, &al)) {
+                    size_t rest = n - i - al;
+                    const char *r = s + i + al;
+                    if ((rest == 1 && (tolower((unsigned char)r[0]) == 's' || tolower((unsigned char)r[0]) == 'd' ||
+                                       tolower((unsigned char)r[0]) == 'm')) ||
+                        (rest == 2 && (!strncasecmp(r, "re", 2) || !strncasecmp(r, "ve", 2) || !strncasecmp(r, "ll", 2))) ||
+                        (rest == 0 && (p[i - 1] == 's' || p[i - 1] == 'S')))
+                        cut = i;
+                    break;
+                }
+                if (!isalpha(p[i]) && p[i] < 0x80) break;
+            }
+        }
+        if (cut < n && cut > 0) {
+            /* don't -> do n't, won't -> wo n't, can't -> ca n't, Russia's -> Russia 's */
+            push(v, base, s, cut);
+            push(v, base, s + cut, n - cut);
+        } else {
+            push(v, base, s, n);
+        }
+    }
+    size_t off = n;
+    while (nt) {
+        size_t k = tail[--nt];
+        push(v, base, s + off, k);
+        off += k;
+    }
+}
+
+void token_lookup(Token *t)
+{
+    const char *s = t->s;
+    size_t n = t->n;
+    /* curly quotes and dashes look up as their ASCII Treebank forms */
+    if (n == 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80) {
+        switch ((unsigned char)s[2]) {
+        case 0x9C: s = "``"; n = 2; break;
+        case 0x9D: s = "''"; n = 2; break;
+        case 0x98: s = "`"; n = 1; break;
+        case 0x99: s = "'"; n = 1; break;
+        case 0x93: case 0x94: s = "--"; n = 2; break;
+        case 0xA6: s = "..."; n = 3; break;
+        }
+    }
+    char tmp[256];
+    if (n == 1 && s[0] == '"') { s = "``"; n = 2; }
+    /* right single quote in clitics ('s) */
+    if (n > 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x99 && n < sizeof tmp) {
+        tmp[0] = '\'';
+        memcpy(tmp + 1, s + 3, n - 3);
+        s = tmp;
+        n -= 2;
+    }
+    if (n > 4 && (unsigned char)s[n - 4] == 'n' && (unsigned char)s[n - 3] == 0xE2 && n < sizeof tmp - 1) {
+        /* n’t */
+        memcpy(tmp, s, n - 3);
+        tmp[n - 3] = '\'';
+        tmp[n - 2] = s[n - 1];
+        s = tmp;
+        n -= 2;
+    }
+    t->exact = sym_find(s, n);
+    char low[256];
+    size_t ln = utf8_lower(s, n, low, sizeof low);
+    t->lower = ln ? sym_find(low, ln) : 0;
+}
+
+size_t tokenize(const char *s, size_t n, Token *tok, size_t cap)
+{
+    TokVec v = {tok, 0, cap, NULL};
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && isspace((unsigned char)s[i])) i++;
+        size_t b = i;
+        while (i < n && !isspace((unsigned char)s[i])) i++;
+        if (i > b) split_chunk(&v, s, s + b, i - b);
+    }
+    for (size_t k = 0; k < v.n; k++) token_lookup(&v.tok[k]);
+    return v.n;
+}
+
+static int is_closer(const Token *t)
+{
+    if (t->n == 1 && (t->s[0] == '"' || t->s[0] == '\'' || t->s[0] == ')' || t->s[0] == ']')) return 1;
+    if (t->n == 3 && (unsigned char)t->s[0] == 0xE2 && (unsigned char)t->s[1] == 0x80 &&
+        ((unsigned char)t->s[2] == 0x9D || (unsigned char)t->s[2] == 0x99))
+        return 1;
+    return 0;
+}
+
+static int ends_with_period(const Token *t) { return t->n > 1 && t->s[t->n - 1] == '.'; }
+
+int segment(Doc *d)
+{
+    TokVec v = {NULL, 0, 0, d->arena};
+    const char *s = d->body;
+    size_t n = d->body_len, i = 0;
+    int para = 1;
+    while (i < n) {
+        while (i < n && isspace((unsigned char)s[i])) para |= s[i++] == '\n';
+        size_t b = i, before = v.n;
+        while (i < n && !isspace((unsigned char)s[i])) i++;
+        if (i > b) split_chunk(&v, s, s + b, i - b);
+        if (para && v.n > before) v.tok[before].flags |= TOK_PARA;
+        para = 0;
+    }
+    for (size_t k = 0; k < v.n; k++) token_lookup(&v.tok[k]);
+
+    /* sentence boundaries */
+    size_t caps = 16, ns = 0, start = 0;
+    Sentence *sent = arena_alloc(d->arena, caps * sizeof *sent);
+    int cut = 0;
+    for (size_t k = 0; k < v.n; k++) {
+        const Token *t = &v.tok[k];
+        size_t last = k;
+        int end = t->n == 1 && (t->s[0] == '.' || t->s[0] == '!' || t->s[0] == '?');
+        if (!end && ends_with_period(t) && k + 1 < v.n && abbrev(t->s, t->n - 1) == 2) {
+            /* "U.S." then a sentence starter: the period ends the sentence too */
+            const Token *nx = &v.tok[k + 1];
+            end = (nx->flags & TOK_CAP) && in_list(STARTERS, nx->s, nx->n);
+        }
+        if (end) {
+            while (last + 1 < v.n && is_closer(&v.tok[last + 1]) && !(v.tok[last + 1].flags & TOK_PARA)) last++;
+            /* '"Why?" he asked' goes on when a lower-case word follows */
+            if (t->s[0] != '.' && last + 1 < v.n && islower((unsigned char)v.tok[last + 1].s[0])) end = 0;
+        }
+        int brk = last + 1 == v.n || (v.tok[last + 1].flags & TOK_PARA);
+        int toolong = last + 1 - start >= MAX_SENTENCE_TOKENS;
+        if (!(end || brk || toolong)) continue;
+        if (toolong && !end && !brk) cut++;
+        if (ns == caps) {
+            sent = arena_grow(d->arena, sent, caps * sizeof *sent, caps * 2 * sizeof *sent);
+            caps *= 2;
+        }
+        Sentence *se = &sent[ns++];
+        memset(se, 0, sizeof *se);
+        se->tok = v.tok + start;
+        se->ntok = (uint32_t)(last + 1 - start);
+        se->off = se->tok[0].off;
+        const Token *lt = &v.tok[last];
+        se->len = lt->off + lt->n - se->off;
+        k = last;
+        start = last + 1;
+    }
+    d->sent = sent;
+    d->nsent = (uint32_t)ns;
+    return cut;
+}

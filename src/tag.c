@@ -1,0 +1,393 @@
+/* tag.c - stage 3a: HMM part-of-speech tagger (Viterbi) */
+#include "tag.h"
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const PENN[T_NTAGS] = {
+    "", "CC", "CD", "DT", "EX", "FW", "IN", "JJ", "JJR", "JJS", "LS", "MD", "NN", "NNS", "NNP",
+    "NNPS", "PDT", "POS", "PRP", "PRP$", "RB", "RBR", "RBS", "RP", "SYM", "TO", "UH", "VB", "VBD",
+    "VBG", "VBN", "VBP", "VBZ", "WDT", "WP", "WP$", "WRB", ",", ".", ":", "``", "''", "-LRB-",
+    "-RRB-", "$", "#"};
+
+/* The model's own tag names, in Penn order where they differ. */
+static int model_tag(const char *s, size_t n)
+{
+    static const struct { const char *m; int t; } map[] = {
+        {"det", T_DT}, {"pp", T_PERIOD}, {"ppc", T_COMMA}, {"ppd", T_DOLLAR}, {"ppl", T_LQUOTE},
+        {"ppr", T_RQUOTE}, {"pps", T_COLON}, {"prps", T_PRPS}, {"lrb", T_LRB}, {"rrb", T_RRB},
+        {"wps", T_WPS}};
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+        if (strlen(map[i].m) == n && !memcmp(map[i].m, s, n)) return map[i].t;
+    char up[8];
+    if (n >= sizeof up) return 0;
+    for (size_t i = 0; i < n; i++) up[i] = (char)toupper((unsigned char)s[i]);
+    return tag_from_name(up, n);
+}
+
+const char *tag_name(int tag) { return tag > 0 && tag < T_NTAGS ? PENN[tag] : ""; }
+
+int tag_from_name(const char *s, size_t n)
+{
+    for (int t = 1; t < T_NTAGS; t++)
+        if (strlen(PENN[t]) == n && !memcmp(PENN[t], s, n)) return t;
+    return 0;
+}
+
+typedef struct { uint8_t tag; float score; } Emit;
+
+static struct {
+    float trans[T_NTAGS][T_NTAGS];   /* log P(next | prev) */
+    float prior[T_NTAGS];            /* log P(tag) */
+    U64Map lex;                      /* Sym -> 1 + index of first Emit */
+    Emit *emit;                      /* runs of emissions, ended by tag 0 */
+    size_t nemit, capemit;
+    uint32_t unk[12];                /* unknown-word classes -> 1 + Emit index */
+    uint32_t num, ord, lrb, rrb, lcb, rcb;
+    int loaded;
+} M;
+
+enum { U_ABR, U_CAP, U_ED, U_HYP, U_HYPADJ, U_ING, U_LY, U_S, U_SYM, U_TION, U_UNK, U_N };
+static const char *const UNK_NAMES[U_N] = {"-abr-", "-cap-", "-ed-", "-hyp-", "-hyp-adj-", "-ing-",
+                                          "-ly-", "-s-", "-sym-", "-tion-", "-unknown-"};
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *b = malloc((size_t)n + 1);
+    if (b && fread(b, 1, (size_t)n, f) != (size_t)n) {
+        free(b);
+        b = NULL;
+    }
+    fclose(f);
+    if (b) b[n] = '\0';
+    *len = (size_t)n;
+    return b;
+}
+
+static void emit_push(uint8_t tag, float score)
+{
+    if (M.nemit == M.capemit) {
+        M.capemit = M.capemit ? M.capemit * 2 : 65536;
+        M.emit = realloc(M.emit, M.capemit * sizeof *M.emit);
+        if (!M.emit) abort();
+    }
+    M.emit[M.nemit].tag = tag;
+    M.emit[M.nemit].score = score;
+    M.nemit++;
+}
+
+/* Parse "{ a: 1, b: 2 }" at p; call back with (tag, value). Returns end. */
+typedef void (*PairFn)(int tag, double v, void *ctx);
+static const char *parse_pairs(const char *p, PairFn fn, void *ctx)
+{
+    while (*p && *p != '{' && *p != '\n') p++;
+    if (*p != '{') return p;
+    p++;
+    for (;;) {
+        while (*p == ' ' || *p == ',') p++;
+        if (*p == '}' || *p == '\n' || !*p) break;
+        const char *k = p;
+        while (*p && *p != ':' && *p != '\n') p++;
+        if (*p != ':') break;
+        int tag = model_tag(k, (size_t)(p - k));
+        p++;
+        char *end;
+        double v = strtod(p, &end);
+        if (end == p) break;
+        p = end;
+        if (tag) fn(tag, v, ctx);
+    }
+    while (*p && *p != '\n') p++;
+    return p;
+}
+
+typedef struct { int tag[T_NTAGS]; double v[T_NTAGS]; int n; } Pairs;
+static void collect(int tag, double v, void *ctx)
+{
+    Pairs *ps = ctx;
+    if (ps->n < T_NTAGS) {
+        ps->tag[ps->n] = tag;
+        ps->v[ps->n++] = v;
+    }
+}
+static void trans_row(int tag, double v, void *ctx)
+{
+    int prev = *(int *)ctx;
+    M.trans[prev][tag] = (float)log(v > 0 ? v : 1e-7);
+}
+
+/* Add an emission run for counts; P(tag|word)/P(tag) in log space. */
+static uint32_t add_run(const Pairs *ps)
+{
+    double tot = 0;
+    for (int i = 0; i < ps->n; i++) tot += ps->v[i];
+    if (tot <= 0) return 0;
+    uint32_t at = (uint32_t)M.nemit + 1;
+    for (int i = 0; i < ps->n; i++)
+        emit_push((uint8_t)ps->tag[i], (float)(log(ps->v[i] / tot) - M.prior[ps->tag[i]]));
+    emit_push(0, 0);
+    return at;
+}
+
+int tagger_load(const char *dir, char *err, size_t errsz)
+{
+    char path[4096];
+    size_t len;
+    /* transitions */
+    snprintf(path, sizeof path, "%s/tags.yml", dir);
+    char *t = slurp(path, &len);
+    if (!t) {
+        snprintf(err, errsz, "%s: cannot read the tagger model (install liblingua-en-tagger-perl)", path);
+        return -1;
+    }
+    for (int a = 0; a < T_NTAGS; a++)
+        for (int b = 0; b < T_NTAGS; b++) M.trans[a][b] = (float)log(1e-7);
+    for (const char *p = t; *p;) {
+        const char *k = p;
+        while (*p && *p != ':' && *p != '\n') p++;
+        int prev = *p == ':' ? model_tag(k, (size_t)(p - k)) : 0;
+        if (prev) p = parse_pairs(p, trans_row, &prev);
+        while (*p && *p != '\n') p++;
+        if (*p) p++;
+    }
+    free(t);
+    /* lexicon: two passes, first tag totals for the prior */
+    snprintf(path, sizeof path, "%s/words.yml", dir);
+    char *w = slurp(path, &len);
+    if (!w) {
+        snprintf(err, errsz, "%s: cannot read the tagger lexicon", path);
+        return -1;
+    }
+    double tagtot[T_NTAGS] = {0}, all = 0;
+    typedef struct { const char *k; size_t kn; const char *v; } Row;
+    size_t nrows = 0, caprows = 65536;
+    Row *rows = malloc(caprows * sizeof *rows);
+    for (const char *p = w; *p;) {
+        const char *k = p, *ke;
+        if (*p == '"') {
+            k = ++p;
+            while (*p && *p != '"' && *p != '\n') p++;
+            ke = p;
+            if (*p == '"') p++;
+        } else {
+            while (*p && *p != '\n' && !(p[0] == ':' && p[1] == ' ' && p[2] == '{')) p++;
+            ke = p;
+        }
+        if (*p == ':' && ke > k && !(k == w)) {
+            if (nrows == caprows) rows = realloc(rows, (caprows *= 2) * sizeof *rows);
+            rows[nrows].k = k;
+            rows[nrows].kn = (size_t)(ke - k);
+            rows[nrows].v = p;
+            nrows++;
+            Pairs ps = {{0}, {0}, 0};
+            parse_pairs(p, collect, &ps);
+            for (int i = 0; i < ps.n; i++) tagtot[ps.tag[i]] += ps.v[i], all += ps.v[i];
+        }
+        while (*p && *p != '\n') p++;
+        if (*p) p++;
+    }
+    for (int i = 1; i < T_NTAGS; i++) M.prior[i] = (float)log(tagtot[i] > 0 ? tagtot[i] / all : 1e-7);
+    for (size_t r = 0; r < nrows; r++) {
+        Pairs ps = {{0}, {0}, 0};
+        parse_pairs(rows[r].v, collect, &ps);
+        uint32_t at = add_run(&ps);
+        if (!at) continue;
+        Sym s = sym_intern(rows[r].k, rows[r].kn);
+        u64map_put(&M.lex, s, at);
+    }
+    free(rows);
+    free(w);
+    M.num = u64map_get(&M.lex, sym_find("*NUM*", 5));
+    M.ord = u64map_get(&M.lex, sym_find("*ORD*", 5));
+    M.lrb = u64map_get(&M.lex, sym_find("*LRB*", 5));
+    M.rrb = u64map_get(&M.lex, sym_find("*RRB*", 5));
+    M.lcb = u64map_get(&M.lex, sym_find("*LCB*", 5));
+    M.rcb = u64map_get(&M.lex, sym_find("*RCB*", 5));
+    /* unknown-word classes */
+    snprintf(path, sizeof path, "%s/unknown.yml", dir);
+    char *u = slurp(path, &len);
+    if (!u) {
+        snprintf(err, errsz, "%s: cannot read the tagger's unknown-word model", path);
+        return -1;
+    }
+    for (const char *p = u; *p;) {
+        const char *k = p;
+        if (*p == '"') k = ++p;
+        while (*p && *p != '"' && *p != ':' && *p != '\n') p++;
+        for (int c = 0; c < U_N; c++)
+            if (strlen(UNK_NAMES[c]) == (size_t)(p - k) && !memcmp(UNK_NAMES[c], k, (size_t)(p - k))) {
+                Pairs ps = {{0}, {0}, 0};
+                parse_pairs(p, collect, &ps);
+                M.unk[c] = add_run(&ps);
+            }
+        while (*p && *p != '\n') p++;
+        if (*p) p++;
+    }
+    free(u);
+    if (!M.unk[U_UNK] || !M.num) {
+        snprintf(err, errsz, "%s: the tagger model is incomplete", dir);
+        return -1;
+    }
+    M.loaded = 1;
+    return 0;
+}
+
+void tagger_free(void)
+{
+    u64map_free(&M.lex);
+    free(M.emit);
+    memset(&M, 0, sizeof M);
+}
+
+static int is_number(const Token *t)
+{
+    size_t digits = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        char c = t->s[i];
+        if (isdigit((unsigned char)c)) digits++;
+        else if (c != ',' && c != '.' && c != '-' && c != '/' && c != ':' && !(i == t->n - 1 && (c == 's')))
+            return 0;
+    }
+    return digits > 0;
+}
+
+static int ends_with(const Token *t, const char *suf)
+{
+    size_t k = strlen(suf);
+    return t->n > k && !memcmp(t->s + t->n - k, suf, k);
+}
+
+static uint32_t unknown_class(const Token *t, int first)
+{
+    int cap = isupper((unsigned char)t->s[0]);
+    int has_digit = 0, has_hyph = 0, alpha = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        has_digit |= isdigit((unsigned char)t->s[i]) != 0;
+        has_hyph |= t->s[i] == '-';
+        alpha |= isalpha((unsigned char)t->s[i]) != 0;
+    }
+    if (!alpha && !has_digit) return M.unk[U_SYM];
+    if (ends_with(t, ".") && cap) return M.unk[U_ABR];
+    if (has_hyph && !cap) return M.unk[U_HYP];
+    if (cap && (!first || t->n > 1)) return M.unk[U_CAP];
+    if (ends_with(t, "ing")) return M.unk[U_ING];
+    if (ends_with(t, "ed")) return M.unk[U_ED];
+    if (ends_with(t, "ly")) return M.unk[U_LY];
+    if (ends_with(t, "tion") || ends_with(t, "sion")) return M.unk[U_TION];
+    if (ends_with(t, "s")) return M.unk[U_S];
+    (void)first;
+    return M.unk[U_UNK];
+}
+
+/* The emission run for token i; *nnp_boost asks to add an NNP reading. */
+static uint32_t emissions(const Token *t, int first, int *nnp_boost)
+{
+    *nnp_boost = 0;
+    if (t->n == 5 && t->s[0] == '-') {                 /* Treebank bracket tokens */
+        if (!memcmp(t->s, "-LRB-", 5)) return M.lrb;
+        if (!memcmp(t->s, "-RRB-", 5)) return M.rrb;
+        if (!memcmp(t->s, "-LCB-", 5)) return M.lcb;
+        if (!memcmp(t->s, "-RCB-", 5)) return M.rcb;
+    }
+    if (t->n == 1 && (t->s[0] == '(' || t->s[0] == '[')) return M.lrb;
+    if (t->n == 1 && (t->s[0] == ')' || t->s[0] == ']')) return M.rrb;
+    uint32_t e = t->exact ? u64map_get(&M.lex, t->exact) : 0;
+    if (e) return e;
+    if (is_number(t)) return M.num;
+    if (isdigit((unsigned char)t->s[0]) && (ends_with(t, "st") || ends_with(t, "nd") || ends_with(t, "rd") || ends_with(t, "th")))
+        return M.ord ? M.ord : M.num;
+    e = t->lower ? u64map_get(&M.lex, t->lower) : 0;
+    if (e) {
+        if (!first && isupper((unsigned char)t->s[0])) *nnp_boost = 1;
+        return e;
+    }
+    return unknown_class(t, first);
+}
+
+static void correct(Token *tok, size_t n);
+
+#define MAXS 48
+void tag_tokens(Token *tok, size_t n)
+{
+    if (!n || !M.loaded) return;
+    /* Viterbi over the tags each token can take */
+    float *score = malloc(n * MAXS * sizeof *score);
+    uint8_t *tags = malloc(n * MAXS);
+    uint8_t *ntags = calloc(n, 1);
+    uint8_t *back = malloc(n * MAXS);
+    if (!score || !tags || !ntags || !back) abort();
+    for (size_t i = 0; i < n; i++) {
+        int boost;
+        uint32_t e = emissions(&tok[i], i == 0, &boost);
+        int k = 0;
+        for (const Emit *em = &M.emit[e - 1]; em->tag && k < MAXS - 1; em++) {
+            tags[i * MAXS + k] = em->tag;
+            score[i * MAXS + k] = em->score;
+            k++;
+        }
+        if (boost) {
+            int found = 0;
+            for (int j = 0; j < k; j++)
+                if (tags[i * MAXS + j] == T_NNP) {
+                    found = 1;
+                    if (score[i * MAXS + j] < -M.prior[T_NNP] + (float)log(0.5)) score[i * MAXS + j] = -M.prior[T_NNP] + (float)log(0.5);
+                }
+            if (!found) {
+                tags[i * MAXS + k] = T_NNP;
+                score[i * MAXS + k] = -M.prior[T_NNP] + (float)log(0.5);
+                k++;
+            }
+        }
+        ntags[i] = (uint8_t)k;
+        for (int j = 0; j < k; j++) {
+            int cur = tags[i * MAXS + j];
+            float best = -1e30f;
+            int arg = 0;
+            if (i == 0) {
+                best = M.trans[T_PERIOD][cur];
+            } else {
+                for (int p = 0; p < ntags[i - 1]; p++) {
+                    float s = score[(i - 1) * MAXS + p] + M.trans[tags[(i - 1) * MAXS + p]][cur];
+                    if (s > best) best = s, arg = p;
+                }
+            }
+            score[i * MAXS + j] += best;
+            back[i * MAXS + j] = (uint8_t)arg;
+        }
+    }
+    int arg = 0;
+    float best = -1e30f;
+    size_t last = n - 1;
+    for (int j = 0; j < ntags[last]; j++)
+        if (score[last * MAXS + j] > best) best = score[last * MAXS + j], arg = j;
+    for (size_t i = n; i-- > 0;) {
+        tok[i].tag = tags[i * MAXS + arg];
+        arg = back[i * MAXS + arg];
+    }
+    free(score);
+    free(tags);
+    free(ntags);
+    free(back);
+    correct(tok, n);
+}
+
+/* Contextual corrections the first-order model cannot see. */
+static void correct(Token *tok, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        Token *t = &tok[i];
+        /* "is about to leave": Treebank tags this "about" IN */
+        if (t->n == 5 && !memcmp(t->s, "about", 5) && tok[i + 1].tag == T_TO && i > 0 &&
+            (TAG_IS_VERB(tok[i - 1].tag) || tok[i - 1].tag == T_RB))
+            t->tag = T_IN;
+    }
+}
+
+void tag_sentence(Sentence *s) { tag_tokens(s->tok, s->ntok); }

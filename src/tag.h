@@ -1,0 +1,22 @@
+/* tag.h - stage 3a: Penn Treebank part-of-speech tags.
+ *
+ * A first-order hidden Markov model decoded with Viterbi.  Its parameters
+ * are the word/tag counts and tag-transition probabilities that Debian's
+ * liblingua-en-tagger-perl ships (words.yml, tags.yml, unknown.yml), read
+ * at start-up; unknown words fall back to suffix and shape classes. */
+#ifndef HERODOTUS_TAG_H
+#define HERODOTUS_TAG_H
+#include <stddef.h>
+#include "doc.h"
+
+#define TAGGER_DIR_DEFAULT "/usr/share/perl5/Lingua/EN/Tagger"
+
+int         tagger_load(const char *dir, char *err, size_t errsz);
+void        tagger_free(void);
+void        tag_sentence(Sentence *s);
+/* Tag a token array in place (used by tests on gold tokens). */
+void        tag_tokens(Token *tok, size_t n);
+const char *tag_name(int tag);              /* "NNP", "PRP$", "," ... */
+int         tag_from_name(const char *s, size_t n);   /* Penn name -> Tag, 0 none */
+
+#endif

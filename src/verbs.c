@@ -1,0 +1,264 @@
+/* verbs.c - stage 5: verb groups and pattern matching */
+#include "verbs.h"
+#include <string.h>
+#include <strings.h>
+
+#define MAX_GAP 5   /* tokens a pattern may skip between two of its words */
+
+static int is_word(const Token *t, const char *w)
+{
+    size_t n = strlen(w);
+    return t->n == n && !strncasecmp(t->s, w, n);
+}
+
+static int lemma_is(const Token *t, const char *w)
+{
+    const char *l = sym_name(t->lemma);
+    return t->lemma && !strcmp(l, w);
+}
+
+static int is_negation(const Token *t)
+{
+    return is_word(t, "not") || is_word(t, "n't") || is_word(t, "never") || is_word(t, "n\xe2\x80\x99t");
+}
+
+static int is_future_modal(const Token *t)
+{
+    return is_word(t, "will") || is_word(t, "would") || is_word(t, "shall") || is_word(t, "'ll") ||
+           is_word(t, "wo") || is_word(t, "\xe2\x80\x99ll");
+}
+
+/* Verbs whose "to" complement is an intention: "plans to visit". */
+static int is_intent_verb(const Token *t)
+{
+    static const char *const v[] = {"plan", "intend", "hope", "expect", "want", "pledge", "promise", "vow",
+                                     "agree", "offer", "aim", "seek", "prepare", "decide", "wish", "threaten", NULL};
+    for (int i = 0; v[i]; i++)
+        if (lemma_is(t, v[i])) return 1;
+    return 0;
+}
+
+static int is_speech_verb(const Token *t)
+{
+    static const char *const v[] = {"say", "tell", "state", "add", "claim", "announce", "note", "stress",
+                                    "insist", "declare", "report", "confirm", "believe", "think", "explain",
+                                    "write", "argue", "suggest", "acknowledge", "reiterate", "emphasize", NULL};
+    for (int i = 0; v[i]; i++)
+        if (lemma_is(t, v[i])) return 1;
+    return 0;
+}
+
+static int clause_boundary(const Token *t)
+{
+    return t->tag == T_COLON || is_word(t, ";") || is_word(t, "because") || is_word(t, "although") ||
+           is_word(t, "while") || is_word(t, "whereas") || is_word(t, "but") || t->tag == T_WDT ||
+           t->tag == T_WP || (t->tag == T_IN && is_word(t, "that")) || is_word(t, "as");
+}
+
+static int tok_matches(const Token *t, Sym w)
+{
+    return w && (t->lower == w || t->lemma == w);
+}
+
+/* Match a synonym-set phrase at i; returns tokens used or 0. */
+static uint32_t synset_at(const Dict *dict, uint32_t set, const Sentence *s, uint32_t i, uint32_t end)
+{
+    const Synset *ss = &dict->synsets[set];
+    for (uint32_t p = 0; p < ss->n; p++) {
+        const Phrase *ph = &ss->ph[p];
+        if (i + ph->n > end) continue;
+        uint32_t k = 0;
+        while (k < ph->n && tok_matches(&s->tok[i + k], ph->w[k])) k++;
+        if (k == ph->n) return k;
+    }
+    return 0;
+}
+
+/* Try to match the elements after the verb, from token `from` up to `end`.
+ * Returns 1 on success with target/source token and the end of the match. */
+static int match_post(const Dict *dict, const Sentence *s, const Pattern *p, uint32_t from, uint32_t end,
+                      int *target, int *source, uint32_t *mend)
+{
+    uint32_t pos = from;
+    for (uint32_t e = 0; e < p->npost; e++) {
+        const PatElem *el = &p->post[e];
+        uint32_t found = 0, used = 0;
+        for (uint32_t i = pos; i < end && i <= pos + MAX_GAP; i++) {
+            const Token *t = &s->tok[i];
+            if (el->kind == PE_WORD && tok_matches(t, el->word)) {
+                found = i + 1;
+                used = 1;
+            } else if (el->kind == PE_SYNSET) {
+                used = synset_at(dict, el->synset, s, i, end);
+                if (used) found = i + 1;
+            } else if ((el->kind == PE_TARGET || el->kind == PE_SOURCE) && t->mention >= 0) {
+                if (el->kind == PE_TARGET) *target = (int)i;
+                else *source = (int)i;
+                const Mention *m = &s->men[t->mention];
+                found = i + 1;
+                used = m->end - i;
+            }
+            if (found) break;
+        }
+        if (!found) return 0;
+        pos = found - 1 + used;
+    }
+    *mend = pos;
+    return 1;
+}
+
+static int match_pre(const Dict *dict, const Sentence *s, const Pattern *p, uint32_t verb, uint32_t begin, int *source)
+{
+    int pos = (int)verb - 1;
+    for (int e = (int)p->npre - 1; e >= 0; e--) {
+        const PatElem *el = &p->pre[e];
+        int found = -1;
+        for (int i = pos; i >= (int)begin && i >= pos - MAX_GAP; i--) {
+            const Token *t = &s->tok[i];
+            if ((el->kind == PE_WORD && tok_matches(t, el->word)) ||
+                (el->kind == PE_SYNSET && synset_at(dict, el->synset, s, (uint32_t)i, verb)) ||
+                ((el->kind == PE_SOURCE || el->kind == PE_TARGET) && t->mention >= 0)) {
+                if (el->kind == PE_SOURCE) *source = i;
+                found = i;
+                break;
+            }
+        }
+        if (found < 0) return 0;
+        pos = found - 1;
+    }
+    return 1;
+}
+
+static void code_phrase(const Dict *dict, const Sentence *s, VerbPhrase *vp, uint32_t begin)
+{
+    const Token *h = &s->tok[vp->head];
+    const VerbBlock *b = dict_verb(dict, h->lemma);
+    if (!b) b = dict_verb(dict, h->lower);
+    vp->code = NULL;
+    vp->target_tok = vp->source_tok = -1;
+    vp->match_end = vp->end;
+    if (!b) return;
+    int best = -1, best_len = -1;
+    int bt = -1, bs = -1;
+    uint32_t bend = vp->end;
+    for (uint32_t k = 0; k < b->npat; k++) {
+        const Pattern *p = &b->pat[k];
+        int tt = -1, ts = -1;
+        uint32_t mend = vp->end;
+        if (!match_post(dict, s, p, vp->end, vp->clause_end, &tt, &ts, &mend)) continue;
+        if (p->npre && !match_pre(dict, s, p, vp->start, begin, &ts)) continue;
+        int len = p->npre + p->npost;
+        if (len > best_len) {
+            best = (int)k;
+            best_len = len;
+            bt = tt;
+            bs = ts;
+            bend = mend;
+        }
+    }
+    if (best >= 0) {
+        vp->code = b->pat[best].code;
+        vp->pattern_ref = b->pat[best].ref;
+        vp->target_tok = bt;
+        vp->source_tok = bs;
+        vp->match_end = bend;
+    } else {
+        vp->code = b->code;
+        vp->pattern_ref = b->ref;
+    }
+}
+
+void find_verbs(Doc *d, const Dict *dict)
+{
+    for (uint32_t si = 0; si < d->nsent; si++) {
+        Sentence *s = &d->sent[si];
+        VerbPhrase *vp = arena_alloc(d->arena, (s->ntok / 2 + 2) * sizeof *vp);
+        uint32_t n = 0;
+        for (uint32_t i = 0; i < s->ntok;) {
+            const Token *t = &s->tok[i];
+            int starts = TAG_IS_VERB(t->tag) || t->tag == T_MD ||
+                         (t->tag == T_TO && i + 1 < s->ntok && s->tok[i + 1].tag == T_VB);
+            /* participles and gerunds after a determiner or as modifiers are no verb groups */
+            if (starts && (t->tag == T_VBG || t->tag == T_VBN) && i > 0 &&
+                (s->tok[i - 1].tag == T_DT || s->tok[i - 1].tag == T_JJ || s->tok[i - 1].tag == T_PRPS))
+                starts = 0;
+            if (!starts) {
+                i++;
+                continue;
+            }
+            VerbPhrase *v = &vp[n];
+            memset(v, 0, sizeof *v);
+            v->start = i;
+            uint32_t j = i, head = i;
+            int saw_be = 0, saw_have = 0;
+            for (; j < s->ntok; j++) {
+                const Token *u = &s->tok[j];
+                if (TAG_IS_VERB(u->tag)) {
+                    /* a new finite verb after a full verb ends the group */
+                    if (j > i && TAG_IS_VERB(s->tok[head].tag) && !lemma_is(&s->tok[head], "be") &&
+                        !lemma_is(&s->tok[head], "have") && !lemma_is(&s->tok[head], "do") &&
+                        !lemma_is(&s->tok[head], "get"))
+                        break;
+                    if (j > head && TAG_IS_VERB(s->tok[head].tag)) {
+                        if (lemma_is(&s->tok[head], "be")) saw_be = 1;
+                        if (lemma_is(&s->tok[head], "have")) saw_have = 1;
+                    }
+                    head = j;
+                } else if (u->tag == T_MD) {
+                    if (j > i) break;
+                    if (is_future_modal(u)) v->flags |= VP_FUTURE;
+                } else if (u->tag == T_RB || is_negation(u)) {
+                    if (is_negation(u)) v->flags |= VP_NEGATED;
+                } else if (u->tag == T_TO && j == i) {
+                    v->flags |= VP_INFINITIVE;
+                } else {
+                    break;
+                }
+            }
+            /* trailing adverbs belong after the group */
+            while (j > head + 1) j--;
+            v->end = head + 1;
+            v->head = head;
+            const Token *h = &s->tok[head];
+            if (saw_be && (h->tag == T_VBN || h->tag == T_VBD)) v->flags |= VP_PASSIVE;
+            (void)saw_have;
+            /* "is about to" / "is going to" / "is set to" + verb: future */
+            if (lemma_is(h, "be") && head + 2 < s->ntok && s->tok[head + 2].tag == T_TO &&
+                (is_word(&s->tok[head + 1], "about") || is_word(&s->tok[head + 1], "set") ||
+                 is_word(&s->tok[head + 1], "due")))
+                v->flags |= VP_FUTURE;
+            if (lemma_is(h, "be") && head + 2 < s->ntok && is_word(&s->tok[head + 1], "going") &&
+                s->tok[head + 2].tag == T_TO)
+                v->flags |= VP_FUTURE;
+            if (is_speech_verb(h)) v->flags |= VP_SPEECH;
+            /* infinitive after an intention verb or "about to": future */
+            if ((v->flags & VP_INFINITIVE) && n > 0) {
+                const VerbPhrase *pv = &vp[n - 1];
+                if (is_intent_verb(&s->tok[pv->head]) || (pv->flags & VP_FUTURE && lemma_is(&s->tok[pv->head], "be")))
+                    v->flags |= VP_FUTURE;
+                if (pv->flags & VP_NEGATED && is_intent_verb(&s->tok[pv->head])) v->flags |= VP_NEGATED;
+                /* "refused to attack", "failed to meet": did not happen */
+                if (lemma_is(&s->tok[pv->head], "refuse") || lemma_is(&s->tok[pv->head], "fail") ||
+                    lemma_is(&s->tok[pv->head], "decline"))
+                    v->flags |= VP_NEGATED;
+            }
+            if (i > 0 && (is_word(&s->tok[i - 1], "and") || is_word(&s->tok[i - 1], "or") || is_word(&s->tok[i - 1], "but")))
+                v->flags |= VP_COORD;
+            n++;
+            i = v->end;
+        }
+        /* object zones */
+        for (uint32_t k = 0; k < n; k++) {
+            uint32_t end = k + 1 < n ? vp[k + 1].start : s->ntok;
+            for (uint32_t j = vp[k].end; j < end; j++)
+                if (clause_boundary(&s->tok[j])) {
+                    end = j;
+                    break;
+                }
+            vp[k].clause_end = end;
+        }
+        for (uint32_t k = 0; k < n; k++) code_phrase(dict, s, &vp[k], k ? vp[k - 1].end : 0);
+        s->vp = vp;
+        s->nvp = n;
+    }
+}
