@@ -41,9 +41,11 @@ const char *pipeline_datadir(void)
     if (n > 0) {
         exe[n] = '\0';
         char *slash = strrchr(exe, '/');
+        if (slash) *slash = '\0';
+        slash = strrchr(exe, '/');
         if (slash) {
-            *slash = '\0';
-            const char *cands[] = {"/..", "/../share/herodotus"};
+            *slash = '\0';   /* the parent of the binary's directory */
+            const char *cands[] = {"", "/share/herodotus"};
             for (int i = 0; i < 2; i++) {
                 snprintf(probe, sizeof probe, "%s%s/dict", exe, cands[i]);
                 if (is_dir(probe)) {

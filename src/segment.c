@@ -20,7 +20,8 @@ static const char *const STARTERS[] = {
     "the", "a", "an", "he", "she", "it", "they", "we", "i", "in", "on", "but", "and", "this",
     "that", "these", "those", "there", "his", "her", "their", "its", "our", "at", "as", "after",
     "before", "when", "while", "if", "meanwhile", "however", "earlier", "later", "officials",
-    "some", "many", "no", "not", "both", "one", "last", "since", "for", "during", NULL};
+    "some", "many", "no", "not", "both", "one", "last", "since", "for", "during", "then", "still",
+    "already", "under", "with", "without", "although", "officials", "you", "what", NULL};
 
 static int in_list(const char *const *list, const char *s, size_t n)
 {

@@ -189,6 +189,9 @@ void find_verbs(Doc *d, const Dict *dict)
             VerbPhrase *v = &vp[n];
             memset(v, 0, sizeof *v);
             v->start = i;
+            /* adverbs before the group: "never attacked", "did not" handled below */
+            for (uint32_t b = i; b > 0 && (s->tok[b - 1].tag == T_RB || is_negation(&s->tok[b - 1])); b--)
+                if (is_negation(&s->tok[b - 1])) v->flags |= VP_NEGATED;
             uint32_t j = i, head = i;
             int saw_be = 0, saw_have = 0;
             for (; j < s->ntok; j++) {

@@ -1,0 +1,66 @@
+#!/bin/sh
+# Command-line tests: usage, input kinds, bad input, ingest idempotence.
+# usage: tests/cli.sh BINARY   (prints one line per test, then "cli: N passed, M failed")
+H=${1:-build/herodotus}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0 failn=0
+ok()   { pass=$((pass + 1)); echo "ok   $1"; }
+bad()  { failn=$((failn + 1)); echo "FAIL $1"; [ -n "$2" ] && echo "     $2"; }
+check() { name=$1; shift; if "$@"; then ok "$name"; else bad "$name"; fi; }
+
+ART='BEIJING, April 9 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in China on Monday for a visit.'
+
+# --help, --version, usage errors
+"$H" --help >"$T/o" 2>&1; check help_exits_0 test $? -eq 0
+grep -q "code" "$T/o"; check help_lists_commands test $? -eq 0
+"$H" code --help >"$T/o" 2>&1; check code_help_exits_0 test $? -eq 0
+"$H" --version | grep -q '^herodotus [0-9]'; check version_prints_version test $? -eq 0
+"$H" code --bogus >/dev/null 2>&1; check unknown_option_exits_2 test $? -eq 2
+"$H" frobnicate >/dev/null 2>&1; check unknown_command_exits_2 test $? -eq 2
+"$H" code --format xml x.txt >/dev/null 2>&1; check bad_format_exits_2 test $? -eq 2
+"$H" ingest x.txt >/dev/null 2>&1; check ingest_without_db_exits_2 test $? -eq 2
+
+# input kinds
+printf '%s\n' "$ART" >"$T/a.txt"
+"$H" code --format jsonl "$T/a.txt" >"$T/o" 2>"$T/e"
+check txt_file_is_coded grep -q '"code":"042"' "$T/o"
+check jsonl_event_has_required_fields grep -q '"doc_id":"a","sentence":0,"date":"2024-04-08","source":"RUSGOV","target":"CHN","code":"042","root":"04","quad":1,"goldstein":1.9' "$T/o"
+printf '%s\n' "$ART" | "$H" code --format tsv - >"$T/o"
+check stdin_plain_text_is_one_article grep -q '	042	04	1	' "$T/o"
+printf '{"id":"x1","text":"%s","date":"2024-04-09"}\n' "$ART" | "$H" code --format jsonl - >"$T/o"
+check stdin_json_lines_are_articles grep -q '"doc_id":"x1"' "$T/o"
+"$H" code "$T/a.txt" >"$T/o" 2>/dev/null </dev/null
+check default_format_off_terminal_is_jsonl grep -q '^{"doc_id"' "$T/o"
+
+# bad input: message with file and line, others still coded, exit 1
+printf '{"id":"good1","text":"%s"}\n{"id": broken\n{"id":"good2","text":"%s"}\n' "$ART" "$ART" >"$T/b.jsonl"
+"$H" code --format jsonl "$T/b.jsonl" "$T/missing.txt" "$T/a.txt" >"$T/o" 2>"$T/e"; rc=$?
+check bad_input_exits_1 test $rc -eq 1
+check bad_json_line_names_file_and_line grep -q "b.jsonl:2: invalid JSON" "$T/e"
+check missing_file_is_named grep -q "missing.txt: cannot open" "$T/e"
+check other_inputs_still_coded test "$(grep -c '"code":"042"' "$T/o")" -eq 3
+printf 'Good line.\n\377\376 bad bytes.\n' >"$T/u.txt"
+"$H" code "$T/u.txt" "$T/a.txt" >"$T/o" 2>"$T/e"; rc=$?
+check invalid_utf8_is_reported grep -q "u.txt: invalid UTF-8" "$T/e"
+check invalid_utf8_exit_1_others_coded sh -c "[ $rc -eq 1 ] && grep -q 042 '$T/o'"
+: >"$T/empty.txt"
+"$H" code "$T/empty.txt" "$T/a.txt" >"$T/o" 2>"$T/e"; rc=$?
+check empty_file_is_reported sh -c "[ $rc -eq 1 ] && grep -q 'empty.txt: empty file' '$T/e' && grep -q 042 '$T/o'"
+awk 'BEGIN { printf "{\"id\":\"long\",\"text\":\""; for (i = 0; i < 500000; i++) printf "word "; printf "\"}\n" }' >"$T/long.jsonl"
+printf '{"id":"after","text":"%s"}\n' "$ART" >>"$T/long.jsonl"
+"$H" code "$T/long.jsonl" >"$T/o" 2>"$T/e"; rc=$?
+check long_line_without_sentence_end_is_reported sh -c "[ $rc -eq 1 ] && grep -q 'long.jsonl:1: text runs for more than' '$T/e'"
+check long_line_does_not_stop_the_rest grep -q '"doc_id":"after"' "$T/o"
+
+# ingest: stored once, skipped the second time
+"$H" ingest --quiet --db "$T/x.db" "$T/a.txt" "$T/b.jsonl" >/dev/null 2>&1
+n1=$(sqlite3 "$T/x.db" 'select count(*) from documents; select count(*) from events' | tr '\n' ' ')
+"$H" ingest --quiet --db "$T/x.db" "$T/a.txt" "$T/b.jsonl" >/dev/null 2>&1
+n2=$(sqlite3 "$T/x.db" 'select count(*) from documents; select count(*) from events' | tr '\n' ' ')
+check ingest_stores_documents_and_events test "$n1" = "3 3 "
+check ingest_twice_adds_nothing test "$n1" = "$n2"
+check ingest_stores_sentences test "$(sqlite3 "$T/x.db" 'select count(*) from sentences')" -ge 3
+
+echo "cli: $pass passed, $failn failed"
+[ $failn -eq 0 ]

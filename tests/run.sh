@@ -1,0 +1,26 @@
+#!/bin/sh
+# Run every test: unit tests and command-line tests, each also under
+# AddressSanitizer + UndefinedBehaviorSanitizer.  Last line: N passed, M failed.
+cd "$(dirname "$0")/.." || exit 2
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+status=0
+for step in "./build/unit" "./build/unit-san" "sh tests/cli.sh ./build/herodotus" "sh tests/cli.sh ./build/herodotus-san"; do
+    echo "== $step"
+    $step >"$log" 2>&1 || status=1
+    cat "$log"
+    if grep -q "ERROR: AddressSanitizer\|runtime error:\|ERROR: LeakSanitizer" "$log"; then
+        echo "FAIL sanitizer report in: $step"
+        echo "sanitizer: 0 passed, 1 failed" >>"$log"
+        status=1
+    fi
+    grep -E '^[a-z]+: [0-9]+ passed, [0-9]+ failed' "$log" >>"${log}.sum"
+done
+p=$(awk '{ p += $2 } END { print p + 0 }' "${log}.sum")
+f=$(awk '{ f += $4 } END { print f + 0 }' "${log}.sum")
+rm -f "${log}.sum"
+[ "$status" -ne 0 ] && [ "$f" -eq 0 ] && f=1
+echo "$p passed, $f failed"
+[ "$f" -eq 0 ]

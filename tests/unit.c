@@ -1,0 +1,566 @@
+/* unit.c - tests for each pipeline stage and the examples' expected events.
+ * Prints one line per test and ends with "N passed, M failed". */
+#include <dirent.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "actors.h"
+#include "arena.h"
+#include "cameo.h"
+#include "dates.h"
+#include "dict.h"
+#include "events.h"
+#include "lemma.h"
+#include "pipeline.h"
+#include "read.h"
+#include "render.h"
+#include "segment.h"
+#include "tag.h"
+#include "verbs.h"
+
+#include <libxml/parser.h>
+
+static int passed, failed, skipped;
+static const char *current;
+static int current_failed;
+
+static void fail(const char *fmt, ...)
+{
+    va_list ap;
+    if (!current_failed) printf("FAIL %s\n", current);
+    current_failed = 1;
+    printf("     ");
+    va_start(ap, fmt);
+    vprintf(fmt, ap);
+    va_end(ap);
+    printf("\n");
+}
+
+#define CHECK(cond, ...) do { if (!(cond)) fail(__VA_ARGS__); } while (0)
+#define RUN(fn) do { current = #fn; current_failed = 0; int skip_ = fn(); \
+    if (skip_) { skipped++; printf("skip %s\n", current); } \
+    else if (current_failed) failed++; else { passed++; printf("ok   %s\n", current); } } while (0)
+
+static Dict fixture, builtin;
+static Arena arena;
+static Options opts;
+
+/* ---------------------------------------------------------------- primitives */
+
+static int arena_reset_reuses_memory_and_zeroes(void)
+{
+    Arena a;
+    arena_init(&a);
+    char *p = arena_alloc(&a, 100);
+    memset(p, 'x', 100);
+    for (int i = 0; i < 1000; i++) arena_alloc(&a, 1000);   /* several blocks */
+    arena_reset(&a);
+    char *q = arena_alloc(&a, 100);
+    CHECK(q == p, "first allocation after reset should reuse the first block");
+    int zero = 1;
+    for (int i = 0; i < 100; i++) zero &= q[i] == 0;
+    CHECK(zero, "arena memory must come zeroed");
+    arena_free(&a);
+    return 0;
+}
+
+static int intern_gives_one_symbol_per_string(void)
+{
+    Sym a = sym_intern("lavrov", 6), b = sym_intern("lavrov", 6), c = sym_intern("wang", 4);
+    CHECK(a == b && a != c && a != 0, "same string, same symbol; different strings differ");
+    CHECK(sym_find("no-such-word-xyz", 16) == 0, "finding an absent word gives 0");
+    CHECK(!strcmp(sym_name(a), "lavrov"), "name round-trips");
+    return 0;
+}
+
+static int dates_parse_the_forms_news_uses(void)
+{
+    size_t used;
+    CHECK(date_parse("April 9, 2024", 13, &used) == 20240409, "April 9, 2024");
+    CHECK(date_parse("12th Mar, 2024", 14, &used) == 20240312, "12th Mar, 2024");
+    CHECK(date_parse("2024-04-09T10:00", 16, &used) == 20240409, "ISO");
+    CHECK(date_parse("9 April 2024", 12, &used) == 20240409, "9 April 2024");
+    CHECK(date_parse("Sept. 3, 2021", 13, &used) == 20210903, "Sept. 3, 2021");
+    CHECK(date_parse("April 31, 2024", 14, &used) == 0, "no April 31st");
+    CHECK(date_weekday(20240408) == 0, "2024-04-08 is a Monday");
+    CHECK(date_from_days(date_to_days(20240301) - 1) == 20240229, "leap day");
+    return 0;
+}
+
+/* ---------------------------------------------------------------- read */
+
+static int read_finds_title_date_dateline_and_drops_furniture(void)
+{
+    const char *t = "Leaders meet in Arda City\nBy Jo Bloggs, Staff Writer\nPublished March 12, 2024 | 9:15 AM\n\n"
+                    "ARDA CITY, March 12 (Agency) - Ardania and Belmoria met on Monday.\n\nShare this article\n"
+                    "Home | World | Politics\nAdvertisement\n";
+    RawDoc r = {"t", 0, "d1", NULL, NULL, NULL, NULL, t, strlen(t)};
+    Doc d;
+    char err[256];
+    arena_reset(&arena);
+    memset(&d, 0, sizeof d);
+    CHECK(read_article(&d, &arena, &r, err, sizeof err) == 0, "read failed: %s", err);
+    CHECK(d.title && !strcmp(d.title, "Leaders meet in Arda City"), "title: %s", d.title ? d.title : "(none)");
+    CHECK(d.pubdate == 20240312, "pubdate %d", d.pubdate);
+    CHECK(d.place && !strcmp(d.place, "ARDA CITY"), "place: %s", d.place ? d.place : "(none)");
+    CHECK(!strcmp(d.body, "Ardania and Belmoria met on Monday."), "body: [%s]", d.body);
+    const char *t2 = "Some headline here\n12th Mar, 2024\n\nThe text of the article.\n";
+    RawDoc r2 = {"t", 0, "d2", NULL, NULL, NULL, NULL, t2, strlen(t2)};
+    memset(&d, 0, sizeof d);
+    CHECK(read_article(&d, &arena, &r2, err, sizeof err) == 0 && d.pubdate == 20240312, "12th Mar, 2024 line");
+    return 0;
+}
+
+static int read_rejects_invalid_utf8_with_position(void)
+{
+    const char *t = "Good text.\nBad \xff byte.\n";
+    RawDoc r = {"t", 0, "d", NULL, NULL, NULL, NULL, t, strlen(t)};
+    Doc d;
+    char err[256] = "";
+    memset(&d, 0, sizeof d);
+    CHECK(read_article(&d, &arena, &r, err, sizeof err) == -1, "invalid UTF-8 must be refused");
+    CHECK(strstr(err, "invalid UTF-8") && strstr(err, "line 2"), "message names the problem and line: %s", err);
+    return 0;
+}
+
+/* ---------------------------------------------------------------- segment */
+
+static Doc seg(const char *text)
+{
+    Doc d;
+    memset(&d, 0, sizeof d);
+    arena_reset(&arena);
+    d.arena = &arena;
+    d.body = arena_strndup(&arena, text, strlen(text));
+    d.body_len = (uint32_t)strlen(text);
+    segment(&d);
+    return d;
+}
+
+static int tok_is(const Sentence *s, uint32_t i, const char *w)
+{
+    return i < s->ntok && s->tok[i].n == strlen(w) && !memcmp(s->tok[i].s, w, s->tok[i].n);
+}
+
+static int segment_keeps_abbreviations_and_initials_inside_sentences(void)
+{
+    Doc d = seg("Gen. Smith met Dr. J. R. Jones in the U.S. capital on Jan. 5 and left. He said the U.S. "
+                "would help. The U.S. Then it rained.");
+    CHECK(d.nsent == 4, "expected 4 sentences, got %u", d.nsent);
+    if (d.nsent >= 1) CHECK(tok_is(&d.sent[0], 0, "Gen.") && tok_is(&d.sent[0], 3, "Dr."), "titles keep their period");
+    return 0;
+}
+
+static int segment_keeps_quotes_spanning_sentences_together(void)
+{
+    Doc d = seg("\"We will not back down. We will win,\" the minister said. Talks resumed.");
+    CHECK(d.nsent == 3, "expected 3 sentences, got %u", d.nsent);
+    Doc e = seg("\"Why now?\" he asked. Nobody answered.");
+    CHECK(e.nsent == 2, "question inside quotes followed by 'he asked' stays one sentence (got %u)", e.nsent);
+    return 0;
+}
+
+static int tokens_follow_treebank_conventions(void)
+{
+    Doc d = seg("Russia's envoy didn't say \"no,\" officials' sources can't tell.");
+    const Sentence *s = &d.sent[0];
+    CHECK(tok_is(s, 0, "Russia") && tok_is(s, 1, "'s"), "Russia 's");
+    CHECK(tok_is(s, 3, "did") && tok_is(s, 4, "n't"), "did n't");
+    CHECK(tok_is(s, 6, "\"") && tok_is(s, 7, "no") && tok_is(s, 8, ",") && tok_is(s, 9, "\""), "quotes split off");
+    CHECK(tok_is(s, 10, "officials") && tok_is(s, 11, "'"), "plural possessive");
+    CHECK(tok_is(s, 13, "ca") && tok_is(s, 14, "n't"), "ca n't");
+    return 0;
+}
+
+static int segment_cuts_runaway_text_and_reports_it(void)
+{
+    size_t n = 20000;
+    char *t = malloc(n * 2 + 1);
+    for (size_t i = 0; i < n; i++) t[2 * i] = 'w', t[2 * i + 1] = ' ';
+    t[2 * n] = '\0';
+    Doc d;
+    memset(&d, 0, sizeof d);
+    arena_reset(&arena);
+    d.arena = &arena;
+    d.body = t;
+    d.body_len = (uint32_t)(2 * n);
+    int cut = segment(&d);
+    CHECK(cut > 0, "a sentence with no end must be reported as cut");
+    for (uint32_t i = 0; i < d.nsent; i++) CHECK(d.sent[i].ntok <= MAX_SENTENCE_TOKENS, "sentence too long");
+    free(t);
+    return 0;
+}
+
+/* ---------------------------------------------------------------- tag, lemma */
+
+static int tagger_tags_a_plain_sentence(void)
+{
+    Doc d = seg("The minister met reporters in Moscow on Monday .");
+    Sentence *s = &d.sent[0];
+    tag_sentence(s);
+    static const int want[] = {T_DT, T_NN, T_VBD, T_NNS, T_IN, T_NNP, T_IN, T_NNP, T_PERIOD};
+    for (uint32_t i = 0; i < s->ntok && i < 9; i++)
+        CHECK(s->tok[i].tag == want[i], "token %u '%.*s': %s, want %s", i, (int)s->tok[i].n, s->tok[i].s,
+              tag_name(s->tok[i].tag), tag_name(want[i]));
+    return 0;
+}
+
+static const char *shared_records(void)
+{
+    static char path[4096];
+    const char *env = getenv("HERODOTUS_SHARED");
+    snprintf(path, sizeof path, "%s/peers/petrarch2/validate/PETR.UnitTest.records.xml", env ? env : "../shared");
+    struct stat st;
+    return stat(path, &st) == 0 ? path : NULL;
+}
+
+static int tagger_accuracy_on_treebank_records_is_at_least_95_percent(void)
+{
+    const char *path = shared_records();
+    if (!path) {
+        printf("     ../shared/peers/petrarch2 is absent: skipping the Treebank accuracy test\n");
+        return 1;
+    }
+    xmlDocPtr x = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
+    CHECK(x != NULL, "cannot parse %s", path);
+    if (!x) return 0;
+    long tot = 0, ok = 0;
+    Token *tok = malloc(4096 * sizeof *tok);
+    int *gold = malloc(4096 * sizeof *gold);
+    xmlNodePtr root = xmlDocGetRootElement(x);
+    for (xmlNodePtr ss = root->children; ss; ss = ss->next) {
+        if (ss->type != XML_ELEMENT_NODE || strcmp((const char *)ss->name, "Sentences")) continue;
+        for (xmlNodePtr s = ss->children; s; s = s->next) {
+            if (s->type != XML_ELEMENT_NODE || strcmp((const char *)s->name, "Sentence")) continue;
+            xmlChar *st = xmlGetProp(s, (const xmlChar *)"sentence");
+            int real = st && !strcmp((const char *)st, "true");
+            xmlFree(st);
+            if (!real) continue;
+            for (xmlNodePtr c = s->children; c; c = c->next) {
+                if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "Parse")) continue;
+                char *p = (char *)xmlNodeGetContent(c);
+                size_t n = 0;
+                /* leaves: (TAG word) */
+                for (char *q = p; (q = strchr(q, '(')) && n < 4096; q++) {
+                    char *a = q + 1, *sp = a;
+                    while (*sp && *sp != ' ' && *sp != '(' && *sp != ')') sp++;
+                    if (*sp != ' ') continue;
+                    char *w = sp + 1, *e = w;
+                    while (*e && *e != ')' && *e != '(') e++;
+                    if (*e != ')' || e == w) continue;
+                    memset(&tok[n], 0, sizeof tok[n]);
+                    tok[n].s = w;
+                    tok[n].n = (uint32_t)(e - w);
+                    token_lookup(&tok[n]);
+                    gold[n++] = tag_from_name(a, (size_t)(sp - a));
+                    q = e;
+                }
+                tag_tokens(tok, n);
+                for (size_t i = 0; i < n; i++)
+                    if (gold[i]) tot++, ok += tok[i].tag == gold[i];
+                xmlFree(p);
+            }
+        }
+    }
+    xmlFreeDoc(x);
+    free(tok);
+    free(gold);
+    double acc = tot ? 100.0 * (double)ok / (double)tot : 0;
+    printf("     tagger: %ld of %ld Treebank tokens right (%.2f%%)\n", ok, tot, acc);
+    CHECK(tot > 5000, "expected thousands of tokens, read %ld", tot);
+    CHECK(acc >= 95.0, "accuracy %.2f%% is below 95%%", acc);
+    return 0;
+}
+
+static int lemmas_follow_the_tag(void)
+{
+    struct { const char *w; int tag; const char *lemma; } cases[] = {
+        {"met", T_VBD, "meet"}, {"said", T_VBD, "say"}, {"fought", T_VBD, "fight"}, {"talks", T_NNS, "talk"},
+        {"meeting", T_NN, "meeting"}, {"meeting", T_VBG, "meet"}, {"stopped", T_VBD, "stop"},
+        {"sanctions", T_NNS, "sanction"}, {"shelled", T_VBD, "shell"}, {"women", T_NNS, "woman"}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        Sym l = lemma_of(cases[i].w, strlen(cases[i].w), cases[i].tag);
+        CHECK(l && !strcmp(sym_name(l), cases[i].lemma), "%s/%s -> %s, want %s", cases[i].w, tag_name(cases[i].tag),
+              l ? sym_name(l) : "(none)", cases[i].lemma);
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------- coding */
+
+static Doc code(const Dict *dict, const char *text, const char *date)
+{
+    RawDoc r = {"test", 0, "t", NULL, date, NULL, NULL, text, strlen(text)};
+    Doc d;
+    char err[256];
+    int cut;
+    arena_reset(&arena);
+    if (pipeline_run(&d, &arena, &r, dict, &opts, err, sizeof err, &cut)) {
+        fail("pipeline: %s", err);
+        memset(&d, 0, sizeof d);
+    }
+    return d;
+}
+
+/* "SRC>TGT:CODE@YYYYMMDD" of every event, space-separated */
+static const char *events_of(const Doc *d)
+{
+    static char buf[4096];
+    size_t n = 0;
+    buf[0] = '\0';
+    for (uint32_t i = 0; i < d->nev && n < sizeof buf - 100; i++) {
+        const Event *e = &d->ev[i];
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s>%s:%s@%d", n ? " " : "", sym_name(e->source),
+                              e->target ? sym_name(e->target) : "", e->code, e->date);
+    }
+    return buf;
+}
+
+static int has_event(const Doc *d, const char *src, const char *tgt, const char *code_prefix)
+{
+    for (uint32_t i = 0; i < d->nev; i++) {
+        const Event *e = &d->ev[i];
+        if (!strcmp(sym_name(e->source), src) && !strcmp(e->target ? sym_name(e->target) : "", tgt) &&
+            !strncmp(e->code, code_prefix, strlen(code_prefix)))
+            return 1;
+    }
+    return 0;
+}
+
+static int actors_combine_country_and_agent(void)
+{
+    Doc d = code(&fixture, "Ardanian police attacked the foreign minister of Belmoria.", "2024-01-01");
+    CHECK(has_event(&d, "AAACOP", "BBBGOV", "190"), "got: %s", events_of(&d));
+    d = code(&fixture, "Belmoria's foreign minister attacked Ardania.", "2024-01-01");
+    CHECK(has_event(&d, "BBBGOV", "AAA", "190"), "possessive country + agent; got: %s", events_of(&d));
+    return 0;
+}
+
+static int actor_codes_follow_their_dates(void)
+{
+    Doc d = code(&fixture, "John Doe attacked Belmoria.", "2012-05-01");
+    CHECK(has_event(&d, "AAAGOV", "BBB", "190"), "in office in 2012; got: %s", events_of(&d));
+    d = code(&fixture, "Doe attacked Belmoria.", "2020-05-01");
+    CHECK(has_event(&d, "AAAELI", "BBB", "190"), "out of office in 2020; got: %s", events_of(&d));
+    return 0;
+}
+
+static int agents_without_country_take_the_datelines(void)
+{
+    Doc d = code(&fixture, "ARDA CITY, May 2 (Agency) - Police attacked protesters.", "2024-05-02");
+    CHECK(has_event(&d, "AAACOP", "AAAOPP", "190"), "got: %s", events_of(&d));
+    return 0;
+}
+
+static int negated_verbs_give_no_event(void)
+{
+    Doc d = code(&fixture, "Ardania did not attack Belmoria.", "2024-01-01");
+    CHECK(d.nev == 0, "negated; got: %s", events_of(&d));
+    d = code(&fixture, "Ardania never attacked Belmoria.", "2024-01-01");
+    CHECK(d.nev == 0, "never; got: %s", events_of(&d));
+    return 0;
+}
+
+static int passive_voice_takes_the_by_phrase_as_source(void)
+{
+    Doc d = code(&fixture, "Belmoria was attacked by Ardania on Monday.", "2024-04-09");
+    CHECK(has_event(&d, "AAA", "BBB", "190"), "got: %s", events_of(&d));
+    CHECK(!has_event(&d, "BBB", "AAA", "190"), "the passive subject is the target; got: %s", events_of(&d));
+    return 0;
+}
+
+static int compound_actors_give_one_event_each(void)
+{
+    Doc d = code(&fixture, "Ardania and Belmoria attacked Jane Roe's rebels.", "2024-01-01");
+    (void)d;
+    d = code(&fixture, "Ardanian rebels and Belmorian rebels attacked John Doe.", "2012-01-01");
+    CHECK(has_event(&d, "AAAREB", "AAAGOV", "190") && has_event(&d, "BBBREB", "AAAGOV", "190"),
+          "compound subject; got: %s", events_of(&d));
+    d = code(&fixture, "Ardania and Belmoria met on Monday.", "2024-01-01");
+    CHECK(has_event(&d, "AAA", "BBB", "040") && has_event(&d, "BBB", "AAA", "040"), "mutual; got: %s", events_of(&d));
+    return 0;
+}
+
+static int reported_speech_gives_the_speaker_and_intent(void)
+{
+    Doc d = code(&fixture, "John Doe said Ardania would strengthen cooperation with Belmoria.", "2012-03-01");
+    CHECK(has_event(&d, "AAAGOV", "BBB", "03"), "got: %s", events_of(&d));
+    return 0;
+}
+
+static int patterns_choose_codes_and_targets(void)
+{
+    Doc d = code(&fixture, "Ardanian rebels fired rockets at Belmoria.", "2024-01-01");
+    CHECK(has_event(&d, "AAAREB", "BBB", "195"), "synset pattern; got: %s", events_of(&d));
+    d = code(&fixture, "Jane Roe arrived in Ardania on Monday.", "2024-04-09");
+    CHECK(d.nev == 1 && d.ev[0].date == 20240408 && has_event(&d, "BBBGOV", "AAA", "042"),
+          "visit dated Monday before publication; got: %s", events_of(&d));
+    d = code(&fixture, "Future rockets will attack Belmoria when Ardania strengthens.", "2024-01-01");
+    CHECK(!has_event(&d, "AAA", "BBB", "030"), "no cooperation without its object; got: %s", events_of(&d));
+    return 0;
+}
+
+static int discarded_stories_give_no_events(void)
+{
+    Doc d = code(&fixture, "Ardania attacked Belmoria in the World Cup final.", "2024-01-01");
+    CHECK(d.nev == 0, "story-level discard; got: %s", events_of(&d));
+    return 0;
+}
+
+static int dictionary_problems_name_file_and_line(void)
+{
+    char path[] = "/tmp/herodotus-test-XXXXXX";
+    int fd = mkstemp(path);
+    FILE *f = fdopen(fd, "w");
+    fputs("GOOD [AAA]\nBROKEN [AAA >2024]\n+\n\tOK_AGAIN\n", f);
+    fclose(f);
+    Dict d;
+    dict_init(&d);
+    char *errbuf = NULL;
+    size_t errlen = 0;
+    d.errs = open_memstream(&errbuf, &errlen);
+    dict_load_file(&d, path, DK_ACTORS);
+    fclose(d.errs);
+    char want[512];
+    snprintf(want, sizeof want, "%s:2: malformed code", path);
+    CHECK(errbuf && strstr(errbuf, want), "expected '%s' in: %s", want, errbuf ? errbuf : "");
+    CHECK(d.nactors >= 1, "the good entry still loads");
+    free(errbuf);
+    dict_free(&d);
+    remove(path);
+    return 0;
+}
+
+/* ---------------------------------------------------------------- examples */
+
+static int field_matches(const char *pat, const char *val)
+{
+    if (!strcmp(pat, "*")) return 1;
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", pat);
+    for (char *alt = strtok(buf, "|"); alt; alt = strtok(NULL, "|"))
+        if (!strcmp(alt, val)) return 1;
+    return 0;
+}
+
+static int check_example(const char *txt, const char *expected)
+{
+    FILE *f = fopen(txt, "rb");
+    if (!f) return fail("cannot open %s", txt), 0;
+    static char text[1 << 16];
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    RawDoc r = {txt, 0, txt, NULL, NULL, NULL, NULL, text, n};
+    Doc d;
+    char err[256];
+    int cut;
+    arena_reset(&arena);
+    if (pipeline_run(&d, &arena, &r, &builtin, &opts, err, sizeof err, &cut)) return fail("%s: %s", txt, err), 0;
+    FILE *e = fopen(expected, "r");
+    if (!e) return fail("cannot open %s", expected), 0;
+    char line[512];
+    int ln = 0;
+    while (fgets(line, sizeof line, e)) {
+        ln++;
+        line[strcspn(line, "\r\n")] = '\0';
+        if (!line[0] || line[0] == '#') continue;
+        char *f1 = strtok(line, "\t"), *f2 = strtok(NULL, "\t"), *f3 = strtok(NULL, "\t"), *f4 = strtok(NULL, "\t");
+        if (!f4) {
+            fail("%s:%d: expected date<TAB>source<TAB>target<TAB>code", expected, ln);
+            continue;
+        }
+        int negative = !strcmp(f1, "!");
+        char f1c[64], f2c[128], f3c[128], f4c[32];
+        snprintf(f1c, sizeof f1c, "%s", f1);
+        snprintf(f2c, sizeof f2c, "%s", f2);
+        snprintf(f3c, sizeof f3c, "%s", f3);
+        snprintf(f4c, sizeof f4c, "%s", f4);
+        int found = 0;
+        for (uint32_t i = 0; i < d.nev && !found; i++) {
+            const Event *ev = &d.ev[i];
+            char date[11];
+            date_format(ev->date, date);
+            if (!negative && strcmp(f1c, date)) continue;
+            if (!field_matches(f2c, sym_name(ev->source))) continue;
+            if (!field_matches(f3c, ev->target ? sym_name(ev->target) : "")) continue;
+            if (strncmp(ev->code, f4c, strlen(f4c))) continue;
+            found = 1;
+        }
+        if (negative && found) fail("%s:%d: unwanted event %s %s %s present", expected, ln, f2c, f3c, f4c);
+        if (!negative && !found)
+            fail("%s:%d: missing %s %s %s %s; got: %s", expected, ln, f1c, f2c, f3c, f4c, events_of(&d));
+    }
+    fclose(e);
+    return 0;
+}
+
+static int examples_give_their_expected_events(void)
+{
+    char dir[4200];
+    snprintf(dir, sizeof dir, "%s/examples", pipeline_datadir());
+    DIR *dp = opendir(dir);
+    CHECK(dp != NULL, "no examples directory");
+    if (!dp) return 0;
+    struct dirent *de;
+    int n = 0;
+    while ((de = readdir(dp))) {
+        size_t l = strlen(de->d_name);
+        if (l < 5 || strcmp(de->d_name + l - 4, ".txt")) continue;
+        char txt[8400], exp[8400];
+        snprintf(txt, sizeof txt, "%s/%s", dir, de->d_name);
+        snprintf(exp, sizeof exp, "%s/%.*s.expected", dir, (int)(l - 4), de->d_name);
+        check_example(txt, exp);
+        n++;
+    }
+    closedir(dp);
+    CHECK(n >= 3, "expected at least three examples, found %d", n);
+    return 0;
+}
+
+int main(void)
+{
+    arena_init(&arena);
+    Options o = {NULL, 0};
+    opts = o;
+    if (pipeline_load(&builtin, &opts)) return 1;
+    char fx[4200];
+    snprintf(fx, sizeof fx, "%s/tests/fixtures", pipeline_datadir());
+    dict_init(&fixture);
+    if (dict_load_dir(&fixture, fx) < 4) {
+        printf("cannot load fixtures from %s\n", fx);
+        return 1;
+    }
+    RUN(arena_reset_reuses_memory_and_zeroes);
+    RUN(intern_gives_one_symbol_per_string);
+    RUN(dates_parse_the_forms_news_uses);
+    RUN(read_finds_title_date_dateline_and_drops_furniture);
+    RUN(read_rejects_invalid_utf8_with_position);
+    RUN(segment_keeps_abbreviations_and_initials_inside_sentences);
+    RUN(segment_keeps_quotes_spanning_sentences_together);
+    RUN(tokens_follow_treebank_conventions);
+    RUN(segment_cuts_runaway_text_and_reports_it);
+    RUN(tagger_tags_a_plain_sentence);
+    RUN(tagger_accuracy_on_treebank_records_is_at_least_95_percent);
+    RUN(lemmas_follow_the_tag);
+    RUN(actors_combine_country_and_agent);
+    RUN(actor_codes_follow_their_dates);
+    RUN(agents_without_country_take_the_datelines);
+    RUN(negated_verbs_give_no_event);
+    RUN(passive_voice_takes_the_by_phrase_as_source);
+    RUN(compound_actors_give_one_event_each);
+    RUN(reported_speech_gives_the_speaker_and_intent);
+    RUN(patterns_choose_codes_and_targets);
+    RUN(discarded_stories_give_no_events);
+    RUN(dictionary_problems_name_file_and_line);
+    RUN(examples_give_their_expected_events);
+    dict_free(&fixture);
+    pipeline_unload(&builtin);
+    arena_free(&arena);
+    sym_free_all();
+    xmlCleanupParser();
+    printf("unit: %d passed, %d failed, %d skipped\n", passed, failed, skipped);
+    return failed ? 1 : 0;
+}
