@@ -6,7 +6,7 @@
 #   make deps     install the Debian packages listed in DEB_PACKAGES
 
 DEB_PACKAGES = build-essential pkg-config libsqlite3-dev sqlite3 libjansson-dev \
-               libxml2-dev libutf8proc-dev liblingua-en-tagger-perl wordnet-base
+               libxml2-dev libutf8proc-dev liblingua-en-tagger-perl wordnet-base time
 PKGS   = sqlite3 jansson libxml-2.0 libutf8proc
 CC    ?= cc
 WARN   = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \

@@ -122,6 +122,17 @@ void find_actors(Doc *d, const Dict *dict)
                 i++;
                 continue;
             }
+            /* a longer name starting inside this one wins: "President Xi
+             * Jinping" is Xi Jinping, not "President Xi" + "Jinping" */
+            if (na > 1 && na >= ng) {
+                for (uint32_t j = i + 1; j < i + na; j++) {
+                    uint32_t lj, nj = longest(dict, TRIE_ACTOR, s, j, &lj);
+                    if (j + nj > i + na && dict_actor_code(dict, &dict->actors[lj - 1], date)) {
+                        na = j + nj - i;
+                        la = lj;
+                    }
+                }
+            }
             Match *x = &m[nm++];
             x->start = i;
             if (na >= ng) {

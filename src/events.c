@@ -79,11 +79,31 @@ int sentence_date(const Doc *d, const Sentence *s, uint32_t near)
 
 /* ---- actors for a verb phrase ---- */
 
+static int is_pp_head(const Token *t)
+{
+    return is_word(t, "on") || is_word(t, "in") || is_word(t, "at") || is_word(t, "during") || is_word(t, "late") ||
+           is_word(t, "early") || is_word(t, "earlier") || is_word(t, "later");
+}
+
 /* Mention whose last token is right before token i, skipping adverbs and
- * a closing comma of an appositive; -1 none. */
+ * time phrases ("Pakistan's Foreign Office on Thursday accused"); -1 none. */
 static int mention_before(const Sentence *s, uint32_t i)
 {
-    while (i > 0 && (s->tok[i - 1].tag == T_RB || s->tok[i - 1].tag == T_MD)) i--;
+    for (;;) {
+        while (i > 0 && (s->tok[i - 1].tag == T_RB || s->tok[i - 1].tag == T_MD)) i--;
+        /* a short time or place phrase without actors: "on Tuesday afternoon" */
+        uint32_t j = i;
+        while (j > 0 && i - j < 4 && s->tok[j - 1].mention < 0 &&
+               (TAG_IS_NOUN(s->tok[j - 1].tag) || s->tok[j - 1].tag == T_CD || s->tok[j - 1].tag == T_DT ||
+                s->tok[j - 1].tag == T_JJ))
+            j--;
+        if (j < i && j > 0 && is_pp_head(&s->tok[j - 1])) {
+            i = j - 1;
+            while (i > 0 && is_pp_head(&s->tok[i - 1])) i--;   /* "late on Tuesday" */
+            continue;
+        }
+        break;
+    }
     if (i == 0) return -1;
     const Token *t = &s->tok[i - 1];
     if (t->mention >= 0) return t->mention;
@@ -97,14 +117,14 @@ static int mention_before(const Sentence *s, uint32_t i)
     return -1;
 }
 
-/* The head mention of an NP ending before i with a PP inside: "police in
- * Nairobi fired" -> police. */
+/* The head mention of an NP with a place inside: "police in Nairobi
+ * fired", "Wang Yi in Beijing said" -> police, Wang Yi. */
 static int np_head(const Sentence *s, int m)
 {
     const Mention *mm = &s->men[m];
     uint32_t st = mm->start;
-    if (st >= 2 && (is_word(&s->tok[st - 1], "in") || is_word(&s->tok[st - 1], "from") || is_word(&s->tok[st - 1], "of")) &&
-        s->tok[st - 2].mention >= 0 && s->men[s->tok[st - 2].mention].has_agent)
+    if (st >= 2 && (is_word(&s->tok[st - 1], "in") || is_word(&s->tok[st - 1], "from") || is_word(&s->tok[st - 1], "at")) &&
+        s->tok[st - 2].mention >= 0)
         return s->tok[st - 2].mention;
     return m;
 }
@@ -216,8 +236,24 @@ static const char *intent_code(const char *code)
     }
 }
 
+/* Words that open an adjunct (time, cause, concession): an actor after
+ * them is no object of the verb. */
+static int is_adjunct_start(const Token *t)
+{
+    static const char *const w[] = {"since", "after", "before", "during", "amid", "despite", "following",
+                                    "until", "because", "when", "while", "although", "if", "unless", "as",
+                                    "whereas", "though", NULL};
+    for (int i = 0; w[i]; i++)
+        if (is_word(t, w[i])) return 1;
+    return 0;
+}
+
 static void push_event(Doc *d, const Event *e)
 {
+    /* one event per (source, target, code) in a sentence */
+    for (uint32_t i = d->nev; i-- > 0 && d->ev[i].sent == e->sent;)
+        if (d->ev[i].source == e->source && d->ev[i].target == e->target && !strcmp(d->ev[i].code, e->code))
+            return;
     if (d->nev == d->capev) {
         uint32_t nc = d->capev ? d->capev * 2 : 32;
         d->ev = arena_grow(d->arena, d->ev, d->capev * sizeof *d->ev, nc * sizeof *d->ev);
@@ -250,6 +286,7 @@ void make_events(Doc *d, const Dict *dict, int keep_untargeted)
             } else {
                 for (uint32_t i = v->end; i < v->clause_end; i++) {
                     int m = s->tok[i].mention;
+                    if (m < 0 && is_adjunct_start(&s->tok[i])) break;
                     if (m < 0) continue;
                     if (is_subject_of_next(s, m, k)) break;
                     if ((v->flags & VP_PASSIVE) && i > 0 && is_word(&s->tok[i - 1], "by")) {
@@ -276,6 +313,11 @@ void make_events(Doc *d, const Dict *dict, int keep_untargeted)
                 rule = "passive agent";
             }
             if (v->source_tok >= 0 && s->tok[v->source_tok].mention >= 0) {
+                /* "$" after the verb: "X received aid from Y" -> Y acts on X */
+                if ((uint32_t)v->source_tok > v->head) {
+                    memcpy(tgt, sub.src, sizeof(int) * (size_t)sub.nsrc);
+                    ntgt = sub.nsrc;
+                }
                 sub.nsrc = 0;
                 add_conj(s, s->tok[v->source_tok].mention, sub.src, &sub.nsrc, 8);
                 rule = "pattern source";
