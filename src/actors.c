@@ -1,6 +1,7 @@
 /* actors.c - stage 4: actor mentions */
 #include "actors.h"
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 #include "segment.h"
@@ -258,6 +259,18 @@ void find_actors(Doc *d, const Dict *dict)
             if (h == g + 1 && (is_word(&s->tok[g], "and") || s->tok[g].tag == T_COMMA)) ok = 1;
             if (h == g + 2 && s->tok[g].tag == T_COMMA && is_word(&s->tok[g + 1], "and")) ok = 1;
             if (ok) men[k].conj = (int16_t)(k + 1);
+        }
+        /* "Indian and Pakistani troops": the agent is shared */
+        for (uint32_t k = nmen; k-- > 0;) {
+            int c = men[k].conj;
+            if (c < 0 || men[k].has_agent || !men[c].has_agent || men[k].kind != MK_COUNTRY) continue;
+            const char *cc = sym_name(men[c].code);
+            if (strlen(cc) <= 3 || strlen(sym_name(men[k].code)) != 3) continue;
+            char buf[64];
+            snprintf(buf, sizeof buf, "%s%s", sym_name(men[k].code), cc + 3);
+            men[k].code = sym_intern(buf, strlen(buf));
+            men[k].has_agent = 1;
+            men[k].kind = MK_AGENT;
         }
         /* a comma-joined pair is a list only when it ends with "and" */
         for (uint32_t k = 0; k < nmen; k++) {

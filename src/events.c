@@ -107,6 +107,12 @@ static int mention_before(const Sentence *s, uint32_t i)
     if (i == 0) return -1;
     const Token *t = &s->tok[i - 1];
     if (t->mention >= 0) return t->mention;
+    /* a title and a name the dictionaries lack: "Opposition leader Raila Odinga" */
+    uint32_t k = i;
+    while (k > 0 && i - k < 4 && s->tok[k - 1].tag == T_NNP && s->tok[k - 1].mention < 0) k--;
+    if (k < i && k > 0 && s->tok[k - 1].mention >= 0 && s->men[s->tok[k - 1].mention].has_agent &&
+        s->men[s->tok[k - 1].mention].end == k)
+        return s->tok[k - 1].mention;
     /* "Thousands of protesters", "the Chinese delegation": nouns after the mention */
     uint32_t j = i;
     while (j > 0 && (TAG_IS_NOUN(s->tok[j - 1].tag) || s->tok[j - 1].tag == T_JJ) && s->tok[j - 1].mention < 0 && i - j < 3) j--;
@@ -129,16 +135,15 @@ static int np_head(const Sentence *s, int m)
     return m;
 }
 
-/* Is mention m the subject of a verb phrase that begins right after it? */
+/* Is mention m the subject of a later finite verb phrase ("said Beijing
+ * would strengthen", "..., officials on both sides said")? */
 static int is_subject_of_next(const Sentence *s, int m, uint32_t vp_index)
 {
-    const Mention *mm = &s->men[m];
     for (uint32_t k = vp_index + 1; k < s->nvp; k++) {
-        uint32_t st = s->vp[k].start;
-        uint32_t e = mm->end;
-        while (e < st && (s->tok[e].tag == T_RB)) e++;
-        if (e == st) return 1;
-        if (st > mm->end) break;
+        if (s->vp[k].flags & VP_INFINITIVE) continue;
+        if (s->vp[k].start < s->men[m].end) continue;
+        int b = mention_before(s, s->vp[k].start);
+        return b >= 0 && np_head(s, b) == m;
     }
     return 0;
 }

@@ -1,5 +1,6 @@
 /* tag.c - stage 3a: HMM part-of-speech tagger (Viterbi) */
 #include "tag.h"
+#include "lemma.h"
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
@@ -308,6 +309,8 @@ static uint32_t emissions(const Token *t, int first, int *nnp_boost)
         if (!first && isupper((unsigned char)t->s[0])) *nnp_boost = 1;
         return e;
     }
+    /* a lower-case word the lexicon lacks but WordNet knows as a verb */
+    if (!isupper((unsigned char)t->s[0]) && lemma_is_verb(t->lower)) *nnp_boost = 2;
     return unknown_class(t, first);
 }
 
@@ -332,7 +335,14 @@ void tag_tokens(Token *tok, size_t n)
             score[i * MAXS + k] = em->score;
             k++;
         }
-        if (boost) {
+        if (boost == 2 && k + 2 < MAXS) {
+            tags[i * MAXS + k] = T_VB;
+            score[i * MAXS + k] = (float)log(0.5) - M.prior[T_VB];
+            k++;
+            tags[i * MAXS + k] = T_VBP;
+            score[i * MAXS + k] = (float)log(0.2) - M.prior[T_VBP];
+            k++;
+        } else if (boost) {
             int found = 0;
             for (int j = 0; j < k; j++)
                 if (tags[i * MAXS + j] == T_NNP) {
@@ -383,6 +393,9 @@ static void correct(Token *tok, size_t n)
 {
     for (size_t i = 0; i + 1 < n; i++) {
         Token *t = &tok[i];
+        /* "tear gas" is a noun compound, not the verb "tear" */
+        if (t->n == 4 && !memcmp(t->s, "tear", 4) && tok[i + 1].n == 3 && !memcmp(tok[i + 1].s, "gas", 3))
+            t->tag = T_NN;
         /* "is about to leave": Treebank tags this "about" IN */
         if (t->n == 5 && !memcmp(t->s, "about", 5) && tok[i + 1].tag == T_TO && i > 0 &&
             (TAG_IS_VERB(tok[i - 1].tag) || tok[i - 1].tag == T_RB))

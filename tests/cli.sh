@@ -22,7 +22,7 @@ grep -q "code" "$T/o"; check help_lists_commands test $? -eq 0
 "$H" ingest x.txt >/dev/null 2>&1; check ingest_without_db_exits_2 test $? -eq 2
 
 # input kinds
-printf '%s\n' "$ART" >"$T/a.txt"
+printf 'Published April 9, 2024\n\n%s\n' "$ART" >"$T/a.txt"
 "$H" code --format jsonl "$T/a.txt" >"$T/o" 2>"$T/e"
 check txt_file_is_coded grep -q '"code":"042"' "$T/o"
 check jsonl_event_has_required_fields grep -q '"doc_id":"a","sentence":0,"date":"2024-04-08","source":"RUSGOV","target":"CHN","code":"042","root":"04","quad":1,"goldstein":1.9' "$T/o"
@@ -34,7 +34,7 @@ check stdin_json_lines_are_articles grep -q '"doc_id":"x1"' "$T/o"
 check default_format_off_terminal_is_jsonl grep -q '^{"doc_id"' "$T/o"
 
 # bad input: message with file and line, others still coded, exit 1
-printf '{"id":"good1","text":"%s"}\n{"id": broken\n{"id":"good2","text":"%s"}\n' "$ART" "$ART" >"$T/b.jsonl"
+printf '{"id":"good1","text":"%s"}\n{"id": broken\n{"id":"good2","text":"%s Talks followed."}\n' "$ART" "$ART" >"$T/b.jsonl"
 "$H" code --format jsonl "$T/b.jsonl" "$T/missing.txt" "$T/a.txt" >"$T/o" 2>"$T/e"; rc=$?
 check bad_input_exits_1 test $rc -eq 1
 check bad_json_line_names_file_and_line grep -q "b.jsonl:2: invalid JSON" "$T/e"
