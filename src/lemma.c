@@ -6,7 +6,7 @@
 #include "utf8.h"
 
 static struct {
-    U64Map verb, noun;      /* lemma sym -> 1 */
+    U64Map verb;            /* verb lemma sym -> 1 */
     U64Map vexc, nexc;      /* inflected sym -> base sym */
     U64Map cache;           /* (lower sym << 2 | class) -> lemma sym + 1 */
 } L;
@@ -85,7 +85,11 @@ static int load_exc(const char *dir, const char *file, U64Map *map, char *err, s
 
 int lemma_load(const char *dir, char *err, size_t errsz)
 {
-    if (load_index(dir, "index.verb", &L.verb, err, errsz) || load_index(dir, "index.noun", &L.noun, err, errsz) ||
+    /* Noun lemmas are checked against the symbols already known (tagger
+     * lexicon, dictionaries) instead of WordNet's 117,000-line noun index:
+     * a lemma no dictionary or lexicon knows can match nothing anyway, and
+     * loading stays fast. */
+    if (load_index(dir, "index.verb", &L.verb, err, errsz) ||
         load_exc(dir, "verb.exc", &L.vexc, err, errsz) || load_exc(dir, "noun.exc", &L.nexc, err, errsz))
         return -1;
     /* words WordNet lacks but news uses as verbs */
@@ -98,7 +102,6 @@ int lemma_load(const char *dir, char *err, size_t errsz)
 void lemma_free(void)
 {
     u64map_free(&L.verb);
-    u64map_free(&L.noun);
     u64map_free(&L.vexc);
     u64map_free(&L.nexc);
     u64map_free(&L.cache);
@@ -127,14 +130,13 @@ static Sym morphy(const char *w, size_t n, const U64Map *set, const U64Map *exc,
         memcpy(buf + n - k, r->rep, m);
         size_t bn = n - k + m;
         Sym c = sym_find(buf, bn);
-        if (c && u64map_get(set, c)) return c;
+        if (c && (!set || u64map_get(set, c))) return c;
         /* stopped -> stop, planning -> plan */
         if (m == 0 && bn >= 3 && buf[bn - 1] == buf[bn - 2]) {
             c = sym_find(buf, bn - 1);
-            if (c && u64map_get(set, c)) return c;
+            if (c && (!set || u64map_get(set, c))) return c;
         }
     }
-    if (s && u64map_get(set, s)) return s;
     return s;
 }
 
@@ -144,7 +146,7 @@ Sym lemma_of(const char *word, size_t n, int tag)
     size_t ln = utf8_lower(word, n, low, sizeof low);
     if (!ln) return 0;
     if (TAG_IS_VERB(tag) || tag == T_MD) return morphy(low, ln, &L.verb, &L.vexc, VRULES);
-    if (tag == T_NNS || tag == T_NNPS) return morphy(low, ln, &L.noun, &L.nexc, NRULES);
+    if (tag == T_NNS || tag == T_NNPS) return morphy(low, ln, NULL, &L.nexc, NRULES);
     return sym_find(low, ln);
 }
 

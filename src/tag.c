@@ -14,7 +14,7 @@ static const char *const PENN[T_NTAGS] = {
     "-RRB-", "$", "#"};
 
 /* The model's own tag names, in Penn order where they differ. */
-static int model_tag(const char *s, size_t n)
+static int model_tag_slow(const char *s, size_t n)
 {
     static const struct { const char *m; int t; } map[] = {
         {"det", T_DT}, {"pp", T_PERIOD}, {"ppc", T_COMMA}, {"ppd", T_DOLLAR}, {"ppl", T_LQUOTE},
@@ -26,6 +26,22 @@ static int model_tag(const char *s, size_t n)
     if (n >= sizeof up) return 0;
     for (size_t i = 0; i < n; i++) up[i] = (char)toupper((unsigned char)s[i]);
     return tag_from_name(up, n);
+}
+
+/* model tag names are short: pack up to 4 bytes and look them up in a
+ * small cache filled by the slow path */
+static int model_tag(const char *s, size_t n)
+{
+    static struct { uint32_t key; int tag; } cache[64];
+    static int ncache;
+    if (n == 0 || n > 4) return model_tag_slow(s, n);
+    uint32_t key = (uint32_t)n;
+    for (size_t i = 0; i < n; i++) key = key << 8 | (unsigned char)s[i];
+    for (int i = 0; i < ncache; i++)
+        if (cache[i].key == key) return cache[i].tag;
+    int t = model_tag_slow(s, n);
+    if (ncache < 64) cache[ncache].key = key, cache[ncache].tag = t, ncache++;
+    return t;
 }
 
 const char *tag_name(int tag) { return tag > 0 && tag < T_NTAGS ? PENN[tag] : ""; }
@@ -99,10 +115,23 @@ static const char *parse_pairs(const char *p, PairFn fn, void *ctx)
         if (*p != ':') break;
         int tag = model_tag(k, (size_t)(p - k));
         p++;
-        char *end;
-        double v = strtod(p, &end);
-        if (end == p) break;
-        p = end;
+        while (*p == ' ') p++;
+        double v;
+        if (*p >= '0' && *p <= '9') {   /* counts are integers: parse them fast */
+            long x = 0;
+            const char *q = p;
+            while (*q >= '0' && *q <= '9') x = x * 10 + (*q++ - '0');
+            if (*q == '.' || *q == 'e' || *q == 'E') {
+                char *end;
+                v = strtod(p, &end);
+                q = end;
+            } else {
+                v = (double)x;
+            }
+            p = q;
+        } else {
+            break;
+        }
         if (tag) fn(tag, v, ctx);
     }
     while (*p && *p != '\n') p++;
@@ -167,9 +196,14 @@ int tagger_load(const char *dir, char *err, size_t errsz)
         return -1;
     }
     double tagtot[T_NTAGS] = {0}, all = 0;
-    typedef struct { const char *k; size_t kn; const char *v; } Row;
-    size_t nrows = 0, caprows = 65536;
+    /* one pass: rows and their pairs kept, tag totals summed */
+    typedef struct { const char *k; size_t kn; uint32_t first, n; } Row;
+    size_t nrows = 0, caprows = 65536, npairs = 0, cappairs = 1 << 17;
     Row *rows = malloc(caprows * sizeof *rows);
+    Pairs *tmp = malloc(sizeof *tmp);
+    int *ptag = malloc(cappairs * sizeof *ptag);
+    double *pval = malloc(cappairs * sizeof *pval);
+    if (!rows || !tmp || !ptag || !pval) abort();
     for (const char *p = w; *p;) {
         const char *k = p, *ke;
         if (*p == '"') {
@@ -181,29 +215,43 @@ int tagger_load(const char *dir, char *err, size_t errsz)
             while (*p && *p != '\n' && !(p[0] == ':' && p[1] == ' ' && p[2] == '{')) p++;
             ke = p;
         }
-        if (*p == ':' && ke > k && !(k == w)) {
+        if (*p == ':' && ke > k && k != w) {
+            tmp->n = 0;
+            p = parse_pairs(p, collect, tmp);
             if (nrows == caprows) rows = realloc(rows, (caprows *= 2) * sizeof *rows);
-            rows[nrows].k = k;
-            rows[nrows].kn = (size_t)(ke - k);
-            rows[nrows].v = p;
+            if (npairs + T_NTAGS > cappairs) {
+                cappairs *= 2;
+                ptag = realloc(ptag, cappairs * sizeof *ptag);
+                pval = realloc(pval, cappairs * sizeof *pval);
+            }
+            if (!rows || !ptag || !pval) abort();
+            rows[nrows] = (Row){k, (size_t)(ke - k), (uint32_t)npairs, (uint32_t)tmp->n};
             nrows++;
-            Pairs ps = {{0}, {0}, 0};
-            parse_pairs(p, collect, &ps);
-            for (int i = 0; i < ps.n; i++) tagtot[ps.tag[i]] += ps.v[i], all += ps.v[i];
+            for (int i = 0; i < tmp->n; i++) {
+                ptag[npairs] = tmp->tag[i];
+                pval[npairs++] = tmp->v[i];
+                tagtot[tmp->tag[i]] += tmp->v[i];
+                all += tmp->v[i];
+            }
         }
         while (*p && *p != '\n') p++;
         if (*p) p++;
     }
     for (int i = 1; i < T_NTAGS; i++) M.prior[i] = (float)log(tagtot[i] > 0 ? tagtot[i] / all : 1e-7);
     for (size_t r = 0; r < nrows; r++) {
-        Pairs ps = {{0}, {0}, 0};
-        parse_pairs(rows[r].v, collect, &ps);
-        uint32_t at = add_run(&ps);
+        tmp->n = (int)rows[r].n;
+        for (uint32_t i = 0; i < rows[r].n; i++) {
+            tmp->tag[i] = ptag[rows[r].first + i];
+            tmp->v[i] = pval[rows[r].first + i];
+        }
+        uint32_t at = add_run(tmp);
         if (!at) continue;
-        Sym s = sym_intern(rows[r].k, rows[r].kn);
-        u64map_put(&M.lex, s, at);
+        u64map_put(&M.lex, sym_intern(rows[r].k, rows[r].kn), at);
     }
     free(rows);
+    free(tmp);
+    free(ptag);
+    free(pval);
     free(w);
     M.num = u64map_get(&M.lex, sym_find("*NUM*", 5));
     M.ord = u64map_get(&M.lex, sym_find("*ORD*", 5));
