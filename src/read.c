@@ -212,8 +212,14 @@ int read_article(Doc *d, Arena *a, const RawDoc *raw, char *err, size_t errsz)
     for (size_t i = 0; i < nl; i++) nonempty += lines[i].n > 0;
     if (nonempty > 1 && lines[first].n < 200 && !ends_sentence(lines[first].s, lines[first].n) &&
         !pubdate_line(lines[first].s, lines[first].n)) {
-        if (!d->title) d->title = arena_strndup(a, lines[first].s, lines[first].n);
-        lines[first].n = 0;
+        /* a headline line: taken as the title unless metadata gave one, and
+         * then dropped only when it repeats that title */
+        if (!d->title) {
+            d->title = arena_strndup(a, lines[first].s, lines[first].n);
+            lines[first].n = 0;
+        } else if (strlen(d->title) == lines[first].n && !memcmp(d->title, lines[first].s, lines[first].n)) {
+            lines[first].n = 0;
+        }
     }
     /* publication date and furniture; body paragraphs */
     char *body = arena_alloc(a, n + 2);

@@ -290,6 +290,11 @@ int tagger_load(const char *dir, char *err, size_t errsz)
 
 void tagger_free(void)
 {
+    free(V.score);
+    free(V.tags);
+    free(V.ntags);
+    free(V.back);
+    memset(&V, 0, sizeof V);
     u64map_free(&M.lex);
     free(M.emit);
     memset(&M, 0, sizeof M);
@@ -364,16 +369,31 @@ static uint32_t emissions(const Token *t, int first, int *nnp_boost)
 
 static void correct(Token *tok, size_t n);
 
+/* Viterbi scratch space, kept between sentences */
+static struct {
+    float *score;
+    uint8_t *tags, *ntags, *back;
+    size_t cap;
+} V;
+
 #define MAXS 48
 void tag_tokens(Token *tok, size_t n)
 {
     if (!n || !M.loaded) return;
-    /* Viterbi over the tags each token can take */
-    float *score = malloc(n * MAXS * sizeof *score);
-    uint8_t *tags = malloc(n * MAXS);
-    uint8_t *ntags = calloc(n, 1);
-    uint8_t *back = malloc(n * MAXS);
-    if (!score || !tags || !ntags || !back) abort();
+    /* Viterbi over the tags each token can take; scratch space is kept
+     * between sentences and only grows */
+    float *score = V.score;
+    uint8_t *tags = V.tags, *ntags = V.ntags, *back = V.back;
+    if (n > V.cap) {
+        size_t cap = n > 2 * V.cap ? n : 2 * V.cap;
+        V.score = score = realloc(score, cap * MAXS * sizeof *score);
+        V.tags = tags = realloc(tags, cap * MAXS);
+        V.ntags = ntags = realloc(ntags, cap);
+        V.back = back = realloc(back, cap * MAXS);
+        if (!score || !tags || !ntags || !back) abort();
+        V.cap = cap;
+    }
+    memset(ntags, 0, n);
     for (size_t i = 0; i < n; i++) {
         int boost;
         uint32_t e = emissions(&tok[i], i == 0, &boost);
@@ -429,10 +449,6 @@ void tag_tokens(Token *tok, size_t n)
         tok[i].tag = tags[i * MAXS + arg];
         arg = back[i * MAXS + arg];
     }
-    free(score);
-    free(tags);
-    free(ntags);
-    free(back);
     correct(tok, n);
 }
 
