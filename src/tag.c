@@ -66,6 +66,13 @@ static struct {
     int loaded;
 } M;
 
+/* Viterbi scratch space, kept between sentences */
+static struct {
+    float *score;
+    uint8_t *tags, *ntags, *back;
+    size_t cap;
+} V;
+
 enum { U_ABR, U_CAP, U_ED, U_HYP, U_HYPADJ, U_ING, U_LY, U_S, U_SYM, U_TION, U_UNK, U_N };
 static const char *const UNK_NAMES[U_N] = {"-abr-", "-cap-", "-ed-", "-hyp-", "-hyp-adj-", "-ing-",
                                           "-ly-", "-s-", "-sym-", "-tion-", "-unknown-"};
@@ -369,12 +376,6 @@ static uint32_t emissions(const Token *t, int first, int *nnp_boost)
 
 static void correct(Token *tok, size_t n);
 
-/* Viterbi scratch space, kept between sentences */
-static struct {
-    float *score;
-    uint8_t *tags, *ntags, *back;
-    size_t cap;
-} V;
 
 #define MAXS 48
 void tag_tokens(Token *tok, size_t n)
