@@ -260,10 +260,18 @@ void find_actors(Doc *d, const Dict *dict)
             if (h == g + 2 && s->tok[g].tag == T_COMMA && is_word(&s->tok[g + 1], "and")) ok = 1;
             if (ok) men[k].conj = (int16_t)(k + 1);
         }
+        /* a comma-joined pair is a list only when it ends with "and" */
+        for (uint32_t k = 0; k < nmen; k++) {
+            if (men[k].conj < 0 || s->tok[men[k].end].tag != T_COMMA) continue;
+            int c = men[k].conj;
+            while (c >= 0 && men[c].conj >= 0 && s->tok[men[c].end].tag == T_COMMA) c = men[c].conj;
+            if (c < 0 || men[c].conj < 0) men[k].conj = -1;
+        }
         /* "Indian and Pakistani troops": the agent is shared */
         for (uint32_t k = nmen; k-- > 0;) {
             int c = men[k].conj;
             if (c < 0 || men[k].has_agent || !men[c].has_agent || men[k].kind != MK_COUNTRY) continue;
+            if (men[c].start != men[k].end + 1 || !is_word(&s->tok[men[k].end], "and")) continue;
             const char *cc = sym_name(men[c].code);
             if (strlen(cc) <= 3 || strlen(sym_name(men[k].code)) != 3) continue;
             char buf[64];
@@ -271,13 +279,6 @@ void find_actors(Doc *d, const Dict *dict)
             men[k].code = sym_intern(buf, strlen(buf));
             men[k].has_agent = 1;
             men[k].kind = MK_AGENT;
-        }
-        /* a comma-joined pair is a list only when it ends with "and" */
-        for (uint32_t k = 0; k < nmen; k++) {
-            if (men[k].conj < 0 || s->tok[men[k].end].tag != T_COMMA) continue;
-            int c = men[k].conj;
-            while (c >= 0 && men[c].conj >= 0 && s->tok[men[c].end].tag == T_COMMA) c = men[c].conj;
-            if (c < 0 || men[c].conj < 0) men[k].conj = -1;
         }
         s->men = men;
         s->nmen = nmen;

@@ -338,6 +338,17 @@ static int actors_combine_country_and_agent(void)
     return 0;
 }
 
+static int coordinated_demonyms_share_the_agent(void)
+{
+    Doc d = code(&fixture, "Ardanian and Belmorian police attacked Jane Roe.", "2024-01-01");
+    CHECK(has_event(&d, "AAACOP", "BBBGOV", "190") && has_event(&d, "BBBCOP", "BBBGOV", "190"),
+          "got: %s", events_of(&d));
+    d = code(&fixture, "Rebels attacked Belmoria, foreign minister Jane Roe said.", "2024-01-01");
+    CHECK(has_event(&d, "BBBREB", "BBB", "190"),
+          "a country before an apposition keeps its own code; got: %s", events_of(&d));
+    return 0;
+}
+
 static int actor_codes_follow_their_dates(void)
 {
     Doc d = code(&fixture, "John Doe attacked Belmoria.", "2012-05-01");
@@ -546,6 +557,7 @@ int main(void)
     RUN(tagger_accuracy_on_treebank_records_is_at_least_95_percent);
     RUN(lemmas_follow_the_tag);
     RUN(actors_combine_country_and_agent);
+    RUN(coordinated_demonyms_share_the_agent);
     RUN(actor_codes_follow_their_dates);
     RUN(agents_without_country_take_the_datelines);
     RUN(negated_verbs_give_no_event);
