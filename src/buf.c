@@ -107,3 +107,23 @@ int buf_getline(Buf *b, FILE *f)
     if (k) buf_put(b, chunk, k);
     return any;
 }
+
+char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    Buf b = {0};
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_put(&b, chunk, n);
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        buf_free(&b);
+        return NULL;
+    }
+    buf_reserve(&b, 0);
+    b.data[b.len] = '\0';
+    *len = b.len;
+    return b.data;
+}

@@ -17,6 +17,8 @@ void buf_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3
 void buf_json_str(Buf *b, const char *s, size_t n);   /* quoted, escaped */
 void buf_clear(Buf *b);
 void buf_free(Buf *b);
+/* The whole file at path, NUL-terminated, malloc'd; NULL if unreadable. */
+char *read_file(const char *path, size_t *len);
 /* Read one line (without the newline) into b; returns 0 at EOF. */
 int  buf_getline(Buf *b, FILE *f);
 

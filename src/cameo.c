@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "buf.h"
 #include "intern.h"
 
 static struct {
@@ -14,22 +15,12 @@ static struct {
 
 int cameo_load(const char *path, char *err, size_t errsz)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    size_t n;
+    C.text = read_file(path, &n);
+    if (!C.text) {
         snprintf(err, errsz, "%s: cannot read the CAMEO code table", path);
         return -1;
     }
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    C.text = malloc((size_t)n + 1);
-    if (!C.text || fread(C.text, 1, (size_t)n, f) != (size_t)n) {
-        fclose(f);
-        snprintf(err, errsz, "%s: read error", path);
-        return -1;
-    }
-    fclose(f);
-    C.text[n] = '\0';
     long line = 0;
     for (char *p = C.text; *p;) {
         char *e = strchr(p, '\n');

@@ -119,6 +119,21 @@ static void strip_comment(char *s)
     if (h) *h = '\0';
 }
 
+/* Cut "{...}" out of s: *inside gets its text (NULL when none).  Returns
+ * -1 when the brace is not closed. */
+static int cut_braces(char *s, char **inside)
+{
+    *inside = NULL;
+    char *lb = strchr(s, '{');
+    if (!lb) return 0;
+    char *rb = strchr(lb, '}');
+    if (!rb) return -1;
+    *rb = '\0';
+    *inside = lb + 1;
+    *lb = '\0';
+    return 0;
+}
+
 /* yymmdd or yyyymmdd -> yyyymmdd */
 static int parse_ymd(const char *s, const char **end)
 {
@@ -374,17 +389,10 @@ static int load_agents(Dict *d, FILE *f, uint32_t file)
         for (size_t i = 0; i < cn; i++) up[i] = (char)toupper((unsigned char)code[i]);
         Sym csym = sym_intern(up, cn);
         *br = '\0';
-        char *plurals = NULL;
-        char *lb = strchr(s, '{');
-        if (lb) {
-            char *rb = strchr(lb, '}');
-            if (!rb) {
-                problem(d, file, ln, "unclosed '{' in plural forms");
-                continue;
-            }
-            *rb = '\0';
-            plurals = lb + 1;
-            *lb = '\0';
+        char *plurals;
+        if (cut_braces(s, &plurals)) {
+            problem(d, file, ln, "unclosed '{' in plural forms");
+            continue;
         }
         char *name = trim(s);
         if (!*name) {
@@ -649,17 +657,10 @@ static int load_verbs(Dict *d, FILE *f, uint32_t file)
         }
         /* a verb of the block: WORD {IRREGULAR FORMS}; multi-word verbs
          * (PAY_TRIBUTE, "CALL ON") become patterns with the block code */
-        char *lb = strchr(s, '{');
-        char *forms = NULL;
-        if (lb) {
-            char *rb = strchr(lb, '}');
-            if (!rb) {
-                problem(d, file, ln, "unclosed '{' in verb forms");
-                continue;
-            }
-            *rb = '\0';
-            forms = lb + 1;
-            *lb = '\0';
+        char *forms;
+        if (cut_braces(s, &forms)) {
+            problem(d, file, ln, "unclosed '{' in verb forms");
+            continue;
         }
         if (*s == '+') s++;
         Sym w[64];

@@ -1,6 +1,7 @@
 /* lemma.c - stage 3b: WordNet-based lemmatiser (morphy rules in memory) */
 #include "lemma.h"
 #include <stdio.h>
+#include "buf.h"
 #include <stdlib.h>
 #include <string.h>
 #include "utf8.h"
@@ -11,23 +12,6 @@ static struct {
     U64Map cache;           /* (lower sym << 2 | class) -> lemma sym + 1 */
 } L;
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *b = malloc((size_t)n + 1);
-    if (b && fread(b, 1, (size_t)n, f) != (size_t)n) {
-        free(b);
-        b = NULL;
-    }
-    fclose(f);
-    if (b) b[n] = '\0';
-    *len = (size_t)n;
-    return b;
-}
 
 /* WordNet writes multi-word lemmas with '_'; we keep single words only. */
 static int load_index(const char *dir, const char *file, U64Map *set, char *err, size_t errsz)
@@ -35,7 +19,7 @@ static int load_index(const char *dir, const char *file, U64Map *set, char *err,
     char path[4096];
     size_t len;
     snprintf(path, sizeof path, "%s/%s", dir, file);
-    char *b = slurp(path, &len);
+    char *b = read_file(path, &len);
     if (!b) {
         snprintf(err, errsz, "%s: cannot read WordNet (install wordnet-base)", path);
         return -1;
@@ -59,7 +43,7 @@ static int load_exc(const char *dir, const char *file, U64Map *map, char *err, s
     char path[4096];
     size_t len;
     snprintf(path, sizeof path, "%s/%s", dir, file);
-    char *b = slurp(path, &len);
+    char *b = read_file(path, &len);
     if (!b) {
         snprintf(err, errsz, "%s: cannot read WordNet (install wordnet-base)", path);
         return -1;

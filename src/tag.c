@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
+#include "buf.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,23 +78,6 @@ enum { U_ABR, U_CAP, U_ED, U_HYP, U_HYPADJ, U_ING, U_LY, U_S, U_SYM, U_TION, U_U
 static const char *const UNK_NAMES[U_N] = {"-abr-", "-cap-", "-ed-", "-hyp-", "-hyp-adj-", "-ing-",
                                           "-ly-", "-s-", "-sym-", "-tion-", "-unknown-"};
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *b = malloc((size_t)n + 1);
-    if (b && fread(b, 1, (size_t)n, f) != (size_t)n) {
-        free(b);
-        b = NULL;
-    }
-    fclose(f);
-    if (b) b[n] = '\0';
-    *len = (size_t)n;
-    return b;
-}
 
 static void emit_push(uint8_t tag, float score)
 {
@@ -179,7 +163,7 @@ int tagger_load(const char *dir, char *err, size_t errsz)
     size_t len;
     /* transitions */
     snprintf(path, sizeof path, "%s/tags.yml", dir);
-    char *t = slurp(path, &len);
+    char *t = read_file(path, &len);
     if (!t) {
         snprintf(err, errsz, "%s: cannot read the tagger model (install liblingua-en-tagger-perl)", path);
         return -1;
@@ -197,7 +181,7 @@ int tagger_load(const char *dir, char *err, size_t errsz)
     free(t);
     /* lexicon: two passes, first tag totals for the prior */
     snprintf(path, sizeof path, "%s/words.yml", dir);
-    char *w = slurp(path, &len);
+    char *w = read_file(path, &len);
     if (!w) {
         snprintf(err, errsz, "%s: cannot read the tagger lexicon", path);
         return -1;
@@ -268,7 +252,7 @@ int tagger_load(const char *dir, char *err, size_t errsz)
     M.rcb = u64map_get(&M.lex, sym_find("*RCB*", 5));
     /* unknown-word classes */
     snprintf(path, sizeof path, "%s/unknown.yml", dir);
-    char *u = slurp(path, &len);
+    char *u = read_file(path, &len);
     if (!u) {
         snprintf(err, errsz, "%s: cannot read the tagger's unknown-word model", path);
         return -1;
