@@ -75,7 +75,7 @@ static int is_pronoun(const Token *t)
     return t->tag == T_PRP && (is_word(t, "he") || is_word(t, "him") || is_word(t, "she") || is_word(t, "her"));
 }
 
-void find_actors(Doc *d, const Dict *dict)
+void find_actors(Doc *d, const Dict *dict, const Options *o)
 {
     Arena *a = d->arena;
     int date = d->pubdate;
@@ -96,6 +96,7 @@ void find_actors(Doc *d, const Dict *dict)
         }
     }
     Sym last_person = 0;
+    Sym anon = o->petrarch ? sym_intern("---", 3) : 0;   /* "---GOV": an agent of no known country */
     int story_discard = 0;
     for (uint32_t si = 0; si < d->nsent; si++) {
         Sentence *s = &d->sent[si];
@@ -147,7 +148,7 @@ void find_actors(Doc *d, const Dict *dict)
             }
             i = x->end;
         }
-        if (!d->default_country)
+        if (!d->default_country && !o->petrarch)
             for (uint32_t k = 0; k < nm; k++)
                 if (m[k].actor && dict->actors[m[k].actor - 1].kind == MK_COUNTRY) {
                     d->default_country = actor_country(dict_actor_code(dict, &dict->actors[m[k].actor - 1], date));
@@ -221,7 +222,7 @@ void find_actors(Doc *d, const Dict *dict)
                 /* a bare country kind stays country; with an agent it is a body */
                 if (agent) mm->kind = MK_AGENT;
             } else {
-                mm->code = combine(d->default_country, agent, prefix);
+                mm->code = combine(d->default_country ? d->default_country : anon, agent, prefix);
                 mm->kind = MK_AGENT;
             }
             mm->has_agent = agent != 0;
@@ -284,6 +285,7 @@ void find_actors(Doc *d, const Dict *dict)
         s->nmen = nmen;
         if (story_discard) s->discarded = 1;
     }
+    d->story_discarded = (uint8_t)story_discard;
     if (story_discard)
         for (uint32_t si = 0; si < d->nsent; si++) d->sent[si].discarded = 1;
 }

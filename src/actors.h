@@ -7,7 +7,7 @@
 #include "dict.h"
 #include "doc.h"
 
-void find_actors(Doc *d, const Dict *dict);
+void find_actors(Doc *d, const Dict *dict, const Options *o);
 /* Country part (first three letters) of an actor code; 0 if none. */
 Sym  actor_country(Sym code);
 

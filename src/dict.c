@@ -163,15 +163,22 @@ static int parse_code(Dict *d, const char *s, ActorCode *out)
     out->from = out->to = 0;
     while (*s == ' ' || *s == '\t') s++;
     const char *e;
-    if (*s == '>') {
-        if ((out->from = parse_ymd(s + 1, &e)) < 0) return -1;
-        s = e;
-    } else if (*s == '<') {
-        if ((out->to = parse_ymd(s + 1, &e)) < 0) return -1;
+    if (*s == '>' || *s == '<') {
+        int gt = *s == '>';
+        s++;
+        while (*s == ' ') s++;
+        int v = parse_ymd(s, &e);
+        if (v < 0) return -1;
+        if (gt) out->from = v;
+        else out->to = v;
         s = e;
     } else if (isdigit((unsigned char)*s)) {
-        if ((out->from = parse_ymd(s, &e)) < 0 || *e != '-') return -1;
-        if ((out->to = parse_ymd(e + 1, &e)) < 0) return -1;
+        if ((out->from = parse_ymd(s, &e)) < 0) return -1;
+        while (*e == ' ') e++;
+        if (*e != '-') return -1;
+        e++;
+        while (*e == ' ') e++;
+        if ((out->to = parse_ymd(e, &e)) < 0) return -1;
         s = e;
     }
     while (*s == ' ') s++;
@@ -345,7 +352,7 @@ static int load_agents(Dict *d, FILE *f, uint32_t file)
         strip_comment(s);
         s = trim(s);
         if (!*s) continue;
-        if (*s == '!') {
+        if (*s == '!' && strchr(s, '=') && (!strchr(s, '[') || strchr(s, '=') < strchr(s, '['))) {
             char *eq = strchr(s, '=');
             char *bang = strchr(s + 1, '!');
             if (eq && bang && bang < eq && nsubs < 32) {
@@ -411,7 +418,8 @@ static int load_agents(Dict *d, FILE *f, uint32_t file)
                 expanded = 1;
                 char vals[1024];
                 snprintf(vals, sizeof vals, "%s", subs[k].vals);
-                for (char *v = strtok(vals, ","); v && nnames < 16; v = strtok(NULL, ",")) {
+                char *sv;
+                for (char *v = strtok_r(vals, ",", &sv); v && nnames < 16; v = strtok_r(NULL, ",", &sv)) {
                     v = trim(v);
                     snprintf(names[nnames++], sizeof names[0], "%.*s%s%s", (int)(at - name), name, v,
                              at + strlen(subs[k].name));
@@ -431,7 +439,8 @@ static int load_agents(Dict *d, FILE *f, uint32_t file)
             if (pl[0]) add_agent_phrase(d, pl, csym, prefix, file, ln);
         }
         if (plurals) {
-            for (char *p = strtok(plurals, " \t"); p; p = strtok(NULL, " \t"))
+            char *sp;
+            for (char *p = strtok_r(plurals, " \t", &sp); p; p = strtok_r(NULL, " \t", &sp))
                 add_agent_phrase(d, p, csym, prefix, file, ln);
         }
     }
@@ -471,22 +480,19 @@ static int load_discards(Dict *d, FILE *f, uint32_t file)
 
 static const char *parse_event_code(Dict *d, const char *s, int *ok)
 {
-    /* "[042]", "[042:043]", "[---]" */
+    /* "[042]", "[042:043]", "[---]"; old dictionaries also hold "[+++]",
+     * "[def]", "[025?]": kept as written, without the '?' */
     *ok = 0;
     while (*s == ' ' || *s == '\t') s++;
     if (*s != '[') return NULL;
     s++;
+    while (*s == ' ') s++;
     const char *c = s;
-    while (*s && *s != ']' && *s != ':' && *s != ' ') s++;
+    while (*s && *s != ']' && *s != ':' && *s != ' ' && *s != '?') s++;
     size_t n = (size_t)(s - c);
     if (!n) return NULL;
-    if (n == 3 && !memcmp(c, "---", 3)) {
-        *ok = 1;
-        return NULL;
-    }
-    for (size_t i = 0; i < n; i++)
-        if (!isdigit((unsigned char)c[i]) && !(isalpha((unsigned char)c[i]) && i == n - 1)) return NULL;
     *ok = 1;
+    if (n == 3 && !memcmp(c, "---", 3)) return NULL;
     return arena_strndup(&d->arena, c, n);
 }
 
@@ -506,42 +512,64 @@ static uint32_t synset_index(Dict *d, const char *name, size_t n)
     return d->nsynsets++;
 }
 
-/* Parse pattern words into elements; returns count. */
+/* Parse pattern words into elements; returns count.  Words joined by '_'
+ * must stand next to each other in the text ("IN_*", "FAILED_TO_*");
+ * words separated by spaces may have a few words between them. */
 static size_t pattern_elems(Dict *d, char *s, PatElem *out, size_t cap, int *star)
 {
     size_t k = 0;
+    int next_adj = 0;        /* the next element must follow directly */
     *star = -1;
-    for (char *w = strtok(s, " \t"); w && k < cap; w = strtok(NULL, " \t")) {
-        /* strip grouping */
-        while (*w == '(' || *w == '{' || *w == '^' || *w == '%') w++;
-        size_t n = strlen(w);
-        while (n && (w[n - 1] == ')' || w[n - 1] == '}')) w[--n] = '\0';
-        if (!n) continue;
-        if (!strcmp(w, "*")) {
-            *star = (int)k;
-            continue;
+    char *sv;
+    for (char *chunk = strtok_r(s, " \t", &sv); chunk && k < cap; chunk = strtok_r(NULL, " \t", &sv)) {
+        while (*chunk == '(' || *chunk == '{' || *chunk == '^' || *chunk == '%') chunk++;
+        size_t n = strlen(chunk);
+        while (n && (chunk[n - 1] == ')' || chunk[n - 1] == '}')) chunk[--n] = '\0';
+        next_adj = 0;
+        for (char *w = chunk; w && k < cap;) {
+            char *us = strchr(w, '_');
+            if (us) *us = '\0';
+            char *next = us ? us + 1 : NULL;
+            if (!*w) {               /* a trailing or doubled '_' */
+                w = next;
+                continue;
+            }
+            if (!strcmp(w, "*")) {
+                *star = (int)k;
+                if (next_adj && k > 0) out[k - 1].adj_next = 1;   /* "IN_*" */
+                next_adj = next != NULL;                            /* "*_OUT" */
+                w = next;
+                continue;
+            }
+            PatElem e = {PE_WORD, 0, 0, (uint8_t)next_adj, 0};
+            if (w[0] == '+' || w[0] == '$') {
+                /* "+" alone, or "+TALKS": the target (source) is at this word */
+                PatElem t = {(uint8_t)(w[0] == '+' ? PE_TARGET : PE_SOURCE), 0, 0, (uint8_t)next_adj, 0};
+                out[k++] = t;
+                w++;
+                e.adj = 1;
+                if (!*w || k >= cap) {
+                    next_adj = next != NULL;
+                    w = next;
+                    continue;
+                }
+            }
+            if (w[0] == '&') {
+                e.kind = PE_SYNSET;
+                e.synset = synset_index(d, w, strlen(w));
+                out[k++] = e;
+            } else {
+                Sym ws[32];
+                size_t nw = phrase_syms(w, strlen(w), ws, 32);
+                for (size_t i = 0; i < nw && k < cap; i++) {
+                    e.word = ws[i];
+                    out[k++] = e;
+                    e.adj = 1;
+                }
+            }
+            next_adj = next != NULL;
+            w = next;
         }
-        if (!strcmp(w, "+")) {
-            out[k++] = (PatElem){PE_TARGET, 0, 0};
-            continue;
-        }
-        if (!strcmp(w, "$")) {
-            out[k++] = (PatElem){PE_SOURCE, 0, 0};
-            continue;
-        }
-        if (w[0] == '&') {
-            out[k++] = (PatElem){PE_SYNSET, 0, synset_index(d, w, n)};
-            continue;
-        }
-        if (w[0] == '+' || w[0] == '$') {   /* "+TALKS": a target word */
-            out[k++] = (PatElem){(uint8_t)(w[0] == '+' ? PE_TARGET : PE_SOURCE), 0, 0};
-            w++;
-            n--;
-            if (!n) continue;
-        }
-        Sym ws[32];
-        size_t nw = phrase_syms(w, n, ws, 32);
-        for (size_t i = 0; i < nw && k < cap; i++) out[k++] = (PatElem){PE_WORD, ws[i], 0};
     }
     return k;
 }
@@ -673,11 +701,12 @@ static int load_verbs(Dict *d, FILE *f, uint32_t file)
         if (n > 1) {
             PatElem el[64];
             size_t k = 0;
-            for (size_t i = 1; i < n && k < 64; i++) el[k++] = (PatElem){PE_WORD, w[i], 0};
+            for (size_t i = 1; i < n && k < 64; i++) el[k++] = (PatElem){PE_WORD, w[i], 0, 1, 0};
             add_pattern(d, cur, el, k, 0, cur->code, ref);
         }
         if (forms) {
-            for (char *p = strtok(forms, " \t"); p; p = strtok(NULL, " \t")) {
+            char *sf;
+            for (char *p = strtok_r(forms, " \t", &sf); p; p = strtok_r(NULL, " \t", &sf)) {
                 Sym fw[8];
                 if (phrase_syms(p, strlen(p), fw, 8) >= 1 && !u64map_get(&d->verb, fw[0]))
                     u64map_put(&d->verb, fw[0], (uint32_t)cur_idx + 1);

@@ -24,7 +24,13 @@ typedef struct AgentEntry {
 } AgentEntry;
 
 enum { PE_WORD = 1, PE_SYNSET, PE_TARGET, PE_SOURCE };
-typedef struct PatElem { uint8_t kind; Sym word; uint32_t synset; } PatElem;
+typedef struct PatElem {
+    uint8_t kind;
+    Sym word;
+    uint32_t synset;
+    uint8_t adj;        /* must stand right after the previous element */
+    uint8_t adj_next;   /* (before '*') must stand right before the verb */
+} PatElem;
 
 typedef struct Pattern {
     PatElem *pre, *post;           /* words before and after the verb */

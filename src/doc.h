@@ -97,6 +97,7 @@ typedef struct Doc {
     const char *place;      /* dateline place, NULL none */
     Sym place_code;         /* its actor code, 0 none */
     Sym default_country;    /* country for agents with no country of their own */
+    uint8_t story_discarded;/* a story-level discard phrase matched */
     char *body;             /* article body after cleaning (NUL-terminated) */
     uint32_t body_len;
     Sentence *sent;
@@ -104,5 +105,14 @@ typedef struct Doc {
     Event *ev;
     uint32_t nev, capev;
 } Doc;
+
+/* How the stages code (set by the command line). */
+typedef struct Options {
+    const char *dict_dir;       /* NULL: built-in dictionaries */
+    int keep_untargeted;        /* keep events with no target */
+    int petrarch;               /* the conventions of the PETRARCH validation
+                                   suite: no intent codes for future actions,
+                                   agents with no country coded "---" */
+} Options;
 
 #endif

@@ -267,7 +267,7 @@ static void push_event(Doc *d, const Event *e)
     d->ev[d->nev++] = *e;
 }
 
-void make_events(Doc *d, const Dict *dict, int keep_untargeted)
+void make_events(Doc *d, const Dict *dict, const Options *o)
 {
     (void)dict;
     for (uint32_t si = 0; si < d->nsent; si++) {
@@ -328,7 +328,7 @@ void make_events(Doc *d, const Dict *dict, int keep_untargeted)
                 rule = "pattern source";
             }
             if (!sub.nsrc) continue;
-            const char *code = (v->flags & VP_FUTURE) ? intent_code(v->code) : v->code;
+            const char *code = (v->flags & VP_FUTURE) && !o->petrarch ? intent_code(v->code) : v->code;
             int date = sentence_date(d, s, v->head);
             if (!date) date = d->pubdate;
             /* compound subject with no target: each acts on the others */
@@ -356,7 +356,7 @@ void make_events(Doc *d, const Dict *dict, int keep_untargeted)
                     push_event(d, &e);
                     emitted = 1;
                 }
-                if (!emitted && keep_untargeted) {
+                if (!emitted && o->keep_untargeted) {
                     Event e = {si, src, 0, code, date, sub.src[a], -1, k, r};
                     push_event(d, &e);
                 }

@@ -6,7 +6,7 @@
 #include "dict.h"
 #include "doc.h"
 
-void make_events(Doc *d, const Dict *dict, int keep_untargeted);
+void make_events(Doc *d, const Dict *dict, const Options *o);
 /* Date expressions in sentence s resolved against the publication date:
  * token index of the expression nearest to token `near` and its date. */
 int  sentence_date(const Doc *d, const Sentence *s, uint32_t near);

@@ -11,6 +11,7 @@
 #include "segment.h"
 #include "store.h"
 #include "tag.h"
+#include "validate.h"
 
 #ifndef HERODOTUS_VERSION
 #define HERODOTUS_VERSION "0.0.0"
@@ -24,6 +25,7 @@ static const char USAGE[] =
     "commands:\n"
     "  code     code articles and print their events\n"
     "  ingest   code articles and store them in a SQLite database\n"
+    "  validate code validation records (PETRARCH XML) and compare with their expected events\n"
     "\n"
     "options:\n"
     "  --help       this text (herodotus CMD --help for a command)\n"
@@ -271,6 +273,7 @@ int main(int argc, char **argv)
     }
     if (!strcmp(cmd, "code")) return run(argc - 2, argv + 2, 0);
     if (!strcmp(cmd, "ingest")) return run(argc - 2, argv + 2, 1);
+    if (!strcmp(cmd, "validate")) return validate_main(argc - 2, argv + 2);
     char msg[256];
     snprintf(msg, sizeof msg, "unknown command '%s'", cmd);
     return usage_error(NULL, msg);

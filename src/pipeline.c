@@ -59,7 +59,7 @@ const char *pipeline_datadir(void)
     return datadir;
 }
 
-int pipeline_load(Dict *dict, const Options *o)
+int pipeline_load_models(void)
 {
     char err[4096 + 256], path[4096 + 64];
     const char *tdir = getenv("HERODOTUS_TAGGER_DIR");
@@ -74,6 +74,13 @@ int pipeline_load(Dict *dict, const Options *o)
         fprintf(stderr, "herodotus: %s\n", err);
         return -1;
     }
+    return 0;
+}
+
+int pipeline_load(Dict *dict, const Options *o)
+{
+    char path[4096 + 64];
+    if (pipeline_load_models()) return -1;
     dict_init(dict);
     const char *dir = o->dict_dir;
     if (!dir) {
@@ -110,8 +117,8 @@ int pipeline_run(Doc *d, Arena *a, const RawDoc *raw, const Dict *dict, const Op
         tag_sentence(&d->sent[i]);
         lemmatise(&d->sent[i]);
     }
-    find_actors(d, dict);
+    find_actors(d, dict, o);
     find_verbs(d, dict);
-    make_events(d, dict, o->keep_untargeted);
+    make_events(d, dict, o);
     return 0;
 }

@@ -5,14 +5,12 @@
 #include "doc.h"
 #include "read.h"
 
-typedef struct Options {
-    const char *dict_dir;       /* NULL: built-in dictionaries */
-    int keep_untargeted;        /* keep events with no target */
-} Options;
 
 /* Load tagger, lemmas, CAMEO table and dictionaries.  Returns 0, or -1
  * after printing why. */
 int  pipeline_load(Dict *dict, const Options *o);
+/* Only the models every coding needs: tagger, lemmas, CAMEO table. */
+int  pipeline_load_models(void);
 void pipeline_unload(Dict *dict);
 const char *pipeline_datadir(void);
 /* Code one document; err gets a message when it returns -1 (unreadable). */

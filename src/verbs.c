@@ -83,7 +83,8 @@ static int match_post(const Dict *dict, const Sentence *s, const Pattern *p, uin
     for (uint32_t e = 0; e < p->npost; e++) {
         const PatElem *el = &p->post[e];
         uint32_t found = 0, used = 0;
-        for (uint32_t i = pos; i < end && i <= pos + MAX_GAP; i++) {
+        uint32_t last = el->adj ? pos : pos + MAX_GAP;
+        for (uint32_t i = pos; i < end && i <= last; i++) {
             const Token *t = &s->tok[i];
             if (el->kind == PE_WORD && tok_matches(t, el->word)) {
                 found = i + 1;
@@ -107,13 +108,16 @@ static int match_post(const Dict *dict, const Sentence *s, const Pattern *p, uin
     return 1;
 }
 
+/* The elements before the verb, matched right to left from the verb. */
 static int match_pre(const Dict *dict, const Sentence *s, const Pattern *p, uint32_t verb, uint32_t begin, int *source)
 {
     int pos = (int)verb - 1;
+    int must_adj = p->npre ? p->pre[p->npre - 1].adj_next : 0;
     for (int e = (int)p->npre - 1; e >= 0; e--) {
         const PatElem *el = &p->pre[e];
         int found = -1;
-        for (int i = pos; i >= (int)begin && i >= pos - MAX_GAP; i--) {
+        int lowest = must_adj ? pos : pos - MAX_GAP;
+        for (int i = pos; i >= (int)begin && i >= lowest; i--) {
             const Token *t = &s->tok[i];
             if ((el->kind == PE_WORD && tok_matches(t, el->word)) ||
                 (el->kind == PE_SYNSET && synset_at(dict, el->synset, s, (uint32_t)i, verb)) ||
@@ -124,6 +128,7 @@ static int match_pre(const Dict *dict, const Sentence *s, const Pattern *p, uint
             }
         }
         if (found < 0) return 0;
+        must_adj = el->adj;
         pos = found - 1;
     }
     return 1;
@@ -146,7 +151,7 @@ static void code_phrase(const Dict *dict, const Sentence *s, VerbPhrase *vp, uin
         int tt = -1, ts = -1;
         uint32_t mend = vp->end;
         if (!match_post(dict, s, p, vp->end, vp->clause_end, &tt, &ts, &mend)) continue;
-        if (p->npre && !match_pre(dict, s, p, vp->start, begin, &ts)) continue;
+        if (p->npre && !match_pre(dict, s, p, vp->head, begin, &ts)) continue;
         int len = p->npre + p->npost;
         if (len > best_len) {
             best = (int)k;

@@ -1,0 +1,305 @@
+/* validate.c - run validation records and count what comes out right */
+#include "validate.h"
+#include <ctype.h>
+#include <libxml/parser.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "buf.h"
+#include "pipeline.h"
+
+static const char USAGE[] =
+    "usage: herodotus validate [--dict DIR] [--parse] [--quiet] FILE.xml\n"
+    "\n"
+    "Code every <Sentence sentence=\"true\"> record of a validation file (the\n"
+    "PETRARCH XML format) and compare the set of (source, target, code) with\n"
+    "its <EventCoding> expectations; print each failing record, counts per\n"
+    "category, and a last line 'N passed, M failed'.  The dictionaries are those\n"
+    "its <Environment> names, looked up beside the file, or every dictionary in\n"
+    "--dict DIR.\n"
+    "\n"
+    "  --quiet    print only the counts\n";
+
+typedef struct Triple { char s[32], t[32], c[16]; } Triple;
+
+typedef struct Cat { char name[32]; int pass, fail; } Cat;
+
+static const char *prop(xmlNodePtr n, const char *k, char *buf, size_t cap)
+{
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)k);
+    if (!v) return NULL;
+    /* attribute values may carry spaces: 'noevents = "True"' */
+    const char *s = (const char *)v;
+    while (isspace((unsigned char)*s)) s++;
+    snprintf(buf, cap, "%s", s);
+    size_t l = strlen(buf);
+    while (l && isspace((unsigned char)buf[l - 1])) buf[--l] = '\0';
+    xmlFree(v);
+    return buf;
+}
+
+static int is_elem(xmlNodePtr n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
+}
+
+static int cmp_triple(const void *a, const void *b)
+{
+    const Triple *x = a, *y = b;
+    int c = strcmp(x->s, y->s);
+    if (!c) c = strcmp(x->t, y->t);
+    if (!c) c = strcmp(x->c, y->c);
+    return c;
+}
+
+/* sort and drop duplicates */
+static size_t normalise(Triple *t, size_t n)
+{
+    qsort(t, n, sizeof *t, cmp_triple);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!k || cmp_triple(&t[k - 1], &t[i])) t[k++] = t[i];
+    return k;
+}
+
+static void print_triples(const Triple *t, size_t n)
+{
+    if (!n) printf("(none)");
+    for (size_t i = 0; i < n; i++) printf("%s%s>%s:%s", i ? " " : "", t[i].s, *t[i].t ? t[i].t : "---", t[i].c);
+}
+
+/* Parenthesis balance of a Treebank parse: 0 when balanced. */
+static int parse_unbalanced(const char *p)
+{
+    long depth = 0;
+    for (; *p; p++) {
+        if (*p == '(') depth++;
+        else if (*p == ')' && --depth < 0) return 1;
+    }
+    return depth != 0;
+}
+
+/* "CEBU CITY: --", "NAIROBI (Agency) -": a dateline left inside a sentence */
+static int has_dateline(const char *s)
+{
+    while (isspace((unsigned char)*s)) s++;
+    const char *p = s;
+    int caps = 0;
+    while (*p && (isupper((unsigned char)*p) || *p == ' ' || *p == '.' || *p == '\'')) caps += isupper((unsigned char)*p++) != 0;
+    if (caps < 3) return 0;
+    while (*p == ' ') p++;
+    if (*p == '(') {
+        while (*p && *p != ')') p++;
+        if (*p) p++;
+        while (*p == ' ') p++;
+    }
+    if (*p == ':') p++;
+    while (*p == ' ') p++;
+    return p[0] == '-' && p[1] == '-';
+}
+
+int validate_main(int argc, char **argv)
+{
+    Options o = {NULL, 0, 1};
+    const char *file = NULL;
+    int quiet = 0;
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            fputs(USAGE, stdout);
+            return 0;
+        } else if (!strcmp(argv[i], "--dict") && i + 1 < argc) {
+            o.dict_dir = argv[++i];
+        } else if (!strcmp(argv[i], "--quiet")) {
+            quiet = 1;
+        } else if (!strcmp(argv[i], "--parse")) {
+            fprintf(stderr, "herodotus validate: --parse is not available yet\n");
+            return 2;
+        } else if (argv[i][0] == '-') {
+            fprintf(stderr, "herodotus validate: unknown option '%s'\n(see herodotus validate --help)\n", argv[i]);
+            return 2;
+        } else if (!file) {
+            file = argv[i];
+        } else {
+            fprintf(stderr, "herodotus validate: one FILE.xml at a time\n");
+            return 2;
+        }
+    }
+    if (!file) {
+        fprintf(stderr, "herodotus validate: FILE.xml is required\n(see herodotus validate --help)\n");
+        return 2;
+    }
+    xmlDocPtr x = xmlReadFile(file, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR | XML_PARSE_HUGE);
+    if (!x) {
+        const xmlError *e = xmlGetLastError();
+        fprintf(stderr, "%s:%d: not well-formed XML: %s", file, e ? e->line : 0, e && e->message ? e->message : "\n");
+        return 1;
+    }
+    xmlNodePtr root = xmlDocGetRootElement(x);
+    if (pipeline_load_models()) {
+        xmlFreeDoc(x);
+        return 1;
+    }
+    Dict dict;
+    dict_init(&dict);
+    /* dictionaries: --dict DIR, or the files <Environment> names */
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", file);
+    char *slash = strrchr(dir, '/');
+    if (slash) *slash = '\0';
+    else snprintf(dir, sizeof dir, ".");
+    int nloaded = 0;
+    if (o.dict_dir) {
+        nloaded = dict_load_dir(&dict, o.dict_dir);
+    } else {
+        for (xmlNodePtr env = root ? root->children : NULL; env; env = env->next) {
+            if (!is_elem(env, "Environment")) continue;
+            for (xmlNodePtr c = env->children; c; c = c->next) {
+                if (c->type != XML_ELEMENT_NODE) continue;
+                const char *n = (const char *)c->name;
+                int kind = !strcmp(n, "Verbfile") ? DK_VERBS : !strcmp(n, "Actorfile") ? DK_ACTORS
+                         : !strcmp(n, "Agentfile") ? DK_AGENTS : !strcmp(n, "Discardfile") ? DK_DISCARDS
+                         : !strcmp(n, "Issuefile") ? DK_ISSUES : DK_NONE;
+                if (kind == DK_NONE) continue;
+                xmlChar *v = xmlNodeGetContent(c);
+                char list[4096];
+                snprintf(list, sizeof list, "%s", (const char *)v);
+                xmlFree(v);
+                char *sv;
+                for (char *f = strtok_r(list, ", \t\n", &sv); f; f = strtok_r(NULL, ", \t\n", &sv)) {
+                    char path[8300];
+                    snprintf(path, sizeof path, "%s/%s", dir, f);
+                    if (dict_load_file(&dict, path, kind) == 0) nloaded++;
+                }
+            }
+        }
+    }
+    if (nloaded <= 0) {
+        fprintf(stderr, "herodotus validate: no dictionaries loaded (none named in <Environment>, or --dict DIR empty)\n");
+        dict_free(&dict);
+        pipeline_unload(&dict);
+        xmlFreeDoc(x);
+        return 1;
+    }
+    Arena arena;
+    arena_init(&arena);
+    Cat cats[64];
+    int ncats = 0, pass = 0, fail = 0;
+    int require_dyad = 1;
+    Triple *exp = malloc(256 * sizeof *exp), *got = malloc(1024 * sizeof *got);
+    for (xmlNodePtr ss = root ? root->children : NULL; ss; ss = ss->next) {
+        if (!is_elem(ss, "Sentences")) continue;
+        for (xmlNodePtr s = ss->children; s; s = s->next) {
+            char buf[256], id[128], cat[32], date[32];
+            if (is_elem(s, "Config")) {
+                if (prop(s, "option", buf, sizeof buf) && !strcmp(buf, "require_dyad")) {
+                    char v[32];
+                    if (prop(s, "value", v, sizeof v)) require_dyad = !strcasecmp(v, "true");
+                }
+                continue;
+            }
+            if (!is_elem(s, "Sentence")) continue;
+            if (!prop(s, "sentence", buf, sizeof buf) || strcmp(buf, "true")) continue;
+            if (!prop(s, "id", id, sizeof id)) snprintf(id, sizeof id, "(line %d)", s->line);
+            if (!prop(s, "category", cat, sizeof cat)) snprintf(cat, sizeof cat, "NONE");
+            if (!prop(s, "date", date, sizeof date)) date[0] = '\0';
+            size_t nexp = 0, ngot = 0;
+            char exp_error[64] = "", got_error[64] = "";
+            char *text = NULL, *parse = NULL;
+            for (xmlNodePtr c = s->children; c; c = c->next) {
+                if (is_elem(c, "EventCoding")) {
+                    char sc[32], tc[32], ec[16], v[32];
+                    if (prop(c, "error", v, sizeof v)) snprintf(exp_error, sizeof exp_error, "%s", v);
+                    else if (prop(c, "sourcecode", sc, sizeof sc) && prop(c, "targetcode", tc, sizeof tc) &&
+                             prop(c, "eventcode", ec, sizeof ec) && nexp < 256) {
+                        Triple *t = &exp[nexp++];
+                        snprintf(t->s, sizeof t->s, "%s", sc);
+                        snprintf(t->t, sizeof t->t, "%s", strcmp(tc, "---") ? tc : "");
+                        snprintf(t->c, sizeof t->c, "%s", ec);
+                    }
+                } else if (is_elem(c, "Text")) {
+                    text = (char *)xmlNodeGetContent(c);
+                } else if (is_elem(c, "Parse")) {
+                    parse = (char *)xmlNodeGetContent(c);
+                }
+            }
+            nexp = normalise(exp, nexp);
+            if (!text) text = (char *)xmlStrdup((const xmlChar *)"");
+            /* collapse the record's line breaks into one paragraph */
+            for (char *p = text; *p; p++)
+                if (*p == '\n' || *p == '\r' || *p == '\t') *p = ' ';
+            if (parse && parse_unbalanced(parse)) snprintf(got_error, sizeof got_error, "bad_input_parse");
+            else if (has_dateline(text)) snprintf(got_error, sizeof got_error, "dateline");
+            if (!got_error[0]) {
+                RawDoc r = {file, s->line, id, NULL, date, NULL, NULL, text, strlen(text)};
+                Doc d;
+                char err[256];
+                int cut;
+                o.keep_untargeted = !require_dyad;
+                arena_reset(&arena);
+                if (pipeline_run(&d, &arena, &r, &dict, &o, err, sizeof err, &cut)) {
+                    snprintf(got_error, sizeof got_error, "bad_input");
+                } else {
+                    int any_discard = 0;
+                    for (uint32_t i = 0; i < d.nsent; i++) any_discard |= d.sent[i].discarded;
+                    if (d.story_discarded) snprintf(got_error, sizeof got_error, "storydiscard");
+                    else if (any_discard) snprintf(got_error, sizeof got_error, "sentencediscard");
+                    for (uint32_t i = 0; i < d.nev && ngot < 1024; i++) {
+                        Triple *t = &got[ngot++];
+                        snprintf(t->s, sizeof t->s, "%s", sym_name(d.ev[i].source));
+                        snprintf(t->t, sizeof t->t, "%s", d.ev[i].target ? sym_name(d.ev[i].target) : "");
+                        snprintf(t->c, sizeof t->c, "%s", d.ev[i].code);
+                    }
+                }
+            }
+            ngot = normalise(got, ngot);
+            int ok;
+            if (exp_error[0] || got_error[0]) ok = !strcmp(exp_error, got_error);
+            else {
+                ok = nexp == ngot;
+                for (size_t i = 0; ok && i < nexp; i++) ok = !cmp_triple(&exp[i], &got[i]);
+            }
+            int ci;
+            for (ci = 0; ci < ncats && strcmp(cats[ci].name, cat); ci++) {}
+            if (ci == ncats && ncats < 64) {
+                snprintf(cats[ncats].name, sizeof cats[0].name, "%s", cat);
+                cats[ncats].pass = cats[ncats].fail = 0;
+                ncats++;
+            }
+            if (ci < 64) {
+                if (ok) cats[ci].pass++;
+                else cats[ci].fail++;
+            }
+            if (ok) pass++;
+            else {
+                fail++;
+                if (!quiet) {
+                    char *t = text;
+                    while (*t == ' ') t++;
+                    printf("FAIL %s [%s] %s\n  expected: ", id, cat, t);
+                    if (exp_error[0]) printf("error %s", exp_error);
+                    else print_triples(exp, nexp);
+                    printf("\n  got:      ");
+                    if (got_error[0]) printf("error %s", got_error);
+                    else print_triples(got, ngot);
+                    printf("\n");
+                }
+            }
+            xmlFree(text);
+            xmlFree(parse);
+        }
+    }
+    printf("%-10s %6s %6s %8s\n", "category", "passed", "failed", "percent");
+    for (int i = 0; i < ncats; i++) {
+        int n = cats[i].pass + cats[i].fail;
+        printf("%-10s %6d %6d %7.1f%%\n", cats[i].name, cats[i].pass, cats[i].fail, n ? 100.0 * cats[i].pass / n : 0.0);
+    }
+    printf("%d passed, %d failed\n", pass, fail);
+    free(exp);
+    free(got);
+    arena_free(&arena);
+    pipeline_unload(&dict);
+    xmlFreeDoc(x);
+    xmlCleanupParser();
+    return fail ? 1 : 0;
+}
