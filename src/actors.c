@@ -183,10 +183,12 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                             if (s->tok[g].tag != T_JJ && s->tok[g].tag != T_POS && s->tok[g].tag != T_NN) ok = 0;
                     }
                     if (!ok) break;
-                    /* a second country or person starts a new mention */
+                    /* a second country or person starts a new mention,
+                     * except a name right after a title: "Prime Minister X" */
                     if (m[j].actor) {
                         const ActorEntry *e = &dict->actors[m[j].actor - 1];
-                        if ((e->kind == MK_COUNTRY && country) || (e->kind != MK_COUNTRY && person)) break;
+                        int titled = ok == 1 && m[j - 1].agent && !person;
+                        if (!titled && ((e->kind == MK_COUNTRY && country) || (e->kind != MK_COUNTRY && person))) break;
                         if (ok == 2 && e->kind != MK_COUNTRY) break;
                     } else if (agent) {
                         break;
@@ -195,7 +197,8 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                 if (m[j].actor) {
                     const ActorEntry *e = &dict->actors[m[j].actor - 1];
                     Sym c = dict_actor_code(dict, e, date);
-                    if (e->kind == MK_COUNTRY) {
+                    int titled = j > k && m[j - 1].agent && m[j - 1].end == m[j].start;
+                    if (e->kind == MK_COUNTRY && !titled) {
                         country = c;
                         if (!mm->actor_ref) mm->actor_ref = e->ref;
                     } else {

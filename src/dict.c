@@ -38,6 +38,7 @@ void dict_free(Dict *d)
     for (uint32_t i = 0; i < d->nblocks; i++) free(d->blocks[i].pat);
     for (uint32_t i = 0; i < d->nsynsets; i++) free(d->synsets[i].ph);
     free(d->blocks);
+    free(d->ventries);
     free(d->synsets);
     free(d->actors);
     free(d->codes);
@@ -478,22 +479,29 @@ static int load_discards(Dict *d, FILE *f, uint32_t file)
 
 /* ---------------- verbs ---------------- */
 
-static const char *parse_event_code(Dict *d, const char *s, int *ok)
+/* "[042]", "[042:043]" (the target answers with 043), "[---]"; old
+ * dictionaries also hold "[+++]", "[def]", "[025?]": kept as written,
+ * without the '?'.  Returns 0, or -1 when malformed. */
+static int parse_event_code(Dict *d, const char *s, const char **code, const char **code2)
 {
-    /* "[042]", "[042:043]", "[---]"; old dictionaries also hold "[+++]",
-     * "[def]", "[025?]": kept as written, without the '?' */
-    *ok = 0;
+    *code = *code2 = NULL;
     while (*s == ' ' || *s == '\t') s++;
-    if (*s != '[') return NULL;
+    if (*s != '[') return -1;
     s++;
-    while (*s == ' ') s++;
-    const char *c = s;
-    while (*s && *s != ']' && *s != ':' && *s != ' ' && *s != '?') s++;
-    size_t n = (size_t)(s - c);
-    if (!n) return NULL;
-    *ok = 1;
-    if (n == 3 && !memcmp(c, "---", 3)) return NULL;
-    return arena_strndup(&d->arena, c, n);
+    for (int part = 0; part < 2; part++) {
+        while (*s == ' ') s++;
+        const char *c = s;
+        while (*s && *s != ']' && *s != ':' && *s != ' ' && *s != '?') s++;
+        size_t n = (size_t)(s - c);
+        if (!n && part == 0) return -1;
+        const char *v = (n == 0 || (n == 3 && !memcmp(c, "---", 3))) ? NULL : arena_strndup(&d->arena, c, n);
+        if (part == 0) *code = v;
+        else *code2 = v;
+        while (*s == '?' || *s == ' ') s++;
+        if (*s != ':') break;
+        s++;
+    }
+    return 0;
 }
 
 static uint32_t synset_index(Dict *d, const char *name, size_t n)
@@ -587,6 +595,51 @@ static void add_pattern(Dict *d, VerbBlock *b, PatElem *el, size_t n, int star, 
     memcpy(p->post, el + star, p->npost * sizeof *el);
     p->code = code;
     p->ref = ref;
+    static const char *const neg[] = {"not", "n't", "never", "no"};
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < 4; j++)
+            if (el[i].kind == PE_WORD && el[i].word == sym_find(neg[j], strlen(neg[j]))) p->negated = 1;
+}
+
+/* Register "WIRE_+TAP" (or a plain "TALK") as a verb of block b. */
+static int add_verb(Dict *d, const char *spec, uint32_t b)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", spec);
+    for (char *p = buf; *p; p++)
+        if (*p == '_') *p = ' ';
+    Sym w[16];
+    size_t n = 0, head = SIZE_MAX;
+    char *sv;
+    for (char *word = strtok_r(buf, " \t", &sv); word && n < 16; word = strtok_r(NULL, " \t", &sv)) {
+        if (*word == '+') {
+            word++;
+            head = n;
+        }
+        if (!*word) continue;
+        Sym ws[8];
+        size_t k = phrase_syms(word, strlen(word), ws, 8);
+        for (size_t i = 0; i < k && n < 16; i++) w[n++] = ws[i];
+    }
+    if (!n) return -1;
+    if (head == SIZE_MAX || head >= n) head = 0;
+    GROW(d->ventries, d->nventries, d->capventries);
+    VerbEntry *e = &d->ventries[d->nventries];
+    memset(e, 0, sizeof *e);
+    e->block = b;
+    for (size_t i = 0; i < head && e->npre < 4; i++) e->pre[e->npre++] = w[i];
+    for (size_t i = head + 1; i < n && e->npost < 4; i++) e->post[e->npost++] = w[i];
+    /* append to the chain of this head word, keeping file order */
+    uint32_t first = u64map_get(&d->verb, w[head]);
+    if (!first) {
+        u64map_put(&d->verb, w[head], d->nventries + 1);
+    } else {
+        uint32_t k = first;
+        while (d->ventries[k - 1].next) k = d->ventries[k - 1].next;
+        d->ventries[k - 1].next = d->nventries + 1;
+    }
+    d->nventries++;
+    return 0;
 }
 
 static int load_verbs(Dict *d, FILE *f, uint32_t file)
@@ -623,9 +676,8 @@ static int load_verbs(Dict *d, FILE *f, uint32_t file)
             char *ne = p;
             while (*ne && *ne != ' ' && *ne != '[') ne++;
             char *br = strchr(ne, '[');
-            int ok = 0;
-            const char *code = br ? parse_event_code(d, br, &ok) : NULL;
-            if (!br || !ok) {
+            const char *code = NULL, *code2 = NULL;
+            if (!br || parse_event_code(d, br, &code, &code2)) {
                 problem(d, file, ln, "verb block header: expected --- NAME [CODE] ---");
                 cur = NULL;
                 continue;
@@ -636,6 +688,7 @@ static int load_verbs(Dict *d, FILE *f, uint32_t file)
             memset(cur, 0, sizeof *cur);
             cur->name = arena_strndup(&d->arena, p, (size_t)(ne - p));
             cur->code = code;
+            cur->code2 = code2;
             cur->ref = ref;
             in_synset = -1;
             continue;
@@ -666,9 +719,8 @@ static int load_verbs(Dict *d, FILE *f, uint32_t file)
         if (*s == '-') {
             /* pattern: - words * words [code] */
             char *br = strrchr(s, '[');
-            int ok = 0;
-            const char *code = br ? parse_event_code(d, br, &ok) : NULL;
-            if (!br || !ok) {
+            const char *code = NULL, *code2 = NULL;
+            if (!br || parse_event_code(d, br, &code, &code2)) {
                 problem(d, file, ln, "verb pattern: expected - WORDS * WORDS [CODE]");
                 continue;
             }
@@ -681,36 +733,23 @@ static int load_verbs(Dict *d, FILE *f, uint32_t file)
                 continue;
             }
             add_pattern(d, cur, el, n, star, code, ref);
+            cur->pat[cur->npat - 1].code2 = code2;
             continue;
         }
-        /* a verb of the block: WORD {IRREGULAR FORMS}; multi-word verbs
-         * (PAY_TRIBUTE, "CALL ON") become patterns with the block code */
+        /* a verb of the block: WORD {IRREGULAR FORMS}; a multi-word verb
+         * marks its inflected word with '+' (WIRE_+TAP, +CORDON_OFF) */
         char *forms;
         if (cut_braces(s, &forms)) {
             problem(d, file, ln, "unclosed '{' in verb forms");
             continue;
         }
-        if (*s == '+') s++;
-        Sym w[64];
-        size_t n = phrase_syms(s, strlen(s), w, 64);
-        if (!n) {
+        if (add_verb(d, s, (uint32_t)cur_idx)) {
             problem(d, file, ln, "empty verb");
             continue;
         }
-        if (!u64map_get(&d->verb, w[0])) u64map_put(&d->verb, w[0], (uint32_t)cur_idx + 1);
-        if (n > 1) {
-            PatElem el[64];
-            size_t k = 0;
-            for (size_t i = 1; i < n && k < 64; i++) el[k++] = (PatElem){PE_WORD, w[i], 0, 1, 0};
-            add_pattern(d, cur, el, k, 0, cur->code, ref);
-        }
         if (forms) {
             char *sf;
-            for (char *p = strtok_r(forms, " \t", &sf); p; p = strtok_r(NULL, " \t", &sf)) {
-                Sym fw[8];
-                if (phrase_syms(p, strlen(p), fw, 8) >= 1 && !u64map_get(&d->verb, fw[0]))
-                    u64map_put(&d->verb, fw[0], (uint32_t)cur_idx + 1);
-            }
+            for (char *p = strtok_r(forms, " \t", &sf); p; p = strtok_r(NULL, " \t", &sf)) add_verb(d, p, (uint32_t)cur_idx);
         }
     }
     return 0;
@@ -781,12 +820,6 @@ Sym dict_actor_code(const Dict *d, const ActorEntry *e, int ymd)
         return c->code;
     }
     return fallback;
-}
-
-const VerbBlock *dict_verb(const Dict *d, Sym lemma)
-{
-    uint32_t k = lemma ? u64map_get(&d->verb, lemma) : 0;
-    return k ? &d->blocks[k - 1] : NULL;
 }
 
 const char *dict_ref_file(const Dict *d, uint32_t ref)

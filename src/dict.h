@@ -36,16 +36,29 @@ typedef struct Pattern {
     PatElem *pre, *post;           /* words before and after the verb */
     uint8_t npre, npost;
     const char *code;              /* CAMEO code, NULL for [---] */
+    const char *code2;             /* [042:043]: what the target does in turn */
+    uint8_t negated;               /* the pattern itself holds a negation */
     uint32_t ref;
 } Pattern;
 
 typedef struct VerbBlock {
     const char *name;
     const char *code;              /* default code, NULL for [---] */
+    const char *code2;
     Pattern *pat;
     uint32_t npat, cappat;
     uint32_t ref;
 } VerbBlock;
+
+/* One verb of a block; multi-word verbs ("WIRE_+TAP", "+CORDON_OFF") name
+ * the inflected head with '+' and need their other words right before and
+ * after it. */
+typedef struct VerbEntry {
+    uint32_t block;
+    uint32_t next;                 /* 1 + next entry with the same head word, 0 none */
+    Sym pre[4], post[4];
+    uint8_t npre, npost;
+} VerbEntry;
 
 typedef struct Phrase { Sym *w; uint32_t n; } Phrase;
 typedef struct Synset { const char *name; Phrase *ph; uint32_t n, cap; } Synset;
@@ -62,7 +75,8 @@ typedef struct Dict {
     AgentEntry *agents; uint32_t nagents, capagents;
     uint8_t *discard_story; uint32_t ndiscards, capdiscards;
     VerbBlock *blocks; uint32_t nblocks, capblocks;
-    U64Map verb;                   /* verb lemma sym -> 1 + block index */
+    U64Map verb;                   /* head word sym -> 1 + first VerbEntry */
+    VerbEntry *ventries; uint32_t nventries, capventries;
     Synset *synsets; uint32_t nsynsets, capsynsets;
     U64Map synset_by_name;         /* name sym -> 1 + synset index */
     const char **files; uint32_t nfiles, capfiles;
@@ -91,7 +105,11 @@ static inline uint32_t dict_leaf(const Dict *d, int trie, uint32_t node)
 }
 /* Code of actor entry e on date ymd (0 = any date); 0 when restricted out. */
 Sym dict_actor_code(const Dict *d, const ActorEntry *e, int ymd);
-const VerbBlock *dict_verb(const Dict *d, Sym lemma);
+/* The verb entries whose head word is w (1 + index, 0 none); follow .next. */
+static inline uint32_t dict_verb_first(const Dict *d, Sym w)
+{
+    return w ? u64map_get(&d->verb, w) : 0;
+}
 const char *dict_ref_file(const Dict *d, uint32_t ref);
 static inline uint32_t dict_ref_line(uint32_t ref) { return ref & 0xFFFFF; }
 

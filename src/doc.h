@@ -60,6 +60,7 @@ typedef struct VerbPhrase {
     uint32_t clause_end;    /* tokens after the verb considered its object zone */
     uint16_t flags;         /* VP_* */
     const char *code;       /* CAMEO code chosen by the dictionary ("042"), NULL none */
+    const char *code2;      /* the reciprocal code of a paired entry [042:043], NULL none */
     int target_tok;         /* token where the pattern's '+' matched, -1 */
     int source_tok;         /* token where the pattern's '$' matched, -1 */
     uint32_t pattern_ref;   /* dictionary provenance of the verb pattern */

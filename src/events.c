@@ -355,6 +355,11 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     Event e = {si, src, tc, code, date, sub.src[a], tm, k, mutual ? "compound actors act on each other" : r};
                     push_event(d, &e);
                     emitted = 1;
+                    if (v->code2 && !mutual) {
+                        /* a paired entry [042:043]: the target answers (hosts the visit) */
+                        Event e2 = {si, tc, src, v->code2, date, tm, sub.src[a], k, "paired code: the target's side"};
+                        push_event(d, &e2);
+                    }
                 }
                 if (!emitted && o->keep_untargeted) {
                     Event e = {si, src, 0, code, date, sub.src[a], -1, k, r};

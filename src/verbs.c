@@ -137,12 +137,32 @@ static int match_pre(const Dict *dict, const Sentence *s, const Pattern *p, uint
 static void code_phrase(const Dict *dict, const Sentence *s, VerbPhrase *vp, uint32_t begin)
 {
     const Token *h = &s->tok[vp->head];
-    const VerbBlock *b = dict_verb(dict, h->lemma);
-    if (!b) b = dict_verb(dict, h->lower);
     vp->code = NULL;
     vp->target_tok = vp->source_tok = -1;
     vp->match_end = vp->end;
-    if (!b) return;
+    /* the verb entry: by lemma, else by surface form; a multi-word verb
+     * needs its other words around the head, and the longest wins */
+    const VerbEntry *ve = NULL;
+    for (int pass = 0; pass < 2 && !ve; pass++) {
+        Sym key = pass ? h->lower : h->lemma;
+        if (pass && key == h->lemma) break;
+        for (uint32_t k = dict_verb_first(dict, key); k; k = dict->ventries[k - 1].next) {
+            const VerbEntry *e = &dict->ventries[k - 1];
+            if (vp->head < e->npre || vp->head + 1 + e->npost > s->ntok) continue;
+            int ok = 1;
+            for (uint32_t i = 0; ok && i < e->npre; i++) ok = tok_matches(&s->tok[vp->head - e->npre + i], e->pre[i]);
+            for (uint32_t i = 0; ok && i < e->npost; i++) ok = tok_matches(&s->tok[vp->head + 1 + i], e->post[i]);
+            if (ok && (!ve || e->npre + e->npost > ve->npre + ve->npost)) ve = e;
+        }
+    }
+    if (!ve) return;
+    const VerbBlock *b = &dict->blocks[ve->block];
+    if (ve->npost) {
+        vp->end = vp->head + 1 + ve->npost;   /* "cordoned off": the particle is part of the verb */
+        if (vp->clause_end < vp->end) vp->clause_end = vp->end;
+        vp->match_end = vp->end;
+    }
+    if (ve->npre && vp->start > vp->head - ve->npre) vp->start = vp->head - ve->npre;
     int best = -1, best_len = -1;
     int bt = -1, bs = -1;
     uint32_t bend = vp->end;
@@ -163,12 +183,15 @@ static void code_phrase(const Dict *dict, const Sentence *s, VerbPhrase *vp, uin
     }
     if (best >= 0) {
         vp->code = b->pat[best].code;
+        vp->code2 = b->pat[best].code2;
+        if (b->pat[best].negated) vp->flags &= (uint16_t)~VP_NEGATED;   /* "- WILL NOT * [081]" */
         vp->pattern_ref = b->pat[best].ref;
         vp->target_tok = bt;
         vp->source_tok = bs;
         vp->match_end = bend;
     } else {
         vp->code = b->code;
+        vp->code2 = b->code2;
         vp->pattern_ref = b->ref;
     }
 }
