@@ -434,6 +434,20 @@ void tag_tokens(Token *tok, size_t n)
         tok[i].tag = tags[i * MAXS + arg];
         arg = back[i * MAXS + arg];
     }
+    /* "after crowds trashed its embassy": a present-tense verb right before
+     * a past-tense one is the plural noun it can also be */
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (!((tok[i].tag == T_VBZ || tok[i].tag == T_VBP) && (tok[i + 1].tag == T_VBD || tok[i + 1].tag == T_VBN)))
+            continue;
+        if (tok[i].n <= 4) continue;   /* is, has, does, gets: auxiliaries */
+        int noun = tok[i].tag == T_VBZ ? T_NNS : T_NN;
+        for (int j = 0; j < ntags[i]; j++)
+            if (tags[i * MAXS + j] == noun) {
+                tok[i].tag = (uint8_t)noun;
+                if (tok[i + 1].tag == T_VBN) tok[i + 1].tag = T_VBD;
+                break;
+            }
+    }
     correct(tok, n);
 }
 
