@@ -155,7 +155,8 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                     if (d->default_country) break;
                 }
         /* combine matches into mentions */
-        Mention *men = arena_alloc(a, (nm + s->ntok / 2 + 1) * sizeof *men);
+        /* room for every match split into up to 8 compound parts, and pronouns */
+        Mention *men = arena_alloc(a, (nm * 8 + s->ntok + 1) * sizeof *men);
         uint32_t nmen = 0;
         for (uint32_t k = 0; k < nm;) {
             Mention *mm = &men[nmen];
@@ -229,8 +230,27 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                 mm->kind = MK_AGENT;
             }
             mm->has_agent = agent != 0;
-            if (mm->code) nmen++;
+            mm->agent = agent;
+            mm->agent_pp = agent && (country || person) && m[k].agent;
             k = j;
+            if (!mm->code) continue;
+            nmen++;
+            /* compound codes written with '/' ("[ELR/GAL]"): one mention per code */
+            const char *slash = strchr(sym_name(mm->code), '/');
+            if (slash) {
+                char buf[128];
+                snprintf(buf, sizeof buf, "%s", sym_name(mm->code));
+                Mention base = *mm;
+                int first = 1, parts = 0;
+                char *sv;
+                for (char *part = strtok_r(buf, "/", &sv); part && parts < 8; part = strtok_r(NULL, "/", &sv), parts++) {
+                    Mention *x = first ? mm : &men[nmen++];
+                    *x = base;
+                    x->code = sym_intern(part, strlen(part));
+                    if (agent) x->code = combine(x->code, agent, prefix);
+                    first = 0;
+                }
+            }
         }
         /* pronouns */
         uint32_t total = nmen;
@@ -252,24 +272,51 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
             men[y] = t;
         }
         nmen = total;
-        for (uint32_t k = 0; k < nmen; k++) {
+        for (uint32_t k = nmen; k-- > 0;) {   /* tokens point at the first of mentions sharing a span */
             for (uint32_t i = men[k].start; i < men[k].end; i++) s->tok[i].mention = (int16_t)k;
-            if (men[k].kind == MK_PERSON || (men[k].kind == MK_AGENT && men[k].has_agent)) last_person = men[k].code;
         }
-        /* coordination: "Russia and China", "Russia, China and India" */
+        for (uint32_t k = 0; k < nmen; k++)
+            if (men[k].kind == MK_PERSON || (men[k].kind == MK_AGENT && men[k].has_agent)) last_person = men[k].code;
+        /* coordination: "Russia and China", "Mordor, the Shire, Fornost and
+         * Bree", "Fornost and the evil awful Gondor", "neither X nor Y" */
+        uint8_t *link_and = arena_alloc(a, nmen + 1);
         for (uint32_t k = 0; k + 1 < nmen; k++) {
             uint32_t g = men[k].end, h = men[k + 1].start;
-            int ok = 0;
-            if (h == g + 1 && (is_word(&s->tok[g], "and") || s->tok[g].tag == T_COMMA)) ok = 1;
-            if (h == g + 2 && s->tok[g].tag == T_COMMA && is_word(&s->tok[g + 1], "and")) ok = 1;
-            if (ok) men[k].conj = (int16_t)(k + 1);
+            if (men[k + 1].start == men[k].start) {   /* parts of one compound code */
+                men[k].conj = (int16_t)(k + 1);
+                link_and[k] = 1;
+                continue;
+            }
+            if (h <= g || h - g > 5) continue;
+            int ok = 1, joins = 0, ands = 0;
+            for (uint32_t i = g; i < h && ok; i++) {
+                const Token *t = &s->tok[i];
+                if (is_word(t, "and") || is_word(t, "nor")) joins++, ands++;
+                else if (t->tag == T_COMMA) joins++;
+                else if (!(t->tag == T_DT || t->tag == T_JJ || t->tag == T_JJS || t->tag == T_RB)) ok = 0;
+            }
+            if (!ok || !joins) continue;
+            men[k].conj = (int16_t)(k + 1);
+            link_and[k] = (uint8_t)(ands > 0);
         }
-        /* a comma-joined pair is a list only when it ends with "and" */
+        /* a comma-only link belongs to a list only when the list ends with "and" */
         for (uint32_t k = 0; k < nmen; k++) {
-            if (men[k].conj < 0 || s->tok[men[k].end].tag != T_COMMA) continue;
-            int c = men[k].conj;
-            while (c >= 0 && men[c].conj >= 0 && s->tok[men[c].end].tag == T_COMMA) c = men[c].conj;
-            if (c < 0 || men[c].conj < 0) men[k].conj = -1;
+            if (men[k].conj < 0 || link_and[k]) continue;
+            uint32_t c = (uint32_t)men[k].conj;
+            while (men[c].conj >= 0 && !link_and[c]) c = (uint32_t)men[c].conj;
+            if (men[c].conj < 0) men[k].conj = -1;
+        }
+        /* "ambassadors of Arnor, Osgiliath and Gondor", "lawmakers in Fornost
+         * and Gondor": the agent reaches every country of the list */
+        for (uint32_t k = 0; k < nmen; k++) {
+            if (!men[k].agent_pp) continue;
+            for (int c = men[k].conj; c >= 0; c = men[c].conj) {
+                if (men[c].has_agent || men[c].kind != MK_COUNTRY) break;
+                men[c].code = combine(men[c].code, men[k].agent, 0);
+                men[c].has_agent = 1;
+                men[c].agent = men[k].agent;
+                men[c].kind = MK_AGENT;
+            }
         }
         /* "Indian and Pakistani troops": the agent is shared */
         for (uint32_t k = nmen; k-- > 0;) {

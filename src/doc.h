@@ -45,6 +45,8 @@ typedef struct Mention {
     Sym code;               /* resolved actor code (e.g. RUSGOV) */
     uint8_t kind;           /* MentionKind of the head entry */
     uint8_t has_agent;      /* an agent word took part in the code */
+    uint8_t agent_pp;       /* the agent came first: "ambassadors of Arnor" */
+    Sym agent;              /* that agent's code (GOV), 0 none */
     uint8_t is_capital;     /* a capital city standing for its country */
     int16_t conj;           /* next mention coordinated with this one, -1 */
     uint32_t actor_ref;     /* dictionary provenance (file<<20|line), 0 none */
