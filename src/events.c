@@ -113,12 +113,13 @@ static int mention_before(const Sentence *s, uint32_t i)
     if (k < i && k > 0 && s->tok[k - 1].mention >= 0 && s->men[s->tok[k - 1].mention].has_agent &&
         s->men[s->tok[k - 1].mention].end == k)
         return s->tok[k - 1].mention;
-    /* "Thousands of protesters", "the Chinese delegation": nouns after the mention */
+    /* "the Russian delegation", "the official news agency WFNA": an actor
+     * inside the noun phrase that ends before the verb */
     uint32_t j = i;
-    while (j > 0 && (TAG_IS_NOUN(s->tok[j - 1].tag) || s->tok[j - 1].tag == T_JJ) && s->tok[j - 1].mention < 0 && i - j < 3) j--;
+    while (j > 0 && (TAG_IS_NOUN(s->tok[j - 1].tag) || s->tok[j - 1].tag == T_JJ) && s->tok[j - 1].mention < 0 && i - j < 4) j--;
     if (j < i && j > 0 && s->tok[j - 1].mention >= 0) {
         const Mention *m = &s->men[s->tok[j - 1].mention];
-        if (m->kind == MK_COUNTRY) return s->tok[j - 1].mention;   /* "the Russian delegation" */
+        if (m->kind == MK_COUNTRY || m->kind == MK_AGENT) return s->tok[j - 1].mention;
     }
     return -1;
 }
@@ -310,13 +311,15 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                         agent = s->tok[i + 1].mention;
                         break;
                     }
-                if (agent < 0) continue;   /* no one named as acting */
+                if (agent < 0 && !o->petrarch) continue;   /* no one named as acting */
+                if (agent < 0) goto active;   /* the validation suite codes these as active */
                 memcpy(tgt, sub.src, sizeof(int) * (size_t)sub.nsrc);
                 ntgt = sub.nsrc;
                 sub.nsrc = 0;
                 add_conj(s, agent, sub.src, &sub.nsrc, 8);
                 rule = "passive agent";
             }
+        active:
             if (v->source_tok >= 0 && s->tok[v->source_tok].mention >= 0) {
                 /* "$" after the verb: "X received aid from Y" -> Y acts on X */
                 if ((uint32_t)v->source_tok > v->head) {
