@@ -595,10 +595,39 @@ static void add_pattern(Dict *d, VerbBlock *b, PatElem *el, size_t n, int star, 
     memcpy(p->post, el + star, p->npost * sizeof *el);
     p->code = code;
     p->ref = ref;
+}
+
+static int is_negation_word(Sym w)
+{
     static const char *const neg[] = {"not", "n't", "never", "no"};
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = 0; j < 4; j++)
-            if (el[i].kind == PE_WORD && el[i].word == sym_find(neg[j], strlen(neg[j]))) p->negated = 1;
+    for (size_t j = 0; j < 4; j++)
+        if (w == sym_find(neg[j], strlen(neg[j]))) return 1;
+    return 0;
+}
+
+/* Mark the patterns that hold a negation themselves ("- WILL NOT *",
+ * "- &NEGATVAUXVRB *"): their events stand although the verb is negated.
+ * Synonym sets may be defined after the patterns that use them, so this
+ * runs once a file is loaded. */
+static void mark_negated_patterns(Dict *d)
+{
+    for (uint32_t b = 0; b < d->nblocks; b++)
+        for (uint32_t k = 0; k < d->blocks[b].npat; k++) {
+            Pattern *p = &d->blocks[b].pat[k];
+            p->negated = 0;
+            for (int side = 0; side < 2; side++) {
+                const PatElem *el = side ? p->post : p->pre;
+                uint32_t n = side ? p->npost : p->npre;
+                for (uint32_t i = 0; i < n; i++) {
+                    if (el[i].kind == PE_WORD && is_negation_word(el[i].word)) p->negated = 1;
+                    if (el[i].kind != PE_SYNSET) continue;
+                    const Synset *ss = &d->synsets[el[i].synset];
+                    for (uint32_t q = 0; q < ss->n; q++)
+                        for (uint32_t w = 0; w < ss->ph[q].n; w++)
+                            if (is_negation_word(ss->ph[q].w[w])) p->negated = 1;
+                }
+            }
+        }
 }
 
 /* Register "WIRE_+TAP" (or a plain "TALK") as a verb of block b. */
@@ -765,7 +794,10 @@ int dict_load_file(Dict *d, const char *path, int kind)
     }
     uint32_t file = add_file(d, path);
     switch (kind) {
-    case DK_VERBS: load_verbs(d, f, file); break;
+    case DK_VERBS:
+        load_verbs(d, f, file);
+        mark_negated_patterns(d);
+        break;
     case DK_ACTORS: load_actors(d, f, file); break;
     case DK_AGENTS: load_agents(d, f, file); break;
     case DK_DISCARDS: load_discards(d, f, file); break;

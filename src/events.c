@@ -90,7 +90,9 @@ static int is_pp_head(const Token *t)
 static int mention_before(const Sentence *s, uint32_t i)
 {
     for (;;) {
-        while (i > 0 && (s->tok[i - 1].tag == T_RB || s->tok[i - 1].tag == T_MD)) i--;
+        while (i > 0 && (s->tok[i - 1].tag == T_RB || s->tok[i - 1].tag == T_RBR || s->tok[i - 1].tag == T_RBS ||
+                         s->tok[i - 1].tag == T_MD))
+            i--;
         /* a short time or place phrase without actors: "on Tuesday afternoon" */
         uint32_t j = i;
         while (j > 0 && i - j < 4 && s->tok[j - 1].mention < 0 &&

@@ -74,6 +74,21 @@ static uint32_t synset_at(const Dict *dict, uint32_t set, const Sentence *s, uin
     return 0;
 }
 
+/* Match a synonym-set phrase that ends at token `last`; returns its first
+ * token + 1, or 0. */
+static uint32_t synset_ending(const Dict *dict, uint32_t set, const Sentence *s, uint32_t begin, uint32_t last)
+{
+    const Synset *ss = &dict->synsets[set];
+    for (uint32_t p = 0; p < ss->n; p++) {
+        const Phrase *ph = &ss->ph[p];
+        if (last + 1 < ph->n || last + 1 - ph->n < begin) continue;
+        uint32_t st = last + 1 - ph->n, k = 0;
+        while (k < ph->n && tok_matches(&s->tok[st + k], ph->w[k])) k++;
+        if (k == ph->n) return st + 1;
+    }
+    return 0;
+}
+
 /* Try to match the elements after the verb, from token `from` up to `end`.
  * Returns 1 on success with target/source token and the end of the match. */
 static int match_post(const Dict *dict, const Sentence *s, const Pattern *p, uint32_t from, uint32_t end,
@@ -119,8 +134,15 @@ static int match_pre(const Dict *dict, const Sentence *s, const Pattern *p, uint
         int lowest = must_adj ? pos : pos - MAX_GAP;
         for (int i = pos; i >= (int)begin && i >= lowest; i--) {
             const Token *t = &s->tok[i];
+            if (el->kind == PE_SYNSET) {
+                uint32_t st = synset_ending(dict, el->synset, s, begin, (uint32_t)i);
+                if (st) {
+                    found = (int)st - 1;
+                    break;
+                }
+                continue;
+            }
             if ((el->kind == PE_WORD && tok_matches(t, el->word)) ||
-                (el->kind == PE_SYNSET && synset_at(dict, el->synset, s, (uint32_t)i, verb)) ||
                 ((el->kind == PE_SOURCE || el->kind == PE_TARGET) && t->mention >= 0)) {
                 if (el->kind == PE_SOURCE) *source = i;
                 found = i;
