@@ -507,6 +507,7 @@ static int parse_event_code(Dict *d, const char *s, const char **code, const cha
 static uint32_t synset_index(Dict *d, const char *name, size_t n)
 {
     char up[128];
+    while (n > 1 && name[n - 1] == '_') n--;   /* "&PREPOSIT1_" is "&PREPOSIT1" */
     if (n >= sizeof up) n = sizeof up - 1;
     for (size_t i = 0; i < n; i++) up[i] = (char)toupper((unsigned char)name[i]);
     Sym s = sym_intern(up, n);

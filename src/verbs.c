@@ -232,6 +232,11 @@ void find_verbs(Doc *d, const Dict *dict)
             if (starts && (t->tag == T_VBG || t->tag == T_VBN) && i > 0 &&
                 (s->tok[i - 1].tag == T_DT || s->tok[i - 1].tag == T_JJ || s->tok[i - 1].tag == T_PRPS))
                 starts = 0;
+            /* "memos sent by Bree": a participle right after a noun, before a
+             * preposition, modifies the noun */
+            if (starts && t->tag == T_VBN && i > 0 && i + 1 < s->ntok && TAG_IS_NOUN(s->tok[i - 1].tag) &&
+                s->tok[i - 1].mention < 0 && (s->tok[i + 1].tag == T_IN || s->tok[i + 1].tag == T_TO))
+                starts = 0;
             if (!starts) {
                 i++;
                 continue;
@@ -310,7 +315,9 @@ void find_verbs(Doc *d, const Dict *dict)
                 }
             vp[k].clause_end = end;
         }
-        for (uint32_t k = 0; k < n; k++) code_phrase(dict, s, &vp[k], k ? vp[k - 1].end : 0);
+        /* pattern words before the verb may reach back over an earlier verb
+         * ("- INDICATED WOULD *") */
+        for (uint32_t k = 0; k < n; k++) code_phrase(dict, s, &vp[k], k ? vp[k - 1].start : 0);
         s->vp = vp;
         s->nvp = n;
     }
