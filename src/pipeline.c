@@ -118,7 +118,7 @@ int pipeline_run(Doc *d, Arena *a, const RawDoc *raw, const Dict *dict, const Op
         lemmatise(&d->sent[i]);
     }
     find_actors(d, dict, o);
-    find_verbs(d, dict);
+    find_verbs(d, dict, o);
     make_events(d, dict, o);
     return 0;
 }

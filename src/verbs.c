@@ -218,7 +218,7 @@ static void code_phrase(const Dict *dict, const Sentence *s, VerbPhrase *vp, uin
     }
 }
 
-void find_verbs(Doc *d, const Dict *dict)
+void find_verbs(Doc *d, const Dict *dict, const Options *o)
 {
     for (uint32_t si = 0; si < d->nsent; si++) {
         Sentence *s = &d->sent[si];
@@ -305,14 +305,29 @@ void find_verbs(Doc *d, const Dict *dict)
             n++;
             i = v->end;
         }
-        /* object zones */
+        /* object zones: up to the next verb or clause boundary; with the
+         * validation suite's conventions the whole verb phrase, embedded
+         * clauses included, up to a closing ", X said" */
         for (uint32_t k = 0; k < n; k++) {
             uint32_t end = k + 1 < n ? vp[k + 1].start : s->ntok;
-            for (uint32_t j = vp[k].end; j < end; j++)
-                if (clause_boundary(&s->tok[j])) {
-                    end = j;
-                    break;
+            if (o->petrarch) {
+                end = s->ntok;
+                for (uint32_t j = k + 1; j < n; j++) {
+                    if (!(vp[j].flags & VP_SPEECH)) continue;
+                    uint32_t c = vp[j].start;
+                    while (c > vp[k].end && s->tok[c - 1].tag != T_COMMA) c--;
+                    if (c > vp[k].end && vp[j].start - c <= 8) {
+                        end = c - 1;
+                        break;
+                    }
                 }
+            } else {
+                for (uint32_t j = vp[k].end; j < end; j++)
+                    if (clause_boundary(&s->tok[j])) {
+                        end = j;
+                        break;
+                    }
+            }
             vp[k].clause_end = end;
         }
         /* pattern words before the verb may reach back over an earlier verb

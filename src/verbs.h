@@ -5,6 +5,6 @@
 #include "dict.h"
 #include "doc.h"
 
-void find_verbs(Doc *d, const Dict *dict);
+void find_verbs(Doc *d, const Dict *dict, const Options *o);
 
 #endif
