@@ -294,7 +294,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             } else {
                 for (uint32_t i = v->end; i < v->clause_end; i++) {
                     int m = s->tok[i].mention;
-                    if (m < 0 && is_adjunct_start(&s->tok[i]) && !o->petrarch) break;
+                    if (m < 0 && is_adjunct_start(&s->tok[i])) break;
                     if (m < 0) continue;
                     if (!o->petrarch && is_subject_of_next(s, m, k)) break;
                     if ((v->flags & VP_PASSIVE) && i > 0 && is_word(&s->tok[i - 1], "by")) {

@@ -448,6 +448,26 @@ void tag_tokens(Token *tok, size_t n)
                 break;
             }
     }
+    /* "condemned ... and promised aid": a past participle or adjective
+     * right after "and", when the clause's verb is past tense, is that
+     * verb's coordinated twin */
+    for (size_t i = 1; i + 1 < n; i++) {
+        if (!(tok[i].n == 3 && !memcmp(tok[i].s, "and", 3))) continue;
+        Token *t = &tok[i + 1];
+        if (!(t->tag == T_JJ || t->tag == T_VBN) || tok[i - 1].tag == T_JJ) continue;
+        int past = 0;
+        for (size_t j = i; j-- > 0;)
+            if (TAG_IS_VERB(tok[j].tag) || tok[j].tag == T_MD) {
+                past = tok[j].tag == T_VBD;
+                break;
+            }
+        if (!past) continue;
+        for (int j = 0; j < ntags[i + 1]; j++)
+            if (tags[(i + 1) * MAXS + j] == T_VBD) {
+                t->tag = T_VBD;
+                break;
+            }
+    }
     correct(tok, n);
 }
 
