@@ -116,6 +116,9 @@ typedef struct Options {
     int petrarch;               /* the conventions of the PETRARCH validation
                                    suite: no intent codes for future actions,
                                    agents with no country coded "---" */
+    /* comma-delimited clauses dropped before coding when their length in
+     * words lies in [min, max] (max 0: never): initial, internal, terminal */
+    int comma_bmin, comma_bmax, comma_min, comma_max, comma_emin, comma_emax;
 } Options;
 
 #endif

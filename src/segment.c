@@ -303,3 +303,37 @@ int segment(Doc *d)
     d->nsent = (uint32_t)ns;
     return cut;
 }
+
+static uint32_t words_in(const Sentence *s, uint32_t a, uint32_t b)
+{
+    uint32_t n = 0;
+    for (uint32_t i = a; i < b; i++) n += !(s->tok[i].flags & TOK_PUNCT);
+    return n;
+}
+
+void drop_comma_clauses(Sentence *s, const Options *o)
+{
+    if (!o->comma_max && !o->comma_bmax && !o->comma_emax) return;
+    uint32_t commas[64], nc = 0;
+    for (uint32_t i = 0; i < s->ntok && nc < 64; i++)
+        if (s->tok[i].n == 1 && s->tok[i].s[0] == ',') commas[nc++] = i;
+    if (!nc) return;
+    uint8_t drop[MAX_SENTENCE_TOKENS] = {0};
+    uint32_t end = s->ntok;
+    while (end > 0 && (s->tok[end - 1].flags & TOK_PUNCT) && s->tok[end - 1].s[0] != ',') end--;
+    uint32_t w = words_in(s, 0, commas[0]);
+    if (o->comma_bmax && w >= (uint32_t)o->comma_bmin && w <= (uint32_t)o->comma_bmax)
+        for (uint32_t i = 0; i <= commas[0]; i++) drop[i] = 1;
+    for (uint32_t k = 0; k + 1 < nc; k++) {
+        w = words_in(s, commas[k] + 1, commas[k + 1]);
+        if (o->comma_max && w >= (uint32_t)o->comma_min && w <= (uint32_t)o->comma_max)
+            for (uint32_t i = commas[k] + 1; i <= commas[k + 1]; i++) drop[i] = 1;
+    }
+    w = words_in(s, commas[nc - 1] + 1, end);
+    if (o->comma_emax && w >= (uint32_t)o->comma_emin && w <= (uint32_t)o->comma_emax)
+        for (uint32_t i = commas[nc - 1]; i < end; i++) drop[i] = 1;
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < s->ntok; i++)
+        if (!drop[i]) s->tok[k++] = s->tok[i];
+    s->ntok = k;
+}

@@ -15,6 +15,9 @@ int segment(Doc *d);
  * which must hold cap tokens; returns the number of tokens (at most cap). */
 size_t tokenize(const char *s, size_t n, Token *tok, size_t cap);
 
+/* Drop comma-delimited clauses by length, as the options ask. */
+void drop_comma_clauses(Sentence *s, const Options *o);
+
 /* Look up a token's exact and lower-case symbols (no insertion). */
 void token_lookup(Token *t);
 

@@ -1,6 +1,7 @@
 /* validate.c - run validation records and count what comes out right */
 #include "validate.h"
 #include <ctype.h>
+#include <stddef.h>
 #include <libxml/parser.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,7 +102,8 @@ static int has_dateline(const char *s)
 
 int validate_main(int argc, char **argv)
 {
-    Options o = {NULL, 0, 1};
+    /* comma-clause dropping stays off until a <Config> asks for it */
+    Options o = {NULL, 0, 1, 0, 0, 0, 0, 0, 0};
     const char *file = NULL;
     int quiet = 0;
     for (int i = 0; i < argc; i++) {
@@ -192,10 +194,15 @@ int validate_main(int argc, char **argv)
         for (xmlNodePtr s = ss->children; s; s = s->next) {
             char buf[256], id[128], cat[32], date[32];
             if (is_elem(s, "Config")) {
-                if (prop(s, "option", buf, sizeof buf) && !strcmp(buf, "require_dyad")) {
-                    char v[32];
-                    if (prop(s, "value", v, sizeof v)) require_dyad = !strcasecmp(v, "true");
-                }
+                char v[32];
+                if (!prop(s, "option", buf, sizeof buf) || !prop(s, "value", v, sizeof v)) continue;
+                static const struct { const char *name; size_t off; } intopt[] = {
+                    {"comma_min", offsetof(Options, comma_min)},   {"comma_max", offsetof(Options, comma_max)},
+                    {"comma_bmin", offsetof(Options, comma_bmin)}, {"comma_bmax", offsetof(Options, comma_bmax)},
+                    {"comma_emin", offsetof(Options, comma_emin)}, {"comma_emax", offsetof(Options, comma_emax)}};
+                if (!strcmp(buf, "require_dyad")) require_dyad = !strcasecmp(v, "true");
+                for (size_t k = 0; k < sizeof intopt / sizeof *intopt; k++)
+                    if (!strcmp(buf, intopt[k].name)) *(int *)((char *)&o + intopt[k].off) = atoi(v);
                 continue;
             }
             if (!is_elem(s, "Sentence")) continue;
