@@ -123,6 +123,9 @@ static int mention_before(const Sentence *s, uint32_t i)
         const Mention *m = &s->men[s->tok[j - 1].mention];
         if (m->kind == MK_COUNTRY || m->kind == MK_AGENT) return s->tok[j - 1].mention;
     }
+    /* "Caras Galadhon's new mayor": the possessor stands for a head no
+     * dictionary knows */
+    if (j < i && j > 1 && s->tok[j - 1].tag == T_POS && s->tok[j - 2].mention >= 0) return s->tok[j - 2].mention;
     return -1;
 }
 

@@ -166,8 +166,9 @@ static void code_phrase(const Dict *dict, const Sentence *s, VerbPhrase *vp, uin
      * needs its other words around the head, and the longest wins */
     const VerbEntry *ve = NULL;
     for (int pass = 0; pass < 2 && !ve; pass++) {
-        Sym key = pass ? h->lower : h->lemma;
-        if (pass && key == h->lemma) break;
+        /* the form as written first ("LEFT" may be a verb of its own), then the lemma */
+        Sym key = pass ? h->lemma : h->lower;
+        if (pass && key == h->lower) break;
         for (uint32_t k = dict_verb_first(dict, key); k; k = dict->ventries[k - 1].next) {
             const VerbEntry *e = &dict->ventries[k - 1];
             if (vp->head < e->npre || vp->head + 1 + e->npost > s->ntok) continue;
