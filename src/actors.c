@@ -20,7 +20,6 @@ static uint32_t longest(const Dict *d, int trie, const Sentence *s, uint32_t i, 
     for (uint32_t j = i; j < s->ntok; j++) {
         const Token *t = &s->tok[j];
         uint32_t nx = dict_step(d, trie, node, t->lower);
-        if (!nx && t->lemma && t->lemma != t->lower) nx = dict_step(d, trie, node, t->lemma);
         if (!nx) break;
         node = nx;
         uint32_t lf = dict_leaf(d, trie, node);

@@ -433,11 +433,13 @@ static int load_agents(Dict *d, FILE *f, uint32_t file)
         } else {
             snprintf(names[nnames++], sizeof names[0], "%s", name);
         }
+        /* plurals: "{A B}" lists them, "{}" says there are none, no braces
+         * means the regular plural */
         for (int k = 0; k < nnames; k++) {
             add_agent_phrase(d, names[k], csym, prefix, file, ln);
             char pl[600];
             regular_plural(names[k], pl, sizeof pl);
-            if (pl[0]) add_agent_phrase(d, pl, csym, prefix, file, ln);
+            if (pl[0] && !plurals) add_agent_phrase(d, pl, csym, prefix, file, ln);
         }
         if (plurals) {
             char *sp;

@@ -107,6 +107,13 @@ static int mention_before(const Sentence *s, uint32_t i)
         break;
     }
     if (i == 0) return -1;
+    /* a parenthetical between commas: "Arnor's foreign minister, in remarks
+     * published on Monday, urged" */
+    if (s->tok[i - 1].tag == T_COMMA && i >= 3) {
+        uint32_t c = i - 2;
+        while (c > 0 && i - c < 14 && s->tok[c].tag != T_COMMA) c--;
+        if (s->tok[c].tag == T_COMMA && c > 0 && s->tok[c - 1].mention >= 0) return s->tok[c - 1].mention;
+    }
     const Token *t = &s->tok[i - 1];
     if (t->mention >= 0) return t->mention;
     /* a title and a name the dictionaries lack: "Opposition leader Raila Odinga" */
