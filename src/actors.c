@@ -317,6 +317,17 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                 men[c].kind = MK_AGENT;
             }
         }
+        /* "Danish media and government": an agent with no country of its
+         * own takes the country of the agent it is coordinated with */
+        for (uint32_t k = 0; k < nmen; k++) {
+            int c = men[k].conj;
+            if (c < 0 || !men[k].has_agent || !men[c].has_agent) continue;
+            Sym ck = actor_country(men[k].code), cc = actor_country(men[c].code);
+            int k_anon = men[k].kind == MK_AGENT && (!ck || !strncmp(sym_name(men[k].code), "---", 3));
+            int c_anon = men[c].kind == MK_AGENT && (!cc || !strncmp(sym_name(men[c].code), "---", 3));
+            if (c_anon && !k_anon && ck) men[c].code = combine(ck, men[c].agent, 0);
+            else if (k_anon && !c_anon && cc) men[k].code = combine(cc, men[k].agent, 0);
+        }
         /* "Indian and Pakistani troops": the agent is shared */
         for (uint32_t k = nmen; k-- > 0;) {
             int c = men[k].conj;

@@ -254,9 +254,9 @@ int segment(Doc *d)
     size_t n = d->body_len, i = 0;
     int para = 1;
     while (i < n) {
-        while (i < n && isspace((unsigned char)s[i])) para |= s[i++] == '\n';
+        while (i < n && (isspace((unsigned char)s[i]) || s[i] == '_')) para |= s[i++] == '\n';
         size_t b = i, before = v.n;
-        while (i < n && !isspace((unsigned char)s[i])) i++;
+        while (i < n && !isspace((unsigned char)s[i]) && s[i] != '_') i++;   /* "Dol_Amroth": two words */
         if (i > b) split_chunk(&v, s, s + b, i - b);
         if (para && v.n > before) v.tok[before].flags |= TOK_PARA;
         para = 0;
