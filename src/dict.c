@@ -114,10 +114,15 @@ static char *trim(char *s)
     return s;
 }
 
+/* '#' opens a comment at the start of a line or after white space; inside
+ * a word ("[###]") it is text */
 static void strip_comment(char *s)
 {
-    char *h = strchr(s, '#');
-    if (h) *h = '\0';
+    for (char *h = s; (h = strchr(h, '#')); h++)
+        if (h == s || h[-1] == ' ' || h[-1] == '\t') {
+            *h = '\0';
+            return;
+        }
 }
 
 /* Cut "{...}" out of s: *inside gets its text (NULL when none).  Returns
@@ -269,8 +274,9 @@ static int load_actors(Dict *d, FILE *f, uint32_t file)
                 continue;
             }
             s++;
-        } else {
-            /* a new entry */
+        } else if (!nnames || d->ncodes > first_code) {
+            /* a new entry (names on lines of their own before a code block
+             * are one entry: "IVO_JOSIPOVIC_ / JOSIPOVIC_ / [HRVGOV ...]") */
             actors_flush(d, names, nnames, first_code, file, entry_line);
             nnames = 0;
             first_code = d->ncodes;
@@ -495,7 +501,7 @@ static int parse_event_code(Dict *d, const char *s, const char **code, const cha
         const char *c = s;
         while (*s && *s != ']' && *s != ':' && *s != ' ' && *s != '?') s++;
         size_t n = (size_t)(s - c);
-        if (!n && part == 0) return -1;
+        if (!n && part == 0 && *s != ':') return -1;   /* "[:173]": only the target's side */
         const char *v = (n == 0 || (n == 3 && !memcmp(c, "---", 3))) ? NULL : arena_strndup(&d->arena, c, n);
         if (part == 0) *code = v;
         else *code2 = v;
@@ -694,12 +700,13 @@ static int load_verbs(Dict *d, FILE *f, uint32_t file)
             continue;
         }
         if (*s == '<') continue;
-        strip_comment(s);
-        s = trim(s);
-        if (!*s) {
+        if (!*s) {               /* a blank line ends a synonym set; a comment does not */
             in_synset = -1;
             continue;
         }
+        strip_comment(s);
+        s = trim(s);
+        if (!*s) continue;
         uint32_t ref = file << 20 | (uint32_t)(ln & 0xFFFFF);
         if (!strncmp(s, "---", 3)) {
             /* --- NAME [code] --- */

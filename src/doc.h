@@ -91,6 +91,18 @@ typedef struct Event {
     const char *rule;       /* how source and target were chosen */
 } Event;
 
+/* Why a candidate gave no event (kept for --explain). */
+enum NoteKind { NOTE_NEGATED = 1, NOTE_DISCARDED, NOTE_DATE_RESTRICTED, NOTE_NO_SOURCE, NOTE_NO_TARGET,
+                NOTE_PASSIVE_NO_AGENT };
+
+typedef struct Note {
+    uint32_t sent;
+    uint8_t kind;           /* NoteKind */
+    uint32_t start, end;    /* tokens concerned */
+    uint32_t ref;           /* dictionary entry concerned (file<<20|line), 0 none */
+    const char *code;       /* the event code that was not given, NULL none */
+} Note;
+
 typedef struct Doc {
     Arena *arena;
     const char *file;       /* input file name, for messages */
@@ -107,7 +119,11 @@ typedef struct Doc {
     uint32_t nsent;
     Event *ev;
     uint32_t nev, capev;
+    Note *notes;
+    uint32_t nnotes, capnotes;
 } Doc;
+
+void doc_note(Doc *d, uint32_t sent, int kind, uint32_t start, uint32_t end, uint32_t ref, const char *code);
 
 /* How the stages code (set by the command line). */
 typedef struct Options {

@@ -285,7 +285,11 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
     (void)dict;
     for (uint32_t si = 0; si < d->nsent; si++) {
         Sentence *s = &d->sent[si];
-        if (s->discarded || !s->nvp) continue;
+        if (s->discarded) {
+            doc_note(d, si, NOTE_DISCARDED, 0, s->ntok, 0, NULL);
+            continue;
+        }
+        if (!s->nvp) continue;
         int *subj = arena_alloc(d->arena, s->nvp * sizeof *subj);
         int speaker = -1;          /* subject of the last speech verb */
         for (uint32_t k = 0; k < s->nvp; k++) {
@@ -295,7 +299,10 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             if (subject_of(s, k, &sub, subj) == 0) subj[k] = sub.src[0];
             if (v->flags & VP_SPEECH) speaker = subj[k];
             if (!v->code) continue;
-            if (v->flags & VP_NEGATED) continue;
+            if (v->flags & VP_NEGATED) {
+                doc_note(d, si, NOTE_NEGATED, v->start, v->match_end > v->end ? v->match_end : v->end, v->pattern_ref, v->code);
+                continue;
+            }
             /* targets */
             int tgt[8], ntgt = 0;
             const char *rule = sub.nsrc ? sub.rule : NULL;
@@ -323,7 +330,10 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                         agent = s->tok[i + 1].mention;
                         break;
                     }
-                if (agent < 0 && !o->petrarch) continue;   /* no one named as acting */
+                if (agent < 0 && !o->petrarch) {   /* no one named as acting */
+                    doc_note(d, si, NOTE_PASSIVE_NO_AGENT, v->start, v->end, v->pattern_ref, v->code);
+                    continue;
+                }
                 if (agent < 0) goto active;   /* the validation suite codes these as active */
                 memcpy(tgt, sub.src, sizeof(int) * (size_t)sub.nsrc);
                 ntgt = sub.nsrc;
@@ -342,7 +352,10 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 add_conj(s, s->tok[v->source_tok].mention, sub.src, &sub.nsrc, 8);
                 rule = "pattern source";
             }
-            if (!sub.nsrc) continue;
+            if (!sub.nsrc) {
+                doc_note(d, si, NOTE_NO_SOURCE, v->start, v->end, v->pattern_ref, v->code);
+                continue;
+            }
             const char *code = (v->flags & VP_FUTURE) && !o->petrarch ? intent_code(v->code) : v->code;
             int date = sentence_date(d, s, v->head);
             if (!date) date = d->pubdate;
@@ -379,6 +392,8 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 if (!emitted && o->keep_untargeted) {
                     Event e = {si, src, 0, code, date, sub.src[a], -1, k, r};
                     push_event(d, &e);
+                } else if (!emitted) {
+                    doc_note(d, si, NOTE_NO_TARGET, v->start, v->end, v->pattern_ref, code);
                 }
             }
         }

@@ -12,6 +12,7 @@
 #include "store.h"
 #include "tag.h"
 #include "validate.h"
+#include "dictcmd.h"
 
 #ifndef HERODOTUS_VERSION
 #define HERODOTUS_VERSION "0.0.0"
@@ -26,13 +27,14 @@ static const char USAGE[] =
     "  code     code articles and print their events\n"
     "  ingest   code articles and store them in a SQLite database\n"
     "  validate code validation records (PETRARCH XML) and compare with their expected events\n"
+    "  dict     check dictionaries (dict check DIR); list what a corpus needs (dict suggest)\n"
     "\n"
     "options:\n"
     "  --help       this text (herodotus CMD --help for a command)\n"
     "  --version    print the version\n";
 
 static const char USAGE_CODE[] =
-    "usage: herodotus code [--dict DIR] [--format jsonl|tsv|table] [--all] [--stats] [FILE...|-]\n"
+    "usage: herodotus code [--dict DIR] [--format jsonl|tsv|table] [--all] [--explain] [--stats] [FILE...|-]\n"
     "\n"
     "Code articles and print one line per event.  Inputs: .txt files (one\n"
     "article each), .jsonl files (one {\"id\",\"text\",...} object per line), or -\n"
@@ -41,6 +43,9 @@ static const char USAGE_CODE[] =
     "  --dict DIR     use the dictionaries in DIR instead of the built-in ones\n"
     "  --format F     jsonl (default when not a terminal), tsv, table (default on a terminal)\n"
     "  --all          also print events that have no target\n"
+    "  --explain      with every event, the dictionary entries (file:line) of its verb\n"
+    "                 pattern and actors and the rule that chose source and target; and\n"
+    "                 the candidates dropped (negated, discarded, out of date, no actor)\n"
     "  --stats        print documents, sentences, events and speed on stderr\n";
 
 static const char USAGE_INGEST[] =
@@ -58,7 +63,7 @@ typedef struct Ctx {
     Buf out;
     Store *store;
     long docs, sents, events, skipped, failed_store;
-    int debug;
+    int debug, explain;
 } Ctx;
 
 /* --debug: every sentence with its tokens (word/TAG/lemma), actor
@@ -132,9 +137,15 @@ static int on_doc(const RawDoc *raw, void *vctx)
     } else {
         for (uint32_t i = 0; i < d.nev; i++) {
             EventView v;
-            event_view(&d, &d.ev[i], &v);
+            event_view(&d, &d.ev[i], &v, c->explain ? &c->dict : NULL);
             c->r->event(&c->out, &v);
         }
+        if (c->explain)
+            for (uint32_t i = 0; i < d.nnotes; i++) {
+                NoteView nv;
+                note_view(&d, &d.notes[i], &nv, &c->dict);
+                c->r->note(&c->out, &nv);
+            }
         if (c->out.len > (1u << 16)) flush_out(c);
     }
     return cut ? -1 : 0;
@@ -179,6 +190,8 @@ static int run(int argc, char **argv, int ingest)
             else db = argv[++i];
         } else if (!strcmp(a, "--all")) {
             c.opt.keep_untargeted = 1;
+        } else if (!strcmp(a, "--explain")) {
+            c.explain = 1;
         } else if (!strcmp(a, "--debug")) {
             c.debug = 1;
         } else if (!strcmp(a, "--stats")) {
@@ -274,6 +287,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "code")) return run(argc - 2, argv + 2, 0);
     if (!strcmp(cmd, "ingest")) return run(argc - 2, argv + 2, 1);
     if (!strcmp(cmd, "validate")) return validate_main(argc - 2, argv + 2);
+    if (!strcmp(cmd, "dict")) return dict_main(argc - 2, argv + 2);
     char msg[256];
     snprintf(msg, sizeof msg, "unknown command '%s'", cmd);
     return usage_error(NULL, msg);

@@ -88,6 +88,13 @@ int pipeline_load(Dict *dict, const Options *o)
         dir = path;
     }
     int n = dict_load_dir(dict, dir);
+    if (!o->dict_dir) {
+        /* the built-in dictionaries are named as in the source tree: dict/NAME */
+        size_t pl = strlen(dir);
+        for (uint32_t i = 0; i < dict->nfiles; i++)
+            if (!strncmp(dict->files[i], dir, pl) && dict->files[i][pl] == '/')
+                dict->files[i] = dict->files[i] + pl - 4;   /* ".../dict/x" -> "dict/x" */
+    }
     if (n < 0) {
         fprintf(stderr, "herodotus: %s: cannot read dictionary directory\n", dir);
         return -1;
@@ -122,4 +129,14 @@ int pipeline_run(Doc *d, Arena *a, const RawDoc *raw, const Dict *dict, const Op
     find_verbs(d, dict, o);
     make_events(d, dict, o);
     return 0;
+}
+
+void doc_note(Doc *d, uint32_t sent, int kind, uint32_t start, uint32_t end, uint32_t ref, const char *code)
+{
+    if (d->nnotes == d->capnotes) {
+        uint32_t nc = d->capnotes ? d->capnotes * 2 : 16;
+        d->notes = arena_grow(d->arena, d->notes, d->capnotes * sizeof *d->notes, nc * sizeof *d->notes);
+        d->capnotes = nc;
+    }
+    d->notes[d->nnotes++] = (Note){sent, (uint8_t)kind, start, end, ref, code};
 }

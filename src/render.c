@@ -1,5 +1,6 @@
 /* render.c - the view every renderer prints from */
 #include "render.h"
+#include <stdio.h>
 #include <string.h>
 #include "cameo.h"
 #include "dates.h"
@@ -13,7 +14,16 @@ static Span tokspan(const Doc *d, const Sentence *s, uint32_t a, uint32_t b)
     return sp;
 }
 
-void event_view(const Doc *d, const Event *e, EventView *v)
+static void ref_str(char *out, size_t cap, const Dict *dict, uint32_t ref)
+{
+    if (!ref) {
+        out[0] = '\0';
+        return;
+    }
+    snprintf(out, cap, "%s:%u", dict_ref_file(dict, ref), dict_ref_line(ref));
+}
+
+void event_view(const Doc *d, const Event *e, EventView *v, const Dict *dict)
 {
     const Sentence *s = &d->sent[e->sent];
     const VerbPhrase *vp = &s->vp[e->vp];
@@ -36,4 +46,28 @@ void event_view(const Doc *d, const Event *e, EventView *v)
     v->text = (Span){d->body + s->off, s->len};
     v->place = d->place;
     v->rule = e->rule;
+    v->explain = dict != NULL;
+    if (dict) {
+        const Mention *sm = e->src_m >= 0 ? &s->men[e->src_m] : NULL;
+        const Mention *tm = e->tgt_m >= 0 ? &s->men[e->tgt_m] : NULL;
+        ref_str(v->verb_ref, sizeof v->verb_ref, dict, vp->pattern_ref);
+        ref_str(v->source_ref, sizeof v->source_ref, dict, sm ? sm->actor_ref : 0);
+        ref_str(v->source_agent_ref, sizeof v->source_agent_ref, dict, sm ? sm->agent_ref : 0);
+        ref_str(v->target_ref, sizeof v->target_ref, dict, tm ? tm->actor_ref : 0);
+        ref_str(v->target_agent_ref, sizeof v->target_agent_ref, dict, tm ? tm->agent_ref : 0);
+    }
+}
+
+void note_view(const Doc *d, const Note *n, NoteView *v, const Dict *dict)
+{
+    static const char *const why[] = {"", "negated", "discarded sentence", "actor out of its dates",
+                                      "no source", "no target", "passive without agent"};
+    const Sentence *s = &d->sent[n->sent];
+    v->doc_id = d->id ? d->id : "";
+    v->sentence = n->sent;
+    v->why = n->kind < sizeof why / sizeof *why ? why[n->kind] : "";
+    v->code = n->code ? n->code : "";
+    v->words = tokspan(d, s, n->start, n->end);
+    v->text = (Span){d->body + s->off, s->len};
+    ref_str(v->ref, sizeof v->ref, dict, n->ref);
 }

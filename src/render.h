@@ -4,6 +4,7 @@
 #define HERODOTUS_RENDER_H
 #include <stdio.h>
 #include "buf.h"
+#include "dict.h"
 #include "doc.h"
 
 typedef struct Span { const char *s; size_t n; } Span;
@@ -21,15 +22,31 @@ typedef struct EventView {
     Span source_text, target_text, verb_text, text;
     const char *place;              /* dateline place or NULL */
     const char *rule;
+    /* --explain: dictionary entries as "file:line" ("" none) */
+    int explain;
+    char verb_ref[320], source_ref[320], source_agent_ref[320], target_ref[320], target_agent_ref[320];
 } EventView;
 
-void event_view(const Doc *d, const Event *e, EventView *v);
+/* dict non-NULL fills the explanation */
+void event_view(const Doc *d, const Event *e, EventView *v, const Dict *dict);
+
+typedef struct NoteView {
+    const char *doc_id;
+    uint32_t sentence;
+    const char *why;                /* "negated", "discarded sentence", ... */
+    const char *code;               /* "" none */
+    Span words, text;
+    char ref[320];
+} NoteView;
+
+void note_view(const Doc *d, const Note *n, NoteView *v, const Dict *dict);
 
 enum { FMT_JSONL, FMT_TSV, FMT_TABLE };
 typedef struct Renderer {
     void (*begin)(Buf *out);
     void (*event)(Buf *out, const EventView *v);
     void (*end)(Buf *out, long events);
+    void (*note)(Buf *out, const NoteView *v);   /* --explain only */
 } Renderer;
 
 extern const Renderer render_jsonl, render_tsv, render_table;

@@ -46,8 +46,23 @@ static void event(Buf *o, const EventView *v)
     buf_free(&who);
     while (o->len && o->data[o->len - 1] == ' ') o->len--;
     buf_putc(o, '\n');
+    if (v->explain) {
+        buf_printf(o, "            why: %s; verb %s", v->rule ? v->rule : "", *v->verb_ref ? v->verb_ref : "-");
+        buf_printf(o, "; source %s%s%s", *v->source_ref ? v->source_ref : "-", *v->source_agent_ref ? " + " : "",
+                   v->source_agent_ref);
+        buf_printf(o, "; target %s%s%s\n", *v->target_ref ? v->target_ref : "-", *v->target_agent_ref ? " + " : "",
+                   v->target_agent_ref);
+    }
+}
+
+static void note(Buf *o, const NoteView *v)
+{
+    buf_printf(o, "            dropped (%s)%s%s: ", v->why, *v->code ? " " : "", v->code);
+    buf_put(o, v->words.s, v->words.n > 80 ? 80 : v->words.n);
+    if (*v->ref) buf_printf(o, " [%s]", v->ref);
+    buf_putc(o, '\n');
 }
 
 static void end(Buf *o, long n) { buf_printf(o, "%ld event%s\n", n, n == 1 ? "" : "s"); }
 
-const Renderer render_table = {begin, event, end};
+const Renderer render_table = {begin, event, end, note};

@@ -31,4 +31,6 @@ static void event(Buf *o, const EventView *v)
 
 static void end(Buf *o, long n) { (void)o; (void)n; }
 
-const Renderer render_tsv = {begin, event, end};
+static void note(Buf *o, const NoteView *v) { (void)o; (void)v; }   /* TSV keeps to events */
+
+const Renderer render_tsv = {begin, event, end, note};

@@ -151,7 +151,7 @@ int store_doc(Store *st, const Doc *d, const char *text, size_t len, char *err, 
     }
     for (uint32_t i = 0; i < d->nev; i++) {
         EventView v;
-        event_view(d, &d->ev[i], &v);
+        event_view(d, &d->ev[i], &v, NULL);
         q = st->ev;
         sqlite3_reset(q);
         sqlite3_clear_bindings(q);
