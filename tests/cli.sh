@@ -62,5 +62,33 @@ check ingest_stores_documents_and_events test "$n1" = "3 3 "
 check ingest_twice_adds_nothing test "$n1" = "$n2"
 check ingest_stores_sentences test "$(sqlite3 "$T/x.db" 'select count(*) from sentences')" -ge 3
 
+# --explain: entries and rule with each event, dropped candidates after
+printf 'Lavrov thanked China. Russia did not attack Ukraine.\n' | "$H" code --explain --format jsonl - >"$T/o"
+check explain_names_verb_and_actor_entries grep -q '"explain":{"verb":"dict/herodotus.verbs.txt:[0-9]*","source":"dict/leaders.actors.txt:[0-9]*"' "$T/o"
+check explain_lists_negated_candidates grep -q '"dropped":"negated","code":"19[0-9]*","words":"did not attack"' "$T/o"
+
+# validate: records in the validation-file format
+"$H" validate tests/fixtures/validation.xml >"$T/o" 2>"$T/e"; rc=$?
+check validate_counts_records test "$(tail -n 1 "$T/o")" = "4 passed, 1 failed"
+check validate_exits_1_when_a_record_fails test $rc -eq 1
+check validate_prints_failing_record sh -c "grep -q '^FAIL T-03 \[WRONG\]' '$T/o' && grep -q 'expected: BBB>AAA:190' '$T/o' && grep -q 'got:      AAA>BBB:190' '$T/o'"
+check validate_counts_per_category grep -q '^DYAD *1 *0 *100.0%' "$T/o"
+"$H" validate "$T/nope.xml" >/dev/null 2>"$T/e"; rc=$?
+check validate_missing_file_exits_1 sh -c "[ $rc -eq 1 ] && grep -q 'nope.xml' '$T/e'"
+
+# dict check and dict suggest
+"$H" dict check dict >"$T/o" 2>"$T/e"; rc=$?
+check dict_check_builtin_has_no_problems sh -c "[ $rc -eq 0 ] && grep -q ' 0 problems' '$T/o'"
+mkdir -p "$T/bad"
+printf 'GOOD [AAA]\nBAD [AAA >2024]\n' >"$T/bad/x.actors.txt"
+printf -- '--- V [190] ---\nVERB\n- VERB WITHOUT STAR [190]\n' >"$T/bad/x.verbs.txt"
+"$H" dict check "$T/bad" >"$T/o" 2>"$T/e"; rc=$?
+check dict_check_reports_file_and_line sh -c "grep -q 'x.actors.txt:2: malformed code' '$T/e' && grep -q 'x.verbs.txt:3: verb pattern without' '$T/e'"
+check dict_check_exits_1_on_problems test $rc -eq 1
+"$H" dict suggest --top 50 examples/*.txt >"$T/o" 2>"$T/e"
+check dict_suggest_lists_unknown_names grep -q '^ *2  Raila Odinga$' "$T/o"
+check dict_suggest_gives_examples grep -q 'e.g. Opposition leader Raila Odinga' "$T/o"
+check dict_suggest_lists_uncovered_verbs grep -q '^ *[0-9]*  administer$' "$T/o"
+
 echo "cli: $pass passed, $failn failed"
 [ $failn -eq 0 ]

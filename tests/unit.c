@@ -413,6 +413,23 @@ static int patterns_choose_codes_and_targets(void)
     return 0;
 }
 
+static int explanations_point_at_dictionary_lines(void)
+{
+    Doc d = code(&fixture, "Ardania attacked Belmoria.", "2024-01-01");
+    CHECK(d.nev == 1, "one event; got: %s", events_of(&d));
+    if (d.nev != 1) return 0;
+    EventView v;
+    event_view(&d, &d.ev[0], &v, &fixture);
+    /* fixture lines: ARDANIA [AAA] is line 2, BELMORIA [BBB] line 5, the ATTACK block header line 11 */
+    CHECK(strstr(v.verb_ref, "test.verbs.txt:11") != NULL, "verb ref %s", v.verb_ref);
+    CHECK(strstr(v.source_ref, "test.actors.txt:2") != NULL, "source ref %s", v.source_ref);
+    CHECK(strstr(v.target_ref, "test.actors.txt:5") != NULL, "target ref %s", v.target_ref);
+    CHECK(!strcmp(v.rule, "subject"), "rule %s", v.rule);
+    d = code(&fixture, "Ardania did not attack Belmoria.", "2024-01-01");
+    CHECK(d.nnotes >= 1 && d.notes[0].kind == NOTE_NEGATED, "a negated candidate is noted");
+    return 0;
+}
+
 static int discarded_stories_give_no_events(void)
 {
     Doc d = code(&fixture, "Ardania attacked Belmoria in the World Cup final.", "2024-01-01");
@@ -565,6 +582,7 @@ int main(void)
     RUN(compound_actors_give_one_event_each);
     RUN(reported_speech_gives_the_speaker_and_intent);
     RUN(patterns_choose_codes_and_targets);
+    RUN(explanations_point_at_dictionary_lines);
     RUN(discarded_stories_give_no_events);
     RUN(dictionary_problems_name_file_and_line);
     RUN(examples_give_their_expected_events);
