@@ -125,11 +125,12 @@ static int mention_before(const Sentence *s, uint32_t i)
     /* "the Russian delegation", "the official news agency WFNA": an actor
      * inside the noun phrase that ends before the verb */
     uint32_t j = i;
-    while (j > 0 && (TAG_IS_NOUN(s->tok[j - 1].tag) || s->tok[j - 1].tag == T_JJ) && s->tok[j - 1].mention < 0 && i - j < 4) j--;
-    if (j < i && j > 0 && s->tok[j - 1].mention >= 0) {
-        const Mention *m = &s->men[s->tok[j - 1].mention];
-        if (m->kind == MK_COUNTRY || m->kind == MK_AGENT) return s->tok[j - 1].mention;
-    }
+    while (j > 0 && i - j < 5 && s->tok[j - 1].mention < 0 &&
+           (TAG_IS_NOUN(s->tok[j - 1].tag) || s->tok[j - 1].tag == T_JJ ||
+            (s->tok[j - 1].tag == T_CC && j < i && TAG_IS_NOUN(s->tok[j].tag))))   /* "death and injury toll" */
+        j--;
+    if (j < i && j > 0 && s->tok[j - 1].mention >= 0 && s->men[s->tok[j - 1].mention].kind != MK_PRONOUN)
+        return s->tok[j - 1].mention;
     /* "Caras Galadhon's new mayor": the possessor stands for a head no
      * dictionary knows */
     if (j < i && j > 1 && s->tok[j - 1].tag == T_POS && s->tok[j - 2].mention >= 0) return s->tok[j - 2].mention;
