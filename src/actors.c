@@ -180,10 +180,13 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                         (gap_e - gap_s == 1 || is_word(&s->tok[gap_s + 1], "the")))
                         ok = 2;
                     /* adjectives between a country and an agent: "Russia's top diplomat" */
-                    if (!ok && m[j].agent && (country || person) && gap_e - gap_s <= 2) {
+                    if (!ok && m[j].agent && (country || person) && gap_e - gap_s <= 4) {
+                        /* "Russia's top diplomat", "Ithilen's awful and evil minister" */
                         ok = 1;
                         for (uint32_t g = gap_s; g < gap_e; g++)
-                            if (s->tok[g].tag != T_JJ && s->tok[g].tag != T_POS && s->tok[g].tag != T_NN) ok = 0;
+                            if (s->tok[g].tag != T_JJ && s->tok[g].tag != T_POS && s->tok[g].tag != T_NN &&
+                                !(s->tok[g].tag == T_CC && g > gap_s && s->tok[g - 1].tag == T_JJ))
+                                ok = 0;
                     }
                     if (!ok) break;
                     /* a second country or person starts a new mention,
@@ -218,10 +221,10 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
             }
             mm->end = m[j - 1].end;
             if (person) {
-                Sym pc = actor_country(person);
-                if (agent && strlen(sym_name(person)) == 3) person = combine(person, agent, prefix);
+                /* a titled name coded only by its country gives way to a
+                 * country named with the title: "Ithilen's minister X" */
+                if (agent && strlen(sym_name(person)) == 3) person = combine(country ? country : person, agent, prefix);
                 mm->code = person;
-                (void)pc;
             } else if (country) {
                 mm->code = combine(country, agent, prefix);
                 mm->kind = agent ? MK_PERSON : MK_COUNTRY;

@@ -106,6 +106,12 @@ static int mention_before(const Sentence *s, uint32_t i)
         }
         break;
     }
+    /* "the European Union (EU) agree": a bracketed aside */
+    if (i >= 3 && s->tok[i - 1].tag == T_RRB) {
+        uint32_t c = i - 1;
+        while (c > 0 && i - c < 8 && s->tok[c].tag != T_LRB) c--;
+        if (s->tok[c].tag == T_LRB) i = c;
+    }
     if (i == 0) return -1;
     /* a parenthetical between commas: "Arnor's foreign minister, in remarks
      * published on Monday, urged" */
