@@ -448,6 +448,24 @@ void tag_tokens(Token *tok, size_t n)
                 break;
             }
     }
+    /* "has celebrated": after a form of "have" (adverbs between), a word
+     * that can be a past participle is one */
+    for (size_t i = 0; i + 1 < n; i++) {
+        const Token *h = &tok[i];
+        int have = (h->n == 3 && (!memcmp(h->s, "has", 3) || !memcmp(h->s, "had", 3))) ||
+                   (h->n == 4 && !memcmp(h->s, "have", 4)) || (h->n == 3 && !memcmp(h->s, "'ve", 3));
+        if (!have || !TAG_IS_VERB(h->tag)) continue;
+        size_t j = i + 1;
+        while (j < n && (tok[j].tag == T_RB || tok[j].tag == T_RBR)) j++;
+        if (j >= n || tok[j].tag == T_VBN || !(tok[j].tag == T_JJ || tok[j].tag == T_VBD || tok[j].tag == T_NN))
+            continue;
+        int vbn = 0;
+        for (int k = 0; k < ntags[j]; k++) vbn |= tags[j * MAXS + k] == T_VBN;
+        /* the lexicon may lack the participle reading of a regular verb */
+        if (!vbn && tok[j].n > 3 && !memcmp(tok[j].s + tok[j].n - 2, "ed", 2))
+            vbn = lemma_is_verb(lemma_of(tok[j].s, tok[j].n, T_VBN));
+        if (vbn) tok[j].tag = T_VBN;
+    }
     /* "condemned ... and promised aid": a past participle or adjective
      * right after "and", when the clause's verb is past tense, is that
      * verb's coordinated twin */
