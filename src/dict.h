@@ -23,7 +23,7 @@ typedef struct AgentEntry {
     uint32_t ref;
 } AgentEntry;
 
-enum { PE_WORD = 1, PE_SYNSET, PE_TARGET, PE_SOURCE };
+enum { PE_WORD = 1, PE_SYNSET, PE_TARGET, PE_SOURCE, PE_SKIP /* ^: one phrase, whatever it is */ };
 typedef struct PatElem {
     uint8_t kind;
     Sym word;

@@ -101,7 +101,10 @@ static int match_post(const Dict *dict, const Sentence *s, const Pattern *p, uin
         uint32_t last = el->adj ? pos : pos + MAX_GAP;
         for (uint32_t i = pos; i < end && i <= last; i++) {
             const Token *t = &s->tok[i];
-            if (el->kind == PE_WORD && tok_matches(t, el->word)) {
+            if (el->kind == PE_SKIP) {   /* one actor phrase, or one word */
+                found = i + 1;
+                used = t->mention >= 0 ? s->men[t->mention].end - i : 1;
+            } else if (el->kind == PE_WORD && tok_matches(t, el->word)) {
                 found = i + 1;
                 used = 1;
             } else if (el->kind == PE_SYNSET) {
@@ -134,6 +137,10 @@ static int match_pre(const Dict *dict, const Sentence *s, const Pattern *p, uint
         int lowest = must_adj ? pos : pos - MAX_GAP;
         for (int i = pos; i >= (int)begin && i >= lowest; i--) {
             const Token *t = &s->tok[i];
+            if (el->kind == PE_SKIP) {   /* one actor phrase, or one word */
+                found = t->mention >= 0 ? (int)s->men[t->mention].start : i;
+                break;
+            }
             if (el->kind == PE_SYNSET) {
                 uint32_t st = synset_ending(dict, el->synset, s, begin, (uint32_t)i);
                 if (st) {
