@@ -55,9 +55,20 @@ static int clause_boundary(const Token *t)
            t->tag == T_WP || (t->tag == T_IN && is_word(t, "that")) || is_word(t, "as");
 }
 
+/* With the validation suite's conventions pattern words match only the
+ * word as written (RESOLUTION does not match "resolutions"); herodotus's own
+ * dictionaries are written in lemmas (TALK matches "talks"). */
+static int exact_words;
+
 static int tok_matches(const Token *t, Sym w)
 {
-    return w && (t->lower == w || t->lemma == w);
+    return w && (t->lower == w || (!exact_words && t->lemma == w));
+}
+
+/* a synonym-set member's last word also matches its regular plural */
+static int tok_matches_last(const Token *t, Sym w)
+{
+    return tok_matches(t, w) || (w && t->lemma == w && (t->tag == T_NNS || t->tag == T_NNPS));
 }
 
 /* Match a synonym-set phrase at i; returns tokens used or 0. */
@@ -68,7 +79,7 @@ static uint32_t synset_at(const Dict *dict, uint32_t set, const Sentence *s, uin
         const Phrase *ph = &ss->ph[p];
         if (i + ph->n > end) continue;
         uint32_t k = 0;
-        while (k < ph->n && tok_matches(&s->tok[i + k], ph->w[k])) k++;
+        while (k < ph->n && (k + 1 < ph->n ? tok_matches(&s->tok[i + k], ph->w[k]) : tok_matches_last(&s->tok[i + k], ph->w[k]))) k++;
         if (k == ph->n) return k;
     }
     return 0;
@@ -83,7 +94,7 @@ static uint32_t synset_ending(const Dict *dict, uint32_t set, const Sentence *s,
         const Phrase *ph = &ss->ph[p];
         if (last + 1 < ph->n || last + 1 - ph->n < begin) continue;
         uint32_t st = last + 1 - ph->n, k = 0;
-        while (k < ph->n && tok_matches(&s->tok[st + k], ph->w[k])) k++;
+        while (k < ph->n && (k + 1 < ph->n ? tok_matches(&s->tok[st + k], ph->w[k]) : tok_matches_last(&s->tok[st + k], ph->w[k]))) k++;
         if (k == ph->n) return st + 1;
     }
     return 0;
@@ -228,6 +239,7 @@ static void code_phrase(const Dict *dict, const Sentence *s, VerbPhrase *vp, uin
 
 void find_verbs(Doc *d, const Dict *dict, const Options *o)
 {
+    exact_words = o->petrarch;
     for (uint32_t si = 0; si < d->nsent; si++) {
         Sentence *s = &d->sent[si];
         VerbPhrase *vp = arena_alloc(d->arena, (s->ntok / 2 + 2) * sizeof *vp);
