@@ -539,12 +539,16 @@ static size_t pattern_elems(Dict *d, char *s, PatElem *out, size_t cap, int *sta
     *star = -1;
     char *sv;
     for (char *chunk = strtok_r(s, " \t", &sv); chunk && k < cap; chunk = strtok_r(NULL, " \t", &sv)) {
-        while (*chunk == '(' || *chunk == '{' || *chunk == '%') chunk++;
+        while (*chunk == '(' || *chunk == '{') chunk++;
         size_t n = strlen(chunk);
         while (n && (chunk[n - 1] == ')' || chunk[n - 1] == '}')) chunk[--n] = '\0';
         next_adj = 0;
         if (!strcmp(chunk, "^")) {
             out[k++] = (PatElem){PE_SKIP, 0, 0, 1, 0};
+            continue;
+        }
+        if (!strcmp(chunk, "%")) {
+            out[k++] = (PatElem){PE_COMPOUND, 0, 0, 0, 0};
             continue;
         }
         for (char *w = chunk; w && k < cap;) {

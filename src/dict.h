@@ -23,7 +23,8 @@ typedef struct AgentEntry {
     uint32_t ref;
 } AgentEntry;
 
-enum { PE_WORD = 1, PE_SYNSET, PE_TARGET, PE_SOURCE, PE_SKIP /* ^: one phrase, whatever it is */ };
+enum { PE_WORD = 1, PE_SYNSET, PE_TARGET, PE_SOURCE, PE_SKIP /* ^: one phrase, whatever it is */,
+       PE_COMPOUND /* %: a compound actor; before the verb its members act on each other */ };
 typedef struct PatElem {
     uint8_t kind;
     Sym word;

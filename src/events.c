@@ -242,6 +242,23 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
     return -1;
 }
 
+/* The suite's source: the leftmost actor between the sentence start (or
+ * the nearest comma before the verb) and the verb; a passive or a pattern
+ * may still change it. */
+static void petrarch_source(const Sentence *s, const VerbPhrase *v, Subj *sub)
+{
+    uint32_t from = v->start;
+    while (from > 0 && s->tok[from - 1].tag != T_COMMA) from--;
+    for (uint32_t i = from; i < v->start; i++) {
+        int m = s->tok[i].mention;
+        if (m < 0) continue;
+        sub->nsrc = 0;
+        add_conj(s, first_of_conj(s, m), sub->src, &sub->nsrc, 8);
+        sub->rule = "leftmost actor before the verb";
+        return;
+    }
+}
+
 /* CAMEO code for what an actor says it will do: 04->036, 05->032 ... */
 static const char *intent_code(const char *code)
 {
@@ -299,13 +316,19 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
         if (!s->nvp) continue;
         int *subj = arena_alloc(d->arena, s->nvp * sizeof *subj);
         int speaker = -1;          /* subject of the last speech verb */
+        uint32_t consumed = 0;     /* suite conventions: a coded verb's phrase is used up */
         for (uint32_t k = 0; k < s->nvp; k++) {
             VerbPhrase *v = &s->vp[k];
             Subj sub;
             subj[k] = -1;
             if (subject_of(s, k, &sub, subj) == 0) subj[k] = sub.src[0];
             if (v->flags & VP_SPEECH) speaker = subj[k];
-            if (!v->code) continue;
+            if (o->petrarch && v->start < consumed) continue;
+            if (!v->code && !(o->petrarch && v->code2)) continue;
+            if (o->petrarch) {
+                consumed = v->clause_end;
+                petrarch_source(s, v, &sub);
+            }
             if (v->flags & VP_NEGATED) {
                 doc_note(d, si, NOTE_NEGATED, v->start, v->match_end > v->end ? v->match_end : v->end, v->pattern_ref, v->code);
                 continue;
@@ -318,7 +341,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             } else {
                 for (uint32_t i = v->end; i < v->clause_end; i++) {
                     int m = s->tok[i].mention;
-                    if (m < 0 && is_adjunct_start(&s->tok[i])) break;
+                    if (m < 0 && is_adjunct_start(&s->tok[i]) && !o->petrarch) break;
                     if (m < 0) continue;
                     if (!o->petrarch && is_subject_of_next(s, m, k)) break;
                     if ((v->flags & VP_PASSIVE) && i > 0 && is_word(&s->tok[i - 1], "by")) {
@@ -366,8 +389,11 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             const char *code = (v->flags & VP_FUTURE) && !o->petrarch ? intent_code(v->code) : v->code;
             int date = sentence_date(d, s, v->head);
             if (!date) date = d->pubdate;
-            /* compound subject with no target: each acts on the others */
-            int mutual = ntgt == 0 && sub.nsrc > 1;
+            /* compound subject with no target: each acts on the others (the
+             * suite's conventions: only when the pattern says so with '%' or
+             * the code is paired) */
+            int mutual = (v->flags & VP_MUTUAL) ||
+                         (ntgt == 0 && sub.nsrc > 1 && (!o->petrarch || v->code2));
             for (int a = 0; a < sub.nsrc; a++) {
                 Sym src = s->men[sub.src[a]].code;
                 const char *r = rule;
@@ -387,16 +413,18 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     if (tm == sub.src[a]) continue;
                     Sym tc = s->men[tm].code;
                     if (tc == src) continue;
-                    Event e = {si, src, tc, code, date, sub.src[a], tm, k, mutual ? "compound actors act on each other" : r};
-                    push_event(d, &e);
+                    if (code) {
+                        Event e = {si, src, tc, code, date, sub.src[a], tm, k, mutual ? "compound actors act on each other" : r};
+                        push_event(d, &e);
+                    }
                     emitted = 1;
-                    if (v->code2 && !mutual) {
+                    if (v->code2 && (!mutual || o->petrarch)) {
                         /* a paired entry [042:043]: the target answers (hosts the visit) */
                         Event e2 = {si, tc, src, v->code2, date, tm, sub.src[a], k, "paired code: the target's side"};
                         push_event(d, &e2);
                     }
                 }
-                if (!emitted && o->keep_untargeted) {
+                if (!emitted && o->keep_untargeted && code) {
                     Event e = {si, src, 0, code, date, sub.src[a], -1, k, r};
                     push_event(d, &e);
                 } else if (!emitted) {

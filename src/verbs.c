@@ -121,8 +121,10 @@ static int match_post(const Dict *dict, const Sentence *s, const Pattern *p, uin
             } else if (el->kind == PE_SYNSET) {
                 used = synset_at(dict, el->synset, s, i, end);
                 if (used) found = i + 1;
-            } else if ((el->kind == PE_TARGET || el->kind == PE_SOURCE) && t->mention >= 0) {
-                if (el->kind == PE_TARGET) *target = (int)i;
+            } else if ((el->kind == PE_TARGET || el->kind == PE_SOURCE ||
+                        (el->kind == PE_COMPOUND && t->mention >= 0 && s->men[t->mention].conj >= 0)) &&
+                       t->mention >= 0) {
+                if (el->kind != PE_SOURCE) *target = (int)i;
                 else *source = (int)i;
                 const Mention *m = &s->men[t->mention];
                 found = i + 1;
@@ -138,7 +140,8 @@ static int match_post(const Dict *dict, const Sentence *s, const Pattern *p, uin
 }
 
 /* The elements before the verb, matched right to left from the verb. */
-static int match_pre(const Dict *dict, const Sentence *s, const Pattern *p, uint32_t verb, uint32_t begin, int *source)
+static int match_pre(const Dict *dict, const Sentence *s, const Pattern *p, uint32_t verb, uint32_t begin, int *source,
+                     int *mutual)
 {
     int pos = (int)verb - 1;
     int must_adj = p->npre ? p->pre[p->npre - 1].adj_next : 0;
@@ -156,6 +159,14 @@ static int match_pre(const Dict *dict, const Sentence *s, const Pattern *p, uint
                 uint32_t st = synset_ending(dict, el->synset, s, begin, (uint32_t)i);
                 if (st) {
                     found = (int)st - 1;
+                    break;
+                }
+                continue;
+            }
+            if (el->kind == PE_COMPOUND) {
+                if (t->mention >= 0 && s->men[t->mention].conj >= 0) {
+                    *mutual = 1;
+                    found = (int)s->men[t->mention].start;
                     break;
                 }
                 continue;
@@ -205,20 +216,21 @@ static void code_phrase(const Dict *dict, const Sentence *s, VerbPhrase *vp, uin
     }
     if (ve->npre && vp->start > vp->head - ve->npre) vp->start = vp->head - ve->npre;
     int best = -1, best_len = -1;
-    int bt = -1, bs = -1;
+    int bt = -1, bs = -1, bm = 0;
     uint32_t bend = vp->end;
     for (uint32_t k = 0; k < b->npat; k++) {
         const Pattern *p = &b->pat[k];
-        int tt = -1, ts = -1;
+        int tt = -1, ts = -1, mutual = 0;
         uint32_t mend = vp->end;
         if (!match_post(dict, s, p, vp->end, vp->clause_end, &tt, &ts, &mend)) continue;
-        if (p->npre && !match_pre(dict, s, p, vp->head, begin, &ts)) continue;
+        if (p->npre && !match_pre(dict, s, p, vp->head, begin, &ts, &mutual)) continue;
         int len = p->npre + p->npost;
         if (len > best_len) {
             best = (int)k;
             best_len = len;
             bt = tt;
             bs = ts;
+            bm = mutual;
             bend = mend;
         }
     }
@@ -229,6 +241,7 @@ static void code_phrase(const Dict *dict, const Sentence *s, VerbPhrase *vp, uin
         vp->pattern_ref = b->pat[best].ref;
         vp->target_tok = bt;
         vp->source_tok = bs;
+        if (bm) vp->flags |= VP_MUTUAL;
         vp->match_end = bend;
     } else {
         vp->code = b->code;
@@ -332,7 +345,13 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             uint32_t end = k + 1 < n ? vp[k + 1].start : s->ntok;
             if (o->petrarch) {
                 end = s->ntok;
-                for (uint32_t j = k + 1; j < n; j++) {
+                /* a verb coordinated with this one ("condemned ... and promised") ends it */
+                for (uint32_t j = k + 1; j < n; j++)
+                    if (vp[j].flags & VP_COORD) {
+                        end = vp[j].start - 1;
+                        break;
+                    }
+                for (uint32_t j = k + 1; j < n && vp[j].start < end; j++) {
                     if (!(vp[j].flags & VP_SPEECH)) continue;
                     uint32_t c = vp[j].start;
                     while (c > vp[k].end && s->tok[c - 1].tag != T_COMMA) c--;
