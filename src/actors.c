@@ -185,6 +185,7 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                         ok = 1;
                         for (uint32_t g = gap_s; g < gap_e; g++)
                             if (s->tok[g].tag != T_JJ && s->tok[g].tag != T_POS && s->tok[g].tag != T_NN &&
+                                s->tok[g].tag != T_NNP &&   /* "Dagolath's first Deputy Prime Minister" */
                                 !(s->tok[g].tag == T_CC && g > gap_s && s->tok[g - 1].tag == T_JJ))
                                 ok = 0;
                     }

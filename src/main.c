@@ -66,31 +66,6 @@ typedef struct Ctx {
     int debug, explain;
 } Ctx;
 
-/* --debug: every sentence with its tokens (word/TAG/lemma), actor
- * mentions and verb phrases, on stderr */
-static void debug_doc(const Doc *d)
-{
-    for (uint32_t i = 0; i < d->nsent; i++) {
-        const Sentence *s = &d->sent[i];
-        fprintf(stderr, "[%u]%s", i, s->discarded ? " (discarded)" : "");
-        for (uint32_t k = 0; k < s->ntok; k++) {
-            const Token *t = &s->tok[k];
-            fprintf(stderr, " %.*s/%s", (int)t->n, t->s, tag_name(t->tag));
-            if (t->lemma && t->lemma != t->lower) fprintf(stderr, "/%s", sym_name(t->lemma));
-            if (t->mention >= 0 && (k + 1 == s->ntok || s->tok[k + 1].mention != t->mention))
-                fprintf(stderr, "=[%s]", sym_name(s->men[t->mention].code));
-        }
-        fputc('\n', stderr);
-        for (uint32_t k = 0; k < s->nvp; k++) {
-            const VerbPhrase *v = &s->vp[k];
-            fprintf(stderr, "    verb %.*s code=%s flags=%s%s%s%s%s%s zone=%u-%u\n", (int)s->tok[v->head].n,
-                    s->tok[v->head].s, v->code ? v->code : "-", v->flags & VP_PASSIVE ? "passive " : "",
-                    v->flags & VP_NEGATED ? "negated " : "", v->flags & VP_FUTURE ? "future " : "",
-                    v->flags & VP_INFINITIVE ? "infinitive " : "", v->flags & VP_SPEECH ? "speech " : "",
-                    v->flags & VP_COORD ? "coord" : "", v->end, v->clause_end);
-        }
-    }
-}
 
 static void flush_out(Ctx *c)
 {
@@ -124,7 +99,7 @@ static int on_doc(const RawDoc *raw, void *vctx)
             fprintf(stderr, "%s: text runs for more than %d tokens without a sentence end; cut %d time%s\n",
                     raw->file, MAX_SENTENCE_TOKENS, cut, cut == 1 ? "" : "s");
     }
-    if (c->debug) debug_doc(&d);
+    if (c->debug) debug_doc(&d, stderr);
     c->docs++;
     c->sents += d.nsent;
     c->events += d.nev;

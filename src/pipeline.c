@@ -121,8 +121,8 @@ int pipeline_run(Doc *d, Arena *a, const RawDoc *raw, const Dict *dict, const Op
     if (read_article(d, a, raw, err, errsz)) return -1;
     *cut_sentences = segment(d);
     for (uint32_t i = 0; i < d->nsent; i++) {
-        drop_comma_clauses(&d->sent[i], o);
         tag_sentence(&d->sent[i]);
+        drop_comma_clauses(&d->sent[i], o);   /* needs the tags to tell clause commas */
         lemmatise(&d->sent[i]);
     }
     find_actors(d, dict, o);

@@ -4,6 +4,7 @@
 #include <string.h>
 #include "cameo.h"
 #include "dates.h"
+#include "tag.h"
 
 static Span tokspan(const Doc *d, const Sentence *s, uint32_t a, uint32_t b)
 {
@@ -70,4 +71,30 @@ void note_view(const Doc *d, const Note *n, NoteView *v, const Dict *dict)
     v->words = tokspan(d, s, n->start, n->end);
     v->text = (Span){d->body + s->off, s->len};
     ref_str(v->ref, sizeof v->ref, dict, n->ref);
+}
+
+/* --debug: every sentence with its tokens (word/TAG/lemma), actor
+ * mentions and verb phrases, on stderr */
+void debug_doc(const Doc *d, FILE *f)
+{
+    for (uint32_t i = 0; i < d->nsent; i++) {
+        const Sentence *s = &d->sent[i];
+        fprintf(f, "[%u]%s", i, s->discarded ? " (discarded)" : "");
+        for (uint32_t k = 0; k < s->ntok; k++) {
+            const Token *t = &s->tok[k];
+            fprintf(f, " %.*s/%s", (int)t->n, t->s, tag_name(t->tag));
+            if (t->lemma && t->lemma != t->lower) fprintf(f, "/%s", sym_name(t->lemma));
+            if (t->mention >= 0 && (k + 1 == s->ntok || s->tok[k + 1].mention != t->mention))
+                fprintf(f, "=[%s]", sym_name(s->men[t->mention].code));
+        }
+        fputc('\n', f);
+        for (uint32_t k = 0; k < s->nvp; k++) {
+            const VerbPhrase *v = &s->vp[k];
+            fprintf(f, "    verb %.*s code=%s flags=%s%s%s%s%s%s zone=%u-%u\n", (int)s->tok[v->head].n,
+                    s->tok[v->head].s, v->code ? v->code : "-", v->flags & VP_PASSIVE ? "passive " : "",
+                    v->flags & VP_NEGATED ? "negated " : "", v->flags & VP_FUTURE ? "future " : "",
+                    v->flags & VP_INFINITIVE ? "infinitive " : "", v->flags & VP_SPEECH ? "speech " : "",
+                    v->flags & VP_COORD ? "coord" : "", v->end, v->clause_end);
+        }
+    }
 }

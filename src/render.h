@@ -51,4 +51,8 @@ typedef struct Renderer {
 
 extern const Renderer render_jsonl, render_tsv, render_table;
 
+/* --debug: every sentence with its tokens (word/TAG/lemma), actor mentions
+ * and verb phrases */
+void debug_doc(const Doc *d, FILE *f);
+
 #endif

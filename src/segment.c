@@ -304,11 +304,36 @@ int segment(Doc *d)
     return cut;
 }
 
+/* words that count for a clause's length: alphabetic tokens */
 static uint32_t words_in(const Sentence *s, uint32_t a, uint32_t b)
 {
     uint32_t n = 0;
-    for (uint32_t i = a; i < b; i++) n += !(s->tok[i].flags & TOK_PUNCT);
+    for (uint32_t i = a; i < b; i++) n += isalpha((unsigned char)s->tok[i].s[0]) != 0;
     return n;
+}
+
+static int tok_is_word(const Token *t, const char *w)
+{
+    size_t n = strlen(w);
+    return t->n == n && !strncasecmp(t->s, w, n);
+}
+
+/* A comma inside a noun phrase is no clause comma: between adjectives
+ * ("complete, full ties") or in a list closed by and/or/nor with no verb
+ * in it ("Mordor, the Shire, Fornost and Bree"). Needs tags. */
+static int phrase_comma(const Sentence *s, uint32_t i)
+{
+    if (i == 0 || i + 1 >= s->ntok) return 0;
+    if (s->tok[i - 1].tag == T_JJ && s->tok[i + 1].tag == T_JJ) return 1;
+    if (!TAG_IS_NOUN(s->tok[i - 1].tag)) return 0;
+    for (uint32_t j = i + 1; j < s->ntok; j++) {
+        const Token *t = &s->tok[j];
+        if (TAG_IS_VERB(t->tag) || t->tag == T_MD || t->tag == T_IN || t->tag == T_TO) return 0;
+        if (tok_is_word(t, "and") || tok_is_word(t, "or") || tok_is_word(t, "nor"))
+            return j + 1 < s->ntok && !TAG_IS_VERB(s->tok[j + 1].tag);
+        if (t->tag == T_PERIOD) return 0;
+    }
+    return 0;
 }
 
 void drop_comma_clauses(Sentence *s, const Options *o)
@@ -316,7 +341,7 @@ void drop_comma_clauses(Sentence *s, const Options *o)
     if (!o->comma_max && !o->comma_bmax && !o->comma_emax) return;
     uint32_t commas[64], nc = 0;
     for (uint32_t i = 0; i < s->ntok && nc < 64; i++)
-        if (s->tok[i].n == 1 && s->tok[i].s[0] == ',') commas[nc++] = i;
+        if (s->tok[i].n == 1 && s->tok[i].s[0] == ',' && !phrase_comma(s, i)) commas[nc++] = i;
     if (!nc) return;
     uint8_t drop[MAX_SENTENCE_TOKENS] = {0};
     uint32_t end = s->ntok;
@@ -324,14 +349,14 @@ void drop_comma_clauses(Sentence *s, const Options *o)
     uint32_t w = words_in(s, 0, commas[0]);
     if (o->comma_bmax && w >= (uint32_t)o->comma_bmin && w <= (uint32_t)o->comma_bmax)
         for (uint32_t i = 0; i <= commas[0]; i++) drop[i] = 1;
-    for (uint32_t k = 0; k + 1 < nc; k++) {
-        w = words_in(s, commas[k] + 1, commas[k + 1]);
-        if (o->comma_max && w >= (uint32_t)o->comma_min && w <= (uint32_t)o->comma_max)
-            for (uint32_t i = commas[k] + 1; i <= commas[k + 1]; i++) drop[i] = 1;
-    }
     w = words_in(s, commas[nc - 1] + 1, end);
     if (o->comma_emax && w >= (uint32_t)o->comma_emin && w <= (uint32_t)o->comma_emax)
         for (uint32_t i = commas[nc - 1]; i < end; i++) drop[i] = 1;
+    for (uint32_t k = 0; k + 1 < nc; k++) {
+        w = words_in(s, commas[k] + 1, commas[k + 1]);
+        if (o->comma_max && w >= (uint32_t)o->comma_min && w <= (uint32_t)o->comma_max)
+            for (uint32_t i = commas[k]; i <= commas[k + 1]; i++) drop[i] = 1;   /* both commas go */
+    }
     uint32_t k = 0;
     for (uint32_t i = 0; i < s->ntok; i++)
         if (!drop[i]) s->tok[k++] = s->tok[i];

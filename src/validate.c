@@ -9,6 +9,7 @@
 #include <strings.h>
 #include "buf.h"
 #include "pipeline.h"
+#include "render.h"
 
 static const char USAGE[] =
     "usage: herodotus validate [--dict DIR] [--parse] [--quiet] FILE.xml\n"
@@ -102,10 +103,11 @@ static int has_dateline(const char *s)
 
 int validate_main(int argc, char **argv)
 {
-    /* comma-clause dropping stays off until a <Config> asks for it */
-    Options o = {NULL, 0, 1, 0, 0, 0, 0, 0, 0};
+    /* the suite's defaults: comma clauses of 2-8 words dropped inside and at
+     * the end of a sentence, never at its start */
+    Options o = {NULL, 0, 1, 0, 0, 2, 8, 2, 8};
     const char *file = NULL;
-    int quiet = 0;
+    int quiet = 0, debug = 0;
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             fputs(USAGE, stdout);
@@ -114,6 +116,8 @@ int validate_main(int argc, char **argv)
             o.dict_dir = argv[++i];
         } else if (!strcmp(argv[i], "--quiet")) {
             quiet = 1;
+        } else if (!strcmp(argv[i], "--debug")) {
+            debug = 1;
         } else if (!strcmp(argv[i], "--parse")) {
             fprintf(stderr, "herodotus validate: --parse is not available yet\n");
             return 2;
@@ -247,6 +251,11 @@ int validate_main(int argc, char **argv)
                 if (pipeline_run(&d, &arena, &r, &dict, &o, err, sizeof err, &cut)) {
                     snprintf(got_error, sizeof got_error, "bad_input");
                 } else {
+                    if (debug) {
+                        printf("%s:\n", id);
+                        fflush(stdout);
+                        debug_doc(&d, stdout);
+                    }
                     int any_discard = 0;
                     for (uint32_t i = 0; i < d.nsent; i++) any_discard |= d.sent[i].discarded;
                     if (d.story_discarded) snprintf(got_error, sizeof got_error, "storydiscard");

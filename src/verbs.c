@@ -139,6 +139,15 @@ static int match_post(const Dict *dict, const Sentence *s, const Pattern *p, uin
     return 1;
 }
 
+/* Is mention m a member of a compound ("Gondor and Osgiliath")? */
+static int in_compound(const Sentence *s, int m)
+{
+    if (s->men[m].conj >= 0) return 1;
+    for (uint32_t k = 0; k < s->nmen; k++)
+        if (s->men[k].conj == m) return 1;
+    return 0;
+}
+
 /* The elements before the verb, matched right to left from the verb. */
 static int match_pre(const Dict *dict, const Sentence *s, const Pattern *p, uint32_t verb, uint32_t begin, int *source,
                      int *mutual)
@@ -164,7 +173,7 @@ static int match_pre(const Dict *dict, const Sentence *s, const Pattern *p, uint
                 continue;
             }
             if (el->kind == PE_COMPOUND) {
-                if (t->mention >= 0 && s->men[t->mention].conj >= 0) {
+                if (t->mention >= 0 && in_compound(s, t->mention)) {
                     *mutual = 1;
                     found = (int)s->men[t->mention].start;
                     break;
