@@ -242,6 +242,21 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
     return -1;
 }
 
+/* Is there a noun phrase after the verb, other than a bare time word
+ * ("said today" has none, "said on Saturday" has one)? */
+static int has_null_phrase(const Sentence *s, const VerbPhrase *v)
+{
+    static const char *const bare[] = {"today", "tonight", "yesterday", "tomorrow", "now", NULL};
+    for (uint32_t i = v->end; i < v->clause_end; i++) {
+        const Token *t = &s->tok[i];
+        if (!TAG_IS_NOUN(t->tag) && t->tag != T_CD) continue;
+        int b = 0;
+        for (int k = 0; bare[k]; k++) b |= is_word(t, bare[k]);
+        if (!b) return 1;
+    }
+    return 0;
+}
+
 /* The suite's source: the leftmost actor between the sentence start (or
  * the nearest comma before the verb) and the verb; a passive or a pattern
  * may still change it. */
@@ -424,7 +439,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                         push_event(d, &e2);
                     }
                 }
-                if (!emitted && o->keep_untargeted && code) {
+                if (!emitted && o->keep_untargeted && code && (!o->petrarch || has_null_phrase(s, v))) {
                     Event e = {si, src, 0, code, date, sub.src[a], -1, k, r};
                     push_event(d, &e);
                 } else if (!emitted) {

@@ -486,6 +486,18 @@ void tag_tokens(Token *tok, size_t n)
                 break;
             }
     }
+    /* a sentence with no verb at all: "Ethiopia act on a resolution",
+     * "Ethiopia departs from Libya" - the first noun after the subject
+     * that is also a verb is the verb */
+    int verbs = 0;
+    for (size_t i = 0; i < n; i++) verbs += TAG_IS_VERB(tok[i].tag) || tok[i].tag == T_MD;
+    for (size_t i = 1; !verbs && i + 1 < n; i++) {
+        Token *t = &tok[i];
+        if (!(t->tag == T_NN || t->tag == T_NNS) || !(tok[i - 1].tag == T_NNP || tok[i - 1].tag == T_NNPS)) continue;
+        if (!lemma_is_verb(lemma_of(t->s, t->n, t->tag == T_NNS ? T_VBZ : T_VBP))) continue;
+        t->tag = t->tag == T_NNS ? T_VBZ : T_VBP;
+        verbs = 1;
+    }
     correct(tok, n);
 }
 

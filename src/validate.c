@@ -23,7 +23,7 @@ static const char USAGE[] =
     "\n"
     "  --quiet    print only the counts\n";
 
-typedef struct Triple { char s[32], t[32], c[16]; } Triple;
+typedef struct Triple { char s[96], t[96], c[16]; } Triple;
 
 typedef struct Cat { char name[32]; int pass, fail; } Cat;
 
@@ -219,7 +219,7 @@ int validate_main(int argc, char **argv)
             char *text = NULL, *parse = NULL;
             for (xmlNodePtr c = s->children; c; c = c->next) {
                 if (is_elem(c, "EventCoding")) {
-                    char sc[32], tc[32], ec[16], v[32];
+                    char sc[96], tc[96], ec[16], v[32];
                     if (prop(c, "error", v, sizeof v)) snprintf(exp_error, sizeof exp_error, "%s", v);
                     else if (prop(c, "sourcecode", sc, sizeof sc) && prop(c, "targetcode", tc, sizeof tc) &&
                              prop(c, "eventcode", ec, sizeof ec) && nexp < 256) {

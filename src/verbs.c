@@ -380,7 +380,14 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
         }
         /* pattern words before the verb may reach back over an earlier verb
          * ("- INDICATED WOULD *") */
-        for (uint32_t k = 0; k < n; k++) code_phrase(dict, s, &vp[k], k ? vp[k - 1].start : 0);
+        for (uint32_t k = 0; k < n; k++) {
+            uint32_t begin = k ? vp[k - 1].start : 0;
+            if (o->petrarch) {   /* the suite's upper sequence: back to the sentence start or a comma */
+                begin = vp[k].start;
+                while (begin > 0 && s->tok[begin - 1].tag != T_COMMA) begin--;
+            }
+            code_phrase(dict, s, &vp[k], begin);
+        }
         s->vp = vp;
         s->nvp = n;
     }
