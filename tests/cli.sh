@@ -69,10 +69,10 @@ check explain_lists_negated_candidates grep -q '"dropped":"negated","code":"19[0
 
 # validate: records in the validation-file format
 "$H" validate tests/fixtures/validation.xml >"$T/o" 2>"$T/e"; rc=$?
-check validate_counts_records test "$(tail -n 1 "$T/o")" = "4 passed, 1 failed"
+check validate_counts_records test "$(tail -n 1 "$T/o")" = "5 passed, 1 failed"
 check validate_exits_1_when_a_record_fails test $rc -eq 1
 check validate_prints_failing_record sh -c "grep -q '^FAIL T-03 \[WRONG\]' '$T/o' && grep -q 'expected: BBB>AAA:190' '$T/o' && grep -q 'got:      AAA>BBB:190' '$T/o'"
-check validate_counts_per_category grep -q '^DYAD *1 *0 *100.0%' "$T/o"
+check validate_counts_per_category grep -q '^DYAD *2 *0 *100.0%' "$T/o"
 "$H" validate "$T/nope.xml" >/dev/null 2>"$T/e"; rc=$?
 check validate_missing_file_exits_1 sh -c "[ $rc -eq 1 ] && grep -q 'nope.xml' '$T/e'"
 
