@@ -302,8 +302,10 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                 else if (!(t->tag == T_DT || t->tag == T_JJ || t->tag == T_JJS || t->tag == T_RB)) ok = 0;
             }
             if (!ok || !joins) continue;
+            /* "between A and B, and C and D": two pairs, not one list */
+            if (ands && joins > ands && k > 0 && men[k - 1].conj == (int16_t)k && link_and[k - 1] == 2) continue;
             men[k].conj = (int16_t)(k + 1);
-            link_and[k] = (uint8_t)(ands > 0);
+            link_and[k] = (uint8_t)(ands ? (joins > ands ? 1 : 2) : 0);   /* 2: a bare "and" */
         }
         /* a comma-only link belongs to a list only when the list ends with "and" */
         for (uint32_t k = 0; k < nmen; k++) {

@@ -112,9 +112,16 @@ static int match_post(const Dict *dict, const Sentence *s, const Pattern *p, uin
         uint32_t last = el->adj ? pos : pos + MAX_GAP;
         for (uint32_t i = pos; i < end && i <= last; i++) {
             const Token *t = &s->tok[i];
-            if (el->kind == PE_SKIP) {   /* one actor phrase, or one word */
+            if (el->kind == PE_SKIP) {   /* one noun phrase ("the Gondor"), or one word */
                 found = i + 1;
-                used = t->mention >= 0 ? s->men[t->mention].end - i : 1;
+                uint32_t j = i;
+                while (j < end && (s->tok[j].tag == T_DT || s->tok[j].tag == T_PRPS || s->tok[j].tag == T_JJ ||
+                                   s->tok[j].tag == T_CD))
+                    j++;
+                if (j < end && s->tok[j].mention >= 0) j = s->men[s->tok[j].mention].end;
+                else
+                    while (j < end && TAG_IS_NOUN(s->tok[j].tag) && s->tok[j].mention < 0) j++;
+                used = j > i ? j - i : 1;
             } else if (el->kind == PE_WORD && tok_matches(t, el->word)) {
                 found = i + 1;
                 used = 1;
@@ -150,7 +157,7 @@ static int in_compound(const Sentence *s, int m)
 
 /* The elements before the verb, matched right to left from the verb. */
 static int match_pre(const Dict *dict, const Sentence *s, const Pattern *p, uint32_t verb, uint32_t begin, int *source,
-                     int *mutual)
+                     int *target, int *mutual)
 {
     int pos = (int)verb - 1;
     int must_adj = p->npre ? p->pre[p->npre - 1].adj_next : 0;
@@ -183,7 +190,8 @@ static int match_pre(const Dict *dict, const Sentence *s, const Pattern *p, uint
             if ((el->kind == PE_WORD && tok_matches(t, el->word)) ||
                 ((el->kind == PE_SOURCE || el->kind == PE_TARGET) && t->mention >= 0)) {
                 if (el->kind == PE_SOURCE) *source = i;
-                found = i;
+                if (el->kind == PE_TARGET) *target = i;   /* "- NOTED + * [115]" */
+                found = el->kind == PE_WORD ? i : (int)s->men[t->mention].start;
                 break;
             }
         }
@@ -232,7 +240,7 @@ static void code_phrase(const Dict *dict, const Sentence *s, VerbPhrase *vp, uin
         int tt = -1, ts = -1, mutual = 0;
         uint32_t mend = vp->end;
         if (!match_post(dict, s, p, vp->end, vp->clause_end, &tt, &ts, &mend)) continue;
-        if (p->npre && !match_pre(dict, s, p, vp->head, begin, &ts, &mutual)) continue;
+        if (p->npre && !match_pre(dict, s, p, vp->head, begin, &ts, &tt, &mutual)) continue;
         int len = p->npre + p->npost;
         if (len > best_len) {
             best = (int)k;
