@@ -63,6 +63,45 @@ static Sym combine(Sym actor, Sym agent, int prefix)
     return sym_intern(buf, an + gn);   /* bounded: codes x agents */
 }
 
+/* Several agents on one actor: "An MSF Arnor diplomat" -> NGO + ARN + GOV,
+ * "Danish Islamist media" -> DNK + MUS + MED.  Prefix agents go before the
+ * base code in the order found, suffix agents after it; an agent code the
+ * running code already holds at a 3-letter boundary is not added again. */
+static int holds_aligned(const char *code, size_t len, const char *g, size_t gl)
+{
+    for (size_t o = 0; o + gl <= len; o += 3)
+        if (!memcmp(code + o, g, gl)) return 1;
+    return 0;
+}
+
+static Sym assemble(Sym base, const Sym *ag, const uint8_t *pre, int n)
+{
+    char buf[128];
+    size_t len = 0;
+    const char *b = sym_name(base);
+    size_t bl = strlen(b);
+    /* prefixes first, in the order found */
+    for (int i = 0; i < n; i++) {
+        if (!pre[i]) continue;
+        const char *g = sym_name(ag[i]);
+        size_t gl = strlen(g);
+        if (holds_aligned(buf, len, g, gl) || holds_aligned(b, bl, g, gl) || len + gl + bl >= sizeof buf) continue;
+        memcpy(buf + len, g, gl);
+        len += gl;
+    }
+    memcpy(buf + len, b, bl);
+    len += bl;
+    for (int i = 0; i < n; i++) {
+        if (pre[i]) continue;
+        const char *g = sym_name(ag[i]);
+        size_t gl = strlen(g);
+        if (holds_aligned(buf, len, g, gl) || len + gl >= sizeof buf) continue;
+        memcpy(buf + len, g, gl);
+        len += gl;
+    }
+    return sym_intern(buf, len);
+}
+
 static int is_word(const Token *t, const char *w)
 {
     size_t n = strlen(w);
@@ -167,6 +206,9 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
             mm->start = m[k].start;
             Sym country = 0, agent = 0, person = 0;
             int prefix = 0;
+            Sym ags[4];          /* every agent of the phrase, the first being `agent` */
+            uint8_t agpre[4];
+            int nag = 0;
             uint32_t j = k;
             for (; j < nm; j++) {
                 /* matches join when adjacent, or separated by 's or "of"/"in"
@@ -197,14 +239,15 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                         int titled = ok == 1 && m[j - 1].agent && !person;
                         if (!titled && ((e->kind == MK_COUNTRY && country) || (e->kind != MK_COUNTRY && person))) break;
                         if (ok == 2 && e->kind != MK_COUNTRY) break;
-                    } else if (agent) {
-                        break;
+                    } else if (agent && (ok != 1 || m[j - 1].end != m[j].start || nag >= 4)) {
+                        break;   /* a second agent joins only right after another word of the phrase */
                     }
                 }
                 if (m[j].actor) {
                     const ActorEntry *e = &dict->actors[m[j].actor - 1];
                     Sym c = dict_actor_code(dict, e, date);
-                    int titled = j > k && m[j - 1].agent && m[j - 1].end == m[j].start;
+                    int titled = j > k && m[j - 1].agent && m[j - 1].end == m[j].start &&
+                                 !dict->agents[m[j - 1].agent - 1].prefix;
                     if (e->kind == MK_COUNTRY && !titled) {
                         country = c;
                         if (!mm->actor_ref) mm->actor_ref = e->ref;
@@ -215,24 +258,33 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                     }
                 } else {
                     const AgentEntry *g = &dict->agents[m[j].agent - 1];
-                    agent = g->code;
-                    prefix = g->prefix;
-                    mm->agent_ref = g->ref;
+                    if (!agent) {
+                        agent = g->code;
+                        prefix = g->prefix;
+                        mm->agent_ref = g->ref;
+                    }
+                    if (nag < 4) {
+                        ags[nag] = g->code;
+                        agpre[nag++] = g->prefix;
+                    }
                 }
             }
             mm->end = m[j - 1].end;
             if (person) {
                 /* a titled name coded only by its country gives way to a
                  * country named with the title: "Ithilen's minister X" */
-                if (agent && strlen(sym_name(person)) == 3) person = combine(country ? country : person, agent, prefix);
+                if (agent && strlen(sym_name(person)) == 3)
+                    person = nag > 1 ? assemble(country ? country : person, ags, agpre, nag)
+                                     : combine(country ? country : person, agent, prefix);
                 mm->code = person;
             } else if (country) {
-                mm->code = combine(country, agent, prefix);
+                mm->code = nag > 1 ? assemble(country, ags, agpre, nag) : combine(country, agent, prefix);
                 mm->kind = agent ? MK_PERSON : MK_COUNTRY;
                 /* a bare country kind stays country; with an agent it is a body */
                 if (agent) mm->kind = MK_AGENT;
             } else {
-                mm->code = combine(d->default_country ? d->default_country : anon, agent, prefix);
+                Sym base = d->default_country ? d->default_country : anon;
+                mm->code = nag > 1 && base ? assemble(base, ags, agpre, nag) : combine(base, agent, prefix);
                 mm->kind = MK_AGENT;
             }
             mm->has_agent = agent != 0;

@@ -4,7 +4,7 @@
 # Fails below the floor this project has reached (raise it as it rises; the
 # target of issue 3 is 250 of 279).
 H=${1:-build/herodotus}
-FLOOR_TEXT=251
+FLOOR_TEXT=255
 SHARED=${HERODOTUS_SHARED:-../shared}
 REC="$SHARED/peers/petrarch2/validate/PETR.UnitTest.records.xml"
 PHX="$SHARED/peers/petrarch2/phoenix"
