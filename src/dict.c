@@ -790,9 +790,23 @@ static int load_verbs(Dict *d, FILE *f, uint32_t file)
             problem(d, file, ln, "unclosed '{' in verb forms");
             continue;
         }
+        /* a verb of its own code: "DOWNPLAY [014]" */
+        const char *vcode = NULL, *vcode2 = NULL;
+        char *vb = strchr(s, '[');
+        if (vb) {
+            if (parse_event_code(d, vb, &vcode, &vcode2)) {
+                problem(d, file, ln, "verb code: expected [CODE] after the verb");
+                continue;
+            }
+            *vb = '\0';
+        }
         if (add_verb(d, s, (uint32_t)cur_idx)) {
             problem(d, file, ln, "empty verb");
             continue;
+        }
+        if (vb) {
+            d->ventries[d->nventries - 1].code = vcode;
+            d->ventries[d->nventries - 1].code2 = vcode2;
         }
         if (forms) {
             char *sf;

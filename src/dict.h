@@ -59,6 +59,7 @@ typedef struct VerbEntry {
     uint32_t next;                 /* 1 + next entry with the same head word, 0 none */
     Sym pre[4], post[4];
     uint8_t npre, npost;
+    const char *code, *code2;      /* the verb's own code ("DOWNPLAY [014]"), NULL none */
 } VerbEntry;
 
 typedef struct Phrase { Sym *w; uint32_t n; } Phrase;

@@ -202,68 +202,91 @@ static int match_pre(const Dict *dict, const Sentence *s, const Pattern *p, uint
     return 1;
 }
 
+static int entry_fits(const Sentence *s, const VerbPhrase *vp, const VerbEntry *e)
+{
+    if (vp->head < e->npre || vp->head + 1 + e->npost > s->ntok) return 0;
+    for (uint32_t i = 0; i < e->npre; i++)
+        if (!tok_matches(&s->tok[vp->head - e->npre + i], e->pre[i])) return 0;
+    for (uint32_t i = 0; i < e->npost; i++)
+        if (!tok_matches(&s->tok[vp->head + 1 + i], e->post[i])) return 0;
+    return 1;
+}
+
 static void code_phrase(const Dict *dict, const Sentence *s, VerbPhrase *vp, uint32_t begin)
 {
     const Token *h = &s->tok[vp->head];
     vp->code = NULL;
     vp->target_tok = vp->source_tok = -1;
     vp->match_end = vp->end;
-    /* the verb entry: by lemma, else by surface form; a multi-word verb
-     * needs its other words around the head, and the longest wins */
-    const VerbEntry *ve = NULL;
-    for (int pass = 0; pass < 2 && !ve; pass++) {
-        /* the form as written first ("LEFT" may be a verb of its own), then the lemma */
+    /* the verb entries: by the form as written ("LEFT" may be a verb of its
+     * own), else by lemma; a multi-word verb needs its other words around
+     * the head, and the longest wins.  Entries of equal length (a verb in
+     * two blocks of one name) pool their patterns. */
+    uint32_t first = 0;
+    int width = -1;
+    for (int pass = 0; pass < 2 && !first; pass++) {
         Sym key = pass ? h->lemma : h->lower;
         if (pass && key == h->lower) break;
         for (uint32_t k = dict_verb_first(dict, key); k; k = dict->ventries[k - 1].next) {
             const VerbEntry *e = &dict->ventries[k - 1];
-            if (vp->head < e->npre || vp->head + 1 + e->npost > s->ntok) continue;
-            int ok = 1;
-            for (uint32_t i = 0; ok && i < e->npre; i++) ok = tok_matches(&s->tok[vp->head - e->npre + i], e->pre[i]);
-            for (uint32_t i = 0; ok && i < e->npost; i++) ok = tok_matches(&s->tok[vp->head + 1 + i], e->post[i]);
-            if (ok && (!ve || e->npre + e->npost > ve->npre + ve->npost)) ve = e;
+            if (entry_fits(s, vp, e) && (int)(e->npre + e->npost) > width) {
+                first = k;
+                width = e->npre + e->npost;
+            }
         }
     }
-    if (!ve) return;
-    const VerbBlock *b = &dict->blocks[ve->block];
+    if (!first) return;
+    const VerbEntry *ve = &dict->ventries[first - 1];
     if (ve->npost) {
         vp->end = vp->head + 1 + ve->npost;   /* "cordoned off": the particle is part of the verb */
         if (vp->clause_end < vp->end) vp->clause_end = vp->end;
         vp->match_end = vp->end;
     }
     if (ve->npre && vp->start > vp->head - ve->npre) vp->start = vp->head - ve->npre;
-    int best = -1, best_len = -1;
-    int bt = -1, bs = -1, bm = 0;
+    const Pattern *bp = NULL;
+    int best_len = -1, bt = -1, bs = -1, bm = 0;
     uint32_t bend = vp->end;
-    for (uint32_t k = 0; k < b->npat; k++) {
-        const Pattern *p = &b->pat[k];
-        int tt = -1, ts = -1, mutual = 0;
-        uint32_t mend = vp->end;
-        if (!match_post(dict, s, p, vp->end, vp->clause_end, &tt, &ts, &mend)) continue;
-        if (p->npre && !match_pre(dict, s, p, vp->head, begin, &ts, &tt, &mutual)) continue;
-        int len = p->npre + p->npost;
-        if (len > best_len) {
-            best = (int)k;
-            best_len = len;
-            bt = tt;
-            bs = ts;
-            bm = mutual;
-            bend = mend;
+    const char *dcode = NULL, *dcode2 = NULL;
+    uint32_t dref = 0;
+    for (uint32_t k = first; k; k = dict->ventries[k - 1].next) {
+        const VerbEntry *e = &dict->ventries[k - 1];
+        if ((int)(e->npre + e->npost) != width || !entry_fits(s, vp, e)) continue;
+        const VerbBlock *b = &dict->blocks[e->block];
+        if (!dcode && !dcode2) {   /* the default: the verb's own code, else its block's */
+            dcode = e->code ? e->code : b->code;
+            dcode2 = e->code ? e->code2 : b->code2;
+            dref = b->ref;
+        }
+        for (uint32_t q = 0; q < b->npat; q++) {
+            const Pattern *p = &b->pat[q];
+            int tt = -1, ts = -1, mutual = 0;
+            uint32_t mend = vp->end;
+            if (!match_post(dict, s, p, vp->end, vp->clause_end, &tt, &ts, &mend)) continue;
+            if (p->npre && !match_pre(dict, s, p, vp->head, begin, &ts, &tt, &mutual)) continue;
+            int len = p->npre + p->npost;
+            if (len > best_len) {
+                bp = p;
+                best_len = len;
+                bt = tt;
+                bs = ts;
+                bm = mutual;
+                bend = mend;
+            }
         }
     }
-    if (best >= 0) {
-        vp->code = b->pat[best].code;
-        vp->code2 = b->pat[best].code2;
-        if (b->pat[best].negated) vp->flags &= (uint16_t)~VP_NEGATED;   /* "- WILL NOT * [081]" */
-        vp->pattern_ref = b->pat[best].ref;
+    if (bp) {
+        vp->code = bp->code;
+        vp->code2 = bp->code2;
+        if (bp->negated) vp->flags &= (uint16_t)~VP_NEGATED;   /* "- WILL NOT * [081]" */
+        vp->pattern_ref = bp->ref;
         vp->target_tok = bt;
         vp->source_tok = bs;
         if (bm) vp->flags |= VP_MUTUAL;
         vp->match_end = bend;
     } else {
-        vp->code = b->code;
-        vp->code2 = b->code2;
-        vp->pattern_ref = b->ref;
+        vp->code = dcode;
+        vp->code2 = dcode2;
+        vp->pattern_ref = dref;
     }
 }
 
