@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include "actors.h"
 #include "cameo.h"
+#include "dates.h"
 #include "events.h"
 #include "lemma.h"
 #include "segment.h"
@@ -123,6 +124,42 @@ int pipeline_run(Doc *d, Arena *a, const RawDoc *raw, const Dict *dict, const Op
     for (uint32_t i = 0; i < d->nsent; i++) {
         tag_sentence(&d->sent[i]);
         drop_comma_clauses(&d->sent[i], o);   /* needs the tags to tell clause commas */
+        lemmatise(&d->sent[i]);
+    }
+    find_actors(d, dict, o);
+    find_verbs(d, dict, o);
+    make_events(d, dict, o);
+    return 0;
+}
+
+int pipeline_run_parsed(Doc *d, Arena *a, const RawDoc *raw, const ParsedSentence *ps, size_t n, const Dict *dict,
+                        const Options *o)
+{
+    memset(d, 0, sizeof *d);
+    d->arena = a;
+    d->file = raw->file;
+    d->line = raw->line;
+    d->id = raw->id;
+    d->title = raw->title;
+    d->url = raw->url;
+    d->source = raw->source;
+    if (raw->date) {
+        size_t used;
+        d->pubdate = date_parse(raw->date, strlen(raw->date), &used);
+        if (d->pubdate < 10000000) d->pubdate = 0;
+    }
+    const char *const **w = arena_alloc(a, (n + 1) * sizeof *w);
+    const unsigned char **t = arena_alloc(a, (n + 1) * sizeof *t);
+    size_t *k = arena_alloc(a, (n + 1) * sizeof *k);
+    for (size_t i = 0; i < n; i++) {
+        w[i] = (const char *const *)ps[i].words;
+        t[i] = ps[i].tags;
+        k[i] = ps[i].n;
+    }
+    segment_parsed(d, w, t, k, n);
+    for (uint32_t i = 0; i < d->nsent; i++) {
+        if (d->sent[i].ntok > MAX_SENTENCE_TOKENS) d->sent[i].ntok = MAX_SENTENCE_TOKENS;
+        drop_comma_clauses(&d->sent[i], o);
         lemmatise(&d->sent[i]);
     }
     find_actors(d, dict, o);

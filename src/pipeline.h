@@ -3,6 +3,7 @@
 #define HERODOTUS_PIPELINE_H
 #include "dict.h"
 #include "doc.h"
+#include "parse.h"
 #include "read.h"
 
 
@@ -16,5 +17,10 @@ const char *pipeline_datadir(void);
 /* Code one document; err gets a message when it returns -1 (unreadable). */
 int  pipeline_run(Doc *d, Arena *a, const RawDoc *raw, const Dict *dict, const Options *o,
                   char *err, size_t errsz, int *cut_sentences);
+
+/* Code sentences parsed elsewhere (words and tags given); raw gives the
+ * document's metadata (its text is not read). */
+int  pipeline_run_parsed(Doc *d, Arena *a, const RawDoc *raw, const ParsedSentence *ps, size_t n, const Dict *dict,
+                         const Options *o);
 
 #endif

@@ -362,3 +362,37 @@ void drop_comma_clauses(Sentence *s, const Options *o)
         if (!drop[i]) s->tok[k++] = s->tok[i];
     s->ntok = k;
 }
+
+void segment_parsed(Doc *d, const char *const *const *words, const unsigned char *const *tags, const size_t *n,
+                    size_t nsent)
+{
+    size_t total = 0, ntok = 0;
+    for (size_t k = 0; k < nsent; k++)
+        for (size_t i = 0; i < n[k]; i++) total += strlen(words[k][i]) + 1, ntok++;
+    char *body = arena_alloc(d->arena, total + 1);
+    size_t bl = 0;
+    TokVec v = {arena_alloc(d->arena, (ntok + 1) * sizeof(Token)), 0, ntok + 1, NULL};
+    Sentence *sent = arena_alloc(d->arena, (nsent + 1) * sizeof *sent);
+    for (size_t k = 0; k < nsent; k++) {
+        size_t first = v.n;
+        for (size_t i = 0; i < n[k]; i++) {
+            size_t wl = strlen(words[k][i]);
+            if (bl) body[bl++] = k && i == 0 ? '\n' : ' ';
+            memcpy(body + bl, words[k][i], wl);
+            push(&v, body, body + bl, wl);
+            v.tok[v.n - 1].tag = tags[k][i];
+            bl += wl;
+        }
+        Sentence *se = &sent[k];
+        se->tok = v.tok + first;
+        se->ntok = (uint32_t)(v.n - first);
+        se->off = se->ntok ? se->tok[0].off : (uint32_t)bl;
+        se->len = se->ntok ? se->tok[se->ntok - 1].off + se->tok[se->ntok - 1].n - se->off : 0;
+    }
+    body[bl] = '\0';
+    for (size_t k = 0; k < v.n; k++) token_lookup(&v.tok[k]);
+    d->body = body;
+    d->body_len = (uint32_t)bl;
+    d->sent = sent;
+    d->nsent = (uint32_t)nsent;
+}

@@ -15,6 +15,11 @@ int segment(Doc *d);
  * which must hold cap tokens; returns the number of tokens (at most cap). */
 size_t tokenize(const char *s, size_t n, Token *tok, size_t cap);
 
+/* Sentences whose words and tags come from a parser: the body is the words
+ * joined by spaces, one sentence each. */
+void segment_parsed(Doc *d, const char *const *const *words, const unsigned char *const *tags, const size_t *n,
+                    size_t nsent);
+
 /* Drop comma-delimited clauses by length, as the options ask. */
 void drop_comma_clauses(Sentence *s, const Options *o);
 

@@ -12,7 +12,7 @@
 #include "render.h"
 
 static const char USAGE[] =
-    "usage: herodotus validate [--dict DIR] [--parse] [--quiet] FILE.xml\n"
+    "usage: herodotus validate [--dict DIR] [--parse] [--quiet] [--debug] FILE.xml\n"
     "\n"
     "Code every <Sentence sentence=\"true\"> record of a validation file (the\n"
     "PETRARCH XML format) and compare the set of (source, target, code) with\n"
@@ -21,7 +21,10 @@ static const char USAGE[] =
     "its <Environment> names, looked up beside the file, or every dictionary in\n"
     "--dict DIR.\n"
     "\n"
-    "  --quiet    print only the counts\n";
+    "  --parse    take words and tags from each record's <Parse> (Penn Treebank)\n"
+    "             instead of herodotus's own tokeniser and tagger\n"
+    "  --quiet    print only the counts\n"
+    "  --debug    print every record's tokens, tags, actors and verb phrases\n";
 
 typedef struct Triple { char s[96], t[96], c[16]; } Triple;
 
@@ -107,7 +110,7 @@ int validate_main(int argc, char **argv)
      * the end of a sentence, never at its start */
     Options o = {NULL, 0, 1, 0, 0, 2, 8, 2, 8};
     const char *file = NULL;
-    int quiet = 0, debug = 0;
+    int quiet = 0, debug = 0, use_parse = 0;
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             fputs(USAGE, stdout);
@@ -119,8 +122,7 @@ int validate_main(int argc, char **argv)
         } else if (!strcmp(argv[i], "--debug")) {
             debug = 1;
         } else if (!strcmp(argv[i], "--parse")) {
-            fprintf(stderr, "herodotus validate: --parse is not available yet\n");
-            return 2;
+            use_parse = 1;
         } else if (argv[i][0] == '-') {
             fprintf(stderr, "herodotus validate: unknown option '%s'\n(see herodotus validate --help)\n", argv[i]);
             return 2;
@@ -245,10 +247,18 @@ int validate_main(int argc, char **argv)
                 RawDoc r = {file, s->line, id, NULL, date, NULL, NULL, text, strlen(text)};
                 Doc d;
                 char err[256];
-                int cut;
+                int cut, bad;
                 o.keep_untargeted = !require_dyad;
                 arena_reset(&arena);
-                if (pipeline_run(&d, &arena, &r, &dict, &o, err, sizeof err, &cut)) {
+                if (use_parse && parse) {
+                    /* words and tags from the record's Treebank parse */
+                    ParsedSentence *ps;
+                    long np = parse_ptb(parse, strlen(parse), &arena, &ps, err, sizeof err);
+                    bad = np <= 0 || pipeline_run_parsed(&d, &arena, &r, ps, (size_t)np, &dict, &o);
+                } else {
+                    bad = pipeline_run(&d, &arena, &r, &dict, &o, err, sizeof err, &cut);
+                }
+                if (bad) {
                     snprintf(got_error, sizeof got_error, "bad_input");
                 } else {
                     if (debug) {
