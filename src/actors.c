@@ -221,6 +221,11 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                         (is_word(&s->tok[gap_s], "of") || is_word(&s->tok[gap_s], "in") || is_word(&s->tok[gap_s], "from")) &&
                         (gap_e - gap_s == 1 || is_word(&s->tok[gap_s + 1], "the")))
                         ok = 2;
+                    /* the suite's conventions: a phrase whose country has a second
+                     * prepositional phrase stays apart ("the parliament | Gondor in Eriador") */
+                    if (ok == 2 && o->petrarch && m[j].end + 1 < s->ntok && s->tok[m[j].end].tag == T_IN &&
+                        !is_word(&s->tok[m[j].end], "that"))
+                        ok = 0;
                     /* adjectives between a country and an agent: "Russia's top diplomat" */
                     if (!ok && m[j].agent && (country || person) && gap_e - gap_s <= 4) {
                         /* "Russia's top diplomat", "Ithilen's awful and evil minister" */

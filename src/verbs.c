@@ -1,5 +1,7 @@
 /* verbs.c - stage 5: verb groups and pattern matching */
 #include "verbs.h"
+#include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -115,6 +117,7 @@ static int match_post(const Dict *dict, const Sentence *s, const Pattern *p, uin
             if (el->kind == PE_SKIP) {   /* one noun phrase ("the Gondor"), or one word */
                 found = i + 1;
                 uint32_t j = i;
+                if (j + 1 < end && s->tok[j].tag == T_IN) j++;   /* "with Eriador": a prepositional phrase */
                 while (j < end && (s->tok[j].tag == T_DT || s->tok[j].tag == T_PRPS || s->tok[j].tag == T_JJ ||
                                    s->tok[j].tag == T_CD))
                     j++;
@@ -202,6 +205,26 @@ static int match_pre(const Dict *dict, const Sentence *s, const Pattern *p, uint
     return 1;
 }
 
+/* Is the token a form the field's verb files generate from lemma: +S (+ES
+ * after S, X, Z), +ED (+D after E), +ING (a final E dropped)? */
+static int regular_form(const Token *t, Sym lemma)
+{
+    const char *l = sym_name(lemma);
+    size_t ln = strlen(l);
+    char w[128];
+    if (t->n >= sizeof w || ln + 4 >= sizeof w) return 0;
+    for (size_t i = 0; i < t->n; i++) w[i] = (char)tolower((unsigned char)t->s[i]);
+    w[t->n] = '\0';
+    char f[140];
+    char last = ln ? l[ln - 1] : 0;
+    snprintf(f, sizeof f, "%s%s", l, (last == 's' || last == 'x' || last == 'z') ? "es" : "s");
+    if (!strcmp(w, f) || !strcmp(w, l)) return 1;
+    snprintf(f, sizeof f, "%s%s", l, last == 'e' ? "d" : "ed");
+    if (!strcmp(w, f)) return 1;
+    snprintf(f, sizeof f, "%.*sing", (int)(last == 'e' ? ln - 1 : ln), l);
+    return !strcmp(w, f);
+}
+
 static int entry_fits(const Sentence *s, const VerbPhrase *vp, const VerbEntry *e)
 {
     if (vp->head < e->npre || vp->head + 1 + e->npost > s->ntok) return 0;
@@ -227,6 +250,8 @@ static void code_phrase(const Dict *dict, const Sentence *s, VerbPhrase *vp, uin
     for (int pass = 0; pass < 2 && !first; pass++) {
         Sym key = pass ? h->lemma : h->lower;
         if (pass && key == h->lower) break;
+        /* the suite's dictionaries know only the regular forms of a verb */
+        if (pass && exact_words && !regular_form(h, key)) break;
         for (uint32_t k = dict_verb_first(dict, key); k; k = dict->ventries[k - 1].next) {
             const VerbEntry *e = &dict->ventries[k - 1];
             if (entry_fits(s, vp, e) && (int)(e->npre + e->npost) > width) {
