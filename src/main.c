@@ -5,6 +5,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "buf.h"
+#include "parse.h"
 #include "input.h"
 #include "pipeline.h"
 #include "render.h"
@@ -34,7 +35,8 @@ static const char USAGE[] =
     "  --version    print the version\n";
 
 static const char USAGE_CODE[] =
-    "usage: herodotus code [--dict DIR] [--format jsonl|tsv|table] [--all] [--explain] [--stats] [FILE...|-]\n"
+    "usage: herodotus code [--dict DIR] [--format jsonl|tsv|table] [--all] [--explain] [--stats]\n"
+    "                      [--parse ptb|conllu] [FILE...|-]\n"
     "\n"
     "Code articles and print one line per event.  Inputs: .txt files (one\n"
     "article each), .jsonl files (one {\"id\",\"text\",...} object per line), or -\n"
@@ -46,6 +48,9 @@ static const char USAGE_CODE[] =
     "  --explain      with every event, the dictionary entries (file:line) of its verb\n"
     "                 pattern and actors and the rule that chose source and target; and\n"
     "                 the candidates dropped (negated, discarded, out of date, no actor)\n"
+    "  --parse F      the inputs are sentences parsed elsewhere, one document per file:\n"
+    "                 ptb (Penn Treebank bracketed trees) or conllu (CoNLL-U from a UD\n"
+    "                 parser); their words and tags replace herodotus's own\n"
     "  --stats        print documents, sentences, events and speed on stderr\n";
 
 static const char USAGE_INGEST[] =
@@ -126,6 +131,62 @@ static int on_doc(const RawDoc *raw, void *vctx)
     return cut ? -1 : 0;
 }
 
+/* --parse ptb|conllu: a file (or stdin) of parsed sentences is one document */
+static long code_parsed(Ctx *c, const char *path, const char *format)
+{
+    int is_stdin = !strcmp(path, "-");
+    const char *name = is_stdin ? "<stdin>" : path;
+    size_t len = 0;
+    char *text;
+    if (is_stdin) {
+        Buf b = {0};
+        char chunk[65536];
+        size_t n;
+        while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0) buf_put(&b, chunk, n);
+        buf_reserve(&b, 0);
+        text = b.data;
+        len = b.len;
+        text[len] = '\0';
+    } else {
+        text = read_file(path, &len);
+    }
+    if (!text) {
+        fprintf(stderr, "%s: cannot open\n", path);
+        return 1;
+    }
+    arena_reset(&c->arena);
+    ParsedSentence *ps;
+    char err[512];
+    long n = !strcmp(format, "conllu") ? parse_conllu(text, len, &c->arena, &ps, err, sizeof err)
+                                       : parse_ptb(text, len, &c->arena, &ps, err, sizeof err);
+    if (n <= 0) {
+        if (n == 0) fprintf(stderr, "%s: no parsed sentence\n", name);
+        else fprintf(stderr, "%s: %s\n", name, err);
+        free(text);
+        return 1;
+    }
+    char id[256];
+    const char *b = strrchr(path, '/');
+    snprintf(id, sizeof id, "%s", is_stdin ? "stdin" : (b ? b + 1 : path));
+    char *dot = strrchr(id, '.');
+    if (dot && dot != id) *dot = '\0';
+    RawDoc r = {name, 0, id, NULL, NULL, NULL, NULL, text, len};
+    Doc d;
+    pipeline_run_parsed(&d, &c->arena, &r, ps, (size_t)n, &c->dict, &c->opt);
+    if (c->debug) debug_doc(&d, stderr);
+    c->docs++;
+    c->sents += d.nsent;
+    c->events += d.nev;
+    for (uint32_t i = 0; i < d.nev; i++) {
+        EventView v;
+        event_view(&d, &d.ev[i], &v, c->explain ? &c->dict : NULL);
+        c->r->event(&c->out, &v);
+    }
+    flush_out(c);
+    free(text);
+    return 0;
+}
+
 static double now_s(void)
 {
     struct timespec ts;
@@ -145,7 +206,7 @@ static int run(int argc, char **argv, int ingest)
     const char *cmd = ingest ? "ingest" : "code";
     Ctx c;
     memset(&c, 0, sizeof c);
-    const char *format = NULL, *db = NULL;
+    const char *format = NULL, *db = NULL, *parsed = NULL;
     int stats = 0, quiet = 0;
     const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
     int ninputs = 0;
@@ -155,13 +216,14 @@ static int run(int argc, char **argv, int ingest)
             fputs(ingest ? USAGE_INGEST : USAGE_CODE, stdout);
             free(inputs);
             return 0;
-        } else if (!strcmp(a, "--dict") || !strcmp(a, "--format") || !strcmp(a, "--db")) {
+        } else if (!strcmp(a, "--dict") || !strcmp(a, "--format") || !strcmp(a, "--db") || !strcmp(a, "--parse")) {
             if (i + 1 >= argc) {
                 free(inputs);
                 return usage_error(cmd, "option needs a value");
             }
             if (!strcmp(a, "--dict")) c.opt.dict_dir = argv[++i];
             else if (!strcmp(a, "--format")) format = argv[++i];
+            else if (!strcmp(a, "--parse")) parsed = argv[++i];
             else db = argv[++i];
         } else if (!strcmp(a, "--all")) {
             c.opt.keep_untargeted = 1;
@@ -189,6 +251,10 @@ static int run(int argc, char **argv, int ingest)
     if (!ingest && db) {
         free(inputs);
         return usage_error(cmd, "--db belongs to 'herodotus ingest'");
+    }
+    if (parsed && (ingest || (strcmp(parsed, "ptb") && strcmp(parsed, "conllu")))) {
+        free(inputs);
+        return usage_error(cmd, ingest ? "--parse belongs to 'herodotus code'" : "--parse must be ptb or conllu");
     }
     if (!format) format = isatty(STDOUT_FILENO) ? "table" : "jsonl";
     if (!strcmp(format, "jsonl")) c.r = &render_jsonl;
@@ -219,7 +285,8 @@ static int run(int argc, char **argv, int ingest)
     arena_init(&c.arena);
     if (!ingest) c.r->begin(&c.out);
     long failed = 0;
-    for (int i = 0; i < ninputs; i++) failed += input_each(inputs[i], on_doc, &c);
+    for (int i = 0; i < ninputs; i++)
+        failed += parsed ? code_parsed(&c, inputs[i], parsed) : input_each(inputs[i], on_doc, &c);
     if (!ingest) {
         c.r->end(&c.out, c.events);
         flush_out(&c);

@@ -90,5 +90,16 @@ check dict_suggest_lists_unknown_names grep -q '^ *2  Raila Odinga$' "$T/o"
 check dict_suggest_gives_examples grep -q 'e.g. Opposition leader Raila Odinga' "$T/o"
 check dict_suggest_lists_uncovered_verbs grep -q '^ *[0-9]*  administer$' "$T/o"
 
+# parsed input: Penn Treebank trees and CoNLL-U give the same events
+"$H" code --parse ptb --format tsv tests/fixtures/lavrov.ptb >"$T/o" 2>"$T/e"
+check parse_ptb_input_is_coded grep -q '	RUSGOV	CHN	051	' "$T/o"
+check parse_ptb_negation_still_holds sh -c "! grep -q '	RUS	UKR	' '$T/o'"
+"$H" code --parse conllu --format tsv tests/fixtures/lavrov.conllu >"$T/o" 2>"$T/e"
+check parse_conllu_input_is_coded grep -q '	RUSGOV	CHN	051	' "$T/o"
+printf '(ROOT (S (NP (NNP X))' | "$H" code --parse ptb - >"$T/o" 2>"$T/e"; rc=$?
+check parse_unbalanced_tree_is_reported sh -c "[ $rc -eq 1 ] && grep -q 'tree not closed' '$T/e'"
+"$H" code --parse xml x >/dev/null 2>&1
+check parse_unknown_format_exits_2 test $? -eq 2
+
 echo "cli: $pass passed, $failn failed"
 [ $failn -eq 0 ]
