@@ -15,6 +15,18 @@ for i in 1 2 3 4 5; do
     [ -z "$best" ] || [ "$ms" -lt "$best" ] && best=$ms
 done
 echo "built-in dictionaries load: $best ms (best of 5)"
+PHX=${HERODOTUS_SHARED:-../shared}/peers/petrarch2/phoenix
+if [ -d "$PHX" ]; then
+    pbest=""
+    for i in 1 2 3 4 5; do
+        ms=$(echo '{"id":"x","text":"Nothing happened."}' | ./build/herodotus code --stats --dict "$PHX" - 2>&1 >/dev/null |
+             sed -n 's/.*dictionaries \([0-9]*\) ms.*/\1/p')
+        [ -z "$pbest" ] || [ "$ms" -lt "$pbest" ] && pbest=$ms
+    done
+    echo "Phoenix dictionaries (27,000 actors, 4,600 verb patterns) load: $pbest ms (best of 5)"
+else
+    echo "Phoenix dictionaries: $PHX is absent, not measured"
+fi
 /usr/bin/time -v ./build/herodotus code --stats --format jsonl "$CORPUS" >build/bench-events.jsonl 2>build/bench-time.txt
 grep -E 'documents,' build/bench-time.txt
 secs=$(sed -n 's/.*coding \([0-9.]*\) s.*/\1/p' build/bench-time.txt)
