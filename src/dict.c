@@ -39,6 +39,7 @@ void dict_free(Dict *d)
     for (uint32_t i = 0; i < d->nsynsets; i++) free(d->synsets[i].ph);
     free(d->blocks);
     free(d->ventries);
+    free(d->transforms);
     free(d->synsets);
     free(d->actors);
     free(d->codes);
@@ -647,6 +648,34 @@ static void mark_negated_patterns(Dict *d)
         }
 }
 
+static Sym upper_sym(const char *s, size_t n)
+{
+    char up[128];
+    if (n >= sizeof up) n = sizeof up - 1;
+    for (size_t i = 0; i < n; i++) up[i] = (char)toupper((unsigned char)s[i]);
+    return sym_intern(up, n);
+}
+
+/* "~ a (a b ATTACK) SAY = a b 015" */
+static int parse_transform(Dict *d, const char *s, uint32_t ref)
+{
+    char osrc, isrc, itgt, rsrc, rtgt, iv[64], ov[64], code[32];
+    if (sscanf(s, "~ %c ( %c %c %63[^ )] ) %63s = %c %c %31s", &osrc, &isrc, &itgt, iv, ov, &rsrc, &rtgt, code) != 8)
+        return -1;
+    GROW(d->transforms, d->ntransforms, d->captransforms);
+    Transform *t = &d->transforms[d->ntransforms++];
+    t->osrc = osrc;
+    t->isrc = isrc;
+    t->itgt = itgt;
+    t->rsrc = rsrc;
+    t->rtgt = rtgt;
+    t->iverb = strcmp(iv, "Q") ? upper_sym(iv, strlen(iv)) : 0;
+    t->overb = upper_sym(ov, strlen(ov));
+    t->rcode = strcmp(code, "Q") ? arena_strndup(&d->arena, code, strlen(code)) : NULL;
+    t->ref = ref;
+    return 0;
+}
+
 /* Register "WIRE_+TAP" (or a plain "TALK") as a verb of block b. */
 static int add_verb(Dict *d, const char *spec, uint32_t b)
 {
@@ -734,9 +763,16 @@ static int load_verbs(Dict *d, FILE *f, uint32_t file)
             cur = &d->blocks[cur_idx];
             memset(cur, 0, sizeof *cur);
             cur->name = arena_strndup(&d->arena, p, (size_t)(ne - p));
+            cur->label = upper_sym(p, (size_t)(ne - p));
             cur->code = code;
             cur->code2 = code2;
             cur->ref = ref;
+            in_synset = -1;
+            continue;
+        }
+        if (*s == '~') {
+            if (parse_transform(d, s, ref)) problem(d, file, ln, "transformation: expected ~ a (b c VERB) VERB = a b CODE");
+            cur = NULL;
             in_synset = -1;
             continue;
         }

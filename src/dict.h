@@ -44,6 +44,7 @@ typedef struct Pattern {
 
 typedef struct VerbBlock {
     const char *name;
+    Sym label;                     /* upper-case name, for transformations */
     const char *code;              /* default code, NULL for [---] */
     const char *code2;
     Pattern *pat;
@@ -61,6 +62,16 @@ typedef struct VerbEntry {
     uint8_t npre, npost;
     const char *code, *code2;      /* the verb's own code ("DOWNPLAY [014]"), NULL none */
 } VerbEntry;
+
+/* "~ a (a b ATTACK) SAY = a b 015": when the subject a of a SAY verb says
+ * that it (a) did ATTACK to b, the event is a -> b 015.  Letters are actors,
+ * '.' any actor; Q as the inner verb or the code means any code, copied. */
+typedef struct Transform {
+    char osrc, isrc, itgt, rsrc, rtgt;
+    Sym iverb, overb;              /* block labels; iverb 0 for Q */
+    const char *rcode;             /* NULL: the inner event's code */
+    uint32_t ref;
+} Transform;
 
 typedef struct Phrase { Sym *w; uint32_t n; } Phrase;
 typedef struct Synset { const char *name; Phrase *ph; uint32_t n, cap; } Synset;
@@ -80,6 +91,7 @@ typedef struct Dict {
     U64Map verb;                   /* head word sym -> 1 + first VerbEntry */
     VerbEntry *ventries; uint32_t nventries, capventries;
     Synset *synsets; uint32_t nsynsets, capsynsets;
+    Transform *transforms; uint32_t ntransforms, captransforms;
     U64Map synset_by_name;         /* name sym -> 1 + synset index */
     const char **files; uint32_t nfiles, capfiles;
     uint32_t problems;             /* malformed entries seen */

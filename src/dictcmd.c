@@ -32,9 +32,9 @@ static int check(const char *dir)
     uint32_t npat = 0;
     for (uint32_t i = 0; i < d.nblocks; i++) npat += d.blocks[i].npat;
     printf("%s: %d dictionary files; %u actor entries, %u agents, %u verb blocks, %u verbs, %u patterns, "
-           "%u synonym sets, %u discards, %u issue lines; %u problem%s\n",
-           dir, n, d.nactors, d.nagents, d.nblocks, d.nventries, npat, d.nsynsets, d.ndiscards, d.nissues, d.problems,
-           d.problems == 1 ? "" : "s");
+           "%u synonym sets, %u transformations, %u discards, %u issue lines; %u problem%s\n",
+           dir, n, d.nactors, d.nagents, d.nblocks, d.nventries, npat, d.nsynsets, d.ntransforms, d.ndiscards, d.nissues,
+           d.problems, d.problems == 1 ? "" : "s");
     int status = d.problems || n == 0 ? 1 : 0;
     if (n == 0) fprintf(stderr, "herodotus dict check: %s: no dictionary files (*verbs*, *actors*, *agents*, *discards*)\n", dir);
     dict_free(&d);

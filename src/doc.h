@@ -67,6 +67,7 @@ typedef struct VerbPhrase {
     int source_tok;         /* token where the pattern's '$' matched, -1 */
     uint32_t pattern_ref;   /* dictionary provenance of the verb pattern */
     uint32_t match_end;     /* last token matched by the pattern (exclusive) */
+    int block;              /* verb block of the dictionary, -1 none */
 } VerbPhrase;
 
 typedef struct Sentence {

@@ -257,6 +257,15 @@ static int has_null_phrase(const Sentence *s, const VerbPhrase *v)
     return 0;
 }
 
+/* it/they/we/he/she right before token i (adverbs and modals between) */
+static int pronoun_before(const Sentence *s, uint32_t i)
+{
+    while (i > 0 && (s->tok[i - 1].tag == T_RB || s->tok[i - 1].tag == T_MD)) i--;
+    if (i == 0 || s->tok[i - 1].tag != T_PRP) return 0;
+    const Token *t = &s->tok[i - 1];
+    return is_word(t, "it") || is_word(t, "they") || is_word(t, "we") || is_word(t, "he") || is_word(t, "she");
+}
+
 /* The suite's source: the leftmost actor between the sentence start (or
  * the nearest comma before the verb) and the verb; a passive or a pattern
  * may still change it. */
@@ -319,9 +328,45 @@ static void push_event(Doc *d, const Event *e)
     d->ev[d->nev++] = *e;
 }
 
+/* Transformations: what a speaker says about an event of his sentence
+ * ("Hamas said it fired rockets at Israel" -> claims responsibility). */
+static void transform(Doc *d, const Dict *dict, uint32_t si, uint32_t first_ev, const int *subj)
+{
+    const Sentence *s = &d->sent[si];
+    for (uint32_t t = 0; t < dict->ntransforms; t++) {
+        const Transform *tr = &dict->transforms[t];
+        for (uint32_t k = 0; k < s->nvp; k++) {
+            const VerbPhrase *ov = &s->vp[k];
+            if (ov->block < 0 || dict->blocks[ov->block].label != tr->overb || subj[k] < 0) continue;
+            Sym a = s->men[subj[k]].code;
+            for (uint32_t i = first_ev; i < d->nev; i++) {
+                Event *e = &d->ev[i];
+                const VerbPhrase *iv = &s->vp[e->vp];
+                if (e->vp <= k || iv->start < ov->end) continue;   /* a verb after the speech verb */
+                if (tr->iverb && (iv->block < 0 || dict->blocks[iv->block].label != tr->iverb)) continue;
+                if (tr->isrc == tr->osrc && e->source != a) continue;
+                if (tr->isrc != tr->osrc && tr->isrc != '.' && e->source == a) continue;
+                if (!e->target) continue;
+                Sym b = e->target, src = e->source;
+                Sym rs = tr->rsrc == tr->osrc ? a : tr->rsrc == tr->itgt ? b : tr->rsrc == tr->isrc ? src : 0;
+                Sym rt = tr->rtgt == tr->osrc ? a : tr->rtgt == tr->itgt ? b : tr->rtgt == tr->isrc ? src : 0;
+                if (!rs || !rt || rs == rt) continue;
+                int ms[3] = {subj[k], e->tgt_m, e->src_m};   /* mentions of a, b and the inner source */
+                int rsm = rs == a ? ms[0] : rs == b ? ms[1] : ms[2];
+                int rtm = rt == a ? ms[0] : rt == b ? ms[1] : ms[2];
+                e->source = rs;
+                e->target = rt;
+                e->src_m = rsm;
+                e->tgt_m = rtm;
+                if (tr->rcode) e->code = tr->rcode;
+                e->rule = "transformation of reported speech";
+            }
+        }
+    }
+}
+
 void make_events(Doc *d, const Dict *dict, const Options *o)
 {
-    (void)dict;
     for (uint32_t si = 0; si < d->nsent; si++) {
         Sentence *s = &d->sent[si];
         if (s->discarded) {
@@ -330,6 +375,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
         }
         if (!s->nvp) continue;
         int *subj = arena_alloc(d->arena, s->nvp * sizeof *subj);
+        uint32_t first_ev = d->nev;
         int speaker = -1;          /* subject of the last speech verb */
         uint32_t consumed = 0;     /* suite conventions: a coded verb's phrase is used up */
         for (uint32_t k = 0; k < s->nvp; k++) {
@@ -337,6 +383,13 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             Subj sub;
             subj[k] = -1;
             if (subject_of(s, k, &sub, subj) == 0) subj[k] = sub.src[0];
+            else if (speaker >= 0 && !o->petrarch && pronoun_before(s, v->start)) {
+                /* "Hamas said it fired rockets": the speaker */
+                sub.nsrc = 0;
+                add_conj(s, speaker, sub.src, &sub.nsrc, 8);
+                sub.rule = "the speaker, named by a pronoun";
+                subj[k] = speaker;
+            }
             if (v->flags & VP_SPEECH) speaker = subj[k];
             if (o->petrarch && v->start < consumed) continue;
             if (!v->code && !(o->petrarch && v->code2)) continue;
@@ -447,5 +500,6 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 }
             }
         }
+        if (dict->ntransforms) transform(d, dict, si, first_ev, subj);
     }
 }

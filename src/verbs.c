@@ -241,6 +241,7 @@ static void code_phrase(const Dict *dict, const Sentence *s, VerbPhrase *vp, uin
     vp->code = NULL;
     vp->target_tok = vp->source_tok = -1;
     vp->match_end = vp->end;
+    vp->block = -1;
     /* the verb entries: by the form as written ("LEFT" may be a verb of its
      * own), else by lemma; a multi-word verb needs its other words around
      * the head, and the longest wins.  Entries of equal length (a verb in
@@ -262,6 +263,7 @@ static void code_phrase(const Dict *dict, const Sentence *s, VerbPhrase *vp, uin
     }
     if (!first) return;
     const VerbEntry *ve = &dict->ventries[first - 1];
+    vp->block = (int)ve->block;
     if (ve->npost) {
         vp->end = vp->head + 1 + ve->npost;   /* "cordoned off": the particle is part of the verb */
         if (vp->clause_end < vp->end) vp->clause_end = vp->end;

@@ -430,6 +430,18 @@ static int explanations_point_at_dictionary_lines(void)
     return 0;
 }
 
+static int transformations_recode_reported_events(void)
+{
+    /* the built-in verb dictionary: a says a attacked b -> 015; a says b attacked -> 112 */
+    Doc d = code(&builtin, "Hamas said it attacked Israel on Monday.", "2024-01-02");
+    CHECK(d.nev == 1 && !strcmp(d.ev[0].code, "015") && !strcmp(sym_name(d.ev[0].target), "ISR"),
+          "claim of responsibility; got: %s", events_of(&d));
+    d = code(&builtin, "Israel said Hamas attacked Israeli soldiers.", "2024-01-02");
+    CHECK(d.nev == 1 && !strcmp(d.ev[0].code, "112") && !strcmp(sym_name(d.ev[0].source), "ISR"),
+          "accusation; got: %s", events_of(&d));
+    return 0;
+}
+
 static int discarded_stories_give_no_events(void)
 {
     Doc d = code(&fixture, "Ardania attacked Belmoria in the World Cup final.", "2024-01-01");
@@ -583,6 +595,7 @@ int main(void)
     RUN(reported_speech_gives_the_speaker_and_intent);
     RUN(patterns_choose_codes_and_targets);
     RUN(explanations_point_at_dictionary_lines);
+    RUN(transformations_recode_reported_events);
     RUN(discarded_stories_give_no_events);
     RUN(dictionary_problems_name_file_and_line);
     RUN(examples_give_their_expected_events);
