@@ -7,6 +7,9 @@
 #include <string.h>
 #include "buf.h"
 
+volatile int input_stop;
+long long input_bytes_done;
+
 static const char *str_field(json_t *o, const char *k)
 {
     json_t *v = json_object_get(o, k);
@@ -90,9 +93,10 @@ long input_each(const char *path, DocFn fn, void *ctx)
     if (!is_stdin && ends_with(path, ".jsonl")) {
         long line = 0;
         int any = 0;
-        while (buf_getline(&b, f)) {
+        while (!input_stop && buf_getline(&b, f)) {
             line++;
             any = 1;
+            input_bytes_done += (long long)b.len + 1;
             fail += jsonl_line(name, line, b.data ? b.data : "", b.len, fn, ctx);
         }
         if (!any) {
@@ -119,15 +123,17 @@ long input_each(const char *path, DocFn fn, void *ctx)
     }
     if (is_stdin && b.data[i] == '{') {
         long line = 0;
-        for (size_t s = 0; s < b.len;) {
+        for (size_t s = 0; s < b.len && !input_stop;) {
             char *nl = memchr(b.data + s, '\n', b.len - s);
             size_t e = nl ? (size_t)(nl - b.data) : b.len;
             line++;
+            input_bytes_done += (long long)(e - s) + 1;
             fail += jsonl_line(name, line, b.data + s, e - s, fn, ctx);
             s = e + 1;
         }
     } else {
         char id[256];
+        input_bytes_done += (long long)b.len;
         RawDoc r = {name, 0, is_stdin ? "stdin" : base_id(path, id, sizeof id), NULL, NULL, NULL, NULL, b.data, b.len};
         if (fn(&r, ctx)) fail++;
     }

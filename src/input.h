@@ -12,4 +12,9 @@ typedef int (*DocFn)(const RawDoc *raw, void *ctx);
  * that failed (0 when all went well). */
 long input_each(const char *path, DocFn fn, void *ctx);
 
+/* Set (from a signal handler) to stop reading after the current article. */
+extern volatile int input_stop;
+/* Bytes of the current input read so far (for progress). */
+extern long long input_bytes_done;
+
 #endif

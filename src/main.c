@@ -1,5 +1,7 @@
 /* main.c - the herodotus command line */
+#include <signal.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -54,11 +56,16 @@ static const char USAGE_CODE[] =
     "  --stats        print documents, sentences, events and speed on stderr\n";
 
 static const char USAGE_INGEST[] =
-    "usage: herodotus ingest --db FILE [--dict DIR] [--all] [--quiet] [FILE...|-]\n"
+    "usage: herodotus ingest --db FILE [--dict DIR] [--all] [--replace] [--quiet] [FILE...|-]\n"
     "\n"
     "Code articles and store documents, sentences and events in the SQLite\n"
-    "database FILE (created when missing).  A document already stored, by id\n"
-    "or by identical text, is skipped.\n";
+    "database FILE (created when missing, migrated when older).  A document\n"
+    "already stored, by id or by identical text, is skipped; --replace codes it\n"
+    "again and replaces it and its events in one transaction.  Documents are\n"
+    "committed in batches of 256: a run that is killed loses only its last\n"
+    "batch, and the same command run again finishes the job.  Ctrl-C stops\n"
+    "after the current batch.  On a terminal a progress line is shown unless\n"
+    "--quiet.\n";
 
 typedef struct Ctx {
     Dict dict;
@@ -68,7 +75,9 @@ typedef struct Ctx {
     Buf out;
     Store *store;
     long docs, sents, events, skipped, failed_store;
-    int debug, explain;
+    int debug, explain, replace, progress;
+    double started, last_progress;
+    long long bytes_total, bytes_before;
 } Ctx;
 
 
@@ -80,11 +89,13 @@ static void flush_out(Ctx *c)
     }
 }
 
+static void progress(Ctx *c, int last);
+
 static int on_doc(const RawDoc *raw, void *vctx)
 {
     Ctx *c = vctx;
     char err[512];
-    if (c->store && raw->id && store_has(c->store, raw->id, raw->text, raw->len)) {
+    if (c->store && !c->replace && raw->id && store_has(c->store, raw->id, raw->text, raw->len)) {
         c->skipped++;
         return 0;
     }
@@ -109,11 +120,12 @@ static int on_doc(const RawDoc *raw, void *vctx)
     c->sents += d.nsent;
     c->events += d.nev;
     if (c->store) {
-        if (store_doc(c->store, &d, raw->text, raw->len, err, sizeof err)) {
+        if (store_doc(c->store, &d, raw->text, raw->len, c->replace, err, sizeof err)) {
             fprintf(stderr, "%s: %s\n", raw->file, err);
             c->failed_store++;
             return -1;
         }
+        progress(c, 0);
     } else {
         for (uint32_t i = 0; i < d.nev; i++) {
             EventView v;
@@ -187,6 +199,31 @@ static long code_parsed(Ctx *c, const char *path, const char *format)
     return 0;
 }
 
+static void on_sigint(int sig)
+{
+    (void)sig;
+    input_stop = 1;
+}
+
+static double now_s(void);
+
+/* the progress line of a long ingest, on a terminal */
+static void progress(Ctx *c, int last)
+{
+    if (!c->progress) return;
+    double t = now_s();
+    if (!last && t - c->last_progress < 0.25) return;
+    c->last_progress = t;
+    double el = t - c->started;
+    double dps = el > 0 ? (double)c->docs / el : 0, eps = el > 0 ? (double)c->events / el : 0;
+    long long done = c->bytes_before + input_bytes_done;
+    char eta[32] = "";
+    if (c->bytes_total > 0 && done > 0 && done < c->bytes_total)
+        snprintf(eta, sizeof eta, ", ETA %.0f s", el * (double)(c->bytes_total - done) / (double)done);
+    fprintf(stderr, "\r%ld documents (%.0f/s), %ld events (%.0f/s), %.0f s elapsed%s   %s", c->docs, dps, c->events, eps,
+            el, eta, last ? "\n" : "");
+}
+
 static double now_s(void)
 {
     struct timespec ts;
@@ -235,6 +272,8 @@ static int run(int argc, char **argv, int ingest)
             stats = 1;
         } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
             quiet = 1;
+        } else if (!strcmp(a, "--replace") && ingest) {
+            c.replace = 1;
         } else if (a[0] == '-' && a[1]) {
             char msg[256];
             snprintf(msg, sizeof msg, "unknown option '%s'", a);
@@ -285,8 +324,26 @@ static int run(int argc, char **argv, int ingest)
     arena_init(&c.arena);
     if (!ingest) c.r->begin(&c.out);
     long failed = 0;
-    for (int i = 0; i < ninputs; i++)
+    if (ingest) {
+        /* Ctrl-C: stop after the current document, commit, leave */
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_sigint;
+        sigaction(SIGINT, &sa, NULL);
+        sigaction(SIGTERM, &sa, NULL);
+        c.progress = !quiet && isatty(STDERR_FILENO);
+        c.started = now_s();
+        for (int i = 0; i < ninputs; i++) {
+            struct stat stt;
+            if (strcmp(inputs[i], "-") && stat(inputs[i], &stt) == 0) c.bytes_total += (long long)stt.st_size;
+        }
+    }
+    for (int i = 0; i < ninputs && !input_stop; i++) {
+        input_bytes_done = 0;
         failed += parsed ? code_parsed(&c, inputs[i], parsed) : input_each(inputs[i], on_doc, &c);
+        c.bytes_before += input_bytes_done;
+    }
+    if (ingest) progress(&c, 1);
     if (!ingest) {
         c.r->end(&c.out, c.events);
         flush_out(&c);
@@ -297,6 +354,9 @@ static int run(int argc, char **argv, int ingest)
     }
     store_close(c.store);
     double t2 = now_s();
+    if (input_stop && ingest)
+        fprintf(stderr, "herodotus ingest: interrupted; %ld documents stored; run the same command again to go on\n",
+                c.docs);
     if (stats || (ingest && !quiet))
         fprintf(stderr, "%ld documents, %ld sentences, %ld events%s%ld skipped as already stored; "
                         "dictionaries %.0f ms, coding %.2f s (%.0f sentences/s)\n",
@@ -308,6 +368,7 @@ static int run(int argc, char **argv, int ingest)
     sym_free_all();
     free(inputs);
     if (fflush(stdout) != 0) return 1;
+    if (input_stop && ingest) return 130;
     return failed ? 1 : status;
 }
 
