@@ -16,6 +16,7 @@
 #include "tag.h"
 #include "validate.h"
 #include "dictcmd.h"
+#include "query.h"
 
 #ifndef HERODOTUS_VERSION
 #define HERODOTUS_VERSION "0.0.0"
@@ -31,6 +32,9 @@ static const char USAGE[] =
     "  ingest   code articles and store them in a SQLite database\n"
     "  validate code validation records (PETRARCH XML) and compare with their expected events\n"
     "  dict     check dictionaries (dict check DIR); list what a corpus needs (dict suggest)\n"
+    "  query    print stored events that pass filters (actor, dyad, code, dates, text)\n"
+    "  stats    event counts and mean Goldstein per period; top dyads, actors, codes; SVG charts\n"
+    "  export   write stored events as the GDELT 2.0 event table, JSON Lines or CSV\n"
     "\n"
     "options:\n"
     "  --help       this text (herodotus CMD --help for a command)\n"
@@ -391,6 +395,9 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "ingest")) return run(argc - 2, argv + 2, 1);
     if (!strcmp(cmd, "validate")) return validate_main(argc - 2, argv + 2);
     if (!strcmp(cmd, "dict")) return dict_main(argc - 2, argv + 2);
+    if (!strcmp(cmd, "query")) return query_main(argc - 2, argv + 2);
+    if (!strcmp(cmd, "stats")) return stats_main(argc - 2, argv + 2);
+    if (!strcmp(cmd, "export")) return export_main(argc - 2, argv + 2);
     char msg[256];
     snprintf(msg, sizeof msg, "unknown command '%s'", cmd);
     return usage_error(NULL, msg);

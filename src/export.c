@@ -1,0 +1,131 @@
+/* export.c - `herodotus export`: the GDELT 2.0 event table, JSON Lines, CSV */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "query.h"
+#include "rows.h"
+#include "store.h"
+
+static const char USAGE[] =
+    "usage: herodotus export --db FILE --format gdelt|jsonl|csv [filters] [--dedup none|oneaday]\n"
+    "\n"
+    "Write the stored events.  gdelt: the 61 tab-separated columns of the GDELT\n"
+    "2.0 event table, one row per event of a story (reprints counted in\n"
+    "NumMentions, NumSources, NumArticles), without a header, as GDELT ships\n"
+    "it; docs/schema.md lists the columns herodotus fills.  jsonl and csv: every\n"
+    "field of every event.  Filters are those of herodotus query.\n";
+
+/* GDELT 2.0: 61 columns.  Actor codes split as CAMEO does: a country (or
+ * IGO/NGO/IMG group) of three letters, then up to three type codes. */
+static const char *GDELT_SQL =
+    "SELECT min(e.id) AS GLOBALEVENTID,"
+    " replace(e.date, '-', '') AS SQLDATE,"
+    " substr(replace(e.date, '-', ''), 1, 6) AS MonthYear,"
+    " substr(e.date, 1, 4) AS Year,"
+    " printf('%.4f', CAST(substr(e.date, 1, 4) AS INTEGER) + (CAST(strftime('%j', e.date) AS INTEGER) - 1) / 365.0) AS FractionDate,"
+    " e.source AS Actor1Code, min(e.source_text) AS Actor1Name,"
+    " CASE WHEN substr(e.source, 1, 3) IN ('IGO', 'NGO', 'IMG', '---') THEN '' ELSE substr(e.source, 1, 3) END AS Actor1CountryCode,"
+    " CASE WHEN substr(e.source, 1, 3) IN ('IGO', 'NGO', 'IMG') THEN substr(e.source, 4) ELSE '' END AS Actor1KnownGroupCode,"
+    " '' AS Actor1EthnicCode, '' AS Actor1Religion1Code, '' AS Actor1Religion2Code,"
+    " CASE WHEN substr(e.source, 1, 3) IN ('IGO', 'NGO', 'IMG') THEN '' ELSE substr(e.source, 4, 3) END AS Actor1Type1Code,"
+    " CASE WHEN substr(e.source, 1, 3) IN ('IGO', 'NGO', 'IMG') THEN '' ELSE substr(e.source, 7, 3) END AS Actor1Type2Code,"
+    " CASE WHEN substr(e.source, 1, 3) IN ('IGO', 'NGO', 'IMG') THEN '' ELSE substr(e.source, 10, 3) END AS Actor1Type3Code,"
+    " e.target AS Actor2Code, min(e.target_text) AS Actor2Name,"
+    " CASE WHEN e.target = '' OR substr(e.target, 1, 3) IN ('IGO', 'NGO', 'IMG', '---') THEN '' ELSE substr(e.target, 1, 3) END AS Actor2CountryCode,"
+    " CASE WHEN substr(e.target, 1, 3) IN ('IGO', 'NGO', 'IMG') THEN substr(e.target, 4) ELSE '' END AS Actor2KnownGroupCode,"
+    " '' AS Actor2EthnicCode, '' AS Actor2Religion1Code, '' AS Actor2Religion2Code,"
+    " CASE WHEN substr(e.target, 1, 3) IN ('IGO', 'NGO', 'IMG') THEN '' ELSE substr(e.target, 4, 3) END AS Actor2Type1Code,"
+    " CASE WHEN substr(e.target, 1, 3) IN ('IGO', 'NGO', 'IMG') THEN '' ELSE substr(e.target, 7, 3) END AS Actor2Type2Code,"
+    " CASE WHEN substr(e.target, 1, 3) IN ('IGO', 'NGO', 'IMG') THEN '' ELSE substr(e.target, 10, 3) END AS Actor2Type3Code,"
+    " max(e.sentence = 0) AS IsRootEvent,"
+    " e.code AS EventCode, substr(e.code, 1, 3) AS EventBaseCode, min(e.root) AS EventRootCode,"
+    " min(e.quad) AS QuadClass, min(e.goldstein) AS GoldsteinScale,"
+    " count(*) AS NumMentions, count(DISTINCT coalesce(d.source, d.doc_id)) AS NumSources,"
+    " count(DISTINCT e.doc) AS NumArticles, '' AS AvgTone,"
+    " '' AS Actor1Geo_Type, '' AS Actor1Geo_FullName, '' AS Actor1Geo_CountryCode, '' AS Actor1Geo_ADM1Code,"
+    " '' AS Actor1Geo_ADM2Code, '' AS Actor1Geo_Lat, '' AS Actor1Geo_Long, '' AS Actor1Geo_FeatureID,"
+    " '' AS Actor2Geo_Type, '' AS Actor2Geo_FullName, '' AS Actor2Geo_CountryCode, '' AS Actor2Geo_ADM1Code,"
+    " '' AS Actor2Geo_ADM2Code, '' AS Actor2Geo_Lat, '' AS Actor2Geo_Long, '' AS Actor2Geo_FeatureID,"
+    " '' AS ActionGeo_Type, coalesce(min(e.place), '') AS ActionGeo_FullName, '' AS ActionGeo_CountryCode,"
+    " '' AS ActionGeo_ADM1Code, '' AS ActionGeo_ADM2Code, '' AS ActionGeo_Lat, '' AS ActionGeo_Long,"
+    " '' AS ActionGeo_FeatureID,"
+    " strftime('%Y%m%d%H%M%S', min(d.ingested_at)) AS DATEADDED,"
+    " coalesce(min(d.url), min(d.doc_id)) AS SOURCEURL"
+    " FROM events e JOIN documents d ON d.id = e.doc";
+
+int export_main(int argc, char **argv)
+{
+    Filter f;
+    memset(&f, 0, sizeof f);
+    f.dedup = 0;
+    const char *format = NULL;
+    char msg[256];
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            fputs(USAGE, stdout);
+            return 0;
+        }
+        int r = filter_option(&f, argc, argv, &i, msg, sizeof msg);
+        if (r < 0) return rows_usage("export", msg);
+        if (r) continue;
+        if (!strcmp(argv[i], "--format") && i + 1 < argc) {
+            format = argv[++i];
+            continue;
+        }
+        snprintf(msg, sizeof msg, "unknown option '%s'", argv[i]);
+        return rows_usage("export", msg);
+    }
+    if (!f.db) return rows_usage("export", "--db FILE is required");
+    if (!format || (strcmp(format, "gdelt") && strcmp(format, "jsonl") && strcmp(format, "csv")))
+        return rows_usage("export", "--format must be gdelt, jsonl or csv");
+    Buf where = {0}, sql = {0};
+    const char *vals[64];
+    int nvals;
+    if (filter_sql(&f, &where, vals, &nvals, msg, sizeof msg)) {
+        buf_free(&where);
+        return rows_usage("export", msg);
+    }
+    char err[512];
+    sqlite3 *db = store_open_read(f.db, err, sizeof err);
+    if (!db) {
+        fprintf(stderr, "herodotus export: %s\n", err);
+        buf_free(&where);
+        return 1;
+    }
+    int status;
+    if (!strcmp(format, "gdelt")) {
+        /* one row per event of a story; GDELT files have no header line */
+        buf_printf(&sql, "%s%s AND e.date IS NOT NULL GROUP BY e.story, e.date, e.source, e.target, e.code"
+                         " ORDER BY GLOBALEVENTID", GDELT_SQL, where.data);
+        FILE *tmp = tmpfile();
+        status = tmp ? rows_run(db, sql.data, vals, nvals, ROWS_TSV, tmp, err, sizeof err) : -1;
+        if (!tmp) snprintf(err, sizeof err, "cannot make a temporary file");
+        if (!status) {
+            /* drop the header line */
+            rewind(tmp);
+            int c;
+            while ((c = getc(tmp)) != EOF && c != '\n') {}
+            char chunk[65536];
+            size_t n;
+            while ((n = fread(chunk, 1, sizeof chunk, tmp)) > 0) fwrite(chunk, 1, n, stdout);
+        }
+        if (tmp) fclose(tmp);
+    } else {
+        buf_printf(&sql, "SELECT e.id, d.doc_id, d.url, d.source AS outlet, e.story, e.sentence, e.date, e.source,"
+                         " e.target, e.code, e.root, e.quad, e.goldstein, e.event, e.source_text, e.target_text,"
+                         " e.verb_text, e.place, e.rule FROM events e JOIN documents d ON d.id = e.doc WHERE e.id IN (");
+        if (f.dedup)
+            buf_printf(&sql, "SELECT min(e.id) FROM events e%s GROUP BY e.date, e.source, e.target, e.code", where.data);
+        else
+            buf_printf(&sql, "SELECT e.id FROM events e%s", where.data);
+        buf_puts(&sql, ") ORDER BY e.id");
+        status = rows_run(db, sql.data, vals, nvals, !strcmp(format, "csv") ? ROWS_CSV : ROWS_JSONL, stdout, err,
+                          sizeof err);
+    }
+    if (status) fprintf(stderr, "herodotus export: %s\n", err);
+    sqlite3_close(db);
+    buf_free(&where);
+    buf_free(&sql);
+    return status ? 1 : 0;
+}

@@ -1,0 +1,307 @@
+/* query.c - filters over the event store, and `herodotus query` */
+#include "query.h"
+#include <ctype.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "dates.h"
+#include "rows.h"
+#include "store.h"
+
+static const char USAGE[] =
+    "usage: herodotus query --db FILE [filters] [--dedup oneaday|none] [--limit N]\n"
+    "                       [--format table|csv|jsonl]\n"
+    "\n"
+    "Print the stored events that pass every filter, oldest first.\n"
+    "\n"
+    "filters:\n"
+    "  --actor CODE      CODE as source or target; a prefix (RUS matches RUSGOV)\n"
+    "  --source CODE     as source (prefix)\n"
+    "  --target CODE     as target (prefix)\n"
+    "  --dyad A:B        A acting on B (prefixes); --both-ways adds B on A\n"
+    "  --code C[,C...]   CAMEO codes\n"
+    "  --root R[,R...]   CAMEO root categories (\"19\")\n"
+    "  --quad Q[,Q...]   quad classes 1-4\n"
+    "  --since DATE      on or after YYYY-MM-DD\n"
+    "  --until DATE      on or before YYYY-MM-DD\n"
+    "  --text WORDS      events in sentences holding all these words (full-text)\n"
+    "  --dedup MODE      oneaday (default: identical date, source, target, code\n"
+    "                    counted once) or none\n"
+    "  --limit N         at most N events (default 100; 0 for all)\n";
+
+static char pool[32][160];
+static int npool;
+
+static const char *keep(const char *s)
+{
+    if (npool >= 32) return s;
+    snprintf(pool[npool], sizeof pool[0], "%s", s);
+    return pool[npool++];
+}
+
+static int valid_code(const char *c)
+{
+    if (!*c || strlen(c) > 60) return 0;
+    for (; *c; c++)
+        if (!isalnum((unsigned char)*c) && *c != '-' && *c != '/' && *c != '"' && *c != ' ') return 0;
+    return 1;
+}
+
+/* prefix P as the range [P, P+1) so that indexes serve it */
+static void prefix_range(Buf *w, const char *col, const char *p, const char **vals, int *n)
+{
+    char hi[160];
+    snprintf(hi, sizeof hi, "%s", p);
+    size_t l = strlen(hi);
+    hi[l - 1] = (char)(hi[l - 1] + 1);
+    vals[(*n)++] = keep(p);
+    vals[(*n)++] = keep(hi);
+    buf_printf(w, "(%s >= ?%d AND %s < ?%d)", col, *n - 1, col, *n);
+}
+
+static void in_list(Buf *w, const char *col, const char *list, const char **vals, int *n)
+{
+    char tmp[256];
+    snprintf(tmp, sizeof tmp, "%s", list);
+    buf_printf(w, "%s IN (", col);
+    int first = 1;
+    char *sv;
+    for (char *t = strtok_r(tmp, ",", &sv); t && *n < 60; t = strtok_r(NULL, ",", &sv)) {
+        vals[(*n)++] = keep(t);
+        buf_printf(w, "%s?%d", first ? "" : ",", *n);
+        first = 0;
+    }
+    buf_putc(w, ')');
+}
+
+int filter_option(Filter *f, int argc, char **argv, int *i, char *msg, size_t msgsz)
+{
+    const char *a = argv[*i];
+    static const char *const withval[] = {"--db", "--actor", "--source", "--target", "--dyad", "--code", "--root",
+                                          "--quad", "--since", "--until", "--text", "--limit", "--dedup", NULL};
+    int takes = 0;
+    for (int k = 0; withval[k]; k++) takes |= !strcmp(a, withval[k]);
+    if (!takes) {
+        if (!strcmp(a, "--both-ways")) {
+            f->both_ways = 1;
+            return 1;
+        }
+        return 0;
+    }
+    if (*i + 1 >= argc) {
+        snprintf(msg, msgsz, "%s needs a value", a);
+        return -1;
+    }
+    const char *v = argv[++*i];
+    if (!strcmp(a, "--db")) f->db = v;
+    else if (!strcmp(a, "--actor")) f->actor = v;
+    else if (!strcmp(a, "--source")) f->source = v;
+    else if (!strcmp(a, "--target")) f->target = v;
+    else if (!strcmp(a, "--code")) f->code = v;
+    else if (!strcmp(a, "--root")) f->root = v;
+    else if (!strcmp(a, "--quad")) f->quad = v;
+    else if (!strcmp(a, "--since")) f->since = v;
+    else if (!strcmp(a, "--until")) f->until = v;
+    else if (!strcmp(a, "--text")) f->text = v;
+    else if (!strcmp(a, "--limit")) {
+        char *end;
+        f->limit = strtol(v, &end, 10);
+        if (*end || f->limit < 0) {
+            snprintf(msg, msgsz, "--limit takes a number, not '%s'", v);
+            return -1;
+        }
+    } else if (!strcmp(a, "--dedup")) {
+        if (!strcmp(v, "oneaday")) f->dedup = 1;
+        else if (!strcmp(v, "none")) f->dedup = 0;
+        else {
+            snprintf(msg, msgsz, "--dedup must be oneaday or none");
+            return -1;
+        }
+    } else if (!strcmp(a, "--dyad")) {
+        const char *colon = strchr(v, ':');
+        if (!colon || colon == v || !colon[1]) {
+            snprintf(msg, msgsz, "--dyad takes A:B, e.g. RUS:CHN");
+            return -1;
+        }
+        static char da[64], dbuf[64];
+        snprintf(da, sizeof da, "%.*s", (int)(colon - v), v);
+        snprintf(dbuf, sizeof dbuf, "%s", colon + 1);
+        f->dyad_a = da;
+        f->dyad_b = dbuf;
+    }
+    return 1;
+}
+
+int filter_sql(const Filter *f, Buf *w, const char **vals, int *n, char *msg, size_t msgsz)
+{
+    *n = 0;
+    npool = 0;
+    buf_clear(w);
+    buf_puts(w, " WHERE 1");
+    const char *codes[] = {f->actor, f->source, f->target, f->dyad_a, f->dyad_b};
+    for (size_t k = 0; k < 5; k++)
+        if (codes[k] && !valid_code(codes[k])) {
+            snprintf(msg, msgsz, "'%s' is no actor code (letters and digits, e.g. RUSGOV)", codes[k]);
+            return -1;
+        }
+    if (f->actor) {
+        buf_puts(w, " AND (");
+        prefix_range(w, "e.source", f->actor, vals, n);
+        buf_puts(w, " OR ");
+        prefix_range(w, "e.target", f->actor, vals, n);
+        buf_puts(w, ")");
+    }
+    if (f->source) {
+        buf_puts(w, " AND ");
+        prefix_range(w, "e.source", f->source, vals, n);
+    }
+    if (f->target) {
+        buf_puts(w, " AND ");
+        prefix_range(w, "e.target", f->target, vals, n);
+    }
+    if (f->dyad_a) {
+        buf_puts(w, " AND ((");
+        prefix_range(w, "e.source", f->dyad_a, vals, n);
+        buf_puts(w, " AND ");
+        prefix_range(w, "e.target", f->dyad_b, vals, n);
+        buf_puts(w, ")");
+        if (f->both_ways) {
+            buf_puts(w, " OR (");
+            prefix_range(w, "e.source", f->dyad_b, vals, n);
+            buf_puts(w, " AND ");
+            prefix_range(w, "e.target", f->dyad_a, vals, n);
+            buf_puts(w, ")");
+        }
+        buf_puts(w, ")");
+    }
+    if (f->code) {
+        buf_puts(w, " AND ");
+        in_list(w, "e.code", f->code, vals, n);
+    }
+    if (f->root) {
+        buf_puts(w, " AND ");
+        in_list(w, "e.root", f->root, vals, n);
+    }
+    if (f->quad) {
+        for (const char *q = f->quad; *q; q++)
+            if (!(*q == ',' || (*q >= '1' && *q <= '4'))) {
+                snprintf(msg, msgsz, "--quad takes classes 1 to 4, e.g. 3,4");
+                return -1;
+            }
+        buf_puts(w, " AND ");
+        in_list(w, "CAST(e.quad AS TEXT)", f->quad, vals, n);
+    }
+    const char *dates[2] = {f->since, f->until};
+    for (int k = 0; k < 2; k++) {
+        if (!dates[k]) continue;
+        size_t used;
+        int d = date_parse(dates[k], strlen(dates[k]), &used);
+        if (d < 10000000 || used != strlen(dates[k])) {
+            snprintf(msg, msgsz, "%s takes a date YYYY-MM-DD, not '%s'", k ? "--until" : "--since", dates[k]);
+            return -1;
+        }
+        char iso[11];
+        date_format(d, iso);
+        vals[(*n)++] = keep(iso);
+        buf_printf(w, " AND e.date %s ?%d", k ? "<=" : ">=", *n);
+    }
+    if (f->text) {
+        /* every word as a quoted phrase: the user's text never reaches the
+         * full-text query syntax */
+        Buf q = {0};
+        char tmp[512];
+        snprintf(tmp, sizeof tmp, "%s", f->text);
+        char *sv;
+        for (char *t = strtok_r(tmp, " \t", &sv); t; t = strtok_r(NULL, " \t", &sv)) {
+            if (q.len) buf_putc(&q, ' ');
+            buf_putc(&q, '"');
+            for (char *c = t; *c; c++) {
+                if (*c == '"') buf_putc(&q, '"');
+                buf_putc(&q, *c);
+            }
+            buf_putc(&q, '"');
+        }
+        if (!q.len) {
+            snprintf(msg, msgsz, "--text needs words");
+            return -1;
+        }
+        vals[(*n)++] = keep(q.data);
+        buf_free(&q);
+        buf_printf(w,
+                   " AND e.id IN (SELECT ev.id FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid"
+                   " JOIN events ev ON ev.doc = s.doc AND ev.sentence = s.idx WHERE sentences_fts MATCH ?%d)",
+                   *n);
+    }
+    return 0;
+}
+
+/* the events passing the filter (one a day when asked): SQL for the ids */
+static void event_ids(Buf *sql, const Filter *f, const char *where)
+{
+    if (f->dedup)
+        buf_printf(sql, "SELECT min(e.id) FROM events e%s GROUP BY e.date, e.source, e.target, e.code", where);
+    else
+        buf_printf(sql, "SELECT e.id FROM events e%s", where);
+}
+
+int query_main(int argc, char **argv)
+{
+    Filter f;
+    memset(&f, 0, sizeof f);
+    f.dedup = 1;
+    f.limit = 100;
+    const char *format = NULL;
+    char msg[256];
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            fputs(USAGE, stdout);
+            return 0;
+        }
+        int r = filter_option(&f, argc, argv, &i, msg, sizeof msg);
+        if (r < 0) return rows_usage("query", msg);
+        if (r) continue;
+        if (!strcmp(argv[i], "--format") && i + 1 < argc) {
+            format = argv[++i];
+            continue;
+        }
+        snprintf(msg, sizeof msg, "unknown option '%s'", argv[i]);
+        return rows_usage("query", msg);
+    }
+    if (!f.db) return rows_usage("query", "--db FILE is required");
+    int fmt = rows_format(format);
+    if (fmt < 0) return rows_usage("query", "--format must be table, csv or jsonl");
+    Buf where = {0}, sql = {0};
+    const char *vals[64];
+    int nvals;
+    if (filter_sql(&f, &where, vals, &nvals, msg, sizeof msg)) {
+        buf_free(&where);
+        return rows_usage("query", msg);
+    }
+    char err[512];
+    sqlite3 *db = store_open_read(f.db, err, sizeof err);
+    if (!db) {
+        fprintf(stderr, "herodotus query: %s\n", err);
+        buf_free(&where);
+        return 1;
+    }
+    buf_puts(&sql,
+             "SELECT e.date, e.source, e.target, e.code, e.event, e.goldstein, e.quad, e.source_text, e.target_text,"
+             " e.verb_text, d.doc_id, d.url,"
+             " (SELECT count(DISTINCT x.doc) FROM events x WHERE x.story = e.story AND x.date IS e.date"
+             "   AND x.source = e.source AND x.target = e.target AND x.code = e.code) AS articles,"
+             " (SELECT count(DISTINCT coalesce(xd.source, xd.doc_id)) FROM events x JOIN documents xd ON xd.id = x.doc"
+             "   WHERE x.story = e.story AND x.date IS e.date AND x.source = e.source AND x.target = e.target"
+             "   AND x.code = e.code) AS sources,"
+             " s.text FROM events e JOIN documents d ON d.id = e.doc"
+             " LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence WHERE e.id IN (");
+    event_ids(&sql, &f, where.data);
+    buf_puts(&sql, ") ORDER BY e.date, e.id");
+    if (f.limit) buf_printf(&sql, " LIMIT %ld", f.limit);
+    int status = rows_run(db, sql.data, vals, nvals, fmt, stdout, err, sizeof err);
+    if (status) fprintf(stderr, "herodotus query: %s\n", err);
+    sqlite3_close(db);
+    buf_free(&where);
+    buf_free(&sql);
+    return status ? 1 : 0;
+}

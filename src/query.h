@@ -1,0 +1,30 @@
+/* query.h - reading the event store: filters shared by `query`, `stats`
+ * and `export`, and the three commands. */
+#ifndef HERODOTUS_QUERY_H
+#define HERODOTUS_QUERY_H
+#include "buf.h"
+
+typedef struct Filter {
+    const char *db;
+    const char *actor, *source, *target;   /* code prefixes */
+    const char *dyad_a, *dyad_b;           /* --dyad A:B */
+    int both_ways;
+    const char *code, *root, *quad;        /* comma-separated lists */
+    const char *since, *until;             /* YYYY-MM-DD, inclusive */
+    const char *text;                      /* full-text words */
+    long limit;                            /* 0: none */
+    int dedup;                             /* one-a-day filter (default on) */
+} Filter;
+
+/* Take a filter option at argv[*i] (advancing *i past its value).
+ * Returns 1 if taken, 0 if not a filter option, -1 on a usage error (msg). */
+int  filter_option(Filter *f, int argc, char **argv, int *i, char *msg, size_t msgsz);
+/* " WHERE ..." for the events table aliased e (parameters ?1...), and
+ * the values to bind, in order. */
+int  filter_sql(const Filter *f, Buf *where, const char **vals, int *nvals, char *msg, size_t msgsz);
+
+int query_main(int argc, char **argv);
+int stats_main(int argc, char **argv);
+int export_main(int argc, char **argv);
+
+#endif

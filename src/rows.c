@@ -1,0 +1,153 @@
+/* rows.c - result rows as a table, CSV (RFC 4180) or JSON Lines */
+#include "rows.h"
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "buf.h"
+#include "utf8.h"
+
+int rows_format(const char *name)
+{
+    if (!name) return isatty(STDOUT_FILENO) ? ROWS_TABLE : ROWS_CSV;
+    if (!strcmp(name, "table")) return ROWS_TABLE;
+    if (!strcmp(name, "csv")) return ROWS_CSV;
+    if (!strcmp(name, "jsonl")) return ROWS_JSONL;
+    if (!strcmp(name, "tsv")) return ROWS_TSV;
+    return -1;
+}
+
+int rows_usage(const char *cmd, const char *msg)
+{
+    fprintf(stderr, "herodotus %s: %s\n(see herodotus %s --help)\n", cmd, msg, cmd);
+    return 2;
+}
+
+static void csv_field(Buf *o, const char *s, size_t n)
+{
+    int quote = 0;
+    for (size_t i = 0; i < n; i++) quote |= s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
+    if (!quote) {
+        buf_put(o, s, n);
+        return;
+    }
+    buf_putc(o, '"');
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"') buf_putc(o, '"');
+        buf_putc(o, s[i]);
+    }
+    buf_putc(o, '"');
+}
+
+static void tsv_field(Buf *o, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) buf_putc(o, (s[i] == '\t' || s[i] == '\n' || s[i] == '\r') ? ' ' : s[i]);
+}
+
+int rows_run(sqlite3 *db, const char *sql, const char **vals, int nvals, int format, FILE *out, char *err,
+             size_t errsz)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK) {
+        snprintf(err, errsz, "%s", sqlite3_errmsg(db));
+        return -1;
+    }
+    for (int i = 0; i < nvals; i++) sqlite3_bind_text(q, i + 1, vals[i], -1, SQLITE_TRANSIENT);
+    int nc = sqlite3_column_count(q);
+    Buf o = {0};
+    /* a table needs its column widths: keep the rows */
+    char ***rows = NULL;
+    size_t nrows = 0, cap = 0;
+    size_t *width = calloc((size_t)nc + 1, sizeof *width);
+    if (format == ROWS_CSV || format == ROWS_TSV) {
+        for (int c = 0; c < nc; c++) {
+            if (c) buf_putc(&o, format == ROWS_CSV ? ',' : '\t');
+            buf_puts(&o, sqlite3_column_name(q, c));
+        }
+        buf_putc(&o, '\n');
+    }
+    for (int c = 0; c < nc; c++) width[c] = strlen(sqlite3_column_name(q, c));
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        if (format == ROWS_TABLE) {
+            if (nrows == cap) {
+                cap = cap ? cap * 2 : 64;
+                rows = realloc(rows, cap * sizeof *rows);
+            }
+            char **r = malloc((size_t)nc * sizeof *r);
+            for (int c = 0; c < nc; c++) {
+                const char *v = (const char *)sqlite3_column_text(q, c);
+                r[c] = strdup(v ? v : "");
+                size_t w = utf8_width(r[c], strlen(r[c]));
+                if (w > 60) w = 60;
+                if (w > width[c]) width[c] = w;
+            }
+            rows[nrows++] = r;
+            continue;
+        }
+        if (format == ROWS_JSONL) buf_putc(&o, '{');
+        for (int c = 0; c < nc; c++) {
+            const char *v = (const char *)sqlite3_column_text(q, c);
+            int type = sqlite3_column_type(q, c);
+            size_t n = (size_t)sqlite3_column_bytes(q, c);
+            if (format == ROWS_JSONL) {
+                if (c) buf_putc(&o, ',');
+                const char *name = sqlite3_column_name(q, c);
+                buf_json_str(&o, name, strlen(name));
+                buf_putc(&o, ':');
+                if (type == SQLITE_NULL) buf_puts(&o, "null");
+                else if (type == SQLITE_INTEGER || type == SQLITE_FLOAT) buf_put(&o, v, n);
+                else buf_json_str(&o, v, n);
+            } else {
+                if (c) buf_putc(&o, format == ROWS_CSV ? ',' : '\t');
+                if (format == ROWS_CSV) csv_field(&o, v ? v : "", v ? n : 0);
+                else tsv_field(&o, v ? v : "", v ? n : 0);
+            }
+        }
+        buf_puts(&o, format == ROWS_JSONL ? "}\n" : "\n");
+        if (o.len > (1u << 16)) {
+            fwrite(o.data, 1, o.len, out);
+            buf_clear(&o);
+        }
+    }
+    if (format == ROWS_TABLE) {
+        for (int c = 0; c < nc; c++) {
+            const char *h = sqlite3_column_name(q, c);
+            buf_printf(&o, "%s%s", c ? "  " : "", h);
+            for (size_t k = strlen(h); k < width[c] && c + 1 < nc; k++) buf_putc(&o, ' ');
+        }
+        buf_putc(&o, '\n');
+        for (size_t r = 0; r < nrows; r++) {
+            for (int c = 0; c < nc; c++) {
+                const char *v = rows[r][c];
+                size_t i = 0, w = 0, n = strlen(v);
+                if (c) buf_puts(&o, "  ");
+                while (i < n) {   /* cut at the column width */
+                    int k;
+                    utf8_decode(v + i, n - i, &k);
+                    size_t cw = utf8_width(v + i, (size_t)k);
+                    if (w + cw > width[c]) break;
+                    for (int b = 0; b < k; b++) buf_putc(&o, (v[i + b] == '\n' || v[i + b] == '\t') ? ' ' : v[i + b]);
+                    w += cw;
+                    i += (size_t)k;
+                }
+                for (; w < width[c] && c + 1 < nc; w++) buf_putc(&o, ' ');
+                free(rows[r][c]);
+            }
+            buf_putc(&o, '\n');
+            free(rows[r]);
+        }
+        buf_printf(&o, "(%zu row%s)\n", nrows, nrows == 1 ? "" : "s");
+        free(rows);
+    }
+    fwrite(o.data ? o.data : "", 1, o.len, out);
+    buf_free(&o);
+    free(width);
+    if (rc != SQLITE_DONE) {
+        snprintf(err, errsz, "%s", sqlite3_errmsg(db));
+        sqlite3_finalize(q);
+        return -1;
+    }
+    sqlite3_finalize(q);
+    return 0;
+}

@@ -1,0 +1,195 @@
+/* stats.c - `herodotus stats`: counts and mean Goldstein per period, top
+ * lists, and the SVG chart */
+#include <math.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "query.h"
+#include "rows.h"
+#include "store.h"
+#include "svg.h"
+
+static const char USAGE[] =
+    "usage: herodotus stats --db FILE --by day|week|month|year [filters] [--group root|quad]\n"
+    "                       [--plot FILE.svg] [--format table|csv|jsonl]\n"
+    "       herodotus stats --db FILE --top dyads|actors|codes [filters] [--limit N]\n"
+    "\n"
+    "Event counts and mean Goldstein score per period (weeks start on Monday),\n"
+    "the classic dyadic time series; --group splits them by CAMEO root or quad\n"
+    "class; --plot also draws them as an SVG chart.  --top lists the most\n"
+    "frequent dyads, actors or event codes.  Filters are those of herodotus\n"
+    "query (--dyad A:B [--both-ways], --actor, --source, --target, --code,\n"
+    "--root, --quad, --since, --until, --text); --dedup oneaday (default) or none.\n";
+
+static const char *period_sql(const char *by)
+{
+    if (!strcmp(by, "day")) return "date";
+    if (!strcmp(by, "week")) return "date(date, '-' || ((CAST(strftime('%w', date) AS INTEGER) + 6) % 7) || ' days')";
+    if (!strcmp(by, "month")) return "substr(date, 1, 7)";
+    if (!strcmp(by, "year")) return "substr(date, 1, 4)";
+    return NULL;
+}
+
+/* events passing the filter, one a day when asked */
+static void base(Buf *sql, const Filter *f, const char *where)
+{
+    if (f->dedup)
+        buf_printf(sql,
+                   "(SELECT e.date AS date, e.source AS source, e.target AS target, e.code AS code,"
+                   " min(e.root) AS root, min(e.quad) AS quad, min(e.goldstein) AS goldstein, min(e.event) AS event"
+                   " FROM events e%s AND e.date IS NOT NULL GROUP BY e.date, e.source, e.target, e.code)",
+                   where);
+    else
+        buf_printf(sql,
+                   "(SELECT e.date AS date, e.source AS source, e.target AS target, e.code AS code, e.root AS root,"
+                   " e.quad AS quad, e.goldstein AS goldstein, e.event AS event FROM events e%s AND e.date IS NOT NULL)",
+                   where);
+}
+
+static int plot(sqlite3 *db, const char *sql, const char **vals, int nvals, int grouped, const char *title,
+                const char *path, char *err, size_t errsz)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK) {
+        snprintf(err, errsz, "%s", sqlite3_errmsg(db));
+        return -1;
+    }
+    for (int i = 0; i < nvals; i++) sqlite3_bind_text(q, i + 1, vals[i], -1, SQLITE_TRANSIENT);
+    /* rows: period, [group,] events, goldstein, ordered by period */
+    char **periods = NULL, **groups = NULL;
+    int np = 0, ng = 0, cap = 0, gcap = 0;
+    typedef struct { int p, g; double n, gs; } Cell;
+    Cell *cells = NULL;
+    int nc = 0, ccap = 0;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        const char *per = (const char *)sqlite3_column_text(q, 0);
+        const char *grp = grouped ? (const char *)sqlite3_column_text(q, 1) : "events";
+        if (!per) continue;
+        if (!np || strcmp(periods[np - 1], per)) {
+            if (np == cap) periods = realloc(periods, (size_t)(cap = cap ? cap * 2 : 64) * sizeof *periods);
+            periods[np++] = strdup(per);
+        }
+        int g;
+        for (g = 0; g < ng && strcmp(groups[g], grp ? grp : ""); g++) {}
+        if (g == ng) {
+            if (ng == gcap) groups = realloc(groups, (size_t)(gcap = gcap ? gcap * 2 : 8) * sizeof *groups);
+            groups[ng++] = strdup(grp ? grp : "");
+        }
+        if (nc == ccap) cells = realloc(cells, (size_t)(ccap = ccap ? ccap * 2 : 256) * sizeof *cells);
+        cells[nc++] = (Cell){np - 1, g, sqlite3_column_double(q, grouped ? 2 : 1), sqlite3_column_double(q, grouped ? 3 : 2)};
+    }
+    sqlite3_finalize(q);
+    double *counts = calloc((size_t)(ng ? ng : 1) * (size_t)(np ? np : 1), sizeof *counts);
+    double *gsum = calloc((size_t)(np ? np : 1), sizeof *gsum), *gn = calloc((size_t)(np ? np : 1), sizeof *gn);
+    for (int i = 0; i < nc; i++) {
+        counts[cells[i].g * np + cells[i].p] = cells[i].n;
+        gsum[cells[i].p] += cells[i].gs * cells[i].n;
+        gn[cells[i].p] += cells[i].n;
+    }
+    for (int p = 0; p < np; p++) gsum[p] = gn[p] > 0 ? gsum[p] / gn[p] : NAN;
+    FILE *f = fopen(path, "w");
+    int status = 0;
+    if (!f) {
+        snprintf(err, errsz, "%s: cannot write", path);
+        status = -1;
+    } else {
+        Series s = {title, (const char *const *)periods, np, (const char *const *)groups, ng, counts, gsum};
+        svg_series(f, &s);
+        if (fclose(f) != 0) {
+            snprintf(err, errsz, "%s: write error", path);
+            status = -1;
+        }
+    }
+    for (int i = 0; i < np; i++) free(periods[i]);
+    for (int i = 0; i < ng; i++) free(groups[i]);
+    free(periods);
+    free(groups);
+    free(cells);
+    free(counts);
+    free(gsum);
+    free(gn);
+    return status;
+}
+
+int stats_main(int argc, char **argv)
+{
+    Filter f;
+    memset(&f, 0, sizeof f);
+    f.dedup = 1;
+    const char *by = NULL, *group = NULL, *top = NULL, *svg = NULL, *format = NULL;
+    char msg[256];
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            fputs(USAGE, stdout);
+            return 0;
+        }
+        int r = filter_option(&f, argc, argv, &i, msg, sizeof msg);
+        if (r < 0) return rows_usage("stats", msg);
+        if (r) continue;
+        const char **slot = !strcmp(argv[i], "--by") ? &by : !strcmp(argv[i], "--group") ? &group
+                          : !strcmp(argv[i], "--top") ? &top : !strcmp(argv[i], "--plot") ? &svg
+                          : !strcmp(argv[i], "--format") ? &format : NULL;
+        if (slot && i + 1 < argc) {
+            *slot = argv[++i];
+            continue;
+        }
+        snprintf(msg, sizeof msg, slot ? "%s needs a value" : "unknown option '%s'", argv[i]);
+        return rows_usage("stats", msg);
+    }
+    if (!f.db) return rows_usage("stats", "--db FILE is required");
+    if (!by && !top) return rows_usage("stats", "--by day|week|month|year or --top dyads|actors|codes is required");
+    if (by && !period_sql(by)) return rows_usage("stats", "--by must be day, week, month or year");
+    if (group && strcmp(group, "root") && strcmp(group, "quad")) return rows_usage("stats", "--group must be root or quad");
+    if (top && strcmp(top, "dyads") && strcmp(top, "actors") && strcmp(top, "codes"))
+        return rows_usage("stats", "--top must be dyads, actors or codes");
+    if (svg && !by) return rows_usage("stats", "--plot draws a series: give --by");
+    int fmt = rows_format(format);
+    if (fmt < 0) return rows_usage("stats", "--format must be table, csv or jsonl");
+    Buf where = {0}, sql = {0}, b = {0};
+    const char *vals[64];
+    int nvals;
+    if (filter_sql(&f, &where, vals, &nvals, msg, sizeof msg)) {
+        buf_free(&where);
+        return rows_usage("stats", msg);
+    }
+    char err[512];
+    sqlite3 *db = store_open_read(f.db, err, sizeof err);
+    if (!db) {
+        fprintf(stderr, "herodotus stats: %s\n", err);
+        buf_free(&where);
+        return 1;
+    }
+    base(&b, &f, where.data);
+    long limit = f.limit ? f.limit : 20;
+    if (top && !strcmp(top, "dyads"))
+        buf_printf(&sql, "SELECT source, target, count(*) AS events, round(avg(goldstein), 2) AS goldstein FROM %s"
+                         " GROUP BY source, target ORDER BY events DESC, source, target LIMIT %ld", b.data, limit);
+    else if (top && !strcmp(top, "actors"))
+        buf_printf(&sql, "SELECT actor, count(*) AS events, sum(role = 's') AS as_source, sum(role = 't') AS as_target"
+                         " FROM (SELECT source AS actor, 's' AS role FROM %s UNION ALL SELECT target, 't' FROM %s WHERE target != '')"
+                         " GROUP BY actor ORDER BY events DESC, actor LIMIT %ld", b.data, b.data, limit);
+    else if (top)
+        buf_printf(&sql, "SELECT code, min(event) AS event, count(*) AS events, round(avg(goldstein), 2) AS goldstein"
+                         " FROM %s GROUP BY code ORDER BY events DESC, code LIMIT %ld", b.data, limit);
+    else if (group)
+        buf_printf(&sql, "SELECT %s AS period, %s AS \"%s\", count(*) AS events, round(avg(goldstein), 2) AS goldstein"
+                         " FROM %s GROUP BY period, 2 ORDER BY period, 2", period_sql(by), group, group, b.data);
+    else
+        buf_printf(&sql, "SELECT %s AS period, count(*) AS events, round(avg(goldstein), 2) AS goldstein"
+                         " FROM %s GROUP BY period ORDER BY period", period_sql(by), b.data);
+    int status = rows_run(db, sql.data, vals, nvals, fmt, stdout, err, sizeof err);
+    if (!status && svg) {
+        char title[256];
+        snprintf(title, sizeof title, "Events per %s%s%s%s%s%s%s", by, f.dyad_a ? ", " : "", f.dyad_a ? f.dyad_a : "",
+                 f.dyad_a ? (f.both_ways ? " <-> " : " -> ") : "", f.dyad_b ? f.dyad_b : "", f.actor ? ", actor " : "",
+                 f.actor ? f.actor : "");
+        status = plot(db, sql.data, vals, nvals, group != NULL, title, svg, err, sizeof err);
+    }
+    if (status) fprintf(stderr, "herodotus stats: %s\n", err);
+    sqlite3_close(db);
+    buf_free(&where);
+    buf_free(&sql);
+    buf_free(&b);
+    return status ? 1 : 0;
+}
