@@ -6,7 +6,7 @@
 #   make deps     install the Debian packages listed in DEB_PACKAGES
 
 DEB_PACKAGES = build-essential pkg-config libsqlite3-dev sqlite3 libjansson-dev \
-               libxml2-dev libutf8proc-dev liblingua-en-tagger-perl wordnet-base time
+               libxml2-dev libxml2-utils libutf8proc-dev liblingua-en-tagger-perl wordnet-base time
 PKGS   = sqlite3 jansson libxml-2.0 libutf8proc
 CC    ?= cc
 WARN   = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -65,7 +65,7 @@ demo: deps
 	@echo "events stored in demo.db:" $$(sqlite3 demo.db 'select count(*) from events')
 
 check: deps
-	$(MAKE) build/herodotus build/herodotus-san build/unit build/unit-san
+	$(MAKE) build/herodotus build/herodotus-san build/unit build/unit-san build/gencorpus
 	sh tests/run.sh
 
 bench: deps

@@ -1,0 +1,154 @@
+#!/bin/sh
+# The event store: ingest (idempotence, --replace, kill -9, concurrent
+# reads, migration), query filters, stats, the SVG chart, export.
+# usage: tests/store.sh BINARY   (one line per test, then "store: N passed, M failed")
+H=${1:-build/herodotus}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0 failn=0
+ok()  { pass=$((pass + 1)); echo "ok   $1"; }
+bad() { failn=$((failn + 1)); echo "FAIL $1"; [ -n "$2" ] && echo "     $2"; }
+check() { name=$1; shift; if "$@"; then ok "$name"; else bad "$name"; fi; }
+q() { sqlite3 "$1" "$2"; }
+
+# a reprint of the Lavrov story from another outlet, and the examples
+python3 - "$T" <<'PY' 2>/dev/null || {
+import json, sys
+t = open('examples/lavrov-beijing.txt').read()
+u = t.replace('Meridian News Agency', 'Another Wire').replace('two-day official visit', 'two-day visit')
+with open(sys.argv[1] + '/reprint.jsonl', 'w') as f:
+    f.write(json.dumps({'id': 'wire-2', 'text': u, 'source': 'Another Wire', 'url': 'https://example.org/2'}) + '\n')
+PY
+    sed 's/Meridian News Agency/Another Wire/; s/two-day official visit/two-day visit/' examples/lavrov-beijing.txt > "$T/reprint.txt"
+}
+[ -f "$T/reprint.jsonl" ] || cp "$T/reprint.txt" "$T/reprint.jsonl.txt"
+IN="examples/lavrov-beijing.txt examples/nairobi-protest.txt examples/border-clash.txt"
+[ -f "$T/reprint.jsonl" ] && IN="$IN $T/reprint.jsonl" || IN="$IN $T/reprint.txt"
+DB="$T/e.db"
+"$H" ingest --quiet --db "$DB" $IN >/dev/null 2>&1
+docs=$(q "$DB" 'select count(*) from documents'); evs=$(q "$DB" 'select count(*) from events')
+check ingest_stores_four_documents test "$docs" -eq 4
+check schema_has_version_2 test "$(q "$DB" 'pragma user_version')" -eq 2
+"$H" ingest --quiet --db "$DB" $IN >/dev/null 2>&1
+check ingest_again_adds_nothing test "$(q "$DB" 'select count(*) from documents'),$(q "$DB" 'select count(*) from events')" = "$docs,$evs"
+check reprint_joins_the_story_of_the_original test "$(q "$DB" "select count(distinct story) from documents where doc_id in ('lavrov-beijing','wire-2','reprint')")" -eq 1
+check other_articles_have_stories_of_their_own test "$(q "$DB" 'select count(distinct story) from documents')" -eq 3
+check actors_view_counts_events test "$(q "$DB" "select events > 0 from actors where code = 'RUSGOV'")" = 1
+
+# --replace: same id, new text -> old events gone in one step
+printf '{"id":"r1","text":"Russia attacked Ukraine on Monday.","date":"2024-05-07"}\n' >"$T/r1.jsonl"
+printf '{"id":"r1","text":"Russia thanked China on Monday.","date":"2024-05-07"}\n' >"$T/r2.jsonl"
+"$H" ingest --quiet --db "$DB" "$T/r1.jsonl" >/dev/null 2>&1
+"$H" ingest --quiet --db "$DB" "$T/r2.jsonl" >/dev/null 2>&1
+check same_id_is_skipped_without_replace test "$(q "$DB" "select group_concat(e.code) from events e join documents d on d.id = e.doc where d.doc_id = 'r1'")" = "190"
+"$H" ingest --quiet --replace --db "$DB" "$T/r2.jsonl" >/dev/null 2>&1
+check replace_recodes_the_document test "$(q "$DB" "select group_concat(e.code) from events e join documents d on d.id = e.doc where d.doc_id = 'r1'")" = "051"
+check replace_leaves_one_copy test "$(q "$DB" "select count(*) from documents where doc_id = 'r1'")" -eq 1
+check replace_updates_full_text test "$(q "$DB" "select count(*) from sentences_fts where sentences_fts match 'attacked'")" -eq 0
+
+# filters (one-a-day by default)
+n() { "$H" query --db "$DB" --limit 0 --format csv "$@" 2>/dev/null | tail -n +2 | wc -l; }
+check filter_actor_prefix_matches_source_or_target test "$(n --actor RUS)" -eq "$(q "$DB" "select count(*) from (select 1 from events where source like 'RUS%' or target like 'RUS%' group by date, source, target, code)")"
+check filter_source test "$(n --source KEN)" -eq "$(q "$DB" "select count(*) from (select 1 from events where source like 'KEN%' group by date, source, target, code)")"
+check filter_target test "$(n --target PAK)" -eq "$(q "$DB" "select count(*) from (select 1 from events where target like 'PAK%' group by date, source, target, code)")"
+check filter_dyad test "$(n --dyad CHN:RUS)" -eq "$(q "$DB" "select count(*) from (select 1 from events where source like 'CHN%' and target like 'RUS%' group by date, source, target, code)")"
+check filter_dyad_both_ways test "$(n --dyad CHN:RUS --both-ways)" -eq "$(q "$DB" "select count(*) from (select 1 from events where (source like 'CHN%' and target like 'RUS%') or (source like 'RUS%' and target like 'CHN%') group by date, source, target, code)")"
+check filter_code test "$(n --code 051,042)" -eq "$(q "$DB" "select count(*) from (select 1 from events where code in ('051','042') group by date, source, target, code)")"
+check filter_root test "$(n --root 19)" -eq "$(q "$DB" "select count(*) from (select 1 from events where root = '19' group by date, source, target, code)")"
+check filter_quad test "$(n --quad 3,4)" -eq "$(q "$DB" "select count(*) from (select 1 from events where quad in (3,4) group by date, source, target, code)")"
+check filter_since_until test "$(n --since 2024-04-09 --until 2024-06-25)" -eq "$(q "$DB" "select count(*) from (select 1 from events where date between '2024-04-09' and '2024-06-25' group by date, source, target, code)")"
+check filter_text_full_text test "$(n --text 'tear gas')" -ge 1
+check filter_text_only_matching_sentences sh -c "'$H' query --db '$DB' --limit 0 --format csv --text 'tear gas' | tail -n +2 | grep -v -i 'tear gas' | wc -l | grep -qx 0"
+check filter_limit test "$(n --limit 3)" -eq 3
+check dedup_none_keeps_reprints test "$(n --dedup none)" -gt "$(n)"
+check query_counts_articles_and_sources sh -c "'$H' query --db '$DB' --format csv --dyad RUSGOV:CHN --code 051 | tail -n +2 | grep -q ',2,2,'"
+"$H" query --db "$DB" --actor "RUS'; DROP TABLE events; --" >/dev/null 2>&1; rc=$?
+check hostile_actor_code_is_refused sh -c "[ $rc -eq 2 ] && [ $(q "$DB" 'select count(*) from events') -gt 0 ]"
+"$H" query --db "$DB" --text "x\" OR 1=1 --" --format csv >/dev/null 2>&1
+check quotes_in_text_do_not_break_the_query test $? -eq 0
+"$H" query --db "$DB" --since 2024-13-01 >/dev/null 2>&1
+check bad_date_is_a_usage_error test $? -eq 2
+"$H" query --db "$DB" --format jsonl --limit 1 | grep -q '^{"date":"[0-9-]*","source":"[A-Z]*"'
+check query_jsonl_output test $? -eq 0
+
+# stats
+tot=$(n)
+sum=$("$H" stats --db "$DB" --by month --format csv | tail -n +2 | awk -F, '{ s += $2 } END { print s + 0 }')
+check stats_by_month_adds_up_to_the_events test "$sum" -eq "$tot"
+check stats_by_week_starts_on_monday sh -c "'$H' stats --db '$DB' --by week --format csv | grep -q '^2024-04-08,'"
+check stats_by_year test "$("$H" stats --db "$DB" --by year --format csv | tail -n +2 | wc -l)" -eq 2
+check stats_group_by_root sh -c "'$H' stats --db '$DB' --by day --group root --format csv | head -1 | grep -q '^period,root,events,goldstein'"
+check stats_dyad_series test "$("$H" stats --db "$DB" --by day --dyad CHN:RUS --both-ways --format csv | tail -n +2 | awk -F, '{ s += $2 } END { print s + 0 }')" -eq "$(n --dyad CHN:RUS --both-ways)"
+check stats_top_dyads sh -c "'$H' stats --db '$DB' --top dyads --limit 3 --format csv | tail -n +2 | wc -l | grep -qx 3"
+check stats_top_actors sh -c "'$H' stats --db '$DB' --top actors --format csv | head -1 | grep -q '^actor,events'"
+check stats_top_codes sh -c "'$H' stats --db '$DB' --top codes --format csv | head -1 | grep -q '^code,event,events'"
+"$H" stats --db "$DB" --by day --group quad --plot "$T/c.svg" --format csv >/dev/null 2>&1
+check svg_is_written test -s "$T/c.svg"
+if command -v xmllint >/dev/null 2>&1; then
+    check svg_is_well_formed xmllint --noout "$T/c.svg"
+fi
+check svg_has_axes_labels_and_legend sh -c "grep -q '<polyline' '$T/c.svg' && grep -q '>events</text>' '$T/c.svg' && grep -q 'mean Goldstein' '$T/c.svg' && grep -q '>2024-04-09</text>' '$T/c.svg' && grep -c '<rect x=' '$T/c.svg' | grep -qv '^0$'"
+
+# export
+"$H" export --db "$DB" --format gdelt >"$T/g.tsv" 2>"$T/e"
+check export_gdelt_has_rows test -s "$T/g.tsv"
+check export_gdelt_has_61_columns sh -c "awk -F'\t' 'NF != 61 { bad = 1 } END { exit bad }' '$T/g.tsv'"
+check export_gdelt_column_types sh -c "awk -F'\t' 'function num(v, n) { return v ~ /^[0-9]+\$/ && (n == 0 || length(v) == n) }
+    !num(\$1, 0) || !num(\$2, 8) || !num(\$3, 6) || !num(\$4, 4) || \$5 !~ /^[0-9][0-9][0-9][0-9]\\.[0-9][0-9][0-9][0-9]\$/ ||
+    !num(\$27, 0) || !num(\$29, 2) || \$30 !~ /^[1-4]\$/ || \$31 !~ /^-?[0-9]+(\\.[0-9]+)?\$/ ||
+    !num(\$32, 0) || !num(\$33, 0) || !num(\$34, 0) || !num(\$60, 14) { bad = 1 } END { exit bad }' '$T/g.tsv'"
+check export_gdelt_counts_reprints sh -c "awk -F'\t' '\$6 == \"RUSGOV\" && \$16 == \"CHN\" && \$27 == \"051\" && \$34 == 2 && \$33 == 2 { found = 1 } END { exit !found }' '$T/g.tsv'"
+"$H" export --db "$DB" --format csv >"$T/x.csv"
+check export_csv_has_every_event test "$(tail -n +2 "$T/x.csv" | wc -l)" -ge "$(q "$DB" 'select count(*) from events')"
+"$H" export --db "$DB" --format jsonl >"$T/x.jsonl"
+check export_jsonl_one_object_per_event test "$(grep -c '^{"id":' "$T/x.jsonl")" -eq "$(q "$DB" 'select count(*) from events')"
+
+# migration from version 1
+V1="$T/v1.db"
+sqlite3 "$V1" "CREATE TABLE documents(id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL UNIQUE, url TEXT, source TEXT, title TEXT, pubdate TEXT, place TEXT, content_hash TEXT NOT NULL UNIQUE, ingested_at TEXT NOT NULL DEFAULT 'x');
+CREATE TABLE sentences(doc INTEGER NOT NULL, idx INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY(doc, idx)) WITHOUT ROWID;
+CREATE TABLE events(id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, sentence INTEGER NOT NULL, date TEXT, source TEXT NOT NULL, target TEXT NOT NULL, code TEXT NOT NULL, root TEXT NOT NULL, quad INTEGER NOT NULL, goldstein REAL NOT NULL, source_text TEXT, target_text TEXT, verb_text TEXT, place TEXT, rule TEXT);
+INSERT INTO documents VALUES(1,'old',NULL,NULL,NULL,'2020-01-01',NULL,'abc','x');
+INSERT INTO sentences VALUES(1,0,'Ardania fired rockets at Belmoria.');
+INSERT INTO events VALUES(1,1,0,'2020-01-01','AAA','BBB','195','19',4,-10.0,'Ardania','Belmoria','fired rockets',NULL,'subject');
+PRAGMA user_version=1;"
+"$H" query --db "$V1" >/dev/null 2>"$T/e"; rc=$?
+check old_schema_is_reported_to_readers sh -c "[ $rc -eq 1 ] && grep -q 'schema version 1' '$T/e'"
+"$H" ingest --quiet --db "$V1" examples/border-clash.txt >/dev/null 2>&1
+check migration_reaches_version_2 test "$(q "$V1" 'pragma user_version')" -eq 2
+check migration_keeps_old_events test "$(q "$V1" "select count(*) from events where source = 'AAA'")" -eq 1
+check migration_indexes_old_sentences test "$(q "$V1" "select count(*) from sentences_fts where sentences_fts match 'rockets'")" -eq 1
+
+# kill -9 in the middle of an ingest, concurrent reads, and a re-run that finishes
+if [ -x build/gencorpus ]; then
+    ./build/gencorpus 6 7 >"$T/big.jsonl"
+    total=$(wc -l <"$T/big.jsonl")
+    K="$T/k.db"
+    "$H" ingest --quiet --db "$K" "$T/big.jsonl" >/dev/null 2>&1 &
+    pid=$!
+    reads=0 readfail=0
+    i=0
+    while [ $i -lt 40 ]; do
+        sleep 0.1
+        if [ -f "$K" ]; then
+            if "$H" stats --db "$K" --top codes --limit 1 --format csv >/dev/null 2>"$T/re"; then reads=$((reads + 1));
+            elif ! grep -q 'not a herodotus database' "$T/re"; then readfail=$((readfail + 1)); cat "$T/re"; fi
+        fi
+        [ "$(q "$K" 'select count(*) from documents' 2>/dev/null || echo 0)" -ge 512 ] && break
+        i=$((i + 1))
+    done
+    kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+    check concurrent_reads_during_ingest_succeed sh -c "[ $reads -gt 0 ] && [ $readfail -eq 0 ]"
+    check killed_database_passes_integrity_check test "$(q "$K" 'pragma integrity_check')" = ok
+    got=$(q "$K" 'select count(*) from documents')
+    check killed_ingest_kept_whole_batches test $((got % 256)) -eq 0
+    check killed_ingest_left_no_half_document test "$(q "$K" 'select count(*) from documents d where not exists (select 1 from sentences s where s.doc = d.id)')" -eq 0
+    check killed_ingest_left_no_orphan_event test "$(q "$K" 'select count(*) from events e where not exists (select 1 from documents d where d.id = e.doc)')" -eq 0
+    "$H" ingest --quiet --db "$K" "$T/big.jsonl" >/dev/null 2>&1
+    check rerun_finishes_the_job test "$(q "$K" 'select count(*) from documents')" -eq "$total"
+else
+    echo "skip kill_and_concurrency: build/gencorpus not built"
+fi
+
+echo "store: $pass passed, $failn failed"
+[ $failn -eq 0 ]
