@@ -121,7 +121,7 @@ check migration_indexes_old_sentences test "$(q "$V1" "select count(*) from sent
 
 # kill -9 in the middle of an ingest, concurrent reads, and a re-run that finishes
 if [ -x build/gencorpus ]; then
-    ./build/gencorpus 6 7 >"$T/big.jsonl"
+    ./build/gencorpus 12 7 >"$T/big.jsonl"
     total=$(wc -l <"$T/big.jsonl")
     K="$T/k.db"
     "$H" ingest --quiet --db "$K" "$T/big.jsonl" >/dev/null 2>&1 &
@@ -141,6 +141,7 @@ if [ -x build/gencorpus ]; then
     check concurrent_reads_during_ingest_succeed sh -c "[ $reads -gt 0 ] && [ $readfail -eq 0 ]"
     check killed_database_passes_integrity_check test "$(q "$K" 'pragma integrity_check')" = ok
     got=$(q "$K" 'select count(*) from documents')
+    check killed_ingest_was_killed_midway test "$got" -lt "$total"
     check killed_ingest_kept_whole_batches test $((got % 256)) -eq 0
     check killed_ingest_left_no_half_document test "$(q "$K" 'select count(*) from documents d where not exists (select 1 from sentences s where s.doc = d.id)')" -eq 0
     check killed_ingest_left_no_orphan_event test "$(q "$K" 'select count(*) from events e where not exists (select 1 from documents d where d.id = e.doc)')" -eq 0
