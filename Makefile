@@ -18,14 +18,14 @@ VERSION = 0.1.0
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS ?= -O2 -g
-ALL_CFLAGS = -std=c11 $(WARN) $(CPPFLAGS_ALL) $(PKG_CFLAGS) $(CFLAGS)
+ALL_CFLAGS = -std=c11 -pthread $(WARN) $(CPPFLAGS_ALL) $(PKG_CFLAGS) $(CFLAGS)
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-LDLIBS = $(PKG_LIBS) -lm
+LDLIBS = $(PKG_LIBS) -lm -pthread
 
 # the pipeline, in order, then primitives and outputs
 LIB_SRC = src/read.c src/input.c src/segment.c src/tag.c src/lemma.c src/actors.c \
           src/verbs.c src/events.c src/dict.c src/cameo.c src/dates.c \
-          src/render.c src/render_jsonl.c src/render_tsv.c src/render_table.c src/store.c src/pipeline.c src/parse.c src/validate.c src/query.c src/stats.c src/export.c src/rows.c src/svg.c src/dictcmd.c \
+          src/render.c src/render_jsonl.c src/render_tsv.c src/render_table.c src/store.c src/pipeline.c src/parse.c src/writer.c src/validate.c src/query.c src/stats.c src/export.c src/rows.c src/svg.c src/dictcmd.c \
           src/arena.c src/intern.c src/buf.c src/utf8.c
 MAIN_SRC = src/main.c
 TEST_SRC = tests/unit.c

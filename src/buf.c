@@ -92,19 +92,18 @@ void buf_free(Buf *b)
 int buf_getline(Buf *b, FILE *f)
 {
     buf_clear(b);
-    int c, any = 0;
-    char chunk[4096];
-    size_t k = 0;
-    while ((c = getc(f)) != EOF) {
+    int any = 0;
+    for (;;) {
+        buf_reserve(b, 65536);
+        if (!fgets(b->data + b->len, (int)(b->cap - b->len), f)) break;
         any = 1;
-        if (c == '\n') break;
-        chunk[k++] = (char)c;
-        if (k == sizeof chunk) {
-            buf_put(b, chunk, k);
-            k = 0;
+        size_t n = strlen(b->data + b->len);
+        b->len += n;
+        if (n && b->data[b->len - 1] == '\n') {
+            b->data[--b->len] = '\0';
+            break;
         }
     }
-    if (k) buf_put(b, chunk, k);
     return any;
 }
 

@@ -13,6 +13,7 @@
 #include "render.h"
 #include "segment.h"
 #include "store.h"
+#include "writer.h"
 #include "tag.h"
 #include "validate.h"
 #include "dictcmd.h"
@@ -66,7 +67,7 @@ static const char USAGE_INGEST[] =
     "database FILE (created when missing, migrated when older).  A document\n"
     "already stored, by id or by identical text, is skipped; --replace codes it\n"
     "again and replaces it and its events in one transaction.  Documents are\n"
-    "committed in batches of 256: a run that is killed loses only its last\n"
+    "committed in batches of 1024: a run that is killed loses only its last\n"
     "batch, and the same command run again finishes the job.  Ctrl-C stops\n"
     "after the current batch.  On a terminal a progress line is shown unless\n"
     "--quiet.\n";
@@ -77,7 +78,9 @@ typedef struct Ctx {
     Arena arena;
     const Renderer *r;
     Buf out;
-    Store *store;
+    Store *store;       /* ingest: the writer's connection */
+    Store *check;       /* ingest: a second connection, to skip what is stored */
+    Writer *writer;
     long docs, sents, events, skipped, failed_store;
     int debug, explain, replace, progress;
     double started, last_progress;
@@ -99,14 +102,19 @@ static int on_doc(const RawDoc *raw, void *vctx)
 {
     Ctx *c = vctx;
     char err[512];
-    if (c->store && !c->replace && raw->id && store_has(c->store, raw->id, raw->text, raw->len)) {
+    if (c->check && !c->replace && raw->id && store_has(c->check, raw->id, raw->text, raw->len)) {
         c->skipped++;
         return 0;
     }
+    if (c->writer && writer_failed(c->writer)) {
+        input_stop = 1;
+        return 0;
+    }
     Doc d;
-    arena_reset(&c->arena);
+    Arena *arena = c->writer ? writer_slot(c->writer) : &c->arena;
+    if (!c->writer) arena_reset(arena);
     int cut = 0;
-    if (pipeline_run(&d, &c->arena, raw, &c->dict, &c->opt, err, sizeof err, &cut)) {
+    if (pipeline_run(&d, arena, raw, &c->dict, &c->opt, err, sizeof err, &cut)) {
         if (raw->line) fprintf(stderr, "%s:%ld: %s\n", raw->file, raw->line, err);
         else fprintf(stderr, "%s: %s\n", raw->file, err);
         return -1;
@@ -123,12 +131,10 @@ static int on_doc(const RawDoc *raw, void *vctx)
     c->docs++;
     c->sents += d.nsent;
     c->events += d.nev;
-    if (c->store) {
-        if (store_doc(c->store, &d, raw->text, raw->len, c->replace, err, sizeof err)) {
-            fprintf(stderr, "%s: %s\n", raw->file, err);
-            c->failed_store++;
-            return -1;
-        }
+    if (c->writer) {
+        StoreView v;
+        store_view(&v, &d, raw->text, raw->len, arena);
+        writer_submit(c->writer, &v);
         progress(c, 0);
     } else {
         for (uint32_t i = 0; i < d.nev; i++) {
@@ -318,6 +324,15 @@ static int run(int argc, char **argv, int ingest)
     char err[512];
     if (ingest) {
         c.store = store_open(db, err, sizeof err);
+        /* a second connection skips what is stored before coding it; an
+         * empty database needs none (the writer still skips repeats) */
+        if (c.store && store_count(c.store) > 0) {
+            c.check = store_open(db, err, sizeof err);
+            if (!c.check) {
+                store_close(c.store);
+                c.store = NULL;
+            }
+        }
         if (!c.store) {
             fprintf(stderr, "herodotus: %s\n", err);
             pipeline_unload(&c.dict);
@@ -336,6 +351,7 @@ static int run(int argc, char **argv, int ingest)
         sigaction(SIGINT, &sa, NULL);
         sigaction(SIGTERM, &sa, NULL);
         c.progress = !quiet && isatty(STDERR_FILENO);
+        c.writer = writer_start(c.store, c.replace);
         c.started = now_s();
         for (int i = 0; i < ninputs; i++) {
             struct stat stt;
@@ -352,10 +368,16 @@ static int run(int argc, char **argv, int ingest)
         c.r->end(&c.out, c.events);
         flush_out(&c);
     }
-    if (c.store && store_commit(c.store, err, sizeof err)) {
-        fprintf(stderr, "herodotus: %s\n", err);
-        failed++;
+    if (c.writer) {
+        long stored, skipped;
+        if (writer_finish(c.writer, &stored, &skipped, err, sizeof err)) {
+            fprintf(stderr, "herodotus ingest: %s\n", err);
+            failed++;
+        }
+        c.skipped += skipped;
+        c.docs -= skipped;   /* documents coded but found stored by the writer */
     }
+    store_close(c.check);
     store_close(c.store);
     double t2 = now_s();
     if (input_stop && ingest)

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include "dates.h"
-#include "render.h"
 
 /* ---- schema and migrations ---- */
 
@@ -34,19 +33,26 @@ static const char *MIGRATE_V2 =
     "UPDATE documents SET story = id;"
     "CREATE INDEX documents_story ON documents(story);"
     "CREATE TABLE doc_bands(band INTEGER NOT NULL, hash INTEGER NOT NULL,"
-    "  doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE);"
-    "CREATE INDEX doc_bands_key ON doc_bands(band, hash);"
+    "  doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, PRIMARY KEY(band, hash, doc)) WITHOUT ROWID;"
     "CREATE INDEX doc_bands_doc ON doc_bands(doc);"
+    /* the whole text of a document is kept with it (body, and its
+     * sentences' spans); the sentences table holds the sentences that carry
+     * events, each in the full-text index */
+    "ALTER TABLE documents ADD COLUMN body TEXT;"
+    "ALTER TABLE documents ADD COLUMN sentence_spans TEXT;"
+    "UPDATE documents SET body = (SELECT group_concat(text, ' ') FROM"
+    "  (SELECT text FROM sentences s WHERE s.doc = documents.id ORDER BY s.idx));"
     "ALTER TABLE sentences RENAME TO sentences_v1;"
     "CREATE TABLE sentences(id INTEGER PRIMARY KEY,"
     "  doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
     "  idx INTEGER NOT NULL, text TEXT NOT NULL, UNIQUE(doc, idx));"
-    "INSERT INTO sentences(doc, idx, text) SELECT doc, idx, text FROM sentences_v1 ORDER BY doc, idx;"
+    "INSERT INTO sentences(doc, idx, text) SELECT s.doc, s.idx, s.text FROM sentences_v1 s"
+    "  WHERE EXISTS (SELECT 1 FROM events e WHERE e.doc = s.doc AND e.sentence = s.idx) ORDER BY s.doc, s.idx;"
     "DROP TABLE sentences_v1;"
     "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id');"
-    "INSERT INTO sentences_fts(sentences_fts) VALUES('rebuild');"
-    "CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN"
-    "  INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text); END;"
+    "INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM sentences;"
+    /* new sentences reach the index once per batch (store_commit): a
+     * trigger per row would make the index flush after every statement */
     "CREATE TRIGGER sentences_ad AFTER DELETE ON sentences BEGIN"
     "  INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES('delete', old.id, old.text); END;"
     "ALTER TABLE events ADD COLUMN story INTEGER;"
@@ -55,7 +61,6 @@ static const char *MIGRATE_V2 =
     "CREATE INDEX IF NOT EXISTS events_date ON events(date);"
     "CREATE INDEX IF NOT EXISTS events_dyad ON events(source, target, date);"
     "CREATE INDEX IF NOT EXISTS events_target ON events(target, date);"
-    "CREATE INDEX IF NOT EXISTS events_code ON events(code, date);"
     "CREATE INDEX IF NOT EXISTS events_doc ON events(doc);"
     "CREATE INDEX IF NOT EXISTS events_story ON events(story, date, source, target, code);"
     "CREATE VIEW actors AS"
@@ -67,7 +72,9 @@ static const char *MIGRATE_V2 =
 
 struct Store {
     sqlite3 *db;
-    sqlite3_stmt *has, *find, *del, *doc, *story, *sent, *ev, *band_ins, *band_find, *sig;
+    sqlite3_stmt *has, *find, *del, *doc, *sent, *ev, *band_ins, *band_find, *sig, *fts;
+    sqlite3_int64 fts_from;   /* sentences from this id on are not in the full-text index yet */
+    sqlite3_int64 next_doc;   /* the id the next document gets */
     int in_tx, pending;
 };
 
@@ -135,13 +142,15 @@ static int migrate(sqlite3 *db, const char *path, char *err, size_t errsz)
 Store *store_open(const char *path, char *err, size_t errsz)
 {
     sqlite3 *db;
-    if (sqlite3_open(path, &db) != SQLITE_OK) {
+    /* one connection used by one thread: no mutexes */
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
         snprintf(err, errsz, "%s: cannot open database: %s", path, sqlite3_errmsg(db));
         sqlite3_close(db);
         return NULL;
     }
     sqlite3_busy_timeout(db, 10000);
-    if (exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;", err, errsz, path) ||
+    if (exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+                 "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=16384;", err, errsz, path) ||
         migrate(db, path, err, errsz)) {
         sqlite3_close(db);
         return NULL;
@@ -153,16 +162,16 @@ Store *store_open(const char *path, char *err, size_t errsz)
         {offsetof(Store, has), "SELECT 1 FROM documents WHERE doc_id=?1 OR content_hash=?2"},
         {offsetof(Store, find), "SELECT id FROM documents WHERE doc_id=?1 OR content_hash=?2"},
         {offsetof(Store, del), "DELETE FROM documents WHERE id=?1"},
-        {offsetof(Store, doc), "INSERT INTO documents(doc_id,url,source,title,pubdate,place,content_hash,signature) "
-                               "VALUES(?1,?2,?3,?4,?5,?6,?7,?8)"},
-        {offsetof(Store, story), "UPDATE documents SET story=?2 WHERE id=?1"},
+        {offsetof(Store, doc), "INSERT INTO documents(id,doc_id,url,source,title,pubdate,place,content_hash,signature,story,"
+                               "body,sentence_spans) VALUES(?9,?1,?2,?3,?4,?5,?6,?7,?8,?10,?11,?12) ON CONFLICT DO NOTHING"},
         {offsetof(Store, sent), "INSERT INTO sentences(doc,idx,text) VALUES(?1,?2,?3)"},
         {offsetof(Store, ev), "INSERT INTO events(doc,sentence,date,source,target,code,root,quad,goldstein,"
                               "source_text,target_text,verb_text,place,rule,story,event) "
                               "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)"},
         {offsetof(Store, band_ins), "INSERT INTO doc_bands(band,hash,doc) VALUES(?1,?2,?3)"},
-        {offsetof(Store, band_find), "SELECT DISTINCT doc FROM doc_bands WHERE band=?1 AND hash=?2 LIMIT 16"},
+        {offsetof(Store, band_find), "SELECT doc FROM doc_bands WHERE band=?1 AND hash=?2 LIMIT 16"},
         {offsetof(Store, sig), "SELECT signature, story FROM documents WHERE id=?1"},
+        {offsetof(Store, fts), "INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM sentences WHERE id >= ?1"},
     };
     for (size_t i = 0; i < sizeof stmts / sizeof *stmts; i++) {
         sqlite3_stmt **q = (sqlite3_stmt **)((char *)st + stmts[i].off);
@@ -200,6 +209,17 @@ static void content_hash(const char *text, size_t len, char out[17])
     snprintf(out, 17, "%016llx", (unsigned long long)hash_bytes(text, len));
 }
 
+long store_count(Store *st)
+{
+    sqlite3_stmt *q;
+    long n = 0;
+    if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM documents", -1, &q, NULL) == SQLITE_OK) {
+        if (sqlite3_step(q) == SQLITE_ROW) n = (long)sqlite3_column_int64(q, 0);
+        sqlite3_finalize(q);
+    }
+    return n;
+}
+
 int store_has(Store *st, const char *doc_id, const char *text, size_t len)
 {
     char h[17];
@@ -216,9 +236,11 @@ static void bind_opt(sqlite3_stmt *q, int i, const char *s)
     else sqlite3_bind_null(q, i);
 }
 
-/* ---- wire reprints: MinHash over 5-word shingles, 16 bands of 4 ---- */
+/* ---- wire reprints: MinHash over 5-word shingles, 8 bands of 8: two
+ * texts sharing 90% of their shingles meet in some band 99 times in 100,
+ * at 80% 77 times; a candidate is kept when its signature agrees at 80% ---- */
 
-enum { SIG_N = 64, BANDS = 16, ROWS = SIG_N / BANDS };
+enum { SIG_N = 64, BANDS = 8, ROWS = SIG_N / BANDS };
 #define REPRINT_JACCARD 0.8
 
 static uint32_t mix32(uint64_t x)
@@ -231,14 +253,14 @@ static uint32_t mix32(uint64_t x)
     return (uint32_t)x;
 }
 
-static int signature(const Doc *d, uint32_t sig[SIG_N])
+/* One-permutation MinHash: each shingle's hash goes to one of SIG_N
+ * buckets, which keeps its minimum; empty buckets borrow their right
+ * neighbour's (densification).  One hash per shingle instead of SIG_N. */
+static int signature(const char *s, size_t n, uint32_t sig[SIG_N])
 {
     for (int i = 0; i < SIG_N; i++) sig[i] = UINT32_MAX;
-    /* word hashes of the body, lower-case letters and digits only */
     uint64_t win[5] = {0};
     int have = 0, shingles = 0;
-    const char *s = d->body;
-    size_t n = d->body_len;
     for (size_t i = 0; i < n;) {
         while (i < n && !isalnum((unsigned char)s[i])) i++;
         if (i >= n) break;
@@ -247,16 +269,21 @@ static int signature(const Doc *d, uint32_t sig[SIG_N])
             h ^= (unsigned char)tolower((unsigned char)s[i++]);
             h *= 1099511628211ull;
         }
-        memmove(win, win + 1, 4 * sizeof *win);
-        win[4] = h;
+        win[0] = win[1], win[1] = win[2], win[2] = win[3], win[3] = win[4], win[4] = h;
         if (++have < 5) continue;
         uint64_t sh = win[0] ^ (win[1] * 3) ^ (win[2] * 7) ^ (win[3] * 13) ^ (win[4] * 31);
+        uint32_t v = mix32(sh);
+        uint32_t b = mix32(sh ^ 0x9e3779b97f4a7c15ull) % SIG_N;
+        if (v < sig[b]) sig[b] = v;
         shingles++;
-        for (int k = 0; k < SIG_N; k++) {
-            uint32_t v = mix32(sh + 0x9e3779b97f4a7c15ull * (uint64_t)(k + 1));
-            if (v < sig[k]) sig[k] = v;
-        }
     }
+    for (int k = 0; k < SIG_N; k++)
+        if (sig[k] == UINT32_MAX)
+            for (int j = 1; j < SIG_N; j++)
+                if (sig[(k + j) % SIG_N] != UINT32_MAX) {
+                    sig[k] = sig[(k + j) % SIG_N] ^ (uint32_t)j;
+                    break;
+                }
     return shingles;
 }
 
@@ -299,24 +326,92 @@ static int begin(Store *st, char *err, size_t errsz)
     if (st->in_tx) return 0;
     if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) return fail(st->db, err, errsz, "begin");
     st->in_tx = 1;
+    sqlite3_stmt *q;
+    st->fts_from = 1;
+    st->next_doc = 1;
+    if (sqlite3_prepare_v2(st->db, "SELECT (SELECT coalesce(max(id), 0) + 1 FROM sentences),"
+                                   " (SELECT coalesce(max(id), 0) + 1 FROM documents)", -1, &q, NULL) == SQLITE_OK) {
+        if (sqlite3_step(q) == SQLITE_ROW) {
+            st->fts_from = sqlite3_column_int64(q, 0);
+            st->next_doc = sqlite3_column_int64(q, 1);
+        }
+        sqlite3_finalize(q);
+    }
     return 0;
 }
 
-int store_doc(Store *st, const Doc *d, const char *text, size_t len, int replace, char *err, size_t errsz)
+/* the batch's new sentences into the full-text index, in one statement */
+static int index_batch(Store *st)
 {
+    sqlite3_reset(st->fts);
+    sqlite3_bind_int64(st->fts, 1, st->fts_from);
+    if (sqlite3_step(st->fts) != SQLITE_DONE) return -1;
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(st->db, "SELECT coalesce(max(id), 0) + 1 FROM sentences", -1, &q, NULL) == SQLITE_OK) {
+        if (sqlite3_step(q) == SQLITE_ROW) st->fts_from = sqlite3_column_int64(q, 0);
+        sqlite3_finalize(q);
+    }
+    return 0;
+}
+
+static const char *copy(Arena *a, const char *s)
+{
+    return s ? arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+void store_view(StoreView *v, const Doc *d, const char *text, size_t len, Arena *a)
+{
+    memset(v, 0, sizeof *v);
+    v->id = copy(a, d->id);
+    v->url = copy(a, d->url);
+    v->source = copy(a, d->source);
+    v->title = copy(a, d->title);
+    v->place = d->place;
+    v->pubdate = d->pubdate;
+    v->text = arena_strndup(a, text, len);
+    v->len = len;
+    v->body = d->body;
+    v->body_len = d->body_len;
+    v->nsent = d->nsent;
+    uint32_t *off = arena_alloc(a, (d->nsent + 1) * sizeof *off), *ln = arena_alloc(a, (d->nsent + 1) * sizeof *ln);
+    uint8_t *has = arena_alloc(a, d->nsent + 1);
+    for (uint32_t i = 0; i < d->nsent; i++) off[i] = d->sent[i].off, ln[i] = d->sent[i].len;
+    for (uint32_t i = 0; i < d->nev; i++) has[d->ev[i].sent] = 1;
+    v->sent_off = off;
+    v->sent_len = ln;
+    v->sent_events = has;
+    EventView *ev = arena_alloc(a, (d->nev + 1) * sizeof *ev);
+    for (uint32_t i = 0; i < d->nev; i++) {
+        event_view(d, &d->ev[i], &ev[i], NULL);
+        /* actor codes live in the symbol table, which coding may grow: copy */
+        ev[i].source = copy(a, ev[i].source);
+        ev[i].target = copy(a, ev[i].target);
+        ev[i].doc_id = v->id ? v->id : "";
+    }
+    v->nev = d->nev;
+    v->ev = ev;
+}
+
+int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errsz)
+{
+    /* A document is stored whole or not at all because its batch is: no
+     * savepoint per document (it would make the full-text index flush
+     * every time).  The checks before (stored already? same id?) leave
+     * only I/O errors, which roll the batch back. */
     if (begin(st, err, errsz)) return -1;
-    if (sqlite3_exec(st->db, "SAVEPOINT doc", NULL, NULL, NULL) != SQLITE_OK) return fail(st->db, err, errsz, "savepoint");
     char h[17], pd[11];
-    content_hash(text, len, h);
-    date_format(d->pubdate, pd);
+    content_hash(v->text, v->len, h);
+    date_format(v->pubdate, pd);
     sqlite3_stmt *q;
     if (replace) {
-        /* the stored versions go, in this same transaction */
+        /* the stored versions go, in this same transaction (the index first
+         * takes this batch's sentences, so that their removal finds them) */
+        if (index_batch(st)) goto bad;
         sqlite3_int64 ids[8];
         int nids = 0;
         q = st->find;
         sqlite3_reset(q);
-        sqlite3_bind_text(q, 1, d->id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(q, 1, v->id, -1, SQLITE_STATIC);
         sqlite3_bind_text(q, 2, h, -1, SQLITE_STATIC);
         while (nids < 8 && sqlite3_step(q) == SQLITE_ROW) ids[nids++] = sqlite3_column_int64(q, 0);
         sqlite3_reset(q);
@@ -327,26 +422,34 @@ int store_doc(Store *st, const Doc *d, const char *text, size_t len, int replace
         }
     }
     uint32_t sig[SIG_N];
-    int shingles = signature(d, sig);
+    int shingles = signature(v->body, v->body_len, sig);
     sqlite3_int64 story = shingles >= 8 ? find_story(st, sig) : 0;
     q = st->doc;
     sqlite3_reset(q);
     sqlite3_clear_bindings(q);
-    sqlite3_bind_text(q, 1, d->id, -1, SQLITE_STATIC);
-    bind_opt(q, 2, d->url);
-    bind_opt(q, 3, d->source);
-    bind_opt(q, 4, d->title);
-    bind_opt(q, 5, d->pubdate ? pd : NULL);
-    bind_opt(q, 6, d->place);
+    sqlite3_bind_text(q, 1, v->id, -1, SQLITE_STATIC);
+    bind_opt(q, 2, v->url);
+    bind_opt(q, 3, v->source);
+    bind_opt(q, 4, v->title);
+    bind_opt(q, 5, v->pubdate ? pd : NULL);
+    bind_opt(q, 6, v->place);
     sqlite3_bind_text(q, 7, h, -1, SQLITE_STATIC);
     if (shingles >= 8) sqlite3_bind_blob(q, 8, sig, sizeof sig, SQLITE_STATIC);
+    sqlite3_int64 doc = st->next_doc;
+    if (!story) story = doc;   /* a story of its own */
+    sqlite3_bind_int64(q, 9, doc);
+    sqlite3_bind_int64(q, 10, story);
+    sqlite3_bind_text(q, 11, v->body, (int)v->body_len, SQLITE_STATIC);
+    /* "start+length" of every sentence in the body, space-separated */
+    char *spans = malloc((size_t)v->nsent * 24 + 1);
+    size_t sl = 0;
+    for (uint32_t i = 0; i < v->nsent; i++)
+        sl += (size_t)sprintf(spans + sl, "%s%u+%u", i ? " " : "", v->sent_off[i], v->sent_len[i]);
+    spans[sl] = '\0';
+    sqlite3_bind_text(q, 12, spans, (int)sl, free);
     if (sqlite3_step(q) != SQLITE_DONE) goto bad;
-    sqlite3_int64 doc = sqlite3_last_insert_rowid(st->db);
-    if (!story) story = doc;
-    sqlite3_reset(st->story);
-    sqlite3_bind_int64(st->story, 1, doc);
-    sqlite3_bind_int64(st->story, 2, story);
-    if (sqlite3_step(st->story) != SQLITE_DONE) goto bad;
+    if (!sqlite3_changes(st->db)) return 1;   /* the same id or text is stored already */
+    st->next_doc = doc + 1;
     if (shingles >= 8)
         for (int b = 0; b < BANDS; b++) {
             sqlite3_reset(st->band_ins);
@@ -355,50 +458,58 @@ int store_doc(Store *st, const Doc *d, const char *text, size_t len, int replace
             sqlite3_bind_int64(st->band_ins, 3, doc);
             if (sqlite3_step(st->band_ins) != SQLITE_DONE) goto bad;
         }
-    for (uint32_t i = 0; i < d->nsent; i++) {
+    for (uint32_t i = 0; i < v->nsent; i++) {
+        if (!v->sent_events[i]) continue;   /* the others are in the body */
         q = st->sent;
         sqlite3_reset(q);
         sqlite3_bind_int64(q, 1, doc);
         sqlite3_bind_int(q, 2, (int)i);
-        sqlite3_bind_text(q, 3, d->body + d->sent[i].off, (int)d->sent[i].len, SQLITE_STATIC);
+        sqlite3_bind_text(q, 3, v->body + v->sent_off[i], (int)v->sent_len[i], SQLITE_STATIC);
         if (sqlite3_step(q) != SQLITE_DONE) goto bad;
     }
-    for (uint32_t i = 0; i < d->nev; i++) {
-        EventView v;
-        event_view(d, &d->ev[i], &v, NULL);
+    for (uint32_t i = 0; i < v->nev; i++) {
+        const EventView *e = &v->ev[i];
         q = st->ev;
         sqlite3_reset(q);
         sqlite3_clear_bindings(q);
         sqlite3_bind_int64(q, 1, doc);
-        sqlite3_bind_int(q, 2, (int)v.sentence);
-        bind_opt(q, 3, v.date[0] ? v.date : NULL);
-        sqlite3_bind_text(q, 4, v.source, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(q, 5, v.target, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(q, 6, v.code, -1, SQLITE_STATIC);
-        sqlite3_bind_text(q, 7, v.root, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int(q, 8, v.quad);
-        sqlite3_bind_double(q, 9, v.goldstein);
-        sqlite3_bind_text(q, 10, v.source_text.s, (int)v.source_text.n, SQLITE_STATIC);
-        sqlite3_bind_text(q, 11, v.target_text.s, (int)v.target_text.n, SQLITE_STATIC);
-        sqlite3_bind_text(q, 12, v.verb_text.s, (int)v.verb_text.n, SQLITE_STATIC);
-        bind_opt(q, 13, v.place);
-        bind_opt(q, 14, v.rule);
+        sqlite3_bind_int(q, 2, (int)e->sentence);
+        bind_opt(q, 3, e->date[0] ? e->date : NULL);
+        sqlite3_bind_text(q, 4, e->source, -1, SQLITE_STATIC);
+        sqlite3_bind_text(q, 5, e->target, -1, SQLITE_STATIC);
+        sqlite3_bind_text(q, 6, e->code, -1, SQLITE_STATIC);
+        sqlite3_bind_text(q, 7, e->root, -1, SQLITE_STATIC);
+        sqlite3_bind_int(q, 8, e->quad);
+        sqlite3_bind_double(q, 9, e->goldstein);
+        sqlite3_bind_text(q, 10, e->source_text.s, (int)e->source_text.n, SQLITE_STATIC);
+        sqlite3_bind_text(q, 11, e->target_text.s, (int)e->target_text.n, SQLITE_STATIC);
+        sqlite3_bind_text(q, 12, e->verb_text.s, (int)e->verb_text.n, SQLITE_STATIC);
+        bind_opt(q, 13, e->place);
+        bind_opt(q, 14, e->rule);
         sqlite3_bind_int64(q, 15, story);
-        bind_opt(q, 16, v.name);
+        bind_opt(q, 16, e->name);
         if (sqlite3_step(q) != SQLITE_DONE) goto bad;
     }
-    if (sqlite3_exec(st->db, "RELEASE doc", NULL, NULL, NULL) != SQLITE_OK) goto bad;
     if (++st->pending >= STORE_BATCH) return store_commit(st, err, errsz);
     return 0;
 bad:
-    fail(st->db, err, errsz, "storing document");
-    sqlite3_exec(st->db, "ROLLBACK TO doc; RELEASE doc", NULL, NULL, NULL);
+    fail(st->db, err, errsz, "storing document (its batch is rolled back; run the same command again)");
+    sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    st->in_tx = 0;
+    st->pending = 0;
     return -1;
 }
 
 int store_commit(Store *st, char *err, size_t errsz)
 {
     if (!st->in_tx) return 0;
+    if (index_batch(st)) {
+        fail(st->db, err, errsz, "full-text index (the batch is rolled back; run the same command again)");
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        st->in_tx = 0;
+        st->pending = 0;
+        return -1;
+    }
     st->in_tx = 0;
     st->pending = 0;
     if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) return fail(st->db, err, errsz, "commit");
@@ -409,7 +520,8 @@ void store_close(Store *st)
 {
     if (!st) return;
     if (st->in_tx) sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
-    sqlite3_stmt *all[] = {st->has, st->find, st->del, st->doc, st->story, st->sent, st->ev, st->band_ins, st->band_find, st->sig};
+    sqlite3_stmt *all[] = {st->has, st->find, st->del, st->doc, st->sent, st->ev, st->band_ins,
+                           st->band_find, st->sig, st->fts};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) sqlite3_finalize(all[i]);
     sqlite3_close(st->db);
     free(st);

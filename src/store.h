@@ -3,21 +3,45 @@
 #ifndef HERODOTUS_STORE_H
 #define HERODOTUS_STORE_H
 #include <stddef.h>
+#include "arena.h"
 #include "doc.h"
+#include "render.h"
 
 typedef struct Store Store;
 
-#define STORE_BATCH 256
+#define STORE_BATCH 1024
 #define STORE_SCHEMA_VERSION 2
 
 /* Open (creating or migrating) the database at path. */
 Store *store_open(const char *path, char *err, size_t errsz);
+/* A coded document as the store takes it: self-contained (every string
+ * in one arena), so that another thread may store it while the next
+ * document is coded. */
+typedef struct StoreView {
+    const char *id, *url, *source, *title, *place;
+    int pubdate;
+    const char *text;               /* the raw text, for the content hash */
+    size_t len;
+    const char *body;               /* the cleaned body (for reprint detection) */
+    uint32_t body_len;
+    uint32_t nsent;
+    const uint32_t *sent_off, *sent_len;
+    const uint8_t *sent_events;     /* 1 when the sentence carries events */
+    uint32_t nev;
+    const EventView *ev;
+} StoreView;
+
+/* Make v from d in arena a (which must hold d too). */
+void   store_view(StoreView *v, const Doc *d, const char *text, size_t len, Arena *a);
+/* How many documents are stored. */
+long   store_count(Store *st);
 /* 1 when a document with this id or this content hash is stored. */
 int    store_has(Store *st, const char *doc_id, const char *text, size_t len);
 /* Store a coded document, its sentences and events; with replace, a
  * document of the same id or text is removed first (in the same
- * transaction).  0 or -1 (err). */
-int    store_doc(Store *st, const Doc *d, const char *text, size_t len, int replace, char *err, size_t errsz);
+ * transaction), without it such a document is skipped.  Returns 0 stored,
+ * 1 skipped, -1 on error (err; the running batch is rolled back). */
+int    store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errsz);
 /* Commit the running batch (also done every STORE_BATCH documents). */
 int    store_commit(Store *st, char *err, size_t errsz);
 void   store_close(Store *st);

@@ -128,13 +128,13 @@ if [ -x build/gencorpus ]; then
     pid=$!
     reads=0 readfail=0
     i=0
-    while [ $i -lt 40 ]; do
+    while [ $i -lt 100 ]; do
         sleep 0.1
         if [ -f "$K" ]; then
             if "$H" stats --db "$K" --top codes --limit 1 --format csv >/dev/null 2>"$T/re"; then reads=$((reads + 1));
             elif ! grep -q 'not a herodotus database' "$T/re"; then readfail=$((readfail + 1)); cat "$T/re"; fi
         fi
-        [ "$(q "$K" 'select count(*) from documents' 2>/dev/null || echo 0)" -ge 512 ] && break
+        [ "$(q "$K" 'select count(*) from documents' 2>/dev/null || echo 0)" -ge 1024 ] && break
         i=$((i + 1))
     done
     kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
@@ -142,7 +142,7 @@ if [ -x build/gencorpus ]; then
     check killed_database_passes_integrity_check test "$(q "$K" 'pragma integrity_check')" = ok
     got=$(q "$K" 'select count(*) from documents')
     check killed_ingest_was_killed_midway test "$got" -lt "$total"
-    check killed_ingest_kept_whole_batches test $((got % 256)) -eq 0
+    check killed_ingest_kept_whole_batches test $((got % 1024)) -eq 0
     check killed_ingest_left_no_half_document test "$(q "$K" 'select count(*) from documents d where not exists (select 1 from sentences s where s.doc = d.id)')" -eq 0
     check killed_ingest_left_no_orphan_event test "$(q "$K" 'select count(*) from events e where not exists (select 1 from documents d where d.id = e.doc)')" -eq 0
     "$H" ingest --quiet --db "$K" "$T/big.jsonl" >/dev/null 2>&1
