@@ -147,6 +147,28 @@ if [ -x build/gencorpus ]; then
     check killed_ingest_left_no_orphan_event test "$(q "$K" 'select count(*) from events e where not exists (select 1 from documents d where d.id = e.doc)')" -eq 0
     "$H" ingest --quiet --db "$K" "$T/big.jsonl" >/dev/null 2>&1
     check rerun_finishes_the_job test "$(q "$K" 'select count(*) from documents')" -eq "$total"
+    # the progress line: on a terminal only, with rates and an ETA
+    if command -v script >/dev/null 2>&1; then
+        script -qc "'$H' ingest --db '$T/pr.db' '$T/big.jsonl'" /dev/null >"$T/pr" 2>&1
+        check progress_line_on_a_terminal sh -c "tr '\\r' '\\n' <'$T/pr' | grep -q 'documents ([0-9]*/s), [0-9]* events ([0-9]*/s), [0-9]* s elapsed, ETA [0-9]* s'"
+        rm -f "$T/pr.db"
+        script -qc "'$H' ingest --quiet --db '$T/pr.db' '$T/big.jsonl'" /dev/null >"$T/pr" 2>&1
+        check quiet_ingest_prints_nothing test ! -s "$T/pr"
+    fi
+    "$H" ingest --db "$T/pr2.db" examples/border-clash.txt >"$T/pr" 2>&1
+    check no_progress_line_when_not_a_terminal sh -c "! grep -q \"\$(printf '\\r')\" '$T/pr'"
+    # Ctrl-C: stops after the current document, commits, says how to go on
+    C="$T/c.db"
+    "$H" ingest --quiet --db "$C" "$T/big.jsonl" >/dev/null 2>"$T/ce" &
+    pid=$!
+    i=0
+    while [ $i -lt 100 ] && [ "$(q "$C" 'select count(*) from documents' 2>/dev/null || echo 0)" -lt 1024 ]; do sleep 0.1; i=$((i + 1)); done
+    kill -INT $pid; wait $pid; rc=$?
+    check ctrl_c_exits_130_with_a_message sh -c "[ $rc -eq 130 ] && grep -q 'interrupted' '$T/ce'"
+    check ctrl_c_leaves_a_sound_database test "$(q "$C" 'pragma integrity_check')" = ok
+    check ctrl_c_stored_part_of_the_input test "$(q "$C" 'select count(*) from documents')" -lt "$total"
+    "$H" ingest --quiet --db "$C" "$T/big.jsonl" >/dev/null 2>&1
+    check ctrl_c_rerun_finishes_the_job test "$(q "$C" 'select count(*) from documents')" -eq "$total"
 else
     echo "skip kill_and_concurrency: build/gencorpus not built"
 fi
