@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "cameo.h"
+#include "dates.h"
 #include "query.h"
 #include "rows.h"
 #include "store.h"
@@ -47,9 +49,40 @@ static void base(Buf *sql, const Filter *f, const char *where)
                    where);
 }
 
-static int plot(sqlite3 *db, const char *sql, const char **vals, int nvals, int grouped, const char *title,
-                const char *path, char *err, size_t errsz)
+/* the period after p ("2024-03" -> "2024-04"); 0 when p is not of its form */
+static int next_period(const char *by, const char *p, char *out, size_t cap)
 {
+    int y, m, d;
+    if (!strcmp(by, "year") && sscanf(p, "%d", &y) == 1) return snprintf(out, cap, "%04d", y + 1) > 0;
+    if (!strcmp(by, "month") && sscanf(p, "%d-%d", &y, &m) == 2)
+        return snprintf(out, cap, "%04d-%02d", m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1) > 0;
+    if (sscanf(p, "%d-%d-%d", &y, &m, &d) == 3) {
+        int v = date_make(y, m, d);
+        if (!v) return 0;
+        date_format(date_from_days(date_to_days(v) + (!strcmp(by, "week") ? 7 : 1)), out);
+        return 1;
+    }
+    return 0;
+}
+
+/* the label of a group: the CAMEO name of a root, the name of a quad class */
+static void group_label(const char *group, const char *g, char *out, size_t cap)
+{
+    static const char *const quads[] = {"", "verbal cooperation", "material cooperation", "verbal conflict",
+                                        "material conflict"};
+    if (group && !strcmp(group, "quad") && g[0] >= '1' && g[0] <= '4' && !g[1]) {
+        snprintf(out, cap, "%s %s", g, quads[g[0] - '0']);
+        return;
+    }
+    const CameoCode *c = group ? cameo_get(g) : NULL;
+    if (c) snprintf(out, cap, "%s %.22s", g, c->name);
+    else snprintf(out, cap, "%s", g);
+}
+
+static int plot(sqlite3 *db, const char *sql, const char **vals, int nvals, const char *by, const char *group,
+                const char *title, const char *path, char *err, size_t errsz)
+{
+    int grouped = group != NULL;
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK) {
         snprintf(err, errsz, "%s", sqlite3_errmsg(db));
@@ -80,12 +113,52 @@ static int plot(sqlite3 *db, const char *sql, const char **vals, int nvals, int 
         cells[nc++] = (Cell){np - 1, g, sqlite3_column_double(q, grouped ? 2 : 1), sqlite3_column_double(q, grouped ? 3 : 2)};
     }
     sqlite3_finalize(q);
-    double *counts = calloc((size_t)(ng ? ng : 1) * (size_t)(np ? np : 1), sizeof *counts);
-    double *gsum = calloc((size_t)(np ? np : 1), sizeof *gsum), *gn = calloc((size_t)(np ? np : 1), sizeof *gn);
+    /* every period from the first to the last, with or without events */
+    int *at = calloc((size_t)(np ? np : 1), sizeof *at);
+    char **all = NULL;
+    int na = 0, acap = 0;
+    for (int p = 0; p < np; p++) {
+        char cur[32];
+        if (na) {
+            while (na < 100000 && next_period(by, all[na - 1], cur, sizeof cur) && strcmp(cur, periods[p]) < 0) {
+                if (na == acap) all = realloc(all, (size_t)(acap = acap ? acap * 2 : 64) * sizeof *all);
+                all[na++] = strdup(cur);
+            }
+        }
+        if (na == acap) all = realloc(all, (size_t)(acap = acap ? acap * 2 : 64) * sizeof *all);
+        all[na++] = strdup(periods[p]);
+        at[p] = na - 1;
+    }
+    double *counts = calloc((size_t)(ng ? ng : 1) * (size_t)(na ? na : 1), sizeof *counts);
+    double *gsum = calloc((size_t)(na ? na : 1), sizeof *gsum), *gn = calloc((size_t)(na ? na : 1), sizeof *gn);
     for (int i = 0; i < nc; i++) {
-        counts[cells[i].g * np + cells[i].p] = cells[i].n;
-        gsum[cells[i].p] += cells[i].gs * cells[i].n;
-        gn[cells[i].p] += cells[i].n;
+        int p = at[cells[i].p];
+        counts[cells[i].g * na + p] = cells[i].n;
+        gsum[p] += cells[i].gs * cells[i].n;
+        gn[p] += cells[i].n;
+    }
+    for (int i = 0; i < np; i++) free(periods[i]);
+    free(periods);
+    free(at);
+    periods = all;
+    np = na;
+    /* groups in order, labelled */
+    for (int a = 1; a < ng; a++)
+        for (int b = a; b > 0 && strcmp(groups[b - 1], groups[b]) > 0; b--) {
+            char *t = groups[b];
+            groups[b] = groups[b - 1];
+            groups[b - 1] = t;
+            for (int p = 0; p < np; p++) {
+                double x = counts[b * np + p];
+                counts[b * np + p] = counts[(b - 1) * np + p];
+                counts[(b - 1) * np + p] = x;
+            }
+        }
+    for (int g = 0; g < ng; g++) {
+        char lab[96];
+        group_label(group, groups[g], lab, sizeof lab);
+        free(groups[g]);
+        groups[g] = strdup(lab);
     }
     for (int p = 0; p < np; p++) gsum[p] = gn[p] > 0 ? gsum[p] / gn[p] : NAN;
     FILE *f = fopen(path, "w");
@@ -184,7 +257,7 @@ int stats_main(int argc, char **argv)
         snprintf(title, sizeof title, "Events per %s%s%s%s%s%s%s", by, f.dyad_a ? ", " : "", f.dyad_a ? f.dyad_a : "",
                  f.dyad_a ? (f.both_ways ? " <-> " : " -> ") : "", f.dyad_b ? f.dyad_b : "", f.actor ? ", actor " : "",
                  f.actor ? f.actor : "");
-        status = plot(db, sql.data, vals, nvals, group != NULL, title, svg, err, sizeof err);
+        status = plot(db, sql.data, vals, nvals, by, group, title, svg, err, sizeof err);
     }
     if (status) fprintf(stderr, "herodotus stats: %s\n", err);
     sqlite3_close(db);

@@ -3,7 +3,7 @@
 #include <math.h>
 #include <string.h>
 
-enum { W = 960, H = 560, L = 70, R = 170, T = 50, B = 80, GAP = 40 };
+enum { W = 1000, H = 560, L = 70, R = 230, T = 50, B = 80, GAP = 40 };
 
 static const char *const COLORS[] = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd",
                                      "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
@@ -83,11 +83,13 @@ void svg_series(FILE *f, const Series *s)
     fprintf(f, "<text transform=\"translate(18,%d) rotate(-90)\" text-anchor=\"middle\">mean Goldstein</text>\n",
             y2 + h2 / 2);
     fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>\n", L, y2, L, y2 + h2);
+    fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>\n", L, y2 + h2, L + plot_w, y2 + h2);
     fputs("<polyline fill=\"none\" stroke=\"#444\" stroke-width=\"2\" points=\"", f);
     for (int p = 0; p < s->nperiods; p++)
         if (!isnan(s->goldstein[p])) fprintf(f, "%.1f,%.1f ", X(p), y2 + h2 / 2.0 - s->goldstein[p] / 10.0 * (h2 / 2.0));
     fputs("\"/>\n", f);
-    fprintf(f, "<text x=\"%d\" y=\"%d\">mean Goldstein (cooperation +, conflict -)</text>\n", L + plot_w + 16, y2 + 10);
+    fprintf(f, "<text x=\"%d\" y=\"%d\">mean Goldstein score</text>\n", L + plot_w + 16, y2 + 10);
+    fprintf(f, "<text x=\"%d\" y=\"%d\" fill=\"#666\">+ cooperation, - conflict</text>\n", L + plot_w + 16, y2 + 26);
     /* x labels: at most about 16 */
     int every = s->nperiods > 16 ? (s->nperiods + 15) / 16 : 1;
     for (int p = 0; p < s->nperiods; p += every) {
