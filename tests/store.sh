@@ -87,7 +87,10 @@ check svg_is_written test -s "$T/c.svg"
 if command -v xmllint >/dev/null 2>&1; then
     check svg_is_well_formed xmllint --noout "$T/c.svg"
 fi
-check svg_has_axes_labels_and_legend sh -c "grep -q '<polyline' '$T/c.svg' && grep -q '>events</text>' '$T/c.svg' && grep -q 'mean Goldstein' '$T/c.svg' && grep -q '>2024-04-09</text>' '$T/c.svg' && grep -c '<rect x=' '$T/c.svg' | grep -qv '^0$'"
+check svg_has_axes_labels_and_legend sh -c "grep -q '<polyline' '$T/c.svg' && grep -q '>events</text>' '$T/c.svg' && grep -q 'mean Goldstein' '$T/c.svg' && grep -q '>2023-10-11</text>' '$T/c.svg' && grep -q '>4 material conflict</text>' '$T/c.svg'"
+# one point per day from the first event (2023-10-11) to the last (2024-06-26): 260
+points=$(grep -m1 '<polyline' "$T/c.svg" | sed 's/.*points="//; s/".*//' | wc -w)
+check svg_fills_periods_without_events test "$points" -eq 260
 
 # export
 "$H" export --db "$DB" --format gdelt >"$T/g.tsv" 2>"$T/e"
