@@ -56,50 +56,25 @@ static const char *GDELT_SQL =
 
 int export_main(int argc, char **argv)
 {
-    Filter f;
-    memset(&f, 0, sizeof f);
-    f.dedup = 0;
-    const char *format = NULL;
-    char msg[256];
-    for (int i = 0; i < argc; i++) {
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            fputs(USAGE, stdout);
-            return 0;
-        }
-        int r = filter_option(&f, argc, argv, &i, msg, sizeof msg);
-        if (r < 0) return rows_usage("export", msg);
-        if (r) continue;
-        if (!strcmp(argv[i], "--format") && i + 1 < argc) {
-            format = argv[++i];
-            continue;
-        }
-        snprintf(msg, sizeof msg, "unknown option '%s'", argv[i]);
-        return rows_usage("export", msg);
-    }
-    if (!f.db) return rows_usage("export", "--db FILE is required");
+    Reader r;
+    memset(&r, 0, sizeof r);
+    static const char *const names[] = {"--format", NULL};
+    const char *values[1] = {NULL};
+    int st = reader_args(&r, "export", USAGE, argc, argv, names, values);
+    if (st >= 0) return st;
+    const char *format = values[0];
     if (!format || (strcmp(format, "gdelt") && strcmp(format, "jsonl") && strcmp(format, "csv")))
         return rows_usage("export", "--format must be gdelt, jsonl or csv");
-    Buf where = {0}, sql = {0};
-    const char *vals[64];
-    int nvals;
-    if (filter_sql(&f, &where, vals, &nvals, msg, sizeof msg)) {
-        buf_free(&where);
-        return rows_usage("export", msg);
-    }
+    if ((st = reader_open(&r)) >= 0) return st;
+    Buf sql = {0};
     char err[512];
-    sqlite3 *db = store_open_read(f.db, err, sizeof err);
-    if (!db) {
-        fprintf(stderr, "herodotus export: %s\n", err);
-        buf_free(&where);
-        return 1;
-    }
     int status;
     if (!strcmp(format, "gdelt")) {
         /* one row per event of a story; GDELT files have no header line */
         buf_printf(&sql, "%s%s AND e.date IS NOT NULL GROUP BY e.story, e.date, e.source, e.target, e.code"
-                         " ORDER BY GLOBALEVENTID", GDELT_SQL, where.data);
+                         " ORDER BY GLOBALEVENTID", GDELT_SQL, r.where.data);
         FILE *tmp = tmpfile();
-        status = tmp ? rows_run(db, sql.data, vals, nvals, ROWS_TSV, tmp, err, sizeof err) : -1;
+        status = tmp ? rows_run(r.db, sql.data, r.vals, r.nvals, ROWS_TSV, tmp, err, sizeof err) : -1;
         if (!tmp) snprintf(err, sizeof err, "cannot make a temporary file");
         if (!status) {
             /* drop the header line */
@@ -112,20 +87,16 @@ int export_main(int argc, char **argv)
         }
         if (tmp) fclose(tmp);
     } else {
-        buf_printf(&sql, "SELECT e.id, d.doc_id, d.url, d.source AS outlet, e.story, e.sentence, e.date, e.source,"
-                         " e.target, e.code, e.root, e.quad, e.goldstein, e.event, e.source_text, e.target_text,"
-                         " e.verb_text, e.place, e.rule FROM events e JOIN documents d ON d.id = e.doc WHERE e.id IN (");
-        if (f.dedup)
-            buf_printf(&sql, "SELECT min(e.id) FROM events e%s GROUP BY e.date, e.source, e.target, e.code", where.data);
-        else
-            buf_printf(&sql, "SELECT e.id FROM events e%s", where.data);
+        buf_puts(&sql, "SELECT e.id, d.doc_id, d.url, d.source AS outlet, e.story, e.sentence, e.date, e.source,"
+                       " e.target, e.code, e.root, e.quad, e.goldstein, e.event, e.source_text, e.target_text,"
+                       " e.verb_text, e.place, e.rule FROM events e JOIN documents d ON d.id = e.doc WHERE e.id IN (");
+        reader_event_ids(&r, &sql);
         buf_puts(&sql, ") ORDER BY e.id");
-        status = rows_run(db, sql.data, vals, nvals, !strcmp(format, "csv") ? ROWS_CSV : ROWS_JSONL, stdout, err,
+        status = rows_run(r.db, sql.data, r.vals, r.nvals, !strcmp(format, "csv") ? ROWS_CSV : ROWS_JSONL, stdout, err,
                           sizeof err);
     }
     if (status) fprintf(stderr, "herodotus export: %s\n", err);
-    sqlite3_close(db);
-    buf_free(&where);
+    reader_close(&r);
     buf_free(&sql);
     return status ? 1 : 0;
 }

@@ -239,55 +239,76 @@ int filter_sql(const Filter *f, Buf *w, const char **vals, int *n, char *msg, si
     return 0;
 }
 
-/* the events passing the filter (one a day when asked): SQL for the ids */
-static void event_ids(Buf *sql, const Filter *f, const char *where)
+int reader_args(Reader *r, const char *cmd, const char *usage, int argc, char **argv, const char *const *names,
+                const char **values)
 {
-    if (f->dedup)
-        buf_printf(sql, "SELECT min(e.id) FROM events e%s GROUP BY e.date, e.source, e.target, e.code", where);
+    char msg[256];
+    r->cmd = cmd;
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            fputs(usage, stdout);
+            return 0;
+        }
+        int t = filter_option(&r->f, argc, argv, &i, msg, sizeof msg);
+        if (t < 0) return rows_usage(cmd, msg);
+        if (t) continue;
+        int k = 0;
+        while (names[k] && strcmp(names[k], argv[i])) k++;
+        if (names[k] && i + 1 < argc) {
+            values[k] = argv[++i];
+            continue;
+        }
+        snprintf(msg, sizeof msg, names[k] ? "%s needs a value" : "unknown option '%s'", argv[i]);
+        return rows_usage(cmd, msg);
+    }
+    if (!r->f.db) return rows_usage(cmd, "--db FILE is required");
+    return -1;
+}
+
+int reader_open(Reader *r)
+{
+    char msg[512];
+    if (filter_sql(&r->f, &r->where, r->vals, &r->nvals, msg, sizeof msg)) {
+        buf_free(&r->where);
+        return rows_usage(r->cmd, msg);
+    }
+    r->db = store_open_read(r->f.db, msg, sizeof msg);
+    if (!r->db) {
+        fprintf(stderr, "herodotus %s: %s\n", r->cmd, msg);
+        buf_free(&r->where);
+        return 1;
+    }
+    return -1;
+}
+
+void reader_close(Reader *r)
+{
+    sqlite3_close(r->db);
+    buf_free(&r->where);
+}
+
+void reader_event_ids(const Reader *r, Buf *sql)
+{
+    if (r->f.dedup)
+        buf_printf(sql, "SELECT min(e.id) FROM events e%s GROUP BY e.date, e.source, e.target, e.code", r->where.data);
     else
-        buf_printf(sql, "SELECT e.id FROM events e%s", where);
+        buf_printf(sql, "SELECT e.id FROM events e%s", r->where.data);
 }
 
 int query_main(int argc, char **argv)
 {
-    Filter f;
-    memset(&f, 0, sizeof f);
-    f.dedup = 1;
-    f.limit = 100;
-    const char *format = NULL;
-    char msg[256];
-    for (int i = 0; i < argc; i++) {
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            fputs(USAGE, stdout);
-            return 0;
-        }
-        int r = filter_option(&f, argc, argv, &i, msg, sizeof msg);
-        if (r < 0) return rows_usage("query", msg);
-        if (r) continue;
-        if (!strcmp(argv[i], "--format") && i + 1 < argc) {
-            format = argv[++i];
-            continue;
-        }
-        snprintf(msg, sizeof msg, "unknown option '%s'", argv[i]);
-        return rows_usage("query", msg);
-    }
-    if (!f.db) return rows_usage("query", "--db FILE is required");
-    int fmt = rows_format(format);
+    Reader r;
+    memset(&r, 0, sizeof r);
+    r.f.dedup = 1;
+    r.f.limit = 100;
+    static const char *const names[] = {"--format", NULL};
+    const char *values[1] = {NULL};
+    int st = reader_args(&r, "query", USAGE, argc, argv, names, values);
+    if (st >= 0) return st;
+    int fmt = rows_format(values[0]);
     if (fmt < 0) return rows_usage("query", "--format must be table, csv or jsonl");
-    Buf where = {0}, sql = {0};
-    const char *vals[64];
-    int nvals;
-    if (filter_sql(&f, &where, vals, &nvals, msg, sizeof msg)) {
-        buf_free(&where);
-        return rows_usage("query", msg);
-    }
-    char err[512];
-    sqlite3 *db = store_open_read(f.db, err, sizeof err);
-    if (!db) {
-        fprintf(stderr, "herodotus query: %s\n", err);
-        buf_free(&where);
-        return 1;
-    }
+    if ((st = reader_open(&r)) >= 0) return st;
+    Buf sql = {0};
     buf_puts(&sql,
              "SELECT e.date, e.source, e.target, e.code, e.event, e.goldstein, e.quad, e.source_text, e.target_text,"
              " e.verb_text, d.doc_id, d.url,"
@@ -298,13 +319,13 @@ int query_main(int argc, char **argv)
              "   AND x.code = e.code) AS sources,"
              " s.text FROM events e JOIN documents d ON d.id = e.doc"
              " LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence WHERE e.id IN (");
-    event_ids(&sql, &f, where.data);
+    reader_event_ids(&r, &sql);
     buf_puts(&sql, ") ORDER BY e.date, e.id");
-    if (f.limit) buf_printf(&sql, " LIMIT %ld", f.limit);
-    int status = rows_run(db, sql.data, vals, nvals, fmt, stdout, err, sizeof err);
+    if (r.f.limit) buf_printf(&sql, " LIMIT %ld", r.f.limit);
+    char err[512];
+    int status = rows_run(r.db, sql.data, r.vals, r.nvals, fmt, stdout, err, sizeof err);
     if (status) fprintf(stderr, "herodotus query: %s\n", err);
-    sqlite3_close(db);
-    buf_free(&where);
+    reader_close(&r);
     buf_free(&sql);
     return status ? 1 : 0;
 }

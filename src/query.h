@@ -23,6 +23,30 @@ int  filter_option(Filter *f, int argc, char **argv, int *i, char *msg, size_t m
  * the values to bind, in order. */
 int  filter_sql(const Filter *f, Buf *where, const char **vals, int *nvals, char *msg, size_t msgsz);
 
+/* What query, stats and export share: the arguments (filters and the
+ * command's own options), the WHERE clause, the read-only database. */
+struct sqlite3;
+typedef struct Reader {
+    Filter f;
+    const char *cmd;
+    Buf where;
+    const char *vals[64];
+    int nvals;
+    struct sqlite3 *db;
+} Reader;
+
+/* Read argv: filters, and each option of names[] (all take a value) into
+ * values[].  Prints the help or a usage error.  Returns -1 to go on, else
+ * the exit status. */
+int  reader_args(Reader *r, const char *cmd, const char *usage, int argc, char **argv, const char *const *names,
+                 const char **values);
+/* Build the WHERE clause and open the database; -1 to go on, else the exit
+ * status (after a message). */
+int  reader_open(Reader *r);
+void reader_close(Reader *r);
+/* SQL for the ids of the events that pass (one a day when asked). */
+void reader_event_ids(const Reader *r, Buf *sql);
+
 int query_main(int argc, char **argv);
 int stats_main(int argc, char **argv);
 int export_main(int argc, char **argv);

@@ -187,53 +187,30 @@ static int plot(sqlite3 *db, const char *sql, const char **vals, int nvals, cons
 
 int stats_main(int argc, char **argv)
 {
-    Filter f;
-    memset(&f, 0, sizeof f);
-    f.dedup = 1;
-    const char *by = NULL, *group = NULL, *top = NULL, *svg = NULL, *format = NULL;
-    char msg[256];
-    for (int i = 0; i < argc; i++) {
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            fputs(USAGE, stdout);
-            return 0;
-        }
-        int r = filter_option(&f, argc, argv, &i, msg, sizeof msg);
-        if (r < 0) return rows_usage("stats", msg);
-        if (r) continue;
-        const char **slot = !strcmp(argv[i], "--by") ? &by : !strcmp(argv[i], "--group") ? &group
-                          : !strcmp(argv[i], "--top") ? &top : !strcmp(argv[i], "--plot") ? &svg
-                          : !strcmp(argv[i], "--format") ? &format : NULL;
-        if (slot && i + 1 < argc) {
-            *slot = argv[++i];
-            continue;
-        }
-        snprintf(msg, sizeof msg, slot ? "%s needs a value" : "unknown option '%s'", argv[i]);
-        return rows_usage("stats", msg);
-    }
-    if (!f.db) return rows_usage("stats", "--db FILE is required");
+    Reader r;
+    memset(&r, 0, sizeof r);
+    r.f.dedup = 1;
+    static const char *const names[] = {"--by", "--group", "--top", "--plot", "--format", NULL};
+    const char *values[5] = {NULL, NULL, NULL, NULL, NULL};
+    int st = reader_args(&r, "stats", USAGE, argc, argv, names, values);
+    if (st >= 0) return st;
+    const char *by = values[0], *group = values[1], *top = values[2], *svg = values[3];
     if (!by && !top) return rows_usage("stats", "--by day|week|month|year or --top dyads|actors|codes is required");
     if (by && !period_sql(by)) return rows_usage("stats", "--by must be day, week, month or year");
     if (group && strcmp(group, "root") && strcmp(group, "quad")) return rows_usage("stats", "--group must be root or quad");
     if (top && strcmp(top, "dyads") && strcmp(top, "actors") && strcmp(top, "codes"))
         return rows_usage("stats", "--top must be dyads, actors or codes");
     if (svg && !by) return rows_usage("stats", "--plot draws a series: give --by");
-    int fmt = rows_format(format);
+    int fmt = rows_format(values[4]);
     if (fmt < 0) return rows_usage("stats", "--format must be table, csv or jsonl");
-    Buf where = {0}, sql = {0}, b = {0};
-    const char *vals[64];
-    int nvals;
-    if (filter_sql(&f, &where, vals, &nvals, msg, sizeof msg)) {
-        buf_free(&where);
-        return rows_usage("stats", msg);
-    }
+    if ((st = reader_open(&r)) >= 0) return st;
+    Filter f = r.f;
+    sqlite3 *db = r.db;
+    const char **vals = r.vals;
+    int nvals = r.nvals;
+    Buf sql = {0}, b = {0};
     char err[512];
-    sqlite3 *db = store_open_read(f.db, err, sizeof err);
-    if (!db) {
-        fprintf(stderr, "herodotus stats: %s\n", err);
-        buf_free(&where);
-        return 1;
-    }
-    base(&b, &f, where.data);
+    base(&b, &f, r.where.data);
     long limit = f.limit ? f.limit : 20;
     if (top && !strcmp(top, "dyads"))
         buf_printf(&sql, "SELECT source, target, count(*) AS events, round(avg(goldstein), 2) AS goldstein FROM %s"
@@ -260,8 +237,7 @@ int stats_main(int argc, char **argv)
         status = plot(db, sql.data, vals, nvals, by, group, title, svg, err, sizeof err);
     }
     if (status) fprintf(stderr, "herodotus stats: %s\n", err);
-    sqlite3_close(db);
-    buf_free(&where);
+    reader_close(&r);
     buf_free(&sql);
     buf_free(&b);
     return status ? 1 : 0;
