@@ -130,15 +130,17 @@ void sym_free_all(void)
 
 /* ---- U64Map ---- */
 
-static size_t mix64(uint64_t k)
+uint64_t hash_u64(uint64_t k)
 {
     k ^= k >> 33;
     k *= 0xff51afd7ed558ccdull;
     k ^= k >> 33;
     k *= 0xc4ceb9fe1a85ec53ull;
     k ^= k >> 33;
-    return (size_t)k;
+    return k;
 }
+
+static size_t mix64(uint64_t k) { return (size_t)hash_u64(k); }
 
 static void u64map_resize(U64Map *m, size_t cap)
 {

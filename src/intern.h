@@ -16,6 +16,7 @@ uint32_t    sym_count(void);
 void        sym_free_all(void);
 
 uint64_t    hash_bytes(const void *p, size_t n);
+uint64_t    hash_u64(uint64_t k);       /* a 64-bit finaliser (murmur3's) */
 
 /* A map from 64-bit keys to 32-bit values (open addressing), used for
  * tries (node,word) -> node and for small per-symbol tables. */

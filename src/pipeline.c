@@ -136,18 +136,7 @@ int pipeline_run_parsed(Doc *d, Arena *a, const RawDoc *raw, const ParsedSentenc
                         const Options *o)
 {
     memset(d, 0, sizeof *d);
-    d->arena = a;
-    d->file = raw->file;
-    d->line = raw->line;
-    d->id = raw->id;
-    d->title = raw->title;
-    d->url = raw->url;
-    d->source = raw->source;
-    if (raw->date) {
-        size_t used;
-        d->pubdate = date_parse(raw->date, strlen(raw->date), &used);
-        if (d->pubdate < 10000000) d->pubdate = 0;
-    }
+    read_metadata(d, a, raw);
     const char *const **w = arena_alloc(a, (n + 1) * sizeof *w);
     const unsigned char **t = arena_alloc(a, (n + 1) * sizeof *t);
     size_t *k = arena_alloc(a, (n + 1) * sizeof *k);

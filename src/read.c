@@ -161,7 +161,7 @@ ok:;
     return j;
 }
 
-int read_article(Doc *d, Arena *a, const RawDoc *raw, char *err, size_t errsz)
+void read_metadata(Doc *d, Arena *a, const RawDoc *raw)
 {
     d->arena = a;
     d->file = raw->file;
@@ -176,6 +176,11 @@ int read_article(Doc *d, Arena *a, const RawDoc *raw, char *err, size_t errsz)
         d->pubdate = date_parse(raw->date, strlen(raw->date), &used);
         if (d->pubdate < 10000000) d->pubdate = 0;
     }
+}
+
+int read_article(Doc *d, Arena *a, const RawDoc *raw, char *err, size_t errsz)
+{
+    read_metadata(d, a, raw);
     size_t valid = utf8_valid_prefix(raw->text, raw->len);
     if (valid != raw->len) {
         size_t lineno = 1;

@@ -14,6 +14,9 @@ typedef struct RawDoc {
     size_t len;
 } RawDoc;
 
+/* The metadata alone: id, title, url, source, publication date. */
+void read_metadata(Doc *d, Arena *a, const RawDoc *raw);
+
 /* Fill d from raw.  Returns 0, or -1 with a message in err when the
  * article cannot be read (invalid UTF-8, no text). */
 int read_article(Doc *d, Arena *a, const RawDoc *raw, char *err, size_t errsz);

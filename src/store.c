@@ -247,15 +247,7 @@ static void bind_opt(sqlite3_stmt *q, int i, const char *s)
 enum { SIG_N = 64, BANDS = 8, ROWS = SIG_N / BANDS };
 #define REPRINT_JACCARD 0.8
 
-static uint32_t mix32(uint64_t x)
-{
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdull;
-    x ^= x >> 33;
-    x *= 0xc4ceb9fe1a85ec53ull;
-    x ^= x >> 33;
-    return (uint32_t)x;
-}
+static uint32_t mix32(uint64_t x) { return (uint32_t)hash_u64(x); }
 
 /* One-permutation MinHash: each shingle's hash goes to one of SIG_N
  * buckets, which keeps its minimum; empty buckets borrow their right
