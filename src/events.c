@@ -411,6 +411,15 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     int m = s->tok[i].mention;
                     if (m < 0 && is_adjunct_start(&s->tok[i]) && !o->petrarch) break;
                     if (m < 0) continue;
+                    /* "discussed the situation in Ukraine": a place after a noun is no target */
+                    uint32_t pp = i;   /* "at the United Nations": skip the determiner */
+                    if (pp >= 1 && s->tok[pp - 1].tag == T_DT) pp--;
+                    if (!o->petrarch && pp >= 2 && (is_word(&s->tok[pp - 1], "in") || is_word(&s->tok[pp - 1], "at") ||
+                                                    is_word(&s->tok[pp - 1], "near") || is_word(&s->tok[pp - 1], "across")) &&
+                        TAG_IS_NOUN(s->tok[pp - 2].tag) && s->tok[pp - 2].mention < 0) {
+                        i = s->men[m].end - 1;
+                        continue;
+                    }
                     if (!o->petrarch && is_subject_of_next(s, m, k)) break;
                     if ((v->flags & VP_PASSIVE) && i > 0 && is_word(&s->tok[i - 1], "by")) {
                         i = s->men[m].end - 1;

@@ -442,6 +442,15 @@ static int transformations_recode_reported_events(void)
     return 0;
 }
 
+static int places_after_nouns_are_no_targets(void)
+{
+    Doc d = code(&fixture, "John Doe met reporters in Belmoria.", "2012-01-01");
+    CHECK(d.nev == 0, "Belmoria is where, not whom; got: %s", events_of(&d));
+    d = code(&fixture, "John Doe met Jane Roe in Belmoria.", "2012-01-01");
+    CHECK(has_event(&d, "AAAGOV", "BBBGOV", "040") && d.nev == 1, "got: %s", events_of(&d));
+    return 0;
+}
+
 static int discarded_stories_give_no_events(void)
 {
     Doc d = code(&fixture, "Ardania attacked Belmoria in the World Cup final.", "2024-01-01");
@@ -596,6 +605,7 @@ int main(void)
     RUN(patterns_choose_codes_and_targets);
     RUN(explanations_point_at_dictionary_lines);
     RUN(transformations_recode_reported_events);
+    RUN(places_after_nouns_are_no_targets);
     RUN(discarded_stories_give_no_events);
     RUN(dictionary_problems_name_file_and_line);
     RUN(examples_give_their_expected_events);
