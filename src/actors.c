@@ -196,6 +196,17 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                     if (d->default_country) break;
                 }
         /* combine matches into mentions */
+        /* the country of agents that name none: the dateline's, else the
+         * only country this sentence names, else the first of the article */
+        Sym sent_country = 0;
+        int ncountries = 0;
+        for (uint32_t k = 0; k < nm; k++) {
+            if (!m[k].actor || dict->actors[m[k].actor - 1].kind != MK_COUNTRY) continue;
+            Sym c = actor_country(dict_actor_code(dict, &dict->actors[m[k].actor - 1], date));
+            if (c && c != sent_country) sent_country = c, ncountries++;
+        }
+        Sym agent_country = d->place_code ? actor_country(d->place_code) : 0;
+        if (!agent_country && !o->petrarch) agent_country = ncountries == 1 ? sent_country : d->default_country;
         /* room for every match split into up to 8 compound parts, and pronouns */
         Mention *men = arena_alloc(a, (nm * 8 + s->ntok + 1) * sizeof *men);
         uint32_t nmen = 0;
@@ -288,7 +299,7 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                 /* a bare country kind stays country; with an agent it is a body */
                 if (agent) mm->kind = MK_AGENT;
             } else {
-                Sym base = d->default_country ? d->default_country : anon;
+                Sym base = agent_country ? agent_country : anon;
                 mm->code = nag > 1 && base ? assemble(base, ags, agpre, nag) : combine(base, agent, prefix);
                 mm->kind = MK_AGENT;
             }

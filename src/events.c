@@ -414,7 +414,9 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     /* "discussed the situation in Ukraine": a place after a noun is no target */
                     uint32_t pp = i;   /* "at the United Nations": skip the determiner */
                     if (pp >= 1 && s->tok[pp - 1].tag == T_DT) pp--;
-                    if (!o->petrarch && pp >= 2 && (is_word(&s->tok[pp - 1], "in") || is_word(&s->tok[pp - 1], "at") ||
+                    /* ... for words and cooperation; strikes on targets in Gaza do hit Gaza */
+                    int hostile = v->code && v->code[0] && v->code[1] && (v->code[0] - '0') * 10 + (v->code[1] - '0') >= 14;
+                    if (!o->petrarch && !hostile && pp >= 2 && (is_word(&s->tok[pp - 1], "in") || is_word(&s->tok[pp - 1], "at") ||
                                                     is_word(&s->tok[pp - 1], "near") || is_word(&s->tok[pp - 1], "across")) &&
                         TAG_IS_NOUN(s->tok[pp - 2].tag) && s->tok[pp - 2].mention < 0) {
                         i = s->men[m].end - 1;

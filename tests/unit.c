@@ -451,6 +451,14 @@ static int places_after_nouns_are_no_targets(void)
     return 0;
 }
 
+static int agents_take_the_only_country_of_their_sentence(void)
+{
+    /* no dateline: the sentence's one country, not the article's first */
+    Doc d = code(&fixture, "Belmoria attacked Ardania. Protesters attacked police in Arda City.", "2024-01-01");
+    CHECK(has_event(&d, "AAAOPP", "AAACOP", "190"), "got: %s", events_of(&d));
+    return 0;
+}
+
 static int discarded_stories_give_no_events(void)
 {
     Doc d = code(&fixture, "Ardania attacked Belmoria in the World Cup final.", "2024-01-01");
@@ -606,6 +614,7 @@ int main(void)
     RUN(explanations_point_at_dictionary_lines);
     RUN(transformations_recode_reported_events);
     RUN(places_after_nouns_are_no_targets);
+    RUN(agents_take_the_only_country_of_their_sentence);
     RUN(discarded_stories_give_no_events);
     RUN(dictionary_problems_name_file_and_line);
     RUN(examples_give_their_expected_events);
