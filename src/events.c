@@ -283,23 +283,22 @@ static void petrarch_source(const Sentence *s, const VerbPhrase *v, Subj *sub)
     }
 }
 
-/* CAMEO code for what an actor says it will do: 04->036, 05->032 ... */
+/* CAMEO code for what an actor says it will do: the 03x intent code that
+ * matches the action (072 military aid -> 0332, 046 negotiate -> 036 ...);
+ * a conflict action said to come is a threat (13x). */
 static const char *intent_code(const char *code)
 {
+    static const struct { const char *from, *to; } map[] = {
+        {"045", "039"}, {"061", "0311"}, {"062", "0312"}, {"063", "0313"}, {"064", "0314"},
+        {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"},
+        {"081", "0351"}, {"082", "0352"}, {"0831", "0341"}, {"0832", "0342"}, {"0833", "0343"},
+        {"0834", "0344"}, {"083", "034"}, {"084", "0353"}, {"085", "0354"}, {"086", "0355"}, {"087", "0356"},
+        {"04", "036"}, {"05", "032"}, {"06", "031"}, {"07", "033"}, {"08", "035"},
+        {"15", "130"}, {"16", "131"}, {"17", "137"}, {"18", "138"}, {"19", "138"}, {"20", "138"}};
     if (!code || strlen(code) < 2) return code;
-    int root = (code[0] - '0') * 10 + (code[1] - '0');
-    switch (root) {
-    case 4: return "036";
-    case 5: return "032";
-    case 6: return "031";
-    case 7: return "033";
-    case 8: return "035";
-    case 15: return "130";
-    case 16: return "131";
-    case 17: return "137";
-    case 18: case 19: case 20: return "138";
-    default: return code;
-    }
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++)   /* the longest prefix is listed first */
+        if (!strncmp(code, map[i].from, strlen(map[i].from))) return map[i].to;
+    return code;
 }
 
 /* Words that open an adjunct (time, cause, concession): an actor after
@@ -414,9 +413,10 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     /* "discussed the situation in Ukraine": a place after a noun is no target */
                     uint32_t pp = i;   /* "at the United Nations": skip the determiner */
                     if (pp >= 1 && s->tok[pp - 1].tag == T_DT) pp--;
-                    /* ... for words and cooperation; strikes on targets in Gaza do hit Gaza */
-                    int hostile = v->code && v->code[0] && v->code[1] && (v->code[0] - '0') * 10 + (v->code[1] - '0') >= 14;
-                    if (!o->petrarch && !hostile && pp >= 2 && (is_word(&s->tok[pp - 1], "in") || is_word(&s->tok[pp - 1], "at") ||
+                    /* ... when people meet or talk (root 04): "talks in Geneva"; a
+                     * ceasefire in Sudan or strikes on targets in Gaza do concern them */
+                    int consult = v->code && v->code[0] == '0' && v->code[1] == '4';
+                    if (!o->petrarch && consult && pp >= 2 && (is_word(&s->tok[pp - 1], "in") || is_word(&s->tok[pp - 1], "at") ||
                                                     is_word(&s->tok[pp - 1], "near") || is_word(&s->tok[pp - 1], "across")) &&
                         TAG_IS_NOUN(s->tok[pp - 2].tag) && s->tok[pp - 2].mention < 0) {
                         i = s->men[m].end - 1;

@@ -459,6 +459,17 @@ static int agents_take_the_only_country_of_their_sentence(void)
     return 0;
 }
 
+static int intent_codes_follow_the_action(void)
+{
+    Doc d = code(&fixture, "Jane Roe will visit Ardania.", "2024-01-01");
+    CHECK(has_event(&d, "BBBGOV", "AAA", "036") && d.nev == 1, "a visit to come: 036; got: %s", events_of(&d));
+    d = code(&fixture, "Ardania will attack Belmoria.", "2024-01-01");
+    CHECK(has_event(&d, "AAA", "BBB", "138") && d.nev == 1, "an attack to come: a threat, 138; got: %s", events_of(&d));
+    d = code(&fixture, "Ardania attacked Belmoria.", "2024-01-01");
+    CHECK(has_event(&d, "AAA", "BBB", "190"), "an attack done stays 190; got: %s", events_of(&d));
+    return 0;
+}
+
 static int discarded_stories_give_no_events(void)
 {
     Doc d = code(&fixture, "Ardania attacked Belmoria in the World Cup final.", "2024-01-01");
@@ -615,6 +626,7 @@ int main(void)
     RUN(transformations_recode_reported_events);
     RUN(places_after_nouns_are_no_targets);
     RUN(agents_take_the_only_country_of_their_sentence);
+    RUN(intent_codes_follow_the_action);
     RUN(discarded_stories_give_no_events);
     RUN(dictionary_problems_name_file_and_line);
     RUN(examples_give_their_expected_events);
