@@ -136,6 +136,9 @@ typedef struct Options {
     /* comma-delimited clauses dropped before coding when their length in
      * words lies in [min, max] (max 0: never): initial, internal, terminal */
     int comma_bmin, comma_bmax, comma_min, comma_max, comma_emin, comma_emax;
+    /* the suite's new actors: an uncoded source or target phrase of at most
+     * this many words is coded by its text in quotes (0: never) */
+    int new_actor_length;
 } Options;
 
 #endif

@@ -1,5 +1,6 @@
 /* events.c - stage 6: events */
 #include "events.h"
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 #include "actors.h"
@@ -283,6 +284,48 @@ static void petrarch_source(const Sentence *s, const VerbPhrase *v, Subj *sub)
     }
 }
 
+/* The suite's new actors: the words [a, b) as a mention coded by their
+ * text in quotes ("THE MINISTRY OF MAGIC"), when they are at most max
+ * words; -1 otherwise. */
+static int new_actor(Doc *d, Sentence *s, uint32_t a, uint32_t b, int max)
+{
+    char buf[256];
+    size_t n = 0;
+    int words = 0;
+    buf[n++] = '"';
+    for (uint32_t i = a; i < b; i++) {
+        const Token *t = &s->tok[i];
+        if (t->tag == T_POS || (t->flags & TOK_PUNCT)) continue;
+        if (n + t->n + 3 >= sizeof buf) return -1;
+        if (words++) buf[n++] = ' ';
+        for (uint32_t k = 0; k < t->n; k++) buf[n++] = (char)toupper((unsigned char)t->s[k]);
+    }
+    buf[n++] = '"';
+    if (!words || words > max) return -1;
+    Mention *men = arena_alloc(d->arena, (s->nmen + 1) * sizeof *men);
+    memcpy(men, s->men, s->nmen * sizeof *men);
+    Mention *m = &men[s->nmen];
+    memset(m, 0, sizeof *m);
+    m->start = a;
+    m->end = b;
+    m->conj = -1;
+    m->code = sym_intern(buf, n);
+    m->kind = MK_ORG;
+    s->men = men;
+    return (int)s->nmen++;
+}
+
+/* the noun phrase after the verb (past a preposition): "for the Ministry of Magic" */
+static void phrase_after(const Sentence *s, uint32_t i, uint32_t end, uint32_t *a, uint32_t *b)
+{
+    while (i < end && (s->tok[i].tag == T_IN || s->tok[i].tag == T_TO || s->tok[i].tag == T_RP)) i++;
+    *a = i;
+    while (i < end && (TAG_IS_NOUN(s->tok[i].tag) || s->tok[i].tag == T_DT || s->tok[i].tag == T_JJ ||
+                       (is_word(&s->tok[i], "of") && i + 1 < end && TAG_IS_NOUN(s->tok[i + 1].tag))))
+        i++;
+    *b = i;
+}
+
 /* CAMEO code for what an actor says it will do: the 03x intent code that
  * matches the action (072 military aid -> 0332, 046 negotiate -> 036 ...);
  * a conflict action said to come is a threat (13x). */
@@ -395,6 +438,16 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             if (o->petrarch) {
                 consumed = v->clause_end;
                 petrarch_source(s, v, &sub);
+                if (!sub.nsrc && o->new_actor_length > 0) {
+                    uint32_t from = v->start;
+                    while (from > 0 && s->tok[from - 1].tag != T_COMMA) from--;
+                    int m = new_actor(d, s, from, v->start, o->new_actor_length);
+                    if (m >= 0) {
+                        sub.src[0] = m;
+                        sub.nsrc = 1;
+                        sub.rule = "new actor";
+                    }
+                }
             }
             if (v->flags & VP_NEGATED) {
                 doc_note(d, si, NOTE_NEGATED, v->start, v->match_end > v->end ? v->match_end : v->end, v->pattern_ref, v->code);
@@ -430,6 +483,12 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     add_conj(s, m, tgt, &ntgt, 8);
                     break;
                 }
+            }
+            if (!ntgt && o->petrarch && o->new_actor_length > 0) {
+                uint32_t a, b;
+                phrase_after(s, v->match_end > v->end ? v->match_end : v->end, v->clause_end, &a, &b);
+                int m = b > a ? new_actor(d, s, a, b, o->new_actor_length) : -1;
+                if (m >= 0) tgt[ntgt++] = m;
             }
             if (v->flags & VP_PASSIVE) {
                 /* "was attacked by X": X acts on the subject */

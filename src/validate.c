@@ -108,7 +108,7 @@ int validate_main(int argc, char **argv)
 {
     /* the suite's defaults: comma clauses of 2-8 words dropped inside and at
      * the end of a sentence, never at its start */
-    Options o = {NULL, 0, 1, 0, 0, 2, 8, 2, 8};
+    Options o = {NULL, 0, 1, 0, 0, 2, 8, 2, 8, 0};
     const char *file = NULL;
     int quiet = 0, debug = 0, use_parse = 0;
     for (int i = 0; i < argc; i++) {
@@ -205,7 +205,8 @@ int validate_main(int argc, char **argv)
                 static const struct { const char *name; size_t off; } intopt[] = {
                     {"comma_min", offsetof(Options, comma_min)},   {"comma_max", offsetof(Options, comma_max)},
                     {"comma_bmin", offsetof(Options, comma_bmin)}, {"comma_bmax", offsetof(Options, comma_bmax)},
-                    {"comma_emin", offsetof(Options, comma_emin)}, {"comma_emax", offsetof(Options, comma_emax)}};
+                    {"comma_emin", offsetof(Options, comma_emin)}, {"comma_emax", offsetof(Options, comma_emax)},
+                    {"new_actor_length", offsetof(Options, new_actor_length)}};
                 if (!strcmp(buf, "require_dyad")) require_dyad = !strcasecmp(v, "true");
                 for (size_t k = 0; k < sizeof intopt / sizeof *intopt; k++)
                     if (!strcmp(buf, intopt[k].name)) *(int *)((char *)&o + intopt[k].off) = atoi(v);
