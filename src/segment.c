@@ -49,10 +49,14 @@ static int is_apos(const unsigned char *p, size_t n, size_t *len)
 }
 
 /* Is the word w (without its final period) an abbreviation? */
+/* abbreviations written in lower case; the others (Gen., Jan., No.) are
+ * capitalised, so that "the answer was no." still ends a sentence */
+static const char *const LOWER_ABBREV[] = {"etc", "vs", "v", "approx", "al", "est", "dept", "fig", NULL};
+
 static int abbrev(const char *w, size_t n)
 {
     if (n == 0) return 0;
-    if (n == 1 && isalpha((unsigned char)w[0])) return 1;                 /* initials */
+    if (n == 1 && isupper((unsigned char)w[0])) return 1;                 /* initials */
     int dots = 0, alnum = 0;
     for (size_t i = 0; i < n; i++) {
         if (w[i] == '.') dots++;
@@ -60,7 +64,8 @@ static int abbrev(const char *w, size_t n)
         else return 0;
     }
     if (dots && alnum) return 2;                                         /* U.S, U.N, e.g */
-    return in_list(TITLES, w, n) ? 1 : 0;
+    if (isupper((unsigned char)w[0])) return in_list(TITLES, w, n);
+    return in_list(LOWER_ABBREV, w, n) ? 2 : 0;   /* "etc." may end a sentence too */
 }
 
 typedef struct {

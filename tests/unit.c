@@ -153,6 +153,15 @@ static int segment_keeps_abbreviations_and_initials_inside_sentences(void)
     return 0;
 }
 
+static int lower_case_words_like_abbreviations_still_end_sentences(void)
+{
+    Doc d = seg("The answer was no. Then the sun set behind the hill at ten past six in the evening sun. Talks went on, etc. The end.");
+    CHECK(d.nsent == 4, "expected 4 sentences, got %u", d.nsent);
+    Doc e = seg("He lives at No. 10 Downing Street. He met Gen. Smith.");
+    CHECK(e.nsent == 2, "No. and Gen. are abbreviations: 2 sentences, got %u", e.nsent);
+    return 0;
+}
+
 static int segment_keeps_quotes_spanning_sentences_together(void)
 {
     Doc d = seg("\"We will not back down. We will win,\" the minister said. Talks resumed.");
@@ -607,6 +616,7 @@ int main(void)
     RUN(read_finds_title_date_dateline_and_drops_furniture);
     RUN(read_rejects_invalid_utf8_with_position);
     RUN(segment_keeps_abbreviations_and_initials_inside_sentences);
+    RUN(lower_case_words_like_abbreviations_still_end_sentences);
     RUN(segment_keeps_quotes_spanning_sentences_together);
     RUN(tokens_follow_treebank_conventions);
     RUN(segment_cuts_runaway_text_and_reports_it);
