@@ -206,17 +206,21 @@ int read_article(Doc *d, Arena *a, const RawDoc *raw, char *err, size_t errsz)
         }
     }
     nl = k;
-    /* title: the first non-empty line when it is short and no sentence */
+    /* title: the first line that is no page furniture (a menu, a date, a
+     * byline), when it is short and no sentence */
     size_t first = 0;
     while (first < nl && lines[first].n == 0) first++;
     if (first == nl) {
         snprintf(err, errsz, "no text");
         return -1;
     }
+    while (first + 1 < nl && (lines[first].n == 0 || pubdate_line(lines[first].s, lines[first].n) ||
+                              furniture_line(lines[first].s, lines[first].n)))
+        first++;
     size_t nonempty = 0;
-    for (size_t i = 0; i < nl; i++) nonempty += lines[i].n > 0;
+    for (size_t i = first; i < nl; i++) nonempty += lines[i].n > 0;
     if (nonempty > 1 && lines[first].n < 200 && !ends_sentence(lines[first].s, lines[first].n) &&
-        !pubdate_line(lines[first].s, lines[first].n)) {
+        !pubdate_line(lines[first].s, lines[first].n) && !furniture_line(lines[first].s, lines[first].n)) {
         /* a headline line: taken as the title unless metadata gave one, and
          * then dropped only when it repeats that title */
         if (!d->title) {

@@ -113,6 +113,22 @@ static int read_finds_title_date_dateline_and_drops_furniture(void)
     return 0;
 }
 
+static int read_takes_the_headline_after_a_menu_as_title(void)
+{
+    const char *t = "Home | World | Business | Politics\nArdania, Belmoria pledge closer ties\nBy Jo Bloggs\n"
+                    "12th Mar, 2024\nShare\n\nARDA CITY (Agency) -- Ardania met Belmoria on Monday.\n";
+    RawDoc r = {"t", 0, "d3", NULL, NULL, NULL, NULL, t, strlen(t)};
+    Doc d;
+    char err[256];
+    memset(&d, 0, sizeof d);
+    CHECK(read_article(&d, &arena, &r, err, sizeof err) == 0, "read failed: %s", err);
+    CHECK(d.title && !strcmp(d.title, "Ardania, Belmoria pledge closer ties"), "title: %s", d.title ? d.title : "(none)");
+    CHECK(!strcmp(d.body, "Ardania met Belmoria on Monday."), "body: [%s]", d.body);
+    CHECK(d.pubdate == 20240312 && d.place && !strcmp(d.place, "ARDA CITY"), "date %d place %s", d.pubdate,
+          d.place ? d.place : "(none)");
+    return 0;
+}
+
 static int read_rejects_invalid_utf8_with_position(void)
 {
     const char *t = "Good text.\nBad \xff byte.\n";
@@ -614,6 +630,7 @@ int main(void)
     RUN(intern_gives_one_symbol_per_string);
     RUN(dates_parse_the_forms_news_uses);
     RUN(read_finds_title_date_dateline_and_drops_furniture);
+    RUN(read_takes_the_headline_after_a_menu_as_title);
     RUN(read_rejects_invalid_utf8_with_position);
     RUN(segment_keeps_abbreviations_and_initials_inside_sentences);
     RUN(lower_case_words_like_abbreviations_still_end_sentences);
