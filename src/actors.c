@@ -133,7 +133,7 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
             d->default_country = actor_country(c);
         }
     }
-    Sym last_person = 0;
+    Sym last_person = 0, prev_group = 0;
     Sym anon = o->petrarch ? sym_intern("---", 3) : 0;   /* "---GOV": an agent of no known country */
     int story_discard = 0;
     for (uint32_t si = 0; si < d->nsent; si++) {
@@ -326,15 +326,24 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                 }
             }
         }
-        /* pronouns */
+        /* pronouns: he/him/she/her -> the last person named; it/they as the
+         * subject of a verb -> the first country, organisation or body the
+         * sentence before named ("Russia fired missiles. It also ...") */
         uint32_t total = nmen;
         for (uint32_t i = 0; i < s->ntok; i++) {
-            if (!is_pronoun(&s->tok[i]) || !last_person) continue;
+            Sym code = 0;
+            if (is_pronoun(&s->tok[i])) code = last_person;
+            else if (!o->petrarch && s->tok[i].tag == T_PRP && (is_word(&s->tok[i], "it") || is_word(&s->tok[i], "they"))) {
+                uint32_t j = i + 1;
+                while (j < s->ntok && s->tok[j].tag == T_RB) j++;
+                if (j < s->ntok && (TAG_IS_VERB(s->tok[j].tag) || s->tok[j].tag == T_MD)) code = prev_group;
+            }
+            if (!code) continue;
             Mention *mm = &men[total++];
             memset(mm, 0, sizeof *mm);
             mm->start = i;
             mm->end = i + 1;
-            mm->code = last_person;
+            mm->code = code;
             mm->kind = MK_PRONOUN;
             mm->conj = -1;
         }
@@ -420,6 +429,9 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
         }
         s->men = men;
         s->nmen = nmen;
+        prev_group = 0;
+        for (uint32_t k = 0; k < nmen && !prev_group; k++)
+            if (men[k].kind == MK_COUNTRY || men[k].kind == MK_ORG || men[k].kind == MK_AGENT) prev_group = men[k].code;
         if (story_discard) s->discarded = 1;
     }
     d->story_discarded = (uint8_t)story_discard;

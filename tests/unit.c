@@ -495,6 +495,17 @@ static int intent_codes_follow_the_action(void)
     return 0;
 }
 
+static int it_and_they_stand_for_the_previous_sentences_actor(void)
+{
+    Doc d = code(&fixture, "Ardania attacked Belmoria on Monday. It also attacked Jane Roe.", "2024-01-02");
+    CHECK(has_event(&d, "AAA", "BBBGOV", "190"), "got: %s", events_of(&d));
+    d = code(&fixture, "Ardanian rebels attacked Belmoria. They attacked Jane Roe.", "2024-01-02");
+    CHECK(has_event(&d, "AAAREB", "BBBGOV", "190"), "got: %s", events_of(&d));
+    d = code(&fixture, "Ardania attacked Belmoria. It was not clear why.", "2024-01-02");
+    CHECK(d.nev == 1, "no event from 'it was'; got: %s", events_of(&d));
+    return 0;
+}
+
 static int discarded_stories_give_no_events(void)
 {
     Doc d = code(&fixture, "Ardania attacked Belmoria in the World Cup final.", "2024-01-01");
@@ -654,6 +665,7 @@ int main(void)
     RUN(places_after_nouns_are_no_targets);
     RUN(agents_take_the_only_country_of_their_sentence);
     RUN(intent_codes_follow_the_action);
+    RUN(it_and_they_stand_for_the_previous_sentences_actor);
     RUN(discarded_stories_give_no_events);
     RUN(dictionary_problems_name_file_and_line);
     RUN(examples_give_their_expected_events);
