@@ -60,6 +60,16 @@ static void prefix_range(Buf *w, const char *col, const char *p, const char **va
     buf_printf(w, "(%s >= ?%d AND %s < ?%d)", col, *n - 1, col, *n);
 }
 
+/* events from actors under prefix src to actors under prefix tgt */
+static void dyad_range(Buf *w, const char *src, const char *tgt, const char **vals, int *n)
+{
+    buf_puts(w, "(");
+    prefix_range(w, "e.source", src, vals, n);
+    buf_puts(w, " AND ");
+    prefix_range(w, "e.target", tgt, vals, n);
+    buf_puts(w, ")");
+}
+
 static void in_list(Buf *w, const char *col, const char *list, const char **vals, int *n)
 {
     char tmp[256];
@@ -161,17 +171,11 @@ int filter_sql(const Filter *f, Buf *w, const char **vals, int *n, char *msg, si
         prefix_range(w, "e.target", f->target, vals, n);
     }
     if (f->dyad_a) {
-        buf_puts(w, " AND ((");
-        prefix_range(w, "e.source", f->dyad_a, vals, n);
-        buf_puts(w, " AND ");
-        prefix_range(w, "e.target", f->dyad_b, vals, n);
-        buf_puts(w, ")");
+        buf_puts(w, " AND (");
+        dyad_range(w, f->dyad_a, f->dyad_b, vals, n);
         if (f->both_ways) {
-            buf_puts(w, " OR (");
-            prefix_range(w, "e.source", f->dyad_b, vals, n);
-            buf_puts(w, " AND ");
-            prefix_range(w, "e.target", f->dyad_a, vals, n);
-            buf_puts(w, ")");
+            buf_puts(w, " OR ");
+            dyad_range(w, f->dyad_b, f->dyad_a, vals, n);
         }
         buf_puts(w, ")");
     }

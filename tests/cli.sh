@@ -2,13 +2,7 @@
 # Command-line tests: usage, input kinds, bad input, ingest idempotence.
 # usage: tests/cli.sh BINARY   (prints one line per test, then "cli: N passed, M failed")
 H=${1:-build/herodotus}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-pass=0 failn=0
-ok()   { pass=$((pass + 1)); echo "ok   $1"; }
-bad()  { failn=$((failn + 1)); echo "FAIL $1"; [ -n "$2" ] && echo "     $2"; }
-check() { name=$1; shift; if "$@"; then ok "$name"; else bad "$name"; fi; }
-
+. "$(dirname "$0")/lib.sh"
 ART='BEIJING, April 9 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in China on Monday for a visit.'
 
 # --help, --version, usage errors

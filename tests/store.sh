@@ -3,12 +3,7 @@
 # reads, migration), query filters, stats, the SVG chart, export.
 # usage: tests/store.sh BINARY   (one line per test, then "store: N passed, M failed")
 H=${1:-build/herodotus}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-pass=0 failn=0
-ok()  { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { failn=$((failn + 1)); echo "FAIL $1"; [ -n "$2" ] && echo "     $2"; }
-check() { name=$1; shift; if "$@"; then ok "$name"; else bad "$name"; fi; }
+. "$(dirname "$0")/lib.sh"
 q() { sqlite3 "$1" "$2"; }
 
 # a reprint of the Lavrov story from another outlet, and the examples
