@@ -10,30 +10,41 @@ static void key_str(Buf *o, const char *k, const char *s, size_t n)
     buf_json_str(o, s, n);
 }
 
-static void event(Buf *o, const EventView *v)
+/* a NUL-terminated value; NULL is written as "" */
+static void key_cstr(Buf *o, const char *k, const char *s)
+{
+    key_str(o, k, s ? s : "", s ? strlen(s) : 0);
+}
+
+static void doc_sentence(Buf *o, const char *doc_id, unsigned sentence)
 {
     buf_puts(o, "{\"doc_id\":");
-    buf_json_str(o, v->doc_id, strlen(v->doc_id));
-    buf_printf(o, ",\"sentence\":%u", v->sentence);
-    key_str(o, "date", v->date, strlen(v->date));
-    key_str(o, "source", v->source, strlen(v->source));
-    key_str(o, "target", v->target, strlen(v->target));
-    key_str(o, "code", v->code, strlen(v->code));
-    key_str(o, "root", v->root, strlen(v->root));
+    buf_json_str(o, doc_id, strlen(doc_id));
+    buf_printf(o, ",\"sentence\":%u", sentence);
+}
+
+static void event(Buf *o, const EventView *v)
+{
+    doc_sentence(o, v->doc_id, v->sentence);
+    key_cstr(o, "date", v->date);
+    key_cstr(o, "source", v->source);
+    key_cstr(o, "target", v->target);
+    key_cstr(o, "code", v->code);
+    key_cstr(o, "root", v->root);
     buf_printf(o, ",\"quad\":%d,\"goldstein\":%.1f", v->quad, v->goldstein);
-    key_str(o, "event", v->name, strlen(v->name));
+    key_cstr(o, "event", v->name);
     key_str(o, "source_text", v->source_text.s, v->source_text.n);
     key_str(o, "target_text", v->target_text.s, v->target_text.n);
     key_str(o, "verb_text", v->verb_text.s, v->verb_text.n);
-    if (v->place) key_str(o, "place", v->place, strlen(v->place));
-    key_str(o, "rule", v->rule ? v->rule : "", v->rule ? strlen(v->rule) : 0);
+    if (v->place) key_cstr(o, "place", v->place);
+    key_cstr(o, "rule", v->rule);
     if (v->explain) {
         buf_puts(o, ",\"explain\":{\"verb\":");
         buf_json_str(o, v->verb_ref, strlen(v->verb_ref));
-        key_str(o, "source", v->source_ref, strlen(v->source_ref));
-        key_str(o, "source_agent", v->source_agent_ref, strlen(v->source_agent_ref));
-        key_str(o, "target", v->target_ref, strlen(v->target_ref));
-        key_str(o, "target_agent", v->target_agent_ref, strlen(v->target_agent_ref));
+        key_cstr(o, "source", v->source_ref);
+        key_cstr(o, "source_agent", v->source_agent_ref);
+        key_cstr(o, "target", v->target_ref);
+        key_cstr(o, "target_agent", v->target_agent_ref);
         buf_putc(o, '}');
     }
     key_str(o, "text", v->text.s, v->text.n);
@@ -42,13 +53,11 @@ static void event(Buf *o, const EventView *v)
 
 static void note(Buf *o, const NoteView *v)
 {
-    buf_puts(o, "{\"doc_id\":");
-    buf_json_str(o, v->doc_id, strlen(v->doc_id));
-    buf_printf(o, ",\"sentence\":%u", v->sentence);
-    key_str(o, "dropped", v->why, strlen(v->why));
-    key_str(o, "code", v->code, strlen(v->code));
+    doc_sentence(o, v->doc_id, v->sentence);
+    key_cstr(o, "dropped", v->why);
+    key_cstr(o, "code", v->code);
     key_str(o, "words", v->words.s, v->words.n);
-    key_str(o, "entry", v->ref, strlen(v->ref));
+    key_cstr(o, "entry", v->ref);
     key_str(o, "text", v->text.s, v->text.n);
     buf_puts(o, "}\n");
 }

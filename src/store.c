@@ -11,7 +11,7 @@
 /* ---- schema and migrations ---- */
 
 /* Version 1: documents, sentences (doc, idx) WITHOUT ROWID, events. */
-static const char *SCHEMA_V1 =
+static const char SCHEMA_V1[] =
     "CREATE TABLE IF NOT EXISTS documents("
     "  id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL UNIQUE, url TEXT, source TEXT, title TEXT,"
     "  pubdate TEXT, place TEXT, content_hash TEXT NOT NULL UNIQUE,"
@@ -27,7 +27,7 @@ static const char *SCHEMA_V1 =
 
 /* Version 1 -> 2: sentences with row ids and a full-text index, stories of
  * wire reprints (MinHash bands), events carry their story, the actors view. */
-static const char *MIGRATE_V2 =
+static const char MIGRATE_V2[] =
     "ALTER TABLE documents ADD COLUMN story INTEGER;"
     "ALTER TABLE documents ADD COLUMN signature BLOB;"
     "UPDATE documents SET story = id;"
@@ -110,8 +110,15 @@ static int exec(sqlite3 *db, const char *sql, char *err, size_t errsz, const cha
     return 0;
 }
 
-/* Bring the schema to STORE_SCHEMA_VERSION, one migration per version,
- * each in its own transaction. */
+/* MIGRATIONS[v] takes a database of schema version v to v + 1; version 0 is
+ * an empty (new) database. */
+static const char *const MIGRATIONS[] = {SCHEMA_V1, MIGRATE_V2};
+_Static_assert(sizeof MIGRATIONS / sizeof *MIGRATIONS == STORE_SCHEMA_VERSION,
+               "one migration per schema version");
+
+/* Bring the schema to STORE_SCHEMA_VERSION, one migration per version, each
+ * in its own transaction; the version is read again inside the transaction
+ * in case another process migrated first. */
 static int migrate(sqlite3 *db, const char *path, char *err, size_t errsz)
 {
     int v = user_version(db);
@@ -120,21 +127,12 @@ static int migrate(sqlite3 *db, const char *path, char *err, size_t errsz)
                  STORE_SCHEMA_VERSION);
         return -1;
     }
-    if (v == 0) {
+    for (; v < STORE_SCHEMA_VERSION; v++) {
+        char set[40];
+        snprintf(set, sizeof set, "PRAGMA user_version=%d", v + 1);
         if (exec(db, "BEGIN IMMEDIATE", err, errsz, path)) return -1;
-        /* a new database (or one of version 0): create version 1, then migrate */
-        if (user_version(db) == 0 &&
-            (exec(db, SCHEMA_V1, err, errsz, path) || exec(db, "PRAGMA user_version=1", err, errsz, path))) {
-            sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-            return -1;
-        }
-        if (exec(db, "COMMIT", err, errsz, path)) return -1;
-        v = 1;
-    }
-    if (v == 1) {
-        if (exec(db, "BEGIN IMMEDIATE", err, errsz, path)) return -1;
-        if (user_version(db) == 1 &&
-            (exec(db, MIGRATE_V2, err, errsz, path) || exec(db, "PRAGMA user_version=2", err, errsz, path))) {
+        if (user_version(db) == v &&
+            (exec(db, MIGRATIONS[v], err, errsz, path) || exec(db, set, err, errsz, path))) {
             sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
             return -1;
         }
