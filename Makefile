@@ -6,7 +6,7 @@
 #   make deps     install the Debian packages listed in DEB_PACKAGES
 
 DEB_PACKAGES = build-essential pkg-config libsqlite3-dev sqlite3 libjansson-dev \
-               libxml2-dev libxml2-utils libutf8proc-dev liblingua-en-tagger-perl wordnet-base time
+               libxml2-dev libxml2-utils libutf8proc-dev liblingua-en-tagger-perl wordnet-base wamerican time
 PKGS   = sqlite3 jansson libxml-2.0 libutf8proc
 CC    ?= cc
 WARN   = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -23,9 +23,9 @@ SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-poi
 LDLIBS = $(PKG_LIBS) -lm -pthread
 
 # the pipeline, in order, then primitives and outputs
-LIB_SRC = src/read.c src/input.c src/segment.c src/tag.c src/lemma.c src/actors.c \
+LIB_SRC = src/read.c src/input.c src/segment.c src/tag.c src/lemma.c src/depparse.c src/percep.c src/treebank.c src/wordlist.c src/actors.c \
           src/verbs.c src/events.c src/dict.c src/cameo.c src/dates.c \
-          src/render.c src/render_jsonl.c src/render_tsv.c src/render_table.c src/store.c src/pipeline.c src/parse.c src/writer.c src/validate.c src/query.c src/stats.c src/export.c src/rows.c src/svg.c src/dictcmd.c \
+          src/render.c src/render_jsonl.c src/render_tsv.c src/render_table.c src/store.c src/pipeline.c src/parse.c src/writer.c src/validate.c src/query.c src/stats.c src/export.c src/rows.c src/svg.c src/dictcmd.c src/parsecmd.c \
           src/arena.c src/intern.c src/buf.c src/utf8.c
 MAIN_SRC = src/main.c
 TEST_SRC = tests/unit.c
@@ -51,6 +51,8 @@ build/unit: $(OBJ) tests/unit.c
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ tests/unit.c $(OBJ) $(LDLIBS)
 build/unit-san: $(SAN_OBJ) tests/unit.c
 	$(CC) $(ALL_CFLAGS) $(SAN) -Isrc -o $@ tests/unit.c $(SAN_OBJ) $(LDLIBS)
+build/train: $(OBJ) tools/train.c
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ tools/train.c $(OBJ) $(LDLIBS)
 build/gencorpus: bench/gencorpus.c | build/obj
 	$(CC) -std=c11 -O2 -Wall -Wextra -Wpedantic -Werror -o $@ $<
 

@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include "buf.h"
 #include "parse.h"
+#include "parsecmd.h"
 #include "input.h"
 #include "pipeline.h"
 #include "render.h"
@@ -31,6 +32,7 @@ static const char USAGE[] =
     "commands:\n"
     "  code     code articles and print their events\n"
     "  ingest   code articles and store them in a SQLite database\n"
+    "  parse    tag and parse articles into Universal Dependencies trees (CoNLL-U)\n"
     "  validate code validation records (PETRARCH XML) and compare with their expected events\n"
     "  dict     check dictionaries (dict check DIR); list what a corpus needs (dict suggest)\n"
     "  query    print stored events that pass filters (actor, dyad, code, dates, text)\n"
@@ -415,6 +417,7 @@ int main(int argc, char **argv)
     }
     if (!strcmp(cmd, "code")) return run(argc - 2, argv + 2, 0);
     if (!strcmp(cmd, "ingest")) return run(argc - 2, argv + 2, 1);
+    if (!strcmp(cmd, "parse")) return parse_main(argc - 2, argv + 2);
     if (!strcmp(cmd, "validate")) return validate_main(argc - 2, argv + 2);
     if (!strcmp(cmd, "dict")) return dict_main(argc - 2, argv + 2);
     if (!strcmp(cmd, "query")) return query_main(argc - 2, argv + 2);

@@ -13,6 +13,7 @@
 #include "segment.h"
 #include "tag.h"
 #include "verbs.h"
+#include "wordlist.h"
 
 #ifndef HERODOTUS_DATADIR
 #define HERODOTUS_DATADIR "."
@@ -66,7 +67,8 @@ int pipeline_load_models(void)
     const char *tdir = getenv("HERODOTUS_TAGGER_DIR");
     const char *wdir = getenv("WNSEARCHDIR");
     if (tagger_load(tdir && *tdir ? tdir : TAGGER_DIR_DEFAULT, err, sizeof err) ||
-        lemma_load(wdir && *wdir ? wdir : WORDNET_DIR_DEFAULT, err, sizeof err)) {
+        lemma_load(wdir && *wdir ? wdir : WORDNET_DIR_DEFAULT, err, sizeof err) ||
+        wordlist_load(WORDLIST_DEFAULT, err, sizeof err)) {
         fprintf(stderr, "herodotus: %s\n", err);
         return -1;
     }
@@ -109,10 +111,11 @@ int pipeline_load(Dict *dict, const Options *o)
 
 void pipeline_unload(Dict *dict)
 {
-    dict_free(dict);
+    if (dict) dict_free(dict);
     cameo_free();
     lemma_free();
     tagger_free();
+    wordlist_free();
 }
 
 int pipeline_run(Doc *d, Arena *a, const RawDoc *raw, const Dict *dict, const Options *o,

@@ -12,7 +12,7 @@
 int  pipeline_load(Dict *dict, const Options *o);
 /* Only the models every coding needs: tagger, lemmas, CAMEO table. */
 int  pipeline_load_models(void);
-void pipeline_unload(Dict *dict);
+void pipeline_unload(Dict *dict);      /* dict may be NULL (models only) */
 const char *pipeline_datadir(void);
 /* Code one document; err gets a message when it returns -1 (unreadable). */
 int  pipeline_run(Doc *d, Arena *a, const RawDoc *raw, const Dict *dict, const Options *o,

@@ -517,3 +517,33 @@ static void correct(Token *tok, size_t n)
 }
 
 void tag_sentence(Sentence *s) { tag_tokens(s->tok, s->ntok); }
+
+int tag_lexicon(const char *s, size_t n, uint8_t *tags, int max, int *lower)
+{
+    *lower = 0;
+    if (!M.loaded || !n) return 0;
+    Sym e = sym_find(s, n);
+    uint32_t at = e ? u64map_get(&M.lex, e) : 0;
+    if (!at && n < 64) {
+        *lower = 1;
+        char low[64];
+        for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)s[i]);
+        e = sym_find(low, n);
+        at = e ? u64map_get(&M.lex, e) : 0;
+    }
+    if (!at) return 0;
+    int k = 0;
+    uint8_t t[T_NTAGS];
+    float p[T_NTAGS];
+    for (const Emit *x = &M.emit[at - 1]; x->tag && k < T_NTAGS; x++) {
+        float share = expf(x->score + M.prior[x->tag]);   /* P(tag | word) */
+        if (share < 0.05f) continue;
+        int j = k++;
+        for (; j > 0 && p[j - 1] < share; j--) p[j] = p[j - 1], t[j] = t[j - 1];
+        p[j] = share;
+        t[j] = x->tag;
+    }
+    if (k > max) k = max;
+    memcpy(tags, t, (size_t)k);
+    return k;
+}

@@ -16,6 +16,10 @@ void        tagger_free(void);
 void        tag_sentence(Sentence *s);
 /* Tag a token array in place (used by tests on gold tokens). */
 void        tag_tokens(Token *tok, size_t n);
+/* The tags the lexicon gives a word (its form, else in lower case: *lower
+ * set) with a share of at least 1/20, most likely first; returns how many
+ * (0: the lexicon lacks the word). */
+int         tag_lexicon(const char *s, size_t n, uint8_t *tags, int max, int *lower);
 const char *tag_name(int tag);              /* "NNP", "PRP$", "," ... */
 int         tag_from_name(const char *s, size_t n);   /* Penn name -> Tag, 0 none */
 

@@ -1,0 +1,858 @@
+/* depparse.c - stage 4: tagger and arc-eager dependency parser */
+#include "depparse.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "percep.h"
+#include "tag.h"
+#include "wordlist.h"
+
+#define MAX_FEAT 96
+
+struct UdModel {
+    char *mem;                  /* the whole file */
+    size_t memlen;
+    int ntag, nlabel;
+    const char **xpos, **upos, **label;
+    PModel tagger[2], parser;   /* tagger[1]: a second pass over tagger[0]'s tags */
+    int npass;
+    int root_label, parataxis_label;
+};
+
+/* ---- words as features ---- */
+
+typedef struct WordF {
+    uint64_t w;         /* lower case, digits as 0 */
+    uint64_t cased;     /* as written, digits as 0 */
+    uint64_t suf[4], pre[3];
+    uint64_t shape;
+    uint64_t lex;       /* the tags the lexicon gives it, in order (0: none) */
+    uint64_t lex1;      /* the first of them */
+    uint64_t wl;        /* how the word list writes it (WL_*), with its case here */
+} WordF;
+
+static uint64_t hash_str(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h ^ (h >> 31);
+}
+
+static void word_features(const UdWord *w, WordF *f)
+{
+    char low[64], cas[64], shape[16];
+    size_t n = w->n < sizeof low ? w->n : sizeof low, ns = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w->s[i];
+        char sc;
+        if (c >= '0' && c <= '9') c = '0', sc = 'd';
+        else if (c >= 'A' && c <= 'Z') sc = 'X';
+        else if (c >= 'a' && c <= 'z') sc = 'x';
+        else if (c >= 0x80) sc = 'u';
+        else sc = (char)c;
+        cas[i] = (char)c;
+        low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        /* "Xxxxx" -> "Xxx": runs of one class kept to two */
+        if (ns < sizeof shape && !(ns >= 2 && shape[ns - 1] == sc && shape[ns - 2] == sc)) shape[ns++] = sc;
+    }
+    f->w = hash_str(low, n);
+    f->cased = hash_str(cas, n) ^ 0x5bd1e995u;
+    for (size_t k = 0; k < 4; k++) {
+        size_t m = k + 1 < n ? k + 1 : n;
+        f->suf[k] = hash_str(low + n - m, m) + k + 1;
+    }
+    for (size_t k = 0; k < 3; k++) {
+        size_t m = k + 1 < n ? k + 1 : n;
+        f->pre[k] = hash_str(low, m) + 7 * (k + 1);
+    }
+    f->shape = hash_str(shape, ns);
+    uint8_t lt[4];
+    int lower = 0, nl = tag_lexicon(w->s, w->n, lt, 4, &lower);
+    f->lex = nl ? hash_str((const char *)lt, (size_t)nl) + (uint64_t)lower : 0;
+    f->lex1 = nl ? lt[0] : 0;
+    int here = w->n && w->s[0] >= 'A' && w->s[0] <= 'Z' ? (w->n > 1 && w->s[1] >= 'A' && w->s[1] <= 'Z' ? 2 : 1) : 0;
+    f->wl = (uint64_t)wordlist_case(w->s, w->n) << 2 | (uint64_t)here;
+}
+
+/* ---- the tagger's features ---- */
+
+enum { B_BEFORE = 0x1001, B_AFTER = 0x2002 };   /* words beyond the sentence */
+
+/* pred: the tags chosen so far, left of i; first: the first pass's tags
+ * of the whole sentence (NULL in the first pass) */
+static size_t tag_features(const WordF *wf, size_t n, size_t i, const uint8_t *pred, const uint8_t *first,
+                           uint64_t *f)
+{
+    size_t k = 0;
+    uint64_t t1 = i > 0 ? pred[i - 1] + 1u : 0, t2 = i > 1 ? pred[i - 2] + 1u : 0;
+#define W(j) ((j) < 0 ? (uint64_t)B_BEFORE + (uint64_t)(-(j)) : (size_t)(j) >= n ? (uint64_t)B_AFTER + (uint64_t)(j) - n : wf[j].w)
+#define SUF3(j) ((j) < 0 || (size_t)(j) >= n ? (uint64_t)B_BEFORE : wf[j].suf[2])
+#define SHAPE(j) ((j) < 0 || (size_t)(j) >= n ? (uint64_t)B_AFTER : wf[j].shape)
+    long j = (long)i;
+    const WordF *x = &wf[i];
+    f[k++] = feat_mix(1, 0, 0, 0);
+    f[k++] = feat_mix(2, x->w, 0, 0);
+    f[k++] = feat_mix(3, x->cased, 0, 0);
+    for (int s = 0; s < 4; s++) f[k++] = feat_mix(4 + (uint64_t)s, x->suf[s], 0, 0);
+    for (int s = 0; s < 3; s++) f[k++] = feat_mix(8 + (uint64_t)s, x->pre[s], 0, 0);
+    f[k++] = feat_mix(11, x->shape, 0, 0);
+    f[k++] = feat_mix(12, t1, 0, 0);
+    f[k++] = feat_mix(13, t1, t2, 0);
+    f[k++] = feat_mix(14, t1, x->w, 0);
+    f[k++] = feat_mix(15, W(j - 1), 0, 0);
+    f[k++] = feat_mix(16, SUF3(j - 1), 0, 0);
+    f[k++] = feat_mix(17, W(j - 2), 0, 0);
+    f[k++] = feat_mix(18, W(j + 1), 0, 0);
+    f[k++] = feat_mix(19, SUF3(j + 1), 0, 0);
+    f[k++] = feat_mix(20, W(j + 2), 0, 0);
+    f[k++] = feat_mix(21, W(j - 1), x->w, 0);
+    f[k++] = feat_mix(22, x->w, W(j + 1), 0);
+    f[k++] = feat_mix(23, SHAPE(j - 1), x->shape, SHAPE(j + 1));
+    f[k++] = feat_mix(24, i == 0, x->shape, 0);
+    f[k++] = feat_mix(25, t1, x->suf[2], 0);
+    f[k++] = feat_mix(26, W(j + 1), W(j + 2), 0);
+    f[k++] = feat_mix(27, t1, W(j + 1), 0);
+    f[k++] = feat_mix(28, SHAPE(j + 1), x->suf[1], 0);
+    f[k++] = feat_mix(29, W(j - 1), W(j + 1), 0);
+    uint64_t lp = j > 0 ? wf[j - 1].lex : 1, ln = (size_t)j + 1 < n ? wf[j + 1].lex : 1;
+    f[k++] = feat_mix(30, x->lex, 0, 0);
+    f[k++] = feat_mix(31, x->lex1, x->suf[2], 0);
+    f[k++] = feat_mix(32, x->lex, t1, 0);
+    f[k++] = feat_mix(33, x->lex, ln, 0);
+    f[k++] = feat_mix(34, lp, x->lex, 0);
+    f[k++] = feat_mix(35, x->lex, x->shape, 0);
+    f[k++] = feat_mix(36, ln, 0, 0);
+    uint64_t ln2 = (size_t)j + 2 < n ? wf[j + 2].lex : 1;
+    f[k++] = feat_mix(37, lp, x->lex, ln);
+    f[k++] = feat_mix(38, ln, ln2, 0);
+    f[k++] = feat_mix(39, W(j + 1), x->suf[2], 0);
+    f[k++] = feat_mix(40, t1, x->lex, ln);
+    f[k++] = feat_mix(41, t2, t1, x->lex);
+    uint64_t wlp = j > 0 ? wf[j - 1].wl : 99, wln = (size_t)j + 1 < n ? wf[j + 1].wl : 99;
+    f[k++] = feat_mix(50, x->wl, 0, 0);
+    f[k++] = feat_mix(51, x->wl, x->lex, 0);
+    f[k++] = feat_mix(52, x->wl, t1, 0);
+    f[k++] = feat_mix(53, wlp, x->wl, wln);
+    f[k++] = feat_mix(54, x->wl, x->suf[1], 0);
+    f[k++] = feat_mix(55, x->wl, i == 0, 0);
+    if (first) {
+        uint64_t a0 = first[i] + 1u, an = i + 1 < n ? first[i + 1] + 1u : 0,
+                 an2 = i + 2 < n ? first[i + 2] + 1u : 0;
+        f[k++] = feat_mix(42, a0, 0, 0);
+        f[k++] = feat_mix(43, an, 0, 0);
+        f[k++] = feat_mix(44, an, an2, 0);
+        f[k++] = feat_mix(45, t1, a0, an);
+        f[k++] = feat_mix(46, a0, x->w, 0);
+        f[k++] = feat_mix(47, an, x->w, 0);
+        f[k++] = feat_mix(48, a0, an, x->lex);
+        f[k++] = feat_mix(49, an, x->suf[2], 0);
+    }
+#undef W
+#undef SUF3
+#undef SHAPE
+    return k;
+}
+
+/* ---- the parser's state ---- */
+
+typedef struct PState {
+    int n;              /* words 1..n; n + 1 is the root, at the buffer's end */
+    int *stack, sp;
+    int b;              /* first word of the buffer */
+    int *head;          /* 0: none yet */
+    uint8_t *lab;
+    int *lc1, *lc2, *rc1, *rc2;     /* leftmost, second leftmost, rightmost ... children */
+    uint8_t *nl, *nr;               /* left, right children */
+    uint64_t *lset, *rset;          /* labels of left, right children */
+} PState;
+
+static void state_init(PState *st, int n, Arena *a)
+{
+    size_t m = (size_t)n + 2;
+    st->n = n;
+    st->stack = arena_alloc(a, m * sizeof(int));
+    st->sp = 0;
+    st->b = 1;
+    st->head = arena_alloc(a, m * sizeof(int));
+    st->lab = arena_alloc(a, m);
+    st->lc1 = arena_alloc(a, m * sizeof(int));
+    st->lc2 = arena_alloc(a, m * sizeof(int));
+    st->rc1 = arena_alloc(a, m * sizeof(int));
+    st->rc2 = arena_alloc(a, m * sizeof(int));
+    st->nl = arena_alloc(a, m);
+    st->nr = arena_alloc(a, m);
+    st->lset = arena_alloc(a, m * sizeof(uint64_t));
+    st->rset = arena_alloc(a, m * sizeof(uint64_t));
+}
+
+enum { SHIFT = 0, REDUCE = 1 };     /* then LEFT(l) = 2 + 2l, RIGHT(l) = 3 + 2l */
+
+static void add_arc(PState *st, int h, int d, int l)
+{
+    st->head[d] = h;
+    st->lab[d] = (uint8_t)l;
+    if (d < h) {
+        if (!st->lc1[h] || d < st->lc1[h]) st->lc2[h] = st->lc1[h], st->lc1[h] = d;
+        else if (!st->lc2[h] || d < st->lc2[h]) st->lc2[h] = d;
+        if (st->nl[h] < 255) st->nl[h]++;
+        st->lset[h] |= 1ull << (l & 63);
+    } else {
+        if (!st->rc1[h] || d > st->rc1[h]) st->rc2[h] = st->rc1[h], st->rc1[h] = d;
+        else if (!st->rc2[h] || d > st->rc2[h]) st->rc2[h] = d;
+        if (st->nr[h] < 255) st->nr[h]++;
+        st->rset[h] |= 1ull << (l & 63);
+    }
+}
+
+static void apply(PState *st, int t)
+{
+    int s0 = st->sp ? st->stack[st->sp - 1] : 0;
+    if (t == SHIFT) {
+        st->stack[st->sp++] = st->b++;
+    } else if (t == REDUCE) {
+        st->sp--;
+    } else if (!(t & 1)) {              /* LEFT: s0 <- b */
+        add_arc(st, st->b, s0, (t - 2) / 2);
+        st->sp--;
+    } else {                            /* RIGHT: s0 -> b */
+        add_arc(st, s0, st->b, (t - 3) / 2);
+        st->stack[st->sp++] = st->b++;
+    }
+}
+
+static int terminal(const PState *st) { return st->b == st->n + 1 && st->sp == 0; }
+
+/* Which moves are allowed: SHIFT, REDUCE, LEFT, RIGHT (labels apart). */
+static void valid_moves(const PState *st, int ok[4])
+{
+    int s0 = st->sp ? st->stack[st->sp - 1] : 0, at_root = st->b == st->n + 1;
+    ok[0] = !at_root;
+    ok[1] = s0 && st->head[s0];
+    ok[2] = s0 && !st->head[s0];
+    ok[3] = s0 && !at_root;
+}
+
+/* ---- the parser's features (after Zhang and Nivre 2011, arc-eager) ---- */
+
+typedef struct PCtx {
+    const WordF *wf;
+    const uint8_t *tag;
+    int n;
+} PCtx;
+
+#define NONE_W 0x9e3779b9ull
+#define ROOT_W 0x7f4a7c15ull
+
+static inline uint64_t WD(const PCtx *c, int i) { return !i ? NONE_W : i > c->n ? ROOT_W : c->wf[i - 1].w; }
+static inline uint64_t TG(const PCtx *c, int i) { return !i ? 0 : i > c->n ? 255 : c->tag[i - 1] + 1u; }
+static inline uint64_t LB(const PState *st, int i) { return i && st->head[i] ? st->lab[i] + 1u : 0; }
+
+static uint64_t dist_bucket(int d) { return d <= 4 ? (uint64_t)d : d <= 7 ? 5 : d <= 12 ? 6 : 7; }
+
+static size_t parse_features(const PCtx *c, const PState *st, uint64_t *f)
+{
+    size_t k = 0;
+    int n = c->n;
+    int s0 = st->sp ? st->stack[st->sp - 1] : 0, s1 = st->sp > 1 ? st->stack[st->sp - 2] : 0;
+    int n0 = st->b <= n + 1 ? st->b : 0, n1 = n0 && n0 + 1 <= n + 1 ? n0 + 1 : 0,
+        n2 = n1 && n1 + 1 <= n + 1 ? n1 + 1 : 0;
+    int s0h = s0 ? st->head[s0] : 0, s0h2 = s0h && s0h <= n ? st->head[s0h] : 0;
+    int s0l = s0 ? st->lc1[s0] : 0, s0r = s0 ? st->rc1[s0] : 0, s0l2 = s0 ? st->lc2[s0] : 0,
+        s0r2 = s0 ? st->rc2[s0] : 0;
+    int n0l = n0 ? st->lc1[n0] : 0, n0l2 = n0 ? st->lc2[n0] : 0;
+    uint64_t s0w = WD(c, s0), s0p = TG(c, s0), n0w = WD(c, n0), n0p = TG(c, n0), n1w = WD(c, n1),
+             n1p = TG(c, n1), n2w = WD(c, n2), n2p = TG(c, n2);
+    uint64_t s0wp = s0w * 31 + s0p, n0wp = n0w * 31 + n0p, n1wp = n1w * 31 + n1p;
+    uint64_t d = s0 && n0 ? (n0 > n ? 8 : dist_bucket(n0 - s0)) : 0;
+    /* one word */
+    f[k++] = feat_mix(1, s0wp, 0, 0);
+    f[k++] = feat_mix(2, s0w, 0, 0);
+    f[k++] = feat_mix(3, s0p, 0, 0);
+    f[k++] = feat_mix(4, n0wp, 0, 0);
+    f[k++] = feat_mix(5, n0w, 0, 0);
+    f[k++] = feat_mix(6, n0p, 0, 0);
+    f[k++] = feat_mix(7, n1wp, 0, 0);
+    f[k++] = feat_mix(8, n1w, 0, 0);
+    f[k++] = feat_mix(9, n1p, 0, 0);
+    f[k++] = feat_mix(10, n2w * 31 + n2p, 0, 0);
+    f[k++] = feat_mix(11, n2w, 0, 0);
+    f[k++] = feat_mix(12, n2p, 0, 0);
+    /* two words */
+    f[k++] = feat_mix(13, s0wp, n0wp, 0);
+    f[k++] = feat_mix(14, s0wp, n0w, 0);
+    f[k++] = feat_mix(15, s0w, n0wp, 0);
+    f[k++] = feat_mix(16, s0wp, n0p, 0);
+    f[k++] = feat_mix(17, s0p, n0wp, 0);
+    f[k++] = feat_mix(18, s0w, n0w, 0);
+    f[k++] = feat_mix(19, s0p, n0p, 0);
+    f[k++] = feat_mix(20, n0p, n1p, 0);
+    /* three tags */
+    f[k++] = feat_mix(21, n0p, n1p, n2p);
+    f[k++] = feat_mix(22, s0p, n0p, n1p);
+    f[k++] = feat_mix(23, TG(c, s0h), s0p, n0p);
+    f[k++] = feat_mix(24, s0p, TG(c, s0l), n0p);
+    f[k++] = feat_mix(25, s0p, TG(c, s0r), n0p);
+    f[k++] = feat_mix(26, s0p, n0p, TG(c, n0l));
+    /* distance */
+    f[k++] = feat_mix(27, s0w, d, 0);
+    f[k++] = feat_mix(28, s0p, d, 0);
+    f[k++] = feat_mix(29, n0w, d, 0);
+    f[k++] = feat_mix(30, n0p, d, 0);
+    f[k++] = feat_mix(31, s0w, n0w, d);
+    f[k++] = feat_mix(32, s0p, n0p, d);
+    /* valency */
+    uint64_t s0vr = s0 ? st->nr[s0] : 0, s0vl = s0 ? st->nl[s0] : 0, n0vl = n0 ? st->nl[n0] : 0;
+    f[k++] = feat_mix(33, s0w, s0vr, 0);
+    f[k++] = feat_mix(34, s0p, s0vr, 0);
+    f[k++] = feat_mix(35, s0w, s0vl, 0);
+    f[k++] = feat_mix(36, s0p, s0vl, 0);
+    f[k++] = feat_mix(37, n0w, n0vl, 0);
+    f[k++] = feat_mix(38, n0p, n0vl, 0);
+    /* second-order: heads and children */
+    f[k++] = feat_mix(39, WD(c, s0h), 0, 0);
+    f[k++] = feat_mix(40, TG(c, s0h), 0, 0);
+    f[k++] = feat_mix(41, LB(st, s0), 0, 0);
+    f[k++] = feat_mix(42, WD(c, s0l), 0, 0);
+    f[k++] = feat_mix(43, TG(c, s0l), 0, 0);
+    f[k++] = feat_mix(44, LB(st, s0l), 0, 0);
+    f[k++] = feat_mix(45, WD(c, s0r), 0, 0);
+    f[k++] = feat_mix(46, TG(c, s0r), 0, 0);
+    f[k++] = feat_mix(47, LB(st, s0r), 0, 0);
+    f[k++] = feat_mix(48, WD(c, n0l), 0, 0);
+    f[k++] = feat_mix(49, TG(c, n0l), 0, 0);
+    f[k++] = feat_mix(50, LB(st, n0l), 0, 0);
+    /* third-order */
+    f[k++] = feat_mix(51, WD(c, s0h2), 0, 0);
+    f[k++] = feat_mix(52, TG(c, s0h2), 0, 0);
+    f[k++] = feat_mix(53, LB(st, s0h), 0, 0);
+    f[k++] = feat_mix(54, WD(c, s0l2), 0, 0);
+    f[k++] = feat_mix(55, TG(c, s0l2), 0, 0);
+    f[k++] = feat_mix(56, LB(st, s0l2), 0, 0);
+    f[k++] = feat_mix(57, WD(c, s0r2), 0, 0);
+    f[k++] = feat_mix(58, TG(c, s0r2), 0, 0);
+    f[k++] = feat_mix(59, LB(st, s0r2), 0, 0);
+    f[k++] = feat_mix(60, WD(c, n0l2), 0, 0);
+    f[k++] = feat_mix(61, TG(c, n0l2), 0, 0);
+    f[k++] = feat_mix(62, LB(st, n0l2), 0, 0);
+    f[k++] = feat_mix(63, s0p, TG(c, s0l), TG(c, s0l2));
+    f[k++] = feat_mix(64, s0p, TG(c, s0r), TG(c, s0r2));
+    f[k++] = feat_mix(65, s0p, TG(c, s0h), TG(c, s0h2));
+    f[k++] = feat_mix(66, n0p, TG(c, n0l), TG(c, n0l2));
+    /* label sets */
+    uint64_t s0sr = s0 ? st->rset[s0] : 0, s0sl = s0 ? st->lset[s0] : 0, n0sl = n0 ? st->lset[n0] : 0;
+    f[k++] = feat_mix(67, s0w, s0sr, 0);
+    f[k++] = feat_mix(68, s0p, s0sr, 0);
+    f[k++] = feat_mix(69, s0w, s0sl, 0);
+    f[k++] = feat_mix(70, s0p, s0sl, 0);
+    f[k++] = feat_mix(71, n0w, n0sl, 0);
+    f[k++] = feat_mix(72, n0p, n0sl, 0);
+    /* beyond: the second stack word, the words beside s0 and n0 */
+    f[k++] = feat_mix(73, TG(c, s1), s0p, n0p);
+    f[k++] = feat_mix(74, WD(c, s1), TG(c, s1), 0);
+    f[k++] = feat_mix(75, s0p, s0 < n ? TG(c, s0 + 1) : 0, n0p);
+    f[k++] = feat_mix(76, s0p, n0 > 1 ? TG(c, n0 - 1) : 0, n0p);
+    f[k++] = feat_mix(77, s0 && st->head[s0] ? 1 : 2, s0p, n0p);
+    f[k++] = feat_mix(78, s0w, n0p, n1p);
+    f[k++] = feat_mix(79, n0w, n1p, s0p);
+    return k;
+}
+
+/* ---- running the model ---- */
+
+static WordF *words_features(const UdWord *w, size_t n, Arena *a)
+{
+    WordF *wf = arena_alloc(a, (n ? n : 1) * sizeof *wf);
+    for (size_t i = 0; i < n; i++) word_features(&w[i], &wf[i]);
+    return wf;
+}
+
+static int argmax_tag(const float *score, int ntag)
+{
+    int best = 0;
+    for (int t = 1; t < ntag; t++)
+        if (score[t] > score[best]) best = t;
+    return best;
+}
+
+static void tag_pass(const PModel *pm, int ntag, const WordF *wf, size_t n, const uint8_t *first, uint8_t *tag)
+{
+    uint64_t f[MAX_FEAT];
+    float score[256];
+    for (size_t i = 0; i < n; i++) {
+        size_t k = tag_features(wf, n, i, tag, first, f);
+        memset(score, 0, sizeof(float) * (size_t)ntag);
+        pmodel_score(pm, f, k, score);
+        tag[i] = (uint8_t)argmax_tag(score, ntag);
+    }
+}
+
+void ud_tag(const UdModel *m, const UdWord *w, size_t n, uint8_t *tag, Arena *scratch)
+{
+    WordF *wf = words_features(w, n, scratch);
+    tag_pass(&m->tagger[0], m->ntag, wf, n, NULL, tag);
+    if (m->npass < 2) return;
+    uint8_t *first = arena_alloc(scratch, n + 1);
+    memcpy(first, tag, n);
+    tag_pass(&m->tagger[1], m->ntag, wf, n, first, tag);
+}
+
+/* The best allowed move by score; the root label only toward the root. */
+static int best_move(const PState *st, const float *score, int nlabel, int root_label)
+{
+    int ok[4];
+    valid_moves(st, ok);
+    int at_root = st->b == st->n + 1, best = -1;
+    float bs = 0;
+    for (int t = 0; t < 2 + 2 * nlabel; t++) {
+        int kind = t < 2 ? t : 2 + ((t - 2) & 1);
+        if (!ok[kind]) continue;
+        if (kind >= 2) {
+            int l = (t - 2) / 2;
+            if (kind == 2 && at_root != (l == root_label)) continue;
+            if (kind == 3 && l == root_label) continue;
+        }
+        if (best < 0 || score[t] > bs) best = t, bs = score[t];
+    }
+    return best;
+}
+
+/* Words attached to the root: the first stays the root, the others hang
+ * from it (the parser can leave more than one). */
+static void finish_tree(const PState *st, int *head, uint8_t *label, int root_label, int parataxis)
+{
+    int n = st->n, root = 0;
+    for (int i = 1; i <= n; i++) {
+        int h = st->head[i];
+        if (h == n + 1 || h == 0) {
+            if (!root) {
+                root = i;
+                head[i - 1] = 0;
+                label[i - 1] = (uint8_t)root_label;
+                continue;
+            }
+            head[i - 1] = root;
+            label[i - 1] = (uint8_t)(parataxis >= 0 ? parataxis : root_label);
+        } else {
+            head[i - 1] = h;
+            label[i - 1] = st->lab[i];
+        }
+    }
+}
+
+void ud_parse(const UdModel *m, const UdWord *w, const uint8_t *tag, size_t n, int *head, uint8_t *label,
+              Arena *scratch)
+{
+    if (!n || !m->parser.key) return;
+    PCtx c = {words_features(w, n, scratch), tag, (int)n};
+    PState st;
+    state_init(&st, (int)n, scratch);
+    uint64_t f[MAX_FEAT];
+    float score[256];
+    int ncls = 2 + 2 * m->nlabel;
+    while (!terminal(&st)) {
+        size_t k = parse_features(&c, &st, f);
+        memset(score, 0, sizeof(float) * (size_t)ncls);
+        pmodel_score(&m->parser, f, k, score);
+        apply(&st, best_move(&st, score, m->nlabel, m->root_label));
+    }
+    finish_tree(&st, head, label, m->root_label, m->parataxis_label);
+}
+
+/* ---- the model file ----
+ *   "HUD2" ntag nlabel namesbytes npass | names (NUL-terminated: "XPOS
+ *   UPOS" per tag, then labels), padded to 4 | npass tagger models |
+ *   parser model (absent while training the taggers) */
+
+#define UD_MAGIC 0x32445548u
+
+static void model_index(UdModel *m)
+{
+    m->root_label = ud_label_id(m, "root");
+    m->parataxis_label = ud_label_id(m, "parataxis");
+}
+
+static UdModel *model_from_memory(char *mem, size_t len, char *err, size_t errsz)
+{
+    const uint32_t *h = (const uint32_t *)(void *)mem;
+    if (len < 20 || h[0] != UD_MAGIC) {
+        snprintf(err, errsz, "not a herodotus parser model (or one of another version)");
+        return NULL;
+    }
+    uint32_t ntag = h[1], nlabel = h[2], nb = h[3], npass = h[4];
+    size_t off = 20 + ((nb + 3) & ~3u);
+    if (!ntag || ntag > 255 || !nlabel || nlabel > 63 || npass < 1 || npass > 2 || !nb || off > len ||
+        mem[20 + nb - 1] != '\0') {
+        snprintf(err, errsz, "malformed parser model header");
+        return NULL;
+    }
+    UdModel *m = calloc(1, sizeof *m);
+    m->mem = mem;
+    m->memlen = len;
+    m->ntag = (int)ntag;
+    m->nlabel = (int)nlabel;
+    m->xpos = calloc(ntag, sizeof *m->xpos);
+    m->upos = calloc(ntag, sizeof *m->upos);
+    m->label = calloc(nlabel, sizeof *m->label);
+    m->npass = (int)npass;
+    char *p = mem + 20, *end = mem + 20 + nb;
+    for (uint32_t i = 0; i < ntag + nlabel; i++) {
+        if (p >= end) goto bad;
+        char *s = p;
+        p += strlen(p) + 1;
+        if (i < ntag) {
+            char *sp = strchr(s, ' ');
+            if (!sp) goto bad;
+            *sp = '\0';
+            m->xpos[i] = s;
+            m->upos[i] = sp + 1;
+        } else {
+            m->label[i - ntag] = s;
+        }
+    }
+    size_t used;
+    for (uint32_t k = 0; k < npass; k++) {
+        used = pmodel_map(&m->tagger[k], mem + off, len - off);
+        if (!used || m->tagger[k].nclass != ntag) goto bad;
+        off += used;
+    }
+    if (off < len) {
+        used = pmodel_map(&m->parser, mem + off, len - off);
+        if (!used || m->parser.nclass != 2 + 2 * nlabel) goto bad;
+    }
+    model_index(m);
+    if (m->root_label < 0) goto bad;
+    return m;
+bad:
+    snprintf(err, errsz, "malformed parser model");
+    m->mem = NULL;
+    udmodel_free(m);
+    return NULL;
+}
+
+UdModel *udmodel_load(const char *path, char *err, size_t errsz)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errsz, "%s: cannot open the parser model", path);
+        return NULL;
+    }
+    fseek(f, 0, SEEK_END);
+    long len = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *mem = len > 0 ? malloc((size_t)len) : NULL;
+    if (!mem || fread(mem, 1, (size_t)len, f) != (size_t)len) {
+        fclose(f);
+        free(mem);
+        snprintf(err, errsz, "%s: cannot read the parser model", path);
+        return NULL;
+    }
+    fclose(f);
+    char e2[128];
+    UdModel *m = model_from_memory(mem, (size_t)len, e2, sizeof e2);
+    if (!m) {
+        free(mem);
+        snprintf(err, errsz, "%s: %s", path, e2);
+    }
+    return m;
+}
+
+void udmodel_free(UdModel *m)
+{
+    if (!m) return;
+    free(m->mem);
+    free(m->xpos);
+    free(m->upos);
+    free(m->label);
+    free(m);
+}
+
+int ud_ntags(const UdModel *m) { return m->ntag; }
+int ud_has_parser(const UdModel *m) { return m->parser.key != NULL; }
+int ud_nlabels(const UdModel *m) { return m->nlabel; }
+const char *ud_xpos(const UdModel *m, int t) { return t >= 0 && t < m->ntag ? m->xpos[t] : "_"; }
+const char *ud_upos(const UdModel *m, int t) { return t >= 0 && t < m->ntag ? m->upos[t] : "_"; }
+const char *ud_label(const UdModel *m, int l) { return l >= 0 && l < m->nlabel ? m->label[l] : "_"; }
+int ud_label_id(const UdModel *m, const char *name)
+{
+    for (int l = 0; l < m->nlabel; l++)
+        if (!strcmp(m->label[l], name)) return l;
+    return -1;
+}
+
+/* ---- training ---- */
+
+struct UdTrainer {
+    const char *const *tags, *const *labels;
+    int ntag, nlabel, root_label;
+    PTrain *tagt[2], *parset;
+    int npass;          /* tagger passes trained */
+    Arena arena;
+};
+
+UdTrainer *udtrain_new(const char *const *tags, int ntags, const char *const *labels, int nlabels)
+{
+    UdTrainer *t = calloc(1, sizeof *t);
+    t->tags = tags;
+    t->ntag = ntags;
+    t->labels = labels;
+    t->nlabel = nlabels;
+    t->root_label = -1;
+    for (int l = 0; l < nlabels; l++)
+        if (!strcmp(labels[l], "root")) t->root_label = l;
+    t->tagt[0] = ptrain_new((uint32_t)ntags);
+    t->tagt[1] = ptrain_new((uint32_t)ntags);
+    t->parset = ptrain_new((uint32_t)(2 + 2 * nlabels));
+    arena_init(&t->arena);
+    return t;
+}
+
+void udtrain_free(UdTrainer *t)
+{
+    if (!t) return;
+    ptrain_free(t->tagt[0]);
+    ptrain_free(t->tagt[1]);
+    ptrain_free(t->parset);
+    arena_free(&t->arena);
+    free(t);
+}
+
+void udtrain_reset_tagger(UdTrainer *t, int pass)
+{
+    ptrain_free(t->tagt[pass]);
+    t->tagt[pass] = ptrain_new((uint32_t)t->ntag);
+}
+
+static uint64_t rng_next(uint64_t *s)
+{
+    *s += 0x9e3779b97f4a7c15ull;
+    uint64_t z = *s;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+}
+
+static void shuffle(uint32_t *v, size_t n, uint64_t *seed)
+{
+    for (size_t i = n; i > 1; i--) {
+        size_t j = (size_t)(rng_next(seed) % i);
+        uint32_t x = v[i - 1];
+        v[i - 1] = v[j];
+        v[j] = x;
+    }
+}
+
+void udtrain_tagger(UdTrainer *t, const UdTrainSet *d, const uint32_t *sents, size_t nsents, int epochs,
+                    uint64_t seed, int pass)
+{
+    PTrain *pt = t->tagt[pass];
+    if (t->npass < pass + 1) t->npass = pass + 1;
+    uint32_t *order = malloc(nsents * sizeof *order);
+    memcpy(order, sents, nsents * sizeof *order);
+    uint64_t f[MAX_FEAT];
+    float score[256];
+    for (int e = 0; e < epochs; e++) {
+        shuffle(order, nsents, &seed);
+        for (size_t k = 0; k < nsents; k++) {
+            uint32_t s = order[k], n = d->len[s];
+            const UdWord *w = d->word + d->first[s];
+            const uint8_t *gold = d->tag + d->first[s];
+            arena_reset(&t->arena);
+            WordF *wf = words_features(w, n, &t->arena);
+            uint8_t *pred = arena_alloc(&t->arena, n + 1);
+            for (uint32_t i = 0; i < n; i++) {
+                size_t nf = tag_features(wf, n, i, pred, pass ? d->first_tag + d->first[s] : NULL, f);
+                memset(score, 0, sizeof(float) * (size_t)t->ntag);
+                ptrain_score(pt, f, nf, score);
+                int p = argmax_tag(score, t->ntag);
+                ptrain_update(pt, f, nf, gold[i], (uint32_t)p);
+                ptrain_tick(pt);
+                pred[i] = (uint8_t)p;
+            }
+        }
+    }
+    free(order);
+}
+
+/* Make a gold tree projective by lifting each crossing arc to the head's
+ * head until none crosses (the oracle below needs projective trees). */
+static void projectivize(int *gh, int n)
+{
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (int d = 1; d <= n && !changed; d++) {
+            int h = gh[d], lo = d < h ? d : h, hi = d < h ? h : d;
+            for (int k = lo + 1; k < hi; k++) {
+                int a = k;          /* is k dominated by h? */
+                int steps = 0;
+                while (a != h && a != n + 1 && steps++ <= n) a = gh[a];
+                if (a != h) {
+                    if (h != n + 1) {
+                        gh[d] = gh[h];
+                        changed = 1;
+                    }
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/* The dynamic oracle's cost of each move (Goldberg and Nivre 2012): gold
+ * arcs that become unreachable.  gh: gold heads (n + 1 for the root). */
+static void move_costs(const PState *st, const int *gh, const uint8_t *gl, const uint8_t *in_stack, int cost[4],
+                       int *left_label, int *right_label)
+{
+    int n = st->n, b = st->b, s0 = st->sp ? st->stack[st->sp - 1] : 0;
+    *left_label = *right_label = -1;
+    /* SHIFT: b loses heads and dependents in the stack */
+    int c = 0;
+    for (int i = 0; i < st->sp; i++) {
+        int k = st->stack[i];
+        if (gh[b] == k) c++;
+        if (gh[k] == b && !st->head[k]) c++;
+    }
+    cost[SHIFT] = b <= n ? c : 1000;
+    /* REDUCE: s0 loses its dependents in the buffer */
+    c = 0;
+    if (s0)
+        for (int k = b; k <= n; k++)
+            if (gh[k] == s0) c++;
+    cost[REDUCE] = c;
+    /* LEFT: s0 takes b as head; loses a head in the buffer beyond b, and
+     * its dependents in the buffer */
+    c = 0;
+    if (s0) {
+        if (gh[s0] != b && gh[s0] >= b) c++;
+        for (int k = b; k <= n + 1; k++)
+            if (gh[k] == s0) c++;
+        if (gh[s0] == b) *left_label = gl[s0];
+    }
+    cost[2] = c;
+    /* RIGHT: b takes s0 as head; loses another head in the stack or the
+     * buffer, and its dependents in the stack */
+    c = 0;
+    if (s0 && b <= n) {
+        if (gh[b] != s0 && (gh[b] >= b || in_stack[gh[b]])) c++;
+        for (int i = 0; i < st->sp; i++) {
+            int k = st->stack[i];
+            if (gh[k] == b && !st->head[k]) c++;
+        }
+        if (gh[b] == s0) *right_label = gl[b];
+    }
+    cost[3] = c;
+}
+
+void udtrain_parser_epoch(UdTrainer *t, const UdTrainSet *d, int epoch, double explore, uint64_t seed)
+{
+    uint32_t *order = malloc(d->nsent * sizeof *order);
+    for (uint32_t s = 0; s < d->nsent; s++) order[s] = s;
+    uint64_t rs = seed ^ ((uint64_t)epoch * 0x2545f4914f6cdd1dull);
+    shuffle(order, d->nsent, &rs);
+    uint64_t f[MAX_FEAT];
+    float score[256];
+    int ncls = 2 + 2 * t->nlabel;
+    for (size_t k = 0; k < d->nsent; k++) {
+        uint32_t s = order[k];
+        int n = (int)d->len[s];
+        if (!n) continue;
+        arena_reset(&t->arena);
+        PCtx c = {words_features(d->word + d->first[s], (size_t)n, &t->arena), d->tag + d->first[s], n};
+        int *gh = arena_alloc(&t->arena, (size_t)(n + 2) * sizeof *gh);
+        uint8_t *gl = arena_alloc(&t->arena, (size_t)n + 2), *in_stack = arena_alloc(&t->arena, (size_t)n + 2);
+        for (int i = 1; i <= n; i++) {
+            int h = d->head[d->first[s] + (uint32_t)i - 1];
+            gh[i] = h ? h : n + 1;
+            gl[i] = d->label[d->first[s] + (uint32_t)i - 1];
+        }
+        projectivize(gh, n);
+        PState st;
+        state_init(&st, n, &t->arena);
+        while (!terminal(&st)) {
+            size_t nf = parse_features(&c, &st, f);
+            memset(score, 0, sizeof(float) * (size_t)ncls);
+            ptrain_score(t->parset, f, nf, score);
+            int pred = best_move(&st, score, t->nlabel, t->root_label);
+            int cost[4], ll, rl, ok[4];
+            memset(in_stack, 0, (size_t)n + 2);
+            for (int i = 0; i < st.sp; i++) in_stack[st.stack[i]] = 1;
+            move_costs(&st, gh, gl, in_stack, cost, &ll, &rl);
+            valid_moves(&st, ok);
+            /* the best-scoring move of zero cost (a labelled arc needs its gold label) */
+            int gold = -1, at_root = st.b == n + 1;
+            for (int m = 0; m < ncls; m++) {
+                int kind = m < 2 ? m : 2 + ((m - 2) & 1);
+                if (!ok[kind] || cost[kind]) continue;
+                if (kind >= 2) {
+                    int l = (m - 2) / 2;
+                    if (kind == 2 && at_root != (l == t->root_label)) continue;
+                    if (kind == 3 && l == t->root_label) continue;
+                    int want = kind == 2 ? ll : rl;
+                    if (want >= 0 && l != want) continue;
+                }
+                if (gold < 0 || score[m] > score[gold]) gold = m;
+            }
+            if (gold < 0) gold = pred;      /* every move loses something: follow the model */
+            int pkind = pred < 2 ? pred : 2 + ((pred - 2) & 1);
+            int pcost = cost[pkind];
+            if (pkind >= 2) {
+                int want = pkind == 2 ? ll : rl;
+                if (want >= 0 && (pred - 2) / 2 != want) pcost++;
+            }
+            if (pcost > 0) ptrain_update(t->parset, f, nf, (uint32_t)gold, (uint32_t)pred);
+            ptrain_tick(t->parset);
+            int next = gold;
+            if (pcost > 0 && explore > 0 && (double)(rng_next(&rs) >> 11) / 9007199254740992.0 < explore)
+                next = pred;
+            apply(&st, next);
+        }
+    }
+    free(order);
+}
+
+static int write_model(UdTrainer *t, FILE *out, int with_parser)
+{
+    size_t nb = 0;
+    for (int i = 0; i < t->ntag; i++) nb += strlen(t->tags[i]) + 1;
+    for (int i = 0; i < t->nlabel; i++) nb += strlen(t->labels[i]) + 1;
+    uint32_t h[5] = {UD_MAGIC, (uint32_t)t->ntag, (uint32_t)t->nlabel, (uint32_t)nb, (uint32_t)t->npass};
+    fwrite(h, 4, 5, out);
+    for (int i = 0; i < t->ntag; i++) fwrite(t->tags[i], 1, strlen(t->tags[i]) + 1, out);
+    for (int i = 0; i < t->nlabel; i++) fwrite(t->labels[i], 1, strlen(t->labels[i]) + 1, out);
+    while (nb & 3) fputc(0, out), nb++;
+    const char *e = getenv("HERODOTUS_PRUNE"), *ma = getenv("HERODOTUS_MINABS");
+    uint32_t mu = e ? (uint32_t)atoi(e) : 1;
+    float minabs = ma ? (float)atof(ma) : 1e-3f;
+    for (int k = 0; k < t->npass; k++)
+        if (!ptrain_write(t->tagt[k], out, minabs, mu)) return -1;
+    if (with_parser && !ptrain_write(t->parset, out, minabs, mu)) return -1;
+    return ferror(out) ? -1 : 0;
+}
+
+UdModel *udtrain_model(UdTrainer *t, int with_parser)
+{
+    char *mem = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&mem, &len);
+    if (!f) return NULL;
+    int rc = write_model(t, f, with_parser);
+    fclose(f);
+    char err[128];
+    UdModel *m = rc ? NULL : model_from_memory(mem, len, err, sizeof err);
+    if (!m) free(mem);
+    return m;
+}
+
+int udtrain_write(UdTrainer *t, const char *path, char *err, size_t errsz)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f) {
+        snprintf(err, errsz, "%s: cannot write", path);
+        return -1;
+    }
+    int rc = write_model(t, f, 1);
+    if (fclose(f) || rc) {
+        snprintf(err, errsz, "%s: write failed", path);
+        return -1;
+    }
+    return 0;
+}

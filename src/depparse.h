@@ -1,0 +1,74 @@
+/* depparse.h - stage 4: part-of-speech tags and Universal Dependencies
+ * trees, from one model trained on UD English EWT.
+ *
+ *   words -> tags (XPOS and UPOS, one greedy averaged perceptron)
+ *         -> tree (arc-eager transitions, greedy, averaged perceptron
+ *            trained with a dynamic oracle; the root at the buffer's end)
+ *
+ * The model is one read-only object, shared by threads; every call takes
+ * an arena for its scratch memory. */
+#ifndef HERODOTUS_DEPPARSE_H
+#define HERODOTUS_DEPPARSE_H
+#include <stddef.h>
+#include <stdint.h>
+#include "arena.h"
+
+typedef struct UdModel UdModel;
+
+typedef struct UdWord {
+    const char *s;
+    uint32_t n;
+} UdWord;
+
+/* Load the model file (tags, labels, tagger and parser weights).  Returns
+ * NULL with err set when missing or malformed. */
+UdModel *udmodel_load(const char *path, char *err, size_t errsz);
+void     udmodel_free(UdModel *m);
+
+int         ud_ntags(const UdModel *m);
+int         ud_has_parser(const UdModel *m);
+int         ud_nlabels(const UdModel *m);
+const char *ud_xpos(const UdModel *m, int tag);    /* "NNP" */
+const char *ud_upos(const UdModel *m, int tag);    /* "PROPN" */
+const char *ud_label(const UdModel *m, int label); /* "nsubj:pass" */
+int         ud_label_id(const UdModel *m, const char *name);  /* -1 none */
+
+/* Tag n words: tag[i] is an index for ud_xpos/ud_upos. */
+void ud_tag(const UdModel *m, const UdWord *w, size_t n, uint8_t *tag, Arena *scratch);
+/* Parse n tagged words: head[i] is 1-based (0: the root), label[i] an
+ * index for ud_label.  Always a tree with one root. */
+void ud_parse(const UdModel *m, const UdWord *w, const uint8_t *tag, size_t n, int *head, uint8_t *label,
+              Arena *scratch);
+
+/* ---- training (tools/train.c) ---- */
+
+typedef struct UdTrainSet {
+    size_t nsent;
+    const uint32_t *first, *len;    /* sentence s: words [first[s], first[s] + len[s]) */
+    const UdWord *word;
+    const uint8_t *tag;             /* gold tags (tagger) or predicted (parser) */
+    const uint8_t *first_tag;       /* the first tagger pass's tags (second pass) */
+    const int *head;                /* gold, 1-based, 0 root */
+    const uint8_t *label;
+} UdTrainSet;
+
+typedef struct UdTrainer UdTrainer;
+
+/* ntags tags named "XPOS UPOS", nlabels relation names. */
+UdTrainer *udtrain_new(const char *const *tags, int ntags, const char *const *labels, int nlabels);
+void       udtrain_free(UdTrainer *t);
+/* Train tagger pass 0 (left to right) or 1 (over pass 0's tags, in
+ * d->first_tag) for epochs passes over the sentences listed (a
+ * permutation per epoch is drawn from seed). */
+void udtrain_tagger(UdTrainer *t, const UdTrainSet *d, const uint32_t *sents, size_t nsents, int epochs,
+                    uint64_t seed, int pass);
+void udtrain_reset_tagger(UdTrainer *t, int pass);
+/* One epoch of the parser; explore: follow the model's own mistakes
+ * with this probability (the dynamic oracle's exploration). */
+void udtrain_parser_epoch(UdTrainer *t, const UdTrainSet *d, int epoch, double explore, uint64_t seed);
+/* The model as trained so far (averaged), usable with ud_tag/ud_parse. */
+UdModel *udtrain_model(UdTrainer *t, int with_parser);
+/* Write the model file; returns 0 or -1. */
+int udtrain_write(UdTrainer *t, const char *path, char *err, size_t errsz);
+
+#endif

@@ -1,0 +1,223 @@
+/* parsecmd.c - herodotus parse: articles in, CoNLL-U trees out; and the
+ * parser measured against a gold treebank */
+#include "parsecmd.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "buf.h"
+#include "depparse.h"
+#include "input.h"
+#include "lemma.h"
+#include "pipeline.h"
+#include "segment.h"
+#include "tag.h"
+#include "treebank.h"
+
+static const char USAGE[] =
+    "usage: herodotus parse [--format conllu] [--model FILE] [FILE...|-]\n"
+    "       herodotus parse --eval GOLD.conllu [--model FILE]\n"
+    "\n"
+    "Split articles into sentences and words, tag them and parse them into\n"
+    "Universal Dependencies trees; print CoNLL-U (one block per sentence,\n"
+    "# newdoc and # text comments).  Inputs as for 'herodotus code'.\n"
+    "\n"
+    "  --format conllu  the output format (the only one, and the default)\n"
+    "  --eval GOLD      parse the gold file's words (its tokenization, herodotus's\n"
+    "                   own tags) and print UPOS, XPOS, UAS and LAS against it\n"
+    "  --model FILE     the tagger and parser model (default: data/en_ewt.model)\n";
+
+typedef struct PCtx {
+    const UdModel *m;
+    Arena arena, scratch;
+    Buf out;
+    long docs, sents, words;
+} PCtx;
+
+/* The Penn tag the rest of herodotus knows for a model's XPOS (EWT adds
+ * HYPH, NFP, ADD, AFX, GW, XX to the Treebank's set). */
+static int penn_tag(const char *xpos)
+{
+    int t = tag_from_name(xpos, strlen(xpos));
+    if (t) return t;
+    if (!strcmp(xpos, "HYPH") || !strcmp(xpos, "NFP")) return T_COLON;
+    if (!strcmp(xpos, "AFX")) return T_JJ;
+    if (!strcmp(xpos, "ADD")) return T_NN;
+    return T_FW;
+}
+
+static void put_field(Buf *b, const char *s, size_t n)
+{
+    if (!n) {
+        buf_putc(b, '_');
+        return;
+    }
+    for (size_t i = 0; i < n; i++) buf_putc(b, s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : s[i]);
+}
+
+static void conllu_sentence(PCtx *c, const Doc *d, uint32_t si)
+{
+    const Sentence *s = &d->sent[si];
+    size_t n = s->ntok;
+    arena_reset(&c->scratch);
+    UdWord *w = arena_alloc(&c->scratch, (n ? n : 1) * sizeof *w);
+    uint8_t *tag = arena_alloc(&c->scratch, n + 1), *lab = arena_alloc(&c->scratch, n + 1);
+    int *head = arena_alloc(&c->scratch, (n + 1) * sizeof *head);
+    for (size_t i = 0; i < n; i++) w[i] = (UdWord){s->tok[i].s, s->tok[i].n};
+    ud_tag(c->m, w, n, tag, &c->scratch);
+    ud_parse(c->m, w, tag, n, head, lab, &c->scratch);
+    Buf *b = &c->out;
+    buf_printf(b, "# sent_id = %s-%u\n# text = ", d->id ? d->id : "doc", si + 1);
+    put_field(b, d->body + s->off, s->len);
+    buf_putc(b, '\n');
+    for (size_t i = 0; i < n; i++) {
+        const Token *t = &s->tok[i];
+        buf_printf(b, "%zu\t", i + 1);
+        put_field(b, t->s, t->n);
+        buf_putc(b, '\t');
+        const char *xpos = ud_xpos(c->m, tag[i]);
+        Sym lem = lemma_of(t->s, t->n, penn_tag(xpos));
+        if (lem) put_field(b, sym_name(lem), sym_len(lem));
+        else put_field(b, t->s, t->n);
+        buf_printf(b, "\t%s\t%s\t_\t%d\t%s\t_\t", ud_upos(c->m, tag[i]), xpos, head[i], ud_label(c->m, lab[i]));
+        int space = i + 1 < n && s->tok[i + 1].off > t->off + t->n;
+        buf_puts(b, space || i + 1 == n ? "_" : "SpaceAfter=No");
+        buf_putc(b, '\n');
+    }
+    buf_putc(b, '\n');
+    c->sents++;
+    c->words += (long)n;
+}
+
+static int on_doc(const RawDoc *raw, void *vctx)
+{
+    PCtx *c = vctx;
+    char err[512];
+    Doc d;
+    memset(&d, 0, sizeof d);
+    arena_reset(&c->arena);
+    if (read_article(&d, &c->arena, raw, err, sizeof err)) {
+        if (raw->line) fprintf(stderr, "%s:%ld: %s\n", raw->file, raw->line, err);
+        else fprintf(stderr, "%s: %s\n", raw->file, err);
+        return -1;
+    }
+    segment(&d);
+    buf_printf(&c->out, "# newdoc id = %s\n", d.id ? d.id : "doc");
+    for (uint32_t i = 0; i < d.nsent; i++) {
+        conllu_sentence(c, &d, i);
+        if (c->out.len > (1u << 16)) {
+            fwrite(c->out.data, 1, c->out.len, stdout);
+            buf_clear(&c->out);
+        }
+    }
+    c->docs++;
+    return 0;
+}
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int eval(const UdModel *m, const char *gold)
+{
+    Treebank tb;
+    char err[512];
+    if (treebank_read(&tb, gold, err, sizeof err)) {
+        fprintf(stderr, "herodotus parse: %s\n", err);
+        return 1;
+    }
+    double t0 = now_s();
+    TbScores sc;
+    treebank_eval(&tb, m, &sc);
+    double el = now_s() - t0, w = sc.words ? sc.words : 1;
+    printf("%s: %u sentences, %u words\n", gold, tb.nsent, sc.words);
+    printf("UPOS %.2f\nXPOS %.2f\nUAS %.2f\nLAS %.2f\nLAS with subtypes %.2f\n", 100 * sc.upos / w,
+           100 * sc.xpos / w, 100 * sc.uas / w, 100 * sc.las / w, 100 * sc.las_full / w);
+    printf("tagged and parsed in %.2f s (%.0f sentences/s)\n", el, el > 0 ? tb.nsent / el : 0.0);
+    treebank_free(&tb);
+    return 0;
+}
+
+UdModel *parse_load_model(const char *path)
+{
+    char def[4096 + 64], err[4096 + 256];
+    if (!path) {
+        snprintf(def, sizeof def, "%s/data/en_ewt.model", pipeline_datadir());
+        path = def;
+    }
+    UdModel *m = udmodel_load(path, err, sizeof err);
+    if (!m) fprintf(stderr, "herodotus: %s\n", err);
+    return m;
+}
+
+int parse_main(int argc, char **argv)
+{
+    const char *gold = NULL, *model = NULL;
+    const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
+    int ninputs = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            fputs(USAGE, stdout);
+            free(inputs);
+            return 0;
+        } else if (!strcmp(a, "--format") || !strcmp(a, "--eval") || !strcmp(a, "--model")) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "herodotus parse: %s needs a value\n(see herodotus parse --help)\n", a);
+                free(inputs);
+                return 2;
+            }
+            const char *v = argv[++i];
+            if (!strcmp(a, "--eval")) gold = v;
+            else if (!strcmp(a, "--model")) model = v;
+            else if (strcmp(v, "conllu")) {
+                fprintf(stderr, "herodotus parse: --format must be conllu\n(see herodotus parse --help)\n");
+                free(inputs);
+                return 2;
+            }
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "herodotus parse: unknown option '%s'\n(see herodotus parse --help)\n", a);
+            free(inputs);
+            return 2;
+        } else {
+            inputs[ninputs++] = a;
+        }
+    }
+    if (gold && ninputs) {
+        fprintf(stderr, "herodotus parse: --eval takes no other input\n(see herodotus parse --help)\n");
+        free(inputs);
+        return 2;
+    }
+    if (pipeline_load_models()) {
+        free(inputs);
+        return 1;
+    }
+    UdModel *m = parse_load_model(model);
+    int status = 1;
+    if (m && gold) {
+        status = eval(m, gold);
+    } else if (m) {
+        PCtx c;
+        memset(&c, 0, sizeof c);
+        c.m = m;
+        arena_init(&c.arena);
+        arena_init(&c.scratch);
+        if (!ninputs) inputs[ninputs++] = "-";
+        long failed = 0;
+        for (int i = 0; i < ninputs; i++) failed += input_each(inputs[i], on_doc, &c);
+        fwrite(c.out.data, 1, c.out.len, stdout);
+        buf_free(&c.out);
+        arena_free(&c.arena);
+        arena_free(&c.scratch);
+        status = failed ? 1 : 0;
+    }
+    udmodel_free(m);
+    pipeline_unload(NULL);
+    sym_free_all();
+    free(inputs);
+    if (fflush(stdout) != 0) return 1;
+    return status;
+}

@@ -1,0 +1,18 @@
+/* wordlist.h - how a word is usually written: the spelling word list of
+ * Debian's wamerican package says whether "mississippi" is a name
+ * (listed as "Mississippi") or a common word ("laughter").  The tagger
+ * uses it to find names in lower-case text and common words in titles. */
+#ifndef HERODOTUS_WORDLIST_H
+#define HERODOTUS_WORDLIST_H
+#include <stddef.h>
+
+#define WORDLIST_DEFAULT "/usr/share/dict/american-english"
+
+enum { WL_LOWER = 1, WL_CAPITAL = 2, WL_UPPER = 4 };   /* how the list writes it */
+
+int  wordlist_load(const char *path, char *err, size_t errsz);
+void wordlist_free(void);
+/* WL_* bits of every way the list writes the word (any case), 0 unlisted */
+int  wordlist_case(const char *s, size_t n);
+
+#endif
