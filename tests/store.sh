@@ -117,6 +117,28 @@ check migration_reaches_version_2 test "$(q "$V1" 'pragma user_version')" -eq 2
 check migration_keeps_old_events test "$(q "$V1" "select count(*) from events where source = 'AAA'")" -eq 1
 check migration_indexes_old_sentences test "$(q "$V1" "select count(*) from sentences_fts where sentences_fts match 'rockets'")" -eq 1
 
+# a schema version outside 1..2 (negative, or from a newer herodotus): every
+# command that opens the store refuses it, names the file and the version,
+# and leaves the file as it was
+for v in -5 7; do
+    if [ "$v" -lt 0 ]; then kind=negative want="$kind.db: database schema version $v is not one herodotus knows (1..2)"
+    else kind=too_new want="$kind.db: database schema version $v was written by a newer herodotus (this one knows 1..2)"; fi
+    sqlite3 "$T/orig.db" "CREATE TABLE t(x); PRAGMA user_version=$v;"
+    for cmd in "ingest --quiet examples/border-clash.txt" "query --limit 0" "stats --by month" "export --format gdelt"; do
+        cp "$T/orig.db" "$T/$kind.db"
+        set -- $cmd
+        c=$1; shift
+        "$H" "$c" --db "$T/$kind.db" "$@" >"$T/o" 2>"$T/e"; rc=$?
+        if [ $rc -eq 1 ] && grep -qF "$want" "$T/e" && cmp -s "$T/orig.db" "$T/$kind.db" && [ ! -s "$T/$kind.db-wal" ]; then
+            ok "schema_version_${kind}_refused_by_$c"
+        else
+            bad "schema_version_${kind}_refused_by_$c" "exit $rc: $(cat "$T/e")"
+        fi
+        rm -f "$T/$kind.db" "$T/$kind.db-wal" "$T/$kind.db-shm"
+    done
+    rm -f "$T/orig.db"
+done
+
 # kill -9 in the middle of an ingest, concurrent reads, and a re-run that finishes
 if [ -x build/gencorpus ]; then
     ./build/gencorpus 12 7 >"$T/big.jsonl"
