@@ -70,6 +70,31 @@ check validate_counts_per_category grep -q '^DYAD *2 *0 *100.0%' "$T/o"
 "$H" validate "$T/nope.xml" >/dev/null 2>"$T/e"; rc=$?
 check validate_missing_file_exits_1 sh -c "[ $rc -eq 1 ] && grep -q 'nope.xml' '$T/e'"
 
+# XML entities: a "billion laughs" bomb (nine levels of ten references) and
+# an external entity are refused at once, naming file and line; nothing is
+# expanded, nothing is loaded
+{
+    printf '<?xml version="1.0"?>\n<!DOCTYPE Validation [\n<!ENTITY l0 "lol">\n'
+    i=1
+    while [ $i -le 9 ]; do
+        printf '<!ENTITY l%d "%s">\n' $i "$(printf "&l$((i - 1));%.0s" 1 2 3 4 5 6 7 8 9 10)"
+        i=$((i + 1))
+    done
+    printf ']>\n<Validation><Sentences>\n<Sentence id="B-01" category="BOMB" sentence="true"><Text>&l9;</Text></Sentence>\n'
+    printf '</Sentences></Validation>\n'
+} >"$T/bomb.xml"
+mem=""
+[ -x /usr/bin/time ] && mem="/usr/bin/time -f %M -o $T/mem"
+start=$(date +%s)
+timeout 60 $mem "$H" validate --dict tests/fixtures "$T/bomb.xml" >"$T/o" 2>"$T/e"; rc=$?
+secs=$(($(date +%s) - start))
+check validate_entity_bomb_is_refused_with_file_and_line sh -c "[ $rc -eq 1 ] && grep -qF \"bomb.xml:3: declares the XML entity 'l0'; herodotus expands no entity in a validation file\" '$T/e'"
+check validate_entity_bomb_takes_under_3_seconds test "$secs" -le 3
+[ -s "$T/mem" ] && check validate_entity_bomb_stays_under_300_MB test "$(tail -n 1 "$T/mem")" -lt 300000
+printf '<?xml version="1.0"?>\n<!DOCTYPE V [\n<!ENTITY x SYSTEM "file:///etc/hostname">\n]>\n<V><Sentences><Sentence id="X" sentence="true"><Text>&x;</Text></Sentence></Sentences></V>\n' >"$T/ext.xml"
+"$H" validate --dict tests/fixtures "$T/ext.xml" >"$T/o" 2>"$T/e"; rc=$?
+check validate_external_entity_is_refused sh -c "[ $rc -eq 1 ] && grep -qF \"ext.xml:3: declares the XML entity 'x'; herodotus expands no entity in a validation file\" '$T/e'"
+
 # dict check and dict suggest
 "$H" dict check dict >"$T/o" 2>"$T/e"; rc=$?
 check dict_check_builtin_has_no_problems sh -c "[ $rc -eq 0 ] && grep -q ' 0 problems' '$T/o'"
