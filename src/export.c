@@ -74,7 +74,7 @@ int export_main(int argc, char **argv)
         buf_printf(&sql, "%s%s AND e.date IS NOT NULL GROUP BY e.story, e.date, e.source, e.target, e.code"
                          " ORDER BY GLOBALEVENTID", GDELT_SQL, r.where.data);
         FILE *tmp = tmpfile();
-        status = tmp ? rows_run(r.db, sql.data, r.vals, r.nvals, ROWS_TSV, tmp, err, sizeof err) : -1;
+        status = tmp ? rows_run(r.db, sql.data, r.vals.v, r.vals.n, ROWS_TSV, tmp, err, sizeof err) : -1;
         if (!tmp) snprintf(err, sizeof err, "cannot make a temporary file");
         if (!status) {
             /* drop the header line */
@@ -92,7 +92,7 @@ int export_main(int argc, char **argv)
                        " e.verb_text, e.place, e.rule FROM events e JOIN documents d ON d.id = e.doc WHERE e.id IN (");
         reader_event_ids(&r, &sql);
         buf_puts(&sql, ") ORDER BY e.id");
-        status = rows_run(r.db, sql.data, r.vals, r.nvals, !strcmp(format, "csv") ? ROWS_CSV : ROWS_JSONL, stdout, err,
+        status = rows_run(r.db, sql.data, r.vals.v, r.vals.n, !strcmp(format, "csv") ? ROWS_CSV : ROWS_JSONL, stdout, err,
                           sizeof err);
     }
     if (status) fprintf(stderr, "herodotus export: %s\n", err);

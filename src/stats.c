@@ -206,8 +206,8 @@ int stats_main(int argc, char **argv)
     if ((st = reader_open(&r)) >= 0) return st;
     Filter f = r.f;
     sqlite3 *db = r.db;
-    const char **vals = r.vals;
-    int nvals = r.nvals;
+    const char **vals = r.vals.v;
+    int nvals = r.vals.n;
     Buf sql = {0}, b = {0};
     char err[512];
     base(&b, &f, r.where.data);
