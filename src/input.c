@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "buf.h"
+#include "utf8.h"
 
 volatile int input_stop;
 long long input_bytes_done;
@@ -97,7 +98,8 @@ long input_each(const char *path, DocFn fn, void *ctx)
             line++;
             any = 1;
             input_bytes_done += (long long)b.len + 1;
-            fail += jsonl_line(name, line, b.data ? b.data : "", b.len, fn, ctx);
+            size_t bom = line == 1 && b.data ? utf8_bom(b.data, b.len) : 0;
+            fail += jsonl_line(name, line, b.data ? b.data + bom : "", b.len - bom, fn, ctx);
         }
         if (!any) {
             fprintf(stderr, "%s: empty file, no article\n", name);
@@ -114,7 +116,7 @@ long input_each(const char *path, DocFn fn, void *ctx)
         return 1;
     }
     if (!is_stdin) fclose(f);
-    size_t i = 0;
+    size_t bom = b.data ? utf8_bom(b.data, b.len) : 0, i = bom;
     while (i < b.len && (b.data[i] == ' ' || b.data[i] == '\n' || b.data[i] == '\t' || b.data[i] == '\r')) i++;
     if (i == b.len) {
         fprintf(stderr, "%s: empty file, no article\n", name);
@@ -123,7 +125,7 @@ long input_each(const char *path, DocFn fn, void *ctx)
     }
     if (is_stdin && b.data[i] == '{') {
         long line = 0;
-        for (size_t s = 0; s < b.len && !input_stop;) {
+        for (size_t s = bom; s < b.len && !input_stop;) {
             char *nl = memchr(b.data + s, '\n', b.len - s);
             size_t e = nl ? (size_t)(nl - b.data) : b.len;
             line++;

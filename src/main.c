@@ -15,6 +15,7 @@
 #include "store.h"
 #include "writer.h"
 #include "tag.h"
+#include "utf8.h"
 #include "validate.h"
 #include "dictcmd.h"
 #include "query.h"
@@ -179,8 +180,9 @@ static long code_parsed(Ctx *c, const char *path, const char *format)
     arena_reset(&c->arena);
     ParsedSentence *ps;
     char err[512];
-    long n = !strcmp(format, "conllu") ? parse_conllu(text, len, &c->arena, &ps, err, sizeof err)
-                                       : parse_ptb(text, len, &c->arena, &ps, err, sizeof err);
+    size_t bom = utf8_bom(text, len);
+    long n = !strcmp(format, "conllu") ? parse_conllu(text + bom, len - bom, &c->arena, &ps, err, sizeof err)
+                                       : parse_ptb(text + bom, len - bom, &c->arena, &ps, err, sizeof err);
     if (n <= 0) {
         if (n == 0) fprintf(stderr, "%s: no parsed sentence\n", name);
         else fprintf(stderr, "%s: %s\n", name, err);

@@ -188,9 +188,10 @@ int read_article(Doc *d, Arena *a, const RawDoc *raw, char *err, size_t errsz)
         snprintf(err, errsz, "invalid UTF-8 at byte %zu (text line %zu)", valid, lineno);
         return -1;
     }
-    /* split into lines */
-    const char *t = raw->text;
-    size_t n = raw->len, nl = 1;
+    /* split into lines (after a byte-order mark, which is no text) */
+    size_t bom = utf8_bom(raw->text, raw->len);
+    const char *t = raw->text + bom;
+    size_t n = raw->len - bom, nl = 1;
     for (size_t i = 0; i < n; i++) nl += t[i] == '\n';
     Line *lines = arena_alloc(a, nl * sizeof *lines);
     size_t k = 0, start = 0;

@@ -27,6 +27,20 @@ check stdin_json_lines_are_articles grep -q '"doc_id":"x1"' "$T/o"
 "$H" code "$T/a.txt" >"$T/o" 2>/dev/null </dev/null
 check default_format_off_terminal_is_jsonl grep -q '^{"doc_id"' "$T/o"
 
+# a UTF-8 byte-order mark at the start of a file, of stdin or of a JSON
+# "text" is no part of the text: the first actor is kept
+BOM=$(printf '\357\273\277')
+printf '%sChina praised Russia.\n' "$BOM" >"$T/bom.txt"
+"$H" code --format tsv "$T/bom.txt" >"$T/o" 2>"$T/e"
+check txt_with_byte_order_mark_keeps_first_actor grep -q '^bom	0		CHN	RUS	051	' "$T/o"
+printf '%s{"id":"j1","text":"%sChina praised Russia."}\n' "$BOM" "$BOM" >"$T/bom.jsonl"
+"$H" code --format tsv "$T/bom.jsonl" >"$T/o" 2>"$T/e"
+check jsonl_with_byte_order_marks_is_coded sh -c "[ ! -s '$T/e' ] && grep -q '^j1	0		CHN	RUS	051	' '$T/o'"
+printf '%s{"id":"s1","text":"China praised Russia."}\n' "$BOM" | "$H" code --format tsv - >"$T/o" 2>"$T/e"
+check stdin_json_lines_with_byte_order_mark_are_json grep -q '^s1	0		CHN	RUS	051	' "$T/o"
+printf '%sChina praised Russia.\n' "$BOM" | "$H" code --format tsv - >"$T/o" 2>"$T/e"
+check stdin_text_with_byte_order_mark_keeps_first_actor grep -q '	CHN	RUS	051	' "$T/o"
+
 # bad input: message with file and line, others still coded, exit 1
 printf '{"id":"good1","text":"%s"}\n{"id": broken\n{"id":"good2","text":"%s Talks followed."}\n' "$ART" "$ART" >"$T/b.jsonl"
 "$H" code --format jsonl "$T/b.jsonl" "$T/missing.txt" "$T/a.txt" >"$T/o" 2>"$T/e"; rc=$?
@@ -115,6 +129,8 @@ check parse_ptb_input_is_coded grep -q '	RUSGOV	CHN	051	' "$T/o"
 check parse_ptb_negation_still_holds sh -c "! grep -q '	RUS	UKR	' '$T/o'"
 "$H" code --parse conllu --format tsv tests/fixtures/lavrov.conllu >"$T/o" 2>"$T/e"
 check parse_conllu_input_is_coded grep -q '	RUSGOV	CHN	051	' "$T/o"
+{ printf '\357\273\277'; cat tests/fixtures/lavrov.ptb; } | "$H" code --parse ptb --format tsv - >"$T/o" 2>"$T/e"
+check parse_input_with_byte_order_mark_is_coded grep -q '	RUSGOV	CHN	051	' "$T/o"
 printf '(ROOT (S (NP (NNP X))' | "$H" code --parse ptb - >"$T/o" 2>"$T/e"; rc=$?
 check parse_unbalanced_tree_is_reported sh -c "[ $rc -eq 1 ] && grep -q 'tree not closed' '$T/e'"
 "$H" code --parse xml x >/dev/null 2>&1
