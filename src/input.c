@@ -64,6 +64,21 @@ static long read_all(FILE *f, Buf *b)
     return ferror(f) ? -1 : 0;
 }
 
+/* A NUL byte in a plain-text article would end its text there ("China\0
+ * praised Russia." gives nothing): each becomes a space, and the first
+ * one's offset is reported.  Returns how many there were. */
+static size_t nul_to_space(const char *name, char *s, size_t n)
+{
+    size_t count = 0, first = 0;
+    for (char *p = memchr(s, '\0', n); p; p = memchr(p + 1, '\0', n - (size_t)(p + 1 - s))) {
+        if (!count++) first = (size_t)(p - s);
+        *p = ' ';
+    }
+    if (count == 1) fprintf(stderr, "%s: NUL byte at byte %zu (read as a space)\n", name, first);
+    else if (count) fprintf(stderr, "%s: %zu NUL bytes, the first at byte %zu (read as spaces)\n", name, count, first);
+    return count;
+}
+
 static const char *base_id(const char *path, char *out, size_t cap)
 {
     const char *b = strrchr(path, '/');
@@ -136,6 +151,7 @@ long input_each(const char *path, DocFn fn, void *ctx)
     } else {
         char id[256];
         input_bytes_done += (long long)b.len;
+        if (nul_to_space(name, b.data, b.len)) fail++;   /* coded all the same */
         RawDoc r = {name, 0, is_stdin ? "stdin" : base_id(path, id, sizeof id), NULL, NULL, NULL, NULL, b.data, b.len};
         if (fn(&r, ctx)) fail++;
     }

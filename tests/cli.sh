@@ -61,6 +61,19 @@ printf '{"id":"after","text":"%s"}\n' "$ART" >>"$T/long.jsonl"
 check long_line_without_sentence_end_is_reported sh -c "[ $rc -eq 1 ] && grep -q 'long.jsonl:1: text runs for more than' '$T/e'"
 check long_line_does_not_stop_the_rest grep -q '"doc_id":"after"' "$T/o"
 
+# a NUL byte is reported (file and byte offset) and read as a space: the
+# text after it is still coded, the exit status is 1
+printf 'China\000 praised Russia.\n' >"$T/nul.txt"
+"$H" code --format tsv "$T/nul.txt" >"$T/o" 2>"$T/e"; rc=$?
+check nul_byte_in_txt_is_reported_with_offset grep -qF "nul.txt: NUL byte at byte 5 (read as a space)" "$T/e"
+check nul_byte_in_txt_does_not_end_the_text sh -c "[ $rc -eq 1 ] && grep -q '	CHN	RUS	051	' '$T/o'"
+printf 'China\000 praised\000Russia.\n' | "$H" code --format tsv - >"$T/o" 2>"$T/e"; rc=$?
+check nul_bytes_on_stdin_are_counted sh -c "[ $rc -eq 1 ] && grep -qF '<stdin>: 2 NUL bytes, the first at byte 5 (read as spaces)' '$T/e' && grep -q '	CHN	RUS	051	' '$T/o'"
+printf '{"id":"n1","text":"China\000 praised Russia."}\n{"id":"n2","text":"China praised Russia."}\n' >"$T/nul.jsonl"
+"$H" code --format tsv "$T/nul.jsonl" >"$T/o" 2>"$T/e"; rc=$?
+check nul_byte_in_json_line_is_reported grep -qF "nul.jsonl:1: invalid JSON at column 24: control character 0x0" "$T/e"
+check nul_byte_in_json_line_keeps_the_next_line sh -c "[ $rc -eq 1 ] && grep -q '^n2	0		CHN	RUS	051	' '$T/o'"
+
 # ingest: stored once, skipped the second time
 "$H" ingest --quiet --db "$T/x.db" "$T/a.txt" "$T/b.jsonl" >/dev/null 2>&1
 n1=$(sqlite3 "$T/x.db" 'select count(*) from documents; select count(*) from events' | tr '\n' ' ')
