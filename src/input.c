@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "buf.h"
+#include "intern.h"
 #include "utf8.h"
 
 volatile int input_stop;
@@ -79,13 +80,21 @@ static size_t nul_to_space(const char *name, char *s, size_t n)
     return count;
 }
 
-static const char *base_id(const char *path, char *out, size_t cap)
+const char *input_file_id(const char *path, char *out, size_t cap)
 {
-    const char *b = strrchr(path, '/');
-    b = b ? b + 1 : path;
-    snprintf(out, cap, "%s", b);
-    char *dot = strrchr(out, '.');
-    if (dot && dot != out) *dot = '\0';
+    while (path[0] == '.' && path[1] == '/') path += 2;
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    size_t n = dot && dot != base ? (size_t)(dot - path) : strlen(path);
+    if (n < cap) {
+        snprintf(out, cap, "%.*s", (int)n, path);
+    } else {
+        /* too long to keep whole: the name and a hash of the whole path */
+        size_t bn = n - (size_t)(base - path), room = cap > 18 ? cap - 18 : 0;
+        snprintf(out, cap, "%.*s-%016llx", (int)(bn < room ? bn : room), base,
+                 (unsigned long long)hash_bytes(path, strlen(path)));
+    }
     return out;
 }
 
@@ -149,10 +158,10 @@ long input_each(const char *path, DocFn fn, void *ctx)
             s = e + 1;
         }
     } else {
-        char id[256];
+        char id[4096];
         input_bytes_done += (long long)b.len;
         if (nul_to_space(name, b.data, b.len)) fail++;   /* coded all the same */
-        RawDoc r = {name, 0, is_stdin ? "stdin" : base_id(path, id, sizeof id), NULL, NULL, NULL, NULL, b.data, b.len};
+        RawDoc r = {name, 0, is_stdin ? "stdin" : input_file_id(path, id, sizeof id), NULL, NULL, NULL, NULL, b.data, b.len};
         if (fn(&r, ctx)) fail++;
     }
     buf_free(&b);

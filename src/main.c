@@ -189,11 +189,9 @@ static long code_parsed(Ctx *c, const char *path, const char *format)
         free(text);
         return 1;
     }
-    char id[256];
-    const char *b = strrchr(path, '/');
-    snprintf(id, sizeof id, "%s", is_stdin ? "stdin" : (b ? b + 1 : path));
-    char *dot = strrchr(id, '.');
-    if (dot && dot != id) *dot = '\0';
+    char id[4096];
+    if (is_stdin) snprintf(id, sizeof id, "stdin");
+    else input_file_id(path, id, sizeof id);
     RawDoc r = {name, 0, id, NULL, NULL, NULL, NULL, text, len};
     Doc d;
     pipeline_run_parsed(&d, &c->arena, &r, ps, (size_t)n, &c->dict, &c->opt);

@@ -19,7 +19,7 @@ grep -q "code" "$T/o"; check help_lists_commands test $? -eq 0
 printf 'Published April 9, 2024\n\n%s\n' "$ART" >"$T/a.txt"
 "$H" code --format jsonl "$T/a.txt" >"$T/o" 2>"$T/e"
 check txt_file_is_coded grep -q '"code":"042"' "$T/o"
-check jsonl_event_has_required_fields grep -q '"doc_id":"a","sentence":0,"date":"2024-04-08","source":"RUSGOV","target":"CHN","code":"042","root":"04","quad":1,"goldstein":1.9' "$T/o"
+check jsonl_event_has_required_fields grep -q '"doc_id":"'"$T"'/a","sentence":0,"date":"2024-04-08","source":"RUSGOV","target":"CHN","code":"042","root":"04","quad":1,"goldstein":1.9' "$T/o"
 printf '%s\n' "$ART" | "$H" code --format tsv - >"$T/o"
 check stdin_plain_text_is_one_article grep -q '	042	04	1	' "$T/o"
 printf '{"id":"x1","text":"%s","date":"2024-04-09"}\n' "$ART" | "$H" code --format jsonl - >"$T/o"
@@ -32,7 +32,7 @@ check default_format_off_terminal_is_jsonl grep -q '^{"doc_id"' "$T/o"
 BOM=$(printf '\357\273\277')
 printf '%sChina praised Russia.\n' "$BOM" >"$T/bom.txt"
 "$H" code --format tsv "$T/bom.txt" >"$T/o" 2>"$T/e"
-check txt_with_byte_order_mark_keeps_first_actor grep -q '^bom	0		CHN	RUS	051	' "$T/o"
+check txt_with_byte_order_mark_keeps_first_actor grep -q "^$T/bom	0		CHN	RUS	051	" "$T/o"
 printf '%s{"id":"j1","text":"%sChina praised Russia."}\n' "$BOM" "$BOM" >"$T/bom.jsonl"
 "$H" code --format tsv "$T/bom.jsonl" >"$T/o" 2>"$T/e"
 check jsonl_with_byte_order_marks_is_coded sh -c "[ ! -s '$T/e' ] && grep -q '^j1	0		CHN	RUS	051	' '$T/o'"
@@ -82,6 +82,19 @@ n2=$(sqlite3 "$T/x.db" 'select count(*) from documents; select count(*) from eve
 check ingest_stores_documents_and_events test "$n1" = "3 3 "
 check ingest_twice_adds_nothing test "$n1" = "$n2"
 check ingest_stores_sentences test "$(sqlite3 "$T/x.db" 'select count(*) from sentences')" -ge 3
+
+# two files of the same name in different folders are two documents; their
+# ids are their paths (without .txt), so the same paths again add nothing
+mkdir -p "$T/d1" "$T/d2"
+printf 'China praised Russia.\n' >"$T/d1/same.txt"
+printf 'Russia thanked China.\n' >"$T/d2/same.txt"
+"$H" ingest --quiet --db "$T/same.db" "$T/d1/same.txt" "$T/d2/same.txt" >/dev/null 2>&1
+check same_file_name_in_two_folders_gives_two_documents test "$(sqlite3 "$T/same.db" 'select count(*) from documents')" -eq 2
+check file_document_id_is_its_path_without_extension test "$(sqlite3 "$T/same.db" "select group_concat(doc_id, ' ') from (select doc_id from documents order by id)")" = "$T/d1/same $T/d2/same"
+"$H" ingest --db "$T/same.db" "$T/d2/same.txt" "$T/d1/same.txt" >/dev/null 2>"$T/e"
+check same_paths_again_are_skipped grep -q '^0 documents, 0 sentences, 0 events, 2 skipped as already stored' "$T/e"
+"$H" code --parse ptb --format jsonl tests/fixtures/lavrov.ptb >"$T/o" 2>"$T/e"
+check parsed_file_document_id_is_its_path grep -q '"doc_id":"tests/fixtures/lavrov"' "$T/o"
 
 # --explain: entries and rule with each event, dropped candidates after
 printf 'Lavrov thanked China. Russia did not attack Ukraine.\n' | "$H" code --explain --format jsonl - >"$T/o"
