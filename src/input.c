@@ -98,6 +98,12 @@ const char *input_file_id(const char *path, char *out, size_t cap)
     return out;
 }
 
+const char *input_stdin_id(const char *text, size_t len, char out[20])
+{
+    snprintf(out, 20, "stdin-%012llx", (unsigned long long)(hash_bytes(text, len) >> 16));
+    return out;
+}
+
 static int ends_with(const char *s, const char *suf)
 {
     size_t n = strlen(s), k = strlen(suf);
@@ -161,7 +167,7 @@ long input_each(const char *path, DocFn fn, void *ctx)
         char id[4096];
         input_bytes_done += (long long)b.len;
         if (nul_to_space(name, b.data, b.len)) fail++;   /* coded all the same */
-        RawDoc r = {name, 0, is_stdin ? "stdin" : input_file_id(path, id, sizeof id), NULL, NULL, NULL, NULL, b.data, b.len};
+        RawDoc r = {name, 0, is_stdin ? input_stdin_id(b.data, b.len, id) : input_file_id(path, id, sizeof id), NULL, NULL, NULL, NULL, b.data, b.len};
         if (fn(&r, ctx)) fail++;
     }
     buf_free(&b);

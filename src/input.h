@@ -18,6 +18,11 @@ long input_each(const char *path, DocFn fn, void *ctx);
  * different documents, and the same path is the same document again. */
 const char *input_file_id(const char *path, char *out, size_t cap);
 
+/* The document id of a plain text read from stdin: "stdin-" and 12 hex
+ * digits of a hash of the text ("stdin-3f9a0c12d4e7"): each new text is a
+ * new document, the same text the same one. */
+const char *input_stdin_id(const char *text, size_t len, char out[20]);
+
 /* Set (from a signal handler) to stop reading after the current article. */
 extern volatile int input_stop;
 /* Bytes of the current input read so far (for progress). */

@@ -190,7 +190,7 @@ static long code_parsed(Ctx *c, const char *path, const char *format)
         return 1;
     }
     char id[4096];
-    if (is_stdin) snprintf(id, sizeof id, "stdin");
+    if (is_stdin) input_stdin_id(text, len, id);
     else input_file_id(path, id, sizeof id);
     RawDoc r = {name, 0, id, NULL, NULL, NULL, NULL, text, len};
     Doc d;

@@ -96,6 +96,17 @@ check same_paths_again_are_skipped grep -q '^0 documents, 0 sentences, 0 events,
 "$H" code --parse ptb --format jsonl tests/fixtures/lavrov.ptb >"$T/o" 2>"$T/e"
 check parsed_file_document_id_is_its_path grep -q '"doc_id":"tests/fixtures/lavrov"' "$T/o"
 
+# plain text on stdin: its id is "stdin-" and a hash of the text, so that
+# each new text is a new document and the same text is found stored
+printf 'China praised Russia.\n' | "$H" ingest --quiet --db "$T/in.db" - >/dev/null 2>&1
+printf 'Russia thanked China.\n' | "$H" ingest --quiet --db "$T/in.db" - >/dev/null 2>&1
+check stdin_texts_are_different_documents test "$(sqlite3 "$T/in.db" 'select count(*) from documents')" -eq 2
+check stdin_text_id_is_stdin_and_a_hash test "$(sqlite3 "$T/in.db" "select count(*) from documents where doc_id glob 'stdin-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'")" -eq 2
+printf 'China praised Russia.\n' | "$H" ingest --db "$T/in.db" - >/dev/null 2>"$T/e"
+check same_stdin_text_again_is_skipped grep -q '^0 documents, 0 sentences, 0 events, 1 skipped as already stored' "$T/e"
+id1=$(printf 'China praised Russia.\n' | "$H" code --format tsv - | tail -n 1 | cut -f 1)
+check stdin_text_id_is_the_same_for_code_and_ingest test "$(sqlite3 "$T/in.db" "select count(*) from documents where doc_id = '$id1'")" -eq 1
+
 # --explain: entries and rule with each event, dropped candidates after
 printf 'Lavrov thanked China. Russia did not attack Ukraine.\n' | "$H" code --explain --format jsonl - >"$T/o"
 check explain_names_verb_and_actor_entries grep -q '"explain":{"verb":"dict/herodotus.verbs.txt:[0-9]*","source":"dict/leaders.actors.txt:[0-9]*"' "$T/o"
