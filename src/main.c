@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "buf.h"
+#include "dates.h"
 #include "parse.h"
 #include "input.h"
 #include "pipeline.h"
@@ -44,7 +45,7 @@ static const char USAGE[] =
 
 static const char USAGE_CODE[] =
     "usage: herodotus code [--dict DIR] [--format jsonl|tsv|table] [--all] [--explain] [--stats]\n"
-    "                      [--parse ptb|conllu] [FILE...|-]\n"
+    "                      [--parse ptb|conllu] [--date YYYY-MM-DD] [FILE...|-]\n"
     "\n"
     "Code articles and print one line per event.  Inputs: .txt files (one\n"
     "article each), .jsonl files (one {\"id\",\"text\",...} object per line), or -\n"
@@ -59,10 +60,13 @@ static const char USAGE_CODE[] =
     "  --parse F      the inputs are sentences parsed elsewhere, one document per file:\n"
     "                 ptb (Penn Treebank bracketed trees) or conllu (CoNLL-U from a UD\n"
     "                 parser); their words and tags replace herodotus's own\n"
+    "  --date D       the publication date of articles that give none of their own\n"
+    "                 (no \"date\" field, no 'Date: 2024-05-14' or 'Published ...' line)\n"
     "  --stats        print documents, sentences, events and speed on stderr\n";
 
 static const char USAGE_INGEST[] =
-    "usage: herodotus ingest --db FILE [--dict DIR] [--all] [--replace] [--quiet] [FILE...|-]\n"
+    "usage: herodotus ingest --db FILE [--dict DIR] [--all] [--replace] [--quiet] [--date YYYY-MM-DD]\n"
+    "                        [FILE...|-]\n"
     "\n"
     "Code articles and store documents, sentences and events in the SQLite\n"
     "database FILE (created when missing, migrated when older).  A document\n"
@@ -71,7 +75,8 @@ static const char USAGE_INGEST[] =
     "committed in batches of 1024: a run that is killed loses only its last\n"
     "batch, and the same command run again finishes the job.  Ctrl-C stops\n"
     "after the current batch.  On a terminal a progress line is shown unless\n"
-    "--quiet.\n";
+    "--quiet.  --date D is the publication date of articles that give none of\n"
+    "their own.\n";
 
 typedef struct Ctx {
     Dict dict;
@@ -263,12 +268,23 @@ static int run(int argc, char **argv, int ingest)
             fputs(ingest ? USAGE_INGEST : USAGE_CODE, stdout);
             free(inputs);
             return 0;
-        } else if (!strcmp(a, "--dict") || !strcmp(a, "--format") || !strcmp(a, "--db") || !strcmp(a, "--parse")) {
+        } else if (!strcmp(a, "--dict") || !strcmp(a, "--format") || !strcmp(a, "--db") || !strcmp(a, "--parse") ||
+                   !strcmp(a, "--date")) {
             if (i + 1 >= argc) {
                 free(inputs);
                 return usage_error(cmd, "option needs a value");
             }
-            if (!strcmp(a, "--dict")) c.opt.dict_dir = argv[++i];
+            if (!strcmp(a, "--date")) {
+                const char *v = argv[++i];
+                size_t used = 0;
+                c.opt.pubdate = date_parse(v, strlen(v), &used);
+                if (c.opt.pubdate < 10000000 || used != strlen(v)) {
+                    char msg[256];
+                    snprintf(msg, sizeof msg, "--date takes a date YYYY-MM-DD, not '%.200s'", v);
+                    free(inputs);
+                    return usage_error(cmd, msg);
+                }
+            } else if (!strcmp(a, "--dict")) c.opt.dict_dir = argv[++i];
             else if (!strcmp(a, "--format")) format = argv[++i];
             else if (!strcmp(a, "--parse")) parsed = argv[++i];
             else db = argv[++i];

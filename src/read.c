@@ -39,11 +39,12 @@ static int ends_sentence(const char *s, size_t n)
 }
 
 /* Publication-date line: "Published March 12, 2024 | 9:15 AM",
- * "Updated: 12th Mar, 2024", or a line that is only a date. */
+ * "Updated: 12th Mar, 2024", "Date: 2024-05-14", "date 2024-05-14", or a
+ * line that is only a date. */
 static int pubdate_line(const char *s, size_t n)
 {
     static const char *const keys[] = {"published", "posted", "updated", "last updated",
-                                       "date:", "dated", "first published"};
+                                       "date:", "date ", "dated", "first published"};
     size_t i = 0;
     for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
         if (starts_ci(s, n, keys[k])) {

@@ -41,6 +41,23 @@ check stdin_json_lines_with_byte_order_mark_are_json grep -q '^s1	0		CHN	RUS	051
 printf '%sChina praised Russia.\n' "$BOM" | "$H" code --format tsv - >"$T/o" 2>"$T/e"
 check stdin_text_with_byte_order_mark_keeps_first_actor grep -q '	CHN	RUS	051	' "$T/o"
 
+# dates for articles that carry none: --date, or a "Date: 2024-05-14" line
+printf 'China praised Russia.\n' >"$T/nodate.txt"
+"$H" code --date 2024-05-14 --format tsv "$T/nodate.txt" >"$T/o" 2>"$T/e"
+check date_option_dates_an_undated_article grep -q '	0	2024-05-14	CHN	RUS	051	' "$T/o"
+"$H" code --date 2020-01-01 --format tsv "$T/a.txt" >"$T/o" 2>"$T/e"
+check date_option_leaves_an_article_its_own_date grep -q '	2024-04-08	RUSGOV	CHN	042	' "$T/o"
+printf 'China praised Russia.\n' | "$H" code --date 2024-05-14 --format tsv - >"$T/o" 2>"$T/e"
+check date_option_dates_stdin_text grep -q '	2024-05-14	CHN	RUS	051	' "$T/o"
+"$H" code --date 2024-13-01 "$T/nodate.txt" >/dev/null 2>"$T/e"; rc=$?
+check bad_date_option_is_a_usage_error sh -c "[ $rc -eq 2 ] && grep -qF -e \"--date takes a date YYYY-MM-DD, not '2024-13-01'\" '$T/e'"
+for h in 'Date: 2024-05-14|date_line_with_colon_dates_the_article' 'date 2024-05-14|date_line_without_colon_dates_the_article' \
+         '2024-05-14|date_alone_on_a_line_dates_the_article'; do
+    printf '%s\n\nChina praised Russia.\n' "${h%%|*}" >"$T/dated.txt"
+    "$H" code --format tsv "$T/dated.txt" >"$T/o" 2>"$T/e"
+    check "${h##*|}" grep -q '	2024-05-14	CHN	RUS	051	' "$T/o"
+done
+
 # bad input: message with file and line, others still coded, exit 1
 printf '{"id":"good1","text":"%s"}\n{"id": broken\n{"id":"good2","text":"%s Talks followed."}\n' "$ART" "$ART" >"$T/b.jsonl"
 "$H" code --format jsonl "$T/b.jsonl" "$T/missing.txt" "$T/a.txt" >"$T/o" 2>"$T/e"; rc=$?
