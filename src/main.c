@@ -78,6 +78,8 @@ static const char USAGE_INGEST[] =
     "--quiet.  --date D is the publication date of articles that give none of\n"
     "their own.\n";
 
+enum { UNDATED_NAMED = 5 };   /* undated documents named by ingest */
+
 typedef struct Ctx {
     Dict dict;
     Options opt;
@@ -88,6 +90,8 @@ typedef struct Ctx {
     Store *check;       /* ingest: a second connection, to skip what is stored */
     Writer *writer;
     long docs, sents, events, skipped, failed_store;
+    long undated_docs, undated_events;  /* ingest: documents with no date, and their undated events */
+    Buf undated;                        /* the first few of those documents' ids, ", "-separated */
     int debug, explain, replace, progress;
     double started, last_progress;
     long long bytes_total, bytes_before;
@@ -137,6 +141,10 @@ static int on_doc(const RawDoc *raw, void *vctx)
     c->docs++;
     c->sents += d.nsent;
     c->events += d.nev;
+    if (c->writer && !d.pubdate) {
+        if (c->undated_docs++ < UNDATED_NAMED) buf_printf(&c->undated, "%s%s", c->undated.len ? ", " : "", raw->id);
+        for (uint32_t i = 0; i < d.nev; i++) c->undated_events += !d.ev[i].date;
+    }
     if (c->writer) {
         StoreView v;
         store_view(&v, &d, raw->text, raw->len, arena);
@@ -399,6 +407,14 @@ static int run(int argc, char **argv, int ingest)
     if (input_stop && ingest)
         fprintf(stderr, "herodotus ingest: interrupted; %ld documents stored; run the same command again to go on\n",
                 c.docs);
+    if (c.undated_docs) {
+        /* "2 documents have no date (a, b), so 3 events are stored undated; ..." */
+        fprintf(stderr, "herodotus ingest: %ld document%s no date (%s%s)", c.undated_docs,
+                c.undated_docs == 1 ? " has" : "s have", c.undated.data, c.undated_docs > UNDATED_NAMED ? ", ..." : "");
+        if (c.undated_events)
+            fprintf(stderr, ", so %ld event%s stored undated", c.undated_events, c.undated_events == 1 ? " is" : "s are");
+        fprintf(stderr, "; give --date YYYY-MM-DD, or a line 'Date: YYYY-MM-DD' in the text\n");
+    }
     if (stats || (ingest && !quiet))
         fprintf(stderr, "%ld documents, %ld sentences, %ld events%s%ld skipped as already stored; "
                         "dictionaries %.0f ms, coding %.2f s (%.0f sentences/s)\n",
@@ -406,6 +422,7 @@ static int run(int argc, char **argv, int ingest)
                 (t2 - t1) > 0 ? (double)c.sents / (t2 - t1) : 0.0);
     arena_free(&c.arena);
     buf_free(&c.out);
+    buf_free(&c.undated);
     pipeline_unload(&c.dict);
     sym_free_all();
     free(inputs);

@@ -13,7 +13,7 @@ static const char USAGE[] =
     "usage: herodotus query --db FILE [filters] [--dedup oneaday|none] [--limit N]\n"
     "                       [--format table|csv|jsonl]\n"
     "\n"
-    "Print the stored events that pass every filter, oldest first.\n"
+    "Print the stored events that pass every filter, oldest first, undated ones last.\n"
     "\n"
     "filters:\n"
     "  --actor CODE      CODE as source or target; a prefix (RUS matches RUSGOV)\n"
@@ -352,7 +352,7 @@ int query_main(int argc, char **argv)
              " s.text FROM events e JOIN documents d ON d.id = e.doc"
              " LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence WHERE e.id IN (");
     reader_event_ids(&r, &sql);
-    buf_puts(&sql, ") ORDER BY e.date, e.id");
+    buf_puts(&sql, ") ORDER BY e.date IS NULL, e.date, e.id");   /* undated events last */
     if (r.f.limit) buf_printf(&sql, " LIMIT %ld", r.f.limit);
     char err[512];
     int status = rows_run(r.db, sql.data, r.vals.v, r.vals.n, fmt, stdout, err, sizeof err);

@@ -71,12 +71,29 @@ check bad_date_is_a_usage_error test $? -eq 2
 "$H" query --db "$DB" --format jsonl --limit 1 | grep -q '^{"date":"[0-9-]*","source":"[A-Z]*"'
 check query_jsonl_output test $? -eq 0
 
+# undated documents (no "date", no date in the text): ingest names them and
+# stores their events undated; every output below still counts those events
+printf '{"id":"nodate-1","text":"China praised Russia."}\n{"id":"nodate-2","text":"Russia thanked China."}\n' >"$T/nodate.jsonl"
+"$H" ingest --quiet --db "$DB" "$T/nodate.jsonl" >/dev/null 2>"$T/e"; rc=$?
+check ingest_names_documents_without_a_date sh -c "[ $rc -eq 0 ] && grep -qxF \"herodotus ingest: 2 documents have no date (nodate-1, nodate-2), so 2 events are stored undated; give --date YYYY-MM-DD, or a line 'Date: YYYY-MM-DD' in the text\" '$T/e'"
+undated=$(q "$DB" 'select count(*) from (select 1 from events where date is null group by source, target, code)')
+check undated_events_are_stored test "$undated" -eq 2
+check query_lists_undated_events_last sh -c "'$H' query --db '$DB' --limit 0 --format csv | tail -n $undated | grep -c '^,' | grep -qx $undated"
+awk 'BEGIN { for (i = 1; i <= 7; i++) printf "{\"id\":\"u%d\",\"text\":\"China praised Russia %d times.\"}\n", i, i }' >"$T/u7.jsonl"
+"$H" ingest --quiet --db "$T/u7.db" "$T/u7.jsonl" >/dev/null 2>"$T/e"
+check ingest_names_the_first_five_undated_documents grep -qF "7 documents have no date (u1, u2, u3, u4, u5, ...), so 7 events" "$T/e"
+"$H" ingest --quiet --date 2024-05-14 --db "$T/d.db" "$T/nodate.jsonl" >/dev/null 2>"$T/e"
+check ingest_date_option_dates_undated_documents sh -c "[ ! -s '$T/e' ] && [ \"\$(sqlite3 '$T/d.db' \"select group_concat(distinct date) from events\")\" = 2024-05-14 ]"
+
 # stats
 tot=$(n)
 sum=$("$H" stats --db "$DB" --by month --format csv | tail -n +2 | awk -F, '{ s += $2 } END { print s + 0 }')
 check stats_by_month_adds_up_to_the_events test "$sum" -eq "$tot"
 check stats_by_week_starts_on_monday sh -c "'$H' stats --db '$DB' --by week --format csv | grep -q '^2024-04-08,'"
-check stats_by_year test "$("$H" stats --db "$DB" --by year --format csv | tail -n +2 | wc -l)" -eq 2
+check stats_by_year test "$("$H" stats --db "$DB" --by year --format csv | tail -n +2 | cut -d, -f1 | tr '\n' ' ')" = "2023 2024 undated "
+check stats_counts_undated_events_in_their_own_period sh -c "'$H' stats --db '$DB' --by week --format csv | tail -n 1 | grep -q '^undated,$undated,'"
+check stats_group_counts_undated_events sh -c "'$H' stats --db '$DB' --by day --group quad --format csv | grep -q '^undated,1,$undated,'"
+check stats_top_codes_count_undated_events test "$("$H" stats --db "$DB" --top codes --limit 1000 --format csv | tail -n +2 | awk -F, '{ s += $(NF - 1) } END { print s + 0 }')" -eq "$tot"
 check stats_group_by_root sh -c "'$H' stats --db '$DB' --by day --group root --format csv | head -1 | grep -q '^period,root,events,goldstein'"
 check stats_dyad_series test "$("$H" stats --db "$DB" --by day --dyad CHN:RUS --both-ways --format csv | tail -n +2 | awk -F, '{ s += $2 } END { print s + 0 }')" -eq "$(n --dyad CHN:RUS --both-ways)"
 check stats_top_dyads sh -c "'$H' stats --db '$DB' --top dyads --limit 3 --format csv | tail -n +2 | wc -l | grep -qx 3"
@@ -87,6 +104,7 @@ check svg_is_written test -s "$T/c.svg"
 if command -v xmllint >/dev/null 2>&1; then
     check svg_is_well_formed xmllint --noout "$T/c.svg"
 fi
+check svg_says_how_many_undated_events_it_leaves_out grep -q "($undated undated events not drawn)" "$T/c.svg"
 check svg_has_axes_labels_and_legend sh -c "grep -q '<polyline' '$T/c.svg' && grep -q '>events</text>' '$T/c.svg' && grep -q 'mean Goldstein' '$T/c.svg' && grep -q '>2023-10-11</text>' '$T/c.svg' && grep -q '>4 material conflict</text>' '$T/c.svg'"
 # one point per day from the first event (2023-10-11) to the last (2024-06-26): 260
 points=$(grep -m1 '<polyline' "$T/c.svg" | sed 's/.*points="//; s/".*//' | wc -w)
@@ -100,6 +118,9 @@ check export_gdelt_column_types sh -c "awk -F'\t' 'function num(v, n) { return v
     !num(\$1, 0) || !num(\$2, 8) || !num(\$3, 6) || !num(\$4, 4) || \$5 !~ /^[0-9][0-9][0-9][0-9]\\.[0-9][0-9][0-9][0-9]\$/ ||
     !num(\$27, 0) || !num(\$29, 2) || \$30 !~ /^[1-4]\$/ || \$31 !~ /^-?[0-9]+(\\.[0-9]+)?\$/ ||
     !num(\$32, 0) || !num(\$33, 0) || !num(\$34, 0) || !num(\$60, 14) { bad = 1 } END { exit bad }' '$T/g.tsv'"
+check export_gdelt_has_every_event test "$(wc -l <"$T/g.tsv")" -eq "$(q "$DB" 'select count(*) from (select 1 from events group by story, date, source, target, code)')"
+check export_gdelt_dates_undated_events_by_their_storage_day sh -c "awk -F'\t' '\$61 ~ /^nodate-/ { n++; if (\$2 != substr(\$60, 1, 8)) bad = 1 } END { exit bad || n != $undated }' '$T/g.tsv'"
+check export_gdelt_reports_undated_events grep -qxF "herodotus export: $undated events have no date: their SQLDATE, MonthYear, Year and FractionDate are the day they were stored (DATEADDED)" "$T/e"
 check export_gdelt_counts_reprints sh -c "awk -F'\t' '\$6 == \"RUSGOV\" && \$16 == \"CHN\" && \$27 == \"051\" && \$34 == 2 && \$33 == 2 { found = 1 } END { exit !found }' '$T/g.tsv'"
 "$H" export --db "$DB" --format csv >"$T/x.csv"
 check export_csv_has_every_event test "$(tail -n +2 "$T/x.csv" | wc -l)" -ge "$(q "$DB" 'select count(*) from events')"
