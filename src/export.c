@@ -111,8 +111,8 @@ int export_main(int argc, char **argv)
         if (tmp) fclose(tmp);
         long undated = status ? 0 : undated_rows(&r);
         if (undated)
-            fprintf(stderr, "herodotus export: %ld event%s no date: %s SQLDATE, MonthYear, Year and FractionDate are the day %s stored (DATEADDED)\n",
-                    undated, undated == 1 ? " has" : "s have", undated == 1 ? "its" : "their",
+            fprintf(stderr, "herodotus export: %ld event%s no date: %s SQLDATE, MonthYear, Year and FractionDate"
+                            " are the day %s stored (DATEADDED)\n", undated, undated == 1 ? " has" : "s have", undated == 1 ? "its" : "their",
                     undated == 1 ? "it was" : "they were");
     } else {
         buf_puts(&sql, "SELECT e.id, d.doc_id, d.url, d.source AS outlet, e.story, e.sentence, e.date, e.source,"

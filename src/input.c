@@ -167,7 +167,8 @@ long input_each(const char *path, DocFn fn, void *ctx)
         char id[4096];
         input_bytes_done += (long long)b.len;
         if (nul_to_space(name, b.data, b.len)) fail++;   /* coded all the same */
-        RawDoc r = {name, 0, is_stdin ? input_stdin_id(b.data, b.len, id) : input_file_id(path, id, sizeof id), NULL, NULL, NULL, NULL, b.data, b.len};
+        RawDoc r = {name, 0, is_stdin ? input_stdin_id(b.data, b.len, id) : input_file_id(path, id, sizeof id),
+                    NULL, NULL, NULL, NULL, b.data, b.len};
         if (fn(&r, ctx)) fail++;
     }
     buf_free(&b);
