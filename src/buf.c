@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 
 void buf_reserve(Buf *b, size_t extra)
 {
@@ -91,20 +92,17 @@ void buf_free(Buf *b)
 
 int buf_getline(Buf *b, FILE *f)
 {
-    buf_clear(b);
-    int any = 0;
-    for (;;) {
-        buf_reserve(b, 65536);
-        if (!fgets(b->data + b->len, (int)(b->cap - b->len), f)) break;
-        any = 1;
-        size_t n = strlen(b->data + b->len);
-        b->len += n;
-        if (n && b->data[b->len - 1] == '\n') {
-            b->data[--b->len] = '\0';
-            break;
-        }
+    /* getline, not fgets: a NUL byte inside a line must not hide the rest
+     * of it (fgets gives no length) */
+    ssize_t n = getline(&b->data, &b->cap, f);
+    if (n < 0) {
+        b->len = 0;
+        if (b->data) b->data[0] = '\0';
+        return 0;
     }
-    return any;
+    b->len = (size_t)n;
+    if (b->len && b->data[b->len - 1] == '\n') b->data[--b->len] = '\0';
+    return 1;
 }
 
 char *read_file(const char *path, size_t *len)

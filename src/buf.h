@@ -19,7 +19,8 @@ void buf_clear(Buf *b);
 void buf_free(Buf *b);
 /* The whole file at path, NUL-terminated, malloc'd; NULL if unreadable. */
 char *read_file(const char *path, size_t *len);
-/* Read one line (without the newline) into b; returns 0 at EOF. */
+/* Read one line (without the newline, NUL bytes and all) into b; returns
+ * 0 at EOF. */
 int  buf_getline(Buf *b, FILE *f);
 
 #endif

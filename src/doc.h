@@ -139,6 +139,9 @@ typedef struct Options {
     /* the suite's new actors: an uncoded source or target phrase of at most
      * this many words is coded by its text in quotes (0: never) */
     int new_actor_length;
+    /* the publication date (yyyymmdd) of a document that gives none of its
+     * own (--date 2024-05-14), 0 none */
+    int pubdate;
 } Options;
 
 #endif

@@ -13,17 +13,23 @@ static const char USAGE[] =
     "Write the stored events.  gdelt: the 61 tab-separated columns of the GDELT\n"
     "2.0 event table, one row per event of a story (reprints counted in\n"
     "NumMentions, NumSources, NumArticles), without a header, as GDELT ships\n"
-    "it; docs/schema.md lists the columns herodotus fills.  jsonl and csv: every\n"
-    "field of every event.  Filters are those of herodotus query.\n";
+    "it; docs/schema.md lists the columns herodotus fills.  An event without a\n"
+    "date takes the day it was stored as its SQLDATE (said on stderr).  jsonl\n"
+    "and csv: every field of every event.  Filters are those of herodotus query.\n";
+
+/* The day of a GDELT row: the event's date, else (an event with no date)
+ * the day its document was stored, which DATEADDED gives too. */
+#define EVENT_DAY "coalesce(e.date, substr(min(d.ingested_at), 1, 10))"
 
 /* GDELT 2.0: 61 columns.  Actor codes split as CAMEO does: a country (or
  * IGO/NGO/IMG group) of three letters, then up to three type codes. */
 static const char *GDELT_SQL =
     "SELECT min(e.id) AS GLOBALEVENTID,"
-    " replace(e.date, '-', '') AS SQLDATE,"
-    " substr(replace(e.date, '-', ''), 1, 6) AS MonthYear,"
-    " substr(e.date, 1, 4) AS Year,"
-    " printf('%.4f', CAST(substr(e.date, 1, 4) AS INTEGER) + (CAST(strftime('%j', e.date) AS INTEGER) - 1) / 365.0) AS FractionDate,"
+    " replace(" EVENT_DAY ", '-', '') AS SQLDATE,"
+    " substr(replace(" EVENT_DAY ", '-', ''), 1, 6) AS MonthYear,"
+    " substr(" EVENT_DAY ", 1, 4) AS Year,"
+    " printf('%.4f', CAST(substr(" EVENT_DAY ", 1, 4) AS INTEGER) + (CAST(strftime('%j', " EVENT_DAY
+    ") AS INTEGER) - 1) / 365.0) AS FractionDate,"
     " e.source AS Actor1Code, min(e.source_text) AS Actor1Name,"
     " CASE WHEN substr(e.source, 1, 3) IN ('IGO', 'NGO', 'IMG', '---') THEN '' ELSE substr(e.source, 1, 3) END AS Actor1CountryCode,"
     " CASE WHEN substr(e.source, 1, 3) IN ('IGO', 'NGO', 'IMG') THEN substr(e.source, 4) ELSE '' END AS Actor1KnownGroupCode,"
@@ -54,6 +60,23 @@ static const char *GDELT_SQL =
     " coalesce(min(d.url), min(d.doc_id)) AS SOURCEURL"
     " FROM events e JOIN documents d ON d.id = e.doc";
 
+/* How many GDELT rows the filters give for events without a date. */
+static long undated_rows(const Reader *r)
+{
+    Buf sql = {0};
+    buf_printf(&sql, "SELECT count(*) FROM (SELECT 1 FROM events e%s AND e.date IS NULL"
+                     " GROUP BY e.story, e.source, e.target, e.code)", r->where.data);
+    sqlite3_stmt *q;
+    long n = 0;
+    if (sqlite3_prepare_v2(r->db, sql.data, -1, &q, NULL) == SQLITE_OK) {
+        for (int i = 0; i < r->vals.n; i++) sqlite3_bind_text(q, i + 1, r->vals.v[i], -1, SQLITE_STATIC);
+        if (sqlite3_step(q) == SQLITE_ROW) n = (long)sqlite3_column_int64(q, 0);
+        sqlite3_finalize(q);
+    }
+    buf_free(&sql);
+    return n;
+}
+
 int export_main(int argc, char **argv)
 {
     Reader r;
@@ -71,10 +94,10 @@ int export_main(int argc, char **argv)
     int status;
     if (!strcmp(format, "gdelt")) {
         /* one row per event of a story; GDELT files have no header line */
-        buf_printf(&sql, "%s%s AND e.date IS NOT NULL GROUP BY e.story, e.date, e.source, e.target, e.code"
-                         " ORDER BY GLOBALEVENTID", GDELT_SQL, r.where.data);
+        buf_printf(&sql, "%s%s GROUP BY e.story, e.date, e.source, e.target, e.code ORDER BY GLOBALEVENTID", GDELT_SQL,
+                   r.where.data);
         FILE *tmp = tmpfile();
-        status = tmp ? rows_run(r.db, sql.data, r.vals, r.nvals, ROWS_TSV, tmp, err, sizeof err) : -1;
+        status = tmp ? rows_run(r.db, sql.data, r.vals.v, r.vals.n, ROWS_TSV, tmp, err, sizeof err) : -1;
         if (!tmp) snprintf(err, sizeof err, "cannot make a temporary file");
         if (!status) {
             /* drop the header line */
@@ -86,13 +109,18 @@ int export_main(int argc, char **argv)
             while ((n = fread(chunk, 1, sizeof chunk, tmp)) > 0) fwrite(chunk, 1, n, stdout);
         }
         if (tmp) fclose(tmp);
+        long undated = status ? 0 : undated_rows(&r);
+        if (undated)
+            fprintf(stderr, "herodotus export: %ld event%s no date: %s SQLDATE, MonthYear, Year and FractionDate"
+                            " are the day %s stored (DATEADDED)\n", undated, undated == 1 ? " has" : "s have", undated == 1 ? "its" : "their",
+                    undated == 1 ? "it was" : "they were");
     } else {
         buf_puts(&sql, "SELECT e.id, d.doc_id, d.url, d.source AS outlet, e.story, e.sentence, e.date, e.source,"
                        " e.target, e.code, e.root, e.quad, e.goldstein, e.event, e.source_text, e.target_text,"
                        " e.verb_text, e.place, e.rule FROM events e JOIN documents d ON d.id = e.doc WHERE e.id IN (");
         reader_event_ids(&r, &sql);
         buf_puts(&sql, ") ORDER BY e.id");
-        status = rows_run(r.db, sql.data, r.vals, r.nvals, !strcmp(format, "csv") ? ROWS_CSV : ROWS_JSONL, stdout, err,
+        status = rows_run(r.db, sql.data, r.vals.v, r.vals.n, !strcmp(format, "csv") ? ROWS_CSV : ROWS_JSONL, stdout, err,
                           sizeof err);
     }
     if (status) fprintf(stderr, "herodotus export: %s\n", err);

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "buf.h"
+#include "intern.h"
+#include "utf8.h"
 
 volatile int input_stop;
 long long input_bytes_done;
@@ -63,13 +65,42 @@ static long read_all(FILE *f, Buf *b)
     return ferror(f) ? -1 : 0;
 }
 
-static const char *base_id(const char *path, char *out, size_t cap)
+/* A NUL byte in a plain-text article would end its text there ("China\0
+ * praised Russia." gives nothing): each becomes a space, and the first
+ * one's offset is reported.  Returns how many there were. */
+static size_t nul_to_space(const char *name, char *s, size_t n)
 {
-    const char *b = strrchr(path, '/');
-    b = b ? b + 1 : path;
-    snprintf(out, cap, "%s", b);
-    char *dot = strrchr(out, '.');
-    if (dot && dot != out) *dot = '\0';
+    size_t count = 0, first = 0;
+    for (char *p = memchr(s, '\0', n); p; p = memchr(p + 1, '\0', n - (size_t)(p + 1 - s))) {
+        if (!count++) first = (size_t)(p - s);
+        *p = ' ';
+    }
+    if (count == 1) fprintf(stderr, "%s: NUL byte at byte %zu (read as a space)\n", name, first);
+    else if (count) fprintf(stderr, "%s: %zu NUL bytes, the first at byte %zu (read as spaces)\n", name, count, first);
+    return count;
+}
+
+const char *input_file_id(const char *path, char *out, size_t cap)
+{
+    while (path[0] == '.' && path[1] == '/') path += 2;
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    size_t n = dot && dot != base ? (size_t)(dot - path) : strlen(path);
+    if (n < cap) {
+        snprintf(out, cap, "%.*s", (int)n, path);
+    } else {
+        /* too long to keep whole: the name and a hash of the whole path */
+        size_t bn = n - (size_t)(base - path), room = cap > 18 ? cap - 18 : 0;
+        snprintf(out, cap, "%.*s-%016llx", (int)(bn < room ? bn : room), base,
+                 (unsigned long long)hash_bytes(path, strlen(path)));
+    }
+    return out;
+}
+
+const char *input_stdin_id(const char *text, size_t len, char out[20])
+{
+    snprintf(out, 20, "stdin-%012llx", (unsigned long long)(hash_bytes(text, len) >> 16));
     return out;
 }
 
@@ -97,7 +128,8 @@ long input_each(const char *path, DocFn fn, void *ctx)
             line++;
             any = 1;
             input_bytes_done += (long long)b.len + 1;
-            fail += jsonl_line(name, line, b.data ? b.data : "", b.len, fn, ctx);
+            size_t bom = line == 1 && b.data ? utf8_bom(b.data, b.len) : 0;
+            fail += jsonl_line(name, line, b.data ? b.data + bom : "", b.len - bom, fn, ctx);
         }
         if (!any) {
             fprintf(stderr, "%s: empty file, no article\n", name);
@@ -114,7 +146,7 @@ long input_each(const char *path, DocFn fn, void *ctx)
         return 1;
     }
     if (!is_stdin) fclose(f);
-    size_t i = 0;
+    size_t bom = b.data ? utf8_bom(b.data, b.len) : 0, i = bom;
     while (i < b.len && (b.data[i] == ' ' || b.data[i] == '\n' || b.data[i] == '\t' || b.data[i] == '\r')) i++;
     if (i == b.len) {
         fprintf(stderr, "%s: empty file, no article\n", name);
@@ -123,7 +155,7 @@ long input_each(const char *path, DocFn fn, void *ctx)
     }
     if (is_stdin && b.data[i] == '{') {
         long line = 0;
-        for (size_t s = 0; s < b.len && !input_stop;) {
+        for (size_t s = bom; s < b.len && !input_stop;) {
             char *nl = memchr(b.data + s, '\n', b.len - s);
             size_t e = nl ? (size_t)(nl - b.data) : b.len;
             line++;
@@ -132,9 +164,11 @@ long input_each(const char *path, DocFn fn, void *ctx)
             s = e + 1;
         }
     } else {
-        char id[256];
+        char id[4096];
         input_bytes_done += (long long)b.len;
-        RawDoc r = {name, 0, is_stdin ? "stdin" : base_id(path, id, sizeof id), NULL, NULL, NULL, NULL, b.data, b.len};
+        if (nul_to_space(name, b.data, b.len)) fail++;   /* coded all the same */
+        RawDoc r = {name, 0, is_stdin ? input_stdin_id(b.data, b.len, id) : input_file_id(path, id, sizeof id),
+                    NULL, NULL, NULL, NULL, b.data, b.len};
         if (fn(&r, ctx)) fail++;
     }
     buf_free(&b);

@@ -12,6 +12,17 @@ typedef int (*DocFn)(const RawDoc *raw, void *ctx);
  * that failed (0 when all went well). */
 long input_each(const char *path, DocFn fn, void *ctx);
 
+/* The document id of an article file: its path as given, without a
+ * leading "./" and without the extension of its name ("corpus/2024/a.txt"
+ * -> "corpus/2024/a"), so that files of one name in different folders are
+ * different documents, and the same path is the same document again. */
+const char *input_file_id(const char *path, char *out, size_t cap);
+
+/* The document id of a plain text read from stdin: "stdin-" and 12 hex
+ * digits of a hash of the text ("stdin-3f9a0c12d4e7"): each new text is a
+ * new document, the same text the same one. */
+const char *input_stdin_id(const char *text, size_t len, char out[20]);
+
 /* Set (from a signal handler) to stop reading after the current article. */
 extern volatile int input_stop;
 /* Bytes of the current input read so far (for progress). */

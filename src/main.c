@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "buf.h"
+#include "dates.h"
 #include "parse.h"
 #include "parsecmd.h"
 #include "input.h"
@@ -16,6 +17,7 @@
 #include "store.h"
 #include "writer.h"
 #include "tag.h"
+#include "utf8.h"
 #include "validate.h"
 #include "dictcmd.h"
 #include "query.h"
@@ -45,7 +47,7 @@ static const char USAGE[] =
 
 static const char USAGE_CODE[] =
     "usage: herodotus code [--dict DIR] [--format jsonl|tsv|table] [--all] [--explain] [--stats]\n"
-    "                      [--parse ptb|conllu] [FILE...|-]\n"
+    "                      [--parse ptb|conllu] [--date YYYY-MM-DD] [FILE...|-]\n"
     "\n"
     "Code articles and print one line per event.  Inputs: .txt files (one\n"
     "article each), .jsonl files (one {\"id\",\"text\",...} object per line), or -\n"
@@ -60,10 +62,13 @@ static const char USAGE_CODE[] =
     "  --parse F      the inputs are sentences parsed elsewhere, one document per file:\n"
     "                 ptb (Penn Treebank bracketed trees) or conllu (CoNLL-U from a UD\n"
     "                 parser); their words and tags replace herodotus's own\n"
+    "  --date D       the publication date of articles that give none of their own\n"
+    "                 (no \"date\" field, no 'Date: 2024-05-14' or 'Published ...' line)\n"
     "  --stats        print documents, sentences, events and speed on stderr\n";
 
 static const char USAGE_INGEST[] =
-    "usage: herodotus ingest --db FILE [--dict DIR] [--all] [--replace] [--quiet] [FILE...|-]\n"
+    "usage: herodotus ingest --db FILE [--dict DIR] [--all] [--replace] [--quiet] [--date YYYY-MM-DD]\n"
+    "                        [FILE...|-]\n"
     "\n"
     "Code articles and store documents, sentences and events in the SQLite\n"
     "database FILE (created when missing, migrated when older).  A document\n"
@@ -72,7 +77,10 @@ static const char USAGE_INGEST[] =
     "committed in batches of 1024: a run that is killed loses only its last\n"
     "batch, and the same command run again finishes the job.  Ctrl-C stops\n"
     "after the current batch.  On a terminal a progress line is shown unless\n"
-    "--quiet.\n";
+    "--quiet.  --date D is the publication date of articles that give none of\n"
+    "their own.\n";
+
+enum { UNDATED_NAMED = 5 };   /* undated documents named by ingest */
 
 typedef struct Ctx {
     Dict dict;
@@ -84,6 +92,8 @@ typedef struct Ctx {
     Store *check;       /* ingest: a second connection, to skip what is stored */
     Writer *writer;
     long docs, sents, events, skipped, failed_store;
+    long undated_docs, undated_events;  /* ingest: documents with no date, and their undated events */
+    Buf undated;                        /* the first few of those documents' ids, ", "-separated */
     int debug, explain, replace, progress;
     double started, last_progress;
     long long bytes_total, bytes_before;
@@ -133,6 +143,10 @@ static int on_doc(const RawDoc *raw, void *vctx)
     c->docs++;
     c->sents += d.nsent;
     c->events += d.nev;
+    if (c->writer && !d.pubdate) {
+        if (c->undated_docs++ < UNDATED_NAMED) buf_printf(&c->undated, "%s%s", c->undated.len ? ", " : "", raw->id);
+        for (uint32_t i = 0; i < d.nev; i++) c->undated_events += !d.ev[i].date;
+    }
     if (c->writer) {
         StoreView v;
         store_view(&v, &d, raw->text, raw->len, arena);
@@ -181,19 +195,18 @@ static long code_parsed(Ctx *c, const char *path, const char *format)
     arena_reset(&c->arena);
     ParsedSentence *ps;
     char err[512];
-    long n = !strcmp(format, "conllu") ? parse_conllu(text, len, &c->arena, &ps, err, sizeof err)
-                                       : parse_ptb(text, len, &c->arena, &ps, err, sizeof err);
+    size_t bom = utf8_bom(text, len);
+    long n = !strcmp(format, "conllu") ? parse_conllu(text + bom, len - bom, &c->arena, &ps, err, sizeof err)
+                                       : parse_ptb(text + bom, len - bom, &c->arena, &ps, err, sizeof err);
     if (n <= 0) {
         if (n == 0) fprintf(stderr, "%s: no parsed sentence\n", name);
         else fprintf(stderr, "%s: %s\n", name, err);
         free(text);
         return 1;
     }
-    char id[256];
-    const char *b = strrchr(path, '/');
-    snprintf(id, sizeof id, "%s", is_stdin ? "stdin" : (b ? b + 1 : path));
-    char *dot = strrchr(id, '.');
-    if (dot && dot != id) *dot = '\0';
+    char id[4096];
+    if (is_stdin) input_stdin_id(text, len, id);
+    else input_file_id(path, id, sizeof id);
     RawDoc r = {name, 0, id, NULL, NULL, NULL, NULL, text, len};
     Doc d;
     pipeline_run_parsed(&d, &c->arena, &r, ps, (size_t)n, &c->dict, &c->opt);
@@ -265,12 +278,23 @@ static int run(int argc, char **argv, int ingest)
             fputs(ingest ? USAGE_INGEST : USAGE_CODE, stdout);
             free(inputs);
             return 0;
-        } else if (!strcmp(a, "--dict") || !strcmp(a, "--format") || !strcmp(a, "--db") || !strcmp(a, "--parse")) {
+        } else if (!strcmp(a, "--dict") || !strcmp(a, "--format") || !strcmp(a, "--db") || !strcmp(a, "--parse") ||
+                   !strcmp(a, "--date")) {
             if (i + 1 >= argc) {
                 free(inputs);
                 return usage_error(cmd, "option needs a value");
             }
-            if (!strcmp(a, "--dict")) c.opt.dict_dir = argv[++i];
+            if (!strcmp(a, "--date")) {
+                const char *v = argv[++i];
+                size_t used = 0;
+                c.opt.pubdate = date_parse(v, strlen(v), &used);
+                if (c.opt.pubdate < 10000000 || used != strlen(v)) {
+                    char msg[256];
+                    snprintf(msg, sizeof msg, "--date takes a date YYYY-MM-DD, not '%.200s'", v);
+                    free(inputs);
+                    return usage_error(cmd, msg);
+                }
+            } else if (!strcmp(a, "--dict")) c.opt.dict_dir = argv[++i];
             else if (!strcmp(a, "--format")) format = argv[++i];
             else if (!strcmp(a, "--parse")) parsed = argv[++i];
             else db = argv[++i];
@@ -385,6 +409,14 @@ static int run(int argc, char **argv, int ingest)
     if (input_stop && ingest)
         fprintf(stderr, "herodotus ingest: interrupted; %ld documents stored; run the same command again to go on\n",
                 c.docs);
+    if (c.undated_docs) {
+        /* "2 documents have no date (a, b), so 3 events are stored undated; ..." */
+        fprintf(stderr, "herodotus ingest: %ld document%s no date (%s%s)", c.undated_docs,
+                c.undated_docs == 1 ? " has" : "s have", c.undated.data, c.undated_docs > UNDATED_NAMED ? ", ..." : "");
+        if (c.undated_events)
+            fprintf(stderr, ", so %ld event%s stored undated", c.undated_events, c.undated_events == 1 ? " is" : "s are");
+        fprintf(stderr, "; give --date YYYY-MM-DD, or a line 'Date: YYYY-MM-DD' in the text\n");
+    }
     if (stats || (ingest && !quiet))
         fprintf(stderr, "%ld documents, %ld sentences, %ld events%s%ld skipped as already stored; "
                         "dictionaries %.0f ms, coding %.2f s (%.0f sentences/s)\n",
@@ -392,6 +424,7 @@ static int run(int argc, char **argv, int ingest)
                 (t2 - t1) > 0 ? (double)c.sents / (t2 - t1) : 0.0);
     arena_free(&c.arena);
     buf_free(&c.out);
+    buf_free(&c.undated);
     pipeline_unload(&c.dict);
     sym_free_all();
     free(inputs);

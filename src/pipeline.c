@@ -123,6 +123,7 @@ int pipeline_run(Doc *d, Arena *a, const RawDoc *raw, const Dict *dict, const Op
 {
     memset(d, 0, sizeof *d);
     if (read_article(d, a, raw, err, errsz)) return -1;
+    if (!d->pubdate) d->pubdate = o->pubdate;
     *cut_sentences = segment(d);
     for (uint32_t i = 0; i < d->nsent; i++) {
         tag_sentence(&d->sent[i]);
@@ -140,6 +141,7 @@ int pipeline_run_parsed(Doc *d, Arena *a, const RawDoc *raw, const ParsedSentenc
 {
     memset(d, 0, sizeof *d);
     read_metadata(d, a, raw);
+    if (!d->pubdate) d->pubdate = o->pubdate;
     const char *const **w = arena_alloc(a, (n + 1) * sizeof *w);
     const unsigned char **t = arena_alloc(a, (n + 1) * sizeof *t);
     size_t *k = arena_alloc(a, (n + 1) * sizeof *k);

@@ -13,14 +13,14 @@ static const char USAGE[] =
     "usage: herodotus query --db FILE [filters] [--dedup oneaday|none] [--limit N]\n"
     "                       [--format table|csv|jsonl]\n"
     "\n"
-    "Print the stored events that pass every filter, oldest first.\n"
+    "Print the stored events that pass every filter, oldest first, undated ones last.\n"
     "\n"
     "filters:\n"
     "  --actor CODE      CODE as source or target; a prefix (RUS matches RUSGOV)\n"
     "  --source CODE     as source (prefix)\n"
     "  --target CODE     as target (prefix)\n"
     "  --dyad A:B        A acting on B (prefixes); --both-ways adds B on A\n"
-    "  --code C[,C...]   CAMEO codes\n"
+    "  --code C[,C...]   CAMEO codes (any number of them)\n"
     "  --root R[,R...]   CAMEO root categories (\"19\")\n"
     "  --quad Q[,Q...]   quad classes 1-4\n"
     "  --since DATE      on or after YYYY-MM-DD\n"
@@ -30,14 +30,30 @@ static const char USAGE[] =
     "                    counted once) or none\n"
     "  --limit N         at most N events (default 100; 0 for all)\n";
 
-static char pool[32][160];
-static int npool;
+/* SQLite binds at most 32,766 values in a statement (its default limit) */
+enum { MAX_VALUES = 32000 };
 
-static const char *keep(const char *s)
+/* Add a copy of s[0..len) as the next value; returns its number (?N). */
+static int param_add(Params *p, const char *s, size_t len)
 {
-    if (npool >= 32) return s;
-    snprintf(pool[npool], sizeof pool[0], "%s", s);
-    return pool[npool++];
+    if (p->n == p->cap) {
+        p->cap = p->cap ? p->cap * 2 : 16;
+        p->v = realloc(p->v, (size_t)p->cap * sizeof *p->v);
+        if (!p->v) abort();
+    }
+    char *c = malloc(len + 1);
+    if (!c) abort();
+    memcpy(c, s, len);
+    c[len] = '\0';
+    p->v[p->n++] = c;
+    return p->n;
+}
+
+void params_free(Params *p)
+{
+    for (int i = 0; i < p->n; i++) free((void *)p->v[i]);
+    free(p->v);
+    memset(p, 0, sizeof *p);
 }
 
 static int valid_code(const char *c)
@@ -49,40 +65,45 @@ static int valid_code(const char *c)
 }
 
 /* prefix P as the range [P, P+1) so that indexes serve it */
-static void prefix_range(Buf *w, const char *col, const char *p, const char **vals, int *n)
+static void prefix_range(Buf *w, const char *col, const char *p, Params *vals)
 {
-    char hi[160];
-    snprintf(hi, sizeof hi, "%s", p);
-    size_t l = strlen(hi);
-    hi[l - 1] = (char)(hi[l - 1] + 1);
-    vals[(*n)++] = keep(p);
-    vals[(*n)++] = keep(hi);
-    buf_printf(w, "(%s >= ?%d AND %s < ?%d)", col, *n - 1, col, *n);
+    size_t l = strlen(p);
+    int lo = param_add(vals, p, l), hi = param_add(vals, p, l);
+    char *h = (char *)vals->v[hi - 1];
+    h[l - 1] = (char)(h[l - 1] + 1);
+    buf_printf(w, "(%s >= ?%d AND %s < ?%d)", col, lo, col, hi);
 }
 
 /* events from actors under prefix src to actors under prefix tgt */
-static void dyad_range(Buf *w, const char *src, const char *tgt, const char **vals, int *n)
+static void dyad_range(Buf *w, const char *src, const char *tgt, Params *vals)
 {
     buf_puts(w, "(");
-    prefix_range(w, "e.source", src, vals, n);
+    prefix_range(w, "e.source", src, vals);
     buf_puts(w, " AND ");
-    prefix_range(w, "e.target", tgt, vals, n);
+    prefix_range(w, "e.target", tgt, vals);
     buf_puts(w, ")");
 }
 
-static void in_list(Buf *w, const char *col, const char *list, const char **vals, int *n)
+/* col IN (?a,?b,...) for a comma-separated list of any length: "051,042";
+ * -1 (msg) when it holds no value */
+static int in_list(Buf *w, const char *col, const char *opt, const char *list, Params *vals, char *msg, size_t msgsz)
 {
-    char tmp[256];
-    snprintf(tmp, sizeof tmp, "%s", list);
     buf_printf(w, "%s IN (", col);
     int first = 1;
-    char *sv;
-    for (char *t = strtok_r(tmp, ",", &sv); t && *n < 60; t = strtok_r(NULL, ",", &sv)) {
-        vals[(*n)++] = keep(t);
-        buf_printf(w, "%s?%d", first ? "" : ",", *n);
-        first = 0;
+    for (const char *t = list; *t;) {
+        size_t len = strcspn(t, ",");
+        if (len) {
+            buf_printf(w, "%s?%d", first ? "" : ",", param_add(vals, t, len));
+            first = 0;
+        }
+        t += len + (t[len] == ',');
     }
     buf_putc(w, ')');
+    if (first) {
+        snprintf(msg, msgsz, "%s needs at least one value, e.g. %s", opt, !strcmp(opt, "--quad") ? "3,4" : "051,042");
+        return -1;
+    }
+    return 0;
 }
 
 int filter_option(Filter *f, int argc, char **argv, int *i, char *msg, size_t msgsz)
@@ -143,10 +164,9 @@ int filter_option(Filter *f, int argc, char **argv, int *i, char *msg, size_t ms
     return 1;
 }
 
-int filter_sql(const Filter *f, Buf *w, const char **vals, int *n, char *msg, size_t msgsz)
+int filter_sql(const Filter *f, Buf *w, Params *vals, char *msg, size_t msgsz)
 {
-    *n = 0;
-    npool = 0;
+    params_free(vals);
     buf_clear(w);
     buf_puts(w, " WHERE 1");
     const char *codes[] = {f->actor, f->source, f->target, f->dyad_a, f->dyad_b};
@@ -157,35 +177,35 @@ int filter_sql(const Filter *f, Buf *w, const char **vals, int *n, char *msg, si
         }
     if (f->actor) {
         buf_puts(w, " AND (");
-        prefix_range(w, "e.source", f->actor, vals, n);
+        prefix_range(w, "e.source", f->actor, vals);
         buf_puts(w, " OR ");
-        prefix_range(w, "e.target", f->actor, vals, n);
+        prefix_range(w, "e.target", f->actor, vals);
         buf_puts(w, ")");
     }
     if (f->source) {
         buf_puts(w, " AND ");
-        prefix_range(w, "e.source", f->source, vals, n);
+        prefix_range(w, "e.source", f->source, vals);
     }
     if (f->target) {
         buf_puts(w, " AND ");
-        prefix_range(w, "e.target", f->target, vals, n);
+        prefix_range(w, "e.target", f->target, vals);
     }
     if (f->dyad_a) {
         buf_puts(w, " AND (");
-        dyad_range(w, f->dyad_a, f->dyad_b, vals, n);
+        dyad_range(w, f->dyad_a, f->dyad_b, vals);
         if (f->both_ways) {
             buf_puts(w, " OR ");
-            dyad_range(w, f->dyad_b, f->dyad_a, vals, n);
+            dyad_range(w, f->dyad_b, f->dyad_a, vals);
         }
         buf_puts(w, ")");
     }
     if (f->code) {
         buf_puts(w, " AND ");
-        in_list(w, "e.code", f->code, vals, n);
+        if (in_list(w, "e.code", "--code", f->code, vals, msg, msgsz)) return -1;
     }
     if (f->root) {
         buf_puts(w, " AND ");
-        in_list(w, "e.root", f->root, vals, n);
+        if (in_list(w, "e.root", "--root", f->root, vals, msg, msgsz)) return -1;
     }
     if (f->quad) {
         for (const char *q = f->quad; *q; q++)
@@ -194,7 +214,7 @@ int filter_sql(const Filter *f, Buf *w, const char **vals, int *n, char *msg, si
                 return -1;
             }
         buf_puts(w, " AND ");
-        in_list(w, "CAST(e.quad AS TEXT)", f->quad, vals, n);
+        if (in_list(w, "CAST(e.quad AS TEXT)", "--quad", f->quad, vals, msg, msgsz)) return -1;
     }
     const char *dates[2] = {f->since, f->until};
     for (int k = 0; k < 2; k++) {
@@ -207,38 +227,43 @@ int filter_sql(const Filter *f, Buf *w, const char **vals, int *n, char *msg, si
         }
         char iso[11];
         date_format(d, iso);
-        vals[(*n)++] = keep(iso);
+        int at = param_add(vals, iso, strlen(iso));
         /* with an actor filter, its covering indexes beat the date index:
          * the unary + keeps the planner off the latter */
         int by_actor = f->actor || f->source || f->target || f->dyad_a;
-        buf_printf(w, " AND %se.date %s ?%d", by_actor ? "+" : "", k ? "<=" : ">=", *n);
+        buf_printf(w, " AND %se.date %s ?%d", by_actor ? "+" : "", k ? "<=" : ">=", at);
     }
     if (f->text) {
         /* every word as a quoted phrase: the user's text never reaches the
          * full-text query syntax */
         Buf q = {0};
-        char tmp[512];
-        snprintf(tmp, sizeof tmp, "%s", f->text);
-        char *sv;
-        for (char *t = strtok_r(tmp, " \t", &sv); t; t = strtok_r(NULL, " \t", &sv)) {
-            if (q.len) buf_putc(&q, ' ');
-            buf_putc(&q, '"');
-            for (char *c = t; *c; c++) {
-                if (*c == '"') buf_putc(&q, '"');
-                buf_putc(&q, *c);
+        for (const char *t = f->text; *t;) {
+            size_t len = strcspn(t, " \t");
+            if (len) {
+                if (q.len) buf_putc(&q, ' ');
+                buf_putc(&q, '"');
+                for (size_t c = 0; c < len; c++) {
+                    if (t[c] == '"') buf_putc(&q, '"');
+                    buf_putc(&q, t[c]);
+                }
+                buf_putc(&q, '"');
             }
-            buf_putc(&q, '"');
+            t += len + (t[len] != '\0');
         }
         if (!q.len) {
             snprintf(msg, msgsz, "--text needs words");
             return -1;
         }
-        vals[(*n)++] = keep(q.data);
+        int at = param_add(vals, q.data, q.len);
         buf_free(&q);
         buf_printf(w,
                    " AND e.id IN (SELECT ev.id FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid"
                    " JOIN events ev ON ev.doc = s.doc AND ev.sentence = s.idx WHERE sentences_fts MATCH ?%d)",
-                   *n);
+                   at);
+    }
+    if (vals->n > MAX_VALUES) {
+        snprintf(msg, msgsz, "the filters hold %d values; at most %d", vals->n, MAX_VALUES);
+        return -1;
     }
     return 0;
 }
@@ -272,14 +297,16 @@ int reader_args(Reader *r, const char *cmd, const char *usage, int argc, char **
 int reader_open(Reader *r)
 {
     char msg[512];
-    if (filter_sql(&r->f, &r->where, r->vals, &r->nvals, msg, sizeof msg)) {
+    if (filter_sql(&r->f, &r->where, &r->vals, msg, sizeof msg)) {
         buf_free(&r->where);
+        params_free(&r->vals);
         return rows_usage(r->cmd, msg);
     }
     r->db = store_open_read(r->f.db, msg, sizeof msg);
     if (!r->db) {
         fprintf(stderr, "herodotus %s: %s\n", r->cmd, msg);
         buf_free(&r->where);
+        params_free(&r->vals);
         return 1;
     }
     return -1;
@@ -289,6 +316,7 @@ void reader_close(Reader *r)
 {
     sqlite3_close(r->db);
     buf_free(&r->where);
+    params_free(&r->vals);
 }
 
 void reader_event_ids(const Reader *r, Buf *sql)
@@ -324,10 +352,10 @@ int query_main(int argc, char **argv)
              " s.text FROM events e JOIN documents d ON d.id = e.doc"
              " LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence WHERE e.id IN (");
     reader_event_ids(&r, &sql);
-    buf_puts(&sql, ") ORDER BY e.date, e.id");
+    buf_puts(&sql, ") ORDER BY e.date IS NULL, e.date, e.id");   /* undated events last */
     if (r.f.limit) buf_printf(&sql, " LIMIT %ld", r.f.limit);
     char err[512];
-    int status = rows_run(r.db, sql.data, r.vals, r.nvals, fmt, stdout, err, sizeof err);
+    int status = rows_run(r.db, sql.data, r.vals.v, r.vals.n, fmt, stdout, err, sizeof err);
     if (status) fprintf(stderr, "herodotus query: %s\n", err);
     reader_close(&r);
     buf_free(&sql);

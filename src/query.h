@@ -16,12 +16,20 @@ typedef struct Filter {
     int dedup;                             /* one-a-day filter (default on) */
 } Filter;
 
+/* The values bound to ?1, ?2, ... of a filter's SQL: copies, as many as
+ * the filters need (41 codes in --code, say). */
+typedef struct Params {
+    const char **v;
+    int n, cap;
+} Params;
+void params_free(Params *p);
+
 /* Take a filter option at argv[*i] (advancing *i past its value).
  * Returns 1 if taken, 0 if not a filter option, -1 on a usage error (msg). */
 int  filter_option(Filter *f, int argc, char **argv, int *i, char *msg, size_t msgsz);
 /* " WHERE ..." for the events table aliased e (parameters ?1...), and
- * the values to bind, in order. */
-int  filter_sql(const Filter *f, Buf *where, const char **vals, int *nvals, char *msg, size_t msgsz);
+ * the values to bind, in order, in vals (emptied first). */
+int  filter_sql(const Filter *f, Buf *where, Params *vals, char *msg, size_t msgsz);
 
 /* What query, stats and export share: the arguments (filters and the
  * command's own options), the WHERE clause, the read-only database. */
@@ -30,8 +38,7 @@ typedef struct Reader {
     Filter f;
     const char *cmd;
     Buf where;
-    const char *vals[64];
-    int nvals;
+    Params vals;
     struct sqlite3 *db;
 } Reader;
 

@@ -39,11 +39,12 @@ static int ends_sentence(const char *s, size_t n)
 }
 
 /* Publication-date line: "Published March 12, 2024 | 9:15 AM",
- * "Updated: 12th Mar, 2024", or a line that is only a date. */
+ * "Updated: 12th Mar, 2024", "Date: 2024-05-14", "date 2024-05-14", or a
+ * line that is only a date. */
 static int pubdate_line(const char *s, size_t n)
 {
     static const char *const keys[] = {"published", "posted", "updated", "last updated",
-                                       "date:", "dated", "first published"};
+                                       "date:", "date ", "dated", "first published"};
     size_t i = 0;
     for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
         if (starts_ci(s, n, keys[k])) {
@@ -188,9 +189,10 @@ int read_article(Doc *d, Arena *a, const RawDoc *raw, char *err, size_t errsz)
         snprintf(err, errsz, "invalid UTF-8 at byte %zu (text line %zu)", valid, lineno);
         return -1;
     }
-    /* split into lines */
-    const char *t = raw->text;
-    size_t n = raw->len, nl = 1;
+    /* split into lines (after a byte-order mark, which is no text) */
+    size_t bom = utf8_bom(raw->text, raw->len);
+    const char *t = raw->text + bom;
+    size_t n = raw->len - bom, nl = 1;
     for (size_t i = 0; i < n; i++) nl += t[i] == '\n';
     Line *lines = arena_alloc(a, nl * sizeof *lines);
     size_t k = 0, start = 0;

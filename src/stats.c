@@ -22,14 +22,19 @@ static const char USAGE[] =
     "class; --plot also draws them as an SVG chart.  --top lists the most\n"
     "frequent dyads, actors or event codes.  Filters are those of herodotus\n"
     "query (--dyad A:B [--both-ways], --actor, --source, --target, --code,\n"
-    "--root, --quad, --since, --until, --text); --dedup oneaday (default) or none.\n";
+    "--root, --quad, --since, --until, --text); --dedup oneaday (default) or none.\n"
+    "Events without a date are counted in a last period, \"undated\" (the chart\n"
+    "leaves them out and says how many in its title).\n";
 
+/* the period of an event's date; events without a date fall in the period
+ * "undated" (sorted after every date), so that every event is counted */
 static const char *period_sql(const char *by)
 {
-    if (!strcmp(by, "day")) return "date";
-    if (!strcmp(by, "week")) return "date(date, '-' || ((CAST(strftime('%w', date) AS INTEGER) + 6) % 7) || ' days')";
-    if (!strcmp(by, "month")) return "substr(date, 1, 7)";
-    if (!strcmp(by, "year")) return "substr(date, 1, 4)";
+    if (!strcmp(by, "day")) return "coalesce(date, 'undated')";
+    if (!strcmp(by, "week"))
+        return "coalesce(date(date, '-' || ((CAST(strftime('%w', date) AS INTEGER) + 6) % 7) || ' days'), 'undated')";
+    if (!strcmp(by, "month")) return "coalesce(substr(date, 1, 7), 'undated')";
+    if (!strcmp(by, "year")) return "coalesce(substr(date, 1, 4), 'undated')";
     return NULL;
 }
 
@@ -40,12 +45,12 @@ static void base(Buf *sql, const Filter *f, const char *where)
         buf_printf(sql,
                    "(SELECT e.date AS date, e.source AS source, e.target AS target, e.code AS code,"
                    " min(e.root) AS root, min(e.quad) AS quad, min(e.goldstein) AS goldstein, min(e.event) AS event"
-                   " FROM events e%s AND e.date IS NOT NULL GROUP BY e.date, e.source, e.target, e.code)",
+                   " FROM events e%s GROUP BY e.date, e.source, e.target, e.code)",
                    where);
     else
         buf_printf(sql,
                    "(SELECT e.date AS date, e.source AS source, e.target AS target, e.code AS code, e.root AS root,"
-                   " e.quad AS quad, e.goldstein AS goldstein, e.event AS event FROM events e%s AND e.date IS NOT NULL)",
+                   " e.quad AS quad, e.goldstein AS goldstein, e.event AS event FROM events e%s)",
                    where);
 }
 
@@ -95,10 +100,15 @@ static int plot(sqlite3 *db, const char *sql, const char **vals, int nvals, cons
     typedef struct { int p, g; double n, gs; } Cell;
     Cell *cells = NULL;
     int nc = 0, ccap = 0;
+    double undated = 0;   /* events of the period "undated": no point on a time axis */
     while (sqlite3_step(q) == SQLITE_ROW) {
         const char *per = (const char *)sqlite3_column_text(q, 0);
         const char *grp = grouped ? (const char *)sqlite3_column_text(q, 1) : "events";
         if (!per) continue;
+        if (!strcmp(per, "undated")) {
+            undated += sqlite3_column_double(q, grouped ? 2 : 1);
+            continue;
+        }
         if (!np || strcmp(periods[np - 1], per)) {
             if (np == cap) periods = realloc(periods, (size_t)(cap = cap ? cap * 2 : 64) * sizeof *periods);
             periods[np++] = strdup(per);
@@ -167,7 +177,11 @@ static int plot(sqlite3 *db, const char *sql, const char **vals, int nvals, cons
         snprintf(err, errsz, "%s: cannot write", path);
         status = -1;
     } else {
-        Series s = {title, (const char *const *)periods, np, (const char *const *)groups, ng, counts, gsum};
+        char full[512];
+        if (undated > 0)
+            snprintf(full, sizeof full, "%s (%.0f undated event%s not drawn)", title, undated, undated == 1 ? "" : "s");
+        else snprintf(full, sizeof full, "%s", title);
+        Series s = {full, (const char *const *)periods, np, (const char *const *)groups, ng, counts, gsum};
         svg_series(f, &s);
         if (fclose(f) != 0) {
             snprintf(err, errsz, "%s: write error", path);
@@ -206,8 +220,8 @@ int stats_main(int argc, char **argv)
     if ((st = reader_open(&r)) >= 0) return st;
     Filter f = r.f;
     sqlite3 *db = r.db;
-    const char **vals = r.vals;
-    int nvals = r.nvals;
+    const char **vals = r.vals.v;
+    int nvals = r.vals.n;
     Buf sql = {0}, b = {0};
     char err[512];
     base(&b, &f, r.where.data);

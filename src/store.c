@@ -88,15 +88,36 @@ static int fail(sqlite3 *db, char *err, size_t errsz, const char *what)
     return -1;
 }
 
-static int user_version(sqlite3 *db)
+/* The database's PRAGMA user_version into *v; -1 (err) when it cannot be read. */
+static int user_version(sqlite3 *db, int *v, const char *path, char *err, size_t errsz)
 {
     sqlite3_stmt *q;
-    int v = -1;
+    int rc = -1;
     if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &q, NULL) == SQLITE_OK) {
-        if (sqlite3_step(q) == SQLITE_ROW) v = sqlite3_column_int(q, 0);
+        if (sqlite3_step(q) == SQLITE_ROW) {
+            *v = sqlite3_column_int(q, 0);
+            rc = 0;
+        }
         sqlite3_finalize(q);
     }
-    return v;
+    if (rc) fail(db, err, errsz, path);
+    return rc;
+}
+
+/* 0 when herodotus can open (or migrate) schema version v: 0 (a new file)
+ * to STORE_SCHEMA_VERSION; else -1 with why in err, e.g.
+ * "x.db: database schema version -5 is not one herodotus knows (1..2)". */
+static int known_version(int v, const char *path, char *err, size_t errsz)
+{
+    if (v > STORE_SCHEMA_VERSION)
+        snprintf(err, errsz, "%s: database schema version %d was written by a newer herodotus (this one knows 1..%d)",
+                 path, v, STORE_SCHEMA_VERSION);
+    else if (v < 0)
+        snprintf(err, errsz, "%s: database schema version %d is not one herodotus knows (1..%d)", path, v,
+                 STORE_SCHEMA_VERSION);
+    else
+        return 0;
+    return -1;
 }
 
 static int exec(sqlite3 *db, const char *sql, char *err, size_t errsz, const char *what)
@@ -121,18 +142,15 @@ _Static_assert(sizeof MIGRATIONS / sizeof *MIGRATIONS == STORE_SCHEMA_VERSION,
  * in case another process migrated first. */
 static int migrate(sqlite3 *db, const char *path, char *err, size_t errsz)
 {
-    int v = user_version(db);
-    if (v > STORE_SCHEMA_VERSION) {
-        snprintf(err, errsz, "%s: database schema version %d is newer than this herodotus (%d)", path, v,
-                 STORE_SCHEMA_VERSION);
-        return -1;
-    }
+    int v;
+    if (user_version(db, &v, path, err, errsz) || known_version(v, path, err, errsz)) return -1;
     for (; v < STORE_SCHEMA_VERSION; v++) {
         char set[40];
         snprintf(set, sizeof set, "PRAGMA user_version=%d", v + 1);
         if (exec(db, "BEGIN IMMEDIATE", err, errsz, path)) return -1;
-        if (user_version(db) == v &&
-            (exec(db, MIGRATIONS[v], err, errsz, path) || exec(db, set, err, errsz, path))) {
+        int now;
+        if (user_version(db, &now, path, err, errsz) ||
+            (now == v && (exec(db, MIGRATIONS[v], err, errsz, path) || exec(db, set, err, errsz, path)))) {
             sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
             return -1;
         }
@@ -151,7 +169,11 @@ Store *store_open(const char *path, char *err, size_t errsz)
         return NULL;
     }
     sqlite3_busy_timeout(db, 10000);
-    if (exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+    /* a version out of range is refused before anything is written (WAL
+     * mode, migrations) */
+    int v;
+    if (user_version(db, &v, path, err, errsz) || known_version(v, path, err, errsz) ||
+        exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
                  "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=16384;", err, errsz, path) ||
         migrate(db, path, err, errsz)) {
         sqlite3_close(db);
@@ -195,11 +217,16 @@ sqlite3 *store_open_read(const char *path, char *err, size_t errsz)
         return NULL;
     }
     sqlite3_busy_timeout(db, 10000);
-    int v = user_version(db);
-    if (v != STORE_SCHEMA_VERSION) {
-        if (v <= 0) snprintf(err, errsz, "%s: not a herodotus database (run herodotus ingest first)", path);
-        else snprintf(err, errsz, "%s: schema version %d; run 'herodotus ingest --db %s' once to migrate it to %d", path, v,
-                      path, STORE_SCHEMA_VERSION);
+    int v = 0, bad = user_version(db, &v, path, err, errsz) || known_version(v, path, err, errsz);
+    if (!bad && v == 0) {
+        snprintf(err, errsz, "%s: not a herodotus database (run herodotus ingest first)", path);
+        bad = 1;
+    } else if (!bad && v < STORE_SCHEMA_VERSION) {
+        snprintf(err, errsz, "%s: schema version %d; run 'herodotus ingest --db %s' once to migrate it to %d", path, v,
+                 path, STORE_SCHEMA_VERSION);
+        bad = 1;
+    }
+    if (bad) {
         sqlite3_close(db);
         return NULL;
     }

@@ -27,6 +27,11 @@ size_t utf8_valid_prefix(const char *s, size_t n)
     return n;
 }
 
+size_t utf8_bom(const char *s, size_t n)
+{
+    return n >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB && (unsigned char)s[2] == 0xBF ? 3 : 0;
+}
+
 int utf8_decode(const char *s, size_t n, int *len)
 {
     utf8proc_int32_t cp;

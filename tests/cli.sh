@@ -19,13 +19,44 @@ grep -q "code" "$T/o"; check help_lists_commands test $? -eq 0
 printf 'Published April 9, 2024\n\n%s\n' "$ART" >"$T/a.txt"
 "$H" code --format jsonl "$T/a.txt" >"$T/o" 2>"$T/e"
 check txt_file_is_coded grep -q '"code":"042"' "$T/o"
-check jsonl_event_has_required_fields grep -q '"doc_id":"a","sentence":0,"date":"2024-04-08","source":"RUSGOV","target":"CHN","code":"042","root":"04","quad":1,"goldstein":1.9' "$T/o"
+check jsonl_event_has_required_fields grep -q '"doc_id":"'"$T"'/a","sentence":0,"date":"2024-04-08","source":"RUSGOV","target":"CHN","code":"042","root":"04","quad":1,"goldstein":1.9' "$T/o"
 printf '%s\n' "$ART" | "$H" code --format tsv - >"$T/o"
 check stdin_plain_text_is_one_article grep -q '	042	04	1	' "$T/o"
 printf '{"id":"x1","text":"%s","date":"2024-04-09"}\n' "$ART" | "$H" code --format jsonl - >"$T/o"
 check stdin_json_lines_are_articles grep -q '"doc_id":"x1"' "$T/o"
 "$H" code "$T/a.txt" >"$T/o" 2>/dev/null </dev/null
 check default_format_off_terminal_is_jsonl grep -q '^{"doc_id"' "$T/o"
+
+# a UTF-8 byte-order mark at the start of a file, of stdin or of a JSON
+# "text" is no part of the text: the first actor is kept
+BOM=$(printf '\357\273\277')
+printf '%sChina praised Russia.\n' "$BOM" >"$T/bom.txt"
+"$H" code --format tsv "$T/bom.txt" >"$T/o" 2>"$T/e"
+check txt_with_byte_order_mark_keeps_first_actor grep -q "^$T/bom	0		CHN	RUS	051	" "$T/o"
+printf '%s{"id":"j1","text":"%sChina praised Russia."}\n' "$BOM" "$BOM" >"$T/bom.jsonl"
+"$H" code --format tsv "$T/bom.jsonl" >"$T/o" 2>"$T/e"
+check jsonl_with_byte_order_marks_is_coded sh -c "[ ! -s '$T/e' ] && grep -q '^j1	0		CHN	RUS	051	' '$T/o'"
+printf '%s{"id":"s1","text":"China praised Russia."}\n' "$BOM" | "$H" code --format tsv - >"$T/o" 2>"$T/e"
+check stdin_json_lines_with_byte_order_mark_are_json grep -q '^s1	0		CHN	RUS	051	' "$T/o"
+printf '%sChina praised Russia.\n' "$BOM" | "$H" code --format tsv - >"$T/o" 2>"$T/e"
+check stdin_text_with_byte_order_mark_keeps_first_actor grep -q '	CHN	RUS	051	' "$T/o"
+
+# dates for articles that carry none: --date, or a "Date: 2024-05-14" line
+printf 'China praised Russia.\n' >"$T/nodate.txt"
+"$H" code --date 2024-05-14 --format tsv "$T/nodate.txt" >"$T/o" 2>"$T/e"
+check date_option_dates_an_undated_article grep -q '	0	2024-05-14	CHN	RUS	051	' "$T/o"
+"$H" code --date 2020-01-01 --format tsv "$T/a.txt" >"$T/o" 2>"$T/e"
+check date_option_leaves_an_article_its_own_date grep -q '	2024-04-08	RUSGOV	CHN	042	' "$T/o"
+printf 'China praised Russia.\n' | "$H" code --date 2024-05-14 --format tsv - >"$T/o" 2>"$T/e"
+check date_option_dates_stdin_text grep -q '	2024-05-14	CHN	RUS	051	' "$T/o"
+"$H" code --date 2024-13-01 "$T/nodate.txt" >/dev/null 2>"$T/e"; rc=$?
+check bad_date_option_is_a_usage_error sh -c "[ $rc -eq 2 ] && grep -qF -e \"--date takes a date YYYY-MM-DD, not '2024-13-01'\" '$T/e'"
+for h in 'Date: 2024-05-14|date_line_with_colon_dates_the_article' 'date 2024-05-14|date_line_without_colon_dates_the_article' \
+         '2024-05-14|date_alone_on_a_line_dates_the_article'; do
+    printf '%s\n\nChina praised Russia.\n' "${h%%|*}" >"$T/dated.txt"
+    "$H" code --format tsv "$T/dated.txt" >"$T/o" 2>"$T/e"
+    check "${h##*|}" grep -q '	2024-05-14	CHN	RUS	051	' "$T/o"
+done
 
 # bad input: message with file and line, others still coded, exit 1
 printf '{"id":"good1","text":"%s"}\n{"id": broken\n{"id":"good2","text":"%s Talks followed."}\n' "$ART" "$ART" >"$T/b.jsonl"
@@ -47,6 +78,19 @@ printf '{"id":"after","text":"%s"}\n' "$ART" >>"$T/long.jsonl"
 check long_line_without_sentence_end_is_reported sh -c "[ $rc -eq 1 ] && grep -q 'long.jsonl:1: text runs for more than' '$T/e'"
 check long_line_does_not_stop_the_rest grep -q '"doc_id":"after"' "$T/o"
 
+# a NUL byte is reported (file and byte offset) and read as a space: the
+# text after it is still coded, the exit status is 1
+printf 'China\000 praised Russia.\n' >"$T/nul.txt"
+"$H" code --format tsv "$T/nul.txt" >"$T/o" 2>"$T/e"; rc=$?
+check nul_byte_in_txt_is_reported_with_offset grep -qF "nul.txt: NUL byte at byte 5 (read as a space)" "$T/e"
+check nul_byte_in_txt_does_not_end_the_text sh -c "[ $rc -eq 1 ] && grep -q '	CHN	RUS	051	' '$T/o'"
+printf 'China\000 praised\000Russia.\n' | "$H" code --format tsv - >"$T/o" 2>"$T/e"; rc=$?
+check nul_bytes_on_stdin_are_counted sh -c "[ $rc -eq 1 ] && grep -qF '<stdin>: 2 NUL bytes, the first at byte 5 (read as spaces)' '$T/e' && grep -q '	CHN	RUS	051	' '$T/o'"
+printf '{"id":"n1","text":"China\000 praised Russia."}\n{"id":"n2","text":"China praised Russia."}\n' >"$T/nul.jsonl"
+"$H" code --format tsv "$T/nul.jsonl" >"$T/o" 2>"$T/e"; rc=$?
+check nul_byte_in_json_line_is_reported grep -qF "nul.jsonl:1: invalid JSON at column 24: control character 0x0" "$T/e"
+check nul_byte_in_json_line_keeps_the_next_line sh -c "[ $rc -eq 1 ] && grep -q '^n2	0		CHN	RUS	051	' '$T/o'"
+
 # ingest: stored once, skipped the second time
 "$H" ingest --quiet --db "$T/x.db" "$T/a.txt" "$T/b.jsonl" >/dev/null 2>&1
 n1=$(sqlite3 "$T/x.db" 'select count(*) from documents; select count(*) from events' | tr '\n' ' ')
@@ -55,6 +99,30 @@ n2=$(sqlite3 "$T/x.db" 'select count(*) from documents; select count(*) from eve
 check ingest_stores_documents_and_events test "$n1" = "3 3 "
 check ingest_twice_adds_nothing test "$n1" = "$n2"
 check ingest_stores_sentences test "$(sqlite3 "$T/x.db" 'select count(*) from sentences')" -ge 3
+
+# two files of the same name in different folders are two documents; their
+# ids are their paths (without .txt), so the same paths again add nothing
+mkdir -p "$T/d1" "$T/d2"
+printf 'China praised Russia.\n' >"$T/d1/same.txt"
+printf 'Russia thanked China.\n' >"$T/d2/same.txt"
+"$H" ingest --quiet --db "$T/same.db" "$T/d1/same.txt" "$T/d2/same.txt" >/dev/null 2>&1
+check same_file_name_in_two_folders_gives_two_documents test "$(sqlite3 "$T/same.db" 'select count(*) from documents')" -eq 2
+check file_document_id_is_its_path_without_extension test "$(sqlite3 "$T/same.db" "select group_concat(doc_id, ' ') from (select doc_id from documents order by id)")" = "$T/d1/same $T/d2/same"
+"$H" ingest --db "$T/same.db" "$T/d2/same.txt" "$T/d1/same.txt" >/dev/null 2>"$T/e"
+check same_paths_again_are_skipped grep -q '^0 documents, 0 sentences, 0 events, 2 skipped as already stored' "$T/e"
+"$H" code --parse ptb --format jsonl tests/fixtures/lavrov.ptb >"$T/o" 2>"$T/e"
+check parsed_file_document_id_is_its_path grep -q '"doc_id":"tests/fixtures/lavrov"' "$T/o"
+
+# plain text on stdin: its id is "stdin-" and a hash of the text, so that
+# each new text is a new document and the same text is found stored
+printf 'China praised Russia.\n' | "$H" ingest --quiet --db "$T/in.db" - >/dev/null 2>&1
+printf 'Russia thanked China.\n' | "$H" ingest --quiet --db "$T/in.db" - >/dev/null 2>&1
+check stdin_texts_are_different_documents test "$(sqlite3 "$T/in.db" 'select count(*) from documents')" -eq 2
+check stdin_text_id_is_stdin_and_a_hash test "$(sqlite3 "$T/in.db" "select count(*) from documents where doc_id glob 'stdin-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'")" -eq 2
+printf 'China praised Russia.\n' | "$H" ingest --db "$T/in.db" - >/dev/null 2>"$T/e"
+check same_stdin_text_again_is_skipped grep -q '^0 documents, 0 sentences, 0 events, 1 skipped as already stored' "$T/e"
+id1=$(printf 'China praised Russia.\n' | "$H" code --format tsv - | tail -n 1 | cut -f 1)
+check stdin_text_id_is_the_same_for_code_and_ingest test "$(sqlite3 "$T/in.db" "select count(*) from documents where doc_id = '$id1'")" -eq 1
 
 # --explain: entries and rule with each event, dropped candidates after
 printf 'Lavrov thanked China. Russia did not attack Ukraine.\n' | "$H" code --explain --format jsonl - >"$T/o"
@@ -69,6 +137,31 @@ check validate_prints_failing_record sh -c "grep -q '^FAIL T-03 \[WRONG\]' '$T/o
 check validate_counts_per_category grep -q '^DYAD *2 *0 *100.0%' "$T/o"
 "$H" validate "$T/nope.xml" >/dev/null 2>"$T/e"; rc=$?
 check validate_missing_file_exits_1 sh -c "[ $rc -eq 1 ] && grep -q 'nope.xml' '$T/e'"
+
+# XML entities: a "billion laughs" bomb (nine levels of ten references) and
+# an external entity are refused at once, naming file and line; nothing is
+# expanded, nothing is loaded
+{
+    printf '<?xml version="1.0"?>\n<!DOCTYPE Validation [\n<!ENTITY l0 "lol">\n'
+    i=1
+    while [ $i -le 9 ]; do
+        printf '<!ENTITY l%d "%s">\n' $i "$(printf "&l$((i - 1));%.0s" 1 2 3 4 5 6 7 8 9 10)"
+        i=$((i + 1))
+    done
+    printf ']>\n<Validation><Sentences>\n<Sentence id="B-01" category="BOMB" sentence="true"><Text>&l9;</Text></Sentence>\n'
+    printf '</Sentences></Validation>\n'
+} >"$T/bomb.xml"
+mem=""
+[ -x /usr/bin/time ] && mem="/usr/bin/time -f %M -o $T/mem"
+start=$(date +%s)
+timeout 60 $mem "$H" validate --dict tests/fixtures "$T/bomb.xml" >"$T/o" 2>"$T/e"; rc=$?
+secs=$(($(date +%s) - start))
+check validate_entity_bomb_is_refused_with_file_and_line sh -c "[ $rc -eq 1 ] && grep -qF \"bomb.xml:3: declares the XML entity 'l0'; herodotus expands no entity in a validation file\" '$T/e'"
+check validate_entity_bomb_takes_under_3_seconds test "$secs" -le 3
+[ -s "$T/mem" ] && check validate_entity_bomb_stays_under_300_MB test "$(tail -n 1 "$T/mem")" -lt 300000
+printf '<?xml version="1.0"?>\n<!DOCTYPE V [\n<!ENTITY x SYSTEM "file:///etc/hostname">\n]>\n<V><Sentences><Sentence id="X" sentence="true"><Text>&x;</Text></Sentence></Sentences></V>\n' >"$T/ext.xml"
+"$H" validate --dict tests/fixtures "$T/ext.xml" >"$T/o" 2>"$T/e"; rc=$?
+check validate_external_entity_is_refused sh -c "[ $rc -eq 1 ] && grep -qF \"ext.xml:3: declares the XML entity 'x'; herodotus expands no entity in a validation file\" '$T/e'"
 
 # dict check and dict suggest
 "$H" dict check dict >"$T/o" 2>"$T/e"; rc=$?
@@ -90,6 +183,8 @@ check parse_ptb_input_is_coded grep -q '	RUSGOV	CHN	051	' "$T/o"
 check parse_ptb_negation_still_holds sh -c "! grep -q '	RUS	UKR	' '$T/o'"
 "$H" code --parse conllu --format tsv tests/fixtures/lavrov.conllu >"$T/o" 2>"$T/e"
 check parse_conllu_input_is_coded grep -q '	RUSGOV	CHN	051	' "$T/o"
+{ printf '\357\273\277'; cat tests/fixtures/lavrov.ptb; } | "$H" code --parse ptb --format tsv - >"$T/o" 2>"$T/e"
+check parse_input_with_byte_order_mark_is_coded grep -q '	RUSGOV	CHN	051	' "$T/o"
 printf '(ROOT (S (NP (NNP X))' | "$H" code --parse ptb - >"$T/o" 2>"$T/e"; rc=$?
 check parse_unbalanced_tree_is_reported sh -c "[ $rc -eq 1 ] && grep -q 'tree not closed' '$T/e'"
 "$H" code --parse xml x >/dev/null 2>&1

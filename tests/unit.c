@@ -627,7 +627,7 @@ static int examples_give_their_expected_events(void)
 int main(void)
 {
     arena_init(&arena);
-    Options o = {NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    Options o = {NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
     opts = o;
     if (pipeline_load(&builtin, &opts)) return 1;
     char fx[4200];
