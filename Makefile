@@ -3,6 +3,7 @@
 #   make demo     install dependencies, build, code examples/, write demo.db
 #   make check    install dependencies, build, run every test (also under ASan+UBSan)
 #   make bench    benchmark on a generated 50 MB corpus
+#   make model    retrain data/en_ewt.model (tagger and parser) from ../shared/ud/en_ewt
 #   make deps     install the Debian packages listed in DEB_PACKAGES
 
 DEB_PACKAGES = build-essential pkg-config libsqlite3-dev sqlite3 libjansson-dev \
@@ -33,7 +34,7 @@ TEST_SRC = tests/unit.c
 OBJ      = $(LIB_SRC:src/%.c=build/obj/%.o)
 SAN_OBJ  = $(LIB_SRC:src/%.c=build/san/%.o)
 
-.PHONY: all deps demo check check-fast bench clean
+.PHONY: all deps demo check check-fast bench clean model
 all: build/herodotus
 
 build/obj/%.o: src/%.c src/*.h | build/obj
@@ -73,6 +74,14 @@ check: deps
 bench: deps
 	$(MAKE) build/herodotus build/gencorpus
 	sh bench/run.sh
+
+# the tagger and parser model, from UD English EWT (CC BY-SA 4.0; see data/en_ewt.model.md)
+UD_EWT ?= ../shared/ud/en_ewt
+model: deps build/train build/herodotus
+	@test -f $(UD_EWT)/en_ewt-ud-train.conllu || { echo "make model: $(UD_EWT)/en_ewt-ud-train.conllu not found (UD English EWT is needed to train)"; exit 1; }
+	build/train $(UD_EWT)/en_ewt-ud-train.conllu $(UD_EWT)/en_ewt-ud-dev.conllu data/en_ewt.model.new
+	mv data/en_ewt.model.new data/en_ewt.model
+	./build/herodotus parse --eval $(UD_EWT)/en_ewt-ud-test.conllu
 
 clean:
 	rm -rf build demo.db demo.db-wal demo.db-shm

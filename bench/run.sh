@@ -36,6 +36,11 @@ awk -v s="$secs" -v n="$sents" -v b="$bytes" -v r="$rss" 'BEGIN {
     printf "throughput: %.0f sentences/s, %.2f MB/s (one core, end to end from raw text)\n", n / s, b / 1048576 / s
     printf "peak RSS: %.1f MB\n", r / 1024 }'
 echo "events: $(wc -l <build/bench-events.jsonl)"
+# the tagger and dependency parser alone (herodotus parse), on the same corpus
+/usr/bin/time -v ./build/herodotus parse --stats "$CORPUS" >/dev/null 2>build/bench-parse.txt
+grep -E 'documents,' build/bench-parse.txt
+prss=$(sed -n 's/.*Maximum resident set size (kbytes): \([0-9]*\).*/\1/p' build/bench-parse.txt)
+echo "parse: peak RSS $(awk -v r="$prss" 'BEGIN { printf "%.1f", r / 1024 }') MB"
 
 # ingest: the same corpus stored in SQLite (a fresh database each time).
 # Timings on a shared VM drift by tens of percent, so ingest and code are

@@ -30,11 +30,13 @@ int         ud_has_parser(const UdModel *m);
 int         ud_nlabels(const UdModel *m);
 const char *ud_xpos(const UdModel *m, int tag);    /* "NNP" */
 const char *ud_upos(const UdModel *m, int tag);    /* "PROPN" */
+int         ud_penn_tag(const UdModel *m, int tag);  /* its Tag (doc.h): HYPH -> T_COLON ... */
 const char *ud_label(const UdModel *m, int label); /* "nsubj:pass" */
 int         ud_label_id(const UdModel *m, const char *name);  /* -1 none */
 
-/* Tag n words: tag[i] is an index for ud_xpos/ud_upos. */
-void ud_tag(const UdModel *m, const UdWord *w, size_t n, uint8_t *tag, Arena *scratch);
+/* Tag n words: tag[i] is an index for ud_xpos/ud_upos.  penn: the HMM
+ * tagger's tags of the words (tag.h), a feature; NULL to run it here. */
+void ud_tag(const UdModel *m, const UdWord *w, size_t n, const uint8_t *penn, uint8_t *tag, Arena *scratch);
 /* Parse n tagged words: head[i] is 1-based (0: the root), label[i] an
  * index for ud_label.  Always a tree with one root. */
 void ud_parse(const UdModel *m, const UdWord *w, const uint8_t *tag, size_t n, int *head, uint8_t *label,
@@ -48,6 +50,7 @@ typedef struct UdTrainSet {
     const UdWord *word;
     const uint8_t *tag;             /* gold tags (tagger) or predicted (parser) */
     const uint8_t *first_tag;       /* the first tagger pass's tags (second pass) */
+    const uint8_t *penn;            /* the HMM tagger's tags (tag.h), NULL: tagged as needed */
     const int *head;                /* gold, 1-based, 0 root */
     const uint8_t *label;
 } UdTrainSet;

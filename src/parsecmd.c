@@ -15,7 +15,7 @@
 #include "treebank.h"
 
 static const char USAGE[] =
-    "usage: herodotus parse [--format conllu] [--model FILE] [FILE...|-]\n"
+    "usage: herodotus parse [--format conllu] [--model FILE] [--stats] [FILE...|-]\n"
     "       herodotus parse --eval GOLD.conllu [--model FILE]\n"
     "\n"
     "Split articles into sentences and words, tag them and parse them into\n"
@@ -25,7 +25,8 @@ static const char USAGE[] =
     "  --format conllu  the output format (the only one, and the default)\n"
     "  --eval GOLD      parse the gold file's words (its tokenization, herodotus's\n"
     "                   own tags) and print UPOS, XPOS, UAS and LAS against it\n"
-    "  --model FILE     the tagger and parser model (default: data/en_ewt.model)\n";
+    "  --model FILE     the tagger and parser model (default: data/en_ewt.model)\n"
+    "  --stats          print documents, sentences, words, model load time and speed on stderr\n";
 
 typedef struct PCtx {
     const UdModel *m;
@@ -33,18 +34,6 @@ typedef struct PCtx {
     Buf out;
     long docs, sents, words;
 } PCtx;
-
-/* The Penn tag the rest of herodotus knows for a model's XPOS (EWT adds
- * HYPH, NFP, ADD, AFX, GW, XX to the Treebank's set). */
-static int penn_tag(const char *xpos)
-{
-    int t = tag_from_name(xpos, strlen(xpos));
-    if (t) return t;
-    if (!strcmp(xpos, "HYPH") || !strcmp(xpos, "NFP")) return T_COLON;
-    if (!strcmp(xpos, "AFX")) return T_JJ;
-    if (!strcmp(xpos, "ADD")) return T_NN;
-    return T_FW;
-}
 
 static void put_field(Buf *b, const char *s, size_t n)
 {
@@ -64,7 +53,7 @@ static void conllu_sentence(PCtx *c, const Doc *d, uint32_t si)
     uint8_t *tag = arena_alloc(&c->scratch, n + 1), *lab = arena_alloc(&c->scratch, n + 1);
     int *head = arena_alloc(&c->scratch, (n + 1) * sizeof *head);
     for (size_t i = 0; i < n; i++) w[i] = (UdWord){s->tok[i].s, s->tok[i].n};
-    ud_tag(c->m, w, n, tag, &c->scratch);
+    ud_tag(c->m, w, n, NULL, tag, &c->scratch);
     ud_parse(c->m, w, tag, n, head, lab, &c->scratch);
     Buf *b = &c->out;
     buf_printf(b, "# sent_id = %s-%u\n# text = ", d->id ? d->id : "doc", si + 1);
@@ -76,7 +65,8 @@ static void conllu_sentence(PCtx *c, const Doc *d, uint32_t si)
         put_field(b, t->s, t->n);
         buf_putc(b, '\t');
         const char *xpos = ud_xpos(c->m, tag[i]);
-        Sym lem = lemma_of(t->s, t->n, penn_tag(xpos));
+        int pt = ud_penn_tag(c->m, tag[i]);
+        Sym lem = pt == T_NNP || pt == T_NNPS ? 0 : lemma_of(t->s, t->n, pt);
         if (lem) put_field(b, sym_name(lem), sym_len(lem));
         else put_field(b, t->s, t->n);
         buf_printf(b, "\t%s\t%s\t_\t%d\t%s\t_\t", ud_upos(c->m, tag[i]), xpos, head[i], ud_label(c->m, lab[i]));
@@ -156,6 +146,7 @@ UdModel *parse_load_model(const char *path)
 int parse_main(int argc, char **argv)
 {
     const char *gold = NULL, *model = NULL;
+    int stats = 0;
     const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
     int ninputs = 0;
     for (int i = 0; i < argc; i++) {
@@ -178,6 +169,8 @@ int parse_main(int argc, char **argv)
                 free(inputs);
                 return 2;
             }
+        } else if (!strcmp(a, "--stats")) {
+            stats = 1;
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "herodotus parse: unknown option '%s'\n(see herodotus parse --help)\n", a);
             free(inputs);
@@ -195,7 +188,9 @@ int parse_main(int argc, char **argv)
         free(inputs);
         return 1;
     }
+    double t0 = now_s();
     UdModel *m = parse_load_model(model);
+    double t1 = now_s();
     int status = 1;
     if (m && gold) {
         status = eval(m, gold);
@@ -210,6 +205,12 @@ int parse_main(int argc, char **argv)
         for (int i = 0; i < ninputs; i++) failed += input_each(inputs[i], on_doc, &c);
         fwrite(c.out.data, 1, c.out.len, stdout);
         buf_free(&c.out);
+        double t2 = now_s();
+        if (stats)
+            fprintf(stderr, "%ld documents, %ld sentences, %ld words; model %.0f ms, parsing %.2f s (%.0f sentences/s, "
+                            "%.0f words/s)\n",
+                    c.docs, c.sents, c.words, (t1 - t0) * 1000, t2 - t1, t2 > t1 ? (double)c.sents / (t2 - t1) : 0.0,
+                    t2 > t1 ? (double)c.words / (t2 - t1) : 0.0);
         arena_free(&c.arena);
         arena_free(&c.scratch);
         status = failed ? 1 : 0;

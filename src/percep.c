@@ -16,59 +16,91 @@ static void *xrealloc(void *p, size_t n)
 
 /* ---- the compact model ---- */
 
+/* the slot a feature starts probing at: its low 32 bits scaled to slots */
+static inline uint32_t home(uint64_t f, uint32_t slots) { return (uint32_t)(((uint64_t)(uint32_t)f * slots) >> 32); }
+static inline uint32_t tag32(uint64_t f) { return (uint32_t)(f >> 32) | 1u; }
+
 void pmodel_score(const PModel *m, const uint64_t *f, size_t n, float *score)
 {
-    /* the slots miss the cache: ask for all of them first, then read */
     uint32_t at[128];
     if (n > 128) n = 128;
+    /* the slots miss the cache: ask for all of them first, then read */
     for (size_t j = 0; j < n; j++) {
-        at[j] = (uint32_t)(f[j] & m->mask);
-        __builtin_prefetch(&m->key[at[j]]);
-        __builtin_prefetch(&m->run[at[j]]);
+        at[j] = home(f[j], m->slots);
+        if (m->dense) __builtin_prefetch(&m->dense[at[j]]);
+        else __builtin_prefetch(&m->key[at[j]]), __builtin_prefetch(&m->run[at[j]]);
     }
-    uint32_t start[128], len[128];
-    size_t k = 0;
-    for (size_t j = 0; j < n; j++) {
-        uint32_t want = (uint32_t)(f[j] >> 32) | 1u;
-        for (size_t i = at[j];; i = (i + 1) & m->mask) {
-            uint32_t s = m->key[i];
-            if (s == want) {
-                uint32_t r = m->run[i];
-                start[k] = r >> 8;
-                len[k] = r & 0xff;
-                __builtin_prefetch(m->w + start[k]);
-                __builtin_prefetch(m->cls + start[k]);
-                k++;
-                break;
+    int32_t acc[256] = {0};
+    if (m->dense) {
+        for (size_t j = 0; j < n; j++) {
+            uint32_t want = tag32(f[j]);
+            for (uint32_t i = at[j];;) {
+                const PDense *d = &m->dense[i];
+                if (d->key == want) {
+                    acc[0] += d->w[0], acc[1] += d->w[1], acc[2] += d->w[2], acc[3] += d->w[3];
+                    break;
+                }
+                if (!d->key) break;
+                if (++i == m->slots) i = 0;
             }
-            if (!s) break;
+        }
+    } else {
+        uint32_t start[128], len[128];
+        size_t k = 0;
+        for (size_t j = 0; j < n; j++) {
+            uint32_t want = tag32(f[j]);
+            for (uint32_t i = at[j];;) {
+                uint32_t s = m->key[i];
+                if (s == want) {
+                    uint32_t r = m->run[i];
+                    start[k] = r >> 8;
+                    len[k] = r & 0xff;
+                    __builtin_prefetch(m->w + start[k]);
+                    __builtin_prefetch(m->cls + start[k]);
+                    k++;
+                    break;
+                }
+                if (!s) break;
+                if (++i == m->slots) i = 0;
+            }
+        }
+        for (size_t j = 0; j < k; j++) {
+            const uint8_t *c = m->cls + start[j];
+            const int16_t *w = m->w + start[j];
+            for (uint32_t q = 0; q < len[j]; q++) acc[c[q]] += w[q];
         }
     }
-    for (size_t j = 0; j < k; j++) {
-        const uint8_t *c = m->cls + start[j];
-        const float *w = m->w + start[j];
-        for (uint32_t q = 0; q < len[j]; q++) score[c[q]] += w[q];
-    }
+    for (uint32_t c = 0; c < m->nclass; c++) score[c] += (float)acc[c] * m->scale;
 }
 
-#define MAGIC 0x314d5048u   /* "HPM1" */
+#define MAGIC 0x324d5048u   /* "HPM2" */
+#define HEADER 28
 
 size_t pmodel_map(PModel *m, const void *p, size_t len)
 {
     const uint32_t *h = p;
-    if (len < 20 || h[0] != MAGIC) return 0;
-    uint32_t nclass = h[1], slots = h[2], nfeat = h[3], nweight = h[4];
-    if (!slots || (slots & (slots - 1)) || nclass > 256 || nfeat >= slots) return 0;
-    size_t need = 20 + (size_t)slots * 8 + (size_t)nweight * 5;
+    if (len < HEADER || h[0] != MAGIC) return 0;
+    uint32_t nclass = h[1], slots = h[2], nfeat = h[3], nweight = h[4], dense = h[5];
+    float scale;
+    memcpy(&scale, &h[6], sizeof scale);
+    if (!slots || !nclass || nclass > 256 || nfeat >= slots || (dense && nclass > 4)) return 0;
+    size_t need = dense ? HEADER + (size_t)slots * sizeof(PDense)
+                        : HEADER + (size_t)slots * 8 + (size_t)nweight * 3;
     need = (need + 3) & ~(size_t)3;
     if (need > len) return 0;
+    memset(m, 0, sizeof *m);
     m->nclass = nclass;
-    m->mask = slots - 1;
+    m->slots = slots;
+    m->scale = scale;
     m->nfeat = nfeat;
     m->nweight = nweight;
-    m->key = h + 5;
-    m->run = h + 5 + slots;
-    m->w = (const float *)(const void *)(h + 5 + 2 * (size_t)slots);
+    if (dense) {
+        m->dense = (const PDense *)(const void *)(h + HEADER / 4);
+        return need;
+    }
+    m->key = h + HEADER / 4;
+    m->run = m->key + slots;
+    m->w = (const int16_t *)(const void *)(m->run + slots);
     m->cls = (const uint8_t *)(m->w + nweight);
     for (size_t i = 0; i < slots; i++) {     /* runs stay inside the weights */
         uint32_t r = m->run[i];
@@ -211,6 +243,7 @@ size_t ptrain_write(PTrain *t, FILE *out, float min_abs, uint32_t min_updates)
     uint8_t *cls = xrealloc(NULL, cap);
     uint32_t *start = xrealloc(NULL, (t->nfeat + 1) * sizeof *start);
     uint8_t *len = xrealloc(NULL, t->nfeat + 1);
+    float max = 0;
     for (size_t i = 0; i < t->nfeat; i++) {
         Feat *f = &t->feat[i];
         start[i] = (uint32_t)nw;
@@ -220,41 +253,73 @@ size_t ptrain_write(PTrain *t, FILE *out, float min_abs, uint32_t min_updates)
             if (fabs(avg) < min_abs) continue;
             w[nw] = (float)avg;
             cls[nw] = (uint8_t)x->cls;
+            if (fabsf(w[nw]) > max) max = fabsf(w[nw]);
             nw++;
         }
         len[i] = (uint8_t)(nw - start[i]);
+    }
+    float scale = max > 0 ? max / 32767.0f : 1.0f;
+    /* to 16 bits; weights that round to 0 go */
+    int16_t *q = xrealloc(NULL, (nw ? nw : 1) * sizeof *q);
+    size_t nq = 0;
+    for (size_t i = 0; i < t->nfeat; i++) {
+        uint32_t s0 = start[i], l = len[i];
+        start[i] = (uint32_t)nq;
+        for (uint32_t k = 0; k < l; k++) {
+            long v = lrintf(w[s0 + k] / scale);
+            if (!v) continue;
+            q[nq] = (int16_t)v;
+            cls[nq] = cls[s0 + k];
+            nq++;
+        }
+        len[i] = (uint8_t)(nq - start[i]);
         if (len[i]) nf++;
     }
-    uint32_t slots = 1024;
-    while (slots < nf + nf / 3) slots *= 2;      /* load factor at most 3/4 */
+    nw = nq;
     if (nw >= 1u << 24) {
         fputs("herodotus: model too large (2^24 weights at most)\n", stderr);
         return 0;
     }
-    uint32_t *key = xrealloc(NULL, (size_t)slots * 4), *run = xrealloc(NULL, (size_t)slots * 4);
-    memset(key, 0, (size_t)slots * 4);
-    memset(run, 0, (size_t)slots * 4);
+    uint32_t dense = t->nclass <= 4, slots = (uint32_t)(nf + nf / 3 + 64);   /* load factor 3/4 */
+    PDense *dslot = dense ? xrealloc(NULL, (size_t)slots * sizeof *dslot) : NULL;
+    uint32_t *key = dense ? NULL : xrealloc(NULL, (size_t)slots * 4), *run = dense ? NULL : xrealloc(NULL, (size_t)slots * 4);
+    if (dense) memset(dslot, 0, (size_t)slots * sizeof *dslot);
+    else memset(key, 0, (size_t)slots * 4), memset(run, 0, (size_t)slots * 4);
     for (size_t i = 0; i < t->nfeat; i++) {
         if (!len[i]) continue;
         uint64_t f = t->feat[i].key;
-        uint32_t k = (uint32_t)(f >> 32) | 1u;
-        size_t s = (size_t)f & (slots - 1);
-        while (key[s] && key[s] != k) s = (s + 1) & (slots - 1);
-        if (key[s]) continue;       /* two features share 32+ bits: keep the first */
-        key[s] = k;
-        run[s] = start[i] << 8 | len[i];
+        uint32_t k = tag32(f), s = home(f, slots);
+        if (dense) {
+            while (dslot[s].key && dslot[s].key != k) s = s + 1 == slots ? 0 : s + 1;
+            if (dslot[s].key) continue;     /* two features share 32+ bits: keep the first */
+            dslot[s].key = k;
+            for (uint32_t j = 0; j < len[i]; j++) dslot[s].w[cls[start[i] + j]] = q[start[i] + j];
+        } else {
+            while (key[s] && key[s] != k) s = s + 1 == slots ? 0 : s + 1;
+            if (key[s]) continue;
+            key[s] = k;
+            run[s] = start[i] << 8 | len[i];
+        }
     }
     put32(out, MAGIC);
     put32(out, t->nclass);
     put32(out, slots);
     put32(out, (uint32_t)nf);
     put32(out, (uint32_t)nw);
-    fwrite(key, 4, slots, out);
-    fwrite(run, 4, slots, out);
-    fwrite(w, sizeof *w, nw, out);
-    fwrite(cls, 1, nw, out);
-    size_t bytes = 20 + (size_t)slots * 8 + nw * 5;
+    put32(out, dense);
+    fwrite(&scale, sizeof scale, 1, out);
+    size_t bytes = HEADER;
+    if (dense) {
+        fwrite(dslot, sizeof *dslot, slots, out);
+        bytes += (size_t)slots * sizeof *dslot;
+    } else {
+        fwrite(key, 4, slots, out);
+        fwrite(run, 4, slots, out);
+        fwrite(q, sizeof *q, nw, out);
+        fwrite(cls, 1, nw, out);
+        bytes += (size_t)slots * 8 + nw * 3;
+    }
     while (bytes & 3) fputc(0, out), bytes++;
-    free(w), free(cls), free(start), free(len), free(key), free(run);
+    free(w), free(cls), free(start), free(len), free(key), free(run), free(q), free(dslot);
     return ferror(out) ? 0 : bytes;
 }

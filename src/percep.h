@@ -26,14 +26,24 @@ static inline uint64_t feat_mix(uint64_t tmpl, uint64_t a, uint64_t b, uint64_t 
     return h ^ (h >> 32);
 }
 
-/* The read-only model: features -> runs of (class, weight). */
+/* The read-only model.  Weights are 16-bit integers times one scale.
+ * A model of at most four classes keeps them in the feature's slot (one
+ * cache line read per feature); larger ones keep per slot a run of
+ * (class, weight) pairs. */
+typedef struct PDense {
+    uint32_t key;
+    int16_t w[4];
+} PDense;
+
 typedef struct PModel {
     uint32_t nclass;
-    uint32_t mask;          /* slots - 1 */
-    const uint32_t *key;    /* per slot: high 32 bits of the feature | 1; 0 empty */
+    uint32_t slots;
+    float scale;
+    const PDense *dense;    /* nclass <= 4: per slot */
+    const uint32_t *key;    /* else per slot: high 32 bits of the feature | 1; 0 empty */
     const uint32_t *run;    /* per slot: start << 8 | length */
+    const int16_t *w;       /* per weight: value */
     const uint8_t *cls;     /* per weight: class */
-    const float *w;         /* per weight: value */
     uint32_t nfeat, nweight;
 } PModel;
 
@@ -49,8 +59,9 @@ void    ptrain_score(const PTrain *t, const uint64_t *f, size_t n, float *score)
 void    ptrain_update(PTrain *t, const uint64_t *f, size_t n, uint32_t good, uint32_t bad);
 void    ptrain_tick(PTrain *t);         /* one training example seen */
 /* Write the averaged weights as a compact model, dropping weights whose
- * magnitude is below min_abs and features that took part in fewer than
- * min_updates updates.  Returns bytes written, 0 on error. */
+ * magnitude is below min_abs (or that round to 0) and features that took
+ * part in fewer than min_updates updates.  Returns bytes written, 0 on
+ * error. */
 size_t  ptrain_write(PTrain *t, FILE *out, float min_abs, uint32_t min_updates);
 
 /* Map a model written by ptrain_write from memory at p (len bytes);

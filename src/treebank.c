@@ -136,7 +136,7 @@ void treebank_eval(const Treebank *tb, const UdModel *m, TbScores *sc)
         uint8_t *tag = arena_alloc(&a, n), *lab = arena_alloc(&a, n);
         int *head = arena_alloc(&a, n * sizeof *head);
         for (uint32_t i = 0; i < n; i++) w[i] = (UdWord){tb->form[f0 + i], (uint32_t)strlen(tb->form[f0 + i])};
-        ud_tag(m, w, n, tag, &a);
+        ud_tag(m, w, n, NULL, tag, &a);
         ud_parse(m, w, tag, n, head, lab, &a);     /* leaves head 0 without a parser */
         for (uint32_t i = 0; i < n; i++) {
             uint32_t g = f0 + i;

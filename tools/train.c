@@ -1,19 +1,22 @@
 /* train.c - trains the tagger and parser model from a UD treebank.
  *
- *   train TRAIN.conllu DEV.conllu OUT.model [TAG_EPOCHS PARSE_EPOCHS]
+ *   train TRAIN.conllu DEV.conllu OUT.model [TAG_EPOCHS PARSE_EPOCHS FOLDS]
  *
  * The parser learns from tags the tagger predicted (ten-fold jackknife:
  * each tenth of the sentences tagged by a tagger trained on the other
- * nine), so that it sees the tagger's mistakes it will meet.  Everything
- * is seeded: the same inputs give the same bytes. */
+ * nine), so that it meets the tagger's mistakes in training as it will
+ * in use.  Everything is seeded and single-threaded: the same inputs give
+ * the same bytes.  Progress and dev-set figures go to stderr. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include "depparse.h"
+#include "lemma.h"
+#include "segment.h"
 #include "tag.h"
-#include "wordlist.h"
 #include "treebank.h"
+#include "wordlist.h"
 
 typedef struct Names {
     char **s;
@@ -24,8 +27,10 @@ static int name_id(Names *v, const char *s, int add)
 {
     for (int i = 0; i < v->n; i++)
         if (!strcmp(v->s[i], s)) return i;
-    if (!add) return -1;
-    v->s = realloc(v->s, (size_t)(v->n + 1) * sizeof *v->s);
+    if (!add || v->n == 255) return -1;
+    char **ns = realloc(v->s, (size_t)(v->n + 1) * sizeof *v->s);
+    if (!ns) abort();
+    v->s = ns;
     v->s[v->n] = strdup(s);
     return v->n++;
 }
@@ -34,27 +39,35 @@ static double now(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 typedef struct Data {
     UdTrainSet set;
     uint32_t *first, *len;
     UdWord *word;
-    uint8_t *gold_tag, *pred_tag, *label;
+    uint8_t *gold_tag, *pred_tag, *label, *penn;
     int *head;
 } Data;
+
+static void *xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p) abort();
+    return p;
+}
 
 static void load(Data *d, const Treebank *tb, Names *tags, Names *labels, int add)
 {
     memset(d, 0, sizeof *d);
-    d->first = malloc(tb->nsent * sizeof *d->first);
-    d->len = malloc(tb->nsent * sizeof *d->len);
-    d->word = malloc(tb->nword * sizeof *d->word);
-    d->gold_tag = malloc(tb->nword);
-    d->pred_tag = malloc(tb->nword);
-    d->label = malloc(tb->nword);
-    d->head = malloc(tb->nword * sizeof *d->head);
+    d->first = xmalloc(tb->nsent * sizeof *d->first);
+    d->len = xmalloc(tb->nsent * sizeof *d->len);
+    d->word = xmalloc(tb->nword * sizeof *d->word);
+    d->gold_tag = xmalloc(tb->nword);
+    d->pred_tag = xmalloc(tb->nword);
+    d->label = xmalloc(tb->nword);
+    d->penn = xmalloc(tb->nword);
+    d->head = xmalloc(tb->nword * sizeof *d->head);
     for (uint32_t s = 0; s < tb->nsent; s++) d->first[s] = tb->sent[s].first, d->len[s] = tb->sent[s].n;
     char buf[256];
     for (uint32_t i = 0; i < tb->nword; i++) {
@@ -65,7 +78,27 @@ static void load(Data *d, const Treebank *tb, Names *tags, Names *labels, int ad
         d->label[i] = (uint8_t)(l < 0 ? 0 : l);
         d->head[i] = tb->head[i];
     }
-    d->set = (UdTrainSet){tb->nsent, d->first, d->len, d->word, d->gold_tag, NULL, d->head, d->label};
+    /* the HMM tagger's tags, a feature of the tagger, once */
+    Token *tk = xmalloc(1024 * sizeof *tk);
+    for (uint32_t s = 0; s < tb->nsent; s++) {
+        uint32_t n = d->len[s] < 1024 ? d->len[s] : 1024;
+        for (uint32_t i = 0; i < n; i++) {
+            memset(&tk[i], 0, sizeof tk[i]);
+            tk[i].s = d->word[d->first[s] + i].s;
+            tk[i].n = d->word[d->first[s] + i].n;
+            token_lookup(&tk[i]);
+        }
+        tag_tokens(tk, n);
+        for (uint32_t i = 0; i < d->len[s]; i++) d->penn[d->first[s] + i] = i < n ? tk[i].tag : 0;
+    }
+    free(tk);
+    d->set = (UdTrainSet){tb->nsent, d->first, d->len, d->word, d->gold_tag, NULL, d->penn, d->head, d->label};
+}
+
+static void data_free(Data *d)
+{
+    free(d->first), free(d->len), free(d->word), free(d->gold_tag), free(d->pred_tag), free(d->label);
+    free(d->head), free(d->penn);
 }
 
 static void report(const char *what, const Treebank *tb, const UdModel *m)
@@ -73,41 +106,8 @@ static void report(const char *what, const Treebank *tb, const UdModel *m)
     TbScores sc;
     treebank_eval(tb, m, &sc);
     double w = sc.words ? sc.words : 1;
-    fprintf(stderr, "%s: UPOS %.2f XPOS %.2f UAS %.2f LAS %.2f (with subtypes %.2f)\n", what, 100 * sc.upos / w,
-            100 * sc.xpos / w, 100 * sc.uas / w, 100 * sc.las / w, 100 * sc.las_full / w);
-}
-
-/* the tagger's most frequent mistakes on tb (gold -> predicted) */
-static void confusion(const Treebank *tb, const UdModel *m)
-{
-    static int cnt[256][256];
-    Arena a;
-    arena_init(&a);
-    for (uint32_t s = 0; s < tb->nsent; s++) {
-        uint32_t n = tb->sent[s].n, f0 = tb->sent[s].first;
-        arena_reset(&a);
-        UdWord *w = arena_alloc(&a, n * sizeof *w);
-        uint8_t *tag = arena_alloc(&a, n);
-        for (uint32_t i = 0; i < n; i++) w[i] = (UdWord){tb->form[f0 + i], (uint32_t)strlen(tb->form[f0 + i])};
-        ud_tag(m, w, n, tag, &a);
-        for (uint32_t i = 0; i < n; i++) {
-            int g = -1;
-            for (int t = 0; t < ud_ntags(m); t++)
-                if (!strcmp(ud_xpos(m, t), tb->xpos[f0 + i])) { g = t; break; }
-            if (g >= 0 && strcmp(ud_xpos(m, g), ud_xpos(m, tag[i]))) cnt[g][tag[i]]++;
-            if (getenv("DUMP")) printf("%s\t%s\t%s\n", tb->form[f0 + i], tb->xpos[f0 + i], ud_xpos(m, tag[i]));
-        }
-    }
-    for (int k = 0; k < 25; k++) {
-        int bg = 0, bp = 0;
-        for (int g = 0; g < 256; g++)
-            for (int p = 0; p < 256; p++)
-                if (cnt[g][p] > cnt[bg][bp]) bg = g, bp = p;
-        if (!cnt[bg][bp]) break;
-        fprintf(stderr, "  %s -> %s: %d\n", ud_xpos(m, bg), ud_xpos(m, bp), cnt[bg][bp]);
-        cnt[bg][bp] = 0;
-    }
-    arena_free(&a);
+    fprintf(stderr, "train: %s: UPOS %.2f XPOS %.2f UAS %.2f LAS %.2f (with subtypes %.2f)\n", what,
+            100 * sc.upos / w, 100 * sc.xpos / w, 100 * sc.uas / w, 100 * sc.las / w, 100 * sc.las_full / w);
 }
 
 int main(int argc, char **argv)
@@ -119,8 +119,8 @@ int main(int argc, char **argv)
     int tag_epochs = argc > 4 ? atoi(argv[4]) : 8, parse_epochs = argc > 5 ? atoi(argv[5]) : 15;
     int folds = argc > 6 ? atoi(argv[6]) : 10;
     char err[512];
-    if (tagger_load(TAGGER_DIR_DEFAULT, err, sizeof err) ||   /* its lexicon gives features */
-        wordlist_load(WORDLIST_DEFAULT, err, sizeof err)) {
+    if (tagger_load(TAGGER_DIR_DEFAULT, err, sizeof err) ||   /* the lexicon, WordNet and word list give features */
+        lemma_load(WORDNET_DIR_DEFAULT, err, sizeof err) || wordlist_load(WORDLIST_DEFAULT, err, sizeof err)) {
         fprintf(stderr, "train: %s\n", err);
         return 1;
     }
@@ -138,8 +138,10 @@ int main(int argc, char **argv)
     UdTrainer *t = udtrain_new((const char *const *)tags.s, tags.n, (const char *const *)labels.s, labels.n);
     double t0 = now();
     /* jackknifed tags for the parser */
-    uint32_t *ids = malloc(tr.nsent * sizeof *ids);
+    uint32_t *ids = xmalloc(tr.nsent * sizeof *ids);
     memcpy(d.pred_tag, d.gold_tag, tr.nword);
+    Arena a;
+    arena_init(&a);
     for (int k = 0; k < folds && folds > 1; k++) {
         size_t n = 0;
         for (uint32_t s = 0; s < tr.nsent; s++)
@@ -147,67 +149,55 @@ int main(int argc, char **argv)
         udtrain_reset_tagger(t, 0);
         udtrain_tagger(t, &d.set, ids, n, tag_epochs, 1000 + (uint64_t)k, 0);
         UdModel *m = udtrain_model(t, 0);
-        Arena a;
-        arena_init(&a);
         for (uint32_t s = (uint32_t)k; s < tr.nsent; s += (uint32_t)folds) {
             arena_reset(&a);
-            ud_tag(m, d.word + d.first[s], d.len[s], d.pred_tag + d.first[s], &a);
+            ud_tag(m, d.word + d.first[s], d.len[s], d.penn + d.first[s], d.pred_tag + d.first[s], &a);
         }
-        arena_free(&a);
         udmodel_free(m);
     }
+    arena_free(&a);
     size_t right = 0;
     for (uint32_t i = 0; i < tr.nword; i++) right += d.pred_tag[i] == d.gold_tag[i];
-    fprintf(stderr, "train: jackknifed tags %.2f%% right (%.0f s)\n", 100.0 * right / tr.nword, now() - t0);
+    fprintf(stderr, "train: jackknifed tags %.2f%% right (%.0f s)\n", 100.0 * (double)right / tr.nword, now() - t0);
     for (uint32_t s = 0; s < tr.nsent; s++) ids[s] = s;
     udtrain_reset_tagger(t, 0);
     udtrain_tagger(t, &d.set, ids, tr.nsent, tag_epochs, 42, 0);
-    if (getenv("TWO_PASS")) {      /* the second pass learns from the first's jackknifed tags */
-        d.set.first_tag = d.pred_tag;
-        udtrain_tagger(t, &d.set, ids, tr.nsent, tag_epochs, 43, 1);
-    }
-    {
-        UdModel *m = udtrain_model(t, 0);
-        char what[64];
-        snprintf(what, sizeof what, "tagger dev (%.0f s)", now() - t0);
-        report(what, &dev, m);
-        if (getenv("CONFUSION")) confusion(&dev, m);
-        udmodel_free(m);
-    }
+    UdModel *m = udtrain_model(t, 0);
+    char what[64];
+    snprintf(what, sizeof what, "tagger, dev (%.0f s)", now() - t0);
+    report(what, &dev, m);
+    udmodel_free(m);
     UdTrainSet ps = d.set;
     ps.tag = d.pred_tag;
     for (int e = 1; e <= parse_epochs; e++) {
         udtrain_parser_epoch(t, &ps, e, e > 1 ? 0.9 : 0.0, 7);
-        if (e % 3 == 0 || e == parse_epochs) {
-            UdModel *m = udtrain_model(t, 1);
-            char what[64];
-            snprintf(what, sizeof what, "epoch %d dev (%.0f s)", e, now() - t0);
+        if (e % 5 == 0 || e == parse_epochs) {
+            m = udtrain_model(t, 1);
+            snprintf(what, sizeof what, "epoch %d, dev (%.0f s)", e, now() - t0);
             report(what, &dev, m);
             udmodel_free(m);
         }
     }
-    if (getenv("MINABS_LIST")) {
-        char *list = strdup(getenv("MINABS_LIST"));
-        for (char *v = strtok(list, ","); v; v = strtok(NULL, ",")) {
-            setenv("HERODOTUS_MINABS", v, 1);
-            UdModel *m = udtrain_model(t, 1);
-            char what[64];
-            snprintf(what, sizeof what, "minabs %s", v);
-            report(what, &dev, m);
-            udmodel_free(m);
-            char path[256];
-            snprintf(path, sizeof path, "/tmp/minabs-%s.model", v);
-            udtrain_write(t, path, err, sizeof err);
-        }
-        unsetenv("HERODOTUS_MINABS");
-    }
+    int status = 0;
     if (udtrain_write(t, argv[3], err, sizeof err)) {
         fprintf(stderr, "train: %s\n", err);
-        return 1;
+        status = 1;
+    } else {
+        fprintf(stderr, "train: wrote %s (%.0f s)\n", argv[3], now() - t0);
     }
-    fprintf(stderr, "train: wrote %s (%.0f s)\n", argv[3], now() - t0);
     udtrain_free(t);
+    free(ids);
+    data_free(&d);
+    data_free(&dd);
+    for (int i = 0; i < tags.n; i++) free(tags.s[i]);
+    for (int i = 0; i < labels.n; i++) free(labels.s[i]);
+    free(tags.s);
+    free(labels.s);
     treebank_free(&tr);
     treebank_free(&dev);
-    return 0;
+    tagger_free();
+    lemma_free();
+    wordlist_free();
+    sym_free_all();
+    return status;
 }
