@@ -54,6 +54,8 @@ build/unit-san: $(SAN_OBJ) tests/unit.c
 	$(CC) $(ALL_CFLAGS) $(SAN) -Isrc -o $@ tests/unit.c $(SAN_OBJ) $(LDLIBS)
 build/train: $(OBJ) tools/train.c
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ tools/train.c $(OBJ) $(LDLIBS)
+build/plover-eval: $(OBJ) tools/plovereval.c
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ tools/plovereval.c $(OBJ) $(LDLIBS)
 build/gencorpus: bench/gencorpus.c | build/obj
 	$(CC) -std=c11 -O2 -Wall -Wextra -Wpedantic -Werror -o $@ $<
 
@@ -68,7 +70,7 @@ demo: deps
 	@echo "events stored in demo.db:" $$(sqlite3 demo.db 'select count(*) from events')
 
 check: deps
-	$(MAKE) build/herodotus build/herodotus-san build/unit build/unit-san build/gencorpus
+	$(MAKE) build/herodotus build/herodotus-san build/unit build/unit-san build/gencorpus build/plover-eval
 	sh tests/run.sh
 
 bench: deps

@@ -27,15 +27,16 @@ int cameo_load(const char *path, char *err, size_t errsz)
         if (e) *e = '\0';
         line++;
         char *f1 = p, *f2 = strchr(f1, '\t'), *f3 = f2 ? strchr(f2 + 1, '\t') : NULL,
-             *f4 = f3 ? strchr(f3 + 1, '\t') : NULL;
+             *f4 = f3 ? strchr(f3 + 1, '\t') : NULL, *f5 = f4 ? strchr(f4 + 1, '\t') : NULL;
         if (line > 1 && *p && *p != '#') {
             if (!f4) {
-                snprintf(err, errsz, "%s:%ld: expected code<TAB>name<TAB>goldstein<TAB>quad", path, line);
+                snprintf(err, errsz, "%s:%ld: expected code<TAB>name<TAB>goldstein<TAB>quad[<TAB>plover]", path, line);
                 return -1;
             }
             *f2++ = '\0';
             *f3++ = '\0';
             *f4++ = '\0';
+            if (f5) *f5++ = '\0';
             if (C.n == C.cap) {
                 C.cap = C.cap ? C.cap * 2 : 512;
                 C.c = realloc(C.c, C.cap * sizeof *C.c);
@@ -46,6 +47,7 @@ int cameo_load(const char *path, char *err, size_t errsz)
             c->name = f2;
             c->goldstein = strtod(f3, NULL);
             c->quad = atoi(f4);
+            c->plover = f5 && *f5 && strcmp(f5, "-") ? f5 : NULL;
             u64map_put(&C.by, sym_intern(f1, strlen(f1)), (uint32_t)C.n);
         }
         if (!e) break;

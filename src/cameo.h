@@ -1,5 +1,5 @@
 /* cameo.h - the CAMEO event code table (data/cameo.tsv): name, Goldstein
- * weight and quad class of every code. */
+ * weight, quad class and PLOVER category of every code. */
 #ifndef HERODOTUS_CAMEO_H
 #define HERODOTUS_CAMEO_H
 #include <stddef.h>
@@ -8,6 +8,7 @@ typedef struct CameoCode {
     const char *code, *name;
     double goldstein;
     int quad;
+    const char *plover;     /* PLOVER category ("ASSAULT"), NULL none (statements, appeals) */
 } CameoCode;
 
 int  cameo_load(const char *path, char *err, size_t errsz);

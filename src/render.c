@@ -41,6 +41,7 @@ void event_view(const Doc *d, const Event *e, EventView *v, const Dict *dict)
     v->quad = c ? c->quad : cameo_quad_of_root(e->code);
     v->goldstein = c ? c->goldstein : 0;
     v->name = c ? c->name : "";
+    v->plover = c && c->plover ? c->plover : "";
     v->source_text = e->src_m >= 0 ? tokspan(d, s, s->men[e->src_m].start, s->men[e->src_m].end) : (Span){"", 0};
     v->target_text = e->tgt_m >= 0 ? tokspan(d, s, s->men[e->tgt_m].start, s->men[e->tgt_m].end) : (Span){"", 0};
     v->verb_text = tokspan(d, s, vp->start, vp->match_end > vp->end ? vp->match_end : vp->end);

@@ -19,6 +19,7 @@ typedef struct EventView {
     int quad;
     double goldstein;
     const char *name;               /* CAMEO name, "" if unknown */
+    const char *plover;             /* PLOVER category, "" none */
     Span source_text, target_text, verb_text, text;
     const char *place;              /* dateline place or NULL */
     const char *rule;

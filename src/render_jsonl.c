@@ -33,6 +33,7 @@ static void event(Buf *o, const EventView *v)
     key_cstr(o, "root", v->root);
     buf_printf(o, ",\"quad\":%d,\"goldstein\":%.1f", v->quad, v->goldstein);
     key_cstr(o, "event", v->name);
+    key_cstr(o, "plover", v->plover);
     key_str(o, "source_text", v->source_text.s, v->source_text.n);
     key_str(o, "target_text", v->target_text.s, v->target_text.n);
     key_str(o, "verb_text", v->verb_text.s, v->verb_text.n);

@@ -4,7 +4,7 @@
 
 static void begin(Buf *o)
 {
-    buf_puts(o, "doc_id\tsentence\tdate\tsource\ttarget\tcode\troot\tquad\tgoldstein\tsource_text\ttarget_text\tverb_text\ttext\n");
+    buf_puts(o, "doc_id\tsentence\tdate\tsource\ttarget\tcode\troot\tquad\tgoldstein\tplover\tsource_text\ttarget_text\tverb_text\ttext\n");
 }
 
 /* tabs and newlines inside a field become spaces */
@@ -17,8 +17,8 @@ static void field(Buf *o, const char *s, size_t n)
 static void event(Buf *o, const EventView *v)
 {
     field(o, v->doc_id, strlen(v->doc_id));
-    buf_printf(o, "\t%u\t%s\t%s\t%s\t%s\t%s\t%d\t%.1f\t", v->sentence, v->date, v->source, v->target, v->code,
-               v->root, v->quad, v->goldstein);
+    buf_printf(o, "\t%u\t%s\t%s\t%s\t%s\t%s\t%d\t%.1f\t%s\t", v->sentence, v->date, v->source, v->target, v->code,
+               v->root, v->quad, v->goldstein, v->plover);
     field(o, v->source_text.s, v->source_text.n);
     buf_putc(o, '\t');
     field(o, v->target_text.s, v->target_text.n);
