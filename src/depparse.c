@@ -22,7 +22,27 @@ struct UdModel {
     int root_label, parataxis_label;
     uint8_t verb[256], finite[256];     /* tags that are verbs (XPOS VB*, MD); finite ones */
     uint8_t penn[256];          /* the Penn tag (doc.h) of each XPOS */
+    uint8_t rel[64];            /* the Rel (doc.h) of each relation */
 };
+
+static const char *const REL_NAMES[REL_N] = {
+    "", "root", "nsubj", "nsubj:pass", "csubj", "obj", "iobj", "obl", "obl:agent", "obl:unmarked", "nmod",
+    "nmod:poss", "appos", "conj", "cc", "xcomp", "ccomp", "advcl", "acl", "acl:relcl", "aux", "aux:pass", "cop",
+    "mark", "case", "det", "amod", "nummod", "compound", "compound:prt", "flat", "advmod", "parataxis", "punct",
+    "other"};
+
+const char *rel_name(int rel) { return rel >= 0 && rel < REL_N ? REL_NAMES[rel] : ""; }
+
+/* a model relation as a Rel: by name, else by the part before its ':' */
+static uint8_t rel_of(const char *name)
+{
+    for (int r = 1; r < REL_OTHER; r++)
+        if (!strcmp(REL_NAMES[r], name)) return (uint8_t)r;
+    size_t n = strcspn(name, ":");
+    for (int r = 1; r < REL_OTHER; r++)
+        if (strlen(REL_NAMES[r]) == n && !strncmp(REL_NAMES[r], name, n)) return (uint8_t)r;
+    return REL_OTHER;
+}
 
 /* ---- words as features ---- */
 
@@ -599,6 +619,26 @@ void ud_parse(const UdModel *m, const UdWord *w, const uint8_t *tag, size_t n, i
     finish_tree(&st, head, label, m->root_label, m->parataxis_label);
 }
 
+void parse_sentence(const UdModel *m, Sentence *s, Arena *a)
+{
+    size_t n = s->ntok;
+    if (!n || !m) return;
+    UdWord *w = arena_alloc(a, n * sizeof *w);
+    uint8_t *penn = arena_alloc(a, n), *tag = arena_alloc(a, n), *lab = arena_alloc(a, n);
+    int *head = arena_alloc(a, n * sizeof *head);
+    for (size_t i = 0; i < n; i++) {
+        w[i] = (UdWord){s->tok[i].s, s->tok[i].n};
+        penn[i] = s->tok[i].tag;
+    }
+    ud_tag(m, w, n, penn, tag, a);
+    ud_parse(m, w, tag, n, head, lab, a);
+    for (size_t i = 0; i < n; i++) {
+        s->tok[i].head = (int16_t)(head[i] - 1);
+        s->tok[i].rel = m->rel[lab[i] & 63];
+    }
+    s->parsed = 1;
+}
+
 /* ---- the model file ----
  *   "HUD3" ntag nlabel namesbytes npass | names (NUL-terminated: "XPOS
  *   UPOS" per tag, then labels), padded to 4 | npass tagger models |
@@ -638,6 +678,7 @@ static int penn_of(const char *xpos)
 
 static void model_index(UdModel *m)
 {
+    for (int l = 0; l < m->nlabel; l++) m->rel[l] = rel_of(m->label[l]);
     for (int t = 0; t < m->ntag; t++) m->penn[t] = (uint8_t)penn_of(m->xpos[t]);
     mark_verbs(m->verb, m->finite, m->xpos, m->ntag);
     m->root_label = ud_label_id(m, "root");

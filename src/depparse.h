@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "arena.h"
+#include "doc.h"
 
 typedef struct UdModel UdModel;
 
@@ -41,6 +42,12 @@ void ud_tag(const UdModel *m, const UdWord *w, size_t n, const uint8_t *penn, ui
  * index for ud_label.  Always a tree with one root. */
 void ud_parse(const UdModel *m, const UdWord *w, const uint8_t *tag, size_t n, int *head, uint8_t *label,
               Arena *scratch);
+
+/* Stage 4 in the pipeline: the sentence's tree over its tokens and their
+ * (HMM) tags: each token's head and Rel. */
+void parse_sentence(const UdModel *m, Sentence *s, Arena *scratch);
+/* The name of a Rel (doc.h): "nsubj:pass" */
+const char *rel_name(int rel);
 
 /* ---- training (tools/train.c) ---- */
 

@@ -1,6 +1,6 @@
 /* doc.h - the data that flows down the pipeline.
  *
- *   read -> segment -> tag -> actors -> verbs -> events -> render/store
+ *   read -> segment -> tag -> parse -> actors -> verbs -> events -> render/store
  *
  * A Doc owns everything through its arena; each stage fills in the next
  * layer (sentences and tokens, tags and lemmas, mentions, verb phrases,
@@ -23,6 +23,16 @@ typedef enum Tag {
 #define TAG_IS_VERB(t) ((t) >= T_VB && (t) <= T_VBZ)
 #define TAG_IS_NOUN(t) ((t) >= T_NN && (t) <= T_NNPS)
 
+/* Universal Dependencies relations the coding stages tell apart (the
+ * parser's other relations are REL_OTHER) */
+typedef enum Rel {
+    REL_NONE, REL_ROOT, REL_NSUBJ, REL_NSUBJ_PASS, REL_CSUBJ, REL_OBJ, REL_IOBJ, REL_OBL, REL_OBL_AGENT,
+    REL_OBL_UNMARKED, REL_NMOD, REL_NMOD_POSS, REL_APPOS, REL_CONJ, REL_CC, REL_XCOMP, REL_CCOMP, REL_ADVCL,
+    REL_ACL, REL_ACL_RELCL, REL_AUX, REL_AUX_PASS, REL_COP, REL_MARK, REL_CASE, REL_DET, REL_AMOD,
+    REL_NUMMOD, REL_COMPOUND, REL_COMPOUND_PRT, REL_FLAT, REL_ADVMOD, REL_PARATAXIS, REL_PUNCT, REL_OTHER,
+    REL_N
+} Rel;
+
 enum { TOK_CAP = 1, TOK_ALLCAP = 2, TOK_NUM = 4, TOK_PUNCT = 8, TOK_INQUOTE = 16,
        TOK_PARA = 32 /* first token of a paragraph */ };
 
@@ -36,6 +46,8 @@ typedef struct Token {
     uint8_t tag;            /* Tag */
     uint8_t flags;          /* TOK_* */
     int16_t mention;        /* index of the mention covering it, -1 none */
+    int16_t head;           /* parse: the token it depends on, -1 the root (or not parsed) */
+    uint8_t rel;            /* parse: Rel to its head, REL_NONE when not parsed */
 } Token;
 
 enum MentionKind { MK_COUNTRY = 1, MK_PERSON, MK_ORG, MK_AGENT, MK_PRONOUN, MK_PLACE };
@@ -80,6 +92,7 @@ typedef struct Sentence {
     uint32_t nvp;
     int date;               /* yyyymmdd of a date expression in it, 0 none */
     uint8_t discarded;      /* a discard phrase matched */
+    uint8_t parsed;         /* tokens have head and rel */
 } Sentence;
 
 typedef struct Event {
@@ -142,6 +155,9 @@ typedef struct Options {
     /* the publication date (yyyymmdd) of a document that gives none of its
      * own (--date 2024-05-14), 0 none */
     int pubdate;
+    /* parse every sentence into a dependency tree (the events stage reads
+     * it where it can) */
+    int tree;
 } Options;
 
 #endif

@@ -356,6 +356,29 @@ static int is_adjunct_start(const Token *t)
     return 0;
 }
 
+/* The passive verb's agent, -1 none: from the tree, the mention in the
+ * verb's obl:agent phrase ("were arrested by the police in Nairobi");
+ * else "by" then the actor, over a determiner or possessive ("by the
+ * police", "by its army"; the suite's conventions: right after "by"). */
+static int passive_agent(const Sentence *s, const VerbPhrase *v, const Options *o)
+{
+    if (s->parsed)
+        for (uint32_t i = v->end; i < s->ntok; i++) {
+            const Token *t = &s->tok[i];
+            if (t->head != (int)v->head || t->rel != REL_OBL_AGENT) continue;
+            if (t->mention >= 0) return t->mention;
+            for (uint32_t j = i; j-- > v->end && s->tok[j].head == (int)i;)   /* "by the Kenyan police" */
+                if (s->tok[j].mention >= 0) return s->tok[j].mention;
+        }
+    for (uint32_t i = v->end; i + 1 < v->clause_end; i++) {
+        if (!is_word(&s->tok[i], "by")) continue;
+        uint32_t k = i + 1;
+        if (!o->petrarch && k + 1 < v->clause_end && (s->tok[k].tag == T_DT || s->tok[k].tag == T_PRPS)) k++;
+        if (s->tok[k].mention >= 0) return s->tok[k].mention;
+    }
+    return -1;
+}
+
 static void push_event(Doc *d, const Event *e)
 {
     /* one event per (source, target, code) in a sentence */
@@ -492,12 +515,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             }
             if (v->flags & VP_PASSIVE) {
                 /* "was attacked by X": X acts on the subject */
-                int agent = -1;
-                for (uint32_t i = v->end; i + 1 < v->clause_end; i++)
-                    if (is_word(&s->tok[i], "by") && s->tok[i + 1].mention >= 0) {
-                        agent = s->tok[i + 1].mention;
-                        break;
-                    }
+                int agent = passive_agent(s, v, o);
                 if (agent < 0 && !o->petrarch) {   /* no one named as acting */
                     doc_note(d, si, NOTE_PASSIVE_NO_AGENT, v->start, v->end, v->pattern_ref, v->code);
                     continue;

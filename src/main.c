@@ -56,6 +56,8 @@ static const char USAGE_CODE[] =
     "  --dict DIR     use the dictionaries in DIR instead of the built-in ones\n"
     "  --format F     jsonl (default when not a terminal), tsv, table (default on a terminal)\n"
     "  --all          also print events that have no target\n"
+    "  --tree         parse every sentence into a dependency tree and read the\n"
+    "                 passive agent off it (slower; see herodotus parse)\n"
     "  --explain      with every event, the dictionary entries (file:line) of its verb\n"
     "                 pattern and actors and the rule that chose source and target; and\n"
     "                 the candidates dropped (negated, discarded, out of date, no actor)\n"
@@ -300,6 +302,8 @@ static int run(int argc, char **argv, int ingest)
             else db = argv[++i];
         } else if (!strcmp(a, "--all")) {
             c.opt.keep_untargeted = 1;
+        } else if (!strcmp(a, "--tree")) {
+            c.opt.tree = 1;
         } else if (!strcmp(a, "--explain")) {
             c.explain = 1;
         } else if (!strcmp(a, "--debug")) {

@@ -12,6 +12,7 @@
 #include "lemma.h"
 #include "segment.h"
 #include "tag.h"
+#include "depparse.h"
 #include "verbs.h"
 #include "wordlist.h"
 
@@ -25,6 +26,22 @@ static int is_dir(const char *p)
 {
     struct stat st;
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* the dependency parser, loaded when coding asks for trees (Options.tree) */
+static UdModel *parser;
+
+int pipeline_load_parser(void)
+{
+    if (parser) return 0;
+    char path[4096 + 64], err[4096 + 256];
+    snprintf(path, sizeof path, "%s/data/en_ewt.model", pipeline_datadir());
+    parser = udmodel_load(path, err, sizeof err);
+    if (!parser) {
+        fprintf(stderr, "herodotus: %s\n", err);
+        return -1;
+    }
+    return 0;
 }
 
 /* dict/ and data/: $HERODOTUS_DATA, then beside the binary (../ of
@@ -84,6 +101,7 @@ int pipeline_load(Dict *dict, const Options *o)
 {
     char path[4096 + 64];
     if (pipeline_load_models()) return -1;
+    if (o->tree && pipeline_load_parser()) return -1;
     dict_init(dict);
     const char *dir = o->dict_dir;
     if (!dir) {
@@ -115,6 +133,8 @@ void pipeline_unload(Dict *dict)
     cameo_free();
     lemma_free();
     tagger_free();
+    udmodel_free(parser);
+    parser = NULL;
     wordlist_free();
 }
 
@@ -129,6 +149,7 @@ int pipeline_run(Doc *d, Arena *a, const RawDoc *raw, const Dict *dict, const Op
         tag_sentence(&d->sent[i]);
         drop_comma_clauses(&d->sent[i], o);   /* needs the tags to tell clause commas */
         lemmatise(&d->sent[i]);
+        if (o->tree) parse_sentence(parser, &d->sent[i], a);
     }
     find_actors(d, dict, o);
     find_verbs(d, dict, o);
@@ -155,6 +176,7 @@ int pipeline_run_parsed(Doc *d, Arena *a, const RawDoc *raw, const ParsedSentenc
         if (d->sent[i].ntok > MAX_SENTENCE_TOKENS) d->sent[i].ntok = MAX_SENTENCE_TOKENS;
         drop_comma_clauses(&d->sent[i], o);
         lemmatise(&d->sent[i]);
+        if (o->tree) parse_sentence(parser, &d->sent[i], a);
     }
     find_actors(d, dict, o);
     find_verbs(d, dict, o);

@@ -12,6 +12,9 @@
 int  pipeline_load(Dict *dict, const Options *o);
 /* Only the models every coding needs: tagger, lemmas, CAMEO table. */
 int  pipeline_load_models(void);
+/* The dependency parser (data/en_ewt.model), for Options.tree; 0 or -1
+ * after printing why. */
+int  pipeline_load_parser(void);
 void pipeline_unload(Dict *dict);      /* dict may be NULL (models only) */
 const char *pipeline_datadir(void);
 /* Code one document; err gets a message when it returns -1 (unreadable). */

@@ -4,6 +4,7 @@
 #include <string.h>
 #include "cameo.h"
 #include "dates.h"
+#include "depparse.h"
 #include "tag.h"
 
 static Span tokspan(const Doc *d, const Sentence *s, uint32_t a, uint32_t b)
@@ -85,6 +86,7 @@ void debug_doc(const Doc *d, FILE *f)
             const Token *t = &s->tok[k];
             fprintf(f, " %.*s/%s", (int)t->n, t->s, tag_name(t->tag));
             if (t->lemma && t->lemma != t->lower) fprintf(f, "/%s", sym_name(t->lemma));
+            if (s->parsed) fprintf(f, "<%s:%d", rel_name(t->rel), t->head + 1);
             if (t->mention >= 0 && (k + 1 == s->ntok || s->tok[k + 1].mention != t->mention))
                 fprintf(f, "=[%s]", sym_name(s->men[t->mention].code));
         }

@@ -88,6 +88,7 @@ static void push(TokVec *v, const char *base, const char *s, size_t n)
     t->n = (uint32_t)n;
     t->off = (uint32_t)(s - base);
     t->mention = -1;
+    t->head = -1;
     unsigned char c = (unsigned char)s[0];
     if (isupper(c)) t->flags |= TOK_CAP;
     if (isdigit(c)) t->flags |= TOK_NUM;

@@ -48,6 +48,14 @@ check parse_help_names_eval sh -c "[ $? -eq 0 ] && grep -q -- '--eval GOLD' '$T/
 "$H" parse "$T/missing.txt" >"$T/o" 2>"$T/e"
 check parse_names_a_missing_input sh -c "[ $? -eq 1 ] && grep -q 'missing.txt' '$T/e'"
 
+# code --tree: the passive agent read off the tree, words away from "by"
+# (the rule over tags finds none there)
+printf 'Date: 2024-05-14\n\nFive protesters were arrested in Nairobi by the heavily armed Kenyan police on Monday.\n' >"$T/p.txt"
+"$H" code --tree --format tsv "$T/p.txt" >"$T/o" 2>"$T/e"
+check code_tree_reads_the_passive_agent grep -q '	KENCOP	KENOPP	173	' "$T/o"
+"$H" code --tree --debug --format tsv "$T/p.txt" >/dev/null 2>"$T/e"
+check code_tree_debug_shows_relations grep -q 'police/NN[^ ]*<obl:agent:' "$T/e"
+
 GOLD="$SHARED/ud/en_ewt/en_ewt-ud-test.conllu"
 if [ -f "$GOLD" ]; then
     "$H" parse --eval "$GOLD" >"$T/ev" 2>"$T/e"

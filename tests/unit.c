@@ -466,6 +466,23 @@ static int passive_voice_takes_the_by_phrase_as_source(void)
     Doc d = code(&fixture, "Belmoria was attacked by Ardania on Monday.", "2024-04-09");
     CHECK(has_event(&d, "AAA", "BBB", "190"), "got: %s", events_of(&d));
     CHECK(!has_event(&d, "BBB", "AAA", "190"), "the passive subject is the target; got: %s", events_of(&d));
+    d = code(&fixture, "Belmoria was attacked by the Ardanian rebels on Monday.", "2024-04-09");
+    CHECK(has_event(&d, "AAAREB", "BBB", "190"), "an article after 'by'; got: %s", events_of(&d));
+    return 0;
+}
+
+static int passive_agent_is_read_off_the_tree(void)
+{
+    if (pipeline_load_parser()) return 1;
+    opts.tree = 1;
+    /* the agent phrase far from "by": "by the heavily armed Ardanian rebels" */
+    Doc d = code(&fixture, "Belmoria was attacked on Monday by the heavily armed Ardanian rebels.", "2024-04-09");
+    CHECK(d.nsent == 1 && d.sent[0].parsed, "the sentence was not parsed");
+    CHECK(has_event(&d, "AAAREB", "BBB", "190"), "got: %s", events_of(&d));
+    int agents = 0;
+    for (uint32_t i = 0; d.nsent && i < d.sent[0].ntok; i++) agents += d.sent[0].tok[i].rel == REL_OBL_AGENT;
+    CHECK(agents == 1, "%d obl:agent relations", agents);
+    opts.tree = 0;
     return 0;
 }
 
@@ -836,7 +853,7 @@ static int parser_finds_subject_object_and_passive_agent(void)
 int main(void)
 {
     arena_init(&arena);
-    Options o = {NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    Options o = {NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
     opts = o;
     if (pipeline_load(&builtin, &opts)) return 1;
     char fx[4200];
@@ -871,6 +888,7 @@ int main(void)
     RUN(agents_without_country_take_the_datelines);
     RUN(negated_verbs_give_no_event);
     RUN(passive_voice_takes_the_by_phrase_as_source);
+    RUN(passive_agent_is_read_off_the_tree);
     RUN(compound_actors_give_one_event_each);
     RUN(reported_speech_gives_the_speaker_and_intent);
     RUN(patterns_choose_codes_and_targets);

@@ -1,6 +1,6 @@
 /* plovereval.c - scores herodotus against hand-coded PLOVER records.
  *
- *   plover-eval RECORDS.json [--verbose]
+ *   plover-eval RECORDS.json [--verbose] [--tree]
  *
  * RECORDS.json: a JSON array of records with "text", "event" (a PLOVER
  * category), "source" and "target" (lists of {"code"}; the target may be
@@ -58,10 +58,14 @@ static size_t codes(json_t *v, const char **out, size_t max)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: plover-eval RECORDS.json [--verbose]\n");
+        fprintf(stderr, "usage: plover-eval RECORDS.json [--verbose] [--tree]\n");
         return 2;
     }
-    int verbose = argc > 2 && !strcmp(argv[2], "--verbose");
+    int verbose = 0, tree = 0;
+    for (int a = 2; a < argc; a++) {
+        if (!strcmp(argv[a], "--verbose")) verbose = 1;
+        else if (!strcmp(argv[a], "--tree")) tree = 1;
+    }
     json_error_t je;
     json_t *root = json_load_file(argv[1], 0, &je);
     if (!json_is_array(root)) {
@@ -72,6 +76,7 @@ int main(int argc, char **argv)
     Options o;
     memset(&o, 0, sizeof o);
     o.keep_untargeted = 1;
+    o.tree = tree;
     if (pipeline_load(&dict, &o)) return 1;
     Arena arena;
     arena_init(&arena);
