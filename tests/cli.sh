@@ -183,10 +183,10 @@ check dict_suggest_lists_uncovered_verbs grep -q '^ *[0-9]*  administer$' "$T/o"
 # extended, strikes called off, aid handed over, inspectors received,
 # peacekeepers arriving are coded; other uses of the same verbs (forecasts
 # lifted, keys handed over, degrees received, deadlines extended, a team
-# ready to play) code nothing.  Each line "ID sentence" is an article; the
-# events must be the fixture's "# expect ID SOURCE TARGET CODE" lines.
+# ready to play) code nothing.  Each line "# pNN sentence" is an article;
+# the events must be the fixture's "# expect ID SOURCE TARGET CODE" lines.
 F=tests/fixtures/verbs-precision.txt
-awk '!/^#/ && NF { id = $1; sub(/^[^ ]+ /, ""); printf "{\"id\":\"%s\",\"text\":\"%s\",\"date\":\"2024-05-01\"}\n", id, $0 }' "$F" |
+awk '/^# p[0-9]+ / { id = $2; sub(/^# [^ ]+ /, ""); printf "{\"id\":\"%s\",\"text\":\"%s\",\"date\":\"2024-05-01\"}\n", id, $0 }' "$F" |
     "$H" code --all --format tsv - | awk -F'\t' 'NR > 1 { print $1, $4, ($5 == "" ? "-" : $5), $6 }' | sort >"$T/got"
 sed -n 's/^# expect //p' "$F" | sort >"$T/want"
 check verb_patterns_code_their_phrasings_and_not_other_uses_of_the_verbs cmp -s "$T/want" "$T/got"
