@@ -179,6 +179,18 @@ check dict_suggest_lists_unknown_names grep -q '^ *2  Raila Odinga$' "$T/o"
 check dict_suggest_gives_examples grep -q 'e.g. Opposition leader Raila Odinga' "$T/o"
 check dict_suggest_lists_uncovered_verbs grep -q '^ *[0-9]*  administer$' "$T/o"
 
+# the verb dictionary on wire copy: "ready / unwilling to", curfews
+# extended, strikes called off, aid handed over, inspectors received,
+# peacekeepers arriving are coded; other uses of the same verbs (forecasts
+# lifted, keys handed over, degrees received, deadlines extended, a team
+# ready to play) code nothing.  Each line "# pNN sentence" is an article;
+# the events must be the fixture's "# expect ID SOURCE TARGET CODE" lines.
+F=tests/fixtures/verbs-precision.txt
+awk '/^# p[0-9]+ / { id = $2; sub(/^# [^ ]+ /, ""); printf "{\"id\":\"%s\",\"text\":\"%s\",\"date\":\"2024-05-01\"}\n", id, $0 }' "$F" |
+    "$H" code --all --format tsv - | awk -F'\t' 'NR > 1 { print $1, $4, ($5 == "" ? "-" : $5), $6 }' | sort >"$T/got"
+sed -n 's/^# expect //p' "$F" | sort >"$T/want"
+check verb_patterns_code_their_phrasings_and_not_other_uses_of_the_verbs cmp -s "$T/want" "$T/got"
+
 # parsed input: Penn Treebank trees and CoNLL-U give the same events
 "$H" code --parse ptb --format tsv tests/fixtures/lavrov.ptb >"$T/o" 2>"$T/e"
 check parse_ptb_input_is_coded grep -q '	RUSGOV	CHN	051	' "$T/o"

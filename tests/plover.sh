@@ -5,15 +5,15 @@
 # build/plover-eval (tools/plovereval.c).  Skips when ../shared is absent.
 # Floors are the figures reached (a ratchet: raise them as coding improves;
 # the targets are category recall 0.80 and triple F1 0.65, with category
-# precision not below 0.63; it is 0.628 since passive agents after an
-# article are read, "indicted by the U.N. war crimes court": events that are
-# right but that the records, one event a sentence, do not list).
+# precision not below 0.63).  The records list one event a sentence: a
+# right event they do not list ("indicted by the U.N. war crimes court"
+# besides the resignation) counts against precision.
 EVAL=${1:-build/plover-eval}
 SHARED=${HERODOTUS_SHARED:-../shared}
 REC="$SHARED/eval/plover-gsr/PLOVER_GSR_CAMEO.txt"
-FLOOR_RECALL=0.56
-FLOOR_PRECISION=0.625
-FLOOR_F1=0.32
+FLOOR_RECALL=0.62
+FLOOR_PRECISION=0.66
+FLOOR_F1=0.36
 if [ ! -f "$REC" ]; then
     echo "skip plover_dev_set: $REC is absent (the records are read from ../shared, beside the clone)"
     echo "plover: 0 passed, 0 failed"
