@@ -5,7 +5,8 @@
  * RECORDS.json: a JSON array of records with "text", "event" (a PLOVER
  * category), "source" and "target" (lists of {"code"}; the target may be
  * empty), as in the PLOVER gold standard records.  Each sentence is coded
- * as a document of its own, events without a target kept.  Printed:
+ * as a document of its own, events without a target kept, the record's
+ * "date" as its publication date (office holders are coded by it).  Printed:
  *   category recall: sentences whose gold category is among their events'
  *   category precision: of each sentence's distinct event categories, the
  *     share that is the gold one
@@ -101,7 +102,8 @@ int main(int argc, char **argv)
             }
         arena_reset(&arena);
         const char *id = json_string_value(json_object_get(r, "id"));
-        RawDoc raw = {argv[1], (long)i, id ? id : "record", NULL, NULL, NULL, NULL, text, strlen(text)};
+        const char *date = json_string_value(json_object_get(r, "date"));   /* the record's, as a publication date */
+        RawDoc raw = {argv[1], (long)i, id ? id : "record", NULL, date, NULL, NULL, text, strlen(text)};
         Doc d;
         char err[512];
         int cut = 0;
