@@ -356,6 +356,46 @@ static int is_adjunct_start(const Token *t)
     return 0;
 }
 
+/* The mention a tree node stands for: its own, else one of its
+ * children's ("the Kenyan police": police; "officials of the ministry"). */
+static int node_mention(const Sentence *s, uint32_t i)
+{
+    if (s->tok[i].mention >= 0) return s->tok[i].mention;
+    for (uint32_t j = 0; j < s->ntok; j++)
+        if (s->tok[j].head == (int)i && s->tok[j].mention >= 0 &&
+            (s->tok[j].rel == REL_COMPOUND || s->tok[j].rel == REL_FLAT || s->tok[j].rel == REL_AMOD ||
+             s->tok[j].rel == REL_NMOD || s->tok[j].rel == REL_NMOD_POSS || s->tok[j].rel == REL_APPOS))
+            return s->tok[j].mention;
+    return -1;
+}
+
+/* The dependent of token h in relation rel that stands for an actor, -1
+ * none. */
+static int tree_dependent(const Sentence *s, uint32_t h, int rel)
+{
+    for (uint32_t i = 0; i < s->ntok; i++)
+        if (s->tok[i].head == (int)h && s->tok[i].rel == rel) {
+            int m = node_mention(s, i);
+            if (m >= 0) return m;
+        }
+    return -1;
+}
+
+/* The subject of the verb at h from the tree: its nsubj, else the subject
+ * it shares with the verb it is coordinated with or completes ("Iran
+ * denied the report and accused Israel", "agreed to withdraw"). */
+static int tree_subject(const Sentence *s, uint32_t h)
+{
+    for (int hops = 0; hops < 4; hops++) {
+        int m = tree_dependent(s, h, REL_NSUBJ);
+        if (m >= 0) return m;
+        const Token *t = &s->tok[h];
+        if (t->head < 0 || (t->rel != REL_CONJ && t->rel != REL_XCOMP)) return -1;
+        h = (uint32_t)t->head;
+    }
+    return -1;
+}
+
 /* The passive verb's agent, -1 none: from the tree, the mention in the
  * verb's obl:agent phrase ("were arrested by the police in Nairobi");
  * else "by" then the actor, over a determiner or possessive ("by the
@@ -366,9 +406,14 @@ static int passive_agent(const Sentence *s, const VerbPhrase *v, const Options *
         for (uint32_t i = v->end; i < s->ntok; i++) {
             const Token *t = &s->tok[i];
             if (t->head != (int)v->head || t->rel != REL_OBL_AGENT) continue;
-            if (t->mention >= 0) return t->mention;
-            for (uint32_t j = i; j-- > v->end && s->tok[j].head == (int)i;)   /* "by the Kenyan police" */
+            /* the first actor of the phrase: "by the U.N. war crimes court"
+             * is the U.N.'s */
+            uint32_t from = i;
+            while (from > v->end && s->tok[from - 1].head == (int)i) from--;
+            for (uint32_t j = from; j <= i; j++)
                 if (s->tok[j].mention >= 0) return s->tok[j].mention;
+            int m = node_mention(s, i);
+            if (m >= 0) return m;
         }
     for (uint32_t i = v->end; i + 1 < v->clause_end; i++) {
         if (!is_word(&s->tok[i], "by")) continue;
@@ -507,6 +552,13 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     break;
                 }
             }
+            if (!ntgt && s->parsed && !(v->flags & VP_PASSIVE) && v->target_tok < 0) {
+                /* the object in the tree, however far: "accused, in a
+                 * statement on Monday, the Ardanian government" */
+                int m = tree_dependent(s, v->head, REL_OBJ);
+                if (m < 0) m = tree_dependent(s, v->head, REL_IOBJ);
+                if (m >= 0 && (sub.nsrc == 0 || m != sub.src[0])) add_conj(s, m, tgt, &ntgt, 8);
+            }
             if (!ntgt && o->petrarch && o->new_actor_length > 0) {
                 uint32_t a, b;
                 phrase_after(s, v->match_end > v->end ? v->match_end : v->end, v->clause_end, &a, &b);
@@ -537,6 +589,13 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 sub.nsrc = 0;
                 add_conj(s, s->tok[v->source_tok].mention, sub.src, &sub.nsrc, 8);
                 rule = "pattern source";
+            }
+            if (!sub.nsrc && s->parsed && !(v->flags & VP_PASSIVE)) {
+                int m = tree_subject(s, v->head);
+                if (m >= 0) {
+                    add_conj(s, m, sub.src, &sub.nsrc, 8);
+                    rule = "subject in the tree";
+                }
             }
             if (!sub.nsrc) {
                 doc_note(d, si, NOTE_NO_SOURCE, v->start, v->end, v->pattern_ref, v->code);

@@ -14,6 +14,10 @@ REC="$SHARED/eval/plover-gsr/PLOVER_GSR_CAMEO.txt"
 FLOOR_RECALL=0.62
 FLOOR_PRECISION=0.66
 FLOOR_F1=0.36
+# with --tree (sources, objects and passive agents read off the tree)
+FLOOR_TREE_RECALL=0.65
+FLOOR_TREE_PRECISION=0.65
+FLOOR_TREE_F1=0.37
 if [ ! -f "$REC" ]; then
     echo "skip plover_dev_set: $REC is absent (the records are read from ../shared, beside the clone)"
     echo "plover: 0 passed, 0 failed"
@@ -29,5 +33,11 @@ check "plover_category_recall_at_least_$FLOOR_RECALL" ge "$(fig 'category recall
 check "plover_category_precision_at_least_$FLOOR_PRECISION" ge "$(fig 'category precision')" "$FLOOR_PRECISION"
 f1=$(sed -n 's/.* F1 \([0-9.]*\) .*/\1/p' "$T/o")
 check "plover_triple_f1_at_least_$FLOOR_F1" ge "$f1" "$FLOOR_F1"
+"$EVAL" "$REC" --tree >"$T/o" 2>"$T/e"
+cat "$T/o"
+check "plover_with_tree_category_recall_at_least_$FLOOR_TREE_RECALL" ge "$(fig 'category recall')" "$FLOOR_TREE_RECALL"
+check "plover_with_tree_category_precision_at_least_$FLOOR_TREE_PRECISION" ge "$(fig 'category precision')" "$FLOOR_TREE_PRECISION"
+f1=$(sed -n 's/.* F1 \([0-9.]*\) .*/\1/p' "$T/o")
+check "plover_with_tree_triple_f1_at_least_$FLOOR_TREE_F1" ge "$f1" "$FLOOR_TREE_F1"
 echo "plover: $pass passed, $failn failed"
 [ "$failn" -eq 0 ]

@@ -486,6 +486,24 @@ static int passive_agent_is_read_off_the_tree(void)
     return 0;
 }
 
+static int subjects_missed_by_rules_are_read_off_the_tree(void)
+{
+    if (pipeline_load_parser()) return 1;
+    /* an organisation with its abbreviation and a noun after it: the
+     * rules over tags find no subject for "agreed" */
+    const char *text = "The African Union (AU) summit has agreed to send more troops to Somalia.";
+    opts.keep_untargeted = 1;
+    Doc d = code(&builtin, text, "2024-04-09");
+    int without = has_event(&d, "IGOAFRAU", "", "03");
+    opts.tree = 1;
+    d = code(&builtin, text, "2024-04-09");
+    opts.tree = 0;
+    opts.keep_untargeted = 0;
+    CHECK(has_event(&d, "IGOAFRAU", "", "030"), "with the tree; got: %s", events_of(&d));
+    printf("     (without the tree: %s)\n", without ? "found too" : "missed");
+    return 0;
+}
+
 static int compound_actors_give_one_event_each(void)
 {
     Doc d = code(&fixture, "Ardania and Belmoria attacked Jane Roe's rebels.", "2024-01-01");
@@ -889,6 +907,7 @@ int main(void)
     RUN(negated_verbs_give_no_event);
     RUN(passive_voice_takes_the_by_phrase_as_source);
     RUN(passive_agent_is_read_off_the_tree);
+    RUN(subjects_missed_by_rules_are_read_off_the_tree);
     RUN(compound_actors_give_one_event_each);
     RUN(reported_speech_gives_the_speaker_and_intent);
     RUN(patterns_choose_codes_and_targets);
