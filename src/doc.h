@@ -158,6 +158,9 @@ typedef struct Options {
     /* parse every sentence into a dependency tree (the events stage reads
      * it where it can) */
     int tree;
+    /* only events with both actors (else protests, riots, force postures
+     * and violence stand alone) */
+    int dyadic;
 } Options;
 
 #endif

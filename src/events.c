@@ -424,6 +424,16 @@ static int passive_agent(const Sentence *s, const VerbPhrase *v, const Options *
     return -1;
 }
 
+/* A code that is an event without anyone acted upon: a protest, a riot, a
+ * strike, violence whose victims go unnamed ("thousands marched through
+ * the capital", "gunmen opened fire").  GDELT leaves the second actor
+ * empty for these too. */
+static int stands_alone(const char *code)
+{
+    return !strncmp(code, "14", 2) || !strncmp(code, "18", 2) || !strncmp(code, "19", 2) ||
+           !strncmp(code, "20", 2) || !strncmp(code, "15", 2);
+}
+
 static void push_event(Doc *d, const Event *e)
 {
     /* one event per (source, target, code) in a sentence */
@@ -639,7 +649,8 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                         push_event(d, &e2);
                     }
                 }
-                if (!emitted && o->keep_untargeted && code && (!o->petrarch || has_null_phrase(s, v))) {
+                int alone = !o->petrarch && !o->dyadic && code && stands_alone(code);
+                if (!emitted && (o->keep_untargeted || alone) && code && (!o->petrarch || has_null_phrase(s, v))) {
                     Event e = {si, src, 0, code, date, sub.src[a], -1, k, r};
                     push_event(d, &e);
                 } else if (!emitted) {

@@ -55,7 +55,9 @@ static const char USAGE_CODE[] =
     "\n"
     "  --dict DIR     use the dictionaries in DIR instead of the built-in ones\n"
     "  --format F     jsonl (default when not a terminal), tsv, table (default on a terminal)\n"
-    "  --all          also print events that have no target\n"
+    "  --all          also print events that have no target (without it, only\n"
+    "                 protests, riots, strikes, force postures and violence stand alone)\n"
+    "  --dyadic       only events with both a source and a target\n"
     "  --tree         parse every sentence into a dependency tree and read the\n"
     "                 passive agent off it (slower; see herodotus parse)\n"
     "  --explain      with every event, the dictionary entries (file:line) of its verb\n"
@@ -302,6 +304,8 @@ static int run(int argc, char **argv, int ingest)
             else db = argv[++i];
         } else if (!strcmp(a, "--all")) {
             c.opt.keep_untargeted = 1;
+        } else if (!strcmp(a, "--dyadic")) {
+            c.opt.dyadic = 1;
         } else if (!strcmp(a, "--tree")) {
             c.opt.tree = 1;
         } else if (!strcmp(a, "--explain")) {

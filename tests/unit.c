@@ -871,7 +871,7 @@ static int parser_finds_subject_object_and_passive_agent(void)
 int main(void)
 {
     arena_init(&arena);
-    Options o = {NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    Options o = {NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
     opts = o;
     if (pipeline_load(&builtin, &opts)) return 1;
     char fx[4200];
