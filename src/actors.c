@@ -156,7 +156,9 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
             uint32_t ng = longest(dict, TRIE_AGENT, s, i, &lg);
             /* a lone capitalised-only match on a lower-case token ("us",
              * "chad" the verb) is no actor */
-            if (na == 1 && !(s->tok[i].flags & (TOK_CAP | TOK_ALLCAP)) && s->tok[i].tag != T_NNP) na = 0;
+            if (na == 1 && !(s->tok[i].flags & (TOK_CAP | TOK_ALLCAP)) && s->tok[i].tag != T_NNP &&
+                !(d->caseless && s->tok[i].n >= 4))   /* "arrived in china" in a lower-case feed */
+                na = 0;
             if (na && dict_actor_code(dict, &dict->actors[la - 1], date) == 0) {   /* restricted out or [---] */
                 doc_note(d, si, NOTE_DATE_RESTRICTED, i, i + na, dict->actors[la - 1].ref, NULL);
                 na = 0;

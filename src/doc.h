@@ -127,6 +127,7 @@ typedef struct Doc {
     Sym place_code;         /* its actor code, 0 none */
     Sym default_country;    /* country for agents with no country of their own */
     uint8_t story_discarded;/* a story-level discard phrase matched */
+    uint8_t caseless;       /* written all in lower case or in capitals: re-cased by the reader */
     char *body;             /* article body after cleaning (NUL-terminated) */
     uint32_t body_len;
     Sentence *sent;

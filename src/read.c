@@ -1,5 +1,6 @@
 /* read.c - stage 1: metadata, publication date, dateline, furniture */
 #include "read.h"
+#include "wordlist.h"
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -179,6 +180,40 @@ void read_metadata(Doc *d, Arena *a, const RawDoc *raw)
     }
 }
 
+/* Text written all in lower case (some feeds) or all in capitals (wire
+ * alerts) is re-cased before coding, in place (same bytes), so that names
+ * are names again: sentence starts get a capital, words the spelling list
+ * writes only with a capital get one ("mississippi", "moscow" ->
+ * "Mississippi", "Moscow"), words it writes only in capitals become
+ * capitals ("nato" -> "NATO").  Returns 1 when the text was re-cased. */
+static int recase(char *s, size_t n)
+{
+    size_t up = 0, low = 0;
+    for (size_t i = 0; i < n; i++) up += s[i] >= 'A' && s[i] <= 'Z', low += s[i] >= 'a' && s[i] <= 'z';
+    if (up + low < 20 || (up * 100 < (up + low) * 97 && low * 100 < (up + low) * 97)) return 0;
+    if (up > low)
+        for (size_t i = 0; i < n; i++) s[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+    int start = 1;
+    for (size_t i = 0; i < n;) {
+        if (!isalnum((unsigned char)s[i])) {
+            if (s[i] == '.' || s[i] == '!' || s[i] == '?' || s[i] == '\n') start = 1;
+            i++;
+            continue;
+        }
+        size_t b = i;
+        while (i < n && (isalnum((unsigned char)s[i]) || s[i] == '\'')) i++;
+        size_t e = i;
+        if (e - b > 2 && s[e - 2] == '\'' && s[e - 1] == 's') e -= 2;   /* "russia's" */
+        int wl = wordlist_case(s + b, e - b);
+        if ((wl & WL_UPPER) && !(wl & (WL_LOWER | WL_CAPITAL)))
+            for (size_t k = b; k < e; k++) s[k] = (char)toupper((unsigned char)s[k]);
+        else if (start || ((wl & WL_CAPITAL) && !(wl & WL_LOWER)))
+            s[b] = (char)toupper((unsigned char)s[b]);
+        start = 0;
+    }
+    return 1;
+}
+
 int read_article(Doc *d, Arena *a, const RawDoc *raw, char *err, size_t errsz)
 {
     read_metadata(d, a, raw);
@@ -266,6 +301,7 @@ int read_article(Doc *d, Arena *a, const RawDoc *raw, char *err, size_t errsz)
     /* "\n" in body separates paragraphs; lines of one paragraph were joined */
     while (bl && (body[bl - 1] == '\n' || body[bl - 1] == ' ')) bl--;
     body[bl] = '\0';
+    d->caseless = (uint8_t)recase(body, bl);
     d->body = body;
     d->body_len = (uint32_t)bl;
     if (!d->pubdate && dl_monthday >= 10000000) d->pubdate = dl_monthday;

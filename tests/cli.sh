@@ -21,6 +21,22 @@ printf 'Published April 9, 2024\n\n%s\n' "$ART" >"$T/a.txt"
 check txt_file_is_coded grep -q '"code":"042"' "$T/o"
 check jsonl_event_has_required_fields grep -q '"doc_id":"'"$T"'/a","sentence":0,"date":"2024-04-08","source":"RUSGOV","target":"CHN","code":"042","root":"04","quad":1,"goldstein":1.9' "$T/o"
 check jsonl_event_has_its_plover_category grep -q '"code":"042",.*"event":"Make a visit","plover":"CONSULT"' "$T/o"
+# text all in lower case or all in capitals: re-cased, the same events as cased text
+CASED='Russian Foreign Minister Sergei Lavrov arrived in China on Monday and met Chinese officials. Protesters in Moscow criticised the Kremlin.'
+for v in cased lower upper; do
+    case $v in
+        cased) txt=$CASED ;;
+        lower) txt=$(printf '%s' "$CASED" | tr 'A-Z' 'a-z') ;;
+        upper) txt=$(printf '%s' "$CASED" | tr 'a-z' 'A-Z') ;;
+    esac
+    printf 'Date: 2024-04-08\n\n%s\n' "$txt" | "$H" code --format tsv - | cut -f4-6 >"$T/case-$v"
+done
+check cased_text_gives_its_events sh -c "[ \$(wc -l <'$T/case-cased') -ge 3 ]"
+check lower_case_text_gives_the_events_of_cased_text cmp -s "$T/case-cased" "$T/case-lower"
+check all_capitals_text_gives_the_events_of_cased_text cmp -s "$T/case-cased" "$T/case-upper"
+printf 'Date: 2024-04-08\n\n%s\n' "$(printf '%s' "$CASED" | tr 'A-Z' 'a-z')" | "$H" code --format jsonl - >"$T/o"
+check lower_case_text_is_shown_re_cased grep -q '"text":"Russian foreign minister Sergei' "$T/o"
+
 # events with one actor: protests and violence stand alone, statements do not
 printf 'Date: 2024-06-25\n\nThousands of Kenyan students protested on Tuesday. Kenya said on Tuesday that it would study the bill.\n' >"$T/one.txt"
 "$H" code --format tsv "$T/one.txt" >"$T/o" 2>"$T/e"
