@@ -107,7 +107,7 @@ typedef struct Event {
 
 /* Why a candidate gave no event (kept for --explain). */
 enum NoteKind { NOTE_NEGATED = 1, NOTE_DISCARDED, NOTE_DATE_RESTRICTED, NOTE_NO_SOURCE, NOTE_NO_TARGET,
-                NOTE_PASSIVE_NO_AGENT };
+                NOTE_PASSIVE_NO_AGENT, NOTE_NOT_DONE };
 
 typedef struct Note {
     uint32_t sent;

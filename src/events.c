@@ -195,6 +195,29 @@ static const char *const OBJECT_CONTROL[] = {"urge", "ask", "call", "force", "in
                                              "encourage", "order", "press", "push", "help", "pressure", "request",
                                              "warn", "advise", "want", "expect", NULL};
 
+/* Verbs whose infinitive names what someone else is asked to do, not
+ * what was done: "invited Putin to visit Beijing" is an invitation. */
+static const char *const ASKED[] = {"urge", "ask", "call", "invite", "request", "press", "push", "pressure",
+                                    "encourage", "persuade", "advise", "appeal", "beg", "implore", NULL};
+
+/* An infinitive that names an action not done: asked of someone else
+ * ("urged Iran to release ..."), or after a noun ("the need to end the
+ * war", "efforts to reach a deal", "plans to send troops", "a bid to"). */
+static int not_done(const Sentence *s, uint32_t k)
+{
+    const VerbPhrase *v = &s->vp[k];
+    if (!(v->flags & VP_INFINITIVE)) return 0;
+    uint32_t to = v->start;
+    while (to < v->head && s->tok[to].tag != T_TO) to++;
+    if (to > 0 && s->tok[to].tag == T_TO && TAG_IS_NOUN(s->tok[to - 1].tag) && s->tok[to - 1].mention < 0) return 1;
+    if (k == 0) return 0;
+    const VerbPhrase *pv = &s->vp[k - 1];
+    if (!lemma_in(&s->tok[pv->head], ASKED)) return 0;
+    for (uint32_t i = pv->end; i < v->start; i++)     /* someone is asked: an object between */
+        if (s->tok[i].mention >= 0 || s->tok[i].tag == T_PRP) return 1;
+    return 0;
+}
+
 static int first_of_conj(const Sentence *s, int m)
 {
     for (int p = 0; p < m; p++)
@@ -526,6 +549,10 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                         sub.rule = "new actor";
                     }
                 }
+            }
+            if (!o->petrarch && not_done(s, k)) {
+                doc_note(d, si, NOTE_NOT_DONE, v->start, v->end, v->pattern_ref, v->code);
+                continue;
             }
             if (v->flags & VP_NEGATED) {
                 doc_note(d, si, NOTE_NEGATED, v->start, v->match_end > v->end ? v->match_end : v->end, v->pattern_ref, v->code);

@@ -64,7 +64,8 @@ void event_view(const Doc *d, const Event *e, EventView *v, const Dict *dict)
 void note_view(const Doc *d, const Note *n, NoteView *v, const Dict *dict)
 {
     static const char *const why[] = {"", "negated", "discarded sentence", "actor out of its dates",
-                                      "no source", "no target", "passive without agent"};
+                                      "no source", "no target", "passive without agent",
+                                      "not done: only asked for, invited, needed or planned"};
     const Sentence *s = &d->sent[n->sent];
     v->doc_id = d->id ? d->id : "";
     v->sentence = n->sent;

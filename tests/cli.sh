@@ -37,6 +37,14 @@ check all_capitals_text_gives_the_events_of_cased_text cmp -s "$T/case-cased" "$
 printf 'Date: 2024-04-08\n\n%s\n' "$(printf '%s' "$CASED" | tr 'A-Z' 'a-z')" | "$H" code --format jsonl - >"$T/o"
 check lower_case_text_is_shown_re_cased grep -q '"text":"Russian foreign minister Sergei' "$T/o"
 
+# what did not happen stays out: invitations, appeals, needs and plans named by nouns
+printf 'Date: 2024-04-08\n\nChina invited Russian President Vladimir Putin to visit Beijing next month. Germany stressed the need to end the war in Ukraine.\n' >"$T/nd.txt"
+"$H" code --all --format tsv "$T/nd.txt" >"$T/o" 2>"$T/e"
+check an_invitation_to_visit_is_the_invitation sh -c "grep -q '	CHN	RUSGOV	02' '$T/o' && ! grep -q '	042	' '$T/o'"
+check the_need_to_end_a_war_ends_nothing sh -c "! grep -q '	08[0-9]*	' '$T/o'"
+"$H" code --all --explain --format table "$T/nd.txt" >"$T/o" 2>"$T/e"
+check explain_names_actions_not_done grep -q 'not done: only asked for, invited, needed or planned' "$T/o"
+
 # events with one actor: protests and violence stand alone, statements do not
 printf 'Date: 2024-06-25\n\nThousands of Kenyan students protested on Tuesday. Kenya said on Tuesday that it would study the bill.\n' >"$T/one.txt"
 "$H" code --format tsv "$T/one.txt" >"$T/o" 2>"$T/e"
