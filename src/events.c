@@ -200,16 +200,26 @@ static const char *const OBJECT_CONTROL[] = {"urge", "ask", "call", "force", "in
 static const char *const ASKED[] = {"urge", "ask", "call", "invite", "request", "press", "push", "pressure",
                                     "encourage", "persuade", "advise", "appeal", "beg", "implore", NULL};
 
+/* Nouns whose infinitive names an action wanted, not done ("the need to
+ * end the war", "efforts to reach a deal"); others are objects before a
+ * purpose ("fired tear gas to disperse the crowd": the dispersal is done). */
+static const char *const WANTED[] = {"need", "effort", "plan", "bid", "attempt", "call", "proposal", "demand",
+                                     "appeal", "request", "push", "pressure", "way", "chance", "opportunity",
+                                     "willingness", "readiness", "threat", "plea", "initiative", "idea", "option",
+                                     "strategy", "goal", "aim", "ambition", "pledge", "promise", "commitment",
+                                     "offer", "intention", "desire", "hope", "wish", "move", "campaign", NULL};
+
 /* An infinitive that names an action not done: asked of someone else
- * ("urged Iran to release ..."), or after a noun ("the need to end the
- * war", "efforts to reach a deal", "plans to send troops", "a bid to"). */
+ * ("urged Iran to release ..."), or after a noun of wanting ("the need to
+ * end the war", "efforts to reach a deal", "plans to send troops"). */
 static int not_done(const Sentence *s, uint32_t k)
 {
     const VerbPhrase *v = &s->vp[k];
     if (!(v->flags & VP_INFINITIVE)) return 0;
     uint32_t to = v->start;
     while (to < v->head && s->tok[to].tag != T_TO) to++;
-    if (to > 0 && s->tok[to].tag == T_TO && TAG_IS_NOUN(s->tok[to - 1].tag) && s->tok[to - 1].mention < 0) return 1;
+    if (to > 0 && s->tok[to].tag == T_TO && TAG_IS_NOUN(s->tok[to - 1].tag) && lemma_in(&s->tok[to - 1], WANTED))
+        return 1;
     if (k == 0) return 0;
     const VerbPhrase *pv = &s->vp[k - 1];
     if (!lemma_in(&s->tok[pv->head], ASKED)) return 0;
