@@ -108,6 +108,27 @@ static int is_word(const Token *t, const char *w)
     return t->n == n && !strncasecmp(t->s, w, n);
 }
 
+/* Nouns of a person's office that stand for the person named before. */
+static const char *const ROLES[] = {"minister", "president", "premier", "chancellor", "envoy", "ambassador",
+                                    "diplomat", "secretary", "leader", "king", "queen", "emir", "prince",
+                                    "general", "commander", "mayor", "governor", "spokesman", "spokeswoman", NULL};
+
+/* The person named before whom "the minister" (tokens [a, b), agent
+ * code agent) stands for: named holds the last person named; his code
+ * must carry the same agent (RUSGOV for GOV).  0 none. */
+static Sym role_person(const Sentence *s, uint32_t a, uint32_t b, Sym agent, Sym named)
+{
+    if (!named || !agent || a == 0 || b != a + 1) return 0;
+    const Token *t = &s->tok[a];
+    if (!(s->tok[a - 1].n == 3 && !strncasecmp(s->tok[a - 1].s, "the", 3))) return 0;
+    int role = 0;
+    for (const char *const *r = ROLES; *r && !role; r++)
+        role = t->n == strlen(*r) && !strncasecmp(t->s, *r, t->n);
+    if (!role) return 0;
+    const char *pc = sym_name(named), *ac = sym_name(agent);
+    return strlen(pc) > 3 && !strncmp(pc + 3, ac, strlen(ac)) ? named : 0;
+}
+
 static int is_pronoun(const Token *t)
 {
     return t->tag == T_PRP && (is_word(t, "he") || is_word(t, "him") || is_word(t, "she") || is_word(t, "her"));
@@ -134,6 +155,7 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
         }
     }
     Sym last_person = 0, prev_group = 0;
+    Sym last_named = 0;     /* the last person named in the sentences before */
     Sym anon = o->petrarch ? sym_intern("---", 3) : 0;   /* "---GOV": an agent of no known country */
     int story_discard = 0;
     for (uint32_t si = 0; si < d->nsent; si++) {
@@ -304,6 +326,13 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                 Sym base = agent_country ? agent_country : anon;
                 mm->code = nag > 1 && base ? assemble(base, ags, agpre, nag) : combine(base, agent, prefix);
                 mm->kind = MK_AGENT;
+                /* "the minister", "the envoy": the person of that office named
+                 * before ("Sergei Lavrov arrived ... The minister praised") */
+                Sym named = !o->petrarch && nag == 1 ? role_person(s, mm->start, mm->end, agent, last_named) : 0;
+                if (named) {
+                    mm->code = named;
+                    mm->kind = MK_PERSON;
+                }
             }
             mm->has_agent = agent != 0;
             mm->agent = agent;
@@ -360,8 +389,10 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
         for (uint32_t k = nmen; k-- > 0;) {   /* tokens point at the first of mentions sharing a span */
             for (uint32_t i = men[k].start; i < men[k].end; i++) s->tok[i].mention = (int16_t)k;
         }
-        for (uint32_t k = 0; k < nmen; k++)
+        for (uint32_t k = 0; k < nmen; k++) {
             if (men[k].kind == MK_PERSON || (men[k].kind == MK_AGENT && men[k].has_agent)) last_person = men[k].code;
+            if (men[k].kind == MK_PERSON && men[k].actor_ref) last_named = men[k].code;
+        }
         /* coordination: "Russia and China", "Mordor, the Shire, Fornost and
          * Bree", "Fornost and the evil awful Gondor", "neither X nor Y" */
         uint8_t *link_and = arena_alloc(a, nmen + 1);

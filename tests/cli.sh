@@ -37,6 +37,14 @@ check all_capitals_text_gives_the_events_of_cased_text cmp -s "$T/case-cased" "$
 printf 'Date: 2024-04-08\n\n%s\n' "$(printf '%s' "$CASED" | tr 'A-Z' 'a-z')" | "$H" code --format jsonl - >"$T/o"
 check lower_case_text_is_shown_re_cased grep -q '"text":"Russian foreign minister Sergei' "$T/o"
 
+# a role noun stands for the person of that office named before
+printf 'Date: 2024-04-08\n\nBEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.\n' >"$T/role.txt"
+"$H" code --format tsv "$T/role.txt" >"$T/o" 2>"$T/e"
+check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
+printf 'Date: 2024-04-08\n\nBEIJING, April 8 (Agency) - The minister praised Russia for its support.\n' >"$T/role2.txt"
+"$H" code --format tsv "$T/role2.txt" >"$T/o" 2>"$T/e"
+check a_role_noun_with_no_one_named_before_takes_the_datelines_country grep -q '	CHNGOV	RUS	051	' "$T/o"
+
 # what did not happen stays out: invitations, appeals, needs and plans named by nouns
 printf 'Date: 2024-04-08\n\nChina invited Russian President Vladimir Putin to visit Beijing next month. Germany stressed the need to end the war in Ukraine.\n' >"$T/nd.txt"
 "$H" code --all --format tsv "$T/nd.txt" >"$T/o" 2>"$T/e"
