@@ -467,6 +467,13 @@ static int stands_alone(const char *code)
            !strncmp(code, "20", 2) || !strncmp(code, "15", 2);
 }
 
+/* Codes whose event stands when a passive names no one acting: arrests
+ * and repression (17), assaults (18), fighting (19), mass violence (20). */
+static int unnamed_agent_counts(const char *code)
+{
+    return !strncmp(code, "17", 2) || !strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2);
+}
+
 static void push_event(Doc *d, const Event *e)
 {
     /* one event per (source, target, code) in a sentence */
@@ -615,6 +622,20 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             if (v->flags & VP_PASSIVE) {
                 /* "was attacked by X": X acts on the subject */
                 int agent = passive_agent(s, v, o);
+                if (agent < 0 && !o->petrarch && v->code && unnamed_agent_counts(v->code) && sub.nsrc &&
+                    !(v->flags & VP_NEGATED) && !not_done(s, k)) {
+                    /* "five protesters were arrested", "130 people were killed":
+                     * the event stands, the one acting unknown (GDELT leaves
+                     * its first actor empty too) */
+                    const char *code = (v->flags & VP_FUTURE) ? intent_code(v->code) : v->code;
+                    int date = sentence_date(d, s, v->head);
+                    for (int b = 0; b < sub.nsrc && code; b++) {
+                        Event e = {si, 0, s->men[sub.src[b]].code, code, date ? date : d->pubdate, -1, sub.src[b], k,
+                                   "passive without agent: who acted is not named"};
+                        push_event(d, &e);
+                    }
+                    continue;
+                }
                 if (agent < 0 && !o->petrarch) {   /* no one named as acting */
                     doc_note(d, si, NOTE_PASSIVE_NO_AGENT, v->start, v->end, v->pattern_ref, v->code);
                     continue;

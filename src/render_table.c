@@ -28,7 +28,7 @@ static void event(Buf *o, const EventView *v)
 {
     cell(o, v->date, strlen(v->date), 10);
     buf_puts(o, "  ");
-    cell(o, v->source, strlen(v->source), 9);
+    cell(o, *v->source ? v->source : "-", *v->source ? strlen(v->source) : 1, 9);
     buf_puts(o, "  ");
     cell(o, *v->target ? v->target : "-", *v->target ? strlen(v->target) : 1, 9);
     buf_puts(o, "  ");

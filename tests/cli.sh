@@ -37,6 +37,14 @@ check all_capitals_text_gives_the_events_of_cased_text cmp -s "$T/case-cased" "$
 printf 'Date: 2024-04-08\n\n%s\n' "$(printf '%s' "$CASED" | tr 'A-Z' 'a-z')" | "$H" code --format jsonl - >"$T/o"
 check lower_case_text_is_shown_re_cased grep -q '"text":"Russian foreign minister Sergei' "$T/o"
 
+# agentless passives of arrests and violence are events with no source; crowds are actors
+printf 'Date: 2024-06-26\n\nNAIROBI, June 26 (Agency) - Five protesters were arrested on Tuesday. At least 13 people were killed in clashes. Thousands of people marched through the city. The talks were postponed.\n' >"$T/pass.txt"
+"$H" code --format tsv "$T/pass.txt" >"$T/o" 2>"$T/e"
+check an_arrest_by_no_one_named_has_no_source grep -q '		KENOPP	173	' "$T/o"
+check people_killed_by_no_one_named_are_the_target sh -c "grep -P '^[^\t]*\t[0-9]+\t[-0-9]*\t\tKENCVL\t1[89]|\t\tKENCVL\t20' '$T/o' >/dev/null"
+check a_crowd_of_people_marching_is_a_protest grep -q '	KENCVL		14' "$T/o"
+check other_agentless_passives_stay_out sh -c "[ \$(wc -l <'$T/o') -eq 4 ]"
+
 # a role noun stands for the person of that office named before
 printf 'Date: 2024-04-08\n\nBEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.\n' >"$T/role.txt"
 "$H" code --format tsv "$T/role.txt" >"$T/o" 2>"$T/e"
