@@ -467,6 +467,18 @@ static int stands_alone(const char *code)
            !strncmp(code, "20", 2) || !strncmp(code, "15", 2);
 }
 
+/* The verb group says what someone must or should do: "must withdraw",
+ * "should release", "has to stop" (not "must not": a ban, left alone). */
+static int obliged(const Sentence *s, const VerbPhrase *v)
+{
+    for (uint32_t i = v->start; i < v->head; i++) {
+        const Token *t = &s->tok[i];
+        if (t->tag == T_MD && (is_word(t, "must") || is_word(t, "should"))) return 1;
+        if ((is_word(t, "has") || is_word(t, "have")) && i + 1 < v->head && is_word(&s->tok[i + 1], "to")) return 1;
+    }
+    return 0;
+}
+
 /* Codes whose event stands when a passive names no one acting: arrests
  * and repression (17), assaults (18), fighting (19), mass violence (20). */
 static int unnamed_agent_counts(const char *code)
@@ -551,6 +563,16 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 subj[k] = speaker;
             }
             if (v->flags & VP_SPEECH) speaker = subj[k];
+            if (!o->petrarch && speaker >= 0 && subj[k] >= 0 && subj[k] != speaker && !(v->flags & VP_SPEECH) &&
+                obliged(s, v)) {
+                /* "Russia said Ukraine must withdraw its troops": a demand of
+                 * the speaker on the obliged, not the withdrawal */
+                int date = sentence_date(d, s, v->head);
+                Event e = {si, s->men[speaker].code, s->men[subj[k]].code, "100", date ? date : d->pubdate, speaker,
+                           subj[k], k, "a demand: the speaker says they must"};
+                if (e.source != e.target && !(v->flags & VP_NEGATED)) push_event(d, &e);
+                continue;
+            }
             if (o->petrarch && v->start < consumed) continue;
             if (!v->code && !(o->petrarch && v->code2)) continue;
             if (o->petrarch) {

@@ -45,6 +45,12 @@ check people_killed_by_no_one_named_are_the_target sh -c "grep -P '^[^\t]*\t[0-9
 check a_crowd_of_people_marching_is_a_protest grep -q '	KENCVL		14' "$T/o"
 check other_agentless_passives_stay_out sh -c "[ \$(wc -l <'$T/o') -eq 4 ]"
 
+# "X said Y must ...": a demand of X on Y, not Y's action
+printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its troops from Kursk.\n' >"$T/must.txt"
+"$H" code --all --format tsv "$T/must.txt" >"$T/o" 2>"$T/e"
+check said_must_is_a_demand_on_the_obliged grep -q '	RUS	UKR	100	' "$T/o"
+check said_must_does_not_code_the_demanded_action sh -c "! grep -q '	UKR	[A-Z]*	08' '$T/o'"
+
 # a role noun stands for the person of that office named before
 printf 'Date: 2024-04-08\n\nBEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.\n' >"$T/role.txt"
 "$H" code --format tsv "$T/role.txt" >"$T/o" 2>"$T/e"
