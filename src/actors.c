@@ -324,6 +324,13 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                 if (agent) mm->kind = MK_AGENT;
             } else {
                 Sym base = agent_country ? agent_country : anon;
+                /* "Nigeria said it would withdraw its troops": its is Nigeria's */
+                if (!o->petrarch && mm->start > 0 &&
+                    (is_word(&s->tok[mm->start - 1], "its") || is_word(&s->tok[mm->start - 1], "their")))
+                    for (uint32_t q = 0; q < nmen; q++)
+                        if (men[q].end <= mm->start && actor_country(men[q].code) &&
+                            (men[q].kind == MK_COUNTRY || men[q].kind == MK_ORG || men[q].kind == MK_AGENT))
+                            base = actor_country(men[q].code);
                 mm->code = nag > 1 && base ? assemble(base, ags, agpre, nag) : combine(base, agent, prefix);
                 mm->kind = MK_AGENT;
                 /* "the minister", "the envoy": the person of that office named
@@ -367,7 +374,14 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
             else if (!o->petrarch && s->tok[i].tag == T_PRP && (is_word(&s->tok[i], "it") || is_word(&s->tok[i], "they"))) {
                 uint32_t j = i + 1;
                 while (j < s->ntok && s->tok[j].tag == T_RB) j++;
-                if (j < s->ntok && (TAG_IS_VERB(s->tok[j].tag) || s->tok[j].tag == T_MD)) code = prev_group;
+                if (j < s->ntok && (TAG_IS_VERB(s->tok[j].tag) || s->tok[j].tag == T_MD)) {
+                    /* "Nigeria said it would ...": a group named before it in
+                     * its sentence, else the sentence before's */
+                    code = prev_group;
+                    for (uint32_t k = 0; k < nmen && men[k].end <= i; k++)
+                        if (men[k].kind == MK_COUNTRY || men[k].kind == MK_ORG || men[k].kind == MK_AGENT)
+                            code = men[k].code;
+                }
             }
             if (!code) continue;
             Mention *mm = &men[total++];

@@ -479,6 +479,20 @@ static int obliged(const Sentence *s, const VerbPhrase *v)
     return 0;
 }
 
+/* A future action on a condition another must meet: the token of the
+ * first actor after "unless" later in the sentence ("... unless the
+ * president agrees to step down"), or the "unless" itself; -1 none. */
+static int condition_after(const Sentence *s, const VerbPhrase *v)
+{
+    for (uint32_t i = v->end; i < s->ntok; i++) {
+        if (!is_word(&s->tok[i], "unless")) continue;
+        for (uint32_t j = i + 1; j < s->ntok && j < i + 8; j++)
+            if (s->tok[j].mention >= 0) return (int)j;
+        return (int)i;
+    }
+    return -1;
+}
+
 /* Codes whose event stands when a passive names no one acting: arrests
  * and repression (17), assaults (18), fighting (19), mass violence (20). */
 static int unnamed_agent_counts(const char *code)
@@ -692,6 +706,19 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 continue;
             }
             const char *code = (v->flags & VP_FUTURE) && !o->petrarch ? intent_code(v->code) : v->code;
+            int unless = !o->petrarch && (v->flags & VP_FUTURE) ? condition_after(s, v) : -1;
+            if (unless >= 0) {
+                /* "will withdraw its force from Chad unless the president
+                 * arranges a ceasefire": a threat, on whom the condition falls */
+                code = code && code[0] == '1' && code[1] == '3' ? code : "130";
+                /* its own troops are no target of the threat: the conditioned is */
+                int own = ntgt > 0 && sub.nsrc > 0;
+                for (int b = 0; b < ntgt && own; b++)
+                    own = actor_country(s->men[tgt[b]].code) == actor_country(s->men[sub.src[0]].code);
+                if (own) ntgt = 0;
+                if (!ntgt && s->tok[unless].mention >= 0) add_conj(s, s->tok[unless].mention, tgt, &ntgt, 8);
+                rule = "a threat: a future action unless another acts";
+            }
             int date = sentence_date(d, s, v->head);
             if (!date) date = d->pubdate;
             /* compound subject with no target: each acts on the others (the

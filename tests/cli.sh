@@ -51,6 +51,12 @@ printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its
 check said_must_is_a_demand_on_the_obliged grep -q '	RUS	UKR	100	' "$T/o"
 check said_must_does_not_code_the_demanded_action sh -c "! grep -q '	UKR	[A-Z]*	08' '$T/o'"
 
+# "will X unless Y ...": a threat
+printf 'Date: 2024-04-08\n\nIran will attack Israel unless the United States withdraws. Nigeria said it would withdraw its troops unless Chad agrees to a ceasefire.\n' >"$T/unless.txt"
+"$H" code --all --format tsv "$T/unless.txt" >"$T/o" 2>"$T/e"
+check a_conditional_attack_is_a_threat_of_force grep -q '	IRN	ISR	138	' "$T/o"
+check a_conditional_withdrawal_is_a_threat_on_whom_the_condition_falls grep -q '	NGA	TCD	130	' "$T/o"
+
 # a role noun stands for the person of that office named before
 printf 'Date: 2024-04-08\n\nBEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.\n' >"$T/role.txt"
 "$H" code --format tsv "$T/role.txt" >"$T/o" 2>"$T/e"
