@@ -66,7 +66,8 @@ typedef struct Mention {
 } Mention;
 
 enum VoiceFlags { VP_PASSIVE = 1, VP_NEGATED = 2, VP_FUTURE = 4, VP_INFINITIVE = 8,
-                  VP_SPEECH = 16, VP_COORD = 32, VP_MUTUAL = 64 /* '%' before the verb matched */ };
+                  VP_SPEECH = 16, VP_COORD = 32, VP_MUTUAL = 64 /* '%' before the verb matched */,
+                  VP_REFUSED = 128 /* "refused to meet", "declined to resign": a rejection */ };
 
 typedef struct VerbPhrase {
     uint32_t start, end;    /* token span of the verb group [start, end) */

@@ -377,6 +377,24 @@ static const char *intent_code(const char *code)
     return code;
 }
 
+/* The rejection (12) of a cooperative action refused: to meet or
+ * negotiate (125), to mediate (126), to sign a deal (127), to cooperate
+ * (121), to give aid (122), to reform or step down (123), to yield (124:
+ * ease restrictions, release, allow involvement, de-escalate); NULL for
+ * anything else (refusing to attack is no event). */
+static const char *refusal_code(const char *code)
+{
+    static const struct { const char *from, *to; } map[] = {
+        {"0831", "1231"}, {"0832", "1232"}, {"0833", "1233"}, {"0834", "1234"}, {"045", "126"}, {"046", "125"},
+        {"057", "127"}, {"081", "1241"}, {"082", "1242"}, {"083", "123"}, {"084", "1243"}, {"085", "1244"},
+        {"086", "1245"}, {"087", "1246"}, {"04", "125"}, {"03", "120"}, {"05", "120"}, {"06", "121"},
+        {"07", "122"}, {"08", "124"}};
+    if (!code || strlen(code) < 2) return NULL;
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++)   /* the longest prefix is listed first */
+        if (!strncmp(code, map[i].from, strlen(map[i].from))) return map[i].to;
+    return NULL;
+}
+
 /* Words that open an adjunct (time, cause, concession): an actor after
  * them is no object of the verb. */
 static int is_adjunct_start(const Token *t)
@@ -606,6 +624,11 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             if (!o->petrarch && not_done(s, k)) {
                 doc_note(d, si, NOTE_NOT_DONE, v->start, v->end, v->pattern_ref, v->code);
                 continue;
+            }
+            if ((v->flags & VP_REFUSED) && !o->petrarch && refusal_code(v->code)) {
+                /* "Iran refused to meet the envoy": the refusal is the event */
+                v->flags &= (uint16_t)~(VP_NEGATED | VP_FUTURE);
+                v->code = refusal_code(v->code);
             }
             if (v->flags & VP_NEGATED) {
                 doc_note(d, si, NOTE_NEGATED, v->start, v->match_end > v->end ? v->match_end : v->end, v->pattern_ref, v->code);

@@ -399,6 +399,9 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
                 if (lemma_is(&s->tok[pv->head], "refuse") || lemma_is(&s->tok[pv->head], "fail") ||
                     lemma_is(&s->tok[pv->head], "decline"))
                     v->flags |= VP_NEGATED;
+                if ((lemma_is(&s->tok[pv->head], "refuse") || lemma_is(&s->tok[pv->head], "decline")) &&
+                    !(pv->flags & VP_NEGATED))
+                    v->flags |= VP_REFUSED;
             }
             if (i > 0 && (is_word(&s->tok[i - 1], "and") || is_word(&s->tok[i - 1], "or") || is_word(&s->tok[i - 1], "but")))
                 v->flags |= VP_COORD;

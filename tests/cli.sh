@@ -51,6 +51,12 @@ printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its
 check said_must_is_a_demand_on_the_obliged grep -q '	RUS	UKR	100	' "$T/o"
 check said_must_does_not_code_the_demanded_action sh -c "! grep -q '	UKR	[A-Z]*	08' '$T/o'"
 
+# a refusal of a cooperative action is a rejection; refusing to attack is no attack
+printf 'Date: 2024-04-08\n\nIran refused to meet the British envoy. Russia refused to attack Ukraine.\n' >"$T/refuse.txt"
+"$H" code --all --format tsv "$T/refuse.txt" >"$T/o" 2>"$T/e"
+check refusing_to_meet_is_rejecting_talks grep -q '	IRN	GBRGOV	125	' "$T/o"
+check refusing_to_attack_is_no_attack sh -c "! grep -q '	RUS	UKR	1[89]' '$T/o'"
+
 # "will X unless Y ...": a threat
 printf 'Date: 2024-04-08\n\nIran will attack Israel unless the United States withdraws. Nigeria said it would withdraw its troops unless Chad agrees to a ceasefire.\n' >"$T/unless.txt"
 "$H" code --all --format tsv "$T/unless.txt" >"$T/o" 2>"$T/e"
