@@ -33,11 +33,10 @@ static const char *const REL_NAMES[REL_N] = {
 
 const char *rel_name(int rel) { return rel >= 0 && rel < REL_N ? REL_NAMES[rel] : ""; }
 
-/* a model relation as a Rel: by name, else by the part before its ':' */
-static uint8_t rel_of(const char *name)
+int rel_from_name(const char *name)
 {
     for (int r = 1; r < REL_OTHER; r++)
-        if (!strcmp(REL_NAMES[r], name)) return (uint8_t)r;
+        if (!strcmp(REL_NAMES[r], name)) return r;
     size_t n = strcspn(name, ":");
     for (int r = 1; r < REL_OTHER; r++)
         if (strlen(REL_NAMES[r]) == n && !strncmp(REL_NAMES[r], name, n)) return (uint8_t)r;
@@ -678,7 +677,7 @@ static int penn_of(const char *xpos)
 
 static void model_index(UdModel *m)
 {
-    for (int l = 0; l < m->nlabel; l++) m->rel[l] = rel_of(m->label[l]);
+    for (int l = 0; l < m->nlabel; l++) m->rel[l] = (uint8_t)rel_from_name(m->label[l]);
     for (int t = 0; t < m->ntag; t++) m->penn[t] = (uint8_t)penn_of(m->xpos[t]);
     mark_verbs(m->verb, m->finite, m->xpos, m->ntag);
     m->root_label = ud_label_id(m, "root");

@@ -46,8 +46,10 @@ void ud_parse(const UdModel *m, const UdWord *w, const uint8_t *tag, size_t n, i
 /* Stage 4 in the pipeline: the sentence's tree over its tokens and their
  * (HMM) tags: each token's head and Rel. */
 void parse_sentence(const UdModel *m, Sentence *s, Arena *scratch);
-/* The name of a Rel (doc.h): "nsubj:pass" */
+/* The name of a Rel (doc.h): "nsubj:pass"; a relation's Rel by its name,
+ * else by the part before its ':' ("obl:tmod" -> REL_OBL), else REL_OTHER */
 const char *rel_name(int rel);
+int         rel_from_name(const char *name);
 
 /* ---- training (tools/train.c) ---- */
 

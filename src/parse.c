@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "doc.h"
+#include "depparse.h"
 #include "tag.h"
 
 typedef struct {
@@ -30,6 +31,8 @@ static void sent_add(Arena *a, ParsedSentence *p, size_t *cap, const char *w, si
         size_t nc = *cap ? *cap * 2 : 64;
         p->words = arena_grow(a, p->words, *cap * sizeof *p->words, nc * sizeof *p->words);
         p->tags = arena_grow(a, p->tags, *cap, nc);
+        p->head = arena_grow(a, p->head, *cap * sizeof *p->head, nc * sizeof *p->head);
+        p->rel = arena_grow(a, p->rel, *cap, nc);
         *cap = nc;
     }
     p->words[p->n] = arena_strndup(a, w, wn);
@@ -172,6 +175,7 @@ long parse_conllu(const char *t, size_t len, Arena *a, ParsedSentence **out, cha
         if (skip) continue;
         if (!p) {
             p = vec_push(&v);
+            p->has_tree = 1;
             cap = 0;
         }
         char form[256];
@@ -181,7 +185,25 @@ long parse_conllu(const char *t, size_t len, Arena *a, ParsedSentence **out, cha
         int tag = tag_from_name(f[4], fl[4]);
         if (!tag) tag = upos_tag(f[3], fl[3], form);
         sent_add(a, p, &cap, form, fn, tag);
+        /* HEAD (word number, 0 the root) and DEPREL */
+        long h = -1;
+        if (nf >= 8 && fl[6] > 0 && fl[6] < 6) {
+            h = 0;
+            for (size_t k = 0; k < fl[6] && h >= 0; k++) h = f[6][k] >= '0' && f[6][k] <= '9' ? h * 10 + (f[6][k] - '0') : -1;
+        }
+        if (h < 0 || fl[7] == 0 || fl[7] > 31) {
+            p->has_tree = 0;
+        } else {
+            char rel[32];
+            memcpy(rel, f[7], fl[7]);
+            rel[fl[7]] = '\0';
+            p->head[p->n - 1] = (int16_t)(h - 1);
+            p->rel[p->n - 1] = (uint8_t)rel_from_name(rel);
+        }
     }
+    for (size_t k = 0; k < v.n; k++)           /* heads inside their sentence */
+        for (size_t w = 0; w < v.s[k].n && v.s[k].has_tree; w++)
+            if (v.s[k].head[w] >= (int16_t)v.s[k].n || v.s[k].head[w] == (int16_t)w) v.s[k].has_tree = 0;
     *out = v.s;
     return (long)v.n;
 }

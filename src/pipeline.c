@@ -172,11 +172,18 @@ int pipeline_run_parsed(Doc *d, Arena *a, const RawDoc *raw, const ParsedSentenc
         k[i] = ps[i].n;
     }
     segment_parsed(d, w, t, k, n);
+    /* the trees that came with them (CoNLL-U), else herodotus's own (--tree) */
+    const int16_t **heads = arena_alloc(a, (n + 1) * sizeof *heads);
+    const uint8_t **rels = arena_alloc(a, (n + 1) * sizeof *rels);
+    int given = 0;
+    for (size_t i = 0; i < n; i++)
+        if (ps[i].has_tree && ps[i].n <= MAX_SENTENCE_TOKENS) heads[i] = ps[i].head, rels[i] = ps[i].rel, given = 1;
+    segment_trees(d, heads, rels);
     for (uint32_t i = 0; i < d->nsent; i++) {
         if (d->sent[i].ntok > MAX_SENTENCE_TOKENS) d->sent[i].ntok = MAX_SENTENCE_TOKENS;
-        drop_comma_clauses(&d->sent[i], o);
+        if (!d->sent[i].parsed) drop_comma_clauses(&d->sent[i], o);   /* a given tree keeps every word */
         lemmatise(&d->sent[i]);
-        if (o->tree) parse_sentence(parser, &d->sent[i], a);
+        if (o->tree && !d->sent[i].parsed && !given) parse_sentence(parser, &d->sent[i], a);
     }
     find_actors(d, dict, o);
     find_verbs(d, dict, o);

@@ -369,6 +369,19 @@ void drop_comma_clauses(Sentence *s, const Options *o)
     s->ntok = k;
 }
 
+void segment_trees(Doc *d, const int16_t *const *heads, const uint8_t *const *rels)
+{
+    for (uint32_t k = 0; k < d->nsent; k++) {
+        Sentence *s = &d->sent[k];
+        if (!heads[k] || !rels[k]) continue;
+        for (uint32_t i = 0; i < s->ntok; i++) {
+            s->tok[i].head = heads[k][i];
+            s->tok[i].rel = rels[k][i];
+        }
+        s->parsed = 1;
+    }
+}
+
 void segment_parsed(Doc *d, const char *const *const *words, const unsigned char *const *tags, const size_t *n,
                     size_t nsent)
 {

@@ -19,6 +19,9 @@ size_t tokenize(const char *s, size_t n, Token *tok, size_t cap);
  * joined by spaces, one sentence each. */
 void segment_parsed(Doc *d, const char *const *const *words, const unsigned char *const *tags, const size_t *n,
                     size_t nsent);
+/* The trees given with them (CoNLL-U): heads and relations of sentence k,
+ * or NULL for none. */
+void segment_trees(Doc *d, const int16_t *const *heads, const uint8_t *const *rels);
 
 /* Drop comma-delimited clauses by length, as the options ask. */
 void drop_comma_clauses(Sentence *s, const Options *o);

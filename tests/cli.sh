@@ -51,6 +51,13 @@ printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its
 check said_must_is_a_demand_on_the_obliged grep -q '	RUS	UKR	100	' "$T/o"
 check said_must_does_not_code_the_demanded_action sh -c "! grep -q '	UKR	[A-Z]*	08' '$T/o'"
 
+# --parse conllu: the given tree's relations are used (the passive agent far from "by")
+"$H" code --parse conllu --format tsv tests/fixtures/passive-agent.conllu >"$T/o" 2>"$T/e"
+check conllu_relations_give_the_passive_agent grep -q '	KENCOP	KENOPP	173	' "$T/o"
+sed 's/obl:agent/obl/' tests/fixtures/passive-agent.conllu >"$T/noagent.conllu"
+"$H" code --parse conllu --format tsv "$T/noagent.conllu" >"$T/o" 2>"$T/e"
+check conllu_without_agent_relation_gives_no_agent sh -c "grep -q '		KENOPP	173	' '$T/o' && ! grep -q 'KENCOP' '$T/o'"
+
 # a refusal of a cooperative action is a rejection; refusing to attack is no attack
 printf 'Date: 2024-04-08\n\nIran refused to meet the British envoy. Russia refused to attack Ukraine.\n' >"$T/refuse.txt"
 "$H" code --all --format tsv "$T/refuse.txt" >"$T/o" 2>"$T/e"
