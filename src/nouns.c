@@ -189,6 +189,18 @@ static int possessive_pronoun(Doc *d, uint32_t si, uint32_t i)
     return -1;
 }
 
+/* "Russian", "Kenyan", "Chinese", "British", "Israeli", "French": a
+ * demonym by its ending, when the tagger took it for a name */
+static int demonym_like(const Token *t)
+{
+    static const char *const end[] = {"ian", "ean", "yan", "can", "ese", "ish", "i", "ch", NULL};
+    for (int k = 0; end[k]; k++) {
+        size_t n = strlen(end[k]);
+        if (t->n > n + 2 && !strncasecmp(t->s + t->n - n, end[k], n)) return 1;
+    }
+    return 0;
+}
+
 /* May the actor before a noun be its agent?  Demonyms ("the Russian
  * attack", "Israeli strikes"), agents, groups and people ("police raids",
  * "Hamas attack") and acronyms ("U.S. sanctions", "NATO strikes") act; a
@@ -203,7 +215,7 @@ static int prenominal_actor(const Sentence *s, int m)
     if (mm->kind != MK_COUNTRY || mm->has_agent) return 1;
     for (uint32_t i = mm->start; i < mm->end; i++) {
         const Token *t = &s->tok[i];
-        if (t->tag != T_NNP) continue;
+        if (t->tag != T_NNP || demonym_like(t)) continue;
         int acronym = 1;
         for (uint32_t c = 0; c < t->n; c++)
             if (!(t->s[c] == '.' || (t->s[c] >= 'A' && t->s[c] <= 'Z'))) acronym = 0;
