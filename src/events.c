@@ -511,6 +511,21 @@ static const char *frame_words(Doc *d, int frame, Sym prep)
 static void noun_events(Doc *d, const Dict *dict, const Options *o, uint32_t si, uint32_t first_ev, const int *subj)
 {
     Sentence *s = &d->sent[si];
+    /* a verb's subject found inside an event noun's frames is the noun's
+     * object, not the verb's subject: "Israeli air strikes on Gaza killed
+     * 12 people" is no event of Gaza's */
+    uint32_t keep = first_ev;
+    for (uint32_t i = first_ev; i < d->nev; i++) {
+        const Event *e = &d->ev[i];
+        int inside = 0;
+        for (uint32_t q = 0; q < s->nnn && !inside && e->src_m >= 0 && !e->noun; q++) {
+            const NounEvent *ne = &s->nn[q];
+            uint32_t ms = s->men[e->src_m].start;
+            inside = ne->tgt_m >= 0 && ms > ne->head && ms < ne->end && s->vp[e->vp].start >= ne->end;
+        }
+        if (!inside) d->ev[keep++] = *e;
+    }
+    d->nev = keep;
     for (uint32_t q = 0; q < s->nnn; q++) {
         const NounEvent *ne = &s->nn[q];
         const VerbPhrase *sv = ne->support >= 0 ? &s->vp[ne->support] : NULL;

@@ -28,6 +28,19 @@ static const char *const FUTURE_ADJ[] = {"planned", "proposed", "upcoming", "pos
                                          "scheduled", "potential", "future", "prospective", "would-be", "imminent",
                                          "threatened", NULL};
 
+/* Verbs that undo what the noun names: "the visit was postponed",
+ * "cancelled the talks". */
+static const char *const UNDONE[] = {"postpone", "cancel", "delay", "scrap", "suspend", "abandon", "shelve",
+                                     "deny", "call", "rule", "prevent", "thwart", "avert", "foil", NULL};
+
+static int is_any_lemma(const Token *t, const char *const *list)
+{
+    const char *l = t->lemma ? sym_name(t->lemma) : "";
+    for (; *list; list++)
+        if (!strcmp(l, *list)) return 1;
+    return is_any(t, list);
+}
+
 /* Words after a noun that put it ahead: "talks next week", "a meeting
  * later this year". */
 static const char *const TIME_AHEAD[] = {"next", "later", "tomorrow", "coming", NULL};
@@ -457,6 +470,13 @@ void find_nouns(Doc *d, const Dict *dict, const Options *o)
                 if (coded || ne.support >= 0) break;
             }
             if (coded || background(d, s, &ne)) continue;
+            /* "Macron's visit to Algeria was postponed", "called off the strike" */
+            for (uint32_t v = 0; v < s->nvp; v++) {
+                const VerbPhrase *vp = &s->vp[v];
+                if (((vp->start >= ne.end && vp->start <= ne.end + 2) || (vp->end <= ne.start && ne.start - vp->end <= 2)) &&
+                    is_any_lemma(&s->tok[vp->head], UNDONE))
+                    ne.flags |= VP_NEGATED;
+            }
             /* "a meeting between Xi and Putin later this year", "talks next week" */
             for (uint32_t j = ne.end; j < ne.end + 3 && j < s->ntok; j++)
                 if (is_any(&s->tok[j], TIME_AHEAD)) ne.flags |= VP_FUTURE;
