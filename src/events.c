@@ -328,7 +328,9 @@ static void phrase_after(const Sentence *s, uint32_t i, uint32_t end, uint32_t *
 
 /* CAMEO code for what an actor says it will do: the 03x intent code that
  * matches the action (072 military aid -> 0332, 046 negotiate -> 036 ...);
- * a conflict action said to come is a threat (13x). */
+ * a protest said to come threatens dissent (133: "plan to stage a protest
+ * outside parliament next week"); a conflict action said to come is a
+ * threat (13x). */
 static const char *intent_code(const char *code)
 {
     static const struct { const char *from, *to; } map[] = {
@@ -336,7 +338,7 @@ static const char *intent_code(const char *code)
         {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"},
         {"081", "0351"}, {"082", "0352"}, {"0831", "0341"}, {"0832", "0342"}, {"0833", "0343"},
         {"0834", "0344"}, {"083", "034"}, {"084", "0353"}, {"085", "0354"}, {"086", "0355"}, {"087", "0356"},
-        {"04", "036"}, {"05", "032"}, {"06", "031"}, {"07", "033"}, {"08", "035"},
+        {"04", "036"}, {"05", "032"}, {"06", "031"}, {"07", "033"}, {"08", "035"}, {"14", "133"},
         {"15", "130"}, {"16", "131"}, {"17", "137"}, {"18", "138"}, {"19", "138"}, {"20", "138"}};
     if (!code || strlen(code) < 2) return code;
     for (size_t i = 0; i < sizeof map / sizeof *map; i++)   /* the longest prefix is listed first */

@@ -459,11 +459,10 @@ void find_nouns(Doc *d, const Dict *dict, const Options *o)
                     ne.support = (int)v;
                     ne.support_ref = sv->ref;
                     ne.flags |= vp->flags & (VP_NEGATED | VP_FUTURE);
-                    /* "denied carrying out the attack" */
-                    if (v > 0 && vp->start == s->vp[v - 1].end && s->tok[vp->head].tag == T_VBG &&
-                        (lemma_is(&s->tok[s->vp[v - 1].head], sym_find("deny", 4)) ||
-                         lemma_is(&s->tok[s->vp[v - 1].head], sym_find("reject", 6))))
-                        ne.flags |= VP_NEGATED;
+                    /* "denied carrying out the attack", "denied that it had
+                     * ordered the arrest" */
+                    for (uint32_t pv = 0; pv < v; pv++)
+                        if (lemma_is(&s->tok[s->vp[pv].head], sym_find("deny", 4))) ne.flags |= VP_NEGATED;
                     if (ne.tgt_m < 0 && obj >= 0) ne.tgt_m = obj;
                     break;
                 }

@@ -805,6 +805,23 @@ static int explanations_name_the_noun_entry_and_its_frame(void)
     return 0;
 }
 
+static int invitations_denials_plans_and_role_pronouns_are_no_deeds(void)
+{
+    Doc d = code(&builtin, "Tanzania's foreign minister invited Kenya's transport minister to visit Dar es Salaam.", "2024-03-14");
+    CHECK(has_event(&d, "TZAGOV", "KENGOV", "02") && !has_event(&d, "KENGOV", "TZA", "042"),
+          "an invitation is no visit; got: %s", events_of(&d));
+    d = code(&builtin, "Kenya's government denied that it had ordered the arrest of the union leader.", "2024-03-14");
+    CHECK(!has_event(&d, "KENGOV", "KENLAB", "173"), "what is denied did not happen; got: %s", events_of(&d));
+    d = code(&builtin, "Pakistan's foreign minister said he would hold talks with Chinese Foreign Minister Wang Yi next week.",
+             "2024-10-09");
+    CHECK(has_event(&d, "PAKGOV", "CHNGOV", "036"), "he: the minister of the same sentence; got: %s", events_of(&d));
+    d = code(&builtin, "Union leaders plan to stage a second protest outside parliament next week.", "2024-03-14");
+    CHECK(strstr(events_of(&d), ":133") != NULL,
+          "a planned protest is a threat of dissent (133); got: %s", events_of(&d));
+    CHECK(!strstr(events_of(&d), ":141"), "not a protest yet; got: %s", events_of(&d));
+    return 0;
+}
+
 /* ---------------------------------------------------------------- examples */
 
 static int field_matches(const char *pat, const char *val)
@@ -1099,6 +1116,7 @@ int main(void)
     RUN(negated_and_future_support_verbs_drop_or_intend_the_noun_event);
     RUN(nouns_without_actors_or_as_modifiers_give_no_event);
     RUN(explanations_name_the_noun_entry_and_its_frame);
+    RUN(invitations_denials_plans_and_role_pronouns_are_no_deeds);
     RUN(examples_give_their_expected_events);
     dict_free(&fixture);
     udmodel_free(parser_model());
