@@ -370,7 +370,14 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
         uint32_t total = nmen;
         for (uint32_t i = 0; i < s->ntok; i++) {
             Sym code = 0;
-            if (is_pronoun(&s->tok[i])) code = last_person;
+            if (is_pronoun(&s->tok[i])) {
+                code = last_person;
+                /* a person named before it in the same sentence: "Pakistan's
+                 * foreign minister said he would hold talks" */
+                for (uint32_t k = 0; k < nmen && !o->petrarch; k++)
+                    if (men[k].end <= i && (men[k].kind == MK_PERSON || (men[k].kind == MK_AGENT && men[k].has_agent)))
+                        code = men[k].code;
+            }
             else if (!o->petrarch && s->tok[i].tag == T_PRP && (is_word(&s->tok[i], "it") || is_word(&s->tok[i], "they"))) {
                 uint32_t j = i + 1;
                 while (j < s->ntok && s->tok[j].tag == T_RB) j++;

@@ -34,6 +34,10 @@ void dict_free(Dict *d)
         u64map_free(&d->leaf[t]);
     }
     u64map_free(&d->verb);
+    u64map_free(&d->noun);
+    u64map_free(&d->support);
+    free(d->nouns);
+    free(d->supports);
     u64map_free(&d->synset_by_name);
     for (uint32_t i = 0; i < d->nblocks; i++) free(d->blocks[i].pat);
     for (uint32_t i = 0; i < d->nsynsets; i++) free(d->synsets[i].ph);
@@ -54,6 +58,7 @@ int dict_kind_of(const char *name)
     const char *b = strrchr(name, '/');
     b = b ? b + 1 : name;
     if (b[0] == '.') return DK_NONE;
+    if (strstr(b, "nouns") || strstr(b, "Nouns")) return DK_NOUNS;
     if (strstr(b, "verbs") || strstr(b, "Verbs") || !strncmp(b, "CAMEO", 5)) return DK_VERBS;
     if (strstr(b, "actors") || strstr(b, "Actors")) return DK_ACTORS;
     if (strstr(b, "agents") || strstr(b, "Agents")) return DK_AGENTS;
@@ -852,6 +857,141 @@ static int load_verbs(Dict *d, FILE *f, uint32_t file)
     return 0;
 }
 
+/* ---------------- nouns ---------------- */
+
+/* One frame word: "$'S", "$ADJ", "$LED", "$BY", "+ON", "%WITH",
+ * "%BETWEEN".  Returns 0, or -1 when it is none of these. */
+static int parse_frame(Dict *d, char *w, NounFrame *f)
+{
+    memset(f, 0, sizeof *f);
+    char *eq = strchr(w, '=');
+    if (eq) {   /* "+ON=190" */
+        *eq = '\0';
+        size_t n = strlen(eq + 1);
+        if (!n || n > 8) return -1;
+        for (const char *c = eq + 1; *c; c++)
+            if (*c < '0' || *c > '9') return -1;
+        f->code = arena_strndup(&d->arena, eq + 1, n);
+    }
+    f->role = w[0] == '$' ? NR_SOURCE : w[0] == '+' ? NR_TARGET : w[0] == '%' ? NR_MUTUAL : 0;
+    if (!f->role || !w[1]) return -1;
+    w++;
+    if (!strcasecmp(w, "'S")) f->kind = NF_POSS;
+    else if (!strcasecmp(w, "ADJ")) f->kind = NF_ADJ;
+    else if (!strcasecmp(w, "LED")) f->kind = NF_LED;
+    else {
+        for (const char *c = w; *c; c++)
+            if (!isalpha((unsigned char)*c)) return -1;
+        char low[32];
+        size_t n = strlen(w);
+        if (n >= sizeof low) return -1;
+        for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)w[i]);
+        f->kind = NF_PREP;
+        f->prep = sym_intern(low, n);
+        return 0;
+    }
+    /* who acts before the noun is a source: "+'S" would be the victim
+     * ("Navalny's arrest"), which no frame here names an actor for */
+    return f->role == NR_SOURCE ? 0 : -1;
+}
+
+/* "&SUPPORT" then "+CARRY OUT" lines: support verbs; "NOUN [CODE] FRAMES"
+ * lines: event nouns (the format is documented at the top of
+ * dict/herodotus.nouns.txt). */
+static int load_nouns(Dict *d, FILE *f, uint32_t file)
+{
+    char line[4096];
+    long ln = 0;
+    int in_support = 0;
+    while (fgets(line, sizeof line, f)) {
+        ln++;
+        char *s = trim(line);
+        if (!*s) {               /* a blank line ends the set */
+            in_support = 0;
+            continue;
+        }
+        strip_comment(s);
+        s = trim(s);
+        if (!*s) continue;
+        uint32_t ref = file << 20 | (uint32_t)(ln & 0xFFFFF);
+        if (*s == '&') {
+            in_support = !strcasecmp(s, "&SUPPORT");
+            if (!in_support) problem(d, file, ln, "unknown set: only &SUPPORT (the support verbs) is known");
+            continue;
+        }
+        if (*s == '+') {
+            if (!in_support) {
+                problem(d, file, ln, "'+' member outside &SUPPORT");
+                continue;
+            }
+            Sym w[8];
+            size_t n = phrase_syms(s + 1, strlen(s + 1), w, 8);
+            if (!n || n > 4) {
+                problem(d, file, ln, n ? "support verb longer than four words" : "empty support verb");
+                continue;
+            }
+            GROW(d->supports, d->nsupports, d->capsupports);
+            SupportVerb *v = &d->supports[d->nsupports];
+            memset(v, 0, sizeof *v);
+            v->verb = w[0];
+            for (size_t i = 1; i < n; i++) v->post[v->npost++] = w[i];
+            v->ref = ref;
+            v->next = u64map_get(&d->support, w[0]);
+            u64map_put(&d->support, w[0], ++d->nsupports);
+            continue;
+        }
+        in_support = 0;
+        char *br = strchr(s, '[');
+        const char *code = NULL, *code2 = NULL;
+        if (!br) {
+            problem(d, file, ln, "noun entry: expected NOUN [CODE] FRAMES");
+            continue;
+        }
+        char *rb = strchr(br, ']');
+        if (!rb || parse_event_code(d, br, &code, &code2) || !code || code2) {
+            problem(d, file, ln, "noun entry: malformed code, expected [CODE] (one CAMEO code)");
+            continue;
+        }
+        *br = '\0';
+        char *name = trim(s);
+        Sym w[8];
+        size_t n = phrase_syms(name, strlen(name), w, 8);
+        if (!n || n > 4) {
+            problem(d, file, ln, n ? "noun entry: a noun of more than four words" : "noun entry without a noun");
+            continue;
+        }
+        NounEntry e;
+        memset(&e, 0, sizeof e);
+        e.head = w[n - 1];
+        for (size_t i = 0; i + 1 < n; i++) e.pre[e.npre++] = w[i];
+        e.code = code;
+        e.ref = ref;
+        int bad = 0;
+        char *sv;
+        for (char *fw = strtok_r(rb + 1, " \t", &sv); fw; fw = strtok_r(NULL, " \t", &sv)) {
+            if (e.nframes == NOUN_MAX_FRAMES) {
+                problem(d, file, ln, "noun entry: too many frames");
+                bad = 1;
+                break;
+            }
+            if (parse_frame(d, fw, &e.frame[e.nframes])) {
+                char msg[160];
+                snprintf(msg, sizeof msg, "noun entry: unknown frame '%.40s' (expected $'S, $ADJ, $LED, $PREP, +PREP or %%PREP, optionally =CODE)", fw);
+                problem(d, file, ln, msg);
+                bad = 1;
+                break;
+            }
+            e.nframes++;
+        }
+        if (bad) continue;
+        GROW(d->nouns, d->nnouns, d->capnouns);
+        e.next = u64map_get(&d->noun, e.head);
+        d->nouns[d->nnouns] = e;
+        u64map_put(&d->noun, e.head, ++d->nnouns);
+    }
+    return 0;
+}
+
 int dict_load_file(Dict *d, const char *path, int kind)
 {
     FILE *f = fopen(path, "r");
@@ -869,6 +1009,7 @@ int dict_load_file(Dict *d, const char *path, int kind)
     case DK_ACTORS: load_actors(d, f, file); break;
     case DK_AGENTS: load_agents(d, f, file); break;
     case DK_DISCARDS: load_discards(d, f, file); break;
+    case DK_NOUNS: load_nouns(d, f, file); break;
     case DK_ISSUES: {
         char line[4096];
         while (fgets(line, sizeof line, f)) d->nissues += line[0] != '#' && line[0] != '\n';

@@ -73,6 +73,40 @@ typedef struct Transform {
     uint32_t ref;
 } Transform;
 
+/* Event nouns ("the attack on the embassy", "Lavrov's visit to Beijing",
+ * "talks with Iran"): a noun, its CAMEO code, and the frames that name who
+ * acts and who is acted upon (dict/herodotus.nouns.txt documents them). */
+enum NounFrameKind { NF_POSS = 1 /* $'S: "Russia's attack" */, NF_ADJ /* $ADJ: "the Russian attack" */,
+                     NF_LED /* $LED: "a Saudi-led offensive" */, NF_PREP /* $BY, +ON, %WITH, ...: a preposition */ };
+enum NounFrameRole { NR_SOURCE = 1 /* '$' */, NR_TARGET /* '+' */, NR_MUTUAL /* '%': act on each other */ };
+typedef struct NounFrame {
+    uint8_t kind, role;            /* NounFrameKind, NounFrameRole */
+    Sym prep;                      /* NF_PREP: the preposition ("on"; "between" takes two actors) */
+    const char *code;              /* "+ON=190": the code when this frame named the actor, NULL the entry's */
+} NounFrame;
+
+#define NOUN_MAX_FRAMES 12
+typedef struct NounEntry {
+    Sym head;                      /* the noun's last word, lemma ("strike" of AIR_STRIKE) */
+    Sym pre[3];                    /* words right before it ("air") */
+    uint8_t npre;
+    uint8_t nframes;
+    const char *code;              /* CAMEO code */
+    NounFrame frame[NOUN_MAX_FRAMES];
+    uint32_t ref;                  /* file<<20 | line */
+    uint32_t next;                 /* 1 + next entry with the same head, 0 none */
+} NounEntry;
+
+/* A support verb, whose object noun names the event: "held talks",
+ * "carried out an attack", "took part in the protest". */
+typedef struct SupportVerb {
+    Sym verb;                      /* lemma ("carry") */
+    Sym post[3];                   /* words right after the verb group ("out") */
+    uint8_t npost;
+    uint32_t ref;
+    uint32_t next;                 /* 1 + next support verb of the same lemma, 0 none */
+} SupportVerb;
+
 typedef struct Phrase { Sym *w; uint32_t n; } Phrase;
 typedef struct Synset { const char *name; Phrase *ph; uint32_t n, cap; } Synset;
 
@@ -92,6 +126,10 @@ typedef struct Dict {
     VerbEntry *ventries; uint32_t nventries, capventries;
     Synset *synsets; uint32_t nsynsets, capsynsets;
     Transform *transforms; uint32_t ntransforms, captransforms;
+    NounEntry *nouns; uint32_t nnouns, capnouns;
+    U64Map noun;                   /* head word sym -> 1 + first NounEntry */
+    SupportVerb *supports; uint32_t nsupports, capsupports;
+    U64Map support;                /* verb lemma sym -> 1 + first SupportVerb */
     U64Map synset_by_name;         /* name sym -> 1 + synset index */
     const char **files; uint32_t nfiles, capfiles;
     uint32_t problems;             /* malformed entries seen */
@@ -105,7 +143,7 @@ void dict_free(Dict *d);
  * the number of files loaded, -1 when dir cannot be read. */
 int  dict_load_dir(Dict *d, const char *dir);
 int  dict_load_file(Dict *d, const char *path, int kind);   /* DK_* */
-enum { DK_NONE, DK_VERBS, DK_ACTORS, DK_AGENTS, DK_DISCARDS, DK_ISSUES };
+enum { DK_NONE, DK_VERBS, DK_ACTORS, DK_AGENTS, DK_DISCARDS, DK_ISSUES, DK_NOUNS };
 int  dict_kind_of(const char *filename);
 
 /* Trie walk: child of node by word, 0 none. */
@@ -123,6 +161,15 @@ Sym dict_actor_code(const Dict *d, const ActorEntry *e, int ymd);
 static inline uint32_t dict_verb_first(const Dict *d, Sym w)
 {
     return w ? u64map_get(&d->verb, w) : 0;
+}
+/* The noun entries whose head word is w (1 + index, 0 none); follow .next. */
+static inline uint32_t dict_noun_first(const Dict *d, Sym w)
+{
+    return w ? u64map_get(&d->noun, w) : 0;
+}
+static inline uint32_t dict_support_first(const Dict *d, Sym w)
+{
+    return w ? u64map_get(&d->support, w) : 0;
 }
 const char *dict_ref_file(const Dict *d, uint32_t ref);
 static inline uint32_t dict_ref_line(uint32_t ref) { return ref & 0xFFFFF; }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "buf.h"
+#include "cameo.h"
 #include "dates.h"
 #include "input.h"
 #include "pipeline.h"
@@ -31,12 +32,34 @@ static int check(const char *dir)
     }
     uint32_t npat = 0;
     for (uint32_t i = 0; i < d.nblocks; i++) npat += d.blocks[i].npat;
+    /* a noun's code must be one of the CAMEO table's (data/cameo.tsv) */
+    if (d.nnouns) {
+        char path[4200], err[4400];
+        snprintf(path, sizeof path, "%s/data/cameo.tsv", pipeline_datadir());
+        if (cameo_load(path, err, sizeof err)) {
+            fprintf(stderr, "herodotus dict check: %s (noun codes not checked)\n", err);
+            d.problems++;
+        } else {
+            for (uint32_t i = 0; i < d.nnouns; i++) {
+                const NounEntry *e = &d.nouns[i];
+                for (int f = -1; f < (int)e->nframes; f++) {
+                    const char *c = f < 0 ? e->code : e->frame[f].code;
+                    if (!c || cameo_get(c)) continue;
+                    fprintf(stderr, "%s:%u: unknown CAMEO code '%s' (not in data/cameo.tsv)\n", dict_ref_file(&d, e->ref),
+                            dict_ref_line(e->ref), c);
+                    d.problems++;
+                }
+            }
+            cameo_free();
+        }
+    }
     printf("%s: %d dictionary files; %u actor entries, %u agents, %u verb blocks, %u verbs, %u patterns, "
-           "%u synonym sets, %u transformations, %u discards, %u issue lines; %u problem%s\n",
+           "%u synonym sets, %u transformations, %u discards, %u issue lines, %u event nouns, %u support verbs; "
+           "%u problem%s\n",
            dir, n, d.nactors, d.nagents, d.nblocks, d.nventries, npat, d.nsynsets, d.ntransforms, d.ndiscards, d.nissues,
-           d.problems, d.problems == 1 ? "" : "s");
+           d.nnouns, d.nsupports, d.problems, d.problems == 1 ? "" : "s");
     int status = d.problems || n == 0 ? 1 : 0;
-    if (n == 0) fprintf(stderr, "herodotus dict check: %s: no dictionary files (*verbs*, *actors*, *agents*, *discards*)\n", dir);
+    if (n == 0) fprintf(stderr, "herodotus dict check: %s: no dictionary files (*verbs*, *actors*, *agents*, *discards*, *nouns*)\n", dir);
     dict_free(&d);
     return status;
 }

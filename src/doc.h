@@ -1,10 +1,10 @@
 /* doc.h - the data that flows down the pipeline.
  *
- *   read -> segment -> tag -> parse -> actors -> verbs -> events -> render/store
+ *   read -> segment -> tag -> parse -> actors -> verbs -> nouns -> events -> render/store
  *
  * A Doc owns everything through its arena; each stage fills in the next
  * layer (sentences and tokens, tags and lemmas, mentions, verb phrases,
- * events) and never changes what an earlier stage wrote. */
+ * event nouns, events) and never changes what an earlier stage wrote. */
 #ifndef HERODOTUS_DOC_H
 #define HERODOTUS_DOC_H
 #include <stdint.h>
@@ -83,6 +83,31 @@ typedef struct VerbPhrase {
     int block;              /* verb block of the dictionary, -1 none */
 } VerbPhrase;
 
+/* A second kind of candidate: an event named by a noun ("Tuesday's attack
+ * on the embassy", "talks with Iran", "carried out an attack").  The nouns
+ * stage finds the noun and reads its frames (dict/herodotus.nouns.txt):
+ * who acts and who is acted upon; the events stage makes Events of it like
+ * of a verb phrase (negation and intent from a support verb, sources of a
+ * support verb from its subject, stand-alone codes). */
+enum NounSrcFrame { NS_NONE, NS_SUPPORT /* the support verb's subject */, NS_POSS, NS_ADJ, NS_LED, NS_PREP };
+
+typedef struct NounEvent {
+    uint32_t head;          /* token of the noun ("attack") */
+    uint32_t start, end;    /* its noun phrase up to the last frame's actor [start, end) */
+    uint32_t entry;         /* index of its NounEntry in Dict.nouns */
+    const char *code;       /* the entry's CAMEO code */
+    uint16_t flags;         /* VP_NEGATED ("no talks", "did not carry out"), VP_FUTURE ("planned visit") */
+    int support;            /* verb phrase of the support verb ("held", "carried out"), -1 none */
+    uint32_t support_ref;   /* the support verb's dictionary line, 0 none */
+    int src_m;              /* mention of the actor, -1 none (or: the support verb's subject) */
+    uint8_t src_frame;      /* NounSrcFrame that chose it */
+    Sym src_prep;           /* NS_PREP: the preposition ("by") */
+    int tgt_m;              /* mention acted upon (first of a coordination), -1 none */
+    Sym tgt_prep;           /* the preposition that chose it ("on"), 0 the support verb's object */
+    uint8_t mutual;         /* '%' frame: source and target act on each other ("talks with Y") */
+    uint8_t between;        /* "between X and Y": src_m and tgt_m are X and Y */
+} NounEvent;
+
 typedef struct Sentence {
     Token *tok;
     uint32_t ntok;
@@ -91,6 +116,8 @@ typedef struct Sentence {
     uint32_t nmen;
     VerbPhrase *vp;
     uint32_t nvp;
+    NounEvent *nn;          /* event nouns (the nouns stage) */
+    uint32_t nnn;
     int date;               /* yyyymmdd of a date expression in it, 0 none */
     uint8_t discarded;      /* a discard phrase matched */
     uint8_t parsed;         /* tokens have head and rel */
@@ -102,8 +129,9 @@ typedef struct Event {
     const char *code;       /* CAMEO code */
     int date;               /* yyyymmdd */
     int src_m, tgt_m;       /* mention indexes in the sentence, -1 none */
-    uint32_t vp;            /* verb phrase index in the sentence */
+    uint32_t vp;            /* verb phrase index in the sentence (a noun event: its support verb's, or 0) */
     const char *rule;       /* how source and target were chosen */
+    uint32_t noun;          /* 1 + index in Sentence.nn for an event named by a noun, 0 a verb's */
 } Event;
 
 /* Why a candidate gave no event (kept for --explain). */

@@ -361,7 +361,9 @@ static void phrase_after(const Sentence *s, uint32_t i, uint32_t end, uint32_t *
 
 /* CAMEO code for what an actor says it will do: the 03x intent code that
  * matches the action (072 military aid -> 0332, 046 negotiate -> 036 ...);
- * a conflict action said to come is a threat (13x). */
+ * a protest said to come threatens dissent (133: "plan to stage a protest
+ * outside parliament next week"); a conflict action said to come is a
+ * threat (13x). */
 static const char *intent_code(const char *code)
 {
     static const struct { const char *from, *to; } map[] = {
@@ -369,7 +371,7 @@ static const char *intent_code(const char *code)
         {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"},
         {"081", "0351"}, {"082", "0352"}, {"0831", "0341"}, {"0832", "0342"}, {"0833", "0343"},
         {"0834", "0344"}, {"083", "034"}, {"084", "0353"}, {"085", "0354"}, {"086", "0355"}, {"087", "0356"},
-        {"04", "036"}, {"05", "032"}, {"06", "031"}, {"07", "033"}, {"08", "035"},
+        {"04", "036"}, {"05", "032"}, {"06", "031"}, {"07", "033"}, {"08", "035"}, {"14", "133"},
         {"15", "130"}, {"16", "131"}, {"17", "137"}, {"18", "138"}, {"19", "138"}, {"20", "138"}};
     if (!code || strlen(code) < 2) return code;
     for (size_t i = 0; i < sizeof map / sizeof *map; i++)   /* the longest prefix is listed first */
@@ -569,6 +571,128 @@ static void transform(Doc *d, const Dict *dict, uint32_t si, uint32_t first_ev, 
     }
 }
 
+/* ---- events named by nouns ---- */
+
+/* "possessive ('s)", "after 'by'": how a noun's actor was found */
+static const char *frame_words(Doc *d, int frame, Sym prep)
+{
+    switch (frame) {
+    case NS_SUPPORT: return "subject of the support verb";
+    case NS_POSS: return "possessive";
+    case NS_ADJ: return "actor before the noun";
+    case NS_LED: return "X-led";
+    default: break;
+    }
+    const char *p = sym_name(prep);
+    char *b = arena_alloc(d->arena, strlen(p) + 10);
+    strcpy(b, "after '");
+    strcat(b, p);
+    strcat(b, "'");
+    return b;
+}
+
+/* The events of the sentence's event nouns (nouns.c found them and their
+ * frames): the support verb's subject, else the noun's own frame, acts;
+ * the frame's target is acted upon ("with" and "between": both ways). */
+static void noun_events(Doc *d, const Dict *dict, const Options *o, uint32_t si, uint32_t first_ev, const int *subj)
+{
+    Sentence *s = &d->sent[si];
+    /* a verb's subject found inside an event noun's frames is the noun's
+     * object, not the verb's subject: "Israeli air strikes on Gaza killed
+     * 12 people" is no event of Gaza's */
+    uint32_t keep = first_ev;
+    for (uint32_t i = first_ev; i < d->nev; i++) {
+        const Event *e = &d->ev[i];
+        int inside = 0;
+        for (uint32_t q = 0; q < s->nnn && !inside && e->src_m >= 0 && !e->noun; q++) {
+            const NounEvent *ne = &s->nn[q];
+            uint32_t ms = s->men[e->src_m].start;
+            inside = ne->tgt_m >= 0 && ms > ne->head && ms < ne->end && s->vp[e->vp].start >= ne->end;
+        }
+        if (!inside) d->ev[keep++] = *e;
+    }
+    d->nev = keep;
+    for (uint32_t q = 0; q < s->nnn; q++) {
+        const NounEvent *ne = &s->nn[q];
+        const VerbPhrase *sv = ne->support >= 0 ? &s->vp[ne->support] : NULL;
+        int src[8], nsrc = 0, tgt[8], ntgt = 0;
+        int sframe = ne->src_frame;
+        uint32_t span_end = ne->end > ne->head + 1 ? ne->end : ne->head + 1;
+        if (ne->flags & VP_NEGATED) {
+            doc_note(d, si, NOTE_NEGATED, sv ? sv->start : ne->start, span_end, dict->nouns[ne->entry].ref, ne->code);
+            continue;
+        }
+        if (ne->between) {
+            /* "clashes between police and protesters": each side on the other */
+            src[nsrc++] = ne->tgt_m;
+            tgt[ntgt++] = s->men[ne->tgt_m].conj >= 0 && s->men[ne->tgt_m].conj != ne->tgt_m ? s->men[ne->tgt_m].conj : -1;
+            if (tgt[0] < 0) {
+                /* the second side was not coordinated with the first: the mention after "and" */
+                for (uint32_t i = s->men[ne->tgt_m].end; i < span_end; i++)
+                    if (s->tok[i].mention >= 0 && s->tok[i].mention != ne->tgt_m) {
+                        tgt[0] = s->tok[i].mention;
+                        break;
+                    }
+            }
+            if (tgt[0] < 0) continue;
+            sframe = -1;
+        } else {
+            if (sv && !(sv->flags & VP_PASSIVE) && subj[ne->support] >= 0) {
+                add_conj(s, subj[ne->support], src, &nsrc, 8);
+                sframe = NS_SUPPORT;
+            } else if (ne->src_m >= 0) {
+                add_conj(s, ne->src_m, src, &nsrc, 8);
+            }
+            if (ne->tgt_m >= 0) add_conj(s, ne->tgt_m, tgt, &ntgt, 8);
+        }
+        if (!nsrc) {
+            doc_note(d, si, NOTE_NO_SOURCE, ne->start, span_end, dict->nouns[ne->entry].ref, ne->code);
+            continue;
+        }
+        const char *code = (ne->flags & VP_FUTURE) ? intent_code(ne->code) : ne->code;
+        int date = sentence_date(d, s, ne->head);
+        if (!date) date = d->pubdate;
+        const char *why;
+        {
+            const char *sw = ne->between ? "between X and Y: each side on the other" : frame_words(d, sframe, ne->src_prep);
+            const char *tw = ne->between ? "" : ntgt ? (ne->tgt_prep ? frame_words(d, NS_PREP, ne->tgt_prep) : "object of the support verb") : "none";
+            size_t n = strlen(sw) + strlen(tw) + 64;
+            char *b = arena_alloc(d->arena, n);
+            if (ne->between) snprintf(b, n, "event noun: %s", sw);
+            else snprintf(b, n, "event noun: source %s; target %s%s", sw, tw, ne->mutual ? ", each on the other" : "");
+            why = b;
+        }
+        int mutual = ne->mutual || ne->between;
+        for (int a = 0; a < nsrc; a++) {
+            Sym sc = s->men[src[a]].code;
+            int emitted = 0;
+            for (int b = 0; b < ntgt; b++) {
+                Sym tc = s->men[tgt[b]].code;
+                if (tgt[b] == src[a] || tc == sc) continue;
+                Event e = {si, sc, tc, code, date, src[a], tgt[b], sv ? (uint32_t)ne->support : 0, why, q + 1};
+                push_event(d, &e);
+                if (mutual) {
+                    Event r = {si, tc, sc, code, date, tgt[b], src[a], sv ? (uint32_t)ne->support : 0, why, q + 1};
+                    push_event(d, &r);
+                }
+                emitted = 1;
+            }
+            if (emitted) continue;
+            /* one actor: protests, force postures, violence stand alone,
+             * unless a verb of the sentence already has that actor acting
+             * ("Israeli air strikes hit Gaza") */
+            int told = 0;
+            for (uint32_t i = first_ev; i < d->nev && !told; i++) told = !d->ev[i].noun && d->ev[i].source == sc;
+            if (o->keep_untargeted || (!o->dyadic && stands_alone(code) && !told)) {
+                Event e = {si, sc, 0, code, date, src[a], -1, sv ? (uint32_t)ne->support : 0, why, q + 1};
+                push_event(d, &e);
+            } else {
+                doc_note(d, si, NOTE_NO_TARGET, ne->start, span_end, dict->nouns[ne->entry].ref, code);
+            }
+        }
+    }
+}
+
 void make_events(Doc *d, const Dict *dict, const Options *o)
 {
     for (uint32_t si = 0; si < d->nsent; si++) {
@@ -577,9 +701,14 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             doc_note(d, si, NOTE_DISCARDED, 0, s->ntok, 0, NULL);
             continue;
         }
-        if (!s->nvp) continue;
-        int *subj = arena_alloc(d->arena, s->nvp * sizeof *subj);
+        if (!s->nvp && !s->nnn) continue;
+        int *subj = arena_alloc(d->arena, (s->nvp + 1) * sizeof *subj);
         uint32_t first_ev = d->nev;
+        /* a support verb whose noun codes the event gives no event of its
+         * own: "offered condolences" is 018, not OFFER's default 030 */
+        uint8_t *yields = arena_alloc(d->arena, s->nvp + 1);
+        for (uint32_t q = 0; q < s->nnn; q++)
+            if (s->nn[q].support >= 0) yields[s->nn[q].support] = 1;
         int speaker = -1;          /* subject of the last speech verb */
         uint32_t consumed = 0;     /* suite conventions: a coded verb's phrase is used up */
         for (uint32_t k = 0; k < s->nvp; k++) {
@@ -601,12 +730,13 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                  * the speaker on the obliged, not the withdrawal */
                 int date = sentence_date(d, s, v->head);
                 Event e = {si, s->men[speaker].code, s->men[subj[k]].code, "100", date ? date : d->pubdate, speaker,
-                           subj[k], k, "a demand: the speaker says they must"};
+                           subj[k], k, "a demand: the speaker says they must", 0};
                 if (e.source != e.target && !(v->flags & VP_NEGATED)) push_event(d, &e);
                 continue;
             }
             if (o->petrarch && v->start < consumed) continue;
             if (!v->code && !(o->petrarch && v->code2)) continue;
+            if (yields[k]) continue;
             if (o->petrarch) {
                 consumed = v->clause_end;
                 petrarch_source(s, v, &sub);
@@ -690,7 +820,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     int date = sentence_date(d, s, v->head);
                     for (int b = 0; b < sub.nsrc && code; b++) {
                         Event e = {si, 0, s->men[sub.src[b]].code, code, date ? date : d->pubdate, -1, sub.src[b], k,
-                                   "passive without agent: who acted is not named"};
+                                   "passive without agent: who acted is not named", 0};
                         push_event(d, &e);
                     }
                     continue;
@@ -769,19 +899,19 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     Sym tc = s->men[tm].code;
                     if (tc == src) continue;
                     if (code) {
-                        Event e = {si, src, tc, code, date, sub.src[a], tm, k, mutual ? "compound actors act on each other" : r};
+                        Event e = {si, src, tc, code, date, sub.src[a], tm, k, mutual ? "compound actors act on each other" : r, 0};
                         push_event(d, &e);
                     }
                     emitted = 1;
                     if (v->code2 && (!mutual || o->petrarch)) {
                         /* a paired entry [042:043]: the target answers (hosts the visit) */
-                        Event e2 = {si, tc, src, v->code2, date, tm, sub.src[a], k, "paired code: the target's side"};
+                        Event e2 = {si, tc, src, v->code2, date, tm, sub.src[a], k, "paired code: the target's side", 0};
                         push_event(d, &e2);
                     }
                 }
                 int alone = !o->petrarch && !o->dyadic && code && stands_alone(code);
                 if (!emitted && (o->keep_untargeted || alone) && code && (!o->petrarch || has_null_phrase(s, v))) {
-                    Event e = {si, src, 0, code, date, sub.src[a], -1, k, r};
+                    Event e = {si, src, 0, code, date, sub.src[a], -1, k, r, 0};
                     push_event(d, &e);
                 } else if (!emitted) {
                     doc_note(d, si, NOTE_NO_TARGET, v->start, v->end, v->pattern_ref, code);
@@ -789,5 +919,6 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             }
         }
         if (dict->ntransforms) transform(d, dict, si, first_ev, subj);
+        noun_events(d, dict, o, si, first_ev, subj);
     }
 }

@@ -1,4 +1,4 @@
-/* pipeline.c - read -> segment -> tag -> actors -> verbs -> events */
+/* pipeline.c - read -> segment -> tag -> actors -> verbs -> nouns -> events */
 #include "pipeline.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +13,7 @@
 #include "segment.h"
 #include "tag.h"
 #include "depparse.h"
+#include "nouns.h"
 #include "verbs.h"
 #include "wordlist.h"
 
@@ -153,6 +154,7 @@ int pipeline_run(Doc *d, Arena *a, const RawDoc *raw, const Dict *dict, const Op
     }
     find_actors(d, dict, o);
     find_verbs(d, dict, o);
+    find_nouns(d, dict, o);
     make_events(d, dict, o);
     return 0;
 }
@@ -187,6 +189,7 @@ int pipeline_run_parsed(Doc *d, Arena *a, const RawDoc *raw, const ParsedSentenc
     }
     find_actors(d, dict, o);
     find_verbs(d, dict, o);
+    find_nouns(d, dict, o);
     make_events(d, dict, o);
     return 0;
 }

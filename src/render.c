@@ -45,7 +45,12 @@ void event_view(const Doc *d, const Event *e, EventView *v, const Dict *dict)
     v->plover = c && c->plover ? c->plover : "";
     v->source_text = e->src_m >= 0 ? tokspan(d, s, s->men[e->src_m].start, s->men[e->src_m].end) : (Span){"", 0};
     v->target_text = e->tgt_m >= 0 ? tokspan(d, s, s->men[e->tgt_m].start, s->men[e->tgt_m].end) : (Span){"", 0};
-    v->verb_text = tokspan(d, s, vp->start, vp->match_end > vp->end ? vp->match_end : vp->end);
+    const NounEvent *ne = e->noun ? &s->nn[e->noun - 1] : NULL;
+    if (ne) /* "carried out an attack on the embassy", "Lavrov's visit to Beijing" */
+        v->verb_text = tokspan(d, s, ne->support >= 0 ? s->vp[ne->support].start : ne->start,
+                               ne->end > ne->head + 1 ? ne->end : ne->head + 1);
+    else
+        v->verb_text = tokspan(d, s, vp->start, vp->match_end > vp->end ? vp->match_end : vp->end);
     v->text = (Span){d->body + s->off, s->len};
     v->place = d->place;
     v->rule = e->rule;
@@ -53,7 +58,8 @@ void event_view(const Doc *d, const Event *e, EventView *v, const Dict *dict)
     if (dict) {
         const Mention *sm = e->src_m >= 0 ? &s->men[e->src_m] : NULL;
         const Mention *tm = e->tgt_m >= 0 ? &s->men[e->tgt_m] : NULL;
-        ref_str(v->verb_ref, sizeof v->verb_ref, dict, vp->pattern_ref);
+        ref_str(v->verb_ref, sizeof v->verb_ref, dict, ne ? ne->support_ref : vp->pattern_ref);
+        ref_str(v->noun_ref, sizeof v->noun_ref, dict, ne ? dict->nouns[ne->entry].ref : 0);
         ref_str(v->source_ref, sizeof v->source_ref, dict, sm ? sm->actor_ref : 0);
         ref_str(v->source_agent_ref, sizeof v->source_agent_ref, dict, sm ? sm->agent_ref : 0);
         ref_str(v->target_ref, sizeof v->target_ref, dict, tm ? tm->actor_ref : 0);

@@ -23,9 +23,11 @@ typedef struct EventView {
     Span source_text, target_text, verb_text, text;
     const char *place;              /* dateline place or NULL */
     const char *rule;
-    /* --explain: dictionary entries as "file:line" ("" none) */
+    /* --explain: dictionary entries as "file:line" ("" none); an event
+     * named by a noun has its noun entry in noun_ref and its support verb
+     * (if any) in verb_ref */
     int explain;
-    char verb_ref[320], source_ref[320], source_agent_ref[320], target_ref[320], target_agent_ref[320];
+    char verb_ref[320], noun_ref[320], source_ref[320], source_agent_ref[320], target_ref[320], target_agent_ref[320];
 } EventView;
 
 /* dict non-NULL fills the explanation */

@@ -42,6 +42,7 @@ static void event(Buf *o, const EventView *v)
     if (v->explain) {
         buf_puts(o, ",\"explain\":{\"verb\":");
         buf_json_str(o, v->verb_ref, strlen(v->verb_ref));
+        if (*v->noun_ref) key_cstr(o, "noun", v->noun_ref);
         key_cstr(o, "source", v->source_ref);
         key_cstr(o, "source_agent", v->source_agent_ref);
         key_cstr(o, "target", v->target_ref);

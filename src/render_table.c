@@ -48,6 +48,7 @@ static void event(Buf *o, const EventView *v)
     buf_putc(o, '\n');
     if (v->explain) {
         buf_printf(o, "            why: %s; verb %s", v->rule ? v->rule : "", *v->verb_ref ? v->verb_ref : "-");
+        if (*v->noun_ref) buf_printf(o, "; noun %s", v->noun_ref);
         buf_printf(o, "; source %s%s%s", *v->source_ref ? v->source_ref : "-", *v->source_agent_ref ? " + " : "",
                    v->source_agent_ref);
         buf_printf(o, "; target %s%s%s\n", *v->target_ref ? v->target_ref : "-", *v->target_agent_ref ? " + " : "",

@@ -395,6 +395,10 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
                 if (is_intent_verb(&s->tok[pv->head]) || (pv->flags & VP_FUTURE && lemma_is(&s->tok[pv->head], "be")))
                     v->flags |= VP_FUTURE;
                 if (pv->flags & VP_NEGATED && is_intent_verb(&s->tok[pv->head])) v->flags |= VP_NEGATED;
+                /* "invited the minister to visit Dar es Salaam": the
+                 * invitation is the event (INVITE's patterns), the visit
+                 * has not happened */
+                if (!o->petrarch && lemma_is(&s->tok[pv->head], "invite")) v->flags |= VP_NEGATED;
                 /* "refused to attack", "failed to meet": did not happen */
                 if (lemma_is(&s->tok[pv->head], "refuse") || lemma_is(&s->tok[pv->head], "fail") ||
                     lemma_is(&s->tok[pv->head], "decline"))
@@ -407,6 +411,14 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
                 v->flags |= VP_COORD;
             n++;
             i = v->end;
+        }
+        /* "Kenya denied that it had ordered the arrest", "denied carrying
+         * out the attack": what is denied did not happen */
+        for (uint32_t k = 1; k < n && !o->petrarch; k++) {
+            if (!lemma_is(&s->tok[vp[k - 1].head], "deny")) continue;
+            int that = vp[k].start == vp[k - 1].end && s->tok[vp[k].head].tag == T_VBG;
+            for (uint32_t j = vp[k - 1].end; j < vp[k].start && !that; j++) that = is_word(&s->tok[j], "that");
+            if (that) vp[k].flags |= VP_NEGATED;
         }
         /* object zones: up to the next verb or clause boundary; with the
          * validation suite's conventions the whole verb phrase, embedded

@@ -263,6 +263,23 @@ awk '/^# p[0-9]+ / { id = $2; sub(/^# [^ ]+ /, ""); printf "{\"id\":\"%s\",\"tex
 sed -n 's/^# expect //p' "$F" | sort >"$T/want"
 check verb_patterns_code_their_phrasings_and_not_other_uses_of_the_verbs cmp -s "$T/want" "$T/got"
 
+# events named by nouns on wire copy: each line "# nNN sentence" is an
+# article; its events (the default output, without --all) must be the
+# fixture's "# expect ID SOURCE TARGET CODE" lines, exactly
+F=tests/fixtures/nouns-precision.txt
+awk '/^# n[0-9]+ / { id = $2; sub(/^# [^ ]+ /, ""); printf "{\"id\":\"%s\",\"text\":\"%s\",\"date\":\"2024-05-01\"}\n", id, $0 }' "$F" |
+    "$H" code --format tsv - | awk -F'\t' 'NR > 1 { print $1, $4, ($5 == "" ? "-" : $5), $6 }' | sort >"$T/got"
+sed -n 's/^# expect //p' "$F" | sort >"$T/want"
+check event_nouns_code_their_frames_and_support_verbs_and_not_traps_on_wire_copy cmp -s "$T/want" "$T/got"
+"$H" code --explain --format jsonl - <<EOF2 >"$T/o" 2>"$T/e"
+{"id":"x","text":"Israeli air strikes on Gaza killed 12 people on Sunday.","date":"2024-05-01"}
+EOF2
+check explain_names_the_noun_entry_and_its_frame sh -c "grep -q '\"noun\":\"dict/herodotus.nouns.txt:[0-9]*\"' '$T/o' && grep -q 'event noun: source actor before the noun; target after .on.' '$T/o'"
+mkdir -p "$T/badnouns"
+printf 'ATTACK [190] $BY +ON\nRAID $BY\nSTRIKE [999] $BY\nVISIT [042] +UNDER@\n' >"$T/badnouns/x.nouns.txt"
+"$H" dict check "$T/badnouns" >"$T/o" 2>"$T/e"; rc=$?
+check dict_check_reports_bad_noun_entries_and_unknown_codes sh -c "[ $rc -eq 1 ] && grep -q 'x.nouns.txt:2: noun entry: expected NOUN' '$T/e' && grep -q \"x.nouns.txt:3: unknown CAMEO code '999'\" '$T/e' && grep -q \"x.nouns.txt:4: noun entry: unknown frame\" '$T/e' && grep -q '2 event nouns' '$T/o'"
+
 # parsed input: Penn Treebank trees and CoNLL-U give the same events
 "$H" code --parse ptb --format tsv tests/fixtures/lavrov.ptb >"$T/o" 2>"$T/e"
 check parse_ptb_input_is_coded grep -q '	RUSGOV	CHN	051	' "$T/o"
