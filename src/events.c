@@ -453,8 +453,9 @@ static int tree_subject(const Sentence *s, uint32_t h)
  * verb's obl:agent phrase ("were arrested by the police in Nairobi");
  * else "by" then the actor, over a determiner or possessive ("by the
  * police", "by its army"; the suite's conventions: right after "by"). */
-static int passive_agent(const Sentence *s, const VerbPhrase *v, const Options *o)
+static int passive_agent(const Sentence *s, const VerbPhrase *v, const Options *o, int *from_tree)
 {
+    *from_tree = s->parsed;
     if (s->parsed)
         for (uint32_t i = v->end; i < s->ntok; i++) {
             const Token *t = &s->tok[i];
@@ -468,6 +469,7 @@ static int passive_agent(const Sentence *s, const VerbPhrase *v, const Options *
             int m = node_mention(s, i);
             if (m >= 0) return m;
         }
+    *from_tree = 0;
     for (uint32_t i = v->end; i + 1 < v->clause_end; i++) {
         if (!is_word(&s->tok[i], "by")) continue;
         uint32_t k = i + 1;
@@ -765,7 +767,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 continue;
             }
             /* targets */
-            int tgt[8], ntgt = 0;
+            int tgt[8], ntgt = 0, tree_target = 0;
             const char *rule = sub.nsrc ? sub.rule : NULL;
             if (v->target_tok >= 0) {
                 add_conj(s, s->tok[v->target_tok].mention, tgt, &ntgt, 8);
@@ -800,7 +802,10 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                  * statement on Monday, the Ardanian government" */
                 int m = tree_dependent(s, v->head, REL_OBJ);
                 if (m < 0) m = tree_dependent(s, v->head, REL_IOBJ);
-                if (m >= 0 && (sub.nsrc == 0 || m != sub.src[0])) add_conj(s, m, tgt, &ntgt, 8);
+                if (m >= 0 && (sub.nsrc == 0 || m != sub.src[0])) {
+                    add_conj(s, m, tgt, &ntgt, 8);
+                    tree_target = 1;
+                }
             }
             if (!ntgt && o->petrarch && o->new_actor_length > 0) {
                 uint32_t a, b;
@@ -810,7 +815,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             }
             if (v->flags & VP_PASSIVE) {
                 /* "was attacked by X": X acts on the subject */
-                int agent = passive_agent(s, v, o);
+                int agent_tree = 0, agent = passive_agent(s, v, o, &agent_tree);
                 if (agent < 0 && !o->petrarch && v->code && unnamed_agent_counts(v->code) && sub.nsrc &&
                     !(v->flags & VP_NEGATED) && !not_done(s, k)) {
                     /* "five protesters were arrested", "130 people were killed":
@@ -834,7 +839,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 ntgt = sub.nsrc;
                 sub.nsrc = 0;
                 add_conj(s, agent, sub.src, &sub.nsrc, 8);
-                rule = "passive agent";
+                rule = agent_tree ? "passive agent: obl:agent of the verb in the tree" : "passive agent";
             }
         active:
             if (v->source_tok >= 0 && s->tok[v->source_tok].mention >= 0) {
@@ -851,12 +856,20 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 int m = tree_subject(s, v->head);
                 if (m >= 0) {
                     add_conj(s, m, sub.src, &sub.nsrc, 8);
-                    rule = "subject in the tree";
+                    rule = s->tok[v->head].rel == REL_CONJ || s->tok[v->head].rel == REL_XCOMP
+                               ? "subject in the tree: nsubj of the verb it is conj or xcomp of"
+                               : "subject in the tree: nsubj of the verb";
                 }
             }
             if (!sub.nsrc) {
                 doc_note(d, si, NOTE_NO_SOURCE, v->start, v->end, v->pattern_ref, v->code);
                 continue;
+            }
+            if (tree_target && ntgt) {   /* --explain names the relation the target came by */
+                size_t n = strlen(rule ? rule : "subject") + 40;
+                char *r = arena_alloc(d->arena, n);
+                snprintf(r, n, "%s; target: obj of the verb in the tree", rule ? rule : "subject");
+                rule = r;
             }
             const char *code = (v->flags & VP_FUTURE) && !o->petrarch ? intent_code(v->code) : v->code;
             int unless = !o->petrarch && (v->flags & VP_FUTURE) ? condition_after(s, v) : -1;

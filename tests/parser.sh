@@ -53,6 +53,8 @@ check parse_names_a_missing_input sh -c "[ $? -eq 1 ] && grep -q 'missing.txt' '
 printf 'Date: 2024-05-14\n\nFive protesters were arrested in Nairobi by the heavily armed Kenyan police on Monday.\n' >"$T/p.txt"
 "$H" code --tree --format tsv "$T/p.txt" >"$T/o" 2>"$T/e"
 check code_tree_reads_the_passive_agent grep -q '	KENCOP	KENOPP	173	' "$T/o"
+"$H" code --tree --explain --format table "$T/p.txt" >"$T/o" 2>"$T/e"
+check code_tree_explain_names_the_relation grep -q 'why: passive agent: obl:agent of the verb in the tree' "$T/o"
 "$H" code --tree --debug --format tsv "$T/p.txt" >/dev/null 2>"$T/e"
 check code_tree_debug_shows_relations grep -q 'police/NN[^ ]*<obl:agent:' "$T/e"
 
