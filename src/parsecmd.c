@@ -203,7 +203,7 @@ int parse_main(int argc, char **argv)
         if (!ninputs) inputs[ninputs++] = "-";
         long failed = 0;
         for (int i = 0; i < ninputs; i++) failed += input_each(inputs[i], on_doc, &c);
-        fwrite(c.out.data, 1, c.out.len, stdout);
+        if (c.out.len) fwrite(c.out.data, 1, c.out.len, stdout);
         buf_free(&c.out);
         double t2 = now_s();
         if (stats)

@@ -45,6 +45,10 @@ check corrupt_model_is_refused_with_a_message sh -c "[ $? -eq 1 ] && grep -q 'ba
 check parse_rejects_unknown_format sh -c "[ $? -eq 2 ] && grep -q -- '--format must be conllu' '$T/e'"
 "$H" parse --help >"$T/o" 2>&1
 check parse_help_names_eval sh -c "[ $? -eq 0 ] && grep -q -- '--eval GOLD' '$T/o'"
+# a document that cannot be read leaves nothing to print (and no undefined behaviour)
+printf '\377\376 not UTF-8\n' >"$T/bad.txt"
+"$H" parse "$T/bad.txt" >"$T/o" 2>"$T/e"
+check parse_reports_unreadable_text_and_prints_nothing sh -c "[ $? -eq 1 ] && [ ! -s '$T/o' ] && grep -q 'bad.txt' '$T/e' && ! grep -q 'runtime error' '$T/e'"
 "$H" parse "$T/missing.txt" >"$T/o" 2>"$T/e"
 check parse_names_a_missing_input sh -c "[ $? -eq 1 ] && grep -q 'missing.txt' '$T/e'"
 
