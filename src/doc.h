@@ -1,6 +1,8 @@
 /* doc.h - the data that flows down the pipeline.
  *
- *   read -> segment -> tag -> parse -> actors -> verbs -> nouns -> events -> render/store
+ *   read -> segment -> tag -> actors -> verbs -> nouns -> [parse] -> events -> render/store
+ *
+ * (parse runs with --tree, on the sentences that hold an event candidate)
  *
  * A Doc owns everything through its arena; each stage fills in the next
  * layer (sentences and tokens, tags and lemmas, mentions, verb phrases,

@@ -139,6 +139,19 @@ void pipeline_unload(Dict *dict)
     wordlist_free();
 }
 
+/* The parse stage where the events stage will read the tree: sentences
+ * with an event candidate (a coded verb or an event noun); the others,
+ * most of an article, need none. */
+static void parse_candidates(Doc *d, Arena *a)
+{
+    for (uint32_t i = 0; i < d->nsent; i++) {
+        Sentence *s = &d->sent[i];
+        int cand = s->nnn > 0;
+        for (uint32_t k = 0; k < s->nvp && !cand; k++) cand = s->vp[k].code || s->vp[k].code2;
+        if (cand && !s->parsed) parse_sentence(parser, s, a);
+    }
+}
+
 int pipeline_run(Doc *d, Arena *a, const RawDoc *raw, const Dict *dict, const Options *o,
                  char *err, size_t errsz, int *cut_sentences)
 {
@@ -150,11 +163,11 @@ int pipeline_run(Doc *d, Arena *a, const RawDoc *raw, const Dict *dict, const Op
         tag_sentence(&d->sent[i]);
         drop_comma_clauses(&d->sent[i], o);   /* needs the tags to tell clause commas */
         lemmatise(&d->sent[i]);
-        if (o->tree) parse_sentence(parser, &d->sent[i], a);
     }
     find_actors(d, dict, o);
     find_verbs(d, dict, o);
     find_nouns(d, dict, o);
+    if (o->tree) parse_candidates(d, a);
     make_events(d, dict, o);
     return 0;
 }
@@ -185,11 +198,11 @@ int pipeline_run_parsed(Doc *d, Arena *a, const RawDoc *raw, const ParsedSentenc
         if (d->sent[i].ntok > MAX_SENTENCE_TOKENS) d->sent[i].ntok = MAX_SENTENCE_TOKENS;
         if (!d->sent[i].parsed) drop_comma_clauses(&d->sent[i], o);   /* a given tree keeps every word */
         lemmatise(&d->sent[i]);
-        if (o->tree && !d->sent[i].parsed && !given) parse_sentence(parser, &d->sent[i], a);
     }
     find_actors(d, dict, o);
     find_verbs(d, dict, o);
     find_nouns(d, dict, o);
+    if (o->tree && !given) parse_candidates(d, a);
     make_events(d, dict, o);
     return 0;
 }
