@@ -116,7 +116,7 @@ int export_main(int argc, char **argv)
                     undated == 1 ? "it was" : "they were");
     } else {
         buf_puts(&sql, "SELECT e.id, d.doc_id, d.url, d.source AS outlet, e.story, e.sentence, e.date, e.source,"
-                       " e.target, e.code, e.root, e.quad, e.goldstein, e.event, e.source_text, e.target_text,"
+                       " e.target, e.code, e.root, e.quad, e.goldstein, e.event, e.plover, e.source_text, e.target_text,"
                        " e.verb_text, e.place, e.rule FROM events e JOIN documents d ON d.id = e.doc WHERE e.id IN (");
         reader_event_ids(&r, &sql);
         buf_puts(&sql, ") ORDER BY e.id");

@@ -342,7 +342,7 @@ int query_main(int argc, char **argv)
     if ((st = reader_open(&r)) >= 0) return st;
     Buf sql = {0};
     buf_puts(&sql,
-             "SELECT e.date, e.source, e.target, e.code, e.event, e.goldstein, e.quad, e.source_text, e.target_text,"
+             "SELECT e.date, e.source, e.target, e.code, e.event, e.plover, e.goldstein, e.quad, e.source_text, e.target_text,"
              " e.verb_text, d.doc_id, d.url,"
              " (SELECT count(DISTINCT x.doc) FROM events x WHERE x.story = e.story AND x.date IS e.date"
              "   AND x.source = e.source AND x.target = e.target AND x.code = e.code) AS articles,"

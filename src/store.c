@@ -1,5 +1,6 @@
 /* store.c - SQLite storage of documents, sentences, events and stories */
 #include "store.h"
+#include "cameo.h"
 #include <ctype.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -133,13 +134,46 @@ static int exec(sqlite3 *db, const char *sql, char *err, size_t errsz, const cha
 
 /* MIGRATIONS[v] takes a database of schema version v to v + 1; version 0 is
  * an empty (new) database. */
-static const char *const MIGRATIONS[] = {SCHEMA_V1, MIGRATE_V2};
+/* Version 2 -> 3: events carry their PLOVER category (filled from the
+ * code by fill_plover after the migration). */
+static const char MIGRATE_V3[] = "ALTER TABLE events ADD COLUMN plover TEXT;";
+
+static const char *const MIGRATIONS[] = {SCHEMA_V1, MIGRATE_V2, MIGRATE_V3};
 _Static_assert(sizeof MIGRATIONS / sizeof *MIGRATIONS == STORE_SCHEMA_VERSION,
                "one migration per schema version");
 
 /* Bring the schema to STORE_SCHEMA_VERSION, one migration per version, each
  * in its own transaction; the version is read again inside the transaction
  * in case another process migrated first. */
+/* The PLOVER category of events stored before version 3, by their code
+ * (data/cameo.tsv); inside the migration's transaction. */
+static int fill_plover(sqlite3 *db, const char *path, char *err, size_t errsz)
+{
+    sqlite3_stmt *codes, *upd;
+    if (sqlite3_prepare_v2(db, "SELECT DISTINCT code FROM events", -1, &codes, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(db, "UPDATE events SET plover=?1 WHERE code=?2", -1, &upd, NULL) != SQLITE_OK) {
+        snprintf(err, errsz, "%s: %s", path, sqlite3_errmsg(db));
+        return -1;
+    }
+    int rc = 0;
+    while (sqlite3_step(codes) == SQLITE_ROW) {
+        const char *code = (const char *)sqlite3_column_text(codes, 0);
+        const CameoCode *c = cameo_get(code);
+        if (!c || !c->plover) continue;
+        sqlite3_bind_text(upd, 1, c->plover, -1, SQLITE_STATIC);
+        sqlite3_bind_text(upd, 2, code, -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(upd) != SQLITE_DONE) {
+            snprintf(err, errsz, "%s: %s", path, sqlite3_errmsg(db));
+            rc = -1;
+            break;
+        }
+        sqlite3_reset(upd);
+    }
+    sqlite3_finalize(codes);
+    sqlite3_finalize(upd);
+    return rc;
+}
+
 static int migrate(sqlite3 *db, const char *path, char *err, size_t errsz)
 {
     int v;
@@ -150,7 +184,8 @@ static int migrate(sqlite3 *db, const char *path, char *err, size_t errsz)
         if (exec(db, "BEGIN IMMEDIATE", err, errsz, path)) return -1;
         int now;
         if (user_version(db, &now, path, err, errsz) ||
-            (now == v && (exec(db, MIGRATIONS[v], err, errsz, path) || exec(db, set, err, errsz, path)))) {
+            (now == v && (exec(db, MIGRATIONS[v], err, errsz, path) ||
+                          (v + 1 == 3 && fill_plover(db, path, err, errsz)) || exec(db, set, err, errsz, path)))) {
             sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
             return -1;
         }
@@ -190,8 +225,8 @@ Store *store_open(const char *path, char *err, size_t errsz)
                                "body,sentence_spans) VALUES(?9,?1,?2,?3,?4,?5,?6,?7,?8,?10,?11,?12) ON CONFLICT DO NOTHING"},
         {offsetof(Store, sent), "INSERT INTO sentences(doc,idx,text) VALUES(?1,?2,?3)"},
         {offsetof(Store, ev), "INSERT INTO events(doc,sentence,date,source,target,code,root,quad,goldstein,"
-                              "source_text,target_text,verb_text,place,rule,story,event) "
-                              "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)"},
+                              "source_text,target_text,verb_text,place,rule,story,event,plover) "
+                              "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)"},
         {offsetof(Store, band_ins), "INSERT INTO doc_bands(band,hash,doc) VALUES(?1,?2,?3)"},
         {offsetof(Store, band_find), "SELECT doc FROM doc_bands WHERE band=?1 AND hash=?2 LIMIT 16"},
         {offsetof(Store, sig), "SELECT signature, story FROM documents WHERE id=?1"},
@@ -509,6 +544,7 @@ int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errs
         bind_opt(q, 14, e->rule);
         sqlite3_bind_int64(q, 15, story);
         bind_opt(q, 16, e->name);
+        bind_opt(q, 17, *e->plover ? e->plover : NULL);
         if (sqlite3_step(q) != SQLITE_DONE) goto bad;
     }
     if (++st->pending >= STORE_BATCH) return store_commit(st, err, errsz);

@@ -23,7 +23,7 @@ DB="$T/e.db"
 "$H" ingest --quiet --db "$DB" $IN >/dev/null 2>&1
 docs=$(q "$DB" 'select count(*) from documents'); evs=$(q "$DB" 'select count(*) from events')
 check ingest_stores_four_documents test "$docs" -eq 4
-check schema_has_version_2 test "$(q "$DB" 'pragma user_version')" -eq 2
+check schema_has_version_3 test "$(q "$DB" 'pragma user_version')" -eq 3
 "$H" ingest --quiet --db "$DB" $IN >/dev/null 2>&1
 check ingest_again_adds_nothing test "$(q "$DB" 'select count(*) from documents'),$(q "$DB" 'select count(*) from events')" = "$docs,$evs"
 check reprint_joins_the_story_of_the_original test "$(q "$DB" "select count(distinct story) || ',' || count(*) from documents where doc_id in ('examples/lavrov-beijing','wire-2','$T/reprint')")" = "1,2"
@@ -124,7 +124,10 @@ check export_gdelt_reports_undated_events grep -qxF "herodotus export: $undated 
 check export_gdelt_counts_reprints sh -c "awk -F'\t' '\$6 == \"RUSGOV\" && \$16 == \"CHN\" && \$27 == \"051\" && \$34 == 2 && \$33 == 2 { found = 1 } END { exit !found }' '$T/g.tsv'"
 "$H" export --db "$DB" --format csv >"$T/x.csv"
 check export_csv_has_every_event test "$(tail -n +2 "$T/x.csv" | wc -l)" -ge "$(q "$DB" 'select count(*) from events')"
+check stored_events_carry_their_plover_category test "$(q "$DB" "select plover from events where code = '042' limit 1")" = CONSULT
+check query_csv_has_a_plover_column sh -c "'$H' query --db '$DB' --format csv | head -1 | grep -q ',event,plover,'"
 "$H" export --db "$DB" --format jsonl >"$T/x.jsonl"
+check export_jsonl_has_plover grep -q '"plover":"CONSULT"' "$T/x.jsonl"
 check export_jsonl_one_object_per_event test "$(grep -c '^{"id":' "$T/x.jsonl")" -eq "$(q "$DB" 'select count(*) from events')"
 
 # migration from version 1
@@ -139,16 +142,17 @@ PRAGMA user_version=1;"
 "$H" query --db "$V1" >/dev/null 2>"$T/e"; rc=$?
 check old_schema_is_reported_to_readers sh -c "[ $rc -eq 1 ] && grep -q 'schema version 1' '$T/e'"
 "$H" ingest --quiet --db "$V1" examples/border-clash.txt >/dev/null 2>&1
-check migration_reaches_version_2 test "$(q "$V1" 'pragma user_version')" -eq 2
+check migration_reaches_version_3 test "$(q "$V1" 'pragma user_version')" -eq 3
 check migration_keeps_old_events test "$(q "$V1" "select count(*) from events where source = 'AAA'")" -eq 1
+check migration_gives_old_events_their_plover_category test "$(q "$V1" "select plover from events where source = 'AAA'")" = ASSAULT
 check migration_indexes_old_sentences test "$(q "$V1" "select count(*) from sentences_fts where sentences_fts match 'rockets'")" -eq 1
 
-# a schema version outside 1..2 (negative, or from a newer herodotus): every
+# a schema version outside 1..3 (negative, or from a newer herodotus): every
 # command that opens the store refuses it, names the file and the version,
 # and leaves the file as it was
 for v in -5 7; do
-    if [ "$v" -lt 0 ]; then kind=negative want="$kind.db: database schema version $v is not one herodotus knows (1..2)"
-    else kind=too_new want="$kind.db: database schema version $v was written by a newer herodotus (this one knows 1..2)"; fi
+    if [ "$v" -lt 0 ]; then kind=negative want="$kind.db: database schema version $v is not one herodotus knows (1..3)"
+    else kind=too_new want="$kind.db: database schema version $v was written by a newer herodotus (this one knows 1..3)"; fi
     sqlite3 "$T/orig.db" "CREATE TABLE t(x); PRAGMA user_version=$v;"
     for cmd in "ingest --quiet examples/border-clash.txt" "query --limit 0" "stats --by month" "export --format gdelt"; do
         cp "$T/orig.db" "$T/$kind.db"
