@@ -108,6 +108,29 @@ static int is_word(const Token *t, const char *w)
     return t->n == n && !strncasecmp(t->s, w, n);
 }
 
+/* "the two sides", "both countries": the tokens it spans at i, 0 none */
+static uint32_t both_phrase(const Sentence *s, uint32_t i)
+{
+    static const char *const nouns[] = {"sides", "countries", "nations", "leaders", "governments", "ministers",
+                                        "presidents", "neighbours", "neighbors", "parties", "delegations", "states",
+                                        NULL};
+    uint32_t n = 0;
+    if (i + 2 < s->ntok && is_word(&s->tok[i], "the") && is_word(&s->tok[i + 1], "two")) n = 2;
+    else if (i + 1 < s->ntok && is_word(&s->tok[i], "both")) n = 1;
+    if (!n) return 0;
+    for (const char *const *w = nouns; *w; w++)
+        if (is_word(&s->tok[i + n], *w)) return n + 1;
+    return 0;
+}
+
+/* Does a mention cover any token of [a, b)? */
+static int covered(const Mention *men, uint32_t nmen, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = 0; k < nmen; k++)
+        if (men[k].start < b && men[k].end > a) return 1;
+    return 0;
+}
+
 /* Nouns of a person's office that stand for the person named before. */
 static const char *const ROLES[] = {"minister", "president", "premier", "chancellor", "envoy", "ambassador",
                                     "diplomat", "secretary", "leader", "king", "queen", "emir", "prince",
@@ -156,6 +179,7 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
     }
     Sym last_person = 0, prev_group = 0;
     Sym last_named = 0;     /* the last person named in the sentences before */
+    Sym two[2] = {0, 0};    /* the last two actors named, for "the two sides" */
     Sym anon = o->petrarch ? sym_intern("---", 3) : 0;   /* "---GOV": an agent of no known country */
     int story_discard = 0;
     for (uint32_t si = 0; si < d->nsent; si++) {
@@ -390,6 +414,22 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                             code = men[k].code;
                 }
             }
+            uint32_t span = 0;
+            if (!code && !o->petrarch && two[0] && (span = both_phrase(s, i)) && !covered(men, nmen, i, i + span)) {
+                /* "the two sides", "both countries": the last two actors named;
+                 * two mentions of one span are one compound */
+                for (int p = 0; p < 2; p++) {
+                    Mention *mm = &men[total++];
+                    memset(mm, 0, sizeof *mm);
+                    mm->start = i;
+                    mm->end = i + span;
+                    mm->code = two[p];
+                    mm->kind = MK_PRONOUN;
+                    mm->conj = -1;
+                }
+                i += span - 1;
+                continue;
+            }
             if (!code) continue;
             Mention *mm = &men[total++];
             memset(mm, 0, sizeof *mm);
@@ -413,6 +453,9 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
         for (uint32_t k = 0; k < nmen; k++) {
             if (men[k].kind == MK_PERSON || (men[k].kind == MK_AGENT && men[k].has_agent)) last_person = men[k].code;
             if (men[k].kind == MK_PERSON && men[k].actor_ref) last_named = men[k].code;
+            int group = men[k].kind == MK_COUNTRY || men[k].kind == MK_ORG || men[k].kind == MK_PERSON ||
+                        (men[k].kind == MK_AGENT && actor_country(men[k].code));
+            if (group && men[k].code != two[1] && men[k].code != two[0]) two[0] = two[1], two[1] = men[k].code;
         }
         /* coordination: "Russia and China", "Mordor, the Shire, Fornost and
          * Bree", "Fornost and the evil awful Gondor", "neither X nor Y" */

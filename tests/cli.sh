@@ -70,6 +70,11 @@ printf 'Date: 2024-04-08\n\nIran will attack Israel unless the United States wit
 check a_conditional_attack_is_a_threat_of_force grep -q '	IRN	ISR	138	' "$T/o"
 check a_conditional_withdrawal_is_a_threat_on_whom_the_condition_falls grep -q '	NGA	TCD	130	' "$T/o"
 
+# "the two sides", "both countries": the last two actors named, each on the other
+printf 'Date: 2024-04-08\n\nRussian Foreign Minister Sergei Lavrov arrived in China on Monday. The two sides signed an agreement on energy.\n' >"$T/two.txt"
+"$H" code --format tsv "$T/two.txt" >"$T/o" 2>"$T/e"
+check the_two_sides_are_the_two_actors_named_before sh -c "grep -q '	RUSGOV	CHN	057	' '$T/o' && grep -q '	CHN	RUSGOV	057	' '$T/o'"
+
 # a role noun stands for the person of that office named before
 printf 'Date: 2024-04-08\n\nBEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.\n' >"$T/role.txt"
 "$H" code --format tsv "$T/role.txt" >"$T/o" 2>"$T/e"
