@@ -2,7 +2,7 @@
 #   make          build build/herodotus
 #   make demo     install dependencies, build, code examples/, write demo.db
 #   make check    install dependencies, build, run every test (also under ASan+UBSan)
-#   make bench    benchmark on a generated 50 MB corpus
+#   make bench    benchmark on a realistic 20 MB corpus and a templated 50 MB one
 #   make model    retrain data/en_ewt.model (tagger and parser) from ../shared/ud/en_ewt
 #   make deps     install the Debian packages listed in DEB_PACKAGES
 
@@ -58,6 +58,8 @@ build/plover-eval: $(OBJ) tools/plovereval.c
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ tools/plovereval.c $(OBJ) $(LDLIBS)
 build/gencorpus: bench/gencorpus.c | build/obj
 	$(CC) -std=c11 -O2 -Wall -Wextra -Wpedantic -Werror -o $@ $<
+build/genreal: bench/genreal.c | build/obj
+	$(CC) -std=c11 -O2 -Wall -Wextra -Wpedantic -Wshadow -Werror -D_POSIX_C_SOURCE=200809L -o $@ $<
 
 deps:
 	@sh tests/deps.sh $(DEB_PACKAGES)
@@ -74,7 +76,7 @@ check: deps
 	sh tests/run.sh
 
 bench: deps
-	$(MAKE) build/herodotus build/gencorpus
+	$(MAKE) build/herodotus build/gencorpus build/genreal
 	sh bench/run.sh
 
 # the tagger and parser model, from UD English EWT (CC BY-SA 4.0; see data/en_ewt.model.md)
