@@ -195,6 +195,9 @@ static const char *const OBJECT_CONTROL[] = {"urge", "ask", "call", "force", "in
                                              "encourage", "order", "press", "push", "help", "pressure", "request",
                                              "warn", "advise", "want", "expect", NULL};
 
+/* Speech verbs whose object is whom they address: "told reporters". */
+static const char *const ADDRESSED[] = {"tell", "inform", "assure", "brief", "warn", "remind", "notify", NULL};
+
 /* Verbs whose infinitive names what someone else is asked to do, not
  * what was done: "invited Putin to visit Beijing" is an invitation. */
 static const char *const ASKED[] = {"urge", "ask", "call", "invite", "request", "press", "push", "pressure",
@@ -769,6 +772,11 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             /* targets */
             int tgt[8], ntgt = 0, tree_target = 0;
             const char *rule = sub.nsrc ? sub.rule : NULL;
+            /* "officials said the arrest of the union leader ...": what a
+             * plain statement reports is no target of it; one addressed
+             * ("said to", "told") has one */
+            int reported = !o->petrarch && (v->flags & VP_SPEECH) && v->code && !strncmp(v->code, "01", 2) &&
+                           !lemma_in(&s->tok[v->head], ADDRESSED);
             if (v->target_tok >= 0) {
                 add_conj(s, s->tok[v->target_tok].mention, tgt, &ntgt, 8);
             } else {
@@ -776,6 +784,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     int m = s->tok[i].mention;
                     if (m < 0 && is_adjunct_start(&s->tok[i]) && !o->petrarch) break;
                     if (m < 0) continue;
+                    if (reported && !(i > 0 && is_word(&s->tok[i - 1], "to"))) break;
                     /* "discussed the situation in Ukraine": a place after a noun is no target */
                     uint32_t pp = i;   /* "at the United Nations": skip the determiner */
                     if (pp >= 1 && s->tok[pp - 1].tag == T_DT) pp--;

@@ -70,6 +70,12 @@ printf 'Date: 2024-04-08\n\nIran will attack Israel unless the United States wit
 check a_conditional_attack_is_a_threat_of_force grep -q '	IRN	ISR	138	' "$T/o"
 check a_conditional_withdrawal_is_a_threat_on_whom_the_condition_falls grep -q '	NGA	TCD	130	' "$T/o"
 
+# what a statement reports is no target of it; whom it addresses is
+printf 'Date: 2024-03-14\n\nKenyan officials said the arrest of the Ugandan envoy had made talks more difficult. Iran said to France that it would not attend.\n' >"$T/said.txt"
+"$H" code --all --format tsv "$T/said.txt" >"$T/o" 2>"$T/e"
+check a_statement_takes_no_target_from_what_it_reports sh -c "grep -q '	KENGOV		010	' '$T/o' && ! grep -q '	KENGOV	UGA[A-Z]*	010	' '$T/o'"
+check a_statement_said_to_someone_has_that_target grep -q '	IRN	FRA	010	' "$T/o"
+
 # "the two sides", "both countries": the last two actors named, each on the other
 printf 'Date: 2024-04-08\n\nRussian Foreign Minister Sergei Lavrov arrived in China on Monday. The two sides signed an agreement on energy.\n' >"$T/two.txt"
 "$H" code --format tsv "$T/two.txt" >"$T/o" 2>"$T/e"
