@@ -70,6 +70,13 @@ printf 'Date: 2024-04-08\n\nIran will attack Israel unless the United States wit
 check a_conditional_attack_is_a_threat_of_force grep -q '	IRN	ISR	138	' "$T/o"
 check a_conditional_withdrawal_is_a_threat_on_whom_the_condition_falls grep -q '	NGA	TCD	130	' "$T/o"
 
+# stones thrown by a crowd are a riot; rounds fired across a border are force; other throws are nothing
+printf 'Date: 2024-04-08\n\nProtesters hurled stones at the Kenyan embassy on Monday. Russian artillery units fired several rounds into Ukraine on Tuesday. The Kenyan company threw a party for its staff.\n' >"$T/throw.txt"
+"$H" code --all --format tsv "$T/throw.txt" >"$T/o" 2>"$T/e"
+check stones_thrown_by_protesters_are_a_riot grep -q '	KENOPP	KENGOV	145	' "$T/o"
+check rounds_fired_into_a_country_are_force grep -q '	RUSMIL	UKR	190	' "$T/o"
+check a_party_thrown_is_no_event sh -c "[ \$(wc -l <'$T/o') -eq 3 ]"
+
 # what a statement reports is no target of it; whom it addresses is
 printf 'Date: 2024-03-14\n\nKenyan officials said the arrest of the Ugandan envoy had made talks more difficult. Iran said to France that it would not attend.\n' >"$T/said.txt"
 "$H" code --all --format tsv "$T/said.txt" >"$T/o" 2>"$T/e"
