@@ -395,6 +395,9 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
                 if (is_intent_verb(&s->tok[pv->head]) || (pv->flags & VP_FUTURE && lemma_is(&s->tok[pv->head], "be")))
                     v->flags |= VP_FUTURE;
                 if (pv->flags & VP_NEGATED && is_intent_verb(&s->tok[pv->head])) v->flags |= VP_NEGATED;
+                /* "was not authorised to talk", "did not ask Iran to release": the
+                 * action of a negated governing verb did not happen either */
+                if (!o->petrarch && (pv->flags & VP_NEGATED) && i <= pv->end + 4) v->flags |= VP_NEGATED;
                 /* "invited the minister to visit Dar es Salaam": the
                  * invitation is the event (INVITE's patterns), the visit
                  * has not happened */

@@ -77,6 +77,11 @@ check stones_thrown_by_protesters_are_a_riot grep -q '	KENOPP	KENGOV	145	' "$T/o
 check rounds_fired_into_a_country_are_force grep -q '	RUSMIL	UKR	190	' "$T/o"
 check a_party_thrown_is_no_event sh -c "[ \$(wc -l <'$T/o') -eq 3 ]"
 
+# the infinitive of a negated verb did not happen
+printf 'Date: 2024-04-08\n\nThe official, who was not authorised to talk to Russian officials, left. Iran did not ask Iraq to release the prisoners.\n' >"$T/negto.txt"
+"$H" code --all --format tsv "$T/negto.txt" >"$T/o" 2>"$T/e"
+check the_infinitive_of_a_negated_verb_is_no_event sh -c "! grep -q '	04[0-9]*	' '$T/o' && ! grep -q '	IRQ	[A-Z]*	084' '$T/o'"
+
 # what a statement reports is no target of it; whom it addresses is
 printf 'Date: 2024-03-14\n\nKenyan officials said the arrest of the Ugandan envoy had made talks more difficult. Iran said to France that it would not attend.\n' >"$T/said.txt"
 "$H" code --all --format tsv "$T/said.txt" >"$T/o" 2>"$T/e"
