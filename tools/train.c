@@ -106,6 +106,10 @@ static void report(const char *what, const Treebank *tb, const UdModel *m)
     TbScores sc;
     treebank_eval(tb, m, &sc);
     double w = sc.words ? sc.words : 1;
+    if (!ud_has_parser(m)) {
+        fprintf(stderr, "train: %s: UPOS %.2f XPOS %.2f\n", what, 100 * sc.upos / w, 100 * sc.xpos / w);
+        return;
+    }
     fprintf(stderr, "train: %s: UPOS %.2f XPOS %.2f UAS %.2f LAS %.2f (with subtypes %.2f)\n", what,
             100 * sc.upos / w, 100 * sc.xpos / w, 100 * sc.uas / w, 100 * sc.las / w, 100 * sc.las_full / w);
 }
