@@ -138,6 +138,11 @@ static int mention_before(const Sentence *s, uint32_t i)
         j--;
     if (j < i && j > 0 && s->tok[j - 1].mention >= 0 && s->men[s->tok[j - 1].mention].kind != MK_PRONOUN)
         return s->tok[j - 1].mention;
+    /* "the police chief of Valparaiso was shot": the head before an "of"
+     * phrase no dictionary knows */
+    if (j < i && j > 1 && is_word(&s->tok[j - 1], "of") && s->tok[j - 2].mention >= 0 &&
+        s->men[s->tok[j - 2].mention].kind != MK_PRONOUN)
+        return s->tok[j - 2].mention;
     /* "Caras Galadhon's new mayor": the possessor stands for a head no
      * dictionary knows */
     if (j < i && j > 1 && s->tok[j - 1].tag == T_POS && s->tok[j - 2].mention >= 0) return s->tok[j - 2].mention;

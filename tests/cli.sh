@@ -77,6 +77,11 @@ check stones_thrown_by_protesters_are_a_riot grep -q '	KENOPP	KENGOV	145	' "$T/o
 check rounds_fired_into_a_country_are_force grep -q '	RUSMIL	UKR	190	' "$T/o"
 check a_party_thrown_is_no_event sh -c "[ \$(wc -l <'$T/o') -eq 3 ]"
 
+# the head before an "of" phrase no dictionary knows is the subject
+printf 'Date: 2024-04-08\n\nThe Chilean police chief of Valparaiso was shot dead by unidentified gunmen.\n' >"$T/of.txt"
+"$H" code --all --format tsv "$T/of.txt" >"$T/o" 2>"$T/e"
+check the_head_before_an_unknown_of_phrase_is_the_subject grep -q '	CHLUAF	CHLCOP	193	' "$T/o"
+
 # the infinitive of a negated verb did not happen
 printf 'Date: 2024-04-08\n\nThe official, who was not authorised to talk to Russian officials, left. Iran did not ask Iraq to release the prisoners.\n' >"$T/negto.txt"
 "$H" code --all --format tsv "$T/negto.txt" >"$T/o" 2>"$T/e"
