@@ -925,6 +925,11 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     if (tm == sub.src[a]) continue;
                     Sym tc = s->men[tm].code;
                     if (tc == src) continue;
+                    /* "Ukraine deployed its soldiers": a force posture (15) over
+                     * one's own forces stands alone, acting on no one */
+                    if (!o->petrarch && code && !strncmp(code, "15", 2) && !mutual && actor_country(tc) &&
+                        actor_country(tc) == actor_country(src) && s->men[tm].has_agent)
+                        continue;
                     if (code) {
                         Event e = {si, src, tc, code, date, sub.src[a], tm, k, mutual ? "compound actors act on each other" : r, 0};
                         push_event(d, &e);

@@ -77,6 +77,11 @@ check stones_thrown_by_protesters_are_a_riot grep -q '	KENOPP	KENGOV	145	' "$T/o
 check rounds_fired_into_a_country_are_force grep -q '	RUSMIL	UKR	190	' "$T/o"
 check a_party_thrown_is_no_event sh -c "[ \$(wc -l <'$T/o') -eq 3 ]"
 
+# a force posture over one's own forces acts on no one
+printf 'Date: 2024-04-08\n\nThe Ukrainian government has deployed soldiers to guard oil installations.\n' >"$T/own.txt"
+"$H" code --all --format tsv "$T/own.txt" >"$T/o" 2>"$T/e"
+check deploying_ones_own_soldiers_has_no_target sh -c "grep -q '	UKRGOV		154	' '$T/o' && ! grep -q '	UKRGOV	UKRMIL	154	' '$T/o'"
+
 # the head before an "of" phrase no dictionary knows is the subject
 printf 'Date: 2024-04-08\n\nThe Chilean police chief of Valparaiso was shot dead by unidentified gunmen.\n' >"$T/of.txt"
 "$H" code --all --format tsv "$T/of.txt" >"$T/o" 2>"$T/e"
