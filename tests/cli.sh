@@ -70,6 +70,12 @@ printf 'Date: 2024-04-08\n\nIran will attack Israel unless the United States wit
 check a_conditional_attack_is_a_threat_of_force grep -q '	IRN	ISR	138	' "$T/o"
 check a_conditional_withdrawal_is_a_threat_on_whom_the_condition_falls grep -q '	NGA	TCD	130	' "$T/o"
 
+# police charging at a crowd is repression, not a legal charge
+printf 'Date: 2024-04-08\n\nKenyan police charged at a crowd of protesters in Nairobi. Kenyan prosecutors charged the former minister with corruption.\n' >"$T/charge.txt"
+"$H" code --all --format tsv "$T/charge.txt" >"$T/o" 2>"$T/e"
+check police_charging_at_a_crowd_is_repression sh -c "grep -q '	KENCOP	KEN[A-Z]*	175	' '$T/o' && ! grep -q '	KENCOP	[A-Z]*	173	' '$T/o'"
+check prosecutors_charging_a_minister_is_legal_action grep -q '	KENJUD	[A-Z]*	173	' "$T/o"
+
 # stones thrown by a crowd are a riot; rounds fired across a border are force; other throws are nothing
 printf 'Date: 2024-04-08\n\nProtesters hurled stones at the Kenyan embassy on Monday. Russian artillery units fired several rounds into Ukraine on Tuesday. The Kenyan company threw a party for its staff.\n' >"$T/throw.txt"
 "$H" code --all --format tsv "$T/throw.txt" >"$T/o" 2>"$T/e"
