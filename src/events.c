@@ -151,6 +151,20 @@ static int mention_before(const Sentence *s, uint32_t i)
 
 /* The head mention of an NP with a place inside: "police in Nairobi
  * fired", "Wang Yi in Beijing said" -> police, Wang Yi. */
+/* A city or country in a place phrase of a noun no dictionary knows: "an
+ * explosion at an arms depot near Yangon killed" - Yangon did not kill. */
+static int place_in_phrase(const Sentence *s, int m)
+{
+    const Mention *mm = &s->men[m];
+    uint32_t st = mm->start;
+    if (mm->kind != MK_COUNTRY || mm->has_agent || st < 2) return 0;
+    const Token *p = &s->tok[st - 1];
+    if (!(is_word(p, "near") || is_word(p, "in") || is_word(p, "at") || is_word(p, "outside") || is_word(p, "from") ||
+          is_word(p, "across")))
+        return 0;
+    return TAG_IS_NOUN(s->tok[st - 2].tag) || s->tok[st - 2].tag == T_DT;
+}
+
 static int np_head(const Sentence *s, int m)
 {
     const Mention *mm = &s->men[m];
@@ -251,6 +265,7 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
     const VerbPhrase *v = &s->vp[k];
     sub->nsrc = 0;
     int m = (v->flags & VP_INFINITIVE) ? -1 : mention_before(s, v->start);
+    if (m >= 0 && np_head(s, m) == m && place_in_phrase(s, m)) m = -1;
     if (m >= 0) {
         m = first_of_conj(s, np_head(s, m));
         add_conj(s, m, sub->src, &sub->nsrc, 8);

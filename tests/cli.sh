@@ -70,6 +70,12 @@ printf 'Date: 2024-04-08\n\nIran will attack Israel unless the United States wit
 check a_conditional_attack_is_a_threat_of_force grep -q '	IRN	ISR	138	' "$T/o"
 check a_conditional_withdrawal_is_a_threat_on_whom_the_condition_falls grep -q '	NGA	TCD	130	' "$T/o"
 
+# a city in a place phrase of an unknown noun is no subject
+printf 'Date: 2024-04-08\n\nAn explosion at an arms depot near Yangon killed 47 soldiers. Police in Nairobi fired tear gas at protesters.\n' >"$T/place.txt"
+"$H" code --all --format tsv "$T/place.txt" >"$T/o" 2>"$T/e"
+check a_city_near_an_explosion_did_not_kill sh -c "! grep -q '	MMR[A-Z]*	MMR[A-Z]*	19' '$T/o'"
+check police_in_a_city_are_the_citys_police grep -q '	KENCOP	KENOPP	175	' "$T/o"
+
 # police charging at a crowd is repression, not a legal charge
 printf 'Date: 2024-04-08\n\nKenyan police charged at a crowd of protesters in Nairobi. Kenyan prosecutors charged the former minister with corruption.\n' >"$T/charge.txt"
 "$H" code --all --format tsv "$T/charge.txt" >"$T/o" 2>"$T/e"
