@@ -56,9 +56,9 @@ build/train: $(OBJ) tools/train.c
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ tools/train.c $(OBJ) $(LDLIBS)
 build/plover-eval: $(OBJ) tools/plovereval.c
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ tools/plovereval.c $(OBJ) $(LDLIBS)
-build/gencorpus: bench/gencorpus.c | build/obj
+build/gencorpus: bench/gencorpus.c bench/rng.h | build/obj
 	$(CC) -std=c11 -O2 -Wall -Wextra -Wpedantic -Werror -o $@ $<
-build/genreal: bench/genreal.c | build/obj
+build/genreal: bench/genreal.c bench/rng.h | build/obj
 	$(CC) -std=c11 -O2 -Wall -Wextra -Wpedantic -Wshadow -Werror -D_POSIX_C_SOURCE=200809L -o $@ $<
 
 deps:
