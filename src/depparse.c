@@ -16,9 +16,8 @@ struct UdModel {
     size_t memlen;
     int ntag, nlabel;
     const char **xpos, **upos, **label;
-    PModel tagger[2];           /* tagger[1]: a second pass over tagger[0]'s tags */
+    PModel tagger;
     PModel moves, labels;       /* which move (SHIFT REDUCE LEFT RIGHT); an arc's relation */
-    int npass;
     int root_label, parataxis_label;
     uint8_t verb[256], finite[256];     /* tags that are verbs (XPOS VB*, MD); finite ones */
     uint8_t penn[256];          /* the Penn tag (doc.h) of each XPOS */
@@ -30,6 +29,8 @@ static const char *const REL_NAMES[REL_N] = {
     "nmod:poss", "appos", "conj", "cc", "xcomp", "ccomp", "advcl", "acl", "acl:relcl", "aux", "aux:pass", "cop",
     "mark", "case", "det", "amod", "nummod", "compound", "compound:prt", "flat", "advmod", "parataxis", "punct",
     "other"};
+
+_Static_assert(sizeof REL_NAMES / sizeof *REL_NAMES == REL_N, "a name for every Rel of doc.h");
 
 const char *rel_name(int rel) { return rel >= 0 && rel < REL_N ? REL_NAMES[rel] : ""; }
 
@@ -116,11 +117,9 @@ static void word_features(const UdWord *w, WordF *f, int full)
 
 enum { B_BEFORE = 0x1001, B_AFTER = 0x2002 };   /* words beyond the sentence */
 
-/* pred: the tags chosen so far, left of i; first: the first pass's tags
- * of the whole sentence (NULL in the first pass) */
-/* fin_left: a finite verb among the tags chosen so far in this clause */
-static size_t tag_features(const WordF *wf, size_t n, size_t i, const uint8_t *pred, const uint8_t *first,
-                           int fin_left, uint64_t *f)
+/* pred: the tags chosen so far, left of i; fin_left: a finite verb among
+ * them in this clause */
+static size_t tag_features(const WordF *wf, size_t n, size_t i, const uint8_t *pred, int fin_left, uint64_t *f)
 {
     size_t k = 0;
     uint64_t t1 = i > 0 ? pred[i - 1] + 1u : 0, t2 = i > 1 ? pred[i - 2] + 1u : 0;
@@ -191,18 +190,6 @@ static size_t tag_features(const WordF *wf, size_t n, size_t i, const uint8_t *p
     f[k++] = feat_mix(53, wlp, x->wl, wln);
     f[k++] = feat_mix(54, x->wl, x->suf[1], 0);
     f[k++] = feat_mix(55, x->wl, i == 0, 0);
-    if (first) {
-        uint64_t a0 = first[i] + 1u, an = i + 1 < n ? first[i + 1] + 1u : 0,
-                 an2 = i + 2 < n ? first[i + 2] + 1u : 0;
-        f[k++] = feat_mix(42, a0, 0, 0);
-        f[k++] = feat_mix(43, an, 0, 0);
-        f[k++] = feat_mix(44, an, an2, 0);
-        f[k++] = feat_mix(45, t1, a0, an);
-        f[k++] = feat_mix(46, a0, x->w, 0);
-        f[k++] = feat_mix(47, an, x->w, 0);
-        f[k++] = feat_mix(48, a0, an, x->lex);
-        f[k++] = feat_mix(49, an, x->suf[2], 0);
-    }
 #undef W
 #undef SUF3
 #undef SHAPE
@@ -524,30 +511,20 @@ static int argmax_tag(const float *score, int ntag)
     return best;
 }
 
-static void tag_pass(const PModel *pm, int ntag, const uint8_t *finite, const WordF *wf, size_t n,
-                     const uint8_t *first, uint8_t *tag)
-{
-    uint64_t f[MAX_FEAT];
-    float score[256];
-    int fin = 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t k = tag_features(wf, n, i, tag, first, fin, f);
-        memset(score, 0, sizeof(float) * (size_t)ntag);
-        pmodel_score(pm, f, k, score);
-        tag[i] = (uint8_t)argmax_tag(score, ntag);
-        fin = finite[tag[i]] == 2 ? 0 : fin | finite[tag[i]];
-    }
-}
-
 void ud_tag(const UdModel *m, const UdWord *w, size_t n, const uint8_t *penn, uint8_t *tag, Arena *scratch)
 {
     WordF *wf = words_features(w, n, 1, scratch);
     hmm_features(wf, w, n, penn, scratch);
-    tag_pass(&m->tagger[0], m->ntag, m->finite, wf, n, NULL, tag);
-    if (m->npass < 2) return;
-    uint8_t *first = arena_alloc(scratch, n + 1);
-    memcpy(first, tag, n);
-    tag_pass(&m->tagger[1], m->ntag, m->finite, wf, n, first, tag);
+    uint64_t f[MAX_FEAT];
+    float score[256];
+    int fin = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t k = tag_features(wf, n, i, tag, fin, f);
+        memset(score, 0, sizeof(float) * (size_t)m->ntag);
+        pmodel_score(&m->tagger, f, k, score);
+        tag[i] = (uint8_t)argmax_tag(score, m->ntag);
+        fin = m->finite[tag[i]] == 2 ? 0 : fin | m->finite[tag[i]];
+    }
 }
 
 /* The best allowed move by score. */
@@ -639,8 +616,8 @@ void parse_sentence(const UdModel *m, Sentence *s, Arena *a)
 }
 
 /* ---- the model file ----
- *   "HUD3" ntag nlabel namesbytes npass | names (NUL-terminated: "XPOS
- *   UPOS" per tag, then labels), padded to 4 | npass tagger models |
+ *   "HUD3" ntag nlabel namesbytes 1 | names (NUL-terminated: "XPOS
+ *   UPOS" per tag, then labels), padded to 4 | the tagger model |
  *   move model | label model (both absent while training the taggers) */
 
 #define UD_MAGIC 0x33445548u
@@ -693,7 +670,7 @@ static UdModel *model_from_memory(char *mem, size_t len, char *err, size_t errsz
     }
     uint32_t ntag = h[1], nlabel = h[2], nb = h[3], npass = h[4];
     size_t off = 20 + ((nb + 3) & ~3u);
-    if (!ntag || ntag > 255 || !nlabel || nlabel > 63 || npass < 1 || npass > 2 || !nb || off > len ||
+    if (!ntag || ntag > 255 || !nlabel || nlabel > 63 || npass != 1 || !nb || off > len ||
         mem[20 + nb - 1] != '\0') {
         snprintf(err, errsz, "malformed parser model header");
         return NULL;
@@ -706,7 +683,6 @@ static UdModel *model_from_memory(char *mem, size_t len, char *err, size_t errsz
     m->xpos = calloc(ntag, sizeof *m->xpos);
     m->upos = calloc(ntag, sizeof *m->upos);
     m->label = calloc(nlabel, sizeof *m->label);
-    m->npass = (int)npass;
     char *p = mem + 20, *end = mem + 20 + nb;
     for (uint32_t i = 0; i < ntag + nlabel; i++) {
         if (p >= end) goto bad;
@@ -723,11 +699,9 @@ static UdModel *model_from_memory(char *mem, size_t len, char *err, size_t errsz
         }
     }
     size_t used;
-    for (uint32_t k = 0; k < npass; k++) {
-        used = pmodel_map(&m->tagger[k], mem + off, len - off);
-        if (!used || m->tagger[k].nclass != ntag) goto bad;
-        off += used;
-    }
+    used = pmodel_map(&m->tagger, mem + off, len - off);
+    if (!used || m->tagger.nclass != ntag) goto bad;
+    off += used;
     if (off < len) {
         used = pmodel_map(&m->moves, mem + off, len - off);
         if (!used || m->moves.nclass != NMOVES) goto bad;
@@ -802,8 +776,7 @@ int ud_label_id(const UdModel *m, const char *name)
 struct UdTrainer {
     const char *const *tags, *const *labels;
     int ntag, nlabel, root_label;
-    PTrain *tagt[2], *movet, *labelt;
-    int npass;          /* tagger passes trained */
+    PTrain *tagt, *movet, *labelt;
     uint8_t verb[256], finite[256];
     Arena arena;
 };
@@ -818,8 +791,7 @@ UdTrainer *udtrain_new(const char *const *tags, int ntags, const char *const *la
     t->root_label = -1;
     for (int l = 0; l < nlabels; l++)
         if (!strcmp(labels[l], "root")) t->root_label = l;
-    t->tagt[0] = ptrain_new((uint32_t)ntags);
-    t->tagt[1] = ptrain_new((uint32_t)ntags);
+    t->tagt = ptrain_new((uint32_t)ntags);
     mark_verbs(t->verb, t->finite, tags, ntags);
     t->movet = ptrain_new(NMOVES);
     t->labelt = ptrain_new((uint32_t)nlabels);
@@ -830,18 +802,17 @@ UdTrainer *udtrain_new(const char *const *tags, int ntags, const char *const *la
 void udtrain_free(UdTrainer *t)
 {
     if (!t) return;
-    ptrain_free(t->tagt[0]);
-    ptrain_free(t->tagt[1]);
+    ptrain_free(t->tagt);
     ptrain_free(t->movet);
     ptrain_free(t->labelt);
     arena_free(&t->arena);
     free(t);
 }
 
-void udtrain_reset_tagger(UdTrainer *t, int pass)
+void udtrain_reset_tagger(UdTrainer *t)
 {
-    ptrain_free(t->tagt[pass]);
-    t->tagt[pass] = ptrain_new((uint32_t)t->ntag);
+    ptrain_free(t->tagt);
+    t->tagt = ptrain_new((uint32_t)t->ntag);
 }
 
 static uint64_t rng_next(uint64_t *s)
@@ -864,10 +835,9 @@ static void shuffle(uint32_t *v, size_t n, uint64_t *seed)
 }
 
 void udtrain_tagger(UdTrainer *t, const UdTrainSet *d, const uint32_t *sents, size_t nsents, int epochs,
-                    uint64_t seed, int pass)
+                    uint64_t seed)
 {
-    PTrain *pt = t->tagt[pass];
-    if (t->npass < pass + 1) t->npass = pass + 1;
+    PTrain *pt = t->tagt;
     uint32_t *order = malloc(nsents * sizeof *order);
     memcpy(order, sents, nsents * sizeof *order);
     uint64_t f[MAX_FEAT];
@@ -884,7 +854,7 @@ void udtrain_tagger(UdTrainer *t, const UdTrainSet *d, const uint32_t *sents, si
             uint8_t *pred = arena_alloc(&t->arena, n + 1);
             int fin = 0;
             for (uint32_t i = 0; i < n; i++) {
-                size_t nf = tag_features(wf, n, i, pred, pass ? d->first_tag + d->first[s] : NULL, fin, f);
+                size_t nf = tag_features(wf, n, i, pred, fin, f);
                 memset(score, 0, sizeof(float) * (size_t)t->ntag);
                 ptrain_score(pt, f, nf, score);
                 int p = argmax_tag(score, t->ntag);
@@ -1035,15 +1005,14 @@ static int write_model(UdTrainer *t, FILE *out, int with_parser)
     size_t nb = 0;
     for (int i = 0; i < t->ntag; i++) nb += strlen(t->tags[i]) + 1;
     for (int i = 0; i < t->nlabel; i++) nb += strlen(t->labels[i]) + 1;
-    uint32_t h[5] = {UD_MAGIC, (uint32_t)t->ntag, (uint32_t)t->nlabel, (uint32_t)nb, (uint32_t)t->npass};
+    uint32_t h[5] = {UD_MAGIC, (uint32_t)t->ntag, (uint32_t)t->nlabel, (uint32_t)nb, 1};
     fwrite(h, 4, 5, out);
     for (int i = 0; i < t->ntag; i++) fwrite(t->tags[i], 1, strlen(t->tags[i]) + 1, out);
     for (int i = 0; i < t->nlabel; i++) fwrite(t->labels[i], 1, strlen(t->labels[i]) + 1, out);
     while (nb & 3) fputc(0, out), nb++;
     /* features updated once are mostly noise in the parser (half its size,
      * 0.1 UAS on EWT dev) but not in the tagger (0.15 XPOS) */
-    for (int k = 0; k < t->npass; k++)
-        if (!ptrain_write(t->tagt[k], out, 1e-3f, 1)) return -1;
+    if (!ptrain_write(t->tagt, out, 1e-3f, 1)) return -1;
     if (with_parser && (!ptrain_write(t->movet, out, 1e-3f, 2) || !ptrain_write(t->labelt, out, 1e-3f, 2)))
         return -1;
     return ferror(out) ? -1 : 0;

@@ -58,7 +58,6 @@ typedef struct UdTrainSet {
     const uint32_t *first, *len;    /* sentence s: words [first[s], first[s] + len[s]) */
     const UdWord *word;
     const uint8_t *tag;             /* gold tags (tagger) or predicted (parser) */
-    const uint8_t *first_tag;       /* the first tagger pass's tags (second pass) */
     const uint8_t *penn;            /* the HMM tagger's tags (tag.h), NULL: tagged as needed */
     const int *head;                /* gold, 1-based, 0 root */
     const uint8_t *label;
@@ -69,12 +68,11 @@ typedef struct UdTrainer UdTrainer;
 /* ntags tags named "XPOS UPOS", nlabels relation names. */
 UdTrainer *udtrain_new(const char *const *tags, int ntags, const char *const *labels, int nlabels);
 void       udtrain_free(UdTrainer *t);
-/* Train tagger pass 0 (left to right) or 1 (over pass 0's tags, in
- * d->first_tag) for epochs passes over the sentences listed (a
- * permutation per epoch is drawn from seed). */
+/* Train the tagger for epochs passes over the sentences listed (a
+ * permutation per epoch is drawn from seed); reset starts it anew. */
 void udtrain_tagger(UdTrainer *t, const UdTrainSet *d, const uint32_t *sents, size_t nsents, int epochs,
-                    uint64_t seed, int pass);
-void udtrain_reset_tagger(UdTrainer *t, int pass);
+                    uint64_t seed);
+void udtrain_reset_tagger(UdTrainer *t);
 /* One epoch of the parser; explore: follow the model's own mistakes
  * with this probability (the dynamic oracle's exploration). */
 void udtrain_parser_epoch(UdTrainer *t, const UdTrainSet *d, int epoch, double explore, uint64_t seed);

@@ -387,19 +387,31 @@ static void phrase_after(const Sentence *s, uint32_t i, uint32_t end, uint32_t *
  * a protest said to come threatens dissent (133: "plan to stage a protest
  * outside parliament next week"); a conflict action said to come is a
  * threat (13x). */
+/* A code recoded by the first entry of map whose code is a prefix of it
+ * (the longest prefixes are listed first); NULL when none is. */
+typedef struct Recode {
+    const char *from, *to;
+} Recode;
+
+static const char *recode(const Recode *map, size_t n, const char *code)
+{
+    if (!code || strlen(code) < 2) return NULL;
+    for (size_t i = 0; i < n; i++)
+        if (!strncmp(code, map[i].from, strlen(map[i].from))) return map[i].to;
+    return NULL;
+}
+
 static const char *intent_code(const char *code)
 {
-    static const struct { const char *from, *to; } map[] = {
+    static const Recode map[] = {
         {"045", "039"}, {"061", "0311"}, {"062", "0312"}, {"063", "0313"}, {"064", "0314"},
         {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"},
         {"081", "0351"}, {"082", "0352"}, {"0831", "0341"}, {"0832", "0342"}, {"0833", "0343"},
         {"0834", "0344"}, {"083", "034"}, {"084", "0353"}, {"085", "0354"}, {"086", "0355"}, {"087", "0356"},
         {"04", "036"}, {"05", "032"}, {"06", "031"}, {"07", "033"}, {"08", "035"}, {"14", "133"},
         {"15", "130"}, {"16", "131"}, {"17", "137"}, {"18", "138"}, {"19", "138"}, {"20", "138"}};
-    if (!code || strlen(code) < 2) return code;
-    for (size_t i = 0; i < sizeof map / sizeof *map; i++)   /* the longest prefix is listed first */
-        if (!strncmp(code, map[i].from, strlen(map[i].from))) return map[i].to;
-    return code;
+    const char *to = recode(map, sizeof map / sizeof *map, code);
+    return to ? to : code;
 }
 
 /* The rejection (12) of a cooperative action refused: to meet or
@@ -409,15 +421,12 @@ static const char *intent_code(const char *code)
  * anything else (refusing to attack is no event). */
 static const char *refusal_code(const char *code)
 {
-    static const struct { const char *from, *to; } map[] = {
+    static const Recode map[] = {
         {"0831", "1231"}, {"0832", "1232"}, {"0833", "1233"}, {"0834", "1234"}, {"045", "126"}, {"046", "125"},
         {"057", "127"}, {"081", "1241"}, {"082", "1242"}, {"083", "123"}, {"084", "1243"}, {"085", "1244"},
         {"086", "1245"}, {"087", "1246"}, {"04", "125"}, {"03", "120"}, {"05", "120"}, {"06", "121"},
         {"07", "122"}, {"08", "124"}};
-    if (!code || strlen(code) < 2) return NULL;
-    for (size_t i = 0; i < sizeof map / sizeof *map; i++)   /* the longest prefix is listed first */
-        if (!strncmp(code, map[i].from, strlen(map[i].from))) return map[i].to;
-    return NULL;
+    return recode(map, sizeof map / sizeof *map, code);
 }
 
 /* Words that open an adjunct (time, cause, concession): an actor after
@@ -780,10 +789,10 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 doc_note(d, si, NOTE_NOT_DONE, v->start, v->end, v->pattern_ref, v->code);
                 continue;
             }
-            if ((v->flags & VP_REFUSED) && !o->petrarch && refusal_code(v->code)) {
-                /* "Iran refused to meet the envoy": the refusal is the event */
+            const char *refused = (v->flags & VP_REFUSED) && !o->petrarch ? refusal_code(v->code) : NULL;
+            if (refused) {      /* "Iran refused to meet the envoy": the refusal is the event */
                 v->flags &= (uint16_t)~(VP_NEGATED | VP_FUTURE);
-                v->code = refusal_code(v->code);
+                v->code = refused;
             }
             if (v->flags & VP_NEGATED) {
                 doc_note(d, si, NOTE_NEGATED, v->start, v->match_end > v->end ? v->match_end : v->end, v->pattern_ref, v->code);

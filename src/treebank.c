@@ -7,10 +7,9 @@
 #include "buf.h"
 #include "depparse.h"
 
-static void *grow(void *p, uint32_t *cap, size_t elem)
+static void *grow(void *p, uint32_t cap, size_t elem)
 {
-    *cap = *cap ? *cap * 2 : 1024;
-    void *q = realloc(p, *cap * elem);
+    void *q = realloc(p, cap * elem);
     if (!q) {
         fputs("herodotus: out of memory\n", stderr);
         abort();
@@ -21,15 +20,12 @@ static void *grow(void *p, uint32_t *cap, size_t elem)
 static int add_word(Treebank *tb, char **f)
 {
     if (tb->nword == tb->capword) {
-        uint32_t cap = tb->capword;
-        tb->form = grow(tb->form, &cap, sizeof *tb->form);
-        cap = tb->capword;
-        tb->upos = grow(tb->upos, &cap, sizeof *tb->upos);
-        cap = tb->capword;
-        tb->xpos = grow(tb->xpos, &cap, sizeof *tb->xpos);
-        cap = tb->capword;
-        tb->deprel = grow(tb->deprel, &cap, sizeof *tb->deprel);
-        tb->head = grow(tb->head, &tb->capword, sizeof *tb->head);
+        tb->capword = tb->capword ? tb->capword * 2 : 1024;
+        tb->form = grow(tb->form, tb->capword, sizeof *tb->form);
+        tb->upos = grow(tb->upos, tb->capword, sizeof *tb->upos);
+        tb->xpos = grow(tb->xpos, tb->capword, sizeof *tb->xpos);
+        tb->deprel = grow(tb->deprel, tb->capword, sizeof *tb->deprel);
+        tb->head = grow(tb->head, tb->capword, sizeof *tb->head);
     }
     uint32_t i = tb->nword++;
     tb->form[i] = f[1];
@@ -46,7 +42,10 @@ static int add_word(Treebank *tb, char **f)
 static void end_sentence(Treebank *tb, uint32_t first)
 {
     if (tb->nword == first) return;
-    if (tb->nsent == tb->capsent) tb->sent = grow(tb->sent, &tb->capsent, sizeof *tb->sent);
+    if (tb->nsent == tb->capsent) {
+        tb->capsent = tb->capsent ? tb->capsent * 2 : 1024;
+        tb->sent = grow(tb->sent, tb->capsent, sizeof *tb->sent);
+    }
     tb->sent[tb->nsent++] = (TbSent){first, tb->nword - first};
 }
 

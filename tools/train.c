@@ -92,7 +92,7 @@ static void load(Data *d, const Treebank *tb, Names *tags, Names *labels, int ad
         for (uint32_t i = 0; i < d->len[s]; i++) d->penn[d->first[s] + i] = i < n ? tk[i].tag : 0;
     }
     free(tk);
-    d->set = (UdTrainSet){tb->nsent, d->first, d->len, d->word, d->gold_tag, NULL, d->penn, d->head, d->label};
+    d->set = (UdTrainSet){tb->nsent, d->first, d->len, d->word, d->gold_tag, d->penn, d->head, d->label};
 }
 
 static void data_free(Data *d)
@@ -150,8 +150,8 @@ int main(int argc, char **argv)
         size_t n = 0;
         for (uint32_t s = 0; s < tr.nsent; s++)
             if ((int)(s % (uint32_t)folds) != k) ids[n++] = s;
-        udtrain_reset_tagger(t, 0);
-        udtrain_tagger(t, &d.set, ids, n, tag_epochs, 1000 + (uint64_t)k, 0);
+        udtrain_reset_tagger(t);
+        udtrain_tagger(t, &d.set, ids, n, tag_epochs, 1000 + (uint64_t)k);
         UdModel *m = udtrain_model(t, 0);
         for (uint32_t s = (uint32_t)k; s < tr.nsent; s += (uint32_t)folds) {
             arena_reset(&a);
@@ -164,8 +164,8 @@ int main(int argc, char **argv)
     for (uint32_t i = 0; i < tr.nword; i++) right += d.pred_tag[i] == d.gold_tag[i];
     fprintf(stderr, "train: jackknifed tags %.2f%% right (%.0f s)\n", 100.0 * (double)right / tr.nword, now() - t0);
     for (uint32_t s = 0; s < tr.nsent; s++) ids[s] = s;
-    udtrain_reset_tagger(t, 0);
-    udtrain_tagger(t, &d.set, ids, tr.nsent, tag_epochs, 42, 0);
+    udtrain_reset_tagger(t);
+    udtrain_tagger(t, &d.set, ids, tr.nsent, tag_epochs, 42);
     UdModel *m = udtrain_model(t, 0);
     char what[64];
     snprintf(what, sizeof what, "tagger, dev (%.0f s)", now() - t0);
