@@ -511,10 +511,9 @@ static int argmax_tag(const float *score, int ntag)
     return best;
 }
 
-void ud_tag(const UdModel *m, const UdWord *w, size_t n, const uint8_t *penn, uint8_t *tag, Arena *scratch)
+/* Tag words whose features are made (full, with the HMM's tags). */
+static void tag_words(const UdModel *m, const WordF *wf, size_t n, uint8_t *tag)
 {
-    WordF *wf = words_features(w, n, 1, scratch);
-    hmm_features(wf, w, n, penn, scratch);
     uint64_t f[MAX_FEAT];
     float score[256];
     int fin = 0;
@@ -525,6 +524,13 @@ void ud_tag(const UdModel *m, const UdWord *w, size_t n, const uint8_t *penn, ui
         tag[i] = (uint8_t)argmax_tag(score, m->ntag);
         fin = m->finite[tag[i]] == 2 ? 0 : fin | m->finite[tag[i]];
     }
+}
+
+void ud_tag(const UdModel *m, const UdWord *w, size_t n, const uint8_t *penn, uint8_t *tag, Arena *scratch)
+{
+    WordF *wf = words_features(w, n, 1, scratch);
+    hmm_features(wf, w, n, penn, scratch);
+    tag_words(m, wf, n, tag);
 }
 
 /* The best allowed move by score. */
@@ -570,11 +576,11 @@ static void finish_tree(const PState *st, int *head, uint8_t *label, int root_la
     }
 }
 
-void ud_parse(const UdModel *m, const UdWord *w, const uint8_t *tag, size_t n, int *head, uint8_t *label,
-              Arena *scratch)
+/* Parse tagged words whose features are made (the parser's at least). */
+static void parse_words(const UdModel *m, const WordF *wf, const UdWord *w, const uint8_t *tag, size_t n, int *head,
+                        uint8_t *label, Arena *scratch)
 {
-    if (!n || !m->moves.slots) return;
-    PCtx c = {words_features(w, n, 0, scratch), tag, (int)n, w, m->verb};
+    PCtx c = {wf, tag, (int)n, w, m->verb};
     PState st;
     state_init(&st, (int)n, scratch);
     uint64_t f[MAX_FEAT];
@@ -595,6 +601,13 @@ void ud_parse(const UdModel *m, const UdWord *w, const uint8_t *tag, size_t n, i
     finish_tree(&st, head, label, m->root_label, m->parataxis_label);
 }
 
+void ud_parse(const UdModel *m, const UdWord *w, const uint8_t *tag, size_t n, int *head, uint8_t *label,
+              Arena *scratch)
+{
+    if (!n || !m->moves.slots) return;
+    parse_words(m, words_features(w, n, 0, scratch), w, tag, n, head, label, scratch);
+}
+
 void parse_sentence(const UdModel *m, Sentence *s, Arena *a)
 {
     size_t n = s->ntok;
@@ -606,8 +619,11 @@ void parse_sentence(const UdModel *m, Sentence *s, Arena *a)
         w[i] = (UdWord){s->tok[i].s, s->tok[i].n};
         penn[i] = s->tok[i].tag;
     }
-    ud_tag(m, w, n, penn, tag, a);
-    ud_parse(m, w, tag, n, head, lab, a);
+    WordF *wf = words_features(w, n, 1, a);     /* one set of features for tagger and parser */
+    hmm_features(wf, w, n, penn, a);
+    tag_words(m, wf, n, tag);
+    if (!m->moves.slots) return;
+    parse_words(m, wf, w, tag, n, head, lab, a);
     for (size_t i = 0; i < n; i++) {
         s->tok[i].head = (int16_t)(head[i] - 1);
         s->tok[i].rel = m->rel[lab[i] & 63];
