@@ -570,7 +570,7 @@ static void push_event(Doc *d, const Event *e)
 
 /* Transformations: what a speaker says about an event of his sentence
  * ("Hamas said it fired rockets at Israel" -> claims responsibility). */
-static void transform(Doc *d, const Dict *dict, uint32_t si, uint32_t first_ev, const int *subj)
+static void transform(Doc *d, const Dict *dict, uint32_t si, uint32_t first_ev, const int *subj, int petrarch)
 {
     const Sentence *s = &d->sent[si];
     for (uint32_t t = 0; t < dict->ntransforms; t++) {
@@ -583,6 +583,8 @@ static void transform(Doc *d, const Dict *dict, uint32_t si, uint32_t first_ev, 
                 Event *e = &d->ev[i];
                 const VerbPhrase *iv = &s->vp[e->vp];
                 if (e->vp <= k || iv->start < ov->end) continue;   /* a verb after the speech verb */
+                /* "Hamas said it would attack": a threat, not a claim */
+                if (!petrarch && (iv->flags & VP_FUTURE)) continue;
                 if (tr->iverb && (iv->block < 0 || dict->blocks[iv->block].label != tr->iverb)) continue;
                 if (tr->isrc == tr->osrc && e->source != a) continue;
                 if (tr->isrc != tr->osrc && tr->isrc != '.' && e->source == a) continue;
@@ -727,6 +729,30 @@ static void noun_events(Doc *d, const Dict *dict, const Options *o, uint32_t si,
     }
 }
 
+/* A protest names its target in what it demands or denounces: "students
+ * staged demonstrations to demand reforms by Suharto's government",
+ * "marched calling for the removal of the president".  A protest of the
+ * sentence without a target takes the target of a demand, appeal,
+ * disapproval or rejection by the same actor in the same sentence. */
+static void protest_targets(Doc *d, uint32_t first_ev)
+{
+    for (uint32_t i = first_ev; i < d->nev; i++) {
+        Event *p = &d->ev[i];
+        if (p->target || strncmp(p->code, "14", 2)) continue;
+        for (uint32_t j = first_ev; j < d->nev; j++) {
+            const Event *q = &d->ev[j];
+            if (j == i || q->source != p->source || !q->target || q->target == p->source) continue;
+            if (strncmp(q->code, "02", 2) && strncmp(q->code, "10", 2) && strncmp(q->code, "11", 2) &&
+                strncmp(q->code, "12", 2) && strncmp(q->code, "14", 2))
+                continue;
+            p->target = q->target;
+            p->tgt_m = q->tgt_m;
+            p->rule = "a protest: its target is whom the protesters' demand is on";
+            break;
+        }
+    }
+}
+
 void make_events(Doc *d, const Dict *dict, const Options *o)
 {
     for (uint32_t si = 0; si < d->nsent; si++) {
@@ -826,7 +852,13 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                         i = s->men[m].end - 1;
                         continue;
                     }
-                    if (!o->petrarch && is_subject_of_next(s, m, k)) break;
+                    if (!o->petrarch && is_subject_of_next(s, m, k)) {
+                        /* "demanded that the US cancel", "urged that Iran
+                         * release": who is asked is the one the demand is on */
+                        if (v->code && (!strncmp(v->code, "10", 2) || !strncmp(v->code, "02", 2)))
+                            add_conj(s, m, tgt, &ntgt, 8);
+                        break;
+                    }
                     if ((v->flags & VP_PASSIVE) && i > 0 && is_word(&s->tok[i - 1], "by")) {
                         i = s->men[m].end - 1;
                         continue;
@@ -834,6 +866,17 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     add_conj(s, m, tgt, &ntgt, 8);
                     break;
                 }
+            }
+            if (!ntgt && !o->petrarch && v->code && (!strncmp(v->code, "10", 2) || !strncmp(v->code, "02", 2)) &&
+                v->clause_end < s->ntok && is_word(&s->tok[v->clause_end], "that")) {
+                /* "demanded that the US cancel the sale": the demand is on
+                 * the subject of what is demanded */
+                uint32_t stop = k + 1 < s->nvp ? s->vp[k + 1].start : s->ntok;
+                for (uint32_t i = v->clause_end + 1; i < stop; i++)
+                    if (s->tok[i].mention >= 0) {
+                        add_conj(s, s->tok[i].mention, tgt, &ntgt, 8);
+                        break;
+                    }
             }
             if (!ntgt && s->parsed && !(v->flags & VP_PASSIVE) && v->target_tok < 0) {
                 /* the object in the tree, however far: "accused, in a
@@ -974,7 +1017,8 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 }
             }
         }
-        if (dict->ntransforms) transform(d, dict, si, first_ev, subj);
+        if (dict->ntransforms) transform(d, dict, si, first_ev, subj, o->petrarch);
         noun_events(d, dict, o, si, first_ev, subj);
+        if (!o->petrarch) protest_targets(d, first_ev);
     }
 }

@@ -486,6 +486,21 @@ void tag_tokens(Token *tok, size_t n)
                 break;
             }
     }
+    /* "would boycott", "will not strike": after a modal (adverbs between)
+     * a word that can be a bare verb is one */
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (tok[i].tag != T_MD) continue;
+        size_t j = i + 1;
+        while (j < n && (tok[j].tag == T_RB || tok[j].tag == T_RBR)) j++;
+        if (j >= n || !(tok[j].tag == T_NN || tok[j].tag == T_NNP || tok[j].tag == T_JJ || tok[j].tag == T_VBP))
+            continue;
+        if (tok[j].tag == T_NNP && !(tok[j].flags & TOK_ALLCAP)) continue;
+        int vb = 0;
+        for (int k = 0; k < ntags[j]; k++) vb |= tags[j * MAXS + k] == T_VB;
+        /* the lexicon may lack the verb reading: the verb list has it */
+        if (!vb && tok[j].tag == T_NN) vb = lemma_is_verb(lemma_of(tok[j].s, tok[j].n, T_VB));
+        if (vb || tok[j].tag == T_VBP) tok[j].tag = T_VB;
+    }
     /* a sentence with no verb at all: "Ethiopia act on a resolution",
      * "Ethiopia departs from Libya" - the first noun after the subject
      * that is also a verb is the verb */

@@ -337,6 +337,15 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             if (starts && t->tag == T_VBN && i > 0 && i + 1 < s->ntok && TAG_IS_NOUN(s->tok[i - 1].tag) &&
                 s->tok[i - 1].mention < 0 && (s->tok[i + 1].tag == T_IN || s->tok[i + 1].tag == T_TO))
                 starts = 0;
+            /* "rejected proposed Israeli changes", "extradited suspected
+             * militant X": a participle between a full verb and the noun it
+             * describes is no verb group of its own */
+            if (starts && !o->petrarch && (t->tag == T_VBN || t->tag == T_VBD) && i > 0 && i + 1 < s->ntok &&
+                TAG_IS_VERB(s->tok[i - 1].tag) && !lemma_is(&s->tok[i - 1], "be") &&
+                !lemma_is(&s->tok[i - 1], "have") && !lemma_is(&s->tok[i - 1], "get") &&
+                !is_speech_verb(&s->tok[i - 1]) &&
+                (s->tok[i + 1].tag == T_JJ || TAG_IS_NOUN(s->tok[i + 1].tag)))
+                starts = 0;
             if (!starts) {
                 i++;
                 continue;

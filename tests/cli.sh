@@ -45,6 +45,23 @@ check people_killed_by_no_one_named_are_the_target sh -c "grep -P '^[^\t]*\t[0-9
 check a_crowd_of_people_marching_is_a_protest grep -q '	KENCVL		14' "$T/o"
 check other_agentless_passives_stay_out sh -c "[ \$(wc -l <'$T/o') -eq 4 ]"
 
+# a demand is on the subject of what is demanded; a protest takes the target of its demand
+printf 'Date: 2024-04-08\n\nThe Kenyan government on Monday demanded that Uganda hand over the suspects within a week. Thousands of students marched through Lagos on Tuesday to demand reforms from the Nigerian government.\n' >"$T/dem.txt"
+"$H" code --all --format tsv "$T/dem.txt" >"$T/o" 2>"$T/e"
+check a_demand_that_x_act_is_on_x grep -q '	KENGOV	UGA	10[0-9]*	' "$T/o"
+check a_protest_takes_the_target_of_its_demand grep -q '	NGAEDU	NGAGOV	14[0-9]*	' "$T/o"
+
+# "said it would attack" is a threat, "said it attacked" a claim; "would boycott" is a verb after a modal
+printf 'Date: 2024-04-08\n\nHamas said on Monday it would attack Israel. Hamas said on Tuesday it attacked Israel. The opposition leaders said they would boycott the Kenyan government.\n' >"$T/would.txt"
+"$H" code --all --format tsv "$T/would.txt" >"$T/o" 2>"$T/e"
+check said_it_would_attack_is_a_threat_of_force sh -c "grep -q '	PSEREBHMS	ISR	138	' '$T/o' && [ \$(grep -c '	PSEREBHMS	ISR	015	' '$T/o') -eq 1 ]"
+check a_word_after_a_modal_is_a_verb grep -q '	[A-Z]*	KENGOV	13[0-9]*	' "$T/o"
+
+# a participle between a verb and its object describes the object ("rejected proposed changes")
+printf 'Date: 2024-04-08\n\nThe Palestinians rejected proposed Israeli changes to the agreement. Zambia extradited suspected British militant John Smith to Britain.\n' >"$T/part.txt"
+"$H" code --all --format tsv "$T/part.txt" >"$T/o" 2>"$T/e"
+check a_participle_before_the_object_does_not_end_the_clause sh -c "grep -q '	PSE	ISR	12[0-9]*	' '$T/o' && grep -q '	ZMB	GBR[A-Z]*	06[0-9]*	' '$T/o'"
+
 # "X said Y must ...": a demand of X on Y, not Y's action
 printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its troops from Kursk.\n' >"$T/must.txt"
 "$H" code --all --format tsv "$T/must.txt" >"$T/o" 2>"$T/e"

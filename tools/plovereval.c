@@ -65,6 +65,7 @@ int main(int argc, char **argv)
     int verbose = 0, tree = 0;
     for (int a = 2; a < argc; a++) {
         if (!strcmp(argv[a], "--verbose")) verbose = 1;
+        else if (!strcmp(argv[a], "--triples")) verbose = 2;
         else if (!strcmp(argv[a], "--tree")) tree = 1;
     }
     json_error_t je;
@@ -150,7 +151,16 @@ int main(int argc, char **argv)
         for (size_t g = 0; g < ng; g++) gold_hit += gold[g].used;
         pred_n += (long)np;
         gold_n += (long)ng;
-        if (verbose && !hit) {
+        int gmiss = 0;
+        for (size_t g = 0; g < ng; g++) gmiss |= !gold[g].used;
+        if (verbose > 1 && hit && gmiss) {
+            printf("TRIP %s [%s] gold:", raw.id, gcat);
+            for (size_t g = 0; g < ng; g++) printf(" %s>%s%s", gold[g].src, gold[g].tgt, gold[g].used ? "" : "*");
+            printf(" pred:");
+            for (size_t q = 0; q < np; q++) printf(" %s>%s:%s", pred[q].src, pred[q].tgt, pred[q].cat);
+            printf("\n     %s\n", text);
+        }
+        if (verbose == 1 && !hit) {
             printf("MISS %s [%s]", raw.id, gcat);
             for (size_t p = 0; p < np; p++) printf(" %s>%s:%s", pred[p].src, pred[p].tgt, pred[p].cat);
             printf("\n     %s\n", text);
