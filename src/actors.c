@@ -348,6 +348,16 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                 if (agent) mm->kind = MK_AGENT;
             } else {
                 Sym base = agent_country ? agent_country : anon;
+                /* several countries in the sentence and no dateline: the one
+                 * named last before the agent ("Kenyan police arrested
+                 * protesters near the Ugandan embassy": Kenyan protesters) */
+                if (!o->petrarch && !d->place_code && ncountries > 1)
+                    for (uint32_t q = nmen; q-- > 0;)
+                        if (men[q].end <= mm->start && men[q].actor_ref && actor_country(men[q].code) &&
+                            (men[q].kind == MK_COUNTRY || men[q].kind == MK_AGENT)) {
+                            base = actor_country(men[q].code);
+                            break;
+                        }
                 /* "Nigeria said it would withdraw its troops": its is Nigeria's */
                 if (!o->petrarch && mm->start > 0 &&
                     (is_word(&s->tok[mm->start - 1], "its") || is_word(&s->tok[mm->start - 1], "their")))

@@ -107,6 +107,19 @@ static int mention_before(const Sentence *s, uint32_t i)
         }
         break;
     }
+    /* "Washington along with its allies demanded": the companions are no
+     * subject of their own */
+    for (uint32_t w = i; w >= 2 && i - w < 8; w--) {
+        const Token *t = &s->tok[w - 1];
+        if (is_word(t, "with") && (is_word(&s->tok[w - 2], "along") || is_word(&s->tok[w - 2], "together"))) {
+            i = w - 2;
+            if (i > 0 && s->tok[i - 1].tag == T_COMMA) i--;
+            break;
+        }
+        if (!(TAG_IS_NOUN(t->tag) || t->tag == T_DT || t->tag == T_JJ || t->tag == T_PRPS || t->tag == T_CD ||
+              t->tag == T_CC || t->tag == T_COMMA || t->mention >= 0))
+            break;
+    }
     /* "the European Union (EU) agree": a bracketed aside */
     if (i >= 3 && s->tok[i - 1].tag == T_RRB) {
         uint32_t c = i - 1;
@@ -234,10 +247,24 @@ static const char *const WANTED[] = {"need", "effort", "plan", "bid", "attempt",
 /* An infinitive that names an action not done: asked of someone else
  * ("urged Iran to release ..."), or after a noun of wanting ("the need to
  * end the war", "efforts to reach a deal", "plans to send troops"). */
+static const char *const DEMANDED[] = {"demand", "insist", "urge", "ask", "request", "propose", "recommend",
+                                       "suggest", NULL};
+
 static int not_done(const Sentence *s, uint32_t k)
 {
     const VerbPhrase *v = &s->vp[k];
-    if (!(v->flags & VP_INFINITIVE)) return 0;
+    if (!(v->flags & VP_INFINITIVE)) {
+        /* "demanded that Hamas renounce violence", "its demand that Israel
+         * ease restrictions": what is demanded has not been done */
+        uint32_t from = k ? s->vp[k - 1].end : 0;
+        for (uint32_t i = v->start; i-- > from && v->start - i < 12;) {
+            if (!is_word(&s->tok[i], "that")) continue;
+            if (i == 0) break;
+            const Token *p = &s->tok[i - 1];
+            return (TAG_IS_VERB(p->tag) && lemma_in(p, DEMANDED)) || (TAG_IS_NOUN(p->tag) && lemma_in(p, WANTED));
+        }
+        return 0;
+    }
     uint32_t to = v->start;
     while (to < v->head && s->tok[to].tag != T_TO) to++;
     if (to > 0 && s->tok[to].tag == T_TO && TAG_IS_NOUN(s->tok[to - 1].tag) && lemma_in(&s->tok[to - 1], WANTED))
@@ -835,6 +862,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             if (v->target_tok >= 0) {
                 add_conj(s, s->tok[v->target_tok].mention, tgt, &ntgt, 8);
             } else {
+                int own = -1;   /* the subject's own forces, passed over */
                 for (uint32_t i = v->end; i < v->clause_end; i++) {
                     int m = s->tok[i].mention;
                     if (m < 0 && is_adjunct_start(&s->tok[i]) && !o->petrarch) break;
@@ -863,9 +891,30 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                         i = s->men[m].end - 1;
                         continue;
                     }
+                    /* "offered its troops to Lebanon", "sent their envoys to
+                     * Cairo": one's own people are what is given or sent;
+                     * the one they go to is the target */
+                    int poss = pp > 0 && s->tok[pp - 1].tag == T_PRPS && !is_word(&s->tok[pp - 1], "his") &&
+                               !is_word(&s->tok[pp - 1], "her");
+                    int unnamed = s->men[m].has_agent && !s->men[m].actor_ref;   /* "4,000 troops" */
+                    if (!o->petrarch && own < 0 && sub.nsrc && (poss || unnamed) && actor_country(s->men[m].code) &&
+                        actor_country(s->men[m].code) == actor_country(s->men[sub.src[0]].code)) {
+                        own = m;
+                        i = s->men[m].end - 1;
+                        continue;
+                    }
+                    /* past one's own people only to where they go */
+                    if (own >= 0) {
+                        int to = 0;
+                        for (uint32_t g = s->men[own].end; g < i && !to; g++)
+                            to = is_word(&s->tok[g], "to") || is_word(&s->tok[g], "into") ||
+                                 is_word(&s->tok[g], "toward") || is_word(&s->tok[g], "towards");
+                        if (!to) break;
+                    }
                     add_conj(s, m, tgt, &ntgt, 8);
                     break;
                 }
+                if (!ntgt && own >= 0) add_conj(s, own, tgt, &ntgt, 8);
             }
             if (!ntgt && !o->petrarch && v->code && (!strncmp(v->code, "10", 2) || !strncmp(v->code, "02", 2)) &&
                 v->clause_end < s->ntok && is_word(&s->tok[v->clause_end], "that")) {

@@ -62,6 +62,14 @@ printf 'Date: 2024-04-08\n\nThe Palestinians rejected proposed Israeli changes t
 "$H" code --all --format tsv "$T/part.txt" >"$T/o" 2>"$T/e"
 check a_participle_before_the_object_does_not_end_the_clause sh -c "grep -q '	PSE	ISR	12[0-9]*	' '$T/o' && grep -q '	ZMB	GBR[A-Z]*	06[0-9]*	' '$T/o'"
 
+# what is demanded has not happened; companions "along with" are no subject; one's own troops sent somewhere: the target is where
+printf 'Date: 2024-04-08\n\nWashington, along with its European allies, demanded on Monday that Hamas release the hostages held in Gaza. Rwanda offered its troops to the Mozambican government to fight the insurgents. Kenyan police arrested protesters near the Ugandan embassy.\n' >"$T/own2.txt"
+"$H" code --all --format tsv "$T/own2.txt" >"$T/o" 2>"$T/e"
+check along_with_companions_leave_the_subject grep -q '	USA	PSEREBHMS	10[0-9]*	' "$T/o"
+check what_is_demanded_is_not_done sh -c "! grep -q '	PSEREBHMS	[A-Z]*	08[0-9]*	' '$T/o'"
+check own_troops_offered_to_a_country_target_that_country grep -q '	RWA	MOZGOV	0[0-9]*	' "$T/o"
+check own_people_not_sent_anywhere_stay_the_target grep -q '	KENCOP	KENOPP	173	' "$T/o"
+
 # "X said Y must ...": a demand of X on Y, not Y's action
 printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its troops from Kursk.\n' >"$T/must.txt"
 "$H" code --all --format tsv "$T/must.txt" >"$T/o" 2>"$T/e"
