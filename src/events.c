@@ -493,6 +493,94 @@ static int tree_dependent(const Sentence *s, uint32_t h, int rel)
     return -1;
 }
 
+/* The preposition (case dependent) of tree node i, NULL none. */
+static const Token *tree_case(const Sentence *s, uint32_t i)
+{
+    for (uint32_t j = 0; j < i; j++)
+        if (s->tok[j].head == (int)i && s->tok[j].rel == REL_CASE) return &s->tok[j];
+    return NULL;
+}
+
+/* Prepositions that mark whom an action is on: "talks with Iran",
+ * "sanctions against Russia", "aid to Gaza", "the curfew on Palestinians",
+ * "an offer from Kabul", "reforms by the government". */
+static int target_case(const Token *c)
+{
+    static const char *const w[] = {"to", "with", "against", "on", "upon", "at", "into", "from", "toward", "towards",
+                                    "over", "by", "of", NULL};
+    for (int i = 0; c && w[i]; i++)
+        if (is_word(c, w[i])) return 1;
+    return 0;
+}
+
+/* "its embassy", "their troops": the subject's own, no target */
+static int own_thing(const Sentence *s, int m)
+{
+    uint32_t st = s->men[m].start;
+    return st > 0 && (is_word(&s->tok[st - 1], "its") || is_word(&s->tok[st - 1], "their"));
+}
+
+/* A target read off the tree when the rules found none, -1 none: the
+ * verb's object or indirect object; an oblique with a preposition of
+ * whom an action is on (not "in", "at" for meetings: places); the
+ * possessor or such a modifier of the object ("rejected Israel's
+ * proposal", "lifted the curfew on Palestinians"); the object of an open
+ * complement ("refused to meet Iran"); for a demand, the subject of the
+ * clause demanded ("demanded that Hamas release").  *how names the
+ * relation for --explain. */
+static int target_in_tree(const Sentence *s, uint32_t h, const char *code, int src, const char **how)
+{
+    int consult = code && code[0] == '0' && code[1] == '4';
+    int demand = code && (!strncmp(code, "10", 2) || !strncmp(code, "02", 2));
+    int m;
+    int later = -1;   /* people no country names ("sent more troops to Somalia"): where they go first */
+    const char *later_how = NULL;
+#define TRY(expr, why)                                                     \
+    do {                                                                   \
+        m = (expr);                                                        \
+        if (m >= 0 && m != src && !own_thing(s, m)) {                      \
+            if (s->men[m].has_agent && !s->men[m].actor_ref && later < 0) { \
+                later = m;                                                 \
+                later_how = (why);                                         \
+            } else {                                                       \
+                *how = (why);                                              \
+                return m;                                                  \
+            }                                                              \
+        }                                                                  \
+    } while (0)
+    TRY(tree_dependent(s, h, REL_OBJ), "obj of the verb in the tree");
+    TRY(tree_dependent(s, h, REL_IOBJ), "iobj of the verb in the tree");
+    for (uint32_t i = 0; i < s->ntok; i++) {
+        if (s->tok[i].head != (int)h || s->tok[i].rel != REL_OBL) continue;
+        const Token *c = tree_case(s, i);
+        if (!target_case(c) || (consult && (is_word(c, "at") || is_word(c, "on")))) continue;
+        TRY(node_mention(s, i), "obl of the verb in the tree, with its preposition");
+    }
+    for (uint32_t o = 0; o < s->ntok; o++) {
+        if (s->tok[o].head != (int)h || s->tok[o].rel != REL_OBJ) continue;
+        for (uint32_t i = 0; i < s->ntok; i++) {
+            if (s->tok[i].head != (int)o) continue;
+            /* the modifier itself an actor: "the curfew on Palestinians",
+             * not "an agreement on the release of prisoners" */
+            if (s->tok[i].rel == REL_NMOD_POSS || (s->tok[i].rel == REL_NMOD && target_case(tree_case(s, i))))
+                TRY(s->tok[i].mention, "a possessor or modifier of the object in the tree");
+        }
+    }
+    for (uint32_t i = 0; i < s->ntok; i++) {
+        if (s->tok[i].head != (int)h) continue;
+        if (s->tok[i].rel == REL_XCOMP) TRY(tree_dependent(s, i, REL_OBJ), "obj of the verb's xcomp in the tree");
+        if (demand && s->tok[i].rel == REL_CCOMP)
+            TRY(tree_dependent(s, i, REL_NSUBJ), "nsubj of the clause demanded, in the tree");
+        if (s->tok[i].rel == REL_XCOMP && later >= 0)   /* "agreed to send troops to Somalia" */
+            for (uint32_t j = 0; j < s->ntok; j++)
+                if (s->tok[j].head == (int)i && s->tok[j].rel == REL_OBL && target_case(tree_case(s, j)))
+                    TRY(node_mention(s, j), "obl of the verb's xcomp in the tree, with its preposition");
+    }
+#undef TRY
+    *how = later_how;
+    return later;
+}
+
 /* The subject of the verb at h from the tree: its nsubj, else the subject
  * it shares with the verb it is coordinated with or completes ("Iran
  * denied the report and accused Israel", "agreed to withdraw"). */
@@ -824,6 +912,11 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             if (o->petrarch && v->start < consumed) continue;
             if (!v->code && !(o->petrarch && v->code2)) continue;
             if (yields[k]) continue;
+            /* "refused to extradite the suspect": the refusal of what was
+             * refused (121) is the event, not a second, plain rejection */
+            if (!o->petrarch && k + 1 < s->nvp && (s->vp[k + 1].flags & VP_REFUSED) && s->vp[k + 1].code &&
+                refusal_code(s->vp[k + 1].code) && !strncmp(v->code, "12", 2))
+                continue;
             if (o->petrarch) {
                 consumed = v->clause_end;
                 petrarch_source(s, v, &sub);
@@ -853,6 +946,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             }
             /* targets */
             int tgt[8], ntgt = 0, tree_target = 0;
+            const char *tree_how = "";
             const char *rule = sub.nsrc ? sub.rule : NULL;
             /* "officials said the arrest of the union leader ...": what a
              * plain statement reports is no target of it; one addressed
@@ -898,7 +992,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                                !is_word(&s->tok[pp - 1], "her");
                     int unnamed = s->men[m].has_agent && !s->men[m].actor_ref;   /* "4,000 troops" */
                     if (!o->petrarch && own < 0 && sub.nsrc && (poss || unnamed) && actor_country(s->men[m].code) &&
-                        actor_country(s->men[m].code) == actor_country(s->men[sub.src[0]].code)) {
+                        (unnamed || actor_country(s->men[m].code) == actor_country(s->men[sub.src[0]].code))) {
                         own = m;
                         i = s->men[m].end - 1;
                         continue;
@@ -927,12 +1021,12 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                         break;
                     }
             }
-            if (!ntgt && s->parsed && !(v->flags & VP_PASSIVE) && v->target_tok < 0) {
+            if (!ntgt && s->parsed && !(v->flags & VP_PASSIVE) && v->target_tok < 0 && !reported &&
+                !(v->code && v->code[0] == '0' && v->code[1] == '1')) {
                 /* the object in the tree, however far: "accused, in a
                  * statement on Monday, the Ardanian government" */
-                int m = tree_dependent(s, v->head, REL_OBJ);
-                if (m < 0) m = tree_dependent(s, v->head, REL_IOBJ);
-                if (m >= 0 && (sub.nsrc == 0 || m != sub.src[0])) {
+                int m = target_in_tree(s, v->head, v->code, sub.nsrc ? sub.src[0] : -1, &tree_how);
+                if (m >= 0) {
                     add_conj(s, m, tgt, &ntgt, 8);
                     tree_target = 1;
                 }
@@ -996,9 +1090,9 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 continue;
             }
             if (tree_target && ntgt) {   /* --explain names the relation the target came by */
-                size_t n = strlen(rule ? rule : "subject") + 40;
+                size_t n = strlen(rule ? rule : "subject") + strlen(tree_how) + 16;
                 char *r = arena_alloc(d->arena, n);
-                snprintf(r, n, "%s; target: obj of the verb in the tree", rule ? rule : "subject");
+                snprintf(r, n, "%s; target: %s", rule ? rule : "subject", tree_how);
                 rule = r;
             }
             const char *code = (v->flags & VP_FUTURE) && !o->petrarch ? intent_code(v->code) : v->code;

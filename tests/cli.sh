@@ -70,6 +70,18 @@ check what_is_demanded_is_not_done sh -c "! grep -q '	PSEREBHMS	[A-Z]*	08[0-9]*	
 check own_troops_offered_to_a_country_target_that_country grep -q '	RWA	MOZGOV	0[0-9]*	' "$T/o"
 check own_people_not_sent_anywhere_stay_the_target grep -q '	KENCOP	KENOPP	173	' "$T/o"
 
+# a refusal is one event (the refusal of what was refused), not also a plain rejection
+printf 'Date: 2024-04-08\n\nBrazil, citing the risk of torture, has refused to extradite the former Zimbabwean president.\n' >"$T/ref1.txt"
+"$H" code --all --format tsv "$T/ref1.txt" >"$T/o" 2>"$T/e"
+check a_refusal_is_one_event sh -c "grep -q '	BRA	ZWEGOV	121	' '$T/o' && [ \$(wc -l <'$T/o') -eq 2 ]"
+
+# --tree: a target the rules cannot reach is read off the tree (a modifier of the object), and --explain names it
+printf 'Date: 2024-04-08\n\nThe Israeli government, under pressure from its coalition partners, is refusing to lift the curfew on Palestinians living in the West Bank.\n' >"$T/tt.txt"
+"$H" code --all --format tsv "$T/tt.txt" >"$T/o" 2>"$T/e"
+check without_tree_the_curfew_modifier_is_no_target sh -c "! grep -q '	ISRGOV	PSE	' '$T/o'"
+"$H" code --tree --all --explain --format jsonl "$T/tt.txt" >"$T/o" 2>"$T/e"
+check tree_gives_the_target_the_rules_miss grep -q '"source":"ISRGOV","target":"PSE","code":"1241".*target: [a-z ]* of the [a-z ]* in the tree' "$T/o"
+
 # "X said Y must ...": a demand of X on Y, not Y's action
 printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its troops from Kursk.\n' >"$T/must.txt"
 "$H" code --all --format tsv "$T/must.txt" >"$T/o" 2>"$T/e"
