@@ -669,6 +669,37 @@ static int unnamed_agent_counts(const char *code)
     return !strncmp(code, "17", 2) || !strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2);
 }
 
+/* Does the verb's subject name a weapon, a blast or an attack rather than
+ * someone ("a roadside bombing near Samarra killed", "the explosion at an
+ * arms depot wounded")?  The nearest noun before the verb, over place and
+ * time phrases, from the clause start. */
+static int weapon_subject(const Sentence *s, const VerbPhrase *v)
+{
+    static const char *const w[] = {"bomb", "bombing", "blast", "explosion", "mine", "landmine", "shell", "shelling",
+                                    "rocket", "missile", "grenade", "airstrike", "strike", "attack", "ambush",
+                                    "device", "ied", "drone", "fire", "gunfire", "barrage", "raid", "mortar",
+                                    "bombardment", "suicide", NULL};
+    uint32_t from = v->start;
+    while (from > 0 && s->tok[from - 1].tag != T_COMMA && !TAG_IS_VERB(s->tok[from - 1].tag) &&
+           s->tok[from - 1].tag != T_MD && v->start - from < 16)
+        from--;
+    /* the head of the first noun phrase of the clause: the last noun before
+     * a preposition, or before the verb */
+    int head = -1;
+    for (uint32_t i = from; i < v->start; i++) {
+        const Token *t = &s->tok[i];
+        if (t->tag == T_IN || t->tag == T_TO) break;
+        if (t->mention >= 0 && TAG_IS_NOUN(t->tag) && !(i + 1 < v->start && TAG_IS_NOUN(s->tok[i + 1].tag)))
+            return 0;   /* an actor heads the subject */
+        if (TAG_IS_NOUN(t->tag)) head = (int)i;
+    }
+    if (head < 0) return 0;
+    if (lemma_in(&s->tok[head], w)) return 1;
+    for (int i = 0; w[i]; i++)
+        if (is_word(&s->tok[head], w[i])) return 1;
+    return 0;
+}
+
 static void push_event(Doc *d, const Event *e)
 {
     /* one event per (source, target, code) in a sentence */
@@ -1084,6 +1115,19 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                                ? "subject in the tree: nsubj of the verb it is conj or xcomp of"
                                : "subject in the tree: nsubj of the verb";
                 }
+            }
+            if (!sub.nsrc && !o->petrarch && ntgt && v->code && unnamed_agent_counts(v->code) &&
+                !(v->flags & (VP_FUTURE | VP_NEGATED)) && weapon_subject(s, v)) {
+                /* "a roadside bomb killed three soldiers", "an explosion near
+                 * the market wounded 12 people": violence whose perpetrator
+                 * is not named - the event stands, its first actor empty */
+                int date = sentence_date(d, s, v->head);
+                for (int b = 0; b < ntgt; b++) {
+                    Event e = {si, 0, s->men[tgt[b]].code, v->code, date ? date : d->pubdate, -1, tgt[b], k,
+                               "violence by a weapon or blast: who acted is not named", 0};
+                    push_event(d, &e);
+                }
+                continue;
             }
             if (!sub.nsrc) {
                 doc_note(d, si, NOTE_NO_SOURCE, v->start, v->end, v->pattern_ref, v->code);

@@ -82,6 +82,12 @@ check without_tree_the_curfew_modifier_is_no_target sh -c "! grep -q '	ISRGOV	PS
 "$H" code --tree --all --explain --format jsonl "$T/tt.txt" >"$T/o" 2>"$T/e"
 check tree_gives_the_target_the_rules_miss grep -q '"source":"ISRGOV","target":"PSE","code":"1241".*target: [a-z ]* of the [a-z ]* in the tree' "$T/o"
 
+# violence by a weapon or a blast: the event stands with no source; a storm is no one's violence
+printf 'Date: 2024-04-08\n\nA roadside bomb near the town of Baidoa on Sunday killed three Kenyan soldiers, the army said. Heavy rain killed 20 villagers in western Kenya.\n' >"$T/bomb.txt"
+"$H" code --format tsv "$T/bomb.txt" >"$T/o" 2>"$T/e"
+check a_bomb_killing_soldiers_is_violence_by_no_one_named grep -q '		KENMIL	19[0-9]*	' "$T/o"
+check rain_killing_villagers_is_no_event sh -c "! grep -q 'KENCVL' '$T/o'"
+
 # "X said Y must ...": a demand of X on Y, not Y's action
 printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its troops from Kursk.\n' >"$T/must.txt"
 "$H" code --all --format tsv "$T/must.txt" >"$T/o" 2>"$T/e"

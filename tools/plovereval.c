@@ -1,6 +1,9 @@
 /* plovereval.c - scores herodotus against hand-coded PLOVER records.
  *
- *   plover-eval RECORDS.json [--verbose] [--tree]
+ *   plover-eval RECORDS.json [--verbose | --triples] [--tree]
+ *
+ * --verbose lists the sentences whose gold category was missed; --triples
+ * those whose category was found but a gold triple was not.
  *
  * RECORDS.json: a JSON array of records with "text", "event" (a PLOVER
  * category), "source" and "target" (lists of {"code"}; the target may be
@@ -59,7 +62,7 @@ static size_t codes(json_t *v, const char **out, size_t max)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: plover-eval RECORDS.json [--verbose] [--tree]\n");
+        fprintf(stderr, "usage: plover-eval RECORDS.json [--verbose | --triples] [--tree]\n");
         return 2;
     }
     int verbose = 0, tree = 0;
