@@ -69,7 +69,8 @@ typedef struct Mention {
 
 enum VoiceFlags { VP_PASSIVE = 1, VP_NEGATED = 2, VP_FUTURE = 4, VP_INFINITIVE = 8,
                   VP_SPEECH = 16, VP_COORD = 32, VP_MUTUAL = 64 /* '%' before the verb matched */,
-                  VP_REFUSED = 128 /* "refused to meet", "declined to resign": a rejection */ };
+                  VP_REFUSED = 128 /* "refused to meet", "declined to resign": a rejection */,
+                  VP_RECODED = 256 /* the events stage made the refused action its rejection */ };
 
 typedef struct VerbPhrase {
     uint32_t start, end;    /* token span of the verb group [start, end) */
@@ -123,6 +124,7 @@ typedef struct Sentence {
     int date;               /* yyyymmdd of a date expression in it, 0 none */
     uint8_t discarded;      /* a discard phrase matched */
     uint8_t parsed;         /* tokens have head and rel */
+    uint8_t wants_tree;     /* the events stage fell back to the tree (or would have, unparsed) */
 } Sentence;
 
 typedef struct Event {

@@ -946,7 +946,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             /* "refused to extradite the suspect": the refusal of what was
              * refused (121) is the event, not a second, plain rejection */
             if (!o->petrarch && k + 1 < s->nvp && (s->vp[k + 1].flags & VP_REFUSED) && s->vp[k + 1].code &&
-                refusal_code(s->vp[k + 1].code) && !strncmp(v->code, "12", 2))
+                ((s->vp[k + 1].flags & VP_RECODED) || refusal_code(s->vp[k + 1].code)) && !strncmp(v->code, "12", 2))
                 continue;
             if (o->petrarch) {
                 consumed = v->clause_end;
@@ -969,6 +969,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             const char *refused = (v->flags & VP_REFUSED) && !o->petrarch ? refusal_code(v->code) : NULL;
             if (refused) {      /* "Iran refused to meet the envoy": the refusal is the event */
                 v->flags &= (uint16_t)~(VP_NEGATED | VP_FUTURE);
+                v->flags |= VP_RECODED;
                 v->code = refused;
             }
             if (v->flags & VP_NEGATED) {
@@ -1052,8 +1053,11 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                         break;
                     }
             }
-            if (!ntgt && s->parsed && !(v->flags & VP_PASSIVE) && v->target_tok < 0 && !reported &&
-                !(v->code && v->code[0] == '0' && v->code[1] == '1')) {
+            int tree_could = !ntgt && !(v->flags & VP_PASSIVE) && v->target_tok < 0 && !reported &&
+                             !(v->code && v->code[0] == '0' && v->code[1] == '1');
+            /* the tree gives only mentions: one other than the subject is needed */
+            s->wants_tree |= tree_could && s->nmen > (uint32_t)(sub.nsrc ? 1 : 0);
+            if (tree_could && s->parsed) {
                 /* the object in the tree, however far: "accused, in a
                  * statement on Monday, the Ardanian government" */
                 int m = target_in_tree(s, v->head, v->code, sub.nsrc ? sub.src[0] : -1, &tree_how);
@@ -1071,6 +1075,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             if (v->flags & VP_PASSIVE) {
                 /* "was attacked by X": X acts on the subject */
                 int agent_tree = 0, agent = passive_agent(s, v, o, &agent_tree);
+                s->wants_tree |= s->nmen > 0;
                 if (agent < 0 && !o->petrarch && v->code && unnamed_agent_counts(v->code) && sub.nsrc &&
                     !(v->flags & VP_NEGATED) && !not_done(s, k)) {
                     /* "five protesters were arrested", "130 people were killed":
@@ -1107,6 +1112,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 add_conj(s, s->tok[v->source_tok].mention, sub.src, &sub.nsrc, 8);
                 rule = "pattern source";
             }
+            if (!sub.nsrc && !(v->flags & VP_PASSIVE)) s->wants_tree |= s->nmen > 0;
             if (!sub.nsrc && s->parsed && !(v->flags & VP_PASSIVE)) {
                 int m = tree_subject(s, v->head);
                 if (m >= 0) {

@@ -96,6 +96,7 @@ typedef struct Ctx {
     Store *check;       /* ingest: a second connection, to skip what is stored */
     Writer *writer;
     long docs, sents, events, skipped, failed_store;
+    long parsed_sents;      /* --tree: sentences the events stage parsed */
     long undated_docs, undated_events;  /* ingest: documents with no date, and their undated events */
     Buf undated;                        /* the first few of those documents' ids, ", "-separated */
     int debug, explain, replace, progress;
@@ -146,6 +147,7 @@ static int on_doc(const RawDoc *raw, void *vctx)
     if (c->debug) debug_doc(&d, stderr);
     c->docs++;
     c->sents += d.nsent;
+    for (uint32_t i = 0; i < d.nsent; i++) c->parsed_sents += d.sent[i].parsed;
     c->events += d.nev;
     if (c->writer && !d.pubdate) {
         if (c->undated_docs++ < UNDATED_NAMED) buf_printf(&c->undated, "%s%s", c->undated.len ? ", " : "", raw->id);
@@ -425,11 +427,14 @@ static int run(int argc, char **argv, int ingest)
             fprintf(stderr, ", so %ld event%s stored undated", c.undated_events, c.undated_events == 1 ? " is" : "s are");
         fprintf(stderr, "; give --date YYYY-MM-DD, or a line 'Date: YYYY-MM-DD' in the text\n");
     }
-    if (stats || (ingest && !quiet))
+    if (stats || (ingest && !quiet)) {
         fprintf(stderr, "%ld documents, %ld sentences, %ld events%s%ld skipped as already stored; "
                         "dictionaries %.0f ms, coding %.2f s (%.0f sentences/s)\n",
                 c.docs, c.sents, c.events, ingest ? ", " : " (", c.skipped, (t1 - t0) * 1000, t2 - t1,
                 (t2 - t1) > 0 ? (double)c.sents / (t2 - t1) : 0.0);
+        if (c.opt.tree && !parsed)   /* --tree: how many sentences the events stage needed a tree for */
+            fprintf(stderr, "%ld of %ld sentences parsed (the others' events need no tree)\n", c.parsed_sents, c.sents);
+    }
     arena_free(&c.arena);
     buf_free(&c.out);
     buf_free(&c.undated);

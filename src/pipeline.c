@@ -139,17 +139,27 @@ void pipeline_unload(Dict *dict)
     wordlist_free();
 }
 
-/* The parse stage where the events stage will read the tree: sentences
- * with an event candidate (a coded verb or an event noun); the others,
- * most of an article, need none. */
-static void parse_candidates(Doc *d, Arena *a)
+/* The events stage with trees where it reads them: the events are made
+ * once without trees; the sentences where the stage fell back to the tree
+ * (a passive's agent, a subject or target the rules did not find) are
+ * parsed, and the events made again.  Sentences whose actors the rules
+ * found, most of an article, are never parsed; the events are those of
+ * parsing every sentence (the stage reads trees nowhere else). */
+static void events_with_trees(Doc *d, const Dict *dict, const Options *o, Arena *a)
 {
+    make_events(d, dict, o);
+    int parsed = 0;
     for (uint32_t i = 0; i < d->nsent; i++) {
         Sentence *s = &d->sent[i];
-        int cand = s->nnn > 0;
-        for (uint32_t k = 0; k < s->nvp && !cand; k++) cand = s->vp[k].code || s->vp[k].code2;
-        if (cand && !s->parsed) parse_sentence(parser, s, a);
+        if (s->wants_tree && !s->parsed) {
+            parse_sentence(parser, s, a);
+            parsed = 1;
+        }
     }
+    if (!parsed) return;
+    d->nev = 0;
+    d->nnotes = 0;
+    make_events(d, dict, o);
 }
 
 int pipeline_run(Doc *d, Arena *a, const RawDoc *raw, const Dict *dict, const Options *o,
@@ -167,8 +177,8 @@ int pipeline_run(Doc *d, Arena *a, const RawDoc *raw, const Dict *dict, const Op
     find_actors(d, dict, o);
     find_verbs(d, dict, o);
     find_nouns(d, dict, o);
-    if (o->tree) parse_candidates(d, a);
-    make_events(d, dict, o);
+    if (o->tree) events_with_trees(d, dict, o, a);
+    else make_events(d, dict, o);
     return 0;
 }
 
@@ -202,8 +212,8 @@ int pipeline_run_parsed(Doc *d, Arena *a, const RawDoc *raw, const ParsedSentenc
     find_actors(d, dict, o);
     find_verbs(d, dict, o);
     find_nouns(d, dict, o);
-    if (o->tree && !given) parse_candidates(d, a);
-    make_events(d, dict, o);
+    if (o->tree && !given) events_with_trees(d, dict, o, a);
+    else make_events(d, dict, o);
     return 0;
 }
 

@@ -505,6 +505,37 @@ static int subjects_missed_by_rules_are_read_off_the_tree(void)
     return 0;
 }
 
+/* --tree parses only the sentences whose events fall back to the tree,
+ * and gives the events of parsing every sentence. */
+static int tree_parses_only_where_events_read_it(void)
+{
+    UdModel *m = parser_model();
+    if (pipeline_load_parser() || !m) return 1;
+    const char *text =
+        "Russian Foreign Minister Sergei Lavrov met Chinese officials in Beijing on Monday. "
+        "Five protesters were arrested on Tuesday by the heavily armed police in Nairobi. "
+        "The African Union (AU) summit has agreed to send more troops to Somalia. "
+        "Kenya criticised Uganda.";
+    opts.tree = 1;
+    opts.keep_untargeted = 1;
+    Doc d = code(&builtin, text, "2024-04-09");
+    char lazy[4096];
+    snprintf(lazy, sizeof lazy, "%s", events_of(&d));
+    uint32_t parsed = 0;
+    for (uint32_t i = 0; i < d.nsent; i++) parsed += d.sent[i].parsed;
+    for (uint32_t i = 0; i < d.nsent; i++)
+        if (!d.sent[i].parsed) parse_sentence(m, &d.sent[i], &arena);
+    d.nev = 0;
+    d.nnotes = 0;
+    make_events(&d, &builtin, &opts);
+    opts.tree = 0;
+    opts.keep_untargeted = 0;
+    CHECK(d.nsent == 4, "%u sentences", d.nsent);
+    CHECK(parsed > 0 && parsed < d.nsent, "%u of %u sentences parsed", parsed, d.nsent);
+    CHECK(!strcmp(lazy, events_of(&d)), "lazy: %s; all parsed: %s", lazy, events_of(&d));
+    return 0;
+}
+
 static int compound_actors_give_one_event_each(void)
 {
     Doc d = code(&fixture, "Ardania and Belmoria attacked Jane Roe's rebels.", "2024-01-01");
@@ -1099,6 +1130,7 @@ int main(void)
     RUN(passive_voice_takes_the_by_phrase_as_source);
     RUN(passive_agent_is_read_off_the_tree);
     RUN(subjects_missed_by_rules_are_read_off_the_tree);
+    RUN(tree_parses_only_where_events_read_it);
     RUN(compound_actors_give_one_event_each);
     RUN(reported_speech_gives_the_speaker_and_intent);
     RUN(patterns_choose_codes_and_targets);
