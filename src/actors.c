@@ -253,7 +253,20 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
             Sym c = actor_country(dict_actor_code(dict, &dict->actors[m[k].actor - 1], date));
             if (c && c != sent_country) sent_country = c, ncountries++;
         }
-        Sym agent_country = d->place_code ? actor_country(d->place_code) : 0;
+        /* a country or capital the sentence places its event in ("a suicide
+         * bomber blew himself up at a checkpoint in Mogadishu") says more
+         * of its unnamed agents than the dateline's city does */
+        Sym place_country = 0;
+        for (uint32_t k = 0; k < nm && !o->petrarch; k++) {
+            if (!m[k].actor || dict->actors[m[k].actor - 1].kind != MK_COUNTRY || m[k].start == 0) continue;
+            const Token *p = &s->tok[m[k].start - 1];
+            if (!(is_word(p, "in") || is_word(p, "near") || is_word(p, "outside") || is_word(p, "across")))
+                continue;
+            if (k + 1 < nm && m[k + 1].agent && m[k + 1].start == m[k].end) continue;   /* "in Kenyan custody" */
+            place_country = actor_country(dict_actor_code(dict, &dict->actors[m[k].actor - 1], date));
+            if (place_country) break;
+        }
+        Sym agent_country = place_country ? place_country : d->place_code ? actor_country(d->place_code) : 0;
         if (!agent_country && !o->petrarch) agent_country = ncountries == 1 ? sent_country : d->default_country;
         /* room for every match split into up to 8 compound parts, and pronouns */
         Mention *men = arena_alloc(a, (nm * 8 + s->ntok + 1) * sizeof *men);

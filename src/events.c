@@ -292,6 +292,23 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
     const VerbPhrase *v = &s->vp[k];
     sub->nsrc = 0;
     int m = (v->flags & VP_INFINITIVE) ? -1 : mention_before(s, v->start);
+    if (m < 0 && !(v->flags & VP_INFINITIVE)) {
+        /* "supporters who had gathered", "the group that claimed": the
+         * relative pronoun's antecedent */
+        uint32_t b = v->start;
+        while (b > 0 && (s->tok[b - 1].tag == T_RB || s->tok[b - 1].tag == T_MD)) b--;
+        if (b >= 2 && (is_word(&s->tok[b - 1], "who") || is_word(&s->tok[b - 1], "which") ||
+                       is_word(&s->tok[b - 1], "that"))) {
+            uint32_t a = b - 1;
+            if (s->tok[a - 1].tag == T_COMMA) a--;
+            if (a > 0 && s->tok[a - 1].mention >= 0) {
+                m = s->tok[a - 1].mention;
+                sub->rule = "the antecedent of a relative pronoun";
+                add_conj(s, first_of_conj(s, np_head(s, m)), sub->src, &sub->nsrc, 8);
+                return 0;
+            }
+        }
+    }
     if (m >= 0 && np_head(s, m) == m && place_in_phrase(s, m)) m = -1;
     if (m >= 0) {
         m = first_of_conj(s, np_head(s, m));
@@ -700,6 +717,30 @@ static int weapon_subject(const Sentence *s, const VerbPhrase *v)
     return 0;
 }
 
+/* The doer of the deed a verb condemns: its object is an event noun of
+ * coercion or violence (17-20) that names no one doing it ("the attack",
+ * "Tuesday's killing of the journalist"); the source of the last such
+ * event coded before it in the article.  0 none. */
+static Sym condemned_doer(const Doc *d, const Sentence *s, const VerbPhrase *v, Sym self)
+{
+    for (uint32_t q = 0; q < s->nnn; q++) {
+        const NounEvent *ne = &s->nn[q];
+        if (ne->start < v->end || ne->start > v->end + 1 || ne->head >= v->clause_end) continue;
+        if (ne->src_m >= 0 || ne->between || ne->code[0] < '1' || ne->code[0] > '2' ||
+            (ne->code[0] == '1' && ne->code[1] < '7'))
+            continue;
+        int root = (ne->code[0] - '0') * 10 + (ne->code[1] - '0');
+        for (uint32_t i = d->nev; i-- > 0;) {
+            const Event *e = &d->ev[i];
+            int r = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+            int alike = r == root || (r >= 18 && root >= 18);
+            if (alike && e->source && e->source != self && actor_country(e->source) != actor_country(self))
+                return e->source;
+        }
+    }
+    return 0;
+}
+
 static void push_event(Doc *d, const Event *e)
 {
     /* one event per (source, target, code) in a sentence */
@@ -975,6 +1016,21 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             if (v->flags & VP_NEGATED) {
                 doc_note(d, si, NOTE_NEGATED, v->start, v->match_end > v->end ? v->match_end : v->end, v->pattern_ref, v->code);
                 continue;
+            }
+            /* "condemned Tuesday's attack on the embassy": the one condemned
+             * is who carried it out, named in an earlier event */
+            if (!o->petrarch && sub.nsrc && v->code && !strncmp(v->code, "11", 2) && v->target_tok < 0) {
+                Sym doer = condemned_doer(d, s, v, s->men[sub.src[0]].code);
+                if (doer) {
+                    const char *code = (v->flags & VP_FUTURE) ? intent_code(v->code) : v->code;
+                    int date = sentence_date(d, s, v->head);
+                    for (int a = 0; a < sub.nsrc; a++) {
+                        Event e = {si, s->men[sub.src[a]].code, doer, code, date ? date : d->pubdate, sub.src[a], -1, k,
+                                   "target: who carried out the deed condemned, named before", 0};
+                        if (e.source != doer) push_event(d, &e);
+                    }
+                    continue;
+                }
             }
             /* targets */
             int tgt[8], ntgt = 0, tree_target = 0;

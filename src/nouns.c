@@ -319,6 +319,39 @@ static void frames_after(const Sentence *s, const NounEntry *e, NounEvent *ne, c
     }
 }
 
+/* Verbs of an event breaking out: "clashes broke out in Kisumu late on
+ * Tuesday between youths and police". */
+static const char *const BREAK_OUT[] = {"break", "erupt", "flare", "occur", "continue", "rage", "intensify",
+                                        "resume", "escalate", "spread", "happen", NULL};
+
+/* The sides of a noun that is the subject of such a verb, named after
+ * the verb: its "between" frame read from there. */
+static void between_after_verb(const Sentence *s, const NounEntry *e, NounEvent *ne, const NounFrame **sf,
+                               const NounFrame **tf)
+{
+    const NounFrame *f = NULL;
+    for (uint32_t k = 0; k < s->nvp && !f; k++) {
+        const VerbPhrase *v = &s->vp[k];
+        if (v->start < ne->end || v->start > ne->end + 1 || !is_any_lemma(&s->tok[v->head], BREAK_OUT)) continue;
+        for (uint32_t i = v->end; i + 1 < s->ntok && i < v->end + 12; i++) {
+            if (s->tok[i].tag == T_COMMA || TAG_IS_VERB(s->tok[i].tag)) break;
+            if (!is_word(&s->tok[i], "between")) continue;
+            f = frame_of(e, NF_PREP, s->tok[i].lower);
+            if (!f || f->role != NR_MUTUAL) return;
+            /* read the frame as if it followed the noun */
+            NounEvent at = *ne;
+            at.head = i - 1;
+            frames_after(s, e, &at, sf, tf);
+            if (!at.between) return;
+            ne->tgt_m = at.tgt_m;
+            ne->tgt_prep = at.tgt_prep;
+            ne->mutual = at.mutual;
+            ne->between = 1;
+            return;
+        }
+    }
+}
+
 void find_nouns(Doc *d, const Dict *dict, const Options *o)
 {
     if (o->petrarch || !dict->nnouns) return;
@@ -420,6 +453,7 @@ void find_nouns(Doc *d, const Dict *dict, const Options *o)
             ne.src_m = -1;
             sf = NULL;
             frames_after(s, e, &ne, &sf, &tf);
+            if (ne.tgt_m < 0 && ne.src_m < 0) between_after_verb(s, e, &ne, &sf, &tf);
             /* "by" names the actor over one before the noun ("the Russian
              * journalist's arrest by police"), but not over a possessor
              * ("Russia's strikes by its air force") */

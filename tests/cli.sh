@@ -88,6 +88,18 @@ printf 'Date: 2024-04-08\n\nA roadside bomb near the town of Baidoa on Sunday ki
 check a_bomb_killing_soldiers_is_violence_by_no_one_named grep -q '		KENMIL	19[0-9]*	' "$T/o"
 check rain_killing_villagers_is_no_event sh -c "! grep -q 'KENCVL' '$T/o'"
 
+# a relative pronoun's antecedent is the subject; clashes that "broke out ... between" have two sides; an unnamed agent takes the country its event is placed in over the dateline's
+printf 'NAIROBI, May 14 (Agency) - Police fired tear gas at opposition supporters who had gathered outside parliament to protest against the finance bill. Clashes broke out in Kisumu late on Tuesday between stone-throwing youths and police. A suicide bomber blew himself up at a checkpoint in Mogadishu, killing seven soldiers.\n' >"$T/rel.txt"
+"$H" code --date 2024-05-14 --format tsv "$T/rel.txt" >"$T/o" 2>"$T/e"
+check a_relative_pronoun_stands_for_its_antecedent grep -q '	KENOPP		14[0-9]*	' "$T/o"
+check clashes_breaking_out_between_two_sides_code_both sh -c "grep -q '	KENCVL	KENCOP	190	' '$T/o' && grep -q '	KENCOP	KENCVL	190	' '$T/o'"
+check an_unnamed_agent_takes_the_country_its_event_is_in grep -q '	SOMUAF	SOM[A-Z]*	18[0-9]*	' "$T/o"
+
+# condemning an attack named before condemns who carried it out
+printf 'Date: 2024-05-14\n\nRussian forces shelled the Ukrainian city of Kharkiv on Monday, killing nine civilians. The German government condemned the shelling and summoned the Russian ambassador.\n' >"$T/condemn.txt"
+"$H" code --format tsv "$T/condemn.txt" >"$T/o" 2>"$T/e"
+check condemning_an_attack_targets_its_doer grep -q '	DEUGOV	RUSMIL	111	' "$T/o"
+
 # "X said Y must ...": a demand of X on Y, not Y's action
 printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its troops from Kursk.\n' >"$T/must.txt"
 "$H" code --all --format tsv "$T/must.txt" >"$T/o" 2>"$T/e"
