@@ -334,8 +334,27 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
         return -1;
     }
     if ((v->flags & VP_COORD) || v->start == pv->end + 1 || (v->start > 0 && s->tok[v->start - 1].tag == T_COMMA)) {
-        if (subj_of_vp[k - 1] >= 0) {
-            add_conj(s, subj_of_vp[k - 1], sub->src, &sub->nsrc, 8);
+        /* over participles modifying a noun ("over rising prices, accusing
+         * the government"): the clause's verb */
+        uint32_t j = k - 1;
+        /* "accused the US of violating rights, ignoring the law": a list
+         * of what the accused did, no deed of the subject */
+        if (s->tok[v->head].tag == T_VBG) {
+            uint32_t q = k - 1;   /* back to the list's first gerund */
+            while (q > 0 && s->tok[s->vp[q].head].tag == T_VBG && s->vp[q].start > 0 &&
+                   (s->tok[s->vp[q].start - 1].tag == T_COMMA || (s->vp[q].flags & VP_COORD)) &&
+                   s->tok[s->vp[q - 1].head].tag == T_VBG)
+                q--;
+            const VerbPhrase *first = &s->vp[q];
+            if (s->tok[first->head].tag == T_VBG && first->start > 0 &&
+                (is_word(&s->tok[first->start - 1], "of") || is_word(&s->tok[first->start - 1], "for")))
+                return -1;
+        }
+        while (j > 0 && subj_of_vp[j] < 0 && !(s->vp[j].flags & VP_INFINITIVE) &&
+               (s->tok[s->vp[j].head].tag == T_VBG || s->tok[s->vp[j].head].tag == T_VBN) && s->vp[j].start == s->vp[j].head)
+            j--;
+        if (subj_of_vp[j] >= 0) {
+            add_conj(s, subj_of_vp[j], sub->src, &sub->nsrc, 8);
             sub->rule = "subject of the coordinated verb";
             return 0;
         }
@@ -984,6 +1003,12 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             if (o->petrarch && v->start < consumed) continue;
             if (!v->code && !(o->petrarch && v->code2)) continue;
             if (yields[k]) continue;
+            /* "threatened to launch a strike": the threat of what (133), not
+             * a second, plain threat (130) */
+            if (!o->petrarch && !strcmp(v->code, "130") && k + 1 < s->nvp && (s->vp[k + 1].flags & VP_INFINITIVE) &&
+                (s->vp[k + 1].flags & VP_FUTURE) && s->vp[k + 1].start <= v->end + 1 && s->vp[k + 1].code &&
+                !strncmp(intent_code(s->vp[k + 1].code), "13", 2))
+                continue;
             /* "refused to extradite the suspect": the refusal of what was
              * refused (121) is the event, not a second, plain rejection */
             if (!o->petrarch && k + 1 < s->nvp && (s->vp[k + 1].flags & VP_REFUSED) && s->vp[k + 1].code &&

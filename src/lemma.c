@@ -93,6 +93,12 @@ void lemma_free(void)
 
 int lemma_is_verb(Sym s) { return s && u64map_get(&L.verb, s) != 0; }
 
+void lemma_add_verbs(const U64Map *words)
+{
+    for (size_t i = 0; i < words->cap; i++)
+        if (words->vals[i]) u64map_put(&L.verb, words->keys[i], 1);
+}
+
 typedef struct { const char *suf, *rep; } Rule;
 static const Rule VRULES[] = {{"s", ""}, {"ies", "y"}, {"es", "e"}, {"es", ""}, {"ed", "e"},
                               {"ed", ""}, {"ing", "e"}, {"ing", ""}, {NULL, NULL}};

@@ -5,6 +5,7 @@
 #define HERODOTUS_LEMMA_H
 #include <stddef.h>
 #include "doc.h"
+#include "intern.h"
 
 #define WORDNET_DIR_DEFAULT "/usr/share/wordnet"
 
@@ -12,7 +13,10 @@ int  lemma_load(const char *dir, char *err, size_t errsz);
 void lemma_free(void);
 /* Lemma of word (any case) read as tag; 0 when the lemma is no known word. */
 Sym  lemma_of(const char *word, size_t n, int tag);
-int  lemma_is_verb(Sym s);           /* s is a WordNet verb lemma */
+int  lemma_is_verb(Sym s);           /* s is a WordNet verb lemma, or a dictionary's */
+/* The head words of a dictionary's verbs (keys of a map) are verb lemmas
+ * too: "lathicharged" is "lathicharge" once a dictionary names it. */
+void lemma_add_verbs(const U64Map *words);
 void lemmatise(Sentence *s);
 
 #endif

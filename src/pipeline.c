@@ -125,6 +125,7 @@ int pipeline_load(Dict *dict, const Options *o)
         fprintf(stderr, "herodotus: %s: no dictionary files (*verbs*, *actors*, *agents*, *discards*)\n", dir);
         return -1;
     }
+    lemma_add_verbs(&dict->verb);
     return 0;
 }
 

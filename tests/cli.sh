@@ -100,6 +100,19 @@ printf 'Date: 2024-05-14\n\nRussian forces shelled the Ukrainian city of Kharkiv
 "$H" code --format tsv "$T/condemn.txt" >"$T/o" 2>"$T/e"
 check condemning_an_attack_targets_its_doer grep -q '	DEUGOV	RUSMIL	111	' "$T/o"
 
+# lower-case regional copy: a dharna is a protest, police who lathicharged a crowd repressed it (a verb only the dictionary knows)
+printf 'Date: 2024-07-02\n\nhundreds of indian farmers staged a dharna outside the collectorate in ludhiana on monday. the indian police lathicharged the protesters near the barricades.\n' >"$T/dharna.txt"
+"$H" code --format tsv "$T/dharna.txt" >"$T/o" 2>"$T/e"
+check a_dharna_is_a_protest grep -q '	INDAGR		14[0-9]*	' "$T/o"
+check a_dictionary_verb_wordnet_lacks_is_lemmatised grep -q '	INDCOP	INDOPP	175	' "$T/o"
+
+# a threat to strike is one threat, of a strike; a participle after a comma acts for the clause's subject, a list after "accused X of" for no one
+printf 'Date: 2024-07-02\n\nThe Kenyan teachers union has threatened to launch an indefinite strike. The Kenyan opposition staged a walkout over rising prices, accusing the government of failing the poor. Amnesty International accused the Kenyan police of killing protesters, ignoring the courts and torturing detainees.\n' >"$T/thr.txt"
+"$H" code --all --format tsv "$T/thr.txt" >"$T/o" 2>"$T/e"
+check a_threatened_strike_is_one_threat_of_dissent sh -c "grep -q '	KENEDU		133	' '$T/o' && ! grep -q '	KENEDU	[A-Z]*	13[08]	' '$T/o'"
+check a_participle_after_a_comma_acts_for_the_subject grep -q '	KENOPP	KENGOV	112	' "$T/o"
+check a_list_after_accused_of_is_no_deed_of_the_accuser sh -c "[ \$(grep -c '	NGOAMN[A-Z]*	' '$T/o') -eq 1 ]"
+
 # "X said Y must ...": a demand of X on Y, not Y's action
 printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its troops from Kursk.\n' >"$T/must.txt"
 "$H" code --all --format tsv "$T/must.txt" >"$T/o" 2>"$T/e"
