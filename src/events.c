@@ -350,7 +350,7 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
                 (is_word(&s->tok[first->start - 1], "of") || is_word(&s->tok[first->start - 1], "for")))
                 return -1;
         }
-        while (j > 0 && subj_of_vp[j] < 0 && !(s->vp[j].flags & VP_INFINITIVE) &&
+        while (j > 0 && subj_of_vp[j] < 0 && s->tok[v->head].tag == T_VBG && !(s->vp[j].flags & VP_INFINITIVE) &&
                (s->tok[s->vp[j].head].tag == T_VBG || s->tok[s->vp[j].head].tag == T_VBN) && s->vp[j].start == s->vp[j].head)
             j--;
         if (subj_of_vp[j] >= 0) {
