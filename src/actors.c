@@ -124,6 +124,17 @@ static uint32_t both_phrase(const Sentence *s, uint32_t i)
 }
 
 /* Does a mention cover any token of [a, b)? */
+/* Nouns that stand for an organisation named before: "NATO ... the
+ * alliance said", "the EU ... the bloc's strategy". */
+static const char *const ORG_NOUNS[] = {"alliance", "bloc", "organisation", "organization", NULL};
+
+static int is_any_word(const Token *t, const char *const *w)
+{
+    for (; *w; w++)
+        if (is_word(t, *w)) return 1;
+    return 0;
+}
+
 static int covered(const Mention *men, uint32_t nmen, uint32_t a, uint32_t b)
 {
     for (uint32_t k = 0; k < nmen; k++)
@@ -178,6 +189,7 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
         }
     }
     Sym last_person = 0, prev_group = 0;
+    Sym last_org = 0;       /* the last organisation named ("NATO ... the alliance") */
     Sym last_named = 0;     /* the last person named in the sentences before */
     Sym two[2] = {0, 0};    /* the last two actors named, for "the two sides" */
     Sym anon = o->petrarch ? sym_intern("---", 3) : 0;   /* "---GOV": an agent of no known country */
@@ -437,6 +449,14 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                             code = men[k].code;
                 }
             }
+            /* "the alliance", "the bloc": the organisation named before */
+            if (!code && !o->petrarch && i > 0 && is_word(&s->tok[i - 1], "the") &&
+                is_any_word(&s->tok[i], ORG_NOUNS) && !covered(men, nmen, i, i + 1) &&
+                !(i + 1 < s->ntok && (TAG_IS_NOUN(s->tok[i + 1].tag) || is_word(&s->tok[i + 1], "of")))) {
+                code = last_org;
+                for (uint32_t k = 0; k < nmen; k++)   /* one named earlier in the sentence */
+                    if (men[k].end <= i && men[k].kind == MK_ORG && men[k].actor_ref) code = men[k].code;
+            }
             uint32_t span = 0;
             if (!code && !o->petrarch && two[0] && (span = both_phrase(s, i)) && !covered(men, nmen, i, i + span)) {
                 /* "the two sides", "both countries": the last two actors named;
@@ -476,6 +496,7 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
         for (uint32_t k = 0; k < nmen; k++) {
             if (men[k].kind == MK_PERSON || (men[k].kind == MK_AGENT && men[k].has_agent)) last_person = men[k].code;
             if (men[k].kind == MK_PERSON && men[k].actor_ref) last_named = men[k].code;
+            if (men[k].kind == MK_ORG && men[k].actor_ref) last_org = men[k].code;
             int group = men[k].kind == MK_COUNTRY || men[k].kind == MK_ORG || men[k].kind == MK_PERSON ||
                         (men[k].kind == MK_AGENT && actor_country(men[k].code));
             if (group && men[k].code != two[1] && men[k].code != two[0]) two[0] = two[1], two[1] = men[k].code;

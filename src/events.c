@@ -195,6 +195,12 @@ static int is_subject_of_next(const Sentence *s, int m, uint32_t vp_index)
     for (uint32_t k = vp_index + 1; k < s->nvp; k++) {
         if (s->vp[k].flags & VP_INFINITIVE) continue;
         if (s->vp[k].start < s->men[m].end) continue;
+        /* "detained a man suspected of ...", "protesters carrying
+         * placards": a bare participle modifies the noun, no clause */
+        const VerbPhrase *nv = &s->vp[k];
+        if (nv->start == nv->head && (s->tok[nv->head].tag == T_VBN || s->tok[nv->head].tag == T_VBG) &&
+            nv->start == s->men[m].end)
+            return 0;
         int b = mention_before(s, s->vp[k].start);
         return b >= 0 && np_head(s, b) == m;
     }
@@ -957,6 +963,16 @@ static void protest_targets(Doc *d, uint32_t first_ev)
             break;
         }
     }
+    /* one event per (source, target, code) in the sentence still */
+    uint32_t keep = first_ev;
+    for (uint32_t i = first_ev; i < d->nev; i++) {
+        int dup = 0;
+        for (uint32_t j = first_ev; j < keep && !dup; j++)
+            dup = d->ev[j].source == d->ev[i].source && d->ev[j].target == d->ev[i].target &&
+                  !strcmp(d->ev[j].code, d->ev[i].code);
+        if (!dup) d->ev[keep++] = d->ev[i];
+    }
+    d->nev = keep;
 }
 
 void make_events(Doc *d, const Dict *dict, const Options *o)

@@ -75,12 +75,16 @@ printf 'Date: 2024-04-08\n\nBrazil, citing the risk of torture, has refused to e
 "$H" code --all --format tsv "$T/ref1.txt" >"$T/o" 2>"$T/e"
 check a_refusal_is_one_event sh -c "grep -q '	BRA	ZWEGOV	121	' '$T/o' && [ \$(wc -l <'$T/o') -eq 2 ]"
 
-# --tree: a target the rules cannot reach is read off the tree (a modifier of the object), and --explain names it
+# a tree's object is the target where the rules stop ("as expected" ends their search); --explain names the relation
+"$H" code --parse conllu --all --explain --format jsonl tests/fixtures/tree-target.conllu >"$T/o" 2>"$T/e"
+check the_trees_object_is_the_target_the_rules_miss grep -q '"source":"KEN","target":"UGAGOV","code":"174".*target: obj of the verb in the tree' "$T/o"
+sed 's/	obj	/	dep	/' tests/fixtures/tree-target.conllu >"$T/noobj.conllu"
+"$H" code --parse conllu --all --format tsv "$T/noobj.conllu" >"$T/o" 2>"$T/e"
+check without_the_obj_relation_the_rules_find_no_target grep -q '	KEN		174	' "$T/o"
+# a bare participle after a noun modifies it: "the curfew on Palestinians living in the West Bank"
 printf 'Date: 2024-04-08\n\nThe Israeli government, under pressure from its coalition partners, is refusing to lift the curfew on Palestinians living in the West Bank.\n' >"$T/tt.txt"
 "$H" code --all --format tsv "$T/tt.txt" >"$T/o" 2>"$T/e"
-check without_tree_the_curfew_modifier_is_no_target sh -c "! grep -q '	ISRGOV	PSE	' '$T/o'"
-"$H" code --tree --all --explain --format jsonl "$T/tt.txt" >"$T/o" 2>"$T/e"
-check tree_gives_the_target_the_rules_miss grep -q '"source":"ISRGOV","target":"PSE","code":"1241".*target: [a-z ]* of the [a-z ]* in the tree' "$T/o"
+check a_participle_after_a_noun_leaves_it_the_target grep -q '	ISRGOV	PSE	1241	' "$T/o"
 
 # violence by a weapon or a blast: the event stands with no source; a storm is no one's violence
 printf 'Date: 2024-04-08\n\nA roadside bomb near the town of Baidoa on Sunday killed three Kenyan soldiers, the army said. Heavy rain killed 20 villagers in western Kenya.\n' >"$T/bomb.txt"
