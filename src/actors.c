@@ -128,6 +128,11 @@ static uint32_t both_phrase(const Sentence *s, uint32_t i)
  * alliance said", "the EU ... the bloc's strategy". */
 static const char *const ORG_NOUNS[] = {"alliance", "bloc", "organisation", "organization", NULL};
 
+/* Nouns between a place preposition and the place: "in the capital X",
+ * "near the southern city of X". */
+static const char *const PLACE_NOUNS[] = {"capital", "city", "town", "village", "province", "region", "district",
+                                          "state", "port", "county", "area", NULL};
+
 static int is_any_word(const Token *t, const char *const *w)
 {
     for (; *w; w++)
@@ -271,14 +276,24 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
         Sym place_country = 0;
         for (uint32_t k = 0; k < nm && !o->petrarch; k++) {
             if (!m[k].actor || dict->actors[m[k].actor - 1].kind != MK_COUNTRY || m[k].start == 0) continue;
-            const Token *p = &s->tok[m[k].start - 1];
+            /* "in Mogadishu", "in the Georgian capital", "near the southern
+             * city of Kherson" */
+            uint32_t b = m[k].start;
+            while (b > 0 && m[k].start - b < 4 && (k == 0 || b > m[k - 1].end) &&
+                   (s->tok[b - 1].tag == T_DT || s->tok[b - 1].tag == T_JJ || is_word(&s->tok[b - 1], "of") ||
+                    is_any_word(&s->tok[b - 1], PLACE_NOUNS)))
+                b--;
+            if (b == 0) continue;
+            const Token *p = &s->tok[b - 1];
             if (!(is_word(p, "in") || is_word(p, "near") || is_word(p, "outside") || is_word(p, "across")))
                 continue;
             if (k + 1 < nm && m[k + 1].agent && m[k + 1].start == m[k].end) continue;   /* "in Kenyan custody" */
             place_country = actor_country(dict_actor_code(dict, &dict->actors[m[k].actor - 1], date));
             if (place_country) break;
         }
-        Sym agent_country = place_country ? place_country : d->place_code ? actor_country(d->place_code) : 0;
+        /* the sentence's place, else the last place the article named, else the dateline's */
+        if (place_country) d->place_country = place_country;
+        Sym agent_country = d->place_country ? d->place_country : d->place_code ? actor_country(d->place_code) : 0;
         if (!agent_country && !o->petrarch) agent_country = ncountries == 1 ? sent_country : d->default_country;
         /* room for every match split into up to 8 compound parts, and pronouns */
         Mention *men = arena_alloc(a, (nm * 8 + s->ntok + 1) * sizeof *men);

@@ -159,6 +159,7 @@ typedef struct Doc {
     const char *place;      /* dateline place, NULL none */
     Sym place_code;         /* its actor code, 0 none */
     Sym default_country;    /* country for agents with no country of their own */
+    Sym place_country;      /* the country the last sentence that placed its events put them in */
     uint8_t story_discarded;/* a story-level discard phrase matched */
     uint8_t caseless;       /* written all in lower case or in capitals: re-cased by the reader */
     char *body;             /* article body after cleaning (NUL-terminated) */

@@ -821,6 +821,20 @@ static void transform(Doc *d, const Dict *dict, uint32_t si, uint32_t first_ev, 
 
 /* ---- events named by nouns ---- */
 
+/* Does the actor bear arms: a state, its government or forces, rebels,
+ * insurgents, gunmen? */
+static int armed(Sym code)
+{
+    const char *c = sym_name(code);
+    size_t n = strlen(c);
+    if (n == 3) return 1;
+    for (size_t i = 3; i + 3 <= n; i += 3)
+        if (!strncmp(c + i, "MIL", 3) || !strncmp(c + i, "REB", 3) || !strncmp(c + i, "INS", 3) ||
+            !strncmp(c + i, "UAF", 3) || !strncmp(c + i, "GOV", 3) || !strncmp(c + i, "SPY", 3))
+            return 1;
+    return 0;
+}
+
 /* "possessive ('s)", "after 'by'": how a noun's actor was found */
 static const char *frame_words(Doc *d, int frame, Sym prep)
 {
@@ -897,7 +911,19 @@ static void noun_events(Doc *d, const Dict *dict, const Options *o, uint32_t si,
             doc_note(d, si, NOTE_NO_SOURCE, ne->start, span_end, dict->nouns[ne->entry].ref, ne->code);
             continue;
         }
-        const char *code = (ne->flags & VP_FUTURE) ? intent_code(ne->code) : ne->code;
+        const char *ncode = ne->code;
+        if (!strcmp(ncode, "143") && armed(s->men[src[0]].code)) {
+            /* "its forces carried out a massive strike": a strike by those
+             * who bear arms (a state, its forces, rebels) is an attack, the
+             * entry's violent reading ("+ON=190") */
+            const NounEntry *ent = &dict->nouns[ne->entry];
+            for (uint32_t f = 0; f < ent->nframes; f++)
+                if (ent->frame[f].code && ent->frame[f].code[0] == '1' && ent->frame[f].code[1] == '9') {
+                    ncode = ent->frame[f].code;
+                    break;
+                }
+        }
+        const char *code = (ne->flags & VP_FUTURE) ? intent_code(ncode) : ncode;
         int date = sentence_date(d, s, ne->head);
         if (!date) date = d->pubdate;
         const char *why;

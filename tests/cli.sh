@@ -117,6 +117,13 @@ check a_threatened_strike_is_one_threat_of_dissent sh -c "grep -q '	KENEDU		133	
 check a_participle_after_a_comma_acts_for_the_subject grep -q '	KENOPP	KENGOV	112	' "$T/o"
 check a_list_after_accused_of_is_no_deed_of_the_accuser sh -c "[ \$(grep -c '	NGOAMN[A-Z]*	' '$T/o') -eq 1 ]"
 
+# a strike by those who bear arms is an attack; by workers, a strike; police in the next sentence are of the place named before, not of the dateline
+printf 'MOSCOW, Oct 3 (Agency) - Russia said its forces had carried out a massive strike on energy facilities. Kenyan teachers held a strike on Monday. Thousands of people rallied in the Georgian capital on Friday. Police used water cannon to disperse the crowd outside parliament.\n' >"$T/strike.txt"
+"$H" code --all --date 2024-10-03 --format tsv "$T/strike.txt" >"$T/o" 2>"$T/e"
+check a_strike_by_armed_forces_is_an_attack grep -q '	RUSMIL		190	' "$T/o"
+check a_strike_by_teachers_is_a_strike grep -q '	KENEDU		143	' "$T/o"
+check agents_take_the_place_named_before_over_the_dateline grep -q '	GEOCOP	GEO[A-Z]*	175	' "$T/o"
+
 # "X said Y must ...": a demand of X on Y, not Y's action
 printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its troops from Kursk.\n' >"$T/must.txt"
 "$H" code --all --format tsv "$T/must.txt" >"$T/o" 2>"$T/e"
