@@ -261,12 +261,13 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                     if (d->default_country) break;
                 }
         /* combine matches into mentions */
-        /* the country of agents that name none: the dateline's, else the
-         * only country this sentence names, else the first of the article */
+        /* the country of agents that name none: see agent_country below */
         Sym sent_country = 0;
         int ncountries = 0;
         for (uint32_t k = 0; k < nm; k++) {
-            if (!m[k].actor || dict->actors[m[k].actor - 1].kind != MK_COUNTRY) continue;
+            /* the suite's conventions count country names only; news text
+             * any actor of a country ("M23 rebels", a minister by name) */
+            if (!m[k].actor || (o->petrarch && dict->actors[m[k].actor - 1].kind != MK_COUNTRY)) continue;
             Sym c = actor_country(dict_actor_code(dict, &dict->actors[m[k].actor - 1], date));
             if (c && c != sent_country) sent_country = c, ncountries++;
         }
@@ -291,10 +292,17 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
             place_country = actor_country(dict_actor_code(dict, &dict->actors[m[k].actor - 1], date));
             if (place_country) break;
         }
-        /* the sentence's place, else the last place the article named, else the dateline's */
+        /* The country of agents that name none: the place the sentence puts
+         * its events in; once the article has placed events somewhere, the
+         * only country the sentence names, else that last place; before, the
+         * dateline's, else the only country the sentence names, else the
+         * article's first. */
+        Sym agent_country;
+        if (place_country) agent_country = place_country;
+        else if (d->place_country && !o->petrarch) agent_country = ncountries == 1 ? sent_country : d->place_country;
+        else if (d->place_code) agent_country = actor_country(d->place_code);
+        else agent_country = o->petrarch ? 0 : ncountries == 1 ? sent_country : d->default_country;
         if (place_country) d->place_country = place_country;
-        Sym agent_country = d->place_country ? d->place_country : d->place_code ? actor_country(d->place_code) : 0;
-        if (!agent_country && !o->petrarch) agent_country = ncountries == 1 ? sent_country : d->default_country;
         /* room for every match split into up to 8 compound parts, and pronouns */
         Mention *men = arena_alloc(a, (nm * 8 + s->ntok + 1) * sizeof *men);
         uint32_t nmen = 0;
@@ -391,7 +399,7 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                 /* several countries in the sentence and no dateline: the one
                  * named last before the agent ("Kenyan police arrested
                  * protesters near the Ugandan embassy": Kenyan protesters) */
-                if (!o->petrarch && !d->place_code && ncountries > 1)
+                if (!o->petrarch && !place_country && (!d->place_code || d->place_country) && ncountries > 1)
                     for (uint32_t q = nmen; q-- > 0;)
                         if (men[q].end <= mm->start && men[q].actor_ref && actor_country(men[q].code) &&
                             (men[q].kind == MK_COUNTRY || men[q].kind == MK_AGENT)) {

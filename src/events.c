@@ -663,6 +663,11 @@ static int passive_agent(const Sentence *s, const VerbPhrase *v, const Options *
         if (!is_word(&s->tok[i], "by")) continue;
         uint32_t k = i + 1;
         if (!o->petrarch && k + 1 < v->clause_end && (s->tok[k].tag == T_DT || s->tok[k].tag == T_PRPS)) k++;
+        /* "by suspected militants", "by heavily armed men" */
+        for (int adj = 0; adj < 3 && !o->petrarch && k + 1 < s->ntok && s->tok[k].mention < 0 &&
+                          (s->tok[k].tag == T_JJ || s->tok[k].tag == T_VBN || s->tok[k].tag == T_VBD || s->tok[k].tag == T_RB);
+             adj++)
+            k++;
         if (s->tok[k].mention >= 0) return s->tok[k].mention;
     }
     return -1;
@@ -1129,6 +1134,18 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                         i = s->men[m].end - 1;
                         continue;
                     }
+                    /* "marched through Nairobi", "police and protesters clashed
+                     * in Kisumu": where a protest or a clash of two sides took
+                     * place is no one it acted on */
+                    const Token *pt = pp >= 1 ? &s->tok[pp - 1] : NULL;
+                    int place_prep = pt && (is_word(pt, "in") || is_word(pt, "at") || is_word(pt, "near") ||
+                                            is_word(pt, "across") || is_word(pt, "through") || is_word(pt, "outside"));
+                    int sides = sub.nsrc > 1 && v->code && !strncmp(v->code, "19", 2);
+                    if (!o->petrarch && place_prep && s->men[m].kind == MK_COUNTRY && !s->men[m].has_agent && v->code &&
+                        (!strncmp(v->code, "14", 2) || sides)) {
+                        i = s->men[m].end - 1;
+                        continue;
+                    }
                     if (!o->petrarch && is_subject_of_next(s, m, k)) {
                         /* "demanded that the US cancel", "urged that Iran
                          * release": who is asked is the one the demand is on */
@@ -1287,8 +1304,13 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             /* compound subject with no target: each acts on the others (the
              * suite's conventions: only when the pattern says so with '%' or
              * the code is paired) */
+            /* "Russia and China met", "police and protesters clashed": each
+             * on the other - for what two sides do together (meeting,
+             * agreeing, cooperating, fighting), not "residents and a teacher
+             * said" or "students and workers marched" */
+            int together = code && (code[0] == '0' ? code[1] >= '3' && code[1] <= '8' : !strncmp(code, "19", 2));
             int mutual = (v->flags & VP_MUTUAL) ||
-                         (ntgt == 0 && sub.nsrc > 1 && (!o->petrarch || v->code2));
+                         (ntgt == 0 && sub.nsrc > 1 && (o->petrarch ? v->code2 != NULL : together));
             for (int a = 0; a < sub.nsrc; a++) {
                 Sym src = s->men[sub.src[a]].code;
                 const char *r = rule;

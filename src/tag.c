@@ -441,12 +441,14 @@ void tag_tokens(Token *tok, size_t n)
             continue;
         if (tok[i].n <= 4) continue;   /* is, has, does, gets: auxiliaries */
         int noun = tok[i].tag == T_VBZ ? T_NNS : T_NN;
-        for (int j = 0; j < ntags[i]; j++)
-            if (tags[i * MAXS + j] == noun) {
-                tok[i].tag = (uint8_t)noun;
-                if (tok[i + 1].tag == T_VBN) tok[i + 1].tag = T_VBD;
-                break;
-            }
+        int can = 0;
+        for (int j = 0; j < ntags[i]; j++) can |= tags[i * MAXS + j] == noun;
+        /* "Gunmen abducted": a plural in -men no lexicon lists */
+        if (!can && tok[i].n > 4 && !memcmp(tok[i].s + tok[i].n - 3, "men", 3)) can = 1, noun = T_NNS;
+        if (can) {
+            tok[i].tag = (uint8_t)noun;
+            if (tok[i + 1].tag == T_VBN) tok[i + 1].tag = T_VBD;
+        }
     }
     /* "has celebrated": after a form of "have" (adverbs between), a word
      * that can be a past participle is one */
@@ -485,6 +487,15 @@ void tag_tokens(Token *tok, size_t n)
                 t->tag = T_VBD;
                 break;
             }
+    }
+    /* "Gunmen abducted more than 100 students": a word in -ed the model
+     * took for a noun, after its subject, is the verb whose past it is */
+    for (size_t i = 1; i < n; i++) {
+        Token *t = &tok[i];
+        if (t->tag != T_NN || t->n <= 5 || memcmp(t->s + t->n - 2, "ed", 2)) continue;
+        int p = tok[i - 1].tag;
+        if (!(p == T_NNS || p == T_NNP || p == T_NNPS || p == T_PRP || p == T_NN)) continue;
+        if (lemma_is_verb(lemma_of(t->s, t->n, T_VBD))) t->tag = T_VBD;
     }
     /* "would boycott", "will not strike": after a modal (adverbs between)
      * a word that can be a bare verb is one */

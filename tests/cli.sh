@@ -124,6 +124,15 @@ check a_strike_by_armed_forces_is_an_attack grep -q '	RUSMIL		190	' "$T/o"
 check a_strike_by_teachers_is_a_strike grep -q '	KENEDU		143	' "$T/o"
 check agents_take_the_place_named_before_over_the_dateline grep -q '	GEOCOP	GEO[A-Z]*	175	' "$T/o"
 
+# violence in wire copy: a plural in -men and a verb the tagger took for a noun; an agent after adjectives; who speaks together does not speak to each other; where a clash or march took place is no target
+printf 'Date: 2024-03-11\n\nGunmen abducted more than 100 students from a school in northwestern Nigeria on Thursday, residents and a teacher said. Two police officers were shot dead by suspected militants in the Pakistani city of Peshawar. Police and protesters clashed in Nairobi. Students and workers marched through Nairobi.\n' >"$T/wire.txt"
+"$H" code --all --format tsv "$T/wire.txt" >"$T/o" 2>"$T/e"
+check gunmen_abducting_students_is_an_abduction grep -q '	NGAUAF	NGAEDU	181	' "$T/o"
+check an_agent_after_adjectives_is_the_agent grep -q '	PAKREB	PAKCOP	193	' "$T/o"
+check speakers_together_do_not_speak_to_each_other sh -c "! grep -q '	NGACVL	NGAEDU	010	' '$T/o'"
+check two_sides_clashing_in_a_city_act_on_each_other sh -c "grep -q '	KENCOP	KENOPP	190	' '$T/o' && grep -q '	KENOPP	KENCOP	190	' '$T/o'"
+check a_march_through_a_city_has_no_target sh -c "grep -q '	KENEDU		141	' '$T/o' && ! grep -q '	KENEDU	KEN	141	' '$T/o'"
+
 # "X said Y must ...": a demand of X on Y, not Y's action
 printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its troops from Kursk.\n' >"$T/must.txt"
 "$H" code --all --format tsv "$T/must.txt" >"$T/o" 2>"$T/e"
