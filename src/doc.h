@@ -70,7 +70,8 @@ typedef struct Mention {
 enum VoiceFlags { VP_PASSIVE = 1, VP_NEGATED = 2, VP_FUTURE = 4, VP_INFINITIVE = 8,
                   VP_SPEECH = 16, VP_COORD = 32, VP_MUTUAL = 64 /* '%' before the verb matched */,
                   VP_REFUSED = 128 /* "refused to meet", "declined to resign": a rejection */,
-                  VP_RECODED = 256 /* the events stage made the refused action its rejection */ };
+                  VP_RECODED = 256 /* the events stage made the refused action its rejection */,
+                  VP_MAYBE = 512 /* "could resume", "is expected to approve": speculation, not a deed */ };
 
 typedef struct VerbPhrase {
     uint32_t start, end;    /* token span of the verb group [start, end) */

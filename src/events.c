@@ -343,6 +343,21 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
         /* over participles modifying a noun ("over rising prices, accusing
          * the government"): the clause's verb */
         uint32_t j = k - 1;
+        /* "said the army would not attack civilians and urged rebels": a
+         * past tense does not join a verb after a modal or "to"; it joins
+         * the finite verb before */
+        int vt = s->tok[v->head].tag;
+        if ((v->flags & VP_COORD) && (vt == T_VBD || vt == T_VBZ)) {
+            uint32_t q = k - 1;
+            while (q > 0 && (s->tok[s->vp[q].start].tag == T_MD || (s->vp[q].flags & VP_INFINITIVE) ||
+                             s->tok[s->vp[q].head].tag == T_VB))
+                q--;
+            if (q != k - 1 && subj_of_vp[q] >= 0) {
+                add_conj(s, subj_of_vp[q], sub->src, &sub->nsrc, 8);
+                sub->rule = "subject of the coordinated verb";
+                return 0;
+            }
+        }
         /* "accused the US of violating rights, ignoring the law": a list
          * of what the accused did, no deed of the subject */
         if (s->tok[v->head].tag == T_VBG) {
@@ -1074,6 +1089,13 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                         sub.rule = "new actor";
                     }
                 }
+            }
+            /* "could resume talks", "is expected to approve", "Would
+             * Washington impose sanctions?": speculation and questions */
+            if (!o->petrarch && !(v->flags & VP_SPEECH) &&
+                ((v->flags & VP_MAYBE) || (s->ntok > 0 && is_word(&s->tok[s->ntok - 1], "?")))) {
+                doc_note(d, si, NOTE_NOT_DONE, v->start, v->end, v->pattern_ref, v->code);
+                continue;
             }
             if (!o->petrarch && not_done(s, k)) {
                 doc_note(d, si, NOTE_NOT_DONE, v->start, v->end, v->pattern_ref, v->code);

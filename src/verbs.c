@@ -374,6 +374,8 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
                 } else if (u->tag == T_MD) {
                     if (j > i) break;
                     if (is_future_modal(u)) v->flags |= VP_FUTURE;
+                    else if (!o->petrarch && (is_word(u, "could") || is_word(u, "might") || is_word(u, "may")))
+                        v->flags |= VP_MAYBE;
                 } else if (u->tag == T_RB || is_negation(u)) {
                     if (is_negation(u)) v->flags |= VP_NEGATED;
                 } else if (u->tag == T_TO && j == i) {
@@ -401,6 +403,17 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             /* infinitive after an intention verb or "about to": future */
             if ((v->flags & VP_INFINITIVE) && n > 0) {
                 const VerbPhrase *pv = &vp[n - 1];
+                if (!o->petrarch) {
+                    /* "is expected to approve", "is likely to meet": a forecast */
+                    uint32_t to = v->start;
+                    if ((lemma_is(&s->tok[pv->head], "expect") && (pv->flags & VP_PASSIVE)) ||
+                        (to > 0 && (is_word(&s->tok[to - 1], "likely") || is_word(&s->tok[to - 1], "unlikely"))))
+                        v->flags |= VP_MAYBE;
+                    /* "plans to send a delegation to discuss": the purpose of
+                     * what is to come is to come */
+                    if ((pv->flags & VP_INFINITIVE) && (pv->flags & (VP_FUTURE | VP_MAYBE)))
+                        v->flags |= (uint16_t)(pv->flags & (VP_FUTURE | VP_MAYBE));
+                }
                 if (is_intent_verb(&s->tok[pv->head]) || (pv->flags & VP_FUTURE && lemma_is(&s->tok[pv->head], "be")))
                     v->flags |= VP_FUTURE;
                 if (pv->flags & VP_NEGATED && is_intent_verb(&s->tok[pv->head])) v->flags |= VP_NEGATED;

@@ -133,6 +133,15 @@ check speakers_together_do_not_speak_to_each_other sh -c "! grep -q '	NGACVL	NGA
 check two_sides_clashing_in_a_city_act_on_each_other sh -c "grep -q '	KENCOP	KENOPP	190	' '$T/o' && grep -q '	KENOPP	KENCOP	190	' '$T/o'"
 check a_march_through_a_city_has_no_target sh -c "grep -q '	KENEDU		141	' '$T/o' && ! grep -q '	KENEDU	KEN	141	' '$T/o'"
 
+# speculation, forecasts and questions are no deeds; the purpose of a plan is planned; a past tense after "would not attack ... and" joins the speaker
+printf 'Date: 2024-06-20\n\nWould Washington impose new sanctions on Iran if talks collapse? India and Pakistan could resume talks on Kashmir next month. The European Union is expected to approve new sanctions against Russia. Japan plans to send a delegation to North Korea to discuss the abductions. The Sudanese president said the army would not attack civilians and urged rebels to lay down their arms.\n' >"$T/maybe.txt"
+"$H" code --all --format tsv "$T/maybe.txt" >"$T/o" 2>"$T/e"
+check a_question_is_no_deed sh -c "! grep -q '	USA	IRN	' '$T/o'"
+check what_could_happen_is_no_deed sh -c "! grep -q '	IND	PAK	' '$T/o'"
+check what_is_expected_is_no_deed sh -c "! grep -q '	IGOEUREEC	RUS	' '$T/o'"
+check the_purpose_of_a_plan_is_an_intention sh -c "grep -q '	JPN	PRK	036	' '$T/o' && ! grep -q '	JPN	[A-Z]*	04[0-9]*	' '$T/o'"
+check a_past_tense_after_a_modal_clause_joins_the_speaker grep -q '	SDNGOV	SDNREB	02[0-9]*	' "$T/o"
+
 # "X said Y must ...": a demand of X on Y, not Y's action
 printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its troops from Kursk.\n' >"$T/must.txt"
 "$H" code --all --format tsv "$T/must.txt" >"$T/o" 2>"$T/e"
