@@ -1,5 +1,6 @@
 /* actors.c - stage 4: actor mentions */
 #include "actors.h"
+#include "wordlist.h"
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -219,8 +220,10 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
             uint32_t ng = longest(dict, TRIE_AGENT, s, i, &lg);
             /* a lone capitalised-only match on a lower-case token ("us",
              * "chad" the verb) is no actor */
+            /* "arrived in china" in a lower-case feed; "the rsf", "m23": a
+             * short name no word list has as a common word */
             if (na == 1 && !(s->tok[i].flags & (TOK_CAP | TOK_ALLCAP)) && s->tok[i].tag != T_NNP &&
-                !(d->caseless && s->tok[i].n >= 4))   /* "arrived in china" in a lower-case feed */
+                !(d->caseless && (s->tok[i].n >= 4 || !(wordlist_case(s->tok[i].s, s->tok[i].n) & WL_LOWER))))
                 na = 0;
             if (na && dict_actor_code(dict, &dict->actors[la - 1], date) == 0) {   /* restricted out or [---] */
                 doc_note(d, si, NOTE_DATE_RESTRICTED, i, i + na, dict->actors[la - 1].ref, NULL);

@@ -269,7 +269,7 @@ int read_article(Doc *d, Arena *a, const RawDoc *raw, char *err, size_t errsz)
     }
     /* publication date and furniture; body paragraphs */
     char *body = arena_alloc(a, n + 2);
-    size_t bl = 0;
+    size_t bl = 0, recased = 0;
     int dl_done = 0, dl_monthday = 0;
     for (size_t i = 0; i < nl; i++) {
         const char *s = lines[i].s;
@@ -296,12 +296,16 @@ int read_article(Doc *d, Arena *a, const RawDoc *raw, char *err, size_t errsz)
         }
         if (bl && body[bl - 1] != '\n') body[bl++] = ' ';   /* same paragraph */
         memcpy(body + bl, s, ln);
+        /* each line on its own: a wire alert's lede in capitals above a
+         * body in ordinary case */
+        if (recase(body + bl, ln)) recased += ln;
         bl += ln;
     }
     /* "\n" in body separates paragraphs; lines of one paragraph were joined */
     while (bl && (body[bl - 1] == '\n' || body[bl - 1] == ' ')) bl--;
     body[bl] = '\0';
-    d->caseless = (uint8_t)recase(body, bl);
+    /* the document reads caseless when most of it was re-cased */
+    d->caseless = (uint8_t)(recased * 2 > bl);
     d->body = body;
     d->body_len = (uint32_t)bl;
     if (!d->pubdate && dl_monthday >= 10000000) d->pubdate = dl_monthday;

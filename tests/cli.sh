@@ -142,6 +142,14 @@ check what_is_expected_is_no_deed sh -c "! grep -q '	IGOEUREEC	RUS	' '$T/o'"
 check the_purpose_of_a_plan_is_an_intention sh -c "grep -q '	JPN	PRK	036	' '$T/o' && ! grep -q '	JPN	[A-Z]*	04[0-9]*	' '$T/o'"
 check a_past_tense_after_a_modal_clause_joins_the_speaker grep -q '	SDNGOV	SDNREB	02[0-9]*	' "$T/o"
 
+# a lede in capitals above a body in ordinary case is re-cased line by line; short acronyms in a lower-case feed are names
+printf 'Date: 2024-10-03\n\nA COURT IN MOSCOW SENTENCED A U.S. CITIZEN TO 12 YEARS IN PRISON ON CHARGES OF TREASON.\nThe White House said it was seeking consular access.\n' >"$T/lede.txt"
+"$H" code --format tsv "$T/lede.txt" >"$T/o" 2>"$T/e"
+check a_lede_in_capitals_gives_its_event grep -q '	RUSJUD	USACVL	116	' "$T/o"
+printf 'Date: 2024-10-03\n\nthe sudanese army accused the rsf of targeting civilians in el fasher on monday.\n' >"$T/rsf.txt"
+"$H" code --format tsv "$T/rsf.txt" >"$T/o" 2>"$T/e"
+check a_short_acronym_in_a_lower_case_feed_is_a_name grep -q '	SDNMIL	SDNREBRSF	112	' "$T/o"
+
 # "X said Y must ...": a demand of X on Y, not Y's action
 printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its troops from Kursk.\n' >"$T/must.txt"
 "$H" code --all --format tsv "$T/must.txt" >"$T/o" 2>"$T/e"
