@@ -239,7 +239,9 @@ static const char *const ADDRESSED[] = {"tell", "inform", "assure", "brief", "wa
 /* Verbs whose infinitive names what someone else is asked to do, not
  * what was done: "invited Putin to visit Beijing" is an invitation. */
 static const char *const ASKED[] = {"urge", "ask", "call", "invite", "request", "press", "push", "pressure",
-                                    "encourage", "persuade", "advise", "appeal", "beg", "implore", NULL};
+                                    "encourage", "persuade", "advise", "appeal", "beg", "implore",
+                                    /* "would allow the opposition to hold a rally": permitted, not done */
+                                    "allow", "permit", "authorise", "authorize", NULL};
 
 /* Nouns whose infinitive names an action wanted, not done ("the need to
  * end the war", "efforts to reach a deal"); others are objects before a

@@ -150,6 +150,11 @@ printf 'Date: 2024-10-03\n\nthe sudanese army accused the rsf of targeting civil
 "$H" code --format tsv "$T/rsf.txt" >"$T/o" 2>"$T/e"
 check a_short_acronym_in_a_lower_case_feed_is_a_name grep -q '	SDNMIL	SDNREBRSF	112	' "$T/o"
 
+# what someone is allowed to do is not done: the permission is the event
+printf 'Date: 2024-06-20\n\nThe interior ministry said it would allow the Angolan opposition to hold a rally in Luanda on Friday.\n' >"$T/allow.txt"
+"$H" code --all --format tsv "$T/allow.txt" >"$T/o" 2>"$T/e"
+check a_rally_allowed_is_not_held sh -c "! grep -q '	AGOOPP	[A-Z]*	14[0-9]*	' '$T/o' && grep -q '	AGOGOV	AGOOPP	03[0-9]*	' '$T/o'"
+
 # "X said Y must ...": a demand of X on Y, not Y's action
 printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its troops from Kursk.\n' >"$T/must.txt"
 "$H" code --all --format tsv "$T/must.txt" >"$T/o" 2>"$T/e"
