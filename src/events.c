@@ -182,6 +182,10 @@ static int np_head(const Sentence *s, int m)
 {
     const Mention *mm = &s->men[m];
     uint32_t st = mm->start;
+    /* "police in the Kenyan capital" */
+    if (st >= 3 && s->tok[st - 1].tag == T_DT && (is_word(&s->tok[st - 2], "in") || is_word(&s->tok[st - 2], "from")) &&
+        s->tok[st - 3].mention >= 0)
+        return s->tok[st - 3].mention;
     if (st >= 2 && (is_word(&s->tok[st - 1], "in") || is_word(&s->tok[st - 1], "from") || is_word(&s->tok[st - 1], "at")) &&
         s->tok[st - 2].mention >= 0)
         return s->tok[st - 2].mention;
@@ -696,8 +700,9 @@ static int passive_agent(const Sentence *s, const VerbPhrase *v, const Options *
  * empty for these too. */
 static int stands_alone(const char *code)
 {
+    /* ... and a curfew, a state of emergency, a ban imposed on a place (172) */
     return !strncmp(code, "14", 2) || !strncmp(code, "18", 2) || !strncmp(code, "19", 2) ||
-           !strncmp(code, "20", 2) || !strncmp(code, "15", 2);
+           !strncmp(code, "20", 2) || !strncmp(code, "15", 2) || !strncmp(code, "172", 3);
 }
 
 /* The verb group says what someone must or should do: "must withdraw",

@@ -335,7 +335,10 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             /* "memos sent by Bree": a participle right after a noun, before a
              * preposition, modifies the noun */
             if (starts && t->tag == T_VBN && i > 0 && i + 1 < s->ntok && TAG_IS_NOUN(s->tok[i - 1].tag) &&
-                s->tok[i - 1].mention < 0 && (s->tok[i + 1].tag == T_IN || s->tok[i + 1].tag == T_TO))
+                s->tok[i - 1].mention < 0 && (s->tok[i + 1].tag == T_IN || s->tok[i + 1].tag == T_TO) &&
+                /* "arrested at least 40 people": a quantity, no phrase */
+                !(i + 2 < s->ntok && is_word(&s->tok[i + 1], "at") &&
+                  (is_word(&s->tok[i + 2], "least") || is_word(&s->tok[i + 2], "most"))))
                 starts = 0;
             /* "rejected proposed Israeli changes", "extradited suspected
              * militant X": a participle between a full verb and the noun it

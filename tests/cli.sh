@@ -155,6 +155,13 @@ printf 'Date: 2024-06-20\n\nThe interior ministry said it would allow the Angola
 "$H" code --all --format tsv "$T/allow.txt" >"$T/o" 2>"$T/e"
 check a_rally_allowed_is_not_held sh -c "! grep -q '	AGOOPP	[A-Z]*	14[0-9]*	' '$T/o' && grep -q '	AGOGOV	AGOOPP	03[0-9]*	' '$T/o'"
 
+# police action: police "in the Kenyan capital" arrested "at least 40 people"; suspects arrested by no one named; a curfew stands alone
+printf 'Date: 2024-02-08\n\nPolice in the Kenyan capital arrested at least 40 people during a crackdown on Wednesday. Two suspects were arrested in connection with the bombing, Turkish police said. The Kenyan army imposed a curfew in the city.\n' >"$T/police.txt"
+"$H" code --format tsv "$T/police.txt" >"$T/o" 2>"$T/e"
+check police_in_the_capital_arrested_at_least_forty grep -q '	KENCOP	KENCVL	173	' "$T/o"
+check suspects_arrested_by_no_one_named grep -q '		TURCRM	173	' "$T/o"
+check a_curfew_imposed_stands_alone grep -q '	KENMIL		1723	' "$T/o"
+
 # "X said Y must ...": a demand of X on Y, not Y's action
 printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its troops from Kursk.\n' >"$T/must.txt"
 "$H" code --all --format tsv "$T/must.txt" >"$T/o" 2>"$T/e"
