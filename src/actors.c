@@ -292,6 +292,8 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
             if (!(is_word(p, "in") || is_word(p, "near") || is_word(p, "outside") || is_word(p, "across")))
                 continue;
             if (k + 1 < nm && m[k + 1].agent && m[k + 1].start == m[k].end) continue;   /* "in Kenyan custody" */
+            /* "the hostages held in Gaza": a participle's place, not the sentence's */
+            if (b >= 2 && (s->tok[b - 2].tag == T_VBN || s->tok[b - 2].tag == T_VBG)) continue;
             place_country = actor_country(dict_actor_code(dict, &dict->actors[m[k].actor - 1], date));
             if (place_country) break;
         }

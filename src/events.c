@@ -934,6 +934,18 @@ static void noun_events(Doc *d, const Dict *dict, const Options *o, uint32_t si,
             }
             if (ne->tgt_m >= 0) add_conj(s, ne->tgt_m, tgt, &ntgt, 8);
         }
+        if (!nsrc && ntgt && !o->dyadic && !strncmp(ne->code, "14", 2) && !(ne->flags & VP_FUTURE) &&
+            (!sv || !(sv->flags & (VP_FUTURE | VP_MAYBE | VP_NEGATED)))) {
+            /* "demonstrations against the government continued": a protest
+             * whose protesters go unnamed, on whom it is named */
+            int date = sentence_date(d, s, ne->head);
+            for (int b = 0; b < ntgt; b++) {
+                Event e = {si, 0, s->men[tgt[b]].code, ne->code, date ? date : d->pubdate, -1, tgt[b],
+                           sv ? (uint32_t)ne->support : 0, "event noun: who protested is not named", q + 1};
+                push_event(d, &e);
+            }
+            continue;
+        }
         if (!nsrc) {
             doc_note(d, si, NOTE_NO_SOURCE, ne->start, span_end, dict->nouns[ne->entry].ref, ne->code);
             continue;

@@ -262,6 +262,11 @@ static int actor_after(const Sentence *s, uint32_t j, uint32_t *npend)
 static void frames_after(const Sentence *s, const NounEntry *e, NounEvent *ne, const NounFrame **sf, const NounFrame **tf)
 {
     uint32_t i = ne->head + 1;
+    /* "a general strike called by the unions", "the rally, organised by
+     * the opposition": the participle's agent is the noun's */
+    if (i + 2 < s->ntok && s->tok[i].tag == T_COMMA) i++;
+    if (i + 2 < s->ntok && s->tok[i].tag == T_VBN && is_word(&s->tok[i + 1], "by")) i++;
+    else if (i != ne->head + 1) i = ne->head + 1;
     for (int hops = 0; hops < 4 && i + 1 < s->ntok; hops++) {
         const Token *t = &s->tok[i];
         if (t->tag != T_IN && t->tag != T_TO) break;

@@ -162,6 +162,17 @@ check police_in_the_capital_arrested_at_least_forty grep -q '	KENCOP	KENCVL	173	
 check suspects_arrested_by_no_one_named grep -q '		TURCRM	173	' "$T/o"
 check a_curfew_imposed_stands_alone grep -q '	KENMIL		1723	' "$T/o"
 
+# protests in wire copy: a march to the palace is a protest, not a complaint; walking off the job is a strike; a strike called by unions is theirs; protests whose protesters go unnamed; a participle's place is not the sentence's
+printf 'Date: 2024-09-12\n\nHundreds of Congolese women marched to the presidential palace in Kinshasa. Thousands of Kenyan workers walked off the job at the copper mine. A general strike called by the Argentine unions paralysed public transport. Demonstrations against the French government continued for a second week.\n' >"$T/prot.txt"
+"$H" code --format tsv "$T/prot.txt" >"$T/o" 2>"$T/e"
+check a_march_to_the_palace_is_a_protest sh -c "grep -q '	CODCVL	[A-Z]*	141	' '$T/o' && ! grep -q '	114	' '$T/o'"
+check walking_off_the_job_is_a_strike grep -q '	KENLAB		143	' "$T/o"
+check a_strike_called_by_unions_is_theirs grep -q '	ARGLAB		143	' "$T/o"
+check protests_by_no_one_named_have_their_target grep -q '		FRAGOV	141	' "$T/o"
+printf 'Date: 2024-09-12\n\nTens of thousands of Israelis took to the streets on Saturday to demand a deal to bring home the hostages held in Gaza. Police detained 12 protesters.\n' >"$T/held.txt"
+"$H" code --format tsv "$T/held.txt" >"$T/o" 2>"$T/e"
+check a_participles_place_is_not_the_sentences grep -q '	ISRCOP	ISR[A-Z]*	173	' "$T/o"
+
 # "X said Y must ...": a demand of X on Y, not Y's action
 printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its troops from Kursk.\n' >"$T/must.txt"
 "$H" code --all --format tsv "$T/must.txt" >"$T/o" 2>"$T/e"
