@@ -156,6 +156,11 @@ static int mention_before(const Sentence *s, uint32_t i)
     if (j < i && j > 1 && is_word(&s->tok[j - 1], "of") && s->tok[j - 2].mention >= 0 &&
         s->men[s->tok[j - 2].mention].kind != MK_PRONOUN)
         return s->tok[j - 2].mention;
+    /* "farmers angry over cheap imports blocked": an adjective phrase
+     * after the subject */
+    if (j < i && j > 2 && s->tok[j - 1].tag == T_IN && s->tok[j - 2].tag == T_JJ && s->tok[j - 3].mention >= 0 &&
+        s->men[s->tok[j - 3].mention].kind != MK_PRONOUN)
+        return s->tok[j - 3].mention;
     /* "Caras Galadhon's new mayor": the possessor stands for a head no
      * dictionary knows */
     if (j < i && j > 1 && s->tok[j - 1].tag == T_POS && s->tok[j - 2].mention >= 0) return s->tok[j - 2].mention;

@@ -173,6 +173,11 @@ printf 'Date: 2024-09-12\n\nTens of thousands of Israelis took to the streets on
 "$H" code --format tsv "$T/held.txt" >"$T/o" 2>"$T/e"
 check a_participles_place_is_not_the_sentences grep -q '	ISRCOP	ISR[A-Z]*	173	' "$T/o"
 
+# an adjective phrase after the subject ("farmers angry over cheap imports blocked ...")
+printf 'Date: 2024-09-12\n\nPolish farmers angry over cheap imports blocked border crossings for a third day.\n' >"$T/angry.txt"
+"$H" code --format tsv "$T/angry.txt" >"$T/o" 2>"$T/e"
+check an_adjective_phrase_after_the_subject_keeps_it grep -q '	POLAGR		144	' "$T/o"
+
 # "X said Y must ...": a demand of X on Y, not Y's action
 printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its troops from Kursk.\n' >"$T/must.txt"
 "$H" code --all --format tsv "$T/must.txt" >"$T/o" 2>"$T/e"
