@@ -171,11 +171,39 @@ static int mention_before(const Sentence *s, uint32_t i)
  * fired", "Wang Yi in Beijing said" -> police, Wang Yi. */
 /* A city or country in a place phrase of a noun no dictionary knows: "an
  * explosion at an arms depot near Yangon killed" - Yangon did not kill. */
+/* "in the town of", "at the port of", "near the southern city of": how
+ * many tokens before token st name the kind of place, 0 none. */
+static uint32_t place_kind_before(const Sentence *s, uint32_t st)
+{
+    static const char *const kinds[] = {"town", "city", "village", "port", "province", "region", "district",
+                                        "state", "county", "area", "capital", NULL};
+    if (st < 3 || !is_word(&s->tok[st - 1], "of")) return 0;
+    int kind = 0;
+    for (int i = 0; kinds[i] && !kind; i++) kind = is_word(&s->tok[st - 2], kinds[i]);
+    if (!kind) return 0;
+    uint32_t b = st - 2;
+    while (b > 0 && st - b < 6 && (s->tok[b - 1].tag == T_JJ || s->tok[b - 1].tag == T_DT)) b--;
+    return st - b;
+}
+
+/* Is the mention a place in a site phrase ("at the port of Mombasa", "in
+ * the town of Baidoa"), not someone acted upon? */
+static int site_phrase(const Sentence *s, int m)
+{
+    const Mention *mm = &s->men[m];
+    if (mm->kind != MK_COUNTRY || mm->has_agent) return 0;
+    uint32_t k = place_kind_before(s, mm->start);
+    if (!k || mm->start < k + 1) return 0;
+    const Token *p = &s->tok[mm->start - k - 1];
+    return is_word(p, "near") || is_word(p, "in") || is_word(p, "at") || is_word(p, "outside") || is_word(p, "across");
+}
+
 static int place_in_phrase(const Sentence *s, int m)
 {
     const Mention *mm = &s->men[m];
     uint32_t st = mm->start;
     if (mm->kind != MK_COUNTRY || mm->has_agent || st < 2) return 0;
+    if (site_phrase(s, m)) return 1;
     const Token *p = &s->tok[st - 1];
     if (!(is_word(p, "near") || is_word(p, "in") || is_word(p, "at") || is_word(p, "outside") || is_word(p, "from") ||
           is_word(p, "across")))
@@ -187,6 +215,10 @@ static int np_head(const Sentence *s, int m)
 {
     const Mention *mm = &s->men[m];
     uint32_t st = mm->start;
+    /* "the Chilean police chief of Valparaiso": the head before "of" */
+    if (st >= 2 && is_word(&s->tok[st - 1], "of") && s->tok[st - 2].mention >= 0 &&
+        s->men[s->tok[st - 2].mention].has_agent && mm->kind == MK_COUNTRY && !mm->has_agent)
+        return s->tok[st - 2].mention;
     /* "police in the Kenyan capital" */
     if (st >= 3 && s->tok[st - 1].tag == T_DT && (is_word(&s->tok[st - 2], "in") || is_word(&s->tok[st - 2], "from")) &&
         s->tok[st - 3].mention >= 0)
@@ -744,7 +776,7 @@ static int unnamed_agent_counts(const char *code)
 }
 
 /* Does the verb's subject name a weapon, a blast or an attack rather than
- * someone ("a roadside bombing near Samarra killed", "the explosion at an
+ * someone (2: a weapon or an attack; 1: a blast, which may be an accident) ("a roadside bombing near Samarra killed", "the explosion at an
  * arms depot wounded")?  The nearest noun before the verb, over place and
  * time phrases, from the clause start. */
 static int weapon_subject(const Sentence *s, const VerbPhrase *v)
@@ -768,9 +800,12 @@ static int weapon_subject(const Sentence *s, const VerbPhrase *v)
         if (TAG_IS_NOUN(t->tag)) head = (int)i;
     }
     if (head < 0) return 0;
-    if (lemma_in(&s->tok[head], w)) return 1;
+    /* a blast or a fire may be an accident; the rest someone's attack */
+    static const char *const blast[] = {"blast", "explosion", "fire", NULL};
+    if (lemma_in(&s->tok[head], blast)) return 1;
+    if (lemma_in(&s->tok[head], w)) return 2;
     for (int i = 0; w[i]; i++)
-        if (is_word(&s->tok[head], w[i])) return 1;
+        if (is_word(&s->tok[head], w[i])) return 2;
     return 0;
 }
 
@@ -1187,6 +1222,11 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     int place_prep = pt && (is_word(pt, "in") || is_word(pt, "at") || is_word(pt, "near") ||
                                             is_word(pt, "across") || is_word(pt, "through") || is_word(pt, "outside"));
                     int sides = sub.nsrc > 1 && v->code && !strncmp(v->code, "19", 2);
+                    /* "ended a strike at the port of Mombasa": a site */
+                    if (!o->petrarch && site_phrase(s, m)) {
+                        i = s->men[m].end - 1;
+                        continue;
+                    }
                     if (!o->petrarch && place_prep && s->men[m].kind == MK_COUNTRY && !s->men[m].has_agent && v->code &&
                         (!strncmp(v->code, "14", 2) || sides)) {
                         i = s->men[m].end - 1;
@@ -1308,16 +1348,28 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                                : "subject in the tree: nsubj of the verb";
                 }
             }
+            int weapon = 0;
             if (!sub.nsrc && !o->petrarch && ntgt && v->code && unnamed_agent_counts(v->code) &&
-                !(v->flags & (VP_FUTURE | VP_NEGATED)) && weapon_subject(s, v)) {
+                !(v->flags & (VP_FUTURE | VP_NEGATED)) && (weapon = weapon_subject(s, v)) > 0) {
                 /* "a roadside bomb killed three soldiers", "an explosion near
                  * the market wounded 12 people": violence whose perpetrator
                  * is not named - the event stands, its first actor empty */
                 int date = sentence_date(d, s, v->head);
+                /* the place the sentence puts it in gives the unnamed
+                 * attackers their country ("a roadside bomb near the town of
+                 * Samarra": IRQUAF), as the field's coders do */
+                Sym by = 0;
+                for (uint32_t q = 0; q < s->nmen && !by && weapon == 2; q++)
+                    if (place_in_phrase(s, (int)q) && actor_country(s->men[q].code)) {
+                        char buf[8];
+                        snprintf(buf, sizeof buf, "%sUAF", sym_name(actor_country(s->men[q].code)));
+                        by = sym_intern(buf, strlen(buf));
+                    }
                 for (int b = 0; b < ntgt; b++) {
-                    Event e = {si, 0, s->men[tgt[b]].code, v->code, date ? date : d->pubdate, -1, tgt[b], k,
-                               "violence by a weapon or blast: who acted is not named", 0};
-                    push_event(d, &e);
+                    Event e = {si, by, s->men[tgt[b]].code, v->code, date ? date : d->pubdate, -1, tgt[b], k,
+                               by ? "violence by a weapon or blast: unnamed attackers of the place it struck"
+                                  : "violence by a weapon or blast: who acted is not named", 0};
+                    if (e.source != e.target) push_event(d, &e);
                 }
                 continue;
             }
