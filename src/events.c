@@ -318,6 +318,13 @@ static int not_done(const Sentence *s, uint32_t k)
     while (to < v->head && s->tok[to].tag != T_TO) to++;
     if (to > 0 && s->tok[to].tag == T_TO && TAG_IS_NOUN(s->tok[to - 1].tag) && lemma_in(&s->tok[to - 1], WANTED))
         return 1;
+    /* "any attempt by the West to isolate Russia": over the wanter */
+    if (s->tok[to].tag == T_TO)
+        for (uint32_t b = to; b-- > 1 && to - b < 7;) {
+            if (!(is_word(&s->tok[b], "by") || is_word(&s->tok[b], "of"))) continue;
+            if (TAG_IS_NOUN(s->tok[b - 1].tag) && lemma_in(&s->tok[b - 1], WANTED)) return 1;
+            break;
+        }
     if (k == 0) return 0;
     const VerbPhrase *pv = &s->vp[k - 1];
     if (!lemma_in(&s->tok[pv->head], ASKED)) return 0;
@@ -818,10 +825,9 @@ static Sym condemned_doer(const Doc *d, const Sentence *s, const VerbPhrase *v, 
     for (uint32_t q = 0; q < s->nnn; q++) {
         const NounEvent *ne = &s->nn[q];
         if (ne->start < v->end || ne->start > v->end + 1 || ne->head >= v->clause_end) continue;
-        if (ne->src_m >= 0 || ne->between || ne->code[0] < '1' || ne->code[0] > '2' ||
-            (ne->code[0] == '1' && ne->code[1] < '7'))
-            continue;
         int root = (ne->code[0] - '0') * 10 + (ne->code[1] - '0');
+        /* violence and coercion, or a meeting ("criticised the talks") */
+        if (ne->src_m >= 0 || ne->between || (root < 17 && root != 4)) continue;
         for (uint32_t i = d->nev; i-- > 0;) {
             const Event *e = &d->ev[i];
             int r = (e->code[0] - '0') * 10 + (e->code[1] - '0');

@@ -440,6 +440,18 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             n++;
             i = v->end;
         }
+        /* "if Chinese companies provided support", "unless the president
+         * agrees": what a condition names has not happened */
+        for (uint32_t k = 0; k < n && !o->petrarch; k++) {
+            uint32_t from = k ? vp[k - 1].end : 0;
+            for (uint32_t j = vp[k].start; j-- > from;) {
+                if (s->tok[j].tag == T_COMMA) break;
+                if (is_word(&s->tok[j], "if") || is_word(&s->tok[j], "unless") || is_word(&s->tok[j], "whether")) {
+                    vp[k].flags |= VP_MAYBE;
+                    break;
+                }
+            }
+        }
         /* "Kenya denied that it had ordered the arrest", "denied carrying
          * out the attack": what is denied did not happen */
         for (uint32_t k = 1; k < n && !o->petrarch; k++) {

@@ -185,6 +185,13 @@ check police_in_a_city_are_its_countrys grep -q '	KENCOP	KENOPP	175	' "$T/o"
 check a_city_shelled_is_its_country grep -q '	RUS	UKR	19[0-9]*	' "$T/o"
 check a_site_is_no_target sh -c "! grep -q '	KENLAB	KEN	' '$T/o'"
 
+# what a condition names did not happen; "an attempt by X to" is X's wish, not a deed; criticising talks named before targets who held them
+printf 'Date: 2024-04-09\n\nYellen warned Chinese officials of consequences if Chinese companies provided material support to Russia. Wang Yi opposed any attempt by the West to isolate Russia. Russian Foreign Minister Sergei Lavrov held talks with Chinese officials in Beijing. Ukraine criticised the talks.\n' >"$T/cond.txt"
+"$H" code --format tsv "$T/cond.txt" >"$T/o" 2>"$T/e"
+check a_condition_is_no_deed sh -c "! grep -q '	CHNBUS	RUS	07' '$T/o'"
+check an_attempt_by_someone_is_no_deed sh -c "! grep -q '	RUS	16' '$T/o'"
+check criticising_talks_targets_who_held_them grep -q '	UKR	RUSGOV	111	' "$T/o"
+
 # "X said Y must ...": a demand of X on Y, not Y's action
 printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its troops from Kursk.\n' >"$T/must.txt"
 "$H" code --all --format tsv "$T/must.txt" >"$T/o" 2>"$T/e"
