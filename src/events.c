@@ -1166,7 +1166,13 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 doc_note(d, si, NOTE_NOT_DONE, v->start, v->end, v->pattern_ref, v->code);
                 continue;
             }
-            const char *refused = (v->flags & VP_REFUSED) && !o->petrarch ? refusal_code(v->code) : NULL;
+            /* "refused to meet", and "will not release", "would not meet
+             * their demands": a refusal */
+            const char *refused = ((v->flags & VP_REFUSED) ||
+                                   ((v->flags & VP_NEGATED) && (v->flags & VP_FUTURE) && !(v->flags & VP_INFINITIVE))) &&
+                                          !o->petrarch
+                                      ? refusal_code(v->code)
+                                      : NULL;
             if (refused) {      /* "Iran refused to meet the envoy": the refusal is the event */
                 v->flags &= (uint16_t)~(VP_NEGATED | VP_FUTURE);
                 v->flags |= VP_RECODED;

@@ -192,6 +192,15 @@ check a_condition_is_no_deed sh -c "! grep -q '	CHNBUS	RUS	07' '$T/o'"
 check an_attempt_by_someone_is_no_deed sh -c "! grep -q '	RUS	16' '$T/o'"
 check criticising_talks_targets_who_held_them grep -q '	UKR	RUSGOV	111	' "$T/o"
 
+# "will not release" is a refusal; "will not attack" no event; "is opposed to" is the subject's stand; aircraft are forces; workers who stop work strike
+printf 'Date: 2024-01-01\n\nIran will not release the British tanker. Russia will not attack Ukraine. Israel is opposed to French mediation. Russian aircraft killed 46 Afghan civilians. Serbian workers stopped work on Monday.\n' >"$T/wont.txt"
+"$H" code --format tsv "$T/wont.txt" >"$T/o" 2>"$T/e"
+check will_not_release_is_a_refusal grep -q '	IRN	GBR	124[0-9]*	' "$T/o"
+check will_not_attack_is_no_event sh -c "! grep -q '	RUS	UKR	' '$T/o'"
+check opposed_to_is_no_passive grep -q '	ISR	FRA	1[12][0-9]*	' "$T/o"
+check aircraft_are_forces grep -q '	RUSMIL	AFGCVL	190	' "$T/o"
+check stopping_work_is_a_strike grep -q '	SRBLAB		143	' "$T/o"
+
 # "X said Y must ...": a demand of X on Y, not Y's action
 printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its troops from Kursk.\n' >"$T/must.txt"
 "$H" code --all --format tsv "$T/must.txt" >"$T/o" 2>"$T/e"
