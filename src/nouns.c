@@ -240,12 +240,24 @@ static int prenominal_actor(const Sentence *s, int m)
 /* The actor of the noun phrase starting at token j (over a determiner,
  * adjectives and numbers: "on the heavily guarded embassy"); -1 none.
  * *npend gets the end of the phrase. */
+/* "South Lebanon", "northern Syria", "East Jerusalem": a part of a country */
+static int is_compass(const Token *t)
+{
+    static const char *const w[] = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                                    "northeast", "northwest", "southeast", "southwest", "northeastern",
+                                    "northwestern", "southeastern", "southwestern", "central", "upper", "lower",
+                                    NULL};
+    for (int i = 0; w[i]; i++)
+        if (is_word(t, w[i])) return 1;
+    return 0;
+}
+
 static int actor_after(const Sentence *s, uint32_t j, uint32_t *npend)
 {
     uint32_t k = j;
     while (k < s->ntok && k - j < 4 && s->tok[k].mention < 0 &&
            (s->tok[k].tag == T_DT || s->tok[k].tag == T_PRPS || s->tok[k].tag == T_JJ || s->tok[k].tag == T_JJS ||
-            s->tok[k].tag == T_CD || s->tok[k].tag == T_RB || has_hyphen(&s->tok[k])))
+            s->tok[k].tag == T_CD || s->tok[k].tag == T_RB || has_hyphen(&s->tok[k]) || is_compass(&s->tok[k])))
         k++;
     if (k < s->ntok && s->tok[k].mention >= 0) {
         int m = s->tok[k].mention;

@@ -7,6 +7,7 @@
 #include "buf.h"
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const char *const PENN[T_NTAGS] = {
     "", "CC", "CD", "DT", "EX", "FW", "IN", "JJ", "JJR", "JJS", "LS", "MD", "NN", "NNS", "NNP",
@@ -488,13 +489,22 @@ void tag_tokens(Token *tok, size_t n)
                 break;
             }
     }
-    /* "Gunmen abducted more than 100 students": a word in -ed the model
-     * took for a noun, after its subject, is the verb whose past it is */
+    /* "Kenyan police abused": in news "police" is the force, not a verb,
+     * unless "to" or a modal asks for one ("to police the border") */
+    for (size_t i = 0; i < n; i++)
+        if (tok[i].n == 6 && !strncasecmp(tok[i].s, "police", 6) && TAG_IS_VERB(tok[i].tag) &&
+            !(i > 0 && (tok[i - 1].tag == T_TO || tok[i - 1].tag == T_MD)))
+            tok[i].tag = T_NNS;
+    /* "Gunmen abducted more than 100 students", "police abused detainees":
+     * a word in -ed the model took for a noun, or an adjective before a
+     * noun, right after its subject, is the verb whose past it is */
     for (size_t i = 1; i < n; i++) {
         Token *t = &tok[i];
-        if (t->tag != T_NN || t->n <= 5 || memcmp(t->s + t->n - 2, "ed", 2)) continue;
+        if (!(t->tag == T_NN || t->tag == T_JJ) || t->n <= 5 || memcmp(t->s + t->n - 2, "ed", 2)) continue;
         int p = tok[i - 1].tag;
-        if (!(p == T_NNS || p == T_NNP || p == T_NNPS || p == T_PRP || p == T_NN)) continue;
+        if (!(p == T_NNS || p == T_NNP || p == T_NNPS || p == T_PRP || (p == T_NN && t->tag == T_NN))) continue;
+        if (t->tag == T_JJ && !(i + 1 < n && (TAG_IS_NOUN(tok[i + 1].tag) || tok[i + 1].tag == T_DT))) continue;
+        if (i >= 2 && (tok[i - 2].tag == T_DT || tok[i - 2].tag == T_IN) && p != T_NNS && p != T_NNP) continue;
         if (lemma_is_verb(lemma_of(t->s, t->n, T_VBD))) t->tag = T_VBD;
     }
     /* "would boycott", "will not strike": after a modal (adverbs between)

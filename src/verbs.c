@@ -334,8 +334,11 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
                 starts = 0;
             /* "memos sent by Bree": a participle right after a noun, before a
              * preposition, modifies the noun */
+            /* ... or an actor that is the object of an earlier verb: "abused
+             * detainees held in custody" */
             if (starts && t->tag == T_VBN && i > 0 && i + 1 < s->ntok && TAG_IS_NOUN(s->tok[i - 1].tag) &&
-                s->tok[i - 1].mention < 0 && (s->tok[i + 1].tag == T_IN || s->tok[i + 1].tag == T_TO) &&
+                (s->tok[i - 1].mention < 0 || (!o->petrarch && n > 0)) &&
+                (s->tok[i + 1].tag == T_IN || s->tok[i + 1].tag == T_TO) &&
                 /* "arrested at least 40 people": a quantity, no phrase */
                 !(i + 2 < s->ntok && is_word(&s->tok[i + 1], "at") &&
                   (is_word(&s->tok[i + 2], "least") || is_word(&s->tok[i + 2], "most"))))

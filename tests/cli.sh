@@ -201,6 +201,14 @@ check opposed_to_is_no_passive grep -q '	ISR	FRA	1[12][0-9]*	' "$T/o"
 check aircraft_are_forces grep -q '	RUSMIL	AFGCVL	190	' "$T/o"
 check stopping_work_is_a_strike grep -q '	SRBLAB		143	' "$T/o"
 
+# abusing people is assault, abusing power is not; "police" is no verb; a participle after an object modifies it; an invasion of South Lebanon is of Lebanon
+printf 'Date: 2024-01-01\n\nKenyan police officers abused detainees held in custody, a rights group said. The Kenyan minister abused his power. Israel mounted an invasion of South Lebanon.\n' >"$T/abuse.txt"
+"$H" code --all --format tsv "$T/abuse.txt" >"$T/o" 2>"$T/e"
+check abusing_detainees_is_assault grep -q '	KENCOP	KENCVL	182	' "$T/o"
+check detainees_held_in_custody_do_not_detain sh -c "! grep -q '	KENCVL		173	' '$T/o'"
+check abusing_power_is_no_assault sh -c "! grep -q '	KENGOV	[A-Z]*	18' '$T/o'"
+check a_compass_part_of_a_country_is_the_country grep -q '	ISR	LBN	192	' "$T/o"
+
 # "X said Y must ...": a demand of X on Y, not Y's action
 printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its troops from Kursk.\n' >"$T/must.txt"
 "$H" code --all --format tsv "$T/must.txt" >"$T/o" 2>"$T/e"
