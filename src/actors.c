@@ -225,6 +225,18 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
             if (na == 1 && !(s->tok[i].flags & (TOK_CAP | TOK_ALLCAP)) && s->tok[i].tag != T_NNP &&
                 !(d->caseless && (s->tok[i].n >= 4 || !(wordlist_case(s->tok[i].s, s->tok[i].n) & WL_LOWER))))
                 na = 0;
+            if (!na && !o->petrarch) {
+                /* "Saudi-led coalition", "Vietnamese-led forces": the leader's */
+                const Token *t = &s->tok[i];
+                if (t->n > 4 && t->n < 64 && !strncasecmp(t->s + t->n - 4, "-led", 4)) {
+                    char low[64];
+                    for (size_t c = 0; c + 4 < t->n; c++) low[c] = (char)tolower((unsigned char)t->s[c]);
+                    Sym p = sym_find(low, t->n - 4);
+                    uint32_t node = p ? dict_step(dict, TRIE_ACTOR, 1, p) : 0;
+                    uint32_t lf = node ? dict_leaf(dict, TRIE_ACTOR, node) : 0;
+                    if (lf) na = 1, la = lf;
+                }
+            }
             if (na && dict_actor_code(dict, &dict->actors[la - 1], date) == 0) {   /* restricted out or [---] */
                 doc_note(d, si, NOTE_DATE_RESTRICTED, i, i + na, dict->actors[la - 1].ref, NULL);
                 na = 0;

@@ -439,7 +439,10 @@ void find_nouns(Doc *d, const Dict *dict, const Options *o)
             for (uint32_t j = zone; j < left; j++) {
                 const Token *t = &s->tok[j];
                 if (is_any(t, FUTURE_ADJ)) ne.flags |= VP_FUTURE;
-                if (t->mention >= 0 && s->men[t->mention].kind != MK_PRONOUN && s->men[t->mention].end <= left)
+                if (t->mention >= 0 && t->n > 4 && !strncasecmp(t->s + t->n - 4, "-led", 4) && frame_of(e, NF_LED, 0) &&
+                    led < 0)
+                    led = t->mention;   /* the actors stage read "Saudi-led" as Saudi Arabia */
+                else if (t->mention >= 0 && s->men[t->mention].kind != MK_PRONOUN && s->men[t->mention].end <= left)
                     adj = t->mention;
                 else if (t->mention < 0 && frame_of(e, NF_LED, 0) && led < 0)
                     led = led_actor(d, s, dict, j);

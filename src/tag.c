@@ -467,6 +467,11 @@ void tag_tokens(Token *tok, size_t n)
         /* the lexicon may lack the participle reading of a regular verb */
         if (!vbn && tok[j].n > 3 && !memcmp(tok[j].s + tok[j].n - 2, "ed", 2))
             vbn = lemma_is_verb(lemma_of(tok[j].s, tok[j].n, T_VBN));
+        /* ... or an irregular one WordNet's exceptions know ("have retaken") */
+        if (!vbn && tok[j].n > 3 && (!memcmp(tok[j].s + tok[j].n - 2, "en", 2) || !memcmp(tok[j].s + tok[j].n - 2, "wn", 2))) {
+            Sym l = lemma_of(tok[j].s, tok[j].n, T_VBN);
+            vbn = lemma_is_verb(l) && l != lemma_of(tok[j].s, tok[j].n, T_NN);
+        }
         if (vbn) tok[j].tag = T_VBN;
     }
     /* "condemned ... and promised aid": a past participle or adjective

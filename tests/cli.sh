@@ -209,6 +209,11 @@ check detainees_held_in_custody_do_not_detain sh -c "! grep -q '	KENCVL		173	' '
 check abusing_power_is_no_assault sh -c "! grep -q '	KENGOV	[A-Z]*	18' '$T/o'"
 check a_compass_part_of_a_country_is_the_country grep -q '	ISR	LBN	192	' "$T/o"
 
+# "X-led" forces are X's; "have retaken" is a verb
+printf 'Date: 2024-01-01\n\nVietnamese-led forces have retaken a strategic village in Western Cambodia. The Saudi-led coalition struck Houthi positions in Yemen.\n' >"$T/led.txt"
+"$H" code --format tsv "$T/led.txt" >"$T/o" 2>"$T/e"
+check x_led_forces_are_xs sh -c "grep -q '	VNMMIL	KHM	19[0-9]*	' '$T/o' && grep -q '	SAU	YEMREBHTH	19[0-9]*	' '$T/o'"
+
 # "X said Y must ...": a demand of X on Y, not Y's action
 printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its troops from Kursk.\n' >"$T/must.txt"
 "$H" code --all --format tsv "$T/must.txt" >"$T/o" 2>"$T/e"
