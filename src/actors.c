@@ -141,6 +141,18 @@ static int is_any_word(const Token *t, const char *const *w)
     return 0;
 }
 
+/* Verbs of coming to a place ("arrived in Jakarta"), whose subject is no
+ * one of that place. */
+static const char *const ARRIVE[] = {"arrived", "arrives", "arrive", "arriving", "landed", "lands", "landing",
+                                     "travelled", "traveled", "flew", "returned", "stopped", NULL};
+
+/* Is the match at token st where someone arrives ("arrived in Jakarta")? */
+static int arrival_place(const Sentence *s, uint32_t st)
+{
+    return st >= 2 && is_any_word(&s->tok[st - 2], ARRIVE) &&
+           (is_word(&s->tok[st - 1], "in") || is_word(&s->tok[st - 1], "at") || is_word(&s->tok[st - 1], "to"));
+}
+
 static int covered(const Mention *men, uint32_t nmen, uint32_t a, uint32_t b)
 {
     for (uint32_t k = 0; k < nmen; k++)
@@ -271,7 +283,7 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
         }
         if (!d->default_country && !o->petrarch)
             for (uint32_t k = 0; k < nm; k++)
-                if (m[k].actor && dict->actors[m[k].actor - 1].kind == MK_COUNTRY) {
+                if (m[k].actor && dict->actors[m[k].actor - 1].kind == MK_COUNTRY && !arrival_place(s, m[k].start)) {
                     d->default_country = actor_country(dict_actor_code(dict, &dict->actors[m[k].actor - 1], date));
                     if (d->default_country) break;
                 }
@@ -283,6 +295,8 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
             /* the suite's conventions count country names only; news text
              * any actor of a country ("M23 rebels", a minister by name) */
             if (!m[k].actor || (o->petrarch && dict->actors[m[k].actor - 1].kind != MK_COUNTRY)) continue;
+            /* where someone arrives is not where its unnamed agents are from */
+            if (!o->petrarch && arrival_place(s, m[k].start)) continue;
             Sym c = actor_country(dict_actor_code(dict, &dict->actors[m[k].actor - 1], date));
             if (c && c != sent_country) sent_country = c, ncountries++;
         }
@@ -306,6 +320,8 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
             if (k + 1 < nm && m[k + 1].agent && m[k + 1].start == m[k].end) continue;   /* "in Kenyan custody" */
             /* "the hostages held in Gaza": a participle's place, not the sentence's */
             if (b >= 2 && (s->tok[b - 2].tag == T_VBN || s->tok[b - 2].tag == T_VBG)) continue;
+            /* "the minister arrived in Jakarta": a visitor is not of where he goes */
+            if (b >= 2 && TAG_IS_VERB(s->tok[b - 2].tag) && is_any_word(&s->tok[b - 2], ARRIVE)) continue;
             place_country = actor_country(dict_actor_code(dict, &dict->actors[m[k].actor - 1], date));
             if (place_country) break;
         }

@@ -214,6 +214,11 @@ printf 'Date: 2024-01-01\n\nVietnamese-led forces have retaken a strategic villa
 "$H" code --format tsv "$T/led.txt" >"$T/o" 2>"$T/e"
 check x_led_forces_are_xs sh -c "grep -q '	VNMMIL	KHM	19[0-9]*	' '$T/o' && grep -q '	SAU	YEMREBHTH	19[0-9]*	' '$T/o'"
 
+# a visitor is not of the place he arrives in
+printf 'Date: 2024-01-01\n\nThe Congolese foreign minister arrived in Jakarta on Saturday on a surprise visit.\n' >"$T/arr.txt"
+"$H" code --format tsv "$T/arr.txt" >"$T/o" 2>"$T/e"
+check a_visitor_is_not_of_where_he_arrives sh -c "grep -q '	GOV	IDN	042	' '$T/o' && ! grep -q '	IDNGOV	IDN	' '$T/o'"
+
 # "X said Y must ...": a demand of X on Y, not Y's action
 printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its troops from Kursk.\n' >"$T/must.txt"
 "$H" code --all --format tsv "$T/must.txt" >"$T/o" 2>"$T/e"
