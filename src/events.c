@@ -744,9 +744,10 @@ static int passive_agent(const Sentence *s, const VerbPhrase *v, const Options *
  * empty for these too. */
 static int stands_alone(const char *code)
 {
-    /* ... and a curfew, a state of emergency, a ban imposed on a place (172) */
+    /* ... and a curfew, a state of emergency, a ban imposed on a place
+     * (172), a leader's resignation (0831) */
     return !strncmp(code, "14", 2) || !strncmp(code, "18", 2) || !strncmp(code, "19", 2) ||
-           !strncmp(code, "20", 2) || !strncmp(code, "15", 2) || !strncmp(code, "172", 3);
+           !strncmp(code, "20", 2) || !strncmp(code, "15", 2) || !strncmp(code, "172", 3) || !strcmp(code, "0831");
 }
 
 /* The verb group says what someone must or should do: "must withdraw",
@@ -868,6 +869,14 @@ static void transform(Doc *d, const Dict *dict, uint32_t si, uint32_t first_ev, 
                 Event *e = &d->ev[i];
                 const VerbPhrase *iv = &s->vp[e->vp];
                 if (e->vp <= k || iv->start < ov->end) continue;   /* a verb after the speech verb */
+                /* "..., the army chief said, as crowds stormed the residence":
+                 * a trailing attribution says what came before it */
+                if (!petrarch && subj[k] >= 0 && s->men[subj[k]].end <= ov->start && ov->end < s->ntok &&
+                    (s->tok[ov->end].tag == T_COMMA || s->tok[ov->end].tag == T_PERIOD)) {
+                    uint32_t b = s->men[subj[k]].start;
+                    while (b > 0 && (s->tok[b - 1].tag == T_DT || s->tok[b - 1].tag == T_JJ)) b--;
+                    if (b > 0 && s->tok[b - 1].tag == T_COMMA) continue;
+                }
                 /* "Hamas said it would attack": a threat, not a claim */
                 if (!petrarch && (iv->flags & VP_FUTURE)) continue;
                 if (tr->iverb && (iv->block < 0 || dict->blocks[iv->block].label != tr->iverb)) continue;

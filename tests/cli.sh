@@ -219,6 +219,12 @@ printf 'Date: 2024-01-01\n\nThe Congolese foreign minister arrived in Jakarta on
 "$H" code --format tsv "$T/arr.txt" >"$T/o" 2>"$T/e"
 check a_visitor_is_not_of_where_he_arrives sh -c "grep -q '	GOV	IDN	042	' '$T/o' && ! grep -q '	IDNGOV	IDN	' '$T/o'"
 
+# a leader's resignation stands alone; a trailing attribution ("..., the army chief said, as crowds stormed ...") reports only what came before it
+printf 'Date: 2024-08-05\n\nBangladeshi Prime Minister Sheikh Hasina resigned and fled the country on Monday, the army chief said, as jubilant crowds stormed her official residence.\n' >"$T/resign.txt"
+"$H" code --format tsv "$T/resign.txt" >"$T/o" 2>"$T/e"
+check a_resignation_stands_alone grep -q '	BGDGOV		0831	' "$T/o"
+check a_trailing_attribution_does_not_accuse_what_follows sh -c "! grep -q '	BGDMIL	[A-Z]*	112	' '$T/o'"
+
 # "X said Y must ...": a demand of X on Y, not Y's action
 printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its troops from Kursk.\n' >"$T/must.txt"
 "$H" code --all --format tsv "$T/must.txt" >"$T/o" 2>"$T/e"
