@@ -357,7 +357,7 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
                        is_word(&s->tok[b - 1], "that"))) {
             uint32_t a = b - 1;
             if (s->tok[a - 1].tag == T_COMMA) a--;
-            if (a > 0 && s->tok[a - 1].mention >= 0) {
+            if (a > 0 && s->tok[a - 1].mention >= 0 && !place_in_phrase(s, s->tok[a - 1].mention)) {
                 m = s->tok[a - 1].mention;
                 sub->rule = "the antecedent of a relative pronoun";
                 add_conj(s, first_of_conj(s, np_head(s, m)), sub->src, &sub->nsrc, 8);
@@ -374,6 +374,18 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
     }
     if (k == 0) return -1;
     const VerbPhrase *pv = &s->vp[k - 1];
+    if ((v->flags & VP_INFINITIVE) && v->start >= 2 && TAG_IS_NOUN(s->tok[v->start - 1].tag) &&
+        s->tok[v->start - 1].mention < 0) {
+        /* "the latest mass abduction to hit the region", "the first
+         * country to do so": the noun's infinitive, no one's deed */
+        for (uint32_t b = v->start - 1; b-- > pv->end && v->start - b < 6;) {
+            const Token *t = &s->tok[b];
+            if (t->tag == T_JJS || is_word(t, "first") || is_word(t, "last") || is_word(t, "latest") ||
+                is_word(t, "only") || is_word(t, "next"))
+                return -1;
+            if (!(TAG_IS_NOUN(t->tag) || t->tag == T_JJ || t->tag == T_DT)) break;
+        }
+    }
     if (v->flags & VP_INFINITIVE) {
         if (lemma_in(&s->tok[pv->head], OBJECT_CONTROL))
             for (uint32_t i = pv->end; i < v->start; i++)
@@ -783,6 +795,12 @@ static int unnamed_agent_counts(const char *code)
     return !strncmp(code, "17", 2) || !strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2);
 }
 
+/* What two sides do together: meet, agree, cooperate, fight. */
+static int together_code(const char *code)
+{
+    return code[0] == '0' ? code[1] >= '3' && code[1] <= '8' : !strncmp(code, "19", 2);
+}
+
 /* Does the verb's subject name a weapon, a blast or an attack rather than
  * someone (2: a weapon or an attack; 1: a blast, which may be an accident) ("a roadside bombing near Samarra killed", "the explosion at an
  * arms depot wounded")?  The nearest noun before the verb, over place and
@@ -793,23 +811,31 @@ static int weapon_subject(const Sentence *s, const VerbPhrase *v)
                                     "rocket", "missile", "grenade", "airstrike", "strike", "attack", "ambush",
                                     "device", "ied", "drone", "fire", "gunfire", "barrage", "raid", "mortar",
                                     "bombardment", "suicide", NULL};
-    uint32_t from = v->start;
+    uint32_t from = v->start, to = v->start;
+    /* over a relative clause: "The conflict in Morocco, which began in
+     * 1999, has killed" */
+    if (from >= 2 && s->tok[from - 1].tag == T_COMMA) {
+        uint32_t c = from - 1;
+        while (c > 0 && from - c < 14 && s->tok[c - 1].tag != T_COMMA) c--;
+        if (c > 1 && (is_word(&s->tok[c], "which") || is_word(&s->tok[c], "who"))) from = to = c - 1;
+    }
     while (from > 0 && s->tok[from - 1].tag != T_COMMA && !TAG_IS_VERB(s->tok[from - 1].tag) &&
-           s->tok[from - 1].tag != T_MD && v->start - from < 16)
+           s->tok[from - 1].tag != T_MD && to - from < 16)
         from--;
     /* the head of the first noun phrase of the clause: the last noun before
      * a preposition, or before the verb */
     int head = -1;
-    for (uint32_t i = from; i < v->start; i++) {
+    for (uint32_t i = from; i < to; i++) {
         const Token *t = &s->tok[i];
         if (t->tag == T_IN || t->tag == T_TO) break;
-        if (t->mention >= 0 && TAG_IS_NOUN(t->tag) && !(i + 1 < v->start && TAG_IS_NOUN(s->tok[i + 1].tag)))
+        if (t->mention >= 0 && TAG_IS_NOUN(t->tag) && !(i + 1 < to && TAG_IS_NOUN(s->tok[i + 1].tag)))
             return 0;   /* an actor heads the subject */
         if (TAG_IS_NOUN(t->tag)) head = (int)i;
     }
     if (head < 0) return 0;
     /* a blast or a fire may be an accident; the rest someone's attack */
-    static const char *const blast[] = {"blast", "explosion", "fire", NULL};
+    static const char *const blast[] = {"blast", "explosion", "fire", "conflict", "war", "fighting", "violence",
+                                        "clash", "unrest", "insurgency", "uprising", NULL};
     if (lemma_in(&s->tok[head], blast)) return 1;
     if (lemma_in(&s->tok[head], w)) return 2;
     for (int i = 0; w[i]; i++)
@@ -1243,6 +1269,12 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     int place_prep = pt && (is_word(pt, "in") || is_word(pt, "at") || is_word(pt, "near") ||
                                             is_word(pt, "across") || is_word(pt, "through") || is_word(pt, "outside"));
                     int sides = sub.nsrc > 1 && v->code && !strncmp(v->code, "19", 2);
+                    /* "Sri Lankan and Mexican negotiators reached an agreement on
+                     * the release of prisoners": two sides agree with each
+                     * other, not with the people their deal is about */
+                    if (!o->petrarch && sub.nsrc > 1 && v->code && together_code(v->code) && s->men[m].has_agent &&
+                        !s->men[m].actor_ref && pp > 0 && (s->tok[pp - 1].tag == T_IN || s->tok[pp - 1].tag == T_TO))
+                        break;
                     /* "ended a strike at the port of Mombasa": a site */
                     if (!o->petrarch && site_phrase(s, m)) {
                         i = s->men[m].end - 1;
@@ -1427,7 +1459,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
              * on the other - for what two sides do together (meeting,
              * agreeing, cooperating, fighting), not "residents and a teacher
              * said" or "students and workers marched" */
-            int together = code && (code[0] == '0' ? code[1] >= '3' && code[1] <= '8' : !strncmp(code, "19", 2));
+            int together = code && together_code(code);
             int mutual = (v->flags & VP_MUTUAL) ||
                          (ntgt == 0 && sub.nsrc > 1 && (o->petrarch ? v->code2 != NULL : together));
             for (int a = 0; a < sub.nsrc; a++) {

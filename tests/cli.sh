@@ -225,6 +225,13 @@ printf 'Date: 2024-08-05\n\nBangladeshi Prime Minister Sheikh Hasina resigned an
 check a_resignation_stands_alone grep -q '	BGDGOV		0831	' "$T/o"
 check a_trailing_attribution_does_not_accuse_what_follows sh -c "! grep -q '	BGDMIL	[A-Z]*	112	' '$T/o'"
 
+# "the latest abduction to hit" is no deed; two sides agree with each other, not with whom their deal is about; a conflict kills with no one named
+printf 'Date: 2024-01-01\n\nMilitants kidnapped 40 schoolgirls in Zambia overnight, a local official said, in the latest mass abduction to hit the region. Sri Lankan and Mexican negotiators reached a tentative agreement on the release of prisoners. The conflict in Morocco, which began in 1999, has killed tens of thousands of people.\n' >"$T/adj.txt"
+"$H" code --format tsv "$T/adj.txt" >"$T/o" 2>"$T/e"
+check an_adjectival_infinitive_is_no_deed sh -c "grep -q '	ZMBREB	ZMBEDU	181	' '$T/o' && ! grep -q '	ZMBGOV	' '$T/o'"
+check two_sides_agreeing_on_prisoners_agree_with_each_other sh -c "grep -q '	LKAGOV	MEXGOV	057	' '$T/o' && grep -q '	MEXGOV	LKAGOV	057	' '$T/o'"
+check a_conflict_that_killed_names_no_killer grep -q '		MARCVL	190	' "$T/o"
+
 # "X said Y must ...": a demand of X on Y, not Y's action
 printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its troops from Kursk.\n' >"$T/must.txt"
 "$H" code --all --format tsv "$T/must.txt" >"$T/o" 2>"$T/e"
