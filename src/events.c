@@ -291,7 +291,13 @@ static const char *const WANTED[] = {"need", "effort", "plan", "bid", "attempt",
                                      "appeal", "request", "push", "pressure", "way", "chance", "opportunity",
                                      "willingness", "readiness", "threat", "plea", "initiative", "idea", "option",
                                      "strategy", "goal", "aim", "ambition", "pledge", "promise", "commitment",
-                                     "offer", "intention", "desire", "hope", "wish", "move", "campaign", NULL};
+                                     "offer", "intention", "desire", "hope", "wish", "move", "campaign",
+                                     "decision", NULL};
+
+/* Nouns whose "that" clause is said, not shown to have happened:
+ * "allegations that soldiers had executed prisoners". */
+static const char *const ALLEGED[] = {"allegation", "claim", "accusation", "charge", "report", "rumour", "rumor",
+                                      "suspicion", "fear", "speculation", "suggestion", NULL};
 
 /* An infinitive that names an action not done: asked of someone else
  * ("urged Iran to release ..."), or after a noun of wanting ("the need to
@@ -310,7 +316,8 @@ static int not_done(const Sentence *s, uint32_t k)
             if (!is_word(&s->tok[i], "that")) continue;
             if (i == 0) break;
             const Token *p = &s->tok[i - 1];
-            return (TAG_IS_VERB(p->tag) && lemma_in(p, DEMANDED)) || (TAG_IS_NOUN(p->tag) && lemma_in(p, WANTED));
+            return (TAG_IS_VERB(p->tag) && lemma_in(p, DEMANDED)) ||
+                   (TAG_IS_NOUN(p->tag) && (lemma_in(p, WANTED) || lemma_in(p, ALLEGED)));
         }
         return 0;
     }

@@ -232,6 +232,12 @@ check an_adjectival_infinitive_is_no_deed sh -c "grep -q '	ZMBREB	ZMBEDU	181	' '
 check two_sides_agreeing_on_prisoners_agree_with_each_other sh -c "grep -q '	LKAGOV	MEXGOV	057	' '$T/o' && grep -q '	MEXGOV	LKAGOV	057	' '$T/o'"
 check a_conflict_that_killed_names_no_killer grep -q '		MARCVL	190	' "$T/o"
 
+# what an allegation or a report says is not shown to have happened; what a decision was to do is not done
+printf 'Date: 2024-01-01\n\nIraqi prosecutors opened an investigation into allegations that Iraqi soldiers had executed prisoners. The Kenyan ministry reversed an earlier decision to ban the opposition rally.\n' >"$T/alleg.txt"
+"$H" code --all --format tsv "$T/alleg.txt" >"$T/o" 2>"$T/e"
+check an_allegation_is_no_deed sh -c "grep -q '	IRQJUD		09[0-9]*	' '$T/o' && ! grep -q '	IRQMIL	' '$T/o'"
+check a_decision_to_ban_is_no_ban sh -c "! grep -q '	172[0-9]*	' '$T/o'"
+
 # "X said Y must ...": a demand of X on Y, not Y's action
 printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its troops from Kursk.\n' >"$T/must.txt"
 "$H" code --all --format tsv "$T/must.txt" >"$T/o" 2>"$T/e"
