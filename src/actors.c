@@ -230,6 +230,10 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
             uint32_t la, lg;
             uint32_t na = longest(dict, TRIE_ACTOR, s, i, &la);
             uint32_t ng = longest(dict, TRIE_AGENT, s, i, &lg);
+            /* "official contact", "an official visit": the adjective */
+            if (ng == 1 && !o->petrarch && is_word(&s->tok[i], "official") && i + 1 < s->ntok &&
+                TAG_IS_NOUN(s->tok[i + 1].tag) && s->tok[i].tag == T_JJ)
+                ng = 0;
             /* a lone capitalised-only match on a lower-case token ("us",
              * "chad" the verb) is no actor */
             /* "arrived in china" in a lower-case feed; "the rsf", "m23": a

@@ -1094,6 +1094,66 @@ static void noun_events(Doc *d, const Dict *dict, const Options *o, uint32_t si,
     }
 }
 
+/* The first actor (no pronoun, not sym self) in tokens [from, to), -1 none. */
+static int first_actor(const Sentence *s, uint32_t from, uint32_t to, Sym self)
+{
+    for (uint32_t i = from; i < to && i < s->ntok; i++) {
+        if (s->tok[i].tag == T_COMMA && i > from) return -1;
+        int m = s->tok[i].mention;
+        /* "their leader": the protesters' own */
+        if (m >= 0 && s->men[m].start > 0 && (is_word(&s->tok[s->men[m].start - 1], "their") ||
+                                               is_word(&s->tok[s->men[m].start - 1], "its")))
+            return -1;
+        if (m >= 0 && s->men[m].kind != MK_PRONOUN && s->men[m].code != self) return m;
+    }
+    return -1;
+}
+
+/* Targets named further on than the rules look, for events that have
+ * none: a protest's "in protest of the Russian government's refusal",
+ * "against the alleged violations by the Israeli military"; a rejection's
+ * "an offer from Afghanistan", "a demand from the US president"; a
+ * threat's condition, "if the United States goes ahead". */
+static int late_target(const Sentence *s, uint32_t pos, const char *code, Sym self, const char **whyp)
+{
+    int m = -1;
+    const char *why = NULL;
+    for (uint32_t j = pos; j < s->ntok && j < pos + 16 && m < 0; j++) {
+        const Token *t = &s->tok[j];
+        if (t->tag == T_PERIOD) break;
+        int after_protest = j > 0 && (is_word(&s->tok[j - 1], "protest") || is_word(&s->tok[j - 1], "protests"));
+        if (!strncmp(code, "14", 2) &&
+            (is_word(t, "against") || is_word(t, "over") || ((is_word(t, "of") || is_word(t, "at")) && after_protest))) {
+            m = first_actor(s, j + 1, j + 9, self);
+            why = "a protest: its target is what it is against";
+        } else if (!strncmp(code, "12", 2) && is_word(t, "from")) {
+            m = first_actor(s, j + 1, j + 4, self);
+            why = "a rejection: its target is whom what is rejected came from";
+        } else if (!strncmp(code, "13", 2) && (is_word(t, "if") || is_word(t, "unless"))) {
+            m = first_actor(s, j + 1, j + 7, self);
+            why = "a threat: its target is whom its condition falls on";
+        }
+    }
+    if (m < 0 || s->men[m].code == self) return -1;
+    *whyp = why;
+    return m;
+}
+
+static void late_targets(Doc *d, const Sentence *s, uint32_t first_ev)
+{
+    for (uint32_t i = first_ev; i < d->nev; i++) {
+        Event *e = &d->ev[i];
+        if (e->target || !e->source) continue;
+        uint32_t pos = e->noun ? s->nn[e->noun - 1].end : s->vp[e->vp].end;
+        const char *why = NULL;
+        int m = late_target(s, pos, e->code, e->source, &why);
+        if (m < 0) continue;
+        e->target = s->men[m].code;
+        e->tgt_m = m;
+        e->rule = why;
+    }
+}
+
 /* A protest names its target in what it demands or denounces: "students
  * staged demonstrations to demand reforms by Suharto's government",
  * "marched calling for the removal of the president".  A protest of the
@@ -1457,6 +1517,17 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 if (!ntgt && s->tok[unless].mention >= 0) add_conj(s, s->tok[unless].mention, tgt, &ntgt, 8);
                 rule = "a threat: a future action unless another acts";
             }
+            if (!ntgt && !o->petrarch && code && sub.nsrc) {
+                /* "threatened to stop talks if the United States ...", "rejected
+                 * an offer from Afghanistan", "in protest of the government's ..." */
+                const char *why = NULL;
+                int m = late_target(s, v->match_end > v->end ? v->match_end : v->end, code,
+                                    s->men[sub.src[0]].code, &why);
+                if (m >= 0) {
+                    add_conj(s, m, tgt, &ntgt, 8);
+                    rule = why;
+                }
+            }
             int date = sentence_date(d, s, v->head);
             if (!date) date = d->pubdate;
             /* compound subject with no target: each acts on the others (the
@@ -1515,6 +1586,9 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
         }
         if (dict->ntransforms) transform(d, dict, si, first_ev, subj, o->petrarch);
         noun_events(d, dict, o, si, first_ev, subj);
-        if (!o->petrarch) protest_targets(d, first_ev);
+        if (!o->petrarch) {
+            late_targets(d, s, first_ev);
+            protest_targets(d, first_ev);
+        }
     }
 }

@@ -238,6 +238,14 @@ printf 'Date: 2024-01-01\n\nIraqi prosecutors opened an investigation into alleg
 check an_allegation_is_no_deed sh -c "grep -q '	IRQJUD		09[0-9]*	' '$T/o' && ! grep -q '	IRQMIL	' '$T/o'"
 check a_decision_to_ban_is_no_ban sh -c "! grep -q '	172[0-9]*	' '$T/o'"
 
+# targets named further on: a protest's "in protest of X's refusal", a rejection's "offer from X", a threat's "if X ..."; not a strike's workplace or the protesters' own
+printf 'Date: 2024-01-01\n\nChechen refugees are continuing a hunger strike in protest of the Russian government'"'"'s refusal to accept independence. Pakistan rejected a fresh offer from Afghanistan for direct talks. Russia has threatened to stop negotiations if the United States deploys new missiles in Europe. Thousands of miners walked off the job at Zambia'"'"'s largest copper mine.\n' >"$T/late.txt"
+"$H" code --format tsv "$T/late.txt" >"$T/o" 2>"$T/e"
+check a_protest_of_a_governments_refusal_targets_it grep -q '	RUS[A-Z]*	RUSGOV	142	' "$T/o"
+check a_rejected_offer_targets_whom_it_came_from grep -q '	PAK	AFG	12[0-9]*	' "$T/o"
+check a_threat_targets_whom_its_condition_falls_on grep -q '	RUS	USA	13[0-9]*	' "$T/o"
+check a_strikes_workplace_is_no_target grep -q '	ZMBLAB		143	' "$T/o"
+
 # "X said Y must ...": a demand of X on Y, not Y's action
 printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its troops from Kursk.\n' >"$T/must.txt"
 "$H" code --all --format tsv "$T/must.txt" >"$T/o" 2>"$T/e"
