@@ -239,9 +239,11 @@ static int is_subject_of_next(const Sentence *s, int m, uint32_t vp_index)
         /* "detained a man suspected of ...", "protesters carrying
          * placards": a bare participle modifies the noun, no clause */
         const VerbPhrase *nv = &s->vp[k];
-        if (nv->start == nv->head && (s->tok[nv->head].tag == T_VBN || s->tok[nv->head].tag == T_VBG) &&
-            nv->start == s->men[m].end)
-            return 0;
+        if (nv->start == nv->head && (s->tok[nv->head].tag == T_VBN || s->tok[nv->head].tag == T_VBG)) {
+            int np = 1;   /* only the rest of its noun phrase between: "Palestinian lorries passing" */
+            for (uint32_t j = s->men[m].end; j < nv->start && np; j++) np = TAG_IS_NOUN(s->tok[j].tag);
+            if (np) return 0;
+        }
         int b = mention_before(s, s->vp[k].start);
         return b >= 0 && np_head(s, b) == m;
     }
@@ -1314,7 +1316,10 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 int own = -1;   /* the subject's own forces, passed over */
                 for (uint32_t i = v->end; i < v->clause_end; i++) {
                     int m = s->tok[i].mention;
-                    if (m < 0 && is_adjunct_start(&s->tok[i]) && !o->petrarch) break;
+                    /* ("denounced as a crime Serbia's ...": the verbs zone says when "as" goes on) */
+                    if (m < 0 && is_adjunct_start(&s->tok[i]) && !o->petrarch &&
+                        !(i == v->end && is_word(&s->tok[i], "as") && v->clause_end > i + 1))
+                        break;
                     if (m < 0) continue;
                     if (reported && !(i > 0 && is_word(&s->tok[i - 1], "to"))) break;
                     /* "discussed the situation in Ukraine": a place after a noun is no target */

@@ -490,11 +490,21 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
                     }
                 }
             } else {
-                for (uint32_t j = vp[k].end; j < end; j++)
+                for (uint32_t j = vp[k].end; j < end; j++) {
+                    /* "denounced as an ugly crime Serbia's suppression": "as"
+                     * right after a verb of judging names what it is judged */
+                    if (j == vp[k].end && is_word(&s->tok[j], "as") &&
+                        (lemma_is(&s->tok[vp[k].head], "denounce") || lemma_is(&s->tok[vp[k].head], "condemn") ||
+                         lemma_is(&s->tok[vp[k].head], "describe") || lemma_is(&s->tok[vp[k].head], "brand") ||
+                         lemma_is(&s->tok[vp[k].head], "criticise") || lemma_is(&s->tok[vp[k].head], "criticize") ||
+                         lemma_is(&s->tok[vp[k].head], "dismiss") || lemma_is(&s->tok[vp[k].head], "reject") ||
+                         lemma_is(&s->tok[vp[k].head], "hail") || lemma_is(&s->tok[vp[k].head], "welcome")))
+                        continue;
                     if (clause_boundary(&s->tok[j])) {
                         end = j;
                         break;
                     }
+                }
             }
             vp[k].clause_end = end;
         }

@@ -246,6 +246,12 @@ check a_rejected_offer_targets_whom_it_came_from grep -q '	PAK	AFG	12[0-9]*	' "$
 check a_threat_targets_whom_its_condition_falls_on grep -q '	RUS	USA	13[0-9]*	' "$T/o"
 check a_strikes_workplace_is_no_target grep -q '	ZMBLAB		143	' "$T/o"
 
+# "denounced as a crime X's ..." names what is denounced after "as"; a participle after an object's noun phrase modifies it
+printf 'Date: 2024-01-01\n\nAlbania on Friday denounced as an ugly crime Serbia'"'"'s suppression of the unrest. The Israeli army lifted a blockade on Palestinian lorries passing through the crossing.\n' >"$T/asx.txt"
+"$H" code --format tsv "$T/asx.txt" >"$T/o" 2>"$T/e"
+check denounced_as_names_the_denounced_after_as grep -q '	ALB	SRB	111	' "$T/o"
+check a_participle_after_an_objects_phrase_leaves_the_target grep -q '	ISRMIL	PSE	0872	' "$T/o"
+
 # "X said Y must ...": a demand of X on Y, not Y's action
 printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its troops from Kursk.\n' >"$T/must.txt"
 "$H" code --all --format tsv "$T/must.txt" >"$T/o" 2>"$T/e"
