@@ -188,9 +188,14 @@ void read_metadata(Doc *d, Arena *a, const RawDoc *raw)
  * capitals ("nato" -> "NATO").  Returns 1 when the text was re-cased. */
 static int recase(char *s, size_t n)
 {
-    size_t up = 0, low = 0;
-    for (size_t i = 0; i < n; i++) up += s[i] >= 'A' && s[i] <= 'Z', low += s[i] >= 'a' && s[i] <= 'z';
-    if (up + low < 20 || (up * 100 < (up + low) * 97 && low * 100 < (up + low) * 97)) return 0;
+    size_t up = 0, low = 0, ends = 1;
+    for (size_t i = 0; i < n; i++) {
+        up += s[i] >= 'A' && s[i] <= 'Z', low += s[i] >= 'a' && s[i] <= 'z';
+        ends += s[i] == '.' || s[i] == '!' || s[i] == '?';
+    }
+    /* all capitals, or no capital but (perhaps) each sentence's first */
+    int caps = low * 100 < (up + low) * 3, lower = up <= ends;
+    if (up + low < 20 || (!caps && !lower)) return 0;
     if (up > low)
         for (size_t i = 0; i < n; i++) s[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
     int start = 1;
