@@ -439,7 +439,7 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                 if (!o->petrarch && !place_country && (!d->place_code || d->place_country) && ncountries > 1)
                     for (uint32_t q = nmen; q-- > 0;)
                         if (men[q].end <= mm->start && men[q].actor_ref && actor_country(men[q].code) &&
-                            (men[q].kind == MK_COUNTRY || men[q].kind == MK_AGENT)) {
+                            (men[q].kind == MK_COUNTRY || men[q].kind == MK_AGENT || men[q].kind == MK_PERSON)) {
                             base = actor_country(men[q].code);
                             break;
                         }

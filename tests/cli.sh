@@ -252,6 +252,11 @@ printf 'Date: 2024-01-01\n\nAlbania on Friday denounced as an ugly crime Serbia'
 check denounced_as_names_the_denounced_after_as grep -q '	ALB	SRB	111	' "$T/o"
 check a_participle_after_an_objects_phrase_leaves_the_target grep -q '	ISRMIL	PSE	0872	' "$T/o"
 
+# an unnamed agent takes the country of the person named before it in its sentence
+printf 'Date: 2024-03-02\n\nRussia shelled targets in Ukraine on Monday. Turkish President Recep Tayyip Erdogan told reporters on his flight back from Berlin that Ankara would not back down.\n' >"$T/erd.txt"
+"$H" code --format tsv "$T/erd.txt" >"$T/o" 2>"$T/e"
+check an_agent_takes_the_country_of_the_person_before_it grep -q '	TURGOV	TURMED	010	' "$T/o"
+
 # "X said Y must ...": a demand of X on Y, not Y's action
 printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its troops from Kursk.\n' >"$T/must.txt"
 "$H" code --all --format tsv "$T/must.txt" >"$T/o" 2>"$T/e"
