@@ -478,6 +478,41 @@ static int pronoun_before(const Sentence *s, uint32_t i)
     return is_word(t, "it") || is_word(t, "they") || is_word(t, "we") || is_word(t, "he") || is_word(t, "she");
 }
 
+/* Is token i inside quotation marks (an odd number of them before it)? */
+static int in_quote(const Sentence *s, uint32_t i)
+{
+    int n = 0;
+    for (uint32_t j = 0; j < i; j++) {
+        const Token *t = &s->tok[j];
+        n += t->tag == T_LQUOTE || t->tag == T_RQUOTE || is_word(t, "\"") || is_word(t, "\xe2\x80\x9c") ||
+             is_word(t, "\xe2\x80\x9d");
+    }
+    return n % 2;
+}
+
+/* "we" or "I" right before the verb group, inside quotation marks */
+static int first_person_before(const Sentence *s, uint32_t i)
+{
+    while (i > 0 && (s->tok[i - 1].tag == T_RB || s->tok[i - 1].tag == T_MD)) i--;
+    if (i == 0 || s->tok[i - 1].tag != T_PRP) return 0;
+    const Token *t = &s->tok[i - 1];
+    return (is_word(t, "we") || is_word(t, "i")) && in_quote(s, i - 1);
+}
+
+/* The subject of a speech verb after the quote that verb phrase k is in
+ * ("..., the ministry said"), -1 none. */
+static int trailing_speaker(const Sentence *s, uint32_t k, const int *subj)
+{
+    for (uint32_t q = k + 1; q < s->nvp; q++) {
+        const VerbPhrase *v = &s->vp[q];
+        if (!(v->flags & VP_SPEECH) || in_quote(s, v->start)) continue;
+        Subj sub;
+        if (subject_of(s, q, &sub, subj) == 0 && sub.nsrc) return sub.src[0];
+        return -1;
+    }
+    return -1;
+}
+
 /* The suite's source: the leftmost actor between the sentence start (or
  * the nearest comma before the verb) and the verb; a passive or a pattern
  * may still change it. */
@@ -1219,6 +1254,16 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 add_conj(s, speaker, sub.src, &sub.nsrc, 8);
                 sub.rule = "the speaker, named by a pronoun";
                 subj[k] = speaker;
+            } else if (!o->petrarch && first_person_before(s, v->start)) {
+                /* "\"We condemn this attack,\" the ministry said": the one
+                 * who speaks after the quote */
+                int sp = trailing_speaker(s, k, subj);
+                if (sp >= 0) {
+                    sub.nsrc = 0;
+                    add_conj(s, sp, sub.src, &sub.nsrc, 8);
+                    sub.rule = "the speaker of the quote, named by 'we' or 'I'";
+                    subj[k] = sp;
+                }
             }
             if (v->flags & VP_SPEECH) speaker = subj[k];
             if (!o->petrarch && speaker >= 0 && subj[k] >= 0 && subj[k] != speaker && !(v->flags & VP_SPEECH) &&

@@ -257,6 +257,14 @@ printf 'Date: 2024-03-02\n\nRussia shelled targets in Ukraine on Monday. Turkish
 "$H" code --format tsv "$T/erd.txt" >"$T/o" 2>"$T/e"
 check an_agent_takes_the_country_of_the_person_before_it grep -q '	TURGOV	TURMED	010	' "$T/o"
 
+# "we" or "I" inside a quote stands for whoever speaks after it
+printf 'Date: 2024-03-02\n\n"We condemn this attack in the strongest terms," the Egyptian foreign ministry said in a statement.\n' >"$T/we.txt"
+"$H" code --all --format tsv "$T/we.txt" >"$T/o" 2>"$T/e"
+check we_in_a_quote_is_the_speaker_after_it grep -q '	EGYGOV		111	' "$T/o"
+printf 'Date: 2024-03-02\n\n"I will visit Moscow next week," Kenyan President William Ruto said.\n' >"$T/i.txt"
+"$H" code --format tsv "$T/i.txt" >"$T/o" 2>"$T/e"
+check i_in_a_quote_is_the_speaker_after_it grep -q '	KENGOV	RUS	036	' "$T/o"
+
 # "X said Y must ...": a demand of X on Y, not Y's action
 printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its troops from Kursk.\n' >"$T/must.txt"
 "$H" code --all --format tsv "$T/must.txt" >"$T/o" 2>"$T/e"
