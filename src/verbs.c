@@ -360,8 +360,12 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             memset(v, 0, sizeof *v);
             v->start = i;
             /* adverbs before the group: "never attacked", "did not" handled below */
-            for (uint32_t b = i; b > 0 && (s->tok[b - 1].tag == T_RB || is_negation(&s->tok[b - 1])); b--)
+            for (uint32_t b = i; b > 0 && (s->tok[b - 1].tag == T_RB || is_negation(&s->tok[b - 1])); b--) {
                 if (is_negation(&s->tok[b - 1])) v->flags |= VP_NEGATED;
+                /* "who had allegedly torched a bus": said, not shown */
+                if (!o->petrarch && (is_word(&s->tok[b - 1], "allegedly") || is_word(&s->tok[b - 1], "purportedly")))
+                    v->flags |= VP_MAYBE;
+            }
             uint32_t j = i, head = i;
             int saw_be = 0, saw_have = 0;
             for (; j < s->ntok; j++) {
@@ -384,6 +388,7 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
                         v->flags |= VP_MAYBE;
                 } else if (u->tag == T_RB || is_negation(u)) {
                     if (is_negation(u)) v->flags |= VP_NEGATED;
+                    if (!o->petrarch && (is_word(u, "allegedly") || is_word(u, "purportedly"))) v->flags |= VP_MAYBE;
                 } else if (u->tag == T_TO && j == i) {
                     v->flags |= VP_INFINITIVE;
                 } else {

@@ -265,6 +265,14 @@ printf 'Date: 2024-03-02\n\n"I will visit Moscow next week," Kenyan President Wi
 "$H" code --format tsv "$T/i.txt" >"$T/o" 2>"$T/e"
 check i_in_a_quote_is_the_speaker_after_it grep -q '	KENGOV	RUS	036	' "$T/o"
 
+# South Asian English: cops nab miscreants (what they allegedly did is not shown), farmers gherao an office, an agitation is a protest
+printf 'Date: 2024-07-02\n\nthe indian cops nabbed three miscreants who had allegedly torched a bus in the city on monday. agitating indian farmers gheraoed the deputy commissioner'"'"'s office in amritsar. the agitation by sugarcane growers in india entered its fifth day on tuesday.\n' >"$T/ind.txt"
+"$H" code --format tsv "$T/ind.txt" >"$T/o" 2>"$T/e"
+check cops_nabbing_miscreants_is_an_arrest grep -q '	INDCOP	INDCRM	173	' "$T/o"
+check what_was_allegedly_done_is_not_shown sh -c "! grep -q '	INDCRM		145	' '$T/o'"
+check farmers_gheraoing_an_office_obstruct grep -q '	INDAGR		144	' "$T/o"
+check an_agitation_is_a_protest grep -q '	INDAGR		141	' "$T/o"
+
 # "X said Y must ...": a demand of X on Y, not Y's action
 printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its troops from Kursk.\n' >"$T/must.txt"
 "$H" code --all --format tsv "$T/must.txt" >"$T/o" 2>"$T/e"
