@@ -365,6 +365,12 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                         (is_word(&s->tok[gap_s], "of") || is_word(&s->tok[gap_s], "in") || is_word(&s->tok[gap_s], "from")) &&
                         (gap_e - gap_s == 1 || is_word(&s->tok[gap_s + 1], "the")))
                         ok = 2;
+                    /* "Western troops in Ukraine", "foreign forces in Syria": not
+                     * the country's own */
+                    if (ok == 2 && !o->petrarch && is_word(&s->tok[gap_s], "in") && m[k].start > 0 &&
+                        (is_word(&s->tok[m[k].start - 1], "western") || is_word(&s->tok[m[k].start - 1], "foreign") ||
+                         is_word(&s->tok[m[k].start - 1], "international") || is_word(&s->tok[m[k].start - 1], "allied")))
+                        ok = 0;
                     /* the suite's conventions: a phrase whose country has a second
                      * prepositional phrase stays apart ("the parliament | Gondor in Eriador") */
                     if (ok == 2 && o->petrarch && m[j].end + 1 < s->ntok && s->tok[m[j].end].tag == T_IN &&
@@ -433,6 +439,11 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                 if (agent) mm->kind = MK_AGENT;
             } else {
                 Sym base = agent_country ? agent_country : anon;
+                /* "foreign troops", "Western diplomats": of no country in context */
+                if (!o->petrarch && mm->start > 0 &&
+                    (is_word(&s->tok[mm->start - 1], "foreign") || is_word(&s->tok[mm->start - 1], "western") ||
+                     is_word(&s->tok[mm->start - 1], "international")))
+                    base = anon;
                 /* several countries in the sentence and no dateline: the one
                  * named last before the agent ("Kenyan police arrested
                  * protesters near the Ugandan embassy": Kenyan protesters) */

@@ -273,6 +273,11 @@ check what_was_allegedly_done_is_not_shown sh -c "! grep -q '	INDCRM		145	' '$T/
 check farmers_gheraoing_an_office_obstruct grep -q '	INDAGR		144	' "$T/o"
 check an_agitation_is_a_protest grep -q '	INDAGR		141	' "$T/o"
 
+# foreign troops or Western diplomats in a country are not that country's
+printf 'Date: 2024-01-01\n\nForeign troops in Syria attacked the town. Western diplomats in Kyiv met Ukrainian officials.\n' >"$T/foreign.txt"
+"$H" code --all --format tsv "$T/foreign.txt" >"$T/o" 2>"$T/e"
+check foreign_troops_are_not_the_countrys sh -c "grep -q '	MIL		190	' '$T/o' && ! grep -q '	SYRMIL	' '$T/o' && ! grep -q '	UKRGOV	UKRGOV	' '$T/o'"
+
 # "X said Y must ...": a demand of X on Y, not Y's action
 printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its troops from Kursk.\n' >"$T/must.txt"
 "$H" code --all --format tsv "$T/must.txt" >"$T/o" 2>"$T/e"
