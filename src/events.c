@@ -327,10 +327,11 @@ static int not_done(const Sentence *s, uint32_t k)
     while (to < v->head && s->tok[to].tag != T_TO) to++;
     if (to > 0 && s->tok[to].tag == T_TO && TAG_IS_NOUN(s->tok[to - 1].tag) && lemma_in(&s->tok[to - 1], WANTED))
         return 1;
-    /* "any attempt by the West to isolate Russia": over the wanter */
+    /* "any attempt by the West to isolate Russia", "calls for the
+     * perpetrators to be brought to justice": over the wanter or wanted */
     if (s->tok[to].tag == T_TO)
         for (uint32_t b = to; b-- > 1 && to - b < 7;) {
-            if (!(is_word(&s->tok[b], "by") || is_word(&s->tok[b], "of"))) continue;
+            if (!(is_word(&s->tok[b], "by") || is_word(&s->tok[b], "of") || is_word(&s->tok[b], "for"))) continue;
             if (TAG_IS_NOUN(s->tok[b - 1].tag) && lemma_in(&s->tok[b - 1], WANTED)) return 1;
             break;
         }
@@ -1385,7 +1386,10 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     const Token *pt = pp >= 1 ? &s->tok[pp - 1] : NULL;
                     int place_prep = pt && (is_word(pt, "in") || is_word(pt, "at") || is_word(pt, "near") ||
                                             is_word(pt, "across") || is_word(pt, "through") || is_word(pt, "outside"));
-                    int sides = sub.nsrc > 1 && v->code && !strncmp(v->code, "19", 2);
+                    int sides = sub.nsrc > 1 && v->code && together_code(v->code);
+                    /* ... and where people meet: "will meet in Baku next week" */
+                    int meet = v->code && !strncmp(v->code, "04", 2) && strcmp(v->code, "042") && strcmp(v->code, "043") &&
+                               pt && (is_word(pt, "in") || is_word(pt, "at"));
                     /* "Sri Lankan and Mexican negotiators reached an agreement on
                      * the release of prisoners": two sides agree with each
                      * other, not with the people their deal is about */
@@ -1398,7 +1402,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                         continue;
                     }
                     if (!o->petrarch && place_prep && s->men[m].kind == MK_COUNTRY && !s->men[m].has_agent && v->code &&
-                        (!strncmp(v->code, "14", 2) || sides)) {
+                        (!strncmp(v->code, "14", 2) || sides || meet)) {
                         i = s->men[m].end - 1;
                         continue;
                     }

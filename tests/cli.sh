@@ -278,6 +278,12 @@ printf 'Date: 2024-01-01\n\nForeign troops in Syria attacked the town. Western d
 "$H" code --all --format tsv "$T/foreign.txt" >"$T/o" 2>"$T/e"
 check foreign_troops_are_not_the_countrys sh -c "grep -q '	MIL		190	' '$T/o' && ! grep -q '	SYRMIL	' '$T/o' && ! grep -q '	UKRGOV	UKRGOV	' '$T/o'"
 
+# where two sides meet is no target; what calls are for is not done
+printf 'Date: 2024-01-01\n\nThe foreign ministers of Azerbaijan and Iran will meet in Baku next week. A mob lynched a man in a village in Argentina, prompting calls for the perpetrators to be brought to justice.\n' >"$T/meet.txt"
+"$H" code --all --format tsv "$T/meet.txt" >"$T/o" 2>"$T/e"
+check where_two_sides_meet_is_no_target sh -c "grep -q '	AZEGOV	IRNGOV	036	' '$T/o' && ! grep -q '	AZEGOV	AZE	' '$T/o'"
+check what_calls_are_for_is_not_done sh -c "! grep -q '	173	' '$T/o'"
+
 # "X said Y must ...": a demand of X on Y, not Y's action
 printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its troops from Kursk.\n' >"$T/must.txt"
 "$H" code --all --format tsv "$T/must.txt" >"$T/o" 2>"$T/e"
