@@ -502,14 +502,13 @@ static int first_person_before(const Sentence *s, uint32_t i)
 
 /* The subject of a speech verb after the quote that verb phrase k is in
  * ("..., the ministry said"), -1 none. */
-static int trailing_speaker(const Sentence *s, uint32_t k, const int *subj)
+static int trailing_speaker(const Sentence *s, uint32_t k)
 {
     for (uint32_t q = k + 1; q < s->nvp; q++) {
         const VerbPhrase *v = &s->vp[q];
         if (!(v->flags & VP_SPEECH) || in_quote(s, v->start)) continue;
-        Subj sub;
-        if (subject_of(s, q, &sub, subj) == 0 && sub.nsrc) return sub.src[0];
-        return -1;
+        int m = mention_before(s, v->start);   /* the subjects of later verbs are not known yet */
+        return m >= 0 && s->men[m].kind != MK_PRONOUN ? np_head(s, m) : -1;
     }
     return -1;
 }
@@ -1258,7 +1257,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             } else if (!o->petrarch && first_person_before(s, v->start)) {
                 /* "\"We condemn this attack,\" the ministry said": the one
                  * who speaks after the quote */
-                int sp = trailing_speaker(s, k, subj);
+                int sp = trailing_speaker(s, k);
                 if (sp >= 0) {
                     sub.nsrc = 0;
                     add_conj(s, sp, sub.src, &sub.nsrc, 8);
