@@ -365,6 +365,8 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                         (is_word(&s->tok[gap_s], "of") || is_word(&s->tok[gap_s], "in") || is_word(&s->tok[gap_s], "from")) &&
                         (gap_e - gap_s == 1 || is_word(&s->tok[gap_s + 1], "the")))
                         ok = 2;
+                    /* "withdrew its troops from Kherson": whose they are is said */
+                    if (ok == 2 && !o->petrarch && m[k].start > 0 && s->tok[m[k].start - 1].tag == T_PRPS) ok = 0;
                     /* "Western troops in Ukraine", "foreign forces in Syria": not
                      * the country's own */
                     if (ok == 2 && !o->petrarch && is_word(&s->tok[gap_s], "in") && m[k].start > 0 &&

@@ -1433,7 +1433,10 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                         int to = 0;
                         for (uint32_t g = s->men[own].end; g < i && !to; g++)
                             to = is_word(&s->tok[g], "to") || is_word(&s->tok[g], "into") ||
-                                 is_word(&s->tok[g], "toward") || is_word(&s->tok[g], "towards");
+                                 is_word(&s->tok[g], "toward") || is_word(&s->tok[g], "towards") ||
+                                 /* whence forces withdraw: "withdraw its troops from Lebanon" */
+                                 (is_word(&s->tok[g], "from") && v->code &&
+                                  (!strncmp(v->code, "087", 3) || !strcmp(v->code, "0356")));
                         if (!to) break;
                     }
                     add_conj(s, m, tgt, &ntgt, 8);

@@ -332,6 +332,11 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             if (starts && (t->tag == T_VBG || t->tag == T_VBN) && i > 0 &&
                 (s->tok[i - 1].tag == T_DT || s->tok[i - 1].tag == T_JJ || s->tok[i - 1].tag == T_PRPS))
                 starts = 0;
+            /* "from neighboring Lebanon", "in ongoing talks": a participle
+             * between a preposition and a name or noun describes it */
+            if (starts && !o->petrarch && t->tag == T_VBG && i > 0 && i + 1 < s->ntok && s->tok[i - 1].tag == T_IN &&
+                !is_word(&s->tok[i - 1], "by") && (s->tok[i + 1].tag == T_NNP || s->tok[i + 1].tag == T_NNPS))
+                starts = 0;
             /* "memos sent by Bree": a participle right after a noun, before a
              * preposition, modifies the noun */
             /* ... or an actor that is the object of an earlier verb: "abused

@@ -284,6 +284,11 @@ printf 'Date: 2024-01-01\n\nThe foreign ministers of Azerbaijan and Iran will me
 check where_two_sides_meet_is_no_target sh -c "grep -q '	AZEGOV	IRNGOV	036	' '$T/o' && ! grep -q '	AZEGOV	AZE	' '$T/o'"
 check what_calls_are_for_is_not_done sh -c "! grep -q '	173	' '$T/o'"
 
+# forces withdrawn from a country: the country is the target, the forces stay their own
+printf 'Date: 2024-01-01\n\nSyria says it is willing to withdraw its troops from neighboring Lebanon. Russia withdrew its troops from Kherson.\n' >"$T/withdraw.txt"
+"$H" code --format tsv "$T/withdraw.txt" >"$T/o" 2>"$T/e"
+check withdrawing_own_troops_from_a_country_targets_it sh -c "grep -q '	SYR	LBN	0356	' '$T/o' && grep -q '	RUS	UKR	0874	' '$T/o'"
+
 # "X said Y must ...": a demand of X on Y, not Y's action
 printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its troops from Kursk.\n' >"$T/must.txt"
 "$H" code --all --format tsv "$T/must.txt" >"$T/o" 2>"$T/e"
