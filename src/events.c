@@ -151,6 +151,15 @@ static int mention_before(const Sentence *s, uint32_t i)
         j--;
     if (j < i && j > 0 && s->tok[j - 1].mention >= 0 && s->men[s->tok[j - 1].mention].kind != MK_PRONOUN)
         return s->tok[j - 1].mention;
+    /* "The Asia-Pacific Economic Cooperation (APEC) forum agreed": over the
+     * bracketed abbreviation to the name */
+    if (j < i && j > 2 && s->tok[j - 1].tag == T_RRB) {
+        uint32_t c = j - 1;
+        while (c > 0 && j - c < 6 && s->tok[c].tag != T_LRB) c--;
+        if (s->tok[c].tag == T_LRB && c > 0 && s->tok[c - 1].mention >= 0 &&
+            s->men[s->tok[c - 1].mention].kind != MK_PRONOUN)
+            return s->tok[c - 1].mention;
+    }
     /* "the police chief of Valparaiso was shot": the head before an "of"
      * phrase no dictionary knows */
     if (j < i && j > 1 && is_word(&s->tok[j - 1], "of") && s->tok[j - 2].mention >= 0 &&

@@ -289,6 +289,11 @@ printf 'Date: 2024-01-01\n\nSyria says it is willing to withdraw its troops from
 "$H" code --format tsv "$T/withdraw.txt" >"$T/o" 2>"$T/e"
 check withdrawing_own_troops_from_a_country_targets_it sh -c "grep -q '	SYR	LBN	0356	' '$T/o' && grep -q '	RUS	UKR	0874	' '$T/o'"
 
+# a name with its bracketed abbreviation before a noun is the subject ("The ... (APEC) forum has agreed")
+printf 'Date: 2024-01-01\n\nThe Asia-Pacific Economic Cooperation (APEC) forum has agreed to set up an energy research centre.\n' >"$T/apec.txt"
+"$H" code --all --format tsv "$T/apec.txt" >"$T/o" 2>"$T/e"
+check a_name_with_its_abbreviation_before_a_noun_is_the_subject grep -q '	IGOAPC		030	' "$T/o"
+
 # "X said Y must ...": a demand of X on Y, not Y's action
 printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its troops from Kursk.\n' >"$T/must.txt"
 "$H" code --all --format tsv "$T/must.txt" >"$T/o" 2>"$T/e"
