@@ -593,6 +593,14 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                 else if (!(t->tag == T_DT || t->tag == T_JJ || t->tag == T_JJS || t->tag == T_RB)) ok = 0;
             }
             if (!ok || !joins) continue;
+            /* "killed 30 worshippers, and the president ordered": the second
+             * is the subject of a clause of its own */
+            if (!o->petrarch && men[k + 1].end < s->ntok && TAG_IS_VERB(s->tok[men[k + 1].end].tag) &&
+                s->tok[men[k + 1].end].tag != T_VBG && s->tok[men[k + 1].end].tag != T_VBN) {
+                int comma = 0;
+                for (uint32_t i = g; i < h; i++) comma |= s->tok[i].tag == T_COMMA;
+                if (comma) continue;
+            }
             /* "between A and B, and C and D": two pairs, not one list */
             if (ands && joins > ands && k > 0 && men[k - 1].conj == (int16_t)k && link_and[k - 1] == 2) continue;
             men[k].conj = (int16_t)(k + 1);
