@@ -295,7 +295,7 @@ printf 'Date: 2024-01-01\n\nThe Asia-Pacific Economic Cooperation (APEC) forum h
 check a_name_with_its_abbreviation_before_a_noun_is_the_subject grep -q '	IGOAPC		030	' "$T/o"
 
 # ", and the president ordered": the subject of a clause of its own is not coordinated with the object before it
-printf 'Date: 2024-01-01\n\nA bomb attack on a church in Maracaibo killed 30 worshippers, and the Venezuelan president ordered three days of national mourning.\n' >"$T/coord.txt"
+printf 'Date: 2024-01-01\n\nA bomb attack on a church during the Monday service in Maracaibo killed 30 worshippers, and the Venezuelan president ordered three days of national mourning.\n' >"$T/coord.txt"
 "$H" code --format tsv "$T/coord.txt" >"$T/o" 2>"$T/e"
 check a_new_clauses_subject_is_no_coordinated_object sh -c "grep -q '	VENCVL	19' '$T/o' && ! grep -q '	VENGOV	19' '$T/o'"
 
