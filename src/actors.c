@@ -103,12 +103,6 @@ static Sym assemble(Sym base, const Sym *ag, const uint8_t *pre, int n)
     return sym_intern(buf, len);
 }
 
-static int is_word(const Token *t, const char *w)
-{
-    size_t n = strlen(w);
-    return t->n == n && !strncasecmp(t->s, w, n);
-}
-
 /* "the two sides", "both countries": the tokens it spans at i, 0 none */
 static uint32_t both_phrase(const Sentence *s, uint32_t i)
 {
@@ -116,11 +110,11 @@ static uint32_t both_phrase(const Sentence *s, uint32_t i)
                                         "presidents", "neighbours", "neighbors", "parties", "delegations", "states",
                                         NULL};
     uint32_t n = 0;
-    if (i + 2 < s->ntok && is_word(&s->tok[i], "the") && is_word(&s->tok[i + 1], "two")) n = 2;
-    else if (i + 1 < s->ntok && is_word(&s->tok[i], "both")) n = 1;
+    if (i + 2 < s->ntok && tok_is(&s->tok[i], "the") && tok_is(&s->tok[i + 1], "two")) n = 2;
+    else if (i + 1 < s->ntok && tok_is(&s->tok[i], "both")) n = 1;
     if (!n) return 0;
     for (const char *const *w = nouns; *w; w++)
-        if (is_word(&s->tok[i + n], *w)) return n + 1;
+        if (tok_is(&s->tok[i + n], *w)) return n + 1;
     return 0;
 }
 
@@ -129,16 +123,17 @@ static uint32_t both_phrase(const Sentence *s, uint32_t i)
  * alliance said", "the EU ... the bloc's strategy". */
 static const char *const ORG_NOUNS[] = {"alliance", "bloc", "organisation", "organization", NULL};
 
-/* Nouns between a place preposition and the place: "in the capital X",
- * "near the southern city of X". */
-static const char *const PLACE_NOUNS[] = {"capital", "city", "town", "village", "province", "region", "district",
-                                          "state", "port", "county", "area", NULL};
-
-static int is_any_word(const Token *t, const char *const *w)
+int is_place_prep(const Token *t)
 {
-    for (; *w; w++)
-        if (is_word(t, *w)) return 1;
-    return 0;
+    static const char *const w[] = {"in", "at", "near", "outside", "across", "through", NULL};
+    return tok_is_any(t, w);
+}
+
+int is_place_noun(const Token *t)
+{
+    static const char *const w[] = {"capital", "city", "town", "village", "province", "region", "district",
+                                    "state", "port", "county", "area", NULL};
+    return tok_is_any(t, w);
 }
 
 /* Verbs of coming to a place ("arrived in Jakarta"), whose subject is no
@@ -149,8 +144,8 @@ static const char *const ARRIVE[] = {"arrived", "arrives", "arrive", "arriving",
 /* Is the match at token st where someone arrives ("arrived in Jakarta")? */
 static int arrival_place(const Sentence *s, uint32_t st)
 {
-    return st >= 2 && is_any_word(&s->tok[st - 2], ARRIVE) &&
-           (is_word(&s->tok[st - 1], "in") || is_word(&s->tok[st - 1], "at") || is_word(&s->tok[st - 1], "to"));
+    return st >= 2 && tok_is_any(&s->tok[st - 2], ARRIVE) &&
+           (tok_is(&s->tok[st - 1], "in") || tok_is(&s->tok[st - 1], "at") || tok_is(&s->tok[st - 1], "to"));
 }
 
 static int covered(const Mention *men, uint32_t nmen, uint32_t a, uint32_t b)
@@ -183,7 +178,7 @@ static Sym role_person(const Sentence *s, uint32_t a, uint32_t b, Sym agent, Sym
 
 static int is_pronoun(const Token *t)
 {
-    return t->tag == T_PRP && (is_word(t, "he") || is_word(t, "him") || is_word(t, "she") || is_word(t, "her"));
+    return t->tag == T_PRP && (tok_is(t, "he") || tok_is(t, "him") || tok_is(t, "she") || tok_is(t, "her"));
 }
 
 void find_actors(Doc *d, const Dict *dict, const Options *o)
@@ -231,7 +226,7 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
             uint32_t na = longest(dict, TRIE_ACTOR, s, i, &la);
             uint32_t ng = longest(dict, TRIE_AGENT, s, i, &lg);
             /* "official contact", "an official visit": the adjective */
-            if (ng == 1 && !o->petrarch && is_word(&s->tok[i], "official") && i + 1 < s->ntok &&
+            if (ng == 1 && !o->petrarch && tok_is(&s->tok[i], "official") && i + 1 < s->ntok &&
                 TAG_IS_NOUN(s->tok[i + 1].tag) && s->tok[i].tag == T_JJ)
                 ng = 0;
             /* a lone capitalised-only match on a lower-case token ("us",
@@ -314,18 +309,18 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
              * city of Kherson" */
             uint32_t b = m[k].start;
             while (b > 0 && m[k].start - b < 4 && (k == 0 || b > m[k - 1].end) &&
-                   (s->tok[b - 1].tag == T_DT || s->tok[b - 1].tag == T_JJ || is_word(&s->tok[b - 1], "of") ||
-                    is_any_word(&s->tok[b - 1], PLACE_NOUNS)))
+                   (s->tok[b - 1].tag == T_DT || s->tok[b - 1].tag == T_JJ || tok_is(&s->tok[b - 1], "of") ||
+                    is_place_noun(&s->tok[b - 1])))
                 b--;
             if (b == 0) continue;
             const Token *p = &s->tok[b - 1];
-            if (!(is_word(p, "in") || is_word(p, "near") || is_word(p, "outside") || is_word(p, "across")))
+            if (!is_place_prep(p))
                 continue;
             if (k + 1 < nm && m[k + 1].agent && m[k + 1].start == m[k].end) continue;   /* "in Kenyan custody" */
             /* "the hostages held in Gaza": a participle's place, not the sentence's */
             if (b >= 2 && (s->tok[b - 2].tag == T_VBN || s->tok[b - 2].tag == T_VBG)) continue;
             /* "the minister arrived in Jakarta": a visitor is not of where he goes */
-            if (b >= 2 && TAG_IS_VERB(s->tok[b - 2].tag) && is_any_word(&s->tok[b - 2], ARRIVE)) continue;
+            if (b >= 2 && TAG_IS_VERB(s->tok[b - 2].tag) && tok_is_any(&s->tok[b - 2], ARRIVE)) continue;
             place_country = actor_country(dict_actor_code(dict, &dict->actors[m[k].actor - 1], date));
             if (place_country) break;
         }
@@ -362,21 +357,21 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                     int ok = gap_s == gap_e;
                     if (!ok && gap_e - gap_s == 1 && s->tok[gap_s].tag == T_POS) ok = 1;
                     if (!ok && agent && !country && !person && gap_e - gap_s <= 2 &&
-                        (is_word(&s->tok[gap_s], "of") || is_word(&s->tok[gap_s], "in") || is_word(&s->tok[gap_s], "from")) &&
-                        (gap_e - gap_s == 1 || is_word(&s->tok[gap_s + 1], "the")))
+                        (tok_is(&s->tok[gap_s], "of") || tok_is(&s->tok[gap_s], "in") || tok_is(&s->tok[gap_s], "from")) &&
+                        (gap_e - gap_s == 1 || tok_is(&s->tok[gap_s + 1], "the")))
                         ok = 2;
                     /* "withdrew its troops from Kherson": whose they are is said */
                     if (ok == 2 && !o->petrarch && m[k].start > 0 && s->tok[m[k].start - 1].tag == T_PRPS) ok = 0;
                     /* "Western troops in Ukraine", "foreign forces in Syria": not
                      * the country's own */
-                    if (ok == 2 && !o->petrarch && is_word(&s->tok[gap_s], "in") && m[k].start > 0 &&
-                        (is_word(&s->tok[m[k].start - 1], "western") || is_word(&s->tok[m[k].start - 1], "foreign") ||
-                         is_word(&s->tok[m[k].start - 1], "international") || is_word(&s->tok[m[k].start - 1], "allied")))
+                    if (ok == 2 && !o->petrarch && tok_is(&s->tok[gap_s], "in") && m[k].start > 0 &&
+                        (tok_is(&s->tok[m[k].start - 1], "western") || tok_is(&s->tok[m[k].start - 1], "foreign") ||
+                         tok_is(&s->tok[m[k].start - 1], "international") || tok_is(&s->tok[m[k].start - 1], "allied")))
                         ok = 0;
                     /* the suite's conventions: a phrase whose country has a second
                      * prepositional phrase stays apart ("the parliament | Gondor in Eriador") */
                     if (ok == 2 && o->petrarch && m[j].end + 1 < s->ntok && s->tok[m[j].end].tag == T_IN &&
-                        !is_word(&s->tok[m[j].end], "that"))
+                        !tok_is(&s->tok[m[j].end], "that"))
                         ok = 0;
                     /* adjectives between a country and an agent: "Russia's top diplomat" */
                     if (!ok && m[j].agent && (country || person) && gap_e - gap_s <= 4) {
@@ -443,8 +438,8 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                 Sym base = agent_country ? agent_country : anon;
                 /* "foreign troops", "Western diplomats": of no country in context */
                 if (!o->petrarch && mm->start > 0 &&
-                    (is_word(&s->tok[mm->start - 1], "foreign") || is_word(&s->tok[mm->start - 1], "western") ||
-                     is_word(&s->tok[mm->start - 1], "international")))
+                    (tok_is(&s->tok[mm->start - 1], "foreign") || tok_is(&s->tok[mm->start - 1], "western") ||
+                     tok_is(&s->tok[mm->start - 1], "international")))
                     base = anon;
                 /* several countries in the sentence and no dateline: the one
                  * named last before the agent ("Kenyan police arrested
@@ -458,7 +453,7 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                         }
                 /* "Nigeria said it would withdraw its troops": its is Nigeria's */
                 if (!o->petrarch && mm->start > 0 &&
-                    (is_word(&s->tok[mm->start - 1], "its") || is_word(&s->tok[mm->start - 1], "their")))
+                    (tok_is(&s->tok[mm->start - 1], "its") || tok_is(&s->tok[mm->start - 1], "their")))
                     for (uint32_t q = 0; q < nmen; q++)
                         if (men[q].end <= mm->start && actor_country(men[q].code) &&
                             (men[q].kind == MK_COUNTRY || men[q].kind == MK_ORG || men[q].kind == MK_AGENT))
@@ -510,7 +505,7 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                     if (men[k].end <= i && (men[k].kind == MK_PERSON || (men[k].kind == MK_AGENT && men[k].has_agent)))
                         code = men[k].code;
             }
-            else if (!o->petrarch && s->tok[i].tag == T_PRP && (is_word(&s->tok[i], "it") || is_word(&s->tok[i], "they"))) {
+            else if (!o->petrarch && s->tok[i].tag == T_PRP && (tok_is(&s->tok[i], "it") || tok_is(&s->tok[i], "they"))) {
                 uint32_t j = i + 1;
                 while (j < s->ntok && s->tok[j].tag == T_RB) j++;
                 if (j < s->ntok && (TAG_IS_VERB(s->tok[j].tag) || s->tok[j].tag == T_MD)) {
@@ -523,9 +518,9 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                 }
             }
             /* "the alliance", "the bloc": the organisation named before */
-            if (!code && !o->petrarch && i > 0 && is_word(&s->tok[i - 1], "the") &&
-                is_any_word(&s->tok[i], ORG_NOUNS) && !covered(men, nmen, i, i + 1) &&
-                !(i + 1 < s->ntok && (TAG_IS_NOUN(s->tok[i + 1].tag) || is_word(&s->tok[i + 1], "of")))) {
+            if (!code && !o->petrarch && i > 0 && tok_is(&s->tok[i - 1], "the") &&
+                tok_is_any(&s->tok[i], ORG_NOUNS) && !covered(men, nmen, i, i + 1) &&
+                !(i + 1 < s->ntok && (TAG_IS_NOUN(s->tok[i + 1].tag) || tok_is(&s->tok[i + 1], "of")))) {
                 code = last_org;
                 for (uint32_t k = 0; k < nmen; k++)   /* one named earlier in the sentence */
                     if (men[k].end <= i && men[k].kind == MK_ORG && men[k].actor_ref) code = men[k].code;
@@ -588,7 +583,7 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
             int ok = 1, joins = 0, ands = 0;
             for (uint32_t i = g; i < h && ok; i++) {
                 const Token *t = &s->tok[i];
-                if (is_word(t, "and") || is_word(t, "nor")) joins++, ands++;
+                if (tok_is(t, "and") || tok_is(t, "nor")) joins++, ands++;
                 else if (t->tag == T_COMMA) joins++;
                 else if (!(t->tag == T_DT || t->tag == T_JJ || t->tag == T_JJS || t->tag == T_RB)) ok = 0;
             }
@@ -640,7 +635,7 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
         for (uint32_t k = nmen; k-- > 0;) {
             int c = men[k].conj;
             if (c < 0 || men[k].has_agent || !men[c].has_agent || men[k].kind != MK_COUNTRY) continue;
-            if (men[c].start != men[k].end + 1 || !is_word(&s->tok[men[k].end], "and")) continue;
+            if (men[c].start != men[k].end + 1 || !tok_is(&s->tok[men[k].end], "and")) continue;
             const char *cc = sym_name(men[c].code);
             if (strlen(cc) <= 3 || strlen(sym_name(men[k].code)) != 3) continue;
             char buf[64];

@@ -10,5 +10,9 @@
 void find_actors(Doc *d, const Dict *dict, const Options *o);
 /* Country part (first three letters) of an actor code; 0 if none. */
 Sym  actor_country(Sym code);
+/* "in", "at", "near", "outside", "across", "through": a place may follow */
+int  is_place_prep(const Token *t);
+/* "capital", "city", "town", "port", ...: the kind of place in "the city of X" */
+int  is_place_noun(const Token *t);
 
 #endif

@@ -10,6 +10,8 @@
 #ifndef HERODOTUS_DOC_H
 #define HERODOTUS_DOC_H
 #include <stdint.h>
+#include <string.h>
+#include <strings.h>
 #include "arena.h"
 #include "intern.h"
 
@@ -51,6 +53,21 @@ typedef struct Token {
     int16_t head;           /* parse: the token it depends on, -1 the root (or not parsed) */
     uint8_t rel;            /* parse: Rel to its head, REL_NONE when not parsed */
 } Token;
+
+/* Is the token the word w (any case)?  One of the words of a NULL-ended
+ * list?  The stages' word tests. */
+static inline int tok_is(const Token *t, const char *w)
+{
+    size_t n = strlen(w);
+    return t->n == n && !strncasecmp(t->s, w, n);
+}
+
+static inline int tok_is_any(const Token *t, const char *const *list)
+{
+    for (; *list; list++)
+        if (tok_is(t, *list)) return 1;
+    return 0;
+}
 
 enum MentionKind { MK_COUNTRY = 1, MK_PERSON, MK_ORG, MK_AGENT, MK_PRONOUN, MK_PLACE };
 

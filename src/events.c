@@ -6,12 +6,6 @@
 #include "actors.h"
 #include "dates.h"
 
-static int is_word(const Token *t, const char *w)
-{
-    size_t n = strlen(w);
-    return t->n == n && !strncasecmp(t->s, w, n);
-}
-
 /* ---- dates ---- */
 
 static int resolve_weekday(int pub, int wd, int dir)
@@ -33,13 +27,13 @@ static int date_at(const Doc *d, const Sentence *s, uint32_t i)
     int wd = weekday_from_name(t->s, t->n);
     if (wd >= 0 && (t->flags & TOK_CAP)) {
         int dir = 0;
-        if (i > 0 && is_word(&s->tok[i - 1], "last")) dir = -1;
-        if (i > 0 && is_word(&s->tok[i - 1], "next")) dir = 1;
+        if (i > 0 && tok_is(&s->tok[i - 1], "last")) dir = -1;
+        if (i > 0 && tok_is(&s->tok[i - 1], "next")) dir = 1;
         return resolve_weekday(pub, wd, dir);
     }
-    if (pub && is_word(t, "yesterday")) return date_from_days(date_to_days(pub) - 1);
-    if (pub && (is_word(t, "today") || is_word(t, "tonight"))) return pub;
-    if (pub && is_word(t, "tomorrow")) return date_from_days(date_to_days(pub) + 1);
+    if (pub && tok_is(t, "yesterday")) return date_from_days(date_to_days(pub) - 1);
+    if (pub && (tok_is(t, "today") || tok_is(t, "tonight"))) return pub;
+    if (pub && tok_is(t, "tomorrow")) return date_from_days(date_to_days(pub) + 1);
     int m = month_from_name(t->s, t->n);
     if (m && (t->flags & TOK_CAP) && i + 1 < s->ntok && (s->tok[i + 1].flags & TOK_NUM)) {
         /* "April 8", "April 8, 2024" */
@@ -67,8 +61,8 @@ int sentence_date(const Doc *d, const Sentence *s, uint32_t near)
     int best = 0;
     uint32_t bestdist = UINT32_MAX;
     for (uint32_t i = 0; i < s->ntok; i++) {
-        if (!(s->tok[i].flags & (TOK_CAP | TOK_NUM)) && !is_word(&s->tok[i], "yesterday") &&
-            !is_word(&s->tok[i], "today") && !is_word(&s->tok[i], "tonight") && !is_word(&s->tok[i], "tomorrow"))
+        if (!(s->tok[i].flags & (TOK_CAP | TOK_NUM)) && !tok_is(&s->tok[i], "yesterday") &&
+            !tok_is(&s->tok[i], "today") && !tok_is(&s->tok[i], "tonight") && !tok_is(&s->tok[i], "tomorrow"))
             continue;
         int v = date_at(d, s, i);
         if (!v) continue;
@@ -82,8 +76,8 @@ int sentence_date(const Doc *d, const Sentence *s, uint32_t near)
 
 static int is_pp_head(const Token *t)
 {
-    return is_word(t, "on") || is_word(t, "in") || is_word(t, "at") || is_word(t, "during") || is_word(t, "late") ||
-           is_word(t, "early") || is_word(t, "earlier") || is_word(t, "later");
+    return tok_is(t, "on") || tok_is(t, "in") || tok_is(t, "at") || tok_is(t, "during") || tok_is(t, "late") ||
+           tok_is(t, "early") || tok_is(t, "earlier") || tok_is(t, "later");
 }
 
 /* Mention whose last token is right before token i, skipping adverbs and
@@ -111,7 +105,7 @@ static int mention_before(const Sentence *s, uint32_t i)
      * subject of their own */
     for (uint32_t w = i; w >= 2 && i - w < 8; w--) {
         const Token *t = &s->tok[w - 1];
-        if (is_word(t, "with") && (is_word(&s->tok[w - 2], "along") || is_word(&s->tok[w - 2], "together"))) {
+        if (tok_is(t, "with") && (tok_is(&s->tok[w - 2], "along") || tok_is(&s->tok[w - 2], "together"))) {
             i = w - 2;
             if (i > 0 && s->tok[i - 1].tag == T_COMMA) i--;
             break;
@@ -162,7 +156,7 @@ static int mention_before(const Sentence *s, uint32_t i)
     }
     /* "the police chief of Valparaiso was shot": the head before an "of"
      * phrase no dictionary knows */
-    if (j < i && j > 1 && is_word(&s->tok[j - 1], "of") && s->tok[j - 2].mention >= 0 &&
+    if (j < i && j > 1 && tok_is(&s->tok[j - 1], "of") && s->tok[j - 2].mention >= 0 &&
         s->men[s->tok[j - 2].mention].kind != MK_PRONOUN)
         return s->tok[j - 2].mention;
     /* "farmers angry over cheap imports blocked": an adjective phrase
@@ -184,12 +178,7 @@ static int mention_before(const Sentence *s, uint32_t i)
  * many tokens before token st name the kind of place, 0 none. */
 static uint32_t place_kind_before(const Sentence *s, uint32_t st)
 {
-    static const char *const kinds[] = {"town", "city", "village", "port", "province", "region", "district",
-                                        "state", "county", "area", "capital", NULL};
-    if (st < 3 || !is_word(&s->tok[st - 1], "of")) return 0;
-    int kind = 0;
-    for (int i = 0; kinds[i] && !kind; i++) kind = is_word(&s->tok[st - 2], kinds[i]);
-    if (!kind) return 0;
+    if (st < 3 || !tok_is(&s->tok[st - 1], "of") || !is_place_noun(&s->tok[st - 2])) return 0;
     uint32_t b = st - 2;
     while (b > 0 && st - b < 6 && (s->tok[b - 1].tag == T_JJ || s->tok[b - 1].tag == T_DT)) b--;
     return st - b;
@@ -204,7 +193,7 @@ static int site_phrase(const Sentence *s, int m)
     uint32_t k = place_kind_before(s, mm->start);
     if (!k || mm->start < k + 1) return 0;
     const Token *p = &s->tok[mm->start - k - 1];
-    return is_word(p, "near") || is_word(p, "in") || is_word(p, "at") || is_word(p, "outside") || is_word(p, "across");
+    return is_place_prep(p);
 }
 
 static int place_in_phrase(const Sentence *s, int m)
@@ -214,9 +203,7 @@ static int place_in_phrase(const Sentence *s, int m)
     if (mm->kind != MK_COUNTRY || mm->has_agent || st < 2) return 0;
     if (site_phrase(s, m)) return 1;
     const Token *p = &s->tok[st - 1];
-    if (!(is_word(p, "near") || is_word(p, "in") || is_word(p, "at") || is_word(p, "outside") || is_word(p, "from") ||
-          is_word(p, "across")))
-        return 0;
+    if (!is_place_prep(p) && !tok_is(p, "from")) return 0;
     return TAG_IS_NOUN(s->tok[st - 2].tag) || s->tok[st - 2].tag == T_DT;
 }
 
@@ -225,14 +212,14 @@ static int np_head(const Sentence *s, int m)
     const Mention *mm = &s->men[m];
     uint32_t st = mm->start;
     /* "the Chilean police chief of Valparaiso": the head before "of" */
-    if (st >= 2 && is_word(&s->tok[st - 1], "of") && s->tok[st - 2].mention >= 0 &&
+    if (st >= 2 && tok_is(&s->tok[st - 1], "of") && s->tok[st - 2].mention >= 0 &&
         s->men[s->tok[st - 2].mention].has_agent && mm->kind == MK_COUNTRY && !mm->has_agent)
         return s->tok[st - 2].mention;
     /* "police in the Kenyan capital" */
-    if (st >= 3 && s->tok[st - 1].tag == T_DT && (is_word(&s->tok[st - 2], "in") || is_word(&s->tok[st - 2], "from")) &&
+    if (st >= 3 && s->tok[st - 1].tag == T_DT && (tok_is(&s->tok[st - 2], "in") || tok_is(&s->tok[st - 2], "from")) &&
         s->tok[st - 3].mention >= 0)
         return s->tok[st - 3].mention;
-    if (st >= 2 && (is_word(&s->tok[st - 1], "in") || is_word(&s->tok[st - 1], "from") || is_word(&s->tok[st - 1], "at")) &&
+    if (st >= 2 && (tok_is(&s->tok[st - 1], "in") || tok_is(&s->tok[st - 1], "from") || tok_is(&s->tok[st - 1], "at")) &&
         s->tok[st - 2].mention >= 0)
         return s->tok[st - 2].mention;
     return m;
@@ -324,7 +311,7 @@ static int not_done(const Sentence *s, uint32_t k)
          * ease restrictions": what is demanded has not been done */
         uint32_t from = k ? s->vp[k - 1].end : 0;
         for (uint32_t i = v->start; i-- > from && v->start - i < 12;) {
-            if (!is_word(&s->tok[i], "that")) continue;
+            if (!tok_is(&s->tok[i], "that")) continue;
             if (i == 0) break;
             const Token *p = &s->tok[i - 1];
             return (TAG_IS_VERB(p->tag) && lemma_in(p, DEMANDED)) ||
@@ -340,7 +327,7 @@ static int not_done(const Sentence *s, uint32_t k)
      * perpetrators to be brought to justice": over the wanter or wanted */
     if (s->tok[to].tag == T_TO)
         for (uint32_t b = to; b-- > 1 && to - b < 7;) {
-            if (!(is_word(&s->tok[b], "by") || is_word(&s->tok[b], "of") || is_word(&s->tok[b], "for"))) continue;
+            if (!(tok_is(&s->tok[b], "by") || tok_is(&s->tok[b], "of") || tok_is(&s->tok[b], "for"))) continue;
             if (TAG_IS_NOUN(s->tok[b - 1].tag) && lemma_in(&s->tok[b - 1], WANTED)) return 1;
             break;
         }
@@ -372,8 +359,8 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
          * relative pronoun's antecedent */
         uint32_t b = v->start;
         while (b > 0 && (s->tok[b - 1].tag == T_RB || s->tok[b - 1].tag == T_MD)) b--;
-        if (b >= 2 && (is_word(&s->tok[b - 1], "who") || is_word(&s->tok[b - 1], "which") ||
-                       is_word(&s->tok[b - 1], "that"))) {
+        if (b >= 2 && (tok_is(&s->tok[b - 1], "who") || tok_is(&s->tok[b - 1], "which") ||
+                       tok_is(&s->tok[b - 1], "that"))) {
             uint32_t a = b - 1;
             if (s->tok[a - 1].tag == T_COMMA) a--;
             if (a > 0 && s->tok[a - 1].mention >= 0 && !place_in_phrase(s, s->tok[a - 1].mention)) {
@@ -399,8 +386,8 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
          * country to do so": the noun's infinitive, no one's deed */
         for (uint32_t b = v->start - 1; b-- > pv->end && v->start - b < 6;) {
             const Token *t = &s->tok[b];
-            if (t->tag == T_JJS || is_word(t, "first") || is_word(t, "last") || is_word(t, "latest") ||
-                is_word(t, "only") || is_word(t, "next"))
+            if (t->tag == T_JJS || tok_is(t, "first") || tok_is(t, "last") || tok_is(t, "latest") ||
+                tok_is(t, "only") || tok_is(t, "next"))
                 return -1;
             if (!(TAG_IS_NOUN(t->tag) || t->tag == T_JJ || t->tag == T_DT)) break;
         }
@@ -449,7 +436,7 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
                 q--;
             const VerbPhrase *first = &s->vp[q];
             if (s->tok[first->head].tag == T_VBG && first->start > 0 &&
-                (is_word(&s->tok[first->start - 1], "of") || is_word(&s->tok[first->start - 1], "for")))
+                (tok_is(&s->tok[first->start - 1], "of") || tok_is(&s->tok[first->start - 1], "for")))
                 return -1;
         }
         while (j > 0 && subj_of_vp[j] < 0 && s->tok[v->head].tag == T_VBG && !(s->vp[j].flags & VP_INFINITIVE) &&
@@ -473,7 +460,7 @@ static int has_null_phrase(const Sentence *s, const VerbPhrase *v)
         const Token *t = &s->tok[i];
         if (!TAG_IS_NOUN(t->tag) && t->tag != T_CD) continue;
         int b = 0;
-        for (int k = 0; bare[k]; k++) b |= is_word(t, bare[k]);
+        for (int k = 0; bare[k]; k++) b |= tok_is(t, bare[k]);
         if (!b) return 1;
     }
     return 0;
@@ -485,7 +472,7 @@ static int pronoun_before(const Sentence *s, uint32_t i)
     while (i > 0 && (s->tok[i - 1].tag == T_RB || s->tok[i - 1].tag == T_MD)) i--;
     if (i == 0 || s->tok[i - 1].tag != T_PRP) return 0;
     const Token *t = &s->tok[i - 1];
-    return is_word(t, "it") || is_word(t, "they") || is_word(t, "we") || is_word(t, "he") || is_word(t, "she");
+    return tok_is(t, "it") || tok_is(t, "they") || tok_is(t, "we") || tok_is(t, "he") || tok_is(t, "she");
 }
 
 /* Is token i inside quotation marks (an odd number of them before it)? */
@@ -494,8 +481,8 @@ static int in_quote(const Sentence *s, uint32_t i)
     int n = 0;
     for (uint32_t j = 0; j < i; j++) {
         const Token *t = &s->tok[j];
-        n += t->tag == T_LQUOTE || t->tag == T_RQUOTE || is_word(t, "\"") || is_word(t, "\xe2\x80\x9c") ||
-             is_word(t, "\xe2\x80\x9d");
+        n += t->tag == T_LQUOTE || t->tag == T_RQUOTE || tok_is(t, "\"") || tok_is(t, "\xe2\x80\x9c") ||
+             tok_is(t, "\xe2\x80\x9d");
     }
     return n % 2;
 }
@@ -506,7 +493,7 @@ static int first_person_before(const Sentence *s, uint32_t i)
     while (i > 0 && (s->tok[i - 1].tag == T_RB || s->tok[i - 1].tag == T_MD)) i--;
     if (i == 0 || s->tok[i - 1].tag != T_PRP) return 0;
     const Token *t = &s->tok[i - 1];
-    return (is_word(t, "we") || is_word(t, "i")) && in_quote(s, i - 1);
+    return (tok_is(t, "we") || tok_is(t, "i")) && in_quote(s, i - 1);
 }
 
 /* The subject of a speech verb after the quote that verb phrase k is in
@@ -576,7 +563,7 @@ static void phrase_after(const Sentence *s, uint32_t i, uint32_t end, uint32_t *
     while (i < end && (s->tok[i].tag == T_IN || s->tok[i].tag == T_TO || s->tok[i].tag == T_RP)) i++;
     *a = i;
     while (i < end && (TAG_IS_NOUN(s->tok[i].tag) || s->tok[i].tag == T_DT || s->tok[i].tag == T_JJ ||
-                       (is_word(&s->tok[i], "of") && i + 1 < end && TAG_IS_NOUN(s->tok[i + 1].tag))))
+                       (tok_is(&s->tok[i], "of") && i + 1 < end && TAG_IS_NOUN(s->tok[i + 1].tag))))
         i++;
     *b = i;
 }
@@ -628,6 +615,22 @@ static const char *refusal_code(const char *code)
     return recode(map, sizeof map / sizeof *map, code);
 }
 
+/* Does verb phrase k's plain event give way to its complement's more
+ * particular one?  "threatened to launch a strike": the threat of a
+ * strike (133), not also a plain threat (130); "refused to extradite the
+ * suspect": the refusal of what was refused (121), not also a plain
+ * rejection (120). */
+static int yields_to_complement(const Sentence *s, uint32_t k)
+{
+    const VerbPhrase *v = &s->vp[k], *c = k + 1 < s->nvp ? &s->vp[k + 1] : NULL;
+    if (!c || !c->code || !v->code) return 0;
+    if (!strcmp(v->code, "130"))
+        return (c->flags & VP_INFINITIVE) && (c->flags & VP_FUTURE) && c->start <= v->end + 1 &&
+               !strncmp(intent_code(c->code), "13", 2);
+    return !strncmp(v->code, "12", 2) && (c->flags & VP_REFUSED) &&
+           ((c->flags & VP_RECODED) || refusal_code(c->code));
+}
+
 /* Words that open an adjunct (time, cause, concession): an actor after
  * them is no object of the verb. */
 static int is_adjunct_start(const Token *t)
@@ -635,9 +638,7 @@ static int is_adjunct_start(const Token *t)
     static const char *const w[] = {"since", "after", "before", "during", "amid", "despite", "following",
                                     "until", "because", "when", "while", "although", "if", "unless", "as",
                                     "whereas", "though", NULL};
-    for (int i = 0; w[i]; i++)
-        if (is_word(t, w[i])) return 1;
-    return 0;
+    return tok_is_any(t, w);
 }
 
 /* The mention a tree node stands for: its own, else one of its
@@ -681,7 +682,7 @@ static int target_case(const Token *c)
     static const char *const w[] = {"to", "with", "against", "on", "upon", "at", "into", "from", "toward", "towards",
                                     "over", "by", "of", NULL};
     for (int i = 0; c && w[i]; i++)
-        if (is_word(c, w[i])) return 1;
+        if (tok_is(c, w[i])) return 1;
     return 0;
 }
 
@@ -689,7 +690,7 @@ static int target_case(const Token *c)
 static int own_thing(const Sentence *s, int m)
 {
     uint32_t st = s->men[m].start;
-    return st > 0 && (is_word(&s->tok[st - 1], "its") || is_word(&s->tok[st - 1], "their"));
+    return st > 0 && (tok_is(&s->tok[st - 1], "its") || tok_is(&s->tok[st - 1], "their"));
 }
 
 /* A target read off the tree when the rules found none, -1 none: the
@@ -725,7 +726,7 @@ static int target_in_tree(const Sentence *s, uint32_t h, const char *code, int s
     for (uint32_t i = 0; i < s->ntok; i++) {
         if (s->tok[i].head != (int)h || s->tok[i].rel != REL_OBL) continue;
         const Token *c = tree_case(s, i);
-        if (!target_case(c) || (consult && (is_word(c, "at") || is_word(c, "on")))) continue;
+        if (!target_case(c) || (consult && (tok_is(c, "at") || tok_is(c, "on")))) continue;
         TRY(node_mention(s, i), "obl of the verb in the tree, with its preposition");
     }
     for (uint32_t o = 0; o < s->ntok; o++) {
@@ -790,7 +791,7 @@ static int passive_agent(const Sentence *s, const VerbPhrase *v, const Options *
         }
     *from_tree = 0;
     for (uint32_t i = v->end; i + 1 < v->clause_end; i++) {
-        if (!is_word(&s->tok[i], "by")) continue;
+        if (!tok_is(&s->tok[i], "by")) continue;
         uint32_t k = i + 1;
         if (!o->petrarch && k + 1 < v->clause_end && (s->tok[k].tag == T_DT || s->tok[k].tag == T_PRPS)) k++;
         /* "by suspected militants", "by heavily armed men" */
@@ -821,8 +822,8 @@ static int obliged(const Sentence *s, const VerbPhrase *v)
 {
     for (uint32_t i = v->start; i < v->head; i++) {
         const Token *t = &s->tok[i];
-        if (t->tag == T_MD && (is_word(t, "must") || is_word(t, "should"))) return 1;
-        if ((is_word(t, "has") || is_word(t, "have")) && i + 1 < v->head && is_word(&s->tok[i + 1], "to")) return 1;
+        if (t->tag == T_MD && (tok_is(t, "must") || tok_is(t, "should"))) return 1;
+        if ((tok_is(t, "has") || tok_is(t, "have")) && i + 1 < v->head && tok_is(&s->tok[i + 1], "to")) return 1;
     }
     return 0;
 }
@@ -833,7 +834,7 @@ static int obliged(const Sentence *s, const VerbPhrase *v)
 static int condition_after(const Sentence *s, const VerbPhrase *v)
 {
     for (uint32_t i = v->end; i < s->ntok; i++) {
-        if (!is_word(&s->tok[i], "unless")) continue;
+        if (!tok_is(&s->tok[i], "unless")) continue;
         for (uint32_t j = i + 1; j < s->ntok && j < i + 8; j++)
             if (s->tok[j].mention >= 0) return (int)j;
         return (int)i;
@@ -870,7 +871,7 @@ static int weapon_subject(const Sentence *s, const VerbPhrase *v)
     if (from >= 2 && s->tok[from - 1].tag == T_COMMA) {
         uint32_t c = from - 1;
         while (c > 0 && from - c < 14 && s->tok[c - 1].tag != T_COMMA) c--;
-        if (c > 1 && (is_word(&s->tok[c], "which") || is_word(&s->tok[c], "who"))) from = to = c - 1;
+        if (c > 1 && (tok_is(&s->tok[c], "which") || tok_is(&s->tok[c], "who"))) from = to = c - 1;
     }
     while (from > 0 && s->tok[from - 1].tag != T_COMMA && !TAG_IS_VERB(s->tok[from - 1].tag) &&
            s->tok[from - 1].tag != T_MD && to - from < 16)
@@ -890,10 +891,7 @@ static int weapon_subject(const Sentence *s, const VerbPhrase *v)
     static const char *const blast[] = {"blast", "explosion", "fire", "conflict", "war", "fighting", "violence",
                                         "clash", "unrest", "insurgency", "uprising", NULL};
     if (lemma_in(&s->tok[head], blast)) return 1;
-    if (lemma_in(&s->tok[head], w)) return 2;
-    for (int i = 0; w[i]; i++)
-        if (is_word(&s->tok[head], w[i])) return 2;
-    return 0;
+    return lemma_in(&s->tok[head], w) || tok_is_any(&s->tok[head], w) ? 2 : 0;
 }
 
 /* The doer of the deed a verb condemns: its object is an event noun of
@@ -1146,10 +1144,7 @@ static int first_actor(const Sentence *s, uint32_t from, uint32_t to, Sym self)
     for (uint32_t i = from; i < to && i < s->ntok; i++) {
         if (s->tok[i].tag == T_COMMA && i > from) return -1;
         int m = s->tok[i].mention;
-        /* "their leader": the protesters' own */
-        if (m >= 0 && s->men[m].start > 0 && (is_word(&s->tok[s->men[m].start - 1], "their") ||
-                                               is_word(&s->tok[s->men[m].start - 1], "its")))
-            return -1;
+        if (m >= 0 && own_thing(s, m)) return -1;   /* "their leader": the protesters' own */
         if (m >= 0 && s->men[m].kind != MK_PRONOUN && s->men[m].code != self) return m;
     }
     return -1;
@@ -1167,15 +1162,15 @@ static int late_target(const Sentence *s, uint32_t pos, const char *code, Sym se
     for (uint32_t j = pos; j < s->ntok && j < pos + 16 && m < 0; j++) {
         const Token *t = &s->tok[j];
         if (t->tag == T_PERIOD) break;
-        int after_protest = j > 0 && (is_word(&s->tok[j - 1], "protest") || is_word(&s->tok[j - 1], "protests"));
+        int after_protest = j > 0 && (tok_is(&s->tok[j - 1], "protest") || tok_is(&s->tok[j - 1], "protests"));
         if (!strncmp(code, "14", 2) &&
-            (is_word(t, "against") || is_word(t, "over") || ((is_word(t, "of") || is_word(t, "at")) && after_protest))) {
+            (tok_is(t, "against") || tok_is(t, "over") || ((tok_is(t, "of") || tok_is(t, "at")) && after_protest))) {
             m = first_actor(s, j + 1, j + 9, self);
             why = "a protest: its target is what it is against";
-        } else if (!strncmp(code, "12", 2) && is_word(t, "from")) {
+        } else if (!strncmp(code, "12", 2) && tok_is(t, "from")) {
             m = first_actor(s, j + 1, j + 4, self);
             why = "a rejection: its target is whom what is rejected came from";
-        } else if (!strncmp(code, "13", 2) && (is_word(t, "if") || is_word(t, "unless"))) {
+        } else if (!strncmp(code, "13", 2) && (tok_is(t, "if") || tok_is(t, "unless"))) {
             m = first_actor(s, j + 1, j + 7, self);
             why = "a threat: its target is whom its condition falls on";
         }
@@ -1288,17 +1283,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             if (o->petrarch && v->start < consumed) continue;
             if (!v->code && !(o->petrarch && v->code2)) continue;
             if (yields[k]) continue;
-            /* "threatened to launch a strike": the threat of what (133), not
-             * a second, plain threat (130) */
-            if (!o->petrarch && !strcmp(v->code, "130") && k + 1 < s->nvp && (s->vp[k + 1].flags & VP_INFINITIVE) &&
-                (s->vp[k + 1].flags & VP_FUTURE) && s->vp[k + 1].start <= v->end + 1 && s->vp[k + 1].code &&
-                !strncmp(intent_code(s->vp[k + 1].code), "13", 2))
-                continue;
-            /* "refused to extradite the suspect": the refusal of what was
-             * refused (121) is the event, not a second, plain rejection */
-            if (!o->petrarch && k + 1 < s->nvp && (s->vp[k + 1].flags & VP_REFUSED) && s->vp[k + 1].code &&
-                ((s->vp[k + 1].flags & VP_RECODED) || refusal_code(s->vp[k + 1].code)) && !strncmp(v->code, "12", 2))
-                continue;
+            if (!o->petrarch && yields_to_complement(s, k)) continue;
             if (o->petrarch) {
                 consumed = v->clause_end;
                 petrarch_source(s, v, &sub);
@@ -1316,7 +1301,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             /* "could resume talks", "is expected to approve", "Would
              * Washington impose sanctions?": speculation and questions */
             if (!o->petrarch && !(v->flags & VP_SPEECH) &&
-                ((v->flags & VP_MAYBE) || (s->ntok > 0 && is_word(&s->tok[s->ntok - 1], "?")))) {
+                ((v->flags & VP_MAYBE) || (s->ntok > 0 && tok_is(&s->tok[s->ntok - 1], "?")))) {
                 doc_note(d, si, NOTE_NOT_DONE, v->start, v->end, v->pattern_ref, v->code);
                 continue;
             }
@@ -1372,18 +1357,17 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     int m = s->tok[i].mention;
                     /* ("denounced as a crime Serbia's ...": the verbs zone says when "as" goes on) */
                     if (m < 0 && is_adjunct_start(&s->tok[i]) && !o->petrarch &&
-                        !(i == v->end && is_word(&s->tok[i], "as") && v->clause_end > i + 1))
+                        !(i == v->end && tok_is(&s->tok[i], "as") && v->clause_end > i + 1))
                         break;
                     if (m < 0) continue;
-                    if (reported && !(i > 0 && is_word(&s->tok[i - 1], "to"))) break;
+                    if (reported && !(i > 0 && tok_is(&s->tok[i - 1], "to"))) break;
                     /* "discussed the situation in Ukraine": a place after a noun is no target */
                     uint32_t pp = i;   /* "at the United Nations": skip the determiner */
                     if (pp >= 1 && s->tok[pp - 1].tag == T_DT) pp--;
                     /* ... when people meet or talk (root 04): "talks in Geneva"; a
                      * ceasefire in Sudan or strikes on targets in Gaza do concern them */
                     int consult = v->code && v->code[0] == '0' && v->code[1] == '4';
-                    if (!o->petrarch && consult && pp >= 2 && (is_word(&s->tok[pp - 1], "in") || is_word(&s->tok[pp - 1], "at") ||
-                                                    is_word(&s->tok[pp - 1], "near") || is_word(&s->tok[pp - 1], "across")) &&
+                    if (!o->petrarch && consult && pp >= 2 && is_place_prep(&s->tok[pp - 1]) &&
                         TAG_IS_NOUN(s->tok[pp - 2].tag) && s->tok[pp - 2].mention < 0) {
                         i = s->men[m].end - 1;
                         continue;
@@ -1392,12 +1376,11 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                      * in Kisumu": where a protest or a clash of two sides took
                      * place is no one it acted on */
                     const Token *pt = pp >= 1 ? &s->tok[pp - 1] : NULL;
-                    int place_prep = pt && (is_word(pt, "in") || is_word(pt, "at") || is_word(pt, "near") ||
-                                            is_word(pt, "across") || is_word(pt, "through") || is_word(pt, "outside"));
+                    int place_prep = pt && is_place_prep(pt);
                     int sides = sub.nsrc > 1 && v->code && together_code(v->code);
                     /* ... and where people meet: "will meet in Baku next week" */
                     int meet = v->code && !strncmp(v->code, "04", 2) && strcmp(v->code, "042") && strcmp(v->code, "043") &&
-                               pt && (is_word(pt, "in") || is_word(pt, "at"));
+                               pt && (tok_is(pt, "in") || tok_is(pt, "at"));
                     /* "Sri Lankan and Mexican negotiators reached an agreement on
                      * the release of prisoners": two sides agree with each
                      * other, not with the people their deal is about */
@@ -1421,15 +1404,15 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                             add_conj(s, m, tgt, &ntgt, 8);
                         break;
                     }
-                    if ((v->flags & VP_PASSIVE) && i > 0 && is_word(&s->tok[i - 1], "by")) {
+                    if ((v->flags & VP_PASSIVE) && i > 0 && tok_is(&s->tok[i - 1], "by")) {
                         i = s->men[m].end - 1;
                         continue;
                     }
                     /* "offered its troops to Lebanon", "sent their envoys to
                      * Cairo": one's own people are what is given or sent;
                      * the one they go to is the target */
-                    int poss = pp > 0 && s->tok[pp - 1].tag == T_PRPS && !is_word(&s->tok[pp - 1], "his") &&
-                               !is_word(&s->tok[pp - 1], "her");
+                    int poss = pp > 0 && s->tok[pp - 1].tag == T_PRPS && !tok_is(&s->tok[pp - 1], "his") &&
+                               !tok_is(&s->tok[pp - 1], "her");
                     int unnamed = s->men[m].has_agent && !s->men[m].actor_ref;   /* "4,000 troops" */
                     if (!o->petrarch && own < 0 && sub.nsrc && (poss || unnamed) && actor_country(s->men[m].code) &&
                         (unnamed || actor_country(s->men[m].code) == actor_country(s->men[sub.src[0]].code))) {
@@ -1441,10 +1424,10 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     if (own >= 0) {
                         int to = 0;
                         for (uint32_t g = s->men[own].end; g < i && !to; g++)
-                            to = is_word(&s->tok[g], "to") || is_word(&s->tok[g], "into") ||
-                                 is_word(&s->tok[g], "toward") || is_word(&s->tok[g], "towards") ||
+                            to = tok_is(&s->tok[g], "to") || tok_is(&s->tok[g], "into") ||
+                                 tok_is(&s->tok[g], "toward") || tok_is(&s->tok[g], "towards") ||
                                  /* whence forces withdraw: "withdraw its troops from Lebanon" */
-                                 (is_word(&s->tok[g], "from") && v->code &&
+                                 (tok_is(&s->tok[g], "from") && v->code &&
                                   (!strncmp(v->code, "087", 3) || !strcmp(v->code, "0356")));
                         if (!to) break;
                     }
@@ -1454,7 +1437,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 if (!ntgt && own >= 0) add_conj(s, own, tgt, &ntgt, 8);
             }
             if (!ntgt && !o->petrarch && v->code && (!strncmp(v->code, "10", 2) || !strncmp(v->code, "02", 2)) &&
-                v->clause_end < s->ntok && is_word(&s->tok[v->clause_end], "that")) {
+                v->clause_end < s->ntok && tok_is(&s->tok[v->clause_end], "that")) {
                 /* "demanded that the US cancel the sale": the demand is on
                  * the subject of what is demanded */
                 uint32_t stop = k + 1 < s->nvp ? s->vp[k + 1].start : s->ntok;

@@ -5,19 +5,6 @@
 #include "segment.h"
 #include "utf8.h"
 
-static int is_word(const Token *t, const char *w)
-{
-    size_t n = strlen(w);
-    return t->n == n && !strncasecmp(t->s, w, n);
-}
-
-static int is_any(const Token *t, const char *const *list)
-{
-    for (; *list; list++)
-        if (is_word(t, *list)) return 1;
-    return 0;
-}
-
 static int lemma_is(const Token *t, Sym w) { return w && (t->lower == w || t->lemma == w); }
 
 static int has_hyphen(const Token *t) { return t->n > 2 && memchr(t->s + 1, '-', t->n - 2) != NULL; }
@@ -38,7 +25,7 @@ static int is_any_lemma(const Token *t, const char *const *list)
     const char *l = t->lemma ? sym_name(t->lemma) : "";
     for (; *list; list++)
         if (!strcmp(l, *list)) return 1;
-    return is_any(t, list);
+    return tok_is_any(t, list);
 }
 
 /* Words after a noun that put it ahead: "talks next week", "a meeting
@@ -63,7 +50,7 @@ static int past_year(const Doc *d, const Token *t)
  * annexation". */
 static int background(const Doc *d, const Sentence *s, const NounEvent *ne)
 {
-    if (ne->start > 0 && is_word(&s->tok[ne->start - 1], "since")) return 1;
+    if (ne->start > 0 && tok_is(&s->tok[ne->start - 1], "since")) return 1;
     for (uint32_t j = ne->start; j < ne->head; j++)
         if (past_year(d, &s->tok[j])) return 1;
     for (uint32_t j = ne->end; j < ne->end + 4 && j < s->ntok; j++) {
@@ -183,8 +170,8 @@ static int possessive_pronoun(Doc *d, uint32_t si, uint32_t i)
 {
     Sentence *s = &d->sent[si];
     const Token *t = &s->tok[i];
-    int person = is_word(t, "his") || is_word(t, "her");
-    if (!person && !is_word(t, "its") && !is_word(t, "their")) return -1;
+    int person = tok_is(t, "his") || tok_is(t, "her");
+    if (!person && !tok_is(t, "its") && !tok_is(t, "their")) return -1;
     for (uint32_t back = 0; back < 3 && back <= si; back++) {
         const Sentence *ps = &d->sent[si - back];
         for (uint32_t m = ps->nmen; m-- > 0;) {
@@ -247,9 +234,7 @@ static int is_compass(const Token *t)
                                     "northeast", "northwest", "southeast", "southwest", "northeastern",
                                     "northwestern", "southeastern", "southwestern", "central", "upper", "lower",
                                     NULL};
-    for (int i = 0; w[i]; i++)
-        if (is_word(t, w[i])) return 1;
-    return 0;
+    return tok_is_any(t, w);
 }
 
 static int actor_after(const Sentence *s, uint32_t j, uint32_t *npend)
@@ -277,7 +262,7 @@ static void frames_after(const Sentence *s, const NounEntry *e, NounEvent *ne, c
     /* "a general strike called by the unions", "the rally, organised by
      * the opposition": the participle's agent is the noun's */
     if (i + 2 < s->ntok && s->tok[i].tag == T_COMMA) i++;
-    if (i + 2 < s->ntok && s->tok[i].tag == T_VBN && is_word(&s->tok[i + 1], "by")) i++;
+    if (i + 2 < s->ntok && s->tok[i].tag == T_VBN && tok_is(&s->tok[i + 1], "by")) i++;
     else if (i != ne->head + 1) i = ne->head + 1;
     for (int hops = 0; hops < 4 && i + 1 < s->ntok; hops++) {
         const Token *t = &s->tok[i];
@@ -287,7 +272,7 @@ static void frames_after(const Sentence *s, const NounEntry *e, NounEvent *ne, c
         int m = actor_after(s, i + 1, &npend);
         /* "an attack on a village in Herat": the place names the target */
         if (m < 0 && f && f->role != NR_SOURCE && npend + 1 < s->ntok &&
-            (is_word(&s->tok[npend], "in") || is_word(&s->tok[npend], "near")) && s->tok[npend + 1].mention >= 0) {
+            (tok_is(&s->tok[npend], "in") || tok_is(&s->tok[npend], "near")) && s->tok[npend + 1].mention >= 0) {
             m = s->tok[npend + 1].mention;
             npend = s->men[m].end;
         }
@@ -312,10 +297,10 @@ static void frames_after(const Sentence *s, const NounEntry *e, NounEvent *ne, c
                 *tf = f;
                 ne->tgt_prep = f->prep;
                 ne->mutual = f->role == NR_MUTUAL;
-                if (f->role == NR_MUTUAL && is_word(t, "between")) {
+                if (f->role == NR_MUTUAL && tok_is(t, "between")) {
                     /* "between police and protesters": the two sides */
                     int y = s->men[m].conj;
-                    if (y < 0 && npend + 1 < s->ntok && is_word(&s->tok[npend], "and")) {
+                    if (y < 0 && npend + 1 < s->ntok && tok_is(&s->tok[npend], "and")) {
                         uint32_t e2;
                         y = actor_after(s, npend + 1, &e2);
                     }
@@ -352,7 +337,7 @@ static void between_after_verb(const Sentence *s, const NounEntry *e, NounEvent 
         if (v->start < ne->end || v->start > ne->end + 1 || !is_any_lemma(&s->tok[v->head], BREAK_OUT)) continue;
         for (uint32_t i = v->end; i + 1 < s->ntok && i < v->end + 12; i++) {
             if (s->tok[i].tag == T_COMMA || TAG_IS_VERB(s->tok[i].tag)) break;
-            if (!is_word(&s->tok[i], "between")) continue;
+            if (!tok_is(&s->tok[i], "between")) continue;
             f = frame_of(e, NF_PREP, s->tok[i].lower);
             if (!f || f->role != NR_MUTUAL) return;
             /* read the frame as if it followed the noun */
@@ -426,7 +411,7 @@ void find_nouns(Doc *d, const Dict *dict, const Options *o)
                     break;
                 }
                 if (t->tag == T_DT) {
-                    if (is_word(t, "no")) ne.flags |= VP_NEGATED;   /* "there were no clashes" */
+                    if (tok_is(t, "no")) ne.flags |= VP_NEGATED;   /* "there were no clashes" */
                     zone = a--;
                     break;
                 }
@@ -438,7 +423,7 @@ void find_nouns(Doc *d, const Dict *dict, const Options *o)
             int adj = -1, led = -1;
             for (uint32_t j = zone; j < left; j++) {
                 const Token *t = &s->tok[j];
-                if (is_any(t, FUTURE_ADJ)) ne.flags |= VP_FUTURE;
+                if (tok_is_any(t, FUTURE_ADJ)) ne.flags |= VP_FUTURE;
                 if (t->mention >= 0 && t->n > 4 && !strncasecmp(t->s + t->n - 4, "-led", 4) && frame_of(e, NF_LED, 0) &&
                     led < 0)
                     led = t->mention;   /* the actors stage read "Saudi-led" as Saudi Arabia */
@@ -503,7 +488,7 @@ void find_nouns(Doc *d, const Dict *dict, const Options *o)
                         p = s->men[obj].end;
                     }
                     while (p < ne.start && (s->tok[p].tag == T_DT || s->tok[p].tag == T_JJ || s->tok[p].tag == T_CD ||
-                                            is_any(&s->tok[p], MEASURE) || is_word(&s->tok[p], "of")))
+                                            tok_is_any(&s->tok[p], MEASURE) || tok_is(&s->tok[p], "of")))
                         p++;
                     if (p != ne.start) continue;
                     if (vp->code && vp->block >= 0 && vp->pattern_ref != dict->blocks[vp->block].ref) {
@@ -532,7 +517,7 @@ void find_nouns(Doc *d, const Dict *dict, const Options *o)
             }
             /* "a meeting between Xi and Putin later this year", "talks next week" */
             for (uint32_t j = ne.end; j < ne.end + 3 && j < s->ntok; j++)
-                if (is_any(&s->tok[j], TIME_AHEAD)) ne.flags |= VP_FUTURE;
+                if (tok_is_any(&s->tok[j], TIME_AHEAD)) ne.flags |= VP_FUTURE;
             if (n == cap) {
                 uint32_t nc = cap ? cap * 2 : 4;
                 out = arena_grow(d->arena, out, cap * sizeof *out, nc * sizeof *out);

@@ -318,12 +318,6 @@ static uint32_t words_in(const Sentence *s, uint32_t a, uint32_t b)
     return n;
 }
 
-static int tok_is_word(const Token *t, const char *w)
-{
-    size_t n = strlen(w);
-    return t->n == n && !strncasecmp(t->s, w, n);
-}
-
 /* A comma inside a noun phrase is no clause comma: between adjectives
  * ("complete, full ties") or in a list closed by and/or/nor with no verb
  * in it ("Mordor, the Shire, Fornost and Bree"). Needs tags. */
@@ -335,7 +329,7 @@ static int phrase_comma(const Sentence *s, uint32_t i)
     for (uint32_t j = i + 1; j < s->ntok; j++) {
         const Token *t = &s->tok[j];
         if (TAG_IS_VERB(t->tag) || t->tag == T_MD || t->tag == T_IN || t->tag == T_TO) return 0;
-        if (tok_is_word(t, "and") || tok_is_word(t, "or") || tok_is_word(t, "nor"))
+        if (tok_is(t, "and") || tok_is(t, "or") || tok_is(t, "nor"))
             return j + 1 < s->ntok && !TAG_IS_VERB(s->tok[j + 1].tag);
         if (t->tag == T_PERIOD) return 0;
     }

@@ -7,12 +7,6 @@
 
 #define MAX_GAP 5   /* tokens a pattern may skip between two of its words */
 
-static int is_word(const Token *t, const char *w)
-{
-    size_t n = strlen(w);
-    return t->n == n && !strncasecmp(t->s, w, n);
-}
-
 static int lemma_is(const Token *t, const char *w)
 {
     const char *l = sym_name(t->lemma);
@@ -21,13 +15,13 @@ static int lemma_is(const Token *t, const char *w)
 
 static int is_negation(const Token *t)
 {
-    return is_word(t, "not") || is_word(t, "n't") || is_word(t, "never") || is_word(t, "n\xe2\x80\x99t");
+    return tok_is(t, "not") || tok_is(t, "n't") || tok_is(t, "never") || tok_is(t, "n\xe2\x80\x99t");
 }
 
 static int is_future_modal(const Token *t)
 {
-    return is_word(t, "will") || is_word(t, "would") || is_word(t, "shall") || is_word(t, "'ll") ||
-           is_word(t, "wo") || is_word(t, "\xe2\x80\x99ll");
+    return tok_is(t, "will") || tok_is(t, "would") || tok_is(t, "shall") || tok_is(t, "'ll") ||
+           tok_is(t, "wo") || tok_is(t, "\xe2\x80\x99ll");
 }
 
 /* Verbs whose "to" complement is an intention: "plans to visit". */
@@ -52,9 +46,9 @@ static int is_speech_verb(const Token *t)
 
 static int clause_boundary(const Token *t)
 {
-    return t->tag == T_COLON || is_word(t, ";") || is_word(t, "because") || is_word(t, "although") ||
-           is_word(t, "while") || is_word(t, "whereas") || is_word(t, "but") || t->tag == T_WDT ||
-           t->tag == T_WP || (t->tag == T_IN && is_word(t, "that")) || is_word(t, "as");
+    return t->tag == T_COLON || tok_is(t, ";") || tok_is(t, "because") || tok_is(t, "although") ||
+           tok_is(t, "while") || tok_is(t, "whereas") || tok_is(t, "but") || t->tag == T_WDT ||
+           t->tag == T_WP || (t->tag == T_IN && tok_is(t, "that")) || tok_is(t, "as");
 }
 
 /* With the validation suite's conventions pattern words match only the
@@ -335,7 +329,7 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             /* "from neighboring Lebanon", "in ongoing talks": a participle
              * between a preposition and a name or noun describes it */
             if (starts && !o->petrarch && t->tag == T_VBG && i > 0 && i + 1 < s->ntok && s->tok[i - 1].tag == T_IN &&
-                !is_word(&s->tok[i - 1], "by") && (s->tok[i + 1].tag == T_NNP || s->tok[i + 1].tag == T_NNPS))
+                !tok_is(&s->tok[i - 1], "by") && (s->tok[i + 1].tag == T_NNP || s->tok[i + 1].tag == T_NNPS))
                 starts = 0;
             /* "memos sent by Bree": a participle right after a noun, before a
              * preposition, modifies the noun */
@@ -345,8 +339,8 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
                 (s->tok[i - 1].mention < 0 || (!o->petrarch && n > 0)) &&
                 (s->tok[i + 1].tag == T_IN || s->tok[i + 1].tag == T_TO) &&
                 /* "arrested at least 40 people": a quantity, no phrase */
-                !(i + 2 < s->ntok && is_word(&s->tok[i + 1], "at") &&
-                  (is_word(&s->tok[i + 2], "least") || is_word(&s->tok[i + 2], "most"))))
+                !(i + 2 < s->ntok && tok_is(&s->tok[i + 1], "at") &&
+                  (tok_is(&s->tok[i + 2], "least") || tok_is(&s->tok[i + 2], "most"))))
                 starts = 0;
             /* "rejected proposed Israeli changes", "extradited suspected
              * militant X": a participle between a full verb and the noun it
@@ -368,7 +362,7 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             for (uint32_t b = i; b > 0 && (s->tok[b - 1].tag == T_RB || is_negation(&s->tok[b - 1])); b--) {
                 if (is_negation(&s->tok[b - 1])) v->flags |= VP_NEGATED;
                 /* "who had allegedly torched a bus": said, not shown */
-                if (!o->petrarch && (is_word(&s->tok[b - 1], "allegedly") || is_word(&s->tok[b - 1], "purportedly")))
+                if (!o->petrarch && (tok_is(&s->tok[b - 1], "allegedly") || tok_is(&s->tok[b - 1], "purportedly")))
                     v->flags |= VP_MAYBE;
             }
             uint32_t j = i, head = i;
@@ -389,11 +383,11 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
                 } else if (u->tag == T_MD) {
                     if (j > i) break;
                     if (is_future_modal(u)) v->flags |= VP_FUTURE;
-                    else if (!o->petrarch && (is_word(u, "could") || is_word(u, "might") || is_word(u, "may")))
+                    else if (!o->petrarch && (tok_is(u, "could") || tok_is(u, "might") || tok_is(u, "may")))
                         v->flags |= VP_MAYBE;
                 } else if (u->tag == T_RB || is_negation(u)) {
                     if (is_negation(u)) v->flags |= VP_NEGATED;
-                    if (!o->petrarch && (is_word(u, "allegedly") || is_word(u, "purportedly"))) v->flags |= VP_MAYBE;
+                    if (!o->petrarch && (tok_is(u, "allegedly") || tok_is(u, "purportedly"))) v->flags |= VP_MAYBE;
                 } else if (u->tag == T_TO && j == i) {
                     v->flags |= VP_INFINITIVE;
                 } else {
@@ -407,16 +401,16 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             const Token *h = &s->tok[head];
             if (saw_be && (h->tag == T_VBN || h->tag == T_VBD)) v->flags |= VP_PASSIVE;
             /* "is opposed to", "is committed to": a state of the subject, no passive */
-            if ((v->flags & VP_PASSIVE) && !o->petrarch && head + 1 < s->ntok && is_word(&s->tok[head + 1], "to") &&
+            if ((v->flags & VP_PASSIVE) && !o->petrarch && head + 1 < s->ntok && tok_is(&s->tok[head + 1], "to") &&
                 (lemma_is(h, "oppose") || lemma_is(h, "commit") || lemma_is(h, "dedicate") || lemma_is(h, "devote")))
                 v->flags &= (uint16_t)~VP_PASSIVE;
             (void)saw_have;
             /* "is about to" / "is going to" / "is set to" + verb: future */
             if (lemma_is(h, "be") && head + 2 < s->ntok && s->tok[head + 2].tag == T_TO &&
-                (is_word(&s->tok[head + 1], "about") || is_word(&s->tok[head + 1], "set") ||
-                 is_word(&s->tok[head + 1], "due")))
+                (tok_is(&s->tok[head + 1], "about") || tok_is(&s->tok[head + 1], "set") ||
+                 tok_is(&s->tok[head + 1], "due")))
                 v->flags |= VP_FUTURE;
-            if (lemma_is(h, "be") && head + 2 < s->ntok && is_word(&s->tok[head + 1], "going") &&
+            if (lemma_is(h, "be") && head + 2 < s->ntok && tok_is(&s->tok[head + 1], "going") &&
                 s->tok[head + 2].tag == T_TO)
                 v->flags |= VP_FUTURE;
             if (is_speech_verb(h)) v->flags |= VP_SPEECH;
@@ -427,7 +421,7 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
                     /* "is expected to approve", "is likely to meet": a forecast */
                     uint32_t to = v->start;
                     if ((lemma_is(&s->tok[pv->head], "expect") && (pv->flags & VP_PASSIVE)) ||
-                        (to > 0 && (is_word(&s->tok[to - 1], "likely") || is_word(&s->tok[to - 1], "unlikely"))))
+                        (to > 0 && (tok_is(&s->tok[to - 1], "likely") || tok_is(&s->tok[to - 1], "unlikely"))))
                         v->flags |= VP_MAYBE;
                     /* "plans to send a delegation to discuss": the purpose of
                      * what is to come is to come */
@@ -452,7 +446,7 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
                     !(pv->flags & VP_NEGATED))
                     v->flags |= VP_REFUSED;
             }
-            if (i > 0 && (is_word(&s->tok[i - 1], "and") || is_word(&s->tok[i - 1], "or") || is_word(&s->tok[i - 1], "but")))
+            if (i > 0 && (tok_is(&s->tok[i - 1], "and") || tok_is(&s->tok[i - 1], "or") || tok_is(&s->tok[i - 1], "but")))
                 v->flags |= VP_COORD;
             n++;
             i = v->end;
@@ -463,7 +457,7 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             uint32_t from = k ? vp[k - 1].end : 0;
             for (uint32_t j = vp[k].start; j-- > from;) {
                 if (s->tok[j].tag == T_COMMA) break;
-                if (is_word(&s->tok[j], "if") || is_word(&s->tok[j], "unless") || is_word(&s->tok[j], "whether")) {
+                if (tok_is(&s->tok[j], "if") || tok_is(&s->tok[j], "unless") || tok_is(&s->tok[j], "whether")) {
                     vp[k].flags |= VP_MAYBE;
                     break;
                 }
@@ -474,7 +468,7 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
         for (uint32_t k = 1; k < n && !o->petrarch; k++) {
             if (!lemma_is(&s->tok[vp[k - 1].head], "deny")) continue;
             int that = vp[k].start == vp[k - 1].end && s->tok[vp[k].head].tag == T_VBG;
-            for (uint32_t j = vp[k - 1].end; j < vp[k].start && !that; j++) that = is_word(&s->tok[j], "that");
+            for (uint32_t j = vp[k - 1].end; j < vp[k].start && !that; j++) that = tok_is(&s->tok[j], "that");
             if (that) vp[k].flags |= VP_NEGATED;
         }
         /* object zones: up to the next verb or clause boundary; with the
@@ -503,7 +497,7 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
                 for (uint32_t j = vp[k].end; j < end; j++) {
                     /* "denounced as an ugly crime Serbia's suppression": "as"
                      * right after a verb of judging names what it is judged */
-                    if (j == vp[k].end && is_word(&s->tok[j], "as") &&
+                    if (j == vp[k].end && tok_is(&s->tok[j], "as") &&
                         (lemma_is(&s->tok[vp[k].head], "denounce") || lemma_is(&s->tok[vp[k].head], "condemn") ||
                          lemma_is(&s->tok[vp[k].head], "describe") || lemma_is(&s->tok[vp[k].head], "brand") ||
                          lemma_is(&s->tok[vp[k].head], "criticise") || lemma_is(&s->tok[vp[k].head], "criticize") ||

@@ -5,6 +5,14 @@ H=${1:-build/herodotus}
 . "$(dirname "$0")/lib.sh"
 ART='BEIJING, April 9 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in China on Monday for a visit.'
 
+# coded DATE TEXT [OPTION...]: code TEXT, dated DATE, with herodotus code
+# OPTION... --format tsv into $T/o (messages in $T/e)
+coded() {
+    printf 'Date: %s\n\n%b\n' "$1" "$2" >"$T/coded.txt"
+    shift 2
+    "$H" code "$@" --format tsv "$T/coded.txt" >"$T/o" 2>"$T/e"
+}
+
 # --help, --version, usage errors
 "$H" --help >"$T/o" 2>&1; check help_exits_0 test $? -eq 0
 grep -q "code" "$T/o"; check help_lists_commands test $? -eq 0
@@ -38,41 +46,35 @@ printf 'Date: 2024-04-08\n\n%s\n' "$(printf '%s' "$CASED" | tr 'A-Z' 'a-z')" | "
 check lower_case_text_is_shown_re_cased grep -q '"text":"Russian foreign minister Sergei' "$T/o"
 
 # agentless passives of arrests and violence are events with no source; crowds are actors
-printf 'Date: 2024-06-26\n\nNAIROBI, June 26 (Agency) - Five protesters were arrested on Tuesday. At least 13 people were killed in clashes. Thousands of people marched through the city. The talks were postponed.\n' >"$T/pass.txt"
-"$H" code --format tsv "$T/pass.txt" >"$T/o" 2>"$T/e"
+coded 2024-06-26 'NAIROBI, June 26 (Agency) - Five protesters were arrested on Tuesday. At least 13 people were killed in clashes. Thousands of people marched through the city. The talks were postponed.'
 check an_arrest_by_no_one_named_has_no_source grep -q '		KENOPP	173	' "$T/o"
 check people_killed_by_no_one_named_are_the_target sh -c "grep -P '^[^\t]*\t[0-9]+\t[-0-9]*\t\tKENCVL\t1[89]|\t\tKENCVL\t20' '$T/o' >/dev/null"
 check a_crowd_of_people_marching_is_a_protest grep -q '	KENCVL		14' "$T/o"
 check other_agentless_passives_stay_out sh -c "[ \$(wc -l <'$T/o') -eq 4 ]"
 
 # a demand is on the subject of what is demanded; a protest takes the target of its demand
-printf 'Date: 2024-04-08\n\nThe Kenyan government on Monday demanded that Uganda hand over the suspects within a week. Thousands of students marched through Lagos on Tuesday to demand reforms from the Nigerian government.\n' >"$T/dem.txt"
-"$H" code --all --format tsv "$T/dem.txt" >"$T/o" 2>"$T/e"
+coded 2024-04-08 'The Kenyan government on Monday demanded that Uganda hand over the suspects within a week. Thousands of students marched through Lagos on Tuesday to demand reforms from the Nigerian government.' --all
 check a_demand_that_x_act_is_on_x grep -q '	KENGOV	UGA	10[0-9]*	' "$T/o"
 check a_protest_takes_the_target_of_its_demand grep -q '	NGAEDU	NGAGOV	14[0-9]*	' "$T/o"
 
 # "said it would attack" is a threat, "said it attacked" a claim; "would boycott" is a verb after a modal
-printf 'Date: 2024-04-08\n\nHamas said on Monday it would attack Israel. Hamas said on Tuesday it attacked Israel. The opposition leaders said they would boycott the Kenyan government.\n' >"$T/would.txt"
-"$H" code --all --format tsv "$T/would.txt" >"$T/o" 2>"$T/e"
+coded 2024-04-08 'Hamas said on Monday it would attack Israel. Hamas said on Tuesday it attacked Israel. The opposition leaders said they would boycott the Kenyan government.' --all
 check said_it_would_attack_is_a_threat_of_force sh -c "grep -q '	PSEREBHMS	ISR	138	' '$T/o' && [ \$(grep -c '	PSEREBHMS	ISR	015	' '$T/o') -eq 1 ]"
 check a_word_after_a_modal_is_a_verb grep -q '	[A-Z]*	KENGOV	13[0-9]*	' "$T/o"
 
 # a participle between a verb and its object describes the object ("rejected proposed changes")
-printf 'Date: 2024-04-08\n\nThe Palestinians rejected proposed Israeli changes to the agreement. Zambia extradited suspected British militant John Smith to Britain.\n' >"$T/part.txt"
-"$H" code --all --format tsv "$T/part.txt" >"$T/o" 2>"$T/e"
+coded 2024-04-08 'The Palestinians rejected proposed Israeli changes to the agreement. Zambia extradited suspected British militant John Smith to Britain.' --all
 check a_participle_before_the_object_does_not_end_the_clause sh -c "grep -q '	PSE	ISR	12[0-9]*	' '$T/o' && grep -q '	ZMB	GBR[A-Z]*	06[0-9]*	' '$T/o'"
 
 # what is demanded has not happened; companions "along with" are no subject; one's own troops sent somewhere: the target is where
-printf 'Date: 2024-04-08\n\nWashington, along with its European allies, demanded on Monday that Hamas release the hostages held in Gaza. Rwanda offered its troops to the Mozambican government to fight the insurgents. Kenyan police arrested protesters near the Ugandan embassy.\n' >"$T/own2.txt"
-"$H" code --all --format tsv "$T/own2.txt" >"$T/o" 2>"$T/e"
+coded 2024-04-08 'Washington, along with its European allies, demanded on Monday that Hamas release the hostages held in Gaza. Rwanda offered its troops to the Mozambican government to fight the insurgents. Kenyan police arrested protesters near the Ugandan embassy.' --all
 check along_with_companions_leave_the_subject grep -q '	USA	PSEREBHMS	10[0-9]*	' "$T/o"
 check what_is_demanded_is_not_done sh -c "! grep -q '	PSEREBHMS	[A-Z]*	08[0-9]*	' '$T/o'"
 check own_troops_offered_to_a_country_target_that_country grep -q '	RWA	MOZGOV	0[0-9]*	' "$T/o"
 check own_people_not_sent_anywhere_stay_the_target grep -q '	KENCOP	KENOPP	173	' "$T/o"
 
 # a refusal is one event (the refusal of what was refused), not also a plain rejection
-printf 'Date: 2024-04-08\n\nBrazil, citing the risk of torture, has refused to extradite the former Zimbabwean president.\n' >"$T/ref1.txt"
-"$H" code --all --format tsv "$T/ref1.txt" >"$T/o" 2>"$T/e"
+coded 2024-04-08 'Brazil, citing the risk of torture, has refused to extradite the former Zimbabwean president.' --all
 check a_refusal_is_one_event sh -c "grep -q '	BRA	ZWEGOV	121	' '$T/o' && [ \$(wc -l <'$T/o') -eq 2 ]"
 
 # a tree's object is the target where the rules stop ("as expected" ends their search); --explain names the relation
@@ -82,13 +84,11 @@ sed 's/	obj	/	dep	/' tests/fixtures/tree-target.conllu >"$T/noobj.conllu"
 "$H" code --parse conllu --all --format tsv "$T/noobj.conllu" >"$T/o" 2>"$T/e"
 check without_the_obj_relation_the_rules_find_no_target grep -q '	KEN		174	' "$T/o"
 # a bare participle after a noun modifies it: "the curfew on Palestinians living in the West Bank"
-printf 'Date: 2024-04-08\n\nThe Israeli government, under pressure from its coalition partners, is refusing to lift the curfew on Palestinians living in the West Bank.\n' >"$T/tt.txt"
-"$H" code --all --format tsv "$T/tt.txt" >"$T/o" 2>"$T/e"
+coded 2024-04-08 'The Israeli government, under pressure from its coalition partners, is refusing to lift the curfew on Palestinians living in the West Bank.' --all
 check a_participle_after_a_noun_leaves_it_the_target grep -q '	ISRGOV	PSE	1241	' "$T/o"
 
 # violence by a weapon: unnamed attackers of the place it struck (a blast, which may be an accident: no one); a storm is no one's violence
-printf 'Date: 2024-04-08\n\nA roadside bomb near the town of Baidoa on Sunday killed three Kenyan soldiers, the army said. Heavy rain killed 20 villagers in western Kenya.\n' >"$T/bomb.txt"
-"$H" code --format tsv "$T/bomb.txt" >"$T/o" 2>"$T/e"
+coded 2024-04-08 'A roadside bomb near the town of Baidoa on Sunday killed three Kenyan soldiers, the army said. Heavy rain killed 20 villagers in western Kenya.'
 check a_bomb_killing_soldiers_is_violence_by_unnamed_attackers_of_its_place grep -q '	SOMUAF	KENMIL	19[0-9]*	' "$T/o"
 check rain_killing_villagers_is_no_event sh -c "! grep -q 'KENCVL' '$T/o'"
 
@@ -100,19 +100,16 @@ check clashes_breaking_out_between_two_sides_code_both sh -c "grep -q '	KENCVL	K
 check an_unnamed_agent_takes_the_country_its_event_is_in grep -q '	SOMUAF	SOM[A-Z]*	18[0-9]*	' "$T/o"
 
 # condemning an attack named before condemns who carried it out
-printf 'Date: 2024-05-14\n\nRussian forces shelled the Ukrainian city of Kharkiv on Monday, killing nine civilians. The German government condemned the shelling and summoned the Russian ambassador.\n' >"$T/condemn.txt"
-"$H" code --format tsv "$T/condemn.txt" >"$T/o" 2>"$T/e"
+coded 2024-05-14 'Russian forces shelled the Ukrainian city of Kharkiv on Monday, killing nine civilians. The German government condemned the shelling and summoned the Russian ambassador.'
 check condemning_an_attack_targets_its_doer grep -q '	DEUGOV	RUSMIL	111	' "$T/o"
 
 # lower-case regional copy: a dharna is a protest, police who lathicharged a crowd repressed it (a verb only the dictionary knows)
-printf 'Date: 2024-07-02\n\nhundreds of indian farmers staged a dharna outside the collectorate in ludhiana on monday. the indian police lathicharged the protesters near the barricades.\n' >"$T/dharna.txt"
-"$H" code --format tsv "$T/dharna.txt" >"$T/o" 2>"$T/e"
+coded 2024-07-02 'hundreds of indian farmers staged a dharna outside the collectorate in ludhiana on monday. the indian police lathicharged the protesters near the barricades.'
 check a_dharna_is_a_protest grep -q '	INDAGR		14[0-9]*	' "$T/o"
 check a_dictionary_verb_wordnet_lacks_is_lemmatised grep -q '	INDCOP	INDOPP	175	' "$T/o"
 
 # a threat to strike is one threat, of a strike; a participle after a comma acts for the clause's subject, a list after "accused X of" for no one
-printf 'Date: 2024-07-02\n\nThe Kenyan teachers union has threatened to launch an indefinite strike. The Kenyan opposition staged a walkout over rising prices, accusing the government of failing the poor. Amnesty International accused the Kenyan police of killing protesters, ignoring the courts and torturing detainees.\n' >"$T/thr.txt"
-"$H" code --all --format tsv "$T/thr.txt" >"$T/o" 2>"$T/e"
+coded 2024-07-02 'The Kenyan teachers union has threatened to launch an indefinite strike. The Kenyan opposition staged a walkout over rising prices, accusing the government of failing the poor. Amnesty International accused the Kenyan police of killing protesters, ignoring the courts and torturing detainees.' --all
 check a_threatened_strike_is_one_threat_of_dissent sh -c "grep -q '	KENEDU		133	' '$T/o' && ! grep -q '	KENEDU	[A-Z]*	13[08]	' '$T/o'"
 check a_participle_after_a_comma_acts_for_the_subject grep -q '	KENOPP	KENGOV	112	' "$T/o"
 check a_list_after_accused_of_is_no_deed_of_the_accuser sh -c "[ \$(grep -c '	NGOAMN[A-Z]*	' '$T/o') -eq 1 ]"
@@ -125,8 +122,7 @@ check a_strike_by_teachers_is_a_strike grep -q '	KENEDU		143	' "$T/o"
 check agents_take_the_place_named_before_over_the_dateline grep -q '	GEOCOP	GEO[A-Z]*	175	' "$T/o"
 
 # violence in wire copy: a plural in -men and a verb the tagger took for a noun; an agent after adjectives; who speaks together does not speak to each other; where a clash or march took place is no target
-printf 'Date: 2024-03-11\n\nGunmen abducted more than 100 students from a school in northwestern Nigeria on Thursday, residents and a teacher said. Two police officers were shot dead by suspected militants in the Pakistani city of Peshawar. Police and protesters clashed in Nairobi. Students and workers marched through Nairobi.\n' >"$T/wire.txt"
-"$H" code --all --format tsv "$T/wire.txt" >"$T/o" 2>"$T/e"
+coded 2024-03-11 'Gunmen abducted more than 100 students from a school in northwestern Nigeria on Thursday, residents and a teacher said. Two police officers were shot dead by suspected militants in the Pakistani city of Peshawar. Police and protesters clashed in Nairobi. Students and workers marched through Nairobi.' --all
 check gunmen_abducting_students_is_an_abduction grep -q '	NGAUAF	NGAEDU	181	' "$T/o"
 check an_agent_after_adjectives_is_the_agent grep -q '	PAKREB	PAKCOP	193	' "$T/o"
 check speakers_together_do_not_speak_to_each_other sh -c "! grep -q '	NGACVL	NGAEDU	010	' '$T/o'"
@@ -134,8 +130,7 @@ check two_sides_clashing_in_a_city_act_on_each_other sh -c "grep -q '	KENCOP	KEN
 check a_march_through_a_city_has_no_target sh -c "grep -q '	KENEDU		141	' '$T/o' && ! grep -q '	KENEDU	KEN	141	' '$T/o'"
 
 # speculation, forecasts and questions are no deeds; the purpose of a plan is planned; a past tense after "would not attack ... and" joins the speaker
-printf 'Date: 2024-06-20\n\nWould Washington impose new sanctions on Iran if talks collapse? India and Pakistan could resume talks on Kashmir next month. The European Union is expected to approve new sanctions against Russia. Japan plans to send a delegation to North Korea to discuss the abductions. The Sudanese president said the army would not attack civilians and urged rebels to lay down their arms.\n' >"$T/maybe.txt"
-"$H" code --all --format tsv "$T/maybe.txt" >"$T/o" 2>"$T/e"
+coded 2024-06-20 'Would Washington impose new sanctions on Iran if talks collapse? India and Pakistan could resume talks on Kashmir next month. The European Union is expected to approve new sanctions against Russia. Japan plans to send a delegation to North Korea to discuss the abductions. The Sudanese president said the army would not attack civilians and urged rebels to lay down their arms.' --all
 check a_question_is_no_deed sh -c "! grep -q '	USA	IRN	' '$T/o'"
 check what_could_happen_is_no_deed sh -c "! grep -q '	IND	PAK	' '$T/o'"
 check what_is_expected_is_no_deed sh -c "! grep -q '	IGOEUREEC	RUS	' '$T/o'"
@@ -143,58 +138,48 @@ check the_purpose_of_a_plan_is_an_intention sh -c "grep -q '	JPN	PRK	036	' '$T/o
 check a_past_tense_after_a_modal_clause_joins_the_speaker grep -q '	SDNGOV	SDNREB	02[0-9]*	' "$T/o"
 
 # a lede in capitals above a body in ordinary case is re-cased line by line; short acronyms in a lower-case feed are names
-printf 'Date: 2024-10-03\n\nA COURT IN MOSCOW SENTENCED A U.S. CITIZEN TO 12 YEARS IN PRISON ON CHARGES OF TREASON.\nThe White House said it was seeking consular access.\n' >"$T/lede.txt"
-"$H" code --format tsv "$T/lede.txt" >"$T/o" 2>"$T/e"
+coded 2024-10-03 'A COURT IN MOSCOW SENTENCED A U.S. CITIZEN TO 12 YEARS IN PRISON ON CHARGES OF TREASON.\nThe White House said it was seeking consular access.'
 check a_lede_in_capitals_gives_its_event grep -q '	RUSJUD	USACVL	116	' "$T/o"
-printf 'Date: 2024-10-03\n\nthe sudanese army accused the rsf of targeting civilians in el fasher on monday.\n' >"$T/rsf.txt"
-"$H" code --format tsv "$T/rsf.txt" >"$T/o" 2>"$T/e"
+coded 2024-10-03 'the sudanese army accused the rsf of targeting civilians in el fasher on monday.'
 check a_short_acronym_in_a_lower_case_feed_is_a_name grep -q '	SDNMIL	SDNREBRSF	112	' "$T/o"
 
 # what someone is allowed to do is not done: the permission is the event
-printf 'Date: 2024-06-20\n\nThe interior ministry said it would allow the Angolan opposition to hold a rally in Luanda on Friday.\n' >"$T/allow.txt"
-"$H" code --all --format tsv "$T/allow.txt" >"$T/o" 2>"$T/e"
+coded 2024-06-20 'The interior ministry said it would allow the Angolan opposition to hold a rally in Luanda on Friday.' --all
 check a_rally_allowed_is_not_held sh -c "! grep -q '	AGOOPP	[A-Z]*	14[0-9]*	' '$T/o' && grep -q '	AGOGOV	AGOOPP	03[0-9]*	' '$T/o'"
 
 # police action: police "in the Kenyan capital" arrested "at least 40 people"; suspects arrested by no one named; a curfew stands alone
-printf 'Date: 2024-02-08\n\nPolice in the Kenyan capital arrested at least 40 people during a crackdown on Wednesday. Two suspects were arrested in connection with the bombing, Turkish police said. The Kenyan army imposed a curfew in the city.\n' >"$T/police.txt"
-"$H" code --format tsv "$T/police.txt" >"$T/o" 2>"$T/e"
+coded 2024-02-08 'Police in the Kenyan capital arrested at least 40 people during a crackdown on Wednesday. Two suspects were arrested in connection with the bombing, Turkish police said. The Kenyan army imposed a curfew in the city.'
 check police_in_the_capital_arrested_at_least_forty grep -q '	KENCOP	KENCVL	173	' "$T/o"
 check suspects_arrested_by_no_one_named grep -q '		TURCRM	173	' "$T/o"
 check a_curfew_imposed_stands_alone grep -q '	KENMIL		1723	' "$T/o"
 
 # protests in wire copy: a march to the palace is a protest, not a complaint; walking off the job is a strike; a strike called by unions is theirs; protests whose protesters go unnamed; a participle's place is not the sentence's
-printf 'Date: 2024-09-12\n\nHundreds of Congolese women marched to the presidential palace in Kinshasa. Thousands of Kenyan workers walked off the job at the copper mine. A general strike called by the Argentine unions paralysed public transport. Demonstrations against the French government continued for a second week.\n' >"$T/prot.txt"
-"$H" code --format tsv "$T/prot.txt" >"$T/o" 2>"$T/e"
+coded 2024-09-12 'Hundreds of Congolese women marched to the presidential palace in Kinshasa. Thousands of Kenyan workers walked off the job at the copper mine. A general strike called by the Argentine unions paralysed public transport. Demonstrations against the French government continued for a second week.'
 check a_march_to_the_palace_is_a_protest sh -c "grep -q '	CODCVL	[A-Z]*	141	' '$T/o' && ! grep -q '	114	' '$T/o'"
 check walking_off_the_job_is_a_strike grep -q '	KENLAB		143	' "$T/o"
 check a_strike_called_by_unions_is_theirs grep -q '	ARGLAB		143	' "$T/o"
 check protests_by_no_one_named_have_their_target grep -q '		FRAGOV	141	' "$T/o"
-printf 'Date: 2024-09-12\n\nTens of thousands of Israelis took to the streets on Saturday to demand a deal to bring home the hostages held in Gaza. Police detained 12 protesters.\n' >"$T/held.txt"
-"$H" code --format tsv "$T/held.txt" >"$T/o" 2>"$T/e"
+coded 2024-09-12 'Tens of thousands of Israelis took to the streets on Saturday to demand a deal to bring home the hostages held in Gaza. Police detained 12 protesters.'
 check a_participles_place_is_not_the_sentences grep -q '	ISRCOP	ISR[A-Z]*	173	' "$T/o"
 
 # an adjective phrase after the subject ("farmers angry over cheap imports blocked ...")
-printf 'Date: 2024-09-12\n\nPolish farmers angry over cheap imports blocked border crossings for a third day.\n' >"$T/angry.txt"
-"$H" code --format tsv "$T/angry.txt" >"$T/o" 2>"$T/e"
+coded 2024-09-12 'Polish farmers angry over cheap imports blocked border crossings for a third day.'
 check an_adjective_phrase_after_the_subject_keeps_it grep -q '	POLAGR		144	' "$T/o"
 
 # cities give their country; a site ("at the port of", "near the town of") is no target; weapons' unnamed attackers are of the place
-printf 'Date: 2024-05-14\n\nPolice in Mombasa fired tear gas at protesters. Russia shelled Kharkiv on Monday. Striking dock workers ended a strike at the port of Mombasa on Friday.\n' >"$T/city.txt"
-"$H" code --format tsv "$T/city.txt" >"$T/o" 2>"$T/e"
+coded 2024-05-14 'Police in Mombasa fired tear gas at protesters. Russia shelled Kharkiv on Monday. Striking dock workers ended a strike at the port of Mombasa on Friday.'
 check police_in_a_city_are_its_countrys grep -q '	KENCOP	KENOPP	175	' "$T/o"
 check a_city_shelled_is_its_country grep -q '	RUS	UKR	19[0-9]*	' "$T/o"
 check a_site_is_no_target sh -c "! grep -q '	KENLAB	KEN	' '$T/o'"
 
 # what a condition names did not happen; "an attempt by X to" is X's wish, not a deed; criticising talks named before targets who held them
-printf 'Date: 2024-04-09\n\nYellen warned Chinese officials of consequences if Chinese companies provided material support to Russia. Wang Yi opposed any attempt by the West to isolate Russia. Russian Foreign Minister Sergei Lavrov held talks with Chinese officials in Beijing. Ukraine criticised the talks.\n' >"$T/cond.txt"
-"$H" code --format tsv "$T/cond.txt" >"$T/o" 2>"$T/e"
+coded 2024-04-09 'Yellen warned Chinese officials of consequences if Chinese companies provided material support to Russia. Wang Yi opposed any attempt by the West to isolate Russia. Russian Foreign Minister Sergei Lavrov held talks with Chinese officials in Beijing. Ukraine criticised the talks.'
 check a_condition_is_no_deed sh -c "! grep -q '	CHNBUS	RUS	07' '$T/o'"
 check an_attempt_by_someone_is_no_deed sh -c "! grep -q '	RUS	16' '$T/o'"
 check criticising_talks_targets_who_held_them grep -q '	UKR	RUSGOV	111	' "$T/o"
 
 # "will not release" is a refusal; "will not attack" no event; "is opposed to" is the subject's stand; aircraft are forces; workers who stop work strike
-printf 'Date: 2024-01-01\n\nIran will not release the British tanker. Russia will not attack Ukraine. Israel is opposed to French mediation. Russian aircraft killed 46 Afghan civilians. Serbian workers stopped work on Monday.\n' >"$T/wont.txt"
-"$H" code --format tsv "$T/wont.txt" >"$T/o" 2>"$T/e"
+coded 2024-01-01 'Iran will not release the British tanker. Russia will not attack Ukraine. Israel is opposed to French mediation. Russian aircraft killed 46 Afghan civilians. Serbian workers stopped work on Monday.'
 check will_not_release_is_a_refusal grep -q '	IRN	GBR	124[0-9]*	' "$T/o"
 check will_not_attack_is_no_event sh -c "! grep -q '	RUS	UKR	' '$T/o'"
 check opposed_to_is_no_passive grep -q '	ISR	FRA	1[12][0-9]*	' "$T/o"
@@ -202,106 +187,88 @@ check aircraft_are_forces grep -q '	RUSMIL	AFGCVL	190	' "$T/o"
 check stopping_work_is_a_strike grep -q '	SRBLAB		143	' "$T/o"
 
 # abusing people is assault, abusing power is not; "police" is no verb; a participle after an object modifies it; an invasion of South Lebanon is of Lebanon
-printf 'Date: 2024-01-01\n\nKenyan police officers abused detainees held in custody, a rights group said. The Kenyan minister abused his power. Israel mounted an invasion of South Lebanon.\n' >"$T/abuse.txt"
-"$H" code --all --format tsv "$T/abuse.txt" >"$T/o" 2>"$T/e"
+coded 2024-01-01 'Kenyan police officers abused detainees held in custody, a rights group said. The Kenyan minister abused his power. Israel mounted an invasion of South Lebanon.' --all
 check abusing_detainees_is_assault grep -q '	KENCOP	KENCVL	182	' "$T/o"
 check detainees_held_in_custody_do_not_detain sh -c "! grep -q '	KENCVL		173	' '$T/o'"
 check abusing_power_is_no_assault sh -c "! grep -q '	KENGOV	[A-Z]*	18' '$T/o'"
 check a_compass_part_of_a_country_is_the_country grep -q '	ISR	LBN	192	' "$T/o"
 
 # "X-led" forces are X's; "have retaken" is a verb
-printf 'Date: 2024-01-01\n\nVietnamese-led forces have retaken a strategic village in Western Cambodia. The Saudi-led coalition struck Houthi positions in Yemen.\n' >"$T/led.txt"
-"$H" code --format tsv "$T/led.txt" >"$T/o" 2>"$T/e"
+coded 2024-01-01 'Vietnamese-led forces have retaken a strategic village in Western Cambodia. The Saudi-led coalition struck Houthi positions in Yemen.'
 check x_led_forces_are_xs sh -c "grep -q '	VNMMIL	KHM	19[0-9]*	' '$T/o' && grep -q '	SAU	YEMREBHTH	19[0-9]*	' '$T/o'"
 
 # a visitor is not of the place he arrives in
-printf 'Date: 2024-01-01\n\nThe Congolese foreign minister arrived in Jakarta on Saturday on a surprise visit.\n' >"$T/arr.txt"
-"$H" code --format tsv "$T/arr.txt" >"$T/o" 2>"$T/e"
+coded 2024-01-01 'The Congolese foreign minister arrived in Jakarta on Saturday on a surprise visit.'
 check a_visitor_is_not_of_where_he_arrives sh -c "grep -q '	GOV	IDN	042	' '$T/o' && ! grep -q '	IDNGOV	IDN	' '$T/o'"
 
 # a leader's resignation stands alone; a trailing attribution ("..., the army chief said, as crowds stormed ...") reports only what came before it
-printf 'Date: 2024-08-05\n\nBangladeshi Prime Minister Sheikh Hasina resigned and fled the country on Monday, the army chief said, as jubilant crowds stormed her official residence.\n' >"$T/resign.txt"
-"$H" code --format tsv "$T/resign.txt" >"$T/o" 2>"$T/e"
+coded 2024-08-05 'Bangladeshi Prime Minister Sheikh Hasina resigned and fled the country on Monday, the army chief said, as jubilant crowds stormed her official residence.'
 check a_resignation_stands_alone grep -q '	BGDGOV		0831	' "$T/o"
 check a_trailing_attribution_does_not_accuse_what_follows sh -c "! grep -q '	BGDMIL	[A-Z]*	112	' '$T/o'"
 
 # "the latest abduction to hit" is no deed; two sides agree with each other, not with whom their deal is about; a conflict kills with no one named
-printf 'Date: 2024-01-01\n\nMilitants kidnapped 40 schoolgirls in Zambia overnight, a local official said, in the latest mass abduction to hit the region. Sri Lankan and Mexican negotiators reached a tentative agreement on the release of prisoners. The conflict in Morocco, which began in 1999, has killed tens of thousands of people.\n' >"$T/adj.txt"
-"$H" code --format tsv "$T/adj.txt" >"$T/o" 2>"$T/e"
+coded 2024-01-01 'Militants kidnapped 40 schoolgirls in Zambia overnight, a local official said, in the latest mass abduction to hit the region. Sri Lankan and Mexican negotiators reached a tentative agreement on the release of prisoners. The conflict in Morocco, which began in 1999, has killed tens of thousands of people.'
 check an_adjectival_infinitive_is_no_deed sh -c "grep -q '	ZMBREB	ZMBEDU	181	' '$T/o' && ! grep -q '	ZMBGOV	' '$T/o'"
 check two_sides_agreeing_on_prisoners_agree_with_each_other sh -c "grep -q '	LKAGOV	MEXGOV	057	' '$T/o' && grep -q '	MEXGOV	LKAGOV	057	' '$T/o'"
 check a_conflict_that_killed_names_no_killer grep -q '		MARCVL	190	' "$T/o"
 
 # what an allegation or a report says is not shown to have happened; what a decision was to do is not done
-printf 'Date: 2024-01-01\n\nIraqi prosecutors opened an investigation into allegations that Iraqi soldiers had executed prisoners. The Kenyan ministry reversed an earlier decision to ban the opposition rally.\n' >"$T/alleg.txt"
-"$H" code --all --format tsv "$T/alleg.txt" >"$T/o" 2>"$T/e"
+coded 2024-01-01 'Iraqi prosecutors opened an investigation into allegations that Iraqi soldiers had executed prisoners. The Kenyan ministry reversed an earlier decision to ban the opposition rally.' --all
 check an_allegation_is_no_deed sh -c "grep -q '	IRQJUD		09[0-9]*	' '$T/o' && ! grep -q '	IRQMIL	' '$T/o'"
 check a_decision_to_ban_is_no_ban sh -c "! grep -q '	172[0-9]*	' '$T/o'"
 
 # targets named further on: a protest's "in protest of X's refusal", a rejection's "offer from X", a threat's "if X ..."; not a strike's workplace or the protesters' own
-printf 'Date: 2024-01-01\n\nChechen refugees are continuing a hunger strike in protest of the Russian government'"'"'s refusal to accept independence. Pakistan rejected a fresh offer from Afghanistan for direct talks. Russia has threatened to stop negotiations if the United States deploys new missiles in Europe. Thousands of miners walked off the job at Zambia'"'"'s largest copper mine.\n' >"$T/late.txt"
-"$H" code --format tsv "$T/late.txt" >"$T/o" 2>"$T/e"
+coded 2024-01-01 'Chechen refugees are continuing a hunger strike in protest of the Russian government'"'"'s refusal to accept independence. Pakistan rejected a fresh offer from Afghanistan for direct talks. Russia has threatened to stop negotiations if the United States deploys new missiles in Europe. Thousands of miners walked off the job at Zambia'"'"'s largest copper mine.'
 check a_protest_of_a_governments_refusal_targets_it grep -q '	RUS[A-Z]*	RUSGOV	142	' "$T/o"
 check a_rejected_offer_targets_whom_it_came_from grep -q '	PAK	AFG	12[0-9]*	' "$T/o"
 check a_threat_targets_whom_its_condition_falls_on grep -q '	RUS	USA	13[0-9]*	' "$T/o"
 check a_strikes_workplace_is_no_target grep -q '	ZMBLAB		143	' "$T/o"
 
 # "denounced as a crime X's ..." names what is denounced after "as"; a participle after an object's noun phrase modifies it
-printf 'Date: 2024-01-01\n\nAlbania on Friday denounced as an ugly crime Serbia'"'"'s suppression of the unrest. The Israeli army lifted a blockade on Palestinian lorries passing through the crossing.\n' >"$T/asx.txt"
-"$H" code --format tsv "$T/asx.txt" >"$T/o" 2>"$T/e"
+coded 2024-01-01 'Albania on Friday denounced as an ugly crime Serbia'"'"'s suppression of the unrest. The Israeli army lifted a blockade on Palestinian lorries passing through the crossing.'
 check denounced_as_names_the_denounced_after_as grep -q '	ALB	SRB	111	' "$T/o"
 check a_participle_after_an_objects_phrase_leaves_the_target grep -q '	ISRMIL	PSE	0872	' "$T/o"
 
 # an unnamed agent takes the country of the person named before it in its sentence
-printf 'Date: 2024-03-02\n\nRussia shelled targets in Ukraine on Monday. Turkish President Recep Tayyip Erdogan told reporters on his flight back from Berlin that Ankara would not back down.\n' >"$T/erd.txt"
-"$H" code --format tsv "$T/erd.txt" >"$T/o" 2>"$T/e"
+coded 2024-03-02 'Russia shelled targets in Ukraine on Monday. Turkish President Recep Tayyip Erdogan told reporters on his flight back from Berlin that Ankara would not back down.'
 check an_agent_takes_the_country_of_the_person_before_it grep -q '	TURGOV	TURMED	010	' "$T/o"
 
 # "we" or "I" inside a quote stands for whoever speaks after it
-printf 'Date: 2024-03-02\n\n"We condemn this attack in the strongest terms," the Egyptian foreign ministry said in a statement.\n' >"$T/we.txt"
-"$H" code --all --format tsv "$T/we.txt" >"$T/o" 2>"$T/e"
+coded 2024-03-02 '"We condemn this attack in the strongest terms," the Egyptian foreign ministry said in a statement.' --all
 check we_in_a_quote_is_the_speaker_after_it grep -q '	EGYGOV		111	' "$T/o"
-printf 'Date: 2024-03-02\n\n"I will visit Moscow next week," Kenyan President William Ruto said.\n' >"$T/i.txt"
-"$H" code --format tsv "$T/i.txt" >"$T/o" 2>"$T/e"
+coded 2024-03-02 '"I will visit Moscow next week," Kenyan President William Ruto said.'
 check i_in_a_quote_is_the_speaker_after_it grep -q '	KENGOV	RUS	036	' "$T/o"
 
 # South Asian English: cops nab miscreants (what they allegedly did is not shown), farmers gherao an office, an agitation is a protest
-printf 'Date: 2024-07-02\n\nthe indian cops nabbed three miscreants who had allegedly torched a bus in the city on monday. agitating indian farmers gheraoed the deputy commissioner'"'"'s office in amritsar. the agitation by sugarcane growers in india entered its fifth day on tuesday.\n' >"$T/ind.txt"
-"$H" code --format tsv "$T/ind.txt" >"$T/o" 2>"$T/e"
+coded 2024-07-02 'the indian cops nabbed three miscreants who had allegedly torched a bus in the city on monday. agitating indian farmers gheraoed the deputy commissioner'"'"'s office in amritsar. the agitation by sugarcane growers in india entered its fifth day on tuesday.'
 check cops_nabbing_miscreants_is_an_arrest grep -q '	INDCOP	INDCRM	173	' "$T/o"
 check what_was_allegedly_done_is_not_shown sh -c "! grep -q '	INDCRM		145	' '$T/o'"
 check farmers_gheraoing_an_office_obstruct grep -q '	INDAGR		144	' "$T/o"
 check an_agitation_is_a_protest grep -q '	INDAGR		141	' "$T/o"
 
 # foreign troops or Western diplomats in a country are not that country's
-printf 'Date: 2024-01-01\n\nForeign troops in Syria attacked the town. Western diplomats in Kyiv met Ukrainian officials.\n' >"$T/foreign.txt"
-"$H" code --all --format tsv "$T/foreign.txt" >"$T/o" 2>"$T/e"
+coded 2024-01-01 'Foreign troops in Syria attacked the town. Western diplomats in Kyiv met Ukrainian officials.' --all
 check foreign_troops_are_not_the_countrys sh -c "grep -q '	MIL		190	' '$T/o' && ! grep -q '	SYRMIL	' '$T/o' && ! grep -q '	UKRGOV	UKRGOV	' '$T/o'"
 
 # where two sides meet is no target; what calls are for is not done
-printf 'Date: 2024-01-01\n\nThe foreign ministers of Azerbaijan and Iran will meet in Baku next week. A mob lynched a man in a village in Argentina, prompting calls for the perpetrators to be brought to justice.\n' >"$T/meet.txt"
-"$H" code --all --format tsv "$T/meet.txt" >"$T/o" 2>"$T/e"
+coded 2024-01-01 'The foreign ministers of Azerbaijan and Iran will meet in Baku next week. A mob lynched a man in a village in Argentina, prompting calls for the perpetrators to be brought to justice.' --all
 check where_two_sides_meet_is_no_target sh -c "grep -q '	AZEGOV	IRNGOV	036	' '$T/o' && ! grep -q '	AZEGOV	AZE	' '$T/o'"
 check what_calls_are_for_is_not_done sh -c "! grep -q '	173	' '$T/o'"
 
 # forces withdrawn from a country: the country is the target, the forces stay their own
-printf 'Date: 2024-01-01\n\nSyria says it is willing to withdraw its troops from neighboring Lebanon. Russia withdrew its troops from Kherson.\n' >"$T/withdraw.txt"
-"$H" code --format tsv "$T/withdraw.txt" >"$T/o" 2>"$T/e"
+coded 2024-01-01 'Syria says it is willing to withdraw its troops from neighboring Lebanon. Russia withdrew its troops from Kherson.'
 check withdrawing_own_troops_from_a_country_targets_it sh -c "grep -q '	SYR	LBN	0356	' '$T/o' && grep -q '	RUS	UKR	0874	' '$T/o'"
 
 # a name with its bracketed abbreviation before a noun is the subject ("The ... (APEC) forum has agreed")
-printf 'Date: 2024-01-01\n\nThe Asia-Pacific Economic Cooperation (APEC) forum has agreed to set up an energy research centre.\n' >"$T/apec.txt"
-"$H" code --all --format tsv "$T/apec.txt" >"$T/o" 2>"$T/e"
+coded 2024-01-01 'The Asia-Pacific Economic Cooperation (APEC) forum has agreed to set up an energy research centre.' --all
 check a_name_with_its_abbreviation_before_a_noun_is_the_subject grep -q '	IGOAPC		030	' "$T/o"
 
 # ", and the president ordered": the subject of a clause of its own is not coordinated with the object before it
-printf 'Date: 2024-01-01\n\nA bomb attack on a church during the Monday service in Maracaibo killed 30 worshippers, and the Venezuelan president ordered three days of national mourning.\n' >"$T/coord.txt"
-"$H" code --format tsv "$T/coord.txt" >"$T/o" 2>"$T/e"
+coded 2024-01-01 'A bomb attack on a church during the Monday service in Maracaibo killed 30 worshippers, and the Venezuelan president ordered three days of national mourning.'
 check a_new_clauses_subject_is_no_coordinated_object sh -c "grep -q '	VENCVL	19' '$T/o' && ! grep -q '	VENGOV	19' '$T/o'"
 
 # "X said Y must ...": a demand of X on Y, not Y's action
-printf 'Date: 2024-04-08\n\nRussia said on Monday that Ukraine must withdraw its troops from Kursk.\n' >"$T/must.txt"
-"$H" code --all --format tsv "$T/must.txt" >"$T/o" 2>"$T/e"
+coded 2024-04-08 'Russia said on Monday that Ukraine must withdraw its troops from Kursk.' --all
 check said_must_is_a_demand_on_the_obliged grep -q '	RUS	UKR	100	' "$T/o"
 check said_must_does_not_code_the_demanded_action sh -c "! grep -q '	UKR	[A-Z]*	08' '$T/o'"
 
@@ -313,84 +280,70 @@ sed 's/obl:agent/obl/' tests/fixtures/passive-agent.conllu >"$T/noagent.conllu"
 check conllu_without_agent_relation_gives_no_agent sh -c "grep -q '		KENOPP	173	' '$T/o' && ! grep -q 'KENCOP' '$T/o'"
 
 # a refusal of a cooperative action is a rejection; refusing to attack is no attack
-printf 'Date: 2024-04-08\n\nIran refused to meet the British envoy. Russia refused to attack Ukraine.\n' >"$T/refuse.txt"
-"$H" code --all --format tsv "$T/refuse.txt" >"$T/o" 2>"$T/e"
+coded 2024-04-08 'Iran refused to meet the British envoy. Russia refused to attack Ukraine.' --all
 check refusing_to_meet_is_rejecting_talks grep -q '	IRN	GBRGOV	125	' "$T/o"
 check refusing_to_attack_is_no_attack sh -c "! grep -q '	RUS	UKR	1[89]' '$T/o'"
 
 # "will X unless Y ...": a threat
-printf 'Date: 2024-04-08\n\nIran will attack Israel unless the United States withdraws. Nigeria said it would withdraw its troops unless Chad agrees to a ceasefire.\n' >"$T/unless.txt"
-"$H" code --all --format tsv "$T/unless.txt" >"$T/o" 2>"$T/e"
+coded 2024-04-08 'Iran will attack Israel unless the United States withdraws. Nigeria said it would withdraw its troops unless Chad agrees to a ceasefire.' --all
 check a_conditional_attack_is_a_threat_of_force grep -q '	IRN	ISR	138	' "$T/o"
 check a_conditional_withdrawal_is_a_threat_on_whom_the_condition_falls grep -q '	NGA	TCD	130	' "$T/o"
 
 # a city in a place phrase of an unknown noun is no subject
-printf 'Date: 2024-04-08\n\nAn explosion at an arms depot near Yangon killed 47 soldiers. Police in Nairobi fired tear gas at protesters.\n' >"$T/place.txt"
-"$H" code --all --format tsv "$T/place.txt" >"$T/o" 2>"$T/e"
+coded 2024-04-08 'An explosion at an arms depot near Yangon killed 47 soldiers. Police in Nairobi fired tear gas at protesters.' --all
 check a_city_near_an_explosion_did_not_kill sh -c "! grep -q '	MMR[A-Z]*	MMR[A-Z]*	19' '$T/o'"
 check police_in_a_city_are_the_citys_police grep -q '	KENCOP	KENOPP	175	' "$T/o"
 
 # police charging at a crowd is repression, not a legal charge
-printf 'Date: 2024-04-08\n\nKenyan police charged at a crowd of protesters in Nairobi. Kenyan prosecutors charged the former minister with corruption.\n' >"$T/charge.txt"
-"$H" code --all --format tsv "$T/charge.txt" >"$T/o" 2>"$T/e"
+coded 2024-04-08 'Kenyan police charged at a crowd of protesters in Nairobi. Kenyan prosecutors charged the former minister with corruption.' --all
 check police_charging_at_a_crowd_is_repression sh -c "grep -q '	KENCOP	KEN[A-Z]*	175	' '$T/o' && ! grep -q '	KENCOP	[A-Z]*	173	' '$T/o'"
 check prosecutors_charging_a_minister_is_legal_action grep -q '	KENJUD	[A-Z]*	173	' "$T/o"
 
 # stones thrown by a crowd are a riot; rounds fired across a border are force; other throws are nothing
-printf 'Date: 2024-04-08\n\nProtesters hurled stones at the Kenyan embassy on Monday. Russian artillery units fired several rounds into Ukraine on Tuesday. The Kenyan company threw a party for its staff.\n' >"$T/throw.txt"
-"$H" code --all --format tsv "$T/throw.txt" >"$T/o" 2>"$T/e"
+coded 2024-04-08 'Protesters hurled stones at the Kenyan embassy on Monday. Russian artillery units fired several rounds into Ukraine on Tuesday. The Kenyan company threw a party for its staff.' --all
 check stones_thrown_by_protesters_are_a_riot grep -q '	KENOPP	KENGOV	145	' "$T/o"
 check rounds_fired_into_a_country_are_force grep -q '	RUSMIL	UKR	190	' "$T/o"
 check a_party_thrown_is_no_event sh -c "[ \$(wc -l <'$T/o') -eq 3 ]"
 
 # a force posture over one's own forces acts on no one
-printf 'Date: 2024-04-08\n\nThe Ukrainian government has deployed soldiers to guard oil installations.\n' >"$T/own.txt"
-"$H" code --all --format tsv "$T/own.txt" >"$T/o" 2>"$T/e"
+coded 2024-04-08 'The Ukrainian government has deployed soldiers to guard oil installations.' --all
 check deploying_ones_own_soldiers_has_no_target sh -c "grep -q '	UKRGOV		154	' '$T/o' && ! grep -q '	UKRGOV	UKRMIL	154	' '$T/o'"
 
 # the head before an "of" phrase no dictionary knows is the subject
-printf 'Date: 2024-04-08\n\nThe Chilean police chief of Valparaiso was shot dead by unidentified gunmen.\n' >"$T/of.txt"
-"$H" code --all --format tsv "$T/of.txt" >"$T/o" 2>"$T/e"
+coded 2024-04-08 'The Chilean police chief of Valparaiso was shot dead by unidentified gunmen.' --all
 check the_head_before_an_unknown_of_phrase_is_the_subject grep -q '	CHLUAF	CHLCOP	193	' "$T/o"
 
 # the infinitive of a negated verb did not happen
-printf 'Date: 2024-04-08\n\nThe official, who was not authorised to talk to Russian officials, left. Iran did not ask Iraq to release the prisoners.\n' >"$T/negto.txt"
-"$H" code --all --format tsv "$T/negto.txt" >"$T/o" 2>"$T/e"
+coded 2024-04-08 'The official, who was not authorised to talk to Russian officials, left. Iran did not ask Iraq to release the prisoners.' --all
 check the_infinitive_of_a_negated_verb_is_no_event sh -c "! grep -q '	04[0-9]*	' '$T/o' && ! grep -q '	IRQ	[A-Z]*	084' '$T/o'"
 
 # what a statement reports is no target of it; whom it addresses is
-printf 'Date: 2024-03-14\n\nKenyan officials said the arrest of the Ugandan envoy had made talks more difficult. Iran said to France that it would not attend.\n' >"$T/said.txt"
-"$H" code --all --format tsv "$T/said.txt" >"$T/o" 2>"$T/e"
+coded 2024-03-14 'Kenyan officials said the arrest of the Ugandan envoy had made talks more difficult. Iran said to France that it would not attend.' --all
 check a_statement_takes_no_target_from_what_it_reports sh -c "grep -q '	KENGOV		010	' '$T/o' && ! grep -q '	KENGOV	UGA[A-Z]*	010	' '$T/o'"
 check a_statement_said_to_someone_has_that_target grep -q '	IRN	FRA	010	' "$T/o"
 
 # "the two sides", "both countries": the last two actors named, each on the other
-printf 'Date: 2024-04-08\n\nRussian Foreign Minister Sergei Lavrov arrived in China on Monday. The two sides signed an agreement on energy.\n' >"$T/two.txt"
-"$H" code --format tsv "$T/two.txt" >"$T/o" 2>"$T/e"
+coded 2024-04-08 'Russian Foreign Minister Sergei Lavrov arrived in China on Monday. The two sides signed an agreement on energy.'
 check the_two_sides_are_the_two_actors_named_before sh -c "grep -q '	RUSGOV	CHN	057	' '$T/o' && grep -q '	CHN	RUSGOV	057	' '$T/o'"
 
 # a role noun stands for the person of that office named before
-printf 'Date: 2024-04-08\n\nBEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.\n' >"$T/role.txt"
-"$H" code --format tsv "$T/role.txt" >"$T/o" 2>"$T/e"
+coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
-printf 'Date: 2024-04-08\n\nBEIJING, April 8 (Agency) - The minister praised Russia for its support.\n' >"$T/role2.txt"
-"$H" code --format tsv "$T/role2.txt" >"$T/o" 2>"$T/e"
+coded 2024-04-08 'BEIJING, April 8 (Agency) - The minister praised Russia for its support.'
 check a_role_noun_with_no_one_named_before_takes_the_datelines_country grep -q '	CHNGOV	RUS	051	' "$T/o"
 
 # what did not happen stays out: invitations, appeals, needs and plans named by nouns
-printf 'Date: 2024-04-08\n\nChina invited Russian President Vladimir Putin to visit Beijing next month. Germany stressed the need to end the war in Ukraine.\n' >"$T/nd.txt"
-"$H" code --all --format tsv "$T/nd.txt" >"$T/o" 2>"$T/e"
+coded 2024-04-08 'China invited Russian President Vladimir Putin to visit Beijing next month. Germany stressed the need to end the war in Ukraine.' --all
 check an_invitation_to_visit_is_the_invitation sh -c "grep -q '	CHN	RUSGOV	02' '$T/o' && ! grep -q '	042	' '$T/o'"
 check the_need_to_end_a_war_ends_nothing sh -c "! grep -q '	08[0-9]*	' '$T/o'"
-"$H" code --all --explain --format table "$T/nd.txt" >"$T/o" 2>"$T/e"
+"$H" code --all --explain --format table "$T/coded.txt" >"$T/o" 2>"$T/e"
 check explain_names_actions_not_done grep -q 'not done: only asked for, invited, needed or planned' "$T/o"
 
 # events with one actor: protests and violence stand alone, statements do not
-printf 'Date: 2024-06-25\n\nThousands of Kenyan students protested on Tuesday. Kenya said on Tuesday that it would study the bill.\n' >"$T/one.txt"
-"$H" code --format tsv "$T/one.txt" >"$T/o" 2>"$T/e"
+coded 2024-06-25 'Thousands of Kenyan students protested on Tuesday. Kenya said on Tuesday that it would study the bill.'
 check protest_without_target_stands_alone grep -q '	KENEDU		14[0-9]*	' "$T/o"
 check statement_without_target_needs_all sh -c "! grep -q '	KEN		01' '$T/o'"
-"$H" code --dyadic --format tsv "$T/one.txt" >"$T/o" 2>"$T/e"
+"$H" code --dyadic --format tsv "$T/coded.txt" >"$T/o" 2>"$T/e"
 check dyadic_keeps_only_events_with_two_actors sh -c "[ \$(wc -l <'$T/o') -eq 1 ]"
 printf '%s\n' "$ART" | "$H" code --format tsv - >"$T/o"
 check stdin_plain_text_is_one_article grep -q '	042	04	1	' "$T/o"

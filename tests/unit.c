@@ -160,7 +160,7 @@ static Doc seg(const char *text)
     return d;
 }
 
-static int tok_is(const Sentence *s, uint32_t i, const char *w)
+static int sent_tok_is(const Sentence *s, uint32_t i, const char *w)
 {
     return i < s->ntok && s->tok[i].n == strlen(w) && !memcmp(s->tok[i].s, w, s->tok[i].n);
 }
@@ -170,7 +170,7 @@ static int segment_keeps_abbreviations_and_initials_inside_sentences(void)
     Doc d = seg("Gen. Smith met Dr. J. R. Jones in the U.S. capital on Jan. 5 and left. He said the U.S. "
                 "would help. The U.S. Then it rained.");
     CHECK(d.nsent == 4, "expected 4 sentences, got %u", d.nsent);
-    if (d.nsent >= 1) CHECK(tok_is(&d.sent[0], 0, "Gen.") && tok_is(&d.sent[0], 3, "Dr."), "titles keep their period");
+    if (d.nsent >= 1) CHECK(sent_tok_is(&d.sent[0], 0, "Gen.") && sent_tok_is(&d.sent[0], 3, "Dr."), "titles keep their period");
     return 0;
 }
 
@@ -196,11 +196,11 @@ static int tokens_follow_treebank_conventions(void)
 {
     Doc d = seg("Russia's envoy didn't say \"no,\" officials' sources can't tell.");
     const Sentence *s = &d.sent[0];
-    CHECK(tok_is(s, 0, "Russia") && tok_is(s, 1, "'s"), "Russia 's");
-    CHECK(tok_is(s, 3, "did") && tok_is(s, 4, "n't"), "did n't");
-    CHECK(tok_is(s, 6, "\"") && tok_is(s, 7, "no") && tok_is(s, 8, ",") && tok_is(s, 9, "\""), "quotes split off");
-    CHECK(tok_is(s, 10, "officials") && tok_is(s, 11, "'"), "plural possessive");
-    CHECK(tok_is(s, 13, "ca") && tok_is(s, 14, "n't"), "ca n't");
+    CHECK(sent_tok_is(s, 0, "Russia") && sent_tok_is(s, 1, "'s"), "Russia 's");
+    CHECK(sent_tok_is(s, 3, "did") && sent_tok_is(s, 4, "n't"), "did n't");
+    CHECK(sent_tok_is(s, 6, "\"") && sent_tok_is(s, 7, "no") && sent_tok_is(s, 8, ",") && sent_tok_is(s, 9, "\""), "quotes split off");
+    CHECK(sent_tok_is(s, 10, "officials") && sent_tok_is(s, 11, "'"), "plural possessive");
+    CHECK(sent_tok_is(s, 13, "ca") && sent_tok_is(s, 14, "n't"), "ca n't");
     return 0;
 }
 
