@@ -14,6 +14,14 @@ typedef struct {
 } Match;
 
 /* Longest match in trie from token i; returns length, sets *leaf. */
+/* "al-Qaeda", "ad-Dawla": a name whose capital follows a particle */
+static int inner_capital(const Token *t)
+{
+    for (size_t c = 1; c + 1 < t->n; c++)
+        if (t->s[c] == '-' && t->s[c + 1] >= 'A' && t->s[c + 1] <= 'Z') return 1;
+    return 0;
+}
+
 static uint32_t longest(const Dict *d, int trie, const Sentence *s, uint32_t i, uint32_t *leaf)
 {
     uint32_t node = 1, best = 0;
@@ -234,6 +242,7 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
             /* "arrived in china" in a lower-case feed; "the rsf", "m23": a
              * short name no word list has as a common word */
             if (na == 1 && !(s->tok[i].flags & (TOK_CAP | TOK_ALLCAP)) && s->tok[i].tag != T_NNP &&
+                !inner_capital(&s->tok[i]) &&
                 !(d->caseless && (s->tok[i].n >= 4 || !(wordlist_case(s->tok[i].s, s->tok[i].n) & WL_LOWER))))
                 na = 0;
             if (!na && !o->petrarch) {

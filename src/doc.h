@@ -127,6 +127,7 @@ typedef struct NounEvent {
     Sym tgt_prep;           /* the preposition that chose it ("on"), 0 the support verb's object */
     uint8_t mutual;         /* '%' frame: source and target act on each other ("talks with Y") */
     uint8_t between;        /* "between X and Y": src_m and tgt_m are X and Y */
+    uint8_t verb_too;       /* the support verb is an event of its own ("arrived in Beijing for talks") */
 } NounEvent;
 
 typedef struct Sentence {

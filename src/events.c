@@ -77,7 +77,8 @@ int sentence_date(const Doc *d, const Sentence *s, uint32_t near)
 static int is_pp_head(const Token *t)
 {
     return tok_is(t, "on") || tok_is(t, "in") || tok_is(t, "at") || tok_is(t, "during") || tok_is(t, "late") ||
-           tok_is(t, "early") || tok_is(t, "earlier") || tok_is(t, "later");
+           tok_is(t, "early") || tok_is(t, "earlier") || tok_is(t, "later") || tok_is(t, "across") ||
+           tok_is(t, "throughout");
 }
 
 /* Mention whose last token is right before token i, skipping adverbs and
@@ -96,7 +97,8 @@ static int mention_before(const Sentence *s, uint32_t i)
             j--;
         if (j < i && j > 0 && is_pp_head(&s->tok[j - 1])) {
             i = j - 1;
-            while (i > 0 && is_pp_head(&s->tok[i - 1])) i--;   /* "late on Tuesday" */
+            /* "late on Tuesday", "from across the country" */
+            while (i > 0 && (is_pp_head(&s->tok[i - 1]) || tok_is(&s->tok[i - 1], "from"))) i--;
             continue;
         }
         break;
@@ -127,6 +129,12 @@ static int mention_before(const Sentence *s, uint32_t i)
         uint32_t c = i - 2;
         while (c > 0 && i - c < 14 && s->tok[c].tag != T_COMMA) c--;
         if (s->tok[c].tag == T_COMMA && c > 0 && s->tok[c - 1].mention >= 0) return s->tok[c - 1].mention;
+        /* "Salaheddine Sidhoum, Algeria's leading rights activist, staged":
+         * a name no dictionary knows, and an apposition that is an actor */
+        int a = s->tok[i - 2].mention;
+        if (s->tok[c].tag == T_COMMA && c > 0 && s->tok[c - 1].tag == T_NNP && a >= 0 &&
+            s->men[a].kind != MK_PRONOUN && s->men[a].start <= c + 2)
+            return a;
     }
     const Token *t = &s->tok[i - 1];
     if (t->mention >= 0) return t->mention;
@@ -1244,7 +1252,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
          * own: "offered condolences" is 018, not OFFER's default 030 */
         uint8_t *yields = arena_alloc(d->arena, s->nvp + 1);
         for (uint32_t q = 0; q < s->nnn; q++)
-            if (s->nn[q].support >= 0) yields[s->nn[q].support] = 1;
+            if (s->nn[q].support >= 0 && !s->nn[q].verb_too) yields[s->nn[q].support] = 1;
         int speaker = -1;          /* subject of the last speech verb */
         uint32_t consumed = 0;     /* suite conventions: a coded verb's phrase is used up */
         for (uint32_t k = 0; k < s->nvp; k++) {

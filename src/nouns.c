@@ -60,6 +60,23 @@ static int background(const Doc *d, const Sentence *s, const NounEvent *ne)
     return 0;
 }
 
+/* The place and time phrases from token p to at most limit ("in Lagos
+ * on Thursday", "to Beijing"): where the first other token stands. */
+static uint32_t skip_adjuncts(const Sentence *s, uint32_t p, uint32_t limit)
+{
+    uint32_t start = p;
+    while (p < limit && p - start < 10) {
+        const Token *t = &s->tok[p];
+        if (tok_is(t, "for")) break;
+        if (t->mention >= 0 && (s->men[t->mention].kind != MK_COUNTRY || s->men[t->mention].has_agent)) break;
+        if (!(t->tag == T_IN || t->tag == T_TO || t->tag == T_DT || t->tag == T_JJ || t->tag == T_CD ||
+              t->tag == T_RB || t->tag == T_NNP || t->tag == T_NNPS || t->tag == T_NN || t->tag == T_NNS))
+            break;
+        p++;
+    }
+    return p;
+}
+
 /* Quantities between a support verb and its noun: "staged a series of
  * strikes", "held a day of protests". */
 static const char *const MEASURE[] = {"series", "wave", "spate", "string", "round", "number", "dozens", "hundreds",
@@ -479,6 +496,10 @@ void find_nouns(Doc *d, const Dict *dict, const Options *o)
                 for (uint32_t sk = dict_support_first(dict, s->tok[vp->head].lemma); sk; sk = dict->supports[sk - 1].next) {
                     const SupportVerb *sv = &dict->supports[sk - 1];
                     uint32_t p = vp->end, w = 0;
+                    /* "gathered in Lagos on Thursday for a rally": a
+                     * gathering's place and time come before its "for" */
+                    if (sv->npost && sv->post[0] == sym_find("for", 3)) p = skip_adjuncts(s, p, ne.start);
+                    /* (its own verb's pattern codes the arrival, not the talks) */
                     while (w < sv->npost && p < ne.start && lemma_is(&s->tok[p], sv->post[w])) p++, w++;
                     if (w < sv->npost) continue;
                     /* what may stand between: the verb's object, a measure */
@@ -491,12 +512,14 @@ void find_nouns(Doc *d, const Dict *dict, const Options *o)
                                             tok_is_any(&s->tok[p], MEASURE) || tok_is(&s->tok[p], "of")))
                         p++;
                     if (p != ne.start) continue;
-                    if (vp->code && vp->block >= 0 && vp->pattern_ref != dict->blocks[vp->block].ref) {
+                    int gathering = sv->npost && sv->post[0] == sym_find("for", 3);
+                    if (vp->code && vp->block >= 0 && vp->pattern_ref != dict->blocks[vp->block].ref && !gathering) {
                         coded = 1;   /* a pattern of the verb matched: the verb codes it */
                         break;
                     }
                     ne.support = (int)v;
                     ne.support_ref = sv->ref;
+                    ne.verb_too = (uint8_t)gathering;
                     ne.flags |= vp->flags & (VP_NEGATED | VP_FUTURE);
                     /* "denied carrying out the attack", "denied that it had
                      * ordered the arrest" */

@@ -197,6 +197,16 @@ check a_compass_part_of_a_country_is_the_country grep -q '	ISR	LBN	192	' "$T/o"
 coded 2024-01-01 'Vietnamese-led forces have retaken a strategic village in Western Cambodia. The Saudi-led coalition struck Houthi positions in Yemen.'
 check x_led_forces_are_xs sh -c "grep -q '	VNMMIL	KHM	19[0-9]*	' '$T/o' && grep -q '	SAU	YEMREBHTH	19[0-9]*	' '$T/o'"
 
+# an unknown name with an actor in apposition is that actor; "al-Qaeda" in a cased text is a name
+coded 2001-01-01 'Salaheddine Sidhoum, Algeria'"'"'s leading human rights activist, staged a hunger strike in prison on Sunday. Osama bin Laden'"'"'s al-Qaeda network has threatened the United States.'
+check an_unknown_name_is_its_apposition grep -q '	DZAHRI		142	' "$T/o"
+check a_capital_after_a_particle_is_a_name grep -q '	IMGMUSALQ	USA	13[0-9]*	' "$T/o"
+
+# a gathering "for" an event noun, after its place and time, is that event of who gathered; the arrival stays an event
+coded 2001-01-01 'Thousands of Nigerians from across the country gathered in Lagos on Thursday for a rally against the new law. Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday for talks with Chinese leaders.'
+check gathering_for_a_rally_is_a_protest grep -q '	NGA		141	' "$T/o"
+check arriving_for_talks_is_a_visit_and_talks sh -c "grep -q '	RUSGOV	CHN	042	' '$T/o' && grep -q '	RUSGOV	CHNGOV	040	' '$T/o'"
+
 # a visitor is not of the place he arrives in
 coded 2024-01-01 'The Congolese foreign minister arrived in Jakarta on Saturday on a surprise visit.'
 check a_visitor_is_not_of_where_he_arrives sh -c "grep -q '	GOV	IDN	042	' '$T/o' && ! grep -q '	IDNGOV	IDN	' '$T/o'"
