@@ -357,6 +357,11 @@ static int first_of_conj(const Sentence *s, int m)
     return m;
 }
 
+/* What is issued, published or sent and speaks for its issuer */
+static const char *const STATEMENT_NOUNS[] = {"statement", "statements", "communique", "communiqué", "declaration",
+    "letter", "resolution", "message", "note", "report", "post", "video", "decree", "order", "notice",
+    "ultimatum", "appeal", "bulletin", "editorial", "press", NULL};
+
 static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_of_vp)
 {
     const VerbPhrase *v = &s->vp[k];
@@ -414,6 +419,19 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
             return 0;
         }
         return -1;
+    }
+    if (s->tok[v->head].tag == T_VBG && v->start == v->head && v->start > pv->end && subj_of_vp[k - 1] >= 0 &&
+        tok_is_any(&s->tok[v->start - 1], STATEMENT_NOUNS)) {
+        /* "issued a statement condemning the attack": what the
+         * statement does, its issuer does */
+        uint32_t b = v->start - 1;
+        while (b > pv->end && (s->tok[b - 1].tag == T_DT || s->tok[b - 1].tag == T_JJ || s->tok[b - 1].tag == T_CD))
+            b--;
+        if (b == pv->end) {
+            add_conj(s, subj_of_vp[k - 1], sub->src, &sub->nsrc, 8);
+            sub->rule = "subject of the verb whose statement it is";
+            return 0;
+        }
     }
     if ((v->flags & VP_COORD) || v->start == pv->end + 1 || (v->start > 0 && s->tok[v->start - 1].tag == T_COMMA)) {
         /* over participles modifying a noun ("over rising prices, accusing
@@ -632,6 +650,10 @@ static int yields_to_complement(const Sentence *s, uint32_t k)
 {
     const VerbPhrase *v = &s->vp[k], *c = k + 1 < s->nvp ? &s->vp[k + 1] : NULL;
     if (!c || !c->code || !v->code) return 0;
+    /* "vowed to attack": the threat (138), not also a vow to cooperate;
+     * "pledged to send aid": the pledge of aid (033) */
+    if (!strcmp(v->code, "030"))
+        return (c->flags & VP_INFINITIVE) && (c->flags & VP_FUTURE) && c->start <= v->end + 1;
     if (!strcmp(v->code, "130"))
         return (c->flags & VP_INFINITIVE) && (c->flags & VP_FUTURE) && c->start <= v->end + 1 &&
                !strncmp(intent_code(c->code), "13", 2);
@@ -1066,7 +1088,11 @@ static void noun_events(Doc *d, const Dict *dict, const Options *o, uint32_t si,
             if (tgt[0] < 0) continue;
             sframe = -1;
         } else {
-            if (sv && !(sv->flags & VP_PASSIVE) && subj[ne->support] >= 0) {
+            /* "forces were engaged in ethnic cleansing": the passive form
+             * of these support verbs still has the doer as its subject */
+            int active = sv && (!(sv->flags & VP_PASSIVE) || tok_is(&s->tok[sv->head], "engaged") ||
+                                tok_is(&s->tok[sv->head], "involved"));
+            if (active && subj[ne->support] >= 0) {
                 add_conj(s, subj[ne->support], src, &nsrc, 8);
                 sframe = NS_SUPPORT;
             } else if (ne->src_m >= 0) {

@@ -28,7 +28,8 @@ static int is_future_modal(const Token *t)
 static int is_intent_verb(const Token *t)
 {
     static const char *const v[] = {"plan", "intend", "hope", "expect", "want", "pledge", "promise", "vow",
-                                     "agree", "offer", "aim", "seek", "prepare", "decide", "wish", "threaten", NULL};
+                                     "agree", "offer", "aim", "seek", "prepare", "decide", "wish", "threaten", "swear",
+                                     "undertake", "resolve", "determine", NULL};
     for (int i = 0; v[i]; i++)
         if (lemma_is(t, v[i])) return 1;
     return 0;

@@ -207,6 +207,18 @@ coded 2001-01-01 'Thousands of Nigerians from across the country gathered in Lag
 check gathering_for_a_rally_is_a_protest grep -q '	NGA		141	' "$T/o"
 check arriving_for_talks_is_a_visit_and_talks sh -c "grep -q '	RUSGOV	CHN	042	' '$T/o' && grep -q '	RUSGOV	CHNGOV	040	' '$T/o'"
 
+# opposing a plan or mediation rejects it, opposing a war disapproves; "were engaged in" an event noun is doing it; blocking transport obstructs passage
+coded 2001-01-01 'Germany opposed the US plan for Gaza. France opposed the war. Serb forces were engaged in ethnic cleansing against the Albanian population. Rebels in the Ivory Coast on Tuesday blocked transport into Abidjan.' --all
+check opposing_a_plan_rejects_it sh -c "grep -q '	DEU	USA	127	' '$T/o' && grep -q '	FRA		110	' '$T/o'"
+check engaged_in_an_event_noun_does_it grep -q '	SRBMIL	ALBCVL	203	' "$T/o"
+check blocking_transport_obstructs_passage grep -q '	CIVREB	CIV	144	' "$T/o"
+
+# a vow to attack is a threat, not also a vow to cooperate; "have sworn to fight" is a vow; a statement's participle is its issuer's
+coded 2001-01-01 'Hamas vowed to attack Israel. Ethnic Albanians have sworn to fight until they gain control of the villages. The rebel Kurdistan Workers'"'"' Party issued a declaration demanding that the Turkish government release prisoners.' --all
+check a_vow_to_attack_is_a_threat sh -c "grep -q '	PSEREBHMS	ISR	138	' '$T/o' && ! grep -q '	PSEREBHMS		030	' '$T/o'"
+check a_sworn_fight_is_no_fight sh -c "grep -q '	ALB		138	' '$T/o' && ! grep -q '	ALB		190	' '$T/o'"
+check a_statements_participle_is_its_issuers grep -q '	TURREBPKK	TURGOV	10[0-9]*	' "$T/o"
+
 # a visitor is not of the place he arrives in
 coded 2024-01-01 'The Congolese foreign minister arrived in Jakarta on Saturday on a surprise visit.'
 check a_visitor_is_not_of_where_he_arrives sh -c "grep -q '	GOV	IDN	042	' '$T/o' && ! grep -q '	IDNGOV	IDN	' '$T/o'"
