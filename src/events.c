@@ -652,8 +652,11 @@ static int yields_to_complement(const Sentence *s, uint32_t k)
     if (!c || !c->code || !v->code) return 0;
     /* "vowed to attack": the threat (138), not also a vow to cooperate;
      * "pledged to send aid": the pledge of aid (033) */
-    if (!strcmp(v->code, "030"))
-        return (c->flags & VP_INFINITIVE) && (c->flags & VP_FUTURE) && c->start <= v->end + 1;
+    if (!strcmp(v->code, "030")) {
+        if (!(c->flags & VP_INFINITIVE) || !(c->flags & VP_FUTURE) || c->start > v->end + 1) return 0;
+        const char *ic = intent_code(c->code);   /* only a more particular intent: not "agreed to send troops" (130) */
+        return ic && strlen(ic) >= 3 && strcmp(ic, "130") && strcmp(ic, "030");
+    }
     if (!strcmp(v->code, "130"))
         return (c->flags & VP_INFINITIVE) && (c->flags & VP_FUTURE) && c->start <= v->end + 1 &&
                !strncmp(intent_code(c->code), "13", 2);
