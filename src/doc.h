@@ -38,7 +38,7 @@ typedef enum Rel {
 } Rel;
 
 enum { TOK_CAP = 1, TOK_ALLCAP = 2, TOK_NUM = 4, TOK_PUNCT = 8, TOK_INQUOTE = 16,
-       TOK_PARA = 32 /* first token of a paragraph */ };
+       TOK_PARA = 32 /* first token of a paragraph */, TOK_CLOSE = 64 /* split off a word's end: a closing '"' */ };
 
 typedef struct Token {
     const char *s;          /* surface form (not NUL-terminated) */

@@ -132,6 +132,9 @@ static int mention_before(const Sentence *s, uint32_t i)
         /* "Salaheddine Sidhoum, Algeria's leading rights activist, staged":
          * a name no dictionary knows, and an apposition that is an actor */
         int a = s->tok[i - 2].mention;
+        /* "Kenzo Oshima, the United Nations Emergency Relief Coordinator," */
+        for (uint32_t q = i - 2; a < 0 && q > c + 1 && i - 2 - q < 4 && s->tok[q].tag == T_NNP; q--)
+            a = s->tok[q - 1].mention;
         if (s->tok[c].tag == T_COMMA && c > 0 && s->tok[c - 1].tag == T_NNP && a >= 0 &&
             s->men[a].kind != MK_PRONOUN && s->men[a].start <= c + 2)
             return a;

@@ -188,13 +188,29 @@ void read_metadata(Doc *d, Arena *a, const RawDoc *raw)
  * capitals ("nato" -> "NATO").  Returns 1 when the text was re-cased. */
 static int recase(char *s, size_t n)
 {
-    size_t up = 0, low = 0, ends = 1;
-    for (size_t i = 0; i < n; i++) {
-        up += s[i] >= 'A' && s[i] <= 'Z', low += s[i] >= 'a' && s[i] <= 'z';
-        ends += s[i] == '.' || s[i] == '!' || s[i] == '?';
+    size_t up = 0, low = 0, words = 0, inner = 0;   /* inner: words with a capital not starting a sentence */
+    int at_start = 1;
+    for (size_t i = 0; i < n;) {
+        if (!isalnum((unsigned char)s[i])) {
+            /* a sentence ends at . ! ? before a space: not inside "U.S." */
+            if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && (i + 1 == n || isspace((unsigned char)s[i + 1])))
+                at_start = 1;
+            i++;
+            continue;
+        }
+        size_t b = i;
+        int cap = 0;
+        for (; i < n && (isalnum((unsigned char)s[i]) || s[i] == '.' || s[i] == '\'' || s[i] == '-'); i++) {
+            if (s[i] == '.' && (i + 1 == n || !isalnum((unsigned char)s[i + 1]))) break;
+            up += s[i] >= 'A' && s[i] <= 'Z', low += s[i] >= 'a' && s[i] <= 'z';
+            cap |= s[i] >= 'A' && s[i] <= 'Z';
+        }
+        words++;
+        if (cap && !at_start && !(i - b == 1 && s[b] == 'I')) inner++;
+        at_start = 0;
     }
     /* all capitals, or no capital but (perhaps) each sentence's first */
-    int caps = low * 100 < (up + low) * 3, lower = up <= ends;
+    int caps = low * 100 < (up + low) * 3, lower = inner * 50 <= words;
     if (up + low < 20 || (!caps && !lower)) return 0;
     if (up > low)
         for (size_t i = 0; i < n; i++) s[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);

@@ -131,6 +131,8 @@ static void split_chunk(TokVec *v, const char *base, const char *s, size_t n)
             k = 3;
         else if (n >= 2 && punct_utf8(p + n - 2, 2) == 2)
             k = 2;
+        else if (c == '\'' && n >= 2 && p[n - 2] == '\'')
+            k = 2;   /* '' closes a quote opened by `` */
         else if (c == '\'' && n > 1 && !(p[n - 2] == 's' || p[n - 2] == 'S'))
             k = 1;
         else if (c == '.') {
@@ -146,7 +148,12 @@ static void split_chunk(TokVec *v, const char *base, const char *s, size_t n)
         if (!k) break;
         tail[nt++] = k;
         n -= k;
-        if (k == 1 && c == '.') break;
+        /* a period ends the collection unless a closing quote or bracket
+         * stands before it: 'were "useless".', "conditions''." */
+        if (k == 1 && c == '.' &&
+            !(n && (p[n - 1] == '"' || p[n - 1] == '\'' || p[n - 1] == ')' || p[n - 1] == ']' ||
+                    (n >= 3 && punct_utf8(p + n - 3, 3) == 3))))
+            break;
     }
     /* the word itself, with clitics split off */
     if (n) {
@@ -185,7 +192,9 @@ static void split_chunk(TokVec *v, const char *base, const char *s, size_t n)
     size_t off = n;
     while (nt) {
         size_t k = tail[--nt];
+        size_t before = v->n;
         push(v, base, s + off, k);
+        if (v->n > before) v->tok[v->n - 1].flags |= TOK_CLOSE;
         off += k;
     }
 }
@@ -206,7 +215,10 @@ void token_lookup(Token *t)
         }
     }
     char tmp[256];
-    if (n == 1 && s[0] == '"') { s = "``"; n = 2; }
+    if (n == 1 && s[0] == '"') {
+        s = (t->flags & TOK_CLOSE) ? "''" : "``";
+        n = 2;
+    }
     /* right single quote in clitics ('s) */
     if (n > 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x99 && n < sizeof tmp) {
         tmp[0] = '\'';

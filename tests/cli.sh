@@ -219,6 +219,16 @@ check a_vow_to_attack_is_a_threat sh -c "grep -q '	PSEREBHMS	ISR	138	' '$T/o' &&
 check a_sworn_fight_is_no_fight sh -c "grep -q '	ALB		138	' '$T/o' && ! grep -q '	ALB		190	' '$T/o'"
 check a_statements_participle_is_its_issuers grep -q '	TURREBPKK	TURGOV	10[0-9]*	' "$T/o"
 
+# an apposition whose actor is followed by a title names the unknown person; a pullout completed is a military retreat
+coded 2001-01-01 'Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded that both parties allow aid workers in. Russia completed the pullout of its troops from Georgia.'
+check an_apposition_with_a_title_names_the_person grep -q '	IGOUNO	[A-Z]*	10[0-9]*	' "$T/o"
+check a_completed_pullout_is_a_retreat grep -q '	RUS	GEO	0874	' "$T/o"
+
+# a quote closed before a period is its own token; '' closes ``; "U.S." inside a sentence is no reason to re-case the text
+coded 2024-01-01 'Russia said the talks were "useless". He met Jones. Then U.S. officials left.' --all --debug
+check a_closing_quote_before_a_period_is_split grep -q 'useless/JJ "/'"''"' ./.' "$T/e"
+check an_abbreviation_does_not_recase_the_text grep -q 'U.S./NNP officials/NNS' "$T/e"
+
 # a visitor is not of the place he arrives in
 coded 2024-01-01 'The Congolese foreign minister arrived in Jakarta on Saturday on a surprise visit.'
 check a_visitor_is_not_of_where_he_arrives sh -c "grep -q '	GOV	IDN	042	' '$T/o' && ! grep -q '	IDNGOV	IDN	' '$T/o'"
