@@ -451,6 +451,16 @@ void tag_tokens(Token *tok, size_t n)
             if (tok[i + 1].tag == T_VBN) tok[i + 1].tag = T_VBD;
         }
     }
+    /* "U.N. weapons inspectors": a present tense in -s right after a
+     * plural noun disagrees with it; it is the plural noun it can be */
+    for (size_t i = 1; i < n; i++) {
+        if (tok[i].tag != T_VBZ || tok[i - 1].tag != T_NNS || tok[i].n <= 4) continue;
+        for (int j = 0; j < ntags[i]; j++)
+            if (tags[i * MAXS + j] == T_NNS) {
+                tok[i].tag = T_NNS;
+                break;
+            }
+    }
     /* "has celebrated": after a form of "have" (adverbs between), a word
      * that can be a past participle is one */
     for (size_t i = 0; i + 1 < n; i++) {

@@ -228,6 +228,9 @@ check a_completed_pullout_is_a_retreat grep -q '	RUS	GEO	0874	' "$T/o"
 coded 2024-01-01 'Russia said the talks were "useless". He met Jones. Then U.S. officials left.' --all --debug
 check a_closing_quote_before_a_period_is_split grep -q 'useless/JJ "/'"''"' ./.' "$T/e"
 check an_abbreviation_does_not_recase_the_text grep -q 'U.S./NNP officials/NNS' "$T/e"
+coded 2001-01-01 "Iraq said it would allow the return of U.N. weapons inspectors \`\`without conditions''." --all --debug
+check a_verb_in_s_after_a_plural_noun_is_a_noun grep -q 'weapons/NNS/weapon inspectors/NNS' "$T/e"
+check an_intent_to_allow_inspectors_is_coded grep -q '	IRQ	IGOUNO	0355	' "$T/o"
 
 # a visitor is not of the place he arrives in
 coded 2024-01-01 'The Congolese foreign minister arrived in Jakarta on Saturday on a surprise visit.'
