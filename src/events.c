@@ -436,7 +436,8 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
             return 0;
         }
     }
-    if ((v->flags & VP_COORD) || v->start == pv->end + 1 || (v->start > 0 && s->tok[v->start - 1].tag == T_COMMA)) {
+    if ((v->flags & VP_COORD) || v->start == pv->end + 1 || (v->start > 0 && s->tok[v->start - 1].tag == T_COMMA) ||
+        (v->start == pv->end && s->tok[v->head].tag == T_VBG)) {   /* "demonstrated calling for" */
         /* over participles modifying a noun ("over rising prices, accusing
          * the government"): the clause's verb */
         uint32_t j = k - 1;
@@ -1213,6 +1214,14 @@ static int late_target(const Sentence *s, uint32_t pos, const char *code, Sym se
         } else if (!strncmp(code, "13", 2) && (tok_is(t, "if") || tok_is(t, "unless"))) {
             m = first_actor(s, j + 1, j + 7, self);
             why = "a threat: its target is whom its condition falls on";
+        } else if (!strncmp(code, "15", 2) && tok_is(t, "against")) {
+            m = first_actor(s, j + 1, j + 5, self);
+            why = "a show of force: its target is whom it is against";
+        } else if ((!strncmp(code, "02", 2) || !strncmp(code, "10", 2)) && tok_is(t, "from") && j > 0 &&
+                   (tok_is(&s->tok[j - 1], "independence") || tok_is(&s->tok[j - 1], "autonomy") ||
+                    tok_is(&s->tok[j - 1], "secession"))) {
+            m = first_actor(s, j + 1, j + 4, self);
+            why = "a call for independence: its target is whom it is from";
         }
     }
     if (m < 0 || s->men[m].code == self) return -1;

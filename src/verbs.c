@@ -415,6 +415,11 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
                 s->tok[head + 2].tag == T_TO)
                 v->flags |= VP_FUTURE;
             if (is_speech_verb(h)) v->flags |= VP_SPEECH;
+            /* "prepared to resume shelling": a gerund right after an
+             * infinitive is what is to come, as the infinitive is */
+            if (!o->petrarch && n > 0 && h->tag == T_VBG && v->start == vp[n - 1].end &&
+                (vp[n - 1].flags & VP_INFINITIVE))
+                v->flags |= (uint16_t)(vp[n - 1].flags & (VP_FUTURE | VP_MAYBE | VP_NEGATED));
             /* infinitive after an intention verb or "about to": future */
             if ((v->flags & VP_INFINITIVE) && n > 0) {
                 const VerbPhrase *pv = &vp[n - 1];

@@ -232,6 +232,11 @@ coded 2001-01-01 "Iraq said it would allow the return of U.N. weapons inspectors
 check a_verb_in_s_after_a_plural_noun_is_a_noun grep -q 'weapons/NNS/weapon inspectors/NNS' "$T/e"
 check an_intent_to_allow_inspectors_is_coded grep -q '	IRQ	IGOUNO	0355	' "$T/o"
 
+# a show of force targets whom it is against; a call for independence whom it is from
+coded 1991-01-01 'Britain mobilized army reservists for a possible war against Iraq. Kosovo Albanians demonstrated calling for independence from Serbia.' --all
+check a_show_of_force_targets_whom_it_is_against grep -q '	GBR	IRQ	15[0-9]*	' "$T/o"
+check a_call_for_independence_targets_whom_it_is_from grep -q '	[A-Z]*	SRB	\(02\|10\)[0-9]*	' "$T/o"
+
 # a visitor is not of the place he arrives in
 coded 2024-01-01 'The Congolese foreign minister arrived in Jakarta on Saturday on a surprise visit.'
 check a_visitor_is_not_of_where_he_arrives sh -c "grep -q '	GOV	IDN	042	' '$T/o' && ! grep -q '	IDNGOV	IDN	' '$T/o'"

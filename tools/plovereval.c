@@ -18,7 +18,8 @@
  *     triple without target matches any target.
  * Codes without a PLOVER category (statements, appeals) are left out; the
  * 2016 category names are read as today's (FIGHT -> ASSAULT, DEMAND ->
- * REQUEST, DISAPPROVE and INVESTIGATE -> ACCUSE). */
+ * REQUEST, DISAPPROVE and INVESTIGATE -> ACCUSE), and three older country
+ * codes as ISO's (see country()). */
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,9 +42,15 @@ typedef struct Triple {
     int used;
 } Triple;
 
+/* The first three letters of an actor code.  The records write three
+ * countries with older CAMEO codes where herodotus uses ISO 3166-1:
+ * Japan JAP, Italy ITL, Vietnam VTN; they are read as JPN, ITA, VNM. */
 static void country(char out[4], const char *code)
 {
+    static const char *const legacy[][2] = {{"JAP", "JPN"}, {"ITL", "ITA"}, {"VTN", "VNM"}};
     snprintf(out, 4, "%s", code ? code : "");
+    for (size_t i = 0; i < sizeof legacy / sizeof *legacy; i++)
+        if (!strcmp(out, legacy[i][0])) memcpy(out, legacy[i][1], 4);
 }
 
 /* the actor codes of a "source" or "target" value: a list, "", or null */
