@@ -73,6 +73,24 @@ static void problem(Dict *d, uint32_t file, long line, const char *what)
     if (d->errs) fprintf(d->errs, "%s:%ld: %s\n", d->files[file], line, what);
 }
 
+/* The next line of f into line (size n): 1, or 0 at the end.  A line
+ * longer than the buffer is reported as one problem at its own line number
+ * and skipped whole, never split into fragments. */
+static int next_line(Dict *d, FILE *f, uint32_t file, char *line, size_t n, long *ln)
+{
+    while (fgets(line, (int)n, f)) {
+        ++*ln;
+        size_t len = strlen(line);
+        if (len + 1 < n || line[len - 1] == '\n' || feof(f)) return 1;
+        int c;
+        while ((c = getc(f)) != EOF && c != '\n') {}
+        char what[96];
+        snprintf(what, sizeof what, "line longer than %zu bytes: skipped", n - 2);
+        problem(d, file, *ln, what);
+    }
+    return 0;
+}
+
 /* Split a dictionary phrase (words joined by '_' or spaces, upper case) into
  * lower-case word symbols, interned.  Returns the count (max cap). */
 static size_t phrase_syms(const char *s, size_t n, Sym *out, size_t cap)
@@ -244,8 +262,7 @@ static int load_actors(Dict *d, FILE *f, uint32_t file)
     size_t nnames = 0, capnames = 0;
     uint32_t first_code = d->ncodes;
     int in_xml_comment = 0;
-    while (fgets(line, sizeof line, f)) {
-        ln++;
+    while (next_line(d, f, file, line, sizeof line, &ln)) {
         if (in_xml_comment) {
             if (strstr(line, "-->")) in_xml_comment = 0;
             continue;
@@ -358,8 +375,7 @@ static int load_agents(Dict *d, FILE *f, uint32_t file)
     /* substitution sets: !NAME! = A, B, C */
     struct { char name[64]; char vals[1024]; } subs[32];
     int nsubs = 0;
-    while (fgets(line, sizeof line, f)) {
-        ln++;
+    while (next_line(d, f, file, line, sizeof line, &ln)) {
         char *s = trim(line);
         if (!strncmp(s, "<!--", 4) || *s == '<') continue;
         strip_comment(s);
@@ -468,8 +484,7 @@ static int load_discards(Dict *d, FILE *f, uint32_t file)
 {
     char line[4096];
     long ln = 0;
-    while (fgets(line, sizeof line, f)) {
-        ln++;
+    while (next_line(d, f, file, line, sizeof line, &ln)) {
         char *s = trim(line);
         if (*s == '<') continue;
         strip_comment(s);
@@ -730,8 +745,7 @@ static int load_verbs(Dict *d, FILE *f, uint32_t file)
     int cur_idx = -1;
     int in_synset = -1;
     int in_xml_comment = 0;
-    while (fgets(line, sizeof line, f)) {
-        ln++;
+    while (next_line(d, f, file, line, sizeof line, &ln)) {
         if (in_xml_comment) {
             if (strstr(line, "-->")) in_xml_comment = 0;
             continue;
@@ -903,8 +917,7 @@ static int load_nouns(Dict *d, FILE *f, uint32_t file)
     char line[4096];
     long ln = 0;
     int in_support = 0;
-    while (fgets(line, sizeof line, f)) {
-        ln++;
+    while (next_line(d, f, file, line, sizeof line, &ln)) {
         char *s = trim(line);
         if (!*s) {               /* a blank line ends the set */
             in_support = 0;
@@ -992,6 +1005,13 @@ static int load_nouns(Dict *d, FILE *f, uint32_t file)
     return 0;
 }
 
+/* everything a dictionary file can add */
+static size_t entries(const Dict *d)
+{
+    return (size_t)d->nactors + d->nagents + d->nblocks + d->nventries + d->ndiscards + d->nnouns + d->nsupports +
+           d->nsynsets + d->ntransforms + d->nissues;
+}
+
 int dict_load_file(Dict *d, const char *path, int kind)
 {
     FILE *f = fopen(path, "r");
@@ -1001,6 +1021,7 @@ int dict_load_file(Dict *d, const char *path, int kind)
         return -1;
     }
     uint32_t file = add_file(d, path);
+    size_t before = entries(d);
     switch (kind) {
     case DK_VERBS:
         load_verbs(d, f, file);
@@ -1018,6 +1039,11 @@ int dict_load_file(Dict *d, const char *path, int kind)
     default: break;
     }
     fclose(f);
+    if (entries(d) == before) {
+        /* an empty or all-comment file is a mistake, not a dictionary */
+        d->problems++;
+        if (d->errs) fprintf(d->errs, "%s: no entries (an empty dictionary file)\n", path);
+    }
     return 0;
 }
 

@@ -243,6 +243,11 @@ int dict_main(int argc, char **argv)
         fputs(USAGE, argc < 1 ? stderr : stdout);
         return argc < 1 ? 2 : 0;
     }
+    if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) &&
+        (!strcmp(argv[0], "check") || !strcmp(argv[0], "suggest"))) {
+        fputs(USAGE, stdout);
+        return 0;
+    }
     if (!strcmp(argv[0], "check")) {
         if (argc != 2) {
             fputs(USAGE, stderr);

@@ -175,6 +175,7 @@ typedef struct Doc {
     long line;              /* line in it (JSON Lines), 0 for whole files */
     const char *id, *title, *url, *source;
     int pubdate;            /* yyyymmdd, 0 unknown */
+    const char *bad_date;   /* a metadata date that is none ("not-a-date"): reported; the document is coded undated */
     const char *place;      /* dateline place, NULL none */
     Sym place_code;         /* its actor code, 0 none */
     Sym default_country;    /* country for agents with no country of their own */

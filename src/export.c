@@ -8,14 +8,16 @@
 #include "store.h"
 
 static const char USAGE[] =
-    "usage: herodotus export --db FILE --format gdelt|jsonl|csv [filters] [--dedup none|oneaday]\n"
+    "usage: herodotus export --db FILE --format gdelt|jsonl|csv [filters] [--dedup none|oneaday] [--limit N]\n"
     "\n"
     "Write the stored events.  gdelt: the 61 tab-separated columns of the GDELT\n"
     "2.0 event table, one row per event of a story (reprints counted in\n"
     "NumMentions, NumSources, NumArticles), without a header, as GDELT ships\n"
     "it; docs/schema.md lists the columns herodotus fills.  An event without a\n"
     "date takes the day it was stored as its SQLDATE (said on stderr).  jsonl\n"
-    "and csv: every field of every event.  Filters are those of herodotus query.\n";
+    "and csv: every field of every event, with its sentence, its article's\n"
+    "title and publication date.  Filters are those of herodotus query;\n"
+    "--limit N writes the first N events (default: all).\n";
 
 /* The day of a GDELT row: the event's date, else (an event with no date)
  * the day its document was stored, which DATEADDED gives too. */
@@ -96,6 +98,7 @@ int export_main(int argc, char **argv)
         /* one row per event of a story; GDELT files have no header line */
         buf_printf(&sql, "%s%s GROUP BY e.story, e.date, e.source, e.target, e.code ORDER BY GLOBALEVENTID", GDELT_SQL,
                    r.where.data);
+        if (r.f.limit) buf_printf(&sql, " LIMIT %ld", r.f.limit);
         FILE *tmp = tmpfile();
         status = tmp ? rows_run(r.db, sql.data, r.vals.v, r.vals.n, ROWS_TSV, tmp, err, sizeof err) : -1;
         if (!tmp) snprintf(err, sizeof err, "cannot make a temporary file");
@@ -117,9 +120,12 @@ int export_main(int argc, char **argv)
     } else {
         buf_puts(&sql, "SELECT e.id, d.doc_id, d.url, d.source AS outlet, e.story, e.sentence, e.date, e.source,"
                        " e.target, e.code, e.root, e.quad, e.goldstein, e.event, e.plover, e.source_text, e.target_text,"
-                       " e.verb_text, e.place, e.rule FROM events e JOIN documents d ON d.id = e.doc WHERE e.id IN (");
+                       " e.verb_text, e.place, e.rule, d.title, d.pubdate, s.text AS text FROM events e"
+                       " JOIN documents d ON d.id = e.doc LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence"
+                       " WHERE e.id IN (");
         reader_event_ids(&r, &sql);
         buf_puts(&sql, ") ORDER BY e.id");
+        if (r.f.limit) buf_printf(&sql, " LIMIT %ld", r.f.limit);
         status = rows_run(r.db, sql.data, r.vals.v, r.vals.n, !strcmp(format, "csv") ? ROWS_CSV : ROWS_JSONL, stdout, err,
                           sizeof err);
     }

@@ -42,6 +42,12 @@ static long jsonl_line(const char *name, long line, const char *s, size_t n, Doc
         fprintf(stderr, "%s:%ld: expected an object with \"id\" and \"text\" strings\n", name, line);
         fail = 1;
     } else {
+        json_t *dv = json_object_get(o, "date");
+        if (dv && !json_is_string(dv) && !json_is_null(dv)) {
+            fprintf(stderr, "%s:%ld: \"date\" must be a string YYYY-MM-DD, not %s; the document is coded without one\n",
+                    name, line, json_is_number(dv) ? "a number" : json_is_boolean(dv) ? "true or false" : "an object or list");
+            fail = 1;
+        }
         RawDoc r = {name, line, ids, str_field(o, "title"), str_field(o, "date"), str_field(o, "url"),
                     str_field(o, "source"), text, strlen(text)};
         json_t *tv = json_object_get(o, "text");

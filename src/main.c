@@ -100,6 +100,7 @@ typedef struct Ctx {
     long undated_docs, undated_events;  /* ingest: documents with no date, and their undated events */
     Buf undated;                        /* the first few of those documents' ids, ", "-separated */
     int debug, explain, replace, progress;
+    int store_failed;       /* ingest: a write failed; the rest of the input is not coded */
     double started, last_progress;
     long long bytes_total, bytes_before;
 } Ctx;
@@ -124,6 +125,7 @@ static int on_doc(const RawDoc *raw, void *vctx)
         return 0;
     }
     if (c->writer && writer_failed(c->writer)) {
+        c->store_failed = 1;
         input_stop = 1;
         return 0;
     }
@@ -143,6 +145,14 @@ static int on_doc(const RawDoc *raw, void *vctx)
         else
             fprintf(stderr, "%s: text runs for more than %d tokens without a sentence end; cut %d time%s\n",
                     raw->file, MAX_SENTENCE_TOKENS, cut, cut == 1 ? "" : "s");
+    }
+    if (d.bad_date) {
+        if (raw->line)
+            fprintf(stderr, "%s:%ld: date '%s' is no date (expected YYYY-MM-DD); the document is coded without one\n",
+                    raw->file, raw->line, d.bad_date);
+        else
+            fprintf(stderr, "%s: date '%s' is no date (expected YYYY-MM-DD); the document is coded without one\n",
+                    raw->file, d.bad_date);
     }
     if (c->debug) debug_doc(&d, stderr);
     c->docs++;
@@ -172,7 +182,7 @@ static int on_doc(const RawDoc *raw, void *vctx)
             }
         if (c->out.len > (1u << 16)) flush_out(c);
     }
-    return cut ? -1 : 0;
+    return cut || d.bad_date ? -1 : 0;
 }
 
 /* --parse ptb|conllu: a file (or stdin) of parsed sentences is one document */
@@ -386,6 +396,10 @@ static int run(int argc, char **argv, int ingest)
         sa.sa_handler = on_sigint;
         sigaction(SIGINT, &sa, NULL);
         sigaction(SIGTERM, &sa, NULL);
+        /* a file-size limit (ulimit -f) makes the write fail with an error
+         * the store reports, instead of killing the process mid-batch */
+        sa.sa_handler = SIG_IGN;
+        sigaction(SIGXFSZ, &sa, NULL);
         c.progress = !quiet && isatty(STDERR_FILENO);
         c.writer = writer_start(c.store, c.replace);
         c.started = now_s();
@@ -404,19 +418,32 @@ static int run(int argc, char **argv, int ingest)
         c.r->end(&c.out, c.events);
         flush_out(&c);
     }
+    long coded_sents = c.sents;   /* for the speed: sentences coded, stored or not */
     if (c.writer) {
         long stored, skipped;
         if (writer_finish(c.writer, &stored, &skipped, err, sizeof err)) {
             fprintf(stderr, "herodotus ingest: %s\n", err);
+            c.store_failed = 1;
             failed++;
         }
         c.skipped += skipped;
-        c.docs -= skipped;   /* documents coded but found stored by the writer */
+        /* what is said stored is what was committed, not what was coded */
+        StoreTotals tot = store_totals(c.store);
+        coded_sents = c.sents;
+        c.docs = tot.docs;
+        c.sents = tot.sentences;
+        c.events = tot.events;
+        if (tot.lost)
+            fprintf(stderr, "herodotus ingest: %ld document%s coded but not stored (see above)\n", tot.lost,
+                    tot.lost == 1 ? " was" : "s were");
     }
     store_close(c.check);
     store_close(c.store);
     double t2 = now_s();
-    if (input_stop && ingest)
+    if (c.store_failed)
+        fprintf(stderr, "herodotus ingest: stopped after a failed write; %ld documents stored; fix the problem above,"
+                        " then run the same command again to store the rest\n", c.docs);
+    else if (input_stop && ingest)
         fprintf(stderr, "herodotus ingest: interrupted; %ld documents stored; run the same command again to go on\n",
                 c.docs);
     if (c.undated_docs) {
@@ -428,10 +455,13 @@ static int run(int argc, char **argv, int ingest)
         fprintf(stderr, "; give --date YYYY-MM-DD, or a line 'Date: YYYY-MM-DD' in the text\n");
     }
     if (stats || (ingest && !quiet)) {
-        fprintf(stderr, "%ld documents, %ld sentences, %ld events%s%ld skipped as already stored; "
-                        "dictionaries %.0f ms, coding %.2f s (%.0f sentences/s)\n",
-                c.docs, c.sents, c.events, ingest ? ", " : " (", c.skipped, (t1 - t0) * 1000, t2 - t1,
-                (t2 - t1) > 0 ? (double)c.sents / (t2 - t1) : 0.0);
+        if (ingest)
+            fprintf(stderr, "%ld documents, %ld sentences, %ld events stored, %ld skipped as already stored; ",
+                    c.docs, c.sents, c.events, c.skipped);
+        else
+            fprintf(stderr, "%ld documents, %ld sentences, %ld events; ", c.docs, c.sents, c.events);
+        fprintf(stderr, "dictionaries %.0f ms, coding %.2f s (%.0f sentences/s)\n", (t1 - t0) * 1000, t2 - t1,
+                (t2 - t1) > 0 ? (double)coded_sents / (t2 - t1) : 0.0);
         if (c.opt.tree && !parsed)   /* --tree: how many sentences the events stage needed a tree for */
             fprintf(stderr, "%ld of %ld sentences parsed (the others' events need no tree)\n", c.parsed_sents, c.sents);
     }
@@ -442,6 +472,7 @@ static int run(int argc, char **argv, int ingest)
     sym_free_all();
     free(inputs);
     if (fflush(stdout) != 0) return 1;
+    if (c.store_failed) return 1;
     if (input_stop && ingest) return 130;
     return failed ? 1 : status;
 }

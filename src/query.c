@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "cameo.h"
 #include "dates.h"
+#include "pipeline.h"
 #include "rows.h"
 #include "store.h"
 
@@ -155,13 +157,47 @@ int filter_option(Filter *f, int argc, char **argv, int *i, char *msg, size_t ms
             snprintf(msg, msgsz, "--dyad takes A:B, e.g. RUS:CHN");
             return -1;
         }
-        static char da[64], dbuf[64];
-        snprintf(da, sizeof da, "%.*s", (int)(colon - v), v);
-        snprintf(dbuf, sizeof dbuf, "%s", colon + 1);
-        f->dyad_a = da;
-        f->dyad_b = dbuf;
+        if (colon - v >= (long)sizeof f->dyad_buf[0] || strlen(colon + 1) >= sizeof f->dyad_buf[1]) {
+            snprintf(msg, msgsz, "--dyad: an actor code of at most %zu characters", sizeof f->dyad_buf[0] - 1);
+            return -1;
+        }
+        snprintf(f->dyad_buf[0], sizeof f->dyad_buf[0], "%.*s", (int)(colon - v), v);
+        snprintf(f->dyad_buf[1], sizeof f->dyad_buf[1], "%s", colon + 1);
+        f->dyad_a = f->dyad_buf[0];
+        f->dyad_b = f->dyad_buf[1];
     }
     return 1;
+}
+
+/* Is every value of a --code (roots: --root) list a CAMEO code?  A value
+ * that is none would match nothing, silently: -1 with msg. */
+static int bad_codes(const char *list, int roots, char *msg, size_t msgsz)
+{
+    for (const char *t = list; *t;) {
+        size_t len = strcspn(t, ",");
+        int ok = len >= 2 && len <= (roots ? 2u : 4u);
+        for (size_t k = 0; k < len && ok; k++) ok = t[k] >= '0' && t[k] <= '9';
+        if (ok) {
+            int root = (t[0] - '0') * 10 + (t[1] - '0');
+            ok = root >= 1 && root <= 20;
+        }
+        if (ok && !roots && cameo_count()) {
+            char c[5];
+            memcpy(c, t, len);
+            c[len] = 0;
+            ok = cameo_get(c) != NULL;
+        }
+        if (!ok && len) {
+            if (roots)
+                snprintf(msg, msgsz, "--root takes CAMEO root categories 01 to 20, e.g. 14,19; not '%.*s'", (int)len, t);
+            else
+                snprintf(msg, msgsz, "'%.*s' is no CAMEO code (codes are in data/cameo.tsv, e.g. 042, 1411, 190)",
+                         (int)len, t);
+            return -1;
+        }
+        t += len + (t[len] == ',');
+    }
+    return 0;
 }
 
 int filter_sql(const Filter *f, Buf *w, Params *vals, char *msg, size_t msgsz)
@@ -200,10 +236,12 @@ int filter_sql(const Filter *f, Buf *w, Params *vals, char *msg, size_t msgsz)
         buf_puts(w, ")");
     }
     if (f->code) {
+        if (bad_codes(f->code, 0, msg, msgsz)) return -1;
         buf_puts(w, " AND ");
         if (in_list(w, "e.code", "--code", f->code, vals, msg, msgsz)) return -1;
     }
     if (f->root) {
+        if (bad_codes(f->root, 1, msg, msgsz)) return -1;
         buf_puts(w, " AND ");
         if (in_list(w, "e.root", "--root", f->root, vals, msg, msgsz)) return -1;
     }
@@ -297,6 +335,11 @@ int reader_args(Reader *r, const char *cmd, const char *usage, int argc, char **
 int reader_open(Reader *r)
 {
     char msg[512];
+    if (!cameo_count()) {   /* to tell a --code that is none from one no event has */
+        char path[4200];
+        snprintf(path, sizeof path, "%s/data/cameo.tsv", pipeline_datadir());
+        if (cameo_load(path, msg, sizeof msg)) fprintf(stderr, "herodotus %s: %s (--code values not checked)\n", r->cmd, msg);
+    }
     if (filter_sql(&r->f, &r->where, &r->vals, msg, sizeof msg)) {
         buf_free(&r->where);
         params_free(&r->vals);

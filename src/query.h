@@ -7,7 +7,8 @@
 typedef struct Filter {
     const char *db;
     const char *actor, *source, *target;   /* code prefixes */
-    const char *dyad_a, *dyad_b;           /* --dyad A:B */
+    const char *dyad_a, *dyad_b;           /* --dyad A:B (pointing into dyad_buf) */
+    char dyad_buf[2][64];
     int both_ways;
     const char *code, *root, *quad;        /* comma-separated lists */
     const char *since, *until;             /* YYYY-MM-DD, inclusive */

@@ -173,10 +173,14 @@ void read_metadata(Doc *d, Arena *a, const RawDoc *raw)
     d->source = raw->source;
     d->title = raw->title;
     d->pubdate = 0;
+    d->bad_date = NULL;
     if (raw->date && *raw->date) {
         size_t used;
         d->pubdate = date_parse(raw->date, strlen(raw->date), &used);
-        if (d->pubdate < 10000000) d->pubdate = 0;
+        if (d->pubdate < 10000000) {
+            d->pubdate = 0;
+            d->bad_date = raw->date;
+        }
     }
 }
 
@@ -302,6 +306,13 @@ int read_article(Doc *d, Arena *a, const RawDoc *raw, char *err, size_t errsz)
         int pd = pubdate_line(s, ln);
         if (pd) {
             if (!d->pubdate) d->pubdate = pd;
+            continue;
+        }
+        if (!bl && ln < 80 && starts_ci(s, ln, "date:")) {
+            /* a metadata line whose date is none: reported, not text */
+            size_t v = 5;
+            while (v < ln && (s[v] == ' ' || s[v] == '\t')) v++;
+            if (!d->bad_date && !d->pubdate) d->bad_date = arena_strndup(a, s + v, ln - v);
             continue;
         }
         if (furniture_line(s, ln)) continue;

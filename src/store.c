@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "dates.h"
 
 /* ---- schema and migrations ---- */
@@ -81,12 +82,49 @@ struct Store {
     sqlite3_int64 fts_from;   /* sentences from this id on are not in the full-text index yet */
     sqlite3_int64 next_doc;   /* the id the next document gets */
     int in_tx, pending;
+    StoreTotals done;         /* committed */
+    StoreTotals batch;        /* in the open transaction: committed with it, or lost with it */
 };
 
 static int fail(sqlite3 *db, char *err, size_t errsz, const char *what)
 {
     snprintf(err, errsz, "%s: %s", what, sqlite3_errmsg(db));
     return -1;
+}
+
+/* A failed write: what went wrong and what it means for the batch. */
+static int fail_batch(Store *st, char *err, size_t errsz, const char *what)
+{
+    int rc = sqlite3_extended_errcode(st->db) & 0xff;
+    const char *advice = rc == SQLITE_FULL    ? "the disk is full; free space, then run the same command again"
+                         : rc == SQLITE_READONLY ? "the database cannot be written (permissions or a read-only disk)"
+                         : rc == SQLITE_IOERR    ? "an I/O error; check the disk, then run the same command again"
+                                                 : "run the same command again";
+    snprintf(err, errsz, "%s: %s; the last %ld document%s coded were not stored (%s)", what, sqlite3_errmsg(st->db),
+             st->batch.docs, st->batch.docs == 1 ? "" : "s", advice);
+    return -1;
+}
+
+/* The batch is gone: what it held counts as lost. */
+static void batch_lost(Store *st)
+{
+    sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    st->in_tx = 0;
+    st->pending = 0;
+    st->done.lost += st->batch.docs;
+    memset(&st->batch, 0, sizeof st->batch);
+}
+
+/* A directory, or a path whose folder does not exist, is no database file:
+ * say so before SQLite gives "disk I/O error". */
+static int bad_path(const char *path, char *err, size_t errsz)
+{
+    struct stat sb;
+    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        snprintf(err, errsz, "%s is a directory, not a database file (give a file name, e.g. %s/events.db)", path, path);
+        return -1;
+    }
+    return 0;
 }
 
 /* The database's PRAGMA user_version into *v; -1 (err) when it cannot be read. */
@@ -197,9 +235,16 @@ static int migrate(sqlite3 *db, const char *path, char *err, size_t errsz)
 Store *store_open(const char *path, char *err, size_t errsz)
 {
     sqlite3 *db;
+    if (bad_path(path, err, errsz)) return NULL;
     /* one connection used by one thread: no mutexes */
     if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
         snprintf(err, errsz, "%s: cannot open database: %s", path, sqlite3_errmsg(db));
+        sqlite3_close(db);
+        return NULL;
+    }
+    /* SQLite opens a file it may not write read-only, silently */
+    if (sqlite3_db_readonly(db, "main") == 1) {
+        snprintf(err, errsz, "%s: the database file cannot be written (no write permission); nothing was stored", path);
         sqlite3_close(db);
         return NULL;
     }
@@ -246,6 +291,7 @@ Store *store_open(const char *path, char *err, size_t errsz)
 sqlite3 *store_open_read(const char *path, char *err, size_t errsz)
 {
     sqlite3 *db;
+    if (bad_path(path, err, errsz)) return NULL;
     if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
         snprintf(err, errsz, "%s: cannot open database: %s", path, sqlite3_errmsg(db));
         sqlite3_close(db);
@@ -547,13 +593,15 @@ int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errs
         bind_opt(q, 17, *e->plover ? e->plover : NULL);
         if (sqlite3_step(q) != SQLITE_DONE) goto bad;
     }
+    st->batch.docs++;
+    st->batch.sentences += v->nsent;
+    st->batch.events += v->nev;
     if (++st->pending >= STORE_BATCH) return store_commit(st, err, errsz);
     return 0;
 bad:
-    fail(st->db, err, errsz, "storing document (its batch is rolled back; run the same command again)");
-    sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-    st->in_tx = 0;
-    st->pending = 0;
+    st->batch.docs++;   /* this one too */
+    fail_batch(st, err, errsz, "storing a document");
+    batch_lost(st);
     return -1;
 }
 
@@ -561,17 +609,25 @@ int store_commit(Store *st, char *err, size_t errsz)
 {
     if (!st->in_tx) return 0;
     if (index_batch(st)) {
-        fail(st->db, err, errsz, "full-text index (the batch is rolled back; run the same command again)");
-        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-        st->in_tx = 0;
-        st->pending = 0;
+        fail_batch(st, err, errsz, "full-text index");
+        batch_lost(st);
+        return -1;
+    }
+    if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        fail_batch(st, err, errsz, "commit");
+        batch_lost(st);
         return -1;
     }
     st->in_tx = 0;
     st->pending = 0;
-    if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) return fail(st->db, err, errsz, "commit");
+    st->done.docs += st->batch.docs;
+    st->done.sentences += st->batch.sentences;
+    st->done.events += st->batch.events;
+    memset(&st->batch, 0, sizeof st->batch);
     return 0;
 }
+
+StoreTotals store_totals(const Store *st) { return st->done; }
 
 void store_close(Store *st)
 {

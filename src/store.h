@@ -44,6 +44,10 @@ int    store_has(Store *st, const char *doc_id, const char *text, size_t len);
 int    store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errsz);
 /* Commit the running batch (also done every STORE_BATCH documents). */
 int    store_commit(Store *st, char *err, size_t errsz);
+/* What this connection has committed, and the documents of batches lost
+ * to a failed write (rolled back whole). */
+typedef struct StoreTotals { long docs, sentences, events, lost; } StoreTotals;
+StoreTotals store_totals(const Store *st);
 void   store_close(Store *st);
 
 /* Open an existing database for reading (queries); NULL with err. */
