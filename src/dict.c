@@ -221,7 +221,13 @@ static int guess_kind(const char *file, Sym code)
     const char *c = sym_name(code);
     size_t n = strlen(c);
     if (n == 3) return 1;   /* MK_COUNTRY */
-    if (!strncmp(c, "IGO", 3) || !strncmp(c, "NGO", 3) || !strncmp(c, "IMG", 3) || strstr(file, "nternational"))
+    /* organisations, and the armed groups, parties and missions of
+     * international.actors.txt and groups.actors.txt: "it" and "they",
+     * never "he" or "she"; the file's own name, not its directory's */
+    const char *base = strrchr(file, '/');
+    base = base ? base + 1 : file;
+    if (!strncmp(c, "IGO", 3) || !strncmp(c, "NGO", 3) || !strncmp(c, "IMG", 3) || strstr(base, "nternational") ||
+        strstr(base, "groups"))
         return 3;           /* MK_ORG */
     return 2;               /* MK_PERSON or named body */
 }
