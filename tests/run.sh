@@ -9,6 +9,7 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 status=0
 for step in "./build/unit" "./build/unit-san" "sh tests/cli.sh ./build/herodotus" "sh tests/cli.sh ./build/herodotus-san" \
             "sh tests/store.sh ./build/herodotus" "sh tests/store.sh ./build/herodotus-san" \
+            "sh tests/badinput.sh ./build/herodotus" "sh tests/badinput.sh ./build/herodotus-san" \
             "sh tests/parser.sh ./build/herodotus" "sh tests/parser.sh ./build/herodotus-san" "sh tests/plover.sh" \
             "sh tests/petr.sh ./build/herodotus" "sh tests/petr.sh ./build/herodotus-san"; do
     echo "== $step"
