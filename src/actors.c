@@ -289,6 +289,7 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
             }
             i = x->end;
         }
+        arena_shrink(a, m, (s->ntok + 1) * sizeof *m, (nm + 1) * sizeof *m);
         if (!d->default_country && !o->petrarch)
             for (uint32_t k = 0; k < nm; k++)
                 if (m[k].actor && dict->actors[m[k].actor - 1].kind == MK_COUNTRY && !arrival_place(s, m[k].start)) {
@@ -580,6 +581,7 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
         }
         /* coordination: "Russia and China", "Mordor, the Shire, Fornost and
          * Bree", "Fornost and the evil awful Gondor", "neither X nor Y" */
+        arena_shrink(a, men, (nm * 8 + s->ntok + 1) * sizeof *men, (nmen + 1) * sizeof *men);
         uint8_t *link_and = arena_alloc(a, nmen + 1);
         for (uint32_t k = 0; k + 1 < nmen; k++) {
             uint32_t g = men[k].end, h = men[k + 1].start;

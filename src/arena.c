@@ -5,6 +5,7 @@
 #include <string.h>
 
 #define ARENA_BLOCK 65536u
+#define ARENA_BIG (256u * 1024u)   /* a vector this large gets a block of its own, grown by realloc */
 
 struct ArenaBlock {
     ArenaBlock *next;
@@ -26,6 +27,7 @@ static ArenaBlock *block_new(size_t cap)
 
 void arena_init(Arena *a)
 {
+    a->big = NULL;
     a->first = a->head = block_new(ARENA_BLOCK);
     a->used = 0;
 }
@@ -52,11 +54,81 @@ void *arena_alloc(Arena *a, size_t size)
     return p;
 }
 
+static size_t round16(size_t n)
+{
+    n = (n + 15u) & ~(size_t)15u;
+    return n ? n : 16;
+}
+
+/* Is p, of size bytes, the last allocation of the current block? */
+static int is_last(const Arena *a, const void *p, size_t size)
+{
+    return (const unsigned char *)p + round16(size) == a->head->data + a->used;
+}
+
+struct BigBlock {
+    BigBlock *next;
+    size_t cap;
+    _Alignas(16) unsigned char data[];
+};
+
+/* The big block whose data p is, NULL if p lives in an ordinary block */
+static BigBlock **big_of(Arena *a, const void *p)
+{
+    for (BigBlock **b = &a->big; *b; b = &(*b)->next)
+        if ((*b)->data == p) return b;
+    return NULL;
+}
+
 void *arena_grow(Arena *a, void *old, size_t oldsize, size_t newsize)
 {
+    if (newsize >= ARENA_BIG && newsize > oldsize) {
+        /* a large vector lives in a block of its own that realloc moves or
+         * extends (the system maps pages anew, nothing is left behind) */
+        BigBlock **slot = old ? big_of(a, old) : NULL, *b;
+        if (slot) {
+            BigBlock *next = (*slot)->next;
+            b = realloc(*slot, sizeof *b + newsize);
+            if (!b) {
+                fputs("herodotus: out of memory\n", stderr);
+                abort();
+            }
+            b->next = next;
+            *slot = b;
+            memset(b->data + oldsize, 0, newsize - oldsize);
+        } else {
+            b = calloc(1, sizeof *b + newsize);   /* zero pages the system maps only when touched */
+            if (!b) {
+                fputs("herodotus: out of memory\n", stderr);
+                abort();
+            }
+            b->next = a->big;
+            a->big = b;
+            if (old && oldsize) memcpy(b->data, old, oldsize);
+        }
+        b->cap = newsize;
+        return b->data;
+    }
+    /* the last allocation grows in place while its block has room */
+    if (old && oldsize && newsize >= oldsize && is_last(a, old, oldsize) &&
+        a->used - round16(oldsize) + round16(newsize) <= a->head->cap) {
+        a->used = a->used - round16(oldsize) + round16(newsize);
+        memset((unsigned char *)old + oldsize, 0, newsize - oldsize);
+        return old;
+    }
     void *p = arena_alloc(a, newsize);
     if (old && oldsize) memcpy(p, old, oldsize < newsize ? oldsize : newsize);
     return p;
+}
+
+void arena_shrink(Arena *a, void *p, size_t oldsize, size_t newsize)
+{
+    if (newsize >= oldsize) return;
+    if (is_last(a, p, oldsize)) {
+        a->used -= round16(oldsize) - round16(newsize);
+        return;
+    }
+    /* a big block keeps its size: its pages past what is used were never touched */
 }
 
 char *arena_strndup(Arena *a, const char *s, size_t n)
@@ -67,8 +139,18 @@ char *arena_strndup(Arena *a, const char *s, size_t n)
     return p;
 }
 
+static void big_free(Arena *a)
+{
+    for (BigBlock *b = a->big, *n; b; b = n) {
+        n = b->next;
+        free(b);
+    }
+    a->big = NULL;
+}
+
 void arena_reset(Arena *a)
 {
+    big_free(a);   /* large vectors go back to the system between documents */
     /* Blocks stay chained after first and are reused in order. */
     a->head = a->first;
     a->used = 0;
@@ -76,6 +158,7 @@ void arena_reset(Arena *a)
 
 void arena_free(Arena *a)
 {
+    big_free(a);
     ArenaBlock *b = a->first;
     while (b) {
         ArenaBlock *n = b->next;

@@ -42,8 +42,7 @@ enum { TOK_CAP = 1, TOK_ALLCAP = 2, TOK_NUM = 4, TOK_PUNCT = 8, TOK_INQUOTE = 16
 
 typedef struct Token {
     const char *s;          /* surface form (not NUL-terminated) */
-    uint32_t n;             /* its length in bytes */
-    uint32_t off;           /* byte offset in Doc.body */
+    uint32_t n;             /* its length in bytes (its offset in Doc.body: tok_off) */
     Sym exact;              /* symbol of the surface form, 0 if unknown */
     Sym lower;              /* symbol of its lower-case form, 0 if unknown */
     Sym lemma;              /* lemma symbol (lower-case), 0 if unknown */
@@ -53,6 +52,8 @@ typedef struct Token {
     int16_t head;           /* parse: the token it depends on, -1 the root (or not parsed) */
     uint8_t rel;            /* parse: Rel to its head, REL_NONE when not parsed */
 } Token;
+
+_Static_assert(sizeof(Token) <= 32, "a token in 32 bytes: one document holds millions");
 
 /* Is the token the word w (any case)?  One of the words of a NULL-ended
  * list?  The stages' word tests. */
@@ -175,6 +176,7 @@ typedef struct Doc {
     long line;              /* line in it (JSON Lines), 0 for whole files */
     const char *id, *title, *url, *source;
     int pubdate;            /* yyyymmdd, 0 unknown */
+    uint8_t keep_notes;     /* Options.notes: doc_note keeps what it is told */
     const char *bad_date;   /* a metadata date that is none ("not-a-date"): reported; the document is coded undated */
     const char *place;      /* dateline place, NULL none */
     Sym place_code;         /* its actor code, 0 none */
@@ -191,6 +193,10 @@ typedef struct Doc {
     Note *notes;
     uint32_t nnotes, capnotes;
 } Doc;
+
+/* Where token t starts in the document's body */
+static inline uint32_t tok_off(const Doc *d, const Token *t) { return (uint32_t)(t->s - d->body); }
+
 
 void doc_note(Doc *d, uint32_t sent, int kind, uint32_t start, uint32_t end, uint32_t ref, const char *code);
 
@@ -216,6 +222,8 @@ typedef struct Options {
     /* only events with both actors (else protests, riots, force postures
      * and violence stand alone) */
     int dyadic;
+    /* keep a note of every candidate that gave no event, and why (--explain) */
+    int notes;
 } Options;
 
 #endif

@@ -38,7 +38,7 @@ static int date_at(const Doc *d, const Sentence *s, uint32_t i)
     if (m && (t->flags & TOK_CAP) && i + 1 < s->ntok && (s->tok[i + 1].flags & TOK_NUM)) {
         /* "April 8", "April 8, 2024" */
         size_t used;
-        int v = date_parse(t->s, d->body_len - t->off, &used);
+        int v = date_parse(t->s, d->body_len - tok_off(d, t), &used);
         if (v >= 10000000) return v;
         if (v && pub) {
             int y = pub / 10000;
@@ -49,7 +49,7 @@ static int date_at(const Doc *d, const Sentence *s, uint32_t i)
     }
     if ((t->flags & TOK_NUM) && i + 1 < s->ntok && month_from_name(s->tok[i + 1].s, s->tok[i + 1].n)) {
         size_t used;
-        int v = date_parse(t->s, d->body_len - t->off, &used);
+        int v = date_parse(t->s, d->body_len - tok_off(d, t), &used);
         if (v >= 10000000) return v;
         if (v && pub) return date_make(pub / 10000, v / 100 % 100, v % 100);
     }
@@ -935,6 +935,8 @@ static int weapon_subject(const Sentence *s, const VerbPhrase *v)
  * coercion or violence (17-20) that names no one doing it ("the attack",
  * "Tuesday's killing of the journalist"); the source of the last such
  * event coded before it in the article.  0 none. */
+#define RECENT_SENTENCES 8
+
 static Sym condemned_doer(const Doc *d, const Sentence *s, const VerbPhrase *v, Sym self)
 {
     for (uint32_t q = 0; q < s->nnn; q++) {
@@ -943,7 +945,10 @@ static Sym condemned_doer(const Doc *d, const Sentence *s, const VerbPhrase *v, 
         int root = (ne->code[0] - '0') * 10 + (ne->code[1] - '0');
         /* violence and coercion, or a meeting ("criticised the talks") */
         if (ne->src_m >= 0 || ne->between || (root < 17 && root != 4)) continue;
-        for (uint32_t i = d->nev; i-- > 0;) {
+        /* the deed was told in the last few sentences: a long document is
+         * not searched from its start for every condemnation */
+        uint32_t si = (uint32_t)(s - d->sent);
+        for (uint32_t i = d->nev; i-- > 0 && d->ev[i].sent + RECENT_SENTENCES >= si;) {
             const Event *e = &d->ev[i];
             int r = (e->code[0] - '0') * 10 + (e->code[1] - '0');
             int alike = r == root || (r >= 18 && root >= 18);
@@ -961,7 +966,7 @@ static void push_event(Doc *d, const Event *e)
         if (d->ev[i].source == e->source && d->ev[i].target == e->target && !strcmp(d->ev[i].code, e->code))
             return;
     if (d->nev == d->capev) {
-        uint32_t nc = d->capev ? d->capev * 2 : 32;
+        uint32_t nc = d->capev ? (uint32_t)arena_next_cap(d->capev) : 32;
         d->ev = arena_grow(d->arena, d->ev, d->capev * sizeof *d->ev, nc * sizeof *d->ev);
         d->capev = nc;
     }

@@ -5,12 +5,25 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "buf.h"
 #include "intern.h"
 #include "utf8.h"
 
 volatile int input_stop;
 long long input_bytes_done;
+size_t input_max_doc = INPUT_MAX_DOC_DEFAULT;
+
+/* Is a document of n bytes over the limit?  Then say so (FILE[:LINE]). */
+static int too_big(const char *name, long line, size_t n)
+{
+    if (n <= input_max_doc) return 0;
+    char where[64] = "";
+    if (line) snprintf(where, sizeof where, ":%ld", line);
+    fprintf(stderr, "%s%s: document of %.1f MB is over the limit of %zu MB (--max-size): not coded; split it into its articles\n",
+            name, where, (double)n / 1048576.0, input_max_doc >> 20);
+    return 1;
+}
 
 static const char *str_field(json_t *o, const char *k)
 {
@@ -23,6 +36,7 @@ static long jsonl_line(const char *name, long line, const char *s, size_t n, Doc
     size_t i = 0;
     while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r')) i++;
     if (i == n) return 0;   /* blank line */
+    if (too_big(name, line, n)) return 1;
     json_error_t je;
     json_t *o = json_loadb(s, n, JSON_REJECT_DUPLICATES, &je);
     if (!o) {
@@ -145,6 +159,11 @@ long input_each(const char *path, DocFn fn, void *ctx)
         buf_free(&b);
         return fail;
     }
+    struct stat sb;
+    if (!is_stdin && fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && too_big(name, 0, (size_t)sb.st_size)) {
+        fclose(f);   /* not even read */
+        return 1;
+    }
     if (read_all(f, &b) < 0) {
         fprintf(stderr, "%s: read error: %s\n", name, strerror(errno));
         if (!is_stdin) fclose(f);
@@ -169,6 +188,9 @@ long input_each(const char *path, DocFn fn, void *ctx)
             fail += jsonl_line(name, line, b.data + s, e - s, fn, ctx);
             s = e + 1;
         }
+    } else if (too_big(name, 0, b.len)) {
+        input_bytes_done += (long long)b.len;
+        fail++;
     } else {
         char id[4096];
         input_bytes_done += (long long)b.len;

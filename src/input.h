@@ -23,6 +23,12 @@ const char *input_file_id(const char *path, char *out, size_t cap);
  * new document, the same text the same one. */
 const char *input_stdin_id(const char *text, size_t len, char out[20]);
 
+/* The largest document coded, in bytes (--max-size); a larger one is
+ * reported and skipped.  Memory while coding stays under 20 bytes a byte
+ * of text, so the default bounds one document's coding to about 1.3 GB. */
+#define INPUT_MAX_DOC_DEFAULT ((size_t)64 << 20)
+extern size_t input_max_doc;
+
 /* Set (from a signal handler) to stop reading after the current article. */
 extern volatile int input_stop;
 /* Bytes of the current input read so far (for progress). */

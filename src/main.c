@@ -1,5 +1,6 @@
 /* main.c - the herodotus command line */
 #include <signal.h>
+#include <sys/resource.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <stdlib.h>
@@ -47,7 +48,7 @@ static const char USAGE[] =
 
 static const char USAGE_CODE[] =
     "usage: herodotus code [--dict DIR] [--format jsonl|tsv|table] [--all] [--explain] [--stats]\n"
-    "                      [--parse ptb|conllu] [--date YYYY-MM-DD] [FILE...|-]\n"
+    "                      [--parse ptb|conllu] [--date YYYY-MM-DD] [--max-size MB] [FILE...|-]\n"
     "\n"
     "Code articles and print one line per event.  Inputs: .txt files (one\n"
     "article each), .jsonl files (one {\"id\",\"text\",...} object per line), or -\n"
@@ -68,11 +69,14 @@ static const char USAGE_CODE[] =
     "                 parser); their words and tags replace herodotus's own\n"
     "  --date D       the publication date of articles that give none of their own\n"
     "                 (no \"date\" field, no 'Date: 2024-05-14' or 'Published ...' line)\n"
-    "  --stats        print documents, sentences, events and speed on stderr\n";
+    "  --max-size MB  the largest document coded (default 64): a larger one is\n"
+    "                 reported and skipped; coding takes at most 20 bytes of memory\n"
+    "                 a byte of text\n"
+    "  --stats        print documents, sentences, events, speed and peak memory on stderr\n";
 
 static const char USAGE_INGEST[] =
     "usage: herodotus ingest --db FILE [--dict DIR] [--all] [--replace] [--quiet] [--date YYYY-MM-DD]\n"
-    "                        [FILE...|-]\n"
+    "                        [--max-size MB] [FILE...|-]\n"
     "\n"
     "Code articles and store documents, sentences and events in the SQLite\n"
     "database FILE (created when missing, migrated when older).  A document\n"
@@ -82,7 +86,7 @@ static const char USAGE_INGEST[] =
     "batch, and the same command run again finishes the job.  Ctrl-C stops\n"
     "after the current batch.  On a terminal a progress line is shown unless\n"
     "--quiet.  --date D is the publication date of articles that give none of\n"
-    "their own.\n";
+    "their own.  --max-size MB: the largest document coded (default 64).\n";
 
 enum { UNDATED_NAMED = 5 };   /* undated documents named by ingest */
 
@@ -295,7 +299,7 @@ static int run(int argc, char **argv, int ingest)
             free(inputs);
             return 0;
         } else if (!strcmp(a, "--dict") || !strcmp(a, "--format") || !strcmp(a, "--db") || !strcmp(a, "--parse") ||
-                   !strcmp(a, "--date")) {
+                   !strcmp(a, "--date") || !strcmp(a, "--max-size")) {
             if (i + 1 >= argc) {
                 free(inputs);
                 return usage_error(cmd, "option needs a value");
@@ -310,6 +314,15 @@ static int run(int argc, char **argv, int ingest)
                     free(inputs);
                     return usage_error(cmd, msg);
                 }
+            } else if (!strcmp(a, "--max-size")) {
+                const char *v = argv[++i];
+                char *end;
+                long mb = strtol(v, &end, 10);
+                if (*end || mb < 1 || mb > 4095) {
+                    free(inputs);
+                    return usage_error(cmd, "--max-size takes megabytes, 1 to 4095");
+                }
+                input_max_doc = (size_t)mb << 20;
             } else if (!strcmp(a, "--dict")) c.opt.dict_dir = argv[++i];
             else if (!strcmp(a, "--format")) format = argv[++i];
             else if (!strcmp(a, "--parse")) parsed = argv[++i];
@@ -322,6 +335,7 @@ static int run(int argc, char **argv, int ingest)
             c.opt.tree = 1;
         } else if (!strcmp(a, "--explain")) {
             c.explain = 1;
+            c.opt.notes = 1;
         } else if (!strcmp(a, "--debug")) {
             c.debug = 1;
         } else if (!strcmp(a, "--stats")) {
@@ -462,6 +476,8 @@ static int run(int argc, char **argv, int ingest)
             fprintf(stderr, "%ld documents, %ld sentences, %ld events; ", c.docs, c.sents, c.events);
         fprintf(stderr, "dictionaries %.0f ms, coding %.2f s (%.0f sentences/s)\n", (t1 - t0) * 1000, t2 - t1,
                 (t2 - t1) > 0 ? (double)coded_sents / (t2 - t1) : 0.0);
+        struct rusage ru;
+        if (stats && getrusage(RUSAGE_SELF, &ru) == 0) fprintf(stderr, "peak memory %.0f MB\n", (double)ru.ru_maxrss / 1024.0);
         if (c.opt.tree && !parsed)   /* --tree: how many sentences the events stage needed a tree for */
             fprintf(stderr, "%ld of %ld sentences parsed (the others' events need no tree)\n", c.parsed_sents, c.sents);
     }

@@ -70,7 +70,7 @@ static void conllu_sentence(PCtx *c, const Doc *d, uint32_t si)
         if (lem) put_field(b, sym_name(lem), sym_len(lem));
         else put_field(b, t->s, t->n);
         buf_printf(b, "\t%s\t%s\t_\t%d\t%s\t_\t", ud_upos(c->m, tag[i]), xpos, head[i], ud_label(c->m, lab[i]));
-        int space = i + 1 < n && s->tok[i + 1].off > t->off + t->n;
+        int space = i + 1 < n && s->tok[i + 1].s > t->s + t->n;
         buf_puts(b, space || i + 1 == n ? "_" : "SpaceAfter=No");
         buf_putc(b, '\n');
     }

@@ -168,6 +168,7 @@ int pipeline_run(Doc *d, Arena *a, const RawDoc *raw, const Dict *dict, const Op
 {
     memset(d, 0, sizeof *d);
     if (read_article(d, a, raw, err, errsz)) return -1;
+    d->keep_notes = (uint8_t)(o->notes != 0);
     if (!d->pubdate) d->pubdate = o->pubdate;
     *cut_sentences = segment(d);
     for (uint32_t i = 0; i < d->nsent; i++) {
@@ -188,6 +189,7 @@ int pipeline_run_parsed(Doc *d, Arena *a, const RawDoc *raw, const ParsedSentenc
 {
     memset(d, 0, sizeof *d);
     read_metadata(d, a, raw);
+    d->keep_notes = (uint8_t)(o->notes != 0);
     if (!d->pubdate) d->pubdate = o->pubdate;
     const char *const **w = arena_alloc(a, (n + 1) * sizeof *w);
     const unsigned char **t = arena_alloc(a, (n + 1) * sizeof *t);
@@ -220,8 +222,9 @@ int pipeline_run_parsed(Doc *d, Arena *a, const RawDoc *raw, const ParsedSentenc
 
 void doc_note(Doc *d, uint32_t sent, int kind, uint32_t start, uint32_t end, uint32_t ref, const char *code)
 {
+    if (!d->keep_notes) return;   /* only --explain reads them: a long document need not hold them */
     if (d->nnotes == d->capnotes) {
-        uint32_t nc = d->capnotes ? d->capnotes * 2 : 16;
+        uint32_t nc = d->capnotes ? (uint32_t)arena_next_cap(d->capnotes) : 16;
         d->notes = arena_grow(d->arena, d->notes, d->capnotes * sizeof *d->notes, nc * sizeof *d->notes);
         d->capnotes = nc;
     }

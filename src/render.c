@@ -7,12 +7,12 @@
 #include "depparse.h"
 #include "tag.h"
 
-static Span tokspan(const Doc *d, const Sentence *s, uint32_t a, uint32_t b)
+static Span tokspan(const Sentence *s, uint32_t a, uint32_t b)
 {
     Span sp = {"", 0};
     if (b <= a || b > s->ntok) return sp;
-    sp.s = d->body + s->tok[a].off;
-    sp.n = s->tok[b - 1].off + s->tok[b - 1].n - s->tok[a].off;
+    sp.s = s->tok[a].s;
+    sp.n = (size_t)(s->tok[b - 1].s + s->tok[b - 1].n - s->tok[a].s);
     return sp;
 }
 
@@ -43,14 +43,14 @@ void event_view(const Doc *d, const Event *e, EventView *v, const Dict *dict)
     v->goldstein = c ? c->goldstein : 0;
     v->name = c ? c->name : "";
     v->plover = c && c->plover ? c->plover : "";
-    v->source_text = e->src_m >= 0 ? tokspan(d, s, s->men[e->src_m].start, s->men[e->src_m].end) : (Span){"", 0};
-    v->target_text = e->tgt_m >= 0 ? tokspan(d, s, s->men[e->tgt_m].start, s->men[e->tgt_m].end) : (Span){"", 0};
+    v->source_text = e->src_m >= 0 ? tokspan(s, s->men[e->src_m].start, s->men[e->src_m].end) : (Span){"", 0};
+    v->target_text = e->tgt_m >= 0 ? tokspan(s, s->men[e->tgt_m].start, s->men[e->tgt_m].end) : (Span){"", 0};
     const NounEvent *ne = e->noun ? &s->nn[e->noun - 1] : NULL;
     if (ne) /* "carried out an attack on the embassy", "Lavrov's visit to Beijing" */
-        v->verb_text = tokspan(d, s, ne->support >= 0 ? s->vp[ne->support].start : ne->start,
+        v->verb_text = tokspan(s, ne->support >= 0 ? s->vp[ne->support].start : ne->start,
                                ne->end > ne->head + 1 ? ne->end : ne->head + 1);
     else
-        v->verb_text = tokspan(d, s, vp->start, vp->match_end > vp->end ? vp->match_end : vp->end);
+        v->verb_text = tokspan(s, vp->start, vp->match_end > vp->end ? vp->match_end : vp->end);
     v->text = (Span){d->body + s->off, s->len};
     v->place = d->place;
     v->rule = e->rule;
@@ -77,7 +77,7 @@ void note_view(const Doc *d, const Note *n, NoteView *v, const Dict *dict)
     v->sentence = n->sent;
     v->why = n->kind < sizeof why / sizeof *why ? why[n->kind] : "";
     v->code = n->code ? n->code : "";
-    v->words = tokspan(d, s, n->start, n->end);
+    v->words = tokspan(s, n->start, n->end);
     v->text = (Span){d->body + s->off, s->len};
     ref_str(v->ref, sizeof v->ref, dict, n->ref);
 }

@@ -74,11 +74,11 @@ typedef struct {
     Arena *a;              /* grow in arena when set */
 } TokVec;
 
-static void push(TokVec *v, const char *base, const char *s, size_t n)
+static void push(TokVec *v, const char *s, size_t n)
 {
     if (v->n == v->cap) {
         if (!v->a) return;
-        size_t nc = v->cap ? v->cap * 2 : 256;
+        size_t nc = v->cap ? arena_next_cap(v->cap) : 256;
         v->tok = arena_grow(v->a, v->tok, v->cap * sizeof(Token), nc * sizeof(Token));
         v->cap = nc;
     }
@@ -86,7 +86,6 @@ static void push(TokVec *v, const char *base, const char *s, size_t n)
     memset(t, 0, sizeof *t);
     t->s = s;
     t->n = (uint32_t)n;
-    t->off = (uint32_t)(s - base);
     t->mention = -1;
     t->head = -1;
     unsigned char c = (unsigned char)s[0];
@@ -103,7 +102,7 @@ static void push(TokVec *v, const char *base, const char *s, size_t n)
 }
 
 /* Split one whitespace-delimited chunk into tokens. */
-static void split_chunk(TokVec *v, const char *base, const char *s, size_t n)
+static void split_chunk(TokVec *v, const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
     /* leading punctuation */
@@ -115,7 +114,7 @@ static void split_chunk(TokVec *v, const char *base, const char *s, size_t n)
             k = (p[0] == '`' && n > 1 && p[1] == '`') ? 2 : 1;
         if (!k && n >= 2 && p[0] == '-' && p[1] == '-') { k = 2; while (k < n && p[k] == '-') k++; }
         if (!k) break;
-        push(v, base, s, k);
+        push(v, s, k);
         s += k; p += k; n -= k;
     }
     /* trailing punctuation, collected right to left */
@@ -183,17 +182,17 @@ static void split_chunk(TokVec *v, const char *base, const char *s, size_t n)
         }
         if (cut < n && cut > 0) {
             /* don't -> do n't, won't -> wo n't, can't -> ca n't, Russia's -> Russia 's */
-            push(v, base, s, cut);
-            push(v, base, s + cut, n - cut);
+            push(v, s, cut);
+            push(v, s + cut, n - cut);
         } else {
-            push(v, base, s, n);
+            push(v, s, n);
         }
     }
     size_t off = n;
     while (nt) {
         size_t k = tail[--nt];
         size_t before = v->n;
-        push(v, base, s + off, k);
+        push(v, s + off, k);
         if (v->n > before) v->tok[v->n - 1].flags |= TOK_CLOSE;
         off += k;
     }
@@ -248,7 +247,7 @@ size_t tokenize(const char *s, size_t n, Token *tok, size_t cap)
         while (i < n && isspace((unsigned char)s[i])) i++;
         size_t b = i;
         while (i < n && !isspace((unsigned char)s[i])) i++;
-        if (i > b) split_chunk(&v, s, s + b, i - b);
+        if (i > b) split_chunk(&v, s + b, i - b);
     }
     for (size_t k = 0; k < v.n; k++) token_lookup(&v.tok[k]);
     return v.n;
@@ -267,21 +266,27 @@ static int ends_with_period(const Token *t) { return t->n > 1 && t->s[t->n - 1] 
 
 int segment(Doc *d)
 {
-    TokVec v = {NULL, 0, 0, d->arena};
     const char *s = d->body;
     size_t n = d->body_len, i = 0;
+    /* English news runs about one token to 5-6 bytes: room for one to 3
+     * bytes, which seldom grows (a long document's vector is a block of
+     * its own whose pages the system maps only when tokens reach them) */
+    size_t cap0 = n / 3 + 64;
+    TokVec v = {arena_grow(d->arena, NULL, 0, cap0 * sizeof(Token)), 0, cap0, d->arena};
     int para = 1;
     while (i < n) {
         while (i < n && (isspace((unsigned char)s[i]) || s[i] == '_')) para |= s[i++] == '\n';
         size_t b = i, before = v.n;
         while (i < n && !isspace((unsigned char)s[i]) && s[i] != '_') i++;   /* "Dol_Amroth": two words */
-        if (i > b) split_chunk(&v, s, s + b, i - b);
+        if (i > b) split_chunk(&v, s + b, i - b);
         if (para && v.n > before) v.tok[before].flags |= TOK_PARA;
         para = 0;
     }
     for (size_t k = 0; k < v.n; k++) token_lookup(&v.tok[k]);
 
     /* sentence boundaries */
+    arena_shrink(d->arena, v.tok, v.cap * sizeof *v.tok, (v.n + 1) * sizeof *v.tok);
+    v.cap = v.n + 1;
     size_t caps = 16, ns = 0, start = 0;
     Sentence *sent = arena_alloc(d->arena, caps * sizeof *sent);
     int cut = 0;
@@ -304,16 +309,17 @@ int segment(Doc *d)
         if (!(end || brk || toolong)) continue;
         if (toolong && !end && !brk) cut++;
         if (ns == caps) {
-            sent = arena_grow(d->arena, sent, caps * sizeof *sent, caps * 2 * sizeof *sent);
-            caps *= 2;
+            size_t nc = arena_next_cap(caps);
+            sent = arena_grow(d->arena, sent, caps * sizeof *sent, nc * sizeof *sent);
+            caps = nc;
         }
         Sentence *se = &sent[ns++];
         memset(se, 0, sizeof *se);
         se->tok = v.tok + start;
         se->ntok = (uint32_t)(last + 1 - start);
-        se->off = se->tok[0].off;
+        se->off = tok_off(d, &se->tok[0]);
         const Token *lt = &v.tok[last];
-        se->len = lt->off + lt->n - se->off;
+        se->len = tok_off(d, lt) + lt->n - se->off;
         k = last;
         start = last + 1;
     }
@@ -395,6 +401,7 @@ void segment_parsed(Doc *d, const char *const *const *words, const unsigned char
     for (size_t k = 0; k < nsent; k++)
         for (size_t i = 0; i < n[k]; i++) total += strlen(words[k][i]) + 1, ntok++;
     char *body = arena_alloc(d->arena, total + 1);
+    d->body = body;   /* tokens' offsets are from it */
     size_t bl = 0;
     TokVec v = {arena_alloc(d->arena, (ntok + 1) * sizeof(Token)), 0, ntok + 1, NULL};
     Sentence *sent = arena_alloc(d->arena, (nsent + 1) * sizeof *sent);
@@ -404,15 +411,15 @@ void segment_parsed(Doc *d, const char *const *const *words, const unsigned char
             size_t wl = strlen(words[k][i]);
             if (bl) body[bl++] = k && i == 0 ? '\n' : ' ';
             memcpy(body + bl, words[k][i], wl);
-            push(&v, body, body + bl, wl);
+            push(&v, body + bl, wl);
             v.tok[v.n - 1].tag = tags[k][i];
             bl += wl;
         }
         Sentence *se = &sent[k];
         se->tok = v.tok + first;
         se->ntok = (uint32_t)(v.n - first);
-        se->off = se->ntok ? se->tok[0].off : (uint32_t)bl;
-        se->len = se->ntok ? se->tok[se->ntok - 1].off + se->tok[se->ntok - 1].n - se->off : 0;
+        se->off = se->ntok ? tok_off(d, &se->tok[0]) : (uint32_t)bl;
+        se->len = se->ntok ? tok_off(d, &se->tok[se->ntok - 1]) + se->tok[se->ntok - 1].n - se->off : 0;
     }
     body[bl] = '\0';
     for (size_t k = 0; k < v.n; k++) token_lookup(&v.tok[k]);

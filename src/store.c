@@ -470,8 +470,7 @@ void store_view(StoreView *v, const Doc *d, const char *text, size_t len, Arena 
     v->title = copy(a, d->title);
     v->place = d->place;
     v->pubdate = d->pubdate;
-    v->text = arena_strndup(a, text, len);
-    v->len = len;
+    content_hash(text, len, v->hash);   /* the raw text itself is not kept: the body is */
     v->body = d->body;
     v->body_len = d->body_len;
     v->nsent = d->nsent;
@@ -482,13 +481,27 @@ void store_view(StoreView *v, const Doc *d, const char *text, size_t len, Arena 
     v->sent_off = off;
     v->sent_len = ln;
     v->sent_events = has;
-    EventView *ev = arena_alloc(a, (d->nev + 1) * sizeof *ev);
+    StoredEvent *ev = arena_alloc(a, (d->nev + 1) * sizeof *ev);
     for (uint32_t i = 0; i < d->nev; i++) {
-        event_view(d, &d->ev[i], &ev[i], NULL);
+        EventView e;
+        event_view(d, &d->ev[i], &e, NULL);
+        StoredEvent *s = &ev[i];
+        s->sentence = e.sentence;
+        memcpy(s->date, e.date, sizeof s->date);
+        memcpy(s->root, e.root, sizeof s->root);
+        s->quad = e.quad;
+        s->goldstein = e.goldstein;
         /* actor codes live in the symbol table, which coding may grow: copy */
-        ev[i].source = copy(a, ev[i].source);
-        ev[i].target = copy(a, ev[i].target);
-        ev[i].doc_id = v->id ? v->id : "";
+        s->source = copy(a, e.source);
+        s->target = copy(a, e.target);
+        s->code = e.code;
+        s->name = e.name;
+        s->plover = e.plover;
+        s->place = e.place;
+        s->rule = e.rule;
+        s->source_text = e.source_text;
+        s->target_text = e.target_text;
+        s->verb_text = e.verb_text;
     }
     v->nev = d->nev;
     v->ev = ev;
@@ -502,7 +515,7 @@ int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errs
      * only I/O errors, which roll the batch back. */
     if (begin(st, err, errsz)) return -1;
     char h[17], pd[11];
-    content_hash(v->text, v->len, h);
+    memcpy(h, v->hash, sizeof h);
     date_format(v->pubdate, pd);
     sqlite3_stmt *q;
     if (replace) {
@@ -570,7 +583,7 @@ int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errs
         if (sqlite3_step(q) != SQLITE_DONE) goto bad;
     }
     for (uint32_t i = 0; i < v->nev; i++) {
-        const EventView *e = &v->ev[i];
+        const StoredEvent *e = &v->ev[i];
         q = st->ev;
         sqlite3_reset(q);
         sqlite3_clear_bindings(q);

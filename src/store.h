@@ -14,21 +14,31 @@ typedef struct Store Store;
 
 /* Open (creating or migrating) the database at path. */
 Store *store_open(const char *path, char *err, size_t errsz);
+/* An event as the store takes it: what its columns need (an EventView
+ * also holds --explain's references, kilobytes an event) */
+typedef struct StoredEvent {
+    uint32_t sentence;
+    char date[11], root[3];
+    int quad;
+    double goldstein;
+    const char *source, *target, *code, *name, *plover, *place, *rule;
+    Span source_text, target_text, verb_text;
+} StoredEvent;
+
 /* A coded document as the store takes it: self-contained (every string
  * in one arena), so that another thread may store it while the next
  * document is coded. */
 typedef struct StoreView {
     const char *id, *url, *source, *title, *place;
     int pubdate;
-    const char *text;               /* the raw text, for the content hash */
-    size_t len;
+    char hash[17];                  /* the raw text's content hash */
     const char *body;               /* the cleaned body (for reprint detection) */
     uint32_t body_len;
     uint32_t nsent;
     const uint32_t *sent_off, *sent_len;
     const uint8_t *sent_events;     /* 1 when the sentence carries events */
     uint32_t nev;
-    const EventView *ev;
+    const StoredEvent *ev;
 } StoreView;
 
 /* Make v from d in arena a (which must hold d too). */

@@ -162,7 +162,7 @@ int validate_main(int argc, char **argv)
 {
     /* the suite's defaults: comma clauses of 2-8 words dropped inside and at
      * the end of a sentence, never at its start */
-    Options o = {NULL, 0, 1, 0, 0, 2, 8, 2, 8, 0, 0, 0, 0};
+    Options o = {.petrarch = 1, .comma_min = 2, .comma_max = 8, .comma_emin = 2, .comma_emax = 8};
     const char *file = NULL;
     int quiet = 0, debug = 0, use_parse = 0;
     for (int i = 0; i < argc; i++) {

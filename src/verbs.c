@@ -528,6 +528,7 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             }
             code_phrase(dict, s, &vp[k], begin);
         }
+        arena_shrink(d->arena, vp, (s->ntok / 2 + 2) * sizeof *vp, (n + 1) * sizeof *vp);
         s->vp = vp;
         s->nvp = n;
     }

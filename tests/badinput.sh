@@ -59,6 +59,37 @@ row txt_sentence_without_end_is_cut_and_reported 1 '^long\.txt: text runs for mo
 head -c 3000 /dev/urandom >binary.txt
 row txt_binary_file_is_invalid_utf8 1 '^binary\.txt: invalid UTF-8 at byte [0-9]+' "$GOOD" "$H" code --format tsv binary.txt good.txt
 
+python3 -c "
+s = 'Police in Nairobi fired tear gas at protesters who were demanding the release of opposition leaders. '
+print('Date: 2024-05-14'); print()
+for i in range(15000): print(s)" >huge.txt
+row txt_over_the_size_limit_is_reported_unread_others_coded 1 '^huge\.txt: document of 1\.[0-9] MB is over the limit of 1 MB \(--max-size\): not coded' \
+    "$GOOD" "$H" code --format tsv --max-size 1 huge.txt good.txt
+python3 -c "
+import json
+print(json.dumps({'id': 'huge', 'text': open('huge.txt').read()}))
+print(json.dumps({'id': 'ok1', 'text': 'China praised Russia.', 'date': '2024-05-14'}))" >huge.jsonl
+row jsonl_line_over_the_size_limit_is_reported_others_coded 1 '^huge\.jsonl:1: document of 1\.[0-9] MB is over the limit of 1 MB' \
+    'grep -q "^ok1	" out' "$H" code --format tsv --max-size 1 huge.jsonl
+row max_size_that_is_no_number 2 'code: --max-size takes megabytes, 1 to 4095' '' "$H" code --max-size lots good.txt
+# one long document: peak memory under 20 bytes a byte of text (the
+# sanitizer build keeps shadow memory: there only the coding is checked)
+python3 -c "
+s = ['Russian Foreign Minister Sergei Lavrov arrived in China on Monday for a two-day visit.',
+     'Police in Nairobi fired tear gas at protesters who were demanding the release of opposition leaders.',
+     'The United Nations condemned the attack on the embassy, officials said on Tuesday.',
+     'Thousands of people marched through the capital to protest against rising prices.']
+print('Date: 2024-05-14'); print()
+for i in range(60000): print(' '.join(s[(i + k) % 4] for k in range(5))); print()" >long-doc.txt
+bytes=$(wc -c <long-doc.txt)
+case "$H" in
+*-san) row long_document_is_coded_whole 0 '^1 documents, [0-9]+ sentences' 'grep -q "	RUSGOV	CHN	042	" out' \
+           "$H" code --format tsv --stats long-doc.txt ;;
+*) row long_document_takes_under_20_bytes_a_byte 0 '^peak memory [0-9]+ MB' \
+       "mb=\$(sed -n 's/^peak memory \\([0-9]*\\) MB/\\1/p' err); [ \$((mb * 1048576)) -le \$((20 * $bytes)) ] && grep -q '	RUSGOV	CHN	042	' out" \
+       "$H" code --format tsv --stats long-doc.txt ;;
+esac
+
 # ---- JSON Lines ----
 J='{"id":"ok1","text":"China praised Russia.","date":"2024-05-14"}'
 printf '%s\n{"id": "x", "text": \n%s\n' "$J" "$(echo "$J" | sed 's/ok1/ok3/')" >badjson.jsonl

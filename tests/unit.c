@@ -71,6 +71,40 @@ static int arena_reset_reuses_memory_and_zeroes(void)
     return 0;
 }
 
+/* A vector grows in place while it is the last allocation, moves to a
+ * block of its own past 256 KB and keeps its contents as it grows there;
+ * an array sized for the worst case gives back what it did not use. */
+static int arena_grows_vectors_without_copies_left_behind(void)
+{
+    Arena a;
+    arena_init(&a);
+    int *v = arena_alloc(&a, 16 * sizeof *v);
+    for (int i = 0; i < 16; i++) v[i] = i;
+    int *w = arena_grow(&a, v, 16 * sizeof *v, 64 * sizeof *v);
+    CHECK(w == v, "the last allocation grows in place");
+    CHECK(w[15] == 15 && w[63] == 0, "contents kept, new part zeroed");
+    for (int i = 16; i < 64; i++) w[i] = i;
+    size_t cap = 64;
+    while (cap < (1u << 20)) {   /* to 4 MB of ints */
+        size_t nc = arena_next_cap(cap);
+        w = arena_grow(&a, w, cap * sizeof *w, nc * sizeof *w);
+        for (size_t i = cap; i < nc; i++) w[i] = (int)i;
+        cap = nc;
+    }
+    int kept = 1;
+    for (size_t i = 0; i < cap && kept; i++) kept = w[i] == (int)i;
+    CHECK(kept, "a vector grown past a block keeps every element");
+    CHECK(a.big != NULL, "a large vector has a block of its own");
+    char *x = arena_alloc(&a, 1000), *y;
+    arena_shrink(&a, x, 1000, 100);
+    y = arena_alloc(&a, 16);
+    CHECK(y == x + 112, "a shrunk last allocation gives back its end (got offset %td)", y - x);
+    arena_reset(&a);
+    CHECK(a.big == NULL, "large vectors go back at reset");
+    arena_free(&a);
+    return 0;
+}
+
 static int intern_gives_one_symbol_per_string(void)
 {
     Sym a = sym_intern("lavrov", 6), b = sym_intern("lavrov", 6), c = sym_intern("wang", 4);
@@ -579,8 +613,12 @@ static int explanations_point_at_dictionary_lines(void)
     CHECK(strstr(v.source_ref, "test.actors.txt:2") != NULL, "source ref %s", v.source_ref);
     CHECK(strstr(v.target_ref, "test.actors.txt:5") != NULL, "target ref %s", v.target_ref);
     CHECK(!strcmp(v.rule, "subject"), "rule %s", v.rule);
+    opts.notes = 1;
     d = code(&fixture, "Ardania did not attack Belmoria.", "2024-01-01");
+    opts.notes = 0;
     CHECK(d.nnotes >= 1 && d.notes[0].kind == NOTE_NEGATED, "a negated candidate is noted");
+    d = code(&fixture, "Ardania did not attack Belmoria.", "2024-01-01");
+    CHECK(d.nnotes == 0, "without --explain no note is kept");
     return 0;
 }
 
@@ -1093,7 +1131,7 @@ static int parser_finds_subject_object_and_passive_agent(void)
 int main(void)
 {
     arena_init(&arena);
-    Options o = {NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    Options o = {0};
     opts = o;
     if (pipeline_load(&builtin, &opts)) return 1;
     char fx[4200];
@@ -1104,6 +1142,7 @@ int main(void)
         return 1;
     }
     RUN(arena_reset_reuses_memory_and_zeroes);
+    RUN(arena_grows_vectors_without_copies_left_behind);
     RUN(intern_gives_one_symbol_per_string);
     RUN(dates_parse_the_forms_news_uses);
     RUN(read_finds_title_date_dateline_and_drops_furniture);
