@@ -1,24 +1,45 @@
 /* intern.c - symbol table and integer hash map */
 #include "intern.h"
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct {
-    char *pool;          /* all names, NUL-separated */
-    size_t pool_len, pool_cap;
-    uint32_t *off;       /* sym -> offset in pool */
-    uint32_t *len;       /* sym -> length */
-    uint32_t count, cap; /* symbols (index 0 unused) */
-    uint32_t *slots;     /* hash slots holding syms */
-    size_t nslots;
-} SymTab;
+/* The symbol table is read by every coding thread at once and written
+ * rarely (dictionaries at load; an actor code made of a country and an
+ * agent while coding).  Readers take no lock: entries live in chunks that
+ * never move, names in pool blocks that never move, and the hash slots in a
+ * table that is replaced whole (the old one kept until exit) when it
+ * fills.  Writers hold a mutex and publish each new symbol with release
+ * stores after writing it. */
+enum { CHUNK_BITS = 16, CHUNK = 1 << CHUNK_BITS, MAX_CHUNKS = 4096, POOL_BLOCK = 1 << 20 };
 
-static SymTab T;
+typedef struct { const char *name; uint32_t len; } Entry;
 
-static void *xrealloc(void *p, size_t n)
+typedef struct Slots {
+    struct Slots *older;              /* replaced tables, freed at exit */
+    size_t n;                         /* a power of two */
+    _Atomic uint32_t s[];             /* syms, 0 empty */
+} Slots;
+
+typedef struct PoolBlock {
+    struct PoolBlock *next;
+    size_t used, cap;
+    char data[];
+} PoolBlock;
+
+static struct {
+    pthread_mutex_t mu;
+    _Atomic(Entry *) chunk[MAX_CHUNKS];
+    _Atomic uint32_t count;           /* symbols (index 0 unused) */
+    _Atomic(Slots *) slots;
+    PoolBlock *pool;
+} T = {.mu = PTHREAD_MUTEX_INITIALIZER};
+
+static void *xmalloc(size_t n)
 {
-    void *q = realloc(p, n);
+    void *q = calloc(1, n);
     if (!q) {
         fputs("herodotus: out of memory\n", stderr);
         abort();
@@ -41,91 +62,143 @@ uint64_t hash_bytes(const void *p, size_t n)
     return h;
 }
 
-static void rehash(size_t nslots)
+static const Entry *entry(Sym s)
 {
-    uint32_t *slots = calloc(nslots, sizeof *slots);
-    if (!slots) {
-        fputs("herodotus: out of memory\n", stderr);
-        abort();
-    }
-    for (uint32_t s = 1; s < T.count; s++) {
-        size_t i = hash_bytes(T.pool + T.off[s], T.len[s]) & (nslots - 1);
-        while (slots[i]) i = (i + 1) & (nslots - 1);
-        slots[i] = s;
-    }
-    free(T.slots);
-    T.slots = slots;
-    T.nslots = nslots;
+    Entry *c = atomic_load_explicit(&T.chunk[s >> CHUNK_BITS], memory_order_acquire);
+    return &c[s & (CHUNK - 1)];
 }
 
-static size_t probe(const char *s, size_t n, uint64_t h)
+/* slot index of (s, n) in t: its symbol's slot, or the empty one it would take */
+static size_t probe(const Slots *t, const char *s, size_t n, uint64_t h, Sym *found)
 {
-    size_t i = h & (T.nslots - 1);
+    size_t i = h & (t->n - 1);
     for (;;) {
-        uint32_t sym = T.slots[i];
-        if (!sym) return i;
-        if (T.len[sym] == n && memcmp(T.pool + T.off[sym], s, n) == 0) return i;
-        i = (i + 1) & (T.nslots - 1);
+        Sym sym = atomic_load_explicit(&t->s[i], memory_order_acquire);
+        if (!sym) {
+            *found = 0;
+            return i;
+        }
+        const Entry *e = entry(sym);
+        if (e->len == n && memcmp(e->name, s, n) == 0) {
+            *found = sym;
+            return i;
+        }
+        i = (i + 1) & (t->n - 1);
     }
 }
 
 Sym sym_find(const char *s, size_t n)
 {
-    if (!T.nslots) return 0;
-    return T.slots[probe(s, n, hash_bytes(s, n))];
+    Slots *t = atomic_load_explicit(&T.slots, memory_order_acquire);
+    if (!t) return 0;
+    Sym found;
+    probe(t, s, n, hash_bytes(s, n), &found);
+    return found;
+}
+
+/* a table of n slots holding every symbol (writer, under the mutex) */
+static Slots *rebuild(size_t n, Slots *older)
+{
+    Slots *t = xmalloc(sizeof *t + n * sizeof(uint32_t));
+    t->n = n;
+    t->older = older;
+    uint32_t count = atomic_load_explicit(&T.count, memory_order_relaxed);
+    for (Sym sym = 1; sym < count; sym++) {
+        const Entry *e = entry(sym);
+        size_t i = hash_bytes(e->name, e->len) & (n - 1);
+        while (atomic_load_explicit(&t->s[i], memory_order_relaxed)) i = (i + 1) & (n - 1);
+        atomic_store_explicit(&t->s[i], sym, memory_order_relaxed);
+    }
+    return t;
+}
+
+static const char *pool_copy(const char *s, size_t n)
+{
+    if (!T.pool || T.pool->used + n + 1 > T.pool->cap) {
+        size_t cap = n + 1 > POOL_BLOCK ? n + 1 : POOL_BLOCK;
+        PoolBlock *b = xmalloc(sizeof *b + cap);
+        b->cap = cap;
+        b->next = T.pool;
+        T.pool = b;
+    }
+    char *p = T.pool->data + T.pool->used;
+    memcpy(p, s, n);
+    p[n] = '\0';
+    T.pool->used += n + 1;
+    return p;
 }
 
 Sym sym_intern(const char *s, size_t n)
 {
-    if (!T.nslots) {
-        T.count = 1;
-        rehash(1u << 16);
+    Sym found = sym_find(s, n);   /* the common case: no lock */
+    if (found) return found;
+    pthread_mutex_lock(&T.mu);
+    Slots *t = atomic_load_explicit(&T.slots, memory_order_relaxed);
+    if (!t) {
+        atomic_store_explicit(&T.count, 1, memory_order_relaxed);
+        t = rebuild(1u << 16, NULL);
+        atomic_store_explicit(&T.slots, t, memory_order_release);
     }
     uint64_t h = hash_bytes(s, n);
-    size_t i = probe(s, n, h);
-    if (T.slots[i]) return T.slots[i];
-    if (T.count >= T.cap) {
-        T.cap = T.cap ? T.cap * 2 : 4096;
-        T.off = xrealloc(T.off, T.cap * sizeof *T.off);
-        T.len = xrealloc(T.len, T.cap * sizeof *T.len);
+    size_t i = probe(t, s, n, h, &found);   /* another writer may have added it */
+    if (found) {
+        pthread_mutex_unlock(&T.mu);
+        return found;
     }
-    if (T.pool_len + n + 1 > T.pool_cap) {
-        while (T.pool_len + n + 1 > T.pool_cap) T.pool_cap = T.pool_cap ? T.pool_cap * 2 : (1u << 20);
-        T.pool = xrealloc(T.pool, T.pool_cap);
+    Sym sym = atomic_load_explicit(&T.count, memory_order_relaxed);
+    if ((sym >> CHUNK_BITS) >= MAX_CHUNKS) {
+        fputs("herodotus: symbol table full\n", stderr);
+        abort();
     }
-    memcpy(T.pool + T.pool_len, s, n);
-    T.pool[T.pool_len + n] = '\0';
-    Sym sym = T.count++;
-    T.off[sym] = (uint32_t)T.pool_len;
-    T.len[sym] = (uint32_t)n;
-    T.pool_len += n + 1;
-    T.slots[i] = sym;
-    if ((size_t)T.count * 2 > T.nslots) rehash(T.nslots * 2);
+    Entry *c = atomic_load_explicit(&T.chunk[sym >> CHUNK_BITS], memory_order_relaxed);
+    if (!c) {
+        c = xmalloc(CHUNK * sizeof *c);
+        atomic_store_explicit(&T.chunk[sym >> CHUNK_BITS], c, memory_order_release);
+    }
+    c[sym & (CHUNK - 1)] = (Entry){pool_copy(s, n), (uint32_t)n};
+    atomic_store_explicit(&T.count, sym + 1, memory_order_release);
+    if ((size_t)(sym + 1) * 2 > t->n) {
+        /* a bigger table with every symbol, the new one too, replaces it */
+        atomic_store_explicit(&T.slots, rebuild(t->n * 2, t), memory_order_release);
+    } else {
+        atomic_store_explicit(&t->s[i], sym, memory_order_release);
+    }
+    pthread_mutex_unlock(&T.mu);
     return sym;
 }
 
 const char *sym_name(Sym s)
 {
-    return (s && s < T.count) ? T.pool + T.off[s] : "";
+    return (s && s < atomic_load_explicit(&T.count, memory_order_acquire)) ? entry(s)->name : "";
 }
 
 size_t sym_len(Sym s)
 {
-    return (s && s < T.count) ? T.len[s] : 0;
+    return (s && s < atomic_load_explicit(&T.count, memory_order_acquire)) ? entry(s)->len : 0;
 }
 
 uint32_t sym_count(void)
 {
-    return T.count;
+    return atomic_load_explicit(&T.count, memory_order_acquire);
 }
 
 void sym_free_all(void)
 {
-    free(T.pool);
-    free(T.off);
-    free(T.len);
-    free(T.slots);
-    memset(&T, 0, sizeof T);
+    for (Slots *t = atomic_load(&T.slots), *o; t; t = o) {
+        o = t->older;
+        free(t);
+    }
+    atomic_store(&T.slots, NULL);
+    for (int k = 0; k < MAX_CHUNKS; k++) {
+        free(atomic_load(&T.chunk[k]));
+        atomic_store(&T.chunk[k], NULL);
+    }
+    for (PoolBlock *b = T.pool, *n; b; b = n) {
+        n = b->next;
+        free(b);
+    }
+    T.pool = NULL;
+    atomic_store(&T.count, 0);
 }
 
 /* ---- U64Map ---- */

@@ -1,6 +1,7 @@
 /* intern.h - the process-wide symbol table.  Every word a dictionary,
  * the tagger lexicon or WordNet knows is interned once; a token is looked
- * up (never inserted) so coding text allocates nothing here. */
+ * up (never inserted).  Lookups take no lock and may run in any number of
+ * threads while another interns (an actor code made while coding). */
 #ifndef HERODOTUS_INTERN_H
 #define HERODOTUS_INTERN_H
 #include <stddef.h>

@@ -9,8 +9,13 @@
 static struct {
     U64Map verb;            /* verb lemma sym -> 1 */
     U64Map vexc, nexc;      /* inflected sym -> base sym */
-    U64Map cache;           /* (lower sym << 2 | class) -> lemma sym + 1 */
-} L;
+} L;                        /* loaded once, then only read */
+
+/* Each coding thread's own cache of lemmas looked up: (lower sym << 2 |
+ * class) -> lemma sym + 1.  Freed by lemma_thread_done. */
+static _Thread_local U64Map cache;
+
+void lemma_thread_done(void) { u64map_free(&cache); }
 
 
 /* WordNet writes multi-word lemmas with '_'; we keep single words only. */
@@ -88,7 +93,7 @@ void lemma_free(void)
     u64map_free(&L.verb);
     u64map_free(&L.vexc);
     u64map_free(&L.nexc);
-    u64map_free(&L.cache);
+    u64map_free(&cache);
 }
 
 int lemma_is_verb(Sym s) { return s && u64map_get(&L.verb, s) != 0; }
@@ -151,13 +156,13 @@ void lemmatise(Sentence *s)
         }
         if (t->lower) {
             uint64_t key = (uint64_t)t->lower << 2 | (uint64_t)cls;
-            uint32_t c = u64map_get(&L.cache, key);
+            uint32_t c = u64map_get(&cache, key);
             if (c) {
                 t->lemma = c - 1;
                 continue;
             }
             t->lemma = lemma_of(t->s, t->n, t->tag);
-            u64map_put(&L.cache, key, t->lemma + 1);
+            u64map_put(&cache, key, t->lemma + 1);
         } else {
             t->lemma = lemma_of(t->s, t->n, t->tag);
         }

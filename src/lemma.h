@@ -19,4 +19,7 @@ int  lemma_is_verb(Sym s);           /* s is a WordNet verb lemma, or a dictiona
 void lemma_add_verbs(const U64Map *words);
 void lemmatise(Sentence *s);
 
+/* A coding thread frees its lemma cache before it ends. */
+void lemma_thread_done(void);
+
 #endif

@@ -1,5 +1,7 @@
 /* main.c - the herodotus command line */
+#include <pthread.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <sys/resource.h>
 #include <stdio.h>
 #include <sys/stat.h>
@@ -12,6 +14,7 @@
 #include "parse.h"
 #include "parsecmd.h"
 #include "input.h"
+#include "lemma.h"
 #include "pipeline.h"
 #include "render.h"
 #include "segment.h"
@@ -48,7 +51,7 @@ static const char USAGE[] =
 
 static const char USAGE_CODE[] =
     "usage: herodotus code [--dict DIR] [--format jsonl|tsv|table] [--all] [--explain] [--stats]\n"
-    "                      [--parse ptb|conllu] [--date YYYY-MM-DD] [--max-size MB] [FILE...|-]\n"
+    "                      [--parse ptb|conllu] [--date YYYY-MM-DD] [--jobs N] [--max-size MB] [FILE...|-]\n"
     "\n"
     "Code articles and print one line per event.  Inputs: .txt files (one\n"
     "article each), .jsonl files (one {\"id\",\"text\",...} object per line), or -\n"
@@ -69,6 +72,8 @@ static const char USAGE_CODE[] =
     "                 parser); their words and tags replace herodotus's own\n"
     "  --date D       the publication date of articles that give none of their own\n"
     "                 (no \"date\" field, no 'Date: 2024-05-14' or 'Published ...' line)\n"
+    "  --jobs N       code in N threads (default: one a core); events are written in\n"
+    "                 the order of the input all the same\n"
     "  --max-size MB  the largest document coded (default 64): a larger one is\n"
     "                 reported and skipped; coding takes at most 20 bytes of memory\n"
     "                 a byte of text\n"
@@ -120,10 +125,72 @@ static void flush_out(Ctx *c)
 
 static void progress(Ctx *c, int last);
 
+/* What coding one document adds to the run's counts */
+typedef struct Counts {
+    long docs, sents, events, parsed;
+} Counts;
+
+/* A message about a document, as FILE[:LINE]: TEXT, into msg */
+static void doc_msg(Buf *msg, const RawDoc *raw, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void doc_msg(Buf *msg, const RawDoc *raw, const char *fmt, ...)
+{
+    char text[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    if (raw->line) buf_printf(msg, "%s:%ld: %s\n", raw->file, raw->line, text);
+    else buf_printf(msg, "%s: %s\n", raw->file, text);
+}
+
+/* Code one document in arena: its events (and with --explain its notes)
+ * rendered into out, its messages into msg, its counts into k; d is left
+ * for the caller (ingest stores it).  Returns -1 when it was not coded,
+ * 1 when it was coded but reported (run-on text, a date that is none). */
+static int code_doc(const Ctx *c, const RawDoc *raw, Arena *arena, Doc *d, Buf *out, Buf *msg, Counts *k)
+{
+    char err[512];
+    int cut = 0;
+    if (pipeline_run(d, arena, raw, &c->dict, &c->opt, err, sizeof err, &cut)) {
+        doc_msg(msg, raw, "%s", err);
+        return -1;
+    }
+    if (cut)
+        doc_msg(msg, raw, "text runs for more than %d tokens without a sentence end; cut %d time%s", MAX_SENTENCE_TOKENS,
+                cut, cut == 1 ? "" : "s");
+    if (d->bad_date)
+        doc_msg(msg, raw, "date '%s' is no date (expected YYYY-MM-DD); the document is coded without one", d->bad_date);
+    k->docs++;
+    k->sents += d->nsent;
+    for (uint32_t i = 0; i < d->nsent; i++) k->parsed += d->sent[i].parsed;
+    k->events += d->nev;
+    if (out) {
+        for (uint32_t i = 0; i < d->nev; i++) {
+            EventView v;
+            event_view(d, &d->ev[i], &v, c->explain ? &c->dict : NULL);
+            c->r->event(out, &v);
+        }
+        if (c->explain)
+            for (uint32_t i = 0; i < d->nnotes; i++) {
+                NoteView nv;
+                note_view(d, &d->notes[i], &nv, &c->dict);
+                c->r->note(out, &nv);
+            }
+    }
+    return cut || d->bad_date ? 1 : 0;
+}
+
+static void add_counts(Ctx *c, const Counts *k)
+{
+    c->docs += k->docs;
+    c->sents += k->sents;
+    c->events += k->events;
+    c->parsed_sents += k->parsed;
+}
+
 static int on_doc(const RawDoc *raw, void *vctx)
 {
     Ctx *c = vctx;
-    char err[512];
     if (c->check && !c->replace && raw->id && store_has(c->check, raw->id, raw->text, raw->len)) {
         c->skipped++;
         return 0;
@@ -136,33 +203,14 @@ static int on_doc(const RawDoc *raw, void *vctx)
     Doc d;
     Arena *arena = c->writer ? writer_slot(c->writer) : &c->arena;
     if (!c->writer) arena_reset(arena);
-    int cut = 0;
-    if (pipeline_run(&d, arena, raw, &c->dict, &c->opt, err, sizeof err, &cut)) {
-        if (raw->line) fprintf(stderr, "%s:%ld: %s\n", raw->file, raw->line, err);
-        else fprintf(stderr, "%s: %s\n", raw->file, err);
-        return -1;
-    }
-    if (cut) {
-        if (raw->line)
-            fprintf(stderr, "%s:%ld: text runs for more than %d tokens without a sentence end; cut %d time%s\n",
-                    raw->file, raw->line, MAX_SENTENCE_TOKENS, cut, cut == 1 ? "" : "s");
-        else
-            fprintf(stderr, "%s: text runs for more than %d tokens without a sentence end; cut %d time%s\n",
-                    raw->file, MAX_SENTENCE_TOKENS, cut, cut == 1 ? "" : "s");
-    }
-    if (d.bad_date) {
-        if (raw->line)
-            fprintf(stderr, "%s:%ld: date '%s' is no date (expected YYYY-MM-DD); the document is coded without one\n",
-                    raw->file, raw->line, d.bad_date);
-        else
-            fprintf(stderr, "%s: date '%s' is no date (expected YYYY-MM-DD); the document is coded without one\n",
-                    raw->file, d.bad_date);
-    }
+    Buf msg = {0};
+    Counts k = {0};
+    int st = code_doc(c, raw, arena, &d, c->writer ? NULL : &c->out, &msg, &k);
+    if (msg.len) fputs(msg.data, stderr);
+    buf_free(&msg);
+    if (st < 0) return -1;
     if (c->debug) debug_doc(&d, stderr);
-    c->docs++;
-    c->sents += d.nsent;
-    for (uint32_t i = 0; i < d.nsent; i++) c->parsed_sents += d.sent[i].parsed;
-    c->events += d.nev;
+    add_counts(c, &k);
     if (c->writer && !d.pubdate) {
         if (c->undated_docs++ < UNDATED_NAMED) buf_printf(&c->undated, "%s%s", c->undated.len ? ", " : "", raw->id);
         for (uint32_t i = 0; i < d.nev; i++) c->undated_events += !d.ev[i].date;
@@ -172,21 +220,156 @@ static int on_doc(const RawDoc *raw, void *vctx)
         store_view(&v, &d, raw->text, raw->len, arena);
         writer_submit(c->writer, &v);
         progress(c, 0);
-    } else {
-        for (uint32_t i = 0; i < d.nev; i++) {
-            EventView v;
-            event_view(&d, &d.ev[i], &v, c->explain ? &c->dict : NULL);
-            c->r->event(&c->out, &v);
-        }
-        if (c->explain)
-            for (uint32_t i = 0; i < d.nnotes; i++) {
-                NoteView nv;
-                note_view(&d, &d.notes[i], &nv, &c->dict);
-                c->r->note(&c->out, &nv);
-            }
-        if (c->out.len > (1u << 16)) flush_out(c);
+    } else if (c->out.len > (1u << 16)) {
+        flush_out(c);
     }
-    return cut || d.bad_date ? -1 : 0;
+    return st ? -1 : 0;
+}
+
+/* ---- code --jobs N: documents coded in N threads, written in input order ---- */
+
+enum { JOB_FREE, JOB_READY, JOB_DONE };
+enum { POOL_INLINE = 4 << 20 };   /* bytes of text past which a document is not handed to a thread */
+
+typedef struct Job {
+    int state;
+    RawDoc raw;             /* its strings copied into arena */
+    Arena arena;
+    Buf out, msg;
+    Counts k;
+    int status;             /* code_doc's */
+} Job;
+
+typedef struct Pool {
+    Ctx *c;
+    Job *job;
+    long njob;
+    long filled, taken, written;    /* documents handed in, taken by a thread, written out */
+    int closed;                     /* no more documents */
+    long failed;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+} Pool;
+
+static void *pool_thread(void *arg)
+{
+    Pool *p = arg;
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        while (p->taken == p->filled && !p->closed) pthread_cond_wait(&p->cv, &p->mu);
+        if (p->taken == p->filled) break;
+        Job *j = &p->job[p->taken++ % p->njob];
+        pthread_mutex_unlock(&p->mu);
+        Doc d;
+        j->status = code_doc(p->c, &j->raw, &j->arena, &d, &j->out, &j->msg, &j->k);
+        pthread_mutex_lock(&p->mu);
+        j->state = JOB_DONE;
+        pthread_cond_broadcast(&p->cv);
+    }
+    pthread_mutex_unlock(&p->mu);
+    lemma_thread_done();
+    return NULL;
+}
+
+/* Write out the finished documents in input order: all of them when wait
+ * (at the end), else those done so far, and the oldest when the ring is
+ * full. */
+static void pool_write(Pool *p, int wait)
+{
+    pthread_mutex_lock(&p->mu);
+    while (p->written < p->filled) {
+        Job *j = &p->job[p->written % p->njob];
+        int full = p->filled - p->written >= p->njob;
+        if (j->state != JOB_DONE) {
+            if (!wait && !full) break;
+            pthread_cond_wait(&p->cv, &p->mu);
+            continue;
+        }
+        pthread_mutex_unlock(&p->mu);
+        if (j->msg.len) fputs(j->msg.data, stderr);
+        if (j->status < 0) p->failed++;
+        else {
+            if (j->status) p->failed++;
+            add_counts(p->c, &j->k);
+            buf_put(&p->c->out, j->out.data ? j->out.data : "", j->out.len);
+            if (p->c->out.len > (1u << 16)) flush_out(p->c);
+        }
+        pthread_mutex_lock(&p->mu);
+        j->state = JOB_FREE;
+        p->written++;
+    }
+    pthread_mutex_unlock(&p->mu);
+}
+
+static const char *job_copy(Arena *a, const char *s) { return s ? arena_strndup(a, s, strlen(s)) : NULL; }
+
+static int on_doc_pool(const RawDoc *raw, void *vctx)
+{
+    Pool *p = vctx;
+    if (raw->len > POOL_INLINE) {
+        /* a long document is coded here, after those before it, with no
+         * copy of its text: its memory stays what one thread takes */
+        pool_write(p, 1);
+        return on_doc(raw, p->c);
+    }
+    pool_write(p, 0);   /* frees the oldest slot when the ring is full */
+    pthread_mutex_lock(&p->mu);
+    Job *j = &p->job[p->filled % p->njob];
+    pthread_mutex_unlock(&p->mu);
+    arena_reset(&j->arena);
+    buf_clear(&j->out);
+    buf_clear(&j->msg);
+    memset(&j->k, 0, sizeof j->k);
+    j->raw = (RawDoc){job_copy(&j->arena, raw->file), raw->line, job_copy(&j->arena, raw->id),
+                      job_copy(&j->arena, raw->title), job_copy(&j->arena, raw->date), job_copy(&j->arena, raw->url),
+                      job_copy(&j->arena, raw->source), arena_strndup(&j->arena, raw->text, raw->len), raw->len};
+    pthread_mutex_lock(&p->mu);
+    j->state = JOB_READY;
+    p->filled++;
+    pthread_cond_broadcast(&p->cv);
+    pthread_mutex_unlock(&p->mu);
+    return 0;
+}
+
+/* Code every input in n threads; returns the failed inputs and documents */
+static long code_jobs(Ctx *c, const char **inputs, int ninputs, int n)
+{
+    Pool p;
+    memset(&p, 0, sizeof p);
+    p.c = c;
+    p.njob = 8L * n;
+    p.job = calloc((size_t)p.njob, sizeof *p.job);
+    pthread_t *th = calloc((size_t)n, sizeof *th);
+    if (!p.job || !th) abort();
+    for (long i = 0; i < p.njob; i++) arena_init(&p.job[i].arena);
+    pthread_mutex_init(&p.mu, NULL);
+    pthread_cond_init(&p.cv, NULL);
+    int started = 0;
+    for (; started < n; started++)
+        if (pthread_create(&th[started], NULL, pool_thread, &p) != 0) break;
+    long failed = 0;
+    if (!started) {
+        fputs("herodotus: cannot start coding threads\n", stderr);
+        failed = 1;
+    } else {
+        for (int i = 0; i < ninputs && !input_stop; i++) failed += input_each(inputs[i], on_doc_pool, &p);
+    }
+    pool_write(&p, 1);
+    pthread_mutex_lock(&p.mu);
+    p.closed = 1;
+    pthread_cond_broadcast(&p.cv);
+    pthread_mutex_unlock(&p.mu);
+    for (int i = 0; i < started; i++) pthread_join(th[i], NULL);
+    for (long i = 0; i < p.njob; i++) {
+        arena_free(&p.job[i].arena);
+        buf_free(&p.job[i].out);
+        buf_free(&p.job[i].msg);
+    }
+    pthread_cond_destroy(&p.cv);
+    pthread_mutex_destroy(&p.mu);
+    free(p.job);
+    free(th);
+    return failed + p.failed;
 }
 
 /* --parse ptb|conllu: a file (or stdin) of parsed sentences is one document */
@@ -288,6 +471,8 @@ static int run(int argc, char **argv, int ingest)
     const char *cmd = ingest ? "ingest" : "code";
     Ctx c;
     memset(&c, 0, sizeof c);
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    int jobs = cores > 1 ? (int)(cores < 64 ? cores : 64) : 1;   /* code: every core unless --jobs says */
     const char *format = NULL, *db = NULL, *parsed = NULL;
     int stats = 0, quiet = 0;
     const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
@@ -299,7 +484,7 @@ static int run(int argc, char **argv, int ingest)
             free(inputs);
             return 0;
         } else if (!strcmp(a, "--dict") || !strcmp(a, "--format") || !strcmp(a, "--db") || !strcmp(a, "--parse") ||
-                   !strcmp(a, "--date") || !strcmp(a, "--max-size")) {
+                   !strcmp(a, "--date") || !strcmp(a, "--max-size") || !strcmp(a, "--jobs") || !strcmp(a, "-j")) {
             if (i + 1 >= argc) {
                 free(inputs);
                 return usage_error(cmd, "option needs a value");
@@ -314,6 +499,15 @@ static int run(int argc, char **argv, int ingest)
                     free(inputs);
                     return usage_error(cmd, msg);
                 }
+            } else if (!strcmp(a, "--jobs") || !strcmp(a, "-j")) {
+                const char *v = argv[++i];
+                char *end;
+                long n = strtol(v, &end, 10);
+                if (*end || n < 1 || n > 256) {
+                    free(inputs);
+                    return usage_error(cmd, "--jobs takes a number of threads, 1 to 256");
+                }
+                jobs = (int)n;
             } else if (!strcmp(a, "--max-size")) {
                 const char *v = argv[++i];
                 char *end;
@@ -422,10 +616,14 @@ static int run(int argc, char **argv, int ingest)
             if (strcmp(inputs[i], "-") && stat(inputs[i], &stt) == 0) c.bytes_total += (long long)stt.st_size;
         }
     }
-    for (int i = 0; i < ninputs && !input_stop; i++) {
-        input_bytes_done = 0;
-        failed += parsed ? code_parsed(&c, inputs[i], parsed) : input_each(inputs[i], on_doc, &c);
-        c.bytes_before += input_bytes_done;
+    if (jobs > 1 && !ingest && !parsed && !c.debug) {
+        failed += code_jobs(&c, inputs, ninputs, jobs);
+    } else {
+        for (int i = 0; i < ninputs && !input_stop; i++) {
+            input_bytes_done = 0;
+            failed += parsed ? code_parsed(&c, inputs[i], parsed) : input_each(inputs[i], on_doc, &c);
+            c.bytes_before += input_bytes_done;
+        }
     }
     if (ingest) progress(&c, 1);
     if (!ingest) {

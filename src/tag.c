@@ -68,12 +68,6 @@ static struct {
     int loaded;
 } M;
 
-/* Viterbi scratch space, kept between sentences */
-static struct {
-    float *score;
-    uint8_t *tags, *ntags, *back;
-    size_t cap;
-} V;
 
 enum { U_ABR, U_CAP, U_ED, U_HYP, U_HYPADJ, U_ING, U_LY, U_S, U_SYM, U_TION, U_UNK, U_N };
 static const char *const UNK_NAMES[U_N] = {"-abr-", "-cap-", "-ed-", "-hyp-", "-hyp-adj-", "-ing-",
@@ -282,11 +276,6 @@ int tagger_load(const char *dir, char *err, size_t errsz)
 
 void tagger_free(void)
 {
-    free(V.score);
-    free(V.tags);
-    free(V.ntags);
-    free(V.back);
-    memset(&V, 0, sizeof V);
     u64map_free(&M.lex);
     free(M.emit);
     memset(&M, 0, sizeof M);
@@ -363,22 +352,39 @@ static void correct(Token *tok, size_t n);
 
 
 #define MAXS 48
+static void viterbi(Token *tok, size_t n, float *score, uint8_t *tags, uint8_t *ntags, uint8_t *back);
+
+/* The scratch of a sentence of up to this many tokens is on the stack
+ * (about 37 KB); a longer one's is allocated for it.  Nothing is kept
+ * between calls: any number of threads tag at once. */
+enum { STACK_TOKENS = 128 };
+
 void tag_tokens(Token *tok, size_t n)
 {
     if (!n || !M.loaded) return;
-    /* Viterbi over the tags each token can take; scratch space is kept
-     * between sentences and only grows */
-    float *score = V.score;
-    uint8_t *tags = V.tags, *ntags = V.ntags, *back = V.back;
-    if (n > V.cap) {
-        size_t cap = n > 2 * V.cap ? n : 2 * V.cap;
-        V.score = score = realloc(score, cap * MAXS * sizeof *score);
-        V.tags = tags = realloc(tags, cap * MAXS);
-        V.ntags = ntags = realloc(ntags, cap);
-        V.back = back = realloc(back, cap * MAXS);
-        if (!score || !tags || !ntags || !back) abort();
-        V.cap = cap;
+    if (n <= STACK_TOKENS) {
+        float score[STACK_TOKENS * MAXS];
+        uint8_t tags[STACK_TOKENS * MAXS], ntags[STACK_TOKENS], back[STACK_TOKENS * MAXS];
+        viterbi(tok, n, score, tags, ntags, back);
+        return;
     }
+    float *score = malloc(n * MAXS * sizeof *score);
+    uint8_t *tags = malloc(n * MAXS), *ntags = malloc(n), *back = malloc(n * MAXS);
+    if (!score || !tags || !ntags || !back) {
+        fputs("herodotus: out of memory\n", stderr);
+        abort();
+    }
+    viterbi(tok, n, score, tags, ntags, back);
+    free(score);
+    free(tags);
+    free(ntags);
+    free(back);
+}
+
+/* Viterbi over the tags each token can take, then the corrections a
+ * first-order model cannot make */
+static void viterbi(Token *tok, size_t n, float *score, uint8_t *tags, uint8_t *ntags, uint8_t *back)
+{
     memset(ntags, 0, n);
     for (size_t i = 0; i < n; i++) {
         int boost;

@@ -54,8 +54,9 @@ static int clause_boundary(const Token *t)
 
 /* With the validation suite's conventions pattern words match only the
  * word as written (RESOLUTION does not match "resolutions"); herodotus's own
- * dictionaries are written in lemmas (TALK matches "talks"). */
-static int exact_words;
+ * dictionaries are written in lemmas (TALK matches "talks").  Set from the
+ * options by find_verbs for the calls below it, in its own thread. */
+static _Thread_local int exact_words;
 
 static int tok_matches(const Token *t, Sym w)
 {

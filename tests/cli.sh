@@ -237,6 +237,15 @@ coded 1991-01-01 'Britain mobilized army reservists for a possible war against I
 check a_show_of_force_targets_whom_it_is_against grep -q '	GBR	IRQ	15[0-9]*	' "$T/o"
 check a_call_for_independence_targets_whom_it_is_from grep -q '	[A-Z]*	SRB	\(02\|10\)[0-9]*	' "$T/o"
 
+# --jobs N codes in threads and writes what one thread writes, in input order; a bad count is a usage error
+for f in examples/*.txt; do sed -n '/^$/,$p' "$f" | tr '\n' ' ' | sed 's/"/\\"/g; s/^/{"id":"x","date":"2024-05-14","text":"/; s/$/"}/'; echo; done >"$T/one.jsonl"
+awk '{ for (i = 0; i < 40; i++) { l = $0; sub(/"id":"x"/, "\"id\":\"" NR "-" i "\"", l); print l } }' "$T/one.jsonl" >"$T/many.jsonl"
+"$H" code --jobs 1 --format tsv --explain examples/*.txt "$T/many.jsonl" >"$T/j1" 2>"$T/j1e"
+"$H" code --jobs 3 --format tsv --explain examples/*.txt "$T/many.jsonl" >"$T/j3" 2>"$T/j3e"
+check jobs_write_what_one_thread_writes_in_order sh -c "cmp -s '$T/j1' '$T/j3' && cmp -s '$T/j1e' '$T/j3e' && [ \$(wc -l <'$T/j1') -gt 20 ]"
+"$H" code --jobs 0 examples/*.txt >/dev/null 2>"$T/e"; rc=$?
+check jobs_zero_is_a_usage_error sh -c "[ $rc -eq 2 ] && grep -q -- '--jobs takes a number of threads' '$T/e'"
+
 # a visitor is not of the place he arrives in
 coded 2024-01-01 'The Congolese foreign minister arrived in Jakarta on Saturday on a surprise visit.'
 check a_visitor_is_not_of_where_he_arrives sh -c "grep -q '	GOV	IDN	042	' '$T/o' && ! grep -q '	IDNGOV	IDN	' '$T/o'"
