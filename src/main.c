@@ -81,7 +81,7 @@ static const char USAGE_CODE[] =
 
 static const char USAGE_INGEST[] =
     "usage: herodotus ingest --db FILE [--dict DIR] [--all] [--replace] [--quiet] [--date YYYY-MM-DD]\n"
-    "                        [--max-size MB] [FILE...|-]\n"
+    "                        [--jobs N] [--max-size MB] [FILE...|-]\n"
     "\n"
     "Code articles and store documents, sentences and events in the SQLite\n"
     "database FILE (created when missing, migrated when older).  A document\n"
@@ -91,7 +91,9 @@ static const char USAGE_INGEST[] =
     "batch, and the same command run again finishes the job.  Ctrl-C stops\n"
     "after the current batch.  On a terminal a progress line is shown unless\n"
     "--quiet.  --date D is the publication date of articles that give none of\n"
-    "their own.  --max-size MB: the largest document coded (default 64).\n";
+    "their own.  --max-size MB: the largest document coded (default 64).\n"
+    "--jobs N: code in N threads (default one a core); documents are stored in\n"
+    "the order of the input all the same, by one writer thread.\n";
 
 enum { UNDATED_NAMED = 5 };   /* undated documents named by ingest */
 
@@ -238,6 +240,9 @@ typedef struct Job {
     Buf out, msg;
     Counts k;
     int status;             /* code_doc's */
+    StoreView view;         /* ingest: the document as the store takes it, in arena */
+    int undated;            /* ingest: no publication date */
+    long undated_events;
 } Job;
 
 typedef struct Pool {
@@ -261,7 +266,14 @@ static void *pool_thread(void *arg)
         Job *j = &p->job[p->taken++ % p->njob];
         pthread_mutex_unlock(&p->mu);
         Doc d;
-        j->status = code_doc(p->c, &j->raw, &j->arena, &d, &j->out, &j->msg, &j->k);
+        const Ctx *c = p->c;
+        j->status = code_doc(c, &j->raw, &j->arena, &d, c->writer ? NULL : &j->out, &j->msg, &j->k);
+        if (c->writer && j->status >= 0) {
+            store_view(&j->view, &d, j->raw.text, j->raw.len, &j->arena);
+            j->undated = !d.pubdate;
+            j->undated_events = 0;
+            for (uint32_t i = 0; i < d.nev; i++) j->undated_events += !d.ev[i].date;
+        }
         pthread_mutex_lock(&p->mu);
         j->state = JOB_DONE;
         pthread_cond_broadcast(&p->cv);
@@ -287,12 +299,31 @@ static void pool_write(Pool *p, int wait)
         }
         pthread_mutex_unlock(&p->mu);
         if (j->msg.len) fputs(j->msg.data, stderr);
+        Ctx *c = p->c;
         if (j->status < 0) p->failed++;
         else {
             if (j->status) p->failed++;
-            add_counts(p->c, &j->k);
-            buf_put(&p->c->out, j->out.data ? j->out.data : "", j->out.len);
-            if (p->c->out.len > (1u << 16)) flush_out(p->c);
+            add_counts(c, &j->k);
+            if (c->writer) {
+                if (writer_failed(c->writer)) {
+                    c->store_failed = 1;
+                    input_stop = 1;
+                } else {
+                    if (j->undated) {
+                        if (c->undated_docs++ < UNDATED_NAMED)
+                            buf_printf(&c->undated, "%s%s", c->undated.len ? ", " : "", j->raw.id);
+                        c->undated_events += j->undated_events;
+                    }
+                    /* the writer's own copy: this slot is reused before the writer is done */
+                    StoreView v;
+                    store_view_copy(&v, &j->view, writer_slot(c->writer));
+                    writer_submit(c->writer, &v);
+                    progress(c, 0);
+                }
+            } else {
+                buf_put(&c->out, j->out.data ? j->out.data : "", j->out.len);
+                if (c->out.len > (1u << 16)) flush_out(c);
+            }
         }
         pthread_mutex_lock(&p->mu);
         j->state = JOB_FREE;
@@ -306,6 +337,12 @@ static const char *job_copy(Arena *a, const char *s) { return s ? arena_strndup(
 static int on_doc_pool(const RawDoc *raw, void *vctx)
 {
     Pool *p = vctx;
+    Ctx *c = p->c;
+    if (c->check && !c->replace && raw->id && store_has(c->check, raw->id, raw->text, raw->len)) {
+        c->skipped++;   /* ingest: stored already */
+        return 0;
+    }
+    if (c->store_failed) return 0;
     if (raw->len > POOL_INLINE) {
         /* a long document is coded here, after those before it, with no
          * copy of its text: its memory stays what one thread takes */
@@ -352,7 +389,11 @@ static long code_jobs(Ctx *c, const char **inputs, int ninputs, int n)
         fputs("herodotus: cannot start coding threads\n", stderr);
         failed = 1;
     } else {
-        for (int i = 0; i < ninputs && !input_stop; i++) failed += input_each(inputs[i], on_doc_pool, &p);
+        for (int i = 0; i < ninputs && !input_stop; i++) {
+            input_bytes_done = 0;
+            failed += input_each(inputs[i], on_doc_pool, &p);
+            c->bytes_before += input_bytes_done;
+        }
     }
     pool_write(&p, 1);
     pthread_mutex_lock(&p.mu);
@@ -616,7 +657,7 @@ static int run(int argc, char **argv, int ingest)
             if (strcmp(inputs[i], "-") && stat(inputs[i], &stt) == 0) c.bytes_total += (long long)stt.st_size;
         }
     }
-    if (jobs > 1 && !ingest && !parsed && !c.debug) {
+    if (jobs > 1 && !parsed && !c.debug) {
         failed += code_jobs(&c, inputs, ninputs, jobs);
     } else {
         for (int i = 0; i < ninputs && !input_stop; i++) {

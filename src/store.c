@@ -507,6 +507,47 @@ void store_view(StoreView *v, const Doc *d, const char *text, size_t len, Arena 
     v->ev = ev;
 }
 
+static Span span_moved(Span sp, const char *from, const char *to, size_t len)
+{
+    if (sp.s >= from && sp.s <= from + len) sp.s = to + (sp.s - from);
+    return sp;
+}
+
+void store_view_copy(StoreView *dst, const StoreView *src, Arena *a)
+{
+    *dst = *src;
+    dst->id = copy(a, src->id);
+    dst->url = copy(a, src->url);
+    dst->source = copy(a, src->source);
+    dst->title = copy(a, src->title);
+    dst->place = copy(a, src->place);
+    char *body = arena_alloc(a, src->body_len + 1);
+    memcpy(body, src->body, src->body_len);
+    dst->body = body;
+    uint32_t *off = arena_alloc(a, (src->nsent + 1) * sizeof *off), *ln = arena_alloc(a, (src->nsent + 1) * sizeof *ln);
+    uint8_t *has = arena_alloc(a, src->nsent + 1);
+    memcpy(off, src->sent_off, src->nsent * sizeof *off);
+    memcpy(ln, src->sent_len, src->nsent * sizeof *ln);
+    memcpy(has, src->sent_events, src->nsent);
+    dst->sent_off = off;
+    dst->sent_len = ln;
+    dst->sent_events = has;
+    StoredEvent *ev = arena_alloc(a, (src->nev + 1) * sizeof *ev);
+    for (uint32_t i = 0; i < src->nev; i++) {
+        const StoredEvent *e = &src->ev[i];
+        ev[i] = *e;
+        ev[i].source = copy(a, e->source);
+        ev[i].target = copy(a, e->target);
+        ev[i].place = copy(a, e->place);
+        ev[i].rule = copy(a, e->rule);
+        /* code, name and plover are the CAMEO table's, which outlives both */
+        ev[i].source_text = span_moved(e->source_text, src->body, body, src->body_len);
+        ev[i].target_text = span_moved(e->target_text, src->body, body, src->body_len);
+        ev[i].verb_text = span_moved(e->verb_text, src->body, body, src->body_len);
+    }
+    dst->ev = ev;
+}
+
 int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errsz)
 {
     /* A document is stored whole or not at all because its batch is: no

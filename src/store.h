@@ -43,6 +43,9 @@ typedef struct StoreView {
 
 /* Make v from d in arena a (which must hold d too). */
 void   store_view(StoreView *v, const Doc *d, const char *text, size_t len, Arena *a);
+/* dst: src with everything it points to copied into a (another thread's
+ * arena, so that the document's own may be reused before it is stored). */
+void   store_view_copy(StoreView *dst, const StoreView *src, Arena *a);
 /* How many documents are stored. */
 long   store_count(Store *st);
 /* 1 when a document with this id or this content hash is stored. */
