@@ -5,6 +5,7 @@
 #   make bench    benchmark on a realistic 20 MB corpus and a templated 50 MB one
 #   make model    retrain data/en_ewt.model (tagger and parser) from ../shared/ud/en_ewt
 #   make deps     install the Debian packages listed in DEB_PACKAGES
+#   make install  install binary, data, man page, library and header (PREFIX, DESTDIR)
 
 DEB_PACKAGES = build-essential pkg-config libsqlite3-dev sqlite3 libjansson-dev \
                libxml2-dev libxml2-utils libutf8proc-dev liblingua-en-tagger-perl wordnet-base wamerican time
@@ -27,14 +28,14 @@ LDLIBS = $(PKG_LIBS) -lm -pthread
 LIB_SRC = src/read.c src/input.c src/segment.c src/tag.c src/lemma.c src/depparse.c src/percep.c src/treebank.c src/wordlist.c src/actors.c \
           src/verbs.c src/nouns.c src/events.c src/dict.c src/cameo.c src/dates.c \
           src/render.c src/render_jsonl.c src/render_tsv.c src/render_table.c src/store.c src/pipeline.c src/parse.c src/writer.c src/validate.c src/query.c src/stats.c src/export.c src/rows.c src/svg.c src/dictcmd.c src/parsecmd.c \
-          src/arena.c src/intern.c src/buf.c src/utf8.c
+          src/arena.c src/intern.c src/buf.c src/utf8.c src/herodotus.c
 MAIN_SRC = src/main.c
 TEST_SRC = tests/unit.c
 
 OBJ      = $(LIB_SRC:src/%.c=build/obj/%.o)
 SAN_OBJ  = $(LIB_SRC:src/%.c=build/san/%.o)
 
-.PHONY: all deps demo check check-fast bench clean model
+.PHONY: all deps demo check check-fast bench clean model install uninstall
 all: build/herodotus
 
 build/obj/%.o: src/%.c src/*.h | build/obj
@@ -48,6 +49,14 @@ build/herodotus: $(OBJ) build/obj/main.o
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 build/herodotus-san: $(SAN_OBJ) build/san/main.o
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $^ $(LDLIBS)
+# the library (src/herodotus.h) and the example program that uses it
+build/libherodotus.a: $(OBJ)
+	rm -f $@
+	ar rcs $@ $^
+build/library: examples/library.c src/herodotus.h build/libherodotus.a
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ examples/library.c -Lbuild -lherodotus $(LDLIBS)
+build/library-san: examples/library.c src/herodotus.h $(SAN_OBJ)
+	$(CC) $(ALL_CFLAGS) $(SAN) -Isrc -o $@ examples/library.c $(SAN_OBJ) $(LDLIBS)
 build/unit: $(OBJ) tests/unit.c
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ tests/unit.c $(OBJ) $(LDLIBS)
 build/unit-san: $(SAN_OBJ) tests/unit.c
@@ -72,7 +81,8 @@ demo: deps
 	@echo "events stored in demo.db:" $$(sqlite3 demo.db 'select count(*) from events')
 
 check: deps
-	$(MAKE) build/herodotus build/herodotus-san build/unit build/unit-san build/gencorpus build/plover-eval
+	$(MAKE) build/herodotus build/herodotus-san build/unit build/unit-san build/gencorpus build/plover-eval \
+	        build/library build/library-san
 	sh tests/run.sh
 
 bench: deps
@@ -86,6 +96,24 @@ model: deps build/train build/herodotus
 	build/train $(UD_EWT)/en_ewt-ud-train.conllu $(UD_EWT)/en_ewt-ud-dev.conllu data/en_ewt.model.new
 	mv data/en_ewt.model.new data/en_ewt.model
 	./build/herodotus parse --eval $(UD_EWT)/en_ewt-ud-test.conllu
+
+# make install PREFIX=/usr/local DESTDIR=: the binary, its data (the
+# dictionaries, the CAMEO table, the model), the man page, the library and
+# its header.  The installed binary finds its data in ../share/herodotus.
+PREFIX ?= /usr/local
+install: build/herodotus build/libherodotus.a
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/herodotus/dict $(DESTDIR)$(PREFIX)/share/herodotus/data \
+	        $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include
+	install -m 755 build/herodotus $(DESTDIR)$(PREFIX)/bin/herodotus
+	install -m 644 dict/*.txt $(DESTDIR)$(PREFIX)/share/herodotus/dict/
+	install -m 644 data/cameo.tsv data/en_ewt.model data/en_ewt.model.md $(DESTDIR)$(PREFIX)/share/herodotus/data/
+	install -m 644 docs/herodotus.1 $(DESTDIR)$(PREFIX)/share/man/man1/herodotus.1
+	install -m 644 build/libherodotus.a $(DESTDIR)$(PREFIX)/lib/libherodotus.a
+	install -m 644 src/herodotus.h $(DESTDIR)$(PREFIX)/include/herodotus.h
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/herodotus $(DESTDIR)$(PREFIX)/share/man/man1/herodotus.1 \
+	      $(DESTDIR)$(PREFIX)/lib/libherodotus.a $(DESTDIR)$(PREFIX)/include/herodotus.h
+	rm -rf $(DESTDIR)$(PREFIX)/share/herodotus
 
 clean:
 	rm -rf build demo.db demo.db-wal demo.db-shm

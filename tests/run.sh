@@ -10,7 +10,8 @@ status=0
 for step in "./build/unit" "./build/unit-san" "sh tests/cli.sh ./build/herodotus" "sh tests/cli.sh ./build/herodotus-san" \
             "sh tests/store.sh ./build/herodotus" "sh tests/store.sh ./build/herodotus-san" \
             "sh tests/badinput.sh ./build/herodotus" "sh tests/badinput.sh ./build/herodotus-san" \
-            "sh tests/parser.sh ./build/herodotus" "sh tests/parser.sh ./build/herodotus-san" "sh tests/plover.sh" \
+            "sh tests/library.sh ./build/library ./build/herodotus" "sh tests/library.sh ./build/library-san ./build/herodotus" \
+            "sh tests/parser.sh ./build/herodotus" "sh tests/parser.sh ./build/herodotus-san" "sh tests/plover.sh" "sh tests/install.sh" \
             "sh tests/petr.sh ./build/herodotus" "sh tests/petr.sh ./build/herodotus-san"; do
     echo "== $step"
     $step >"$log" 2>&1 || status=1
