@@ -57,6 +57,10 @@ build/library: examples/library.c src/herodotus.h build/libherodotus.a
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ examples/library.c -Lbuild -lherodotus $(LDLIBS)
 build/library-san: examples/library.c src/herodotus.h $(SAN_OBJ)
 	$(CC) $(ALL_CFLAGS) $(SAN) -Isrc -o $@ examples/library.c $(SAN_OBJ) $(LDLIBS)
+build/threads: tests/threads.c src/herodotus.h build/libherodotus.a
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ tests/threads.c -Lbuild -lherodotus $(LDLIBS)
+build/threads-san: tests/threads.c src/herodotus.h $(SAN_OBJ)
+	$(CC) $(ALL_CFLAGS) $(SAN) -Isrc -o $@ tests/threads.c $(SAN_OBJ) $(LDLIBS)
 build/unit: $(OBJ) tests/unit.c
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ tests/unit.c $(OBJ) $(LDLIBS)
 build/unit-san: $(SAN_OBJ) tests/unit.c
@@ -82,7 +86,7 @@ demo: deps
 
 check: deps
 	$(MAKE) build/herodotus build/herodotus-san build/unit build/unit-san build/gencorpus build/plover-eval \
-	        build/library build/library-san
+	        build/library build/library-san build/threads build/threads-san
 	sh tests/run.sh
 
 bench: deps

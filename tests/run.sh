@@ -11,6 +11,7 @@ for step in "./build/unit" "./build/unit-san" "sh tests/cli.sh ./build/herodotus
             "sh tests/store.sh ./build/herodotus" "sh tests/store.sh ./build/herodotus-san" \
             "sh tests/badinput.sh ./build/herodotus" "sh tests/badinput.sh ./build/herodotus-san" \
             "sh tests/library.sh ./build/library ./build/herodotus" "sh tests/library.sh ./build/library-san ./build/herodotus" \
+            "./build/threads examples/*.txt" "./build/threads-san examples/*.txt" \
             "sh tests/parser.sh ./build/herodotus" "sh tests/parser.sh ./build/herodotus-san" "sh tests/plover.sh" "sh tests/install.sh" \
             "sh tests/petr.sh ./build/herodotus" "sh tests/petr.sh ./build/herodotus-san"; do
     echo "== $step"
