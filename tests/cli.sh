@@ -251,6 +251,12 @@ check ingest_jobs_store_what_one_thread_stores sh -c "[ '$h1' = '$h3' ] && [ $nd
 "$H" code --jobs 0 examples/*.txt >/dev/null 2>"$T/e"; rc=$?
 check jobs_zero_is_a_usage_error sh -c "[ $rc -eq 2 ] && grep -q -- '--jobs takes a number of threads' '$T/e'"
 
+# states of the archives that are gone are their successors' (the Soviet Union, Yugoslavia, East Germany)
+coded 1989-01-01 'The Soviet Union condemned the United States. East German police arrested protesters. Yugoslav forces shelled Vukovar.' --all
+check the_soviet_union_is_russia grep -q '	RUS	USA	111	' "$T/o"
+check east_german_police_are_germanys grep -q '	DEUCOP	' "$T/o"
+check yugoslav_forces_are_serbias grep -q '	SRBMIL	' "$T/o"
+
 # a visitor is not of the place he arrives in
 coded 2024-01-01 'The Congolese foreign minister arrived in Jakarta on Saturday on a surprise visit.'
 check a_visitor_is_not_of_where_he_arrives sh -c "grep -q '	GOV	IDN	042	' '$T/o' && ! grep -q '	IDNGOV	IDN	' '$T/o'"
