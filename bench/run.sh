@@ -31,7 +31,7 @@ code_bench() {
     sents=$(sed -n 's/.* \([0-9]*\) sentences,.*/\1/p' build/bench-time-$tag.txt)
     rss=$(sed -n 's/.*Maximum resident set size (kbytes): \([0-9]*\).*/\1/p' build/bench-time-$tag.txt)
     ev=$(wc -l <build/bench-events-$tag.jsonl)
-    grep -E 'documents,' build/bench-time-$tag.txt
+    grep -E 'documents,|time per sentence' build/bench-time-$tag.txt
     awk -v s="$secs" -v n="$sents" -v b="$bytes" -v r="$rss" -v e="$ev" -v f="$label" -v runs="$runs" 'BEGIN {
         printf "%s: %.0f sentences/s, %.2f MB/s (best of %d:%s s; end to end from raw text)\n", f, n / s, b / 1048576 / s, split(runs, x, " "), runs
         printf "%s: peak RSS %.1f MB; %d events, %.0f per 1,000 sentences\n", f, r / 1024, e, 1000 * e / n }'

@@ -170,6 +170,9 @@ typedef struct Note {
     const char *code;       /* the event code that was not given, NULL none */
 } Note;
 
+/* The stages of pipeline_run, for --stats's time per stage */
+enum { STAGE_READ, STAGE_SEGMENT, STAGE_TAG, STAGE_ACTORS, STAGE_VERBS, STAGE_NOUNS, STAGE_EVENTS, STAGE_N };
+
 typedef struct Doc {
     Arena *arena;
     const char *file;       /* input file name, for messages */
@@ -177,6 +180,7 @@ typedef struct Doc {
     const char *id, *title, *url, *source;
     int pubdate;            /* yyyymmdd, 0 unknown */
     uint8_t keep_notes;     /* Options.notes: doc_note keeps what it is told */
+    uint64_t stage_ns[STAGE_N];   /* Options.timing: nanoseconds each stage took */
     const char *bad_date;   /* a metadata date that is none ("not-a-date"): reported; the document is coded undated */
     const char *place;      /* dateline place, NULL none */
     Sym place_code;         /* its actor code, 0 none */
@@ -224,6 +228,8 @@ typedef struct Options {
     int dyadic;
     /* keep a note of every candidate that gave no event, and why (--explain) */
     int notes;
+    /* time each stage into Doc.stage_ns (--stats) */
+    int timing;
 } Options;
 
 #endif

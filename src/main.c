@@ -108,6 +108,7 @@ typedef struct Ctx {
     Writer *writer;
     long docs, sents, events, skipped, failed_store;
     long parsed_sents;      /* --tree: sentences the events stage parsed */
+    uint64_t stage_ns[STAGE_N], render_ns;   /* --stats: summed over the documents (and threads) */
     long undated_docs, undated_events;  /* ingest: documents with no date, and their undated events */
     Buf undated;                        /* the first few of those documents' ids, ", "-separated */
     int debug, explain, replace, progress;
@@ -130,7 +131,15 @@ static void progress(Ctx *c, int last);
 /* What coding one document adds to the run's counts */
 typedef struct Counts {
     long docs, sents, events, parsed;
+    uint64_t stage_ns[STAGE_N], render_ns;   /* --stats: time in each stage, and rendering */
 } Counts;
+
+static uint64_t clock_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
 
 /* A message about a document, as FILE[:LINE]: TEXT, into msg */
 static void doc_msg(Buf *msg, const RawDoc *raw, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -166,6 +175,8 @@ static int code_doc(const Ctx *c, const RawDoc *raw, Arena *arena, Doc *d, Buf *
     k->sents += d->nsent;
     for (uint32_t i = 0; i < d->nsent; i++) k->parsed += d->sent[i].parsed;
     k->events += d->nev;
+    for (int s = 0; s < STAGE_N; s++) k->stage_ns[s] += d->stage_ns[s];
+    uint64_t t0 = c->opt.timing ? clock_ns() : 0;
     if (out) {
         for (uint32_t i = 0; i < d->nev; i++) {
             EventView v;
@@ -179,6 +190,7 @@ static int code_doc(const Ctx *c, const RawDoc *raw, Arena *arena, Doc *d, Buf *
                 c->r->note(out, &nv);
             }
     }
+    if (c->opt.timing) k->render_ns += clock_ns() - t0;
     return cut || d->bad_date ? 1 : 0;
 }
 
@@ -188,6 +200,8 @@ static void add_counts(Ctx *c, const Counts *k)
     c->sents += k->sents;
     c->events += k->events;
     c->parsed_sents += k->parsed;
+    for (int s = 0; s < STAGE_N; s++) c->stage_ns[s] += k->stage_ns[s];
+    c->render_ns += k->render_ns;
 }
 
 static int on_doc(const RawDoc *raw, void *vctx)
@@ -574,6 +588,7 @@ static int run(int argc, char **argv, int ingest)
         } else if (!strcmp(a, "--debug")) {
             c.debug = 1;
         } else if (!strcmp(a, "--stats")) {
+            c.opt.timing = 1;
             stats = 1;
         } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
             quiet = 1;
@@ -717,6 +732,13 @@ static int run(int argc, char **argv, int ingest)
                 (t2 - t1) > 0 ? (double)coded_sents / (t2 - t1) : 0.0);
         struct rusage ru;
         if (stats && getrusage(RUSAGE_SELF, &ru) == 0) fprintf(stderr, "peak memory %.0f MB\n", (double)ru.ru_maxrss / 1024.0);
+        if (stats && c.sents) {
+            /* time per stage, per sentence, summed over threads */
+            static const char *const names[STAGE_N] = {"read", "segment", "tag", "actors", "verbs", "nouns", "events"};
+            fprintf(stderr, "time per sentence:");
+            for (int s = 0; s < STAGE_N; s++) fprintf(stderr, " %s %.2f us,", names[s], (double)c.stage_ns[s] / 1e3 / (double)coded_sents);
+            fprintf(stderr, " render %.2f us\n", (double)c.render_ns / 1e3 / (double)coded_sents);
+        }
         if (c.opt.tree && !parsed)   /* --tree: how many sentences the events stage needed a tree for */
             fprintf(stderr, "%ld of %ld sentences parsed (the others' events need no tree)\n", c.parsed_sents, c.sents);
     }

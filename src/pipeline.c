@@ -1,5 +1,6 @@
 /* pipeline.c - read -> segment -> tag -> actors -> verbs -> nouns -> events */
 #include "pipeline.h"
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,24 +164,48 @@ static void events_with_trees(Doc *d, const Dict *dict, const Options *o, Arena 
     make_events(d, dict, o);
 }
 
+static uint64_t now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* With Options.timing, the time since *t goes to stage s */
+static void lap(Doc *d, const Options *o, int s, uint64_t *t)
+{
+    if (!o->timing) return;
+    uint64_t n = now_ns();
+    d->stage_ns[s] += n - *t;
+    *t = n;
+}
+
 int pipeline_run(Doc *d, Arena *a, const RawDoc *raw, const Dict *dict, const Options *o,
                  char *err, size_t errsz, int *cut_sentences)
 {
     memset(d, 0, sizeof *d);
+    uint64_t t = o->timing ? now_ns() : 0;
     if (read_article(d, a, raw, err, errsz)) return -1;
     d->keep_notes = (uint8_t)(o->notes != 0);
     if (!d->pubdate) d->pubdate = o->pubdate;
+    lap(d, o, STAGE_READ, &t);
     *cut_sentences = segment(d);
+    lap(d, o, STAGE_SEGMENT, &t);
     for (uint32_t i = 0; i < d->nsent; i++) {
         tag_sentence(&d->sent[i]);
         drop_comma_clauses(&d->sent[i], o);   /* needs the tags to tell clause commas */
         lemmatise(&d->sent[i]);
     }
+    lap(d, o, STAGE_TAG, &t);
     find_actors(d, dict, o);
+    lap(d, o, STAGE_ACTORS, &t);
     find_verbs(d, dict, o);
+    lap(d, o, STAGE_VERBS, &t);
     find_nouns(d, dict, o);
+    lap(d, o, STAGE_NOUNS, &t);
     if (o->tree) events_with_trees(d, dict, o, a);
     else make_events(d, dict, o);
+    lap(d, o, STAGE_EVENTS, &t);
     return 0;
 }
 

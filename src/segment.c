@@ -233,10 +233,11 @@ void token_lookup(Token *t)
         s = tmp;
         n -= 2;
     }
-    t->exact = sym_find(s, n);
     char low[256];
     size_t ln = utf8_lower(s, n, low, sizeof low);
     t->lower = ln ? sym_find(low, ln) : 0;
+    /* most words are written in lower case: one lookup for both */
+    t->exact = ln == n && !memcmp(low, s, n) ? t->lower : sym_find(s, n);
 }
 
 size_t tokenize(const char *s, size_t n, Token *tok, size_t cap)

@@ -257,6 +257,10 @@ check the_soviet_union_is_russia grep -q '	RUS	USA	111	' "$T/o"
 check east_german_police_are_germanys grep -q '	DEUCOP	' "$T/o"
 check yugoslav_forces_are_serbias grep -q '	SRBMIL	' "$T/o"
 
+# --stats prints the time per sentence of every stage and the peak memory
+"$H" code --stats --format tsv examples/*.txt >/dev/null 2>"$T/e"
+check stats_print_time_per_stage_and_peak_memory sh -c "grep -q '^time per sentence: read [0-9.]* us, segment [0-9.]* us, tag [0-9.]* us, actors [0-9.]* us, verbs [0-9.]* us, nouns [0-9.]* us, events [0-9.]* us, render [0-9.]* us' '$T/e' && grep -q '^peak memory [0-9]* MB' '$T/e'"
+
 # a visitor is not of the place he arrives in
 coded 2024-01-01 'The Congolese foreign minister arrived in Jakarta on Saturday on a surprise visit.'
 check a_visitor_is_not_of_where_he_arrives sh -c "grep -q '	GOV	IDN	042	' '$T/o' && ! grep -q '	IDNGOV	IDN	' '$T/o'"
