@@ -201,7 +201,7 @@ typedef struct Doc {
 /* Where token t starts in the document's body */
 static inline uint32_t tok_off(const Doc *d, const Token *t) { return (uint32_t)(t->s - d->body); }
 
-
+/* Note why a candidate gave no event (doc.c; kept only with Options.notes) */
 void doc_note(Doc *d, uint32_t sent, int kind, uint32_t start, uint32_t end, uint32_t ref, const char *code);
 
 /* How the stages code (set by the command line). */

@@ -244,14 +244,3 @@ int pipeline_run_parsed(Doc *d, Arena *a, const RawDoc *raw, const ParsedSentenc
     else make_events(d, dict, o);
     return 0;
 }
-
-void doc_note(Doc *d, uint32_t sent, int kind, uint32_t start, uint32_t end, uint32_t ref, const char *code)
-{
-    if (!d->keep_notes) return;   /* only --explain reads them: a long document need not hold them */
-    if (d->nnotes == d->capnotes) {
-        uint32_t nc = d->capnotes ? (uint32_t)arena_next_cap(d->capnotes) : 16;
-        d->notes = arena_grow(d->arena, d->notes, d->capnotes * sizeof *d->notes, nc * sizeof *d->notes);
-        d->capnotes = nc;
-    }
-    d->notes[d->nnotes++] = (Note){sent, (uint8_t)kind, start, end, ref, code};
-}
