@@ -189,6 +189,249 @@ static int is_pronoun(const Token *t)
     return t->tag == T_PRP && (tok_is(t, "he") || tok_is(t, "him") || tok_is(t, "she") || tok_is(t, "her"));
 }
 
+/* The longest actor and agent names of sentence si, left to right, into m
+ * (room for one a token): a longer name starting inside one wins, a name out
+ * of its dates is noted and skipped.  Returns how many. */
+static uint32_t match_names(Doc *d, uint32_t si, const Dict *dict, const Options *o, int date, Match *m)
+{
+    const Sentence *s = &d->sent[si];
+    uint32_t nm = 0;
+    for (uint32_t i = 0; i < s->ntok;) {
+        uint32_t la, lg;
+        uint32_t na = longest(dict, TRIE_ACTOR, s, i, &la);
+        uint32_t ng = longest(dict, TRIE_AGENT, s, i, &lg);
+        /* "official contact", "an official visit": the adjective */
+        if (ng == 1 && !o->petrarch && tok_is(&s->tok[i], "official") && i + 1 < s->ntok &&
+            TAG_IS_NOUN(s->tok[i + 1].tag) && s->tok[i].tag == T_JJ)
+            ng = 0;
+        /* a lone capitalised-only match on a lower-case token ("us",
+         * "chad" the verb) is no actor */
+        /* "arrived in china" in a lower-case feed; "the rsf", "m23": a
+         * short name no word list has as a common word */
+        if (na == 1 && !(s->tok[i].flags & (TOK_CAP | TOK_ALLCAP)) && s->tok[i].tag != T_NNP &&
+            !inner_capital(&s->tok[i]) &&
+            !(d->caseless && (s->tok[i].n >= 4 || !(wordlist_case(s->tok[i].s, s->tok[i].n) & WL_LOWER))))
+            na = 0;
+        if (!na && !o->petrarch) {
+            /* "Saudi-led coalition", "Vietnamese-led forces": the leader's */
+            const Token *t = &s->tok[i];
+            if (t->n > 4 && t->n < 64 && !strncasecmp(t->s + t->n - 4, "-led", 4)) {
+                char low[64];
+                for (size_t c = 0; c + 4 < t->n; c++) low[c] = (char)tolower((unsigned char)t->s[c]);
+                Sym p = sym_find(low, t->n - 4);
+                uint32_t node = p ? dict_step(dict, TRIE_ACTOR, 1, p) : 0;
+                uint32_t lf = node ? dict_leaf(dict, TRIE_ACTOR, node) : 0;
+                if (lf) na = 1, la = lf;
+            }
+        }
+        if (na && dict_actor_code(dict, &dict->actors[la - 1], date) == 0) {   /* restricted out or [---] */
+            doc_note(d, si, NOTE_DATE_RESTRICTED, i, i + na, dict->actors[la - 1].ref, NULL);
+            na = 0;
+        }
+        if (!na && !ng) {
+            i++;
+            continue;
+        }
+        /* a longer name starting inside this one wins: "President Xi
+         * Jinping" is Xi Jinping, not "President Xi" + "Jinping" */
+        if (na > 1 && na >= ng) {
+            for (uint32_t j = i + 1; j < i + na; j++) {
+                uint32_t lj, nj = longest(dict, TRIE_ACTOR, s, j, &lj);
+                if (j + nj > i + na && dict_actor_code(dict, &dict->actors[lj - 1], date)) {
+                    na = j + nj - i;
+                    la = lj;
+                }
+            }
+        }
+        Match *x = &m[nm++];
+        x->start = i;
+        if (na >= ng) {
+            x->end = i + na;
+            x->actor = (int)la;
+            x->agent = 0;
+        } else {
+            x->end = i + ng;
+            x->agent = (int)lg;
+            x->actor = 0;
+        }
+        i = x->end;
+    }
+    return nm;
+}
+
+/* What the sentences before leave for the next one to refer to */
+typedef struct Context {
+    Sym last_person;        /* the last person (or agent of one) named */
+    Sym last_named;         /* the last person named by name, for role nouns */
+    Sym last_org;           /* the last organisation named ("NATO ... the alliance") */
+    Sym two[2];             /* the last two actors named, for "the two sides" */
+    Sym prev_group;         /* the first group the sentence before named, for "it" */
+} Context;
+
+/* The mentions of a sentence become what the next one may refer to */
+static void remember(Context *cx, const Mention *men, uint32_t nmen)
+{
+    for (uint32_t k = 0; k < nmen; k++) {
+        if (men[k].kind == MK_PERSON || (men[k].kind == MK_AGENT && men[k].has_agent)) cx->last_person = men[k].code;
+        if (men[k].kind == MK_PERSON && men[k].actor_ref) cx->last_named = men[k].code;
+        if (men[k].kind == MK_ORG && men[k].actor_ref) cx->last_org = men[k].code;
+        int group = men[k].kind == MK_COUNTRY || men[k].kind == MK_ORG || men[k].kind == MK_PERSON ||
+                    (men[k].kind == MK_AGENT && actor_country(men[k].code));
+        if (group && men[k].code != cx->two[1] && men[k].code != cx->two[0])
+            cx->two[0] = cx->two[1], cx->two[1] = men[k].code;
+    }
+}
+
+/* Pronouns and their kin as mentions of what they stand for: he/him/she/her
+ * the last person named (one named before it in its sentence first); it/they
+ * as a verb's subject the group named before it, else the first of the
+ * sentence before ("Russia fired missiles. It also ..."); "the alliance"
+ * the organisation named before; "the two sides" the last two actors.
+ * Appended after men[nmen - 1]; returns the new count. */
+static uint32_t resolve_pronouns(Sentence *s, Mention *men, uint32_t nmen, const Context *cx, int petrarch)
+{
+    uint32_t total = nmen;
+    for (uint32_t i = 0; i < s->ntok; i++) {
+        Sym code = 0;
+        if (is_pronoun(&s->tok[i])) {
+            code = cx->last_person;
+            /* a person named before it in the same sentence: "Pakistan's
+             * foreign minister said he would hold talks" */
+            for (uint32_t k = 0; k < nmen && !petrarch; k++)
+                if (men[k].end <= i && (men[k].kind == MK_PERSON || (men[k].kind == MK_AGENT && men[k].has_agent)))
+                    code = men[k].code;
+        }
+        else if (!petrarch && s->tok[i].tag == T_PRP && (tok_is(&s->tok[i], "it") || tok_is(&s->tok[i], "they"))) {
+            uint32_t j = i + 1;
+            while (j < s->ntok && s->tok[j].tag == T_RB) j++;
+            if (j < s->ntok && (TAG_IS_VERB(s->tok[j].tag) || s->tok[j].tag == T_MD)) {
+                /* "Nigeria said it would ...": a group named before it in
+                 * its sentence, else the sentence before's */
+                code = cx->prev_group;
+                for (uint32_t k = 0; k < nmen && men[k].end <= i; k++)
+                    if (men[k].kind == MK_COUNTRY || men[k].kind == MK_ORG || men[k].kind == MK_AGENT)
+                        code = men[k].code;
+            }
+        }
+        /* "the alliance", "the bloc": the organisation named before */
+        if (!code && !petrarch && i > 0 && tok_is(&s->tok[i - 1], "the") &&
+            tok_is_any(&s->tok[i], ORG_NOUNS) && !covered(men, nmen, i, i + 1) &&
+            !(i + 1 < s->ntok && (TAG_IS_NOUN(s->tok[i + 1].tag) || tok_is(&s->tok[i + 1], "of")))) {
+            code = cx->last_org;
+            for (uint32_t k = 0; k < nmen; k++)   /* one named earlier in the sentence */
+                if (men[k].end <= i && men[k].kind == MK_ORG && men[k].actor_ref) code = men[k].code;
+        }
+        uint32_t span = 0;
+        if (!code && !petrarch && cx->two[0] && (span = both_phrase(s, i)) && !covered(men, nmen, i, i + span)) {
+            /* "the two sides", "both countries": the last two actors named;
+             * two mentions of one span are one compound */
+            for (int p = 0; p < 2; p++) {
+                Mention *mm = &men[total++];
+                memset(mm, 0, sizeof *mm);
+                mm->start = i;
+                mm->end = i + span;
+                mm->code = cx->two[p];
+                mm->kind = MK_PRONOUN;
+                mm->conj = -1;
+            }
+            i += span - 1;
+            continue;
+        }
+        if (!code) continue;
+        Mention *mm = &men[total++];
+        memset(mm, 0, sizeof *mm);
+        mm->start = i;
+        mm->end = i + 1;
+        mm->code = code;
+        mm->kind = MK_PRONOUN;
+        mm->conj = -1;
+    }
+    return total;
+}
+
+/* Coordination of the sentence's mentions (men, in token order): "Russia
+ * and China", "Mordor, the Shire, Fornost and Bree", "neither X nor Y"
+ * linked by Mention.conj; agents spread over a list ("ambassadors of Arnor,
+ * Osgiliath and Gondor"), to a country-less partner ("Danish media and
+ * government") and back from a shared noun ("Indian and Pakistani
+ * troops"). */
+static void coordinate(Sentence *s, Mention *men, uint32_t nmen, Arena *a, int petrarch)
+{
+    uint8_t *link_and = arena_alloc(a, nmen + 1);
+    for (uint32_t k = 0; k + 1 < nmen; k++) {
+        uint32_t g = men[k].end, h = men[k + 1].start;
+        if (men[k + 1].start == men[k].start) {   /* parts of one compound code */
+            men[k].conj = (int16_t)(k + 1);
+            link_and[k] = 1;
+            continue;
+        }
+        if (h <= g || h - g > 5) continue;
+        int ok = 1, joins = 0, ands = 0;
+        for (uint32_t i = g; i < h && ok; i++) {
+            const Token *t = &s->tok[i];
+            if (tok_is(t, "and") || tok_is(t, "nor")) joins++, ands++;
+            else if (t->tag == T_COMMA) joins++;
+            else if (!(t->tag == T_DT || t->tag == T_JJ || t->tag == T_JJS || t->tag == T_RB)) ok = 0;
+        }
+        if (!ok || !joins) continue;
+        /* "killed 30 worshippers, and the president ordered": the second
+         * is the subject of a clause of its own */
+        if (!petrarch && men[k + 1].end < s->ntok && TAG_IS_VERB(s->tok[men[k + 1].end].tag) &&
+            s->tok[men[k + 1].end].tag != T_VBG && s->tok[men[k + 1].end].tag != T_VBN) {
+            int comma = 0;
+            for (uint32_t i = g; i < h; i++) comma |= s->tok[i].tag == T_COMMA;
+            if (comma) continue;
+        }
+        /* "between A and B, and C and D": two pairs, not one list */
+        if (ands && joins > ands && k > 0 && men[k - 1].conj == (int16_t)k && link_and[k - 1] == 2) continue;
+        men[k].conj = (int16_t)(k + 1);
+        link_and[k] = (uint8_t)(ands ? (joins > ands ? 1 : 2) : 0);   /* 2: a bare "and" */
+    }
+    /* a comma-only link belongs to a list only when the list ends with "and" */
+    for (uint32_t k = 0; k < nmen; k++) {
+        if (men[k].conj < 0 || link_and[k]) continue;
+        uint32_t c = (uint32_t)men[k].conj;
+        while (men[c].conj >= 0 && !link_and[c]) c = (uint32_t)men[c].conj;
+        if (men[c].conj < 0) men[k].conj = -1;
+    }
+    /* "ambassadors of Arnor, Osgiliath and Gondor", "lawmakers in Fornost
+     * and Gondor": the agent reaches every country of the list */
+    for (uint32_t k = 0; k < nmen; k++) {
+        if (!men[k].agent_pp) continue;
+        for (int c = men[k].conj; c >= 0; c = men[c].conj) {
+            if (men[c].has_agent || men[c].kind != MK_COUNTRY) break;
+            men[c].code = combine(men[c].code, men[k].agent, 0);
+            men[c].has_agent = 1;
+            men[c].agent = men[k].agent;
+            men[c].kind = MK_AGENT;
+        }
+    }
+    /* "Danish media and government": an agent with no country of its
+     * own takes the country of the agent it is coordinated with */
+    for (uint32_t k = 0; k < nmen; k++) {
+        int c = men[k].conj;
+        if (c < 0 || !men[k].has_agent || !men[c].has_agent) continue;
+        Sym ck = actor_country(men[k].code), cc = actor_country(men[c].code);
+        int k_anon = men[k].kind == MK_AGENT && (!ck || !strncmp(sym_name(men[k].code), "---", 3));
+        int c_anon = men[c].kind == MK_AGENT && (!cc || !strncmp(sym_name(men[c].code), "---", 3));
+        if (c_anon && !k_anon && ck) men[c].code = combine(ck, men[c].agent, 0);
+        else if (k_anon && !c_anon && cc) men[k].code = combine(cc, men[k].agent, 0);
+    }
+    /* "Indian and Pakistani troops": the agent is shared */
+    for (uint32_t k = nmen; k-- > 0;) {
+        int c = men[k].conj;
+        if (c < 0 || men[k].has_agent || !men[c].has_agent || men[k].kind != MK_COUNTRY) continue;
+        if (men[c].start != men[k].end + 1 || !tok_is(&s->tok[men[k].end], "and")) continue;
+        const char *cc = sym_name(men[c].code);
+        if (strlen(cc) <= 3 || strlen(sym_name(men[k].code)) != 3) continue;
+        char buf[64];
+        snprintf(buf, sizeof buf, "%s%s", sym_name(men[k].code), cc + 3);
+        men[k].code = sym_intern(buf, strlen(buf));
+        men[k].has_agent = 1;
+        men[k].kind = MK_AGENT;
+    }
+}
+
 void find_actors(Doc *d, const Dict *dict, const Options *o)
 {
     Arena *a = d->arena;
@@ -209,10 +452,7 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
             d->default_country = actor_country(c);
         }
     }
-    Sym last_person = 0, prev_group = 0;
-    Sym last_org = 0;       /* the last organisation named ("NATO ... the alliance") */
-    Sym last_named = 0;     /* the last person named in the sentences before */
-    Sym two[2] = {0, 0};    /* the last two actors named, for "the two sides" */
+    Context cx = {0};
     Sym anon = o->petrarch ? sym_intern("---", 3) : 0;   /* "---GOV": an agent of no known country */
     int story_discard = 0;
     for (uint32_t si = 0; si < d->nsent; si++) {
@@ -228,67 +468,7 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
         }
         /* raw matches */
         Match *m = arena_alloc(a, (s->ntok + 1) * sizeof *m);
-        uint32_t nm = 0;
-        for (uint32_t i = 0; i < s->ntok;) {
-            uint32_t la, lg;
-            uint32_t na = longest(dict, TRIE_ACTOR, s, i, &la);
-            uint32_t ng = longest(dict, TRIE_AGENT, s, i, &lg);
-            /* "official contact", "an official visit": the adjective */
-            if (ng == 1 && !o->petrarch && tok_is(&s->tok[i], "official") && i + 1 < s->ntok &&
-                TAG_IS_NOUN(s->tok[i + 1].tag) && s->tok[i].tag == T_JJ)
-                ng = 0;
-            /* a lone capitalised-only match on a lower-case token ("us",
-             * "chad" the verb) is no actor */
-            /* "arrived in china" in a lower-case feed; "the rsf", "m23": a
-             * short name no word list has as a common word */
-            if (na == 1 && !(s->tok[i].flags & (TOK_CAP | TOK_ALLCAP)) && s->tok[i].tag != T_NNP &&
-                !inner_capital(&s->tok[i]) &&
-                !(d->caseless && (s->tok[i].n >= 4 || !(wordlist_case(s->tok[i].s, s->tok[i].n) & WL_LOWER))))
-                na = 0;
-            if (!na && !o->petrarch) {
-                /* "Saudi-led coalition", "Vietnamese-led forces": the leader's */
-                const Token *t = &s->tok[i];
-                if (t->n > 4 && t->n < 64 && !strncasecmp(t->s + t->n - 4, "-led", 4)) {
-                    char low[64];
-                    for (size_t c = 0; c + 4 < t->n; c++) low[c] = (char)tolower((unsigned char)t->s[c]);
-                    Sym p = sym_find(low, t->n - 4);
-                    uint32_t node = p ? dict_step(dict, TRIE_ACTOR, 1, p) : 0;
-                    uint32_t lf = node ? dict_leaf(dict, TRIE_ACTOR, node) : 0;
-                    if (lf) na = 1, la = lf;
-                }
-            }
-            if (na && dict_actor_code(dict, &dict->actors[la - 1], date) == 0) {   /* restricted out or [---] */
-                doc_note(d, si, NOTE_DATE_RESTRICTED, i, i + na, dict->actors[la - 1].ref, NULL);
-                na = 0;
-            }
-            if (!na && !ng) {
-                i++;
-                continue;
-            }
-            /* a longer name starting inside this one wins: "President Xi
-             * Jinping" is Xi Jinping, not "President Xi" + "Jinping" */
-            if (na > 1 && na >= ng) {
-                for (uint32_t j = i + 1; j < i + na; j++) {
-                    uint32_t lj, nj = longest(dict, TRIE_ACTOR, s, j, &lj);
-                    if (j + nj > i + na && dict_actor_code(dict, &dict->actors[lj - 1], date)) {
-                        na = j + nj - i;
-                        la = lj;
-                    }
-                }
-            }
-            Match *x = &m[nm++];
-            x->start = i;
-            if (na >= ng) {
-                x->end = i + na;
-                x->actor = (int)la;
-                x->agent = 0;
-            } else {
-                x->end = i + ng;
-                x->agent = (int)lg;
-                x->actor = 0;
-            }
-            i = x->end;
-        }
+        uint32_t nm = match_names(d, si, dict, o, date, m);
         arena_shrink(a, m, (s->ntok + 1) * sizeof *m, (nm + 1) * sizeof *m);
         if (!d->default_country && !o->petrarch)
             for (uint32_t k = 0; k < nm; k++)
@@ -472,7 +652,7 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                 mm->kind = MK_AGENT;
                 /* "the minister", "the envoy": the person of that office named
                  * before ("Sergei Lavrov arrived ... The minister praised") */
-                Sym named = !o->petrarch && nag == 1 ? role_person(s, mm->start, mm->end, agent, last_named) : 0;
+                Sym named = !o->petrarch && nag == 1 ? role_person(s, mm->start, mm->end, agent, cx.last_named) : 0;
                 if (named) {
                     mm->code = named;
                     mm->kind = MK_PERSON;
@@ -501,65 +681,7 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                 }
             }
         }
-        /* pronouns: he/him/she/her -> the last person named; it/they as the
-         * subject of a verb -> the first country, organisation or body the
-         * sentence before named ("Russia fired missiles. It also ...") */
-        uint32_t total = nmen;
-        for (uint32_t i = 0; i < s->ntok; i++) {
-            Sym code = 0;
-            if (is_pronoun(&s->tok[i])) {
-                code = last_person;
-                /* a person named before it in the same sentence: "Pakistan's
-                 * foreign minister said he would hold talks" */
-                for (uint32_t k = 0; k < nmen && !o->petrarch; k++)
-                    if (men[k].end <= i && (men[k].kind == MK_PERSON || (men[k].kind == MK_AGENT && men[k].has_agent)))
-                        code = men[k].code;
-            }
-            else if (!o->petrarch && s->tok[i].tag == T_PRP && (tok_is(&s->tok[i], "it") || tok_is(&s->tok[i], "they"))) {
-                uint32_t j = i + 1;
-                while (j < s->ntok && s->tok[j].tag == T_RB) j++;
-                if (j < s->ntok && (TAG_IS_VERB(s->tok[j].tag) || s->tok[j].tag == T_MD)) {
-                    /* "Nigeria said it would ...": a group named before it in
-                     * its sentence, else the sentence before's */
-                    code = prev_group;
-                    for (uint32_t k = 0; k < nmen && men[k].end <= i; k++)
-                        if (men[k].kind == MK_COUNTRY || men[k].kind == MK_ORG || men[k].kind == MK_AGENT)
-                            code = men[k].code;
-                }
-            }
-            /* "the alliance", "the bloc": the organisation named before */
-            if (!code && !o->petrarch && i > 0 && tok_is(&s->tok[i - 1], "the") &&
-                tok_is_any(&s->tok[i], ORG_NOUNS) && !covered(men, nmen, i, i + 1) &&
-                !(i + 1 < s->ntok && (TAG_IS_NOUN(s->tok[i + 1].tag) || tok_is(&s->tok[i + 1], "of")))) {
-                code = last_org;
-                for (uint32_t k = 0; k < nmen; k++)   /* one named earlier in the sentence */
-                    if (men[k].end <= i && men[k].kind == MK_ORG && men[k].actor_ref) code = men[k].code;
-            }
-            uint32_t span = 0;
-            if (!code && !o->petrarch && two[0] && (span = both_phrase(s, i)) && !covered(men, nmen, i, i + span)) {
-                /* "the two sides", "both countries": the last two actors named;
-                 * two mentions of one span are one compound */
-                for (int p = 0; p < 2; p++) {
-                    Mention *mm = &men[total++];
-                    memset(mm, 0, sizeof *mm);
-                    mm->start = i;
-                    mm->end = i + span;
-                    mm->code = two[p];
-                    mm->kind = MK_PRONOUN;
-                    mm->conj = -1;
-                }
-                i += span - 1;
-                continue;
-            }
-            if (!code) continue;
-            Mention *mm = &men[total++];
-            memset(mm, 0, sizeof *mm);
-            mm->start = i;
-            mm->end = i + 1;
-            mm->code = code;
-            mm->kind = MK_PRONOUN;
-            mm->conj = -1;
-        }
+        uint32_t total = resolve_pronouns(s, men, nmen, &cx, o->petrarch);
         /* keep mentions in token order */
         for (uint32_t x = 1; x < total; x++) {
             Mention t = men[x];
@@ -571,95 +693,16 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
         for (uint32_t k = nmen; k-- > 0;) {   /* tokens point at the first of mentions sharing a span */
             for (uint32_t i = men[k].start; i < men[k].end; i++) s->tok[i].mention = (int16_t)k;
         }
-        for (uint32_t k = 0; k < nmen; k++) {
-            if (men[k].kind == MK_PERSON || (men[k].kind == MK_AGENT && men[k].has_agent)) last_person = men[k].code;
-            if (men[k].kind == MK_PERSON && men[k].actor_ref) last_named = men[k].code;
-            if (men[k].kind == MK_ORG && men[k].actor_ref) last_org = men[k].code;
-            int group = men[k].kind == MK_COUNTRY || men[k].kind == MK_ORG || men[k].kind == MK_PERSON ||
-                        (men[k].kind == MK_AGENT && actor_country(men[k].code));
-            if (group && men[k].code != two[1] && men[k].code != two[0]) two[0] = two[1], two[1] = men[k].code;
-        }
+        remember(&cx, men, nmen);
         /* coordination: "Russia and China", "Mordor, the Shire, Fornost and
          * Bree", "Fornost and the evil awful Gondor", "neither X nor Y" */
         arena_shrink(a, men, (nm * 8 + s->ntok + 1) * sizeof *men, (nmen + 1) * sizeof *men);
-        uint8_t *link_and = arena_alloc(a, nmen + 1);
-        for (uint32_t k = 0; k + 1 < nmen; k++) {
-            uint32_t g = men[k].end, h = men[k + 1].start;
-            if (men[k + 1].start == men[k].start) {   /* parts of one compound code */
-                men[k].conj = (int16_t)(k + 1);
-                link_and[k] = 1;
-                continue;
-            }
-            if (h <= g || h - g > 5) continue;
-            int ok = 1, joins = 0, ands = 0;
-            for (uint32_t i = g; i < h && ok; i++) {
-                const Token *t = &s->tok[i];
-                if (tok_is(t, "and") || tok_is(t, "nor")) joins++, ands++;
-                else if (t->tag == T_COMMA) joins++;
-                else if (!(t->tag == T_DT || t->tag == T_JJ || t->tag == T_JJS || t->tag == T_RB)) ok = 0;
-            }
-            if (!ok || !joins) continue;
-            /* "killed 30 worshippers, and the president ordered": the second
-             * is the subject of a clause of its own */
-            if (!o->petrarch && men[k + 1].end < s->ntok && TAG_IS_VERB(s->tok[men[k + 1].end].tag) &&
-                s->tok[men[k + 1].end].tag != T_VBG && s->tok[men[k + 1].end].tag != T_VBN) {
-                int comma = 0;
-                for (uint32_t i = g; i < h; i++) comma |= s->tok[i].tag == T_COMMA;
-                if (comma) continue;
-            }
-            /* "between A and B, and C and D": two pairs, not one list */
-            if (ands && joins > ands && k > 0 && men[k - 1].conj == (int16_t)k && link_and[k - 1] == 2) continue;
-            men[k].conj = (int16_t)(k + 1);
-            link_and[k] = (uint8_t)(ands ? (joins > ands ? 1 : 2) : 0);   /* 2: a bare "and" */
-        }
-        /* a comma-only link belongs to a list only when the list ends with "and" */
-        for (uint32_t k = 0; k < nmen; k++) {
-            if (men[k].conj < 0 || link_and[k]) continue;
-            uint32_t c = (uint32_t)men[k].conj;
-            while (men[c].conj >= 0 && !link_and[c]) c = (uint32_t)men[c].conj;
-            if (men[c].conj < 0) men[k].conj = -1;
-        }
-        /* "ambassadors of Arnor, Osgiliath and Gondor", "lawmakers in Fornost
-         * and Gondor": the agent reaches every country of the list */
-        for (uint32_t k = 0; k < nmen; k++) {
-            if (!men[k].agent_pp) continue;
-            for (int c = men[k].conj; c >= 0; c = men[c].conj) {
-                if (men[c].has_agent || men[c].kind != MK_COUNTRY) break;
-                men[c].code = combine(men[c].code, men[k].agent, 0);
-                men[c].has_agent = 1;
-                men[c].agent = men[k].agent;
-                men[c].kind = MK_AGENT;
-            }
-        }
-        /* "Danish media and government": an agent with no country of its
-         * own takes the country of the agent it is coordinated with */
-        for (uint32_t k = 0; k < nmen; k++) {
-            int c = men[k].conj;
-            if (c < 0 || !men[k].has_agent || !men[c].has_agent) continue;
-            Sym ck = actor_country(men[k].code), cc = actor_country(men[c].code);
-            int k_anon = men[k].kind == MK_AGENT && (!ck || !strncmp(sym_name(men[k].code), "---", 3));
-            int c_anon = men[c].kind == MK_AGENT && (!cc || !strncmp(sym_name(men[c].code), "---", 3));
-            if (c_anon && !k_anon && ck) men[c].code = combine(ck, men[c].agent, 0);
-            else if (k_anon && !c_anon && cc) men[k].code = combine(cc, men[k].agent, 0);
-        }
-        /* "Indian and Pakistani troops": the agent is shared */
-        for (uint32_t k = nmen; k-- > 0;) {
-            int c = men[k].conj;
-            if (c < 0 || men[k].has_agent || !men[c].has_agent || men[k].kind != MK_COUNTRY) continue;
-            if (men[c].start != men[k].end + 1 || !tok_is(&s->tok[men[k].end], "and")) continue;
-            const char *cc = sym_name(men[c].code);
-            if (strlen(cc) <= 3 || strlen(sym_name(men[k].code)) != 3) continue;
-            char buf[64];
-            snprintf(buf, sizeof buf, "%s%s", sym_name(men[k].code), cc + 3);
-            men[k].code = sym_intern(buf, strlen(buf));
-            men[k].has_agent = 1;
-            men[k].kind = MK_AGENT;
-        }
+        coordinate(s, men, nmen, a, o->petrarch);
         s->men = men;
         s->nmen = nmen;
-        prev_group = 0;
-        for (uint32_t k = 0; k < nmen && !prev_group; k++)
-            if (men[k].kind == MK_COUNTRY || men[k].kind == MK_ORG || men[k].kind == MK_AGENT) prev_group = men[k].code;
+        cx.prev_group = 0;
+        for (uint32_t k = 0; k < nmen && !cx.prev_group; k++)
+            if (men[k].kind == MK_COUNTRY || men[k].kind == MK_ORG || men[k].kind == MK_AGENT) cx.prev_group = men[k].code;
         if (story_discard) s->discarded = 1;
     }
     d->story_discarded = (uint8_t)story_discard;
