@@ -425,6 +425,107 @@ static Doc code(const Dict *dict, const char *text, const char *date)
     return d;
 }
 
+static const char *events_of(const Doc *d);
+
+/* A one-sentence document made by hand: its words as given, with the tags
+ * given ("NNP VBD ..."), lemmas by the tag stage's lemmatiser; no stage but
+ * tokenising has seen it. */
+static Doc hand_doc(const char *text, const char *tags)
+{
+    Doc d;
+    memset(&d, 0, sizeof d);
+    arena_reset(&arena);
+    d.arena = &arena;
+    d.pubdate = 20240514;
+    size_t n = strlen(text);
+    char *body = arena_strndup(&arena, text, n);
+    d.body = body;
+    d.body_len = (uint32_t)n;
+    Token *tok = arena_alloc(&arena, 64 * sizeof *tok);
+    size_t nt = tokenize(body, n, tok, 64);
+    const char *t = tags;
+    for (size_t i = 0; i < nt; i++) {
+        while (*t == ' ') t++;
+        size_t k = strcspn(t, " ");
+        tok[i].tag = (uint8_t)tag_from_name(t, k);
+        tok[i].mention = -1;
+        tok[i].head = -1;
+        t += k;
+    }
+    Sentence *s = arena_alloc(&arena, sizeof *s);
+    s->tok = tok;
+    s->ntok = (uint32_t)nt;
+    s->len = (uint32_t)n;
+    lemmatise(s);
+    d.sent = s;
+    d.nsent = 1;
+    return d;
+}
+
+/* The actors stage alone, on tokens and tags made by hand: the agent
+ * takes its country, a place is its country, a verb is no actor. */
+static int actors_stage_alone_codes_hand_tagged_tokens(void)
+{
+    Doc d = hand_doc("Kenyan police arrested opposition supporters in Nairobi .", "JJ NNS VBD NN NNS IN NNP .");
+    find_actors(&d, &builtin, &opts);
+    const Sentence *s = &d.sent[0];
+    CHECK(s->ntok == 8, "8 tokens, got %u", s->ntok);
+    CHECK(s->tok[0].mention >= 0 && !strcmp(sym_name(s->men[s->tok[0].mention].code), "KENCOP"),
+          "Kenyan police: KENCOP, got %s", s->tok[0].mention >= 0 ? sym_name(s->men[s->tok[0].mention].code) : "none");
+    CHECK(s->tok[6].mention >= 0 && !strncmp(sym_name(s->men[s->tok[6].mention].code), "KEN", 3), "Nairobi is Kenya's");
+    CHECK(s->tok[2].mention < 0, "the verb is no actor");
+    return 0;
+}
+
+/* The verbs stage alone, after the actors stage on hand-tagged tokens:
+ * one verb phrase, its head, its code; negation read from the tokens. */
+static int verbs_stage_alone_groups_and_codes_hand_tagged_verbs(void)
+{
+    Doc d = hand_doc("Kenyan police arrested opposition supporters .", "JJ NNS VBD NN NNS .");
+    find_actors(&d, &builtin, &opts);
+    find_verbs(&d, &builtin, &opts);
+    const Sentence *s = &d.sent[0];
+    CHECK(s->nvp == 1 && s->vp[0].head == 2, "one verb phrase headed by 'arrested' (%u)", s->nvp);
+    CHECK(s->nvp == 1 && s->vp[0].code && !strncmp(s->vp[0].code, "173", 3), "arresting is 173, got %s",
+          s->nvp && s->vp[0].code ? s->vp[0].code : "none");
+    CHECK(s->nvp == 1 && !(s->vp[0].flags & VP_NEGATED), "not negated");
+    d = hand_doc("Kenyan police did not arrest protesters .", "JJ NNS VBD RB VB NNS .");
+    find_actors(&d, &builtin, &opts);
+    find_verbs(&d, &builtin, &opts);
+    s = &d.sent[0];
+    CHECK(s->nvp == 1 && (s->vp[0].flags & VP_NEGATED), "'did not arrest' is one negated phrase (%u)", s->nvp);
+    return 0;
+}
+
+/* The events stage alone, on mentions and a verb phrase made by hand (no
+ * dictionary saw the words): subject before the verb, object after. */
+static int events_stage_alone_reads_hand_made_mentions_and_verbs(void)
+{
+    Doc d = hand_doc("Ardania attacked Belmoria .", "NNP VBD NNP .");
+    Sentence *s = &d.sent[0];
+    Mention *men = arena_alloc(&arena, 2 * sizeof *men);
+    men[0] = (Mention){.start = 0, .end = 1, .code = sym_intern("AAA", 3), .kind = MK_COUNTRY, .conj = -1};
+    men[1] = (Mention){.start = 2, .end = 3, .code = sym_intern("BBB", 3), .kind = MK_COUNTRY, .conj = -1};
+    s->men = men;
+    s->nmen = 2;
+    s->tok[0].mention = 0;
+    s->tok[2].mention = 1;
+    VerbPhrase *vp = arena_alloc(&arena, sizeof *vp);
+    *vp = (VerbPhrase){.start = 1, .end = 2, .head = 1, .clause_end = 4, .code = "190", .target_tok = -1,
+                       .source_tok = -1, .match_end = 2, .block = -1};
+    s->vp = vp;
+    s->nvp = 1;
+    make_events(&d, &builtin, &opts);
+    CHECK(d.nev == 1 && !strcmp(sym_name(d.ev[0].source), "AAA") && !strcmp(sym_name(d.ev[0].target), "BBB") &&
+              !strcmp(d.ev[0].code, "190"),
+          "AAA>BBB:190, got %s", events_of(&d));
+    vp->flags = VP_NEGATED;
+    d.nev = 0;
+    make_events(&d, &builtin, &opts);
+    CHECK(d.nev == 0, "a negated phrase gives none, got %s", events_of(&d));
+    return 0;
+}
+
 /* "SRC>TGT:CODE@YYYYMMDD" of every event, space-separated */
 static const char *events_of(const Doc *d)
 {
@@ -573,7 +674,8 @@ static int tree_parses_only_where_events_read_it(void)
 static int compound_actors_give_one_event_each(void)
 {
     Doc d = code(&fixture, "Ardania and Belmoria attacked Jane Roe's rebels.", "2024-01-01");
-    (void)d;
+    CHECK(has_event(&d, "AAA", "BBBGOV", "190") && has_event(&d, "BBB", "BBBGOV", "190") && d.nev == 2,
+          "one event for each of two subjects; got: %s", events_of(&d));
     d = code(&fixture, "Ardanian rebels and Belmorian rebels attacked John Doe.", "2012-01-01");
     CHECK(has_event(&d, "AAAREB", "AAAGOV", "190") && has_event(&d, "BBBREB", "AAAGOV", "190"),
           "compound subject; got: %s", events_of(&d));
@@ -1165,6 +1267,9 @@ int main(void)
     RUN(coordinated_demonyms_share_the_agent);
     RUN(actor_codes_follow_their_dates);
     RUN(agents_without_country_take_the_datelines);
+    RUN(actors_stage_alone_codes_hand_tagged_tokens);
+    RUN(verbs_stage_alone_groups_and_codes_hand_tagged_verbs);
+    RUN(events_stage_alone_reads_hand_made_mentions_and_verbs);
     RUN(negated_verbs_give_no_event);
     RUN(passive_voice_takes_the_by_phrase_as_source);
     RUN(passive_agent_is_read_off_the_tree);
