@@ -573,7 +573,7 @@ check dict_suggest_lists_uncovered_verbs grep -q '^ *[0-9]*  administer$' "$T/o"
 # lifted, keys handed over, degrees received, deadlines extended, a team
 # ready to play) code nothing.  Each line "# pNN sentence" is an article;
 # the events must be the fixture's "# expect ID SOURCE TARGET CODE" lines.
-F=tests/fixtures/verbs-precision.txt
+F=tests/fixtures/verb-phrases-precision.txt
 awk '/^# p[0-9]+ / { id = $2; sub(/^# [^ ]+ /, ""); printf "{\"id\":\"%s\",\"text\":\"%s\",\"date\":\"2024-05-01\"}\n", id, $0 }' "$F" |
     "$H" code --all --format tsv - | awk -F'\t' 'NR > 1 { print $1, $4, ($5 == "" ? "-" : $5), $6 }' | sort >"$T/got"
 sed -n 's/^# expect //p' "$F" | sort >"$T/want"
@@ -582,7 +582,7 @@ check verb_patterns_code_their_phrasings_and_not_other_uses_of_the_verbs cmp -s 
 # events named by nouns on wire copy: each line "# nNN sentence" is an
 # article; its events (the default output, without --all) must be the
 # fixture's "# expect ID SOURCE TARGET CODE" lines, exactly
-F=tests/fixtures/nouns-precision.txt
+F=tests/fixtures/noun-events-precision.txt
 awk '/^# n[0-9]+ / { id = $2; sub(/^# [^ ]+ /, ""); printf "{\"id\":\"%s\",\"text\":\"%s\",\"date\":\"2024-05-01\"}\n", id, $0 }' "$F" |
     "$H" code --format tsv - | awk -F'\t' 'NR > 1 { print $1, $4, ($5 == "" ? "-" : $5), $6 }' | sort >"$T/got"
 sed -n 's/^# expect //p' "$F" | sort >"$T/want"
