@@ -219,7 +219,9 @@ static int suggest(int argc, char **argv)
     }
     if (!n) inputs[n++] = "-";
     if (top <= 0) top = 30;
-    if (pipeline_load(&c.dict, &c.opt)) {
+    char lerr[4400];
+    if (pipeline_load(&c.dict, &c.opt, lerr, sizeof lerr)) {
+        fprintf(stderr, "herodotus: %s\n", lerr);
         free(inputs);
         return 1;
     }

@@ -32,9 +32,7 @@ hd_coder *hd_coder_new(const char *dict_dir, int flags, char *err, size_t errsz)
     c->opt.keep_untargeted = (flags & HD_ALL) != 0;
     c->opt.dyadic = (flags & HD_DYADIC) != 0;
     c->opt.tree = (flags & HD_TREE) != 0;
-    if (pipeline_load(&c->dict, &c->opt)) {   /* it says why on stderr */
-        snprintf(err, errsz, "cannot load the models or the dictionaries%s%s (see the messages above)",
-                 dict_dir ? " of " : "", dict_dir ? dict_dir : "");
+    if (pipeline_load(&c->dict, &c->opt, err, errsz)) {
         free(c);
         return NULL;
     }

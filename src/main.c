@@ -625,7 +625,9 @@ static int run(int argc, char **argv, int ingest)
     }
     if (!ninputs) inputs[ninputs++] = "-";
     double t0 = now_s();
-    if (pipeline_load(&c.dict, &c.opt)) {
+    char lerr[4400];
+    if (pipeline_load(&c.dict, &c.opt, lerr, sizeof lerr)) {
+        fprintf(stderr, "herodotus: %s\n", lerr);
         free(inputs);
         return 1;
     }

@@ -184,7 +184,9 @@ int parse_main(int argc, char **argv)
         free(inputs);
         return 2;
     }
-    if (pipeline_load_models()) {
+    char lerr[4400];
+    if (pipeline_load_models(lerr, sizeof lerr)) {
+        fprintf(stderr, "herodotus: %s\n", lerr);
         free(inputs);
         return 1;
     }

@@ -33,17 +33,13 @@ static int is_dir(const char *p)
 /* the dependency parser, loaded when coding asks for trees (Options.tree) */
 static UdModel *parser;
 
-int pipeline_load_parser(void)
+int pipeline_load_parser(char *err, size_t errsz)
 {
     if (parser) return 0;
-    char path[4096 + 64], err[4096 + 256];
+    char path[4096 + 64];
     snprintf(path, sizeof path, "%s/data/en_ewt.model", pipeline_datadir());
-    parser = udmodel_load(path, err, sizeof err);
-    if (!parser) {
-        fprintf(stderr, "herodotus: %s\n", err);
-        return -1;
-    }
-    return 0;
+    parser = udmodel_load(path, err, errsz);
+    return parser ? 0 : -1;
 }
 
 /* dict/ and data/: $HERODOTUS_DATA, then beside the binary (../ of
@@ -80,30 +76,24 @@ const char *pipeline_datadir(void)
     return datadir;
 }
 
-int pipeline_load_models(void)
-{
-    char err[4096 + 256], path[4096 + 64];
-    const char *tdir = getenv("HERODOTUS_TAGGER_DIR");
-    const char *wdir = getenv("WNSEARCHDIR");
-    if (tagger_load(tdir && *tdir ? tdir : TAGGER_DIR_DEFAULT, err, sizeof err) ||
-        lemma_load(wdir && *wdir ? wdir : WORDNET_DIR_DEFAULT, err, sizeof err) ||
-        wordlist_load(WORDLIST_DEFAULT, err, sizeof err)) {
-        fprintf(stderr, "herodotus: %s\n", err);
-        return -1;
-    }
-    snprintf(path, sizeof path, "%s/data/cameo.tsv", pipeline_datadir());
-    if (cameo_load(path, err, sizeof err)) {
-        fprintf(stderr, "herodotus: %s\n", err);
-        return -1;
-    }
-    return 0;
-}
-
-int pipeline_load(Dict *dict, const Options *o)
+int pipeline_load_models(char *err, size_t errsz)
 {
     char path[4096 + 64];
-    if (pipeline_load_models()) return -1;
-    if (o->tree && pipeline_load_parser()) return -1;
+    const char *tdir = getenv("HERODOTUS_TAGGER_DIR");
+    const char *wdir = getenv("WNSEARCHDIR");
+    if (tagger_load(tdir && *tdir ? tdir : TAGGER_DIR_DEFAULT, err, errsz) ||
+        lemma_load(wdir && *wdir ? wdir : WORDNET_DIR_DEFAULT, err, errsz) ||
+        wordlist_load(WORDLIST_DEFAULT, err, errsz))
+        return -1;
+    snprintf(path, sizeof path, "%s/data/cameo.tsv", pipeline_datadir());
+    return cameo_load(path, err, errsz);
+}
+
+int pipeline_load(Dict *dict, const Options *o, char *err, size_t errsz)
+{
+    char path[4096 + 64];
+    if (pipeline_load_models(err, errsz)) return -1;
+    if (o->tree && pipeline_load_parser(err, errsz)) return -1;
     dict_init(dict);
     const char *dir = o->dict_dir;
     if (!dir) {
@@ -119,11 +109,11 @@ int pipeline_load(Dict *dict, const Options *o)
                 dict->files[i] = dict->files[i] + pl - 4;   /* ".../dict/x" -> "dict/x" */
     }
     if (n < 0) {
-        fprintf(stderr, "herodotus: %s: cannot read dictionary directory\n", dir);
+        snprintf(err, errsz, "%s: cannot read dictionary directory", dir);
         return -1;
     }
     if (n == 0) {
-        fprintf(stderr, "herodotus: %s: no dictionary files (*verbs*, *actors*, *agents*, *discards*)\n", dir);
+        snprintf(err, errsz, "%s: no dictionary files (*verbs*, *actors*, *agents*, *discards*)", dir);
         return -1;
     }
     lemma_add_verbs(&dict->verb);

@@ -8,13 +8,14 @@
 
 
 /* Load tagger, lemmas, CAMEO table and dictionaries.  Returns 0, or -1
- * after printing why. */
-int  pipeline_load(Dict *dict, const Options *o);
+ * with why in err (a dictionary's own problems, FILE:LINE, go to the
+ * dictionary's diagnostics stream, Dict.errs). */
+int  pipeline_load(Dict *dict, const Options *o, char *err, size_t errsz);
 /* Only the models every coding needs: tagger, lemmas, CAMEO table. */
-int  pipeline_load_models(void);
+int  pipeline_load_models(char *err, size_t errsz);
 /* The dependency parser (data/en_ewt.model), for Options.tree; 0 or -1
- * after printing why. */
-int  pipeline_load_parser(void);
+ * with why in err. */
+int  pipeline_load_parser(char *err, size_t errsz);
 void pipeline_unload(Dict *dict);      /* dict may be NULL (models only) */
 const char *pipeline_datadir(void);
 /* Code one document; err gets a message when it returns -1 (unreadable). */

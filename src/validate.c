@@ -194,7 +194,9 @@ int validate_main(int argc, char **argv)
     xmlDocPtr x = read_xml(file);
     if (!x) return 1;
     xmlNodePtr root = xmlDocGetRootElement(x);
-    if (pipeline_load_models()) {
+    char lerr[4400];
+    if (pipeline_load_models(lerr, sizeof lerr)) {
+        fprintf(stderr, "herodotus: %s\n", lerr);
         xmlFreeDoc(x);
         return 1;
     }

@@ -51,6 +51,7 @@ static void fail(const char *fmt, ...)
 static Dict fixture, builtin;
 static Arena arena;
 static Options opts;
+static char lerr[4400];   /* why a model or dictionary did not load */
 
 /* ---------------------------------------------------------------- primitives */
 
@@ -608,7 +609,7 @@ static int passive_voice_takes_the_by_phrase_as_source(void)
 
 static int passive_agent_is_read_off_the_tree(void)
 {
-    if (pipeline_load_parser()) return 1;
+    if (pipeline_load_parser(lerr, sizeof lerr)) return 1;
     opts.tree = 1;
     /* the agent phrase far from "by": "by the heavily armed Ardanian rebels" */
     Doc d = code(&fixture, "Belmoria was attacked on Monday by the heavily armed Ardanian rebels.", "2024-04-09");
@@ -623,7 +624,7 @@ static int passive_agent_is_read_off_the_tree(void)
 
 static int subjects_missed_by_rules_are_read_off_the_tree(void)
 {
-    if (pipeline_load_parser()) return 1;
+    if (pipeline_load_parser(lerr, sizeof lerr)) return 1;
     /* an organisation with its abbreviation and a noun after it: the
      * rules over tags find no subject for "agreed" */
     const char *text = "The African Union (AU) summit has agreed to send more troops to Somalia.";
@@ -645,7 +646,7 @@ static int subjects_missed_by_rules_are_read_off_the_tree(void)
 static int tree_parses_only_where_events_read_it(void)
 {
     UdModel *m = parser_model();
-    if (pipeline_load_parser() || !m) return 1;
+    if (pipeline_load_parser(lerr, sizeof lerr) || !m) return 1;
     const char *text =
         "Russian Foreign Minister Sergei Lavrov met Chinese officials in Beijing on Monday. "
         "Five protesters were arrested on Tuesday by the heavily armed police in Nairobi. "
@@ -1235,7 +1236,10 @@ int main(void)
     arena_init(&arena);
     Options o = {0};
     opts = o;
-    if (pipeline_load(&builtin, &opts)) return 1;
+    if (pipeline_load(&builtin, &opts, lerr, sizeof lerr)) {
+        fprintf(stderr, "unit: %s\n", lerr);
+        return 1;
+    }
     char fx[4200];
     snprintf(fx, sizeof fx, "%s/tests/fixtures", pipeline_datadir());
     dict_init(&fixture);

@@ -89,7 +89,11 @@ int main(int argc, char **argv)
     memset(&o, 0, sizeof o);
     o.keep_untargeted = 1;
     o.tree = tree;
-    if (pipeline_load(&dict, &o)) return 1;
+    char lerr[4400];
+    if (pipeline_load(&dict, &o, lerr, sizeof lerr)) {
+        fprintf(stderr, "plover-eval: %s\n", lerr);
+        return 1;
+    }
     Arena arena;
     arena_init(&arena);
     long sents = 0, cat_hit = 0, cats = 0, cats_right = 0, gold_n = 0, gold_hit = 0, pred_n = 0, pred_hit = 0;
