@@ -638,7 +638,14 @@ static void add_pattern(Dict *d, VerbBlock *b, PatElem *el, size_t n, int star, 
     memcpy(p->pre, el, p->npre * sizeof *el);
     memcpy(p->post, el + star, p->npost * sizeof *el);
     p->code = code;
+    p->code2 = NULL;
+    p->negated = 0;
     p->ref = ref;
+    p->need_pre = p->need_post = 0;
+    for (uint32_t i = 0; i < p->npre; i++)
+        if (p->pre[i].kind == PE_WORD) p->need_pre |= sym_bit(p->pre[i].word);
+    for (uint32_t i = 0; i < p->npost; i++)
+        if (p->post[i].kind == PE_WORD) p->need_post |= sym_bit(p->post[i].word);
 }
 
 static int is_negation_word(Sym w)

@@ -269,6 +269,11 @@ static void code_phrase(const Dict *dict, const Sentence *s, VerbPhrase *vp, uin
     const Pattern *bp = NULL;
     int best_len = -1, bt = -1, bs = -1, bm = 0;
     uint32_t bend = vp->end;
+    /* the words around the verb, as a filter for the patterns' words */
+    uint64_t pre_words = 0, post_words = 0;
+    for (uint32_t i = begin; i < vp->head; i++) pre_words |= sym_bit(s->tok[i].lower) | sym_bit(s->tok[i].lemma);
+    for (uint32_t i = vp->end; i < vp->clause_end && i < s->ntok; i++)
+        post_words |= sym_bit(s->tok[i].lower) | sym_bit(s->tok[i].lemma);
     const char *dcode = NULL, *dcode2 = NULL;
     uint32_t dref = 0;
     for (uint32_t k = first; k; k = dict->ventries[k - 1].next) {
@@ -282,6 +287,7 @@ static void code_phrase(const Dict *dict, const Sentence *s, VerbPhrase *vp, uin
         }
         for (uint32_t q = 0; q < b->npat; q++) {
             const Pattern *p = &b->pat[q];
+            if ((p->need_post & ~post_words) || (p->need_pre & ~pre_words)) continue;
             int tt = -1, ts = -1, mutual = 0;
             uint32_t mend = vp->end;
             if (!match_post(dict, s, p, vp->end, vp->clause_end, &tt, &ts, &mend)) continue;
