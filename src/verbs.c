@@ -60,7 +60,7 @@ static _Thread_local int exact_words;
 
 static int tok_matches(const Token *t, Sym w)
 {
-    return w && (t->lower == w || (!exact_words && t->lemma == w));
+    return w && (t->lower == w || (t->lemma == w && !exact_words));   /* the flag read only when it decides */
 }
 
 /* a synonym-set member's last word also matches its regular plural */
