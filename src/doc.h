@@ -6,7 +6,16 @@
  *
  * A Doc owns everything through its arena; each stage fills in the next
  * layer (sentences and tokens, tags and lemmas, mentions, verb phrases,
- * event nouns, events) and never changes what an earlier stage wrote. */
+ * event nouns, events).  What an earlier stage wrote stays as it wrote it,
+ * but for three things, each marked where it happens:
+ *   - under the validation suite's conventions, drop_comma_clauses
+ *     (segment.c) removes short comma clauses from the tagged tokens before
+ *     the actors stage reads them;
+ *   - the nouns and events stages append mentions the actors stage could
+ *     not see ("Saudi" in "Saudi-led", a possessive's antecedent, the
+ *     suite's quoted new actors): appended, never changing the others;
+ *   - the events stage recodes a refused verb phrase as its rejection
+ *     ("refused to meet": VP_RECODED on the phrase, its code the 12x). */
 #ifndef HERODOTUS_DOC_H
 #define HERODOTUS_DOC_H
 #include <stdint.h>
