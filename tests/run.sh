@@ -1,6 +1,7 @@
 #!/bin/sh
 # Run every test: unit tests and command-line tests, each also under
-# AddressSanitizer + UndefinedBehaviorSanitizer.  Last line: N passed, M failed.
+# AddressSanitizer + UndefinedBehaviorSanitizer, and the fuzz targets' seeds.
+# Last line: N passed, M failed.
 cd "$(dirname "$0")/.." || exit 2
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
@@ -11,7 +12,7 @@ for step in "./build/unit" "./build/unit-san" "sh tests/cli.sh ./build/herodotus
             "sh tests/store.sh ./build/herodotus" "sh tests/store.sh ./build/herodotus-san" \
             "sh tests/badinput.sh ./build/herodotus" "sh tests/badinput.sh ./build/herodotus-san" \
             "sh tests/parser.sh ./build/herodotus" "sh tests/parser.sh ./build/herodotus-san" "sh tests/plover.sh" \
-            "sh tests/petr.sh ./build/herodotus" "sh tests/petr.sh ./build/herodotus-san"; do
+            "sh tests/petr.sh ./build/herodotus" "sh tests/petr.sh ./build/herodotus-san" "sh tests/fuzz.sh"; do
     echo "== $step"
     $step >"$log" 2>&1 || status=1
     cat "$log"
