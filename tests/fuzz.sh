@@ -21,10 +21,10 @@ if ! make -s fuzz-build >"$T/build.log" 2>&1; then
     echo "fuzz: 0 passed, 1 failed"
     exit 1
 fi
-targets=$(make -s -f Makefile --no-print-directory -pn 2>/dev/null | sed -n 's/^FUZZ_TARGETS = //p' | head -n 1)
+targets=$(ls tests/fuzz/fuzz_*.c | sed 's|.*/fuzz_||; s|\.c$||')
 for t in $targets; do
     # -runs=0: each seed once, nothing new written to the corpus
-    if "build/fuzz/fuzz_$t" -runs=0 -rss_limit_mb=256 -timeout=1 -artifact_prefix="$T/" \
+    if [ -x "build/fuzz/fuzz_$t" ] && "build/fuzz/fuzz_$t" -runs=0 -rss_limit_mb=256 -timeout=1 -artifact_prefix="$T/" \
         "tests/fuzz/corpus/$t" >"$T/$t.log" 2>&1 && grep -q 'INITED\|Done 0 runs' "$T/$t.log"; then
         pass=$((pass + 1))
         echo "ok fuzz_${t}_seeds ($(ls "tests/fuzz/corpus/$t" | wc -l) seeds)"
