@@ -298,9 +298,11 @@ int validate_file(const char *file, const Dict *given, int quiet, int debug, int
                         snprintf(t->t, sizeof t->t, "%s", strcmp(tc, "---") ? tc : "");
                         snprintf(t->c, sizeof t->c, "%s", ec);
                     }
-                } else if (is_elem(c, "Text")) {
+                } else if (is_elem(c, "Text")) {   /* the last of several */
+                    xmlFree(text);
                     text = (char *)xmlNodeGetContent(c);
                 } else if (is_elem(c, "Parse")) {
+                    xmlFree(parse);
                     parse = (char *)xmlNodeGetContent(c);
                 }
             }

@@ -234,6 +234,13 @@ printf '<?xml version="1.0"?>\n<Sentences><Sentence id="1"><Text>x</Sentence>\n'
 row validate_not_well_formed_names_the_line 1 '^broken\.xml:[0-9]+: not well-formed XML' '' "$H" validate broken.xml
 printf '<?xml version="1.0"?>\n<!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n<Sentences><Sentence id="1"><Text>&b;</Text></Sentence></Sentences>\n' >bomb.xml
 row validate_entity_declaration_is_refused 1 "^bomb\\.xml:2: declares the XML entity 'a'" '' "$H" validate bomb.xml
+mkdir -p dv
+printf 'ARDANIA [AAA]\nBELMORIA [BBB]\n' >dv/v.actors.txt
+printf -- '--- ATTACK [190] ---\nATTACK\n' >dv/v.verbs.txt
+printf '<Validation><Sentences><Sentence id="1" date="20240101" sentence="true"><EventCoding sourcecode="AAA" targetcode="BBB" eventcode="190"/>\n<Text>Belmoria attacked Ardania.</Text><Text>Ardania attacked Belmoria.</Text><Parse>(S)</Parse><Parse>(S)</Parse></Sentence></Sentences></Validation>\n' >twotext.xml
+# (found by fuzz_validate_xml: the text or parse before the last was never freed)
+row validate_record_of_two_texts_codes_the_last 0 '' 'tail -n 1 out | grep -q "^1 passed, 0 failed"' \
+    "$H" validate --dict dv twotext.xml
 
 echo "badinput: $pass passed, $failn failed"
 [ "$failn" -eq 0 ]

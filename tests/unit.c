@@ -194,6 +194,27 @@ static int read_rejects_invalid_utf8_with_position(void)
     return 0;
 }
 
+/* A line "on" (of a date line's "Published on ...") with a space after it,
+ * the text's last: the date is looked for in the line, not past its end
+ * (found by fuzz_dates: the length left went below zero and the date
+ * parser read on past the text).  The text is in a block of its own size,
+ * so that the sanitizer build sees a read past it. */
+static int read_date_line_looks_no_further_than_its_line(void)
+{
+    static const char t[] = "on z\n on ";
+    char *copy = malloc(sizeof t);
+    CHECK(copy != NULL, "out of memory");
+    memcpy(copy, t, sizeof t);
+    RawDoc r = {"t", 0, "d", NULL, NULL, NULL, NULL, copy, sizeof t - 1};
+    Doc d;
+    char err[256] = "";
+    memset(&d, 0, sizeof d);
+    read_article(&d, &arena, &r, err, sizeof err);   /* furniture only: no article */
+    free(copy);
+    CHECK(d.pubdate == 0, "a date found in \"on\": %d", d.pubdate);
+    return 0;
+}
+
 /* ---------------------------------------------------------------- segment */
 
 static Doc seg(const char *text)
@@ -1162,6 +1183,7 @@ int main(void)
     RUN(read_finds_title_date_dateline_and_drops_furniture);
     RUN(read_takes_the_headline_after_a_menu_as_title);
     RUN(read_rejects_invalid_utf8_with_position);
+    RUN(read_date_line_looks_no_further_than_its_line);
     RUN(segment_keeps_abbreviations_and_initials_inside_sentences);
     RUN(lower_case_words_like_abbreviations_still_end_sentences);
     RUN(segment_keeps_quotes_spanning_sentences_together);
