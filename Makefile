@@ -6,9 +6,11 @@
 #   make model    retrain data/en_ewt.model (tagger and parser) from ../shared/ud/en_ewt
 #   make deps     install the Debian packages listed in DEB_PACKAGES
 #   make install  install binary, data, man page, library and header (PREFIX, DESTDIR)
+#   make fuzz     build the libFuzzer targets (tests/fuzz/) and run each FUZZ_SECONDS (60)
 
 DEB_PACKAGES = build-essential pkg-config libsqlite3-dev sqlite3 libjansson-dev \
-               libxml2-dev libxml2-utils libutf8proc-dev liblingua-en-tagger-perl wordnet-base wamerican time
+               libxml2-dev libxml2-utils libutf8proc-dev liblingua-en-tagger-perl wordnet-base wamerican time \
+               clang libclang-rt-14-dev
 PKGS   = sqlite3 jansson libxml-2.0 libutf8proc
 CC    ?= cc
 WARN   = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -35,7 +37,7 @@ TEST_SRC = tests/unit.c
 OBJ      = $(LIB_SRC:src/%.c=build/obj/%.o)
 SAN_OBJ  = $(LIB_SRC:src/%.c=build/san/%.o)
 
-.PHONY: all deps demo check check-fast bench clean model install uninstall
+.PHONY: all deps demo check check-fast bench clean model install uninstall fuzz fuzz-build
 all: build/herodotus
 
 build/obj/%.o: src/%.c src/*.h | build/obj
@@ -118,6 +120,34 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/herodotus $(DESTDIR)$(PREFIX)/share/man/man1/herodotus.1 \
 	      $(DESTDIR)$(PREFIX)/lib/libherodotus.a $(DESTDIR)$(PREFIX)/include/herodotus.h
 	rm -rf $(DESTDIR)$(PREFIX)/share/herodotus
+# libFuzzer targets, one per reader (tests/fuzz/fuzz_*.c), on the library
+# compiled by clang with the fuzzer's coverage and ASan+UBSan in a directory
+# of its own; `make fuzz` runs each for FUZZ_SECONDS on a scratch copy of its
+# seeds (tests/fuzz/corpus/TARGET/) and fails when one crashes, leaks, takes
+# over 1 s or 256 MB; what it found is kept in build/fuzz/findings/
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = text jsonl conllu ptb dict_actors dict_verbs dict_agents dict_discards dict_nouns \
+               validate_xml query_filter dates treebank
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g -O1
+FUZZ_OBJ = $(LIB_SRC:src/%.c=build/fuzz/obj/%.o)
+FUZZ_BIN = $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+
+build/fuzz/obj/%.o: src/%.c src/*.h | build/fuzz/obj
+	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c $< -o $@
+build/fuzz/obj/fuzz_common.o: tests/fuzz/common.c tests/fuzz/fuzz.h src/*.h | build/fuzz/obj
+	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -Isrc -c $< -o $@
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h build/fuzz/obj/fuzz_common.o $(FUZZ_OBJ)
+	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer -Isrc -o $@ $< build/fuzz/obj/fuzz_common.o $(FUZZ_OBJ) $(LDLIBS)
+build/fuzz/obj:
+	mkdir -p $@
+
+.SECONDARY: $(FUZZ_OBJ) build/fuzz/obj/fuzz_common.o
+fuzz-build: $(FUZZ_BIN)
+
+fuzz: deps
+	$(MAKE) fuzz-build
+	sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 clean:
 	rm -rf build demo.db demo.db-wal demo.db-shm

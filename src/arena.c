@@ -7,6 +7,29 @@
 #define ARENA_BLOCK 65536u
 #define ARENA_BIG (256u * 1024u)   /* a vector this large gets a block of its own, grown by realloc */
 
+/* Under AddressSanitizer the arena tells it what is allocated: a block's
+ * room not handed out, the end of a shrunk allocation and everything after
+ * a reset are poisoned, and each allocation is followed by a 16-byte red
+ * zone, so that a read or write past an allocation's end (or of a previous
+ * document's memory) is reported as it would be for malloc. */
+#if defined(__SANITIZE_ADDRESS__)
+#define ARENA_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_ASAN 1
+#endif
+#endif
+#ifdef ARENA_ASAN
+#include <sanitizer/asan_interface.h>
+#define POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
+#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#define REDZONE 16u
+#else
+#define POISON(p, n) ((void)(p), (void)(n))
+#define UNPOISON(p, n) ((void)(p), (void)(n))
+#define REDZONE 0u
+#endif
+
 struct ArenaBlock {
     ArenaBlock *next;
     size_t cap;
@@ -22,7 +45,16 @@ static ArenaBlock *block_new(size_t cap)
     }
     b->next = NULL;
     b->cap = cap;
+    POISON(b->data, cap);
     return b;
+}
+
+/* The room an allocation of n bytes takes in a block: 16-aligned, at least
+ * 16, and the red zone after it. */
+static size_t span(size_t n)
+{
+    n = (n + 15u) & ~(size_t)15u;
+    return (n ? n : 16) + REDZONE;
 }
 
 void arena_init(Arena *a)
@@ -32,10 +64,9 @@ void arena_init(Arena *a)
     a->used = 0;
 }
 
-void *arena_alloc(Arena *a, size_t size)
+void *arena_alloc(Arena *a, size_t want)
 {
-    size = (size + 15u) & ~(size_t)15u;
-    if (size == 0) size = 16;
+    size_t size = span(want);
     if (a->used + size > a->head->cap) {
         size_t cap = size > ARENA_BLOCK ? size : ARENA_BLOCK;
         /* reuse a block kept after a reset when it is large enough */
@@ -50,20 +81,15 @@ void *arena_alloc(Arena *a, size_t size)
     }
     void *p = a->head->data + a->used;
     a->used += size;
-    memset(p, 0, size);
+    UNPOISON(p, want);
+    memset(p, 0, want);
     return p;
-}
-
-static size_t round16(size_t n)
-{
-    n = (n + 15u) & ~(size_t)15u;
-    return n ? n : 16;
 }
 
 /* Is p, of size bytes, the last allocation of the current block? */
 static int is_last(const Arena *a, const void *p, size_t size)
 {
-    return (const unsigned char *)p + round16(size) == a->head->data + a->used;
+    return (const unsigned char *)p + span(size) == a->head->data + a->used;
 }
 
 struct BigBlock {
@@ -111,8 +137,9 @@ void *arena_grow(Arena *a, void *old, size_t oldsize, size_t newsize)
     }
     /* the last allocation grows in place while its block has room */
     if (old && oldsize && newsize >= oldsize && is_last(a, old, oldsize) &&
-        a->used - round16(oldsize) + round16(newsize) <= a->head->cap) {
-        a->used = a->used - round16(oldsize) + round16(newsize);
+        a->used - span(oldsize) + span(newsize) <= a->head->cap) {
+        a->used = a->used - span(oldsize) + span(newsize);
+        UNPOISON(old, newsize);
         memset((unsigned char *)old + oldsize, 0, newsize - oldsize);
         return old;
     }
@@ -125,9 +152,11 @@ void arena_shrink(Arena *a, void *p, size_t oldsize, size_t newsize)
 {
     if (newsize >= oldsize) return;
     if (is_last(a, p, oldsize)) {
-        a->used -= round16(oldsize) - round16(newsize);
+        a->used -= span(oldsize) - span(newsize);
+        POISON((unsigned char *)p + newsize, span(oldsize) - newsize);
         return;
     }
+    if (!big_of(a, p)) POISON((unsigned char *)p + newsize, oldsize - newsize);   /* what is given up is no more read */
     /* a big block keeps its size: its pages past what is used were never touched */
 }
 
@@ -152,6 +181,7 @@ void arena_reset(Arena *a)
 {
     big_free(a);   /* large vectors go back to the system between documents */
     /* Blocks stay chained after first and are reused in order. */
+    for (ArenaBlock *b = a->first; b; b = b->next) POISON(b->data, b->cap);
     a->head = a->first;
     a->used = 0;
 }
@@ -162,6 +192,7 @@ void arena_free(Arena *a)
     ArenaBlock *b = a->first;
     while (b) {
         ArenaBlock *n = b->next;
+        UNPOISON(b->data, b->cap);
         free(b);
         b = n;
     }

@@ -168,7 +168,8 @@ static int cut_braces(char *s, char **inside)
 static int parse_ymd(const char *s, const char **end)
 {
     int v = 0, k = 0;
-    while (isdigit((unsigned char)s[k])) v = v * 10 + (s[k] - '0'), k++;
+    for (; isdigit((unsigned char)s[k]); k++)
+        if (k < 8) v = v * 10 + (s[k] - '0');   /* more digits are no date (and would overflow) */
     *end = s + k;
     if (k == 6) v += (v / 10000 < 50 ? 20000000 : 19000000);
     else if (k != 8) return -1;

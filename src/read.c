@@ -54,7 +54,7 @@ static int pubdate_line(const char *s, size_t n)
         }
     if (n > 80) return 0;
     while (i < n && (s[i] == ' ' || s[i] == ':' || s[i] == '-' || s[i] == '\t')) i++;
-    if (i < n && !strncasecmp(s + i, "on ", 3)) i += 3;
+    if (i + 3 <= n && !strncasecmp(s + i, "on ", 3)) i += 3;   /* within the line: "on" may end it */
     /* an optional weekday: "Tuesday, April 9, 2024" */
     size_t j = i;
     while (j < n && isalpha((unsigned char)s[j])) j++;

@@ -160,17 +160,14 @@ static xmlDocPtr read_xml(const char *file)
 
 int validate_main(int argc, char **argv)
 {
-    /* the suite's defaults: comma clauses of 2-8 words dropped inside and at
-     * the end of a sentence, never at its start */
-    Options o = {.petrarch = 1, .comma_min = 2, .comma_max = 8, .comma_emin = 2, .comma_emax = 8};
-    const char *file = NULL;
+    const char *file = NULL, *dict_dir = NULL;
     int quiet = 0, debug = 0, use_parse = 0;
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             fputs(USAGE, stdout);
             return 0;
         } else if (!strcmp(argv[i], "--dict") && i + 1 < argc) {
-            o.dict_dir = argv[++i];
+            dict_dir = argv[++i];
         } else if (!strcmp(argv[i], "--quiet")) {
             quiet = 1;
         } else if (!strcmp(argv[i], "--debug")) {
@@ -191,27 +188,49 @@ int validate_main(int argc, char **argv)
         fprintf(stderr, "herodotus validate: FILE.xml is required\n(see herodotus validate --help)\n");
         return 2;
     }
-    xmlDocPtr x = read_xml(file);
-    if (!x) return 1;
-    xmlNodePtr root = xmlDocGetRootElement(x);
     char lerr[4400];
     if (pipeline_load_models(lerr, sizeof lerr)) {
         fprintf(stderr, "herodotus: %s\n", lerr);
-        xmlFreeDoc(x);
         return 1;
     }
-    Dict dict;
-    dict_init(&dict);
-    /* dictionaries: --dict DIR, or the files <Environment> names */
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%s", file);
-    char *slash = strrchr(dir, '/');
-    if (slash) *slash = '\0';
-    else snprintf(dir, sizeof dir, ".");
-    int nloaded = 0;
-    if (o.dict_dir) {
-        nloaded = dict_load_dir(&dict, o.dict_dir);
+    int rc;
+    if (dict_dir) {
+        Dict dict;
+        dict_init(&dict);
+        if (dict_load_dir(&dict, dict_dir) <= 0) {
+            fprintf(stderr, "herodotus validate: no dictionaries loaded (none named in <Environment>, or --dict DIR empty)\n");
+            rc = 1;
+        } else {
+            rc = validate_file(file, &dict, quiet, debug, use_parse);
+        }
+        dict_free(&dict);
     } else {
+        rc = validate_file(file, NULL, quiet, debug, use_parse);
+    }
+    pipeline_unload(NULL);
+    xmlCleanupParser();
+    return rc;
+}
+
+int validate_file(const char *file, const Dict *given, int quiet, int debug, int use_parse)
+{
+    /* the suite's defaults: comma clauses of 2-8 words dropped inside and at
+     * the end of a sentence, never at its start */
+    Options o = {.petrarch = 1, .comma_min = 2, .comma_max = 8, .comma_emin = 2, .comma_emax = 8};
+    xmlDocPtr x = read_xml(file);
+    if (!x) return 1;
+    xmlNodePtr root = xmlDocGetRootElement(x);
+    Dict own;
+    const Dict *dict = given;
+    if (!given) {
+        /* the dictionaries its <Environment> names, beside the file */
+        dict_init(&own);
+        char dir[4096];
+        snprintf(dir, sizeof dir, "%s", file);
+        char *slash = strrchr(dir, '/');
+        if (slash) *slash = '\0';
+        else snprintf(dir, sizeof dir, ".");
+        int nloaded = 0;
         for (xmlNodePtr env = root ? root->children : NULL; env; env = env->next) {
             if (!is_elem(env, "Environment")) continue;
             for (xmlNodePtr c = env->children; c; c = c->next) {
@@ -229,17 +248,17 @@ int validate_main(int argc, char **argv)
                 for (char *f = strtok_r(list, ", \t\n", &sv); f; f = strtok_r(NULL, ", \t\n", &sv)) {
                     char path[8300];
                     snprintf(path, sizeof path, "%s/%s", dir, f);
-                    if (dict_load_file(&dict, path, kind) == 0) nloaded++;
+                    if (dict_load_file(&own, path, kind) == 0) nloaded++;
                 }
             }
         }
-    }
-    if (nloaded <= 0) {
-        fprintf(stderr, "herodotus validate: no dictionaries loaded (none named in <Environment>, or --dict DIR empty)\n");
-        dict_free(&dict);
-        pipeline_unload(&dict);
-        xmlFreeDoc(x);
-        return 1;
+        if (nloaded <= 0) {
+            fprintf(stderr, "herodotus validate: no dictionaries loaded (none named in <Environment>, or --dict DIR empty)\n");
+            dict_free(&own);
+            xmlFreeDoc(x);
+            return 1;
+        }
+        dict = &own;
     }
     Arena arena;
     arena_init(&arena);
@@ -283,9 +302,11 @@ int validate_main(int argc, char **argv)
                         snprintf(t->t, sizeof t->t, "%s", strcmp(tc, "---") ? tc : "");
                         snprintf(t->c, sizeof t->c, "%s", ec);
                     }
-                } else if (is_elem(c, "Text")) {
+                } else if (is_elem(c, "Text")) {   /* the last of several */
+                    xmlFree(text);
                     text = (char *)xmlNodeGetContent(c);
                 } else if (is_elem(c, "Parse")) {
+                    xmlFree(parse);
                     parse = (char *)xmlNodeGetContent(c);
                 }
             }
@@ -307,9 +328,9 @@ int validate_main(int argc, char **argv)
                     /* words and tags from the record's Treebank parse */
                     ParsedSentence *ps;
                     long np = parse_ptb(parse, strlen(parse), &arena, &ps, err, sizeof err);
-                    bad = np <= 0 || pipeline_run_parsed(&d, &arena, &r, ps, (size_t)np, &dict, &o);
+                    bad = np <= 0 || pipeline_run_parsed(&d, &arena, &r, ps, (size_t)np, dict, &o);
                 } else {
-                    bad = pipeline_run(&d, &arena, &r, &dict, &o, err, sizeof err, &cut);
+                    bad = pipeline_run(&d, &arena, &r, dict, &o, err, sizeof err, &cut);
                 }
                 if (bad) {
                     snprintf(got_error, sizeof got_error, "bad_input");
@@ -377,8 +398,7 @@ int validate_main(int argc, char **argv)
     free(exp);
     free(got);
     arena_free(&arena);
-    pipeline_unload(&dict);
+    if (!given) dict_free(&own);
     xmlFreeDoc(x);
-    xmlCleanupParser();
     return fail ? 1 : 0;
 }

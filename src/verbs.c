@@ -324,7 +324,8 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
     exact_words = o->petrarch;
     for (uint32_t si = 0; si < d->nsent; si++) {
         Sentence *s = &d->sent[si];
-        VerbPhrase *vp = arena_alloc(d->arena, (s->ntok / 2 + 2) * sizeof *vp);
+        uint32_t cap = s->ntok / 2 + 2;
+        VerbPhrase *vp = arena_alloc(d->arena, cap * sizeof *vp);
         uint32_t n = 0;
         for (uint32_t i = 0; i < s->ntok;) {
             const Token *t = &s->tok[i];
@@ -362,6 +363,13 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             if (!starts) {
                 i++;
                 continue;
+            }
+            if (n + 2 > cap) {
+                /* more groups than one in two words: full verbs in a row,
+                 * each a group of its own ("attacked attacked attacked") */
+                uint32_t nc = cap * 2;
+                vp = arena_grow(d->arena, vp, cap * sizeof *vp, nc * sizeof *vp);
+                cap = nc;
             }
             VerbPhrase *v = &vp[n];
             memset(v, 0, sizeof *v);
@@ -535,7 +543,7 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             }
             code_phrase(dict, s, &vp[k], begin);
         }
-        arena_shrink(d->arena, vp, (s->ntok / 2 + 2) * sizeof *vp, (n + 1) * sizeof *vp);
+        arena_shrink(d->arena, vp, cap * sizeof *vp, (n + 1) * sizeof *vp);
         s->vp = vp;
         s->nvp = n;
     }

@@ -135,6 +135,11 @@ printf '1\tChina\n' >short.conllu
 row conllu_line_with_too_few_columns_is_reported 1 'short\.conllu: line 1: expected ID FORM LEMMA UPOS XPOS' '' \
     "$H" code --format tsv --parse conllu short.conllu
 
+# full verbs in a row, each a verb group of its own: more groups than one
+# in two words (found by fuzz_ptb and fuzz_conllu: the groups overran their array)
+printf '(ROOT (S (NP (NNP Russia)) (VP (VBD attacked) (VBD shelled) (VBD bombed) (VBD raided) (VBD struck) (VBD hit) (VBD attacked) (VBD shelled) (VBD bombed) (VBD raided) (VBD struck) (VBD hit) (NP (NNP Ukraine))) (. .)))\n' >verbs.ptb
+row parsed_full_verbs_in_a_row_are_coded 0 '' 'grep -q "RUS" out' "$H" code --format tsv --parse ptb verbs.ptb
+
 # ---- dictionaries ----
 mkdir -p d1 d2 d3 d4
 python3 -c "print('CHINA_' + 'X_' * 2100); print('\t[CHN]'); print('RUSSIA'); print('\t[RUS]')" >d1/long.actors.txt
@@ -147,6 +152,10 @@ row dict_code_line_without_a_name_is_a_problem 1 '^d3/orphan\.actors\.txt:1: cod
     'grep -q "1 actor entries" out' "$H" dict check d3
 printf 'PROTEST [999] $BY\n' >d4/x.nouns.txt
 row dict_unknown_cameo_code_is_a_problem 1 "^d4/x\\.nouns\\.txt:1: unknown CAMEO code '999'" '' "$H" dict check d4
+mkdir -p d5
+printf 'RUSSIA\n\t[RUSGOV 2001012010101-20150101]\n\t[RUS]\n' >d5/digits.actors.txt
+row dict_date_of_too_many_digits_is_a_malformed_code 1 '^d5/digits\.actors\.txt:2: malformed code' \
+    'grep -q "1 actor entries" out' "$H" dict check d5
 row dict_check_of_a_missing_directory 1 'dict check: nosuchdir: cannot read directory' '' "$H" dict check nosuchdir
 row dict_check_help_prints_usage 0 '' 'grep -q "^usage: herodotus dict check DIR" out' "$H" dict check --help
 row dict_suggest_help_prints_usage 0 '' 'grep -q "dict suggest" out' "$H" dict suggest --help
@@ -225,6 +234,13 @@ printf '<?xml version="1.0"?>\n<Sentences><Sentence id="1"><Text>x</Sentence>\n'
 row validate_not_well_formed_names_the_line 1 '^broken\.xml:[0-9]+: not well-formed XML' '' "$H" validate broken.xml
 printf '<?xml version="1.0"?>\n<!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n<Sentences><Sentence id="1"><Text>&b;</Text></Sentence></Sentences>\n' >bomb.xml
 row validate_entity_declaration_is_refused 1 "^bomb\\.xml:2: declares the XML entity 'a'" '' "$H" validate bomb.xml
+mkdir -p dv
+printf 'ARDANIA [AAA]\nBELMORIA [BBB]\n' >dv/v.actors.txt
+printf -- '--- ATTACK [190] ---\nATTACK\n' >dv/v.verbs.txt
+printf '<Validation><Sentences><Sentence id="1" date="20240101" sentence="true"><EventCoding sourcecode="AAA" targetcode="BBB" eventcode="190"/>\n<Text>Belmoria attacked Ardania.</Text><Text>Ardania attacked Belmoria.</Text><Parse>(S)</Parse><Parse>(S)</Parse></Sentence></Sentences></Validation>\n' >twotext.xml
+# (found by fuzz_validate_xml: the text or parse before the last was never freed)
+row validate_record_of_two_texts_codes_the_last 0 '' 'tail -n 1 out | grep -q "^1 passed, 0 failed"' \
+    "$H" validate --dict dv twotext.xml
 
 echo "badinput: $pass passed, $failn failed"
 [ "$failn" -eq 0 ]

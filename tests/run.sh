@@ -1,6 +1,7 @@
 #!/bin/sh
 # Run every test: unit tests and command-line tests, each also under
-# AddressSanitizer + UndefinedBehaviorSanitizer.  Last line: N passed, M failed.
+# AddressSanitizer + UndefinedBehaviorSanitizer, and the fuzz targets' seeds.
+# Last line: N passed, M failed.
 cd "$(dirname "$0")/.." || exit 2
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
@@ -13,7 +14,7 @@ for step in "./build/unit" "./build/unit-san" "sh tests/cli.sh ./build/herodotus
             "sh tests/library.sh ./build/library ./build/herodotus" "sh tests/library.sh ./build/library-san ./build/herodotus" \
             "./build/threads examples/*.txt" "./build/threads-san examples/*.txt" \
             "sh tests/parser.sh ./build/herodotus" "sh tests/parser.sh ./build/herodotus-san" "sh tests/plover.sh" "sh tests/install.sh" \
-            "sh tests/petr.sh ./build/herodotus" "sh tests/petr.sh ./build/herodotus-san"; do
+            "sh tests/petr.sh ./build/herodotus" "sh tests/petr.sh ./build/herodotus-san" "sh tests/fuzz.sh"; do
     echo "== $step"
     $step >"$log" 2>&1 || status=1
     cat "$log"

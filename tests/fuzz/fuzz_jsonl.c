@@ -1,0 +1,35 @@
+/* fuzz_jsonl.c - a JSON Lines file through input_each (its line reading,
+ * byte-order mark, blank lines, JSON and metadata checks) and each of its
+ * articles through the pipeline and every renderer. */
+#include "fuzz.h"
+#include "input.h"
+#include "pipeline.h"
+
+static const Dict *dict;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc, (void)argv;
+    dict = fuzz_builtin_dict();
+    return 0;
+}
+
+static int on_doc(const RawDoc *raw, void *ctx)
+{
+    (void)ctx;
+    Options o = {.notes = 1, .keep_untargeted = 1};
+    Arena a;
+    arena_init(&a);
+    Doc d;
+    char err[512];
+    int cut, bad = pipeline_run(&d, &a, raw, dict, &o, err, sizeof err, &cut);
+    if (!bad) fuzz_render(&d, dict);
+    arena_free(&a);
+    return bad;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    input_each(fuzz_file("in.jsonl", data, size), on_doc, NULL);
+    return 0;
+}
