@@ -160,6 +160,8 @@ void arena_shrink(Arena *a, void *p, size_t oldsize, size_t newsize)
     /* a big block keeps its size: its pages past what is used were never touched */
 }
 
+char *arena_strdup(Arena *a, const char *s) { return s ? arena_strndup(a, s, strlen(s)) : NULL; }
+
 char *arena_strndup(Arena *a, const char *s, size_t n)
 {
     char *p = arena_alloc(a, n + 1);

@@ -26,6 +26,7 @@ static inline size_t arena_next_cap(size_t cap) { return cap < 65536 ? (cap ? ca
  * an array sized for the worst case, trimmed to what it holds. */
 void  arena_shrink(Arena *a, void *p, size_t oldsize, size_t newsize);
 char *arena_strndup(Arena *a, const char *s, size_t n);
+char *arena_strdup(Arena *a, const char *s);      /* NULL stays NULL */
 void  arena_reset(Arena *a);                       /* keep first block */
 void  arena_free(Arena *a);
 

@@ -962,6 +962,7 @@ static int load_nouns(Dict *d, FILE *f, uint32_t file)
             memset(v, 0, sizeof *v);
             v->verb = w[0];
             for (size_t i = 1; i < n; i++) v->post[v->npost++] = w[i];
+            v->gathering = v->npost && v->post[0] == sym_intern("for", 3);
             v->ref = ref;
             v->next = u64map_get(&d->support, w[0]);
             u64map_put(&d->support, w[0], ++d->nsupports);

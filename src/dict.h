@@ -109,6 +109,8 @@ typedef struct SupportVerb {
     Sym verb;                      /* lemma ("carry") */
     Sym post[3];                   /* words right after the verb group ("out") */
     uint8_t npost;
+    uint8_t gathering;             /* its words start with FOR ("+GATHER FOR"): the noun comes past the
+                                      gathering's place and time, and the verb keeps its own event */
     uint32_t ref;
     uint32_t next;                 /* 1 + next support verb of the same lemma, 0 none */
 } SupportVerb;

@@ -1100,11 +1100,7 @@ static void noun_events(Doc *d, const Dict *dict, const Options *o, uint32_t si,
             if (tgt[0] < 0) continue;
             sframe = -1;
         } else {
-            /* "forces were engaged in ethnic cleansing": the passive form
-             * of these support verbs still has the doer as its subject */
-            int active = sv && (!(sv->flags & VP_PASSIVE) || tok_is(&s->tok[sv->head], "engaged") ||
-                                tok_is(&s->tok[sv->head], "involved"));
-            if (active && subj[ne->support] >= 0) {
+            if (sv && !(sv->flags & VP_PASSIVE) && subj[ne->support] >= 0) {
                 add_conj(s, subj[ne->support], src, &nsrc, 8);
                 sframe = NS_SUPPORT;
             } else if (ne->src_m >= 0) {

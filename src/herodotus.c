@@ -72,9 +72,9 @@ hd_doc *hd_code(const hd_coder *c, const char *text, size_t len, const char *dat
         EventView v;
         event_view(&d->doc, &d->doc.ev[i], &v, NULL);
         hd_event *e = &d->ev[i];
-        e->date = arena_strndup(&d->arena, v.date, strlen(v.date));
-        e->source = arena_strndup(&d->arena, v.source, strlen(v.source));
-        e->target = arena_strndup(&d->arena, v.target, strlen(v.target));
+        e->date = arena_strdup(&d->arena, v.date);
+        e->source = arena_strdup(&d->arena, v.source);
+        e->target = arena_strdup(&d->arena, v.target);
         e->code = v.code;
         e->name = v.name;
         e->plover = v.plover;

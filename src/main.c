@@ -111,7 +111,7 @@ typedef struct Ctx {
     uint64_t stage_ns[STAGE_N], render_ns;   /* --stats: summed over the documents (and threads) */
     long undated_docs, undated_events;  /* ingest: documents with no date, and their undated events */
     Buf undated;                        /* the first few of those documents' ids, ", "-separated */
-    int debug, explain, replace, progress;
+    int debug, replace, progress;
     int store_failed;       /* ingest: a write failed; the rest of the input is not coded */
     double started, last_progress;
     long long bytes_total, bytes_before;
@@ -134,11 +134,11 @@ typedef struct Counts {
     uint64_t stage_ns[STAGE_N], render_ns;   /* --stats: time in each stage, and rendering */
 } Counts;
 
-static uint64_t clock_ns(void)
+static double now_s(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 /* A message about a document, as FILE[:LINE]: TEXT, into msg */
@@ -176,21 +176,21 @@ static int code_doc(const Ctx *c, const RawDoc *raw, Arena *arena, Doc *d, Buf *
     for (uint32_t i = 0; i < d->nsent; i++) k->parsed += d->sent[i].parsed;
     k->events += d->nev;
     for (int s = 0; s < STAGE_N; s++) k->stage_ns[s] += d->stage_ns[s];
-    uint64_t t0 = c->opt.timing ? clock_ns() : 0;
+    double t0 = c->opt.timing ? now_s() : 0;
     if (out) {
         for (uint32_t i = 0; i < d->nev; i++) {
             EventView v;
-            event_view(d, &d->ev[i], &v, c->explain ? &c->dict : NULL);
+            event_view(d, &d->ev[i], &v, c->opt.notes ? &c->dict : NULL);
             c->r->event(out, &v);
         }
-        if (c->explain)
+        if (c->opt.notes)
             for (uint32_t i = 0; i < d->nnotes; i++) {
                 NoteView nv;
                 note_view(d, &d->notes[i], &nv, &c->dict);
                 c->r->note(out, &nv);
             }
     }
-    if (c->opt.timing) k->render_ns += clock_ns() - t0;
+    if (c->opt.timing) k->render_ns += (uint64_t)((now_s() - t0) * 1e9);
     return cut || d->bad_date ? 1 : 0;
 }
 
@@ -346,8 +346,6 @@ static void pool_write(Pool *p, int wait)
     pthread_mutex_unlock(&p->mu);
 }
 
-static const char *job_copy(Arena *a, const char *s) { return s ? arena_strndup(a, s, strlen(s)) : NULL; }
-
 static int on_doc_pool(const RawDoc *raw, void *vctx)
 {
     Pool *p = vctx;
@@ -371,9 +369,9 @@ static int on_doc_pool(const RawDoc *raw, void *vctx)
     buf_clear(&j->out);
     buf_clear(&j->msg);
     memset(&j->k, 0, sizeof j->k);
-    j->raw = (RawDoc){job_copy(&j->arena, raw->file), raw->line, job_copy(&j->arena, raw->id),
-                      job_copy(&j->arena, raw->title), job_copy(&j->arena, raw->date), job_copy(&j->arena, raw->url),
-                      job_copy(&j->arena, raw->source), arena_strndup(&j->arena, raw->text, raw->len), raw->len};
+    j->raw = (RawDoc){arena_strdup(&j->arena, raw->file), raw->line, arena_strdup(&j->arena, raw->id),
+                      arena_strdup(&j->arena, raw->title), arena_strdup(&j->arena, raw->date), arena_strdup(&j->arena, raw->url),
+                      arena_strdup(&j->arena, raw->source), arena_strndup(&j->arena, raw->text, raw->len), raw->len};
     pthread_mutex_lock(&p->mu);
     j->state = JOB_READY;
     p->filled++;
@@ -474,7 +472,7 @@ static long code_parsed(Ctx *c, const char *path, const char *format)
     c->events += d.nev;
     for (uint32_t i = 0; i < d.nev; i++) {
         EventView v;
-        event_view(&d, &d.ev[i], &v, c->explain ? &c->dict : NULL);
+        event_view(&d, &d.ev[i], &v, c->opt.notes ? &c->dict : NULL);
         c->r->event(&c->out, &v);
     }
     flush_out(c);
@@ -487,8 +485,6 @@ static void on_sigint(int sig)
     (void)sig;
     input_stop = 1;
 }
-
-static double now_s(void);
 
 /* the progress line of a long ingest, on a terminal */
 static void progress(Ctx *c, int last)
@@ -507,11 +503,12 @@ static void progress(Ctx *c, int last)
             el, eta, last ? "\n" : "");
 }
 
-static double now_s(void)
+/* Is v a whole number in [lo, hi]?  Then *n is it. */
+static int number_in(const char *v, long lo, long hi, long *n)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+    char *end;
+    *n = strtol(v, &end, 10);
+    return *v && !*end && *n >= lo && *n <= hi;
 }
 
 static int usage_error(const char *cmd, const char *msg)
@@ -554,24 +551,16 @@ static int run(int argc, char **argv, int ingest)
                     free(inputs);
                     return usage_error(cmd, msg);
                 }
-            } else if (!strcmp(a, "--jobs") || !strcmp(a, "-j")) {
-                const char *v = argv[++i];
-                char *end;
-                long n = strtol(v, &end, 10);
-                if (*end || n < 1 || n > 256) {
+            } else if (!strcmp(a, "--jobs") || !strcmp(a, "-j") || !strcmp(a, "--max-size")) {
+                int max_size = !strcmp(a, "--max-size");
+                long n;
+                if (!number_in(argv[++i], 1, max_size ? 4095 : 256, &n)) {
                     free(inputs);
-                    return usage_error(cmd, "--jobs takes a number of threads, 1 to 256");
+                    return usage_error(cmd, max_size ? "--max-size takes megabytes, 1 to 4095"
+                                                     : "--jobs takes a number of threads, 1 to 256");
                 }
-                jobs = (int)n;
-            } else if (!strcmp(a, "--max-size")) {
-                const char *v = argv[++i];
-                char *end;
-                long mb = strtol(v, &end, 10);
-                if (*end || mb < 1 || mb > 4095) {
-                    free(inputs);
-                    return usage_error(cmd, "--max-size takes megabytes, 1 to 4095");
-                }
-                input_max_doc = (size_t)mb << 20;
+                if (max_size) input_max_doc = (size_t)n << 20;
+                else jobs = (int)n;
             } else if (!strcmp(a, "--dict")) c.opt.dict_dir = argv[++i];
             else if (!strcmp(a, "--format")) format = argv[++i];
             else if (!strcmp(a, "--parse")) parsed = argv[++i];
@@ -583,8 +572,7 @@ static int run(int argc, char **argv, int ingest)
         } else if (!strcmp(a, "--tree")) {
             c.opt.tree = 1;
         } else if (!strcmp(a, "--explain")) {
-            c.explain = 1;
-            c.opt.notes = 1;
+            c.opt.notes = 1;   /* --explain: the notes, and the dictionary lines of each event */
         } else if (!strcmp(a, "--debug")) {
             c.debug = 1;
         } else if (!strcmp(a, "--stats")) {

@@ -498,8 +498,7 @@ void find_nouns(Doc *d, const Dict *dict, const Options *o)
                     uint32_t p = vp->end, w = 0;
                     /* "gathered in Lagos on Thursday for a rally": a
                      * gathering's place and time come before its "for" */
-                    if (sv->npost && sv->post[0] == sym_find("for", 3)) p = skip_adjuncts(s, p, ne.start);
-                    /* (its own verb's pattern codes the arrival, not the talks) */
+                    if (sv->gathering) p = skip_adjuncts(s, p, ne.start);
                     while (w < sv->npost && p < ne.start && lemma_is(&s->tok[p], sv->post[w])) p++, w++;
                     if (w < sv->npost) continue;
                     /* what may stand between: the verb's object, a measure */
@@ -512,14 +511,14 @@ void find_nouns(Doc *d, const Dict *dict, const Options *o)
                                             tok_is_any(&s->tok[p], MEASURE) || tok_is(&s->tok[p], "of")))
                         p++;
                     if (p != ne.start) continue;
-                    int gathering = sv->npost && sv->post[0] == sym_find("for", 3);
-                    if (vp->code && vp->block >= 0 && vp->pattern_ref != dict->blocks[vp->block].ref && !gathering) {
+                    /* (a gathering's own verb pattern codes the arrival, not the talks) */
+                    if (vp->code && vp->block >= 0 && vp->pattern_ref != dict->blocks[vp->block].ref && !sv->gathering) {
                         coded = 1;   /* a pattern of the verb matched: the verb codes it */
                         break;
                     }
                     ne.support = (int)v;
                     ne.support_ref = sv->ref;
-                    ne.verb_too = (uint8_t)gathering;
+                    ne.verb_too = sv->gathering;
                     ne.flags |= vp->flags & (VP_NEGATED | VP_FUTURE);
                     /* "denied carrying out the attack", "denied that it had
                      * ordered the arrest" */

@@ -81,7 +81,7 @@ struct Store {
     sqlite3_stmt *has, *find, *del, *doc, *sent, *ev, *band_ins, *band_find, *sig, *fts;
     sqlite3_int64 fts_from;   /* sentences from this id on are not in the full-text index yet */
     sqlite3_int64 next_doc;   /* the id the next document gets */
-    int in_tx, pending;
+    int in_tx;
     StoreTotals done;         /* committed */
     StoreTotals batch;        /* in the open transaction: committed with it, or lost with it */
 };
@@ -110,7 +110,6 @@ static void batch_lost(Store *st)
 {
     sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
     st->in_tx = 0;
-    st->pending = 0;
     st->done.lost += st->batch.docs;
     memset(&st->batch, 0, sizeof st->batch);
 }
@@ -456,18 +455,13 @@ static int index_batch(Store *st)
     return 0;
 }
 
-static const char *copy(Arena *a, const char *s)
-{
-    return s ? arena_strndup(a, s, strlen(s)) : NULL;
-}
-
 void store_view(StoreView *v, const Doc *d, const char *text, size_t len, Arena *a)
 {
     memset(v, 0, sizeof *v);
-    v->id = copy(a, d->id);
-    v->url = copy(a, d->url);
-    v->source = copy(a, d->source);
-    v->title = copy(a, d->title);
+    v->id = arena_strdup(a, d->id);
+    v->url = arena_strdup(a, d->url);
+    v->source = arena_strdup(a, d->source);
+    v->title = arena_strdup(a, d->title);
     v->place = d->place;
     v->pubdate = d->pubdate;
     content_hash(text, len, v->hash);   /* the raw text itself is not kept: the body is */
@@ -492,8 +486,8 @@ void store_view(StoreView *v, const Doc *d, const char *text, size_t len, Arena 
         s->quad = e.quad;
         s->goldstein = e.goldstein;
         /* actor codes live in the symbol table, which coding may grow: copy */
-        s->source = copy(a, e.source);
-        s->target = copy(a, e.target);
+        s->source = arena_strdup(a, e.source);
+        s->target = arena_strdup(a, e.target);
         s->code = e.code;
         s->name = e.name;
         s->plover = e.plover;
@@ -516,11 +510,11 @@ static Span span_moved(Span sp, const char *from, const char *to, size_t len)
 void store_view_copy(StoreView *dst, const StoreView *src, Arena *a)
 {
     *dst = *src;
-    dst->id = copy(a, src->id);
-    dst->url = copy(a, src->url);
-    dst->source = copy(a, src->source);
-    dst->title = copy(a, src->title);
-    dst->place = copy(a, src->place);
+    dst->id = arena_strdup(a, src->id);
+    dst->url = arena_strdup(a, src->url);
+    dst->source = arena_strdup(a, src->source);
+    dst->title = arena_strdup(a, src->title);
+    dst->place = arena_strdup(a, src->place);
     char *body = arena_alloc(a, src->body_len + 1);
     memcpy(body, src->body, src->body_len);
     dst->body = body;
@@ -536,10 +530,10 @@ void store_view_copy(StoreView *dst, const StoreView *src, Arena *a)
     for (uint32_t i = 0; i < src->nev; i++) {
         const StoredEvent *e = &src->ev[i];
         ev[i] = *e;
-        ev[i].source = copy(a, e->source);
-        ev[i].target = copy(a, e->target);
-        ev[i].place = copy(a, e->place);
-        ev[i].rule = copy(a, e->rule);
+        ev[i].source = arena_strdup(a, e->source);
+        ev[i].target = arena_strdup(a, e->target);
+        ev[i].place = arena_strdup(a, e->place);
+        ev[i].rule = arena_strdup(a, e->rule);
         /* code, name and plover are the CAMEO table's, which outlives both */
         ev[i].source_text = span_moved(e->source_text, src->body, body, src->body_len);
         ev[i].target_text = span_moved(e->target_text, src->body, body, src->body_len);
@@ -650,7 +644,7 @@ int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errs
     st->batch.docs++;
     st->batch.sentences += v->nsent;
     st->batch.events += v->nev;
-    if (++st->pending >= STORE_BATCH) return store_commit(st, err, errsz);
+    if (st->batch.docs >= STORE_BATCH) return store_commit(st, err, errsz);
     return 0;
 bad:
     st->batch.docs++;   /* this one too */
@@ -673,7 +667,6 @@ int store_commit(Store *st, char *err, size_t errsz)
         return -1;
     }
     st->in_tx = 0;
-    st->pending = 0;
     st->done.docs += st->batch.docs;
     st->done.sentences += st->batch.sentences;
     st->done.events += st->batch.events;

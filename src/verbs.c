@@ -416,9 +416,12 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             v->head = head;
             const Token *h = &s->tok[head];
             if (saw_be && (h->tag == T_VBN || h->tag == T_VBD)) v->flags |= VP_PASSIVE;
-            /* "is opposed to", "is committed to": a state of the subject, no passive */
-            if ((v->flags & VP_PASSIVE) && !o->petrarch && head + 1 < s->ntok && tok_is(&s->tok[head + 1], "to") &&
-                (lemma_is(h, "oppose") || lemma_is(h, "commit") || lemma_is(h, "dedicate") || lemma_is(h, "devote")))
+            /* "is opposed to", "is committed to", "were engaged in": a state
+             * of the subject, who acts; no passive */
+            if ((v->flags & VP_PASSIVE) && !o->petrarch && head + 1 < s->ntok &&
+                ((tok_is(&s->tok[head + 1], "to") && (lemma_is(h, "oppose") || lemma_is(h, "commit") ||
+                                                       lemma_is(h, "dedicate") || lemma_is(h, "devote"))) ||
+                 (tok_is(&s->tok[head + 1], "in") && (lemma_is(h, "engage") || lemma_is(h, "involve")))))
                 v->flags &= (uint16_t)~VP_PASSIVE;
             (void)saw_have;
             /* "is about to" / "is going to" / "is set to" + verb: future */

@@ -139,6 +139,26 @@ void fuzz_render(const Doc *d, const Dict *dict)
     if (devnull) debug_doc(d, devnull);
 }
 
+int fuzz_parsed_input(const uint8_t *data, size_t size, ParsedReader parse, const char *name)
+{
+    char *text = fuzz_str(data, size);
+    Arena a;
+    arena_init(&a);
+    ParsedSentence *ps;
+    char err[512];
+    long n = parse(text, size, &a, &ps, err, sizeof err);
+    if (n > 0) {
+        Options o = {.tree = 1, .notes = 1};
+        RawDoc raw = {name, 0, "fuzz", NULL, NULL, NULL, NULL, text, size};
+        Doc d;
+        pipeline_run_parsed(&d, &a, &raw, ps, (size_t)n, fuzz_builtin_dict(), &o);
+        fuzz_render(&d, fuzz_builtin_dict());
+    }
+    arena_free(&a);
+    free(text);
+    return 0;
+}
+
 int fuzz_dict_input(const uint8_t *data, size_t size, int kind, const char *name)
 {
     static FILE *devnull;

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include "dict.h"
 #include "doc.h"
+#include "parse.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -39,6 +40,12 @@ void fuzz_render(const Doc *d, const Dict *dict);
  * through dict_load_file, with the fixture dictionaries of the other kinds,
  * then fuzz_sentence coded with them and its events rendered. */
 int fuzz_dict_input(const uint8_t *data, size_t size, int kind, const char *name);
+
+/* A parsed-input target: data through parse (parse_conllu, parse_ptb),
+ * the sentences it reads through pipeline_run_parsed with the built-in
+ * dictionaries (--tree where they come without one), and every renderer. */
+typedef long (*ParsedReader)(const char *t, size_t len, Arena *a, ParsedSentence **out, char *err, size_t errsz);
+int fuzz_parsed_input(const uint8_t *data, size_t size, ParsedReader parse, const char *name);
 
 /* The sentence the dictionary targets code with a dictionary loaded: it
  * names the fixture dictionaries' actors, agents, verbs and nouns. */
