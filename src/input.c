@@ -2,6 +2,7 @@
 #include "input.h"
 #include <errno.h>
 #include <jansson.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,14 +15,27 @@ volatile int input_stop;
 long long input_bytes_done;
 size_t input_max_doc = INPUT_MAX_DOC_DEFAULT;
 
+/* A message into msg, or on stderr when msg is NULL */
+static void say(Buf *msg, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void say(Buf *msg, const char *fmt, ...)
+{
+    char text[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    if (msg) buf_put(msg, text, strlen(text));
+    else fputs(text, stderr);
+}
+
 /* Is a document of n bytes over the limit?  Then say so (FILE[:LINE]). */
-static int too_big(const char *name, long line, size_t n)
+static int too_big(Buf *msg, const char *name, long line, size_t n)
 {
     if (n <= input_max_doc) return 0;
     char where[64] = "";
     if (line) snprintf(where, sizeof where, ":%ld", line);
-    fprintf(stderr, "%s%s: document of %.1f MB is over the limit of %zu MB (--max-size): not coded; split it into its articles\n",
-            name, where, (double)n / 1048576.0, input_max_doc >> 20);
+    say(msg, "%s%s: document of %.1f MB is over the limit of %zu MB (--max-size): not coded; split it into its articles\n",
+        name, where, (double)n / 1048576.0, input_max_doc >> 20);
     return 1;
 }
 
@@ -31,16 +45,16 @@ static const char *str_field(json_t *o, const char *k)
     return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
-static long jsonl_line(const char *name, long line, const char *s, size_t n, DocFn fn, void *ctx)
+long input_json_doc(const char *name, long line, const char *s, size_t n, Buf *msg, DocFn fn, void *ctx)
 {
     size_t i = 0;
     while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r')) i++;
     if (i == n) return 0;   /* blank line */
-    if (too_big(name, line, n)) return 1;
+    if (too_big(msg, name, line, n)) return 1;
     json_error_t je;
     json_t *o = json_loadb(s, n, JSON_REJECT_DUPLICATES, &je);
     if (!o) {
-        fprintf(stderr, "%s:%ld: invalid JSON at column %d: %s\n", name, line, je.column, je.text);
+        say(msg, "%s:%ld: invalid JSON at column %d: %s\n", name, line, je.column, je.text);
         return 1;
     }
     long fail = 0;
@@ -53,12 +67,12 @@ static long jsonl_line(const char *name, long line, const char *s, size_t n, Doc
         ids = idbuf;
     }
     if (!json_is_object(o) || !ids || !text) {
-        fprintf(stderr, "%s:%ld: expected an object with \"id\" and \"text\" strings\n", name, line);
+        say(msg, "%s:%ld: expected an object with \"id\" and \"text\" strings\n", name, line);
         fail = 1;
     } else {
         json_t *dv = json_object_get(o, "date");
         if (dv && !json_is_string(dv) && !json_is_null(dv)) {
-            fprintf(stderr, "%s:%ld: \"date\" must be a string YYYY-MM-DD, not %s; the document is coded without one\n",
+            say(msg, "%s:%ld: \"date\" must be a string YYYY-MM-DD, not %s; the document is coded without one\n",
                     name, line, json_is_number(dv) ? "a number" : json_is_boolean(dv) ? "true or false" : "an object or list");
             fail = 1;
         }
@@ -67,7 +81,7 @@ static long jsonl_line(const char *name, long line, const char *s, size_t n, Doc
         json_t *tv = json_object_get(o, "text");
         r.len = json_string_length(tv);
         if (r.len == 0) {
-            fprintf(stderr, "%s:%ld: \"text\" is empty\n", name, line);
+            say(msg, "%s:%ld: \"text\" is empty\n", name, line);
             fail = 1;
         } else if (fn(&r, ctx)) {
             fail = 1;
@@ -132,6 +146,18 @@ static int ends_with(const char *s, const char *suf)
 
 long input_each(const char *path, DocFn fn, void *ctx)
 {
+    return input_each_line(path, fn, NULL, ctx);
+}
+
+/* A JSON line to lines when it is set, else parsed and given to fn */
+static long json_line(const char *name, long line, const char *s, size_t n, DocFn fn, LineFn lines, void *ctx)
+{
+    if (lines) return lines(name, line, s, n, ctx);
+    return input_json_doc(name, line, s, n, NULL, fn, ctx);
+}
+
+long input_each_line(const char *path, DocFn fn, LineFn lines, void *ctx)
+{
     int is_stdin = !strcmp(path, "-");
     const char *name = is_stdin ? "<stdin>" : path;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
@@ -149,7 +175,7 @@ long input_each(const char *path, DocFn fn, void *ctx)
             any = 1;
             input_bytes_done += (long long)b.len + 1;
             size_t bom = line == 1 && b.data ? utf8_bom(b.data, b.len) : 0;
-            fail += jsonl_line(name, line, b.data ? b.data + bom : "", b.len - bom, fn, ctx);
+            fail += json_line(name, line, b.data ? b.data + bom : "", b.len - bom, fn, lines, ctx);
         }
         if (!any) {
             fprintf(stderr, "%s: empty file, no article\n", name);
@@ -160,7 +186,7 @@ long input_each(const char *path, DocFn fn, void *ctx)
         return fail;
     }
     struct stat sb;
-    if (!is_stdin && fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && too_big(name, 0, (size_t)sb.st_size)) {
+    if (!is_stdin && fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && too_big(NULL, name, 0, (size_t)sb.st_size)) {
         fclose(f);   /* not even read */
         return 1;
     }
@@ -185,10 +211,10 @@ long input_each(const char *path, DocFn fn, void *ctx)
             size_t e = nl ? (size_t)(nl - b.data) : b.len;
             line++;
             input_bytes_done += (long long)(e - s) + 1;
-            fail += jsonl_line(name, line, b.data + s, e - s, fn, ctx);
+            fail += json_line(name, line, b.data + s, e - s, fn, lines, ctx);
             s = e + 1;
         }
-    } else if (too_big(name, 0, b.len)) {
+    } else if (too_big(NULL, name, 0, b.len)) {
         input_bytes_done += (long long)b.len;
         fail++;
     } else {

@@ -1,6 +1,7 @@
 /* input.h - stage 1 front: files, JSON Lines and stdin into raw documents */
 #ifndef HERODOTUS_INPUT_H
 #define HERODOTUS_INPUT_H
+#include "buf.h"
 #include "read.h"
 
 /* Called for each article; returns 0 to go on, -1 when the article failed
@@ -11,6 +12,17 @@ typedef int (*DocFn)(const RawDoc *raw, void *ctx);
  * bad input on stderr as FILE:LINE: message.  Returns the number of inputs
  * that failed (0 when all went well). */
 long input_each(const char *path, DocFn fn, void *ctx);
+
+/* As input_each, but when lines is set each line of JSON Lines goes to it
+ * unparsed (a caller that parses in threads), to be read later with
+ * input_json_doc; it returns what input_each would count as failed. */
+typedef long (*LineFn)(const char *name, long line, const char *s, size_t n, void *ctx);
+long input_each_line(const char *path, DocFn fn, LineFn lines, void *ctx);
+
+/* One line of JSON Lines (name:line for messages): its article given to
+ * fn, messages about it appended to msg (stderr when msg is NULL).  A blank
+ * line is no article.  Returns 1 when the line failed, else 0. */
+long input_json_doc(const char *name, long line, const char *s, size_t n, Buf *msg, DocFn fn, void *ctx);
 
 /* The document id of an article file: its path as given, without a
  * leading "./" and without the extension of its name ("corpus/2024/a.txt"

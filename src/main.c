@@ -249,11 +249,16 @@ enum { POOL_INLINE = 4 << 20 };   /* bytes of text past which a document is not 
 
 typedef struct Job {
     int state;
-    RawDoc raw;             /* its strings copied into arena */
+    RawDoc raw;             /* a whole article: its strings copied into arena */
+    const char *line;       /* or a line of JSON Lines, unparsed, in arena (a thread parses it) */
+    size_t line_len;
     Arena arena;
     Buf out, msg;
     Counts k;
+    const char *id;         /* the document's id, in arena */
+    int coded, skipped;     /* coded; or stored already (ingest) */
     int status;             /* code_doc's */
+    long input_failed;      /* the line was no article, or a bad one */
     StoreView view;         /* ingest: the document as the store takes it, in arena */
     int undated;            /* ingest: no publication date */
     long undated_events;
@@ -266,31 +271,67 @@ typedef struct Pool {
     long filled, taken, written;    /* documents handed in, taken by a thread, written out */
     int closed;                     /* no more documents */
     long failed;
+    long waiting_for;               /* the document the writing side waits for, or -1 */
+    int idle;                       /* threads waiting for a document */
     pthread_mutex_t mu;
-    pthread_cond_t cv;
+    pthread_cond_t work, done;      /* a document to code; the one waited for is coded */
+    pthread_mutex_t check_mu;       /* ingest: the connection that finds what is stored */
 } Pool;
+
+typedef struct JobRun {
+    Pool *p;
+    Job *j;
+} JobRun;
+
+/* In a coding thread: code raw (its strings live while this runs) into j */
+static int job_doc(const RawDoc *raw, void *vrun)
+{
+    JobRun *run = vrun;
+    Pool *p = run->p;
+    Job *j = run->j;
+    const Ctx *c = p->c;
+    if (c->check && !c->replace && raw->id) {
+        pthread_mutex_lock(&p->check_mu);
+        int had = store_has(c->check, raw->id, raw->text, raw->len);
+        pthread_mutex_unlock(&p->check_mu);
+        if (had) {
+            j->skipped = 1;   /* ingest: stored already */
+            return 0;
+        }
+    }
+    Doc d;
+    j->coded = 1;
+    j->id = arena_strdup(&j->arena, raw->id);
+    j->status = code_doc(c, raw, &j->arena, &d, c->writer ? NULL : &j->out, &j->msg, &j->k);
+    if (c->writer && j->status >= 0) {
+        store_view(&j->view, &d, raw->text, raw->len, &j->arena);
+        j->undated = !d.pubdate;
+        j->undated_events = 0;
+        for (uint32_t i = 0; i < d.nev; i++) j->undated_events += !d.ev[i].date;
+    }
+    return 0;
+}
 
 static void *pool_thread(void *arg)
 {
     Pool *p = arg;
     pthread_mutex_lock(&p->mu);
     for (;;) {
-        while (p->taken == p->filled && !p->closed) pthread_cond_wait(&p->cv, &p->mu);
-        if (p->taken == p->filled) break;
-        Job *j = &p->job[p->taken++ % p->njob];
-        pthread_mutex_unlock(&p->mu);
-        Doc d;
-        const Ctx *c = p->c;
-        j->status = code_doc(c, &j->raw, &j->arena, &d, c->writer ? NULL : &j->out, &j->msg, &j->k);
-        if (c->writer && j->status >= 0) {
-            store_view(&j->view, &d, j->raw.text, j->raw.len, &j->arena);
-            j->undated = !d.pubdate;
-            j->undated_events = 0;
-            for (uint32_t i = 0; i < d.nev; i++) j->undated_events += !d.ev[i].date;
+        while (p->taken == p->filled && !p->closed) {
+            p->idle++;
+            pthread_cond_wait(&p->work, &p->mu);
+            p->idle--;
         }
+        if (p->taken == p->filled) break;
+        long seq = p->taken++;
+        Job *j = &p->job[seq % p->njob];
+        pthread_mutex_unlock(&p->mu);
+        JobRun run = {p, j};
+        if (j->line) j->input_failed = input_json_doc(j->raw.file, j->raw.line, j->line, j->line_len, &j->msg, job_doc, &run);
+        else job_doc(&j->raw, &run);
         pthread_mutex_lock(&p->mu);
         j->state = JOB_DONE;
-        pthread_cond_broadcast(&p->cv);
+        if (p->waiting_for == seq) pthread_cond_signal(&p->done);
     }
     pthread_mutex_unlock(&p->mu);
     lemma_thread_done();
@@ -298,8 +339,9 @@ static void *pool_thread(void *arg)
 }
 
 /* Write out the finished documents in input order: all of them when wait
- * (at the end), else those done so far, and the oldest when the ring is
- * full. */
+ * (at the end), else those done so far, and when the ring is full the
+ * oldest half of it (waiting for half a ring at once, not for each
+ * document, keeps the threads from waking each other for every one). */
 static void pool_write(Pool *p, int wait)
 {
     pthread_mutex_lock(&p->mu);
@@ -308,13 +350,22 @@ static void pool_write(Pool *p, int wait)
         int full = p->filled - p->written >= p->njob;
         if (j->state != JOB_DONE) {
             if (!wait && !full) break;
-            pthread_cond_wait(&p->cv, &p->mu);
+            long want = wait ? p->filled - 1 : p->written + p->njob / 2 - 1;
+            if (want >= p->filled) want = p->filled - 1;
+            if (want < p->written || p->job[want % p->njob].state == JOB_DONE) want = p->written;
+            p->waiting_for = want;
+            while (p->job[want % p->njob].state != JOB_DONE) pthread_cond_wait(&p->done, &p->mu);
+            p->waiting_for = -1;
             continue;
         }
         pthread_mutex_unlock(&p->mu);
         if (j->msg.len) fputs(j->msg.data, stderr);
         Ctx *c = p->c;
-        if (j->status < 0) p->failed++;
+        p->failed += j->input_failed;
+        if (j->skipped) c->skipped++;
+        else if (!j->coded) {
+            /* no article in the line: reported */
+        } else if (j->status < 0) p->failed++;
         else {
             if (j->status) p->failed++;
             add_counts(c, &j->k);
@@ -325,7 +376,7 @@ static void pool_write(Pool *p, int wait)
                 } else {
                     if (j->undated) {
                         if (c->undated_docs++ < UNDATED_NAMED)
-                            buf_printf(&c->undated, "%s%s", c->undated.len ? ", " : "", j->raw.id);
+                            buf_printf(&c->undated, "%s%s", c->undated.len ? ", " : "", j->id);
                         c->undated_events += j->undated_events;
                     }
                     /* the writer's own copy: this slot is reused before the writer is done */
@@ -346,22 +397,10 @@ static void pool_write(Pool *p, int wait)
     pthread_mutex_unlock(&p->mu);
 }
 
-static int on_doc_pool(const RawDoc *raw, void *vctx)
+/* The next free slot, its last document written out first when the ring is full */
+static Job *pool_slot(Pool *p)
 {
-    Pool *p = vctx;
-    Ctx *c = p->c;
-    if (c->check && !c->replace && raw->id && store_has(c->check, raw->id, raw->text, raw->len)) {
-        c->skipped++;   /* ingest: stored already */
-        return 0;
-    }
-    if (c->store_failed) return 0;
-    if (raw->len > POOL_INLINE) {
-        /* a long document is coded here, after those before it, with no
-         * copy of its text: its memory stays what one thread takes */
-        pool_write(p, 1);
-        return on_doc(raw, p->c);
-    }
-    pool_write(p, 0);   /* frees the oldest slot when the ring is full */
+    pool_write(p, 0);
     pthread_mutex_lock(&p->mu);
     Job *j = &p->job[p->filled % p->njob];
     pthread_mutex_unlock(&p->mu);
@@ -369,14 +408,57 @@ static int on_doc_pool(const RawDoc *raw, void *vctx)
     buf_clear(&j->out);
     buf_clear(&j->msg);
     memset(&j->k, 0, sizeof j->k);
-    j->raw = (RawDoc){arena_strdup(&j->arena, raw->file), raw->line, arena_strdup(&j->arena, raw->id),
-                      arena_strdup(&j->arena, raw->title), arena_strdup(&j->arena, raw->date), arena_strdup(&j->arena, raw->url),
-                      arena_strdup(&j->arena, raw->source), arena_strndup(&j->arena, raw->text, raw->len), raw->len};
+    j->line = NULL;
+    j->line_len = 0;
+    j->id = NULL;
+    j->coded = j->skipped = j->status = 0;
+    j->input_failed = 0;
+    return j;
+}
+
+static void pool_hand(Pool *p, Job *j)
+{
     pthread_mutex_lock(&p->mu);
     j->state = JOB_READY;
     p->filled++;
-    pthread_cond_broadcast(&p->cv);
+    if (p->idle) pthread_cond_signal(&p->work);
     pthread_mutex_unlock(&p->mu);
+}
+
+static int on_doc_pool(const RawDoc *raw, void *vctx)
+{
+    Pool *p = vctx;
+    if (p->c->store_failed) return 0;
+    if (raw->len > POOL_INLINE) {
+        /* a long document is coded here, after those before it, with no
+         * copy of its text: its memory stays what one thread takes */
+        pool_write(p, 1);
+        return on_doc(raw, p->c);
+    }
+    Job *j = pool_slot(p);
+    j->raw = (RawDoc){arena_strdup(&j->arena, raw->file), raw->line, arena_strdup(&j->arena, raw->id),
+                      arena_strdup(&j->arena, raw->title), arena_strdup(&j->arena, raw->date), arena_strdup(&j->arena, raw->url),
+                      arena_strdup(&j->arena, raw->source), arena_strndup(&j->arena, raw->text, raw->len), raw->len};
+    pool_hand(p, j);
+    return 0;
+}
+
+/* A line of JSON Lines is parsed by the thread that codes it */
+static long on_line_pool(const char *name, long line, const char *s, size_t n, void *vctx)
+{
+    Pool *p = vctx;
+    if (p->c->store_failed) return 0;
+    if (n > POOL_INLINE) {
+        pool_write(p, 1);
+        return input_json_doc(name, line, s, n, NULL, on_doc, p->c);
+    }
+    Job *j = pool_slot(p);
+    memset(&j->raw, 0, sizeof j->raw);
+    j->raw.file = arena_strdup(&j->arena, name);
+    j->raw.line = line;
+    j->line = arena_strndup(&j->arena, s, n);
+    j->line_len = n;
+    pool_hand(p, j);
     return 0;
 }
 
@@ -391,8 +473,11 @@ static long code_jobs(Ctx *c, const char **inputs, int ninputs, int n)
     pthread_t *th = calloc((size_t)n, sizeof *th);
     if (!p.job || !th) abort();
     for (long i = 0; i < p.njob; i++) arena_init(&p.job[i].arena);
+    p.waiting_for = -1;
     pthread_mutex_init(&p.mu, NULL);
-    pthread_cond_init(&p.cv, NULL);
+    pthread_mutex_init(&p.check_mu, NULL);
+    pthread_cond_init(&p.work, NULL);
+    pthread_cond_init(&p.done, NULL);
     int started = 0;
     for (; started < n; started++)
         if (pthread_create(&th[started], NULL, pool_thread, &p) != 0) break;
@@ -403,14 +488,14 @@ static long code_jobs(Ctx *c, const char **inputs, int ninputs, int n)
     } else {
         for (int i = 0; i < ninputs && !input_stop; i++) {
             input_bytes_done = 0;
-            failed += input_each(inputs[i], on_doc_pool, &p);
+            failed += input_each_line(inputs[i], on_doc_pool, on_line_pool, &p);
             c->bytes_before += input_bytes_done;
         }
     }
     pool_write(&p, 1);
     pthread_mutex_lock(&p.mu);
     p.closed = 1;
-    pthread_cond_broadcast(&p.cv);
+    pthread_cond_broadcast(&p.work);
     pthread_mutex_unlock(&p.mu);
     for (int i = 0; i < started; i++) pthread_join(th[i], NULL);
     for (long i = 0; i < p.njob; i++) {
@@ -418,8 +503,10 @@ static long code_jobs(Ctx *c, const char **inputs, int ninputs, int n)
         buf_free(&p.job[i].out);
         buf_free(&p.job[i].msg);
     }
-    pthread_cond_destroy(&p.cv);
+    pthread_cond_destroy(&p.work);
+    pthread_cond_destroy(&p.done);
     pthread_mutex_destroy(&p.mu);
+    pthread_mutex_destroy(&p.check_mu);
     free(p.job);
     free(th);
     return failed + p.failed;
