@@ -240,14 +240,20 @@ check a_call_for_independence_targets_whom_it_is_from grep -q '	[A-Z]*	SRB	\(02\
 # --jobs N codes in threads and writes what one thread writes, in input order; a bad count is a usage error
 for f in examples/*.txt; do sed -n '/^$/,$p' "$f" | tr '\n' ' ' | sed 's/"/\\"/g; s/^/{"id":"x","date":"2024-05-14","text":"/; s/$/"}/'; echo; done >"$T/one.jsonl"
 awk '{ for (i = 0; i < 40; i++) { l = $0; sub(/"id":"x"/, "\"id\":\"" NR "-" i "\"", l); sub(/"text":"/, "\"text\":\"Report " NR "-" i ". ", l); print l } }' "$T/one.jsonl" >"$T/many.jsonl"
-"$H" code --jobs 1 --format tsv --explain examples/*.txt "$T/many.jsonl" >"$T/j1" 2>"$T/j1e"
-"$H" code --jobs 3 --format tsv --explain examples/*.txt "$T/many.jsonl" >"$T/j3" 2>"$T/j3e"
-check jobs_write_what_one_thread_writes_in_order sh -c "cmp -s '$T/j1' '$T/j3' && cmp -s '$T/j1e' '$T/j3e' && [ \$(wc -l <'$T/j1') -gt 20 ]"
+# bad lines among them: their messages come in input order too
+awk 'NR == 50 { print "{\"id\": \"broken\", \"text\": " } NR == 90 { print "" } NR == 120 { print "{\"id\":\"d\",\"date\":7,\"text\":\"France condemned Iran.\"}" } { print }' "$T/many.jsonl" >"$T/many-bad.jsonl"
+"$H" code --jobs 1 --format tsv --explain examples/*.txt "$T/many-bad.jsonl" >"$T/j1" 2>"$T/j1e"; rc1=$?
+"$H" code --jobs 3 --format tsv --explain examples/*.txt "$T/many-bad.jsonl" >"$T/j3" 2>"$T/j3e"; rc3=$?
+check jobs_write_what_one_thread_writes_in_order sh -c "cmp -s '$T/j1' '$T/j3' && [ \$(wc -l <'$T/j1') -gt 20 ]"
+check jobs_report_bad_lines_as_one_thread_does sh -c "cmp -s '$T/j1e' '$T/j3e' && [ $rc1 -eq $rc3 ] && [ $rc3 -ne 0 ] &&
+  grep -q 'many-bad.jsonl:50: invalid JSON' '$T/j3e' && grep -q 'many-bad.jsonl:122: \"date\" must be a string' '$T/j3e'"
 "$H" ingest --quiet --jobs 1 --db "$T/jobs1.db" examples/*.txt "$T/many.jsonl" 2>/dev/null
 "$H" ingest --quiet --jobs 3 --db "$T/jobs3.db" examples/*.txt "$T/many.jsonl" 2>/dev/null
 dump() { sqlite3 "$1" "select d.doc_id, d.story, e.sentence, e.date, e.source, e.target, e.code, e.source_text, e.target_text, e.verb_text, e.rule from events e join documents d on d.id = e.doc order by e.id; select count(*) from sentences; select id, doc_id, length(body) from documents order by id"; }
 h1=$(dump "$T/jobs1.db" | md5sum); h3=$(dump "$T/jobs3.db" | md5sum); nd=$(sqlite3 "$T/jobs3.db" 'select count(*) from documents')
 check ingest_jobs_store_what_one_thread_stores sh -c "[ '$h1' = '$h3' ] && [ $nd -gt 100 ]"
+"$H" ingest --jobs 3 --db "$T/jobs3.db" examples/*.txt "$T/many.jsonl" >"$T/again" 2>&1
+check ingest_jobs_skip_what_is_stored sh -c "grep -q '^0 documents, 0 sentences, 0 events stored, '$nd' skipped as already stored' '$T/again' && [ \$(sqlite3 '$T/jobs3.db' 'select count(*) from documents') -eq $nd ]"
 "$H" code --jobs 0 examples/*.txt >/dev/null 2>"$T/e"; rc=$?
 check jobs_zero_is_a_usage_error sh -c "[ $rc -eq 2 ] && grep -q -- '--jobs takes a number of threads' '$T/e'"
 
