@@ -31,7 +31,8 @@ void dict_free(Dict *d)
 {
     for (int t = 0; t < TRIE_N; t++) {
         u64map_free(&d->edge[t]);
-        u64map_free(&d->leaf[t]);
+        free(d->leaf[t]);
+        free(d->first[t]);
     }
     u64map_free(&d->verb);
     u64map_free(&d->noun);
@@ -108,9 +109,23 @@ static size_t phrase_syms(const char *s, size_t n, Sym *out, size_t cap)
     return k;
 }
 
+static void *grown(void *p, size_t old, size_t now, size_t size)
+{
+    char *q = realloc(p, now * size);
+    if (!q) abort();
+    memset(q + old * size, 0, (now - old) * size);
+    return q;
+}
+
 static uint32_t trie_insert(Dict *d, int trie, const Sym *w, size_t n)
 {
     uint32_t node = 1;
+    if (n && w[0] >> 6 >= d->nfirst[trie]) {
+        size_t now = (w[0] >> 6) * 2 + 64;
+        d->first[trie] = grown(d->first[trie], d->nfirst[trie], now, sizeof *d->first[trie]);
+        d->nfirst[trie] = now;
+    }
+    if (n) d->first[trie][w[0] >> 6] |= 1ull << (w[0] & 63);
     for (size_t i = 0; i < n; i++) {
         uint64_t key = (uint64_t)node << 32 | w[i];
         uint32_t c = u64map_get(&d->edge[trie], key);
@@ -121,6 +136,17 @@ static uint32_t trie_insert(Dict *d, int trie, const Sym *w, size_t n)
         node = c;
     }
     return node;
+}
+
+/* The entry that ends at node is leaf, unless one does already (keep says) */
+static void trie_leaf(Dict *d, int trie, uint32_t node, uint32_t leaf, int keep)
+{
+    if (node >= d->capleaf[trie]) {
+        uint32_t now = node * 2 + 64;
+        d->leaf[trie] = grown(d->leaf[trie], d->capleaf[trie], now, sizeof *d->leaf[trie]);
+        d->capleaf[trie] = now;
+    }
+    if (!keep || !d->leaf[trie][node]) d->leaf[trie][node] = leaf;
 }
 
 static uint32_t add_file(Dict *d, const char *path)
@@ -257,7 +283,7 @@ static void actors_flush(Dict *d, PhraseBuf *names, size_t nnames, uint32_t firs
     for (size_t i = 0; i < nnames; i++) {
         if (!names[i].n) continue;
         uint32_t node = trie_insert(d, TRIE_ACTOR, names[i].w, names[i].n);
-        if (!u64map_get(&d->leaf[TRIE_ACTOR], node)) u64map_put(&d->leaf[TRIE_ACTOR], node, d->nactors);
+        trie_leaf(d, TRIE_ACTOR, node, d->nactors, 1);
     }
 }
 
@@ -350,7 +376,7 @@ static void add_agent_phrase(Dict *d, const char *name, Sym code, int prefix, ui
     a->prefix = (uint8_t)prefix;
     a->ref = file << 20 | (uint32_t)(ln & 0xFFFFF);
     uint32_t node = trie_insert(d, TRIE_AGENT, w, n);
-    if (!u64map_get(&d->leaf[TRIE_AGENT], node)) u64map_put(&d->leaf[TRIE_AGENT], node, d->nagents);
+    trie_leaf(d, TRIE_AGENT, node, d->nagents, 1);
 }
 
 static void regular_plural(const char *s, char *out, size_t cap)
@@ -508,7 +534,7 @@ static int load_discards(Dict *d, FILE *f, uint32_t file)
         GROW(d->discard_story, d->ndiscards, d->capdiscards);
         d->discard_story[d->ndiscards++] = (uint8_t)story;
         uint32_t node = trie_insert(d, TRIE_DISCARD, w, n);
-        u64map_put(&d->leaf[TRIE_DISCARD], node, d->ndiscards);
+        trie_leaf(d, TRIE_DISCARD, node, d->ndiscards, 0);
     }
     return 0;
 }

@@ -124,7 +124,10 @@ typedef struct Dict {
     Arena arena;                   /* strings and patterns */
     U64Map edge[TRIE_N];           /* (node<<32 | word) -> child node */
     uint32_t nodes[TRIE_N];        /* nodes allocated per trie (root = 1) */
-    U64Map leaf[TRIE_N];           /* node -> 1 + entry index */
+    uint32_t *leaf[TRIE_N];        /* by node: 1 + entry index, 0 none */
+    uint32_t capleaf[TRIE_N];
+    uint64_t *first[TRIE_N];       /* a bit by word: the word starts an entry */
+    size_t nfirst[TRIE_N];         /* words of bits */
     ActorEntry *actors; uint32_t nactors, capactors;
     ActorCode *codes; uint32_t ncodes, capcodes;
     AgentEntry *agents; uint32_t nagents, capagents;
@@ -157,11 +160,14 @@ int  dict_kind_of(const char *filename);
 /* Trie walk: child of node by word, 0 none. */
 static inline uint32_t dict_step(const Dict *d, int trie, uint32_t node, Sym w)
 {
+    /* most words start no entry: a bit says so before the hash is probed */
+    if (node == 1 && (w >> 6 >= d->nfirst[trie] || !(d->first[trie][w >> 6] >> (w & 63) & 1))) return 0;
     return w ? u64map_get(&d->edge[trie], (uint64_t)node << 32 | w) : 0;
 }
+/* The entry (1 + index) that ends at node, 0 none */
 static inline uint32_t dict_leaf(const Dict *d, int trie, uint32_t node)
 {
-    return u64map_get(&d->leaf[trie], node);
+    return node < d->capleaf[trie] ? d->leaf[trie][node] : 0;
 }
 /* Code of actor entry e on date ymd (0 = any date); 0 when restricted out. */
 Sym dict_actor_code(const Dict *d, const ActorEntry *e, int ymd);

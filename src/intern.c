@@ -20,7 +20,8 @@ typedef struct { const char *name; uint32_t len; } Entry;
 typedef struct Slots {
     struct Slots *older;              /* replaced tables, freed at exit */
     size_t n;                         /* a power of two */
-    _Atomic uint32_t s[];             /* syms, 0 empty */
+    _Atomic uint64_t s[];             /* a sym, and above it 32 bits of its name's hash (a probe
+                                         compares them before it reads the name); 0 empty */
 } Slots;
 
 typedef struct PoolBlock {
@@ -69,19 +70,24 @@ static const Entry *entry(Sym s)
 }
 
 /* slot index of (s, n) in t: its symbol's slot, or the empty one it would take */
+static uint64_t slot_of(Sym sym, uint64_t h) { return (h >> 32) << 32 | sym; }
+
 static size_t probe(const Slots *t, const char *s, size_t n, uint64_t h, Sym *found)
 {
     size_t i = h & (t->n - 1);
     for (;;) {
-        Sym sym = atomic_load_explicit(&t->s[i], memory_order_acquire);
-        if (!sym) {
+        uint64_t v = atomic_load_explicit(&t->s[i], memory_order_acquire);
+        if (!v) {
             *found = 0;
             return i;
         }
-        const Entry *e = entry(sym);
-        if (e->len == n && memcmp(e->name, s, n) == 0) {
-            *found = sym;
-            return i;
+        Sym sym = (Sym)(uint32_t)v;
+        if (v >> 32 == h >> 32) {
+            const Entry *e = entry(sym);
+            if (e->len == n && memcmp(e->name, s, n) == 0) {
+                *found = sym;
+                return i;
+            }
         }
         i = (i + 1) & (t->n - 1);
     }
@@ -91,23 +97,25 @@ Sym sym_find(const char *s, size_t n)
 {
     Slots *t = atomic_load_explicit(&T.slots, memory_order_acquire);
     if (!t) return 0;
+    uint64_t h = hash_bytes(s, n);
     Sym found;
-    probe(t, s, n, hash_bytes(s, n), &found);
+    probe(t, s, n, h, &found);
     return found;
 }
 
 /* a table of n slots holding every symbol (writer, under the mutex) */
 static Slots *rebuild(size_t n, Slots *older)
 {
-    Slots *t = xmalloc(sizeof *t + n * sizeof(uint32_t));
+    Slots *t = xmalloc(sizeof *t + n * sizeof(uint64_t));
     t->n = n;
     t->older = older;
     uint32_t count = atomic_load_explicit(&T.count, memory_order_relaxed);
     for (Sym sym = 1; sym < count; sym++) {
         const Entry *e = entry(sym);
-        size_t i = hash_bytes(e->name, e->len) & (n - 1);
+        uint64_t h = hash_bytes(e->name, e->len);
+        size_t i = h & (n - 1);
         while (atomic_load_explicit(&t->s[i], memory_order_relaxed)) i = (i + 1) & (n - 1);
-        atomic_store_explicit(&t->s[i], sym, memory_order_relaxed);
+        atomic_store_explicit(&t->s[i], slot_of(sym, h), memory_order_relaxed);
     }
     return t;
 }
@@ -161,7 +169,7 @@ Sym sym_intern(const char *s, size_t n)
         /* a bigger table with every symbol, the new one too, replaces it */
         atomic_store_explicit(&T.slots, rebuild(t->n * 2, t), memory_order_release);
     } else {
-        atomic_store_explicit(&t->s[i], sym, memory_order_release);
+        atomic_store_explicit(&t->s[i], slot_of(sym, h), memory_order_release);
     }
     pthread_mutex_unlock(&T.mu);
     return sym;
@@ -217,23 +225,19 @@ static size_t mix64(uint64_t k) { return (size_t)hash_u64(k); }
 
 static void u64map_resize(U64Map *m, size_t cap)
 {
-    uint64_t *keys = calloc(cap, sizeof *keys);
-    uint32_t *vals = calloc(cap, sizeof *vals);
-    if (!keys || !vals) {
+    U64Slot *slot = calloc(cap, sizeof *slot);
+    if (!slot) {
         fputs("herodotus: out of memory\n", stderr);
         abort();
     }
     for (size_t i = 0; i < m->cap; i++) {
-        if (!m->vals[i]) continue;
-        size_t j = mix64(m->keys[i]) & (cap - 1);
-        while (vals[j]) j = (j + 1) & (cap - 1);
-        keys[j] = m->keys[i];
-        vals[j] = m->vals[i];
+        if (!m->slot[i].val) continue;
+        size_t j = mix64(m->slot[i].key) & (cap - 1);
+        while (slot[j].val) j = (j + 1) & (cap - 1);
+        slot[j] = m->slot[i];
     }
-    free(m->keys);
-    free(m->vals);
-    m->keys = keys;
-    m->vals = vals;
+    free(m->slot);
+    m->slot = slot;
     m->cap = cap;
 }
 
@@ -241,18 +245,18 @@ void u64map_put(U64Map *m, uint64_t key, uint32_t val)
 {
     if ((m->len + 1) * 2 > m->cap) u64map_resize(m, m->cap ? m->cap * 2 : 1024);
     size_t j = mix64(key) & (m->cap - 1);
-    while (m->vals[j] && m->keys[j] != key) j = (j + 1) & (m->cap - 1);
-    if (!m->vals[j]) m->len++;
-    m->keys[j] = key;
-    m->vals[j] = val;
+    while (m->slot[j].val && m->slot[j].key != key) j = (j + 1) & (m->cap - 1);
+    if (!m->slot[j].val) m->len++;
+    m->slot[j].key = key;
+    m->slot[j].val = val;
 }
 
 uint32_t u64map_get(const U64Map *m, uint64_t key)
 {
     if (!m->cap) return 0;
     size_t j = mix64(key) & (m->cap - 1);
-    while (m->vals[j]) {
-        if (m->keys[j] == key) return m->vals[j];
+    while (m->slot[j].val) {
+        if (m->slot[j].key == key) return m->slot[j].val;
         j = (j + 1) & (m->cap - 1);
     }
     return 0;
@@ -260,7 +264,6 @@ uint32_t u64map_get(const U64Map *m, uint64_t key)
 
 void u64map_free(U64Map *m)
 {
-    free(m->keys);
-    free(m->vals);
+    free(m->slot);
     memset(m, 0, sizeof *m);
 }

@@ -21,9 +21,12 @@ uint64_t    hash_u64(uint64_t k);       /* a 64-bit finaliser (murmur3's) */
 
 /* A map from 64-bit keys to 32-bit values (open addressing), used for
  * tries (node,word) -> node and for small per-symbol tables. */
+typedef struct U64Slot {
+    uint64_t key;
+    uint32_t val;               /* 0: empty */
+} U64Slot;
 typedef struct U64Map {
-    uint64_t *keys;
-    uint32_t *vals;
+    U64Slot *slot;              /* a key beside its value: one cache line a probe */
     size_t cap, len;
 } U64Map;
 

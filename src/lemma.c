@@ -101,7 +101,7 @@ int lemma_is_verb(Sym s) { return s && u64map_get(&L.verb, s) != 0; }
 void lemma_add_verbs(const U64Map *words)
 {
     for (size_t i = 0; i < words->cap; i++)
-        if (words->vals[i]) u64map_put(&L.verb, words->keys[i], 1);
+        if (words->slot[i].val) u64map_put(&L.verb, words->slot[i].key, 1);
 }
 
 typedef struct { const char *suf, *rep; } Rule;

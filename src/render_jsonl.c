@@ -6,7 +6,16 @@ static void begin(Buf *out) { (void)out; }
 
 static void key_str(Buf *o, const char *k, const char *s, size_t n)
 {
-    buf_printf(o, ",\"%s\":", k);
+    size_t kn = strlen(k);
+    buf_reserve(o, kn + 4);
+    char *p = o->data + o->len;
+    *p++ = ',';
+    *p++ = '"';
+    memcpy(p, k, kn);
+    p += kn;
+    *p++ = '"';
+    *p++ = ':';
+    o->len = (size_t)(p - o->data);
     buf_json_str(o, s, n);
 }
 

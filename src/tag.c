@@ -60,13 +60,17 @@ typedef struct { uint8_t tag; float score; } Emit;
 static struct {
     float trans[T_NTAGS][T_NTAGS];   /* log P(next | prev) */
     float prior[T_NTAGS];            /* log P(tag) */
-    U64Map lex;                      /* Sym -> 1 + index of first Emit */
+    uint32_t *lex;                   /* by Sym: 1 + index of its first Emit, 0 none */
+    uint32_t nlex;                   /* symbols the array covers (the words the model knows come first) */
     Emit *emit;                      /* runs of emissions, ended by tag 0 */
     size_t nemit, capemit;
     uint32_t unk[12];                /* unknown-word classes -> 1 + Emit index */
     uint32_t num, ord, lrb, rrb, lcb, rcb;
     int loaded;
 } M;
+
+/* The model's emissions for word w: 1 + index of the first, 0 none */
+static uint32_t lex_get(Sym w) { return w < M.nlex ? M.lex[w] : 0; }
 
 
 enum { U_ABR, U_CAP, U_ED, U_HYP, U_HYPADJ, U_ING, U_LY, U_S, U_SYM, U_TION, U_UNK, U_N };
@@ -232,19 +236,28 @@ int tagger_load(const char *dir, char *err, size_t errsz)
         }
         uint32_t at = add_run(tmp);
         if (!at) continue;
-        u64map_put(&M.lex, sym_intern(rows[r].k, rows[r].kn), at);
+        Sym word = sym_intern(rows[r].k, rows[r].kn);
+        if (word >= M.nlex) {
+            uint32_t now = word * 2 + 1024;
+            uint32_t *q = realloc(M.lex, now * sizeof *q);
+            if (!q) abort();
+            memset(q + M.nlex, 0, (now - M.nlex) * sizeof *q);
+            M.lex = q;
+            M.nlex = now;
+        }
+        M.lex[word] = at;
     }
     free(rows);
     free(tmp);
     free(ptag);
     free(pval);
     free(w);
-    M.num = u64map_get(&M.lex, sym_find("*NUM*", 5));
-    M.ord = u64map_get(&M.lex, sym_find("*ORD*", 5));
-    M.lrb = u64map_get(&M.lex, sym_find("*LRB*", 5));
-    M.rrb = u64map_get(&M.lex, sym_find("*RRB*", 5));
-    M.lcb = u64map_get(&M.lex, sym_find("*LCB*", 5));
-    M.rcb = u64map_get(&M.lex, sym_find("*RCB*", 5));
+    M.num = lex_get(sym_find("*NUM*", 5));
+    M.ord = lex_get(sym_find("*ORD*", 5));
+    M.lrb = lex_get(sym_find("*LRB*", 5));
+    M.rrb = lex_get(sym_find("*RRB*", 5));
+    M.lcb = lex_get(sym_find("*LCB*", 5));
+    M.rcb = lex_get(sym_find("*RCB*", 5));
     /* unknown-word classes */
     snprintf(path, sizeof path, "%s/unknown.yml", dir);
     char *u = read_file(path, &len);
@@ -276,7 +289,9 @@ int tagger_load(const char *dir, char *err, size_t errsz)
 
 void tagger_free(void)
 {
-    u64map_free(&M.lex);
+    free(M.lex);
+    M.lex = NULL;
+    M.nlex = 0;
     free(M.emit);
     memset(&M, 0, sizeof M);
 }
@@ -333,12 +348,12 @@ static uint32_t emissions(const Token *t, int first, int *nnp_boost)
     }
     if (t->n == 1 && (t->s[0] == '(' || t->s[0] == '[')) return M.lrb;
     if (t->n == 1 && (t->s[0] == ')' || t->s[0] == ']')) return M.rrb;
-    uint32_t e = t->exact ? u64map_get(&M.lex, t->exact) : 0;
+    uint32_t e = lex_get(t->exact);
     if (e) return e;
     if (is_number(t)) return M.num;
     if (isdigit((unsigned char)t->s[0]) && (ends_with(t, "st") || ends_with(t, "nd") || ends_with(t, "rd") || ends_with(t, "th")))
         return M.ord ? M.ord : M.num;
-    e = t->lower ? u64map_get(&M.lex, t->lower) : 0;
+    e = lex_get(t->lower);
     if (e) {
         if (!first && isupper((unsigned char)t->s[0])) *nnp_boost = 1;
         return e;
@@ -580,13 +595,13 @@ int tag_lexicon(const char *s, size_t n, uint8_t *tags, int max, int *lower)
     *lower = 0;
     if (!M.loaded || !n) return 0;
     Sym e = sym_find(s, n);
-    uint32_t at = e ? u64map_get(&M.lex, e) : 0;
+    uint32_t at = lex_get(e);
     if (!at && n < 64) {
         *lower = 1;
         char low[64];
         for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)s[i]);
         e = sym_find(low, n);
-        at = e ? u64map_get(&M.lex, e) : 0;
+        at = lex_get(e);
     }
     if (!at) return 0;
     int k = 0;
