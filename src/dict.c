@@ -40,6 +40,8 @@ void dict_free(Dict *d)
     free(d->nouns);
     free(d->supports);
     u64map_free(&d->synset_by_name);
+    u64map_free(&d->synset_end[0]);
+    u64map_free(&d->synset_end[1]);
     for (uint32_t i = 0; i < d->nblocks; i++) free(d->blocks[i].pat);
     for (uint32_t i = 0; i < d->nsynsets; i++) free(d->synsets[i].ph);
     free(d->blocks);
@@ -852,6 +854,9 @@ static int load_verbs(Dict *d, FILE *f, uint32_t file)
             memcpy(ss->ph[ss->n].w, w, n * sizeof(Sym));
             ss->ph[ss->n].n = (uint32_t)n;
             ss->n++;
+            uint64_t set = (uint64_t)(in_synset + 1) << 32;
+            u64map_put(&d->synset_end[0], set | w[0], 1);
+            u64map_put(&d->synset_end[1], set | w[n - 1], 1);
             continue;
         }
         if (!cur) {

@@ -69,9 +69,20 @@ static int tok_matches_last(const Token *t, Sym w)
     return tok_matches(t, w) || (w && t->lemma == w && (t->tag == T_NNS || t->tag == T_NNPS));
 }
 
+/* May a phrase of the set begin (which 0) or end (1) with token t?  (Its
+ * word or lemma is one of their first or last words; the phrases are tried
+ * only then.) */
+static int synset_may(const Dict *dict, int which, uint32_t set, const Token *t)
+{
+    uint64_t k = (uint64_t)(set + 1) << 32;
+    return (t->lower && u64map_get(&dict->synset_end[which], k | t->lower)) ||
+           (t->lemma && t->lemma != t->lower && u64map_get(&dict->synset_end[which], k | t->lemma));
+}
+
 /* Match a synonym-set phrase at i; returns tokens used or 0. */
 static uint32_t synset_at(const Dict *dict, uint32_t set, const Sentence *s, uint32_t i, uint32_t end)
 {
+    if (i >= end || !synset_may(dict, 0, set, &s->tok[i])) return 0;
     const Synset *ss = &dict->synsets[set];
     for (uint32_t p = 0; p < ss->n; p++) {
         const Phrase *ph = &ss->ph[p];
@@ -87,6 +98,7 @@ static uint32_t synset_at(const Dict *dict, uint32_t set, const Sentence *s, uin
  * token + 1, or 0. */
 static uint32_t synset_ending(const Dict *dict, uint32_t set, const Sentence *s, uint32_t begin, uint32_t last)
 {
+    if (last < begin || !synset_may(dict, 1, set, &s->tok[last])) return 0;
     const Synset *ss = &dict->synsets[set];
     for (uint32_t p = 0; p < ss->n; p++) {
         const Phrase *ph = &ss->ph[p];
