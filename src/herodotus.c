@@ -105,6 +105,5 @@ void hd_doc_free(hd_doc *d)
     free(d);
 }
 
-void hd_thread_done(void) { lemma_thread_done(); }
 
 const char *hd_version(void) { return HERODOTUS_VERSION; }

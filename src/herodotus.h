@@ -66,9 +66,6 @@ size_t    hd_doc_nevents(const hd_doc *d);
 int       hd_doc_event(const hd_doc *d, size_t i, hd_event *e);
 void      hd_doc_free(hd_doc *d);
 
-/* A thread that coded documents (not the one that frees the coder) calls
- * this before it ends: it frees the thread's cache of word lemmas. */
-void        hd_thread_done(void);
 const char *hd_version(void);
 
 #ifdef __cplusplus

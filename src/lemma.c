@@ -9,13 +9,12 @@
 static struct {
     U64Map verb;            /* verb lemma sym -> 1 */
     U64Map vexc, nexc;      /* inflected sym -> base sym */
+    /* by lower-case word, made once the dictionaries are in (lemma_freeze):
+     * its lemma read as a verb, and as a plural noun */
+    Sym *as_verb, *as_noun;
+    uint32_t nwords;
 } L;                        /* loaded once, then only read */
 
-/* Each coding thread's own cache of lemmas looked up: (lower sym << 2 |
- * class) -> lemma sym + 1.  Freed by lemma_thread_done. */
-static _Thread_local U64Map cache;
-
-void lemma_thread_done(void) { u64map_free(&cache); }
 
 
 /* WordNet writes multi-word lemmas with '_'; we keep single words only. */
@@ -93,7 +92,10 @@ void lemma_free(void)
     u64map_free(&L.verb);
     u64map_free(&L.vexc);
     u64map_free(&L.nexc);
-    u64map_free(&cache);
+    free(L.as_verb);
+    free(L.as_noun);
+    L.as_verb = L.as_noun = NULL;
+    L.nwords = 0;
 }
 
 int lemma_is_verb(Sym s) { return s && u64map_get(&L.verb, s) != 0; }
@@ -145,6 +147,33 @@ Sym lemma_of(const char *word, size_t n, int tag)
     return sym_find(low, ln);
 }
 
+void lemma_freeze(void)
+{
+    uint32_t n = sym_count();
+    Sym *v = realloc(L.as_verb, (n + 1) * sizeof *v), *no = realloc(L.as_noun, (n + 1) * sizeof *no);
+    if (!v || !no) abort();
+    L.as_verb = v;
+    L.as_noun = no;
+    v[0] = no[0] = 0;
+    for (Sym w = 1; w < n; w++) {
+        const char *name = sym_name(w);
+        size_t len = sym_len(w);
+        /* a word in capitals is no token's lower-case form; one that ends in
+         * none of the rules' suffixes and has no exception is its own lemma */
+        int plain = 1;
+        for (size_t i = 0; i < len && plain; i++) plain = !(name[i] >= 'A' && name[i] <= 'Z');
+        if (!plain || len >= 128) {
+            v[w] = no[w] = w;
+            continue;
+        }
+        char last = len ? name[len - 1] : 0;
+        int inflected = last == 's' || last == 'd' || last == 'g' || last == 'n';
+        v[w] = inflected || u64map_get(&L.vexc, w) ? morphy(name, len, &L.verb, &L.vexc, VRULES) : w;
+        no[w] = inflected || u64map_get(&L.nexc, w) ? morphy(name, len, NULL, &L.nexc, NRULES) : w;
+    }
+    L.nwords = n;
+}
+
 void lemmatise(Sentence *s)
 {
     for (uint32_t i = 0; i < s->ntok; i++) {
@@ -154,17 +183,7 @@ void lemmatise(Sentence *s)
             t->lemma = t->lower;
             continue;
         }
-        if (t->lower) {
-            uint64_t key = (uint64_t)t->lower << 2 | (uint64_t)cls;
-            uint32_t c = u64map_get(&cache, key);
-            if (c) {
-                t->lemma = c - 1;
-                continue;
-            }
-            t->lemma = lemma_of(t->s, t->n, t->tag);
-            u64map_put(&cache, key, t->lemma + 1);
-        } else {
-            t->lemma = lemma_of(t->s, t->n, t->tag);
-        }
+        if (t->lower && t->lower < L.nwords) t->lemma = cls == 1 ? L.as_verb[t->lower] : L.as_noun[t->lower];
+        else t->lemma = lemma_of(t->s, t->n, t->tag);
     }
 }

@@ -18,8 +18,9 @@ int  lemma_is_verb(Sym s);           /* s is a WordNet verb lemma, or a dictiona
  * too: "lathicharged" is "lathicharge" once a dictionary names it. */
 void lemma_add_verbs(const U64Map *words);
 void lemmatise(Sentence *s);
-
-/* A coding thread frees its lemma cache before it ends. */
-void lemma_thread_done(void);
+/* Once every dictionary is in: the lemma of every word known so far, as
+ * a verb and as a plural noun, in tables lemmatise reads (nothing is
+ * cached while coding, so any number of threads may lemmatise at once). */
+void lemma_freeze(void);
 
 #endif

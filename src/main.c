@@ -334,7 +334,6 @@ static void *pool_thread(void *arg)
         if (p->waiting_for == seq) pthread_cond_signal(&p->done);
     }
     pthread_mutex_unlock(&p->mu);
-    lemma_thread_done();
     return NULL;
 }
 

@@ -117,6 +117,7 @@ int pipeline_load(Dict *dict, const Options *o, char *err, size_t errsz)
         return -1;
     }
     lemma_add_verbs(&dict->verb);
+    lemma_freeze();
     return 0;
 }
 

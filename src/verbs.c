@@ -52,21 +52,26 @@ static int clause_boundary(const Token *t)
            t->tag == T_WP || (t->tag == T_IN && tok_is(t, "that")) || tok_is(t, "as");
 }
 
-/* With the validation suite's conventions pattern words match only the
- * word as written (RESOLUTION does not match "resolutions"); herodotus's own
- * dictionaries are written in lemmas (TALK matches "talks").  Set from the
- * options by find_verbs for the calls below it, in its own thread. */
-static _Thread_local int exact_words;
+/* What matching a sentence against the verb dictionaries reads: the
+ * dictionaries, the sentence, and whether pattern words match only the word
+ * as written (the validation suite's convention: RESOLUTION does not match
+ * "resolutions"; herodotus's own dictionaries are written in lemmas, and
+ * TALK matches "talks"). */
+typedef struct Match {
+    const Dict *dict;
+    const Sentence *s;
+    int exact;
+} Match;
 
-static int tok_matches(const Token *t, Sym w)
+static int tok_matches(const Match *m, const Token *t, Sym w)
 {
-    return w && (t->lower == w || (t->lemma == w && !exact_words));   /* the flag read only when it decides */
+    return w && (t->lower == w || (t->lemma == w && !m->exact));
 }
 
 /* a synonym-set member's last word also matches its regular plural */
-static int tok_matches_last(const Token *t, Sym w)
+static int tok_matches_last(const Match *m, const Token *t, Sym w)
 {
-    return tok_matches(t, w) || (w && t->lemma == w && (t->tag == T_NNS || t->tag == T_NNPS));
+    return tok_matches(m, t, w) || (w && t->lemma == w && (t->tag == T_NNS || t->tag == T_NNPS));
 }
 
 /* May a phrase of the set begin (which 0) or end (1) with token t?  (Its
@@ -80,15 +85,17 @@ static int synset_may(const Dict *dict, int which, uint32_t set, const Token *t)
 }
 
 /* Match a synonym-set phrase at i; returns tokens used or 0. */
-static uint32_t synset_at(const Dict *dict, uint32_t set, const Sentence *s, uint32_t i, uint32_t end)
+static uint32_t synset_at(const Match *m, uint32_t set, uint32_t i, uint32_t end)
 {
+    const Dict *dict = m->dict;
+    const Sentence *s = m->s;
     if (i >= end || !synset_may(dict, 0, set, &s->tok[i])) return 0;
     const Synset *ss = &dict->synsets[set];
     for (uint32_t p = 0; p < ss->n; p++) {
         const Phrase *ph = &ss->ph[p];
         if (i + ph->n > end) continue;
         uint32_t k = 0;
-        while (k < ph->n && (k + 1 < ph->n ? tok_matches(&s->tok[i + k], ph->w[k]) : tok_matches_last(&s->tok[i + k], ph->w[k]))) k++;
+        while (k < ph->n && (k + 1 < ph->n ? tok_matches(m, &s->tok[i + k], ph->w[k]) : tok_matches_last(m, &s->tok[i + k], ph->w[k]))) k++;
         if (k == ph->n) return k;
     }
     return 0;
@@ -96,15 +103,17 @@ static uint32_t synset_at(const Dict *dict, uint32_t set, const Sentence *s, uin
 
 /* Match a synonym-set phrase that ends at token `last`; returns its first
  * token + 1, or 0. */
-static uint32_t synset_ending(const Dict *dict, uint32_t set, const Sentence *s, uint32_t begin, uint32_t last)
+static uint32_t synset_ending(const Match *m, uint32_t set, uint32_t begin, uint32_t last)
 {
+    const Dict *dict = m->dict;
+    const Sentence *s = m->s;
     if (last < begin || !synset_may(dict, 1, set, &s->tok[last])) return 0;
     const Synset *ss = &dict->synsets[set];
     for (uint32_t p = 0; p < ss->n; p++) {
         const Phrase *ph = &ss->ph[p];
         if (last + 1 < ph->n || last + 1 - ph->n < begin) continue;
         uint32_t st = last + 1 - ph->n, k = 0;
-        while (k < ph->n && (k + 1 < ph->n ? tok_matches(&s->tok[st + k], ph->w[k]) : tok_matches_last(&s->tok[st + k], ph->w[k]))) k++;
+        while (k < ph->n && (k + 1 < ph->n ? tok_matches(m, &s->tok[st + k], ph->w[k]) : tok_matches_last(m, &s->tok[st + k], ph->w[k]))) k++;
         if (k == ph->n) return st + 1;
     }
     return 0;
@@ -112,9 +121,10 @@ static uint32_t synset_ending(const Dict *dict, uint32_t set, const Sentence *s,
 
 /* Try to match the elements after the verb, from token `from` up to `end`.
  * Returns 1 on success with target/source token and the end of the match. */
-static int match_post(const Dict *dict, const Sentence *s, const Pattern *p, uint32_t from, uint32_t end,
-                      int *target, int *source, uint32_t *mend)
+static int match_post(const Match *mt, const Pattern *p, uint32_t from, uint32_t end, int *target, int *source,
+                      uint32_t *mend)
 {
+    const Sentence *s = mt->s;
     uint32_t pos = from;
     for (uint32_t e = 0; e < p->npost; e++) {
         const PatElem *el = &p->post[e];
@@ -133,11 +143,11 @@ static int match_post(const Dict *dict, const Sentence *s, const Pattern *p, uin
                 else
                     while (j < end && TAG_IS_NOUN(s->tok[j].tag) && s->tok[j].mention < 0) j++;
                 used = j > i ? j - i : 1;
-            } else if (el->kind == PE_WORD && tok_matches(t, el->word)) {
+            } else if (el->kind == PE_WORD && tok_matches(mt, t, el->word)) {
                 found = i + 1;
                 used = 1;
             } else if (el->kind == PE_SYNSET) {
-                used = synset_at(dict, el->synset, s, i, end);
+                used = synset_at(mt, el->synset, i, end);
                 if (used) found = i + 1;
             } else if ((el->kind == PE_TARGET || el->kind == PE_SOURCE ||
                         (el->kind == PE_COMPOUND && t->mention >= 0 && s->men[t->mention].conj >= 0)) &&
@@ -167,9 +177,10 @@ static int in_compound(const Sentence *s, int m)
 }
 
 /* The elements before the verb, matched right to left from the verb. */
-static int match_pre(const Dict *dict, const Sentence *s, const Pattern *p, uint32_t verb, uint32_t begin, int *source,
-                     int *target, int *mutual)
+static int match_pre(const Match *mt, const Pattern *p, uint32_t verb, uint32_t begin, int *source, int *target,
+                     int *mutual)
 {
+    const Sentence *s = mt->s;
     int pos = (int)verb - 1;
     int must_adj = p->npre ? p->pre[p->npre - 1].adj_next : 0;
     for (int e = (int)p->npre - 1; e >= 0; e--) {
@@ -183,7 +194,7 @@ static int match_pre(const Dict *dict, const Sentence *s, const Pattern *p, uint
                 break;
             }
             if (el->kind == PE_SYNSET) {
-                uint32_t st = synset_ending(dict, el->synset, s, begin, (uint32_t)i);
+                uint32_t st = synset_ending(mt, el->synset, begin, (uint32_t)i);
                 if (st) {
                     found = (int)st - 1;
                     break;
@@ -198,7 +209,7 @@ static int match_pre(const Dict *dict, const Sentence *s, const Pattern *p, uint
                 }
                 continue;
             }
-            if ((el->kind == PE_WORD && tok_matches(t, el->word)) ||
+            if ((el->kind == PE_WORD && tok_matches(mt, t, el->word)) ||
                 ((el->kind == PE_SOURCE || el->kind == PE_TARGET) && t->mention >= 0)) {
                 if (el->kind == PE_SOURCE) *source = i;
                 if (el->kind == PE_TARGET) *target = i;   /* "- NOTED + * [115]" */
@@ -233,18 +244,21 @@ static int regular_form(const Token *t, Sym lemma)
     return !strcmp(w, f);
 }
 
-static int entry_fits(const Sentence *s, const VerbPhrase *vp, const VerbEntry *e)
+static int entry_fits(const Match *m, const VerbPhrase *vp, const VerbEntry *e)
 {
+    const Sentence *s = m->s;
     if (vp->head < e->npre || vp->head + 1 + e->npost > s->ntok) return 0;
     for (uint32_t i = 0; i < e->npre; i++)
-        if (!tok_matches(&s->tok[vp->head - e->npre + i], e->pre[i])) return 0;
+        if (!tok_matches(m, &s->tok[vp->head - e->npre + i], e->pre[i])) return 0;
     for (uint32_t i = 0; i < e->npost; i++)
-        if (!tok_matches(&s->tok[vp->head + 1 + i], e->post[i])) return 0;
+        if (!tok_matches(m, &s->tok[vp->head + 1 + i], e->post[i])) return 0;
     return 1;
 }
 
-static void code_phrase(const Dict *dict, const Sentence *s, VerbPhrase *vp, uint32_t begin)
+static void code_phrase(const Match *m, VerbPhrase *vp, uint32_t begin)
 {
+    const Dict *dict = m->dict;
+    const Sentence *s = m->s;
     const Token *h = &s->tok[vp->head];
     vp->code = NULL;
     vp->target_tok = vp->source_tok = -1;
@@ -260,10 +274,10 @@ static void code_phrase(const Dict *dict, const Sentence *s, VerbPhrase *vp, uin
         Sym key = pass ? h->lemma : h->lower;
         if (pass && key == h->lower) break;
         /* the suite's dictionaries know only the regular forms of a verb */
-        if (pass && exact_words && !regular_form(h, key)) break;
+        if (pass && m->exact && !regular_form(h, key)) break;
         for (uint32_t k = dict_verb_first(dict, key); k; k = dict->ventries[k - 1].next) {
             const VerbEntry *e = &dict->ventries[k - 1];
-            if (entry_fits(s, vp, e) && (int)(e->npre + e->npost) > width) {
+            if (entry_fits(m, vp, e) && (int)(e->npre + e->npost) > width) {
                 first = k;
                 width = e->npre + e->npost;
             }
@@ -290,7 +304,7 @@ static void code_phrase(const Dict *dict, const Sentence *s, VerbPhrase *vp, uin
     uint32_t dref = 0;
     for (uint32_t k = first; k; k = dict->ventries[k - 1].next) {
         const VerbEntry *e = &dict->ventries[k - 1];
-        if ((int)(e->npre + e->npost) != width || !entry_fits(s, vp, e)) continue;
+        if ((int)(e->npre + e->npost) != width || !entry_fits(m, vp, e)) continue;
         const VerbBlock *b = &dict->blocks[e->block];
         if (!dcode && !dcode2) {   /* the default: the verb's own code, else its block's */
             dcode = e->code ? e->code : b->code;
@@ -302,8 +316,8 @@ static void code_phrase(const Dict *dict, const Sentence *s, VerbPhrase *vp, uin
             if ((p->need_post & ~post_words) || (p->need_pre & ~pre_words)) continue;
             int tt = -1, ts = -1, mutual = 0;
             uint32_t mend = vp->end;
-            if (!match_post(dict, s, p, vp->end, vp->clause_end, &tt, &ts, &mend)) continue;
-            if (p->npre && !match_pre(dict, s, p, vp->head, begin, &ts, &tt, &mutual)) continue;
+            if (!match_post(m, p, vp->end, vp->clause_end, &tt, &ts, &mend)) continue;
+            if (p->npre && !match_pre(m, p, vp->head, begin, &ts, &tt, &mutual)) continue;
             int len = p->npre + p->npost;
             if (len > best_len) {
                 bp = p;
@@ -333,7 +347,6 @@ static void code_phrase(const Dict *dict, const Sentence *s, VerbPhrase *vp, uin
 
 void find_verbs(Doc *d, const Dict *dict, const Options *o)
 {
-    exact_words = o->petrarch;
     for (uint32_t si = 0; si < d->nsent; si++) {
         Sentence *s = &d->sent[si];
         uint32_t cap = s->ntok / 2 + 2;
@@ -556,7 +569,8 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
                 begin = vp[k].start;
                 while (begin > 0 && s->tok[begin - 1].tag != T_COMMA) begin--;
             }
-            code_phrase(dict, s, &vp[k], begin);
+            Match m = {dict, s, o->petrarch};
+            code_phrase(&m, &vp[k], begin);
         }
         arena_shrink(d->arena, vp, cap * sizeof *vp, (n + 1) * sizeof *vp);
         s->vp = vp;

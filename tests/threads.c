@@ -53,7 +53,6 @@ static void *run(void *arg)
             if (strcmp(got, want[f])) bad++;
             free(got);
         }
-    hd_thread_done();
     return (void *)bad;
 }
 
