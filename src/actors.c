@@ -201,7 +201,7 @@ static uint32_t match_names(Doc *d, uint32_t si, const Dict *dict, const Options
         uint32_t na = longest(dict, TRIE_ACTOR, s, i, &la);
         uint32_t ng = longest(dict, TRIE_AGENT, s, i, &lg);
         /* "official contact", "an official visit": the adjective */
-        if (ng == 1 && !o->petrarch && tok_is(&s->tok[i], "official") && i + 1 < s->ntok &&
+        if (ng == 1 && conventions(o)->agent_context && tok_is(&s->tok[i], "official") && i + 1 < s->ntok &&
             TAG_IS_NOUN(s->tok[i + 1].tag) && s->tok[i].tag == T_JJ)
             ng = 0;
         /* a lone capitalised-only match on a lower-case token ("us",
@@ -212,7 +212,7 @@ static uint32_t match_names(Doc *d, uint32_t si, const Dict *dict, const Options
             !inner_capital(&s->tok[i]) &&
             !(d->caseless && (s->tok[i].n >= 4 || !(wordlist_case(s->tok[i].s, s->tok[i].n) & WL_LOWER))))
             na = 0;
-        if (!na && !o->petrarch) {
+        if (!na && conventions(o)->led_by) {
             /* "Saudi-led coalition", "Vietnamese-led forces": the leader's */
             const Token *t = &s->tok[i];
             if (t->n > 4 && t->n < 64 && !strncasecmp(t->s + t->n - 4, "-led", 4)) {
@@ -288,7 +288,7 @@ static void remember(Context *cx, const Mention *men, uint32_t nmen)
  * sentence before ("Russia fired missiles. It also ..."); "the alliance"
  * the organisation named before; "the two sides" the last two actors.
  * Appended after men[nmen - 1]; returns the new count. */
-static uint32_t resolve_pronouns(Sentence *s, Mention *men, uint32_t nmen, const Context *cx, int petrarch)
+static uint32_t resolve_pronouns(Sentence *s, Mention *men, uint32_t nmen, const Context *cx, const Conventions *cv)
 {
     uint32_t total = nmen;
     for (uint32_t i = 0; i < s->ntok; i++) {
@@ -297,11 +297,11 @@ static uint32_t resolve_pronouns(Sentence *s, Mention *men, uint32_t nmen, const
             code = cx->last_person;
             /* a person named before it in the same sentence: "Pakistan's
              * foreign minister said he would hold talks" */
-            for (uint32_t k = 0; k < nmen && !petrarch; k++)
+            for (uint32_t k = 0; k < nmen && cv->references; k++)
                 if (men[k].end <= i && (men[k].kind == MK_PERSON || (men[k].kind == MK_AGENT && men[k].has_agent)))
                     code = men[k].code;
         }
-        else if (!petrarch && s->tok[i].tag == T_PRP && (tok_is(&s->tok[i], "it") || tok_is(&s->tok[i], "they"))) {
+        else if (cv->references && s->tok[i].tag == T_PRP && (tok_is(&s->tok[i], "it") || tok_is(&s->tok[i], "they"))) {
             uint32_t j = i + 1;
             while (j < s->ntok && s->tok[j].tag == T_RB) j++;
             if (j < s->ntok && (TAG_IS_VERB(s->tok[j].tag) || s->tok[j].tag == T_MD)) {
@@ -314,7 +314,7 @@ static uint32_t resolve_pronouns(Sentence *s, Mention *men, uint32_t nmen, const
             }
         }
         /* "the alliance", "the bloc": the organisation named before */
-        if (!code && !petrarch && i > 0 && tok_is(&s->tok[i - 1], "the") &&
+        if (!code && cv->references && i > 0 && tok_is(&s->tok[i - 1], "the") &&
             tok_is_any(&s->tok[i], ORG_NOUNS) && !covered(men, nmen, i, i + 1) &&
             !(i + 1 < s->ntok && (TAG_IS_NOUN(s->tok[i + 1].tag) || tok_is(&s->tok[i + 1], "of")))) {
             code = cx->last_org;
@@ -322,7 +322,7 @@ static uint32_t resolve_pronouns(Sentence *s, Mention *men, uint32_t nmen, const
                 if (men[k].end <= i && men[k].kind == MK_ORG && men[k].actor_ref) code = men[k].code;
         }
         uint32_t span = 0;
-        if (!code && !petrarch && cx->two[0] && (span = both_phrase(s, i)) && !covered(men, nmen, i, i + span)) {
+        if (!code && cv->references && cx->two[0] && (span = both_phrase(s, i)) && !covered(men, nmen, i, i + span)) {
             /* "the two sides", "both countries": the last two actors named;
              * two mentions of one span are one compound */
             for (int p = 0; p < 2; p++) {
@@ -355,7 +355,7 @@ static uint32_t resolve_pronouns(Sentence *s, Mention *men, uint32_t nmen, const
  * Osgiliath and Gondor"), to a country-less partner ("Danish media and
  * government") and back from a shared noun ("Indian and Pakistani
  * troops"). */
-static void coordinate(Sentence *s, Mention *men, uint32_t nmen, Arena *a, int petrarch)
+static void coordinate(Sentence *s, Mention *men, uint32_t nmen, Arena *a, const Conventions *cv)
 {
     uint8_t *link_and = arena_alloc(a, nmen + 1);
     for (uint32_t k = 0; k + 1 < nmen; k++) {
@@ -376,7 +376,7 @@ static void coordinate(Sentence *s, Mention *men, uint32_t nmen, Arena *a, int p
         if (!ok || !joins) continue;
         /* "killed 30 worshippers, and the president ordered": the second
          * is the subject of a clause of its own */
-        if (!petrarch && men[k + 1].end < s->ntok && TAG_IS_VERB(s->tok[men[k + 1].end].tag) &&
+        if (cv->own_clauses && men[k + 1].end < s->ntok && TAG_IS_VERB(s->tok[men[k + 1].end].tag) &&
             s->tok[men[k + 1].end].tag != T_VBG && s->tok[men[k + 1].end].tag != T_VBN) {
             int comma = 0;
             for (uint32_t i = g; i < h; i++) comma |= s->tok[i].tag == T_COMMA;
@@ -453,7 +453,7 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
         }
     }
     Context cx = {0};
-    Sym anon = o->petrarch ? sym_intern("---", 3) : 0;   /* "---GOV": an agent of no known country */
+    Sym anon = conventions(o)->suite_agents ? sym_intern("---", 3) : 0;   /* "---GOV": an agent of no known country */
     int story_discard = 0;
     for (uint32_t si = 0; si < d->nsent; si++) {
         Sentence *s = &d->sent[si];
@@ -470,7 +470,7 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
         Match *m = arena_alloc(a, (s->ntok + 1) * sizeof *m);
         uint32_t nm = match_names(d, si, dict, o, date, m);
         arena_shrink(a, m, (s->ntok + 1) * sizeof *m, (nm + 1) * sizeof *m);
-        if (!d->default_country && !o->petrarch)
+        if (!d->default_country && conventions(o)->agent_context)
             for (uint32_t k = 0; k < nm; k++)
                 if (m[k].actor && dict->actors[m[k].actor - 1].kind == MK_COUNTRY && !arrival_place(s, m[k].start)) {
                     d->default_country = actor_country(dict_actor_code(dict, &dict->actors[m[k].actor - 1], date));
@@ -483,9 +483,9 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
         for (uint32_t k = 0; k < nm; k++) {
             /* the suite's conventions count country names only; news text
              * any actor of a country ("M23 rebels", a minister by name) */
-            if (!m[k].actor || (o->petrarch && dict->actors[m[k].actor - 1].kind != MK_COUNTRY)) continue;
+            if (!m[k].actor || (conventions(o)->suite_agents && dict->actors[m[k].actor - 1].kind != MK_COUNTRY)) continue;
             /* where someone arrives is not where its unnamed agents are from */
-            if (!o->petrarch && arrival_place(s, m[k].start)) continue;
+            if (conventions(o)->agent_context && arrival_place(s, m[k].start)) continue;
             Sym c = actor_country(dict_actor_code(dict, &dict->actors[m[k].actor - 1], date));
             if (c && c != sent_country) sent_country = c, ncountries++;
         }
@@ -493,7 +493,7 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
          * bomber blew himself up at a checkpoint in Mogadishu") says more
          * of its unnamed agents than the dateline's city does */
         Sym place_country = 0;
-        for (uint32_t k = 0; k < nm && !o->petrarch; k++) {
+        for (uint32_t k = 0; k < nm && conventions(o)->agent_context; k++) {
             if (!m[k].actor || dict->actors[m[k].actor - 1].kind != MK_COUNTRY || m[k].start == 0) continue;
             /* "in Mogadishu", "in the Georgian capital", "near the southern
              * city of Kherson" */
@@ -521,9 +521,9 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
          * article's first. */
         Sym agent_country;
         if (place_country) agent_country = place_country;
-        else if (d->place_country && !o->petrarch) agent_country = ncountries == 1 ? sent_country : d->place_country;
+        else if (d->place_country && conventions(o)->agent_context) agent_country = ncountries == 1 ? sent_country : d->place_country;
         else if (d->place_code) agent_country = actor_country(d->place_code);
-        else agent_country = o->petrarch ? 0 : ncountries == 1 ? sent_country : d->default_country;
+        else agent_country = conventions(o)->suite_agents ? 0 : ncountries == 1 ? sent_country : d->default_country;
         if (place_country) d->place_country = place_country;
         /* room for every match split into up to 8 compound parts, and pronouns */
         Mention *men = arena_alloc(a, (nm * 8 + s->ntok + 1) * sizeof *men);
@@ -551,16 +551,16 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                         (gap_e - gap_s == 1 || tok_is(&s->tok[gap_s + 1], "the")))
                         ok = 2;
                     /* "withdrew its troops from Kherson": whose they are is said */
-                    if (ok == 2 && !o->petrarch && m[k].start > 0 && s->tok[m[k].start - 1].tag == T_PRPS) ok = 0;
+                    if (ok == 2 && conventions(o)->agent_context && m[k].start > 0 && s->tok[m[k].start - 1].tag == T_PRPS) ok = 0;
                     /* "Western troops in Ukraine", "foreign forces in Syria": not
                      * the country's own */
-                    if (ok == 2 && !o->petrarch && tok_is(&s->tok[gap_s], "in") && m[k].start > 0 &&
+                    if (ok == 2 && conventions(o)->agent_context && tok_is(&s->tok[gap_s], "in") && m[k].start > 0 &&
                         (tok_is(&s->tok[m[k].start - 1], "western") || tok_is(&s->tok[m[k].start - 1], "foreign") ||
                          tok_is(&s->tok[m[k].start - 1], "international") || tok_is(&s->tok[m[k].start - 1], "allied")))
                         ok = 0;
                     /* the suite's conventions: a phrase whose country has a second
                      * prepositional phrase stays apart ("the parliament | Gondor in Eriador") */
-                    if (ok == 2 && o->petrarch && m[j].end + 1 < s->ntok && s->tok[m[j].end].tag == T_IN &&
+                    if (ok == 2 && conventions(o)->suite_agents && m[j].end + 1 < s->ntok && s->tok[m[j].end].tag == T_IN &&
                         !tok_is(&s->tok[m[j].end], "that"))
                         ok = 0;
                     /* adjectives between a country and an agent: "Russia's top diplomat" */
@@ -627,14 +627,14 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
             } else {
                 Sym base = agent_country ? agent_country : anon;
                 /* "foreign troops", "Western diplomats": of no country in context */
-                if (!o->petrarch && mm->start > 0 &&
+                if (conventions(o)->agent_context && mm->start > 0 &&
                     (tok_is(&s->tok[mm->start - 1], "foreign") || tok_is(&s->tok[mm->start - 1], "western") ||
                      tok_is(&s->tok[mm->start - 1], "international")))
                     base = anon;
                 /* several countries in the sentence and no dateline: the one
                  * named last before the agent ("Kenyan police arrested
                  * protesters near the Ugandan embassy": Kenyan protesters) */
-                if (!o->petrarch && !place_country && (!d->place_code || d->place_country) && ncountries > 1)
+                if (conventions(o)->agent_context && !place_country && (!d->place_code || d->place_country) && ncountries > 1)
                     for (uint32_t q = nmen; q-- > 0;)
                         if (men[q].end <= mm->start && men[q].actor_ref && actor_country(men[q].code) &&
                             (men[q].kind == MK_COUNTRY || men[q].kind == MK_AGENT || men[q].kind == MK_PERSON)) {
@@ -642,7 +642,7 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                             break;
                         }
                 /* "Nigeria said it would withdraw its troops": its is Nigeria's */
-                if (!o->petrarch && mm->start > 0 &&
+                if (conventions(o)->references && mm->start > 0 &&
                     (tok_is(&s->tok[mm->start - 1], "its") || tok_is(&s->tok[mm->start - 1], "their")))
                     for (uint32_t q = 0; q < nmen; q++)
                         if (men[q].end <= mm->start && actor_country(men[q].code) &&
@@ -652,7 +652,7 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                 mm->kind = MK_AGENT;
                 /* "the minister", "the envoy": the person of that office named
                  * before ("Sergei Lavrov arrived ... The minister praised") */
-                Sym named = !o->petrarch && nag == 1 ? role_person(s, mm->start, mm->end, agent, cx.last_named) : 0;
+                Sym named = conventions(o)->references && nag == 1 ? role_person(s, mm->start, mm->end, agent, cx.last_named) : 0;
                 if (named) {
                     mm->code = named;
                     mm->kind = MK_PERSON;
@@ -681,7 +681,7 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
                 }
             }
         }
-        uint32_t total = resolve_pronouns(s, men, nmen, &cx, o->petrarch);
+        uint32_t total = resolve_pronouns(s, men, nmen, &cx, conventions(o));
         /* keep mentions in token order */
         for (uint32_t x = 1; x < total; x++) {
             Mention t = men[x];
@@ -697,7 +697,7 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
         /* coordination: "Russia and China", "Mordor, the Shire, Fornost and
          * Bree", "Fornost and the evil awful Gondor", "neither X nor Y" */
         arena_shrink(a, men, (nm * 8 + s->ntok + 1) * sizeof *men, (nmen + 1) * sizeof *men);
-        coordinate(s, men, nmen, a, o->petrarch);
+        coordinate(s, men, nmen, a, conventions(o));
         s->men = men;
         s->nmen = nmen;
         cx.prev_group = 0;

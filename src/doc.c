@@ -12,3 +12,9 @@ void doc_note(Doc *d, uint32_t sent, int kind, uint32_t start, uint32_t end, uin
     }
     d->notes[d->nnotes++] = (Note){sent, (uint8_t)kind, start, end, ref, code};
 }
+
+const Conventions CONVENTIONS_OWN = {
+    .references = 1, .agent_context = 1, .led_by = 1, .own_clauses = 1, .participles = 1, .modality = 1,
+    .agent_phrases = 1, .speech = 1, .target_reading = 1, .agentless = 1, .one_actor = 1, .event_nouns = 1,
+};
+const Conventions CONVENTIONS_SUITE = {.exact_words = 1, .upper_sequence = 1, .suite_agents = 1, .second_codes = 1};

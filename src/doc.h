@@ -225,8 +225,7 @@ typedef struct Options {
     const char *dict_dir;       /* NULL: built-in dictionaries */
     int keep_untargeted;        /* keep events with no target */
     int petrarch;               /* the conventions of the PETRARCH validation
-                                   suite: no intent codes for future actions,
-                                   agents with no country coded "---" */
+                                   suite (Conventions below) */
     /* comma-delimited clauses dropped before coding when their length in
      * words lies in [min, max] (max 0: never): initial, internal, terminal */
     int comma_bmin, comma_bmax, comma_min, comma_max, comma_emin, comma_emax;
@@ -247,5 +246,56 @@ typedef struct Options {
     /* time each stage into Doc.stage_ns (--stats) */
     int timing;
 } Options;
+
+/* The two ways a sentence is read: herodotus's own, and the conventions of
+ * the PETRARCH validation suite (Options.petrarch), whose expected events
+ * assume a plainer reader.  Every way they differ is one field here; the
+ * stages read these, never the option itself.  Two constant tables
+ * (doc.c), chosen by conventions(). */
+typedef struct Conventions {
+    /* herodotus's own reading, off under the suite's */
+    uint8_t references;         /* actors: pronouns, "the alliance", "both sides", "its troops",
+                                   a role noun ("the minister") to the person named before */
+    uint8_t agent_context;      /* actors: an unnamed agent's country from its context (the
+                                   dateline, the sentence's only country, "foreign troops",
+                                   "Kenyan protesters near the embassy"); "official" as an
+                                   adjective; where someone arrives is not where agents are from */
+    uint8_t led_by;             /* actors: "Saudi-led coalition" names its leader */
+    uint8_t own_clauses;        /* actors: a name before a verb of its own is not coordinated
+                                   into the subject before it */
+    uint8_t participles;        /* verbs: a participle describing a noun is no verb group;
+                                   "is opposed to" is no passive; a gerund after an infinitive
+                                   is to come */
+    uint8_t modality;           /* verbs and events: what is alleged, possible, forecast,
+                                   conditional, denied, refused, invited or negated above did
+                                   not happen; a future action is an intent (03x), a threat
+                                   (13x) when conditioned */
+    uint8_t agent_phrases;      /* events: "by the police", "by suspected militants" */
+    uint8_t speech;             /* events: the speaker of a quote, "it"/"we" after a speech
+                                   verb, what a trailing attribution says, reported statements */
+    uint8_t target_reading;     /* events: adjuncts, sites, places, one's own forces, subjects
+                                   of the next clause are no targets; late and protest targets */
+    uint8_t agentless;          /* events: passives and weapons with no one named as acting */
+    uint8_t one_actor;          /* events: protests, strikes, riots, violence, force postures
+                                   stand alone */
+    uint8_t event_nouns;        /* nouns: events named by nouns ("the clashes between") */
+    /* the suite's conventions, off in herodotus's own reading */
+    uint8_t exact_words;        /* verbs: pattern words match the word as written, not its lemma */
+    uint8_t upper_sequence;     /* verbs and events: a verb's source is read back to the
+                                   sentence start or a comma, its phrase runs to a closing
+                                   ", X said", and what one verb consumed no later verb codes */
+    uint8_t suite_agents;       /* actors: an agent of no known country is "---GOV"; only
+                                   countries give agents a country; a prepositional phrase
+                                   stays apart from the agent before it */
+    uint8_t second_codes;       /* events: a pattern's second code (a mutual event's other
+                                   direction) as the suite writes it, and events with no
+                                   target only where the pattern has a null phrase */
+} Conventions;
+
+extern const Conventions CONVENTIONS_OWN, CONVENTIONS_SUITE;
+static inline const Conventions *conventions(const Options *o)
+{
+    return o->petrarch ? &CONVENTIONS_SUITE : &CONVENTIONS_OWN;
+}
 
 #endif

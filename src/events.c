@@ -830,9 +830,9 @@ static int passive_agent(const Sentence *s, const VerbPhrase *v, const Options *
     for (uint32_t i = v->end; i + 1 < v->clause_end; i++) {
         if (!tok_is(&s->tok[i], "by")) continue;
         uint32_t k = i + 1;
-        if (!o->petrarch && k + 1 < v->clause_end && (s->tok[k].tag == T_DT || s->tok[k].tag == T_PRPS)) k++;
+        if (conventions(o)->agent_phrases && k + 1 < v->clause_end && (s->tok[k].tag == T_DT || s->tok[k].tag == T_PRPS)) k++;
         /* "by suspected militants", "by heavily armed men" */
-        for (int adj = 0; adj < 3 && !o->petrarch && k + 1 < s->ntok && s->tok[k].mention < 0 &&
+        for (int adj = 0; adj < 3 && conventions(o)->agent_phrases && k + 1 < s->ntok && s->tok[k].mention < 0 &&
                           (s->tok[k].tag == T_JJ || s->tok[k].tag == T_VBN || s->tok[k].tag == T_VBD || s->tok[k].tag == T_RB);
              adj++)
             k++;
@@ -975,7 +975,7 @@ static void push_event(Doc *d, const Event *e)
 
 /* Transformations: what a speaker says about an event of his sentence
  * ("Hamas said it fired rockets at Israel" -> claims responsibility). */
-static void transform(Doc *d, const Dict *dict, uint32_t si, uint32_t first_ev, const int *subj, int petrarch)
+static void transform(Doc *d, const Dict *dict, uint32_t si, uint32_t first_ev, const int *subj, const Conventions *cv)
 {
     const Sentence *s = &d->sent[si];
     for (uint32_t t = 0; t < dict->ntransforms; t++) {
@@ -990,14 +990,14 @@ static void transform(Doc *d, const Dict *dict, uint32_t si, uint32_t first_ev, 
                 if (e->vp <= k || iv->start < ov->end) continue;   /* a verb after the speech verb */
                 /* "..., the army chief said, as crowds stormed the residence":
                  * a trailing attribution says what came before it */
-                if (!petrarch && subj[k] >= 0 && s->men[subj[k]].end <= ov->start && ov->end < s->ntok &&
+                if (cv->speech && subj[k] >= 0 && s->men[subj[k]].end <= ov->start && ov->end < s->ntok &&
                     (s->tok[ov->end].tag == T_COMMA || s->tok[ov->end].tag == T_PERIOD)) {
                     uint32_t b = s->men[subj[k]].start;
                     while (b > 0 && (s->tok[b - 1].tag == T_DT || s->tok[b - 1].tag == T_JJ)) b--;
                     if (b > 0 && s->tok[b - 1].tag == T_COMMA) continue;
                 }
                 /* "Hamas said it would attack": a threat, not a claim */
-                if (!petrarch && (iv->flags & VP_FUTURE)) continue;
+                if (cv->modality && (iv->flags & VP_FUTURE)) continue;
                 if (tr->iverb && (iv->block < 0 || dict->blocks[iv->block].label != tr->iverb)) continue;
                 if (tr->isrc == tr->osrc && e->source != a) continue;
                 if (tr->isrc != tr->osrc && tr->isrc != '.' && e->source == a) continue;
@@ -1302,13 +1302,13 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             Subj sub;
             subj[k] = -1;
             if (subject_of(s, k, &sub, subj) == 0) subj[k] = sub.src[0];
-            else if (speaker >= 0 && !o->petrarch && pronoun_before(s, v->start)) {
+            else if (speaker >= 0 && conventions(o)->speech && pronoun_before(s, v->start)) {
                 /* "Hamas said it fired rockets": the speaker */
                 sub.nsrc = 0;
                 add_conj(s, speaker, sub.src, &sub.nsrc, 8);
                 sub.rule = "the speaker, named by a pronoun";
                 subj[k] = speaker;
-            } else if (!o->petrarch && first_person_before(s, v->start)) {
+            } else if (conventions(o)->speech && first_person_before(s, v->start)) {
                 /* "\"We condemn this attack,\" the ministry said": the one
                  * who speaks after the quote */
                 int sp = trailing_speaker(s, k);
@@ -1320,7 +1320,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 }
             }
             if (v->flags & VP_SPEECH) speaker = subj[k];
-            if (!o->petrarch && speaker >= 0 && subj[k] >= 0 && subj[k] != speaker && !(v->flags & VP_SPEECH) &&
+            if (conventions(o)->speech && speaker >= 0 && subj[k] >= 0 && subj[k] != speaker && !(v->flags & VP_SPEECH) &&
                 obliged(s, v)) {
                 /* "Russia said Ukraine must withdraw its troops": a demand of
                  * the speaker on the obliged, not the withdrawal */
@@ -1330,11 +1330,11 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 if (e.source != e.target && !(v->flags & VP_NEGATED)) push_event(d, &e);
                 continue;
             }
-            if (o->petrarch && v->start < consumed) continue;
-            if (!v->code && !(o->petrarch && v->code2)) continue;
+            if (conventions(o)->upper_sequence && v->start < consumed) continue;
+            if (!v->code && !(conventions(o)->second_codes && v->code2)) continue;
             if (yields[k]) continue;
-            if (!o->petrarch && yields_to_complement(s, k)) continue;
-            if (o->petrarch) {
+            if (conventions(o)->target_reading && yields_to_complement(s, k)) continue;
+            if (conventions(o)->upper_sequence) {
                 consumed = v->clause_end;
                 petrarch_source(s, v, &sub);
                 if (!sub.nsrc && o->new_actor_length > 0) {
@@ -1350,12 +1350,12 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             }
             /* "could resume talks", "is expected to approve", "Would
              * Washington impose sanctions?": speculation and questions */
-            if (!o->petrarch && !(v->flags & VP_SPEECH) &&
+            if (conventions(o)->modality && !(v->flags & VP_SPEECH) &&
                 ((v->flags & VP_MAYBE) || (s->ntok > 0 && tok_is(&s->tok[s->ntok - 1], "?")))) {
                 doc_note(d, si, NOTE_NOT_DONE, v->start, v->end, v->pattern_ref, v->code);
                 continue;
             }
-            if (!o->petrarch && not_done(s, k)) {
+            if (conventions(o)->modality && not_done(s, k)) {
                 doc_note(d, si, NOTE_NOT_DONE, v->start, v->end, v->pattern_ref, v->code);
                 continue;
             }
@@ -1363,7 +1363,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
              * their demands": a refusal */
             const char *refused = ((v->flags & VP_REFUSED) ||
                                    ((v->flags & VP_NEGATED) && (v->flags & VP_FUTURE) && !(v->flags & VP_INFINITIVE))) &&
-                                          !o->petrarch
+                                          conventions(o)->modality
                                       ? refusal_code(v->code)
                                       : NULL;
             if (refused) {      /* "Iran refused to meet the envoy": the refusal is the event */
@@ -1377,7 +1377,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             }
             /* "condemned Tuesday's attack on the embassy": the one condemned
              * is who carried it out, named in an earlier event */
-            if (!o->petrarch && sub.nsrc && v->code && !strncmp(v->code, "11", 2) && v->target_tok < 0) {
+            if (conventions(o)->target_reading && sub.nsrc && v->code && !strncmp(v->code, "11", 2) && v->target_tok < 0) {
                 Sym doer = condemned_doer(d, s, v, s->men[sub.src[0]].code);
                 if (doer) {
                     const char *code = (v->flags & VP_FUTURE) ? intent_code(v->code) : v->code;
@@ -1397,7 +1397,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             /* "officials said the arrest of the union leader ...": what a
              * plain statement reports is no target of it; one addressed
              * ("said to", "told") has one */
-            int reported = !o->petrarch && (v->flags & VP_SPEECH) && v->code && !strncmp(v->code, "01", 2) &&
+            int reported = conventions(o)->speech && (v->flags & VP_SPEECH) && v->code && !strncmp(v->code, "01", 2) &&
                            !lemma_in(&s->tok[v->head], ADDRESSED);
             if (v->target_tok >= 0) {
                 add_conj(s, s->tok[v->target_tok].mention, tgt, &ntgt, 8);
@@ -1406,7 +1406,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 for (uint32_t i = v->end; i < v->clause_end; i++) {
                     int m = s->tok[i].mention;
                     /* ("denounced as a crime Serbia's ...": the verbs zone says when "as" goes on) */
-                    if (m < 0 && is_adjunct_start(&s->tok[i]) && !o->petrarch &&
+                    if (m < 0 && is_adjunct_start(&s->tok[i]) && conventions(o)->target_reading &&
                         !(i == v->end && tok_is(&s->tok[i], "as") && v->clause_end > i + 1))
                         break;
                     if (m < 0) continue;
@@ -1417,7 +1417,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     /* ... when people meet or talk (root 04): "talks in Geneva"; a
                      * ceasefire in Sudan or strikes on targets in Gaza do concern them */
                     int consult = v->code && v->code[0] == '0' && v->code[1] == '4';
-                    if (!o->petrarch && consult && pp >= 2 && is_place_prep(&s->tok[pp - 1]) &&
+                    if (conventions(o)->target_reading && consult && pp >= 2 && is_place_prep(&s->tok[pp - 1]) &&
                         TAG_IS_NOUN(s->tok[pp - 2].tag) && s->tok[pp - 2].mention < 0) {
                         i = s->men[m].end - 1;
                         continue;
@@ -1434,20 +1434,20 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     /* "Sri Lankan and Mexican negotiators reached an agreement on
                      * the release of prisoners": two sides agree with each
                      * other, not with the people their deal is about */
-                    if (!o->petrarch && sub.nsrc > 1 && v->code && together_code(v->code) && s->men[m].has_agent &&
+                    if (conventions(o)->target_reading && sub.nsrc > 1 && v->code && together_code(v->code) && s->men[m].has_agent &&
                         !s->men[m].actor_ref && pp > 0 && (s->tok[pp - 1].tag == T_IN || s->tok[pp - 1].tag == T_TO))
                         break;
                     /* "ended a strike at the port of Mombasa": a site */
-                    if (!o->petrarch && site_phrase(s, m)) {
+                    if (conventions(o)->target_reading && site_phrase(s, m)) {
                         i = s->men[m].end - 1;
                         continue;
                     }
-                    if (!o->petrarch && place_prep && s->men[m].kind == MK_COUNTRY && !s->men[m].has_agent && v->code &&
+                    if (conventions(o)->target_reading && place_prep && s->men[m].kind == MK_COUNTRY && !s->men[m].has_agent && v->code &&
                         (!strncmp(v->code, "14", 2) || sides || meet)) {
                         i = s->men[m].end - 1;
                         continue;
                     }
-                    if (!o->petrarch && is_subject_of_next(s, m, k)) {
+                    if (conventions(o)->target_reading && is_subject_of_next(s, m, k)) {
                         /* "demanded that the US cancel", "urged that Iran
                          * release": who is asked is the one the demand is on */
                         if (v->code && (!strncmp(v->code, "10", 2) || !strncmp(v->code, "02", 2)))
@@ -1464,7 +1464,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     int poss = pp > 0 && s->tok[pp - 1].tag == T_PRPS && !tok_is(&s->tok[pp - 1], "his") &&
                                !tok_is(&s->tok[pp - 1], "her");
                     int unnamed = s->men[m].has_agent && !s->men[m].actor_ref;   /* "4,000 troops" */
-                    if (!o->petrarch && own < 0 && sub.nsrc && (poss || unnamed) && actor_country(s->men[m].code) &&
+                    if (conventions(o)->target_reading && own < 0 && sub.nsrc && (poss || unnamed) && actor_country(s->men[m].code) &&
                         (unnamed || actor_country(s->men[m].code) == actor_country(s->men[sub.src[0]].code))) {
                         own = m;
                         i = s->men[m].end - 1;
@@ -1486,7 +1486,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 }
                 if (!ntgt && own >= 0) add_conj(s, own, tgt, &ntgt, 8);
             }
-            if (!ntgt && !o->petrarch && v->code && (!strncmp(v->code, "10", 2) || !strncmp(v->code, "02", 2)) &&
+            if (!ntgt && conventions(o)->target_reading && v->code && (!strncmp(v->code, "10", 2) || !strncmp(v->code, "02", 2)) &&
                 v->clause_end < s->ntok && tok_is(&s->tok[v->clause_end], "that")) {
                 /* "demanded that the US cancel the sale": the demand is on
                  * the subject of what is demanded */
@@ -1510,7 +1510,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     tree_target = 1;
                 }
             }
-            if (!ntgt && o->petrarch && o->new_actor_length > 0) {
+            if (!ntgt && o->new_actor_length > 0) {   /* the suite's new actors */
                 uint32_t a, b;
                 phrase_after(s, v->match_end > v->end ? v->match_end : v->end, v->clause_end, &a, &b);
                 int m = b > a ? new_actor(d, s, a, b, o->new_actor_length) : -1;
@@ -1520,7 +1520,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 /* "was attacked by X": X acts on the subject */
                 int agent_tree = 0, agent = passive_agent(s, v, o, &agent_tree);
                 s->wants_tree |= s->nmen > 0;
-                if (agent < 0 && !o->petrarch && v->code && unnamed_agent_counts(v->code) && sub.nsrc &&
+                if (agent < 0 && conventions(o)->agentless && v->code && unnamed_agent_counts(v->code) && sub.nsrc &&
                     !(v->flags & VP_NEGATED) && !not_done(s, k)) {
                     /* "five protesters were arrested", "130 people were killed":
                      * the event stands, the one acting unknown (GDELT leaves
@@ -1534,7 +1534,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     }
                     continue;
                 }
-                if (agent < 0 && !o->petrarch) {   /* no one named as acting */
+                if (agent < 0 && conventions(o)->agentless) {   /* no one named as acting */
                     doc_note(d, si, NOTE_PASSIVE_NO_AGENT, v->start, v->end, v->pattern_ref, v->code);
                     continue;
                 }
@@ -1567,7 +1567,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 }
             }
             int weapon = 0;
-            if (!sub.nsrc && !o->petrarch && ntgt && v->code && unnamed_agent_counts(v->code) &&
+            if (!sub.nsrc && conventions(o)->agentless && ntgt && v->code && unnamed_agent_counts(v->code) &&
                 !(v->flags & (VP_FUTURE | VP_NEGATED)) && (weapon = weapon_subject(s, v)) > 0) {
                 /* "a roadside bomb killed three soldiers", "an explosion near
                  * the market wounded 12 people": violence whose perpetrator
@@ -1601,8 +1601,8 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 snprintf(r, n, "%s; target: %s", rule ? rule : "subject", tree_how);
                 rule = r;
             }
-            const char *code = (v->flags & VP_FUTURE) && !o->petrarch ? intent_code(v->code) : v->code;
-            int unless = !o->petrarch && (v->flags & VP_FUTURE) ? condition_after(s, v) : -1;
+            const char *code = (v->flags & VP_FUTURE) && conventions(o)->modality ? intent_code(v->code) : v->code;
+            int unless = conventions(o)->modality && (v->flags & VP_FUTURE) ? condition_after(s, v) : -1;
             if (unless >= 0) {
                 /* "will withdraw its force from Chad unless the president
                  * arranges a ceasefire": a threat, on whom the condition falls */
@@ -1615,7 +1615,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 if (!ntgt && s->tok[unless].mention >= 0) add_conj(s, s->tok[unless].mention, tgt, &ntgt, 8);
                 rule = "a threat: a future action unless another acts";
             }
-            if (!ntgt && !o->petrarch && code && sub.nsrc) {
+            if (!ntgt && conventions(o)->target_reading && code && sub.nsrc) {
                 /* "threatened to stop talks if the United States ...", "rejected
                  * an offer from Afghanistan", "in protest of the government's ..." */
                 const char *why = NULL;
@@ -1637,7 +1637,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
              * said" or "students and workers marched" */
             int together = code && together_code(code);
             int mutual = (v->flags & VP_MUTUAL) ||
-                         (ntgt == 0 && sub.nsrc > 1 && (o->petrarch ? v->code2 != NULL : together));
+                         (ntgt == 0 && sub.nsrc > 1 && (conventions(o)->second_codes ? v->code2 != NULL : together));
             for (int a = 0; a < sub.nsrc; a++) {
                 Sym src = s->men[sub.src[a]].code;
                 const char *r = rule;
@@ -1659,7 +1659,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     if (tc == src) continue;
                     /* "Ukraine deployed its soldiers": a force posture (15) over
                      * one's own forces stands alone, acting on no one */
-                    if (!o->petrarch && code && !strncmp(code, "15", 2) && !mutual && actor_country(tc) &&
+                    if (conventions(o)->one_actor && code && !strncmp(code, "15", 2) && !mutual && actor_country(tc) &&
                         actor_country(tc) == actor_country(src) && s->men[tm].has_agent)
                         continue;
                     if (code) {
@@ -1667,14 +1667,14 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                         push_event(d, &e);
                     }
                     emitted = 1;
-                    if (v->code2 && (!mutual || o->petrarch)) {
+                    if (v->code2 && (!mutual || conventions(o)->second_codes)) {
                         /* a paired entry [042:043]: the target answers (hosts the visit) */
                         Event e2 = {si, tc, src, v->code2, date, tm, sub.src[a], k, "paired code: the target's side", 0};
                         push_event(d, &e2);
                     }
                 }
-                int alone = !o->petrarch && !o->dyadic && code && stands_alone(code);
-                if (!emitted && (o->keep_untargeted || alone) && code && (!o->petrarch || has_null_phrase(s, v))) {
+                int alone = conventions(o)->one_actor && !o->dyadic && code && stands_alone(code);
+                if (!emitted && (o->keep_untargeted || alone) && code && (!conventions(o)->second_codes || has_null_phrase(s, v))) {
                     Event e = {si, src, 0, code, date, sub.src[a], -1, k, r, 0};
                     push_event(d, &e);
                 } else if (!emitted) {
@@ -1682,9 +1682,9 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 }
             }
         }
-        if (dict->ntransforms) transform(d, dict, si, first_ev, subj, o->petrarch);
+        if (dict->ntransforms) transform(d, dict, si, first_ev, subj, conventions(o));
         noun_events(d, dict, o, si, first_ev, subj);
-        if (!o->petrarch) {
+        if (conventions(o)->target_reading) {
             late_targets(d, s, first_ev);
             protest_targets(d, first_ev);
         }

@@ -373,7 +373,7 @@ static void between_after_verb(const Sentence *s, const NounEntry *e, NounEvent 
 
 void find_nouns(Doc *d, const Dict *dict, const Options *o)
 {
-    if (o->petrarch || !dict->nnouns) return;
+    if (!conventions(o)->event_nouns || !dict->nnouns) return;
     for (uint32_t si = 0; si < d->nsent; si++) {
         Sentence *s = &d->sent[si];
         if (s->discarded || !s->ntok) continue;

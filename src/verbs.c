@@ -362,7 +362,7 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
                 starts = 0;
             /* "from neighboring Lebanon", "in ongoing talks": a participle
              * between a preposition and a name or noun describes it */
-            if (starts && !o->petrarch && t->tag == T_VBG && i > 0 && i + 1 < s->ntok && s->tok[i - 1].tag == T_IN &&
+            if (starts && conventions(o)->participles && t->tag == T_VBG && i > 0 && i + 1 < s->ntok && s->tok[i - 1].tag == T_IN &&
                 !tok_is(&s->tok[i - 1], "by") && (s->tok[i + 1].tag == T_NNP || s->tok[i + 1].tag == T_NNPS))
                 starts = 0;
             /* "memos sent by Bree": a participle right after a noun, before a
@@ -370,7 +370,7 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             /* ... or an actor that is the object of an earlier verb: "abused
              * detainees held in custody" */
             if (starts && t->tag == T_VBN && i > 0 && i + 1 < s->ntok && TAG_IS_NOUN(s->tok[i - 1].tag) &&
-                (s->tok[i - 1].mention < 0 || (!o->petrarch && n > 0)) &&
+                (s->tok[i - 1].mention < 0 || (conventions(o)->participles && n > 0)) &&
                 (s->tok[i + 1].tag == T_IN || s->tok[i + 1].tag == T_TO) &&
                 /* "arrested at least 40 people": a quantity, no phrase */
                 !(i + 2 < s->ntok && tok_is(&s->tok[i + 1], "at") &&
@@ -379,7 +379,7 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             /* "rejected proposed Israeli changes", "extradited suspected
              * militant X": a participle between a full verb and the noun it
              * describes is no verb group of its own */
-            if (starts && !o->petrarch && (t->tag == T_VBN || t->tag == T_VBD) && i > 0 && i + 1 < s->ntok &&
+            if (starts && conventions(o)->participles && (t->tag == T_VBN || t->tag == T_VBD) && i > 0 && i + 1 < s->ntok &&
                 TAG_IS_VERB(s->tok[i - 1].tag) && !lemma_is(&s->tok[i - 1], "be") &&
                 !lemma_is(&s->tok[i - 1], "have") && !lemma_is(&s->tok[i - 1], "get") &&
                 !is_speech_verb(&s->tok[i - 1]) &&
@@ -403,7 +403,7 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             for (uint32_t b = i; b > 0 && (s->tok[b - 1].tag == T_RB || is_negation(&s->tok[b - 1])); b--) {
                 if (is_negation(&s->tok[b - 1])) v->flags |= VP_NEGATED;
                 /* "who had allegedly torched a bus": said, not shown */
-                if (!o->petrarch && (tok_is(&s->tok[b - 1], "allegedly") || tok_is(&s->tok[b - 1], "purportedly")))
+                if (conventions(o)->modality && (tok_is(&s->tok[b - 1], "allegedly") || tok_is(&s->tok[b - 1], "purportedly")))
                     v->flags |= VP_MAYBE;
             }
             uint32_t j = i, head = i;
@@ -424,11 +424,11 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
                 } else if (u->tag == T_MD) {
                     if (j > i) break;
                     if (is_future_modal(u)) v->flags |= VP_FUTURE;
-                    else if (!o->petrarch && (tok_is(u, "could") || tok_is(u, "might") || tok_is(u, "may")))
+                    else if (conventions(o)->modality && (tok_is(u, "could") || tok_is(u, "might") || tok_is(u, "may")))
                         v->flags |= VP_MAYBE;
                 } else if (u->tag == T_RB || is_negation(u)) {
                     if (is_negation(u)) v->flags |= VP_NEGATED;
-                    if (!o->petrarch && (tok_is(u, "allegedly") || tok_is(u, "purportedly"))) v->flags |= VP_MAYBE;
+                    if (conventions(o)->modality && (tok_is(u, "allegedly") || tok_is(u, "purportedly"))) v->flags |= VP_MAYBE;
                 } else if (u->tag == T_TO && j == i) {
                     v->flags |= VP_INFINITIVE;
                 } else {
@@ -443,7 +443,7 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             if (saw_be && (h->tag == T_VBN || h->tag == T_VBD)) v->flags |= VP_PASSIVE;
             /* "is opposed to", "is committed to", "were engaged in": a state
              * of the subject, who acts; no passive */
-            if ((v->flags & VP_PASSIVE) && !o->petrarch && head + 1 < s->ntok &&
+            if ((v->flags & VP_PASSIVE) && conventions(o)->participles && head + 1 < s->ntok &&
                 ((tok_is(&s->tok[head + 1], "to") && (lemma_is(h, "oppose") || lemma_is(h, "commit") ||
                                                        lemma_is(h, "dedicate") || lemma_is(h, "devote"))) ||
                  (tok_is(&s->tok[head + 1], "in") && (lemma_is(h, "engage") || lemma_is(h, "involve")))))
@@ -460,13 +460,13 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             if (is_speech_verb(h)) v->flags |= VP_SPEECH;
             /* "prepared to resume shelling": a gerund right after an
              * infinitive is what is to come, as the infinitive is */
-            if (!o->petrarch && n > 0 && h->tag == T_VBG && v->start == vp[n - 1].end &&
+            if (conventions(o)->participles && n > 0 && h->tag == T_VBG && v->start == vp[n - 1].end &&
                 (vp[n - 1].flags & VP_INFINITIVE))
                 v->flags |= (uint16_t)(vp[n - 1].flags & (VP_FUTURE | VP_MAYBE | VP_NEGATED));
             /* infinitive after an intention verb or "about to": future */
             if ((v->flags & VP_INFINITIVE) && n > 0) {
                 const VerbPhrase *pv = &vp[n - 1];
-                if (!o->petrarch) {
+                if (conventions(o)->modality) {
                     /* "is expected to approve", "is likely to meet": a forecast */
                     uint32_t to = v->start;
                     if ((lemma_is(&s->tok[pv->head], "expect") && (pv->flags & VP_PASSIVE)) ||
@@ -482,11 +482,11 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
                 if (pv->flags & VP_NEGATED && is_intent_verb(&s->tok[pv->head])) v->flags |= VP_NEGATED;
                 /* "was not authorised to talk", "did not ask Iran to release": the
                  * action of a negated governing verb did not happen either */
-                if (!o->petrarch && (pv->flags & VP_NEGATED) && i <= pv->end + 4) v->flags |= VP_NEGATED;
+                if (conventions(o)->modality && (pv->flags & VP_NEGATED) && i <= pv->end + 4) v->flags |= VP_NEGATED;
                 /* "invited the minister to visit Dar es Salaam": the
                  * invitation is the event (INVITE's patterns), the visit
                  * has not happened */
-                if (!o->petrarch && lemma_is(&s->tok[pv->head], "invite")) v->flags |= VP_NEGATED;
+                if (conventions(o)->modality && lemma_is(&s->tok[pv->head], "invite")) v->flags |= VP_NEGATED;
                 /* "refused to attack", "failed to meet": did not happen */
                 if (lemma_is(&s->tok[pv->head], "refuse") || lemma_is(&s->tok[pv->head], "fail") ||
                     lemma_is(&s->tok[pv->head], "decline"))
@@ -502,7 +502,7 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
         }
         /* "if Chinese companies provided support", "unless the president
          * agrees": what a condition names has not happened */
-        for (uint32_t k = 0; k < n && !o->petrarch; k++) {
+        for (uint32_t k = 0; k < n && conventions(o)->modality; k++) {
             uint32_t from = k ? vp[k - 1].end : 0;
             for (uint32_t j = vp[k].start; j-- > from;) {
                 if (s->tok[j].tag == T_COMMA) break;
@@ -514,7 +514,7 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
         }
         /* "Kenya denied that it had ordered the arrest", "denied carrying
          * out the attack": what is denied did not happen */
-        for (uint32_t k = 1; k < n && !o->petrarch; k++) {
+        for (uint32_t k = 1; k < n && conventions(o)->modality; k++) {
             if (!lemma_is(&s->tok[vp[k - 1].head], "deny")) continue;
             int that = vp[k].start == vp[k - 1].end && s->tok[vp[k].head].tag == T_VBG;
             for (uint32_t j = vp[k - 1].end; j < vp[k].start && !that; j++) that = tok_is(&s->tok[j], "that");
@@ -525,7 +525,7 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
          * clauses included, up to a closing ", X said" */
         for (uint32_t k = 0; k < n; k++) {
             uint32_t end = k + 1 < n ? vp[k + 1].start : s->ntok;
-            if (o->petrarch) {
+            if (conventions(o)->upper_sequence) {
                 end = s->ntok;
                 /* a verb coordinated with this one ("condemned ... and promised") ends it */
                 for (uint32_t j = k + 1; j < n; j++)
@@ -565,11 +565,11 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
          * ("- INDICATED WOULD *") */
         for (uint32_t k = 0; k < n; k++) {
             uint32_t begin = k ? vp[k - 1].start : 0;
-            if (o->petrarch) {   /* the suite's upper sequence: back to the sentence start or a comma */
+            if (conventions(o)->upper_sequence) {   /* the suite's upper sequence: back to the sentence start or a comma */
                 begin = vp[k].start;
                 while (begin > 0 && s->tok[begin - 1].tag != T_COMMA) begin--;
             }
-            Match m = {dict, s, o->petrarch};
+            Match m = {dict, s, conventions(o)->exact_words};
             code_phrase(&m, &vp[k], begin);
         }
         arena_shrink(d->arena, vp, cap * sizeof *vp, (n + 1) * sizeof *vp);
