@@ -59,6 +59,14 @@ one=$secs
 describe "$REAL" build/bench-time-real.txt
 code_bench "$REAL" real-all 3 --jobs "$NJ"
 awk -v a="$one" -v b="$secs" -v n="$NJ" 'BEGIN { printf "code: %d threads %.2fx one thread\n", n, a / b }'
+# the Phoenix dictionaries (a directory beside the clone): their cost against the built-in set
+PHXDIR=${HERODOTUS_SHARED:-../shared}/peers/petrarch2/phoenix
+if [ -d "$PHXDIR" ]; then
+    code_bench "$REAL" real-phx 3 --jobs 1 --dict "$PHXDIR"
+    awk -v a="$one" -v b="$secs" 'BEGIN { printf "code --dict phoenix: %.2fx the built-in dictionaries'"'"' time (target <= 1.15x)\n", b / a }'
+else
+    echo "Phoenix dictionaries: $PHXDIR is absent, their cost not measured"
+fi
 code_bench "$REAL" real-tree 1 --tree --jobs 1
 parse_bench "$REAL"
 
@@ -91,24 +99,35 @@ if [ -d "$PHX" ]; then
 else
     echo "Phoenix dictionaries: $PHX is absent, not measured"
 fi
-# ingest: the same corpus stored in SQLite (a fresh database each time).
-# Timings on a shared VM drift by tens of percent, so ingest and code are
-# run alternately three times each and the best of each is compared; every
-# pair's ratio is printed too.
+# ingest: the same corpus stored in SQLite (a fresh database each time),
+# against code, both in one thread: what storing costs.  Timings on a
+# shared VM drift by tens of percent, so ingest and code are run
+# alternately three times each and the best of each is compared; every
+# pair's ratio is printed too.  Then ingest with every core: its one writer
+# thread is then the bottleneck.
 DB=build/bench.db
 ib="" cb="" pairs=""
 for k in 1 2 3; do
     rm -f "$DB" "$DB-wal" "$DB-shm"
-    /usr/bin/time -f "%e" ./build/herodotus ingest --quiet --db "$DB" "$CORPUS" 2>build/bench-ingest.txt
+    /usr/bin/time -f "%e" ./build/herodotus ingest --jobs 1 --quiet --db "$DB" "$CORPUS" 2>build/bench-ingest.txt
     i=$(tail -n 1 build/bench-ingest.txt)
-    /usr/bin/time -f "%e" ./build/herodotus code --format jsonl "$CORPUS" >/dev/null 2>build/bench-code.txt
+    /usr/bin/time -f "%e" ./build/herodotus code --jobs 1 --format jsonl "$CORPUS" >/dev/null 2>build/bench-code.txt
     c=$(tail -n 1 build/bench-code.txt)
     pairs="$pairs $(awk -v i="$i" -v c="$c" 'BEGIN { printf "%.0f%%", 100 * c / i }')"
     ib=$(awk -v a="$ib" -v b="$i" 'BEGIN { print (a == "" || b < a) ? b : a }')
     cb=$(awk -v a="$cb" -v b="$c" 'BEGIN { print (a == "" || b < a) ? b : a }')
 done
 awk -v i="$ib" -v c="$cb" -v n="$sents" -v p="$pairs" 'BEGIN {
-    printf "ingest: %.0f sentences/s (best of 3: %.1f s; code best of 3: %.1f s): %.0f%% of code throughput (each pair:%s)\n", n / i, i, c, 100 * c / i, p }'
+    printf "ingest --jobs 1: %.0f sentences/s (best of 3: %.1f s; code --jobs 1 best of 3: %.1f s): %.0f%% of code throughput (each pair:%s)\n", n / i, i, c, 100 * c / i, p }'
+ia=""
+for k in 1 2 3; do
+    rm -f "$DB" "$DB-wal" "$DB-shm"
+    /usr/bin/time -f "%e" ./build/herodotus ingest --jobs "$NJ" --quiet --db "$DB" "$CORPUS" 2>build/bench-ingest.txt
+    i=$(tail -n 1 build/bench-ingest.txt)
+    ia=$(awk -v a="$ia" -v b="$i" 'BEGIN { print (a == "" || b < a) ? b : a }')
+done
+awk -v i="$ia" -v o="$ib" -v n="$sents" -v j="$NJ" 'BEGIN {
+    printf "ingest --jobs %d: %.0f sentences/s (best of 3: %.1f s), %.2fx one thread\n", j, n / i, i, o / i }'
 
 # a database of a million events: the stored events copied into later years
 BIG=build/bench-1m.db
