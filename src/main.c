@@ -92,8 +92,9 @@ static const char USAGE_INGEST[] =
     "after the current batch.  On a terminal a progress line is shown unless\n"
     "--quiet.  --date D is the publication date of articles that give none of\n"
     "their own.  --max-size MB: the largest document coded (default 64).\n"
-    "--jobs N: code in N threads (default one a core); documents are stored in\n"
-    "the order of the input all the same, by one writer thread.\n";
+    "--jobs N: code in N threads (default one a core but one, which the writer\n"
+    "thread takes); documents are stored in the order of the input all the\n"
+    "same, by that one writer thread.\n";
 
 enum { UNDATED_NAMED = 5 };   /* undated documents named by ingest */
 
@@ -610,7 +611,10 @@ static int run(int argc, char **argv, int ingest)
     Ctx c;
     memset(&c, 0, sizeof c);
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    int jobs = cores > 1 ? (int)(cores < 64 ? cores : 64) : 1;   /* code: every core unless --jobs says */
+    if (cores > 64) cores = 64;
+    /* code: a thread a core unless --jobs says; ingest: one core fewer,
+     * its writer thread takes one (more coding threads only wait for it) */
+    int jobs = cores > 1 ? (int)(ingest ? cores - 1 : cores) : 1;
     const char *format = NULL, *db = NULL, *parsed = NULL;
     int stats = 0, quiet = 0;
     const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
