@@ -42,7 +42,10 @@ void dict_free(Dict *d)
     u64map_free(&d->synset_by_name);
     u64map_free(&d->synset_end[0]);
     u64map_free(&d->synset_end[1]);
-    for (uint32_t i = 0; i < d->nblocks; i++) free(d->blocks[i].pat);
+    for (uint32_t i = 0; i < d->nblocks; i++) {
+        free(d->blocks[i].pat);
+        free(d->blocks[i].key);
+    }
     for (uint32_t i = 0; i < d->nsynsets; i++) free(d->synsets[i].ph);
     free(d->blocks);
     free(d->ventries);
@@ -657,7 +660,13 @@ static size_t pattern_elems(Dict *d, char *s, PatElem *out, size_t cap, int *sta
 
 static void add_pattern(Dict *d, VerbBlock *b, PatElem *el, size_t n, int star, const char *code, uint32_t ref)
 {
+    uint32_t cap = b->cappat;
     GROW(b->pat, b->npat, b->cappat);
+    if (b->cappat != cap) {
+        PatKey *k = realloc(b->key, b->cappat * sizeof *k);
+        if (!k) abort();
+        b->key = k;
+    }
     Pattern *p = &b->pat[b->npat++];
     if (star < 0) star = 0;
     p->npre = (uint8_t)star;
@@ -670,11 +679,12 @@ static void add_pattern(Dict *d, VerbBlock *b, PatElem *el, size_t n, int star, 
     p->code2 = NULL;
     p->negated = 0;
     p->ref = ref;
-    p->need_pre = p->need_post = 0;
+    PatKey *k = &b->key[b->npat - 1];
+    *k = (PatKey){0, 0, (uint32_t)(p->npre + p->npost)};
     for (uint32_t i = 0; i < p->npre; i++)
-        if (p->pre[i].kind == PE_WORD) p->need_pre |= sym_bit(p->pre[i].word);
+        if (p->pre[i].kind == PE_WORD) k->need_pre |= sym_bit(p->pre[i].word);
     for (uint32_t i = 0; i < p->npost; i++)
-        if (p->post[i].kind == PE_WORD) p->need_post |= sym_bit(p->post[i].word);
+        if (p->post[i].kind == PE_WORD) k->need_post |= sym_bit(p->post[i].word);
 }
 
 static int is_negation_word(Sym w)

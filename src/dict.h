@@ -40,13 +40,19 @@ typedef struct Pattern {
     const char *code2;             /* [042:043]: what the target does in turn */
     uint8_t negated;               /* the pattern itself holds a negation */
     uint32_t ref;
-    /* the words it needs, one bit each (sym_bit): a pattern whose words are
-     * not all around the verb is not tried */
-    uint64_t need_pre, need_post;
 } Pattern;
 
 /* A word's bit in a 64-bit set of words (a filter: two words may share one) */
 static inline uint64_t sym_bit(Sym s) { return 1ull << (hash_u64(s) & 63); }
+
+/* What the matcher reads of a pattern before it tries it, side by side for
+ * a block's patterns (a block of hundreds is filtered in a few cache lines) */
+typedef struct PatKey {
+    /* the words it needs, one bit each (sym_bit): a pattern whose words are
+     * not all around the verb is not tried */
+    uint64_t need_pre, need_post;
+    uint32_t len;                  /* npre + npost */
+} PatKey;
 
 typedef struct VerbBlock {
     const char *name;
@@ -54,6 +60,7 @@ typedef struct VerbBlock {
     const char *code;              /* default code, NULL for [---] */
     const char *code2;
     Pattern *pat;
+    PatKey *key;                   /* by pattern */
     uint32_t npat, cappat;
     uint32_t ref;
 } VerbBlock;

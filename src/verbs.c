@@ -312,8 +312,11 @@ static void code_phrase(const Match *m, VerbPhrase *vp, uint32_t begin)
             dref = b->ref;
         }
         for (uint32_t q = 0; q < b->npat; q++) {
+            const PatKey *pk = &b->key[q];
+            /* only a longer pattern than the best so far can win, and only
+             * one whose words are around the verb */
+            if ((int)pk->len <= best_len || (pk->need_post & ~post_words) || (pk->need_pre & ~pre_words)) continue;
             const Pattern *p = &b->pat[q];
-            if ((p->need_post & ~post_words) || (p->need_pre & ~pre_words)) continue;
             int tt = -1, ts = -1, mutual = 0;
             uint32_t mend = vp->end;
             if (!match_post(m, p, vp->end, vp->clause_end, &tt, &ts, &mend)) continue;
