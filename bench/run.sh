@@ -127,7 +127,8 @@ for k in 1 2 3; do
     ia=$(awk -v a="$ia" -v b="$i" 'BEGIN { print (a == "" || b < a) ? b : a }')
 done
 awk -v i="$ia" -v o="$ib" -v n="$sents" -v j="$NJ" 'BEGIN {
-    printf "ingest (default: %d coding threads and the writer): %.0f sentences/s (best of 3: %.1f s), %.2fx --jobs 1\n", j > 1 ? j - 1 : 1, n / i, i, o / i }'
+    k = (j > 1 ? j - 1 : 1)
+    printf "ingest (default: %d coding thread%s and the writer): %.0f sentences/s (best of 3: %.1f s), %.2fx --jobs 1\n", k, (k == 1 ? "" : "s"), n / i, i, o / i }'
 
 # a database of a million events: the stored events copied into later years
 BIG=build/bench-1m.db
