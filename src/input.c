@@ -11,11 +11,7 @@
 #include "intern.h"
 #include "utf8.h"
 
-volatile int input_stop;
-long long input_bytes_done;
-size_t input_max_doc = INPUT_MAX_DOC_DEFAULT;
-
-/* A message into msg, or on stderr when msg is NULL */
+/* A message (a line) into msg */
 static void say(Buf *msg, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void say(Buf *msg, const char *fmt, ...)
 {
@@ -24,18 +20,24 @@ static void say(Buf *msg, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
-    if (msg) buf_put(msg, text, strlen(text));
-    else fputs(text, stderr);
+    buf_put(msg, text, strlen(text));
+}
+
+/* The messages gathered in msg go to the reader's own say, and msg is emptied */
+static void tell(const Input *in, Buf *msg)
+{
+    if (msg->len && in->say) in->say(msg->data, in->ctx);
+    buf_clear(msg);
 }
 
 /* Is a document of n bytes over the limit?  Then say so (FILE[:LINE]). */
-static int too_big(Buf *msg, const char *name, long line, size_t n)
+static int too_big(Buf *msg, size_t max_doc, const char *name, long line, size_t n)
 {
-    if (n <= input_max_doc) return 0;
+    if (n <= max_doc) return 0;
     char where[64] = "";
     if (line) snprintf(where, sizeof where, ":%ld", line);
     say(msg, "%s%s: document of %.1f MB is over the limit of %zu MB (--max-size): not coded; split it into its articles\n",
-        name, where, (double)n / 1048576.0, input_max_doc >> 20);
+        name, where, (double)n / 1048576.0, max_doc >> 20);
     return 1;
 }
 
@@ -45,12 +47,12 @@ static const char *str_field(json_t *o, const char *k)
     return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
-long input_json_doc(const char *name, long line, const char *s, size_t n, Buf *msg, DocFn fn, void *ctx)
+long input_json_doc(const char *name, long line, const char *s, size_t n, size_t max_doc, Buf *msg, DocFn fn, void *ctx)
 {
     size_t i = 0;
     while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r')) i++;
     if (i == n) return 0;   /* blank line */
-    if (too_big(msg, name, line, n)) return 1;
+    if (too_big(msg, max_doc, name, line, n)) return 1;
     json_error_t je;
     json_t *o = json_loadb(s, n, JSON_REJECT_DUPLICATES, &je);
     if (!o) {
@@ -102,15 +104,15 @@ static long read_all(FILE *f, Buf *b)
 /* A NUL byte in a plain-text article would end its text there ("China\0
  * praised Russia." gives nothing): each becomes a space, and the first
  * one's offset is reported.  Returns how many there were. */
-static size_t nul_to_space(const char *name, char *s, size_t n)
+static size_t nul_to_space(Buf *msg, const char *name, char *s, size_t n)
 {
     size_t count = 0, first = 0;
     for (char *p = memchr(s, '\0', n); p; p = memchr(p + 1, '\0', n - (size_t)(p + 1 - s))) {
         if (!count++) first = (size_t)(p - s);
         *p = ' ';
     }
-    if (count == 1) fprintf(stderr, "%s: NUL byte at byte %zu (read as a space)\n", name, first);
-    else if (count) fprintf(stderr, "%s: %zu NUL bytes, the first at byte %zu (read as spaces)\n", name, count, first);
+    if (count == 1) say(msg, "%s: NUL byte at byte %zu (read as a space)\n", name, first);
+    else if (count) say(msg, "%s: %zu NUL bytes, the first at byte %zu (read as spaces)\n", name, count, first);
     return count;
 }
 
@@ -144,25 +146,42 @@ static int ends_with(const char *s, const char *suf)
     return n >= k && !strcmp(s + n - k, suf);
 }
 
-long input_each(const char *path, DocFn fn, void *ctx)
+/* A JSON line to the reader's line function when it has one, else parsed
+ * and given to its document function */
+typedef struct Told {
+    Input *in;
+    Buf *msg;
+} Told;
+
+/* the line's messages said before its article is coded (and says its own) */
+static int doc_after_messages(const RawDoc *raw, void *ctx)
 {
-    return input_each_line(path, fn, NULL, ctx);
+    Told *t = ctx;
+    tell(t->in, t->msg);
+    return t->in->doc(raw, t->in->ctx);
 }
 
-/* A JSON line to lines when it is set, else parsed and given to fn */
-static long json_line(const char *name, long line, const char *s, size_t n, DocFn fn, LineFn lines, void *ctx)
+static long json_line(Input *in, const char *name, long line, const char *s, size_t n, Buf *msg)
 {
-    if (lines) return lines(name, line, s, n, ctx);
-    return input_json_doc(name, line, s, n, NULL, fn, ctx);
+    if (in->line) return in->line(name, line, s, n, in->ctx);
+    Told t = {in, msg};
+    long fail = input_json_doc(name, line, s, n, in->max_doc, msg, doc_after_messages, &t);
+    tell(in, msg);
+    return fail;
 }
 
-long input_each_line(const char *path, DocFn fn, LineFn lines, void *ctx)
+static int stopped(const Input *in) { return in->stop && *in->stop; }
+
+long input_read(Input *in, const char *path)
 {
     int is_stdin = !strcmp(path, "-");
     const char *name = is_stdin ? "<stdin>" : path;
+    Buf msg = {0};
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) {
-        fprintf(stderr, "%s: cannot open: %s\n", path, strerror(errno));
+        say(&msg, "%s: cannot open: %s\n", path, strerror(errno));
+        tell(in, &msg);
+        buf_free(&msg);
         return 1;
     }
     long fail = 0;
@@ -170,61 +189,65 @@ long input_each_line(const char *path, DocFn fn, LineFn lines, void *ctx)
     if (!is_stdin && ends_with(path, ".jsonl")) {
         long line = 0;
         int any = 0;
-        while (!input_stop && buf_getline(&b, f)) {
+        while (!stopped(in) && buf_getline(&b, f)) {
             line++;
             any = 1;
-            input_bytes_done += (long long)b.len + 1;
+            in->bytes_done += (long long)b.len + 1;
             size_t bom = line == 1 && b.data ? utf8_bom(b.data, b.len) : 0;
-            fail += json_line(name, line, b.data ? b.data + bom : "", b.len - bom, fn, lines, ctx);
+            fail += json_line(in, name, line, b.data ? b.data + bom : "", b.len - bom, &msg);
         }
         if (!any) {
-            fprintf(stderr, "%s: empty file, no article\n", name);
+            say(&msg, "%s: empty file, no article\n", name);
             fail++;
         }
         fclose(f);
         buf_free(&b);
+        tell(in, &msg);
+        buf_free(&msg);
         return fail;
     }
     struct stat sb;
-    if (!is_stdin && fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && too_big(NULL, name, 0, (size_t)sb.st_size)) {
+    if (!is_stdin && fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && too_big(&msg, in->max_doc, name, 0, (size_t)sb.st_size)) {
         fclose(f);   /* not even read */
+        tell(in, &msg);
+        buf_free(&msg);
         return 1;
     }
     if (read_all(f, &b) < 0) {
-        fprintf(stderr, "%s: read error: %s\n", name, strerror(errno));
-        if (!is_stdin) fclose(f);
-        buf_free(&b);
-        return 1;
+        say(&msg, "%s: read error: %s\n", name, strerror(errno));
+        fail = 1;
+    } else {
+        size_t bom = b.data ? utf8_bom(b.data, b.len) : 0, i = bom;
+        while (i < b.len && (b.data[i] == ' ' || b.data[i] == '\n' || b.data[i] == '\t' || b.data[i] == '\r')) i++;
+        if (i == b.len) {
+            say(&msg, "%s: empty file, no article\n", name);
+            fail = 1;
+        } else if (is_stdin && b.data[i] == '{') {
+            long line = 0;
+            for (size_t s = bom; s < b.len && !stopped(in);) {
+                char *nl = memchr(b.data + s, '\n', b.len - s);
+                size_t e = nl ? (size_t)(nl - b.data) : b.len;
+                line++;
+                in->bytes_done += (long long)(e - s) + 1;
+                fail += json_line(in, name, line, b.data + s, e - s, &msg);
+                s = e + 1;
+            }
+        } else if (too_big(&msg, in->max_doc, name, 0, b.len)) {
+            in->bytes_done += (long long)b.len;
+            fail++;
+        } else {
+            char id[4096];
+            in->bytes_done += (long long)b.len;
+            if (nul_to_space(&msg, name, b.data, b.len)) fail++;   /* coded all the same */
+            tell(in, &msg);
+            RawDoc r = {name, 0, is_stdin ? input_stdin_id(b.data, b.len, id) : input_file_id(path, id, sizeof id),
+                        NULL, NULL, NULL, NULL, b.data, b.len};
+            if (in->doc(&r, in->ctx)) fail++;
+        }
     }
     if (!is_stdin) fclose(f);
-    size_t bom = b.data ? utf8_bom(b.data, b.len) : 0, i = bom;
-    while (i < b.len && (b.data[i] == ' ' || b.data[i] == '\n' || b.data[i] == '\t' || b.data[i] == '\r')) i++;
-    if (i == b.len) {
-        fprintf(stderr, "%s: empty file, no article\n", name);
-        buf_free(&b);
-        return 1;
-    }
-    if (is_stdin && b.data[i] == '{') {
-        long line = 0;
-        for (size_t s = bom; s < b.len && !input_stop;) {
-            char *nl = memchr(b.data + s, '\n', b.len - s);
-            size_t e = nl ? (size_t)(nl - b.data) : b.len;
-            line++;
-            input_bytes_done += (long long)(e - s) + 1;
-            fail += json_line(name, line, b.data + s, e - s, fn, lines, ctx);
-            s = e + 1;
-        }
-    } else if (too_big(NULL, name, 0, b.len)) {
-        input_bytes_done += (long long)b.len;
-        fail++;
-    } else {
-        char id[4096];
-        input_bytes_done += (long long)b.len;
-        if (nul_to_space(name, b.data, b.len)) fail++;   /* coded all the same */
-        RawDoc r = {name, 0, is_stdin ? input_stdin_id(b.data, b.len, id) : input_file_id(path, id, sizeof id),
-                    NULL, NULL, NULL, NULL, b.data, b.len};
-        if (fn(&r, ctx)) fail++;
-    }
     buf_free(&b);
+    tell(in, &msg);
+    buf_free(&msg);
     return fail;
 }

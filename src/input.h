@@ -8,21 +8,33 @@
  * (counted as a failed input). */
 typedef int (*DocFn)(const RawDoc *raw, void *ctx);
 
-/* Read path ("-" for stdin) and call fn for every article in it.  Reports
- * bad input on stderr as FILE:LINE: message.  Returns the number of inputs
- * that failed (0 when all went well). */
-long input_each(const char *path, DocFn fn, void *ctx);
-
-/* As input_each, but when lines is set each line of JSON Lines goes to it
- * unparsed (a caller that parses in threads), to be read later with
- * input_json_doc; it returns what input_each would count as failed. */
+/* Each line of JSON Lines, unparsed (for a caller that parses in
+ * threads, with input_json_doc); returns what counts as failed. */
 typedef long (*LineFn)(const char *name, long line, const char *s, size_t n, void *ctx);
-long input_each_line(const char *path, DocFn fn, LineFn lines, void *ctx);
+
+/* A reader of inputs: what it calls for each article (or JSON line), and
+ * where its messages go.  The input module prints nothing: every message
+ * about bad input ("FILE:LINE: what was wrong", one or more lines, each
+ * ending in a newline) goes to say. */
+typedef struct Input {
+    DocFn doc;                  /* each article */
+    LineFn line;                /* each JSON line instead, unparsed, when set */
+    void (*say)(const char *msg, void *ctx);
+    void *ctx;                  /* for all three */
+    size_t max_doc;             /* the largest document read, in bytes (--max-size) */
+    const volatile int *stop;   /* when set and nonzero: stop after the current article */
+    long long bytes_done;       /* of the current input, so far (for progress) */
+} Input;
+
+/* Read path ("-" for stdin): every article in it to in->doc (or every JSON
+ * line to in->line).  Returns the number of inputs that failed (0 when all
+ * went well). */
+long input_read(Input *in, const char *path);
 
 /* One line of JSON Lines (name:line for messages): its article given to
- * fn, messages about it appended to msg (stderr when msg is NULL).  A blank
- * line is no article.  Returns 1 when the line failed, else 0. */
-long input_json_doc(const char *name, long line, const char *s, size_t n, Buf *msg, DocFn fn, void *ctx);
+ * fn, messages about it appended to msg.  A blank line is no article.
+ * Returns 1 when the line failed, else 0. */
+long input_json_doc(const char *name, long line, const char *s, size_t n, size_t max_doc, Buf *msg, DocFn fn, void *ctx);
 
 /* The document id of an article file: its path as given, without a
  * leading "./" and without the extension of its name ("corpus/2024/a.txt"
@@ -35,15 +47,9 @@ const char *input_file_id(const char *path, char *out, size_t cap);
  * new document, the same text the same one. */
 const char *input_stdin_id(const char *text, size_t len, char out[20]);
 
-/* The largest document coded, in bytes (--max-size); a larger one is
- * reported and skipped.  Memory while coding stays under 20 bytes a byte
- * of text, so the default bounds one document's coding to about 1.3 GB. */
+/* The default largest document coded, in bytes (--max-size); a larger
+ * one is reported and skipped.  Memory while coding stays under 20 bytes a
+ * byte of text, so the default bounds one document's coding to about 1.3 GB. */
 #define INPUT_MAX_DOC_DEFAULT ((size_t)64 << 20)
-extern size_t input_max_doc;
-
-/* Set (from a signal handler) to stop reading after the current article. */
-extern volatile int input_stop;
-/* Bytes of the current input read so far (for progress). */
-extern long long input_bytes_done;
 
 #endif

@@ -116,7 +116,18 @@ typedef struct Ctx {
     int store_failed;       /* ingest: a write failed; the rest of the input is not coded */
     double started, last_progress;
     long long bytes_total, bytes_before;
+    Input in;               /* the reader of the inputs */
 } Ctx;
+
+/* Set by Ctrl-C: stop after the current article (the reader reads it) */
+static volatile int stop_requested;
+
+/* The reader's messages go to stderr */
+static void say_stderr(const char *msg, void *ctx)
+{
+    (void)ctx;
+    fputs(msg, stderr);
+}
 
 
 static void flush_out(Ctx *c)
@@ -214,7 +225,7 @@ static int on_doc(const RawDoc *raw, void *vctx)
     }
     if (c->writer && writer_failed(c->writer)) {
         c->store_failed = 1;
-        input_stop = 1;
+        stop_requested = 1;
         return 0;
     }
     Doc d;
@@ -328,7 +339,9 @@ static void *pool_thread(void *arg)
         Job *j = &p->job[seq % p->njob];
         pthread_mutex_unlock(&p->mu);
         JobRun run = {p, j};
-        if (j->line) j->input_failed = input_json_doc(j->raw.file, j->raw.line, j->line, j->line_len, &j->msg, job_doc, &run);
+        if (j->line)
+            j->input_failed =
+                input_json_doc(j->raw.file, j->raw.line, j->line, j->line_len, p->c->in.max_doc, &j->msg, job_doc, &run);
         else job_doc(&j->raw, &run);
         pthread_mutex_lock(&p->mu);
         j->state = JOB_DONE;
@@ -372,7 +385,7 @@ static void pool_write(Pool *p, int wait)
             if (c->writer) {
                 if (writer_failed(c->writer)) {
                     c->store_failed = 1;
-                    input_stop = 1;
+                    stop_requested = 1;
                 } else {
                     if (j->undated) {
                         if (c->undated_docs++ < UNDATED_NAMED)
@@ -443,6 +456,20 @@ static int on_doc_pool(const RawDoc *raw, void *vctx)
     return 0;
 }
 
+typedef struct Said {
+    Ctx *c;
+    Buf *msg;
+} Said;
+
+/* a long line's messages said before its article is coded (and says its own) */
+static int doc_after_messages(const RawDoc *raw, void *vsaid)
+{
+    Said *sd = vsaid;
+    if (sd->msg->len) fputs(sd->msg->data, stderr);
+    buf_clear(sd->msg);
+    return on_doc(raw, sd->c);
+}
+
 /* A line of JSON Lines is parsed by the thread that codes it */
 static long on_line_pool(const char *name, long line, const char *s, size_t n, void *vctx)
 {
@@ -450,7 +477,12 @@ static long on_line_pool(const char *name, long line, const char *s, size_t n, v
     if (p->c->store_failed) return 0;
     if (n > POOL_INLINE) {
         pool_write(p, 1);
-        return input_json_doc(name, line, s, n, NULL, on_doc, p->c);
+        Buf msg = {0};
+        Said sd = {p->c, &msg};
+        long fail = input_json_doc(name, line, s, n, p->c->in.max_doc, &msg, doc_after_messages, &sd);
+        if (msg.len) fputs(msg.data, stderr);
+        buf_free(&msg);
+        return fail;
     }
     Job *j = pool_slot(p);
     memset(&j->raw, 0, sizeof j->raw);
@@ -486,11 +518,16 @@ static long code_jobs(Ctx *c, const char **inputs, int ninputs, int n)
         fputs("herodotus: cannot start coding threads\n", stderr);
         failed = 1;
     } else {
-        for (int i = 0; i < ninputs && !input_stop; i++) {
-            input_bytes_done = 0;
-            failed += input_each_line(inputs[i], on_doc_pool, on_line_pool, &p);
-            c->bytes_before += input_bytes_done;
+        Input one = c->in;   /* the reader of one thread, given back after */
+        c->in.doc = on_doc_pool;
+        c->in.line = on_line_pool;
+        c->in.ctx = &p;
+        for (int i = 0; i < ninputs && !stop_requested; i++) {
+            c->in.bytes_done = 0;
+            failed += input_read(&c->in, inputs[i]);
+            c->bytes_before += c->in.bytes_done;
         }
+        c->in = one;
     }
     pool_write(&p, 1);
     pthread_mutex_lock(&p.mu);
@@ -570,7 +607,7 @@ static long code_parsed(Ctx *c, const char *path, const char *format)
 static void on_sigint(int sig)
 {
     (void)sig;
-    input_stop = 1;
+    stop_requested = 1;
 }
 
 /* the progress line of a long ingest, on a terminal */
@@ -582,7 +619,7 @@ static void progress(Ctx *c, int last)
     c->last_progress = t;
     double el = t - c->started;
     double dps = el > 0 ? (double)c->docs / el : 0, eps = el > 0 ? (double)c->events / el : 0;
-    long long done = c->bytes_before + input_bytes_done;
+    long long done = c->bytes_before + c->in.bytes_done;
     char eta[32] = "";
     if (c->bytes_total > 0 && done > 0 && done < c->bytes_total)
         snprintf(eta, sizeof eta, ", ETA %.0f s", el * (double)(c->bytes_total - done) / (double)done);
@@ -610,6 +647,7 @@ static int run(int argc, char **argv, int ingest)
     const char *cmd = ingest ? "ingest" : "code";
     Ctx c;
     memset(&c, 0, sizeof c);
+    c.in = (Input){on_doc, NULL, say_stderr, &c, INPUT_MAX_DOC_DEFAULT, &stop_requested, 0};
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     if (cores > 64) cores = 64;
     /* code: a thread a core unless --jobs says; ingest: one core fewer,
@@ -649,7 +687,7 @@ static int run(int argc, char **argv, int ingest)
                     return usage_error(cmd, max_size ? "--max-size takes megabytes, 1 to 4095"
                                                      : "--jobs takes a number of threads, 1 to 256");
                 }
-                if (max_size) input_max_doc = (size_t)n << 20;
+                if (max_size) c.in.max_doc = (size_t)n << 20;
                 else jobs = (int)n;
             } else if (!strcmp(a, "--dict")) c.opt.dict_dir = argv[++i];
             else if (!strcmp(a, "--format")) format = argv[++i];
@@ -755,10 +793,10 @@ static int run(int argc, char **argv, int ingest)
     if (jobs > 1 && !parsed && !c.debug) {
         failed += code_jobs(&c, inputs, ninputs, jobs);
     } else {
-        for (int i = 0; i < ninputs && !input_stop; i++) {
-            input_bytes_done = 0;
-            failed += parsed ? code_parsed(&c, inputs[i], parsed) : input_each(inputs[i], on_doc, &c);
-            c.bytes_before += input_bytes_done;
+        for (int i = 0; i < ninputs && !stop_requested; i++) {
+            c.in.bytes_done = 0;
+            failed += parsed ? code_parsed(&c, inputs[i], parsed) : input_read(&c.in, inputs[i]);
+            c.bytes_before += c.in.bytes_done;
         }
     }
     if (ingest) progress(&c, 1);
@@ -791,7 +829,7 @@ static int run(int argc, char **argv, int ingest)
     if (c.store_failed)
         fprintf(stderr, "herodotus ingest: stopped after a failed write; %ld documents stored; fix the problem above,"
                         " then run the same command again to store the rest\n", c.docs);
-    else if (input_stop && ingest)
+    else if (stop_requested && ingest)
         fprintf(stderr, "herodotus ingest: interrupted; %ld documents stored; run the same command again to go on\n",
                 c.docs);
     if (c.undated_docs) {
@@ -830,7 +868,7 @@ static int run(int argc, char **argv, int ingest)
     free(inputs);
     if (fflush(stdout) != 0) return 1;
     if (c.store_failed) return 1;
-    if (input_stop && ingest) return 130;
+    if (stop_requested && ingest) return 130;
     return failed ? 1 : status;
 }
 
