@@ -192,7 +192,8 @@ static int is_pronoun(const Token *t)
 /* The longest actor and agent names of sentence si, left to right, into m
  * (room for one a token): a longer name starting inside one wins, a name out
  * of its dates is noted and skipped.  Returns how many. */
-static uint32_t match_names(Doc *d, uint32_t si, const Dict *dict, const Options *o, int date, Match *m)
+static uint32_t match_names(Doc *d, uint32_t si, const Dict *dict, const WordList *words, const Options *o, int date,
+                            Match *m)
 {
     const Sentence *s = &d->sent[si];
     uint32_t nm = 0;
@@ -210,7 +211,7 @@ static uint32_t match_names(Doc *d, uint32_t si, const Dict *dict, const Options
          * short name no word list has as a common word */
         if (na == 1 && !(s->tok[i].flags & (TOK_CAP | TOK_ALLCAP)) && s->tok[i].tag != T_NNP &&
             !inner_capital(&s->tok[i]) &&
-            !(d->caseless && (s->tok[i].n >= 4 || !(wordlist_case(s->tok[i].s, s->tok[i].n) & WL_LOWER))))
+            !(d->caseless && (s->tok[i].n >= 4 || !(wordlist_case(words, s->tok[i].s, s->tok[i].n) & WL_LOWER))))
             na = 0;
         if (!na && conventions(o)->led_by) {
             /* "Saudi-led coalition", "Vietnamese-led forces": the leader's */
@@ -432,7 +433,7 @@ static void coordinate(Sentence *s, Mention *men, uint32_t nmen, Arena *a, const
     }
 }
 
-void find_actors(Doc *d, const Dict *dict, const Options *o)
+void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options *o)
 {
     Arena *a = d->arena;
     int date = d->pubdate;
@@ -468,7 +469,7 @@ void find_actors(Doc *d, const Dict *dict, const Options *o)
         }
         /* raw matches */
         Match *m = arena_alloc(a, (s->ntok + 1) * sizeof *m);
-        uint32_t nm = match_names(d, si, dict, o, date, m);
+        uint32_t nm = match_names(d, si, dict, words, o, date, m);
         arena_shrink(a, m, (s->ntok + 1) * sizeof *m, (nm + 1) * sizeof *m);
         if (!d->default_country && conventions(o)->agent_context)
             for (uint32_t k = 0; k < nm; k++)

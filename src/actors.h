@@ -6,8 +6,9 @@
 #define HERODOTUS_ACTORS_H
 #include "dict.h"
 #include "doc.h"
+#include "wordlist.h"
 
-void find_actors(Doc *d, const Dict *dict, const Options *o);
+void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options *o);
 /* Country part (first three letters) of an actor code; 0 if none. */
 Sym  actor_country(Sym code);
 /* "in", "at", "near", "outside", "across", "through": a place may follow */

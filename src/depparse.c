@@ -5,6 +5,7 @@
 #include <string.h>
 #include "percep.h"
 #include "lemma.h"
+#include "models.h"
 #include "segment.h"
 #include "tag.h"
 #include "wordlist.h"
@@ -12,6 +13,7 @@
 #define MAX_FEAT 128
 
 struct UdModel {
+    const Models *env;          /* the tagger, lemmas and word list its features read */
     char *mem;                  /* the whole file */
     size_t memlen;
     int ntag, nlabel;
@@ -69,7 +71,7 @@ static uint64_t hash_str(const char *s, size_t n)
 
 /* full: all of them (the tagger); else only what the parser reads (the
  * word, suffixes, the word list's casing) */
-static void word_features(const UdWord *w, WordF *f, int full)
+static void word_features(const Models *env, const UdWord *w, WordF *f, int full)
 {
     char low[64], cas[64], shape[16];
     size_t n = w->n < sizeof low ? w->n : sizeof low, ns = 0;
@@ -92,7 +94,7 @@ static void word_features(const UdWord *w, WordF *f, int full)
         f->suf[k] = hash_str(low + n - m, m) + k + 1;
     }
     int here = w->n && w->s[0] >= 'A' && w->s[0] <= 'Z' ? (w->n > 1 && w->s[1] >= 'A' && w->s[1] <= 'Z' ? 2 : 1) : 0;
-    f->wl = (uint64_t)wordlist_case(w->s, w->n) << 2 | (uint64_t)here;
+    f->wl = (uint64_t)wordlist_case(env->words, w->s, w->n) << 2 | (uint64_t)here;
     if (!full) return;
     f->cased = hash_str(cas, n) ^ 0x5bd1e995u;
     for (size_t k = 0; k < 3; k++) {
@@ -101,13 +103,14 @@ static void word_features(const UdWord *w, WordF *f, int full)
     }
     f->shape = hash_str(shape, ns);
     uint8_t lt[4];
-    int lower = 0, nl = tag_lexicon(w->s, w->n, lt, 4, &lower);
+    int lower = 0, nl = tag_lexicon(env->tagger, w->s, w->n, lt, 4, &lower);
     f->lex = nl ? hash_str((const char *)lt, (size_t)nl) + (uint64_t)lower : 0;
     f->lex1 = nl ? lt[0] : 0;
     /* a regular verb's -ed form is past tense or participle whatever the
      * lexicon saw ("arrested": only VBN in its counts) */
     if (n > 3 && low[n - 2] == 'e' && low[n - 1] == 'd' && (nl != 1 || lt[0] == T_VBN || lt[0] == T_VBD) &&
-        lemma_is_verb(lemma_of(w->s, w->n, T_VBD)) && lemma_of(w->s, w->n, T_VBD) != sym_find(low, n)) {
+        lemma_is_verb(env->lemmas, lemma_of(env->lemmas, w->s, w->n, T_VBD)) &&
+        lemma_of(env->lemmas, w->s, w->n, T_VBD) != sym_find(low, n)) {
         f->lex = REGULAR_ED;
         f->lex1 = 0;
     }
@@ -471,15 +474,15 @@ static size_t label_features(const PCtx *c, const PState *st, int t, uint64_t *f
 
 /* ---- running the model ---- */
 
-static WordF *words_features(const UdWord *w, size_t n, int full, Arena *a)
+static WordF *words_features(const Models *env, const UdWord *w, size_t n, int full, Arena *a)
 {
     WordF *wf = arena_alloc(a, (n ? n : 1) * sizeof *wf);
-    for (size_t i = 0; i < n; i++) word_features(&w[i], &wf[i], full);
+    for (size_t i = 0; i < n; i++) word_features(env, &w[i], &wf[i], full);
     return wf;
 }
 
 /* The HMM tagger's tags (penn, or NULL to run it here) as features. */
-static void hmm_features(WordF *wf, const UdWord *w, size_t n, const uint8_t *penn, Arena *a)
+static void hmm_features(const Models *env, WordF *wf, const UdWord *w, size_t n, const uint8_t *penn, Arena *a)
 {
     if (!penn && n) {
         Token *tk = arena_alloc(a, n * sizeof *tk);
@@ -488,7 +491,7 @@ static void hmm_features(WordF *wf, const UdWord *w, size_t n, const uint8_t *pe
             tk[i].n = w[i].n;
             token_lookup(&tk[i]);
         }
-        tag_tokens(tk, n);
+        tag_tokens(env->tagger, env->lemmas, tk, n);
         for (size_t i = 0; i < n; i++) wf[i].hmm = tk[i].tag + 1u;
     } else {
         for (size_t i = 0; i < n; i++) wf[i].hmm = penn[i] + 1u;
@@ -528,8 +531,8 @@ static void tag_words(const UdModel *m, const WordF *wf, size_t n, uint8_t *tag)
 
 void ud_tag(const UdModel *m, const UdWord *w, size_t n, const uint8_t *penn, uint8_t *tag, Arena *scratch)
 {
-    WordF *wf = words_features(w, n, 1, scratch);
-    hmm_features(wf, w, n, penn, scratch);
+    WordF *wf = words_features(m->env, w, n, 1, scratch);
+    hmm_features(m->env, wf, w, n, penn, scratch);
     tag_words(m, wf, n, tag);
 }
 
@@ -605,7 +608,7 @@ void ud_parse(const UdModel *m, const UdWord *w, const uint8_t *tag, size_t n, i
               Arena *scratch)
 {
     if (!n || !m->moves.slots) return;
-    parse_words(m, words_features(w, n, 0, scratch), w, tag, n, head, label, scratch);
+    parse_words(m, words_features(m->env, w, n, 0, scratch), w, tag, n, head, label, scratch);
 }
 
 void parse_sentence(const UdModel *m, Sentence *s, Arena *a)
@@ -619,8 +622,8 @@ void parse_sentence(const UdModel *m, Sentence *s, Arena *a)
         w[i] = (UdWord){s->tok[i].s, s->tok[i].n};
         penn[i] = s->tok[i].tag;
     }
-    WordF *wf = words_features(w, n, 1, a);     /* one set of features for tagger and parser */
-    hmm_features(wf, w, n, penn, a);
+    WordF *wf = words_features(m->env, w, n, 1, a);     /* one set of features for tagger and parser */
+    hmm_features(m->env, wf, w, n, penn, a);
     tag_words(m, wf, n, tag);
     if (!m->moves.slots) return;
     parse_words(m, wf, w, tag, n, head, lab, a);
@@ -735,7 +738,7 @@ bad:
     return NULL;
 }
 
-UdModel *udmodel_load(const char *path, char *err, size_t errsz)
+UdModel *udmodel_load(const char *path, const Models *env, char *err, size_t errsz)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
@@ -758,6 +761,8 @@ UdModel *udmodel_load(const char *path, char *err, size_t errsz)
     if (!m) {
         free(mem);
         snprintf(err, errsz, "%s: %s", path, e2);
+    } else {
+        m->env = env;
     }
     return m;
 }
@@ -790,6 +795,7 @@ int ud_label_id(const UdModel *m, const char *name)
 /* ---- training ---- */
 
 struct UdTrainer {
+    const Models *env;
     const char *const *tags, *const *labels;
     int ntag, nlabel, root_label;
     PTrain *tagt, *movet, *labelt;
@@ -797,9 +803,10 @@ struct UdTrainer {
     Arena arena;
 };
 
-UdTrainer *udtrain_new(const char *const *tags, int ntags, const char *const *labels, int nlabels)
+UdTrainer *udtrain_new(const Models *env, const char *const *tags, int ntags, const char *const *labels, int nlabels)
 {
     UdTrainer *t = calloc(1, sizeof *t);
+    t->env = env;
     t->tags = tags;
     t->ntag = ntags;
     t->labels = labels;
@@ -865,8 +872,8 @@ void udtrain_tagger(UdTrainer *t, const UdTrainSet *d, const uint32_t *sents, si
             const UdWord *w = d->word + d->first[s];
             const uint8_t *gold = d->tag + d->first[s];
             arena_reset(&t->arena);
-            WordF *wf = words_features(w, n, 1, &t->arena);
-            hmm_features(wf, w, n, d->penn ? d->penn + d->first[s] : NULL, &t->arena);
+            WordF *wf = words_features(t->env, w, n, 1, &t->arena);
+            hmm_features(t->env, wf, w, n, d->penn ? d->penn + d->first[s] : NULL, &t->arena);
             uint8_t *pred = arena_alloc(&t->arena, n + 1);
             int fin = 0;
             for (uint32_t i = 0; i < n; i++) {
@@ -966,7 +973,7 @@ void udtrain_parser_epoch(UdTrainer *t, const UdTrainSet *d, int epoch, double e
         int n = (int)d->len[s];
         if (!n) continue;
         arena_reset(&t->arena);
-        PCtx c = {words_features(d->word + d->first[s], (size_t)n, 0, &t->arena), d->tag + d->first[s], n,
+        PCtx c = {words_features(t->env, d->word + d->first[s], (size_t)n, 0, &t->arena), d->tag + d->first[s], n,
                   d->word + d->first[s], t->verb};
         int *gh = arena_alloc(&t->arena, (size_t)(n + 2) * sizeof *gh);
         uint8_t *gl = arena_alloc(&t->arena, (size_t)n + 2), *in_stack = arena_alloc(&t->arena, (size_t)n + 2);
@@ -1045,6 +1052,7 @@ UdModel *udtrain_model(UdTrainer *t, int with_parser)
     char err[128];
     UdModel *m = rc ? NULL : model_from_memory(mem, len, err, sizeof err);
     if (!m) free(mem);
+    else m->env = t->env;
     return m;
 }
 

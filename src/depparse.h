@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include "arena.h"
 #include "doc.h"
+#include "models.h"
 
 typedef struct UdModel UdModel;
 
@@ -23,7 +24,7 @@ typedef struct UdWord {
 
 /* Load the model file (tags, labels, tagger and parser weights).  Returns
  * NULL with err set when missing or malformed. */
-UdModel *udmodel_load(const char *path, char *err, size_t errsz);
+UdModel *udmodel_load(const char *path, const Models *env, char *err, size_t errsz);
 void     udmodel_free(UdModel *m);
 
 int         ud_ntags(const UdModel *m);
@@ -66,7 +67,7 @@ typedef struct UdTrainSet {
 typedef struct UdTrainer UdTrainer;
 
 /* ntags tags named "XPOS UPOS", nlabels relation names. */
-UdTrainer *udtrain_new(const char *const *tags, int ntags, const char *const *labels, int nlabels);
+UdTrainer *udtrain_new(const Models *env, const char *const *tags, int ntags, const char *const *labels, int nlabels);
 void       udtrain_free(UdTrainer *t);
 /* Train the tagger for epochs passes over the sentences listed (a
  * permutation per epoch is drawn from seed); reset starts it anew. */

@@ -42,7 +42,8 @@ static int check(const char *dir)
     /* a noun's code must be one of the CAMEO table's (data/cameo.tsv) */
     if (d.nnouns) {
         char path[4200], err[4400];
-        snprintf(path, sizeof path, "%s/data/cameo.tsv", pipeline_datadir());
+        char data[4096];
+        snprintf(path, sizeof path, "%s/data/cameo.tsv", pipeline_datadir(data, sizeof data));
         if (cameo_load(path, err, sizeof err)) {
             fprintf(stderr, "herodotus dict check: %s (noun codes not checked)\n", err);
             d.problems++;
@@ -154,8 +155,7 @@ static void tally_free(Tally *t)
 }
 
 typedef struct {
-    Dict dict;
-    Options opt;
+    Coder coder;            /* dictionaries, models, options */
     Arena arena;
     Tally names, verbs;
 } SuggestCtx;
@@ -167,7 +167,7 @@ static int suggest_doc(const RawDoc *raw, void *vctx)
     char err[256];
     int cut;
     arena_reset(&c->arena);
-    if (pipeline_run(&d, &c->arena, raw, &c->dict, &c->opt, err, sizeof err, &cut)) {
+    if (pipeline_run(&d, &c->arena, raw, &c->coder.dict, &c->coder.models, &c->coder.opt, err, sizeof err, &cut)) {
         fprintf(stderr, "%s: %s\n", raw->file, err);
         return -1;
     }
@@ -200,7 +200,7 @@ static int suggest_doc(const RawDoc *raw, void *vctx)
         for (uint32_t k = 0; k < s->nvp; k++) {
             const Token *h = &s->tok[s->vp[k].head];
             const char *lemma = h->lemma ? sym_name(h->lemma) : NULL;
-            if (!lemma || dict_verb_first(&c->dict, h->lemma) || dict_verb_first(&c->dict, h->lower)) continue;
+            if (!lemma || dict_verb_first(&c->coder.dict, h->lemma) || dict_verb_first(&c->coder.dict, h->lower)) continue;
             if (!strcmp(lemma, "be") || !strcmp(lemma, "have") || !strcmp(lemma, "do")) continue;
             tally_add(&c->verbs, lemma, strlen(lemma), ex, s->len);
         }
@@ -216,7 +216,7 @@ static int suggest(int argc, char **argv)
     const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
     int n = 0;
     for (int i = 0; i < argc; i++) {
-        if (!strcmp(argv[i], "--dict") && i + 1 < argc) c.opt.dict_dir = argv[++i];
+        if (!strcmp(argv[i], "--dict") && i + 1 < argc) c.coder.opt.dict_dir = argv[++i];
         else if (!strcmp(argv[i], "--top") && i + 1 < argc) top = atoi(argv[++i]);
         else if (argv[i][0] == '-' && argv[i][1]) {
             fprintf(stderr, "herodotus dict suggest: unknown option '%s'\n(see herodotus dict --help)\n", argv[i]);
@@ -227,7 +227,7 @@ static int suggest(int argc, char **argv)
     if (!n) inputs[n++] = "-";
     if (top <= 0) top = 30;
     char lerr[4400];
-    if (pipeline_load(&c.dict, &c.opt, lerr, sizeof lerr)) {
+    if (pipeline_load(&c.coder, lerr, sizeof lerr)) {
         fprintf(stderr, "herodotus: %s\n", lerr);
         free(inputs);
         return 1;
@@ -242,7 +242,7 @@ static int suggest(int argc, char **argv)
     tally_free(&c.names);
     tally_free(&c.verbs);
     arena_free(&c.arena);
-    pipeline_unload(&c.dict);
+    pipeline_unload(&c.coder);
     free(inputs);
     return failed ? 1 : 0;
 }

@@ -10,8 +10,7 @@
 #include "render.h"
 
 struct hd_coder {
-    Dict dict;
-    Options opt;
+    Coder coder;            /* dictionaries, models, options */
 };
 
 struct hd_doc {
@@ -28,11 +27,13 @@ hd_coder *hd_coder_new(const char *dict_dir, int flags, char *err, size_t errsz)
         snprintf(err, errsz, "out of memory");
         return NULL;
     }
-    c->opt.dict_dir = dict_dir;
-    c->opt.keep_untargeted = (flags & HD_ALL) != 0;
-    c->opt.dyadic = (flags & HD_DYADIC) != 0;
-    c->opt.tree = (flags & HD_TREE) != 0;
-    if (pipeline_load(&c->dict, &c->opt, err, errsz)) {
+    Options *o = &c->coder.opt;
+    o->dict_dir = dict_dir;
+    o->keep_untargeted = (flags & HD_ALL) != 0;
+    o->dyadic = (flags & HD_DYADIC) != 0;
+    o->tree = (flags & HD_TREE) != 0;
+    if (pipeline_load(&c->coder, err, errsz)) {
+        pipeline_unload(&c->coder);
         free(c);
         return NULL;
     }
@@ -42,7 +43,7 @@ hd_coder *hd_coder_new(const char *dict_dir, int flags, char *err, size_t errsz)
 void hd_coder_free(hd_coder *c)
 {
     if (!c) return;
-    pipeline_unload(&c->dict);
+    pipeline_unload(&c->coder);
     free(c);
 }
 
@@ -62,7 +63,7 @@ hd_doc *hd_code(const hd_coder *c, const char *text, size_t len, const char *dat
     arena_init(&d->arena);
     RawDoc raw = {"(text)", 0, "text", NULL, date, NULL, NULL, text, len};   /* read into the document's own body */
     int cut = 0;
-    if (pipeline_run(&d->doc, &d->arena, &raw, &c->dict, &c->opt, err, errsz, &cut)) {
+    if (pipeline_run(&d->doc, &d->arena, &raw, &c->coder.dict, &c->coder.models, &c->coder.opt, err, errsz, &cut)) {
         hd_doc_free(d);
         return NULL;
     }

@@ -1,10 +1,10 @@
 /* herodotus.h - the coder as a library.
  *
- * A coder holds what coding needs (dictionaries, the tagger's and
- * lemmatiser's tables, the CAMEO table, the options); it is made once and
- * then only read, so any number of threads may code documents with it at
- * once, each document in its own hd_doc.  One coder a process: the models
- * it loads are the process's.
+ * A coder holds what coding needs (dictionaries, the tagger's model, the
+ * lemmatiser's tables, the word list, the parser, the options); it is made
+ * once and then only read, so any number of threads may code documents
+ * with it at once, each document in its own hd_doc.  One coder a process:
+ * the CAMEO table and the symbol table it fills are the process's.
  *
  *     char err[512];
  *     hd_coder *c = hd_coder_new(NULL, err, sizeof err);   // built-in dictionaries

@@ -6,14 +6,14 @@
 #include <string.h>
 #include "utf8.h"
 
-static struct {
+struct Lemmas {
     U64Map verb;            /* verb lemma sym -> 1 */
     U64Map vexc, nexc;      /* inflected sym -> base sym */
     /* by lower-case word, made once the dictionaries are in (lemma_freeze):
      * its lemma read as a verb, and as a plural noun */
     Sym *as_verb, *as_noun;
     uint32_t nwords;
-} L;                        /* loaded once, then only read */
+};                          /* loaded once, then only read */
 
 
 
@@ -71,39 +71,43 @@ static int load_exc(const char *dir, const char *file, U64Map *map, char *err, s
     return 0;
 }
 
-int lemma_load(const char *dir, char *err, size_t errsz)
+Lemmas *lemma_load(const char *dir, char *err, size_t errsz)
 {
+    Lemmas *L = calloc(1, sizeof *L);
+    if (!L) abort();
     /* Noun lemmas are checked against the symbols already known (tagger
      * lexicon, dictionaries) instead of WordNet's 117,000-line noun index:
      * a lemma no dictionary or lexicon knows can match nothing anyway, and
      * loading stays fast. */
-    if (load_index(dir, "index.verb", &L.verb, err, errsz) ||
-        load_exc(dir, "verb.exc", &L.vexc, err, errsz) || load_exc(dir, "noun.exc", &L.nexc, err, errsz))
-        return -1;
+    if (load_index(dir, "index.verb", &L->verb, err, errsz) ||
+        load_exc(dir, "verb.exc", &L->vexc, err, errsz) || load_exc(dir, "noun.exc", &L->nexc, err, errsz)) {
+        lemma_free(L);
+        return NULL;
+    }
     /* words WordNet lacks but news uses as verbs */
     static const char *const extra[] = {"re-elect", "co-operate", "cooperate", "shell", "airstrike"};
     for (size_t i = 0; i < sizeof extra / sizeof *extra; i++)
-        u64map_put(&L.verb, sym_intern(extra[i], strlen(extra[i])), 1);
-    return 0;
+        u64map_put(&L->verb, sym_intern(extra[i], strlen(extra[i])), 1);
+    return L;
 }
 
-void lemma_free(void)
+void lemma_free(Lemmas *L)
 {
-    u64map_free(&L.verb);
-    u64map_free(&L.vexc);
-    u64map_free(&L.nexc);
-    free(L.as_verb);
-    free(L.as_noun);
-    L.as_verb = L.as_noun = NULL;
-    L.nwords = 0;
+    if (!L) return;
+    u64map_free(&L->verb);
+    u64map_free(&L->vexc);
+    u64map_free(&L->nexc);
+    free(L->as_verb);
+    free(L->as_noun);
+    free(L);
 }
 
-int lemma_is_verb(Sym s) { return s && u64map_get(&L.verb, s) != 0; }
+int lemma_is_verb(const Lemmas *L, Sym s) { return s && L && u64map_get(&L->verb, s) != 0; }
 
-void lemma_add_verbs(const U64Map *words)
+void lemma_add_verbs(Lemmas *L, const U64Map *words)
 {
     for (size_t i = 0; i < words->cap; i++)
-        if (words->slot[i].val) u64map_put(&L.verb, words->slot[i].key, 1);
+        if (words->slot[i].val) u64map_put(&L->verb, words->slot[i].key, 1);
 }
 
 typedef struct { const char *suf, *rep; } Rule;
@@ -137,23 +141,23 @@ static Sym morphy(const char *w, size_t n, const U64Map *set, const U64Map *exc,
     return s;
 }
 
-Sym lemma_of(const char *word, size_t n, int tag)
+Sym lemma_of(const Lemmas *L, const char *word, size_t n, int tag)
 {
     char low[128];
     size_t ln = utf8_lower(word, n, low, sizeof low);
     if (!ln) return 0;
-    if (TAG_IS_VERB(tag) || tag == T_MD) return morphy(low, ln, &L.verb, &L.vexc, VRULES);
-    if (tag == T_NNS || tag == T_NNPS) return morphy(low, ln, NULL, &L.nexc, NRULES);
+    if (TAG_IS_VERB(tag) || tag == T_MD) return morphy(low, ln, &L->verb, &L->vexc, VRULES);
+    if (tag == T_NNS || tag == T_NNPS) return morphy(low, ln, NULL, &L->nexc, NRULES);
     return sym_find(low, ln);
 }
 
-void lemma_freeze(void)
+void lemma_freeze(Lemmas *L)
 {
     uint32_t n = sym_count();
-    Sym *v = realloc(L.as_verb, (n + 1) * sizeof *v), *no = realloc(L.as_noun, (n + 1) * sizeof *no);
+    Sym *v = realloc(L->as_verb, (n + 1) * sizeof *v), *no = realloc(L->as_noun, (n + 1) * sizeof *no);
     if (!v || !no) abort();
-    L.as_verb = v;
-    L.as_noun = no;
+    L->as_verb = v;
+    L->as_noun = no;
     v[0] = no[0] = 0;
     for (Sym w = 1; w < n; w++) {
         const char *name = sym_name(w);
@@ -168,13 +172,13 @@ void lemma_freeze(void)
         }
         char last = len ? name[len - 1] : 0;
         int inflected = last == 's' || last == 'd' || last == 'g' || last == 'n';
-        v[w] = inflected || u64map_get(&L.vexc, w) ? morphy(name, len, &L.verb, &L.vexc, VRULES) : w;
-        no[w] = inflected || u64map_get(&L.nexc, w) ? morphy(name, len, NULL, &L.nexc, NRULES) : w;
+        v[w] = inflected || u64map_get(&L->vexc, w) ? morphy(name, len, &L->verb, &L->vexc, VRULES) : w;
+        no[w] = inflected || u64map_get(&L->nexc, w) ? morphy(name, len, NULL, &L->nexc, NRULES) : w;
     }
-    L.nwords = n;
+    L->nwords = n;
 }
 
-void lemmatise(Sentence *s)
+void lemmatise(const Lemmas *L, Sentence *s)
 {
     for (uint32_t i = 0; i < s->ntok; i++) {
         Token *t = &s->tok[i];
@@ -183,7 +187,7 @@ void lemmatise(Sentence *s)
             t->lemma = t->lower;
             continue;
         }
-        if (t->lower && t->lower < L.nwords) t->lemma = cls == 1 ? L.as_verb[t->lower] : L.as_noun[t->lower];
-        else t->lemma = lemma_of(t->s, t->n, t->tag);
+        if (t->lower && t->lower < L->nwords) t->lemma = cls == 1 ? L->as_verb[t->lower] : L->as_noun[t->lower];
+        else t->lemma = lemma_of(L, t->s, t->n, t->tag);
     }
 }

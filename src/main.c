@@ -99,8 +99,7 @@ static const char USAGE_INGEST[] =
 enum { UNDATED_NAMED = 5 };   /* undated documents named by ingest */
 
 typedef struct Ctx {
-    Dict dict;
-    Options opt;
+    Coder coder;            /* dictionaries, models, options: made once, then only read */
     Arena arena;
     const Renderer *r;
     Buf out;
@@ -174,7 +173,7 @@ static int code_doc(const Ctx *c, const RawDoc *raw, Arena *arena, Doc *d, Buf *
 {
     char err[512];
     int cut = 0;
-    if (pipeline_run(d, arena, raw, &c->dict, &c->opt, err, sizeof err, &cut)) {
+    if (pipeline_run(d, arena, raw, &c->coder.dict, &c->coder.models, &c->coder.opt, err, sizeof err, &cut)) {
         doc_msg(msg, raw, "%s", err);
         return -1;
     }
@@ -188,21 +187,21 @@ static int code_doc(const Ctx *c, const RawDoc *raw, Arena *arena, Doc *d, Buf *
     for (uint32_t i = 0; i < d->nsent; i++) k->parsed += d->sent[i].parsed;
     k->events += d->nev;
     for (int s = 0; s < STAGE_N; s++) k->stage_ns[s] += d->stage_ns[s];
-    double t0 = c->opt.timing ? now_s() : 0;
+    double t0 = c->coder.opt.timing ? now_s() : 0;
     if (out) {
         for (uint32_t i = 0; i < d->nev; i++) {
             EventView v;
-            event_view(d, &d->ev[i], &v, c->opt.notes ? &c->dict : NULL);
+            event_view(d, &d->ev[i], &v, c->coder.opt.notes ? &c->coder.dict : NULL);
             c->r->event(out, &v);
         }
-        if (c->opt.notes)
+        if (c->coder.opt.notes)
             for (uint32_t i = 0; i < d->nnotes; i++) {
                 NoteView nv;
-                note_view(d, &d->notes[i], &nv, &c->dict);
+                note_view(d, &d->notes[i], &nv, &c->coder.dict);
                 c->r->note(out, &nv);
             }
     }
-    if (c->opt.timing) k->render_ns += (uint64_t)((now_s() - t0) * 1e9);
+    if (c->coder.opt.timing) k->render_ns += (uint64_t)((now_s() - t0) * 1e9);
     return cut || d->bad_date ? 1 : 0;
 }
 
@@ -589,14 +588,14 @@ static long code_parsed(Ctx *c, const char *path, const char *format)
     else input_file_id(path, id, sizeof id);
     RawDoc r = {name, 0, id, NULL, NULL, NULL, NULL, text, len};
     Doc d;
-    pipeline_run_parsed(&d, &c->arena, &r, ps, (size_t)n, &c->dict, &c->opt);
+    pipeline_run_parsed(&d, &c->arena, &r, ps, (size_t)n, &c->coder.dict, &c->coder.models, &c->coder.opt);
     if (c->debug) debug_doc(&d, stderr);
     c->docs++;
     c->sents += d.nsent;
     c->events += d.nev;
     for (uint32_t i = 0; i < d.nev; i++) {
         EventView v;
-        event_view(&d, &d.ev[i], &v, c->opt.notes ? &c->dict : NULL);
+        event_view(&d, &d.ev[i], &v, c->coder.opt.notes ? &c->coder.dict : NULL);
         c->r->event(&c->out, &v);
     }
     flush_out(c);
@@ -672,8 +671,8 @@ static int run(int argc, char **argv, int ingest)
             if (!strcmp(a, "--date")) {
                 const char *v = argv[++i];
                 size_t used = 0;
-                c.opt.pubdate = date_parse(v, strlen(v), &used);
-                if (c.opt.pubdate < 10000000 || used != strlen(v)) {
+                c.coder.opt.pubdate = date_parse(v, strlen(v), &used);
+                if (c.coder.opt.pubdate < 10000000 || used != strlen(v)) {
                     char msg[256];
                     snprintf(msg, sizeof msg, "--date takes a date YYYY-MM-DD, not '%.200s'", v);
                     free(inputs);
@@ -689,22 +688,22 @@ static int run(int argc, char **argv, int ingest)
                 }
                 if (max_size) c.in.max_doc = (size_t)n << 20;
                 else jobs = (int)n;
-            } else if (!strcmp(a, "--dict")) c.opt.dict_dir = argv[++i];
+            } else if (!strcmp(a, "--dict")) c.coder.opt.dict_dir = argv[++i];
             else if (!strcmp(a, "--format")) format = argv[++i];
             else if (!strcmp(a, "--parse")) parsed = argv[++i];
             else db = argv[++i];
         } else if (!strcmp(a, "--all")) {
-            c.opt.keep_untargeted = 1;
+            c.coder.opt.keep_untargeted = 1;
         } else if (!strcmp(a, "--dyadic")) {
-            c.opt.dyadic = 1;
+            c.coder.opt.dyadic = 1;
         } else if (!strcmp(a, "--tree")) {
-            c.opt.tree = 1;
+            c.coder.opt.tree = 1;
         } else if (!strcmp(a, "--explain")) {
-            c.opt.notes = 1;   /* --explain: the notes, and the dictionary lines of each event */
+            c.coder.opt.notes = 1;   /* --explain: the notes, and the dictionary lines of each event */
         } else if (!strcmp(a, "--debug")) {
             c.debug = 1;
         } else if (!strcmp(a, "--stats")) {
-            c.opt.timing = 1;
+            c.coder.opt.timing = 1;
             stats = 1;
         } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
             quiet = 1;
@@ -742,13 +741,13 @@ static int run(int argc, char **argv, int ingest)
     if (!ninputs) inputs[ninputs++] = "-";
     double t0 = now_s();
     char lerr[4400];
-    if (pipeline_load(&c.dict, &c.opt, lerr, sizeof lerr)) {
+    if (pipeline_load(&c.coder, lerr, sizeof lerr)) {
         fprintf(stderr, "herodotus: %s\n", lerr);
         free(inputs);
         return 1;
     }
     double t1 = now_s();
-    int status = c.dict.problems ? 1 : 0;
+    int status = c.coder.dict.problems ? 1 : 0;
     char err[512];
     if (ingest) {
         c.store = store_open(db, err, sizeof err);
@@ -763,7 +762,7 @@ static int run(int argc, char **argv, int ingest)
         }
         if (!c.store) {
             fprintf(stderr, "herodotus: %s\n", err);
-            pipeline_unload(&c.dict);
+            pipeline_unload(&c.coder);
             free(inputs);
             return 1;
         }
@@ -857,13 +856,13 @@ static int run(int argc, char **argv, int ingest)
             for (int s = 0; s < STAGE_N; s++) fprintf(stderr, " %s %.2f us,", names[s], (double)c.stage_ns[s] / 1e3 / (double)coded_sents);
             fprintf(stderr, " render %.2f us\n", (double)c.render_ns / 1e3 / (double)coded_sents);
         }
-        if (c.opt.tree && !parsed)   /* --tree: how many sentences the events stage needed a tree for */
+        if (c.coder.opt.tree && !parsed)   /* --tree: how many sentences the events stage needed a tree for */
             fprintf(stderr, "%ld of %ld sentences parsed (the others' events need no tree)\n", c.parsed_sents, c.sents);
     }
     arena_free(&c.arena);
     buf_free(&c.out);
     buf_free(&c.undated);
-    pipeline_unload(&c.dict);
+    pipeline_unload(&c.coder);
     sym_free_all();
     free(inputs);
     if (fflush(stdout) != 0) return 1;

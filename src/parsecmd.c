@@ -37,6 +37,7 @@ static const char USAGE[] =
 
 typedef struct PCtx {
     const UdModel *m;
+    const Models *env;          /* the lemmas and word list */
     Arena arena, scratch;
     Buf out;
     long docs, sents, words;
@@ -73,7 +74,7 @@ static void conllu_sentence(PCtx *c, const Doc *d, uint32_t si)
         buf_putc(b, '\t');
         const char *xpos = ud_xpos(c->m, tag[i]);
         int pt = ud_penn_tag(c->m, tag[i]);
-        Sym lem = pt == T_NNP || pt == T_NNPS ? 0 : lemma_of(t->s, t->n, pt);
+        Sym lem = pt == T_NNP || pt == T_NNPS ? 0 : lemma_of(c->env->lemmas, t->s, t->n, pt);
         if (lem) put_field(b, sym_name(lem), sym_len(lem));
         else put_field(b, t->s, t->n);
         buf_printf(b, "\t%s\t%s\t_\t%d\t%s\t_\t", ud_upos(c->m, tag[i]), xpos, head[i], ud_label(c->m, lab[i]));
@@ -93,7 +94,7 @@ static int on_doc(const RawDoc *raw, void *vctx)
     Doc d;
     memset(&d, 0, sizeof d);
     arena_reset(&c->arena);
-    if (read_article(&d, &c->arena, raw, err, sizeof err)) {
+    if (read_article(&d, &c->arena, raw, c->env->words, err, sizeof err)) {
         if (raw->line) fprintf(stderr, "%s:%ld: %s\n", raw->file, raw->line, err);
         else fprintf(stderr, "%s: %s\n", raw->file, err);
         return -1;
@@ -138,14 +139,14 @@ static int eval(const UdModel *m, const char *gold)
     return 0;
 }
 
-UdModel *parse_load_model(const char *path)
+UdModel *parse_load_model(const Models *env, const char *path)
 {
-    char def[4096 + 64], err[4096 + 256];
+    char def[4096 + 64], err[4096 + 256], dir[4096];
     if (!path) {
-        snprintf(def, sizeof def, "%s/data/en_ewt.model", pipeline_datadir());
+        snprintf(def, sizeof def, "%s/data/en_ewt.model", pipeline_datadir(dir, sizeof dir));
         path = def;
     }
-    UdModel *m = udmodel_load(path, err, sizeof err);
+    UdModel *m = udmodel_load(path, env, err, sizeof err);
     if (!m) fprintf(stderr, "herodotus: %s\n", err);
     return m;
 }
@@ -192,13 +193,15 @@ int parse_main(int argc, char **argv)
         return 2;
     }
     char lerr[4400];
-    if (pipeline_load_models(lerr, sizeof lerr)) {
+    Models models;
+    if (pipeline_load_models(&models, lerr, sizeof lerr)) {
         fprintf(stderr, "herodotus: %s\n", lerr);
+        pipeline_unload_models(&models);
         free(inputs);
         return 1;
     }
     double t0 = now_s();
-    UdModel *m = parse_load_model(model);
+    UdModel *m = parse_load_model(&models, model);
     double t1 = now_s();
     int status = 1;
     if (m && gold) {
@@ -207,6 +210,7 @@ int parse_main(int argc, char **argv)
         PCtx c;
         memset(&c, 0, sizeof c);
         c.m = m;
+        c.env = &models;
         arena_init(&c.arena);
         arena_init(&c.scratch);
         if (!ninputs) inputs[ninputs++] = "-";
@@ -226,7 +230,7 @@ int parse_main(int argc, char **argv)
         status = failed ? 1 : 0;
     }
     udmodel_free(m);
-    pipeline_unload(NULL);
+    pipeline_unload_models(&models);
     sym_free_all();
     free(inputs);
     if (fflush(stdout) != 0) return 1;

@@ -6,6 +6,6 @@
 int parse_main(int argc, char **argv);
 /* The tagger and parser model at path (NULL: the installed one), or NULL
  * after printing why. */
-UdModel *parse_load_model(const char *path);
+UdModel *parse_load_model(const Models *env, const char *path);
 
 #endif

@@ -22,35 +22,29 @@
 #define HERODOTUS_DATADIR "."
 #endif
 
-static char datadir[4096];
-
 static int is_dir(const char *p)
 {
     struct stat st;
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* the dependency parser, loaded when coding asks for trees (Options.tree) */
-static UdModel *parser;
-
-int pipeline_load_parser(char *err, size_t errsz)
+int pipeline_load_parser(Models *m, char *err, size_t errsz)
 {
-    if (parser) return 0;
-    char path[4096 + 64];
-    snprintf(path, sizeof path, "%s/data/en_ewt.model", pipeline_datadir());
-    parser = udmodel_load(path, err, errsz);
-    return parser ? 0 : -1;
+    if (m->parser) return 0;
+    char path[4096 + 64], dir[4096];
+    snprintf(path, sizeof path, "%s/data/en_ewt.model", pipeline_datadir(dir, sizeof dir));
+    m->parser = udmodel_load(path, m, err, errsz);
+    return m->parser ? 0 : -1;
 }
 
 /* dict/ and data/: $HERODOTUS_DATA, then beside the binary (../ of
  * build/herodotus, or ../share/herodotus), then the build-time path. */
-const char *pipeline_datadir(void)
+const char *pipeline_datadir(char *datadir, size_t cap)
 {
-    if (datadir[0]) return datadir;
     const char *env = getenv("HERODOTUS_DATA");
     char probe[4096 + 16];
     if (env && *env) {
-        snprintf(datadir, sizeof datadir, "%s", env);
+        snprintf(datadir, cap, "%s", env);
         return datadir;
     }
     char exe[4096];
@@ -66,38 +60,51 @@ const char *pipeline_datadir(void)
             for (int i = 0; i < 2; i++) {
                 snprintf(probe, sizeof probe, "%s%s/dict", exe, cands[i]);
                 if (is_dir(probe)) {
-                    snprintf(datadir, sizeof datadir, "%s%s", exe, cands[i]);
+                    snprintf(datadir, cap, "%s%s", exe, cands[i]);
                     return datadir;
                 }
             }
         }
     }
-    snprintf(datadir, sizeof datadir, "%s", HERODOTUS_DATADIR);
+    snprintf(datadir, cap, "%s", HERODOTUS_DATADIR);
     return datadir;
 }
 
-int pipeline_load_models(char *err, size_t errsz)
+int pipeline_load_models(Models *m, char *err, size_t errsz)
 {
-    char path[4096 + 64];
+    char path[4096 + 64], dir[4096];
     const char *tdir = getenv("HERODOTUS_TAGGER_DIR");
     const char *wdir = getenv("WNSEARCHDIR");
-    if (tagger_load(tdir && *tdir ? tdir : TAGGER_DIR_DEFAULT, err, errsz) ||
-        lemma_load(wdir && *wdir ? wdir : WORDNET_DIR_DEFAULT, err, errsz) ||
-        wordlist_load(WORDLIST_DEFAULT, err, errsz))
+    memset(m, 0, sizeof *m);
+    if (!(m->tagger = tagger_load(tdir && *tdir ? tdir : TAGGER_DIR_DEFAULT, err, errsz)) ||
+        !(m->lemmas = lemma_load(wdir && *wdir ? wdir : WORDNET_DIR_DEFAULT, err, errsz)) ||
+        !(m->words = wordlist_load(WORDLIST_DEFAULT, err, errsz)))
         return -1;
-    snprintf(path, sizeof path, "%s/data/cameo.tsv", pipeline_datadir());
+    snprintf(path, sizeof path, "%s/data/cameo.tsv", pipeline_datadir(dir, sizeof dir));
     return cameo_load(path, err, errsz);
 }
 
-int pipeline_load(Dict *dict, const Options *o, char *err, size_t errsz)
+void pipeline_unload_models(Models *m)
 {
-    char path[4096 + 64];
-    if (pipeline_load_models(err, errsz)) return -1;
-    if (o->tree && pipeline_load_parser(err, errsz)) return -1;
-    dict_init(dict);
+    tagger_free(m->tagger);
+    lemma_free(m->lemmas);
+    wordlist_free(m->words);
+    udmodel_free(m->parser);
+    memset(m, 0, sizeof *m);
+    cameo_free();
+}
+
+int pipeline_load(Coder *c, char *err, size_t errsz)
+{
+    char path[4096 + 64], ddir[4096];
+    Dict *dict = &c->dict;
+    const Options *o = &c->opt;
+    dict_init(dict);   /* first, so that pipeline_unload frees what there is */
+    if (pipeline_load_models(&c->models, err, errsz)) return -1;
+    if (o->tree && pipeline_load_parser(&c->models, err, errsz)) return -1;
     const char *dir = o->dict_dir;
     if (!dir) {
-        snprintf(path, sizeof path, "%s/dict", pipeline_datadir());
+        snprintf(path, sizeof path, "%s/dict", pipeline_datadir(ddir, sizeof ddir));
         dir = path;
     }
     int n = dict_load_dir(dict, dir);
@@ -116,20 +123,15 @@ int pipeline_load(Dict *dict, const Options *o, char *err, size_t errsz)
         snprintf(err, errsz, "%s: no dictionary files (*verbs*, *actors*, *agents*, *discards*)", dir);
         return -1;
     }
-    lemma_add_verbs(&dict->verb);
-    lemma_freeze();
+    lemma_add_verbs(c->models.lemmas, &dict->verb);
+    lemma_freeze(c->models.lemmas);
     return 0;
 }
 
-void pipeline_unload(Dict *dict)
+void pipeline_unload(Coder *c)
 {
-    if (dict) dict_free(dict);
-    cameo_free();
-    lemma_free();
-    tagger_free();
-    udmodel_free(parser);
-    parser = NULL;
-    wordlist_free();
+    dict_free(&c->dict);
+    pipeline_unload_models(&c->models);
 }
 
 /* The events stage with trees where it reads them: the events are made
@@ -138,14 +140,14 @@ void pipeline_unload(Dict *dict)
  * parsed, and the events made again.  Sentences whose actors the rules
  * found, most of an article, are never parsed; the events are those of
  * parsing every sentence (the stage reads trees nowhere else). */
-static void events_with_trees(Doc *d, const Dict *dict, const Options *o, Arena *a)
+static void events_with_trees(Doc *d, const Dict *dict, const Models *m, const Options *o, Arena *a)
 {
     make_events(d, dict, o);
     int parsed = 0;
     for (uint32_t i = 0; i < d->nsent; i++) {
         Sentence *s = &d->sent[i];
         if (s->wants_tree && !s->parsed) {
-            parse_sentence(parser, s, a);
+            parse_sentence(m->parser, s, a);
             parsed = 1;
         }
     }
@@ -171,37 +173,37 @@ static void lap(Doc *d, const Options *o, int s, uint64_t *t)
     *t = n;
 }
 
-int pipeline_run(Doc *d, Arena *a, const RawDoc *raw, const Dict *dict, const Options *o,
+int pipeline_run(Doc *d, Arena *a, const RawDoc *raw, const Dict *dict, const Models *m, const Options *o,
                  char *err, size_t errsz, int *cut_sentences)
 {
     memset(d, 0, sizeof *d);
     uint64_t t = o->timing ? now_ns() : 0;
-    if (read_article(d, a, raw, err, errsz)) return -1;
+    if (read_article(d, a, raw, m->words, err, errsz)) return -1;
     d->keep_notes = (uint8_t)(o->notes != 0);
     if (!d->pubdate) d->pubdate = o->pubdate;
     lap(d, o, STAGE_READ, &t);
     *cut_sentences = segment(d);
     lap(d, o, STAGE_SEGMENT, &t);
     for (uint32_t i = 0; i < d->nsent; i++) {
-        tag_sentence(&d->sent[i]);
+        tag_sentence(m->tagger, m->lemmas, &d->sent[i]);
         drop_comma_clauses(&d->sent[i], o);   /* needs the tags to tell clause commas */
-        lemmatise(&d->sent[i]);
+        lemmatise(m->lemmas, &d->sent[i]);
     }
     lap(d, o, STAGE_TAG, &t);
-    find_actors(d, dict, o);
+    find_actors(d, dict, m->words, o);
     lap(d, o, STAGE_ACTORS, &t);
     find_verbs(d, dict, o);
     lap(d, o, STAGE_VERBS, &t);
     find_nouns(d, dict, o);
     lap(d, o, STAGE_NOUNS, &t);
-    if (o->tree) events_with_trees(d, dict, o, a);
+    if (o->tree) events_with_trees(d, dict, m, o, a);
     else make_events(d, dict, o);
     lap(d, o, STAGE_EVENTS, &t);
     return 0;
 }
 
 int pipeline_run_parsed(Doc *d, Arena *a, const RawDoc *raw, const ParsedSentence *ps, size_t n, const Dict *dict,
-                        const Options *o)
+                        const Models *m, const Options *o)
 {
     memset(d, 0, sizeof *d);
     read_metadata(d, a, raw);
@@ -226,12 +228,12 @@ int pipeline_run_parsed(Doc *d, Arena *a, const RawDoc *raw, const ParsedSentenc
     for (uint32_t i = 0; i < d->nsent; i++) {
         if (d->sent[i].ntok > MAX_SENTENCE_TOKENS) d->sent[i].ntok = MAX_SENTENCE_TOKENS;
         if (!d->sent[i].parsed) drop_comma_clauses(&d->sent[i], o);   /* a given tree keeps every word */
-        lemmatise(&d->sent[i]);
+        lemmatise(m->lemmas, &d->sent[i]);
     }
-    find_actors(d, dict, o);
+    find_actors(d, dict, m->words, o);
     find_verbs(d, dict, o);
     find_nouns(d, dict, o);
-    if (o->tree && !given) events_with_trees(d, dict, o, a);
+    if (o->tree && !given) events_with_trees(d, dict, m, o, a);
     else make_events(d, dict, o);
     return 0;
 }

@@ -337,7 +337,8 @@ int reader_open(Reader *r)
     char msg[512];
     if (!cameo_count()) {   /* to tell a --code that is none from one no event has */
         char path[4200];
-        snprintf(path, sizeof path, "%s/data/cameo.tsv", pipeline_datadir());
+        char dir[4096];
+        snprintf(path, sizeof path, "%s/data/cameo.tsv", pipeline_datadir(dir, sizeof dir));
         if (cameo_load(path, msg, sizeof msg)) fprintf(stderr, "herodotus %s: %s (--code values not checked)\n", r->cmd, msg);
     }
     if (filter_sql(&r->f, &r->where, &r->vals, msg, sizeof msg)) {

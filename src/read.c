@@ -190,7 +190,7 @@ void read_metadata(Doc *d, Arena *a, const RawDoc *raw)
  * writes only with a capital get one ("mississippi", "moscow" ->
  * "Mississippi", "Moscow"), words it writes only in capitals become
  * capitals ("nato" -> "NATO").  Returns 1 when the text was re-cased. */
-static int recase(char *s, size_t n)
+static int recase(const WordList *list, char *s, size_t n)
 {
     size_t up = 0, low = 0, words = 0, inner = 0;   /* inner: words with a capital not starting a sentence */
     int at_start = 1;
@@ -229,7 +229,7 @@ static int recase(char *s, size_t n)
         while (i < n && (isalnum((unsigned char)s[i]) || s[i] == '\'')) i++;
         size_t e = i;
         if (e - b > 2 && s[e - 2] == '\'' && s[e - 1] == 's') e -= 2;   /* "russia's" */
-        int wl = wordlist_case(s + b, e - b);
+        int wl = wordlist_case(list, s + b, e - b);
         if ((wl & WL_UPPER) && !(wl & (WL_LOWER | WL_CAPITAL)))
             for (size_t k = b; k < e; k++) s[k] = (char)toupper((unsigned char)s[k]);
         else if (start || ((wl & WL_CAPITAL) && !(wl & WL_LOWER)))
@@ -239,7 +239,7 @@ static int recase(char *s, size_t n)
     return 1;
 }
 
-int read_article(Doc *d, Arena *a, const RawDoc *raw, char *err, size_t errsz)
+int read_article(Doc *d, Arena *a, const RawDoc *raw, const WordList *words, char *err, size_t errsz)
 {
     read_metadata(d, a, raw);
     size_t valid = utf8_valid_prefix(raw->text, raw->len);
@@ -330,7 +330,7 @@ int read_article(Doc *d, Arena *a, const RawDoc *raw, char *err, size_t errsz)
         memcpy(body + bl, s, ln);
         /* each line on its own: a wire alert's lede in capitals above a
          * body in ordinary case */
-        if (recase(body + bl, ln)) recased += ln;
+        if (recase(words, body + bl, ln)) recased += ln;
         bl += ln;
     }
     /* "\n" in body separates paragraphs; lines of one paragraph were joined */

@@ -5,6 +5,7 @@
 #define HERODOTUS_READ_H
 #include <stddef.h>
 #include "doc.h"
+#include "wordlist.h"
 
 typedef struct RawDoc {
     const char *file;       /* where it came from (for messages) */
@@ -19,6 +20,6 @@ void read_metadata(Doc *d, Arena *a, const RawDoc *raw);
 
 /* Fill d from raw.  Returns 0, or -1 with a message in err when the
  * article cannot be read (invalid UTF-8, no text). */
-int read_article(Doc *d, Arena *a, const RawDoc *raw, char *err, size_t errsz);
+int read_article(Doc *d, Arena *a, const RawDoc *raw, const WordList *words, char *err, size_t errsz);
 
 #endif

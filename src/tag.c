@@ -57,7 +57,7 @@ int tag_from_name(const char *s, size_t n)
 
 typedef struct { uint8_t tag; float score; } Emit;
 
-static struct {
+struct Tagger {
     float trans[T_NTAGS][T_NTAGS];   /* log P(next | prev) */
     float prior[T_NTAGS];            /* log P(tag) */
     uint32_t *lex;                   /* by Sym: 1 + index of its first Emit, 0 none */
@@ -67,10 +67,10 @@ static struct {
     uint32_t unk[12];                /* unknown-word classes -> 1 + Emit index */
     uint32_t num, ord, lrb, rrb, lcb, rcb;
     int loaded;
-} M;
+};
 
 /* The model's emissions for word w: 1 + index of the first, 0 none */
-static uint32_t lex_get(Sym w) { return w < M.nlex ? M.lex[w] : 0; }
+static uint32_t lex_get(const Tagger *M, Sym w) { return w < M->nlex ? M->lex[w] : 0; }
 
 
 enum { U_ABR, U_CAP, U_ED, U_HYP, U_HYPADJ, U_ING, U_LY, U_S, U_SYM, U_TION, U_UNK, U_N };
@@ -78,16 +78,16 @@ static const char *const UNK_NAMES[U_N] = {"-abr-", "-cap-", "-ed-", "-hyp-", "-
                                           "-ly-", "-s-", "-sym-", "-tion-", "-unknown-"};
 
 
-static void emit_push(uint8_t tag, float score)
+static void emit_push(Tagger *M, uint8_t tag, float score)
 {
-    if (M.nemit == M.capemit) {
-        M.capemit = M.capemit ? M.capemit * 2 : 65536;
-        M.emit = realloc(M.emit, M.capemit * sizeof *M.emit);
-        if (!M.emit) abort();
+    if (M->nemit == M->capemit) {
+        M->capemit = M->capemit ? M->capemit * 2 : 65536;
+        M->emit = realloc(M->emit, M->capemit * sizeof *M->emit);
+        if (!M->emit) abort();
     }
-    M.emit[M.nemit].tag = tag;
-    M.emit[M.nemit].score = score;
-    M.nemit++;
+    M->emit[M->nemit].tag = tag;
+    M->emit[M->nemit].score = score;
+    M->nemit++;
 }
 
 /* Parse "{ a: 1, b: 2 }" at p; call back with (tag, value). Returns end. */
@@ -137,27 +137,34 @@ static void collect(int tag, double v, void *ctx)
         ps->v[ps->n++] = v;
     }
 }
+typedef struct TransRow {
+    Tagger *M;
+    int prev;
+} TransRow;
+
 static void trans_row(int tag, double v, void *ctx)
 {
-    int prev = *(int *)ctx;
-    M.trans[prev][tag] = (float)log(v > 0 ? v : 1e-7);
+    TransRow *r = ctx;
+    r->M->trans[r->prev][tag] = (float)log(v > 0 ? v : 1e-7);
 }
 
 /* Add an emission run for counts; P(tag|word)/P(tag) in log space. */
-static uint32_t add_run(const Pairs *ps)
+static uint32_t add_run(Tagger *M, const Pairs *ps)
 {
     double tot = 0;
     for (int i = 0; i < ps->n; i++) tot += ps->v[i];
     if (tot <= 0) return 0;
-    uint32_t at = (uint32_t)M.nemit + 1;
+    uint32_t at = (uint32_t)M->nemit + 1;
     for (int i = 0; i < ps->n; i++)
-        emit_push((uint8_t)ps->tag[i], (float)(log(ps->v[i] / tot) - M.prior[ps->tag[i]]));
-    emit_push(0, 0);
+        emit_push(M, (uint8_t)ps->tag[i], (float)(log(ps->v[i] / tot) - M->prior[ps->tag[i]]));
+    emit_push(M, 0, 0);
     return at;
 }
 
-int tagger_load(const char *dir, char *err, size_t errsz)
+Tagger *tagger_load(const char *dir, char *err, size_t errsz)
 {
+    Tagger *M = calloc(1, sizeof *M);
+    if (!M) abort();
     char path[4096];
     size_t len;
     /* transitions */
@@ -165,15 +172,19 @@ int tagger_load(const char *dir, char *err, size_t errsz)
     char *t = read_file(path, &len);
     if (!t) {
         snprintf(err, errsz, "%s: cannot read the tagger model (install liblingua-en-tagger-perl)", path);
-        return -1;
+        {
+            tagger_free(M);
+            return NULL;
+        }
     }
     for (int a = 0; a < T_NTAGS; a++)
-        for (int b = 0; b < T_NTAGS; b++) M.trans[a][b] = (float)log(1e-7);
+        for (int b = 0; b < T_NTAGS; b++) M->trans[a][b] = (float)log(1e-7);
     for (const char *p = t; *p;) {
         const char *k = p;
         while (*p && *p != ':' && *p != '\n') p++;
         int prev = *p == ':' ? model_tag(k, (size_t)(p - k)) : 0;
-        if (prev) p = parse_pairs(p, trans_row, &prev);
+        TransRow row = {M, prev};
+        if (prev) p = parse_pairs(p, trans_row, &row);
         while (*p && *p != '\n') p++;
         if (*p) p++;
     }
@@ -183,7 +194,10 @@ int tagger_load(const char *dir, char *err, size_t errsz)
     char *w = read_file(path, &len);
     if (!w) {
         snprintf(err, errsz, "%s: cannot read the tagger lexicon", path);
-        return -1;
+        {
+            tagger_free(M);
+            return NULL;
+        }
     }
     double tagtot[T_NTAGS] = {0}, all = 0;
     /* one pass: rows and their pairs kept, tag totals summed */
@@ -227,43 +241,46 @@ int tagger_load(const char *dir, char *err, size_t errsz)
         while (*p && *p != '\n') p++;
         if (*p) p++;
     }
-    for (int i = 1; i < T_NTAGS; i++) M.prior[i] = (float)log(tagtot[i] > 0 ? tagtot[i] / all : 1e-7);
+    for (int i = 1; i < T_NTAGS; i++) M->prior[i] = (float)log(tagtot[i] > 0 ? tagtot[i] / all : 1e-7);
     for (size_t r = 0; r < nrows; r++) {
         tmp->n = (int)rows[r].n;
         for (uint32_t i = 0; i < rows[r].n; i++) {
             tmp->tag[i] = ptag[rows[r].first + i];
             tmp->v[i] = pval[rows[r].first + i];
         }
-        uint32_t at = add_run(tmp);
+        uint32_t at = add_run(M, tmp);
         if (!at) continue;
         Sym word = sym_intern(rows[r].k, rows[r].kn);
-        if (word >= M.nlex) {
+        if (word >= M->nlex) {
             uint32_t now = word * 2 + 1024;
-            uint32_t *q = realloc(M.lex, now * sizeof *q);
+            uint32_t *q = realloc(M->lex, now * sizeof *q);
             if (!q) abort();
-            memset(q + M.nlex, 0, (now - M.nlex) * sizeof *q);
-            M.lex = q;
-            M.nlex = now;
+            memset(q + M->nlex, 0, (now - M->nlex) * sizeof *q);
+            M->lex = q;
+            M->nlex = now;
         }
-        M.lex[word] = at;
+        M->lex[word] = at;
     }
     free(rows);
     free(tmp);
     free(ptag);
     free(pval);
     free(w);
-    M.num = lex_get(sym_find("*NUM*", 5));
-    M.ord = lex_get(sym_find("*ORD*", 5));
-    M.lrb = lex_get(sym_find("*LRB*", 5));
-    M.rrb = lex_get(sym_find("*RRB*", 5));
-    M.lcb = lex_get(sym_find("*LCB*", 5));
-    M.rcb = lex_get(sym_find("*RCB*", 5));
+    M->num = lex_get(M, sym_find("*NUM*", 5));
+    M->ord = lex_get(M, sym_find("*ORD*", 5));
+    M->lrb = lex_get(M, sym_find("*LRB*", 5));
+    M->rrb = lex_get(M, sym_find("*RRB*", 5));
+    M->lcb = lex_get(M, sym_find("*LCB*", 5));
+    M->rcb = lex_get(M, sym_find("*RCB*", 5));
     /* unknown-word classes */
     snprintf(path, sizeof path, "%s/unknown.yml", dir);
     char *u = read_file(path, &len);
     if (!u) {
         snprintf(err, errsz, "%s: cannot read the tagger's unknown-word model", path);
-        return -1;
+        {
+            tagger_free(M);
+            return NULL;
+        }
     }
     for (const char *p = u; *p;) {
         const char *k = p;
@@ -273,27 +290,29 @@ int tagger_load(const char *dir, char *err, size_t errsz)
             if (strlen(UNK_NAMES[c]) == (size_t)(p - k) && !memcmp(UNK_NAMES[c], k, (size_t)(p - k))) {
                 Pairs ps = {{0}, {0}, 0};
                 parse_pairs(p, collect, &ps);
-                M.unk[c] = add_run(&ps);
+                M->unk[c] = add_run(M, &ps);
             }
         while (*p && *p != '\n') p++;
         if (*p) p++;
     }
     free(u);
-    if (!M.unk[U_UNK] || !M.num) {
+    if (!M->unk[U_UNK] || !M->num) {
         snprintf(err, errsz, "%s: the tagger model is incomplete", dir);
-        return -1;
+        {
+            tagger_free(M);
+            return NULL;
+        }
     }
-    M.loaded = 1;
-    return 0;
+    M->loaded = 1;
+    return M;
 }
 
-void tagger_free(void)
+void tagger_free(Tagger *M)
 {
-    free(M.lex);
-    M.lex = NULL;
-    M.nlex = 0;
-    free(M.emit);
-    memset(&M, 0, sizeof M);
+    if (!M) return;
+    free(M->lex);
+    free(M->emit);
+    free(M);
 }
 
 static int is_number(const Token *t)
@@ -314,7 +333,7 @@ static int ends_with(const Token *t, const char *suf)
     return t->n > k && !memcmp(t->s + t->n - k, suf, k);
 }
 
-static uint32_t unknown_class(const Token *t, int first)
+static uint32_t unknown_class(const Tagger *M, const Token *t, int first)
 {
     int cap = isupper((unsigned char)t->s[0]);
     int has_digit = 0, has_hyph = 0, alpha = 0;
@@ -323,64 +342,65 @@ static uint32_t unknown_class(const Token *t, int first)
         has_hyph |= t->s[i] == '-';
         alpha |= isalpha((unsigned char)t->s[i]) != 0;
     }
-    if (!alpha && !has_digit) return M.unk[U_SYM];
-    if (ends_with(t, ".") && cap) return M.unk[U_ABR];
-    if (has_hyph && !cap) return M.unk[U_HYP];
-    if (cap && (!first || t->n > 1)) return M.unk[U_CAP];
-    if (ends_with(t, "ing")) return M.unk[U_ING];
-    if (ends_with(t, "ed")) return M.unk[U_ED];
-    if (ends_with(t, "ly")) return M.unk[U_LY];
-    if (ends_with(t, "tion") || ends_with(t, "sion")) return M.unk[U_TION];
-    if (ends_with(t, "s")) return M.unk[U_S];
+    if (!alpha && !has_digit) return M->unk[U_SYM];
+    if (ends_with(t, ".") && cap) return M->unk[U_ABR];
+    if (has_hyph && !cap) return M->unk[U_HYP];
+    if (cap && (!first || t->n > 1)) return M->unk[U_CAP];
+    if (ends_with(t, "ing")) return M->unk[U_ING];
+    if (ends_with(t, "ed")) return M->unk[U_ED];
+    if (ends_with(t, "ly")) return M->unk[U_LY];
+    if (ends_with(t, "tion") || ends_with(t, "sion")) return M->unk[U_TION];
+    if (ends_with(t, "s")) return M->unk[U_S];
     (void)first;
-    return M.unk[U_UNK];
+    return M->unk[U_UNK];
 }
 
 /* The emission run for token i; *nnp_boost asks to add an NNP reading. */
-static uint32_t emissions(const Token *t, int first, int *nnp_boost)
+static uint32_t emissions(const Tagger *M, const Lemmas *L, const Token *t, int first, int *nnp_boost)
 {
     *nnp_boost = 0;
     if (t->n == 5 && t->s[0] == '-') {                 /* Treebank bracket tokens */
-        if (!memcmp(t->s, "-LRB-", 5)) return M.lrb;
-        if (!memcmp(t->s, "-RRB-", 5)) return M.rrb;
-        if (!memcmp(t->s, "-LCB-", 5)) return M.lcb;
-        if (!memcmp(t->s, "-RCB-", 5)) return M.rcb;
+        if (!memcmp(t->s, "-LRB-", 5)) return M->lrb;
+        if (!memcmp(t->s, "-RRB-", 5)) return M->rrb;
+        if (!memcmp(t->s, "-LCB-", 5)) return M->lcb;
+        if (!memcmp(t->s, "-RCB-", 5)) return M->rcb;
     }
-    if (t->n == 1 && (t->s[0] == '(' || t->s[0] == '[')) return M.lrb;
-    if (t->n == 1 && (t->s[0] == ')' || t->s[0] == ']')) return M.rrb;
-    uint32_t e = lex_get(t->exact);
+    if (t->n == 1 && (t->s[0] == '(' || t->s[0] == '[')) return M->lrb;
+    if (t->n == 1 && (t->s[0] == ')' || t->s[0] == ']')) return M->rrb;
+    uint32_t e = lex_get(M, t->exact);
     if (e) return e;
-    if (is_number(t)) return M.num;
+    if (is_number(t)) return M->num;
     if (isdigit((unsigned char)t->s[0]) && (ends_with(t, "st") || ends_with(t, "nd") || ends_with(t, "rd") || ends_with(t, "th")))
-        return M.ord ? M.ord : M.num;
-    e = lex_get(t->lower);
+        return M->ord ? M->ord : M->num;
+    e = lex_get(M, t->lower);
     if (e) {
         if (!first && isupper((unsigned char)t->s[0])) *nnp_boost = 1;
         return e;
     }
     /* a lower-case word the lexicon lacks but WordNet knows as a verb */
-    if (!isupper((unsigned char)t->s[0]) && lemma_is_verb(t->lower)) *nnp_boost = 2;
-    return unknown_class(t, first);
+    if (!isupper((unsigned char)t->s[0]) && lemma_is_verb(L, t->lower)) *nnp_boost = 2;
+    return unknown_class(M, t, first);
 }
 
 static void correct(Token *tok, size_t n);
 
 
 #define MAXS 48
-static void viterbi(Token *tok, size_t n, float *score, uint8_t *tags, uint8_t *ntags, uint8_t *back);
+static void viterbi(const Tagger *M, const Lemmas *L, Token *tok, size_t n, float *score, uint8_t *tags,
+                    uint8_t *ntags, uint8_t *back);
 
 /* The scratch of a sentence of up to this many tokens is on the stack
  * (about 37 KB); a longer one's is allocated for it.  Nothing is kept
  * between calls: any number of threads tag at once. */
 enum { STACK_TOKENS = 128 };
 
-void tag_tokens(Token *tok, size_t n)
+void tag_tokens(const Tagger *M, const Lemmas *L, Token *tok, size_t n)
 {
-    if (!n || !M.loaded) return;
+    if (!n || !M) return;
     if (n <= STACK_TOKENS) {
         float score[STACK_TOKENS * MAXS];
         uint8_t tags[STACK_TOKENS * MAXS], ntags[STACK_TOKENS], back[STACK_TOKENS * MAXS];
-        viterbi(tok, n, score, tags, ntags, back);
+        viterbi(M, L, tok, n, score, tags, ntags, back);
         return;
     }
     float *score = malloc(n * MAXS * sizeof *score);
@@ -389,7 +409,7 @@ void tag_tokens(Token *tok, size_t n)
         fputs("herodotus: out of memory\n", stderr);
         abort();
     }
-    viterbi(tok, n, score, tags, ntags, back);
+    viterbi(M, L, tok, n, score, tags, ntags, back);
     free(score);
     free(tags);
     free(ntags);
@@ -398,35 +418,36 @@ void tag_tokens(Token *tok, size_t n)
 
 /* Viterbi over the tags each token can take, then the corrections a
  * first-order model cannot make */
-static void viterbi(Token *tok, size_t n, float *score, uint8_t *tags, uint8_t *ntags, uint8_t *back)
+static void viterbi(const Tagger *M, const Lemmas *L, Token *tok, size_t n, float *score, uint8_t *tags,
+                    uint8_t *ntags, uint8_t *back)
 {
     memset(ntags, 0, n);
     for (size_t i = 0; i < n; i++) {
         int boost;
-        uint32_t e = emissions(&tok[i], i == 0, &boost);
+        uint32_t e = emissions(M, L, &tok[i], i == 0, &boost);
         int k = 0;
-        for (const Emit *em = &M.emit[e - 1]; em->tag && k < MAXS - 1; em++) {
+        for (const Emit *em = &M->emit[e - 1]; em->tag && k < MAXS - 1; em++) {
             tags[i * MAXS + k] = em->tag;
             score[i * MAXS + k] = em->score;
             k++;
         }
         if (boost == 2 && k + 2 < MAXS) {
             tags[i * MAXS + k] = T_VB;
-            score[i * MAXS + k] = (float)log(0.5) - M.prior[T_VB];
+            score[i * MAXS + k] = (float)log(0.5) - M->prior[T_VB];
             k++;
             tags[i * MAXS + k] = T_VBP;
-            score[i * MAXS + k] = (float)log(0.2) - M.prior[T_VBP];
+            score[i * MAXS + k] = (float)log(0.2) - M->prior[T_VBP];
             k++;
         } else if (boost) {
             int found = 0;
             for (int j = 0; j < k; j++)
                 if (tags[i * MAXS + j] == T_NNP) {
                     found = 1;
-                    if (score[i * MAXS + j] < -M.prior[T_NNP] + (float)log(0.5)) score[i * MAXS + j] = -M.prior[T_NNP] + (float)log(0.5);
+                    if (score[i * MAXS + j] < -M->prior[T_NNP] + (float)log(0.5)) score[i * MAXS + j] = -M->prior[T_NNP] + (float)log(0.5);
                 }
             if (!found) {
                 tags[i * MAXS + k] = T_NNP;
-                score[i * MAXS + k] = -M.prior[T_NNP] + (float)log(0.5);
+                score[i * MAXS + k] = -M->prior[T_NNP] + (float)log(0.5);
                 k++;
             }
         }
@@ -436,10 +457,10 @@ static void viterbi(Token *tok, size_t n, float *score, uint8_t *tags, uint8_t *
             float best = -1e30f;
             int arg = 0;
             if (i == 0) {
-                best = M.trans[T_PERIOD][cur];
+                best = M->trans[T_PERIOD][cur];
             } else {
                 for (int p = 0; p < ntags[i - 1]; p++) {
-                    float s = score[(i - 1) * MAXS + p] + M.trans[tags[(i - 1) * MAXS + p]][cur];
+                    float s = score[(i - 1) * MAXS + p] + M->trans[tags[(i - 1) * MAXS + p]][cur];
                     if (s > best) best = s, arg = p;
                 }
             }
@@ -497,11 +518,11 @@ static void viterbi(Token *tok, size_t n, float *score, uint8_t *tags, uint8_t *
         for (int k = 0; k < ntags[j]; k++) vbn |= tags[j * MAXS + k] == T_VBN;
         /* the lexicon may lack the participle reading of a regular verb */
         if (!vbn && tok[j].n > 3 && !memcmp(tok[j].s + tok[j].n - 2, "ed", 2))
-            vbn = lemma_is_verb(lemma_of(tok[j].s, tok[j].n, T_VBN));
+            vbn = lemma_is_verb(L, lemma_of(L, tok[j].s, tok[j].n, T_VBN));
         /* ... or an irregular one WordNet's exceptions know ("have retaken") */
         if (!vbn && tok[j].n > 3 && (!memcmp(tok[j].s + tok[j].n - 2, "en", 2) || !memcmp(tok[j].s + tok[j].n - 2, "wn", 2))) {
-            Sym l = lemma_of(tok[j].s, tok[j].n, T_VBN);
-            vbn = lemma_is_verb(l) && l != lemma_of(tok[j].s, tok[j].n, T_NN);
+            Sym l = lemma_of(L, tok[j].s, tok[j].n, T_VBN);
+            vbn = lemma_is_verb(L, l) && l != lemma_of(L, tok[j].s, tok[j].n, T_NN);
         }
         if (vbn) tok[j].tag = T_VBN;
     }
@@ -541,7 +562,7 @@ static void viterbi(Token *tok, size_t n, float *score, uint8_t *tags, uint8_t *
         if (!(p == T_NNS || p == T_NNP || p == T_NNPS || p == T_PRP || (p == T_NN && t->tag == T_NN))) continue;
         if (t->tag == T_JJ && !(i + 1 < n && (TAG_IS_NOUN(tok[i + 1].tag) || tok[i + 1].tag == T_DT))) continue;
         if (i >= 2 && (tok[i - 2].tag == T_DT || tok[i - 2].tag == T_IN) && p != T_NNS && p != T_NNP) continue;
-        if (lemma_is_verb(lemma_of(t->s, t->n, T_VBD))) t->tag = T_VBD;
+        if (lemma_is_verb(L, lemma_of(L, t->s, t->n, T_VBD))) t->tag = T_VBD;
     }
     /* "would boycott", "will not strike": after a modal (adverbs between)
      * a word that can be a bare verb is one */
@@ -555,7 +576,7 @@ static void viterbi(Token *tok, size_t n, float *score, uint8_t *tags, uint8_t *
         int vb = 0;
         for (int k = 0; k < ntags[j]; k++) vb |= tags[j * MAXS + k] == T_VB;
         /* the lexicon may lack the verb reading: the verb list has it */
-        if (!vb && tok[j].tag == T_NN) vb = lemma_is_verb(lemma_of(tok[j].s, tok[j].n, T_VB));
+        if (!vb && tok[j].tag == T_NN) vb = lemma_is_verb(L, lemma_of(L, tok[j].s, tok[j].n, T_VB));
         if (vb || tok[j].tag == T_VBP) tok[j].tag = T_VB;
     }
     /* a sentence with no verb at all: "Ethiopia act on a resolution",
@@ -566,7 +587,7 @@ static void viterbi(Token *tok, size_t n, float *score, uint8_t *tags, uint8_t *
     for (size_t i = 1; !verbs && i + 1 < n; i++) {
         Token *t = &tok[i];
         if (!(t->tag == T_NN || t->tag == T_NNS) || !(tok[i - 1].tag == T_NNP || tok[i - 1].tag == T_NNPS)) continue;
-        if (!lemma_is_verb(lemma_of(t->s, t->n, t->tag == T_NNS ? T_VBZ : T_VBP))) continue;
+        if (!lemma_is_verb(L, lemma_of(L, t->s, t->n, t->tag == T_NNS ? T_VBZ : T_VBP))) continue;
         t->tag = t->tag == T_NNS ? T_VBZ : T_VBP;
         verbs = 1;
     }
@@ -588,27 +609,27 @@ static void correct(Token *tok, size_t n)
     }
 }
 
-void tag_sentence(Sentence *s) { tag_tokens(s->tok, s->ntok); }
+void tag_sentence(const Tagger *M, const Lemmas *L, Sentence *s) { tag_tokens(M, L, s->tok, s->ntok); }
 
-int tag_lexicon(const char *s, size_t n, uint8_t *tags, int max, int *lower)
+int tag_lexicon(const Tagger *M, const char *s, size_t n, uint8_t *tags, int max, int *lower)
 {
     *lower = 0;
-    if (!M.loaded || !n) return 0;
+    if (!M || !n) return 0;
     Sym e = sym_find(s, n);
-    uint32_t at = lex_get(e);
+    uint32_t at = lex_get(M, e);
     if (!at && n < 64) {
         *lower = 1;
         char low[64];
         for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)s[i]);
         e = sym_find(low, n);
-        at = lex_get(e);
+        at = lex_get(M, e);
     }
     if (!at) return 0;
     int k = 0;
     uint8_t t[T_NTAGS];
     float p[T_NTAGS];
-    for (const Emit *x = &M.emit[at - 1]; x->tag && k < T_NTAGS; x++) {
-        float share = expf(x->score + M.prior[x->tag]);   /* P(tag | word) */
+    for (const Emit *x = &M->emit[at - 1]; x->tag && k < T_NTAGS; x++) {
+        float share = expf(x->score + M->prior[x->tag]);   /* P(tag | word) */
         if (share < 0.05f) continue;
         int j = k++;
         for (; j > 0 && p[j - 1] < share; j--) p[j] = p[j - 1], t[j] = t[j - 1];

@@ -189,8 +189,10 @@ int validate_main(int argc, char **argv)
         return 2;
     }
     char lerr[4400];
-    if (pipeline_load_models(lerr, sizeof lerr)) {
+    Models models;
+    if (pipeline_load_models(&models, lerr, sizeof lerr)) {
         fprintf(stderr, "herodotus: %s\n", lerr);
+        pipeline_unload_models(&models);
         return 1;
     }
     int rc;
@@ -201,18 +203,18 @@ int validate_main(int argc, char **argv)
             fprintf(stderr, "herodotus validate: no dictionaries loaded (none named in <Environment>, or --dict DIR empty)\n");
             rc = 1;
         } else {
-            rc = validate_file(file, &dict, quiet, debug, use_parse);
+            rc = validate_file(file, &dict, &models, quiet, debug, use_parse);
         }
         dict_free(&dict);
     } else {
-        rc = validate_file(file, NULL, quiet, debug, use_parse);
+        rc = validate_file(file, NULL, &models, quiet, debug, use_parse);
     }
-    pipeline_unload(NULL);
+    pipeline_unload_models(&models);
     xmlCleanupParser();
     return rc;
 }
 
-int validate_file(const char *file, const Dict *given, int quiet, int debug, int use_parse)
+int validate_file(const char *file, const Dict *given, const Models *models, int quiet, int debug, int use_parse)
 {
     /* the suite's defaults: comma clauses of 2-8 words dropped inside and at
      * the end of a sentence, never at its start */
@@ -328,9 +330,9 @@ int validate_file(const char *file, const Dict *given, int quiet, int debug, int
                     /* words and tags from the record's Treebank parse */
                     ParsedSentence *ps;
                     long np = parse_ptb(parse, strlen(parse), &arena, &ps, err, sizeof err);
-                    bad = np <= 0 || pipeline_run_parsed(&d, &arena, &r, ps, (size_t)np, dict, &o);
+                    bad = np <= 0 || pipeline_run_parsed(&d, &arena, &r, ps, (size_t)np, dict, models, &o);
                 } else {
-                    bad = pipeline_run(&d, &arena, &r, dict, &o, err, sizeof err, &cut);
+                    bad = pipeline_run(&d, &arena, &r, dict, models, &o, err, sizeof err, &cut);
                 }
                 if (bad) {
                     snprintf(got_error, sizeof got_error, "bad_input");

@@ -3,6 +3,7 @@
 #ifndef HERODOTUS_VALIDATE_H
 #define HERODOTUS_VALIDATE_H
 #include "dict.h"
+#include "models.h"
 
 int validate_main(int argc, char **argv);
 
@@ -13,6 +14,6 @@ int validate_main(int argc, char **argv);
  * (unless quiet), the counts per category and 'N passed, M failed' on
  * stdout.  Returns 0 when every record passed, else 1 (also after a
  * message when the file is no well-formed XML or names no dictionary). */
-int validate_file(const char *file, const Dict *dict, int quiet, int debug, int use_parse);
+int validate_file(const char *file, const Dict *dict, const Models *models, int quiet, int debug, int use_parse);
 
 #endif

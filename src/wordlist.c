@@ -5,7 +5,9 @@
 #include "buf.h"
 #include "intern.h"
 
-static U64Map W;
+struct WordList {
+    U64Map w;               /* key_of(word) -> WL_* bits */
+};
 
 static uint64_t key_of(const char *s, size_t n)
 {
@@ -15,14 +17,17 @@ static uint64_t key_of(const char *s, size_t n)
     return hash_bytes(low, n) | 1;
 }
 
-int wordlist_load(const char *path, char *err, size_t errsz)
+WordList *wordlist_load(const char *path, char *err, size_t errsz)
 {
     size_t len;
     char *t = read_file(path, &len);
     if (!t) {
         snprintf(err, errsz, "%s: cannot read the word list (install wamerican)", path);
-        return -1;
+        return NULL;
     }
+    WordList *wl = calloc(1, sizeof *wl);
+    if (!wl) abort();
+    U64Map *W = &wl->w;
     for (char *p = t; *p;) {
         char *e = p;
         while (*e && *e != '\n') e++;
@@ -31,18 +36,23 @@ int wordlist_load(const char *path, char *err, size_t errsz)
             int bits = p[0] >= 'A' && p[0] <= 'Z' ? (n > 1 && p[1] >= 'A' && p[1] <= 'Z' ? WL_UPPER : WL_CAPITAL)
                                                   : WL_LOWER;
             uint64_t k = key_of(p, n);
-            if (k) u64map_put(&W, k, u64map_get(&W, k) | (uint32_t)bits);
+            if (k) u64map_put(W, k, u64map_get(W, k) | (uint32_t)bits);
         }
         p = *e ? e + 1 : e;
     }
     free(t);
-    return 0;
+    return wl;
 }
 
-void wordlist_free(void) { u64map_free(&W); }
-
-int wordlist_case(const char *s, size_t n)
+void wordlist_free(WordList *wl)
 {
-    uint64_t k = key_of(s, n);
-    return k && W.cap ? (int)u64map_get(&W, k) : 0;
+    if (!wl) return;
+    u64map_free(&wl->w);
+    free(wl);
+}
+
+int wordlist_case(const WordList *wl, const char *s, size_t n)
+{
+    uint64_t k = wl ? key_of(s, n) : 0;
+    return k ? (int)u64map_get(&wl->w, k) : 0;
 }

@@ -10,9 +10,13 @@
 
 enum { WL_LOWER = 1, WL_CAPITAL = 2, WL_UPPER = 4 };   /* how the list writes it */
 
-int  wordlist_load(const char *path, char *err, size_t errsz);
-void wordlist_free(void);
-/* WL_* bits of every way the list writes the word (any case), 0 unlisted */
-int  wordlist_case(const char *s, size_t n);
+typedef struct WordList WordList;
+
+/* The list at path; NULL with a message in err when it cannot be read */
+WordList *wordlist_load(const char *path, char *err, size_t errsz);
+void      wordlist_free(WordList *w);
+/* WL_* bits of every way the list writes the word (any case), 0 unlisted
+ * (and when w is NULL) */
+int       wordlist_case(const WordList *w, const char *s, size_t n);
 
 #endif

@@ -51,8 +51,12 @@ static void fail(const char *fmt, ...)
     if (skip_) { skipped++; printf("skip %s\n", current); } \
     else if (current_failed) failed++; else { passed++; printf("ok   %s\n", current); } } while (0)
 
-static Dict fixture, builtin;
+static Coder coder;        /* the built-in dictionaries and the models */
+static Dict fixture;
+#define builtin (coder.dict)
+static const Models *models = &coder.models;
 static Arena arena;
+static char datadir[4096];   /* pipeline_datadir's answer */
 static Options opts;
 static char lerr[4400];   /* why a model or dictionary did not load */
 
@@ -155,7 +159,7 @@ static int read_finds_title_date_dateline_and_drops_furniture(void)
     char err[256];
     arena_reset(&arena);
     memset(&d, 0, sizeof d);
-    CHECK(read_article(&d, &arena, &r, err, sizeof err) == 0, "read failed: %s", err);
+    CHECK(read_article(&d, &arena, &r, models->words, err, sizeof err) == 0, "read failed: %s", err);
     CHECK(d.title && !strcmp(d.title, "Leaders meet in Arda City"), "title: %s", d.title ? d.title : "(none)");
     CHECK(d.pubdate == 20240312, "pubdate %d", d.pubdate);
     CHECK(d.place && !strcmp(d.place, "ARDA CITY"), "place: %s", d.place ? d.place : "(none)");
@@ -163,7 +167,7 @@ static int read_finds_title_date_dateline_and_drops_furniture(void)
     const char *t2 = "Some headline here\n12th Mar, 2024\n\nThe text of the article.\n";
     RawDoc r2 = {"t", 0, "d2", NULL, NULL, NULL, NULL, t2, strlen(t2)};
     memset(&d, 0, sizeof d);
-    CHECK(read_article(&d, &arena, &r2, err, sizeof err) == 0 && d.pubdate == 20240312, "12th Mar, 2024 line");
+    CHECK(read_article(&d, &arena, &r2, models->words, err, sizeof err) == 0 && d.pubdate == 20240312, "12th Mar, 2024 line");
     return 0;
 }
 
@@ -175,7 +179,7 @@ static int read_takes_the_headline_after_a_menu_as_title(void)
     Doc d;
     char err[256];
     memset(&d, 0, sizeof d);
-    CHECK(read_article(&d, &arena, &r, err, sizeof err) == 0, "read failed: %s", err);
+    CHECK(read_article(&d, &arena, &r, models->words, err, sizeof err) == 0, "read failed: %s", err);
     CHECK(d.title && !strcmp(d.title, "Ardania, Belmoria pledge closer ties"), "title: %s", d.title ? d.title : "(none)");
     CHECK(!strcmp(d.body, "Ardania met Belmoria on Monday."), "body: [%s]", d.body);
     CHECK(d.pubdate == 20240312 && d.place && !strcmp(d.place, "ARDA CITY"), "date %d place %s", d.pubdate,
@@ -190,7 +194,7 @@ static int read_rejects_invalid_utf8_with_position(void)
     Doc d;
     char err[256] = "";
     memset(&d, 0, sizeof d);
-    CHECK(read_article(&d, &arena, &r, err, sizeof err) == -1, "invalid UTF-8 must be refused");
+    CHECK(read_article(&d, &arena, &r, models->words, err, sizeof err) == -1, "invalid UTF-8 must be refused");
     CHECK(strstr(err, "invalid UTF-8") && strstr(err, "line 2"), "message names the problem and line: %s", err);
     return 0;
 }
@@ -210,7 +214,7 @@ static int read_date_line_looks_no_further_than_its_line(void)
     Doc d;
     char err[256] = "";
     memset(&d, 0, sizeof d);
-    read_article(&d, &arena, &r, err, sizeof err);   /* furniture only: no article */
+    read_article(&d, &arena, &r, models->words, err, sizeof err);   /* furniture only: no article */
     free(copy);
     CHECK(d.pubdate == 0, "a date found in \"on\": %d", d.pubdate);
     return 0;
@@ -299,7 +303,7 @@ static int tagger_tags_a_plain_sentence(void)
 {
     Doc d = seg("The minister met reporters in Moscow on Monday .");
     Sentence *s = &d.sent[0];
-    tag_sentence(s);
+    tag_sentence(models->tagger, models->lemmas, s);
     static const int want[] = {T_DT, T_NN, T_VBD, T_NNS, T_IN, T_NNP, T_IN, T_NNP, T_PERIOD};
     for (uint32_t i = 0; i < s->ntok && i < 9; i++)
         CHECK(s->tok[i].tag == want[i], "token %u '%.*s': %s, want %s", i, (int)s->tok[i].n, s->tok[i].s,
@@ -322,8 +326,8 @@ static UdModel *parser_model(void)
     static int tried;
     if (!tried) {
         char path[4200], err[4400];
-        snprintf(path, sizeof path, "%s/data/en_ewt.model", pipeline_datadir());
-        m = udmodel_load(path, err, sizeof err);
+        snprintf(path, sizeof path, "%s/data/en_ewt.model", pipeline_datadir(datadir, sizeof datadir));
+        m = udmodel_load(path, models, err, sizeof err);
         if (!m) printf("     %s\n", err);
         tried = 1;
     }
@@ -374,7 +378,7 @@ static double records_tag_accuracy(int ud, long *ntok)
                     gold[n++] = tag_from_name(a, (size_t)(sp - a));
                     q = e;
                 }
-                tag_tokens(tok, n);
+                tag_tokens(models->tagger, models->lemmas, tok, n);
                 if (ud) {
                     uint8_t penn[4096];
                     for (size_t i = 0; i < n; i++) penn[i] = tok[i].tag;
@@ -438,7 +442,7 @@ static int lemmas_follow_the_tag(void)
         {"meeting", T_NN, "meeting"}, {"meeting", T_VBG, "meet"}, {"stopped", T_VBD, "stop"},
         {"sanctions", T_NNS, "sanction"}, {"shelled", T_VBD, "shell"}, {"women", T_NNS, "woman"}};
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        Sym l = lemma_of(cases[i].w, strlen(cases[i].w), cases[i].tag);
+        Sym l = lemma_of(models->lemmas, cases[i].w, strlen(cases[i].w), cases[i].tag);
         CHECK(l && !strcmp(sym_name(l), cases[i].lemma), "%s/%s -> %s, want %s", cases[i].w, tag_name(cases[i].tag),
               l ? sym_name(l) : "(none)", cases[i].lemma);
     }
@@ -454,7 +458,7 @@ static Doc code(const Dict *dict, const char *text, const char *date)
     char err[256];
     int cut;
     arena_reset(&arena);
-    if (pipeline_run(&d, &arena, &r, dict, &opts, err, sizeof err, &cut)) {
+    if (pipeline_run(&d, &arena, &r, dict, models, &opts, err, sizeof err, &cut)) {
         fail("pipeline: %s", err);
         memset(&d, 0, sizeof d);
     }
@@ -492,7 +496,7 @@ static Doc hand_doc(const char *text, const char *tags)
     s->tok = tok;
     s->ntok = (uint32_t)nt;
     s->len = (uint32_t)n;
-    lemmatise(s);
+    lemmatise(models->lemmas, s);
     d.sent = s;
     d.nsent = 1;
     return d;
@@ -503,7 +507,7 @@ static Doc hand_doc(const char *text, const char *tags)
 static int actors_stage_alone_codes_hand_tagged_tokens(void)
 {
     Doc d = hand_doc("Kenyan police arrested opposition supporters in Nairobi .", "JJ NNS VBD NN NNS IN NNP .");
-    find_actors(&d, &builtin, &opts);
+    find_actors(&d, &builtin, models->words, &opts);
     const Sentence *s = &d.sent[0];
     CHECK(s->ntok == 8, "8 tokens, got %u", s->ntok);
     CHECK(s->tok[0].mention >= 0 && !strcmp(sym_name(s->men[s->tok[0].mention].code), "KENCOP"),
@@ -518,7 +522,7 @@ static int actors_stage_alone_codes_hand_tagged_tokens(void)
 static int verbs_stage_alone_groups_and_codes_hand_tagged_verbs(void)
 {
     Doc d = hand_doc("Kenyan police arrested opposition supporters .", "JJ NNS VBD NN NNS .");
-    find_actors(&d, &builtin, &opts);
+    find_actors(&d, &builtin, models->words, &opts);
     find_verbs(&d, &builtin, &opts);
     const Sentence *s = &d.sent[0];
     CHECK(s->nvp == 1 && s->vp[0].head == 2, "one verb phrase headed by 'arrested' (%u)", s->nvp);
@@ -526,7 +530,7 @@ static int verbs_stage_alone_groups_and_codes_hand_tagged_verbs(void)
           s->nvp && s->vp[0].code ? s->vp[0].code : "none");
     CHECK(s->nvp == 1 && !(s->vp[0].flags & VP_NEGATED), "not negated");
     d = hand_doc("Kenyan police did not arrest protesters .", "JJ NNS VBD RB VB NNS .");
-    find_actors(&d, &builtin, &opts);
+    find_actors(&d, &builtin, models->words, &opts);
     find_verbs(&d, &builtin, &opts);
     s = &d.sent[0];
     CHECK(s->nvp == 1 && (s->vp[0].flags & VP_NEGATED), "'did not arrest' is one negated phrase (%u)", s->nvp);
@@ -644,7 +648,7 @@ static int passive_voice_takes_the_by_phrase_as_source(void)
 
 static int passive_agent_is_read_off_the_tree(void)
 {
-    if (pipeline_load_parser(lerr, sizeof lerr)) return 1;
+    if (pipeline_load_parser(&coder.models, lerr, sizeof lerr)) return 1;
     opts.tree = 1;
     /* the agent phrase far from "by": "by the heavily armed Ardanian rebels" */
     Doc d = code(&fixture, "Belmoria was attacked on Monday by the heavily armed Ardanian rebels.", "2024-04-09");
@@ -659,7 +663,7 @@ static int passive_agent_is_read_off_the_tree(void)
 
 static int subjects_missed_by_rules_are_read_off_the_tree(void)
 {
-    if (pipeline_load_parser(lerr, sizeof lerr)) return 1;
+    if (pipeline_load_parser(&coder.models, lerr, sizeof lerr)) return 1;
     /* an organisation with its abbreviation and a noun after it: the
      * rules over tags find no subject for "agreed" */
     const char *text = "The African Union (AU) summit has agreed to send more troops to Somalia.";
@@ -681,7 +685,7 @@ static int subjects_missed_by_rules_are_read_off_the_tree(void)
 static int tree_parses_only_where_events_read_it(void)
 {
     UdModel *m = parser_model();
-    if (pipeline_load_parser(lerr, sizeof lerr) || !m) return 1;
+    if (pipeline_load_parser(&coder.models, lerr, sizeof lerr) || !m) return 1;
     const char *text =
         "Russian Foreign Minister Sergei Lavrov met Chinese officials in Beijing on Monday. "
         "Five protesters were arrested on Tuesday by the heavily armed police in Nairobi. "
@@ -1057,7 +1061,7 @@ static int check_example(const char *txt, const char *expected)
     char err[256];
     int cut;
     arena_reset(&arena);
-    if (pipeline_run(&d, &arena, &r, &builtin, &opts, err, sizeof err, &cut)) return fail("%s: %s", txt, err), 0;
+    if (pipeline_run(&d, &arena, &r, &builtin, models, &opts, err, sizeof err, &cut)) return fail("%s: %s", txt, err), 0;
     FILE *e = fopen(expected, "r");
     if (!e) return fail("cannot open %s", expected), 0;
     char line[512];
@@ -1099,7 +1103,7 @@ static int check_example(const char *txt, const char *expected)
 static int examples_give_their_expected_events(void)
 {
     char dir[4200];
-    snprintf(dir, sizeof dir, "%s/examples", pipeline_datadir());
+    snprintf(dir, sizeof dir, "%s/examples", pipeline_datadir(datadir, sizeof datadir));
     DIR *dp = opendir(dir);
     CHECK(dp != NULL, "no examples directory");
     if (!dp) return 0;
@@ -1271,12 +1275,12 @@ int main(void)
     arena_init(&arena);
     Options o = {0};
     opts = o;
-    if (pipeline_load(&builtin, &opts, lerr, sizeof lerr)) {
+    if (pipeline_load(&coder, lerr, sizeof lerr)) {
         fprintf(stderr, "unit: %s\n", lerr);
         return 1;
     }
     char fx[4200];
-    snprintf(fx, sizeof fx, "%s/tests/fixtures", pipeline_datadir());
+    snprintf(fx, sizeof fx, "%s/tests/fixtures", pipeline_datadir(datadir, sizeof datadir));
     dict_init(&fixture);
     if (dict_load_dir(&fixture, fx) < 4) {
         printf("cannot load fixtures from %s\n", fx);
@@ -1339,7 +1343,7 @@ int main(void)
     RUN(examples_give_their_expected_events);
     dict_free(&fixture);
     udmodel_free(parser_model());
-    pipeline_unload(&builtin);
+    pipeline_unload(&coder);
     arena_free(&arena);
     sym_free_all();
     xmlCleanupParser();

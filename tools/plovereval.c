@@ -84,13 +84,12 @@ int main(int argc, char **argv)
         fprintf(stderr, "plover-eval: %s:%d: %s\n", argv[1], je.line, root ? "not a JSON array" : je.text);
         return 1;
     }
-    Dict dict;
-    Options o;
-    memset(&o, 0, sizeof o);
-    o.keep_untargeted = 1;
-    o.tree = tree;
+    Coder coder;
+    memset(&coder, 0, sizeof coder);
+    coder.opt.keep_untargeted = 1;
+    coder.opt.tree = tree;
     char lerr[4400];
-    if (pipeline_load(&dict, &o, lerr, sizeof lerr)) {
+    if (pipeline_load(&coder, lerr, sizeof lerr)) {
         fprintf(stderr, "plover-eval: %s\n", lerr);
         return 1;
     }
@@ -123,7 +122,7 @@ int main(int argc, char **argv)
         char err[512];
         int cut = 0;
         sents++;
-        if (pipeline_run(&d, &arena, &raw, &dict, &o, err, sizeof err, &cut)) {
+        if (pipeline_run(&d, &arena, &raw, &coder.dict, &coder.models, &coder.opt, err, sizeof err, &cut)) {
             fprintf(stderr, "plover-eval: %s: %s\n", raw.id, err);
             gold_n += (long)ng;
             continue;
@@ -188,7 +187,7 @@ int main(int argc, char **argv)
            cats_right, cats);
     printf("triples precision %.3f recall %.3f F1 %.3f (%ld predicted, %ld gold)\n", p, rc, f1, pred_n, gold_n);
     arena_free(&arena);
-    pipeline_unload(&dict);
+    pipeline_unload(&coder);
     sym_free_all();
     json_decref(root);
     return 0;

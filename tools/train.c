@@ -57,7 +57,7 @@ static void *xmalloc(size_t n)
     return p;
 }
 
-static void load(Data *d, const Treebank *tb, Names *tags, Names *labels, int add)
+static void load(const Models *env, Data *d, const Treebank *tb, Names *tags, Names *labels, int add)
 {
     memset(d, 0, sizeof *d);
     d->first = xmalloc(tb->nsent * sizeof *d->first);
@@ -88,7 +88,7 @@ static void load(Data *d, const Treebank *tb, Names *tags, Names *labels, int ad
             tk[i].n = d->word[d->first[s] + i].n;
             token_lookup(&tk[i]);
         }
-        tag_tokens(tk, n);
+        tag_tokens(env->tagger, env->lemmas, tk, n);
         for (uint32_t i = 0; i < d->len[s]; i++) d->penn[d->first[s] + i] = i < n ? tk[i].tag : 0;
     }
     free(tk);
@@ -123,8 +123,10 @@ int main(int argc, char **argv)
     int tag_epochs = argc > 4 ? atoi(argv[4]) : 8, parse_epochs = argc > 5 ? atoi(argv[5]) : 15;
     int folds = argc > 6 ? atoi(argv[6]) : 10;
     char err[512];
-    if (tagger_load(TAGGER_DIR_DEFAULT, err, sizeof err) ||   /* the lexicon, WordNet and word list give features */
-        lemma_load(WORDNET_DIR_DEFAULT, err, sizeof err) || wordlist_load(WORDLIST_DEFAULT, err, sizeof err)) {
+    Models env = {0};   /* the lexicon, WordNet and word list give features */
+    if (!(env.tagger = tagger_load(TAGGER_DIR_DEFAULT, err, sizeof err)) ||
+        !(env.lemmas = lemma_load(WORDNET_DIR_DEFAULT, err, sizeof err)) ||
+        !(env.words = wordlist_load(WORDLIST_DEFAULT, err, sizeof err))) {
         fprintf(stderr, "train: %s\n", err);
         return 1;
     }
@@ -135,11 +137,11 @@ int main(int argc, char **argv)
     }
     Names tags = {0}, labels = {0};
     Data d, dd;
-    load(&d, &tr, &tags, &labels, 1);
-    load(&dd, &dev, &tags, &labels, 0);
+    load(&env, &d, &tr, &tags, &labels, 1);
+    load(&env, &dd, &dev, &tags, &labels, 0);
     fprintf(stderr, "train: %u sentences, %u words, %d tags, %d relations\n", tr.nsent, tr.nword, tags.n,
             labels.n);
-    UdTrainer *t = udtrain_new((const char *const *)tags.s, tags.n, (const char *const *)labels.s, labels.n);
+    UdTrainer *t = udtrain_new(&env, (const char *const *)tags.s, tags.n, (const char *const *)labels.s, labels.n);
     double t0 = now();
     /* jackknifed tags for the parser */
     uint32_t *ids = xmalloc(tr.nsent * sizeof *ids);
@@ -199,9 +201,9 @@ int main(int argc, char **argv)
     free(labels.s);
     treebank_free(&tr);
     treebank_free(&dev);
-    tagger_free();
-    lemma_free();
-    wordlist_free();
+    tagger_free(env.tagger);
+    lemma_free(env.lemmas);
+    wordlist_free(env.words);
     sym_free_all();
     return status;
 }

@@ -15,24 +15,27 @@ const char fuzz_sentence[] =
     "The rebels scored a goal at the World Cup.\n";
 
 static int models_loaded, parser_loaded;
+static Models models;
+static char datadir[4096];
 
-void fuzz_models(int parser)
+const Models *fuzz_models(int parser)
 {
     char err[4400];
     if (!models_loaded) {
-        if (pipeline_load_models(err, sizeof err)) {
+        if (pipeline_load_models(&models, err, sizeof err)) {
             fprintf(stderr, "fuzz: %s\n", err);
             exit(1);
         }
         models_loaded = 1;
     }
     if (parser && !parser_loaded) {
-        if (pipeline_load_parser(err, sizeof err)) {
+        if (pipeline_load_parser(&models, err, sizeof err)) {
             fprintf(stderr, "fuzz: %s\n", err);
             exit(1);
         }
         parser_loaded = 1;
     }
+    return &models;
 }
 
 const Dict *fuzz_builtin_dict(void)
@@ -43,12 +46,12 @@ const Dict *fuzz_builtin_dict(void)
         char dir[4200];
         fuzz_models(0);
         dict_init(&dict);
-        snprintf(dir, sizeof dir, "%s/dict", pipeline_datadir());
+        snprintf(dir, sizeof dir, "%s/dict", pipeline_datadir(datadir, sizeof datadir));
         if (dict_load_dir(&dict, dir) <= 0) {
             fprintf(stderr, "fuzz: %s: no dictionaries\n", dir);
             exit(1);
         }
-        lemma_add_verbs(&dict.verb);
+        lemma_add_verbs(models.lemmas, &dict.verb);
         loaded = 1;
     }
     return &dict;
@@ -63,7 +66,7 @@ void fuzz_fixture_dicts(Dict *d, int skip)
     char path[4200];
     for (size_t i = 0; i < sizeof fx / sizeof *fx; i++) {
         if (fx[i].kind == skip) continue;
-        snprintf(path, sizeof path, "%s/tests/fixtures/%s", pipeline_datadir(), fx[i].name);
+        snprintf(path, sizeof path, "%s/tests/fixtures/%s", pipeline_datadir(datadir, sizeof datadir), fx[i].name);
         if (dict_load_file(d, path, fx[i].kind)) {
             fprintf(stderr, "fuzz: %s: cannot load\n", path);
             exit(1);
@@ -151,7 +154,7 @@ int fuzz_parsed_input(const uint8_t *data, size_t size, ParsedReader parse, cons
         Options o = {.tree = 1, .notes = 1};
         RawDoc raw = {name, 0, "fuzz", NULL, NULL, NULL, NULL, text, size};
         Doc d;
-        pipeline_run_parsed(&d, &a, &raw, ps, (size_t)n, fuzz_builtin_dict(), &o);
+        pipeline_run_parsed(&d, &a, &raw, ps, (size_t)n, fuzz_builtin_dict(), &models, &o);
         fuzz_render(&d, fuzz_builtin_dict());
     }
     arena_free(&a);
@@ -163,14 +166,14 @@ int fuzz_dict_input(const uint8_t *data, size_t size, int kind, const char *name
 {
     static FILE *devnull;
     if (!devnull) devnull = fopen("/dev/null", "w");
-    fuzz_models(0);
+    const Models *m = fuzz_models(0);
     Dict d;
     dict_init(&d);
     d.errs = devnull;   /* its problems are expected: any line may be one */
     const char *path = fuzz_file(name, data, size);
     dict_load_file(&d, path, kind);
     fuzz_fixture_dicts(&d, kind);
-    lemma_add_verbs(&d.verb);
+    lemma_add_verbs(m->lemmas, &d.verb);   /* the models are the process's: its verbs stay verbs */
     Options o = {.notes = 1, .pubdate = 20240108};
     RawDoc raw = {"fuzz.txt", 0, "fuzz", NULL, NULL, NULL, NULL, fuzz_sentence, sizeof fuzz_sentence - 1};
     Arena a;
@@ -178,7 +181,7 @@ int fuzz_dict_input(const uint8_t *data, size_t size, int kind, const char *name
     Doc doc;
     char err[512];
     int cut;
-    if (!pipeline_run(&doc, &a, &raw, &d, &o, err, sizeof err, &cut)) fuzz_render(&doc, &d);
+    if (!pipeline_run(&doc, &a, &raw, &d, m, &o, err, sizeof err, &cut)) fuzz_render(&doc, &d);
     arena_free(&a);
     dict_free(&d);
     return 0;

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include "dict.h"
 #include "doc.h"
+#include "models.h"
 #include "parse.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -18,7 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* The tagger, lemmas, word list and CAMEO table (and, with parser, the
  * dependency parser), loaded once; the process exits when they cannot be. */
-void fuzz_models(int parser);
+const Models *fuzz_models(int parser);   /* loaded once; the parser too when asked */
 /* The built-in dictionaries (dict/), loaded once with the models. */
 const Dict *fuzz_builtin_dict(void);
 /* The fixture dictionaries of tests/fixtures/ of every kind but skip

@@ -73,7 +73,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     Doc d;
     memset(&d, 0, sizeof d);
     char err[256];
-    if (!read_article(&d, &a, &raw, err, sizeof err)) {
+    if (!read_article(&d, &a, &raw, fuzz_models(0)->words, err, sizeof err)) {
         if (d.pubdate) check_date(d.pubdate);
     }
     arena_free(&a);

@@ -15,8 +15,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argc, (void)argv;
     fuzz_models(0);
     char path[4200], err[4300];
-    snprintf(path, sizeof path, "%s/data/en_ewt.model", pipeline_datadir());
-    model = udmodel_load(path, err, sizeof err);
+    char dir[4096];
+    snprintf(path, sizeof path, "%s/data/en_ewt.model", pipeline_datadir(dir, sizeof dir));
+    model = udmodel_load(path, fuzz_models(0), err, sizeof err);
     if (!model) {
         fprintf(stderr, "fuzz: %s\n", err);
         return 1;

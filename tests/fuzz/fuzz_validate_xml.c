@@ -21,6 +21,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *path = fuzz_file("fuzz.xml", data, size);
-    validate_file(path, &dict, 0, 1, size % 2);
+    validate_file(path, &dict, fuzz_models(0), 0, 1, size % 2);
     return 0;
 }
