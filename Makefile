@@ -24,6 +24,7 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -pthread $(WARN) $(CPPFLAGS_ALL) $(PKG_CFLAGS) $(CFLAGS)
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+TSAN = -fsanitize=thread
 LDLIBS = $(PKG_LIBS) -lm -pthread
 
 # the pipeline, in order, then primitives and outputs
@@ -36,6 +37,7 @@ TEST_SRC = tests/unit.c
 
 OBJ      = $(LIB_SRC:src/%.c=build/obj/%.o)
 SAN_OBJ  = $(LIB_SRC:src/%.c=build/san/%.o)
+TSAN_OBJ = $(LIB_SRC:src/%.c=build/tsan/%.o)
 
 .PHONY: all deps demo check check-fast bench clean model install uninstall fuzz fuzz-build
 all: build/herodotus
@@ -44,13 +46,19 @@ build/obj/%.o: src/%.c src/*.h | build/obj
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 build/san/%.o: src/%.c src/*.h | build/san
 	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -c $< -o $@
-build/obj build/san:
+build/tsan/%.o: src/%.c src/*.h | build/tsan
+	$(CC) $(ALL_CFLAGS) $(TSAN) -O1 -c $< -o $@
+build/obj build/san build/tsan:
 	mkdir -p $@
 
 build/herodotus: $(OBJ) build/obj/main.o
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 build/herodotus-san: $(SAN_OBJ) build/san/main.o
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $^ $(LDLIBS)
+build/herodotus-tsan: $(TSAN_OBJ) build/tsan/main.o
+	$(CC) $(ALL_CFLAGS) $(TSAN) -o $@ $^ $(LDLIBS)
+build/threads-tsan: tests/threads.c src/herodotus.h $(TSAN_OBJ)
+	$(CC) $(ALL_CFLAGS) $(TSAN) -Isrc -o $@ tests/threads.c $(TSAN_OBJ) $(LDLIBS)
 # the library (src/herodotus.h) and the example program that uses it
 build/libherodotus.a: $(OBJ)
 	rm -f $@
@@ -88,7 +96,7 @@ demo: deps
 
 check: deps
 	$(MAKE) build/herodotus build/herodotus-san build/unit build/unit-san build/gencorpus build/plover-eval \
-	        build/library build/library-san build/threads build/threads-san
+	        build/library build/library-san build/threads build/threads-san build/herodotus-tsan build/threads-tsan
 	sh tests/run.sh
 
 bench: deps

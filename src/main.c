@@ -287,6 +287,7 @@ typedef struct Pool {
     pthread_mutex_t mu;
     pthread_cond_t work, done;      /* a document to code; the one waited for is coded */
     pthread_mutex_t check_mu;       /* ingest: the connection that finds what is stored */
+    size_t max_doc;                 /* the reader's size limit, for the threads that parse lines */
 } Pool;
 
 typedef struct JobRun {
@@ -340,7 +341,7 @@ static void *pool_thread(void *arg)
         JobRun run = {p, j};
         if (j->line)
             j->input_failed =
-                input_json_doc(j->raw.file, j->raw.line, j->line, j->line_len, p->c->in.max_doc, &j->msg, job_doc, &run);
+                input_json_doc(j->raw.file, j->raw.line, j->line, j->line_len, p->max_doc, &j->msg, job_doc, &run);
         else job_doc(&j->raw, &run);
         pthread_mutex_lock(&p->mu);
         j->state = JOB_DONE;
@@ -505,6 +506,7 @@ static long code_jobs(Ctx *c, const char **inputs, int ninputs, int n)
     if (!p.job || !th) abort();
     for (long i = 0; i < p.njob; i++) arena_init(&p.job[i].arena);
     p.waiting_for = -1;
+    p.max_doc = c->in.max_doc;
     pthread_mutex_init(&p.mu, NULL);
     pthread_mutex_init(&p.check_mu, NULL);
     pthread_cond_init(&p.work, NULL);

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Run every test: unit tests and command-line tests, each also under
-# AddressSanitizer + UndefinedBehaviorSanitizer, and the fuzz targets' seeds.
+# AddressSanitizer + UndefinedBehaviorSanitizer, the threaded paths under
+# ThreadSanitizer, and the fuzz targets' seeds.
 # Last line: N passed, M failed.
 cd "$(dirname "$0")/.." || exit 2
 log=$(mktemp)
@@ -13,6 +14,7 @@ for step in "./build/unit" "./build/unit-san" "sh tests/cli.sh ./build/herodotus
             "sh tests/badinput.sh ./build/herodotus" "sh tests/badinput.sh ./build/herodotus-san" \
             "sh tests/library.sh ./build/library ./build/herodotus" "sh tests/library.sh ./build/library-san ./build/herodotus" \
             "./build/threads examples/*.txt" "./build/threads-san examples/*.txt" \
+            "sh tests/tsan.sh ./build/herodotus-tsan ./build/threads-tsan" \
             "sh tests/parser.sh ./build/herodotus" "sh tests/parser.sh ./build/herodotus-san" "sh tests/plover.sh" "sh tests/install.sh" \
             "sh tests/petr.sh ./build/herodotus" "sh tests/petr.sh ./build/herodotus-san" "sh tests/fuzz.sh"; do
     echo "== $step"
