@@ -161,6 +161,8 @@ typedef struct Sentence {
     uint8_t discarded;      /* a discard phrase matched */
     uint8_t parsed;         /* tokens have head and rel */
     uint8_t wants_tree;     /* the events stage fell back to the tree (or would have, unparsed) */
+    uint8_t dates_found;    /* the events stage looked for date expressions (when_find): */
+    uint32_t *dates, ndates;    /* the tokens where they start */
 } Sentence;
 
 typedef struct Event {
@@ -172,6 +174,9 @@ typedef struct Event {
     uint32_t vp;            /* verb phrase index in the sentence (a noun event: its support verb's, or 0) */
     const char *rule;       /* how source and target were chosen */
     uint32_t noun;          /* 1 + index in Sentence.nn for an event named by a noun, 0 a verb's */
+    /* the words that give its date, tokens [date_start, date_end) of the
+     * sentence (when.h); none (equal) when the date is the publication's */
+    uint16_t date_start, date_end;
 } Event;
 
 /* Why a candidate gave no event (kept for --explain). */

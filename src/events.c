@@ -5,71 +5,13 @@
 #include <strings.h>
 #include "actors.h"
 #include "dates.h"
+#include "when.h"
 
 /* ---- dates ---- */
 
-static int resolve_weekday(int pub, int wd, int dir)
+int sentence_date(const Doc *d, const Sentence *s, uint32_t near, int future)
 {
-    if (!pub) return 0;
-    long days = date_to_days(pub);
-    int pw = date_weekday(pub);
-    int back = (pw - wd + 7) % 7;
-    if (dir > 0) return date_from_days(days + ((wd - pw + 7) % 7 ? (wd - pw + 7) % 7 : 7));
-    if (dir < 0 && back == 0) back = 7;   /* "last Monday" on a Monday */
-    return date_from_days(days - back);
-}
-
-/* The date an expression starting at token i stands for, 0 none. */
-static int date_at(const Doc *d, const Sentence *s, uint32_t i)
-{
-    const Token *t = &s->tok[i];
-    int pub = d->pubdate;
-    int wd = weekday_from_name(t->s, t->n);
-    if (wd >= 0 && (t->flags & TOK_CAP)) {
-        int dir = 0;
-        if (i > 0 && tok_is(&s->tok[i - 1], "last")) dir = -1;
-        if (i > 0 && tok_is(&s->tok[i - 1], "next")) dir = 1;
-        return resolve_weekday(pub, wd, dir);
-    }
-    if (pub && tok_is(t, "yesterday")) return date_from_days(date_to_days(pub) - 1);
-    if (pub && (tok_is(t, "today") || tok_is(t, "tonight"))) return pub;
-    if (pub && tok_is(t, "tomorrow")) return date_from_days(date_to_days(pub) + 1);
-    int m = month_from_name(t->s, t->n);
-    if (m && (t->flags & TOK_CAP) && i + 1 < s->ntok && (s->tok[i + 1].flags & TOK_NUM)) {
-        /* "April 8", "April 8, 2024" */
-        size_t used;
-        int v = date_parse(t->s, d->body_len - tok_off(d, t), &used);
-        if (v >= 10000000) return v;
-        if (v && pub) {
-            int y = pub / 10000;
-            int c = date_make(y, v / 100 % 100, v % 100);
-            if (c && date_to_days(c) > date_to_days(pub) + 7) c = date_make(y - 1, v / 100 % 100, v % 100);
-            return c;
-        }
-    }
-    if ((t->flags & TOK_NUM) && i + 1 < s->ntok && month_from_name(s->tok[i + 1].s, s->tok[i + 1].n)) {
-        size_t used;
-        int v = date_parse(t->s, d->body_len - tok_off(d, t), &used);
-        if (v >= 10000000) return v;
-        if (v && pub) return date_make(pub / 10000, v / 100 % 100, v % 100);
-    }
-    return 0;
-}
-
-int sentence_date(const Doc *d, const Sentence *s, uint32_t near)
-{
-    int best = 0;
-    uint32_t bestdist = UINT32_MAX;
-    for (uint32_t i = 0; i < s->ntok; i++) {
-        if (!(s->tok[i].flags & (TOK_CAP | TOK_NUM)) && !tok_is(&s->tok[i], "yesterday") &&
-            !tok_is(&s->tok[i], "today") && !tok_is(&s->tok[i], "tonight") && !tok_is(&s->tok[i], "tomorrow"))
-            continue;
-        int v = date_at(d, s, i);
-        if (!v) continue;
-        uint32_t dist = i > near ? i - near : near - i;
-        if (dist < bestdist) bestdist = dist, best = v;
-    }
-    return best;
+    return when_near(s, near, d->pubdate, future).ymd;
 }
 
 /* ---- actors for a verb phrase ---- */
@@ -959,8 +901,19 @@ static Sym condemned_doer(const Doc *d, const Sentence *s, const VerbPhrase *v, 
     return 0;
 }
 
-static void push_event(Doc *d, const Event *e)
+static void push_event(Doc *d, const Event *in)
 {
+    /* the words its date was read from: the expression nearest its verb
+     * (or noun), as the stage chose the date */
+    Event ev = *in;
+    const Event *e = &ev;
+    const Sentence *s = &d->sent[ev.sent];
+    const VerbPhrase *v = ev.noun || ev.vp >= s->nvp ? NULL : &s->vp[ev.vp];
+    uint32_t near = ev.noun ? s->nn[ev.noun - 1].head : v ? v->head : 0;
+    int future = v && (v->flags & VP_FUTURE) && !(v->flags & VP_INFINITIVE);
+    When w = when_near(s, near, d->pubdate, future);
+    ev.date_start = ev.date_end = 0;
+    if (w.ymd && w.ymd == ev.date && w.end <= UINT16_MAX) ev.date_start = (uint16_t)w.start, ev.date_end = (uint16_t)w.end;
     /* one event per (source, target, code) in a sentence */
     for (uint32_t i = d->nev; i-- > 0 && d->ev[i].sent == e->sent;)
         if (d->ev[i].source == e->source && d->ev[i].target == e->target && !strcmp(d->ev[i].code, e->code))
@@ -1112,10 +1065,10 @@ static void noun_events(Doc *d, const Dict *dict, const Options *o, uint32_t si,
             (!sv || !(sv->flags & (VP_FUTURE | VP_MAYBE | VP_NEGATED)))) {
             /* "demonstrations against the government continued": a protest
              * whose protesters go unnamed, on whom it is named */
-            int date = sentence_date(d, s, ne->head);
+            int date = sentence_date(d, s, ne->head, 0);
             for (int b = 0; b < ntgt; b++) {
                 Event e = {si, 0, s->men[tgt[b]].code, ne->code, date ? date : d->pubdate, -1, tgt[b],
-                           sv ? (uint32_t)ne->support : 0, "event noun: who protested is not named", q + 1};
+                           sv ? (uint32_t)ne->support : 0, "event noun: who protested is not named", q + 1, 0, 0};
                 push_event(d, &e);
             }
             continue;
@@ -1137,7 +1090,7 @@ static void noun_events(Doc *d, const Dict *dict, const Options *o, uint32_t si,
                 }
         }
         const char *code = (ne->flags & VP_FUTURE) ? intent_code(ncode) : ncode;
-        int date = sentence_date(d, s, ne->head);
+        int date = sentence_date(d, s, ne->head, 0);
         if (!date) date = d->pubdate;
         const char *why;
         {
@@ -1156,10 +1109,10 @@ static void noun_events(Doc *d, const Dict *dict, const Options *o, uint32_t si,
             for (int b = 0; b < ntgt; b++) {
                 Sym tc = s->men[tgt[b]].code;
                 if (tgt[b] == src[a] || tc == sc) continue;
-                Event e = {si, sc, tc, code, date, src[a], tgt[b], sv ? (uint32_t)ne->support : 0, why, q + 1};
+                Event e = {si, sc, tc, code, date, src[a], tgt[b], sv ? (uint32_t)ne->support : 0, why, q + 1, 0, 0};
                 push_event(d, &e);
                 if (mutual) {
-                    Event r = {si, tc, sc, code, date, tgt[b], src[a], sv ? (uint32_t)ne->support : 0, why, q + 1};
+                    Event r = {si, tc, sc, code, date, tgt[b], src[a], sv ? (uint32_t)ne->support : 0, why, q + 1, 0, 0};
                     push_event(d, &r);
                 }
                 emitted = 1;
@@ -1171,7 +1124,7 @@ static void noun_events(Doc *d, const Dict *dict, const Options *o, uint32_t si,
             int told = 0;
             for (uint32_t i = first_ev; i < d->nev && !told; i++) told = !d->ev[i].noun && d->ev[i].source == sc;
             if (o->keep_untargeted || (!o->dyadic && stands_alone(code) && !told)) {
-                Event e = {si, sc, 0, code, date, src[a], -1, sv ? (uint32_t)ne->support : 0, why, q + 1};
+                Event e = {si, sc, 0, code, date, src[a], -1, sv ? (uint32_t)ne->support : 0, why, q + 1, 0, 0};
                 push_event(d, &e);
             } else {
                 doc_note(d, si, NOTE_NO_TARGET, ne->start, span_end, dict->nouns[ne->entry].ref, code);
@@ -1288,6 +1241,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             continue;
         }
         if (!s->nvp && !s->nnn) continue;
+        when_find(s, d->arena);
         int *subj = arena_alloc(d->arena, (s->nvp + 1) * sizeof *subj);
         uint32_t first_ev = d->nev;
         /* a support verb whose noun codes the event gives no event of its
@@ -1324,9 +1278,9 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 obliged(s, v)) {
                 /* "Russia said Ukraine must withdraw its troops": a demand of
                  * the speaker on the obliged, not the withdrawal */
-                int date = sentence_date(d, s, v->head);
+                int date = sentence_date(d, s, v->head, (v->flags & VP_FUTURE) && !(v->flags & VP_INFINITIVE));
                 Event e = {si, s->men[speaker].code, s->men[subj[k]].code, "100", date ? date : d->pubdate, speaker,
-                           subj[k], k, "a demand: the speaker says they must", 0};
+                           subj[k], k, "a demand: the speaker says they must", 0, 0, 0};
                 if (e.source != e.target && !(v->flags & VP_NEGATED)) push_event(d, &e);
                 continue;
             }
@@ -1381,10 +1335,10 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 Sym doer = condemned_doer(d, s, v, s->men[sub.src[0]].code);
                 if (doer) {
                     const char *code = (v->flags & VP_FUTURE) ? intent_code(v->code) : v->code;
-                    int date = sentence_date(d, s, v->head);
+                    int date = sentence_date(d, s, v->head, (v->flags & VP_FUTURE) && !(v->flags & VP_INFINITIVE));
                     for (int a = 0; a < sub.nsrc; a++) {
                         Event e = {si, s->men[sub.src[a]].code, doer, code, date ? date : d->pubdate, sub.src[a], -1, k,
-                                   "target: who carried out the deed condemned, named before", 0};
+                                   "target: who carried out the deed condemned, named before", 0, 0, 0};
                         if (e.source != doer) push_event(d, &e);
                     }
                     continue;
@@ -1526,10 +1480,10 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                      * the event stands, the one acting unknown (GDELT leaves
                      * its first actor empty too) */
                     const char *code = (v->flags & VP_FUTURE) ? intent_code(v->code) : v->code;
-                    int date = sentence_date(d, s, v->head);
+                    int date = sentence_date(d, s, v->head, (v->flags & VP_FUTURE) && !(v->flags & VP_INFINITIVE));
                     for (int b = 0; b < sub.nsrc && code; b++) {
                         Event e = {si, 0, s->men[sub.src[b]].code, code, date ? date : d->pubdate, -1, sub.src[b], k,
-                                   "passive without agent: who acted is not named", 0};
+                                   "passive without agent: who acted is not named", 0, 0, 0};
                         push_event(d, &e);
                     }
                     continue;
@@ -1572,7 +1526,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 /* "a roadside bomb killed three soldiers", "an explosion near
                  * the market wounded 12 people": violence whose perpetrator
                  * is not named - the event stands, its first actor empty */
-                int date = sentence_date(d, s, v->head);
+                int date = sentence_date(d, s, v->head, (v->flags & VP_FUTURE) && !(v->flags & VP_INFINITIVE));
                 /* the place the sentence puts it in gives the unnamed
                  * attackers their country ("a roadside bomb near the town of
                  * Samarra": IRQUAF), as the field's coders do */
@@ -1586,7 +1540,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 for (int b = 0; b < ntgt; b++) {
                     Event e = {si, by, s->men[tgt[b]].code, v->code, date ? date : d->pubdate, -1, tgt[b], k,
                                by ? "violence by a weapon or blast: unnamed attackers of the place it struck"
-                                  : "violence by a weapon or blast: who acted is not named", 0};
+                                  : "violence by a weapon or blast: who acted is not named", 0, 0, 0};
                     if (e.source != e.target) push_event(d, &e);
                 }
                 continue;
@@ -1626,7 +1580,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     rule = why;
                 }
             }
-            int date = sentence_date(d, s, v->head);
+            int date = sentence_date(d, s, v->head, (v->flags & VP_FUTURE) && !(v->flags & VP_INFINITIVE));
             if (!date) date = d->pubdate;
             /* compound subject with no target: each acts on the others (the
              * suite's conventions: only when the pattern says so with '%' or
@@ -1663,19 +1617,19 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                         actor_country(tc) == actor_country(src) && s->men[tm].has_agent)
                         continue;
                     if (code) {
-                        Event e = {si, src, tc, code, date, sub.src[a], tm, k, mutual ? "compound actors act on each other" : r, 0};
+                        Event e = {si, src, tc, code, date, sub.src[a], tm, k, mutual ? "compound actors act on each other" : r, 0, 0, 0};
                         push_event(d, &e);
                     }
                     emitted = 1;
                     if (v->code2 && (!mutual || conventions(o)->second_codes)) {
                         /* a paired entry [042:043]: the target answers (hosts the visit) */
-                        Event e2 = {si, tc, src, v->code2, date, tm, sub.src[a], k, "paired code: the target's side", 0};
+                        Event e2 = {si, tc, src, v->code2, date, tm, sub.src[a], k, "paired code: the target's side", 0, 0, 0};
                         push_event(d, &e2);
                     }
                 }
                 int alone = conventions(o)->one_actor && !o->dyadic && code && stands_alone(code);
                 if (!emitted && (o->keep_untargeted || alone) && code && (!conventions(o)->second_codes || has_null_phrase(s, v))) {
-                    Event e = {si, src, 0, code, date, sub.src[a], -1, k, r, 0};
+                    Event e = {si, src, 0, code, date, sub.src[a], -1, k, r, 0, 0, 0};
                     push_event(d, &e);
                 } else if (!emitted) {
                     doc_note(d, si, NOTE_NO_TARGET, v->start, v->end, v->pattern_ref, code);

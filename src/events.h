@@ -7,8 +7,8 @@
 #include "doc.h"
 
 void make_events(Doc *d, const Dict *dict, const Options *o);
-/* Date expressions in sentence s resolved against the publication date:
- * token index of the expression nearest to token `near` and its date. */
-int  sentence_date(const Doc *d, const Sentence *s, uint32_t near);
+/* The day of an event at token near of sentence s (when.h): the date
+ * expression nearest to it, resolved against the publication date; 0 none. */
+int  sentence_date(const Doc *d, const Sentence *s, uint32_t near, int future);
 
 #endif

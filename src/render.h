@@ -21,6 +21,8 @@ typedef struct EventView {
     const char *name;               /* CAMEO name, "" if unknown */
     const char *plover;             /* PLOVER category, "" none */
     Span source_text, target_text, verb_text, text;
+    const char *date_basis;         /* "text" (the words in date_text) or "publication" ("" undated) */
+    Span date_text;
     const char *place;              /* dateline place or NULL */
     const char *rule;
     /* --explain: dictionary entries as "file:line" ("" none); an event

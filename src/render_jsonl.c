@@ -36,6 +36,8 @@ static void event(Buf *o, const EventView *v)
 {
     doc_sentence(o, v->doc_id, v->sentence);
     key_cstr(o, "date", v->date);
+    key_cstr(o, "date_basis", v->date_basis);
+    if (v->date_text.n) key_str(o, "date_text", v->date_text.s, v->date_text.n);
     key_cstr(o, "source", v->source);
     key_cstr(o, "target", v->target);
     key_cstr(o, "code", v->code);

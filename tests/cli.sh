@@ -27,7 +27,7 @@ grep -q "code" "$T/o"; check help_lists_commands test $? -eq 0
 printf 'Published April 9, 2024\n\n%s\n' "$ART" >"$T/a.txt"
 "$H" code --format jsonl "$T/a.txt" >"$T/o" 2>"$T/e"
 check txt_file_is_coded grep -q '"code":"042"' "$T/o"
-check jsonl_event_has_required_fields grep -q '"doc_id":"'"$T"'/a","sentence":0,"date":"2024-04-08","source":"RUSGOV","target":"CHN","code":"042","root":"04","quad":1,"goldstein":1.9' "$T/o"
+check jsonl_event_has_required_fields grep -q '"doc_id":"'"$T"'/a","sentence":0,"date":"2024-04-08","date_basis":"text","date_text":"Monday","source":"RUSGOV","target":"CHN","code":"042","root":"04","quad":1,"goldstein":1.9' "$T/o"
 check jsonl_event_has_its_plover_category grep -q '"code":"042",.*"event":"Make a visit","plover":"CONSULT"' "$T/o"
 # text all in lower case or all in capitals: re-cased, the same events as cased text
 CASED='Russian Foreign Minister Sergei Lavrov arrived in China on Monday and met Chinese officials. Protesters in Moscow criticised the Kremlin.'
@@ -236,6 +236,13 @@ check an_intent_to_allow_inspectors_is_coded grep -q '	IRQ	IGOUNO	0355	' "$T/o"
 coded 1991-01-01 'Britain mobilized army reservists for a possible war against Iraq. Kosovo Albanians demonstrated calling for independence from Serbia.' --all
 check a_show_of_force_targets_whom_it_is_against grep -q '	GBR	IRQ	15[0-9]*	' "$T/o"
 check a_call_for_independence_targets_whom_it_is_from grep -q '	[A-Z]*	SRB	\(02\|10\)[0-9]*	' "$T/o"
+
+# every event has a date and says where it came from: the words that gave it, or the publication
+printf 'Date: 2024-05-14\n\nKenya criticised Uganda on Monday. Tanzania will host Rwanda next week. Ethiopia criticised Eritrea.\n' >"$T/dated.txt"
+"$H" code --format jsonl "$T/dated.txt" >"$T/o" 2>"$T/e"
+check a_weekday_dates_an_event_by_its_words grep -q '"date":"2024-05-13","date_basis":"text","date_text":"Monday"' "$T/o"
+check next_week_of_an_event_to_come_is_its_monday grep -q '"date":"2024-05-20","date_basis":"text","date_text":"next week"' "$T/o"
+check an_event_with_no_date_words_takes_the_publication_date sh -c "grep '\"source\":\"ETH\"' '$T/o' | grep -q '\"date\":\"2024-05-14\",\"date_basis\":\"publication\"'"
 
 # --jobs N codes in threads and writes what one thread writes, in input order; a bad count is a usage error
 for f in examples/*.txt; do sed -n '/^$/,$p' "$f" | tr '\n' ' ' | sed 's/"/\\"/g; s/^/{"id":"x","date":"2024-05-14","text":"/; s/$/"}/'; echo; done >"$T/one.jsonl"

@@ -24,6 +24,7 @@
 #include "tag.h"
 #include "treebank.h"
 #include "verbs.h"
+#include "when.h"
 
 #include <libxml/parser.h>
 #ifdef __SANITIZE_ADDRESS__
@@ -294,6 +295,123 @@ static int segment_cuts_runaway_text_and_reports_it(void)
     CHECK(cut > 0, "a sentence with no end must be reported as cut");
     for (uint32_t i = 0; i < d.nsent; i++) CHECK(d.sent[i].ntok <= MAX_SENTENCE_TOKENS, "sentence too long");
     free(t);
+    return 0;
+}
+
+/* ---------------------------------------------------------------- when */
+
+/* Date phrases against fixed publication dates: the day each stands for
+ * and the words it was read from.  {pub, text, verb token, to come, day
+ * (0: none, the publication date stands), words}.  2024-05-14 was a
+ * Tuesday, 2024-01-02 a Tuesday, 2024-03-01 a Friday. */
+static const struct DateCase {
+    int pub;
+    const char *text;
+    uint32_t verb;
+    int future;
+    int want;
+    const char *words;
+} DATE_CASES[] = {
+    {20240514, "Kenya met Uganda on Monday .", 1, 0, 20240513, "Monday"},
+    {20240514, "Kenya met Uganda on Tuesday .", 1, 0, 20240514, "Tuesday"},
+    {20240514, "Kenya met Uganda on Wednesday .", 1, 0, 20240508, "Wednesday"},
+    {20240514, "Kenya met Uganda on Thursday .", 1, 0, 20240509, "Thursday"},
+    {20240514, "Kenya met Uganda on Friday .", 1, 0, 20240510, "Friday"},
+    {20240514, "Kenya met Uganda on Saturday .", 1, 0, 20240511, "Saturday"},
+    {20240514, "Kenya met Uganda on Sunday .", 1, 0, 20240512, "Sunday"},
+    {20240514, "Kenya met Uganda last Monday .", 1, 0, 20240513, "last Monday"},
+    {20240514, "Kenya met Uganda last Tuesday .", 1, 0, 20240507, "last Tuesday"},
+    {20240514, "Kenya met Uganda this Friday .", 1, 0, 20240510, "this Friday"},
+    {20240514, "Kenya met Uganda on Monday night .", 1, 0, 20240513, "Monday night"},
+    {20240514, "Kenya met Uganda on Sunday evening .", 1, 0, 20240512, "Sunday evening"},
+    {20240514, "Kenya met Uganda late on Saturday afternoon .", 1, 0, 20240511, "Saturday afternoon"},
+    {20240514, "On Thursday , Kenya met Uganda .", 4, 0, 20240509, "Thursday"},
+    {20240514, "Kenya will meet Uganda on Monday .", 2, 1, 20240520, "Monday"},
+    {20240514, "Kenya will meet Uganda on Tuesday .", 2, 1, 20240521, "Tuesday"},
+    {20240514, "Kenya will meet Uganda on Wednesday .", 2, 1, 20240515, "Wednesday"},
+    {20240514, "Kenya will meet Uganda on Friday .", 2, 1, 20240517, "Friday"},
+    {20240514, "Kenya will meet Uganda next Monday .", 2, 1, 20240520, "next Monday"},
+    {20240514, "Kenya met Uganda next Tuesday .", 1, 0, 20240521, "next Tuesday"},
+    {20240514, "Kenya said on Monday that it will meet Uganda .", 8, 1, 20240513, "Monday"},
+    {20240514, "Kenya met Uganda yesterday .", 1, 0, 20240513, "yesterday"},
+    {20240514, "Kenya met Uganda today .", 1, 0, 20240514, "today"},
+    {20240514, "Kenya will meet Uganda tonight .", 2, 1, 20240514, "tonight"},
+    {20240514, "Kenya will meet Uganda tomorrow .", 2, 1, 20240515, "tomorrow"},
+    {20240514, "Kenya met Uganda last night .", 1, 0, 20240513, "last night"},
+    {20240514, "Kenya met Uganda this morning .", 1, 0, 20240514, "this morning"},
+    {20240514, "Kenya met Uganda this evening .", 1, 0, 20240514, "this evening"},
+    {20240514, "Kenya met Uganda last week .", 1, 0, 20240506, "last week"},
+    {20240514, "Kenya met Uganda this week .", 1, 0, 20240513, "this week"},
+    {20240514, "Kenya met Uganda earlier this week .", 1, 0, 20240513, "earlier this week"},
+    {20240514, "Kenya will meet Uganda next week .", 2, 1, 20240520, "next week"},
+    {20240514, "Kenya met Uganda last month .", 1, 0, 20240401, "last month"},
+    {20240514, "Kenya met Uganda earlier this month .", 1, 0, 20240501, "earlier this month"},
+    {20240514, "Kenya will meet Uganda later this month .", 2, 1, 20240501, "later this month"},
+    {20240514, "Kenya will meet Uganda next month .", 2, 1, 20240601, "next month"},
+    {20240514, "Kenya met Uganda two days ago .", 1, 0, 20240512, "two days ago"},
+    {20240514, "Kenya met Uganda three days ago .", 1, 0, 20240511, "three days ago"},
+    {20240514, "Kenya met Uganda a day ago .", 1, 0, 20240513, "a day ago"},
+    {20240514, "Kenya met Uganda a week ago .", 1, 0, 20240507, "a week ago"},
+    {20240514, "Kenya met Uganda two weeks ago .", 1, 0, 20240430, "two weeks ago"},
+    {20240514, "Kenya met Uganda 10 days ago .", 1, 0, 20240504, "10 days ago"},
+    {20240514, "Kenya met Uganda on May 12 .", 1, 0, 20240512, "May 12"},
+    {20240514, "Kenya met Uganda on 12 May .", 1, 0, 20240512, "12 May"},
+    {20240514, "Kenya met Uganda on 12th May .", 1, 0, 20240512, "12th May"},
+    {20240514, "Kenya met Uganda on May 12th .", 1, 0, 20240512, "May 12th"},
+    {20240514, "Kenya met Uganda on May 12, 2024 .", 1, 0, 20240512, "May 12, 2024"},
+    {20240514, "Kenya met Uganda on 12th May, 2024 .", 1, 0, 20240512, "12th May, 2024"},
+    {20240514, "Kenya met Uganda on 12 May 2024 .", 1, 0, 20240512, "12 May 2024"},
+    {20240514, "Kenya met Uganda on 2024-05-12 .", 1, 0, 20240512, "2024-05-12"},
+    {20240514, "Kenya met Uganda on March 3, 2023 .", 1, 0, 20230303, "March 3, 2023"},
+    {20240514, "Kenya met Uganda on 3 March 2023 .", 1, 0, 20230303, "3 March 2023"},
+    {20240514, "Kenya will meet Uganda on May 20 .", 2, 1, 20240520, "May 20"},
+    {20240514, "Kenya met Uganda on May 30 .", 1, 0, 20230530, "May 30"},
+    {20240514, "Kenya met Uganda on December 28 .", 1, 0, 20231228, "December 28"},
+    {20240514, "Kenya met Uganda on Jan. 5 .", 1, 0, 20240105, "Jan. 5"},
+    {20240514, "Kenya met Uganda on Sept. 9 .", 1, 0, 20230909, "Sept. 9"},
+    {20240514, "Kenya signed the March 12 agreement .", 1, 0, 20240312, "March 12"},
+    {20240514, "Kenya condemned Monday 's attack .", 1, 0, 20240513, "Monday"},
+    {20240102, "Kenya met Uganda on December 30 .", 1, 0, 20231230, "December 30"},
+    {20240102, "Kenya met Uganda yesterday .", 1, 0, 20240101, "yesterday"},
+    {20240102, "Kenya met Uganda last week .", 1, 0, 20231225, "last week"},
+    {20240102, "Kenya met Uganda last month .", 1, 0, 20231201, "last month"},
+    {20240102, "Kenya met Uganda on Sunday .", 1, 0, 20231231, "Sunday"},
+    {20240301, "Kenya met Uganda yesterday .", 1, 0, 20240229, "yesterday"},
+    {20240301, "Kenya met Uganda two days ago .", 1, 0, 20240228, "two days ago"},
+    {20240301, "Kenya met Uganda on February 29 .", 1, 0, 20240229, "February 29"},
+    {20240301, "Kenya will meet Uganda next month .", 2, 1, 20240401, "next month"},
+    {20240301, "Kenya met Uganda on Thursday .", 1, 0, 20240229, "Thursday"},
+    /* no day: the publication date stands */
+    {20240514, "Kenya met Uganda in May .", 1, 0, 0, ""},
+    {20240514, "Kenya may meet Uganda .", 2, 0, 0, ""},
+    {20240514, "Kenya met Uganda in 2019 .", 1, 0, 0, ""},
+    {20240514, "Kenya met Uganda this year .", 1, 0, 0, ""},
+    {20240514, "Kenya met Uganda last year .", 1, 0, 0, ""},
+    {20240514, "Kenya met Uganda on monday in a lower-case line .", 1, 0, 0, ""},
+    {20240514, "Kenya sent two envoys ago .", 1, 0, 0, ""},
+    {20240514, "Kenya met Uganda on February 30 .", 1, 0, 0, ""},
+};
+
+static int date_phrases_resolve_against_the_publication_date(void)
+{
+    size_t n = sizeof DATE_CASES / sizeof *DATE_CASES;
+    CHECK(n >= 60, "the table has %zu phrases", n);
+    for (size_t k = 0; k < n; k++) {
+        const struct DateCase *c = &DATE_CASES[k];
+        Doc d = seg(c->text);
+        if (d.nsent != 1) {
+            fail("'%s': %u sentences", c->text, d.nsent);
+            continue;
+        }
+        When w = when_near(&d.sent[0], c->verb, c->pub, c->future);
+        char words[128] = "";
+        if (w.ymd && w.end > w.start) {
+            const Token *a = &d.sent[0].tok[w.start], *b = &d.sent[0].tok[w.end - 1];
+            snprintf(words, sizeof words, "%.*s", (int)(b->s + b->n - a->s), a->s);
+        }
+        CHECK(w.ymd == c->want && !strcmp(words, c->words), "'%s' (published %d): %d '%s', want %d '%s'", c->text,
+              c->pub, w.ymd, words, c->want, c->words);
+    }
     return 0;
 }
 
@@ -1299,6 +1417,7 @@ int main(void)
     RUN(segment_keeps_quotes_spanning_sentences_together);
     RUN(tokens_follow_treebank_conventions);
     RUN(segment_cuts_runaway_text_and_reports_it);
+    RUN(date_phrases_resolve_against_the_publication_date);
     RUN(tagger_tags_a_plain_sentence);
     RUN(tagger_accuracy_on_treebank_records_is_at_least_95_percent);
     RUN(ud_tagger_accuracy_on_treebank_records_is_at_least_96_percent_by_ewt_conventions);
