@@ -393,7 +393,7 @@ int query_main(int argc, char **argv)
              " (SELECT count(DISTINCT coalesce(xd.source, xd.doc_id)) FROM events x JOIN documents xd ON xd.id = x.doc"
              "   WHERE x.story = e.story AND x.date IS e.date AND x.source = e.source AND x.target = e.target"
              "   AND x.code = e.code) AS sources,"
-             " s.text FROM events e JOIN documents d ON d.id = e.doc"
+             " s.text, e.date_basis, e.date_text FROM events e JOIN documents d ON d.id = e.doc"
              " LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence WHERE e.id IN (");
     reader_event_ids(&r, &sql);
     buf_puts(&sql, ") ORDER BY e.date IS NULL, e.date, e.id");   /* undated events last */

@@ -175,7 +175,11 @@ static int exec(sqlite3 *db, const char *sql, char *err, size_t errsz, const cha
  * code by fill_plover after the migration). */
 static const char MIGRATE_V3[] = "ALTER TABLE events ADD COLUMN plover TEXT;";
 
-static const char *const MIGRATIONS[] = {SCHEMA_V1, MIGRATE_V2, MIGRATE_V3};
+/* Version 3 -> 4: where each event's date came from (the words, or the
+ * publication); events stored before say nothing (NULL). */
+static const char MIGRATE_V4[] = "ALTER TABLE events ADD COLUMN date_basis TEXT;"
+                                 "ALTER TABLE events ADD COLUMN date_text TEXT;";
+static const char *const MIGRATIONS[] = {SCHEMA_V1, MIGRATE_V2, MIGRATE_V3, MIGRATE_V4};
 _Static_assert(sizeof MIGRATIONS / sizeof *MIGRATIONS == STORE_SCHEMA_VERSION,
                "one migration per schema version");
 
@@ -269,8 +273,8 @@ Store *store_open(const char *path, char *err, size_t errsz)
                                "body,sentence_spans) VALUES(?9,?1,?2,?3,?4,?5,?6,?7,?8,?10,?11,?12) ON CONFLICT DO NOTHING"},
         {offsetof(Store, sent), "INSERT INTO sentences(doc,idx,text) VALUES(?1,?2,?3)"},
         {offsetof(Store, ev), "INSERT INTO events(doc,sentence,date,source,target,code,root,quad,goldstein,"
-                              "source_text,target_text,verb_text,place,rule,story,event,plover) "
-                              "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)"},
+                              "source_text,target_text,verb_text,place,rule,story,event,plover,date_basis,date_text) "
+                              "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)"},
         {offsetof(Store, band_ins), "INSERT INTO doc_bands(band,hash,doc) VALUES(?1,?2,?3)"},
         {offsetof(Store, band_find), "SELECT doc FROM doc_bands WHERE band=?1 AND hash=?2 LIMIT 16"},
         {offsetof(Store, sig), "SELECT signature, story FROM documents WHERE id=?1"},
@@ -496,6 +500,8 @@ void store_view(StoreView *v, const Doc *d, const char *text, size_t len, Arena 
         s->source_text = e.source_text;
         s->target_text = e.target_text;
         s->verb_text = e.verb_text;
+        s->date_basis = e.date_basis;
+        s->date_text = e.date_text;
     }
     v->nev = d->nev;
     v->ev = ev;
@@ -538,6 +544,8 @@ void store_view_copy(StoreView *dst, const StoreView *src, Arena *a)
         ev[i].source_text = span_moved(e->source_text, src->body, body, src->body_len);
         ev[i].target_text = span_moved(e->target_text, src->body, body, src->body_len);
         ev[i].verb_text = span_moved(e->verb_text, src->body, body, src->body_len);
+        ev[i].date_text = span_moved(e->date_text, src->body, body, src->body_len);
+        /* date_basis is a constant string */
     }
     dst->ev = ev;
 }
@@ -639,6 +647,8 @@ int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errs
         sqlite3_bind_int64(q, 15, story);
         bind_opt(q, 16, e->name);
         bind_opt(q, 17, *e->plover ? e->plover : NULL);
+        bind_opt(q, 18, e->date_basis && *e->date_basis ? e->date_basis : NULL);
+        if (e->date_text.n) sqlite3_bind_text(q, 19, e->date_text.s, (int)e->date_text.n, SQLITE_STATIC);
         if (sqlite3_step(q) != SQLITE_DONE) goto bad;
     }
     st->batch.docs++;

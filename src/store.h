@@ -10,7 +10,7 @@
 typedef struct Store Store;
 
 #define STORE_BATCH 1024
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 /* Open (creating or migrating) the database at path. */
 Store *store_open(const char *path, char *err, size_t errsz);
@@ -22,7 +22,8 @@ typedef struct StoredEvent {
     int quad;
     double goldstein;
     const char *source, *target, *code, *name, *plover, *place, *rule;
-    Span source_text, target_text, verb_text;
+    const char *date_basis;         /* "text", "publication", "" undated */
+    Span source_text, target_text, verb_text, date_text;
 } StoredEvent;
 
 /* A coded document as the store takes it: self-contained (every string
