@@ -4,7 +4,7 @@
 
 static void begin(Buf *o)
 {
-    buf_puts(o, "doc_id\tsentence\tdate\tsource\ttarget\tcode\troot\tquad\tgoldstein\tplover\tsource_text\ttarget_text\tverb_text\ttext\n");
+    buf_puts(o, "doc_id\tsentence\tdate\tsource\ttarget\tcode\troot\tquad\tgoldstein\tplover\tsource_text\ttarget_text\tverb_text\ttext\tdate_basis\tdate_text\n");
 }
 
 /* tabs and newlines inside a field become spaces */
@@ -26,6 +26,10 @@ static void event(Buf *o, const EventView *v)
     field(o, v->verb_text.s, v->verb_text.n);
     buf_putc(o, '\t');
     field(o, v->text.s, v->text.n);
+    buf_putc(o, '\t');
+    buf_puts(o, v->date_basis);
+    buf_putc(o, '\t');
+    field(o, v->date_text.s, v->date_text.n);
     buf_putc(o, '\n');
 }
 

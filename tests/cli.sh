@@ -243,6 +243,8 @@ printf 'Date: 2024-05-14\n\nKenya criticised Uganda on Monday. Tanzania will hos
 check a_weekday_dates_an_event_by_its_words grep -q '"date":"2024-05-13","date_basis":"text","date_text":"Monday"' "$T/o"
 check next_week_of_an_event_to_come_is_its_monday grep -q '"date":"2024-05-20","date_basis":"text","date_text":"next week"' "$T/o"
 check an_event_with_no_date_words_takes_the_publication_date sh -c "grep '\"source\":\"ETH\"' '$T/o' | grep -q '\"date\":\"2024-05-14\",\"date_basis\":\"publication\"'"
+"$H" code --format tsv "$T/dated.txt" >"$T/o" 2>"$T/e"
+check tsv_ends_with_the_date_basis_and_its_words sh -c "head -1 '$T/o' | grep -q '	text	date_basis	date_text\$' && awk -F'\t' 'NR == 2 && \$3 == \"2024-05-13\" && \$15 == \"text\" && \$16 == \"Monday\" { ok = 1 } END { exit !ok }' '$T/o'"
 
 # --jobs N codes in threads and writes what one thread writes, in input order; a bad count is a usage error
 for f in examples/*.txt; do sed -n '/^$/,$p' "$f" | tr '\n' ' ' | sed 's/"/\\"/g; s/^/{"id":"x","date":"2024-05-14","text":"/; s/$/"}/'; echo; done >"$T/one.jsonl"
