@@ -139,14 +139,40 @@ ok:;
         j = e;
     }
     while (j < n && s[j] == ' ') j++;
-    if (j < n && s[j] == '(') {
-        size_t e = j;
-        while (e < n && s[e] != ')' && e - j < 40) e++;
-        if (e >= n || s[e] != ')') return 0;
+    if (j < n && s[j] == ',') {   /* "KYIV, (Agency - Outlet - 14th May, 2024)" */
+        size_t k = j + 1;
+        while (k < n && s[k] == ' ') k++;
+        if (k < n && s[k] == '(') j = k;
+    }
+    int bracketed = 0;
+    if (j < n && (s[j] == '(' || s[j] == '/')) {
+        /* "(Reuters)", "/Agency/", "(Agency - Outlet / Other Outlet - 14th May, 2024)":
+         * the agencies and outlets, and a date among them */
+        char close = s[j] == '(' ? ')' : '/';
+        size_t e = j + 1;
+        while (e < n && s[e] != close && e - j < 160) e++;
+        if (e >= n || s[e] != close) return 0;
+        int dated = 0, listed = close == '/';
+        for (size_t k = j + 1; k < e; k++) {
+            if (s[k] == '/' || (s[k] == '-' && k > j + 1 && s[k - 1] == ' ')) listed = 1;   /* outlets listed */
+            if (!isdigit((unsigned char)s[k]) && !isupper((unsigned char)s[k])) continue;
+            if (k > j + 1 && isalnum((unsigned char)s[k - 1])) continue;
+            size_t used;
+            int v = date_parse(s + k, e - k, &used);
+            if (v) {
+                *month_day = v;
+                dated = 1;
+                k += used;
+            }
+        }
         j = e + 1;
+        /* with no dash after it, only a bracket that dates or lists outlets
+         * is a dateline's ("NATO (the alliance) Secretary General" is not) */
+        bracketed = dated || listed;
         while (j < n && s[j] == ' ') j++;
     }
-    /* the dash: -, --, or an en/em dash */
+    /* the dash: -, --, or an en/em dash; after the agencies in brackets it
+     * may be left out ("KYIV (Reuters) Ukraine said") */    /* the dash: -, --, or an en/em dash */
     size_t dash = j;
     if (j < n && s[j] == '-') {
         while (j < n && s[j] == '-') j++;
@@ -156,10 +182,33 @@ ok:;
     } else if (j < n && s[j] == ':') {
         j++;
     }
-    if (j == dash) return 0;
+    if (j == dash && !(bracketed && j < n && isupper((unsigned char)s[j]))) return 0;
     while (j < n && s[j] == ' ') j++;
     *place = s;
     *plen = pe;
+    return j;
+}
+
+/* A dateline that is a date alone before a dash: "14 May 2024 — ",
+ * "May 14, 2024 - ".  Returns the bytes it covers (0 none), its date in
+ * *date. */
+static size_t date_dateline(const char *s, size_t n, int *date)
+{
+    size_t used;
+    int v = date_parse(s, n, &used);
+    if (v < 10000000) return 0;   /* with its year: a bare "14 May" may start a sentence */
+    size_t j = used;
+    while (j < n && s[j] == ' ') j++;
+    size_t dash = j;
+    if (j < n && s[j] == '-') {
+        while (j < n && s[j] == '-') j++;
+    } else if (j + 2 < n && (unsigned char)s[j] == 0xE2 && (unsigned char)s[j + 1] == 0x80 &&
+               ((unsigned char)s[j + 2] == 0x93 || (unsigned char)s[j + 2] == 0x94)) {
+        j += 3;
+    }
+    if (j == dash) return 0;
+    while (j < n && s[j] == ' ') j++;
+    *date = v;
     return j;
 }
 
@@ -323,6 +372,9 @@ int read_article(Doc *d, Arena *a, const RawDoc *raw, const WordList *words, cha
             if (used) {
                 d->place = arena_strndup(a, pl, plen);
                 s += used;
+                ln -= used;
+            } else if ((used = date_dateline(s, ln, &dl_monthday)) != 0) {
+                s += used;   /* "14 May 2024 — ": a date with no place */
                 ln -= used;
             }
         }

@@ -172,6 +172,38 @@ static int read_finds_title_date_dateline_and_drops_furniture(void)
     return 0;
 }
 
+/* Datelines of other shapes: outlets and the date in brackets, a region
+ * and a dated dateline with the agency between slashes, a date alone
+ * before a dash; each leaves the body and gives the date (and place). A
+ * name with a bracketed aside is no dateline. */
+static int read_takes_datelines_of_other_shapes(void)
+{
+    static const struct { const char *text, *body, *place; int pubdate; } cases[] = {
+        {"KYIV, (Agency - Outlet / Other Outlet - 14th May, 2024) Ukraine accused Russia.",
+         "Ukraine accused Russia.", "KYIV", 20240514},
+        {"NAIROBI, Kenya, May 14, 2024 /Agency/ -- Kenya criticised Uganda.", "Kenya criticised Uganda.", "NAIROBI",
+         20240514},
+        {"14 May 2024 \xE2\x80\x94 Kenya criticised Uganda.", "Kenya criticised Uganda.", NULL, 20240514},
+        {"May 14, 2024 - Kenya criticised Uganda.", "Kenya criticised Uganda.", NULL, 20240514},
+        {"LAGOS, May 14 (Reuters) - Nigeria condemned Niger.", "Nigeria condemned Niger.", "LAGOS", 0},
+        {"NATO (North Atlantic Treaty Organization) Secretary General condemned Russia.",
+         "NATO (North Atlantic Treaty Organization) Secretary General condemned Russia.", NULL, 0},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        RawDoc r = {"t", 0, "d", NULL, NULL, NULL, NULL, cases[k].text, strlen(cases[k].text)};
+        Doc d;
+        char err[256];
+        arena_reset(&arena);
+        memset(&d, 0, sizeof d);
+        CHECK(read_article(&d, &arena, &r, models->words, err, sizeof err) == 0, "read failed: %s", err);
+        CHECK(!strcmp(d.body, cases[k].body), "'%s': body [%s]", cases[k].text, d.body);
+        CHECK(cases[k].place ? d.place && !strcmp(d.place, cases[k].place) : !d.place, "'%s': place %s", cases[k].text,
+              d.place ? d.place : "(none)");
+        CHECK(d.pubdate == cases[k].pubdate, "'%s': pubdate %d", cases[k].text, d.pubdate);
+    }
+    return 0;
+}
+
 static int read_takes_the_headline_after_a_menu_as_title(void)
 {
     const char *t = "Home | World | Business | Politics\nArdania, Belmoria pledge closer ties\nBy Jo Bloggs\n"
@@ -1410,6 +1442,7 @@ int main(void)
     RUN(dates_parse_the_forms_news_uses);
     RUN(read_finds_title_date_dateline_and_drops_furniture);
     RUN(read_takes_the_headline_after_a_menu_as_title);
+    RUN(read_takes_datelines_of_other_shapes);
     RUN(read_rejects_invalid_utf8_with_position);
     RUN(read_date_line_looks_no_further_than_its_line);
     RUN(segment_keeps_abbreviations_and_initials_inside_sentences);
