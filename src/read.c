@@ -106,8 +106,11 @@ static int furniture_line(const char *s, size_t n)
 /* Dateline at the start of the body: "BEIJING, April 9 (MNA) - ",
  * "NAIROBI (Agency) -- ", "WASHINGTON - ".  Returns the bytes it covers and
  * the place. */
-static size_t dateline(const char *s, size_t n, const char **place, size_t *plen, int *month_day)
+static size_t dateline(const char *s, size_t n, const char **place, size_t *plen, int *month_day, const char **src,
+                       size_t *srclen)
 {
+    *src = NULL;
+    *srclen = 0;
     size_t i = 0;
     /* place: upper-case words (letters, spaces, dots, apostrophes, hyphens) */
     while (i < n && (isupper((unsigned char)s[i]) || s[i] == ' ' || s[i] == '.' || s[i] == '\'' ||
@@ -153,6 +156,7 @@ ok:;
         while (e < n && s[e] != close && e - j < 160) e++;
         if (e >= n || s[e] != close) return 0;
         int dated = 0, listed = close == '/';
+        size_t names_end = e;   /* the agencies and outlets: before a date among them */
         for (size_t k = j + 1; k < e; k++) {
             if (s[k] == '/' || (s[k] == '-' && k > j + 1 && s[k - 1] == ' ')) listed = 1;   /* outlets listed */
             if (!isdigit((unsigned char)s[k]) && !isupper((unsigned char)s[k])) continue;
@@ -161,10 +165,16 @@ ok:;
             int v = date_parse(s + k, e - k, &used);
             if (v) {
                 *month_day = v;
+                if (!dated) names_end = k;
                 dated = 1;
                 k += used;
             }
         }
+        size_t b = j + 1;
+        while (b < names_end && s[b] == ' ') b++;
+        while (names_end > b && (s[names_end - 1] == ' ' || s[names_end - 1] == '-' || s[names_end - 1] == ','))
+            names_end--;
+        if (names_end > b) *src = s + b, *srclen = names_end - b;
         j = e + 1;
         /* with no dash after it, only a bracket that dates or lists outlets
          * is a dateline's ("NATO (the alliance) Secretary General" is not) */
@@ -366,11 +376,13 @@ int read_article(Doc *d, Arena *a, const RawDoc *raw, const WordList *words, cha
         }
         if (furniture_line(s, ln)) continue;
         if (!dl_done) {
-            const char *pl;
-            size_t plen, used = dateline(s, ln, &pl, &plen, &dl_monthday);
+            const char *pl, *src;
+            size_t plen, srclen, used = dateline(s, ln, &pl, &plen, &dl_monthday, &src, &srclen);
             dl_done = 1;
             if (used) {
                 d->place = arena_strndup(a, pl, plen);
+                /* the agencies and outlets it names are the source when the metadata gives none */
+                if (!d->source && srclen) d->source = arena_strndup(a, src, srclen);
                 s += used;
                 ln -= used;
             } else if ((used = date_dateline(s, ln, &dl_monthday)) != 0) {

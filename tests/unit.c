@@ -174,20 +174,21 @@ static int read_finds_title_date_dateline_and_drops_furniture(void)
 
 /* Datelines of other shapes: outlets and the date in brackets, a region
  * and a dated dateline with the agency between slashes, a date alone
- * before a dash; each leaves the body and gives the date (and place). A
- * name with a bracketed aside is no dateline. */
+ * before a dash; each leaves the body and gives the date (and place, and
+ * its agencies as the source). A name with a bracketed aside is no
+ * dateline. */
 static int read_takes_datelines_of_other_shapes(void)
 {
-    static const struct { const char *text, *body, *place; int pubdate; } cases[] = {
+    static const struct { const char *text, *body, *place, *source; int pubdate; } cases[] = {
         {"KYIV, (Agency - Outlet / Other Outlet - 14th May, 2024) Ukraine accused Russia.",
-         "Ukraine accused Russia.", "KYIV", 20240514},
+         "Ukraine accused Russia.", "KYIV", "Agency - Outlet / Other Outlet", 20240514},
         {"NAIROBI, Kenya, May 14, 2024 /Agency/ -- Kenya criticised Uganda.", "Kenya criticised Uganda.", "NAIROBI",
-         20240514},
-        {"14 May 2024 \xE2\x80\x94 Kenya criticised Uganda.", "Kenya criticised Uganda.", NULL, 20240514},
-        {"May 14, 2024 - Kenya criticised Uganda.", "Kenya criticised Uganda.", NULL, 20240514},
-        {"LAGOS, May 14 (Reuters) - Nigeria condemned Niger.", "Nigeria condemned Niger.", "LAGOS", 0},
+         "Agency", 20240514},
+        {"14 May 2024 \xE2\x80\x94 Kenya criticised Uganda.", "Kenya criticised Uganda.", NULL, NULL, 20240514},
+        {"May 14, 2024 - Kenya criticised Uganda.", "Kenya criticised Uganda.", NULL, NULL, 20240514},
+        {"LAGOS, May 14 (Reuters) - Nigeria condemned Niger.", "Nigeria condemned Niger.", "LAGOS", "Reuters", 0},
         {"NATO (North Atlantic Treaty Organization) Secretary General condemned Russia.",
-         "NATO (North Atlantic Treaty Organization) Secretary General condemned Russia.", NULL, 0},
+         "NATO (North Atlantic Treaty Organization) Secretary General condemned Russia.", NULL, NULL, 0},
     };
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
         RawDoc r = {"t", 0, "d", NULL, NULL, NULL, NULL, cases[k].text, strlen(cases[k].text)};
@@ -200,6 +201,8 @@ static int read_takes_datelines_of_other_shapes(void)
         CHECK(cases[k].place ? d.place && !strcmp(d.place, cases[k].place) : !d.place, "'%s': place %s", cases[k].text,
               d.place ? d.place : "(none)");
         CHECK(d.pubdate == cases[k].pubdate, "'%s': pubdate %d", cases[k].text, d.pubdate);
+        CHECK(cases[k].source ? d.source && !strcmp(d.source, cases[k].source) : !d.source, "'%s': source %s",
+              cases[k].text, d.source ? d.source : "(none)");
     }
     return 0;
 }
