@@ -87,6 +87,10 @@ static int furniture_line(const char *s, size_t n)
     for (size_t k = 0; k < sizeof starts / sizeof *starts; k++)
         if (starts_ci(s, n, starts[k]) && !ends_sentence(s, n)) return 1;
     if (n == 5 && !strncasecmp(s, "share", 5)) return 1;
+    /* a copyright notice, sentence or not */
+    if (starts_ci(s, n, "copyright") || starts_ci(s, n, "(c) ") || starts_ci(s, n, "\xc2\xa9") ||
+        starts_ci(s, n, "all rights reserved"))
+        return 1;
     /* menus: short items separated by '|' or bullets */
     size_t bars = 0;
     for (size_t i = 0; i < n; i++) bars += s[i] == '|';
@@ -112,9 +116,10 @@ static size_t dateline(const char *s, size_t n, const char **place, size_t *plen
     *src = NULL;
     *srclen = 0;
     size_t i = 0;
-    /* place: upper-case words (letters, spaces, dots, apostrophes, hyphens) */
+    /* place: upper-case words (letters, spaces, dots, apostrophes, hyphens;
+     * a dash after a space is the dateline's: "BAMAKO -- ") */
     while (i < n && (isupper((unsigned char)s[i]) || s[i] == ' ' || s[i] == '.' || s[i] == '\'' ||
-                     s[i] == '-' || (unsigned char)s[i] >= 0x80))
+                     (s[i] == '-' && !(i && s[i - 1] == ' ')) || (unsigned char)s[i] >= 0x80))
         i++;
     size_t pe = i;
     while (pe && s[pe - 1] == ' ') pe--;
@@ -220,6 +225,24 @@ static size_t date_dateline(const char *s, size_t n, int *date)
     while (j < n && s[j] == ' ') j++;
     *date = v;
     return j;
+}
+
+/* A short line with a word in lower case ("Chad closes border") is a
+ * headline, not a label ("World", "Top Stories") */
+static int short_headline(const char *s, size_t n)
+{
+    if (count_words(s, n) < 2 || ends_sentence(s, n) || memchr(s, ':', n)) return 0;   /* "Date: soon": a field */
+    for (size_t i = 0; i < n; i++)
+        if ((i == 0 || s[i - 1] == ' ') && islower((unsigned char)s[i]) && i + 2 < n && isalpha((unsigned char)s[i + 1]) &&
+            isalpha((unsigned char)s[i + 2]))
+            return 1;
+    return 0;
+}
+
+/* Page furniture before a title: a short headline is no label */
+static int title_furniture(const char *s, size_t n)
+{
+    return furniture_line(s, n) && !(count_words(s, n) <= 3 && short_headline(s, n));
 }
 
 void read_metadata(Doc *d, Arena *a, const RawDoc *raw)
@@ -336,12 +359,12 @@ int read_article(Doc *d, Arena *a, const RawDoc *raw, const WordList *words, cha
         return -1;
     }
     while (first + 1 < nl && (lines[first].n == 0 || pubdate_line(lines[first].s, lines[first].n) ||
-                              furniture_line(lines[first].s, lines[first].n)))
+                              title_furniture(lines[first].s, lines[first].n)))
         first++;
     size_t nonempty = 0;
     for (size_t i = first; i < nl; i++) nonempty += lines[i].n > 0;
     if (nonempty > 1 && lines[first].n < 200 && !ends_sentence(lines[first].s, lines[first].n) &&
-        !pubdate_line(lines[first].s, lines[first].n) && !furniture_line(lines[first].s, lines[first].n)) {
+        !pubdate_line(lines[first].s, lines[first].n) && !title_furniture(lines[first].s, lines[first].n)) {
         /* a headline line: taken as the title unless metadata gave one, and
          * then dropped only when it repeats that title */
         if (!d->title) {

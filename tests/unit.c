@@ -207,6 +207,84 @@ static int read_takes_datelines_of_other_shapes(void)
     return 0;
 }
 
+/* The article fixtures (tests/articles/NAME.txt, written here in the
+ * shapes crawled pages and wire copy come in): each read gives the title,
+ * publication date, dateline place, source and body its NAME.expected
+ * says ("title: ", "date: ", "place: ", "source: ", then "body:" and the
+ * body's lines; an empty value: none). */
+/* The value after key in an expected file, as a string of its own in
+ * out ("body:" runs to the end, its last newlines dropped); NULL when the
+ * key is missing. */
+static const char *expected_field(const char *text, const char *key, char *out, size_t cap)
+{
+    size_t k = strlen(key);
+    for (const char *line = text; line && *line;) {
+        const char *nl = strchr(line, '\n');
+        if (!strncmp(line, key, k)) {
+            const char *v = line + k;
+            size_t n = !strcmp(key, "body:\n") ? strlen(v) : nl ? (size_t)(nl - v) : strlen(v);
+            while (n && v[n - 1] == '\n') n--;
+            snprintf(out, cap, "%.*s", (int)n, v);
+            return out;
+        }
+        line = nl ? nl + 1 : NULL;
+    }
+    return NULL;
+}
+
+static int articles_read_as_their_fixtures_say(void)
+{
+    char dir[4400];
+    snprintf(dir, sizeof dir, "%s/tests/articles", pipeline_datadir(datadir, sizeof datadir));
+    DIR *dh = opendir(dir);
+    if (!dh) return fail("cannot open %s", dir), 0;
+    int n = 0;
+    struct dirent *de;
+    while ((de = readdir(dh))) {
+        size_t len = strlen(de->d_name);
+        if (len < 5 || strcmp(de->d_name + len - 4, ".txt")) continue;
+        char path[4700], exp[4700];
+        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        snprintf(exp, sizeof exp, "%s/%.*s.expected", dir, (int)(len - 4), de->d_name);
+        size_t tl, el;
+        char *text = read_file(path, &tl), *want = read_file(exp, &el);
+        if (!text || !want) {
+            fail("%s: cannot read it or its .expected", de->d_name);
+            free(text), free(want);
+            continue;
+        }
+        RawDoc r = {path, 0, de->d_name, NULL, NULL, NULL, NULL, text, tl};
+        Doc d;
+        char err[256];
+        arena_reset(&arena);
+        memset(&d, 0, sizeof d);
+        if (read_article(&d, &arena, &r, models->words, err, sizeof err)) {
+            fail("%s: %s", de->d_name, err);
+        } else {
+            char date[11], tb[512], db[32], pb[128], sb[256], bb[4096];
+            date_format(d.pubdate, date);
+            const char *title = expected_field(want, "title: ", tb, sizeof tb),
+                       *wdate = expected_field(want, "date: ", db, sizeof db),
+                       *place = expected_field(want, "place: ", pb, sizeof pb),
+                       *source = expected_field(want, "source: ", sb, sizeof sb),
+                       *body = expected_field(want, "body:\n", bb, sizeof bb);
+            CHECK(title && !strcmp(d.title ? d.title : "", title), "%s: title [%s]", de->d_name, d.title ? d.title : "");
+            CHECK(wdate && !strcmp(date, wdate), "%s: date [%s], want [%s]", de->d_name, date, wdate ? wdate : "?");
+            CHECK(place && !strcmp(d.place ? d.place : "", place), "%s: place [%s], want [%s]", de->d_name,
+                  d.place ? d.place : "", place ? place : "?");
+            CHECK(source && !strcmp(d.source ? d.source : "", source), "%s: source [%s], want [%s]", de->d_name,
+                  d.source ? d.source : "", source ? source : "?");
+            CHECK(body && !strcmp(d.body, body), "%s: body\n[%s]\nwant\n[%s]", de->d_name, d.body, body ? body : "?");
+            n++;
+        }
+        free(text);
+        free(want);
+    }
+    closedir(dh);
+    CHECK(n >= 20, "%d article fixtures, want at least 20", n);
+    return 0;
+}
+
 static int read_takes_the_headline_after_a_menu_as_title(void)
 {
     const char *t = "Home | World | Business | Politics\nArdania, Belmoria pledge closer ties\nBy Jo Bloggs\n"
@@ -1446,6 +1524,7 @@ int main(void)
     RUN(read_finds_title_date_dateline_and_drops_furniture);
     RUN(read_takes_the_headline_after_a_menu_as_title);
     RUN(read_takes_datelines_of_other_shapes);
+    RUN(articles_read_as_their_fixtures_say);
     RUN(read_rejects_invalid_utf8_with_position);
     RUN(read_date_line_looks_no_further_than_its_line);
     RUN(segment_keeps_abbreviations_and_initials_inside_sentences);
