@@ -784,7 +784,15 @@ static int run(int argc, char **argv, int ingest)
         sa.sa_handler = SIG_IGN;
         sigaction(SIGXFSZ, &sa, NULL);
         c.progress = !quiet && isatty(STDERR_FILENO);
-        c.writer = writer_start(c.store, c.replace);
+        c.writer = writer_start(c.store, c.replace, err, sizeof err);
+        if (!c.writer) {
+            fprintf(stderr, "herodotus: %s\n", err);
+            if (c.check) store_close(c.check);
+            store_close(c.store);
+            pipeline_unload(&c.coder);
+            free(inputs);
+            return 1;
+        }
         c.started = now_s();
         for (int i = 0; i < ninputs; i++) {
             struct stat stt;

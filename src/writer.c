@@ -49,7 +49,7 @@ static void *run(void *arg)
     return NULL;
 }
 
-Writer *writer_start(Store *st, int replace)
+Writer *writer_start(Store *st, int replace, char *err, size_t errsz)
 {
     Writer *w = calloc(1, sizeof *w);
     if (!w) abort();
@@ -59,8 +59,12 @@ Writer *writer_start(Store *st, int replace)
     pthread_cond_init(&w->cv, NULL);
     for (int i = 0; i < SLOTS; i++) arena_init(&w->arena[i]);
     if (pthread_create(&w->thread, NULL, run, w) != 0) {
-        fputs("herodotus: cannot start the writer thread\n", stderr);
-        abort();
+        snprintf(err, errsz, "cannot start the writer thread");
+        for (int i = 0; i < SLOTS; i++) arena_free(&w->arena[i]);
+        pthread_cond_destroy(&w->cv);
+        pthread_mutex_destroy(&w->mu);
+        free(w);
+        return NULL;
     }
     return w;
 }

@@ -9,7 +9,8 @@
 
 typedef struct Writer Writer;
 
-Writer *writer_start(Store *st, int replace);
+/* A writer storing into st; NULL with why in err when its thread cannot start */
+Writer *writer_start(Store *st, int replace, char *err, size_t errsz);
 /* The arena of the next free slot (waits for the writer if need be); code
  * the document in it, then writer_submit. */
 Arena  *writer_slot(Writer *w);
