@@ -9,13 +9,6 @@
 #include "input.h"
 #include "pipeline.h"
 
-/* the reader's messages go to stderr */
-static void say_stderr(const char *msg, void *ctx)
-{
-    (void)ctx;
-    fputs(msg, stderr);
-}
-
 static const char USAGE[] =
     "usage: herodotus dict check DIR\n"
     "       herodotus dict suggest [--dict DIR] [--top N] [FILE...|-]\n"
@@ -234,7 +227,7 @@ static int suggest(int argc, char **argv)
     }
     arena_init(&c.arena);
     long failed = 0;
-    Input in = {suggest_doc, NULL, say_stderr, &c, INPUT_MAX_DOC_DEFAULT, NULL, 0};
+    Input in = {suggest_doc, NULL, 0, input_say_stderr, &c, INPUT_MAX_DOC_DEFAULT, NULL, 0};
     for (int i = 0; i < n; i++) failed += input_read(&in, inputs[i]);
     tally_print(&c.names, "proper-noun phrases no actor entry covers", top);
     printf("\n");

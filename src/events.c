@@ -7,13 +7,6 @@
 #include "dates.h"
 #include "when.h"
 
-/* ---- dates ---- */
-
-int sentence_date(const Doc *d, const Sentence *s, uint32_t near, int future)
-{
-    return when_near(s, near, d->pubdate, future).ymd;
-}
-
 /* ---- actors for a verb phrase ---- */
 
 static int is_pp_head(const Token *t)
@@ -903,17 +896,18 @@ static Sym condemned_doer(const Doc *d, const Sentence *s, const VerbPhrase *v, 
 
 static void push_event(Doc *d, const Event *in)
 {
-    /* the words its date was read from: the expression nearest its verb
-     * (or noun), as the stage chose the date */
+    /* its date: the date expression nearest its verb (or noun), resolved
+     * (when.h), and the words it was read from; else the publication date */
     Event ev = *in;
     const Event *e = &ev;
-    const Sentence *s = &d->sent[ev.sent];
+    Sentence *s = &d->sent[ev.sent];
     const VerbPhrase *v = ev.noun || ev.vp >= s->nvp ? NULL : &s->vp[ev.vp];
     uint32_t near = ev.noun ? s->nn[ev.noun - 1].head : v ? v->head : 0;
     int future = v && (v->flags & VP_FUTURE) && !(v->flags & VP_INFINITIVE);
-    When w = when_near(s, near, d->pubdate, future);
+    When w = when_near(s, d->arena, near, d->pubdate, future);
+    ev.date = w.ymd ? w.ymd : d->pubdate;
     ev.date_start = ev.date_end = 0;
-    if (w.ymd && w.ymd == ev.date && w.end <= UINT16_MAX) ev.date_start = (uint16_t)w.start, ev.date_end = (uint16_t)w.end;
+    if (w.ymd) ev.date_start = (uint16_t)w.start, ev.date_end = (uint16_t)w.end;   /* a sentence is < 400 tokens */
     /* one event per (source, target, code) in a sentence */
     for (uint32_t i = d->nev; i-- > 0 && d->ev[i].sent == e->sent;)
         if (d->ev[i].source == e->source && d->ev[i].target == e->target && !strcmp(d->ev[i].code, e->code))
@@ -1065,9 +1059,8 @@ static void noun_events(Doc *d, const Dict *dict, const Options *o, uint32_t si,
             (!sv || !(sv->flags & (VP_FUTURE | VP_MAYBE | VP_NEGATED)))) {
             /* "demonstrations against the government continued": a protest
              * whose protesters go unnamed, on whom it is named */
-            int date = sentence_date(d, s, ne->head, 0);
             for (int b = 0; b < ntgt; b++) {
-                Event e = {si, 0, s->men[tgt[b]].code, ne->code, date ? date : d->pubdate, -1, tgt[b],
+                Event e = {si, 0, s->men[tgt[b]].code, ne->code, 0, -1, tgt[b],
                            sv ? (uint32_t)ne->support : 0, "event noun: who protested is not named", q + 1, 0, 0};
                 push_event(d, &e);
             }
@@ -1090,8 +1083,6 @@ static void noun_events(Doc *d, const Dict *dict, const Options *o, uint32_t si,
                 }
         }
         const char *code = (ne->flags & VP_FUTURE) ? intent_code(ncode) : ncode;
-        int date = sentence_date(d, s, ne->head, 0);
-        if (!date) date = d->pubdate;
         const char *why;
         {
             const char *sw = ne->between ? "between X and Y: each side on the other" : frame_words(d, sframe, ne->src_prep);
@@ -1109,10 +1100,10 @@ static void noun_events(Doc *d, const Dict *dict, const Options *o, uint32_t si,
             for (int b = 0; b < ntgt; b++) {
                 Sym tc = s->men[tgt[b]].code;
                 if (tgt[b] == src[a] || tc == sc) continue;
-                Event e = {si, sc, tc, code, date, src[a], tgt[b], sv ? (uint32_t)ne->support : 0, why, q + 1, 0, 0};
+                Event e = {si, sc, tc, code, 0, src[a], tgt[b], sv ? (uint32_t)ne->support : 0, why, q + 1, 0, 0};
                 push_event(d, &e);
                 if (mutual) {
-                    Event r = {si, tc, sc, code, date, tgt[b], src[a], sv ? (uint32_t)ne->support : 0, why, q + 1, 0, 0};
+                    Event r = {si, tc, sc, code, 0, tgt[b], src[a], sv ? (uint32_t)ne->support : 0, why, q + 1, 0, 0};
                     push_event(d, &r);
                 }
                 emitted = 1;
@@ -1124,7 +1115,7 @@ static void noun_events(Doc *d, const Dict *dict, const Options *o, uint32_t si,
             int told = 0;
             for (uint32_t i = first_ev; i < d->nev && !told; i++) told = !d->ev[i].noun && d->ev[i].source == sc;
             if (o->keep_untargeted || (!o->dyadic && stands_alone(code) && !told)) {
-                Event e = {si, sc, 0, code, date, src[a], -1, sv ? (uint32_t)ne->support : 0, why, q + 1, 0, 0};
+                Event e = {si, sc, 0, code, 0, src[a], -1, sv ? (uint32_t)ne->support : 0, why, q + 1, 0, 0};
                 push_event(d, &e);
             } else {
                 doc_note(d, si, NOTE_NO_TARGET, ne->start, span_end, dict->nouns[ne->entry].ref, code);
@@ -1241,7 +1232,6 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             continue;
         }
         if (!s->nvp && !s->nnn) continue;
-        when_find(s, d->arena);
         int *subj = arena_alloc(d->arena, (s->nvp + 1) * sizeof *subj);
         uint32_t first_ev = d->nev;
         /* a support verb whose noun codes the event gives no event of its
@@ -1278,8 +1268,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 obliged(s, v)) {
                 /* "Russia said Ukraine must withdraw its troops": a demand of
                  * the speaker on the obliged, not the withdrawal */
-                int date = sentence_date(d, s, v->head, (v->flags & VP_FUTURE) && !(v->flags & VP_INFINITIVE));
-                Event e = {si, s->men[speaker].code, s->men[subj[k]].code, "100", date ? date : d->pubdate, speaker,
+                Event e = {si, s->men[speaker].code, s->men[subj[k]].code, "100", 0, speaker,
                            subj[k], k, "a demand: the speaker says they must", 0, 0, 0};
                 if (e.source != e.target && !(v->flags & VP_NEGATED)) push_event(d, &e);
                 continue;
@@ -1335,9 +1324,8 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 Sym doer = condemned_doer(d, s, v, s->men[sub.src[0]].code);
                 if (doer) {
                     const char *code = (v->flags & VP_FUTURE) ? intent_code(v->code) : v->code;
-                    int date = sentence_date(d, s, v->head, (v->flags & VP_FUTURE) && !(v->flags & VP_INFINITIVE));
                     for (int a = 0; a < sub.nsrc; a++) {
-                        Event e = {si, s->men[sub.src[a]].code, doer, code, date ? date : d->pubdate, sub.src[a], -1, k,
+                        Event e = {si, s->men[sub.src[a]].code, doer, code, 0, sub.src[a], -1, k,
                                    "target: who carried out the deed condemned, named before", 0, 0, 0};
                         if (e.source != doer) push_event(d, &e);
                     }
@@ -1480,9 +1468,8 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                      * the event stands, the one acting unknown (GDELT leaves
                      * its first actor empty too) */
                     const char *code = (v->flags & VP_FUTURE) ? intent_code(v->code) : v->code;
-                    int date = sentence_date(d, s, v->head, (v->flags & VP_FUTURE) && !(v->flags & VP_INFINITIVE));
                     for (int b = 0; b < sub.nsrc && code; b++) {
-                        Event e = {si, 0, s->men[sub.src[b]].code, code, date ? date : d->pubdate, -1, sub.src[b], k,
+                        Event e = {si, 0, s->men[sub.src[b]].code, code, 0, -1, sub.src[b], k,
                                    "passive without agent: who acted is not named", 0, 0, 0};
                         push_event(d, &e);
                     }
@@ -1526,7 +1513,6 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 /* "a roadside bomb killed three soldiers", "an explosion near
                  * the market wounded 12 people": violence whose perpetrator
                  * is not named - the event stands, its first actor empty */
-                int date = sentence_date(d, s, v->head, (v->flags & VP_FUTURE) && !(v->flags & VP_INFINITIVE));
                 /* the place the sentence puts it in gives the unnamed
                  * attackers their country ("a roadside bomb near the town of
                  * Samarra": IRQUAF), as the field's coders do */
@@ -1538,7 +1524,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                         by = sym_intern(buf, strlen(buf));
                     }
                 for (int b = 0; b < ntgt; b++) {
-                    Event e = {si, by, s->men[tgt[b]].code, v->code, date ? date : d->pubdate, -1, tgt[b], k,
+                    Event e = {si, by, s->men[tgt[b]].code, v->code, 0, -1, tgt[b], k,
                                by ? "violence by a weapon or blast: unnamed attackers of the place it struck"
                                   : "violence by a weapon or blast: who acted is not named", 0, 0, 0};
                     if (e.source != e.target) push_event(d, &e);
@@ -1580,8 +1566,6 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     rule = why;
                 }
             }
-            int date = sentence_date(d, s, v->head, (v->flags & VP_FUTURE) && !(v->flags & VP_INFINITIVE));
-            if (!date) date = d->pubdate;
             /* compound subject with no target: each acts on the others (the
              * suite's conventions: only when the pattern says so with '%' or
              * the code is paired) */
@@ -1617,19 +1601,19 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                         actor_country(tc) == actor_country(src) && s->men[tm].has_agent)
                         continue;
                     if (code) {
-                        Event e = {si, src, tc, code, date, sub.src[a], tm, k, mutual ? "compound actors act on each other" : r, 0, 0, 0};
+                        Event e = {si, src, tc, code, 0, sub.src[a], tm, k, mutual ? "compound actors act on each other" : r, 0, 0, 0};
                         push_event(d, &e);
                     }
                     emitted = 1;
                     if (v->code2 && (!mutual || conventions(o)->second_codes)) {
                         /* a paired entry [042:043]: the target answers (hosts the visit) */
-                        Event e2 = {si, tc, src, v->code2, date, tm, sub.src[a], k, "paired code: the target's side", 0, 0, 0};
+                        Event e2 = {si, tc, src, v->code2, 0, tm, sub.src[a], k, "paired code: the target's side", 0, 0, 0};
                         push_event(d, &e2);
                     }
                 }
                 int alone = conventions(o)->one_actor && !o->dyadic && code && stands_alone(code);
                 if (!emitted && (o->keep_untargeted || alone) && code && (!conventions(o)->second_codes || has_null_phrase(s, v))) {
-                    Event e = {si, src, 0, code, date, sub.src[a], -1, k, r, 0, 0, 0};
+                    Event e = {si, src, 0, code, 0, sub.src[a], -1, k, r, 0, 0, 0};
                     push_event(d, &e);
                 } else if (!emitted) {
                     doc_note(d, si, NOTE_NO_TARGET, v->start, v->end, v->pattern_ref, code);

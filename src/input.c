@@ -2,7 +2,6 @@
 #include "input.h"
 #include <errno.h>
 #include <jansson.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,18 +9,6 @@
 #include "buf.h"
 #include "intern.h"
 #include "utf8.h"
-
-/* A message (a line) into msg */
-static void say(Buf *msg, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void say(Buf *msg, const char *fmt, ...)
-{
-    char text[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
-    va_end(ap);
-    buf_put(msg, text, strlen(text));
-}
 
 /* The messages gathered in msg go to the reader's own say, and msg is emptied */
 static void tell(const Input *in, Buf *msg)
@@ -36,7 +23,7 @@ static int too_big(Buf *msg, size_t max_doc, const char *name, long line, size_t
     if (n <= max_doc) return 0;
     char where[64] = "";
     if (line) snprintf(where, sizeof where, ":%ld", line);
-    say(msg, "%s%s: document of %.1f MB is over the limit of %zu MB (--max-size): not coded; split it into its articles\n",
+    buf_printf(msg, "%s%s: document of %.1f MB is over the limit of %zu MB (--max-size): not coded; split it into its articles\n",
         name, where, (double)n / 1048576.0, max_doc >> 20);
     return 1;
 }
@@ -56,7 +43,7 @@ long input_json_doc(const char *name, long line, const char *s, size_t n, size_t
     json_error_t je;
     json_t *o = json_loadb(s, n, JSON_REJECT_DUPLICATES, &je);
     if (!o) {
-        say(msg, "%s:%ld: invalid JSON at column %d: %s\n", name, line, je.column, je.text);
+        buf_printf(msg, "%s:%ld: invalid JSON at column %d: %s\n", name, line, je.column, je.text);
         return 1;
     }
     long fail = 0;
@@ -69,12 +56,12 @@ long input_json_doc(const char *name, long line, const char *s, size_t n, size_t
         ids = idbuf;
     }
     if (!json_is_object(o) || !ids || !text) {
-        say(msg, "%s:%ld: expected an object with \"id\" and \"text\" strings\n", name, line);
+        buf_printf(msg, "%s:%ld: expected an object with \"id\" and \"text\" strings\n", name, line);
         fail = 1;
     } else {
         json_t *dv = json_object_get(o, "date");
         if (dv && !json_is_string(dv) && !json_is_null(dv)) {
-            say(msg, "%s:%ld: \"date\" must be a string YYYY-MM-DD, not %s; the document is coded without one\n",
+            buf_printf(msg, "%s:%ld: \"date\" must be a string YYYY-MM-DD, not %s; the document is coded without one\n",
                     name, line, json_is_number(dv) ? "a number" : json_is_boolean(dv) ? "true or false" : "an object or list");
             fail = 1;
         }
@@ -83,7 +70,7 @@ long input_json_doc(const char *name, long line, const char *s, size_t n, size_t
         json_t *tv = json_object_get(o, "text");
         r.len = json_string_length(tv);
         if (r.len == 0) {
-            say(msg, "%s:%ld: \"text\" is empty\n", name, line);
+            buf_printf(msg, "%s:%ld: \"text\" is empty\n", name, line);
             fail = 1;
         } else if (fn(&r, ctx)) {
             fail = 1;
@@ -111,8 +98,8 @@ static size_t nul_to_space(Buf *msg, const char *name, char *s, size_t n)
         if (!count++) first = (size_t)(p - s);
         *p = ' ';
     }
-    if (count == 1) say(msg, "%s: NUL byte at byte %zu (read as a space)\n", name, first);
-    else if (count) say(msg, "%s: %zu NUL bytes, the first at byte %zu (read as spaces)\n", name, count, first);
+    if (count == 1) buf_printf(msg, "%s: NUL byte at byte %zu (read as a space)\n", name, first);
+    else if (count) buf_printf(msg, "%s: %zu NUL bytes, the first at byte %zu (read as spaces)\n", name, count, first);
     return count;
 }
 
@@ -146,8 +133,8 @@ static int ends_with(const char *s, const char *suf)
     return n >= k && !strcmp(s + n - k, suf);
 }
 
-/* A JSON line to the reader's line function when it has one, else parsed
- * and given to its document function */
+/* A JSON line to the reader's line function when it has one (and the line
+ * is not over line_max), else parsed and given to its document function */
 typedef struct Told {
     Input *in;
     Buf *msg;
@@ -163,11 +150,17 @@ static int doc_after_messages(const RawDoc *raw, void *ctx)
 
 static long json_line(Input *in, const char *name, long line, const char *s, size_t n, Buf *msg)
 {
-    if (in->line) return in->line(name, line, s, n, in->ctx);
+    if (in->line && n <= in->line_max) return in->line(name, line, s, n, in->ctx);
     Told t = {in, msg};
     long fail = input_json_doc(name, line, s, n, in->max_doc, msg, doc_after_messages, &t);
     tell(in, msg);
     return fail;
+}
+
+void input_say_stderr(const char *msg, void *ctx)
+{
+    (void)ctx;
+    fputs(msg, stderr);
 }
 
 static int stopped(const Input *in) { return in->stop && *in->stop; }
@@ -179,7 +172,7 @@ long input_read(Input *in, const char *path)
     Buf msg = {0};
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) {
-        say(&msg, "%s: cannot open: %s\n", path, strerror(errno));
+        buf_printf(&msg, "%s: cannot open: %s\n", path, strerror(errno));
         tell(in, &msg);
         buf_free(&msg);
         return 1;
@@ -197,7 +190,7 @@ long input_read(Input *in, const char *path)
             fail += json_line(in, name, line, b.data ? b.data + bom : "", b.len - bom, &msg);
         }
         if (!any) {
-            say(&msg, "%s: empty file, no article\n", name);
+            buf_printf(&msg, "%s: empty file, no article\n", name);
             fail++;
         }
         fclose(f);
@@ -214,13 +207,13 @@ long input_read(Input *in, const char *path)
         return 1;
     }
     if (read_all(f, &b) < 0) {
-        say(&msg, "%s: read error: %s\n", name, strerror(errno));
+        buf_printf(&msg, "%s: read error: %s\n", name, strerror(errno));
         fail = 1;
     } else {
         size_t bom = b.data ? utf8_bom(b.data, b.len) : 0, i = bom;
         while (i < b.len && (b.data[i] == ' ' || b.data[i] == '\n' || b.data[i] == '\t' || b.data[i] == '\r')) i++;
         if (i == b.len) {
-            say(&msg, "%s: empty file, no article\n", name);
+            buf_printf(&msg, "%s: empty file, no article\n", name);
             fail = 1;
         } else if (is_stdin && b.data[i] == '{') {
             long line = 0;

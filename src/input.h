@@ -19,6 +19,7 @@ typedef long (*LineFn)(const char *name, long line, const char *s, size_t n, voi
 typedef struct Input {
     DocFn doc;                  /* each article */
     LineFn line;                /* each JSON line instead, unparsed, when set */
+    size_t line_max;            /* a longer line goes to doc all the same, parsed (with line set) */
     void (*say)(const char *msg, void *ctx);
     void *ctx;                  /* for all three */
     size_t max_doc;             /* the largest document read, in bytes (--max-size) */
@@ -30,6 +31,9 @@ typedef struct Input {
  * line to in->line).  Returns the number of inputs that failed (0 when all
  * went well). */
 long input_read(Input *in, const char *path);
+
+/* A say that prints on stderr (the command line's) */
+void input_say_stderr(const char *msg, void *ctx);
 
 /* One line of JSON Lines (name:line for messages): its article given to
  * fn, messages about it appended to msg.  A blank line is no article.

@@ -121,12 +121,6 @@ typedef struct Ctx {
 /* Set by Ctrl-C: stop after the current article (the reader reads it) */
 static volatile int stop_requested;
 
-/* The reader's messages go to stderr */
-static void say_stderr(const char *msg, void *ctx)
-{
-    (void)ctx;
-    fputs(msg, stderr);
-}
 
 
 static void flush_out(Ctx *c)
@@ -456,34 +450,19 @@ static int on_doc_pool(const RawDoc *raw, void *vctx)
     return 0;
 }
 
-typedef struct Said {
-    Ctx *c;
-    Buf *msg;
-} Said;
-
-/* a long line's messages said before its article is coded (and says its own) */
-static int doc_after_messages(const RawDoc *raw, void *vsaid)
+/* The reader's messages, after those of the documents before them */
+static void pool_say(const char *msg, void *vctx)
 {
-    Said *sd = vsaid;
-    if (sd->msg->len) fputs(sd->msg->data, stderr);
-    buf_clear(sd->msg);
-    return on_doc(raw, sd->c);
+    pool_write(vctx, 1);
+    fputs(msg, stderr);
 }
 
-/* A line of JSON Lines is parsed by the thread that codes it */
+/* A line of JSON Lines is parsed by the thread that codes it (a line over
+ * POOL_INLINE the reader parses, and on_doc_pool codes it here) */
 static long on_line_pool(const char *name, long line, const char *s, size_t n, void *vctx)
 {
     Pool *p = vctx;
     if (p->c->store_failed) return 0;
-    if (n > POOL_INLINE) {
-        pool_write(p, 1);
-        Buf msg = {0};
-        Said sd = {p->c, &msg};
-        long fail = input_json_doc(name, line, s, n, p->c->in.max_doc, &msg, doc_after_messages, &sd);
-        if (msg.len) fputs(msg.data, stderr);
-        buf_free(&msg);
-        return fail;
-    }
     Job *j = pool_slot(p);
     memset(&j->raw, 0, sizeof j->raw);
     j->raw.file = arena_strdup(&j->arena, name);
@@ -522,6 +501,8 @@ static long code_jobs(Ctx *c, const char **inputs, int ninputs, int n)
         Input one = c->in;   /* the reader of one thread, given back after */
         c->in.doc = on_doc_pool;
         c->in.line = on_line_pool;
+        c->in.line_max = POOL_INLINE;
+        c->in.say = pool_say;
         c->in.ctx = &p;
         for (int i = 0; i < ninputs && !stop_requested; i++) {
             c->in.bytes_done = 0;
@@ -648,7 +629,7 @@ static int run(int argc, char **argv, int ingest)
     const char *cmd = ingest ? "ingest" : "code";
     Ctx c;
     memset(&c, 0, sizeof c);
-    c.in = (Input){on_doc, NULL, say_stderr, &c, INPUT_MAX_DOC_DEFAULT, &stop_requested, 0};
+    c.in = (Input){on_doc, NULL, 0, input_say_stderr, &c, INPUT_MAX_DOC_DEFAULT, &stop_requested, 0};
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     if (cores > 64) cores = 64;
     /* code: a thread a core unless --jobs says; ingest: one core fewer,

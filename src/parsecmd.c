@@ -14,13 +14,6 @@
 #include "tag.h"
 #include "treebank.h"
 
-/* the reader's messages go to stderr */
-static void say_stderr(const char *msg, void *ctx)
-{
-    (void)ctx;
-    fputs(msg, stderr);
-}
-
 static const char USAGE[] =
     "usage: herodotus parse [--format conllu] [--model FILE] [--stats] [FILE...|-]\n"
     "       herodotus parse --eval GOLD.conllu [--model FILE]\n"
@@ -215,7 +208,7 @@ int parse_main(int argc, char **argv)
         arena_init(&c.scratch);
         if (!ninputs) inputs[ninputs++] = "-";
         long failed = 0;
-        Input in = {on_doc, NULL, say_stderr, &c, INPUT_MAX_DOC_DEFAULT, NULL, 0};
+        Input in = {on_doc, NULL, 0, input_say_stderr, &c, INPUT_MAX_DOC_DEFAULT, NULL, 0};
         for (int i = 0; i < ninputs; i++) failed += input_read(&in, inputs[i]);
         if (c.out.len) fwrite(c.out.data, 1, c.out.len, stdout);
         buf_free(&c.out);

@@ -107,6 +107,24 @@ static int furniture_line(const char *s, size_t n)
     return 0;
 }
 
+/* Past a dateline's dash at j (-, --, an en or em dash, or with colon a
+ * colon) and the spaces after it; j itself when there is none. */
+static size_t after_dash(const char *s, size_t n, size_t j, int colon)
+{
+    size_t at = j;
+    if (j < n && s[j] == '-') {
+        while (j < n && s[j] == '-') j++;
+    } else if (j + 2 < n && (unsigned char)s[j] == 0xE2 && (unsigned char)s[j + 1] == 0x80 &&
+               ((unsigned char)s[j + 2] == 0x93 || (unsigned char)s[j + 2] == 0x94)) {
+        j += 3;
+    } else if (colon && j < n && s[j] == ':') {
+        j++;
+    }
+    if (j == at) return at;
+    while (j < n && s[j] == ' ') j++;
+    return j;
+}
+
 /* Dateline at the start of the body: "BEIJING, April 9 (MNA) - ",
  * "NAIROBI (Agency) -- ", "WASHINGTON - ".  Returns the bytes it covers and
  * the place. */
@@ -186,19 +204,11 @@ ok:;
         bracketed = dated || listed;
         while (j < n && s[j] == ' ') j++;
     }
-    /* the dash: -, --, or an en/em dash; after the agencies in brackets it
-     * may be left out ("KYIV (Reuters) Ukraine said") */    /* the dash: -, --, or an en/em dash */
+    /* the dash (or a colon); after agencies in brackets that date or list
+     * outlets it may be left out ("KYIV, (Agency - Outlet - 14th May, 2024) Ukraine said") */
     size_t dash = j;
-    if (j < n && s[j] == '-') {
-        while (j < n && s[j] == '-') j++;
-    } else if (j + 2 < n && (unsigned char)s[j] == 0xE2 && (unsigned char)s[j + 1] == 0x80 &&
-               ((unsigned char)s[j + 2] == 0x93 || (unsigned char)s[j + 2] == 0x94)) {
-        j += 3;
-    } else if (j < n && s[j] == ':') {
-        j++;
-    }
+    j = after_dash(s, n, j, 1);
     if (j == dash && !(bracketed && j < n && isupper((unsigned char)s[j]))) return 0;
-    while (j < n && s[j] == ' ') j++;
     *place = s;
     *plen = pe;
     return j;
@@ -215,14 +225,8 @@ static size_t date_dateline(const char *s, size_t n, int *date)
     size_t j = used;
     while (j < n && s[j] == ' ') j++;
     size_t dash = j;
-    if (j < n && s[j] == '-') {
-        while (j < n && s[j] == '-') j++;
-    } else if (j + 2 < n && (unsigned char)s[j] == 0xE2 && (unsigned char)s[j + 1] == 0x80 &&
-               ((unsigned char)s[j + 2] == 0x93 || (unsigned char)s[j + 2] == 0x94)) {
-        j += 3;
-    }
+    j = after_dash(s, n, j, 0);
     if (j == dash) return 0;
-    while (j < n && s[j] == ' ') j++;
     *date = v;
     return j;
 }

@@ -66,7 +66,6 @@ struct Tagger {
     size_t nemit, capemit;
     uint32_t unk[12];                /* unknown-word classes -> 1 + Emit index */
     uint32_t num, ord, lrb, rrb, lcb, rcb;
-    int loaded;
 };
 
 /* The model's emissions for word w: 1 + index of the first, 0 none */
@@ -303,7 +302,6 @@ Tagger *tagger_load(const char *dir, char *err, size_t errsz)
             return NULL;
         }
     }
-    M->loaded = 1;
     return M;
 }
 

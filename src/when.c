@@ -180,15 +180,13 @@ static int may_start(const Sentence *s, uint32_t i)
     }
 }
 
-enum { ANY_DAY = 20000103 };   /* a publication date that lets every expression resolve, to find them */
-
-void when_find(Sentence *s, Arena *a)
+void when_find(Sentence *s, Arena *a, int pub)
 {
     if (s->dates_found) return;
     uint32_t n = 0, *at = NULL;
     for (uint32_t i = 0; i < s->ntok; i++) {
         if (!may_start(s, i)) continue;
-        When w = when_at(s, i, ANY_DAY, 0);
+        When w = when_at(s, i, pub, 0);
         if (!w.ymd) continue;
         if (!at) at = arena_alloc(a, (s->ntok + 1) * sizeof *at);
         at[n++] = i;
@@ -199,28 +197,18 @@ void when_find(Sentence *s, Arena *a)
     s->dates_found = 1;
 }
 
-When when_near(const Sentence *s, uint32_t near, int pub, int future)
+When when_near(Sentence *s, Arena *a, uint32_t near, int pub, int future)
 {
     /* a day named after a verb to come is its day ("will meet on Monday");
      * one before it is not ("said on Monday it will send") */
+    when_find(s, a, pub);
     When best = {0, 0, 0};
     uint32_t bestdist = UINT32_MAX;
-    if (s->dates_found) {
-        for (uint32_t k = 0; k < s->ndates; k++) {
-            uint32_t i = s->dates[k], dist = i > near ? i - near : near - i;
-            if (dist >= bestdist) continue;
-            When w = when_at(s, i, pub, future && i > near);
-            if (w.ymd) bestdist = dist, best = w;
-        }
-        return best;
-    }
-    for (uint32_t i = 0; i < s->ntok; i++) {
-        if (!may_start(s, i)) continue;
+    for (uint32_t k = 0; k < s->ndates; k++) {
+        uint32_t i = s->dates[k], dist = i > near ? i - near : near - i;
+        if (dist >= bestdist) continue;
         When w = when_at(s, i, pub, future && i > near);
-        if (!w.ymd) continue;
-        uint32_t dist = i > near ? i - near : near - i;
-        if (dist < bestdist) bestdist = dist, best = w;
-        i = w.end - 1;
+        if (w.ymd) bestdist = dist, best = w;
     }
     return best;
 }

@@ -24,11 +24,12 @@ typedef struct When {
  * none starts there. */
 When when_at(const Sentence *s, uint32_t i, int pub, int future);
 
-/* Where the date expressions of s start, once (Sentence.dates, in arena):
- * when_near then resolves only those. */
-void when_find(Sentence *s, Arena *a);
+/* Where the date expressions of s that resolve against pub start, once a
+ * sentence (Sentence.dates, in arena). */
+void when_find(Sentence *s, Arena *a, int pub);
 
-/* The date expression of s nearest to token near; ymd 0 when s has none. */
-When when_near(const Sentence *s, uint32_t near, int pub, int future);
+/* The date expression of s nearest to token near (when_find first, once
+ * a sentence); ymd 0 when s has none. */
+When when_near(Sentence *s, Arena *a, uint32_t near, int pub, int future);
 
 #endif

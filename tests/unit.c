@@ -516,7 +516,7 @@ static int date_phrases_resolve_against_the_publication_date(void)
             fail("'%s': %u sentences", c->text, d.nsent);
             continue;
         }
-        When w = when_near(&d.sent[0], c->verb, c->pub, c->future);
+        When w = when_near(&d.sent[0], &arena, c->verb, c->pub, c->future);
         char words[128] = "";
         if (w.ymd && w.end > w.start) {
             const Token *a = &d.sent[0].tok[w.start], *b = &d.sent[0].tok[w.end - 1];

@@ -30,7 +30,7 @@ static int on_doc(const RawDoc *raw, void *ctx)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    Input in = {on_doc, NULL, NULL, NULL, INPUT_MAX_DOC_DEFAULT, NULL, 0};   /* messages unsaid */
+    Input in = {on_doc, NULL, 0, NULL, NULL, INPUT_MAX_DOC_DEFAULT, NULL, 0};   /* messages unsaid */
     input_read(&in, fuzz_file("in.jsonl", data, size));
     return 0;
 }
