@@ -119,10 +119,19 @@ int date_parse(const char *s, size_t n, size_t *used)
     int y = 0, m = 0, d = 0, k;
     *used = 0;
     /* ISO or compact numeric */
-    if (n >= 10 && isdigit((unsigned char)s[0]) && s[4] == '-' && s[7] == '-') {
-        if (sscanf(s, "%4d-%2d-%2d", &y, &m, &d) == 3 && date_make(y, m, d)) {
-            *used = 10;
-            return date_make(y, m, d);
+    if (n >= 10 && s[4] == '-' && s[7] == '-') {
+        /* read within the n bytes only: s need not end in a NUL */
+        static const int at[] = {0, 1, 2, 3, 5, 6, 8, 9};
+        int ok = 1;
+        for (size_t q = 0; q < sizeof at / sizeof *at; q++) ok &= isdigit((unsigned char)s[at[q]]) != 0;
+        if (ok) {
+            y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+            m = (s[5] - '0') * 10 + (s[6] - '0');
+            d = (s[8] - '0') * 10 + (s[9] - '0');
+            if (date_make(y, m, d)) {
+                *used = 10;
+                return date_make(y, m, d);
+            }
         }
     }
     if (n >= 8) {

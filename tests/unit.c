@@ -134,6 +134,22 @@ static int intern_gives_one_symbol_per_string(void)
     return 0;
 }
 
+/* A date is read within its length: an ISO date at the very end of a
+ * buffer with no NUL after it (found by fuzz_dates: sscanf read on). */
+static int date_parse_reads_no_further_than_its_length(void)
+{
+    char *b = malloc(10);   /* exactly the date: ASan sees a read past it */
+    if (!b) return fail("out of memory"), 0;
+    memcpy(b, "2024-05-14", 10);
+    size_t used = 0;
+    int v = date_parse(b, 10, &used);
+    CHECK(v == 20240514 && used == 10, "2024-05-14 unterminated: %d, %zu bytes", v, used);
+    memcpy(b, "2024-05-1x", 10);
+    CHECK(date_parse(b, 10, &used) == 0, "2024-05-1x is no date");
+    free(b);
+    return 0;
+}
+
 static int dates_parse_the_forms_news_uses(void)
 {
     size_t used;
@@ -1521,6 +1537,7 @@ int main(void)
     RUN(arena_grows_vectors_without_copies_left_behind);
     RUN(intern_gives_one_symbol_per_string);
     RUN(dates_parse_the_forms_news_uses);
+    RUN(date_parse_reads_no_further_than_its_length);
     RUN(read_finds_title_date_dateline_and_drops_furniture);
     RUN(read_takes_the_headline_after_a_menu_as_title);
     RUN(read_takes_datelines_of_other_shapes);
