@@ -1,4 +1,4 @@
-/* doc.c - what the stages share about a document: its notes */
+/* doc.c - what the stages share about a document: its notes, appended mentions */
 #include "doc.h"
 #include "arena.h"
 
@@ -11,6 +11,15 @@ void doc_note(Doc *d, uint32_t sent, int kind, uint32_t start, uint32_t end, uin
         d->capnotes = nc;
     }
     d->notes[d->nnotes++] = (Note){sent, (uint8_t)kind, start, end, ref, code};
+}
+
+int doc_add_mention(Doc *d, Sentence *s, const Mention *m)
+{
+    Mention *men = arena_alloc(d->arena, (s->nmen + 1) * sizeof *men);
+    memcpy(men, s->men, s->nmen * sizeof *men);
+    men[s->nmen] = *m;
+    s->men = men;
+    return (int)s->nmen++;
 }
 
 const Conventions CONVENTIONS_OWN = {

@@ -1,6 +1,6 @@
 /* doc.h - the data that flows down the pipeline.
  *
- *   read -> segment -> tag -> actors -> verbs -> nouns -> [parse] -> events -> render/store
+ *   read -> segment -> tag -> actors -> verbs -> nouns -> quotes -> [parse] -> events -> render/store
  *
  * (parse runs with --tree, on the sentences that hold an event candidate)
  *
@@ -163,6 +163,8 @@ typedef struct Sentence {
     uint8_t wants_tree;     /* the events stage fell back to the tree (or would have, unparsed) */
     uint8_t dates_found;    /* the events stage looked for date expressions (when_find): */
     uint32_t *dates, ndates;    /* the tokens where they start */
+    uint32_t *quote;        /* the quotes stage: per token, 1 + the Quote it lies in (0 none);
+                               NULL when no quote touches the sentence */
 } Sentence;
 
 typedef struct Event {
@@ -177,7 +179,42 @@ typedef struct Event {
     /* the words that give its date, tokens [date_start, date_end) of the
      * sentence (when.h); none (equal) when the date is the publication's */
     uint16_t date_start, date_end;
+    uint32_t quote;         /* 1 + the Quote its verb (or noun) lies in, 0 none */
 } Event;
+
+/* What the quotes stage finds: words in quotation marks, who said them
+ * and through which media they came (quotes.h). */
+enum QuoteKind { QK_WHOLE = 1 /* a sentence or more of direct speech */, QK_PARTIAL /* words inside reported speech */ };
+enum SpeakerHow { SH_NONE, SH_NAMED /* "Lavrov said" */, SH_PRONOUN /* "he added" */,
+                  SH_ROLE /* "the spokeswoman said" */, SH_PREVIOUS /* no attribution: the last quote's speaker */ };
+enum ViaKind { VIA_OUTLET = 1 /* news agency, paper, broadcaster */, VIA_PLATFORM /* X, Telegram */,
+               VIA_ACCOUNT /* who shared the post: "the embassy" */ };
+
+typedef struct Via {
+    const char *name;
+    uint8_t kind;           /* ViaKind */
+} Via;
+
+typedef struct QuotePart {
+    uint32_t sent, start, end;   /* tokens [start, end) of one sentence, inside the marks */
+} QuotePart;
+
+enum { QUOTE_MAX_VIA = 6 };
+
+typedef struct Quote {
+    QuotePart *part;
+    uint32_t npart;
+    const char *text;       /* the quoted words, parts joined by a space (arena) */
+    uint8_t kind;           /* QuoteKind */
+    uint8_t how;            /* SpeakerHow */
+    const char *speaker;    /* the speaker as named ("Sergei Lavrov", "the ministry"), NULL none */
+    const char *role;       /* the speaker's office where the text gives it ("spokeswoman"), NULL */
+    Sym code;               /* the speaker's actor code, 0 none */
+    uint32_t attr_sent;     /* the sentence of the attribution */
+    int attr_tok;           /* its speech verb (or "according to"), -1 none */
+    Via via[QUOTE_MAX_VIA];
+    uint32_t nvia;
+} Quote;
 
 /* Why a candidate gave no event (kept for --explain). */
 enum NoteKind { NOTE_NEGATED = 1, NOTE_DISCARDED, NOTE_DATE_RESTRICTED, NOTE_NO_SOURCE, NOTE_NO_TARGET,
@@ -192,7 +229,8 @@ typedef struct Note {
 } Note;
 
 /* The stages of pipeline_run, for --stats's time per stage */
-enum { STAGE_READ, STAGE_SEGMENT, STAGE_TAG, STAGE_ACTORS, STAGE_VERBS, STAGE_NOUNS, STAGE_EVENTS, STAGE_N };
+enum { STAGE_READ, STAGE_SEGMENT, STAGE_TAG, STAGE_ACTORS, STAGE_VERBS, STAGE_NOUNS, STAGE_QUOTES, STAGE_EVENTS,
+       STAGE_N };
 
 typedef struct Doc {
     Arena *arena;
@@ -217,6 +255,8 @@ typedef struct Doc {
     uint32_t nev, capev;
     Note *notes;
     uint32_t nnotes, capnotes;
+    Quote *quotes;          /* the quotes stage, in the order they open */
+    uint32_t nquotes;
 } Doc;
 
 /* Where token t starts in the document's body */
@@ -224,6 +264,10 @@ static inline uint32_t tok_off(const Doc *d, const Token *t) { return (uint32_t)
 
 /* Note why a candidate gave no event (doc.c; kept only with Options.notes) */
 void doc_note(Doc *d, uint32_t sent, int kind, uint32_t start, uint32_t end, uint32_t ref, const char *code);
+
+/* Append m to sentence s's mentions (the stages after actors that find an
+ * actor no token carried); returns its index. */
+int doc_add_mention(Doc *d, Sentence *s, const Mention *m);
 
 /* How the stages code (set by the command line). */
 typedef struct Options {

@@ -509,17 +509,8 @@ static int new_actor(Doc *d, Sentence *s, uint32_t a, uint32_t b, int max)
     }
     buf[n++] = '"';
     if (!words || words > max) return -1;
-    Mention *men = arena_alloc(d->arena, (s->nmen + 1) * sizeof *men);
-    memcpy(men, s->men, s->nmen * sizeof *men);
-    Mention *m = &men[s->nmen];
-    memset(m, 0, sizeof *m);
-    m->start = a;
-    m->end = b;
-    m->conj = -1;
-    m->code = sym_intern(buf, n);
-    m->kind = MK_ORG;
-    s->men = men;
-    return (int)s->nmen++;
+    Mention m = {.start = a, .end = b, .conj = -1, .code = sym_intern(buf, n), .kind = MK_ORG};
+    return doc_add_mention(d, s, &m);
 }
 
 /* the noun phrase after the verb (past a preposition): "for the Ministry of Magic" */
@@ -908,6 +899,7 @@ static void push_event(Doc *d, const Event *in)
     ev.date = w.ymd ? w.ymd : d->pubdate;
     ev.date_start = ev.date_end = 0;
     if (w.ymd) ev.date_start = (uint16_t)w.start, ev.date_end = (uint16_t)w.end;   /* a sentence is < 400 tokens */
+    ev.quote = s->quote && (v || ev.noun) ? s->quote[near] : 0;   /* said inside a quote */
     /* one event per (source, target, code) in a sentence */
     for (uint32_t i = d->nev; i-- > 0 && d->ev[i].sent == e->sent;)
         if (d->ev[i].source == e->source && d->ev[i].target == e->target && !strcmp(d->ev[i].code, e->code))
@@ -1061,7 +1053,7 @@ static void noun_events(Doc *d, const Dict *dict, const Options *o, uint32_t si,
              * whose protesters go unnamed, on whom it is named */
             for (int b = 0; b < ntgt; b++) {
                 Event e = {si, 0, s->men[tgt[b]].code, ne->code, 0, -1, tgt[b],
-                           sv ? (uint32_t)ne->support : 0, "event noun: who protested is not named", q + 1, 0, 0};
+                           sv ? (uint32_t)ne->support : 0, "event noun: who protested is not named", q + 1, 0, 0, 0};
                 push_event(d, &e);
             }
             continue;
@@ -1100,10 +1092,10 @@ static void noun_events(Doc *d, const Dict *dict, const Options *o, uint32_t si,
             for (int b = 0; b < ntgt; b++) {
                 Sym tc = s->men[tgt[b]].code;
                 if (tgt[b] == src[a] || tc == sc) continue;
-                Event e = {si, sc, tc, code, 0, src[a], tgt[b], sv ? (uint32_t)ne->support : 0, why, q + 1, 0, 0};
+                Event e = {si, sc, tc, code, 0, src[a], tgt[b], sv ? (uint32_t)ne->support : 0, why, q + 1, 0, 0, 0};
                 push_event(d, &e);
                 if (mutual) {
-                    Event r = {si, tc, sc, code, 0, tgt[b], src[a], sv ? (uint32_t)ne->support : 0, why, q + 1, 0, 0};
+                    Event r = {si, tc, sc, code, 0, tgt[b], src[a], sv ? (uint32_t)ne->support : 0, why, q + 1, 0, 0, 0};
                     push_event(d, &r);
                 }
                 emitted = 1;
@@ -1115,7 +1107,7 @@ static void noun_events(Doc *d, const Dict *dict, const Options *o, uint32_t si,
             int told = 0;
             for (uint32_t i = first_ev; i < d->nev && !told; i++) told = !d->ev[i].noun && d->ev[i].source == sc;
             if (o->keep_untargeted || (!o->dyadic && stands_alone(code) && !told)) {
-                Event e = {si, sc, 0, code, 0, src[a], -1, sv ? (uint32_t)ne->support : 0, why, q + 1, 0, 0};
+                Event e = {si, sc, 0, code, 0, src[a], -1, sv ? (uint32_t)ne->support : 0, why, q + 1, 0, 0, 0};
                 push_event(d, &e);
             } else {
                 doc_note(d, si, NOTE_NO_TARGET, ne->start, span_end, dict->nouns[ne->entry].ref, code);
@@ -1269,7 +1261,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 /* "Russia said Ukraine must withdraw its troops": a demand of
                  * the speaker on the obliged, not the withdrawal */
                 Event e = {si, s->men[speaker].code, s->men[subj[k]].code, "100", 0, speaker,
-                           subj[k], k, "a demand: the speaker says they must", 0, 0, 0};
+                           subj[k], k, "a demand: the speaker says they must", 0, 0, 0, 0};
                 if (e.source != e.target && !(v->flags & VP_NEGATED)) push_event(d, &e);
                 continue;
             }
@@ -1326,7 +1318,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     const char *code = (v->flags & VP_FUTURE) ? intent_code(v->code) : v->code;
                     for (int a = 0; a < sub.nsrc; a++) {
                         Event e = {si, s->men[sub.src[a]].code, doer, code, 0, sub.src[a], -1, k,
-                                   "target: who carried out the deed condemned, named before", 0, 0, 0};
+                                   "target: who carried out the deed condemned, named before", 0, 0, 0, 0};
                         if (e.source != doer) push_event(d, &e);
                     }
                     continue;
@@ -1470,7 +1462,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     const char *code = (v->flags & VP_FUTURE) ? intent_code(v->code) : v->code;
                     for (int b = 0; b < sub.nsrc && code; b++) {
                         Event e = {si, 0, s->men[sub.src[b]].code, code, 0, -1, sub.src[b], k,
-                                   "passive without agent: who acted is not named", 0, 0, 0};
+                                   "passive without agent: who acted is not named", 0, 0, 0, 0};
                         push_event(d, &e);
                     }
                     continue;
@@ -1526,7 +1518,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 for (int b = 0; b < ntgt; b++) {
                     Event e = {si, by, s->men[tgt[b]].code, v->code, 0, -1, tgt[b], k,
                                by ? "violence by a weapon or blast: unnamed attackers of the place it struck"
-                                  : "violence by a weapon or blast: who acted is not named", 0, 0, 0};
+                                  : "violence by a weapon or blast: who acted is not named", 0, 0, 0, 0};
                     if (e.source != e.target) push_event(d, &e);
                 }
                 continue;
@@ -1601,19 +1593,19 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                         actor_country(tc) == actor_country(src) && s->men[tm].has_agent)
                         continue;
                     if (code) {
-                        Event e = {si, src, tc, code, 0, sub.src[a], tm, k, mutual ? "compound actors act on each other" : r, 0, 0, 0};
+                        Event e = {si, src, tc, code, 0, sub.src[a], tm, k, mutual ? "compound actors act on each other" : r, 0, 0, 0, 0};
                         push_event(d, &e);
                     }
                     emitted = 1;
                     if (v->code2 && (!mutual || conventions(o)->second_codes)) {
                         /* a paired entry [042:043]: the target answers (hosts the visit) */
-                        Event e2 = {si, tc, src, v->code2, 0, tm, sub.src[a], k, "paired code: the target's side", 0, 0, 0};
+                        Event e2 = {si, tc, src, v->code2, 0, tm, sub.src[a], k, "paired code: the target's side", 0, 0, 0, 0};
                         push_event(d, &e2);
                     }
                 }
                 int alone = conventions(o)->one_actor && !o->dyadic && code && stands_alone(code);
                 if (!emitted && (o->keep_untargeted || alone) && code && (!conventions(o)->second_codes || has_null_phrase(s, v))) {
-                    Event e = {si, src, 0, code, 0, sub.src[a], -1, k, r, 0, 0, 0};
+                    Event e = {si, src, 0, code, 0, sub.src[a], -1, k, r, 0, 0, 0, 0};
                     push_event(d, &e);
                 } else if (!emitted) {
                     doc_note(d, si, NOTE_NO_TARGET, v->start, v->end, v->pattern_ref, code);

@@ -38,6 +38,7 @@ static const char USAGE[] =
     "commands:\n"
     "  code     code articles and print their events\n"
     "  ingest   code articles and store them in a SQLite database\n"
+    "  quotes   print the quotes of articles: who said them, and through which media\n"
     "  parse    tag and parse articles into Universal Dependencies trees (CoNLL-U)\n"
     "  validate code validation records (PETRARCH XML) and compare with their expected events\n"
     "  dict     check dictionaries (dict check DIR); list what a corpus needs (dict suggest)\n"
@@ -79,6 +80,18 @@ static const char USAGE_CODE[] =
     "                 a byte of text\n"
     "  --stats        print documents, sentences, events, speed and peak memory on stderr\n";
 
+static const char USAGE_QUOTES[] =
+    "usage: herodotus quotes [--format jsonl|tsv|table] [--date YYYY-MM-DD] [--jobs N] [FILE...|-]\n"
+    "\n"
+    "Print the quotes of articles (the inputs of herodotus code), one a line:\n"
+    "doc_id, quote_id (1, 2, ... in the document, as the events said inside it\n"
+    "carry it), the quoted text, its kind (whole: direct speech; partial: words\n"
+    "quoted inside reported speech), the speaker (name, actor code, how found:\n"
+    "named, pronoun, role, previous - a quote with no attribution continues the\n"
+    "one before), and via: the outlets, platforms and accounts it was relayed\n"
+    "through, in order (\"she told RIA Novosti\", \"according to Interfax\",\n"
+    "\"in a post shared by the embassy on X\").\n";
+
 static const char USAGE_INGEST[] =
     "usage: herodotus ingest --db FILE [--dict DIR] [--all] [--replace] [--quiet] [--date YYYY-MM-DD]\n"
     "                        [--jobs N] [--max-size MB] [FILE...|-]\n"
@@ -112,6 +125,8 @@ typedef struct Ctx {
     long undated_docs, undated_events;  /* ingest: documents with no date, and their undated events */
     Buf undated;                        /* the first few of those documents' ids, ", "-separated */
     int debug, replace, progress;
+    int quotes;             /* herodotus quotes: print quotes, not events */
+    long nquotes;
     int store_failed;       /* ingest: a write failed; the rest of the input is not coded */
     double started, last_progress;
     long long bytes_total, bytes_before;
@@ -135,7 +150,7 @@ static void progress(Ctx *c, int last);
 
 /* What coding one document adds to the run's counts */
 typedef struct Counts {
-    long docs, sents, events, parsed;
+    long docs, sents, events, parsed, quotes;
     uint64_t stage_ns[STAGE_N], render_ns;   /* --stats: time in each stage, and rendering */
 } Counts;
 
@@ -180,9 +195,16 @@ static int code_doc(const Ctx *c, const RawDoc *raw, Arena *arena, Doc *d, Buf *
     k->sents += d->nsent;
     for (uint32_t i = 0; i < d->nsent; i++) k->parsed += d->sent[i].parsed;
     k->events += d->nev;
+    k->quotes += d->nquotes;
     for (int s = 0; s < STAGE_N; s++) k->stage_ns[s] += d->stage_ns[s];
     double t0 = c->coder.opt.timing ? now_s() : 0;
-    if (out) {
+    if (out && c->quotes) {
+        for (uint32_t i = 0; i < d->nquotes; i++) {
+            QuoteView v;
+            quote_view(d, i, &v);
+            c->r->quote(out, &v);
+        }
+    } else if (out) {
         for (uint32_t i = 0; i < d->nev; i++) {
             EventView v;
             event_view(d, &d->ev[i], &v, c->coder.opt.notes ? &c->coder.dict : NULL);
@@ -204,6 +226,7 @@ static void add_counts(Ctx *c, const Counts *k)
     c->docs += k->docs;
     c->sents += k->sents;
     c->events += k->events;
+    c->nquotes += k->quotes;
     c->parsed_sents += k->parsed;
     for (int s = 0; s < STAGE_N; s++) c->stage_ns[s] += k->stage_ns[s];
     c->render_ns += k->render_ns;
@@ -624,11 +647,12 @@ static int usage_error(const char *cmd, const char *msg)
     return 2;
 }
 
-static int run(int argc, char **argv, int ingest)
+static int run(int argc, char **argv, int ingest, int quotes)
 {
-    const char *cmd = ingest ? "ingest" : "code";
+    const char *cmd = ingest ? "ingest" : quotes ? "quotes" : "code";
     Ctx c;
     memset(&c, 0, sizeof c);
+    c.quotes = quotes;
     c.in = (Input){on_doc, NULL, 0, input_say_stderr, &c, INPUT_MAX_DOC_DEFAULT, &stop_requested, 0};
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     if (cores > 64) cores = 64;
@@ -642,7 +666,7 @@ static int run(int argc, char **argv, int ingest)
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-            fputs(ingest ? USAGE_INGEST : USAGE_CODE, stdout);
+            fputs(ingest ? USAGE_INGEST : quotes ? USAGE_QUOTES : USAGE_CODE, stdout);
             free(inputs);
             return 0;
         } else if (!strcmp(a, "--dict") || !strcmp(a, "--format") || !strcmp(a, "--db") || !strcmp(a, "--parse") ||
@@ -751,7 +775,8 @@ static int run(int argc, char **argv, int ingest)
         }
     }
     arena_init(&c.arena);
-    if (!ingest) c.r->begin(&c.out);
+    if (quotes) c.r->quote_begin(&c.out);
+    else if (!ingest) c.r->begin(&c.out);
     long failed = 0;
     if (ingest) {
         /* Ctrl-C: stop after the current document, commit, leave */
@@ -790,7 +815,10 @@ static int run(int argc, char **argv, int ingest)
         }
     }
     if (ingest) progress(&c, 1);
-    if (!ingest) {
+    if (quotes) {
+        if (c.r == &render_table) buf_printf(&c.out, "%ld quote%s\n", c.nquotes, c.nquotes == 1 ? "" : "s");
+        flush_out(&c);
+    } else if (!ingest) {
         c.r->end(&c.out, c.events);
         flush_out(&c);
     }
@@ -842,7 +870,7 @@ static int run(int argc, char **argv, int ingest)
         if (stats && getrusage(RUSAGE_SELF, &ru) == 0) fprintf(stderr, "peak memory %.0f MB\n", (double)ru.ru_maxrss / 1024.0);
         if (stats && c.sents) {
             /* time per stage, per sentence, summed over threads */
-            static const char *const names[STAGE_N] = {"read", "segment", "tag", "actors", "verbs", "nouns", "events"};
+            static const char *const names[STAGE_N] = {"read", "segment", "tag", "actors", "verbs", "nouns", "quotes", "events"};
             fprintf(stderr, "time per sentence:");
             for (int s = 0; s < STAGE_N; s++) fprintf(stderr, " %s %.2f us,", names[s], (double)c.stage_ns[s] / 1e3 / (double)coded_sents);
             fprintf(stderr, " render %.2f us\n", (double)c.render_ns / 1e3 / (double)coded_sents);
@@ -877,8 +905,9 @@ int main(int argc, char **argv)
         printf("herodotus %s\n", HERODOTUS_VERSION);
         return 0;
     }
-    if (!strcmp(cmd, "code")) return run(argc - 2, argv + 2, 0);
-    if (!strcmp(cmd, "ingest")) return run(argc - 2, argv + 2, 1);
+    if (!strcmp(cmd, "code")) return run(argc - 2, argv + 2, 0, 0);
+    if (!strcmp(cmd, "ingest")) return run(argc - 2, argv + 2, 1, 0);
+    if (!strcmp(cmd, "quotes")) return run(argc - 2, argv + 2, 0, 1);
     if (!strcmp(cmd, "parse")) return parse_main(argc - 2, argv + 2);
     if (!strcmp(cmd, "validate")) return validate_main(argc - 2, argv + 2);
     if (!strcmp(cmd, "dict")) return dict_main(argc - 2, argv + 2);

@@ -144,21 +144,18 @@ static const NounFrame *frame_of(const NounEntry *e, int kind, Sym prep)
  * "Saudi" in "Saudi-led", or a possessive pronoun's antecedent. */
 static int add_mention(Doc *d, Sentence *s, uint32_t a, uint32_t b, const Mention *like, Sym code, uint32_t ref)
 {
-    Mention *men = arena_alloc(d->arena, (s->nmen + 1) * sizeof *men);
-    memcpy(men, s->men, s->nmen * sizeof *men);
-    Mention *m = &men[s->nmen];
-    if (like) *m = *like;
-    else memset(m, 0, sizeof *m);
-    m->start = a;
-    m->end = b;
-    m->conj = -1;
-    if (code) m->code = code;
+    Mention m;
+    if (like) m = *like;
+    else memset(&m, 0, sizeof m);
+    m.start = a;
+    m.end = b;
+    m.conj = -1;
+    if (code) m.code = code;
     if (!like) {
-        m->kind = MK_COUNTRY;
-        m->actor_ref = ref;
+        m.kind = MK_COUNTRY;
+        m.actor_ref = ref;
     }
-    s->men = men;
-    return (int)s->nmen++;
+    return doc_add_mention(d, s, &m);
 }
 
 /* "Saudi-led", "U.S.-led", "NATO-led": the actor named before "-led". */

@@ -1,4 +1,4 @@
-/* pipeline.c - read -> segment -> tag -> actors -> verbs -> nouns -> events */
+/* pipeline.c - read -> segment -> tag -> actors -> verbs -> nouns -> quotes -> events */
 #include "pipeline.h"
 #include <time.h>
 #include <stdio.h>
@@ -15,6 +15,7 @@
 #include "tag.h"
 #include "depparse.h"
 #include "nouns.h"
+#include "quotes.h"
 #include "verbs.h"
 #include "wordlist.h"
 
@@ -196,6 +197,8 @@ int pipeline_run(Doc *d, Arena *a, const RawDoc *raw, const Dict *dict, const Mo
     lap(d, o, STAGE_VERBS, &t);
     find_nouns(d, dict, o);
     lap(d, o, STAGE_NOUNS, &t);
+    find_quotes(d, o);
+    lap(d, o, STAGE_QUOTES, &t);
     if (o->tree) events_with_trees(d, dict, m, o, a);
     else make_events(d, dict, o);
     lap(d, o, STAGE_EVENTS, &t);
@@ -233,6 +236,7 @@ int pipeline_run_parsed(Doc *d, Arena *a, const RawDoc *raw, const ParsedSentenc
     find_actors(d, dict, m->words, o);
     find_verbs(d, dict, o);
     find_nouns(d, dict, o);
+    find_quotes(d, o);
     if (o->tree && !given) events_with_trees(d, dict, m, o, a);
     else make_events(d, dict, o);
     return 0;

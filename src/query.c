@@ -30,7 +30,14 @@ static const char USAGE[] =
     "  --text WORDS      events in sentences holding all these words (full-text)\n"
     "  --dedup MODE      oneaday (default: identical date, source, target, code\n"
     "                    counted once) or none\n"
-    "  --limit N         at most N events (default 100; 0 for all)\n";
+    "  --limit N         at most N events (default 100; 0 for all)\n"
+    "\n"
+    "quotes (herodotus quotes; stored by ingest): with either of these, query\n"
+    "prints the quotes that pass them and --since, --until, --text, --limit:\n"
+    "  --speaker WHO     quotes by an actor code (prefix: RUS matches RUSGOV) or a\n"
+    "                    speaker whose name holds WHO (\"Lavrov\")\n"
+    "  --via OUTLET      quotes relayed through an outlet, platform or account\n"
+    "                    whose name starts with OUTLET (any case: \"interfax\", \"X\")\n";
 
 /* SQLite binds at most 32,766 values in a statement (its default limit) */
 enum { MAX_VALUES = 32000 };
@@ -371,19 +378,76 @@ void reader_event_ids(const Reader *r, Buf *sql)
         buf_printf(sql, "SELECT e.id FROM events e%s", r->where.data);
 }
 
+/* query --speaker/--via: the stored quotes that pass */
+static int query_quotes(Reader *r, const char *speaker, const char *via, int fmt)
+{
+    const Filter *f = &r->f;
+    if (f->actor || f->source || f->target || f->dyad_a || f->code || f->root || f->quad)
+        return rows_usage("query", "--speaker and --via select quotes: --actor, --source, --target, --dyad, --code,"
+                                   " --root and --quad select events");
+    Params vals = {0};
+    Buf sql = {0};
+    buf_puts(&sql, "SELECT q.date, q.speaker, q.speaker_code, q.speaker_how,"
+                   " (SELECT group_concat(name, '; ') FROM (SELECT v.name FROM quote_via v WHERE v.quote = q.id"
+                   "   ORDER BY v.pos)) AS via, q.kind, q.text, d.doc_id, q.n AS quote_id"
+                   " FROM quotes q JOIN documents d ON d.id = q.doc WHERE 1");
+    if (speaker) {
+        buf_puts(&sql, " AND (");
+        if (valid_code(speaker)) {
+            prefix_range(&sql, "q.speaker_code", speaker, &vals);
+            buf_puts(&sql, " OR ");
+        }
+        buf_printf(&sql, "instr(lower(q.speaker), lower(?%d)) > 0)", param_add(&vals, speaker, strlen(speaker)));
+    }
+    if (via) {
+        int at = param_add(&vals, via, strlen(via));
+        buf_printf(&sql, " AND EXISTS (SELECT 1 FROM quote_via v WHERE v.quote = q.id AND"
+                         " substr(v.name, 1, length(?%d)) = ?%d COLLATE NOCASE)", at, at);
+    }
+    const char *dates[2] = {f->since, f->until};
+    for (int k = 0; k < 2; k++)
+        if (dates[k]) {
+            size_t used;
+            char iso[11];
+            date_format(date_parse(dates[k], strlen(dates[k]), &used), iso);   /* checked by reader_open */
+            buf_printf(&sql, " AND q.date %s ?%d", k ? "<=" : ">=", param_add(&vals, iso, strlen(iso)));
+        }
+    if (f->text)
+        for (const char *t = f->text; *t;) {
+            size_t len = strcspn(t, " \t");
+            if (len) buf_printf(&sql, " AND instr(lower(q.text), lower(?%d)) > 0", param_add(&vals, t, len));
+            t += len + (t[len] != '\0');
+        }
+    buf_puts(&sql, " ORDER BY q.date IS NULL, q.date, q.id");
+    if (f->limit) buf_printf(&sql, " LIMIT %ld", f->limit);
+    char err[512];
+    int status = rows_run(r->db, sql.data, vals.v, vals.n, fmt, stdout, err, sizeof err);
+    if (status) fprintf(stderr, "herodotus query: %s\n", err);
+    params_free(&vals);
+    buf_free(&sql);
+    return status ? 1 : 0;
+}
+
 int query_main(int argc, char **argv)
 {
     Reader r;
     memset(&r, 0, sizeof r);
     r.f.dedup = 1;
     r.f.limit = 100;
-    static const char *const names[] = {"--format", NULL};
-    const char *values[1] = {NULL};
+    static const char *const names[] = {"--format", "--speaker", "--via", NULL};
+    const char *values[3] = {NULL, NULL, NULL};
     int st = reader_args(&r, "query", USAGE, argc, argv, names, values);
     if (st >= 0) return st;
     int fmt = rows_format(values[0]);
     if (fmt < 0) return rows_usage("query", "--format must be table, csv or jsonl");
+    if ((values[1] && !*values[1]) || (values[2] && !*values[2]))
+        return rows_usage("query", values[1] && !*values[1] ? "--speaker needs a name or code" : "--via needs a name");
     if ((st = reader_open(&r)) >= 0) return st;
+    if (values[1] || values[2]) {
+        st = query_quotes(&r, values[1], values[2], fmt);
+        reader_close(&r);
+        return st;
+    }
     Buf sql = {0};
     buf_puts(&sql,
              "SELECT e.date, e.source, e.target, e.code, e.event, e.plover, e.goldstein, e.quad, e.source_text, e.target_text,"

@@ -5,6 +5,7 @@
 #include "cameo.h"
 #include "dates.h"
 #include "depparse.h"
+#include "quotes.h"
 #include "tag.h"
 
 static Span tokspan(const Sentence *s, uint32_t a, uint32_t b)
@@ -55,6 +56,7 @@ void event_view(const Doc *d, const Event *e, EventView *v, const Dict *dict)
     v->date_basis = e->date_end > e->date_start ? "text" : e->date ? "publication" : "";
     v->date_text = e->date_end > e->date_start ? tokspan(s, e->date_start, e->date_end) : (Span){"", 0};
     v->place = d->place;
+    v->quote = e->quote;
     v->rule = e->rule;
     v->explain = dict != NULL;
     if (dict) {
@@ -67,6 +69,23 @@ void event_view(const Doc *d, const Event *e, EventView *v, const Dict *dict)
         ref_str(v->target_ref, sizeof v->target_ref, dict, tm ? tm->actor_ref : 0);
         ref_str(v->target_agent_ref, sizeof v->target_agent_ref, dict, tm ? tm->agent_ref : 0);
     }
+}
+
+void quote_view(const Doc *d, uint32_t k, QuoteView *v)
+{
+    const Quote *q = &d->quotes[k];
+    v->doc_id = d->id ? d->id : "";
+    v->id = k + 1;
+    v->sentence = q->part[0].sent;
+    date_format(d->pubdate, v->date);
+    v->text = q->text;
+    v->kind = quote_kind_name(q->kind);
+    v->speaker = q->speaker ? q->speaker : "";
+    v->code = q->code ? sym_name(q->code) : "";
+    v->how = speaker_how_name(q->how);
+    v->role = q->role ? q->role : "";
+    v->via = q->via;
+    v->nvia = q->nvia;
 }
 
 void note_view(const Doc *d, const Note *n, NoteView *v, const Dict *dict)

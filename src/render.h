@@ -24,6 +24,7 @@ typedef struct EventView {
     const char *date_basis;         /* "text" (the words in date_text) or "publication" ("" undated) */
     Span date_text;
     const char *place;              /* dateline place or NULL */
+    uint32_t quote;                 /* the quote it was said in (its quote_id), 0 none */
     const char *rule;
     /* --explain: dictionary entries as "file:line" ("" none); an event
      * named by a noun has its noun entry in noun_ref and its support verb
@@ -46,12 +47,29 @@ typedef struct NoteView {
 
 void note_view(const Doc *d, const Note *n, NoteView *v, const Dict *dict);
 
+/* A quote as the renderers print it (quotes.h) */
+typedef struct QuoteView {
+    const char *doc_id;
+    uint32_t id;                    /* quote_id: 1, 2, ... in its document */
+    uint32_t sentence;              /* where it opens */
+    char date[11];                  /* the document's publication date, "" none */
+    const char *text;
+    const char *kind;               /* "whole" or "partial" */
+    const char *speaker, *code, *how, *role;   /* "" when none */
+    const Via *via;
+    uint32_t nvia;
+} QuoteView;
+
+void quote_view(const Doc *d, uint32_t k, QuoteView *v);
+
 enum { FMT_JSONL, FMT_TSV, FMT_TABLE };
 typedef struct Renderer {
     void (*begin)(Buf *out);
     void (*event)(Buf *out, const EventView *v);
     void (*end)(Buf *out, long events);
     void (*note)(Buf *out, const NoteView *v);   /* --explain only */
+    void (*quote_begin)(Buf *out);                /* herodotus quotes */
+    void (*quote)(Buf *out, const QuoteView *v);
 } Renderer;
 
 extern const Renderer render_jsonl, render_tsv, render_table;

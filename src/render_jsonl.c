@@ -1,6 +1,7 @@
 /* render_jsonl.c - one JSON object per event per line (docs/events.md) */
 #include "render.h"
 #include <string.h>
+#include "quotes.h"
 
 static void begin(Buf *out) { (void)out; }
 
@@ -49,6 +50,7 @@ static void event(Buf *o, const EventView *v)
     key_str(o, "target_text", v->target_text.s, v->target_text.n);
     key_str(o, "verb_text", v->verb_text.s, v->verb_text.n);
     if (v->place) key_cstr(o, "place", v->place);
+    if (v->quote) buf_printf(o, ",\"quote_id\":%u", v->quote);
     key_cstr(o, "rule", v->rule);
     if (v->explain) {
         buf_puts(o, ",\"explain\":{\"verb\":");
@@ -75,6 +77,29 @@ static void note(Buf *o, const NoteView *v)
     buf_puts(o, "}\n");
 }
 
+static void quote(Buf *o, const QuoteView *v)
+{
+    buf_puts(o, "{\"doc_id\":");
+    buf_json_str(o, v->doc_id, strlen(v->doc_id));
+    buf_printf(o, ",\"quote_id\":%u,\"sentence\":%u", v->id, v->sentence);
+    key_cstr(o, "date", v->date);
+    key_cstr(o, "text", v->text);
+    key_cstr(o, "kind", v->kind);
+    buf_puts(o, ",\"speaker\":{\"name\":");
+    buf_json_str(o, v->speaker, strlen(v->speaker));
+    key_cstr(o, "code", v->code);
+    key_cstr(o, "how", v->how);
+    key_cstr(o, "role", v->role);
+    buf_puts(o, "},\"via\":[");
+    for (uint32_t i = 0; i < v->nvia; i++) {
+        buf_puts(o, i ? ",{\"name\":" : "{\"name\":");
+        buf_json_str(o, v->via[i].name, strlen(v->via[i].name));
+        key_cstr(o, "kind", via_kind_name(v->via[i].kind));
+        buf_putc(o, '}');
+    }
+    buf_puts(o, "]}\n");
+}
+
 static void end(Buf *out, long n) { (void)out; (void)n; }
 
-const Renderer render_jsonl = {begin, event, end, note};
+const Renderer render_jsonl = {begin, event, end, note, begin, quote};

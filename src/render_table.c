@@ -66,4 +66,27 @@ static void note(Buf *o, const NoteView *v)
 
 static void end(Buf *o, long n) { buf_printf(o, "%ld event%s\n", n, n == 1 ? "" : "s"); }
 
-const Renderer render_table = {begin, event, end, note};
+static void quote_begin(Buf *o) { buf_puts(o, "DATE        SPEAKER                   CODE       HOW       VIA                   QUOTE\n"); }
+
+static void quote(Buf *o, const QuoteView *v)
+{
+    cell(o, v->date, strlen(v->date), 10);
+    buf_puts(o, "  ");
+    cell(o, *v->speaker ? v->speaker : "-", *v->speaker ? strlen(v->speaker) : 1, 24);
+    buf_puts(o, "  ");
+    cell(o, *v->code ? v->code : "-", *v->code ? strlen(v->code) : 1, 9);
+    buf_puts(o, "  ");
+    cell(o, v->how, strlen(v->how), 8);
+    buf_puts(o, "  ");
+    Buf via = {0};
+    for (uint32_t i = 0; i < v->nvia; i++) buf_printf(&via, "%s%s", i ? ", " : "", v->via[i].name);
+    cell(o, via.len ? via.data : "-", via.len ? via.len : 1, 20);
+    buf_free(&via);
+    buf_puts(o, "  ");
+    buf_puts(o, v->kind[0] == 'p' ? "..." : "");
+    cell(o, v->text, strlen(v->text), 70);
+    while (o->len && o->data[o->len - 1] == ' ') o->len--;
+    buf_putc(o, '\n');
+}
+
+const Renderer render_table = {begin, event, end, note, quote_begin, quote};

@@ -37,4 +37,21 @@ static void end(Buf *o, long n) { (void)o; (void)n; }
 
 static void note(Buf *o, const NoteView *v) { (void)o; (void)v; }   /* TSV keeps to events */
 
-const Renderer render_tsv = {begin, event, end, note};
+static void quote_begin(Buf *o) { buf_puts(o, "doc_id\tquote_id\tsentence\tdate\tkind\tspeaker\tcode\thow\trole\tvia\ttext\n"); }
+
+static void quote(Buf *o, const QuoteView *v)
+{
+    field(o, v->doc_id, strlen(v->doc_id));
+    buf_printf(o, "\t%u\t%u\t%s\t%s\t", v->id, v->sentence, v->date, v->kind);
+    field(o, v->speaker, strlen(v->speaker));
+    buf_printf(o, "\t%s\t%s\t%s\t", v->code, v->how, v->role);
+    for (uint32_t i = 0; i < v->nvia; i++) {
+        if (i) buf_puts(o, "; ");
+        field(o, v->via[i].name, strlen(v->via[i].name));
+    }
+    buf_putc(o, '\t');
+    field(o, v->text, strlen(v->text));
+    buf_putc(o, '\n');
+}
+
+const Renderer render_tsv = {begin, event, end, note, quote_begin, quote};

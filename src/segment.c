@@ -256,7 +256,10 @@ size_t tokenize(const char *s, size_t n, Token *tok, size_t cap)
 
 static int is_closer(const Token *t)
 {
-    if (t->n == 1 && (t->s[0] == '"' || t->s[0] == '\'' || t->s[0] == ')' || t->s[0] == ']')) return 1;
+    /* a straight quote closes only where it was split off a word's end
+     * ('said."'); one that stands before a word opens the next sentence */
+    if (t->n == 1 && (t->s[0] == '"' || t->s[0] == '\'')) return (t->flags & TOK_CLOSE) != 0;
+    if (t->n == 1 && (t->s[0] == ')' || t->s[0] == ']')) return 1;
     if (t->n == 3 && (unsigned char)t->s[0] == 0xE2 && (unsigned char)t->s[1] == 0x80 &&
         ((unsigned char)t->s[2] == 0x9D || (unsigned char)t->s[2] == 0x99))
         return 1;

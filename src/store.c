@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "dates.h"
+#include "quotes.h"
 
 /* ---- schema and migrations ---- */
 
@@ -78,7 +79,7 @@ static const char MIGRATE_V2[] =
 
 struct Store {
     sqlite3 *db;
-    sqlite3_stmt *has, *find, *del, *doc, *sent, *ev, *band_ins, *band_find, *sig, *fts;
+    sqlite3_stmt *has, *find, *del, *doc, *sent, *ev, *band_ins, *band_find, *sig, *fts, *quote, *via;
     sqlite3_int64 fts_from;   /* sentences from this id on are not in the full-text index yet */
     sqlite3_int64 next_doc;   /* the id the next document gets */
     int in_tx;
@@ -179,7 +180,18 @@ static const char MIGRATE_V3[] = "ALTER TABLE events ADD COLUMN plover TEXT;";
  * publication); events stored before say nothing (NULL). */
 static const char MIGRATE_V4[] = "ALTER TABLE events ADD COLUMN date_basis TEXT;"
                                  "ALTER TABLE events ADD COLUMN date_text TEXT;";
-static const char *const MIGRATIONS[] = {SCHEMA_V1, MIGRATE_V2, MIGRATE_V3, MIGRATE_V4};
+/* Version 4 -> 5: quotes (quotes.h): who said what, through which media;
+ * events carry the quote they were said in (its number in the document). */
+static const char MIGRATE_V5[] =
+    "CREATE TABLE quotes(id INTEGER PRIMARY KEY, doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+    "  n INTEGER NOT NULL, sentence INTEGER NOT NULL, date TEXT, text TEXT NOT NULL, kind TEXT NOT NULL,"
+    "  speaker TEXT, speaker_code TEXT, speaker_how TEXT NOT NULL, speaker_role TEXT, UNIQUE(doc, n));"
+    "CREATE INDEX quotes_speaker ON quotes(speaker_code, date);"
+    "CREATE TABLE quote_via(quote INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE, pos INTEGER NOT NULL,"
+    "  name TEXT NOT NULL COLLATE NOCASE, kind TEXT NOT NULL, PRIMARY KEY(quote, pos)) WITHOUT ROWID;"
+    "CREATE INDEX quote_via_name ON quote_via(name, quote);"
+    "ALTER TABLE events ADD COLUMN quote INTEGER;";
+static const char *const MIGRATIONS[] = {SCHEMA_V1, MIGRATE_V2, MIGRATE_V3, MIGRATE_V4, MIGRATE_V5};
 _Static_assert(sizeof MIGRATIONS / sizeof *MIGRATIONS == STORE_SCHEMA_VERSION,
                "one migration per schema version");
 
@@ -273,8 +285,11 @@ Store *store_open(const char *path, char *err, size_t errsz)
                                "body,sentence_spans) VALUES(?9,?1,?2,?3,?4,?5,?6,?7,?8,?10,?11,?12) ON CONFLICT DO NOTHING"},
         {offsetof(Store, sent), "INSERT INTO sentences(doc,idx,text) VALUES(?1,?2,?3)"},
         {offsetof(Store, ev), "INSERT INTO events(doc,sentence,date,source,target,code,root,quad,goldstein,"
-                              "source_text,target_text,verb_text,place,rule,story,event,plover,date_basis,date_text) "
-                              "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)"},
+                              "source_text,target_text,verb_text,place,rule,story,event,plover,date_basis,date_text,quote) "
+                              "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)"},
+        {offsetof(Store, quote), "INSERT INTO quotes(doc,n,sentence,date,text,kind,speaker,speaker_code,speaker_how,"
+                                 "speaker_role) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"},
+        {offsetof(Store, via), "INSERT INTO quote_via(quote,pos,name,kind) VALUES(?1,?2,?3,?4)"},
         {offsetof(Store, band_ins), "INSERT INTO doc_bands(band,hash,doc) VALUES(?1,?2,?3)"},
         {offsetof(Store, band_find), "SELECT doc FROM doc_bands WHERE band=?1 AND hash=?2 LIMIT 16"},
         {offsetof(Store, sig), "SELECT signature, story FROM documents WHERE id=?1"},
@@ -502,9 +517,27 @@ void store_view(StoreView *v, const Doc *d, const char *text, size_t len, Arena 
         s->verb_text = e.verb_text;
         s->date_basis = e.date_basis;
         s->date_text = e.date_text;
+        s->quote = e.quote;
     }
     v->nev = d->nev;
     v->ev = ev;
+    StoredQuote *qs = arena_alloc(a, (d->nquotes + 1) * sizeof *qs);
+    for (uint32_t i = 0; i < d->nquotes; i++) {
+        QuoteView qv;
+        quote_view(d, i, &qv);
+        StoredQuote *x = &qs[i];
+        x->sentence = qv.sentence;
+        x->text = qv.text;   /* in the document's arena */
+        x->kind = qv.kind;
+        x->how = qv.how;
+        x->speaker = *qv.speaker ? qv.speaker : NULL;
+        x->code = *qv.code ? arena_strdup(a, qv.code) : NULL;   /* the symbol table may grow: copy */
+        x->role = *qv.role ? qv.role : NULL;
+        x->nvia = qv.nvia;
+        memcpy(x->via, qv.via, qv.nvia * sizeof *x->via);
+    }
+    v->nquotes = d->nquotes;
+    v->quotes = qs;
 }
 
 static Span span_moved(Span sp, const char *from, const char *to, size_t len)
@@ -548,6 +581,17 @@ void store_view_copy(StoreView *dst, const StoreView *src, Arena *a)
         /* date_basis is a constant string */
     }
     dst->ev = ev;
+    StoredQuote *qs = arena_alloc(a, (src->nquotes + 1) * sizeof *qs);
+    for (uint32_t i = 0; i < src->nquotes; i++) {
+        const StoredQuote *x = &src->quotes[i];
+        qs[i] = *x;
+        qs[i].text = arena_strdup(a, x->text);
+        qs[i].speaker = arena_strdup(a, x->speaker);
+        qs[i].code = arena_strdup(a, x->code);
+        qs[i].role = arena_strdup(a, x->role);   /* kind, how: constant strings */
+        for (uint32_t k = 0; k < x->nvia; k++) qs[i].via[k].name = arena_strdup(a, x->via[k].name);
+    }
+    dst->quotes = qs;
 }
 
 int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errsz)
@@ -649,7 +693,35 @@ int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errs
         bind_opt(q, 17, *e->plover ? e->plover : NULL);
         bind_opt(q, 18, e->date_basis && *e->date_basis ? e->date_basis : NULL);
         if (e->date_text.n) sqlite3_bind_text(q, 19, e->date_text.s, (int)e->date_text.n, SQLITE_STATIC);
+        if (e->quote) sqlite3_bind_int(q, 20, (int)e->quote);
         if (sqlite3_step(q) != SQLITE_DONE) goto bad;
+    }
+    for (uint32_t i = 0; i < v->nquotes; i++) {
+        const StoredQuote *x = &v->quotes[i];
+        q = st->quote;
+        sqlite3_reset(q);
+        sqlite3_clear_bindings(q);
+        sqlite3_bind_int64(q, 1, doc);
+        sqlite3_bind_int(q, 2, (int)i + 1);
+        sqlite3_bind_int(q, 3, (int)x->sentence);
+        bind_opt(q, 4, pd[0] ? pd : NULL);
+        sqlite3_bind_text(q, 5, x->text, -1, SQLITE_STATIC);
+        sqlite3_bind_text(q, 6, x->kind, -1, SQLITE_STATIC);
+        bind_opt(q, 7, x->speaker);
+        bind_opt(q, 8, x->code);
+        sqlite3_bind_text(q, 9, x->how, -1, SQLITE_STATIC);
+        bind_opt(q, 10, x->role);
+        if (sqlite3_step(q) != SQLITE_DONE) goto bad;
+        sqlite3_int64 qid = sqlite3_last_insert_rowid(st->db);
+        for (uint32_t k = 0; k < x->nvia; k++) {
+            sqlite3_stmt *vq = st->via;
+            sqlite3_reset(vq);
+            sqlite3_bind_int64(vq, 1, qid);
+            sqlite3_bind_int(vq, 2, (int)k);
+            sqlite3_bind_text(vq, 3, x->via[k].name, -1, SQLITE_STATIC);
+            sqlite3_bind_text(vq, 4, via_kind_name(x->via[k].kind), -1, SQLITE_STATIC);
+            if (sqlite3_step(vq) != SQLITE_DONE) goto bad;
+        }
     }
     st->batch.docs++;
     st->batch.sentences += v->nsent;
@@ -691,7 +763,7 @@ void store_close(Store *st)
     if (!st) return;
     if (st->in_tx) sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
     sqlite3_stmt *all[] = {st->has, st->find, st->del, st->doc, st->sent, st->ev, st->band_ins,
-                           st->band_find, st->sig, st->fts};
+                           st->band_find, st->sig, st->fts, st->quote, st->via};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) sqlite3_finalize(all[i]);
     sqlite3_close(st->db);
     free(st);

@@ -10,7 +10,7 @@
 typedef struct Store Store;
 
 #define STORE_BATCH 1024
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 /* Open (creating or migrating) the database at path. */
 Store *store_open(const char *path, char *err, size_t errsz);
@@ -24,7 +24,17 @@ typedef struct StoredEvent {
     const char *source, *target, *code, *name, *plover, *place, *rule;
     const char *date_basis;         /* "text", "publication", "" undated */
     Span source_text, target_text, verb_text, date_text;
+    uint32_t quote;                 /* the quote it was said in (1, 2, ... in the document), 0 none */
 } StoredEvent;
+
+/* A quote as the store takes it */
+typedef struct StoredQuote {
+    uint32_t sentence;
+    const char *text, *kind, *how;
+    const char *speaker, *code, *role;   /* NULL none */
+    Via via[QUOTE_MAX_VIA];
+    uint32_t nvia;
+} StoredQuote;
 
 /* A coded document as the store takes it: self-contained (every string
  * in one arena), so that another thread may store it while the next
@@ -40,6 +50,8 @@ typedef struct StoreView {
     const uint8_t *sent_events;     /* 1 when the sentence carries events */
     uint32_t nev;
     const StoredEvent *ev;
+    uint32_t nquotes;
+    const StoredQuote *quotes;
 } StoreView;
 
 /* Make v from d in arena a (which must hold d too). */

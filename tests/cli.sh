@@ -274,7 +274,21 @@ check yugoslav_forces_are_serbias grep -q '	SRBMIL	' "$T/o"
 
 # --stats prints the time per sentence of every stage and the peak memory
 "$H" code --stats --format tsv examples/*.txt >/dev/null 2>"$T/e"
-check stats_print_time_per_stage_and_peak_memory sh -c "grep -q '^time per sentence: read [0-9.]* us, segment [0-9.]* us, tag [0-9.]* us, actors [0-9.]* us, verbs [0-9.]* us, nouns [0-9.]* us, events [0-9.]* us, render [0-9.]* us' '$T/e' && grep -q '^peak memory [0-9]* MB' '$T/e'"
+check stats_print_time_per_stage_and_peak_memory sh -c "grep -q '^time per sentence: read [0-9.]* us, segment [0-9.]* us, tag [0-9.]* us, actors [0-9.]* us, verbs [0-9.]* us, nouns [0-9.]* us, quotes [0-9.]* us, events [0-9.]* us, render [0-9.]* us' '$T/e' && grep -q '^peak memory [0-9]* MB' '$T/e'"
+
+# quotes: one JSON object per quote, with its speaker and the media it came through
+printf 'Date: 2024-05-14\n\nSergei Lavrov arrived in Beijing on Monday.\n\n"We thank our Chinese partners for their support," he told RIA Novosti, according to TASS. "Nothing has changed."\n' >"$T/quotes.txt"
+"$H" quotes "$T/quotes.txt" >"$T/o" 2>"$T/e"; rc=$?
+check quotes_exit_0 test $rc -eq 0
+check quotes_print_speaker_how_and_via_in_order grep -q '"quote_id":1,.*"text":"We thank our Chinese partners for their support","kind":"whole","speaker":{"name":"Sergei Lavrov","code":"RUSGOV","how":"pronoun","role":""},"via":\[{"name":"RIA Novosti","kind":"outlet"},{"name":"TASS","kind":"outlet"}\]' "$T/o"
+check quotes_without_attribution_continue_the_one_before grep -q '"quote_id":2,.*"text":"Nothing has changed.",.*"how":"previous"' "$T/o"
+check quotes_print_one_line_per_quote test "$(wc -l <"$T/o")" -eq 2
+"$H" code --format jsonl "$T/quotes.txt" >"$T/o" 2>"$T/e"
+check events_inside_a_quote_carry_its_id_and_we_is_the_speaker grep -q '"source":"RUSGOV","target":"CHN","code":"051".*"quote_id":1,' "$T/o"
+check events_outside_quotes_carry_no_quote_id sh -c "grep '\"code\":\"042\"' '$T/o' | grep -vq quote_id"
+"$H" quotes --format tsv "$T/quotes.txt" >"$T/o" 2>"$T/e"
+check quotes_tsv_has_a_header_and_the_via_list sh -c "head -1 '$T/o' | grep -q '^doc_id	quote_id	sentence	date	kind	speaker	code	how	role	via	text$' && grep -q '	RIA Novosti; TASS	' '$T/o'"
+"$H" quotes --help >"$T/o" 2>&1; check quotes_help_exits_0 sh -c "[ $? -eq 0 ] && grep -q 'usage: herodotus quotes' '$T/o'"
 
 # a visitor is not of the place he arrives in
 coded 2024-01-01 'The Congolese foreign minister arrived in Jakarta on Saturday on a surprise visit.'

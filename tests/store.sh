@@ -23,7 +23,7 @@ DB="$T/e.db"
 "$H" ingest --quiet --db "$DB" $IN >/dev/null 2>&1
 docs=$(q "$DB" 'select count(*) from documents'); evs=$(q "$DB" 'select count(*) from events')
 check ingest_stores_four_documents test "$docs" -eq 4
-check schema_has_version_4 test "$(q "$DB" 'pragma user_version')" -eq 4
+check schema_has_version_5 test "$(q "$DB" 'pragma user_version')" -eq 5
 check stored_events_say_where_their_date_came_from test "$(q "$DB" "select count(*) from events where date_basis = 'text' and date_text = 'Monday'")" -gt 0
 check every_stored_event_has_a_date_basis test "$(q "$DB" "select count(*) from events where date_basis is null or (date_basis = 'text') != (date_text is not null)")" -eq 0
 "$H" ingest --quiet --db "$DB" $IN >/dev/null 2>&1
@@ -146,18 +146,36 @@ PRAGMA user_version=1;"
 "$H" query --db "$V1" >/dev/null 2>"$T/e"; rc=$?
 check old_schema_is_reported_to_readers sh -c "[ $rc -eq 1 ] && grep -q 'schema version 1' '$T/e'"
 "$H" ingest --quiet --db "$V1" examples/border-clash.txt >/dev/null 2>&1
-check migration_reaches_version_4 test "$(q "$V1" 'pragma user_version')" -eq 4
+check migration_reaches_version_5 test "$(q "$V1" 'pragma user_version')" -eq 5
+check migration_adds_quotes_and_the_events_quote test "$(q "$V1" "select (select count(*) from sqlite_master where name = 'quotes') || (select count(*) from pragma_table_info('events') where name = 'quote')")" = 11
 check migration_leaves_old_events_without_a_date_basis test "$(q "$V1" "select quote(date_basis) from events where source = 'AAA'")" = NULL
 check migration_keeps_old_events test "$(q "$V1" "select count(*) from events where source = 'AAA'")" -eq 1
 check migration_gives_old_events_their_plover_category test "$(q "$V1" "select plover from events where source = 'AAA'")" = ASSAULT
 check migration_indexes_old_sentences test "$(q "$V1" "select count(*) from sentences_fts where sentences_fts match 'rockets'")" -eq 1
 
-# a schema version outside 1..4 (negative, or from a newer herodotus): every
+# quotes are stored with their speaker and via; query --speaker / --via list them
+QDB="$T/quotes.db"
+printf 'Date: 2024-05-14\n\nSergei Lavrov arrived in Beijing on Monday.\n\n"We thank our Chinese partners for their support," he told RIA Novosti, according to TASS.\n\n"The talks went well," Kremlin spokesman Dmitry Peskov said in a post on Telegram.\n' >"$T/q.txt"
+"$H" ingest --quiet --db "$QDB" "$T/q.txt" >/dev/null 2>&1
+check ingest_stores_quotes_with_speaker_and_via test "$(q "$QDB" "select q.speaker || '|' || q.speaker_code || '|' || q.speaker_how || '|' || (select group_concat(name, ';') from (select name from quote_via v where v.quote = q.id order by pos)) from quotes q where n = 1")" = "Sergei Lavrov|RUSGOV|pronoun|RIA Novosti;TASS"
+check ingest_stores_the_quote_of_an_event test "$(q "$QDB" "select count(*) from events e join quotes q on q.doc = e.doc and q.n = e.quote where e.code = '051' and e.source = 'RUSGOV'")" -eq 1
+"$H" query --db "$QDB" --speaker RUS --format jsonl >"$T/o" 2>"$T/e"
+check query_speaker_by_code_lists_both_quotes test "$(grep -c '"speaker_code":"RUSGOV"' "$T/o")" -eq 2
+"$H" query --db "$QDB" --speaker peskov --format jsonl >"$T/o" 2>"$T/e"
+check query_speaker_by_name_any_case sh -c "[ \$(wc -l <'$T/o') -eq 1 ] && grep -q '\"speaker\":\"Dmitry Peskov\".*\"via\":\"Telegram\"' '$T/o'"
+"$H" query --db "$QDB" --via tass --format jsonl >"$T/o" 2>"$T/e"
+check query_via_an_outlet_any_case sh -c "[ \$(wc -l <'$T/o') -eq 1 ] && grep -q 'We thank our Chinese partners' '$T/o'"
+"$H" query --db "$QDB" --via Reuters --format jsonl >"$T/o" 2>"$T/e"
+check query_via_an_outlet_never_named_gives_nothing test ! -s "$T/o"
+"$H" query --db "$QDB" --speaker RUS --code 042 >"$T/o" 2>"$T/e"; rc=$?
+check query_speaker_with_event_filters_is_a_usage_error sh -c "[ $rc -eq 2 ] && grep -q 'select quotes' '$T/e'"
+
+# a schema version outside 1..5 (negative, or from a newer herodotus): every
 # command that opens the store refuses it, names the file and the version,
 # and leaves the file as it was
 for v in -5 7; do
-    if [ "$v" -lt 0 ]; then kind=negative want="$kind.db: database schema version $v is not one herodotus knows (1..4)"
-    else kind=too_new want="$kind.db: database schema version $v was written by a newer herodotus (this one knows 1..4)"; fi
+    if [ "$v" -lt 0 ]; then kind=negative want="$kind.db: database schema version $v is not one herodotus knows (1..5)"
+    else kind=too_new want="$kind.db: database schema version $v was written by a newer herodotus (this one knows 1..5)"; fi
     sqlite3 "$T/orig.db" "CREATE TABLE t(x); PRAGMA user_version=$v;"
     for cmd in "ingest --quiet examples/border-clash.txt" "query --limit 0" "stats --by month" "export --format gdelt"; do
         cp "$T/orig.db" "$T/$kind.db"

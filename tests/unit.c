@@ -18,6 +18,7 @@
 #include "events.h"
 #include "lemma.h"
 #include "pipeline.h"
+#include "quotes.h"
 #include "read.h"
 #include "render.h"
 #include "segment.h"
@@ -838,6 +839,92 @@ static int has_event(const Doc *d, const char *src, const char *tgt, const char 
     return 0;
 }
 
+/* One '|'-separated field of a tests/quotes/shapes.txt line, trimmed, into out */
+static const char *shape_field(const char **p, char *out, size_t cap)
+{
+    const char *s = *p, *bar = strchr(s, '|');
+    size_t n = bar ? (size_t)(bar - s) : strlen(s);
+    *p = bar ? bar + 1 : s + n;
+    while (n && (*s == ' ')) s++, n--;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\n')) n--;
+    if (n >= cap) n = cap - 1;
+    memcpy(out, s, n);
+    out[n] = '\0';
+    return out;
+}
+
+static int field_is(const char *want, const char *got) { return !strcmp(want, "*") || !strcmp(want, got); }
+
+/* Every quote shape of tests/quotes/shapes.txt: each article's quotes, in
+ * order, with their text, kind, speaker, code, how found and via; and the
+ * events said inside them, with their quote */
+static int quote_shapes_give_text_kind_speaker_and_via(void)
+{
+    char path[4400];
+    snprintf(path, sizeof path, "%s/tests/quotes/shapes.txt", pipeline_datadir(datadir, sizeof datadir));
+    size_t len;
+    char *all = read_file(path, &len);
+    if (!all) return fail("cannot read %s", path), 0;
+    int shapes = 0, quotes = 0;
+    char text[4096] = "";
+    Doc d;
+    memset(&d, 0, sizeof d);
+    uint32_t next = 0;
+    for (char *line = strtok(all, "\n"); line; line = strtok(NULL, "\n")) {
+        if (!strncmp(line, "text: ", 6)) {
+            /* \n in the file: a line break in the article */
+            size_t n = 0;
+            for (const char *c = line + 6; *c && n + 2 < sizeof text; c++) {
+                if (c[0] == '\\' && c[1] == 'n') text[n++] = '\n', c++;
+                else text[n++] = *c;
+            }
+            text[n] = '\0';
+            d = code(&builtin, text, "2024-05-14");
+            next = 0;
+            shapes++;
+        } else if (!strncmp(line, "quote: ", 7)) {
+            const char *p = line + 7;
+            char want[6][512];
+            for (int k = 0; k < 6; k++) shape_field(&p, want[k], sizeof want[k]);
+            quotes++;
+            if (next >= d.nquotes) {
+                fail("[%s]: no quote %u, want [%s]", text, next + 1, want[0]);
+                continue;
+            }
+            QuoteView v;
+            quote_view(&d, next++, &v);
+            char via[512] = "";
+            for (uint32_t k = 0; k < v.nvia; k++)
+                snprintf(via + strlen(via), sizeof via - strlen(via), "%s%s/%s", k ? "; " : "", v.via[k].name,
+                         via_kind_name(v.via[k].kind));
+            CHECK(field_is(want[0], v.text), "[%s]: quote %u text [%s], want [%s]", text, v.id, v.text, want[0]);
+            CHECK(field_is(want[1], v.kind), "[%s]: quote %u kind %s, want %s", text, v.id, v.kind, want[1]);
+            CHECK(field_is(want[2], v.speaker), "[%s]: quote %u speaker [%s], want [%s]", text, v.id, v.speaker, want[2]);
+            CHECK(field_is(want[3], v.code), "[%s]: quote %u code [%s], want [%s]", text, v.id, v.code, want[3]);
+            CHECK(field_is(want[4], v.how), "[%s]: quote %u found %s, want %s", text, v.id, v.how, want[4]);
+            CHECK(field_is(want[5], via), "[%s]: quote %u via [%s], want [%s]", text, v.id, via, want[5]);
+        } else if (!strncmp(line, "event: ", 7)) {
+            char src[64], tgt[64], code[8];
+            unsigned qid;
+            if (sscanf(line + 7, "%63s %63s %7s %u", src, tgt, code, &qid) != 4) {
+                fail("bad event line [%s]", line);
+                continue;
+            }
+            int found = 0;
+            for (uint32_t i = 0; i < d.nev; i++) {
+                const Event *e = &d.ev[i];
+                found |= !strcmp(sym_name(e->source), src) && !strcmp(e->target ? sym_name(e->target) : "", tgt) &&
+                         !strncmp(e->code, code, strlen(code)) && e->quote == qid;
+            }
+            CHECK(found, "[%s]: no event %s %s %s in quote %u; events: %s", text, src, tgt, code, qid, events_of(&d));
+        }
+    }
+    free(all);
+    CHECK(shapes >= 30, "%d quote shapes, want at least 30", shapes);
+    CHECK(quotes >= shapes, "%d quotes checked in %d shapes", quotes, shapes);
+    return 0;
+}
+
 static int actors_combine_country_and_agent(void)
 {
     Doc d = code(&fixture, "Ardanian police attacked the foreign minister of Belmoria.", "2024-01-01");
@@ -1558,6 +1645,7 @@ int main(void)
     RUN(treebank_reader_keeps_words_and_skips_ranges_and_empty_nodes);
     RUN(parser_gives_one_root_and_heads_inside_the_sentence);
     RUN(parser_finds_subject_object_and_passive_agent);
+    RUN(quote_shapes_give_text_kind_speaker_and_via);
     RUN(actors_combine_country_and_agent);
     RUN(coordinated_demonyms_share_the_agent);
     RUN(actor_codes_follow_their_dates);
