@@ -1400,10 +1400,40 @@ static int check_example(const char *txt, const char *expected)
     if (!e) return fail("cannot open %s", expected), 0;
     char line[512];
     int ln = 0;
+    uint32_t nq = 0;   /* quote lines read */
     while (fgets(line, sizeof line, e)) {
         ln++;
         line[strcspn(line, "\r\n")] = '\0';
         if (!line[0] || line[0] == '#') continue;
+        if (!strncmp(line, "quote\t", 6)) {
+            /* quote TAB text-start TAB speaker TAB code TAB how TAB via;via */
+            char *fs[6] = {0};
+            int k = 0;
+            for (char *p = line, *tab; k < 6; k++) {
+                fs[k] = p;
+                if (!(tab = strchr(p, '\t'))) break;
+                *tab = '\0';
+                p = tab + 1;
+            }
+            if (k < 5) {
+                fail("%s:%d: expected quote<TAB>text<TAB>speaker<TAB>code<TAB>how<TAB>via", expected, ln);
+                continue;
+            }
+            if (nq >= d.nquotes) {
+                fail("%s:%d: no quote %u (%u found)", expected, ln, nq + 1, d.nquotes);
+                continue;
+            }
+            QuoteView v;
+            quote_view(&d, nq++, &v);
+            char via[512] = "";
+            for (uint32_t j = 0; j < v.nvia; j++)
+                snprintf(via + strlen(via), sizeof via - strlen(via), "%s%s", j ? ";" : "", v.via[j].name);
+            CHECK(!strncmp(v.text, fs[1], strlen(fs[1])), "%s:%d: quote %u is [%s]", expected, ln, v.id, v.text);
+            CHECK(!strcmp(v.speaker, fs[2]) && !strcmp(v.code, fs[3]) && !strcmp(v.how, fs[4]) && !strcmp(via, fs[5]),
+                  "%s:%d: quote %u by [%s] %s %s via [%s], want [%s] %s %s via [%s]", expected, ln, v.id, v.speaker,
+                  v.code, v.how, via, fs[2], fs[3], fs[4], fs[5]);
+            continue;
+        }
         char *f1 = strtok(line, "\t"), *f2 = strtok(NULL, "\t"), *f3 = strtok(NULL, "\t"), *f4 = strtok(NULL, "\t");
         if (!f4) {
             fail("%s:%d: expected date<TAB>source<TAB>target<TAB>code", expected, ln);
@@ -1431,6 +1461,7 @@ static int check_example(const char *txt, const char *expected)
             fail("%s:%d: missing %s %s %s %s; got: %s", expected, ln, f1c, f2c, f3c, f4c, events_of(&d));
     }
     fclose(e);
+    CHECK(nq == 0 || nq == d.nquotes, "%s: %u quotes expected, %u found", expected, nq, d.nquotes);
     return 0;
 }
 
