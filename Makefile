@@ -10,8 +10,9 @@
 
 DEB_PACKAGES = build-essential pkg-config libsqlite3-dev sqlite3 libjansson-dev \
                libxml2-dev libxml2-utils libutf8proc-dev liblingua-en-tagger-perl wordnet-base wamerican time \
-               clang libclang-rt-14-dev
-PKGS   = sqlite3 jansson libxml-2.0 libutf8proc
+               clang libclang-rt-14-dev libexttextcat-dev libexttextcat-data \
+               libgeonames-dev iso-codes
+PKGS   = sqlite3 jansson libxml-2.0 libutf8proc libexttextcat geonames
 CC    ?= cc
 WARN   = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
          -Wpointer-arith -Wformat=2 -Wundef -Wvla -Werror
@@ -28,8 +29,8 @@ TSAN = -fsanitize=thread
 LDLIBS = $(PKG_LIBS) -lm -pthread
 
 # the pipeline, in order, then primitives and outputs
-LIB_SRC = src/read.c src/input.c src/segment.c src/tag.c src/lemma.c src/depparse.c src/percep.c src/treebank.c src/wordlist.c src/actors.c \
-          src/verbs.c src/nouns.c src/quotes.c src/when.c src/events.c src/dict.c src/cameo.c src/dates.c \
+LIB_SRC = src/read.c src/lang.c src/html.c src/input.c src/segment.c src/tag.c src/lemma.c src/depparse.c src/percep.c src/treebank.c src/wordlist.c src/actors.c \
+          src/verbs.c src/nouns.c src/quotes.c src/when.c src/events.c src/places.c src/dict.c src/cameo.c src/dates.c \
           src/render.c src/render_jsonl.c src/render_tsv.c src/render_table.c src/store.c src/pipeline.c src/parse.c src/writer.c src/validate.c src/query.c src/stats.c src/export.c src/rows.c src/svg.c src/dictcmd.c src/parsecmd.c \
           src/doc.c src/arena.c src/intern.c src/buf.c src/utf8.c src/herodotus.c
 MAIN_SRC = src/main.c
@@ -124,9 +125,13 @@ install: build/herodotus build/libherodotus.a
 	install -m 644 docs/herodotus.1 $(DESTDIR)$(PREFIX)/share/man/man1/herodotus.1
 	install -m 644 build/libherodotus.a $(DESTDIR)$(PREFIX)/lib/libherodotus.a
 	install -m 644 src/herodotus.h $(DESTDIR)$(PREFIX)/include/herodotus.h
+	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: herodotus\nDescription: news in, CAMEO-coded political events out\nVersion: %s\nRequires.private: %s\nCflags: -I$${includedir}\nLibs: -L$${libdir} -lherodotus -lm -pthread\nLibs.private: %s\n' \
+	       '$(PREFIX)' '$(VERSION)' '$(PKGS)' '$(PKG_LIBS)' >$(DESTDIR)$(PREFIX)/lib/pkgconfig/herodotus.pc
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/herodotus $(DESTDIR)$(PREFIX)/share/man/man1/herodotus.1 \
-	      $(DESTDIR)$(PREFIX)/lib/libherodotus.a $(DESTDIR)$(PREFIX)/include/herodotus.h
+	      $(DESTDIR)$(PREFIX)/lib/libherodotus.a $(DESTDIR)$(PREFIX)/include/herodotus.h \
+	      $(DESTDIR)$(PREFIX)/lib/pkgconfig/herodotus.pc
 	rm -rf $(DESTDIR)$(PREFIX)/share/herodotus
 # libFuzzer targets, one per reader (tests/fuzz/fuzz_*.c), on the library
 # compiled by clang with the fuzzer's coverage and ASan+UBSan in a directory
@@ -136,7 +141,7 @@ uninstall:
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS = text jsonl conllu ptb dict_actors dict_verbs dict_agents dict_discards dict_nouns \
-               validate_xml query_filter dates treebank
+               validate_xml query_filter dates treebank html
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g -O1
 FUZZ_OBJ = $(LIB_SRC:src/%.c=build/fuzz/obj/%.o)
 FUZZ_BIN = $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)

@@ -1,6 +1,6 @@
 /* doc.h - the data that flows down the pipeline.
  *
- *   read -> segment -> tag -> actors -> verbs -> nouns -> quotes -> [parse] -> events -> render/store
+ *   read -> segment -> tag -> actors -> verbs -> nouns -> quotes -> [parse] -> events -> places -> render/store
  *
  * (parse runs with --tree, on the sentences that hold an event candidate)
  *
@@ -148,38 +148,41 @@ typedef struct NounEvent {
 } NounEvent;
 
 typedef struct Sentence {
+    /* pointers first, then counts, then flags: no padding (one document
+     * may hold hundreds of thousands of sentences) */
     Token *tok;
+    Mention *men;
+    VerbPhrase *vp;
+    NounEvent *nn;          /* event nouns (the nouns stage) */
+    uint32_t *dates;        /* the events stage's date expressions (when_find): the tokens where they start */
+    uint32_t *quote;        /* the quotes stage: per token, 1 + the Quote it lies in (0 none);
+                               NULL when no quote touches the sentence */
     uint32_t ntok;
     uint32_t off, len;      /* byte span in Doc.body */
-    Mention *men;
-    uint32_t nmen;
-    VerbPhrase *vp;
-    uint32_t nvp;
-    NounEvent *nn;          /* event nouns (the nouns stage) */
-    uint32_t nnn;
+    uint32_t nmen, nvp, nnn, ndates;
     int date;               /* yyyymmdd of a date expression in it, 0 none */
     uint8_t discarded;      /* a discard phrase matched */
     uint8_t parsed;         /* tokens have head and rel */
     uint8_t wants_tree;     /* the events stage fell back to the tree (or would have, unparsed) */
-    uint8_t dates_found;    /* the events stage looked for date expressions (when_find): */
-    uint32_t *dates, ndates;    /* the tokens where they start */
-    uint32_t *quote;        /* the quotes stage: per token, 1 + the Quote it lies in (0 none);
-                               NULL when no quote touches the sentence */
+    uint8_t dates_found;    /* the events stage looked for date expressions (when_find) */
 } Sentence;
 
 typedef struct Event {
+    /* pointers, then 32-bit fields, then small ones: 64 bytes, no padding */
+    const char *code;       /* CAMEO code */
+    const char *rule;       /* how source and target were chosen */
     uint32_t sent;          /* sentence index */
     Sym source, target;     /* actor codes (target 0 when none) */
-    const char *code;       /* CAMEO code */
     int date;               /* yyyymmdd */
     int src_m, tgt_m;       /* mention indexes in the sentence, -1 none */
     uint32_t vp;            /* verb phrase index in the sentence (a noun event: its support verb's, or 0) */
-    const char *rule;       /* how source and target were chosen */
     uint32_t noun;          /* 1 + index in Sentence.nn for an event named by a noun, 0 a verb's */
+    uint32_t quote;         /* 1 + the Quote its verb (or noun) lies in, 0 none */
+    int32_t place;          /* where it happened (places.h): 1 + a gazetteer city, -(1 + a country), 0 none */
     /* the words that give its date, tokens [date_start, date_end) of the
      * sentence (when.h); none (equal) when the date is the publication's */
     uint16_t date_start, date_end;
-    uint32_t quote;         /* 1 + the Quote its verb (or noun) lies in, 0 none */
+    uint8_t place_how;      /* 1 a place phrase of its sentence, 2 the dateline */
 } Event;
 
 /* What the quotes stage finds: words in quotation marks, who said them
@@ -230,13 +233,13 @@ typedef struct Note {
 
 /* The stages of pipeline_run, for --stats's time per stage */
 enum { STAGE_READ, STAGE_SEGMENT, STAGE_TAG, STAGE_ACTORS, STAGE_VERBS, STAGE_NOUNS, STAGE_QUOTES, STAGE_EVENTS,
-       STAGE_N };
+       STAGE_PLACES, STAGE_N };
 
 typedef struct Doc {
     Arena *arena;
     const char *file;       /* input file name, for messages */
     long line;              /* line in it (JSON Lines), 0 for whole files */
-    const char *id, *title, *url, *source;
+    const char *id, *title, *url, *source, *author;
     int pubdate;            /* yyyymmdd, 0 unknown */
     uint8_t keep_notes;     /* Options.notes: doc_note keeps what it is told */
     uint64_t stage_ns[STAGE_N];   /* Options.timing: nanoseconds each stage took */
@@ -247,6 +250,7 @@ typedef struct Doc {
     Sym place_country;      /* the country the last sentence that placed its events put them in */
     uint8_t story_discarded;/* a story-level discard phrase matched */
     uint8_t caseless;       /* written all in lower case or in capitals: re-cased by the reader */
+    char lang[16];          /* its language (lang.h): "en", "und" (coded as English), or another, not coded */
     char *body;             /* article body after cleaning (NUL-terminated) */
     uint32_t body_len;
     Sentence *sent;
@@ -257,7 +261,11 @@ typedef struct Doc {
     uint32_t nnotes, capnotes;
     Quote *quotes;          /* the quotes stage, in the order they open */
     uint32_t nquotes;
+    const struct Gazetteer *gaz;    /* the places stage's gazetteer, for the events' places */
 } Doc;
+
+/* Is the document coded: English, or too short to tell? */
+static inline int doc_english(const Doc *d) { return !d->lang[0] || !strcmp(d->lang, "en") || !strcmp(d->lang, "und"); }
 
 /* Where token t starts in the document's body */
 static inline uint32_t tok_off(const Doc *d, const Token *t) { return (uint32_t)(t->s - d->body); }

@@ -1052,8 +1052,9 @@ static void noun_events(Doc *d, const Dict *dict, const Options *o, uint32_t si,
             /* "demonstrations against the government continued": a protest
              * whose protesters go unnamed, on whom it is named */
             for (int b = 0; b < ntgt; b++) {
-                Event e = {si, 0, s->men[tgt[b]].code, ne->code, 0, -1, tgt[b],
-                           sv ? (uint32_t)ne->support : 0, "event noun: who protested is not named", q + 1, 0, 0, 0};
+                Event e = {.sent = si, .target = s->men[tgt[b]].code, .code = ne->code, .src_m = -1, .tgt_m = tgt[b],
+                           .vp = sv ? (uint32_t)ne->support : 0, .rule = "event noun: who protested is not named",
+                           .noun = q + 1};
                 push_event(d, &e);
             }
             continue;
@@ -1092,10 +1093,12 @@ static void noun_events(Doc *d, const Dict *dict, const Options *o, uint32_t si,
             for (int b = 0; b < ntgt; b++) {
                 Sym tc = s->men[tgt[b]].code;
                 if (tgt[b] == src[a] || tc == sc) continue;
-                Event e = {si, sc, tc, code, 0, src[a], tgt[b], sv ? (uint32_t)ne->support : 0, why, q + 1, 0, 0, 0};
+                Event e = {.sent = si, .source = sc, .target = tc, .code = code, .src_m = src[a], .tgt_m = tgt[b],
+                           .vp = sv ? (uint32_t)ne->support : 0, .rule = why, .noun = q + 1};
                 push_event(d, &e);
                 if (mutual) {
-                    Event r = {si, tc, sc, code, 0, tgt[b], src[a], sv ? (uint32_t)ne->support : 0, why, q + 1, 0, 0, 0};
+                    Event r = {.sent = si, .source = tc, .target = sc, .code = code, .src_m = tgt[b], .tgt_m = src[a],
+                               .vp = sv ? (uint32_t)ne->support : 0, .rule = why, .noun = q + 1};
                     push_event(d, &r);
                 }
                 emitted = 1;
@@ -1107,7 +1110,8 @@ static void noun_events(Doc *d, const Dict *dict, const Options *o, uint32_t si,
             int told = 0;
             for (uint32_t i = first_ev; i < d->nev && !told; i++) told = !d->ev[i].noun && d->ev[i].source == sc;
             if (o->keep_untargeted || (!o->dyadic && stands_alone(code) && !told)) {
-                Event e = {si, sc, 0, code, 0, src[a], -1, sv ? (uint32_t)ne->support : 0, why, q + 1, 0, 0, 0};
+                Event e = {.sent = si, .source = sc, .code = code, .src_m = src[a], .tgt_m = -1,
+                           .vp = sv ? (uint32_t)ne->support : 0, .rule = why, .noun = q + 1};
                 push_event(d, &e);
             } else {
                 doc_note(d, si, NOTE_NO_TARGET, ne->start, span_end, dict->nouns[ne->entry].ref, code);
@@ -1260,8 +1264,9 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 obliged(s, v)) {
                 /* "Russia said Ukraine must withdraw its troops": a demand of
                  * the speaker on the obliged, not the withdrawal */
-                Event e = {si, s->men[speaker].code, s->men[subj[k]].code, "100", 0, speaker,
-                           subj[k], k, "a demand: the speaker says they must", 0, 0, 0, 0};
+                Event e = {.sent = si, .source = s->men[speaker].code, .target = s->men[subj[k]].code, .code = "100",
+                           .src_m = speaker, .tgt_m = subj[k], .vp = k,
+                           .rule = "a demand: the speaker says they must"};
                 if (e.source != e.target && !(v->flags & VP_NEGATED)) push_event(d, &e);
                 continue;
             }
@@ -1317,8 +1322,9 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 if (doer) {
                     const char *code = (v->flags & VP_FUTURE) ? intent_code(v->code) : v->code;
                     for (int a = 0; a < sub.nsrc; a++) {
-                        Event e = {si, s->men[sub.src[a]].code, doer, code, 0, sub.src[a], -1, k,
-                                   "target: who carried out the deed condemned, named before", 0, 0, 0, 0};
+                        Event e = {.sent = si, .source = s->men[sub.src[a]].code, .target = doer, .code = code,
+                                   .src_m = sub.src[a], .tgt_m = -1, .vp = k,
+                                   .rule = "target: who carried out the deed condemned, named before"};
                         if (e.source != doer) push_event(d, &e);
                     }
                     continue;
@@ -1461,8 +1467,9 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                      * its first actor empty too) */
                     const char *code = (v->flags & VP_FUTURE) ? intent_code(v->code) : v->code;
                     for (int b = 0; b < sub.nsrc && code; b++) {
-                        Event e = {si, 0, s->men[sub.src[b]].code, code, 0, -1, sub.src[b], k,
-                                   "passive without agent: who acted is not named", 0, 0, 0, 0};
+                        Event e = {.sent = si, .target = s->men[sub.src[b]].code, .code = code, .src_m = -1,
+                                   .tgt_m = sub.src[b], .vp = k,
+                                   .rule = "passive without agent: who acted is not named"};
                         push_event(d, &e);
                     }
                     continue;
@@ -1516,9 +1523,10 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                         by = sym_intern(buf, strlen(buf));
                     }
                 for (int b = 0; b < ntgt; b++) {
-                    Event e = {si, by, s->men[tgt[b]].code, v->code, 0, -1, tgt[b], k,
-                               by ? "violence by a weapon or blast: unnamed attackers of the place it struck"
-                                  : "violence by a weapon or blast: who acted is not named", 0, 0, 0, 0};
+                    Event e = {.sent = si, .source = by, .target = s->men[tgt[b]].code, .code = v->code, .src_m = -1,
+                               .tgt_m = tgt[b], .vp = k,
+                               .rule = by ? "violence by a weapon or blast: unnamed attackers of the place it struck"
+                                  : "violence by a weapon or blast: who acted is not named"};
                     if (e.source != e.target) push_event(d, &e);
                 }
                 continue;
@@ -1593,19 +1601,22 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                         actor_country(tc) == actor_country(src) && s->men[tm].has_agent)
                         continue;
                     if (code) {
-                        Event e = {si, src, tc, code, 0, sub.src[a], tm, k, mutual ? "compound actors act on each other" : r, 0, 0, 0, 0};
+                        Event e = {.sent = si, .source = src, .target = tc, .code = code, .src_m = sub.src[a],
+                                   .tgt_m = tm, .vp = k, .rule = mutual ? "compound actors act on each other" : r};
                         push_event(d, &e);
                     }
                     emitted = 1;
                     if (v->code2 && (!mutual || conventions(o)->second_codes)) {
                         /* a paired entry [042:043]: the target answers (hosts the visit) */
-                        Event e2 = {si, tc, src, v->code2, 0, tm, sub.src[a], k, "paired code: the target's side", 0, 0, 0, 0};
+                        Event e2 = {.sent = si, .source = tc, .target = src, .code = v->code2, .src_m = tm,
+                                    .tgt_m = sub.src[a], .vp = k, .rule = "paired code: the target's side"};
                         push_event(d, &e2);
                     }
                 }
                 int alone = conventions(o)->one_actor && !o->dyadic && code && stands_alone(code);
                 if (!emitted && (o->keep_untargeted || alone) && code && (!conventions(o)->second_codes || has_null_phrase(s, v))) {
-                    Event e = {si, src, 0, code, 0, sub.src[a], -1, k, r, 0, 0, 0, 0};
+                    Event e = {.sent = si, .source = src, .code = code, .src_m = sub.src[a], .tgt_m = -1, .vp = k,
+                               .rule = r};
                     push_event(d, &e);
                 } else if (!emitted) {
                     doc_note(d, si, NOTE_NO_TARGET, v->start, v->end, v->pattern_ref, code);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "query.h"
+#include "places.h"
 #include "rows.h"
 #include "store.h"
 
@@ -22,6 +23,17 @@ static const char USAGE[] =
 /* The day of a GDELT row: the event's date, else (an event with no date)
  * the day its document was stored, which DATEADDED gives too. */
 #define EVENT_DAY "coalesce(e.date, substr(min(d.ingested_at), 1, 10))"
+
+/* An actor's geography where its code names a country: that country
+ * (type 1), its name, alpha-2 code and point */
+#define ACTOR_GEO(col, a) \
+    " CASE WHEN hd_country_name(substr(" col ", 1, 3)) IS NULL THEN '' ELSE 1 END AS " a "Geo_Type," \
+    " coalesce(hd_country_name(substr(" col ", 1, 3)), '') AS " a "Geo_FullName," \
+    " coalesce(hd_cc2(substr(" col ", 1, 3)), '') AS " a "Geo_CountryCode, '' AS " a "Geo_ADM1Code," \
+    " '' AS " a "Geo_ADM2Code," \
+    " coalesce(printf('%.4f', hd_country_lat(substr(" col ", 1, 3))), '') AS " a "Geo_Lat," \
+    " coalesce(printf('%.4f', hd_country_lon(substr(" col ", 1, 3))), '') AS " a "Geo_Long," \
+    " '' AS " a "Geo_FeatureID,"
 
 /* GDELT 2.0: 61 columns.  Actor codes split as CAMEO does: a country (or
  * IGO/NGO/IMG group) of three letters, then up to three type codes. */
@@ -50,17 +62,51 @@ static const char *GDELT_SQL =
     " e.code AS EventCode, substr(e.code, 1, 3) AS EventBaseCode, min(e.root) AS EventRootCode,"
     " min(e.quad) AS QuadClass, min(e.goldstein) AS GoldsteinScale,"
     " count(*) AS NumMentions, count(DISTINCT coalesce(d.source, d.doc_id)) AS NumSources,"
-    " count(DISTINCT e.doc) AS NumArticles, '' AS AvgTone,"
-    " '' AS Actor1Geo_Type, '' AS Actor1Geo_FullName, '' AS Actor1Geo_CountryCode, '' AS Actor1Geo_ADM1Code,"
-    " '' AS Actor1Geo_ADM2Code, '' AS Actor1Geo_Lat, '' AS Actor1Geo_Long, '' AS Actor1Geo_FeatureID,"
-    " '' AS Actor2Geo_Type, '' AS Actor2Geo_FullName, '' AS Actor2Geo_CountryCode, '' AS Actor2Geo_ADM1Code,"
-    " '' AS Actor2Geo_ADM2Code, '' AS Actor2Geo_Lat, '' AS Actor2Geo_Long, '' AS Actor2Geo_FeatureID,"
-    " '' AS ActionGeo_Type, coalesce(min(e.place), '') AS ActionGeo_FullName, '' AS ActionGeo_CountryCode,"
-    " '' AS ActionGeo_ADM1Code, '' AS ActionGeo_ADM2Code, '' AS ActionGeo_Lat, '' AS ActionGeo_Long,"
+    " count(DISTINCT e.doc) AS NumArticles, '' AS AvgTone,";
+/* ... and their geography, the day added and the source */
+static const char *GDELT_SQL_GEO =
+    ACTOR_GEO("e.source", "Actor1")
+    ACTOR_GEO("e.target", "Actor2")
+    " CASE WHEN min(e.place_kind) = 'city' THEN (CASE WHEN min(e.place_country) = 'USA' THEN 3 ELSE 4 END)"
+    "      WHEN min(e.place_kind) = 'country' THEN 1 ELSE '' END AS ActionGeo_Type,"
+    " CASE WHEN min(e.place_kind) = 'city' THEN min(e.place) || coalesce(', ' || nullif(min(e.place_region), ''), '')"
+    "        || coalesce(', ' || hd_country_name(min(e.place_country)), '')"
+    "      ELSE coalesce(min(e.place), '') END AS ActionGeo_FullName,"
+    " coalesce(hd_cc2(min(e.place_country)), '') AS ActionGeo_CountryCode,"
+    " '' AS ActionGeo_ADM1Code, '' AS ActionGeo_ADM2Code,"
+    " coalesce(printf('%.4f', min(e.place_lat)), '') AS ActionGeo_Lat,"
+    " coalesce(printf('%.4f', min(e.place_lon)), '') AS ActionGeo_Long,"
     " '' AS ActionGeo_FeatureID,"
     " strftime('%Y%m%d%H%M%S', min(d.ingested_at)) AS DATEADDED,"
     " coalesce(min(d.url), min(d.doc_id)) AS SOURCEURL"
     " FROM events e JOIN documents d ON d.id = e.doc";
+
+/* hd_country_name(ISO3), hd_cc2, hd_country_lat, hd_country_lon: a
+ * country of the gazetteer (places.h); NULL for no country */
+typedef struct CountryFn {
+    const Gazetteer *g;
+    int field;              /* 0 name, 1 alpha-2, 2 latitude, 3 longitude */
+} CountryFn;
+
+static void sql_country(sqlite3_context *cx, int argc, sqlite3_value **v)
+{
+    (void)argc;
+    const CountryFn *f = sqlite3_user_data(cx);
+    const char *code = (const char *)sqlite3_value_text(v[0]);
+    double lat, lon;
+    const char *name;
+    char cc2[3];
+    if (!f->g || !code || gazetteer_country_point(f->g, code, &lat, &lon, &name, cc2)) {
+        sqlite3_result_null(cx);
+        return;
+    }
+    switch (f->field) {
+    case 0: sqlite3_result_text(cx, name, -1, SQLITE_TRANSIENT); break;
+    case 1: sqlite3_result_text(cx, cc2, -1, SQLITE_TRANSIENT); break;
+    case 2: sqlite3_result_double(cx, lat); break;
+    default: sqlite3_result_double(cx, lon); break;
+    }
+}
 
 /* How many GDELT rows the filters give for events without a date. */
 static long undated_rows(const Reader *r)
@@ -91,12 +137,20 @@ int export_main(int argc, char **argv)
     if (!format || (strcmp(format, "gdelt") && strcmp(format, "jsonl") && strcmp(format, "csv")))
         return rows_usage("export", "--format must be gdelt, jsonl or csv");
     if ((st = reader_open(&r)) >= 0) return st;
+    /* the countries' names, codes and points for the geography columns */
+    char gerr[512];
+    Gazetteer *gaz = gazetteer_load(gerr, sizeof gerr);
+    if (!gaz) fprintf(stderr, "herodotus export: %s (the geography columns stay empty)\n", gerr);
+    CountryFn fns[4] = {{gaz, 0}, {gaz, 1}, {gaz, 2}, {gaz, 3}};
+    static const char *const fn_names[4] = {"hd_country_name", "hd_cc2", "hd_country_lat", "hd_country_lon"};
+    for (int i = 0; i < 4; i++)
+        sqlite3_create_function(r.db, fn_names[i], 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, &fns[i], sql_country, NULL, NULL);
     Buf sql = {0};
     char err[512];
     int status;
     if (!strcmp(format, "gdelt")) {
         /* one row per event of a story; GDELT files have no header line */
-        buf_printf(&sql, "%s%s GROUP BY e.story, e.date, e.source, e.target, e.code ORDER BY GLOBALEVENTID", GDELT_SQL,
+        buf_printf(&sql, "%s%s%s GROUP BY e.story, e.date, e.source, e.target, e.code ORDER BY GLOBALEVENTID", GDELT_SQL, GDELT_SQL_GEO,
                    r.where.data);
         if (r.f.limit) buf_printf(&sql, " LIMIT %ld", r.f.limit);
         FILE *tmp = tmpfile();
@@ -131,6 +185,7 @@ int export_main(int argc, char **argv)
     }
     if (status) fprintf(stderr, "herodotus export: %s\n", err);
     reader_close(&r);
+    gazetteer_free(gaz);
     buf_free(&sql);
     return status ? 1 : 0;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "buf.h"
+#include "html.h"
 #include "intern.h"
 #include "utf8.h"
 
@@ -66,7 +67,7 @@ long input_json_doc(const char *name, long line, const char *s, size_t n, size_t
             fail = 1;
         }
         RawDoc r = {name, line, ids, str_field(o, "title"), str_field(o, "date"), str_field(o, "url"),
-                    str_field(o, "source"), text, strlen(text)};
+                    str_field(o, "source"), text, strlen(text), str_field(o, "author")};
         json_t *tv = json_object_get(o, "text");
         r.len = json_string_length(tv);
         if (r.len == 0) {
@@ -228,13 +229,29 @@ long input_read(Input *in, const char *path)
         } else if (too_big(&msg, in->max_doc, name, 0, b.len)) {
             in->bytes_done += (long long)b.len;
             fail++;
+        } else if ((!is_stdin && (ends_with(path, ".html") || ends_with(path, ".htm"))) ||
+                   (is_stdin && html_looks_like(b.data, b.len))) {
+            /* a web page: its story and metadata */
+            char id[4096], err[256];
+            in->bytes_done += (long long)b.len;
+            Page pg;
+            if (html_read(b.data, b.len, &pg, err, sizeof err)) {
+                buf_printf(&msg, "%s: %s\n", name, err);
+                fail++;
+            } else {
+                tell(in, &msg);
+                RawDoc r = {name, 0, is_stdin ? input_stdin_id(b.data, b.len, id) : input_file_id(path, id, sizeof id),
+                            pg.title, pg.date, pg.url, pg.source, pg.text.data, pg.text.len, pg.author};
+                if (in->doc(&r, in->ctx)) fail++;
+            }
+            page_free(&pg);
         } else {
             char id[4096];
             in->bytes_done += (long long)b.len;
             if (nul_to_space(&msg, name, b.data, b.len)) fail++;   /* coded all the same */
             tell(in, &msg);
             RawDoc r = {name, 0, is_stdin ? input_stdin_id(b.data, b.len, id) : input_file_id(path, id, sizeof id),
-                        NULL, NULL, NULL, NULL, b.data, b.len};
+                        NULL, NULL, NULL, NULL, b.data, b.len, NULL};
             if (in->doc(&r, in->ctx)) fail++;
         }
     }

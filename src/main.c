@@ -111,6 +111,38 @@ static const char USAGE_INGEST[] =
 
 enum { UNDATED_NAMED = 5 };   /* undated documents named by ingest */
 
+/* Documents not in English, by language (the first few languages by name) */
+enum { LANGS_NAMED = 8 };
+typedef struct LangCounts {
+    char code[LANGS_NAMED][16];
+    long n[LANGS_NAMED];
+    int k;
+    long other, total;
+} LangCounts;
+
+static void lang_count(LangCounts *l, const char *code, long n)
+{
+    l->total += n;
+    for (int i = 0; i < l->k; i++)
+        if (!strcmp(l->code[i], code)) {
+            l->n[i] += n;
+            return;
+        }
+    if (l->k == LANGS_NAMED) {
+        l->other += n;
+        return;
+    }
+    snprintf(l->code[l->k], sizeof l->code[0], "%s", code);
+    l->n[l->k++] = n;
+}
+
+static void lang_add(LangCounts *to, const LangCounts *from)
+{
+    for (int i = 0; i < from->k; i++) lang_count(to, from->code[i], from->n[i]);
+    to->other += from->other;
+    to->total += from->other;
+}
+
 typedef struct Ctx {
     Coder coder;            /* dictionaries, models, options: made once, then only read */
     Arena arena;
@@ -123,6 +155,7 @@ typedef struct Ctx {
     long parsed_sents;      /* --tree: sentences the events stage parsed */
     uint64_t stage_ns[STAGE_N], render_ns;   /* --stats: summed over the documents (and threads) */
     long undated_docs, undated_events;  /* ingest: documents with no date, and their undated events */
+    LangCounts foreign;                 /* documents not in English, not coded */
     Buf undated;                        /* the first few of those documents' ids, ", "-separated */
     int debug, replace, progress;
     int quotes;             /* herodotus quotes: print quotes, not events */
@@ -150,6 +183,7 @@ static void progress(Ctx *c, int last);
 
 /* What coding one document adds to the run's counts */
 typedef struct Counts {
+    LangCounts foreign;     /* documents not coded: not in English */
     long docs, sents, events, parsed, quotes;
     uint64_t stage_ns[STAGE_N], render_ns;   /* --stats: time in each stage, and rendering */
 } Counts;
@@ -192,6 +226,7 @@ static int code_doc(const Ctx *c, const RawDoc *raw, Arena *arena, Doc *d, Buf *
     if (d->bad_date)
         doc_msg(msg, raw, "date '%s' is no date (expected YYYY-MM-DD); the document is coded without one", d->bad_date);
     k->docs++;
+    if (!doc_english(d)) lang_count(&k->foreign, d->lang, 1);
     k->sents += d->nsent;
     for (uint32_t i = 0; i < d->nsent; i++) k->parsed += d->sent[i].parsed;
     k->events += d->nev;
@@ -224,6 +259,7 @@ static int code_doc(const Ctx *c, const RawDoc *raw, Arena *arena, Doc *d, Buf *
 static void add_counts(Ctx *c, const Counts *k)
 {
     c->docs += k->docs;
+    lang_add(&c->foreign, &k->foreign);
     c->sents += k->sents;
     c->events += k->events;
     c->nquotes += k->quotes;
@@ -468,7 +504,8 @@ static int on_doc_pool(const RawDoc *raw, void *vctx)
     Job *j = pool_slot(p);
     j->raw = (RawDoc){arena_strdup(&j->arena, raw->file), raw->line, arena_strdup(&j->arena, raw->id),
                       arena_strdup(&j->arena, raw->title), arena_strdup(&j->arena, raw->date), arena_strdup(&j->arena, raw->url),
-                      arena_strdup(&j->arena, raw->source), arena_strndup(&j->arena, raw->text, raw->len), raw->len};
+                      arena_strdup(&j->arena, raw->source), arena_strndup(&j->arena, raw->text, raw->len), raw->len,
+                      arena_strdup(&j->arena, raw->author)};
     pool_hand(p, j);
     return 0;
 }
@@ -592,7 +629,7 @@ static long code_parsed(Ctx *c, const char *path, const char *format)
     char id[4096];
     if (is_stdin) input_stdin_id(text, len, id);
     else input_file_id(path, id, sizeof id);
-    RawDoc r = {name, 0, id, NULL, NULL, NULL, NULL, text, len};
+    RawDoc r = {name, 0, id, NULL, NULL, NULL, NULL, text, len, NULL};
     Doc d;
     pipeline_run_parsed(&d, &c->arena, &r, ps, (size_t)n, &c->coder.dict, &c->coder.models, &c->coder.opt);
     if (c->debug) debug_doc(&d, stderr);
@@ -858,6 +895,14 @@ static int run(int argc, char **argv, int ingest, int quotes)
             fprintf(stderr, ", so %ld event%s stored undated", c.undated_events, c.undated_events == 1 ? " is" : "s are");
         fprintf(stderr, "; give --date YYYY-MM-DD, or a line 'Date: YYYY-MM-DD' in the text\n");
     }
+    if (c.foreign.total) {
+        /* "2 documents are not in English (fr 1, de 1): stored uncoded" */
+        fprintf(stderr, "herodotus %s: %ld document%s not in English (", cmd, c.foreign.total,
+                c.foreign.total == 1 ? " is" : "s are");
+        for (int i = 0; i < c.foreign.k; i++) fprintf(stderr, "%s%s %ld", i ? ", " : "", c.foreign.code[i], c.foreign.n[i]);
+        if (c.foreign.other) fprintf(stderr, ", others %ld", c.foreign.other);
+        fprintf(stderr, "): %s\n", ingest ? "stored with their language, not coded" : "not coded");
+    }
     if (stats || (ingest && !quiet)) {
         if (ingest)
             fprintf(stderr, "%ld documents, %ld sentences, %ld events stored, %ld skipped as already stored; ",
@@ -870,7 +915,7 @@ static int run(int argc, char **argv, int ingest, int quotes)
         if (stats && getrusage(RUSAGE_SELF, &ru) == 0) fprintf(stderr, "peak memory %.0f MB\n", (double)ru.ru_maxrss / 1024.0);
         if (stats && c.sents) {
             /* time per stage, per sentence, summed over threads */
-            static const char *const names[STAGE_N] = {"read", "segment", "tag", "actors", "verbs", "nouns", "quotes", "events"};
+            static const char *const names[STAGE_N] = {"read", "segment", "tag", "actors", "verbs", "nouns", "quotes", "events", "places"};
             fprintf(stderr, "time per sentence:");
             for (int s = 0; s < STAGE_N; s++) fprintf(stderr, " %s %.2f us,", names[s], (double)c.stage_ns[s] / 1e3 / (double)coded_sents);
             fprintf(stderr, " render %.2f us\n", (double)c.render_ns / 1e3 / (double)coded_sents);

@@ -9,12 +9,16 @@ typedef struct Tagger Tagger;
 typedef struct Lemmas Lemmas;
 typedef struct WordList WordList;
 typedef struct UdModel UdModel;
+typedef struct LangId LangId;
+typedef struct Gazetteer Gazetteer;
 
 typedef struct Models {
     Tagger *tagger;             /* part-of-speech model (tag.c) */
     Lemmas *lemmas;             /* WordNet's verbs and exceptions, the lemma tables (lemma.c) */
     WordList *words;            /* the spelling word list (wordlist.c) */
     UdModel *parser;            /* the dependency parser (depparse.c), NULL until loaded */
+    LangId *lang;               /* the language profiles (lang.c) */
+    Gazetteer *gaz;             /* cities and countries (places.c) */
 } Models;
 
 #endif

@@ -1,4 +1,4 @@
-/* pipeline.c - read -> segment -> tag -> actors -> verbs -> nouns -> quotes -> events */
+/* pipeline.c - read -> segment -> tag -> actors -> verbs -> nouns -> quotes -> events -> places */
 #include "pipeline.h"
 #include <time.h>
 #include <stdio.h>
@@ -10,11 +10,13 @@
 #include "cameo.h"
 #include "dates.h"
 #include "events.h"
+#include "lang.h"
 #include "lemma.h"
 #include "segment.h"
 #include "tag.h"
 #include "depparse.h"
 #include "nouns.h"
+#include "places.h"
 #include "quotes.h"
 #include "verbs.h"
 #include "wordlist.h"
@@ -79,7 +81,8 @@ int pipeline_load_models(Models *m, char *err, size_t errsz)
     memset(m, 0, sizeof *m);
     if (!(m->tagger = tagger_load(tdir && *tdir ? tdir : TAGGER_DIR_DEFAULT, err, errsz)) ||
         !(m->lemmas = lemma_load(wdir && *wdir ? wdir : WORDNET_DIR_DEFAULT, err, errsz)) ||
-        !(m->words = wordlist_load(WORDLIST_DEFAULT, err, errsz)))
+        !(m->words = wordlist_load(WORDLIST_DEFAULT, err, errsz)) || !(m->lang = lang_load(err, errsz)) ||
+        !(m->gaz = gazetteer_load(err, errsz)))
         return -1;
     snprintf(path, sizeof path, "%s/data/cameo.tsv", pipeline_datadir(dir, sizeof dir));
     return cameo_load(path, err, errsz);
@@ -91,6 +94,8 @@ void pipeline_unload_models(Models *m)
     lemma_free(m->lemmas);
     wordlist_free(m->words);
     udmodel_free(m->parser);
+    lang_free(m->lang);
+    gazetteer_free(m->gaz);
     memset(m, 0, sizeof *m);
     cameo_free();
 }
@@ -182,7 +187,9 @@ int pipeline_run(Doc *d, Arena *a, const RawDoc *raw, const Dict *dict, const Mo
     if (read_article(d, a, raw, m->words, err, errsz)) return -1;
     d->keep_notes = (uint8_t)(o->notes != 0);
     if (!d->pubdate) d->pubdate = o->pubdate;
+    lang_detect(m->lang, d->body, d->body_len, d->lang);
     lap(d, o, STAGE_READ, &t);
+    if (!doc_english(d)) return 0;   /* stored with its language, not coded as English */
     *cut_sentences = segment(d);
     lap(d, o, STAGE_SEGMENT, &t);
     for (uint32_t i = 0; i < d->nsent; i++) {
@@ -202,6 +209,9 @@ int pipeline_run(Doc *d, Arena *a, const RawDoc *raw, const Dict *dict, const Mo
     if (o->tree) events_with_trees(d, dict, m, o, a);
     else make_events(d, dict, o);
     lap(d, o, STAGE_EVENTS, &t);
+    d->gaz = m->gaz;
+    find_places(d, m->gaz);
+    lap(d, o, STAGE_PLACES, &t);
     return 0;
 }
 
@@ -239,5 +249,7 @@ int pipeline_run_parsed(Doc *d, Arena *a, const RawDoc *raw, const ParsedSentenc
     find_quotes(d, o);
     if (o->tree && !given) events_with_trees(d, dict, m, o, a);
     else make_events(d, dict, o);
+    d->gaz = m->gaz;
+    find_places(d, m->gaz);
     return 0;
 }

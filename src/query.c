@@ -1,6 +1,7 @@
 /* query.c - filters over the event store, and `herodotus query` */
 #include "query.h"
 #include <ctype.h>
+#include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,8 @@
 #include "pipeline.h"
 #include "rows.h"
 #include "store.h"
+
+#define PI 3.14159265358979323846
 
 static const char USAGE[] =
     "usage: herodotus query --db FILE [filters] [--dedup oneaday|none] [--limit N]\n"
@@ -28,6 +31,8 @@ static const char USAGE[] =
     "  --since DATE      on or after YYYY-MM-DD\n"
     "  --until DATE      on or before YYYY-MM-DD\n"
     "  --text WORDS      events in sentences holding all these words (full-text)\n"
+    "  --country CODE    events that happened in a country (ISO 3166 alpha-3: UKR)\n"
+    "  --near LAT,LON,KM events that happened within KM kilometres of a point\n"
     "  --dedup MODE      oneaday (default: identical date, source, target, code\n"
     "                    counted once) or none\n"
     "  --limit N         at most N events (default 100; 0 for all)\n"
@@ -119,7 +124,8 @@ int filter_option(Filter *f, int argc, char **argv, int *i, char *msg, size_t ms
 {
     const char *a = argv[*i];
     static const char *const withval[] = {"--db", "--actor", "--source", "--target", "--dyad", "--code", "--root",
-                                          "--quad", "--since", "--until", "--text", "--limit", "--dedup", NULL};
+                                          "--quad", "--since", "--until", "--text", "--limit", "--dedup",
+                                          "--country", "--near", NULL};
     int takes = 0;
     for (int k = 0; withval[k]; k++) takes |= !strcmp(a, withval[k]);
     if (!takes) {
@@ -144,6 +150,30 @@ int filter_option(Filter *f, int argc, char **argv, int *i, char *msg, size_t ms
     else if (!strcmp(a, "--since")) f->since = v;
     else if (!strcmp(a, "--until")) f->until = v;
     else if (!strcmp(a, "--text")) f->text = v;
+    else if (!strcmp(a, "--country")) {
+        if (strlen(v) != 3 || !isalpha((unsigned char)v[0]) || !isalpha((unsigned char)v[1]) ||
+            !isalpha((unsigned char)v[2])) {
+            snprintf(msg, msgsz, "--country takes an ISO 3166 three-letter code (UKR, CHN), not '%s'", v);
+            return -1;
+        }
+        f->country = v;
+    } else if (!strcmp(a, "--near")) {
+        char *end;
+        double x[3];
+        const char *p = v;
+        int k = 0;
+        for (; k < 3; k++) {
+            x[k] = strtod(p, &end);
+            if (end == p || (k < 2 && *end != ',') || (k == 2 && *end)) break;
+            p = end + 1;
+        }
+        if (k < 3 || x[0] < -90 || x[0] > 90 || x[1] < -180 || x[1] > 180 || x[2] <= 0 || x[2] > 20050) {
+            snprintf(msg, msgsz, "--near takes LAT,LON,KM (latitude -90..90, longitude -180..180, kilometres > 0),"
+                                 " e.g. 50.45,30.52,100; not '%s'", v);
+            return -1;
+        }
+        f->near = 1, f->near_lat = x[0], f->near_lon = x[1], f->near_km = x[2];
+    }
     else if (!strcmp(a, "--limit")) {
         char *end;
         f->limit = strtol(v, &end, 10);
@@ -306,6 +336,37 @@ int filter_sql(const Filter *f, Buf *w, Params *vals, char *msg, size_t msgsz)
                    " JOIN events ev ON ev.doc = s.doc AND ev.sentence = s.idx WHERE sentences_fts MATCH ?%d)",
                    at);
     }
+    if (f->country) {
+        char c[4] = {(char)toupper((unsigned char)f->country[0]), (char)toupper((unsigned char)f->country[1]),
+                     (char)toupper((unsigned char)f->country[2]), 0};
+        buf_printf(w, " AND e.place_country = ?%d", param_add(vals, c, 3));
+    }
+    if (f->near) {
+        /* a box first (an index-free but cheap test), then the great-circle distance */
+        char v[4][32];
+        double dlat = f->near_km / 111.0, coslat = cos(f->near_lat * PI / 180.0);
+        double dlon = coslat > 0.01 ? f->near_km / (111.0 * coslat) : 360.0;
+        snprintf(v[0], sizeof v[0], "%.6f", f->near_lat - dlat);
+        snprintf(v[1], sizeof v[1], "%.6f", f->near_lat + dlat);
+        snprintf(v[2], sizeof v[2], "%.6f", f->near_lat);
+        snprintf(v[3], sizeof v[3], "%.6f", f->near_lon);
+        int a0 = param_add(vals, v[0], strlen(v[0])), a1 = param_add(vals, v[1], strlen(v[1])),
+            a2 = param_add(vals, v[2], strlen(v[2])), a3 = param_add(vals, v[3], strlen(v[3]));
+        char km[32];
+        snprintf(km, sizeof km, "%.6f", f->near_km);
+        int a4 = param_add(vals, km, strlen(km));
+        buf_printf(w, " AND e.place_lat BETWEEN CAST(?%d AS REAL) AND CAST(?%d AS REAL)", a0, a1);
+        if (dlon < 180) {
+            char lo[32], hi[32];
+            snprintf(lo, sizeof lo, "%.6f", f->near_lon - dlon);
+            snprintf(hi, sizeof hi, "%.6f", f->near_lon + dlon);
+            int b0 = param_add(vals, lo, strlen(lo)), b1 = param_add(vals, hi, strlen(hi));
+            if (f->near_lon - dlon >= -180 && f->near_lon + dlon <= 180)
+                buf_printf(w, " AND e.place_lon BETWEEN CAST(?%d AS REAL) AND CAST(?%d AS REAL)", b0, b1);
+        }
+        buf_printf(w, " AND hd_km(e.place_lat, e.place_lon, CAST(?%d AS REAL), CAST(?%d AS REAL)) <= CAST(?%d AS REAL)",
+                   a2, a3, a4);
+    }
     if (vals->n > MAX_VALUES) {
         snprintf(msg, msgsz, "the filters hold %d values; at most %d", vals->n, MAX_VALUES);
         return -1;
@@ -339,6 +400,22 @@ int reader_args(Reader *r, const char *cmd, const char *usage, int argc, char **
     return -1;
 }
 
+/* hd_km(lat1, lon1, lat2, lon2): kilometres between two points on the
+ * Earth (a sphere of 6,371 km); NULL when a point is unknown */
+static void sql_km(sqlite3_context *cx, int argc, sqlite3_value **v)
+{
+    (void)argc;
+    for (int i = 0; i < 4; i++)
+        if (sqlite3_value_type(v[i]) == SQLITE_NULL) {
+            sqlite3_result_null(cx);
+            return;
+        }
+    double la1 = sqlite3_value_double(v[0]) * PI / 180, lo1 = sqlite3_value_double(v[1]) * PI / 180,
+           la2 = sqlite3_value_double(v[2]) * PI / 180, lo2 = sqlite3_value_double(v[3]) * PI / 180;
+    double a = sin((la2 - la1) / 2) * sin((la2 - la1) / 2) + cos(la1) * cos(la2) * sin((lo2 - lo1) / 2) * sin((lo2 - lo1) / 2);
+    sqlite3_result_double(cx, 2 * 6371.0 * asin(sqrt(a > 1 ? 1 : a)));
+}
+
 int reader_open(Reader *r)
 {
     char msg[512];
@@ -360,6 +437,7 @@ int reader_open(Reader *r)
         params_free(&r->vals);
         return 1;
     }
+    sqlite3_create_function(r->db, "hd_km", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_km, NULL, NULL);
     return -1;
 }
 
@@ -457,7 +535,8 @@ int query_main(int argc, char **argv)
              " (SELECT count(DISTINCT coalesce(xd.source, xd.doc_id)) FROM events x JOIN documents xd ON xd.id = x.doc"
              "   WHERE x.story = e.story AND x.date IS e.date AND x.source = e.source AND x.target = e.target"
              "   AND x.code = e.code) AS sources,"
-             " s.text, e.date_basis, e.date_text FROM events e JOIN documents d ON d.id = e.doc"
+             " s.text, e.date_basis, e.date_text, e.place, e.place_country, e.place_how"
+             " FROM events e JOIN documents d ON d.id = e.doc"
              " LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence WHERE e.id IN (");
     reader_event_ids(&r, &sql);
     buf_puts(&sql, ") ORDER BY e.date IS NULL, e.date, e.id");   /* undated events last */

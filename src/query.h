@@ -13,6 +13,9 @@ typedef struct Filter {
     const char *code, *root, *quad;        /* comma-separated lists */
     const char *since, *until;             /* YYYY-MM-DD, inclusive */
     const char *text;                      /* full-text words */
+    const char *country;                   /* --country: where events happened (ISO 3166 alpha-3) */
+    int near;                              /* --near LAT,LON,KM given */
+    double near_lat, near_lon, near_km;
     long limit;                            /* 0: none */
     int dedup;                             /* one-a-day filter (default on) */
 } Filter;

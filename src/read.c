@@ -257,6 +257,7 @@ void read_metadata(Doc *d, Arena *a, const RawDoc *raw)
     d->id = raw->id;
     d->url = raw->url;
     d->source = raw->source;
+    d->author = raw->author;
     d->title = raw->title;
     d->pubdate = 0;
     d->bad_date = NULL;

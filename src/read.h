@@ -13,6 +13,7 @@ typedef struct RawDoc {
     const char *id, *title, *date, *url, *source;   /* metadata, may be NULL */
     const char *text;
     size_t len;
+    const char *author;     /* metadata (a web page's byline), may be NULL */
 } RawDoc;
 
 /* The metadata alone: id, title, url, source, publication date. */

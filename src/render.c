@@ -55,7 +55,8 @@ void event_view(const Doc *d, const Event *e, EventView *v, const Dict *dict)
     v->text = (Span){d->body + s->off, s->len};
     v->date_basis = e->date_end > e->date_start ? "text" : e->date ? "publication" : "";
     v->date_text = e->date_end > e->date_start ? tokspan(s, e->date_start, e->date_end) : (Span){"", 0};
-    v->place = d->place;
+    v->dateline = d->place;
+    place_view(d->gaz, e, &v->place);
     v->quote = e->quote;
     v->rule = e->rule;
     v->explain = dict != NULL;

@@ -6,6 +6,7 @@
 #include "buf.h"
 #include "dict.h"
 #include "doc.h"
+#include "places.h"
 
 typedef struct Span { const char *s; size_t n; } Span;
 
@@ -23,7 +24,8 @@ typedef struct EventView {
     Span source_text, target_text, verb_text, text;
     const char *date_basis;         /* "text" (the words in date_text) or "publication" ("" undated) */
     Span date_text;
-    const char *place;              /* dateline place or NULL */
+    const char *dateline;           /* the article's dateline place or NULL */
+    PlaceView place;                /* where it happened (places.h) */
     uint32_t quote;                 /* the quote it was said in (its quote_id), 0 none */
     const char *rule;
     /* --explain: dictionary entries as "file:line" ("" none); an event

@@ -49,7 +49,19 @@ static void event(Buf *o, const EventView *v)
     key_str(o, "source_text", v->source_text.s, v->source_text.n);
     key_str(o, "target_text", v->target_text.s, v->target_text.n);
     key_str(o, "verb_text", v->verb_text.s, v->verb_text.n);
-    if (v->place) key_cstr(o, "place", v->place);
+    if (v->dateline) key_cstr(o, "dateline", v->dateline);
+    const PlaceView *pl = &v->place;
+    if (pl->name[0]) {
+        buf_puts(o, ",\"place\":{\"name\":");
+        buf_json_str(o, pl->name, strlen(pl->name));
+        key_cstr(o, "region", pl->region);
+        key_cstr(o, "country", pl->country);
+        buf_printf(o, ",\"lat\":%.4f,\"lon\":%.4f", pl->lat, pl->lon);
+        key_cstr(o, "how", pl->how);
+        buf_putc(o, '}');
+    } else {
+        buf_puts(o, ",\"place\":{\"how\":\"none\"}");
+    }
     if (v->quote) buf_printf(o, ",\"quote_id\":%u", v->quote);
     key_cstr(o, "rule", v->rule);
     if (v->explain) {

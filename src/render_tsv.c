@@ -4,7 +4,7 @@
 
 static void begin(Buf *o)
 {
-    buf_puts(o, "doc_id\tsentence\tdate\tsource\ttarget\tcode\troot\tquad\tgoldstein\tplover\tsource_text\ttarget_text\tverb_text\ttext\tdate_basis\tdate_text\n");
+    buf_puts(o, "doc_id\tsentence\tdate\tsource\ttarget\tcode\troot\tquad\tgoldstein\tplover\tsource_text\ttarget_text\tverb_text\ttext\tdate_basis\tdate_text\tplace\tplace_country\tplace_lat\tplace_lon\tplace_how\n");
 }
 
 /* tabs and newlines inside a field become spaces */
@@ -30,7 +30,10 @@ static void event(Buf *o, const EventView *v)
     buf_puts(o, v->date_basis);
     buf_putc(o, '\t');
     field(o, v->date_text.s, v->date_text.n);
-    buf_putc(o, '\n');
+    buf_putc(o, '\t');
+    field(o, v->place.name, strlen(v->place.name));
+    if (v->place.name[0]) buf_printf(o, "\t%s\t%.4f\t%.4f\t%s\n", v->place.country, v->place.lat, v->place.lon, v->place.how);
+    else buf_puts(o, "\t\t\t\tnone\n");
 }
 
 static void end(Buf *o, long n) { (void)o; (void)n; }

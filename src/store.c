@@ -190,7 +190,17 @@ static const char MIGRATE_V5[] =
     "CREATE TABLE quote_via(quote INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE, pos INTEGER NOT NULL,"
     "  name TEXT NOT NULL COLLATE NOCASE, kind TEXT NOT NULL, PRIMARY KEY(quote, pos)) WITHOUT ROWID;"
     "CREATE INDEX quote_via_name ON quote_via(name, quote);"
-    "ALTER TABLE events ADD COLUMN quote INTEGER;";
+    "ALTER TABLE events ADD COLUMN quote INTEGER;"
+    "ALTER TABLE documents ADD COLUMN author TEXT;"
+    "ALTER TABLE documents ADD COLUMN language TEXT;"
+    /* where each event happened (places.h): events.place is its name from now on */
+    "ALTER TABLE events ADD COLUMN place_country TEXT;"
+    "ALTER TABLE events ADD COLUMN place_lat REAL;"
+    "ALTER TABLE events ADD COLUMN place_lon REAL;"
+    "ALTER TABLE events ADD COLUMN place_how TEXT;"
+    "ALTER TABLE events ADD COLUMN place_kind TEXT;"
+    "ALTER TABLE events ADD COLUMN place_region TEXT;"
+    "CREATE INDEX events_place ON events(place_country, date);";
 static const char *const MIGRATIONS[] = {SCHEMA_V1, MIGRATE_V2, MIGRATE_V3, MIGRATE_V4, MIGRATE_V5};
 _Static_assert(sizeof MIGRATIONS / sizeof *MIGRATIONS == STORE_SCHEMA_VERSION,
                "one migration per schema version");
@@ -282,11 +292,14 @@ Store *store_open(const char *path, char *err, size_t errsz)
         {offsetof(Store, find), "SELECT id FROM documents WHERE doc_id=?1 OR content_hash=?2"},
         {offsetof(Store, del), "DELETE FROM documents WHERE id=?1"},
         {offsetof(Store, doc), "INSERT INTO documents(id,doc_id,url,source,title,pubdate,place,content_hash,signature,story,"
-                               "body,sentence_spans) VALUES(?9,?1,?2,?3,?4,?5,?6,?7,?8,?10,?11,?12) ON CONFLICT DO NOTHING"},
+                               "body,sentence_spans,author,language) VALUES(?9,?1,?2,?3,?4,?5,?6,?7,?8,?10,?11,?12,?13,?14)"
+                               " ON CONFLICT DO NOTHING"},
         {offsetof(Store, sent), "INSERT INTO sentences(doc,idx,text) VALUES(?1,?2,?3)"},
         {offsetof(Store, ev), "INSERT INTO events(doc,sentence,date,source,target,code,root,quad,goldstein,"
-                              "source_text,target_text,verb_text,place,rule,story,event,plover,date_basis,date_text,quote) "
-                              "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)"},
+                              "source_text,target_text,verb_text,place,rule,story,event,plover,date_basis,date_text,quote,"
+                              "place_country,place_lat,place_lon,place_how,place_kind,place_region) "
+                              "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,"
+                              "?25,?26)"},
         {offsetof(Store, quote), "INSERT INTO quotes(doc,n,sentence,date,text,kind,speaker,speaker_code,speaker_how,"
                                  "speaker_role) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"},
         {offsetof(Store, via), "INSERT INTO quote_via(quote,pos,name,kind) VALUES(?1,?2,?3,?4)"},
@@ -481,6 +494,8 @@ void store_view(StoreView *v, const Doc *d, const char *text, size_t len, Arena 
     v->url = arena_strdup(a, d->url);
     v->source = arena_strdup(a, d->source);
     v->title = arena_strdup(a, d->title);
+    v->author = arena_strdup(a, d->author);
+    memcpy(v->language, d->lang, sizeof v->language);
     v->place = d->place;
     v->pubdate = d->pubdate;
     content_hash(text, len, v->hash);   /* the raw text itself is not kept: the body is */
@@ -510,7 +525,13 @@ void store_view(StoreView *v, const Doc *d, const char *text, size_t len, Arena 
         s->code = e.code;
         s->name = e.name;
         s->plover = e.plover;
-        s->place = e.place;
+        s->place = e.place.name[0] ? e.place.name : NULL;   /* the gazetteer's, which outlives the document */
+        memcpy(s->place_country, e.place.country, sizeof s->place_country);
+        s->place_lat = e.place.lat;
+        s->place_lon = e.place.lon;
+        s->place_how = e.place.how;
+        s->place_city = e.place.is_city;
+        s->place_region = e.place.region;   /* the gazetteer's */
         s->rule = e.rule;
         s->source_text = e.source_text;
         s->target_text = e.target_text;
@@ -553,6 +574,7 @@ void store_view_copy(StoreView *dst, const StoreView *src, Arena *a)
     dst->url = arena_strdup(a, src->url);
     dst->source = arena_strdup(a, src->source);
     dst->title = arena_strdup(a, src->title);
+    dst->author = arena_strdup(a, src->author);
     dst->place = arena_strdup(a, src->place);
     char *body = arena_alloc(a, src->body_len + 1);
     memcpy(body, src->body, src->body_len);
@@ -572,6 +594,7 @@ void store_view_copy(StoreView *dst, const StoreView *src, Arena *a)
         ev[i].source = arena_strdup(a, e->source);
         ev[i].target = arena_strdup(a, e->target);
         ev[i].place = arena_strdup(a, e->place);
+        ev[i].place_region = arena_strdup(a, e->place_region);
         ev[i].rule = arena_strdup(a, e->rule);
         /* code, name and plover are the CAMEO table's, which outlives both */
         ev[i].source_text = span_moved(e->source_text, src->body, body, src->body_len);
@@ -649,6 +672,8 @@ int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errs
         sl += (size_t)sprintf(spans + sl, "%s%u+%u", i ? " " : "", v->sent_off[i], v->sent_len[i]);
     spans[sl] = '\0';
     sqlite3_bind_text(q, 12, spans, (int)sl, free);
+    bind_opt(q, 13, v->author);
+    bind_opt(q, 14, v->language[0] ? v->language : NULL);
     if (sqlite3_step(q) != SQLITE_DONE) goto bad;
     if (!sqlite3_changes(st->db)) return 1;   /* the same id or text is stored already */
     st->next_doc = doc + 1;
@@ -694,6 +719,14 @@ int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errs
         bind_opt(q, 18, e->date_basis && *e->date_basis ? e->date_basis : NULL);
         if (e->date_text.n) sqlite3_bind_text(q, 19, e->date_text.s, (int)e->date_text.n, SQLITE_STATIC);
         if (e->quote) sqlite3_bind_int(q, 20, (int)e->quote);
+        if (e->place) {
+            sqlite3_bind_text(q, 21, e->place_country, -1, SQLITE_STATIC);
+            sqlite3_bind_double(q, 22, e->place_lat);
+            sqlite3_bind_double(q, 23, e->place_lon);
+            sqlite3_bind_text(q, 25, e->place_city ? "city" : "country", -1, SQLITE_STATIC);
+            bind_opt(q, 26, e->place_region && *e->place_region ? e->place_region : NULL);
+        }
+        sqlite3_bind_text(q, 24, e->place_how ? e->place_how : "none", -1, SQLITE_STATIC);
         if (sqlite3_step(q) != SQLITE_DONE) goto bad;
     }
     for (uint32_t i = 0; i < v->nquotes; i++) {

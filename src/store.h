@@ -25,6 +25,11 @@ typedef struct StoredEvent {
     const char *date_basis;         /* "text", "publication", "" undated */
     Span source_text, target_text, verb_text, date_text;
     uint32_t quote;                 /* the quote it was said in (1, 2, ... in the document), 0 none */
+    char place_country[4];          /* where it happened (place is its name, NULL none) */
+    double place_lat, place_lon;
+    const char *place_how;          /* "sentence", "dateline", "none" (constant strings) */
+    int place_city;                 /* a city (else a country) */
+    const char *place_region;       /* the city's region */
 } StoredEvent;
 
 /* A quote as the store takes it */
@@ -40,7 +45,8 @@ typedef struct StoredQuote {
  * in one arena), so that another thread may store it while the next
  * document is coded. */
 typedef struct StoreView {
-    const char *id, *url, *source, *title, *place;
+    const char *id, *url, *source, *title, *place, *author;
+    char language[16];              /* lang.h's code ("en", "fr", "und") */
     int pubdate;
     char hash[17];                  /* the raw text's content hash */
     const char *body;               /* the cleaned body (for reprint detection) */

@@ -320,7 +320,7 @@ int validate_file(const char *file, const Dict *given, const Models *models, int
             if (parse && parse_unbalanced(parse)) snprintf(got_error, sizeof got_error, "bad_input_parse");
             else if (has_dateline(text)) snprintf(got_error, sizeof got_error, "dateline");
             if (!got_error[0]) {
-                RawDoc r = {file, s->line, id, NULL, date, NULL, NULL, text, strlen(text)};
+                RawDoc r = {file, s->line, id, NULL, date, NULL, NULL, text, strlen(text), NULL};
                 Doc d;
                 char err[256];
                 int cut, bad;

@@ -244,7 +244,7 @@ check a_weekday_dates_an_event_by_its_words grep -q '"date":"2024-05-13","date_b
 check next_week_of_an_event_to_come_is_its_monday grep -q '"date":"2024-05-20","date_basis":"text","date_text":"next week"' "$T/o"
 check an_event_with_no_date_words_takes_the_publication_date sh -c "grep '\"source\":\"ETH\"' '$T/o' | grep -q '\"date\":\"2024-05-14\",\"date_basis\":\"publication\"'"
 "$H" code --format tsv "$T/dated.txt" >"$T/o" 2>"$T/e"
-check tsv_ends_with_the_date_basis_and_its_words sh -c "head -1 '$T/o' | grep -q '	text	date_basis	date_text\$' && awk -F'\t' 'NR == 2 && \$3 == \"2024-05-13\" && \$15 == \"text\" && \$16 == \"Monday\" { ok = 1 } END { exit !ok }' '$T/o'"
+check tsv_ends_with_the_date_basis_and_the_place sh -c "head -1 '$T/o' | grep -q '	text	date_basis	date_text	place	place_country	place_lat	place_lon	place_how\$' && awk -F'\t' 'NR == 2 && \$3 == \"2024-05-13\" && \$15 == \"text\" && \$16 == \"Monday\" && \$21 != \"\" { ok = 1 } END { exit !ok }' '$T/o'"
 
 # --jobs N codes in threads and writes what one thread writes, in input order; a bad count is a usage error
 for f in examples/*.txt; do sed -n '/^$/,$p' "$f" | tr '\n' ' ' | sed 's/"/\\"/g; s/^/{"id":"x","date":"2024-05-14","text":"/; s/$/"}/'; echo; done >"$T/one.jsonl"
@@ -274,7 +274,13 @@ check yugoslav_forces_are_serbias grep -q '	SRBMIL	' "$T/o"
 
 # --stats prints the time per sentence of every stage and the peak memory
 "$H" code --stats --format tsv examples/*.txt >/dev/null 2>"$T/e"
-check stats_print_time_per_stage_and_peak_memory sh -c "grep -q '^time per sentence: read [0-9.]* us, segment [0-9.]* us, tag [0-9.]* us, actors [0-9.]* us, verbs [0-9.]* us, nouns [0-9.]* us, quotes [0-9.]* us, events [0-9.]* us, render [0-9.]* us' '$T/e' && grep -q '^peak memory [0-9]* MB' '$T/e'"
+check stats_print_time_per_stage_and_peak_memory sh -c "grep -q '^time per sentence: read [0-9.]* us, segment [0-9.]* us, tag [0-9.]* us, actors [0-9.]* us, verbs [0-9.]* us, nouns [0-9.]* us, quotes [0-9.]* us, events [0-9.]* us, places [0-9.]* us, render [0-9.]* us' '$T/e' && grep -q '^peak memory [0-9]* MB' '$T/e'"
+
+# places: the place phrase of the event's sentence, else the dateline, with the gazetteer's coordinates
+printf 'KYIV, May 14 (Agency) - Russian forces shelled residential areas in Kharkiv overnight. Ukraine accused Russia of violating the ceasefire.\n' >"$T/pl.txt"
+"$H" code --date 2024-05-14 --format jsonl "$T/pl.txt" >"$T/o" 2>"$T/e"
+check event_place_from_its_sentence grep -q '"place":{"name":"Kharkiv","region":"[^"]*","country":"UKR","lat":49\.[0-9]*,"lon":36\.[0-9]*,"how":"sentence"}' "$T/o"
+check event_place_from_the_dateline grep -q '"code":"112".*"dateline":"KYIV","place":{"name":"Kyiv",.*"country":"UKR",.*"how":"dateline"}' "$T/o"
 
 # quotes: one JSON object per quote, with its speaker and the media it came through
 printf 'Date: 2024-05-14\n\nSergei Lavrov arrived in Beijing on Monday.\n\n"We thank our Chinese partners for their support," he told RIA Novosti, according to TASS. "Nothing has changed."\n' >"$T/quotes.txt"
@@ -289,6 +295,32 @@ check events_outside_quotes_carry_no_quote_id sh -c "grep '\"code\":\"042\"' '$T
 "$H" quotes --format tsv "$T/quotes.txt" >"$T/o" 2>"$T/e"
 check quotes_tsv_has_a_header_and_the_via_list sh -c "head -1 '$T/o' | grep -q '^doc_id	quote_id	sentence	date	kind	speaker	code	how	role	via	text$' && grep -q '	RIA Novosti; TASS	' '$T/o'"
 "$H" quotes --help >"$T/o" 2>&1; check quotes_help_exits_0 sh -c "[ $? -eq 0 ] && grep -q 'usage: herodotus quotes' '$T/o'"
+
+# web pages: .html files and HTML on stdin are read for their story and metadata
+cat >"$T/page.html" <<'HTML'
+<!DOCTYPE html><html><head><title>Iran ready for talks | Daily</title>
+<meta property="article:published_time" content="2024-06-11T14:03:00+02:00"><meta name="author" content="Jane Doe">
+<link rel="canonical" href="https://example.org/iran-talks"><script>var s = "Iran attacked Iraq.";</script></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav><div class="cookie-banner">We use cookies. Accept?</div>
+<article><h1>Iran ready for talks</h1><div class="article-body">
+<p>Iran is ready to resume talks with France, Foreign Minister Abbas Araghchi said on Monday.</p>
+<p>"We have never left the negotiating table," Araghchi told reporters, according to the IRNA news agency.</p>
+</div></article><aside class="most-read"><ul><li><a href="#">Rebels attacked a convoy near the border, killing four soldiers</a></li></ul></aside>
+<footer><p>Copyright 2024 Daily. Israel condemned Iran.</p></footer></body></html>
+HTML
+"$H" code --format jsonl "$T/page.html" >"$T/o" 2>"$T/e"; rc=$?
+check html_page_is_coded_from_its_story sh -c "[ $rc -eq 0 ] && grep -q '\"source\":\"IRN\",\"target\":\"FRA\",\"code\":\"036\"' '$T/o'"
+check html_page_dates_by_its_published_time grep -q '"date":"2024-06-10","date_basis":"text","date_text":"Monday"' "$T/o"
+check html_page_furniture_gives_no_events sh -c "! grep -q '\"code\":\"19\|\"code\":\"11\|IRQ\|ISR' '$T/o'"
+"$H" quotes "$T/page.html" >"$T/o" 2>"$T/e"
+check html_page_quotes_have_their_via grep -q '"speaker":{"name":"Abbas Araghchi".*"via":\[{"name":"IRNA","kind":"outlet"}\]' "$T/o"
+"$H" code --format jsonl - <"$T/page.html" >"$T/o" 2>"$T/e"
+check html_on_stdin_is_detected grep -q '"source":"IRN","target":"FRA","code":"036"' "$T/o"
+"$H" parse "$T/page.html" >"$T/o" 2>"$T/e"
+check html_page_is_parsed sh -c "grep -q '^# text = Iran is ready to resume talks' '$T/o' && ! grep -q 'cookies' '$T/o'"
+printf '<html><body><nav><a href="/">Home</a></nav></body></html>' >"$T/empty.html"
+"$H" code "$T/empty.html" >"$T/o" 2>"$T/e"; rc=$?
+check html_page_without_a_story_is_reported sh -c "[ $rc -eq 1 ] && grep -q 'empty.html: no story text found in the page' '$T/e'"
 
 # a visitor is not of the place he arrives in
 coded 2024-01-01 'The Congolese foreign minister arrived in Jakarta on Saturday on a surprise visit.'

@@ -45,8 +45,10 @@ int main(void)
     return !ok;
 }
 C
-cc -std=c11 -I"$R/usr/include" -o "$T/mine" "$T/mine.c" -L"$R/usr/lib" -lherodotus \
-    $(pkg-config --libs sqlite3 jansson libxml-2.0 libutf8proc) -lm -pthread >"$T/cc" 2>&1 &&
+# linked as pkg-config says (the installed herodotus.pc, its prefix where it was put)
+PCDIR="$R/usr/lib/pkgconfig"
+cc -std=c11 -I"$R/usr/include" -o "$T/mine" "$T/mine.c" -L"$R/usr/lib" \
+    $(PKG_CONFIG_PATH="$PCDIR" pkg-config --static --libs herodotus | sed "s|-L/usr/lib |-L$R/usr/lib |") >"$T/cc" 2>&1 &&
     HERODOTUS_DATA="$R/usr/share/herodotus" "$T/mine" >"$T/o" 2>"$T/e"
 check installed_library_and_header_build_a_program grep -q '^ok$' "$T/o"
 make -s uninstall PREFIX=/usr DESTDIR="$R" >"$T/log" 2>&1

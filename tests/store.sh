@@ -147,11 +147,40 @@ PRAGMA user_version=1;"
 check old_schema_is_reported_to_readers sh -c "[ $rc -eq 1 ] && grep -q 'schema version 1' '$T/e'"
 "$H" ingest --quiet --db "$V1" examples/border-clash.txt >/dev/null 2>&1
 check migration_reaches_version_5 test "$(q "$V1" 'pragma user_version')" -eq 5
-check migration_adds_quotes_and_the_events_quote test "$(q "$V1" "select (select count(*) from sqlite_master where name = 'quotes') || (select count(*) from pragma_table_info('events') where name = 'quote')")" = 11
+check migration_adds_quotes_the_events_quote_and_authors test "$(q "$V1" "select (select count(*) from sqlite_master where name = 'quotes') || (select count(*) from pragma_table_info('events') where name = 'quote') || (select count(*) from pragma_table_info('documents') where name = 'author')")" = 111
 check migration_leaves_old_events_without_a_date_basis test "$(q "$V1" "select quote(date_basis) from events where source = 'AAA'")" = NULL
 check migration_keeps_old_events test "$(q "$V1" "select count(*) from events where source = 'AAA'")" -eq 1
 check migration_gives_old_events_their_plover_category test "$(q "$V1" "select plover from events where source = 'AAA'")" = ASSAULT
 check migration_indexes_old_sentences test "$(q "$V1" "select count(*) from sentences_fts where sentences_fts match 'rockets'")" -eq 1
+
+# where events happened: stored, filtered by country and distance, exported as GDELT's geography
+check stored_events_have_a_place test "$(q "$DB" "select count(*) from events where place_how is null or (place_how != 'none') != (place_country is not null and place_lat is not null)")" -eq 0
+"$H" query --db "$DB" --country KEN --limit 0 --format csv >"$T/o" 2>"$T/e"
+check query_country_keeps_that_countrys_places sh -c "[ \$(tail -n +2 '$T/o' | wc -l) -gt 0 ] && ! tail -n +2 '$T/o' | grep -v ',KEN,[a-z]*\$'"
+"$H" query --db "$DB" --near 39.9,116.4,50 --limit 0 --format csv >"$T/o" 2>"$T/e"
+check query_near_keeps_places_within_the_distance sh -c "[ \$(tail -n +2 '$T/o' | wc -l) -gt 0 ] && ! tail -n +2 '$T/o' | grep -v ',Beijing,CHN,'"
+"$H" query --db "$DB" --near 39.9,116.4,5000 --country KEN --limit 0 --format csv >"$T/o" 2>"$T/e"
+check query_near_and_country_together test "$(tail -n +2 "$T/o" | wc -l)" -eq 0
+"$H" query --db "$DB" --near 91,0,10 >"$T/o" 2>"$T/e"; rc=$?
+check query_near_out_of_range_is_a_usage_error sh -c "[ $rc -eq 2 ] && grep -q 'LAT,LON,KM' '$T/e'"
+"$H" query --db "$DB" --country Kenya >"$T/o" 2>"$T/e"; rc=$?
+check query_country_name_is_a_usage_error sh -c "[ $rc -eq 2 ] && grep -q 'three-letter code' '$T/e'"
+"$H" export --db "$DB" --format gdelt >"$T/o" 2>"$T/e"
+check gdelt_export_fills_the_action_geography awk -F'\t' '$27 == "042" && $52 == 1 && $53 == "China" && $54 == "CN" && $57 != "" { ok = 1 } END { exit !ok }' "$T/o"
+check gdelt_export_gives_a_citys_full_name awk -F'\t' '$52 == 4 && $53 ~ /^Nairobi, .*Kenya$/ && $54 == "KE" { ok = 1 } END { exit !ok }' "$T/o"
+check gdelt_export_fills_the_actors_country_geography awk -F'\t' '$6 == "RUSGOV" && $36 == 1 && $38 == "RU" && $41 != "" { ok = 1 } END { exit !ok }' "$T/o"
+
+# an article not in English is stored with its language, not coded, and counted in the summary
+printf '{"id":"fr1","date":"2024-05-14","text":"La police a dispersé mardi des milliers de manifestants dans la capitale, a indiqué le ministère de l’Intérieur, alors que les dirigeants de l’opposition réclamaient de nouvelles élections après le scrutin contesté. Les manifestants ont promis de revenir chaque soir jusqu’à la publication des résultats complets."}\n{"id":"en1","date":"2024-05-14","text":"Kenyan police fired tear gas at protesters in Nairobi on Tuesday, the interior ministry said, as thousands marched against a finance bill that the opposition says would raise the cost of living."}\n' >"$T/lang.jsonl"
+"$H" ingest --db "$T/lang.db" "$T/lang.jsonl" >"$T/o" 2>"$T/e"; rc=$?
+check ingest_stores_a_french_article_with_its_language_uncoded sh -c "[ $rc -eq 0 ] && [ \"\$(sqlite3 '$T/lang.db' \"select language || ':' || (select count(*) from events e where e.doc = d.id) from documents d where doc_id = 'fr1'\")\" = fr:0 ]"
+check ingest_codes_the_english_one test "$(q "$T/lang.db" "select count(*) from events e join documents d on d.id = e.doc where d.doc_id = 'en1' and d.language = 'en'")" -gt 0
+check ingest_counts_documents_by_language grep -q 'ingest: 1 document is not in English (fr 1): stored with their language, not coded' "$T/e"
+
+# a web page is stored with its title, author, canonical URL and date
+printf '<html><head><title>Talks resume | Daily</title><meta name="author" content="Jane Doe"><link rel="canonical" href="https://example.org/t"><meta property="article:published_time" content="2024-06-11T09:00:00Z"></head><body><article><p>Iran is ready to resume talks with France, the foreign minister said on Monday.</p></article></body></html>' >"$T/p.html"
+"$H" ingest --quiet --db "$T/p.db" "$T/p.html" >/dev/null 2>&1
+check ingest_stores_a_pages_metadata test "$(q "$T/p.db" "select title || '|' || author || '|' || url || '|' || pubdate from documents")" = "Talks resume|Jane Doe|https://example.org/t|2024-06-11"
 
 # quotes are stored with their speaker and via; query --speaker / --via list them
 QDB="$T/quotes.db"

@@ -18,6 +18,9 @@
 #include "events.h"
 #include "lemma.h"
 #include "pipeline.h"
+#include "html.h"
+#include "lang.h"
+#include "places.h"
 #include "quotes.h"
 #include "read.h"
 #include "render.h"
@@ -172,7 +175,7 @@ static int read_finds_title_date_dateline_and_drops_furniture(void)
     const char *t = "Leaders meet in Arda City\nBy Jo Bloggs, Staff Writer\nPublished March 12, 2024 | 9:15 AM\n\n"
                     "ARDA CITY, March 12 (Agency) - Ardania and Belmoria met on Monday.\n\nShare this article\n"
                     "Home | World | Politics\nAdvertisement\n";
-    RawDoc r = {"t", 0, "d1", NULL, NULL, NULL, NULL, t, strlen(t)};
+    RawDoc r = {"t", 0, "d1", NULL, NULL, NULL, NULL, t, strlen(t), NULL};
     Doc d;
     char err[256];
     arena_reset(&arena);
@@ -183,7 +186,7 @@ static int read_finds_title_date_dateline_and_drops_furniture(void)
     CHECK(d.place && !strcmp(d.place, "ARDA CITY"), "place: %s", d.place ? d.place : "(none)");
     CHECK(!strcmp(d.body, "Ardania and Belmoria met on Monday."), "body: [%s]", d.body);
     const char *t2 = "Some headline here\n12th Mar, 2024\n\nThe text of the article.\n";
-    RawDoc r2 = {"t", 0, "d2", NULL, NULL, NULL, NULL, t2, strlen(t2)};
+    RawDoc r2 = {"t", 0, "d2", NULL, NULL, NULL, NULL, t2, strlen(t2), NULL};
     memset(&d, 0, sizeof d);
     CHECK(read_article(&d, &arena, &r2, models->words, err, sizeof err) == 0 && d.pubdate == 20240312, "12th Mar, 2024 line");
     return 0;
@@ -208,7 +211,7 @@ static int read_takes_datelines_of_other_shapes(void)
          "NATO (North Atlantic Treaty Organization) Secretary General condemned Russia.", NULL, NULL, 0},
     };
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
-        RawDoc r = {"t", 0, "d", NULL, NULL, NULL, NULL, cases[k].text, strlen(cases[k].text)};
+        RawDoc r = {"t", 0, "d", NULL, NULL, NULL, NULL, cases[k].text, strlen(cases[k].text), NULL};
         Doc d;
         char err[256];
         arena_reset(&arena);
@@ -270,7 +273,7 @@ static int articles_read_as_their_fixtures_say(void)
             free(text), free(want);
             continue;
         }
-        RawDoc r = {path, 0, de->d_name, NULL, NULL, NULL, NULL, text, tl};
+        RawDoc r = {path, 0, de->d_name, NULL, NULL, NULL, NULL, text, tl, NULL};
         Doc d;
         char err[256];
         arena_reset(&arena);
@@ -302,11 +305,125 @@ static int articles_read_as_their_fixtures_say(void)
     return 0;
 }
 
+/* The sentences of a text as the pipeline reads it (reader and
+ * segmenter), white space collapsed, into out (at most max); how many */
+static int text_sentences(const char *text, size_t len, const char *title, char **out, int max)
+{
+    RawDoc r = {"page", 0, "p", title, NULL, NULL, NULL, text, len, NULL};
+    Doc d;
+    char err[256];
+    arena_reset(&arena);
+    memset(&d, 0, sizeof d);
+    if (read_article(&d, &arena, &r, models->words, err, sizeof err)) return 0;
+    segment(&d);
+    int n = 0;
+    for (uint32_t i = 0; i < d.nsent && n < max; i++) {
+        const char *p = d.body + d.sent[i].off;
+        size_t k = d.sent[i].len, o = 0;
+        char *c = malloc(k + 1);
+        int sp = 0;
+        for (size_t j = 0; j < k; j++) {
+            if (p[j] == ' ' || p[j] == '\n' || p[j] == '\t') { sp = 1; continue; }
+            if (sp && o) c[o++] = ' ';
+            sp = 0;
+            c[o++] = p[j];
+        }
+        c[o] = '\0';
+        out[n++] = c;
+    }
+    return n;
+}
+
+static int in_list_of(char **list, int n, const char *s)
+{
+    for (int i = 0; i < n; i++)
+        if (!strcmp(list[i], s)) return 1;
+    return 0;
+}
+
+/* Every page of tests/pages: its title, date, author and URL as its
+ * .expected says; at least 95% of the story's sentences kept, and at most
+ * 5% of what comes out not of the story */
+static int pages_keep_their_story_and_drop_the_furniture(void)
+{
+    char dir[4400];
+    snprintf(dir, sizeof dir, "%s/tests/pages", pipeline_datadir(datadir, sizeof datadir));
+    DIR *dh = opendir(dir);
+    if (!dh) return fail("cannot open %s", dir), 0;
+    int pages = 0;
+    struct dirent *de;
+    while ((de = readdir(dh))) {
+        size_t len = strlen(de->d_name);
+        if (len < 6 || strcmp(de->d_name + len - 5, ".html")) continue;
+        char path[4700], exp[4700];
+        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        snprintf(exp, sizeof exp, "%s/%.*s.expected", dir, (int)(len - 5), de->d_name);
+        size_t hl, el;
+        char *html = read_file(path, &hl), *want = read_file(exp, &el);
+        if (!html || !want) {
+            fail("%s: cannot read it or its .expected", de->d_name);
+            free(html), free(want);
+            continue;
+        }
+        pages++;
+        Page pg;
+        char err[256];
+        if (html_read(html, hl, &pg, err, sizeof err)) {
+            fail("%s: %s", de->d_name, err);
+        } else {
+            char tb[512], db[32], ab[256], ub[512];
+            const char *title = expected_field(want, "title: ", tb, sizeof tb),
+                       *date = expected_field(want, "date: ", db, sizeof db),
+                       *author = expected_field(want, "author: ", ab, sizeof ab),
+                       *url = expected_field(want, "url: ", ub, sizeof ub);
+            if (!author && strstr(want, "\nauthor:")) author = "";
+            if (!url && strstr(want, "\nurl:")) url = "";
+            char got_date[11] = "";
+            if (pg.date) {
+                size_t used;
+                date_format(date_parse(pg.date, strlen(pg.date), &used), got_date);
+            }
+            CHECK(title && pg.title && !strcmp(pg.title, title), "%s: title [%s], want [%s]", de->d_name,
+                  pg.title ? pg.title : "", title ? title : "?");
+            CHECK(date && !strcmp(got_date, date), "%s: date [%s] (%s), want [%s]", de->d_name, got_date,
+                  pg.date ? pg.date : "none", date ? date : "?");
+            CHECK(author && !strcmp(pg.author ? pg.author : "", author), "%s: author [%s], want [%s]", de->d_name,
+                  pg.author ? pg.author : "", author ? author : "?");
+            CHECK(url && !strcmp(pg.url ? pg.url : "", url), "%s: url [%s], want [%s]", de->d_name, pg.url ? pg.url : "",
+                  url ? url : "?");
+            const char *body = strstr(want, "\nbody:\n");
+            static char *got[4096], *story[4096];
+            int ng = text_sentences(pg.text.data, pg.text.len, title, got, 4096);
+            int ns = body ? text_sentences(body + 7, strlen(body + 7), title, story, 4096) : 0;
+            int kept = 0, extra = 0;
+            for (int i = 0; i < ns; i++) kept += in_list_of(got, ng, story[i]);
+            for (int i = 0; i < ng; i++)
+                if (!in_list_of(story, ns, got[i])) {
+                    if (extra++ < 3) printf("     %s: not of the story: [%.100s]\n", de->d_name, got[i]);
+                }
+            if (kept < ns)
+                for (int i = 0, shown = 0; i < ns && shown < 3; i++)
+                    if (!in_list_of(got, ng, story[i])) printf("     %s: lost: [%.100s]\n", de->d_name, story[i]), shown++;
+            printf("     %s: %d of %d story sentences kept, %d of %d out not of the story\n", de->d_name, kept, ns, extra, ng);
+            CHECK(ns > 0 && kept * 100 >= ns * 95, "%s: %d of %d story sentences kept (< 95%%)", de->d_name, kept, ns);
+            CHECK(ng > 0 && extra * 100 <= ng * 5, "%s: %d of %d sentences out are not of the story (> 5%%)", de->d_name,
+                  extra, ng);
+            for (int i = 0; i < ng; i++) free(got[i]);
+            for (int i = 0; i < ns; i++) free(story[i]);
+            page_free(&pg);
+        }
+        free(html), free(want);
+    }
+    closedir(dh);
+    CHECK(pages >= 10, "%d pages in tests/pages, want at least 10", pages);
+    return 0;
+}
+
 static int read_takes_the_headline_after_a_menu_as_title(void)
 {
     const char *t = "Home | World | Business | Politics\nArdania, Belmoria pledge closer ties\nBy Jo Bloggs\n"
                     "12th Mar, 2024\nShare\n\nARDA CITY (Agency) -- Ardania met Belmoria on Monday.\n";
-    RawDoc r = {"t", 0, "d3", NULL, NULL, NULL, NULL, t, strlen(t)};
+    RawDoc r = {"t", 0, "d3", NULL, NULL, NULL, NULL, t, strlen(t), NULL};
     Doc d;
     char err[256];
     memset(&d, 0, sizeof d);
@@ -321,7 +438,7 @@ static int read_takes_the_headline_after_a_menu_as_title(void)
 static int read_rejects_invalid_utf8_with_position(void)
 {
     const char *t = "Good text.\nBad \xff byte.\n";
-    RawDoc r = {"t", 0, "d", NULL, NULL, NULL, NULL, t, strlen(t)};
+    RawDoc r = {"t", 0, "d", NULL, NULL, NULL, NULL, t, strlen(t), NULL};
     Doc d;
     char err[256] = "";
     memset(&d, 0, sizeof d);
@@ -341,7 +458,7 @@ static int read_date_line_looks_no_further_than_its_line(void)
     char *copy = malloc(sizeof t);
     CHECK(copy != NULL, "out of memory");
     memcpy(copy, t, sizeof t);
-    RawDoc r = {"t", 0, "d", NULL, NULL, NULL, NULL, copy, sizeof t - 1};
+    RawDoc r = {"t", 0, "d", NULL, NULL, NULL, NULL, copy, sizeof t - 1, NULL};
     Doc d;
     char err[256] = "";
     memset(&d, 0, sizeof d);
@@ -701,7 +818,7 @@ static int lemmas_follow_the_tag(void)
 
 static Doc code(const Dict *dict, const char *text, const char *date)
 {
-    RawDoc r = {"test", 0, "t", NULL, date, NULL, NULL, text, strlen(text)};
+    RawDoc r = {"test", 0, "t", NULL, date, NULL, NULL, text, strlen(text), NULL};
     Doc d;
     char err[256];
     int cut;
@@ -835,6 +952,83 @@ static int has_event(const Doc *d, const char *src, const char *tgt, const char 
         if (!strcmp(sym_name(e->source), src) && !strcmp(e->target ? sym_name(e->target) : "", tgt) &&
             !strncmp(e->code, code_prefix, strlen(code_prefix)))
             return 1;
+    }
+    return 0;
+}
+
+/* The language of news paragraphs written here in each language; only
+ * English (and text too short to tell) is coded */
+static int languages_are_told_and_only_english_is_coded(void)
+{
+    static const struct { const char *text, *lang; } cases[] = {
+        {"Police fired tear gas at thousands of protesters in the capital on Tuesday, the interior ministry said, "
+         "as opposition leaders called for new elections after the disputed vote.", "en"},
+        {"La police a dispersé mardi des milliers de manifestants dans la capitale, a indiqué le ministère de "
+         "l'Intérieur, alors que l'opposition réclame de nouvelles élections après le scrutin contesté. "
+         "Les manifestants ont promis de revenir chaque soir jusqu'à la publication des résultats complets.", "fr"},
+        {"Die Polizei hat am Dienstag in der Hauptstadt Tausende Demonstranten mit Tränengas auseinandergetrieben, "
+         "teilte das Innenministerium mit, während die Opposition Neuwahlen forderte. "
+         "Die Demonstranten kündigten an, jeden Abend wiederzukommen, bis die vollständigen Ergebnisse veröffentlicht sind.", "de"},
+        {"La policía dispersó el martes a miles de manifestantes en la capital, informó el Ministerio del Interior, "
+         "mientras los líderes de la oposición pedían nuevas elecciones tras la votación. "
+         "Los manifestantes prometieron volver cada noche hasta que se publiquen los resultados completos.", "es"},
+        {"La polizia ha disperso martedì migliaia di manifestanti nella capitale, ha detto il ministero dell'Interno, "
+         "mentre i leader dell'opposizione chiedevano nuove elezioni dopo il voto contestato. "
+         "I manifestanti hanno promesso di tornare ogni sera fino alla pubblicazione dei risultati completi.", "it"},
+        {"A polícia dispersou na terça-feira milhares de manifestantes na capital, informou o Ministério do Interior, "
+         "enquanto os líderes da oposição pediam novas eleições após a votação contestada. "
+         "Os manifestantes prometeram voltar todas as noites até que os resultados completos sejam publicados.", "pt"},
+        {"Во вторник полиция разогнала тысячи демонстрантов в столице, сообщило министерство внутренних дел, "
+         "а лидеры оппозиции потребовали проведения новых выборов после спорного голосования. "
+         "Демонстранты пообещали возвращаться каждый вечер до публикации полных результатов выборов в стране.", "ru"},
+        {"Police dispersed protesters.", "und"},
+        {"Ardanian and Belmorian police attacked Jane Roe near Osgiliath on Saturday.", "und"},
+    };
+    LangId *l = models->lang;
+    CHECK(l != NULL, "no language profiles loaded");
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        char out[16];
+        lang_detect(l, cases[k].text, strlen(cases[k].text), out);
+        CHECK(!strcmp(out, cases[k].lang), "[%.40s...]: %s, want %s", cases[k].text, out, cases[k].lang);
+        Doc d = code(&builtin, cases[k].text, "2024-05-14");
+        int english = !strcmp(cases[k].lang, "en") || !strcmp(cases[k].lang, "und");
+        CHECK(english ? d.nsent > 0 : d.nsent == 0 && d.nev == 0, "[%.40s...]: %u sentences coded", cases[k].text,
+              d.nsent);
+    }
+    return 0;
+}
+
+/* Where events happened: a place phrase near the verb (a city, a capital, a
+ * country), else the dateline; a name several cities share is the
+ * article's country's; accents and case do not matter */
+static int events_are_placed_by_their_sentence_else_the_dateline(void)
+{
+    static const struct { const char *text, *place, *country, *how; } cases[] = {
+        {"Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday.", "Beijing", "CHN", "sentence"},
+        {"Kenyan police fired tear gas at protesters in Nairobi on Tuesday.", "Nairobi", "KEN", "sentence"},
+        {"Russian forces shelled residential areas in Kharkiv overnight, killing three civilians.", "Kharkiv", "UKR",
+         "sentence"},
+        {"Russian forces attacked Ukrainian positions near the town of Bakhmut, the army said.", "Bakhmut", "UKR",
+         "sentence"},
+        {"Russia and Ukraine held talks in Turkey on prisoner exchanges.", "Türkiye", "TUR", "sentence"},
+        {"BEIRUT, May 14 (Agency) - Lebanese police arrested dozens of protesters in Tripoli on Tuesday.", "Tripoli",
+         "LBN", "sentence"},
+        {"Libyan police arrested dozens of protesters in Tripoli on Tuesday, the Libyan interior ministry said.",
+         "Tripoli", "LBY", "sentence"},
+        {"Swiss police arrested protesters in Zürich on Tuesday.", "Zurich", "CHE", "sentence"},
+        {"KYIV, May 14 (Agency) - Ukraine accused Russia of violating the ceasefire.", "Kyiv", "UKR", "dateline"},
+        {"Ukraine accused Russia of violating the ceasefire.", "", "", "none"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        Doc d = code(&builtin, cases[k].text, "2024-05-14");
+        CHECK(d.nev > 0, "[%s]: no event", cases[k].text);
+        if (!d.nev) continue;
+        PlaceView v;
+        place_view(d.gaz, &d.ev[0], &v);
+        CHECK(!strcmp(v.name, cases[k].place) && !strcmp(v.country, cases[k].country) && !strcmp(v.how, cases[k].how),
+              "[%s]: %s (%s, %s), want %s (%s, %s)", cases[k].text, v.name, v.country, v.how, cases[k].place,
+              cases[k].country, cases[k].how);
+        if (v.name[0]) CHECK(v.lat != 0 || v.lon != 0, "[%s]: no coordinates", cases[k].text);
     }
     return 0;
 }
@@ -1390,7 +1584,7 @@ static int check_example(const char *txt, const char *expected)
     size_t n = fread(text, 1, sizeof text - 1, f);
     fclose(f);
     text[n] = '\0';
-    RawDoc r = {txt, 0, txt, NULL, NULL, NULL, NULL, text, n};
+    RawDoc r = {txt, 0, txt, NULL, NULL, NULL, NULL, text, n, NULL};
     Doc d;
     char err[256];
     int cut;
@@ -1434,13 +1628,15 @@ static int check_example(const char *txt, const char *expected)
                   v.code, v.how, via, fs[2], fs[3], fs[4], fs[5]);
             continue;
         }
-        char *f1 = strtok(line, "\t"), *f2 = strtok(NULL, "\t"), *f3 = strtok(NULL, "\t"), *f4 = strtok(NULL, "\t");
+        char *f1 = strtok(line, "\t"), *f2 = strtok(NULL, "\t"), *f3 = strtok(NULL, "\t"), *f4 = strtok(NULL, "\t"),
+             *f5 = strtok(NULL, "\t");   /* the place, when given */
         if (!f4) {
             fail("%s:%d: expected date<TAB>source<TAB>target<TAB>code", expected, ln);
             continue;
         }
         int negative = !strcmp(f1, "!");
-        char f1c[64], f2c[128], f3c[128], f4c[32];
+        char f1c[64], f2c[128], f3c[128], f4c[32], f5c[128];
+        snprintf(f5c, sizeof f5c, "%s", f5 ? f5 : "*");
         snprintf(f1c, sizeof f1c, "%s", f1);
         snprintf(f2c, sizeof f2c, "%s", f2);
         snprintf(f3c, sizeof f3c, "%s", f3);
@@ -1454,11 +1650,14 @@ static int check_example(const char *txt, const char *expected)
             if (!field_matches(f2c, sym_name(ev->source))) continue;
             if (!field_matches(f3c, ev->target ? sym_name(ev->target) : "")) continue;
             if (strncmp(ev->code, f4c, strlen(f4c))) continue;
+            PlaceView pv;
+            place_view(d.gaz, ev, &pv);
+            if (strcmp(f5c, "*") && strcmp(f5c, pv.name)) continue;
             found = 1;
         }
         if (negative && found) fail("%s:%d: unwanted event %s %s %s present", expected, ln, f2c, f3c, f4c);
         if (!negative && !found)
-            fail("%s:%d: missing %s %s %s %s; got: %s", expected, ln, f1c, f2c, f3c, f4c, events_of(&d));
+            fail("%s:%d: missing %s %s %s %s in %s; got: %s", expected, ln, f1c, f2c, f3c, f4c, f5c, events_of(&d));
     }
     fclose(e);
     CHECK(nq == 0 || nq == d.nquotes, "%s: %u quotes expected, %u found", expected, nq, d.nquotes);
@@ -1660,6 +1859,8 @@ int main(void)
     RUN(read_takes_the_headline_after_a_menu_as_title);
     RUN(read_takes_datelines_of_other_shapes);
     RUN(articles_read_as_their_fixtures_say);
+    RUN(pages_keep_their_story_and_drop_the_furniture);
+    RUN(languages_are_told_and_only_english_is_coded);
     RUN(read_rejects_invalid_utf8_with_position);
     RUN(read_date_line_looks_no_further_than_its_line);
     RUN(segment_keeps_abbreviations_and_initials_inside_sentences);
@@ -1677,6 +1878,7 @@ int main(void)
     RUN(parser_gives_one_root_and_heads_inside_the_sentence);
     RUN(parser_finds_subject_object_and_passive_agent);
     RUN(quote_shapes_give_text_kind_speaker_and_via);
+    RUN(events_are_placed_by_their_sentence_else_the_dateline);
     RUN(actors_combine_country_and_agent);
     RUN(coordinated_demonyms_share_the_agent);
     RUN(actor_codes_follow_their_dates);

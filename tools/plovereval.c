@@ -117,7 +117,7 @@ int main(int argc, char **argv)
         arena_reset(&arena);
         const char *id = json_string_value(json_object_get(r, "id"));
         const char *date = json_string_value(json_object_get(r, "date"));   /* the record's, as a publication date */
-        RawDoc raw = {argv[1], (long)i, id ? id : "record", NULL, date, NULL, NULL, text, strlen(text)};
+        RawDoc raw = {argv[1], (long)i, id ? id : "record", NULL, date, NULL, NULL, text, strlen(text), NULL};
         Doc d;
         char err[512];
         int cut = 0;

@@ -152,7 +152,7 @@ int fuzz_parsed_input(const uint8_t *data, size_t size, ParsedReader parse, cons
     long n = parse(text, size, &a, &ps, err, sizeof err);
     if (n > 0) {
         Options o = {.tree = 1, .notes = 1};
-        RawDoc raw = {name, 0, "fuzz", NULL, NULL, NULL, NULL, text, size};
+        RawDoc raw = {name, 0, "fuzz", NULL, NULL, NULL, NULL, text, size, NULL};
         Doc d;
         pipeline_run_parsed(&d, &a, &raw, ps, (size_t)n, fuzz_builtin_dict(), &models, &o);
         fuzz_render(&d, fuzz_builtin_dict());
@@ -175,7 +175,7 @@ int fuzz_dict_input(const uint8_t *data, size_t size, int kind, const char *name
     fuzz_fixture_dicts(&d, kind);
     lemma_add_verbs(m->lemmas, &d.verb);   /* the models are the process's: its verbs stay verbs */
     Options o = {.notes = 1, .pubdate = 20240108};
-    RawDoc raw = {"fuzz.txt", 0, "fuzz", NULL, NULL, NULL, NULL, fuzz_sentence, sizeof fuzz_sentence - 1};
+    RawDoc raw = {"fuzz.txt", 0, "fuzz", NULL, NULL, NULL, NULL, fuzz_sentence, sizeof fuzz_sentence - 1, NULL};
     Arena a;
     arena_init(&a);
     Doc doc;

@@ -67,7 +67,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *text = fuzz_str(data, size);
     size_t l = strcspn(text, "\n");
     char *date = fuzz_str(data, l);
-    RawDoc raw = {"fuzz.txt", 0, "fuzz", NULL, date, NULL, NULL, text, size};
+    RawDoc raw = {"fuzz.txt", 0, "fuzz", NULL, date, NULL, NULL, text, size, NULL};
     Arena a;
     arena_init(&a);
     Doc d;

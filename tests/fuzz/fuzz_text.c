@@ -20,7 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     char *text = fuzz_str(data, size);
     Options o = {.tree = 1, .notes = 1};
-    RawDoc raw = {"fuzz.txt", 0, "fuzz", NULL, NULL, NULL, NULL, text, size};
+    RawDoc raw = {"fuzz.txt", 0, "fuzz", NULL, NULL, NULL, NULL, text, size, NULL};
     Arena a;
     arena_init(&a);
     Doc d;
