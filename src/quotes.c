@@ -148,12 +148,18 @@ static const char *const OUTLET_NOUNS[] = {"agency", "newspaper", "daily", "chan
                                             "tv", "radio", "network", "outlet", "website", "magazine", "paper",
                                             "weekly", "station", "tabloid", "portal", "podcast", "wire", NULL};
 
-/* Is token k of s an outlet's noun: "agency", "the Corvus News Service"? */
+/* Is token k of s an outlet's noun: "agency", "the Corvus News Service",
+ * "the Bluestone Press"? */
 static int outlet_noun(const Sentence *s, uint32_t k)
 {
+    static const char *const NAME_WORDS[] = {"press", "times", "post", "herald", "tribune", "journal", "gazette",
+                                             "telegraph", "chronicle", "observer", "courier", "mirror", "express",
+                                             "standard", "guardian", "monitor", NULL};
     const Token *t = &s->tok[k];
     if (!TAG_IS_NOUN(t->tag)) return 0;
     if (word_in(t, OUTLET_NOUNS)) return 1;
+    /* the last word of a paper's or an agency's name, capitalised, after another */
+    if ((t->flags & TOK_CAP) && k > 0 && (s->tok[k - 1].flags & TOK_CAP) && word_in(t, NAME_WORDS)) return 1;
     return tok_is(t, "service") && k > 0 && (tok_is(&s->tok[k - 1], "news") || tok_is(&s->tok[k - 1], "wire"));
 }
 
@@ -695,6 +701,12 @@ static void speaker_from_np(Work *w, Quote *q, uint32_t si, uint32_t a, uint32_t
         q->how = SH_ROLE;
         q->role = role_key(r);
         Person *p = latest(w, si, a, 0, role_key(r));
+        /* "the Syrian leader" is not the leader of the Syrian opposition: an
+         * office with a name in it ("Syrian") must be that person's */
+        int specific = 0;
+        for (uint32_t i = a; i < b; i++) specific |= s->tok[i].tag != T_DT && (s->tok[i].flags & TOK_CAP);
+        Sym own = code_in(s, a, b);
+        if (p && specific && own && p->code != own) p = NULL;
         if (p) {
             q->speaker = p->name, q->code = p->code ? p->code : code_in(s, a, b);
             return;
@@ -954,12 +966,15 @@ static const char *outlet_name(Doc *d, const Sentence *s, uint32_t a, uint32_t b
     for (uint32_t i = a; i < b;) {
         const Token *t = &s->tok[i];
         int m = t->mention;
-        if (!is_cap(t) || outlet_noun(s, i) || (m >= 0 && s->men[m].kind == MK_COUNTRY && s->men[m].end - s->men[m].start == 1)) {
+        int generic = word_in(t, OUTLET_NOUNS) || (tok_is(t, "service") && outlet_noun(s, i));
+        if (!is_cap(t) || generic || (m >= 0 && s->men[m].kind == MK_COUNTRY && s->men[m].end - s->men[m].start == 1)) {
             i++;
             continue;
         }
         uint32_t e = i;
-        while (e < b && is_cap(&s->tok[e]) && !outlet_noun(s, e)) e++;
+        while (e < b && is_cap(&s->tok[e]) && !word_in(&s->tok[e], OUTLET_NOUNS) &&
+               !(tok_is(&s->tok[e], "service") && outlet_noun(s, e)))   /* "Corvus News Service": Corvus News */
+            e++;
         best_a = i, best_b = e;
         i = e;
     }
