@@ -206,7 +206,7 @@ enum { QUOTE_MAX_VIA = 6 };
 
 typedef struct Quote {
     QuotePart *part;
-    uint32_t npart;
+    uint32_t npart, cappart;
     const char *text;       /* the quoted words, parts joined by a space (arena) */
     uint8_t kind;           /* QuoteKind */
     uint8_t how;            /* SpeakerHow */

@@ -274,19 +274,23 @@ static const char *doc_country(const Doc *d, const Gazetteer *g, char out[4])
             return out;
         }
     }
-    uint32_t best = 0;
+    /* the countries named in the first sentences, counted (a few distinct ones) */
+    enum { KINDS = 32 };
+    char code[KINDS][4];
+    uint32_t count[KINDS], kinds = 0, best = 0;
     for (uint32_t si = 0; si < d->nsent && si < 64; si++) {
         const Sentence *s = &d->sent[si];
         for (uint32_t k = 0; k < s->nmen; k++) {
             if (!s->men[k].code || s->men[k].kind == MK_PRONOUN) continue;
-            const char *code = sym_name(s->men[k].code);
-            if (gazetteer_country(g, code) < 0) continue;
-            /* count this country's mentions (a few dozen sentences: cheap) */
-            uint32_t n = 0;
-            for (uint32_t sj = 0; sj < d->nsent && sj < 64; sj++)
-                for (uint32_t q = 0; q < d->sent[sj].nmen; q++)
-                    n += d->sent[sj].men[q].code && !strncmp(sym_name(d->sent[sj].men[q].code), code, 3);
-            if (n > best) best = n, memcpy(out, code, 3), out[3] = '\0';
+            const char *c = sym_name(s->men[k].code);
+            if (strlen(c) < 3) continue;
+            uint32_t j = 0;
+            while (j < kinds && memcmp(code[j], c, 3)) j++;
+            if (j == kinds) {
+                if (kinds == KINDS || gazetteer_country(g, c) < 0) continue;
+                memcpy(code[j], c, 3), code[j][3] = '\0', count[j] = 0, kinds++;
+            }
+            if (++count[j] > best) best = count[j], memcpy(out, code[j], 4);
         }
     }
     return out[0] ? out : NULL;

@@ -213,11 +213,16 @@ typedef struct Person {
     uint32_t sent, tok;     /* where last named */
 } Person;
 
+enum { RECENT = 64 };   /* the person mentions a pronoun or an office may reach back to */
+
 typedef struct Work {
     Doc *d;
     const Options *o;
     Person *p;
     uint32_t np, capp;
+    U64Map byname, bylast;  /* hash of a full name, of a last name -> 1 + person */
+    uint32_t recent[RECENT];    /* the last person mentions, a ring: persons in text order */
+    uint32_t nrecent;
 } Work;
 
 static int before(uint32_t s1, uint32_t t1, uint32_t s2, uint32_t t2) { return s1 < s2 || (s1 == s2 && t1 < t2); }
@@ -290,19 +295,17 @@ static int name_in(const Sentence *s, uint32_t a, uint32_t b, uint32_t *na, uint
     return 1;
 }
 
+static uint64_t name_hash(const char *s, size_t n) { return hash_bytes(s, n) | 1; }
+
+/* The person of that name, or whose last name it is ("Lavrov"), NULL none */
 static Person *person_named(Work *w, const char *name, size_t n)
 {
-    const char *sp = NULL;
-    for (size_t i = 0; i < n; i++)
-        if (name[i] == ' ') sp = name + i;
-    const char *last = sp ? sp + 1 : name;
-    size_t ln = n - (size_t)(last - name);
-    for (uint32_t i = w->np; i-- > 0;) {
-        Person *p = &w->p[i];
-        if ((strlen(p->name) == n && !memcmp(p->name, name, n)) || (p->last_n == ln && !memcmp(p->last, last, ln) && !sp))
-            return p;
-    }
-    return NULL;
+    uint32_t k = u64map_get(&w->byname, name_hash(name, n));
+    if (!k && !memchr(name, ' ', n)) k = u64map_get(&w->bylast, name_hash(name, n));
+    if (!k) return NULL;
+    Person *p = &w->p[k - 1];
+    int same = (strlen(p->name) == n && !memcmp(p->name, name, n)) || (p->last_n == n && !memcmp(p->last, name, n));
+    return same ? p : NULL;   /* not another name of the same hash */
 }
 
 /* Remember the person named at [a, b) of sentence si (with the words
@@ -325,9 +328,12 @@ static Person *remember(Work *w, uint32_t si, uint32_t a, uint32_t b, uint32_t r
         const char *sp = strrchr(name, ' ');
         p->last = sp ? sp + 1 : name;
         p->last_n = strlen(p->last);
+        u64map_put(&w->byname, name_hash(name, n), w->np);
+        if (sp) u64map_put(&w->bylast, name_hash(p->last, p->last_n), w->np);
     }
     p->sent = si;
     p->tok = b;
+    w->recent[w->nrecent++ % RECENT] = (uint32_t)(p - w->p);
     for (uint32_t i = ra; i < rb; i++) {
         const Role *r = role_of(&s->tok[i]);
         if (r) {
@@ -483,10 +489,12 @@ static Quote *new_quote(Doc *d, uint32_t *cap)
 static void add_part(Doc *d, Quote *q, uint32_t si, uint32_t a, uint32_t b)
 {
     if (a >= b) return;
-    QuotePart *p = arena_alloc(d->arena, (q->npart + 1) * sizeof *p);
-    if (q->npart) memcpy(p, q->part, q->npart * sizeof *p);
-    p[q->npart++] = (QuotePart){si, a, b};
-    q->part = p;
+    if (q->npart == q->cappart) {   /* doubling: a quote left open over a long paragraph stays linear */
+        uint32_t nc = q->cappart ? q->cappart * 2 : 2;
+        q->part = arena_grow(d->arena, q->part, q->cappart * sizeof *q->part, nc * sizeof *q->part);
+        q->cappart = nc;
+    }
+    q->part[q->npart++] = (QuotePart){si, a, b};
 }
 
 static uint32_t *quote_map(Doc *d, Sentence *s)
@@ -611,8 +619,9 @@ static int quote_kind(const Doc *d, const Quote *q)
 static Person *latest(Work *w, uint32_t si, uint32_t t, int g, const char *role)
 {
     Person *best = NULL, *known = NULL;   /* the last of any gender; the last known to be of g */
-    for (uint32_t k = 0; k < w->np; k++) {
-        Person *p = &w->p[k];
+    uint32_t n = w->nrecent < RECENT ? w->nrecent : RECENT;
+    for (uint32_t r = 0; r < n; r++) {   /* the most recent mentions first */
+        Person *p = &w->p[w->recent[(w->nrecent - 1 - r) % RECENT]];
         if (!before(p->sent, p->tok - 1, si, t)) continue;
         if (g && p->gender && p->gender != g) continue;
         if (role && (!p->role || strcmp(p->role, role))) continue;
@@ -1059,7 +1068,7 @@ void find_quotes(Doc *d, const Options *o)
     d->nquotes = 0;
     pair_marks(d);
     if (!d->nquotes) return;
-    Work w = {d, o, NULL, 0, 0};
+    Work w = {.d = d, .o = o};
     uint32_t next = 0;   /* the next quote to attribute, in text order */
     for (uint32_t si = 0; si < d->nsent && next < d->nquotes; si++) {   /* persons named after the last quote speak in none */
         register_persons(&w, si);
@@ -1082,4 +1091,6 @@ void find_quotes(Doc *d, const Options *o)
             if (conventions(o)->speech) first_persons(d, q);
         }
     }
+    u64map_free(&w.byname);
+    u64map_free(&w.bylast);
 }
