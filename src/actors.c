@@ -184,6 +184,33 @@ static Sym role_person(const Sentence *s, uint32_t a, uint32_t b, Sym agent, Sym
     return strlen(pc) > 3 && !strncmp(pc + 3, ac, strlen(ac)) ? named : 0;
 }
 
+/* A name the dictionaries do not know (or know for other years) after an
+ * office they do: "French National Assembly president Laurent Fabius",
+ * "opposition leader Jane Roe" - the name is the office's person, one
+ * mention (mentions in token order) */
+static void titled_names(const Sentence *s, Mention *men, uint32_t nmen)
+{
+    static const char *const not_names[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                            "sunday", "january", "february", "march", "april", "may", "june",
+                                            "july", "august", "september", "october", "november", "december", NULL};
+    for (uint32_t k = 0; k < nmen; k++) {
+        Mention *m = &men[k];
+        if (!m->has_agent || m->end >= s->ntok) continue;
+        const Token *last = &s->tok[m->end - 1];
+        int role = 0;
+        for (const char *const *r = ROLES; *r && !role; r++) role = tok_is(last, *r);
+        if (!role) continue;
+        uint32_t e = m->end;
+        while (e < s->ntok && e < m->end + 3 && (s->tok[e].tag == T_NNP) && (s->tok[e].flags & TOK_CAP) &&
+               !tok_is_any(&s->tok[e], not_names))
+            e++;
+        if (e == m->end || (e < s->ntok && s->tok[e].tag == T_NNP)) continue;   /* no name, or a longer run */
+        if (k + 1 < nmen && men[k + 1].start < e) continue;   /* the next words are an actor of their own */
+        m->titled = (uint8_t)(e - m->end);   /* how many words of the name (dict suggest lists them) */
+        m->end = e;
+    }
+}
+
 static int is_pronoun(const Token *t)
 {
     return t->tag == T_PRP && (tok_is(t, "he") || tok_is(t, "him") || tok_is(t, "she") || tok_is(t, "her"));
@@ -691,6 +718,7 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
             men[y] = t;
         }
         nmen = total;
+        if (conventions(o)->references) titled_names(s, men, nmen);
         for (uint32_t k = nmen; k-- > 0;) {   /* tokens point at the first of mentions sharing a span */
             for (uint32_t i = men[k].start; i < men[k].end; i++) s->tok[i].mention = (int16_t)k;
         }

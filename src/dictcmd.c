@@ -153,6 +153,14 @@ typedef struct {
     Tally names, verbs;
 } SuggestCtx;
 
+/* A word of a name no dictionary has: no mention covers it, or only an
+ * office's mention stretched over the name after it */
+static int unknown_name(const Sentence *s, uint32_t i)
+{
+    int m = s->tok[i].mention;
+    return m < 0 || (s->men[m].titled && i >= s->men[m].end - s->men[m].titled);
+}
+
 static int suggest_doc(const RawDoc *raw, void *vctx)
 {
     SuggestCtx *c = vctx;
@@ -169,12 +177,12 @@ static int suggest_doc(const RawDoc *raw, void *vctx)
         const char *ex = d.body + s->off;
         /* proper-noun runs no mention covers (a sentence's first word alone is no name) */
         for (uint32_t i = 0; i < s->ntok;) {
-            if (!((s->tok[i].tag == T_NNP || s->tok[i].tag == T_NNPS) && s->tok[i].mention < 0)) {
+            if (!((s->tok[i].tag == T_NNP || s->tok[i].tag == T_NNPS) && unknown_name(s, i))) {
                 i++;
                 continue;
             }
             uint32_t j = i;
-            while (j < s->ntok && (s->tok[j].tag == T_NNP || s->tok[j].tag == T_NNPS) && s->tok[j].mention < 0) j++;
+            while (j < s->ntok && (s->tok[j].tag == T_NNP || s->tok[j].tag == T_NNPS) && unknown_name(s, j)) j++;
             int dateword = j == i + 1 && (weekday_from_name(s->tok[i].s, s->tok[i].n) >= 0 ||
                                           month_from_name(s->tok[i].s, s->tok[i].n));
             if (!(i == 0 && j == 1) && !dateword && !(s->tok[i].flags & TOK_PUNCT)) {

@@ -94,6 +94,7 @@ typedef struct Mention {
     uint8_t kind;           /* MentionKind of the head entry */
     uint8_t has_agent;      /* an agent word took part in the code */
     uint8_t agent_pp;       /* the agent came first: "ambassadors of Arnor" */
+    uint8_t titled;         /* an office's mention stretched over the unknown name after it: the tokens from here */
     Sym agent;              /* that agent's code (GOV), 0 none */
     uint8_t is_capital;     /* a capital city standing for its country */
     int16_t conj;           /* next mention coordinated with this one, -1 */

@@ -51,6 +51,18 @@ static int mention_before(const Sentence *s, uint32_t i)
               t->tag == T_CC || t->tag == T_COMMA || t->mention >= 0))
             break;
     }
+    /* "Laurent Fabius and a group of deputies held talks": a conjunct no
+     * dictionary codes leaves the actor before it the subject */
+    {
+        uint32_t w = i;
+        while (w > 0 && i - w < 6 && s->tok[w - 1].mention < 0 &&
+               (TAG_IS_NOUN(s->tok[w - 1].tag) || s->tok[w - 1].tag == T_DT || s->tok[w - 1].tag == T_JJ ||
+                s->tok[w - 1].tag == T_CD || tok_is(&s->tok[w - 1], "of")))
+            w--;
+        if (w < i && w >= 2 && TAG_IS_NOUN(s->tok[i - 1].tag) && tok_is(&s->tok[w - 1], "and") &&
+            s->tok[w - 2].mention >= 0)
+            i = w - 1;
+    }
     /* "the European Union (EU) agree": a bracketed aside */
     if (i >= 3 && s->tok[i - 1].tag == T_RRB) {
         uint32_t c = i - 1;

@@ -322,6 +322,10 @@ printf '<html><body><nav><a href="/">Home</a></nav></body></html>' >"$T/empty.ht
 "$H" code "$T/empty.html" >"$T/o" 2>"$T/e"; rc=$?
 check html_page_without_a_story_is_reported sh -c "[ $rc -eq 1 ] && grep -q 'empty.html: no story text found in the page' '$T/e'"
 
+# an office the dictionaries know and a name they do not are one actor; a conjunct they do not code leaves it the subject
+coded 2024-05-14 'Kenyan opposition leader Jane Wanjiku and a group of supporters held talks with Ugandan officials on Monday.'
+check a_titled_unknown_name_with_uncoded_companions_is_the_subject grep -q '	KENOPP	UGAGOV	040	.*	Kenyan opposition leader Jane Wanjiku	' "$T/o"
+
 # a visitor is not of the place he arrives in
 coded 2024-01-01 'The Congolese foreign minister arrived in Jakarta on Saturday on a surprise visit.'
 check a_visitor_is_not_of_where_he_arrives sh -c "grep -q '	GOV	IDN	042	' '$T/o' && ! grep -q '	IDNGOV	IDN	' '$T/o'"
