@@ -44,6 +44,15 @@ static size_t place_key(const char *s, size_t n, char *out, size_t cap)
 {
     size_t o = 0;
     for (size_t i = 0; i < n;) {
+        unsigned char a = (unsigned char)s[i];
+        if (a < 0x80) {   /* ASCII, most names: no decomposition to look up */
+            i++;
+            char c = a == '-' ? ' ' : (char)(a >= 'A' && a <= 'Z' ? a + 32 : a);
+            if (c == ' ' && (!o || out[o - 1] == ' ')) continue;
+            if (o + 4 >= cap) return 0;
+            out[o++] = c;
+            continue;
+        }
         utf8proc_int32_t cp;
         utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
         if (k <= 0) {
