@@ -808,8 +808,12 @@ static int obliged(const Sentence *s, const VerbPhrase *v)
  * president agrees to step down"), or the "unless" itself; -1 none. */
 static int condition_after(const Sentence *s, const VerbPhrase *v)
 {
+    /* "if" too, for an action against another: "will impose sanctions if
+     * Iran does not comply", "may halt its mediation if the talks founder" */
+    const char *c = v->code;
+    int hostile = c && (c[0] == '1' && c[1] >= '3');
     for (uint32_t i = v->end; i < s->ntok; i++) {
-        if (!tok_is(&s->tok[i], "unless")) continue;
+        if (!tok_is(&s->tok[i], "unless") && !(hostile && tok_is(&s->tok[i], "if"))) continue;
         for (uint32_t j = i + 1; j < s->ntok && j < i + 8; j++)
             if (s->tok[j].mention >= 0) return (int)j;
         return (int)i;
@@ -1302,8 +1306,11 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             }
             /* "could resume talks", "is expected to approve", "Would
              * Washington impose sanctions?": speculation and questions */
-            if (conventions(o)->modality && !(v->flags & VP_SPEECH) &&
-                ((v->flags & VP_MAYBE) || (s->ntok > 0 && tok_is(&s->tok[s->ntok - 1], "?")))) {
+            if (conventions(o)->modality && (v->flags & VP_MAYBE) && !(v->flags & (VP_NEGATED | VP_INFINITIVE)) &&
+                condition_after(s, v) >= 0 && !(s->ntok > 0 && tok_is(&s->tok[s->ntok - 1], "?")))
+                v->flags |= VP_FUTURE;   /* "may halt its mediation if ...": a threat, not speculation */
+            else if (conventions(o)->modality && !(v->flags & VP_SPEECH) &&
+                     ((v->flags & VP_MAYBE) || (s->ntok > 0 && tok_is(&s->tok[s->ntok - 1], "?")))) {
                 doc_note(d, si, NOTE_NOT_DONE, v->start, v->end, v->pattern_ref, v->code);
                 continue;
             }

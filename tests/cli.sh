@@ -326,6 +326,10 @@ check html_page_without_a_story_is_reported sh -c "[ $rc -eq 1 ] && grep -q 'emp
 coded 2024-05-14 'Kenyan opposition leader Jane Wanjiku and a group of supporters held talks with Ugandan officials on Monday.'
 check a_titled_unknown_name_with_uncoded_companions_is_the_subject grep -q '	KENOPP	UGAGOV	040	.*	Kenyan opposition leader Jane Wanjiku	' "$T/o"
 
+# a possible action against another on a condition is a threat ("could impose sanctions ... if"); without the condition, speculation
+coded 2024-05-14 'The European Union could impose sanctions on Russia if the talks fail. Russia could resume talks with Ukraine next week.'
+check a_possible_hostile_action_on_a_condition_is_a_threat sh -c "grep -q '	RUS	13[0-9]*	' '$T/o' && ! grep -q '	UKR	0' '$T/o'"
+
 # a visitor is not of the place he arrives in
 coded 2024-01-01 'The Congolese foreign minister arrived in Jakarta on Saturday on a surprise visit.'
 check a_visitor_is_not_of_where_he_arrives sh -c "grep -q '	GOV	IDN	042	' '$T/o' && ! grep -q '	IDNGOV	IDN	' '$T/o'"
