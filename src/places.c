@@ -244,7 +244,7 @@ static int place_prep(const Token *t)
 /* A place named at token i (after its preposition): the words "the",
  * "northern", "city of", ... skipped; a city or a country.  Returns
  * 1 + city, -(1 + country), 0 none. */
-static int32_t place_at(const Doc *d, const Sentence *s, uint32_t i, const Gazetteer *g, const char *prefer)
+static int32_t place_at(const Sentence *s, uint32_t i, const Gazetteer *g, const char *prefer)
 {
     static const char *const skip[] = {"the", "northern", "southern", "eastern", "western", "central", "north",
                                        "south", "east", "west", "northeastern", "northwestern", "southeastern",
@@ -266,7 +266,6 @@ static int32_t place_at(const Doc *d, const Sentence *s, uint32_t i, const Gazet
         int c = gazetteer_city(g, from, (size_t)(to - from), k >= 0 ? g->country[k].iso3 : prefer);
         if (c >= 0 && (k < 0 || g->city[c].country == k)) return c + 1;
     }
-    (void)d;
     return k >= 0 ? -(k + 1) : 0;   /* a country: "in Ukraine" */
 }
 
@@ -327,7 +326,7 @@ void find_places(Doc *d, const Gazetteer *g)
             ncand = 0;
             for (uint32_t i = 0; i + 1 < s->ntok && ncand < 32; i++) {
                 if (!place_prep(&s->tok[i])) continue;
-                int32_t p = place_at(d, s, i + 1, g, prefer);
+                int32_t p = place_at(s, i + 1, g, prefer);
                 if (p) cand[ncand] = p, cand_tok[ncand++] = i;
             }
         }
