@@ -81,8 +81,21 @@ static inline int tok_is(const Token *t, const char *w)
 
 static inline int tok_is_any(const Token *t, const char *const *list)
 {
+    /* the first letter, case folded, turns most words away before a length is taken */
+    unsigned c = (unsigned char)t->s[0] | 32u;
     for (; *list; list++)
-        if (tok_is(t, *list)) return 1;
+        if (((unsigned char)(*list)[0] | 32u) == c && tok_is(t, *list)) return 1;
+    return 0;
+}
+
+/* Is the token's lemma (else, with none, its word) one of a NULL-ended
+ * list of lower-case lemmas? */
+static inline int tok_lemma_in(const Token *t, const char *const *list)
+{
+    if (!t->lemma) return tok_is_any(t, list);
+    const char *l = sym_name(t->lemma);
+    for (; *list; list++)
+        if (l[0] == (*list)[0] && !strcmp(l, *list)) return 1;
     return 0;
 }
 

@@ -217,14 +217,6 @@ static void add_conj(const Sentence *s, int m, int *out, int *n, int max)
     }
 }
 
-static int lemma_in(const Token *t, const char *const *list)
-{
-    const char *l = sym_name(t->lemma);
-    for (; *list; list++)
-        if (t->lemma && !strcmp(l, *list)) return 1;
-    return 0;
-}
-
 /* Verbs whose object is the subject of their "to" complement. */
 static const char *const OBJECT_CONTROL[] = {"urge", "ask", "call", "force", "invite", "tell", "allow", "persuade",
                                              "encourage", "order", "press", "push", "help", "pressure", "request",
@@ -272,26 +264,26 @@ static int not_done(const Sentence *s, uint32_t k)
             if (!tok_is(&s->tok[i], "that")) continue;
             if (i == 0) break;
             const Token *p = &s->tok[i - 1];
-            return (TAG_IS_VERB(p->tag) && lemma_in(p, DEMANDED)) ||
-                   (TAG_IS_NOUN(p->tag) && (lemma_in(p, WANTED) || lemma_in(p, ALLEGED)));
+            return (TAG_IS_VERB(p->tag) && tok_lemma_in(p, DEMANDED)) ||
+                   (TAG_IS_NOUN(p->tag) && (tok_lemma_in(p, WANTED) || tok_lemma_in(p, ALLEGED)));
         }
         return 0;
     }
     uint32_t to = v->start;
     while (to < v->head && s->tok[to].tag != T_TO) to++;
-    if (to > 0 && s->tok[to].tag == T_TO && TAG_IS_NOUN(s->tok[to - 1].tag) && lemma_in(&s->tok[to - 1], WANTED))
+    if (to > 0 && s->tok[to].tag == T_TO && TAG_IS_NOUN(s->tok[to - 1].tag) && tok_lemma_in(&s->tok[to - 1], WANTED))
         return 1;
     /* "any attempt by the West to isolate Russia", "calls for the
      * perpetrators to be brought to justice": over the wanter or wanted */
     if (s->tok[to].tag == T_TO)
         for (uint32_t b = to; b-- > 1 && to - b < 7;) {
             if (!(tok_is(&s->tok[b], "by") || tok_is(&s->tok[b], "of") || tok_is(&s->tok[b], "for"))) continue;
-            if (TAG_IS_NOUN(s->tok[b - 1].tag) && lemma_in(&s->tok[b - 1], WANTED)) return 1;
+            if (TAG_IS_NOUN(s->tok[b - 1].tag) && tok_lemma_in(&s->tok[b - 1], WANTED)) return 1;
             break;
         }
     if (k == 0) return 0;
     const VerbPhrase *pv = &s->vp[k - 1];
-    if (!lemma_in(&s->tok[pv->head], ASKED)) return 0;
+    if (!tok_lemma_in(&s->tok[pv->head], ASKED)) return 0;
     for (uint32_t i = pv->end; i < v->start; i++)     /* someone is asked: an object between */
         if (s->tok[i].mention >= 0 || s->tok[i].tag == T_PRP) return 1;
     return 0;
@@ -356,7 +348,7 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
         }
     }
     if (v->flags & VP_INFINITIVE) {
-        if (lemma_in(&s->tok[pv->head], OBJECT_CONTROL))
+        if (tok_lemma_in(&s->tok[pv->head], OBJECT_CONTROL))
             for (uint32_t i = pv->end; i < v->start; i++)
                 if (s->tok[i].mention >= 0) {
                     add_conj(s, s->tok[i].mention, sub->src, &sub->nsrc, 8);
@@ -450,40 +442,6 @@ static int pronoun_before(const Sentence *s, uint32_t i)
     if (i == 0 || s->tok[i - 1].tag != T_PRP) return 0;
     const Token *t = &s->tok[i - 1];
     return tok_is(t, "it") || tok_is(t, "they") || tok_is(t, "we") || tok_is(t, "he") || tok_is(t, "she");
-}
-
-/* Is token i inside quotation marks (an odd number of them before it)? */
-static int in_quote(const Sentence *s, uint32_t i)
-{
-    int n = 0;
-    for (uint32_t j = 0; j < i; j++) {
-        const Token *t = &s->tok[j];
-        n += t->tag == T_LQUOTE || t->tag == T_RQUOTE || tok_is(t, "\"") || tok_is(t, "\xe2\x80\x9c") ||
-             tok_is(t, "\xe2\x80\x9d");
-    }
-    return n % 2;
-}
-
-/* "we" or "I" right before the verb group, inside quotation marks */
-static int first_person_before(const Sentence *s, uint32_t i)
-{
-    while (i > 0 && (s->tok[i - 1].tag == T_RB || s->tok[i - 1].tag == T_MD)) i--;
-    if (i == 0 || s->tok[i - 1].tag != T_PRP) return 0;
-    const Token *t = &s->tok[i - 1];
-    return (tok_is(t, "we") || tok_is(t, "i")) && in_quote(s, i - 1);
-}
-
-/* The subject of a speech verb after the quote that verb phrase k is in
- * ("..., the ministry said"), -1 none. */
-static int trailing_speaker(const Sentence *s, uint32_t k)
-{
-    for (uint32_t q = k + 1; q < s->nvp; q++) {
-        const VerbPhrase *v = &s->vp[q];
-        if (!(v->flags & VP_SPEECH) || in_quote(s, v->start)) continue;
-        int m = mention_before(s, v->start);   /* the subjects of later verbs are not known yet */
-        return m >= 0 && s->men[m].kind != MK_PRONOUN ? np_head(s, m) : -1;
-    }
-    return -1;
 }
 
 /* The suite's source: the leftmost actor between the sentence start (or
@@ -869,8 +827,8 @@ static int weapon_subject(const Sentence *s, const VerbPhrase *v)
     /* a blast or a fire may be an accident; the rest someone's attack */
     static const char *const blast[] = {"blast", "explosion", "fire", "conflict", "war", "fighting", "violence",
                                         "clash", "unrest", "insurgency", "uprising", NULL};
-    if (lemma_in(&s->tok[head], blast)) return 1;
-    return lemma_in(&s->tok[head], w) || tok_is_any(&s->tok[head], w) ? 2 : 0;
+    if (tok_lemma_in(&s->tok[head], blast)) return 1;
+    return tok_lemma_in(&s->tok[head], w) || tok_is_any(&s->tok[head], w) ? 2 : 0;
 }
 
 /* The doer of the deed a verb condemns: its object is an event noun of
@@ -1264,16 +1222,6 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 add_conj(s, speaker, sub.src, &sub.nsrc, 8);
                 sub.rule = "the speaker, named by a pronoun";
                 subj[k] = speaker;
-            } else if (conventions(o)->speech && first_person_before(s, v->start)) {
-                /* "\"We condemn this attack,\" the ministry said": the one
-                 * who speaks after the quote */
-                int sp = trailing_speaker(s, k);
-                if (sp >= 0) {
-                    sub.nsrc = 0;
-                    add_conj(s, sp, sub.src, &sub.nsrc, 8);
-                    sub.rule = "the speaker of the quote, named by 'we' or 'I'";
-                    subj[k] = sp;
-                }
             }
             if (v->flags & VP_SPEECH) speaker = subj[k];
             if (conventions(o)->speech && speaker >= 0 && subj[k] >= 0 && subj[k] != speaker && !(v->flags & VP_SPEECH) &&
@@ -1357,7 +1305,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
              * plain statement reports is no target of it; one addressed
              * ("said to", "told") has one */
             int reported = conventions(o)->speech && (v->flags & VP_SPEECH) && v->code && !strncmp(v->code, "01", 2) &&
-                           !lemma_in(&s->tok[v->head], ADDRESSED);
+                           !tok_lemma_in(&s->tok[v->head], ADDRESSED);
             if (v->target_tok >= 0) {
                 add_conj(s, s->tok[v->target_tok].mention, tgt, &ntgt, 8);
             } else {

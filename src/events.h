@@ -1,4 +1,4 @@
-/* events.h - stage 6: events from verb phrases and mentions: who acts
+/* events.h - stage 8: events from verb phrases and mentions: who acts
  * (subject, passive agent, coordinated subject, reported speaker), who is
  * acted upon, compound actors, negation, intent, and the date. */
 #ifndef HERODOTUS_EVENTS_H

@@ -412,6 +412,7 @@ static int furniture_words(const char *v)
 typedef struct El {
     xmlNode *n;
     double score;
+    size_t own;             /* its own words' letters (inline_text), once */
     size_t text;            /* story-like text (paragraphs) under it */
     int furniture;          /* named as furniture, and holding less than half the page's text */
 } El;
@@ -445,16 +446,22 @@ static int furniture(const xmlNode *n)
     return hidden;
 }
 
+static int is_inline(const xmlNode *n)
+{
+    static const char *const inl[] = {"a", "b", "i", "em", "strong", "span", "font", "small", "u", "q", "cite",
+                                      "abbr", "sup", "sub", "mark", NULL};
+    return named_any(n, inl);
+}
+
 /* The text of an element's own words and inline elements (not of the
- * blocks in it) */
+ * blocks in it); an inline element's words are its block's, not its own */
 static size_t inline_text(const xmlNode *n)
 {
     size_t len = 0;
     for (const xmlNode *c = n->children; c; c = c->next) {
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
             for (const xmlChar *p = c->content; p && *p; p++) len += !isspace(*p);
-        } else if (named_any(c, (const char *const[]){"a", "b", "i", "em", "strong", "span", "font", "small", "u",
-                                                     "q", "cite", "abbr", "sup", "sub", "mark", NULL})) {
+        } else if (is_inline(c)) {
             len += inline_text(c);
         }
     }
@@ -470,7 +477,7 @@ static void number(Tree *t, xmlNode *n)
             t->el = realloc(t->el, t->cap * sizeof *t->el);
             if (!t->el) abort();
         }
-        t->el[t->nel] = (El){n, 0, 0, 0};
+        t->el[t->nel] = (El){n, 0, 0, 0, 0};
         n->_private = (void *)(uintptr_t)(++t->nel);
         number(t, n->children);
     }
@@ -481,7 +488,8 @@ static void measure(Tree *t, xmlNode *n)
 {
     for (; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE || dropped_tag(n)) continue;
-        size_t own = inline_text(n);
+        size_t own = is_inline(n) ? 0 : inline_text(n);   /* counted once, by its block */
+        t->el[el_of(n) - 1].own = own;
         if (own >= 25) {
             for (xmlNode *a = n; a; a = a->parent)
                 if (el_of(a)) t->el[el_of(a) - 1].text += own;
@@ -507,7 +515,7 @@ static void weigh(Tree *t, xmlNode *n)
         if (n->type != XML_ELEMENT_NODE || skipped(t, n)) continue;
         /* a paragraph (p, li, blockquote) for its parent; text set with
          * <br> straight in a block for the block itself */
-        size_t own = inline_text(n);
+        size_t own = t->el[el_of(n) - 1].own;   /* measure's */
         int para = named_any(n, (const char *const[]){"p", "li", "blockquote", "pre", "dd", NULL});
         if (own >= 25) {
             /* in full for its block, half for the one above, a third for the

@@ -209,16 +209,12 @@ int gazetteer_city(const Gazetteer *g, const char *name, size_t n, const char *i
     if (!g || !kn) return -1;
     uint32_t head = u64map_get(&g->byname, hash_bytes(key, kn) | 1);
     if (!head) return -1;
+    /* the chain of that key, most populous first: the first in the
+     * wanted country, else the largest */
     int want = gazetteer_country(g, iso3);
-    int first = -1;
-    for (int32_t i = (int32_t)head - 1; i >= 0; i = g->city[i].next) {
-        char k2[256];
-        size_t k2n = place_key(g->city[i].name, strlen(g->city[i].name), k2, sizeof k2);
-        if (k2n != kn || memcmp(k2, key, kn)) continue;   /* another name of the same hash */
-        if (first < 0) first = i;
-        if (want < 0 || g->city[i].country == want) return i;
-    }
-    return first;
+    for (int32_t i = (int32_t)head - 1; want >= 0 && i >= 0; i = g->city[i].next)
+        if (g->city[i].country == want) return i;
+    return (int)head - 1;
 }
 
 int gazetteer_country_point(const Gazetteer *g, const char *iso3, double *lat, double *lon, const char **name,

@@ -20,27 +20,6 @@ const char *via_kind_name(int kind)
 
 /* ---- words ---- */
 
-/* Is t one of the lower-case words of list (any case)?  The first letter
- * turns most away before a length is taken. */
-static int word_in(const Token *t, const char *const *list)
-{
-    unsigned char c = (unsigned char)t->s[0];
-    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
-    for (; *list; list++)
-        if ((unsigned char)(*list)[0] == c && tok_is(t, *list)) return 1;
-    return 0;
-}
-
-
-static int lemma_in(const Token *t, const char *const *list)
-{
-    if (!t->lemma) return word_in(t, list);
-    const char *l = sym_name(t->lemma);
-    for (; *list; list++)
-        if (l[0] == (*list)[0] && !strcmp(l, *list)) return 1;   /* most differ in the first letter */
-    return 0;
-}
-
 /* Verbs that attribute speech */
 static const char *const SPEECH[] = {
     "say", "add", "tell", "state", "declare", "note", "stress", "warn", "insist", "write", "tweet", "post", "ask",
@@ -54,7 +33,7 @@ static const char *const SPEECH[] = {
 /* Verbs whose subject relays someone's words: "Interfax quoted him as saying" */
 static const char *const RELAY[] = {"quote", "cite", "report", NULL};
 
-static int is_speech(const Token *t) { return TAG_IS_VERB(t->tag) && (lemma_in(t, SPEECH) || lemma_in(t, RELAY)); }
+static int is_speech(const Token *t) { return TAG_IS_VERB(t->tag) && (tok_lemma_in(t, SPEECH) || tok_lemma_in(t, RELAY)); }
 
 /* Offices that stand for a person; gender where the word gives it (1 he, 2 she) */
 typedef struct Role { const char *w; uint8_t gender; const char *same; } Role;
@@ -110,14 +89,14 @@ static int honorific(const Token *t)
     static const char *const he[] = {"mr", "mr.", "sir", "lord", NULL};
     static const char *const she[] = {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady", "dame", NULL};
     static const char *const any[] = {"dr", "dr.", "prof", "prof.", NULL};
-    return word_in(t, he) ? 1 : word_in(t, she) ? 2 : word_in(t, any) ? 3 : 0;
+    return tok_is_any(t, he) ? 1 : tok_is_any(t, she) ? 2 : tok_is_any(t, any) ? 3 : 0;
 }
 
 static int pronoun_gender(const Token *t)
 {
     static const char *const he[] = {"he", "him", "his", NULL};
     static const char *const she[] = {"she", "her", "hers", NULL};
-    return word_in(t, he) ? 1 : word_in(t, she) ? 2 : 0;
+    return tok_is_any(t, he) ? 1 : tok_is_any(t, she) ? 2 : 0;
 }
 
 static int is_cap(const Token *t) { return (t->tag == T_NNP || t->tag == T_NNPS) && (t->flags & TOK_CAP); }
@@ -157,9 +136,9 @@ static int outlet_noun(const Sentence *s, uint32_t k)
                                              "standard", "guardian", "monitor", NULL};
     const Token *t = &s->tok[k];
     if (!TAG_IS_NOUN(t->tag)) return 0;
-    if (word_in(t, OUTLET_NOUNS)) return 1;
+    if (tok_is_any(t, OUTLET_NOUNS)) return 1;
     /* the last word of a paper's or an agency's name, capitalised, after another */
-    if ((t->flags & TOK_CAP) && k > 0 && (s->tok[k - 1].flags & TOK_CAP) && word_in(t, NAME_WORDS)) return 1;
+    if ((t->flags & TOK_CAP) && k > 0 && (s->tok[k - 1].flags & TOK_CAP) && tok_is_any(t, NAME_WORDS)) return 1;
     return tok_is(t, "service") && k > 0 && (tok_is(&s->tok[k - 1], "news") || tok_is(&s->tok[k - 1], "wire"));
 }
 
@@ -217,7 +196,6 @@ enum { RECENT = 64 };   /* the person mentions a pronoun or an office may reach 
 
 typedef struct Work {
     Doc *d;
-    const Options *o;
     Person *p;
     uint32_t np, capp;
     U64Map byname, bylast;  /* hash of a full name, of a last name -> 1 + person */
@@ -274,7 +252,7 @@ static int name_in(const Sentence *s, uint32_t a, uint32_t b, uint32_t *na, uint
                                             "health", "commerce", "treasury", "energy", "homeland", "security",
                                             "interior", "finance", "trade", "war", "economy", "the", NULL};
     if (f > a && tok_is(&s->tok[f - 1], "of"))
-        while (f + 1 < e && word_in(&s->tok[f], OFFICE_OF)) f++;
+        while (f + 1 < e && tok_is_any(&s->tok[f], OFFICE_OF)) f++;
     /* a run covered by an organisation's or a country's name is no person
      * (the dictionaries file persons of organisations with them: a name of
      * two words or more with no word of a body's stays one) */
@@ -288,7 +266,7 @@ static int name_in(const Sentence *s, uint32_t a, uint32_t b, uint32_t *na, uint
         s->men[m].end >= e) {
         if (s->men[m].kind != MK_ORG || e - f < 2) return 0;
         for (uint32_t k = f; k < e; k++)
-            if (word_in(&s->tok[k], BODY)) return 0;
+            if (tok_is_any(&s->tok[k], BODY)) return 0;
     }
     *na = f;
     *nb = e;
@@ -383,12 +361,12 @@ static uint32_t np_back(const Sentence *s, uint32_t e, uint32_t lo)
         if (t->tag == T_PRP && a == e) return a - 1;
         int det = t->tag == T_DT || t->tag == T_PDT;
         if (!np_word(t) &&
-            !(t->tag == T_IN && word_in(t, PP) && a < e && a - 1 > lo && TAG_IS_NOUN(s->tok[a - 2].tag)))
+            !(t->tag == T_IN && tok_is_any(t, PP) && a < e && a - 1 > lo && TAG_IS_NOUN(s->tok[a - 2].tag)))
             break;
         a--;
         /* a determiner starts the phrase, unless a noun and a preposition
          * stand before it: "a spokeswoman for the World Health Organization" */
-        if (det && !(a >= lo + 2 && s->tok[a - 1].tag == T_IN && word_in(&s->tok[a - 1], PP) &&
+        if (det && !(a >= lo + 2 && s->tok[a - 1].tag == T_IN && tok_is_any(&s->tok[a - 1], PP) &&
                      TAG_IS_NOUN(s->tok[a - 2].tag)))
             break;
     }
@@ -438,7 +416,7 @@ static void register_persons(Work *w, uint32_t si)
             for (uint32_t k = oa; k < i - 1 && !titled; k++)
                 if (role_of(&s->tok[k]) && s->tok[k].tag == T_NN) titled = 1, office = oa;
         }
-        int appos = e + 2 < s->ntok && s->tok[e].tag == T_COMMA && word_in(&s->tok[e + 1], (const char *const[]){"the", "a", "an", NULL});
+        int appos = e + 2 < s->ntok && s->tok[e].tag == T_COMMA && tok_is_any(&s->tok[e + 1], (const char *const[]){"the", "a", "an", NULL});
         if (appos) {
             uint32_t ae = np_fwd(s, e + 1, s->ntok);
             appos = 0;
@@ -683,7 +661,8 @@ static void speaker_from_np(Work *w, Quote *q, uint32_t si, uint32_t a, uint32_t
         return;
     }
     uint32_t na, nb;
-    if (!name_in(s, a, b, &na, &nb) && is_cap(h)) {
+    int named = name_in(s, a, b, &na, &nb);
+    if (!named && is_cap(h)) {
         /* "Grossi", filed by the dictionaries with his agency: a person if
          * the article named him before */
         uint32_t f = b - 1;
@@ -696,7 +675,7 @@ static void speaker_from_np(Work *w, Quote *q, uint32_t si, uint32_t a, uint32_t
             p->sent = si, p->tok = b;
             return;
         }
-    } else if (name_in(s, a, b, &na, &nb)) {
+    } else if (named) {
         Person *p = remember(w, si, na, nb, a, b);
         q->how = SH_NAMED;
         q->speaker = p->name, q->code = p->code ? p->code : code_in(s, a, b), q->role = p->role;
@@ -704,8 +683,10 @@ static void speaker_from_np(Work *w, Quote *q, uint32_t si, uint32_t a, uint32_t
     }
     /* an office with no name: the last person who held it */
     const Role *r = NULL;
-    for (uint32_t i = a; i < b; i++)
-        if (TAG_IS_NOUN(s->tok[i].tag) && role_of(&s->tok[i])) r = role_of(&s->tok[i]);
+    for (uint32_t i = a; i < b; i++) {
+        const Role *ri = role_of(&s->tok[i]);   /* nouns only */
+        if (ri) r = ri;
+    }
     if (r && TAG_IS_NOUN(h->tag) && !(h->tag == T_NNS || h->tag == T_NNPS)) {
         q->how = SH_ROLE;
         q->role = role_key(r);
@@ -744,18 +725,14 @@ static int speaker_at_verb(Work *w, Quote *q, uint32_t si, uint32_t v, int depth
 {
     Sentence *s = &w->d->sent[si];
     const Token *vt = &s->tok[v];
-    if (lemma_in(vt, RELAY)) {
+    if (tok_lemma_in(vt, RELAY)) {
         /* "Interfax quoted him as saying": the speaker is its object */
         uint32_t e = np_fwd(s, v + 1, s->ntok);
         if (e > v + 1 && !marked(s, v + 1)) {
             speaker_from_np(w, q, si, v + 1, e, v);
             return 0;
         }
-        if (s->tok[v].tag == T_VBN && v + 2 < s->ntok && tok_is(&s->tok[v + 1], "by")) {
-            /* "he was quoted by TASS as saying": the subject speaks */
-        } else if (!(s->tok[v].tag == T_VBN)) {
-            return -1;
-        }
+        if (vt->tag != T_VBN) return -1;   /* "he was quoted (by TASS) as saying": the subject speaks */
     }
     if (vt->tag == T_VBG && depth < 2) {
         /* "..., adding that": the subject of the clause it hangs on */
@@ -772,7 +749,7 @@ static int speaker_at_verb(Work *w, Quote *q, uint32_t si, uint32_t v, int depth
         b--;
     uint32_t lo = b;
     while (lo > 0 && !marked(s, lo - 1)) lo--;
-    if ((vt->tag == T_VBN || vt->tag == T_VBD) && v + 2 < s->ntok && tok_is(&s->tok[v + 1], "by") && !lemma_in(vt, RELAY)) {
+    if ((vt->tag == T_VBN || vt->tag == T_VBD) && v + 2 < s->ntok && tok_is(&s->tok[v + 1], "by") && !tok_lemma_in(vt, RELAY)) {
         /* "denounced by the president as a \"judicial coup\"": the agent */
         uint32_t e = np_fwd(s, v + 2, s->ntok);
         if (e > v + 2 && !marked(s, v + 2)) {
@@ -795,7 +772,7 @@ static int speaker_at_verb(Work *w, Quote *q, uint32_t si, uint32_t v, int depth
         uint32_t k = e - 1;   /* the clause is [k, e - 1), a comma before it */
         while (k > lo && s->tok[k - 1].tag != T_COMMA) k--;
         if (k == lo || k + 1 >= e) break;
-        if (!(word_in(&s->tok[k], CLAUSE) || s->tok[k].tag == T_VBG || s->tok[k].tag == T_VBN)) break;
+        if (!(tok_is_any(&s->tok[k], CLAUSE) || s->tok[k].tag == T_VBG || s->tok[k].tag == T_VBN)) break;
         e = k - 1;
     }
     uint32_t a = np_back(s, e, lo);
@@ -925,7 +902,7 @@ static int attr_characterised(Work *w, Quote *q)
         const Token *t = &s->tok[i];
         as |= tok_is(t, "as");
         if (!TAG_IS_VERB(t->tag) || t->tag == T_VB) continue;
-        if (!(is_speech(t) || lemma_in(t, JUDGE) || as)) return -1;
+        if (!(is_speech(t) || tok_lemma_in(t, JUDGE) || as)) return -1;
         if (t->tag == T_VBG) {
             /* "..., calling the allegations \"fabrications\"": the subject of the clause before */
             for (uint32_t k = i; k-- > 0;)
@@ -975,13 +952,13 @@ static const char *outlet_name(Doc *d, const Sentence *s, uint32_t a, uint32_t b
     for (uint32_t i = a; i < b;) {
         const Token *t = &s->tok[i];
         int m = t->mention;
-        int generic = word_in(t, OUTLET_NOUNS) || (tok_is(t, "service") && outlet_noun(s, i));
+        int generic = tok_is_any(t, OUTLET_NOUNS) || (tok_is(t, "service") && outlet_noun(s, i));
         if (!is_cap(t) || generic || (m >= 0 && s->men[m].kind == MK_COUNTRY && s->men[m].end - s->men[m].start == 1)) {
             i++;
             continue;
         }
         uint32_t e = i;
-        while (e < b && is_cap(&s->tok[e]) && !word_in(&s->tok[e], OUTLET_NOUNS) &&
+        while (e < b && is_cap(&s->tok[e]) && !tok_is_any(&s->tok[e], OUTLET_NOUNS) &&
                !(tok_is(&s->tok[e], "service") && outlet_noun(s, e)))   /* "Corvus News Service": Corvus News */
             e++;
         best_a = i, best_b = e;
@@ -1006,7 +983,7 @@ static void via_in(Doc *d, Quote *q, uint32_t si, uint32_t a, uint32_t b)
         uint32_t end;
         const char *name;
         if ((name = listed_at(d, s, i, PLATFORMS, &end)) && end <= b &&
-            ((i > 0 && word_in(&s->tok[i - 1], PLATFORM_CUE)) || (end < s->ntok && word_in(&s->tok[end], PLATFORM_AFTER)))) {
+            ((i > 0 && tok_is_any(&s->tok[i - 1], PLATFORM_CUE)) || (end < s->ntok && tok_is_any(&s->tok[end], PLATFORM_AFTER)))) {
             add_via(q, name, VIA_PLATFORM);
             i = end - 1;
             continue;
@@ -1026,7 +1003,7 @@ static void via_in(Doc *d, Quote *q, uint32_t si, uint32_t a, uint32_t b)
             const char *listed = NULL;
             for (uint32_t k = i; k < e && !listed; k++) listed = listed_at(d, s, k, OUTLETS, &end);
             add_via(q, listed ? listed : outlet_name(d, s, i, e), VIA_OUTLET);
-        } else if (i >= 2 && tok_is(&s->tok[i - 1], "by") && word_in(&s->tok[i - 2], SHARE)) {
+        } else if (i >= 2 && tok_is(&s->tok[i - 1], "by") && tok_is_any(&s->tok[i - 2], SHARE)) {
             add_via(q, span_text(d->arena, s, i, e), VIA_ACCOUNT);
         }
         i = e - 1;
@@ -1055,7 +1032,7 @@ static void first_persons(Doc *d, const Quote *q)
         Sentence *s = &d->sent[q->part[p].sent];
         for (uint32_t i = q->part[p].start; i < q->part[p].end; i++) {
             Token *t = &s->tok[i];
-            if (t->tag != T_PRP || t->mention >= 0 || !word_in(t, FIRST)) continue;
+            if (t->tag != T_PRP || t->mention >= 0 || !tok_is_any(t, FIRST)) continue;
             Mention m = {.start = i, .end = i + 1, .code = q->code, .kind = MK_PRONOUN, .conj = -1};
             t->mention = (int16_t)doc_add_mention(d, s, &m);
         }
@@ -1068,7 +1045,7 @@ void find_quotes(Doc *d, const Options *o)
     d->nquotes = 0;
     pair_marks(d);
     if (!d->nquotes) return;
-    Work w = {.d = d, .o = o};
+    Work w = {.d = d};
     uint32_t next = 0;   /* the next quote to attribute, in text order */
     for (uint32_t si = 0; si < d->nsent && next < d->nquotes; si++) {   /* persons named after the last quote speak in none */
         register_persons(&w, si);

@@ -1,4 +1,4 @@
-/* when.h - stage 6a: the day an event happened, from the words of its
+/* when.h - stage 8a: the day an event happened, from the words of its
  * sentence resolved against the publication date ("on Monday",
  * "yesterday", "last week", "earlier this month", "May 12", "12th May,
  * 2024", "2024-05-12", "three days ago"), else the publication date.
