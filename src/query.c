@@ -12,7 +12,6 @@
 #include "rows.h"
 #include "store.h"
 
-#define PI 3.14159265358979323846
 
 static const char USAGE[] =
     "usage: herodotus query --db FILE [filters] [--dedup oneaday|none] [--limit N]\n"
@@ -344,7 +343,7 @@ int filter_sql(const Filter *f, Buf *w, Params *vals, char *msg, size_t msgsz)
     if (f->near) {
         /* a box first (an index-free but cheap test), then the great-circle distance */
         char v[4][32];
-        double dlat = f->near_km / 111.0, coslat = cos(f->near_lat * PI / 180.0);
+        double dlat = f->near_km / 111.0, coslat = cos(f->near_lat * 3.14159265358979323846 / 180.0);
         double dlon = coslat > 0.01 ? f->near_km / (111.0 * coslat) : 360.0;
         snprintf(v[0], sizeof v[0], "%.6f", f->near_lat - dlat);
         snprintf(v[1], sizeof v[1], "%.6f", f->near_lat + dlat);
@@ -356,13 +355,12 @@ int filter_sql(const Filter *f, Buf *w, Params *vals, char *msg, size_t msgsz)
         snprintf(km, sizeof km, "%.6f", f->near_km);
         int a4 = param_add(vals, km, strlen(km));
         buf_printf(w, " AND e.place_lat BETWEEN CAST(?%d AS REAL) AND CAST(?%d AS REAL)", a0, a1);
-        if (dlon < 180) {
+        if (f->near_lon - dlon >= -180 && f->near_lon + dlon <= 180) {   /* a box that crosses no antimeridian */
             char lo[32], hi[32];
             snprintf(lo, sizeof lo, "%.6f", f->near_lon - dlon);
             snprintf(hi, sizeof hi, "%.6f", f->near_lon + dlon);
             int b0 = param_add(vals, lo, strlen(lo)), b1 = param_add(vals, hi, strlen(hi));
-            if (f->near_lon - dlon >= -180 && f->near_lon + dlon <= 180)
-                buf_printf(w, " AND e.place_lon BETWEEN CAST(?%d AS REAL) AND CAST(?%d AS REAL)", b0, b1);
+            buf_printf(w, " AND e.place_lon BETWEEN CAST(?%d AS REAL) AND CAST(?%d AS REAL)", b0, b1);
         }
         buf_printf(w, " AND hd_km(e.place_lat, e.place_lon, CAST(?%d AS REAL), CAST(?%d AS REAL)) <= CAST(?%d AS REAL)",
                    a2, a3, a4);
@@ -400,22 +398,6 @@ int reader_args(Reader *r, const char *cmd, const char *usage, int argc, char **
     return -1;
 }
 
-/* hd_km(lat1, lon1, lat2, lon2): kilometres between two points on the
- * Earth (a sphere of 6,371 km); NULL when a point is unknown */
-static void sql_km(sqlite3_context *cx, int argc, sqlite3_value **v)
-{
-    (void)argc;
-    for (int i = 0; i < 4; i++)
-        if (sqlite3_value_type(v[i]) == SQLITE_NULL) {
-            sqlite3_result_null(cx);
-            return;
-        }
-    double la1 = sqlite3_value_double(v[0]) * PI / 180, lo1 = sqlite3_value_double(v[1]) * PI / 180,
-           la2 = sqlite3_value_double(v[2]) * PI / 180, lo2 = sqlite3_value_double(v[3]) * PI / 180;
-    double a = sin((la2 - la1) / 2) * sin((la2 - la1) / 2) + cos(la1) * cos(la2) * sin((lo2 - lo1) / 2) * sin((lo2 - lo1) / 2);
-    sqlite3_result_double(cx, 2 * 6371.0 * asin(sqrt(a > 1 ? 1 : a)));
-}
-
 int reader_open(Reader *r)
 {
     char msg[512];
@@ -437,7 +419,6 @@ int reader_open(Reader *r)
         params_free(&r->vals);
         return 1;
     }
-    sqlite3_create_function(r->db, "hd_km", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_km, NULL, NULL);
     return -1;
 }
 

@@ -2,6 +2,7 @@
 #include "store.h"
 #include "cameo.h"
 #include <ctype.h>
+#include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stddef.h>
@@ -319,6 +320,24 @@ Store *store_open(const char *path, char *err, size_t errsz)
     return st;
 }
 
+#define STORE_PI 3.14159265358979323846
+
+/* hd_km(lat1, lon1, lat2, lon2): kilometres between two points on the
+ * Earth (a sphere of 6,371 km); NULL when a point is unknown */
+static void sql_km(sqlite3_context *cx, int argc, sqlite3_value **v)
+{
+    (void)argc;
+    for (int i = 0; i < 4; i++)
+        if (sqlite3_value_type(v[i]) == SQLITE_NULL) {
+            sqlite3_result_null(cx);
+            return;
+        }
+    double la1 = sqlite3_value_double(v[0]) * STORE_PI / 180, lo1 = sqlite3_value_double(v[1]) * STORE_PI / 180,
+           la2 = sqlite3_value_double(v[2]) * STORE_PI / 180, lo2 = sqlite3_value_double(v[3]) * STORE_PI / 180;
+    double a = sin((la2 - la1) / 2) * sin((la2 - la1) / 2) + cos(la1) * cos(la2) * sin((lo2 - lo1) / 2) * sin((lo2 - lo1) / 2);
+    sqlite3_result_double(cx, 2 * 6371.0 * asin(sqrt(a > 1 ? 1 : a)));
+}
+
 sqlite3 *store_open_read(const char *path, char *err, size_t errsz)
 {
     sqlite3 *db;
@@ -342,6 +361,8 @@ sqlite3 *store_open_read(const char *path, char *err, size_t errsz)
         sqlite3_close(db);
         return NULL;
     }
+    /* the functions the readers' filters use (query.h: --near) */
+    sqlite3_create_function(db, "hd_km", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_km, NULL, NULL);
     return db;
 }
 

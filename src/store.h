@@ -82,7 +82,8 @@ typedef struct StoreTotals { long docs, sentences, events, lost; } StoreTotals;
 StoreTotals store_totals(const Store *st);
 void   store_close(Store *st);
 
-/* Open an existing database for reading (queries); NULL with err. */
+/* Open an existing database for reading (queries), with the SQL
+ * function hd_km(lat1, lon1, lat2, lon2) its filters use; NULL with err. */
 struct sqlite3;
 struct sqlite3 *store_open_read(const char *path, char *err, size_t errsz);
 
