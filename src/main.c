@@ -25,6 +25,7 @@
 #include "validate.h"
 #include "dictcmd.h"
 #include "query.h"
+#include "serve.h"
 
 #ifndef HERODOTUS_VERSION
 #define HERODOTUS_VERSION "0.0.0"
@@ -45,6 +46,7 @@ static const char USAGE[] =
     "  query    print stored events that pass filters (actor, dyad, code, dates, text)\n"
     "  stats    event counts and mean Goldstein per period; top dyads, actors, codes; SVG charts\n"
     "  export   write stored events as the GDELT 2.0 event table, JSON Lines or CSV\n"
+    "  serve    a web page and a JSON API over a store (docs/api.md)\n"
     "\n"
     "options:\n"
     "  --help       this text (herodotus CMD --help for a command)\n"
@@ -242,10 +244,18 @@ static int code_doc(const Ctx *c, const RawDoc *raw, Arena *arena, Doc *d, Buf *
             c->r->quote(out, &v);
         }
     } else if (out) {
+        /* written as it grows when it goes straight to stdout (not a
+         * thread's buffer kept for the input's order): a long document's
+         * events never wait in memory all at once */
+        int direct = out == &c->out;
         for (uint32_t i = 0; i < d->nev; i++) {
             EventView v;
             event_view(d, &d->ev[i], &v, c->coder.opt.notes ? &c->coder.dict : NULL);
             c->r->event(out, &v);
+            if (direct && out->len > (1u << 20)) {
+                fwrite(out->data, 1, out->len, stdout);
+                buf_clear(out);
+            }
         }
         if (c->coder.opt.notes)
             for (uint32_t i = 0; i < d->nnotes; i++) {
@@ -961,6 +971,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "query")) return query_main(argc - 2, argv + 2);
     if (!strcmp(cmd, "stats")) return stats_main(argc - 2, argv + 2);
     if (!strcmp(cmd, "export")) return export_main(argc - 2, argv + 2);
+    if (!strcmp(cmd, "serve")) return serve_main(argc - 2, argv + 2);
     char msg[256];
     snprintf(msg, sizeof msg, "unknown command '%s'", cmd);
     return usage_error(NULL, msg);
