@@ -11,8 +11,9 @@
 DEB_PACKAGES = build-essential pkg-config libsqlite3-dev sqlite3 libjansson-dev \
                libxml2-dev libxml2-utils libutf8proc-dev liblingua-en-tagger-perl wordnet-base wamerican time \
                clang libclang-rt-14-dev libexttextcat-dev libexttextcat-data \
-               libgeonames-dev iso-codes
-PKGS   = sqlite3 jansson libxml-2.0 libutf8proc libexttextcat geonames
+               libgeonames-dev iso-codes libmicrohttpd-dev chromium chromium-driver curl jq wrk
+LIB_PKGS = sqlite3 jansson libxml-2.0 libutf8proc libexttextcat geonames
+PKGS   = $(LIB_PKGS) libmicrohttpd
 CC    ?= cc
 WARN   = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
          -Wpointer-arith -Wformat=2 -Wundef -Wvla -Werror
@@ -22,6 +23,7 @@ CPPFLAGS_ALL = -D_POSIX_C_SOURCE=200809L -DHERODOTUS_DATADIR='"$(DATADIR)"' \
 VERSION = 0.1.0
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+LIB_PKG_LIBS := $(shell pkg-config --libs $(LIB_PKGS) 2>/dev/null)
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -pthread $(WARN) $(CPPFLAGS_ALL) $(PKG_CFLAGS) $(CFLAGS)
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -31,9 +33,10 @@ LDLIBS = $(PKG_LIBS) -lm -pthread
 # the pipeline, in order, then primitives and outputs
 LIB_SRC = src/read.c src/lang.c src/html.c src/input.c src/segment.c src/tag.c src/lemma.c src/depparse.c src/percep.c src/treebank.c src/wordlist.c src/actors.c \
           src/verbs.c src/nouns.c src/quotes.c src/when.c src/events.c src/places.c src/dict.c src/cameo.c src/dates.c \
-          src/render.c src/render_jsonl.c src/render_tsv.c src/render_table.c src/store.c src/pipeline.c src/parse.c src/writer.c src/validate.c src/query.c src/stats.c src/export.c src/rows.c src/svg.c src/dictcmd.c src/parsecmd.c \
+          src/render.c src/render_jsonl.c src/render_tsv.c src/render_table.c src/store.c src/pipeline.c src/parse.c src/writer.c src/validate.c src/query.c src/stats.c src/export.c src/rows.c src/svg.c src/dictcmd.c src/parsecmd.c src/api.c \
           src/doc.c src/arena.c src/intern.c src/buf.c src/utf8.c src/herodotus.c
-MAIN_SRC = src/main.c
+# the command line, outside the library: main.c, and serve.c (the HTTP
+# server, the one user of libmicrohttpd)
 TEST_SRC = tests/unit.c
 
 OBJ      = $(LIB_SRC:src/%.c=build/obj/%.o)
@@ -52,11 +55,11 @@ build/tsan/%.o: src/%.c src/*.h | build/tsan
 build/obj build/san build/tsan:
 	mkdir -p $@
 
-build/herodotus: $(OBJ) build/obj/main.o
+build/herodotus: $(OBJ) build/obj/main.o build/obj/serve.o
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
-build/herodotus-san: $(SAN_OBJ) build/san/main.o
+build/herodotus-san: $(SAN_OBJ) build/san/main.o build/san/serve.o
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $^ $(LDLIBS)
-build/herodotus-tsan: $(TSAN_OBJ) build/tsan/main.o
+build/herodotus-tsan: $(TSAN_OBJ) build/tsan/main.o build/tsan/serve.o
 	$(CC) $(ALL_CFLAGS) $(TSAN) -o $@ $^ $(LDLIBS)
 build/threads-tsan: tests/threads.c src/herodotus.h $(TSAN_OBJ)
 	$(CC) $(ALL_CFLAGS) $(TSAN) -Isrc -o $@ tests/threads.c $(TSAN_OBJ) $(LDLIBS)
@@ -94,6 +97,7 @@ demo: deps
 	./build/herodotus code --format table examples/*.txt
 	./build/herodotus ingest --db demo.db examples/*.txt
 	@echo "events stored in demo.db:" $$(sqlite3 demo.db 'select count(*) from events')
+	@echo "to look at them in a browser: ./build/herodotus serve --db demo.db, then open http://127.0.0.1:8080/"
 
 check: deps
 	$(MAKE) build/herodotus build/herodotus-san build/unit build/unit-san build/gencorpus build/plover-eval \
@@ -113,21 +117,22 @@ model: deps build/train build/herodotus
 	./build/herodotus parse --eval $(UD_EWT)/en_ewt-ud-test.conllu
 
 # make install PREFIX=/usr/local DESTDIR=: the binary, its data (the
-# dictionaries, the CAMEO table, the model), the man page, the library and
+# dictionaries, the CAMEO table, the model, the web page), the man page, the library and
 # its header.  The installed binary finds its data in ../share/herodotus.
 PREFIX ?= /usr/local
 install: build/herodotus build/libherodotus.a
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/herodotus/dict $(DESTDIR)$(PREFIX)/share/herodotus/data \
-	        $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include
+	        $(DESTDIR)$(PREFIX)/share/herodotus/web $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include
 	install -m 755 build/herodotus $(DESTDIR)$(PREFIX)/bin/herodotus
 	install -m 644 dict/*.txt $(DESTDIR)$(PREFIX)/share/herodotus/dict/
 	install -m 644 data/cameo.tsv data/en_ewt.model data/en_ewt.model.md $(DESTDIR)$(PREFIX)/share/herodotus/data/
+	install -m 644 web/index.html web/app.js web/app.css web/favicon.svg $(DESTDIR)$(PREFIX)/share/herodotus/web/
 	install -m 644 docs/herodotus.1 $(DESTDIR)$(PREFIX)/share/man/man1/herodotus.1
 	install -m 644 build/libherodotus.a $(DESTDIR)$(PREFIX)/lib/libherodotus.a
 	install -m 644 src/herodotus.h $(DESTDIR)$(PREFIX)/include/herodotus.h
 	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig
 	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: herodotus\nDescription: news in, CAMEO-coded political events out\nVersion: %s\nRequires.private: %s\nCflags: -I$${includedir}\nLibs: -L$${libdir} -lherodotus -lm -pthread\nLibs.private: %s\n' \
-	       '$(PREFIX)' '$(VERSION)' '$(PKGS)' '$(PKG_LIBS)' >$(DESTDIR)$(PREFIX)/lib/pkgconfig/herodotus.pc
+	       '$(PREFIX)' '$(VERSION)' '$(LIB_PKGS)' '$(LIB_PKG_LIBS)' >$(DESTDIR)$(PREFIX)/lib/pkgconfig/herodotus.pc
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/herodotus $(DESTDIR)$(PREFIX)/share/man/man1/herodotus.1 \
 	      $(DESTDIR)$(PREFIX)/lib/libherodotus.a $(DESTDIR)$(PREFIX)/include/herodotus.h \
@@ -141,7 +146,7 @@ uninstall:
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS = text jsonl conllu ptb dict_actors dict_verbs dict_agents dict_discards dict_nouns \
-               validate_xml query_filter dates treebank html
+               validate_xml query_filter dates treebank html api
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g -O1
 FUZZ_OBJ = $(LIB_SRC:src/%.c=build/fuzz/obj/%.o)
 FUZZ_BIN = $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)

@@ -160,3 +160,6 @@ echo "month-by-month series of the busiest dyad ($DYAD, both ways, one a day): $
 A=${DYAD%%:*}
 ms=$(best ./build/herodotus query --db "$BIG" --actor "$A" --root 19 --since 2025-01-01 --until 2026-12-31 --limit 100 --format csv)
 echo "filtered query (--actor $A --root 19 --since --until, 100 events): $ms ms (whole command, best of 5)"
+
+# herodotus serve under load on the million-event store (bench/load.sh)
+sh bench/load.sh "$BIG" 30

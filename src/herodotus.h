@@ -17,8 +17,9 @@
  *     hd_doc_free(d);
  *     hd_coder_free(c);
  *
- * Link with libherodotus.a and `pkg-config --libs sqlite3 jansson
- * libxml-2.0 libutf8proc` -lm -pthread. */
+ * Link with `pkg-config --libs --static herodotus` (make install writes
+ * herodotus.pc: libherodotus.a, SQLite, jansson, libxml2, utf8proc,
+ * libexttextcat, libgeonames, -lm -pthread). */
 #ifndef HERODOTUS_H
 #define HERODOTUS_H
 #include <stddef.h>

@@ -19,6 +19,21 @@ check installed_binary_reads_the_installed_dictionaries grep -q '	ZMB	RUS	051	' 
 rm -f "$R/usr/share/herodotus/dict/zz-test.actors.txt"
 (cd "$T" && "$R/usr/bin/herodotus" code --tree --format tsv article.txt) >"$T/o" 2>"$T/e"; rc=$?
 check installed_binary_loads_its_model sh -c "[ $rc -eq 0 ] && grep -q '	042	' '$T/o'"
+# the installed server serves the installed page
+if command -v curl >/dev/null 2>&1; then
+    (cd "$T" && env -u HERODOTUS_DATA "$R/usr/bin/herodotus" ingest --quiet --db t.db article.txt >/dev/null 2>&1)
+    (cd "$T" && exec env -u HERODOTUS_DATA "$R/usr/bin/herodotus" serve --db t.db --listen 127.0.0.1:0 2>serve.log) &
+    spid=$!
+    i=0
+    while [ $i -lt 100 ] && ! grep -q 'http://' "$T/serve.log" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
+    url=$(sed -n 's|.*\(http://[^ ]*/\).*|\1|p' "$T/serve.log" | head -1)
+    curl -s "${url}app.js" >"$T/app.js"
+    curl -s "${url}api/events" >"$T/ev.json"
+    kill $spid 2>/dev/null; wait $spid 2>/dev/null
+    check installed_server_serves_the_installed_page sh -c "[ -n '$url' ] && cmp -s '$T/app.js' '$R/usr/share/herodotus/web/app.js' && grep -q '\"code\":\"042\"' '$T/ev.json'"
+else
+    echo "skip installed_server_serves_the_installed_page (no curl on this machine)"
+fi
 if command -v man >/dev/null 2>&1; then
     man --warnings -l "$R/usr/share/man/man1/herodotus.1" >"$T/man" 2>"$T/manw"
     check man_page_reads_without_warnings sh -c "grep -q 'herodotus' '$T/man' && [ ! -s '$T/manw' ]"

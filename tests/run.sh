@@ -16,7 +16,8 @@ for step in "./build/unit" "./build/unit-san" "sh tests/cli.sh ./build/herodotus
             "./build/threads examples/*.txt" "./build/threads-san examples/*.txt" \
             "sh tests/tsan.sh ./build/herodotus-tsan ./build/threads-tsan" \
             "sh tests/parser.sh ./build/herodotus" "sh tests/parser.sh ./build/herodotus-san" "sh tests/plover.sh" "sh tests/install.sh" \
-            "sh tests/petr.sh ./build/herodotus" "sh tests/petr.sh ./build/herodotus-san" "sh tests/fuzz.sh"; do
+            "sh tests/petr.sh ./build/herodotus" "sh tests/petr.sh ./build/herodotus-san" "sh tests/fuzz.sh" \
+            "sh tests/serve.sh ./build/herodotus" "sh tests/serve.sh ./build/herodotus-san" "sh tests/browser.sh ./build/herodotus"; do
     echo "== $step"
     $step >"$log" 2>&1 || status=1
     cat "$log"

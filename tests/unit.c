@@ -9,6 +9,9 @@
 #include <fcntl.h>
 #include <unistd.h>
 #include "actors.h"
+#include "api.h"
+#include "store.h"
+#include <jansson.h>
 #include "arena.h"
 #include "cameo.h"
 #include "dates.h"
@@ -1834,6 +1837,117 @@ static int parser_finds_subject_object_and_passive_agent(void)
     return 0;
 }
 
+/* ---------------------------------------------------------------- the API, without HTTP */
+
+/* Answer method path?params body through api_handle: the status, the JSON in *out */
+static int api_call(Api *a, const char *method, const char *path, const ApiParam *ps, int np, const char *body,
+                    const char *type, json_t **out)
+{
+    ApiRequest rq = {method, path, ps, np, body, body ? strlen(body) : 0, type};
+    ApiResponse rs = {0};
+    api_handle(a, &rq, &rs);
+    json_error_t je;
+    *out = json_loadb(rs.body.data, rs.body.len, 0, &je);
+    CHECK(*out != NULL, "%s %s: the answer is no JSON: %.*s", method, path, (int)rs.body.len, rs.body.data);
+    buf_free(&rs.body);
+    return rs.status;
+}
+
+static int api_answers_requests_from_the_store_without_http(void)
+{
+    char path[] = "/tmp/herodotus-unit-api-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0) return 1;
+    close(fd);
+    unlink(path);
+    char err[512];
+    Store *st = store_open(path, err, sizeof err);
+    CHECK(st != NULL, "store_open: %s", err);
+    if (!st) return 0;
+    const char *t = "Russian Foreign Minister Sergei Lavrov arrived in China on Monday for a two-day visit. "
+                    "Police in Nairobi arrested five protesters on Tuesday.";
+    RawDoc r = {"t", 0, "api-doc", NULL, "2024-04-10", NULL, NULL, t, strlen(t), NULL};
+    Doc d;
+    arena_reset(&arena);
+    int cut = 0;
+    CHECK(!pipeline_run(&d, &arena, &r, &builtin, models, &coder.opt, err, sizeof err, &cut), "coding: %s", err);
+    StoreView v;
+    store_view(&v, &d, t, strlen(t), &arena);
+    CHECK(store_doc(st, &v, 0, err, sizeof err) == 0, "store_doc: %s", err);
+    CHECK(store_commit(st, err, sizeof err) == 0, "store_commit: %s", err);
+    uint32_t nev = d.nev;
+    store_close(st);
+
+    Api *a = api_open(path, &coder, 2, err, sizeof err);
+    CHECK(a != NULL, "api_open: %s", err);
+    if (!a) return 0;
+    json_t *j;
+    int status = api_call(a, "GET", "/api/events", NULL, 0, NULL, NULL, &j);
+    CHECK(status == 200 && json_array_size(json_object_get(j, "events")) == nev,
+          "GET /api/events: %d with %zu events, want 200 and %u", status,
+          json_array_size(json_object_get(j, "events")), nev);
+    json_t *e0 = json_array_get(json_object_get(j, "events"), 0);
+    CHECK(e0 && !strcmp(json_string_value(json_object_get(e0, "code")), "042") &&
+              !strcmp(json_string_value(json_object_get(e0, "date")), "2024-04-08"),
+          "the first event is Lavrov's visit on Monday 2024-04-08");
+    json_decref(j);
+
+    ApiParam code[] = {{"code", "042"}};
+    status = api_call(a, "GET", "/api/events", code, 1, NULL, NULL, &j);
+    CHECK(status == 200 && json_array_size(json_object_get(j, "events")) == 1, "code=042 gives the visit alone");
+    json_decref(j);
+
+    ApiParam bad[] = {{"code", "999"}};
+    status = api_call(a, "GET", "/api/events", bad, 1, NULL, NULL, &j);
+    CHECK(status == 400 && strstr(json_string_value(json_object_get(json_object_get(j, "error"), "message")), "999"),
+          "code=999 is a 400 naming the value (got %d)", status);
+    json_decref(j);
+
+    ApiParam twice[] = {{"root", "14"}, {"root", "19"}};
+    status = api_call(a, "GET", "/api/events", twice, 2, NULL, NULL, &j);
+    CHECK(status == 400, "a parameter given twice is a 400 (got %d)", status);
+    json_decref(j);
+
+    ApiParam month[] = {{"by", "day"}};
+    status = api_call(a, "GET", "/api/stats", month, 1, NULL, NULL, &j);
+    json_t *series = json_object_get(j, "series");
+    CHECK(status == 200 && json_array_size(series) == 2 &&
+              !strcmp(json_string_value(json_object_get(json_array_get(series, 1), "period")), "2024-04-09"),
+          "stats by day: a row for Monday and for Tuesday (%d, %zu rows)", status, json_array_size(series));
+    json_decref(j);
+
+    status = api_call(a, "GET", "/api/events/1", NULL, 0, NULL, NULL, &j);
+    json_t *ex = json_object_get(j, "explain");
+    CHECK(status == 200 && json_is_object(ex) && strstr(json_string_value(json_object_get(ex, "verb")), ".verbs.txt:"),
+          "event 1 is explained by its verb's dictionary line (%d)", status);
+    CHECK(!strcmp(json_string_value(json_object_get(json_object_get(j, "document"), "doc_id")), "api-doc"),
+          "event 1 names its document");
+    json_decref(j);
+
+    status = api_call(a, "POST", "/api/code", NULL, 0, "{\"text\": \"Police arrested five protesters in Nairobi.\"}",
+                      "application/json", &j);
+    json_t *pe = json_object_get(j, "events");
+    CHECK(status == 200 && json_array_size(pe) == 1 &&
+              !strcmp(json_string_value(json_object_get(json_array_get(pe, 0), "code")), "173"),
+          "POST /api/code codes the arrest (%d, %zu events)", status, json_array_size(pe));
+    json_decref(j);
+
+    status = api_call(a, "PUT", "/api/events", NULL, 0, NULL, NULL, &j);
+    CHECK(status == 405, "PUT /api/events is a 405 (got %d)", status);
+    json_decref(j);
+    status = api_call(a, "GET", "/api/everything", NULL, 0, NULL, NULL, &j);
+    CHECK(status == 404, "an unknown endpoint is a 404 (got %d)", status);
+    json_decref(j);
+    api_close(a);
+    unlink(path);
+    char side[600];
+    snprintf(side, sizeof side, "%s-wal", path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path);
+    unlink(side);
+    return 0;
+}
+
 int main(void)
 {
     arena_init(&arena);
@@ -1913,6 +2027,7 @@ int main(void)
     RUN(explanations_name_the_noun_entry_and_its_frame);
     RUN(invitations_denials_plans_and_role_pronouns_are_no_deeds);
     RUN(examples_give_their_expected_events);
+    RUN(api_answers_requests_from_the_store_without_http);
     dict_free(&fixture);
     udmodel_free(parser_model());
     pipeline_unload(&coder);

@@ -1,0 +1,1378 @@
+/* api.c - the JSON API over the event store (docs/api.md): each endpoint
+ * reads its parameters (the filters through query.c, as `query` does),
+ * runs parameterised SQL on a read-only connection of its own, and writes
+ * JSON.  POST /api/code and an event's explanation code text with the
+ * server's coder. */
+#include "api.h"
+#include <ctype.h>
+#include <jansson.h>
+#include <pthread.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "arena.h"
+#include "cameo.h"
+#include "dates.h"
+#include "pipeline.h"
+#include "query.h"
+#include "render.h"
+#include "store.h"
+#include "utf8.h"
+
+#ifndef HERODOTUS_VERSION
+#define HERODOTUS_VERSION "0.0.0"
+#endif
+
+/* one read-only connection, and the deadline of the request using it */
+typedef struct Conn {
+    sqlite3 *db;
+    struct timespec deadline;
+    int busy;
+    sqlite3_stmt *version;          /* PRAGMA data_version */
+    sqlite3_int64 seen;             /* its last value */
+} Conn;
+
+/* A cached answer: the JSON of a GET, valid while the store is as it was
+ * (Api.gen: bumped whenever a connection sees another's commit) */
+typedef struct Cached {
+    char *key;              /* the path and the parameters, as asked */
+    char *body;
+    size_t len;
+    unsigned long gen;
+    struct Cached *next_hash, *prev_lru, *next_lru;
+} Cached;
+
+enum { CACHE_FLIGHTS = 64, CACHE_SLOTS = 4096, CACHE_MAX_ENTRIES = 4096, CACHE_MAX_BYTES = 64 << 20, CACHE_MAX_ENTRY = 4 << 20 };
+
+struct Api {
+    const Coder *coder;
+    char *db_path;
+    Conn *conn;
+    int nconn;
+    pthread_mutex_t mu;
+    pthread_cond_t freed;
+    int cache_on;
+    unsigned long gen;              /* the store's generation, as far as the cache knows */
+    pthread_mutex_t cache_mu;
+    Cached *slot[CACHE_SLOTS];
+    Cached *lru_head, *lru_tail;    /* most recently used first */
+    size_t cache_bytes, cache_n;
+    unsigned long hits, misses;
+    /* the keys being answered now: a second request for one waits for the
+     * first's answer instead of asking the database again */
+    char *flight[CACHE_FLIGHTS];
+    pthread_cond_t landed;
+};
+
+/* ---- answers ---- */
+
+static void answer_error(ApiResponse *rs, int status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void answer_error(ApiResponse *rs, int status, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    /* the message may quote what the client sent: bytes that are no UTF-8 become U+FFFD */
+    Buf clean = {0};
+    for (size_t i = 0, n = strlen(msg); i < n;) {
+        size_t ok = utf8_valid_prefix(msg + i, n - i);
+        buf_put(&clean, msg + i, ok);
+        i += ok;
+        if (i < n) {
+            buf_puts(&clean, "\xEF\xBF\xBD");
+            i++;
+        }
+    }
+    rs->status = status;
+    buf_clear(&rs->body);
+    buf_printf(&rs->body, "{\"error\":{\"status\":%d,\"message\":", status);
+    buf_json_str(&rs->body, clean.data ? clean.data : "", clean.len);
+    buf_puts(&rs->body, "}}");
+    buf_free(&clean);
+}
+
+/* a database error: over time (503) or another failure (500) */
+static void answer_db_error(ApiResponse *rs, sqlite3 *db, int rc)
+{
+    if (rc == SQLITE_INTERRUPT)
+        answer_error(rs, 503, "the query took more than %d seconds: narrow the filters (a dyad, codes, dates)",
+                     API_QUERY_MS / 1000);
+    else answer_error(rs, 500, "database: %s", sqlite3_errmsg(db));
+}
+
+static void key(Buf *o, const char *k)
+{
+    buf_putc(o, '"');
+    buf_puts(o, k);
+    buf_puts(o, "\":");
+}
+
+/* column c of q as a JSON value (text as a string, numbers as numbers) */
+static void column_json(Buf *o, sqlite3_stmt *q, int c)
+{
+    switch (sqlite3_column_type(q, c)) {
+    case SQLITE_NULL: buf_puts(o, "null"); break;
+    case SQLITE_INTEGER: buf_printf(o, "%lld", (long long)sqlite3_column_int64(q, c)); break;
+    case SQLITE_FLOAT: {
+        double x = sqlite3_column_double(q, c);
+        if (x != x) buf_puts(o, "null");
+        else buf_printf(o, "%.6g", x);
+        break;
+    }
+    default: buf_json_str(o, (const char *)sqlite3_column_text(q, c), (size_t)sqlite3_column_bytes(q, c));
+    }
+}
+
+/* ---- connections ---- */
+
+static int over_time(void *p)
+{
+    Conn *c = p;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return now.tv_sec > c->deadline.tv_sec || (now.tv_sec == c->deadline.tv_sec && now.tv_nsec > c->deadline.tv_nsec);
+}
+
+static Conn *conn_take(Api *a)
+{
+    pthread_mutex_lock(&a->mu);
+    Conn *c = NULL;
+    for (;;) {
+        for (int i = 0; i < a->nconn && !c; i++)
+            if (!a->conn[i].busy) c = &a->conn[i];
+        if (c) break;
+        pthread_cond_wait(&a->freed, &a->mu);
+    }
+    c->busy = 1;
+    pthread_mutex_unlock(&a->mu);
+    clock_gettime(CLOCK_MONOTONIC, &c->deadline);
+    c->deadline.tv_sec += API_QUERY_MS / 1000;
+    return c;
+}
+
+static void conn_give(Api *a, Conn *c)
+{
+    pthread_mutex_lock(&a->mu);
+    c->busy = 0;
+    pthread_cond_signal(&a->freed);
+    pthread_mutex_unlock(&a->mu);
+}
+
+Api *api_open(const char *db_path, const Coder *coder, int nconn, char *err, size_t errsz)
+{
+    Api *a = calloc(1, sizeof *a);
+    if (!a) {
+        snprintf(err, errsz, "out of memory");
+        return NULL;
+    }
+    a->coder = coder;
+    a->db_path = strdup(db_path);
+    a->nconn = nconn < 1 ? 1 : nconn;
+    a->conn = calloc((size_t)a->nconn, sizeof *a->conn);
+    pthread_mutex_init(&a->mu, NULL);
+    pthread_cond_init(&a->freed, NULL);
+    pthread_mutex_init(&a->cache_mu, NULL);
+    pthread_cond_init(&a->landed, NULL);
+    for (int i = 0; i < a->nconn; i++) {
+        a->conn[i].db = store_open_read(db_path, err, errsz);
+        if (!a->conn[i].db) {
+            api_close(a);
+            return NULL;
+        }
+        sqlite3_busy_timeout(a->conn[i].db, API_QUERY_MS);
+        /* pages mapped, not copied in by read(); a larger page cache per connection */
+        sqlite3_exec(a->conn[i].db, "PRAGMA mmap_size = 4294967296; PRAGMA cache_size = -32768", NULL, NULL, NULL);
+        sqlite3_progress_handler(a->conn[i].db, 4000, over_time, &a->conn[i]);
+        if (sqlite3_prepare_v2(a->conn[i].db, "PRAGMA data_version", -1, &a->conn[i].version, NULL) != SQLITE_OK) {
+            snprintf(err, errsz, "%s: %s", db_path, sqlite3_errmsg(a->conn[i].db));
+            api_close(a);
+            return NULL;
+        }
+    }
+    a->cache_on = 1;
+    return a;
+}
+
+void api_close(Api *a)
+{
+    if (!a) return;
+    for (int i = 0; i < a->nconn; i++) {
+        sqlite3_finalize(a->conn[i].version);
+        sqlite3_close(a->conn[i].db);
+    }
+    for (Cached *c = a->lru_head, *n; c; c = n) {
+        n = c->next_lru;
+        free(c->key);
+        free(c->body);
+        free(c);
+    }
+    pthread_mutex_destroy(&a->cache_mu);
+    pthread_cond_destroy(&a->landed);
+    free(a->conn);
+    free(a->db_path);
+    pthread_mutex_destroy(&a->mu);
+    pthread_cond_destroy(&a->freed);
+    free(a);
+}
+
+/* ---- the cache of answers ---- */
+
+void api_set_cache(Api *a, int on) { a->cache_on = on; }
+
+/* The store's generation now: this connection's PRAGMA data_version moves
+ * when another connection (an ingest) commits, and every connection's
+ * move bumps the one generation that cached answers are checked against. */
+static unsigned long store_gen(Api *a, Conn *c)
+{
+    sqlite3_int64 v = -1;
+    if (sqlite3_step(c->version) == SQLITE_ROW) v = sqlite3_column_int64(c->version, 0);
+    sqlite3_reset(c->version);
+    pthread_mutex_lock(&a->cache_mu);
+    if (v != c->seen || v < 0) {
+        c->seen = v;
+        a->gen++;
+    }
+    unsigned long g = a->gen;
+    pthread_mutex_unlock(&a->cache_mu);
+    return g;
+}
+
+static size_t key_hash(const char *k)
+{
+    size_t h = 1469598103934665603ull;
+    for (; *k; k++) h = (h ^ (unsigned char)*k) * 1099511628211ull;
+    return h % CACHE_SLOTS;
+}
+
+static void lru_unlink(Api *a, Cached *c)
+{
+    if (c->prev_lru) c->prev_lru->next_lru = c->next_lru;
+    else a->lru_head = c->next_lru;
+    if (c->next_lru) c->next_lru->prev_lru = c->prev_lru;
+    else a->lru_tail = c->prev_lru;
+    c->prev_lru = c->next_lru = NULL;
+}
+
+static void lru_front(Api *a, Cached *c)
+{
+    c->next_lru = a->lru_head;
+    if (a->lru_head) a->lru_head->prev_lru = c;
+    a->lru_head = c;
+    if (!a->lru_tail) a->lru_tail = c;
+}
+
+static void cache_drop(Api *a, Cached *c)
+{
+    Cached **p = &a->slot[key_hash(c->key)];
+    while (*p != c) p = &(*p)->next_hash;
+    *p = c->next_hash;
+    lru_unlink(a, c);
+    a->cache_bytes -= c->len + strlen(c->key);
+    a->cache_n--;
+    free(c->key);
+    free(c->body);
+    free(c);
+}
+
+/* the answer cached for key in generation gen into body: 1, else 0 */
+static int cache_get(Api *a, const char *key, unsigned long gen, Buf *body)
+{
+    pthread_mutex_lock(&a->cache_mu);
+    Cached *c = a->slot[key_hash(key)];
+    while (c && strcmp(c->key, key)) c = c->next_hash;
+    int hit = 0;
+    if (c && c->gen != gen) cache_drop(a, c);
+    else if (c) {
+        lru_unlink(a, c);
+        lru_front(a, c);
+        buf_put(body, c->body, c->len);
+        hit = 1;
+    }
+    if (hit) a->hits++;
+    else a->misses++;
+    pthread_mutex_unlock(&a->cache_mu);
+    return hit;
+}
+
+static void cache_put(Api *a, const char *key, unsigned long gen, const Buf *body)
+{
+    if (body->len > CACHE_MAX_ENTRY) return;
+    Cached *c = calloc(1, sizeof *c);
+    if (!c) return;
+    c->key = strdup(key);
+    c->body = malloc(body->len ? body->len : 1);
+    if (!c->key || !c->body) {
+        free(c->key);
+        free(c->body);
+        free(c);
+        return;
+    }
+    memcpy(c->body, body->data, body->len);
+    c->len = body->len;
+    c->gen = gen;
+    pthread_mutex_lock(&a->cache_mu);
+    size_t h = key_hash(key);
+    for (Cached *o = a->slot[h]; o; o = o->next_hash)
+        if (!strcmp(o->key, key)) {   /* another thread answered it meanwhile */
+            cache_drop(a, o);
+            break;
+        }
+    c->next_hash = a->slot[h];
+    a->slot[h] = c;
+    lru_front(a, c);
+    a->cache_bytes += c->len + strlen(c->key);
+    a->cache_n++;
+    while (a->lru_tail && (a->cache_bytes > CACHE_MAX_BYTES || a->cache_n > CACHE_MAX_ENTRIES)) cache_drop(a, a->lru_tail);
+    pthread_mutex_unlock(&a->cache_mu);
+}
+
+/* ---- parameters ---- */
+
+/* The filters of `query` by their parameter names, and the options they are */
+static const char *const FILTERS[][2] = {
+    {"actor", "--actor"}, {"source", "--source"}, {"target", "--target"}, {"dyad", "--dyad"},
+    {"code", "--code"},   {"root", "--root"},     {"quad", "--quad"},     {"since", "--since"},
+    {"until", "--until"}, {"text", "--text"},     {"country", "--country"}, {"near", "--near"},
+    {"dedup", "--dedup"}, {NULL, NULL}};
+
+typedef struct Args {
+    Filter f;
+    int filters;                    /* the endpoint takes the filters */
+    const char *const *own;         /* its own parameters */
+    const char *val[8];             /* their values (NULL: not given) */
+    Buf where;
+    Params vals;
+} Args;
+
+/* Read rq's parameters into x: the filters (when x->filters) and the
+ * endpoint's own (x->own, at most 8).  0, or -1 after a 400 into rs. */
+static int read_args(const ApiRequest *rq, Args *x, ApiResponse *rs)
+{
+    x->f.dedup = 1;
+    for (int i = 0; i < rq->nparams; i++) {
+        const char *k = rq->params[i].key, *v = rq->params[i].value ? rq->params[i].value : "";
+        for (int j = 0; j < i; j++)
+            if (!strcmp(rq->params[j].key, k)) {
+                answer_error(rs, 400, "%s: given twice (a list is one value, comma-separated: code=042,043)", k);
+                return -1;
+            }
+        if (!*v) {
+            answer_error(rs, 400, "%s: empty value (leave the parameter out instead)", k);
+            return -1;
+        }
+        int taken = 0;
+        if (x->filters) {
+            if (!strcmp(k, "both_ways")) {
+                if (strcmp(v, "1") && strcmp(v, "0") && strcmp(v, "true") && strcmp(v, "false")) {
+                    answer_error(rs, 400, "both_ways: 1 or 0, not '%s'", v);
+                    return -1;
+                }
+                x->f.both_ways = !strcmp(v, "1") || !strcmp(v, "true");
+                taken = 1;
+            }
+            for (int f = 0; FILTERS[f][0] && !taken; f++)
+                if (!strcmp(k, FILTERS[f][0])) {
+                    char *argv[2] = {(char *)FILTERS[f][1], (char *)v};
+                    int at = 0;
+                    char msg[512];
+                    if (filter_option(&x->f, 2, argv, &at, msg, sizeof msg) < 0) {
+                        /* the option's message names it as --NAME: say NAME */
+                        if (!strncmp(msg, "--", 2)) answer_error(rs, 400, "%s", msg + 2);
+                        else answer_error(rs, 400, "%s: %s", k, msg);
+                        return -1;
+                    }
+                    taken = 1;
+                }
+        }
+        for (int o = 0; x->own && x->own[o] && !taken; o++)
+            if (!strcmp(k, x->own[o])) {
+                x->val[o] = v;
+                taken = 1;
+            }
+        if (!taken) {
+            Buf names = {0};
+            if (x->filters) buf_puts(&names, "the filters (actor, source, target, dyad, both_ways, code, root, quad, since, "
+                                             "until, text, country, near, dedup)");
+            for (int o = 0; x->own && x->own[o]; o++) buf_printf(&names, "%s%s", names.len ? ", " : "", x->own[o]);
+            answer_error(rs, 400, "unknown parameter '%s' (%s takes %s)", k, rq->path, names.len ? names.data : "none");
+            buf_free(&names);
+            return -1;
+        }
+    }
+    if (x->filters) {
+        char msg[512];
+        if (x->f.both_ways && !x->f.dyad_a) {
+            answer_error(rs, 400, "both_ways: only with dyad=A:B");
+            return -1;
+        }
+        if (filter_sql(&x->f, &x->where, &x->vals, msg, sizeof msg)) {
+            /* filter_sql's messages name options as --NAME or 'value' */
+            const char *m = strncmp(msg, "--", 2) ? msg : msg + 2;
+            answer_error(rs, 400, "%s", m);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static void args_free(Args *x)
+{
+    buf_free(&x->where);
+    params_free(&x->vals);
+}
+
+/* a whole number in [lo, hi] (def when absent); -1 after a 400 */
+static int int_arg(const char *name, const char *v, long lo, long hi, long def, long *out, ApiResponse *rs)
+{
+    if (!v) {
+        *out = def;
+        return 0;
+    }
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (!isdigit((unsigned char)*v) || *end || n < lo || n > hi) {
+        answer_error(rs, 400, "%s: a whole number from %ld to %ld, not '%s'", name, lo, hi, v);
+        return -1;
+    }
+    *out = n;
+    return 0;
+}
+
+/* one of the words of a NULL-ended list (def when absent); -1 after a 400 */
+static int word_arg(const char *name, const char *v, const char *const *words, const char *def, const char **out,
+                    ApiResponse *rs)
+{
+    if (!v) {
+        *out = def;
+        return 0;
+    }
+    for (int i = 0; words[i]; i++)
+        if (!strcmp(v, words[i])) {
+            *out = words[i];
+            return 0;
+        }
+    Buf l = {0};
+    for (int i = 0; words[i]; i++) buf_printf(&l, "%s%s", i ? (words[i + 1] ? ", " : " or ") : "", words[i]);
+    answer_error(rs, 400, "%s: %s, not '%s'", name, l.data, v);
+    buf_free(&l);
+    return -1;
+}
+
+static sqlite3_stmt *prepare(Conn *c, const char *sql, const Params *vals, ApiResponse *rs)
+{
+    sqlite3_stmt *q;
+    int rc = sqlite3_prepare_v2(c->db, sql, -1, &q, NULL);
+    if (rc != SQLITE_OK) {
+        answer_db_error(rs, c->db, rc);
+        return NULL;
+    }
+    for (int i = 0; vals && i < vals->n; i++) sqlite3_bind_text(q, i + 1, vals->v[i], -1, SQLITE_STATIC);
+    return q;
+}
+
+/* Every row of q as an object of its columns, into a JSON array; the
+ * number of rows, or -1 after an error into rs */
+static long rows_json(Conn *c, sqlite3_stmt *q, Buf *o, long max, ApiResponse *rs)
+{
+    long n = 0;
+    int rc;
+    buf_putc(o, '[');
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        if (max >= 0 && n == max) {
+            n++;
+            break;
+        }
+        buf_puts(o, n ? ",{" : "{");
+        for (int k = 0; k < sqlite3_column_count(q); k++) {
+            if (k) buf_putc(o, ',');
+            key(o, sqlite3_column_name(q, k));
+            column_json(o, q, k);
+        }
+        buf_putc(o, '}');
+        n++;
+    }
+    buf_putc(o, ']');
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        answer_db_error(rs, c->db, rc);
+        return -1;
+    }
+    return n;
+}
+
+/* ---- events ---- */
+
+/* The columns of an event, in the order event_json reads them */
+#define EVENT_COLUMNS                                                                                              \
+    "e.id, e.date, e.source, e.target, e.code, e.event, e.root, e.quad, e.goldstein, e.plover, e.source_text,"     \
+    " e.target_text, e.verb_text, s.text, d.doc_id, d.url, d.source, d.title, e.date_basis, e.date_text, e.place," \
+    " e.place_country, e.place_lat, e.place_lon, e.place_how, e.quote,"                                             \
+    " (SELECT count(DISTINCT x.doc) FROM events x WHERE x.story = e.story AND x.date IS e.date"                     \
+    "   AND x.source = e.source AND x.target = e.target AND x.code = e.code),"                                      \
+    " (SELECT count(DISTINCT coalesce(xd.source, xd.doc_id)) FROM events x JOIN documents xd ON xd.id = x.doc"      \
+    "   WHERE x.story = e.story AND x.date IS e.date AND x.source = e.source AND x.target = e.target"               \
+    "   AND x.code = e.code),"                                                                                      \
+    " e.doc, e.sentence, e.rule, e.story"
+#define EVENT_FROM " FROM events e JOIN documents d ON d.id = e.doc LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence"
+
+static void event_json(Buf *o, sqlite3_stmt *q)
+{
+    static const char *const names[] = {"id", "date", "source", "target", "code", "event", "root", "quad",
+                                        "goldstein", "plover", "source_text", "target_text", "verb_text",
+                                        "sentence", "doc_id", "url", "outlet", "title", "date_basis", "date_text"};
+    buf_putc(o, '{');
+    for (int k = 0; k < 20; k++) {
+        if (k) buf_putc(o, ',');
+        key(o, names[k]);
+        column_json(o, q, k);
+    }
+    buf_puts(o, ",\"place\":");
+    if (sqlite3_column_type(q, 20) == SQLITE_NULL) buf_puts(o, "null");
+    else {
+        buf_puts(o, "{\"name\":");
+        column_json(o, q, 20);
+        buf_puts(o, ",\"country\":");
+        column_json(o, q, 21);
+        buf_puts(o, ",\"lat\":");
+        column_json(o, q, 22);
+        buf_puts(o, ",\"lon\":");
+        column_json(o, q, 23);
+        buf_puts(o, ",\"how\":");
+        column_json(o, q, 24);
+        buf_putc(o, '}');
+    }
+    buf_puts(o, ",\"quote\":");
+    column_json(o, q, 25);
+    buf_puts(o, ",\"articles\":");
+    column_json(o, q, 26);
+    buf_puts(o, ",\"sources\":");
+    column_json(o, q, 27);
+    buf_putc(o, '}');
+}
+
+static void get_events(Api *a, const ApiRequest *rq, ApiResponse *rs)
+{
+    static const char *const own[] = {"limit", "offset", NULL};
+    Args x = {.filters = 1, .own = own};
+    long limit, offset;
+    if (read_args(rq, &x, rs) || int_arg("limit", x.val[0], 1, 1000, 50, &limit, rs) ||
+        int_arg("offset", x.val[1], 0, 100000000, 0, &offset, rs)) {
+        args_free(&x);
+        return;
+    }
+    Reader r = {.f = x.f, .where = x.where};
+    Buf sql = {0};
+    buf_puts(&sql, "SELECT " EVENT_COLUMNS EVENT_FROM " WHERE e.id IN (");
+    reader_event_ids(&r, &sql);
+    buf_printf(&sql, ") ORDER BY e.date IS NULL, e.date, e.id LIMIT %ld OFFSET %ld", limit + 1, offset);
+    Conn *c = conn_take(a);
+    sqlite3_stmt *q = prepare(c, sql.data, &x.vals, rs);
+    if (q) {
+        Buf *o = &rs->body;
+        buf_printf(o, "{\"offset\":%ld,\"limit\":%ld,\"events\":[", offset, limit);
+        long n = 0;
+        int rc;
+        while ((rc = sqlite3_step(q)) == SQLITE_ROW && n < limit) {
+            if (n++) buf_putc(o, ',');
+            event_json(o, q);
+        }
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) answer_db_error(rs, c->db, rc);
+        else {
+            buf_printf(o, "],\"more\":%s}", rc == SQLITE_ROW ? "true" : "false");
+            rs->status = 200;
+        }
+        sqlite3_finalize(q);
+    }
+    conn_give(a, c);
+    buf_free(&sql);
+    args_free(&x);
+}
+
+/* The stored document doc coded again: the explanation of its event in
+ * sentence text stext with source, target and code, into o ("null" when
+ * the coder no longer gives it) */
+static void explain_json(Api *a, Conn *c, sqlite3_int64 doc, const char *stext, const char *source,
+                         const char *target, const char *code, const char *rule, Buf *o)
+{
+    sqlite3_stmt *q;
+    if (!a->coder || sqlite3_prepare_v2(c->db, "SELECT body, pubdate, doc_id FROM documents WHERE id = ?1", -1, &q,
+                                        NULL) != SQLITE_OK) {
+        buf_puts(o, "null");
+        return;
+    }
+    sqlite3_bind_int64(q, 1, doc);
+    if (sqlite3_step(q) != SQLITE_ROW || sqlite3_column_type(q, 0) == SQLITE_NULL) {
+        sqlite3_finalize(q);
+        buf_puts(o, "null");
+        return;
+    }
+    Arena arena;
+    arena_init(&arena);
+    Doc d;
+    const char *body = (const char *)sqlite3_column_text(q, 0);
+    RawDoc raw = {"(stored)", 0, (const char *)sqlite3_column_text(q, 2), NULL,
+                  (const char *)sqlite3_column_text(q, 1), NULL, NULL, body, (size_t)sqlite3_column_bytes(q, 0), NULL};
+    char err[256];
+    int cut = 0, found = 0;
+    if (!pipeline_run(&d, &arena, &raw, &a->coder->dict, &a->coder->models, &a->coder->opt, err, sizeof err, &cut)) {
+        size_t sl = stext ? strlen(stext) : 0;
+        for (uint32_t i = 0; i < d.nev && !found; i++) {
+            EventView v;
+            event_view(&d, &d.ev[i], &v, &a->coder->dict);
+            if (strcmp(v.code, code) || strcmp(v.source, source) || strcmp(v.target, target)) continue;
+            if (stext && (v.text.n != sl || memcmp(v.text.s, stext, sl))) continue;
+            found = 1;
+            buf_puts(o, "{\"rule\":");
+            buf_json_str(o, rule ? rule : v.rule, strlen(rule ? rule : v.rule));
+            const char *refs[][2] = {{"verb", v.verb_ref}, {"noun", v.noun_ref},
+                                     {"source", v.source_ref}, {"source_agent", v.source_agent_ref},
+                                     {"target", v.target_ref}, {"target_agent", v.target_agent_ref}};
+            for (size_t k = 0; k < 6; k++) {
+                buf_printf(o, ",\"%s\":", refs[k][0]);
+                buf_json_str(o, refs[k][1], strlen(refs[k][1]));
+            }
+            buf_puts(o, ",\"dropped\":[");
+            int nd = 0;
+            for (uint32_t k = 0; k < d.nnotes; k++) {
+                if (d.notes[k].sent != d.ev[i].sent) continue;
+                NoteView nv;
+                note_view(&d, &d.notes[k], &nv, &a->coder->dict);
+                buf_puts(o, nd++ ? ",{\"why\":" : "{\"why\":");
+                buf_json_str(o, nv.why, strlen(nv.why));
+                buf_puts(o, ",\"code\":");
+                buf_json_str(o, nv.code, strlen(nv.code));
+                buf_puts(o, ",\"words\":");
+                buf_json_str(o, nv.words.s ? nv.words.s : "", nv.words.n);
+                buf_puts(o, ",\"entry\":");
+                buf_json_str(o, nv.ref, strlen(nv.ref));
+                buf_putc(o, '}');
+            }
+            buf_puts(o, "]}");
+        }
+    }
+    if (!found) buf_puts(o, "null");
+    sqlite3_finalize(q);
+    arena_free(&arena);
+}
+
+static void get_event(Api *a, const ApiRequest *rq, const char *idtext, ApiResponse *rs)
+{
+    if (rq->nparams) {
+        answer_error(rs, 400, "unknown parameter '%s' (%s takes none)", rq->params[0].key, rq->path);
+        return;
+    }
+    char *end;
+    long long id = strtoll(idtext, &end, 10);
+    if (!isdigit((unsigned char)*idtext) || *end || id <= 0) {
+        answer_error(rs, 404, "no event '%s' (events are numbered 1, 2, ...)", idtext);
+        return;
+    }
+    Conn *c = conn_take(a);
+    sqlite3_stmt *q = prepare(c, "SELECT " EVENT_COLUMNS EVENT_FROM " WHERE e.id = ?1", NULL, rs);
+    if (!q) {
+        conn_give(a, c);
+        return;
+    }
+    sqlite3_bind_int64(q, 1, id);
+    int rc = sqlite3_step(q);
+    if (rc != SQLITE_ROW) {
+        if (rc == SQLITE_DONE) answer_error(rs, 404, "no event %lld", id);
+        else answer_db_error(rs, c->db, rc);
+        sqlite3_finalize(q);
+        conn_give(a, c);
+        return;
+    }
+    Buf *o = &rs->body;
+    buf_puts(o, "{\"event\":");
+    event_json(o, q);
+    sqlite3_int64 doc = sqlite3_column_int64(q, 28), story = sqlite3_column_int64(q, 31);
+    int sentence = sqlite3_column_int(q, 29);
+    int has_quote = sqlite3_column_type(q, 25) != SQLITE_NULL;
+    sqlite3_int64 quote_n = sqlite3_column_int64(q, 25);
+    char *stext = sqlite3_column_type(q, 13) == SQLITE_NULL ? NULL : strdup((const char *)sqlite3_column_text(q, 13));
+    char *src = strdup((const char *)sqlite3_column_text(q, 2)), *tgt = strdup((const char *)sqlite3_column_text(q, 3));
+    char *code = strdup((const char *)sqlite3_column_text(q, 4));
+    char *rule = sqlite3_column_type(q, 30) == SQLITE_NULL ? NULL : strdup((const char *)sqlite3_column_text(q, 30));
+    char date[16] = "";
+    if (sqlite3_column_type(q, 1) != SQLITE_NULL) snprintf(date, sizeof date, "%s", (const char *)sqlite3_column_text(q, 1));
+    sqlite3_finalize(q);
+    (void)sentence;
+
+    /* the document */
+    int ok = 1;
+    buf_puts(o, ",\"document\":");
+    q = prepare(c, "SELECT doc_id, url, source AS outlet, title, author, pubdate, place AS dateline, language"
+                   " FROM documents WHERE id = ?1", NULL, rs);
+    if (q) {
+        sqlite3_bind_int64(q, 1, doc);
+        size_t at = o->len;
+        long n = rows_json(c, q, o, 1, rs);
+        sqlite3_finalize(q);
+        if (n < 0) ok = 0;
+        else {   /* the array's one object */
+            memmove(o->data + at, o->data + at + 1, o->len - at - 2);
+            o->len -= 2;
+        }
+    } else ok = 0;
+    /* the same event in other articles of its story */
+    if (ok) {
+        buf_puts(o, ",\"reports\":");
+        q = prepare(c, "SELECT x.id, xd.doc_id, xd.url, xd.source AS outlet, xd.title, xd.pubdate FROM events x"
+                       " JOIN documents xd ON xd.id = x.doc WHERE x.story = ?1 AND x.date IS ?2 AND x.source = ?3"
+                       " AND x.target = ?4 AND x.code = ?5 AND x.id != ?6 ORDER BY x.id LIMIT 100", NULL, rs);
+        if (q) {
+            sqlite3_bind_int64(q, 1, story);
+            if (*date) sqlite3_bind_text(q, 2, date, -1, SQLITE_STATIC);
+            sqlite3_bind_text(q, 3, src, -1, SQLITE_STATIC);
+            sqlite3_bind_text(q, 4, tgt, -1, SQLITE_STATIC);
+            sqlite3_bind_text(q, 5, code, -1, SQLITE_STATIC);
+            sqlite3_bind_int64(q, 6, id);
+            if (rows_json(c, q, o, -1, rs) < 0) ok = 0;
+            sqlite3_finalize(q);
+        } else ok = 0;
+    }
+    /* its quote */
+    if (ok) {
+        buf_puts(o, ",\"quote\":");
+        if (!has_quote) buf_puts(o, "null");
+        else {
+            q = prepare(c, "SELECT q.n AS quote_id, q.text, q.kind, q.speaker, q.speaker_code, q.speaker_how AS how,"
+                           " q.speaker_role AS role, q.id FROM quotes q WHERE q.doc = ?1 AND q.n = ?2", NULL, rs);
+            if (q) {
+                sqlite3_bind_int64(q, 1, doc);
+                sqlite3_bind_int64(q, 2, quote_n);
+                if (sqlite3_step(q) == SQLITE_ROW) {
+                    buf_putc(o, '{');
+                    for (int k = 0; k < 7; k++) {
+                        if (k) buf_putc(o, ',');
+                        key(o, sqlite3_column_name(q, k));
+                        column_json(o, q, k);
+                    }
+                    sqlite3_int64 qid = sqlite3_column_int64(q, 7);
+                    sqlite3_finalize(q);
+                    buf_puts(o, ",\"via\":");
+                    q = prepare(c, "SELECT name, kind FROM quote_via WHERE quote = ?1 ORDER BY pos", NULL, rs);
+                    if (q) {
+                        sqlite3_bind_int64(q, 1, qid);
+                        if (rows_json(c, q, o, -1, rs) < 0) ok = 0;
+                        sqlite3_finalize(q);
+                    } else ok = 0;
+                    buf_putc(o, '}');
+                } else {
+                    sqlite3_finalize(q);
+                    buf_puts(o, "null");
+                }
+            } else ok = 0;
+        }
+    }
+    if (ok) {
+        buf_puts(o, ",\"explain\":");
+        explain_json(a, c, doc, stext, src, tgt, code, rule, o);
+        buf_putc(o, '}');
+        rs->status = 200;
+    }
+    conn_give(a, c);
+    free(stext);
+    free(src);
+    free(tgt);
+    free(code);
+    free(rule);
+}
+
+/* ---- series, top lists, places ---- */
+
+/* the events passing the filter as a subquery, one a day when asked */
+static void base(Buf *sql, const Args *x)
+{
+    if (x->f.dedup)
+        buf_printf(sql,
+                   "(SELECT e.date AS date, e.source AS source, e.target AS target, e.code AS code,"
+                   " min(e.root) AS root, min(e.quad) AS quad, min(e.goldstein) AS goldstein, min(e.event) AS event"
+                   " FROM events e%s GROUP BY e.date, e.source, e.target, e.code)",
+                   x->where.data);
+    else
+        buf_printf(sql,
+                   "(SELECT e.date AS date, e.source AS source, e.target AS target, e.code AS code, e.root AS root,"
+                   " e.quad AS quad, e.goldstein AS goldstein, e.event AS event FROM events e%s)",
+                   x->where.data);
+}
+
+/* the period after p ("2024-03" -> "2024-04") into out; 0 when none */
+static int next_period(const char *by, const char *p, char *out, size_t cap)
+{
+    int y, m, d;
+    if (!strcmp(by, "year")) return sscanf(p, "%d", &y) == 1 && snprintf(out, cap, "%04d", y + 1) > 0;
+    if (!strcmp(by, "month"))
+        return sscanf(p, "%d-%d", &y, &m) == 2 &&
+               snprintf(out, cap, "%04d-%02d", m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1) > 0;
+    if (sscanf(p, "%d-%d-%d", &y, &m, &d) != 3) return 0;
+    int v = date_make(y, m, d);
+    if (!v || cap < 11) return 0;
+    date_format(date_from_days(date_to_days(v) + (!strcmp(by, "week") ? 7 : 1)), out);
+    return 1;
+}
+
+static const char *period_sql(const char *by)
+{
+    if (!strcmp(by, "day")) return "date";
+    if (!strcmp(by, "week")) return "date(date, '-' || ((CAST(strftime('%w', date) AS INTEGER) + 6) % 7) || ' days')";
+    if (!strcmp(by, "month")) return "substr(date, 1, 7)";
+    return "substr(date, 1, 4)";
+}
+
+static void group_label(const char *group, const char *g, Buf *o)
+{
+    static const char *const quads[] = {"", "verbal cooperation", "material cooperation", "verbal conflict",
+                                        "material conflict"};
+    if (!strcmp(group, "quad")) {
+        int k = atoi(g);
+        buf_json_str(o, k >= 1 && k <= 4 ? quads[k] : "", k >= 1 && k <= 4 ? strlen(quads[k]) : 0);
+        return;
+    }
+    const CameoCode *cc = cameo_get(g);
+    buf_json_str(o, cc ? cc->name : "", cc ? strlen(cc->name) : 0);
+}
+
+enum { MAX_PERIODS = 20000 };
+
+static void get_stats(Api *a, const ApiRequest *rq, ApiResponse *rs)
+{
+    static const char *const own[] = {"by", "group", NULL};
+    static const char *const bys[] = {"day", "week", "month", "year", NULL}, *const groups[] = {"root", "quad", NULL};
+    Args x = {.filters = 1, .own = own};
+    const char *by, *group;
+    if (read_args(rq, &x, rs) || word_arg("by", x.val[0], bys, "month", &by, rs) ||
+        word_arg("group", x.val[1], groups, NULL, &group, rs)) {
+        args_free(&x);
+        return;
+    }
+    Buf sql = {0}, b = {0};
+    base(&b, &x);
+    if (group)
+        buf_printf(&sql, "SELECT %s AS period, %s AS grp, count(*), avg(goldstein) FROM %s WHERE date IS NOT NULL"
+                         " GROUP BY period, grp ORDER BY period, grp", period_sql(by), group, b.data);
+    else
+        buf_printf(&sql, "SELECT %s AS period, NULL, count(*), avg(goldstein) FROM %s WHERE date IS NOT NULL"
+                         " GROUP BY period ORDER BY period", period_sql(by), b.data);
+    Conn *c = conn_take(a);
+    sqlite3_stmt *q = prepare(c, sql.data, &x.vals, rs);
+    if (q) {
+        Buf *o = &rs->body;
+        buf_printf(o, "{\"by\":\"%s\",\"group\":", by);
+        if (group) buf_printf(o, "\"%s\"", group);
+        else buf_puts(o, "null");
+        buf_puts(o, ",\"series\":[");
+        /* every period from the first to the last: the ones without events as zero rows */
+        char last[16] = "";
+        int rows = 0, nperiods = 0, rc;
+        while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+            const char *p = (const char *)sqlite3_column_text(q, 0);
+            if (!p) continue;
+            if (*last && strcmp(last, p)) {
+                char next[16];
+                while (nperiods < MAX_PERIODS && next_period(by, last, next, sizeof next) && strcmp(next, p) < 0) {
+                    buf_printf(o, "%s{\"period\":\"%s\"", rows++ ? "," : "", next);
+                    if (group) buf_puts(o, ",\"group\":null,\"label\":null");
+                    buf_puts(o, ",\"events\":0,\"goldstein\":null}");
+                    snprintf(last, sizeof last, "%s", next);
+                    nperiods++;
+                }
+            }
+            if (strcmp(last, p)) nperiods++;
+            snprintf(last, sizeof last, "%s", p);
+            buf_printf(o, "%s{\"period\":", rows++ ? "," : "");
+            buf_json_str(o, p, strlen(p));
+            if (group) {
+                const char *g = (const char *)sqlite3_column_text(q, 1);
+                buf_puts(o, ",\"group\":");
+                buf_json_str(o, g ? g : "", g ? strlen(g) : 0);
+                buf_puts(o, ",\"label\":");
+                group_label(group, g ? g : "", o);
+            }
+            buf_printf(o, ",\"events\":%lld,\"goldstein\":", (long long)sqlite3_column_int64(q, 2));
+            if (sqlite3_column_type(q, 3) == SQLITE_NULL) buf_puts(o, "null");
+            else buf_printf(o, "%.2f", sqlite3_column_double(q, 3));
+            buf_putc(o, '}');
+        }
+        sqlite3_finalize(q);
+        if (rc != SQLITE_DONE) answer_db_error(rs, c->db, rc);
+        else {
+            buf_clear(&sql);
+            buf_printf(&sql, "SELECT count(*) FROM %s WHERE date IS NULL", b.data);
+            q = prepare(c, sql.data, &x.vals, rs);
+            if (q) {
+                rc = sqlite3_step(q);
+                if (rc != SQLITE_ROW) answer_db_error(rs, c->db, rc);
+                else {
+                    buf_printf(o, "],\"undated\":%lld}", (long long)sqlite3_column_int64(q, 0));
+                    rs->status = 200;
+                }
+                sqlite3_finalize(q);
+            }
+        }
+    }
+    conn_give(a, c);
+    buf_free(&sql);
+    buf_free(&b);
+    args_free(&x);
+}
+
+static void get_top(Api *a, const ApiRequest *rq, ApiResponse *rs)
+{
+    static const char *const own[] = {"what", "limit", NULL};
+    static const char *const whats[] = {"dyads", "actors", "codes", NULL};
+    Args x = {.filters = 1, .own = own};
+    const char *what;
+    long limit;
+    if (read_args(rq, &x, rs) || word_arg("what", x.val[0], whats, "dyads", &what, rs) ||
+        int_arg("limit", x.val[1], 1, 100, 10, &limit, rs)) {
+        args_free(&x);
+        return;
+    }
+    Buf sql = {0}, b = {0};
+    base(&b, &x);
+    if (!strcmp(what, "dyads"))
+        buf_printf(&sql, "SELECT source, target, count(*) AS events, round(avg(goldstein), 2) AS goldstein FROM %s"
+                         " WHERE target != '' GROUP BY source, target ORDER BY events DESC, source, target LIMIT %ld",
+                   b.data, limit);
+    else if (!strcmp(what, "actors"))
+        buf_printf(&sql, "WITH b AS MATERIALIZED %s"   /* the events once, for both roles */
+                         " SELECT actor, count(*) AS events, sum(role = 's') AS as_source, sum(role = 't') AS as_target"
+                         " FROM (SELECT source AS actor, 's' AS role FROM b WHERE source != '' UNION ALL"
+                         " SELECT target, 't' FROM b WHERE target != '')"
+                         " GROUP BY actor ORDER BY events DESC, actor LIMIT %ld", b.data, limit);
+    else
+        buf_printf(&sql, "SELECT code, min(event) AS event, count(*) AS events, round(avg(goldstein), 2) AS goldstein"
+                         " FROM %s GROUP BY code ORDER BY events DESC, code LIMIT %ld", b.data, limit);
+    Conn *c = conn_take(a);
+    sqlite3_stmt *q = prepare(c, sql.data, &x.vals, rs);
+    if (q) {
+        buf_printf(&rs->body, "{\"what\":\"%s\",\"rows\":", what);
+        if (rows_json(c, q, &rs->body, -1, rs) >= 0) {
+            buf_putc(&rs->body, '}');
+            rs->status = 200;
+        }
+        sqlite3_finalize(q);
+    }
+    conn_give(a, c);
+    buf_free(&sql);
+    buf_free(&b);
+    args_free(&x);
+}
+
+static void get_places(Api *a, const ApiRequest *rq, ApiResponse *rs)
+{
+    static const char *const own[] = {"limit", NULL};
+    Args x = {.filters = 1, .own = own};
+    long limit;
+    if (read_args(rq, &x, rs) || int_arg("limit", x.val[0], 1, 2000, 500, &limit, rs)) {
+        args_free(&x);
+        return;
+    }
+    Reader r = {.f = x.f, .where = x.where};
+    Buf sql = {0};
+    buf_puts(&sql, "SELECT e.place AS name, e.place_country AS country, round(e.place_lat, 4) AS lat,"
+                   " round(e.place_lon, 4) AS lon, min(e.place_kind) AS kind, count(*) AS events"
+                   " FROM events e WHERE e.place_lat IS NOT NULL AND e.id IN (");
+    reader_event_ids(&r, &sql);
+    buf_printf(&sql, ") GROUP BY e.place, e.place_country, e.place_lat, e.place_lon ORDER BY events DESC, name LIMIT %ld",
+               limit);
+    Conn *c = conn_take(a);
+    sqlite3_stmt *q = prepare(c, sql.data, &x.vals, rs);
+    if (q) {
+        buf_puts(&rs->body, "{\"places\":");
+        if (rows_json(c, q, &rs->body, -1, rs) >= 0) {
+            buf_putc(&rs->body, '}');
+            rs->status = 200;
+        }
+        sqlite3_finalize(q);
+    }
+    conn_give(a, c);
+    buf_free(&sql);
+    args_free(&x);
+}
+
+/* ---- quotes ---- */
+
+static void get_quotes(Api *a, const ApiRequest *rq, ApiResponse *rs)
+{
+    static const char *const own[] = {"speaker", "via", "since", "until", "text", "limit", "offset", NULL};
+    Args x = {.own = own};
+    long limit, offset;
+    if (read_args(rq, &x, rs) || int_arg("limit", x.val[5], 1, 1000, 50, &limit, rs) ||
+        int_arg("offset", x.val[6], 0, 100000000, 0, &offset, rs)) {
+        args_free(&x);
+        return;
+    }
+    Params vals = {0};
+    Filter f = {0};
+    char msg[512];
+    for (int k = 2; k <= 3; k++)   /* the dates, checked as the filters check them */
+        if (x.val[k]) {
+            char *argv[2] = {(char *)(k == 2 ? "--since" : "--until"), (char *)x.val[k]};
+            int at = 0;
+            Buf w = {0};
+            filter_option(&f, 2, argv, &at, msg, sizeof msg);
+            int bad = filter_sql(&f, &w, &vals, msg, sizeof msg);
+            buf_free(&w);
+            params_free(&vals);
+            if (bad) {
+                answer_error(rs, 400, "%s", strncmp(msg, "--", 2) ? msg : msg + 2);
+                args_free(&x);
+                return;
+            }
+        }
+    Buf sql = {0};
+    buf_puts(&sql, "SELECT q.id, d.doc_id, q.n AS quote_id, q.date, q.text, q.kind, q.speaker, q.speaker_code,"
+                   " q.speaker_how AS how, q.speaker_role AS role,"
+                   " (SELECT json_group_array(json_object('name', v.name, 'kind', v.kind)) FROM"
+                   "   (SELECT name, kind FROM quote_via v WHERE v.quote = q.id ORDER BY v.pos) v) AS via"
+                   " FROM quotes q JOIN documents d ON d.id = q.doc WHERE 1");
+    /* parameters as in query.c's --speaker/--via, bound by number */
+    const char *bind[64];
+    int nb = 0;
+    if (x.val[0]) {
+        bind[nb++] = x.val[0];
+        buf_printf(&sql, " AND (instr(lower(q.speaker), lower(?%d)) > 0 OR substr(q.speaker_code, 1, length(?%d)) = ?%d)",
+                   nb, nb, nb);
+    }
+    if (x.val[1]) {
+        bind[nb++] = x.val[1];
+        buf_printf(&sql, " AND EXISTS (SELECT 1 FROM quote_via v WHERE v.quote = q.id AND"
+                         " substr(v.name, 1, length(?%d)) = ?%d COLLATE NOCASE)", nb, nb);
+    }
+    if (x.val[2]) {
+        bind[nb++] = x.val[2];
+        buf_printf(&sql, " AND q.date >= ?%d", nb);
+    }
+    if (x.val[3]) {
+        bind[nb++] = x.val[3];
+        buf_printf(&sql, " AND q.date <= ?%d", nb);
+    }
+    int nwords = 0;
+    for (const char *t = x.val[4]; t && *t;) {
+        size_t len = strcspn(t, " \t");
+        nwords += len > 0;
+        t += len + (t[len] != '\0');
+    }
+    if (nwords > 32) {
+        answer_error(rs, 400, "text: at most 32 words, not %d", nwords);
+        buf_free(&sql);
+        args_free(&x);
+        return;
+    }
+    int words_from = nb;   /* the words of text are copies, freed at the end */
+    if (x.val[4])
+        for (const char *t = x.val[4]; *t && nb < 64;) {
+            size_t len = strcspn(t, " \t");
+            if (len) {
+                bind[nb++] = strndup(t, len);
+                buf_printf(&sql, " AND instr(lower(q.text), lower(?%d)) > 0", nb);
+            }
+            t += len + (t[len] != '\0');
+        }
+    buf_printf(&sql, " ORDER BY q.date IS NULL, q.date, q.id LIMIT %ld OFFSET %ld", limit + 1, offset);
+    Conn *c = conn_take(a);
+    sqlite3_stmt *q = prepare(c, sql.data, NULL, rs);
+    if (q) {
+        for (int i = 0; i < nb; i++) sqlite3_bind_text(q, i + 1, bind[i], -1, SQLITE_STATIC);
+        Buf *o = &rs->body;
+        buf_printf(o, "{\"offset\":%ld,\"limit\":%ld,\"quotes\":[", offset, limit);
+        long n = 0;
+        int rc;
+        while ((rc = sqlite3_step(q)) == SQLITE_ROW && n < limit) {
+            buf_puts(o, n++ ? ",{" : "{");
+            for (int k = 0; k < 10; k++) {
+                if (k) buf_putc(o, ',');
+                key(o, sqlite3_column_name(q, k));
+                column_json(o, q, k);
+            }
+            buf_puts(o, ",\"via\":");
+            const char *v = (const char *)sqlite3_column_text(q, 10);
+            buf_puts(o, v ? v : "[]");   /* SQLite's own JSON */
+            buf_putc(o, '}');
+        }
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) answer_db_error(rs, c->db, rc);
+        else {
+            buf_printf(o, "],\"more\":%s}", rc == SQLITE_ROW ? "true" : "false");
+            rs->status = 200;
+        }
+        sqlite3_finalize(q);
+    }
+    conn_give(a, c);
+    for (int i = words_from; i < nb; i++) free((void *)bind[i]);
+    buf_free(&sql);
+    args_free(&x);
+}
+
+/* ---- the store at a glance ---- */
+
+static void get_info(Api *a, const ApiRequest *rq, ApiResponse *rs)
+{
+    if (rq->nparams) {
+        answer_error(rs, 400, "unknown parameter '%s' (%s takes none)", rq->params[0].key, rq->path);
+        return;
+    }
+    Conn *c = conn_take(a);
+    sqlite3_stmt *q = prepare(c,
+                              "SELECT (SELECT user_version FROM pragma_user_version),"
+                              " (SELECT count(*) FROM documents), (SELECT count(*) FROM events),"
+                              " (SELECT count(*) FROM quotes), (SELECT min(date) FROM events),"
+                              " (SELECT max(date) FROM events)",
+                              NULL, rs);
+    if (q) {
+        int rc = sqlite3_step(q);
+        if (rc != SQLITE_ROW) answer_db_error(rs, c->db, rc);
+        else {
+            Buf *o = &rs->body;
+            const char *name = strrchr(a->db_path, '/');
+            name = name ? name + 1 : a->db_path;
+            buf_puts(o, "{\"version\":\"" HERODOTUS_VERSION "\",\"db\":");
+            buf_json_str(o, name, strlen(name));
+            static const char *const names[] = {"schema", "documents", "events", "quotes", "first_date", "last_date"};
+            for (int k = 0; k < 6; k++) {
+                buf_printf(o, ",\"%s\":", names[k]);
+                column_json(o, q, k);
+            }
+            pthread_mutex_lock(&a->cache_mu);
+            buf_printf(o, ",\"cache\":{\"on\":%s,\"entries\":%zu,\"bytes\":%zu,\"hits\":%lu,\"misses\":%lu}}",
+                       a->cache_on ? "true" : "false", a->cache_n, a->cache_bytes, a->hits, a->misses);
+            pthread_mutex_unlock(&a->cache_mu);
+            rs->status = 200;
+        }
+        sqlite3_finalize(q);
+    }
+    conn_give(a, c);
+}
+
+/* ---- POST /api/code ---- */
+
+static void post_code(Api *a, const ApiRequest *rq, ApiResponse *rs)
+{
+    if (rq->nparams) {
+        answer_error(rs, 400, "unknown parameter '%s' (%s takes the article as its body)", rq->params[0].key, rq->path);
+        return;
+    }
+    if (!a->coder) {
+        answer_error(rs, 404, "this server codes no text");
+        return;
+    }
+    if (rq->body_len > API_MAX_BODY) {
+        answer_error(rs, 413, "the article is %zu bytes; at most %d", rq->body_len, API_MAX_BODY);
+        return;
+    }
+    const char *ct = rq->content_type ? rq->content_type : "text/plain";
+    size_t ctl = strcspn(ct, ";");
+    while (ctl && ct[ctl - 1] == ' ') ctl--;
+    int is_json = ctl == 16 && !strncasecmp(ct, "application/json", 16);
+    int is_text = ctl == 10 && !strncasecmp(ct, "text/plain", 10);
+    if (!is_json && !is_text) {
+        answer_error(rs, 415, "Content-Type '%.*s': text/plain (the article) or application/json ({\"text\": ...})",
+                     (int)(ctl > 100 ? 100 : ctl), ct);
+        return;
+    }
+    json_t *root = NULL;
+    const char *text = rq->body ? rq->body : "", *date = NULL, *title = NULL;
+    size_t len = rq->body_len;
+    if (is_json) {
+        json_error_t je;
+        root = json_loadb(rq->body ? rq->body : "", rq->body_len, JSON_REJECT_DUPLICATES, &je);
+        json_t *t = root ? json_object_get(root, "text") : NULL;
+        if (!root || !json_is_object(root)) {
+            answer_error(rs, 400, "body: a JSON object {\"text\": ..., \"date\": ...} (%s at line %d, column %d)",
+                         root ? "not an object" : je.text, je.line, je.column);
+            json_decref(root);
+            return;
+        }
+        if (!json_is_string(t)) {
+            answer_error(rs, 400, "body: \"text\" must be a string (the article)");
+            json_decref(root);
+            return;
+        }
+        const char *k;
+        json_t *v;
+        json_object_foreach(root, k, v) {
+            if (strcmp(k, "text") && strcmp(k, "date") && strcmp(k, "title")) {
+                answer_error(rs, 400, "body: unknown field \"%s\" (text, date, title)", k);
+                json_decref(root);
+                return;
+            }
+            if (!json_is_string(v)) {
+                answer_error(rs, 400, "body: \"%s\" must be a string", k);
+                json_decref(root);
+                return;
+            }
+        }
+        text = json_string_value(t);
+        len = json_string_length(t);
+        date = json_string_value(json_object_get(root, "date"));
+        title = json_string_value(json_object_get(root, "title"));
+        if (date && !*date) date = NULL;
+    }
+    if (date) {
+        Filter f = {0};
+        Params vals = {0};
+        Buf w = {0};
+        char msg[256];
+        char *argv[2] = {(char *)"--since", (char *)date};
+        int at = 0;
+        filter_option(&f, 2, argv, &at, msg, sizeof msg);
+        int bad = filter_sql(&f, &w, &vals, msg, sizeof msg);
+        buf_free(&w);
+        params_free(&vals);
+        if (bad) {
+            answer_error(rs, 400, "body: \"date\" is YYYY-MM-DD, not '%s'", date);
+            json_decref(root);
+            return;
+        }
+    }
+    Arena arena;
+    arena_init(&arena);
+    Doc d;
+    RawDoc raw = {"(posted)", 0, "posted", title, date, NULL, NULL, text, len, NULL};
+    char err[512];
+    int cut = 0;
+    if (pipeline_run(&d, &arena, &raw, &a->coder->dict, &a->coder->models, &a->coder->opt, err, sizeof err, &cut)) {
+        answer_error(rs, 400, "body: %s", err);
+    } else {
+        Buf *o = &rs->body, line = {0};
+        buf_puts(o, "{\"events\":[");
+        for (uint32_t i = 0; i < d.nev; i++) {
+            EventView v;
+            event_view(&d, &d.ev[i], &v, &a->coder->dict);
+            buf_clear(&line);
+            render_jsonl.event(&line, &v);
+            if (i) buf_putc(o, ',');
+            buf_put(o, line.data, line.len - 1);   /* without its newline */
+        }
+        buf_puts(o, "],\"dropped\":[");
+        for (uint32_t i = 0; i < d.nnotes; i++) {
+            NoteView nv;
+            note_view(&d, &d.notes[i], &nv, &a->coder->dict);
+            buf_clear(&line);
+            render_jsonl.note(&line, &nv);
+            if (i) buf_putc(o, ',');
+            buf_put(o, line.data, line.len - 1);
+        }
+        buf_puts(o, "],\"quotes\":[");
+        for (uint32_t i = 0; i < d.nquotes; i++) {
+            QuoteView qv;
+            quote_view(&d, i, &qv);
+            buf_clear(&line);
+            render_jsonl.quote(&line, &qv);
+            if (i) buf_putc(o, ',');
+            buf_put(o, line.data, line.len - 1);
+        }
+        buf_printf(o, "],\"sentences\":%u,\"language\":", d.nsent);
+        const char *lang = d.lang[0] ? d.lang : "en";
+        buf_json_str(o, lang, strlen(lang));
+        buf_putc(o, '}');
+        buf_free(&line);
+        rs->status = 200;
+    }
+    arena_free(&arena);
+    json_decref(root);
+}
+
+/* ---- routing ---- */
+
+typedef void (*Endpoint)(Api *, const ApiRequest *, ApiResponse *);
+
+/* a GET through the cache (not /api/info, whose counts are of the moment
+ * and cheap); one event when id is given */
+static void answer_cached(Api *a, const ApiRequest *rq, ApiResponse *rs, Endpoint get, const char *id)
+{
+    if (!a->cache_on || get == get_info) {
+        if (get) get(a, rq, rs);
+        else get_event(a, rq, id, rs);
+        return;
+    }
+    Buf key = {0};
+    buf_puts(&key, rq->path);
+    for (int i = 0; i < rq->nparams; i++) {
+        buf_printf(&key, "\n%s=", rq->params[i].key);
+        if (rq->params[i].value) buf_puts(&key, rq->params[i].value);
+    }
+    Conn *c = conn_take(a);
+    unsigned long gen = store_gen(a, c);
+    conn_give(a, c);
+    int slot = -1;
+    for (;;) {
+        if (cache_get(a, key.data, gen, &rs->body)) {
+            rs->status = 200;
+            break;
+        }
+        /* not cached: answer it, unless another thread is answering it now */
+        pthread_mutex_lock(&a->cache_mu);
+        int busy = 0, free_slot = -1;
+        for (int i = 0; i < CACHE_FLIGHTS; i++) {
+            if (a->flight[i] && !strcmp(a->flight[i], key.data)) busy = 1;
+            if (!a->flight[i] && free_slot < 0) free_slot = i;
+        }
+        if (busy) {
+            pthread_cond_wait(&a->landed, &a->cache_mu);
+            pthread_mutex_unlock(&a->cache_mu);
+            continue;
+        }
+        if (free_slot >= 0) a->flight[slot = free_slot] = key.data;
+        pthread_mutex_unlock(&a->cache_mu);
+        if (get) get(a, rq, rs);
+        else get_event(a, rq, id, rs);
+        if (rs->status == 200) cache_put(a, key.data, gen, &rs->body);
+        break;
+    }
+    if (slot >= 0) {
+        pthread_mutex_lock(&a->cache_mu);
+        a->flight[slot] = NULL;
+        pthread_cond_broadcast(&a->landed);
+        pthread_mutex_unlock(&a->cache_mu);
+    }
+    buf_free(&key);
+}
+
+void api_handle(Api *a, const ApiRequest *rq, ApiResponse *rs)
+{
+    buf_clear(&rs->body);
+    rs->status = 500;
+    rs->allow = NULL;
+    const char *p = rq->path;
+    static const struct {
+        const char *path;
+        void (*get)(Api *, const ApiRequest *, ApiResponse *);
+    } routes[] = {{"/api/events", get_events}, {"/api/stats", get_stats},   {"/api/top", get_top},
+                  {"/api/places", get_places}, {"/api/quotes", get_quotes}, {"/api/info", get_info}};
+    int get = !strcmp(rq->method, "GET") || !strcmp(rq->method, "HEAD");
+    for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++)
+        if (!strcmp(p, routes[i].path)) {
+            if (!get) {
+                rs->allow = "GET, HEAD";
+                answer_error(rs, 405, "%s takes GET, not %s", p, rq->method);
+                return;
+            }
+            answer_cached(a, rq, rs, routes[i].get, NULL);
+            return;
+        }
+    if (!strncmp(p, "/api/events/", 12)) {
+        if (!get) {
+            rs->allow = "GET, HEAD";
+            answer_error(rs, 405, "%s takes GET, not %s", p, rq->method);
+            return;
+        }
+        answer_cached(a, rq, rs, NULL, p + 12);
+        return;
+    }
+    if (!strcmp(p, "/api/code")) {
+        if (strcmp(rq->method, "POST")) {
+            rs->allow = "POST";
+            answer_error(rs, 405, "/api/code takes POST (the article as the body), not %s", rq->method);
+            return;
+        }
+        post_code(a, rq, rs);
+        return;
+    }
+    answer_error(rs, 404, "no endpoint %.200s (docs/api.md: /api/events, /api/events/ID, /api/stats, /api/top,"
+                          " /api/places, /api/quotes, /api/info, POST /api/code)", p);
+}
