@@ -93,14 +93,21 @@ static size_t probe(const Slots *t, const char *s, size_t n, uint64_t h, Sym *fo
     }
 }
 
-Sym sym_find(const char *s, size_t n)
+Sym sym_find_hashed(const char *s, size_t n, uint64_t h)
 {
     Slots *t = atomic_load_explicit(&T.slots, memory_order_acquire);
     if (!t) return 0;
-    uint64_t h = hash_bytes(s, n);
     Sym found;
     probe(t, s, n, h, &found);
     return found;
+}
+
+Sym sym_find(const char *s, size_t n) { return sym_find_hashed(s, n, hash_bytes(s, n)); }
+
+void sym_prefetch(uint64_t h)
+{
+    Slots *t = atomic_load_explicit(&T.slots, memory_order_acquire);
+    if (t) __builtin_prefetch(&t->s[h & (t->n - 1)]);
 }
 
 /* a table of n slots holding every symbol (writer, under the mutex) */

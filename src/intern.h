@@ -11,6 +11,11 @@ typedef uint32_t Sym;          /* 0 means "no symbol" */
 
 Sym         sym_intern(const char *s, size_t n);   /* insert if absent */
 Sym         sym_find(const char *s, size_t n);     /* 0 if absent */
+/* sym_find in two steps, for many words at once: their hashes
+ * (hash_bytes) and a prefetch of where each one's slot lies first, then
+ * the lookups, whose memory is then on its way */
+void        sym_prefetch(uint64_t h);
+Sym         sym_find_hashed(const char *s, size_t n, uint64_t h);
 const char *sym_name(Sym s);
 size_t      sym_len(Sym s);
 uint32_t    sym_count(void);

@@ -13,17 +13,25 @@ typedef struct {
     size_t n;
 } Line;
 
+/* s starts with p, ASCII letters in any case (p is in lower case); most
+ * lines differ at the first byte */
 static int starts_ci(const char *s, size_t n, const char *p)
 {
-    size_t k = strlen(p);
-    return n >= k && strncasecmp(s, p, k) == 0;
+    for (size_t k = 0; p[k]; k++) {
+        if (k >= n) return 0;
+        unsigned char c = (unsigned char)s[k];
+        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+        if (c != (unsigned char)p[k]) return 0;
+    }
+    return 1;
 }
 
-static size_t count_words(const char *s, size_t n)
+/* The words of s, counted up to max + 1 (enough to tell "at most max") */
+static size_t count_words_to(const char *s, size_t n, size_t max)
 {
     size_t w = 0;
     int in = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && w <= max; i++) {
         int sp = isspace((unsigned char)s[i]);
         if (!sp && !in) w++;
         in = !sp;
@@ -92,18 +100,17 @@ static int furniture_line(const char *s, size_t n)
         starts_ci(s, n, "all rights reserved"))
         return 1;
     /* menus: short items separated by '|' or bullets */
-    size_t bars = 0;
-    for (size_t i = 0; i < n; i++) bars += s[i] == '|';
-    if (bars >= 2 && !ends_sentence(s, n)) return 1;
+    const char *bar = memchr(s, '|', n);
+    if (bar && memchr(bar + 1, '|', n - (size_t)(bar + 1 - s)) && !ends_sentence(s, n)) return 1;
     /* bylines */
     if ((starts_ci(s, n, "by ") || starts_ci(s, n, "reporting by") || starts_ci(s, n, "editing by") ||
          starts_ci(s, n, "writing by")) &&
-        count_words(s, n) <= 14 && !ends_sentence(s, n))
+        count_words_to(s, n, 14) <= 14 && !ends_sentence(s, n))
         return 1;
     if (starts_ci(s, n, "reporting by") || starts_ci(s, n, "editing by") || starts_ci(s, n, "additional reporting"))
         return 1;
     /* labels: one to three words, no sentence punctuation */
-    if (count_words(s, n) <= 3 && !ends_sentence(s, n)) return 1;
+    if (count_words_to(s, n, 3) <= 3 && !ends_sentence(s, n)) return 1;
     return 0;
 }
 
@@ -235,7 +242,7 @@ static size_t date_dateline(const char *s, size_t n, int *date)
  * headline, not a label ("World", "Top Stories") */
 static int short_headline(const char *s, size_t n)
 {
-    if (count_words(s, n) < 2 || ends_sentence(s, n) || memchr(s, ':', n)) return 0;   /* "Date: soon": a field */
+    if (count_words_to(s, n, 2) < 2 || ends_sentence(s, n) || memchr(s, ':', n)) return 0;   /* "Date: soon": a field */
     for (size_t i = 0; i < n; i++)
         if ((i == 0 || s[i - 1] == ' ') && islower((unsigned char)s[i]) && i + 2 < n && isalpha((unsigned char)s[i + 1]) &&
             isalpha((unsigned char)s[i + 2]))
@@ -246,7 +253,7 @@ static int short_headline(const char *s, size_t n)
 /* Page furniture before a title: a short headline is no label */
 static int title_furniture(const char *s, size_t n)
 {
-    return furniture_line(s, n) && !(count_words(s, n) <= 3 && short_headline(s, n));
+    return furniture_line(s, n) && !(count_words_to(s, n, 3) <= 3 && short_headline(s, n));
 }
 
 void read_metadata(Doc *d, Arena *a, const RawDoc *raw)
@@ -299,6 +306,10 @@ static int recase(const WordList *list, char *s, size_t n)
         words++;
         if (cap && !at_start && !(i - b == 1 && s[b] == 'I')) inner++;
         at_start = 0;
+        /* ordinary text: once neither count below can come true, whatever
+         * the rest of the line holds (at most one word in two bytes, every
+         * byte a letter), stop reading it */
+        if (low * 100 >= (up + low + (n - i)) * 3 && inner * 50 > words + (n - i) / 2 + 1) return 0;
     }
     /* all capitals, or no capital but (perhaps) each sentence's first */
     int caps = low * 100 < (up + low) * 3, lower = inner * 50 <= words;

@@ -105,6 +105,21 @@ static void push(TokVec *v, const char *s, size_t n)
 static void split_chunk(TokVec *v, const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
+    /* most chunks are a word of ASCII letters alone, which is one token (no
+     * punctuation around it, no clitic), or such a word and a comma */
+    size_t letters = 0;
+    while (letters < n && (unsigned)((p[letters] | 0x20) - 'a') < 26u) letters++;
+    if (letters == n) {
+        push(v, s, n);
+        return;
+    }
+    if (letters && letters + 1 == n && p[letters] == ',') {
+        push(v, s, letters);
+        size_t before = v->n;
+        push(v, s + letters, 1);
+        if (v->n > before) v->tok[v->n - 1].flags |= TOK_CLOSE;
+        return;
+    }
     /* leading punctuation */
     for (;;) {
         if (!n) return;
@@ -198,7 +213,17 @@ static void split_chunk(TokVec *v, const char *s, size_t n)
     }
 }
 
-void token_lookup(Token *t)
+/* A token's two forms to look up: as written (curly quotes and dashes as
+ * their ASCII Treebank forms) and in lower case, with their hashes */
+typedef struct Forms {
+    const char *s;
+    size_t n, ln;
+    uint64_t he, hl;
+    int same;                       /* written in lower case: one lookup for both */
+    char tmp[256], low[256];
+} Forms;
+
+static void forms_of(const Token *t, Forms *f)
 {
     const char *s = t->s;
     size_t n = t->n;
@@ -213,32 +238,62 @@ void token_lookup(Token *t)
         case 0xA6: s = "..."; n = 3; break;
         }
     }
-    char tmp[256];
     if (n == 1 && s[0] == '"') {
         s = (t->flags & TOK_CLOSE) ? "''" : "``";
         n = 2;
     }
     /* right single quote in clitics ('s) */
-    if (n > 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x99 && n < sizeof tmp) {
-        tmp[0] = '\'';
-        memcpy(tmp + 1, s + 3, n - 3);
-        s = tmp;
+    if (n > 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x99 &&
+        n < sizeof f->tmp) {
+        f->tmp[0] = '\'';
+        memcpy(f->tmp + 1, s + 3, n - 3);
+        s = f->tmp;
         n -= 2;
     }
-    if (n > 4 && (unsigned char)s[n - 4] == 'n' && (unsigned char)s[n - 3] == 0xE2 && n < sizeof tmp - 1) {
+    if (n > 4 && (unsigned char)s[n - 4] == 'n' && (unsigned char)s[n - 3] == 0xE2 && n < sizeof f->tmp - 1) {
         /* n’t */
-        memcpy(tmp, s, n - 3);
-        tmp[n - 3] = '\'';
-        tmp[n - 2] = s[n - 1];
-        s = tmp;
+        memcpy(f->tmp, s, n - 3);
+        f->tmp[n - 3] = '\'';
+        f->tmp[n - 2] = s[n - 1];
+        s = f->tmp;
         n -= 2;
     }
-    char low[256];
-    size_t ln = utf8_lower(s, n, low, sizeof low);
-    t->lower = ln ? sym_find(low, ln) : 0;
-    /* most words are written in lower case: one lookup for both */
-    t->exact = ln == n && !memcmp(low, s, n) ? t->lower : sym_find(s, n);
+    f->s = s;
+    f->n = n;
+    f->ln = utf8_lower(s, n, f->low, sizeof f->low);
+    f->same = f->ln == n && !memcmp(f->low, s, n);
+    if (f->ln) {
+        f->hl = hash_bytes(f->low, f->ln);
+        sym_prefetch(f->hl);
+    }
+    if (!f->same) {
+        f->he = hash_bytes(s, n);
+        sym_prefetch(f->he);
+    }
 }
+
+static void forms_look_up(Token *t, const Forms *f)
+{
+    t->lower = f->ln ? sym_find_hashed(f->low, f->ln, f->hl) : 0;
+    t->exact = f->same ? t->lower : sym_find_hashed(f->s, f->n, f->he);
+}
+
+/* Look the tokens up in blocks: each block's forms and hashes first, with
+ * a prefetch of their slots in the symbol table, then its lookups (the
+ * table misses the cache; the misses of a block overlap) */
+enum { LOOKUP_BLOCK = 16 };
+
+static void tokens_look_up(Token *tok, size_t n)
+{
+    Forms f[LOOKUP_BLOCK];
+    for (size_t b = 0; b < n; b += LOOKUP_BLOCK) {
+        size_t m = n - b < LOOKUP_BLOCK ? n - b : LOOKUP_BLOCK;
+        for (size_t i = 0; i < m; i++) forms_of(&tok[b + i], &f[i]);
+        for (size_t i = 0; i < m; i++) forms_look_up(&tok[b + i], &f[i]);
+    }
+}
+
+void token_lookup(Token *t) { tokens_look_up(t, 1); }
 
 size_t tokenize(const char *s, size_t n, Token *tok, size_t cap)
 {
@@ -250,7 +305,7 @@ size_t tokenize(const char *s, size_t n, Token *tok, size_t cap)
         while (i < n && !isspace((unsigned char)s[i])) i++;
         if (i > b) split_chunk(&v, s + b, i - b);
     }
-    for (size_t k = 0; k < v.n; k++) token_lookup(&v.tok[k]);
+    tokens_look_up(v.tok, v.n);
     return v.n;
 }
 
@@ -278,15 +333,20 @@ int segment(Doc *d)
     size_t cap0 = n / 3 + 64;
     TokVec v = {arena_grow(d->arena, NULL, 0, cap0 * sizeof(Token)), 0, cap0, d->arena};
     int para = 1;
+    /* the bytes between chunks: white space (as isspace in the C locale) and '_' */
+    static const uint8_t GAP[256] = {[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, ['_'] = 1};
     while (i < n) {
-        while (i < n && (isspace((unsigned char)s[i]) || s[i] == '_')) para |= s[i++] == '\n';
+        while (i < n && GAP[(unsigned char)s[i]]) para |= s[i++] == '\n';
         size_t b = i, before = v.n;
-        while (i < n && !isspace((unsigned char)s[i]) && s[i] != '_') i++;   /* "Dol_Amroth": two words */
-        if (i > b) split_chunk(&v, s + b, i - b);
+        unsigned letters = 1;   /* the chunk is ASCII letters alone: one token, no splitting */
+        for (; i < n && !GAP[(unsigned char)s[i]]; i++)   /* "Dol_Amroth": two words */
+            letters &= (unsigned)(((unsigned char)s[i] | 0x20) - 'a') < 26u;
+        if (i > b && letters) push(&v, s + b, i - b);
+        else if (i > b) split_chunk(&v, s + b, i - b);
         if (para && v.n > before) v.tok[before].flags |= TOK_PARA;
         para = 0;
     }
-    for (size_t k = 0; k < v.n; k++) token_lookup(&v.tok[k]);
+    tokens_look_up(v.tok, v.n);
 
     /* sentence boundaries */
     arena_shrink(d->arena, v.tok, v.cap * sizeof *v.tok, (v.n + 1) * sizeof *v.tok);
@@ -426,7 +486,7 @@ void segment_parsed(Doc *d, const char *const *const *words, const unsigned char
         se->len = se->ntok ? tok_off(d, &se->tok[se->ntok - 1]) + se->tok[se->ntok - 1].n - se->off : 0;
     }
     body[bl] = '\0';
-    for (size_t k = 0; k < v.n; k++) token_lookup(&v.tok[k]);
+    tokens_look_up(v.tok, v.n);
     d->body = body;
     d->body_len = (uint32_t)bl;
     d->sent = sent;
