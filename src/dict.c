@@ -1057,6 +1057,7 @@ static int load_nouns(Dict *d, FILE *f, uint32_t file)
         e.next = u64map_get(&d->noun, e.head);
         d->nouns[d->nnouns] = e;
         u64map_put(&d->noun, e.head, ++d->nnouns);
+        d->noun_heads[noun_bit(e.head) >> 6] |= 1ull << (noun_bit(e.head) & 63);
     }
     return 0;
 }
@@ -1066,6 +1067,31 @@ static size_t entries(const Dict *d)
 {
     return (size_t)d->nactors + d->nagents + d->nblocks + d->nventries + d->ndiscards + d->nnouns + d->nsupports +
            d->nsynsets + d->ntransforms + d->nissues;
+}
+
+/* A block's patterns longest first (in file order among equals), so that
+ * the matcher stops at the first pattern no longer than its best match:
+ * the winner, the first longest pattern that matches, is the same. */
+static void sort_patterns(Dict *d)
+{
+    for (uint32_t bi = 0; bi < d->nblocks; bi++) {
+        VerbBlock *b = &d->blocks[bi];
+        int sorted = 1;
+        for (uint32_t q = 1; q < b->npat && sorted; q++) sorted = b->key[q - 1].len >= b->key[q].len;
+        if (sorted) continue;
+        /* a stable insertion sort: blocks hold hundreds of patterns at most */
+        for (uint32_t q = 1; q < b->npat; q++) {
+            Pattern p = b->pat[q];
+            PatKey k = b->key[q];
+            uint32_t j = q;
+            for (; j > 0 && b->key[j - 1].len < k.len; j--) {
+                b->pat[j] = b->pat[j - 1];
+                b->key[j] = b->key[j - 1];
+            }
+            b->pat[j] = p;
+            b->key[j] = k;
+        }
+    }
 }
 
 int dict_load_file(Dict *d, const char *path, int kind)
@@ -1082,6 +1108,7 @@ int dict_load_file(Dict *d, const char *path, int kind)
     case DK_VERBS:
         load_verbs(d, f, file);
         mark_negated_patterns(d);
+        sort_patterns(d);
         break;
     case DK_ACTORS: load_actors(d, f, file); break;
     case DK_AGENTS: load_agents(d, f, file); break;

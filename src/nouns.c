@@ -84,11 +84,20 @@ static const char *const MEASURE[] = {"series", "wave", "spate", "string", "roun
 
 /* May token t stand inside a noun phrase before its head ("the heavily
  * armed Saudi-led ground offensive")? */
-static int np_inner(const Sentence *s, uint32_t i, const uint8_t *in_vp)
+/* Is token i inside one of the sentence's verb groups?  (A sentence has a
+ * few: asked only of the tokens the tags leave in question.) */
+static int in_verb_group(const Sentence *s, uint32_t i)
+{
+    for (uint32_t k = 0; k < s->nvp; k++)
+        if (i >= s->vp[k].start && i < s->vp[k].end) return 1;
+    return 0;
+}
+
+static int np_inner(const Sentence *s, uint32_t i)
 {
     const Token *t = &s->tok[i];
     if (t->mention >= 0) return 1;
-    if (in_vp[i]) return 0;
+    if (in_verb_group(s, i)) return 0;
     switch (t->tag) {
     case T_JJ: case T_JJR: case T_JJS: case T_NN: case T_NNS: case T_NNP: case T_NNPS: case T_CD: return 1;
     case T_VBN: case T_VBG: return has_hyphen(t) || (i > 0 && (s->tok[i - 1].tag == T_DT || s->tok[i - 1].tag == T_PRPS ||
@@ -101,12 +110,12 @@ static int np_inner(const Sentence *s, uint32_t i, const uint8_t *in_vp)
 /* Is token i (not part of a verb group) a noun by its tag?  Gerunds count
  * ("fierce fighting", "the killing of"), as does a capitalised noun at the
  * start of a sentence ("Clashes broke out"). */
-static int nounlike(const Sentence *s, uint32_t i, const uint8_t *in_vp)
+static int nounlike(const Sentence *s, uint32_t i)
 {
     const Token *t = &s->tok[i];
-    if (t->mention >= 0 || in_vp[i]) return 0;
-    if (t->tag == T_NN || t->tag == T_NNS || t->tag == T_VBG) return 1;
-    return (t->tag == T_NNP || t->tag == T_NNPS) && (i == 0 || (t->flags & TOK_ALLCAP));
+    int by_tag = t->tag == T_NN || t->tag == T_NNS || t->tag == T_VBG ||
+                 ((t->tag == T_NNP || t->tag == T_NNPS) && (i == 0 || (t->flags & TOK_ALLCAP)));
+    return by_tag && t->mention < 0 && !in_verb_group(s, i);
 }
 
 /* The longest noun entry ending at token i: its head by the form as written
@@ -374,13 +383,10 @@ void find_nouns(Doc *d, const Dict *dict, const Options *o)
     for (uint32_t si = 0; si < d->nsent; si++) {
         Sentence *s = &d->sent[si];
         if (s->discarded || !s->ntok) continue;
-        uint8_t *in_vp = arena_alloc(d->arena, s->ntok);
-        for (uint32_t k = 0; k < s->nvp; k++)
-            for (uint32_t i = s->vp[k].start; i < s->vp[k].end && i < s->ntok; i++) in_vp[i] = 1;
         NounEvent *out = NULL;
         uint32_t n = 0, cap = 0;
         for (uint32_t i = 0; i < s->ntok; i++) {
-            if (!nounlike(s, i, in_vp)) continue;
+            if (!nounlike(s, i)) continue;
             /* a noun modifying the next one is no event: "protest leaders", "attack helicopters" */
             if (i + 1 < s->ntok && (s->tok[i + 1].tag == T_NN || s->tok[i + 1].tag == T_NNS) && s->tok[i + 1].mention < 0)
                 continue;
@@ -429,7 +435,7 @@ void find_nouns(Doc *d, const Dict *dict, const Options *o)
                     zone = a--;
                     break;
                 }
-                if (!np_inner(s, a - 1, in_vp)) break;
+                if (!np_inner(s, a - 1)) break;
                 a--;
                 zone = a;
             }

@@ -9,8 +9,19 @@
 
 static int lemma_is(const Token *t, const char *w)
 {
+    if (!t->lemma) return 0;
     const char *l = sym_name(t->lemma);
-    return t->lemma && !strcmp(l, w);
+    return l[0] == w[0] && !strcmp(l, w);   /* most differ at the first letter: no call */
+}
+
+/* the token's lemma is one of list (NULL-ended); 0 without a lemma */
+static int lemma_in(const Token *t, const char *const *list)
+{
+    if (!t->lemma) return 0;
+    const char *l = sym_name(t->lemma);
+    for (; *list; list++)
+        if (l[0] == (*list)[0] && !strcmp(l, *list)) return 1;
+    return 0;
 }
 
 static int is_negation(const Token *t)
@@ -30,9 +41,7 @@ static int is_intent_verb(const Token *t)
     static const char *const v[] = {"plan", "intend", "hope", "expect", "want", "pledge", "promise", "vow",
                                      "agree", "offer", "aim", "seek", "prepare", "decide", "wish", "threaten", "swear",
                                      "undertake", "resolve", "determine", NULL};
-    for (int i = 0; v[i]; i++)
-        if (lemma_is(t, v[i])) return 1;
-    return 0;
+    return lemma_in(t, v);
 }
 
 static int is_speech_verb(const Token *t)
@@ -40,16 +49,22 @@ static int is_speech_verb(const Token *t)
     static const char *const v[] = {"say", "tell", "state", "add", "claim", "announce", "note", "stress",
                                     "insist", "declare", "report", "confirm", "believe", "think", "explain",
                                     "write", "argue", "suggest", "acknowledge", "reiterate", "emphasize", NULL};
-    for (int i = 0; v[i]; i++)
-        if (lemma_is(t, v[i])) return 1;
-    return 0;
+    return lemma_in(t, v);
 }
 
 static int clause_boundary(const Token *t)
 {
-    return t->tag == T_COLON || tok_is(t, ";") || tok_is(t, "because") || tok_is(t, "although") ||
-           tok_is(t, "while") || tok_is(t, "whereas") || tok_is(t, "but") || t->tag == T_WDT ||
-           t->tag == T_WP || (t->tag == T_IN && tok_is(t, "that")) || tok_is(t, "as");
+    if (t->tag == T_COLON || t->tag == T_WDT || t->tag == T_WP) return 1;
+    switch (t->n) {   /* by length: one or two words to compare */
+    case 1: return t->s[0] == ';';
+    case 2: return tok_is(t, "as");
+    case 3: return tok_is(t, "but");
+    case 4: return t->tag == T_IN && tok_is(t, "that");
+    case 5: return tok_is(t, "while");
+    case 7: return tok_is(t, "because") || tok_is(t, "whereas");
+    case 8: return tok_is(t, "although");
+    default: return 0;
+    }
 }
 
 /* What matching a sentence against the verb dictionaries reads: the
@@ -313,9 +328,11 @@ static void code_phrase(const Match *m, VerbPhrase *vp, uint32_t begin)
         }
         for (uint32_t q = 0; q < b->npat; q++) {
             const PatKey *pk = &b->key[q];
-            /* only a longer pattern than the best so far can win, and only
-             * one whose words are around the verb */
-            if ((int)pk->len <= best_len || (pk->need_post & ~post_words) || (pk->need_pre & ~pre_words)) continue;
+            /* only a longer pattern than the best so far can win (the
+             * block's patterns come longest first: none after this one),
+             * and only one whose words are around the verb */
+            if ((int)pk->len <= best_len) break;
+            if ((pk->need_post & ~post_words) || (pk->need_pre & ~pre_words)) continue;
             const Pattern *p = &b->pat[q];
             int tt = -1, ts = -1, mutual = 0;
             uint32_t mend = vp->end;
@@ -350,6 +367,7 @@ static void code_phrase(const Match *m, VerbPhrase *vp, uint32_t begin)
 
 void find_verbs(Doc *d, const Dict *dict, const Options *o)
 {
+    const Conventions *cv = conventions(o);   /* read once, not a token at a time */
     for (uint32_t si = 0; si < d->nsent; si++) {
         Sentence *s = &d->sent[si];
         uint32_t cap = s->ntok / 2 + 2;
@@ -365,7 +383,7 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
                 starts = 0;
             /* "from neighboring Lebanon", "in ongoing talks": a participle
              * between a preposition and a name or noun describes it */
-            if (starts && conventions(o)->participles && t->tag == T_VBG && i > 0 && i + 1 < s->ntok && s->tok[i - 1].tag == T_IN &&
+            if (starts && cv->participles && t->tag == T_VBG && i > 0 && i + 1 < s->ntok && s->tok[i - 1].tag == T_IN &&
                 !tok_is(&s->tok[i - 1], "by") && (s->tok[i + 1].tag == T_NNP || s->tok[i + 1].tag == T_NNPS))
                 starts = 0;
             /* "memos sent by Bree": a participle right after a noun, before a
@@ -373,7 +391,7 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             /* ... or an actor that is the object of an earlier verb: "abused
              * detainees held in custody" */
             if (starts && t->tag == T_VBN && i > 0 && i + 1 < s->ntok && TAG_IS_NOUN(s->tok[i - 1].tag) &&
-                (s->tok[i - 1].mention < 0 || (conventions(o)->participles && n > 0)) &&
+                (s->tok[i - 1].mention < 0 || (cv->participles && n > 0)) &&
                 (s->tok[i + 1].tag == T_IN || s->tok[i + 1].tag == T_TO) &&
                 /* "arrested at least 40 people": a quantity, no phrase */
                 !(i + 2 < s->ntok && tok_is(&s->tok[i + 1], "at") &&
@@ -382,7 +400,7 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             /* "rejected proposed Israeli changes", "extradited suspected
              * militant X": a participle between a full verb and the noun it
              * describes is no verb group of its own */
-            if (starts && conventions(o)->participles && (t->tag == T_VBN || t->tag == T_VBD) && i > 0 && i + 1 < s->ntok &&
+            if (starts && cv->participles && (t->tag == T_VBN || t->tag == T_VBD) && i > 0 && i + 1 < s->ntok &&
                 TAG_IS_VERB(s->tok[i - 1].tag) && !lemma_is(&s->tok[i - 1], "be") &&
                 !lemma_is(&s->tok[i - 1], "have") && !lemma_is(&s->tok[i - 1], "get") &&
                 !is_speech_verb(&s->tok[i - 1]) &&
@@ -406,7 +424,7 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             for (uint32_t b = i; b > 0 && (s->tok[b - 1].tag == T_RB || is_negation(&s->tok[b - 1])); b--) {
                 if (is_negation(&s->tok[b - 1])) v->flags |= VP_NEGATED;
                 /* "who had allegedly torched a bus": said, not shown */
-                if (conventions(o)->modality && (tok_is(&s->tok[b - 1], "allegedly") || tok_is(&s->tok[b - 1], "purportedly")))
+                if (cv->modality && (tok_is(&s->tok[b - 1], "allegedly") || tok_is(&s->tok[b - 1], "purportedly")))
                     v->flags |= VP_MAYBE;
             }
             uint32_t j = i, head = i;
@@ -427,11 +445,11 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
                 } else if (u->tag == T_MD) {
                     if (j > i) break;
                     if (is_future_modal(u)) v->flags |= VP_FUTURE;
-                    else if (conventions(o)->modality && (tok_is(u, "could") || tok_is(u, "might") || tok_is(u, "may")))
+                    else if (cv->modality && (tok_is(u, "could") || tok_is(u, "might") || tok_is(u, "may")))
                         v->flags |= VP_MAYBE;
                 } else if (u->tag == T_RB || is_negation(u)) {
                     if (is_negation(u)) v->flags |= VP_NEGATED;
-                    if (conventions(o)->modality && (tok_is(u, "allegedly") || tok_is(u, "purportedly"))) v->flags |= VP_MAYBE;
+                    if (cv->modality && (tok_is(u, "allegedly") || tok_is(u, "purportedly"))) v->flags |= VP_MAYBE;
                 } else if (u->tag == T_TO && j == i) {
                     v->flags |= VP_INFINITIVE;
                 } else {
@@ -446,7 +464,7 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             if (saw_be && (h->tag == T_VBN || h->tag == T_VBD)) v->flags |= VP_PASSIVE;
             /* "is opposed to", "is committed to", "were engaged in": a state
              * of the subject, who acts; no passive */
-            if ((v->flags & VP_PASSIVE) && conventions(o)->participles && head + 1 < s->ntok &&
+            if ((v->flags & VP_PASSIVE) && cv->participles && head + 1 < s->ntok &&
                 ((tok_is(&s->tok[head + 1], "to") && (lemma_is(h, "oppose") || lemma_is(h, "commit") ||
                                                        lemma_is(h, "dedicate") || lemma_is(h, "devote"))) ||
                  (tok_is(&s->tok[head + 1], "in") && (lemma_is(h, "engage") || lemma_is(h, "involve")))))
@@ -463,13 +481,13 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             if (is_speech_verb(h)) v->flags |= VP_SPEECH;
             /* "prepared to resume shelling": a gerund right after an
              * infinitive is what is to come, as the infinitive is */
-            if (conventions(o)->participles && n > 0 && h->tag == T_VBG && v->start == vp[n - 1].end &&
+            if (cv->participles && n > 0 && h->tag == T_VBG && v->start == vp[n - 1].end &&
                 (vp[n - 1].flags & VP_INFINITIVE))
                 v->flags |= (uint16_t)(vp[n - 1].flags & (VP_FUTURE | VP_MAYBE | VP_NEGATED));
             /* infinitive after an intention verb or "about to": future */
             if ((v->flags & VP_INFINITIVE) && n > 0) {
                 const VerbPhrase *pv = &vp[n - 1];
-                if (conventions(o)->modality) {
+                if (cv->modality) {
                     /* "is expected to approve", "is likely to meet": a forecast */
                     uint32_t to = v->start;
                     if ((lemma_is(&s->tok[pv->head], "expect") && (pv->flags & VP_PASSIVE)) ||
@@ -485,11 +503,11 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
                 if (pv->flags & VP_NEGATED && is_intent_verb(&s->tok[pv->head])) v->flags |= VP_NEGATED;
                 /* "was not authorised to talk", "did not ask Iran to release": the
                  * action of a negated governing verb did not happen either */
-                if (conventions(o)->modality && (pv->flags & VP_NEGATED) && i <= pv->end + 4) v->flags |= VP_NEGATED;
+                if (cv->modality && (pv->flags & VP_NEGATED) && i <= pv->end + 4) v->flags |= VP_NEGATED;
                 /* "invited the minister to visit Dar es Salaam": the
                  * invitation is the event (INVITE's patterns), the visit
                  * has not happened */
-                if (conventions(o)->modality && lemma_is(&s->tok[pv->head], "invite")) v->flags |= VP_NEGATED;
+                if (cv->modality && lemma_is(&s->tok[pv->head], "invite")) v->flags |= VP_NEGATED;
                 /* "refused to attack", "failed to meet": did not happen */
                 if (lemma_is(&s->tok[pv->head], "refuse") || lemma_is(&s->tok[pv->head], "fail") ||
                     lemma_is(&s->tok[pv->head], "decline"))
@@ -505,11 +523,12 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
         }
         /* "if Chinese companies provided support", "unless the president
          * agrees": what a condition names has not happened */
-        for (uint32_t k = 0; k < n && conventions(o)->modality; k++) {
+        for (uint32_t k = 0; k < n && cv->modality; k++) {
             uint32_t from = k ? vp[k - 1].end : 0;
             for (uint32_t j = vp[k].start; j-- > from;) {
                 if (s->tok[j].tag == T_COMMA) break;
-                if (tok_is(&s->tok[j], "if") || tok_is(&s->tok[j], "unless") || tok_is(&s->tok[j], "whether")) {
+                const Token *c = &s->tok[j];
+                if ((c->n == 2 && tok_is(c, "if")) || (c->n == 6 && tok_is(c, "unless")) || (c->n == 7 && tok_is(c, "whether"))) {
                     vp[k].flags |= VP_MAYBE;
                     break;
                 }
@@ -517,7 +536,7 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
         }
         /* "Kenya denied that it had ordered the arrest", "denied carrying
          * out the attack": what is denied did not happen */
-        for (uint32_t k = 1; k < n && conventions(o)->modality; k++) {
+        for (uint32_t k = 1; k < n && cv->modality; k++) {
             if (!lemma_is(&s->tok[vp[k - 1].head], "deny")) continue;
             int that = vp[k].start == vp[k - 1].end && s->tok[vp[k].head].tag == T_VBG;
             for (uint32_t j = vp[k - 1].end; j < vp[k].start && !that; j++) that = tok_is(&s->tok[j], "that");
@@ -528,7 +547,7 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
          * clauses included, up to a closing ", X said" */
         for (uint32_t k = 0; k < n; k++) {
             uint32_t end = k + 1 < n ? vp[k + 1].start : s->ntok;
-            if (conventions(o)->upper_sequence) {
+            if (cv->upper_sequence) {
                 end = s->ntok;
                 /* a verb coordinated with this one ("condemned ... and promised") ends it */
                 for (uint32_t j = k + 1; j < n; j++)
@@ -568,11 +587,11 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
          * ("- INDICATED WOULD *") */
         for (uint32_t k = 0; k < n; k++) {
             uint32_t begin = k ? vp[k - 1].start : 0;
-            if (conventions(o)->upper_sequence) {   /* the suite's upper sequence: back to the sentence start or a comma */
+            if (cv->upper_sequence) {   /* the suite's upper sequence: back to the sentence start or a comma */
                 begin = vp[k].start;
                 while (begin > 0 && s->tok[begin - 1].tag != T_COMMA) begin--;
             }
-            Match m = {dict, s, conventions(o)->exact_words};
+            Match m = {dict, s, cv->exact_words};
             code_phrase(&m, &vp[k], begin);
         }
         arena_shrink(d->arena, vp, cap * sizeof *vp, (n + 1) * sizeof *vp);
