@@ -82,23 +82,19 @@ static void push(TokVec *v, const char *s, size_t n)
         v->tok = arena_grow(v->a, v->tok, v->cap * sizeof(Token), nc * sizeof(Token));
         v->cap = nc;
     }
-    Token *t = &v->tok[v->n++];
-    memset(t, 0, sizeof *t);
-    t->s = s;
-    t->n = (uint32_t)n;
-    t->mention = -1;
-    t->head = -1;
+    /* the first byte's class as the C locale's ctype tells it, compared inline */
     unsigned char c = (unsigned char)s[0];
-    if (isupper(c)) t->flags |= TOK_CAP;
-    if (isdigit(c)) t->flags |= TOK_NUM;
-    if (!isalnum(c) && c < 0x80) t->flags |= TOK_PUNCT;
-    if (c >= 0x80 && punct_utf8((const unsigned char *)s, n) == n) t->flags |= TOK_PUNCT;
-    if (isupper(c) && n > 1) {
+    int upper = c >= 'A' && c <= 'Z', digit = c >= '0' && c <= '9', lower = c >= 'a' && c <= 'z';
+    uint8_t flags = (uint8_t)((upper ? TOK_CAP : 0) | (digit ? TOK_NUM : 0) |
+                              (!upper && !digit && !lower && c < 0x80 ? TOK_PUNCT : 0));
+    if (c >= 0x80 && punct_utf8((const unsigned char *)s, n) == n) flags |= TOK_PUNCT;
+    if (upper && n > 1) {
         int all = 1;
-        for (size_t i = 0; i < n; i++)
-            if (islower((unsigned char)s[i])) { all = 0; break; }
-        if (all) t->flags |= TOK_ALLCAP;
+        for (size_t i = 1; i < n; i++)
+            if (s[i] >= 'a' && s[i] <= 'z') { all = 0; break; }
+        if (all) flags |= TOK_ALLCAP;
     }
+    v->tok[v->n++] = (Token){.s = s, .n = (uint32_t)n, .flags = flags, .mention = -1, .head = -1};
 }
 
 /* Split one whitespace-delimited chunk into tokens. */
