@@ -1057,7 +1057,6 @@ static int load_nouns(Dict *d, FILE *f, uint32_t file)
         e.next = u64map_get(&d->noun, e.head);
         d->nouns[d->nnouns] = e;
         u64map_put(&d->noun, e.head, ++d->nnouns);
-        d->noun_heads[noun_bit(e.head) >> 6] |= 1ull << (noun_bit(e.head) & 63);
     }
     return 0;
 }

@@ -146,7 +146,6 @@ typedef struct Dict {
     Transform *transforms; uint32_t ntransforms, captransforms;
     NounEntry *nouns; uint32_t nnouns, capnouns;
     U64Map noun;                   /* head word sym -> 1 + first NounEntry */
-    uint64_t noun_heads[64];       /* the head words, a bit each (noun_bit): most nouns have none */
     SupportVerb *supports; uint32_t nsupports, capsupports;
     U64Map support;                /* verb lemma sym -> 1 + first SupportVerb */
     U64Map synset_by_name;         /* name sym -> 1 + synset index */
@@ -187,14 +186,9 @@ static inline uint32_t dict_verb_first(const Dict *d, Sym w)
     return w ? u64map_get(&d->verb, w) : 0;
 }
 /* The noun entries whose head word is w (1 + index, 0 none); follow .next. */
-/* A word's bit among the 4,096 of Dict.noun_heads */
-static inline uint32_t noun_bit(Sym w) { return (uint32_t)(hash_u64(w) >> 52); }
 static inline uint32_t dict_noun_first(const Dict *d, Sym w)
 {
-    if (!w) return 0;
-    uint32_t b = noun_bit(w);
-    if (!(d->noun_heads[b >> 6] >> (b & 63) & 1)) return 0;   /* no entry: no probe of the map */
-    return u64map_get(&d->noun, w);
+    return w ? u64map_get(&d->noun, w) : 0;
 }
 static inline uint32_t dict_support_first(const Dict *d, Sym w)
 {
