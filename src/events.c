@@ -568,10 +568,18 @@ static int yields_to_complement(const Sentence *s, uint32_t k)
  * them is no object of the verb. */
 static int is_adjunct_start(const Token *t)
 {
-    static const char *const w[] = {"since", "after", "before", "during", "amid", "despite", "following",
-                                    "until", "because", "when", "while", "although", "if", "unless", "as",
-                                    "whereas", "though", NULL};
-    return tok_is_any(t, w);
+    switch ((unsigned char)t->s[0] | 32u) {   /* by the first letter: a few words to compare */
+    case 's': return tok_is(t, "since");
+    case 'a': return tok_is(t, "after") || tok_is(t, "amid") || tok_is(t, "although") || tok_is(t, "as");
+    case 'b': return tok_is(t, "before") || tok_is(t, "because");
+    case 'd': return tok_is(t, "during") || tok_is(t, "despite");
+    case 'f': return tok_is(t, "following");
+    case 'u': return tok_is(t, "until") || tok_is(t, "unless");
+    case 'w': return tok_is(t, "when") || tok_is(t, "while") || tok_is(t, "whereas");
+    case 'i': return tok_is(t, "if");
+    case 't': return tok_is(t, "though");
+    default: return 0;
+    }
 }
 
 /* The mention a tree node stands for: its own, else one of its
@@ -891,11 +899,15 @@ static void push_event(Doc *d, const Event *in)
 static void transform(Doc *d, const Dict *dict, uint32_t si, uint32_t first_ev, const int *subj, const Conventions *cv)
 {
     const Sentence *s = &d->sent[si];
+    if (first_ev >= d->nev || !s->nvp) return;   /* no event of the sentence to transform */
+    /* each verb group's block label, read once (not once a transformation) */
+    Sym *label = arena_alloc(d->arena, s->nvp * sizeof *label);
+    for (uint32_t k = 0; k < s->nvp; k++) label[k] = s->vp[k].block < 0 ? 0 : dict->blocks[s->vp[k].block].label;
     for (uint32_t t = 0; t < dict->ntransforms; t++) {
         const Transform *tr = &dict->transforms[t];
         for (uint32_t k = 0; k < s->nvp; k++) {
             const VerbPhrase *ov = &s->vp[k];
-            if (ov->block < 0 || dict->blocks[ov->block].label != tr->overb || subj[k] < 0) continue;
+            if (s->vp[k].block < 0 || label[k] != tr->overb || subj[k] < 0) continue;
             Sym a = s->men[subj[k]].code;
             for (uint32_t i = first_ev; i < d->nev; i++) {
                 Event *e = &d->ev[i];
@@ -1195,6 +1207,7 @@ static void protest_targets(Doc *d, uint32_t first_ev)
 
 void make_events(Doc *d, const Dict *dict, const Options *o)
 {
+    const Conventions *cv = conventions(o);   /* read once, not a token at a time */
     for (uint32_t si = 0; si < d->nsent; si++) {
         Sentence *s = &d->sent[si];
         if (s->discarded) {
@@ -1216,7 +1229,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             Subj sub;
             subj[k] = -1;
             if (subject_of(s, k, &sub, subj) == 0) subj[k] = sub.src[0];
-            else if (speaker >= 0 && conventions(o)->speech && pronoun_before(s, v->start)) {
+            else if (speaker >= 0 && cv->speech && pronoun_before(s, v->start)) {
                 /* "Hamas said it fired rockets": the speaker */
                 sub.nsrc = 0;
                 add_conj(s, speaker, sub.src, &sub.nsrc, 8);
@@ -1224,7 +1237,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 subj[k] = speaker;
             }
             if (v->flags & VP_SPEECH) speaker = subj[k];
-            if (conventions(o)->speech && speaker >= 0 && subj[k] >= 0 && subj[k] != speaker && !(v->flags & VP_SPEECH) &&
+            if (cv->speech && speaker >= 0 && subj[k] >= 0 && subj[k] != speaker && !(v->flags & VP_SPEECH) &&
                 obliged(s, v)) {
                 /* "Russia said Ukraine must withdraw its troops": a demand of
                  * the speaker on the obliged, not the withdrawal */
@@ -1234,11 +1247,11 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 if (e.source != e.target && !(v->flags & VP_NEGATED)) push_event(d, &e);
                 continue;
             }
-            if (conventions(o)->upper_sequence && v->start < consumed) continue;
-            if (!v->code && !(conventions(o)->second_codes && v->code2)) continue;
+            if (cv->upper_sequence && v->start < consumed) continue;
+            if (!v->code && !(cv->second_codes && v->code2)) continue;
             if (yields[k]) continue;
-            if (conventions(o)->target_reading && yields_to_complement(s, k)) continue;
-            if (conventions(o)->upper_sequence) {
+            if (cv->target_reading && yields_to_complement(s, k)) continue;
+            if (cv->upper_sequence) {
                 consumed = v->clause_end;
                 petrarch_source(s, v, &sub);
                 if (!sub.nsrc && o->new_actor_length > 0) {
@@ -1254,15 +1267,15 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             }
             /* "could resume talks", "is expected to approve", "Would
              * Washington impose sanctions?": speculation and questions */
-            if (conventions(o)->modality && (v->flags & VP_MAYBE) && !(v->flags & (VP_NEGATED | VP_INFINITIVE)) &&
+            if (cv->modality && (v->flags & VP_MAYBE) && !(v->flags & (VP_NEGATED | VP_INFINITIVE)) &&
                 condition_after(s, v) >= 0 && !(s->ntok > 0 && tok_is(&s->tok[s->ntok - 1], "?")))
                 v->flags |= VP_FUTURE;   /* "may halt its mediation if ...": a threat, not speculation */
-            else if (conventions(o)->modality && !(v->flags & VP_SPEECH) &&
+            else if (cv->modality && !(v->flags & VP_SPEECH) &&
                      ((v->flags & VP_MAYBE) || (s->ntok > 0 && tok_is(&s->tok[s->ntok - 1], "?")))) {
                 doc_note(d, si, NOTE_NOT_DONE, v->start, v->end, v->pattern_ref, v->code);
                 continue;
             }
-            if (conventions(o)->modality && not_done(s, k)) {
+            if (cv->modality && not_done(s, k)) {
                 doc_note(d, si, NOTE_NOT_DONE, v->start, v->end, v->pattern_ref, v->code);
                 continue;
             }
@@ -1270,7 +1283,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
              * their demands": a refusal */
             const char *refused = ((v->flags & VP_REFUSED) ||
                                    ((v->flags & VP_NEGATED) && (v->flags & VP_FUTURE) && !(v->flags & VP_INFINITIVE))) &&
-                                          conventions(o)->modality
+                                          cv->modality
                                       ? refusal_code(v->code)
                                       : NULL;
             if (refused) {      /* "Iran refused to meet the envoy": the refusal is the event */
@@ -1284,7 +1297,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             }
             /* "condemned Tuesday's attack on the embassy": the one condemned
              * is who carried it out, named in an earlier event */
-            if (conventions(o)->target_reading && sub.nsrc && v->code && !strncmp(v->code, "11", 2) && v->target_tok < 0) {
+            if (cv->target_reading && sub.nsrc && v->code && !strncmp(v->code, "11", 2) && v->target_tok < 0) {
                 Sym doer = condemned_doer(d, s, v, s->men[sub.src[0]].code);
                 if (doer) {
                     const char *code = (v->flags & VP_FUTURE) ? intent_code(v->code) : v->code;
@@ -1304,7 +1317,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             /* "officials said the arrest of the union leader ...": what a
              * plain statement reports is no target of it; one addressed
              * ("said to", "told") has one */
-            int reported = conventions(o)->speech && (v->flags & VP_SPEECH) && v->code && !strncmp(v->code, "01", 2) &&
+            int reported = cv->speech && (v->flags & VP_SPEECH) && v->code && !strncmp(v->code, "01", 2) &&
                            !tok_lemma_in(&s->tok[v->head], ADDRESSED);
             if (v->target_tok >= 0) {
                 add_conj(s, s->tok[v->target_tok].mention, tgt, &ntgt, 8);
@@ -1313,7 +1326,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 for (uint32_t i = v->end; i < v->clause_end; i++) {
                     int m = s->tok[i].mention;
                     /* ("denounced as a crime Serbia's ...": the verbs zone says when "as" goes on) */
-                    if (m < 0 && is_adjunct_start(&s->tok[i]) && conventions(o)->target_reading &&
+                    if (m < 0 && is_adjunct_start(&s->tok[i]) && cv->target_reading &&
                         !(i == v->end && tok_is(&s->tok[i], "as") && v->clause_end > i + 1))
                         break;
                     if (m < 0) continue;
@@ -1324,7 +1337,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     /* ... when people meet or talk (root 04): "talks in Geneva"; a
                      * ceasefire in Sudan or strikes on targets in Gaza do concern them */
                     int consult = v->code && v->code[0] == '0' && v->code[1] == '4';
-                    if (conventions(o)->target_reading && consult && pp >= 2 && is_place_prep(&s->tok[pp - 1]) &&
+                    if (cv->target_reading && consult && pp >= 2 && is_place_prep(&s->tok[pp - 1]) &&
                         TAG_IS_NOUN(s->tok[pp - 2].tag) && s->tok[pp - 2].mention < 0) {
                         i = s->men[m].end - 1;
                         continue;
@@ -1341,20 +1354,20 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     /* "Sri Lankan and Mexican negotiators reached an agreement on
                      * the release of prisoners": two sides agree with each
                      * other, not with the people their deal is about */
-                    if (conventions(o)->target_reading && sub.nsrc > 1 && v->code && together_code(v->code) && s->men[m].has_agent &&
+                    if (cv->target_reading && sub.nsrc > 1 && v->code && together_code(v->code) && s->men[m].has_agent &&
                         !s->men[m].actor_ref && pp > 0 && (s->tok[pp - 1].tag == T_IN || s->tok[pp - 1].tag == T_TO))
                         break;
                     /* "ended a strike at the port of Mombasa": a site */
-                    if (conventions(o)->target_reading && site_phrase(s, m)) {
+                    if (cv->target_reading && site_phrase(s, m)) {
                         i = s->men[m].end - 1;
                         continue;
                     }
-                    if (conventions(o)->target_reading && place_prep && s->men[m].kind == MK_COUNTRY && !s->men[m].has_agent && v->code &&
+                    if (cv->target_reading && place_prep && s->men[m].kind == MK_COUNTRY && !s->men[m].has_agent && v->code &&
                         (!strncmp(v->code, "14", 2) || sides || meet)) {
                         i = s->men[m].end - 1;
                         continue;
                     }
-                    if (conventions(o)->target_reading && is_subject_of_next(s, m, k)) {
+                    if (cv->target_reading && is_subject_of_next(s, m, k)) {
                         /* "demanded that the US cancel", "urged that Iran
                          * release": who is asked is the one the demand is on */
                         if (v->code && (!strncmp(v->code, "10", 2) || !strncmp(v->code, "02", 2)))
@@ -1371,7 +1384,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     int poss = pp > 0 && s->tok[pp - 1].tag == T_PRPS && !tok_is(&s->tok[pp - 1], "his") &&
                                !tok_is(&s->tok[pp - 1], "her");
                     int unnamed = s->men[m].has_agent && !s->men[m].actor_ref;   /* "4,000 troops" */
-                    if (conventions(o)->target_reading && own < 0 && sub.nsrc && (poss || unnamed) && actor_country(s->men[m].code) &&
+                    if (cv->target_reading && own < 0 && sub.nsrc && (poss || unnamed) && actor_country(s->men[m].code) &&
                         (unnamed || actor_country(s->men[m].code) == actor_country(s->men[sub.src[0]].code))) {
                         own = m;
                         i = s->men[m].end - 1;
@@ -1393,7 +1406,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 }
                 if (!ntgt && own >= 0) add_conj(s, own, tgt, &ntgt, 8);
             }
-            if (!ntgt && conventions(o)->target_reading && v->code && (!strncmp(v->code, "10", 2) || !strncmp(v->code, "02", 2)) &&
+            if (!ntgt && cv->target_reading && v->code && (!strncmp(v->code, "10", 2) || !strncmp(v->code, "02", 2)) &&
                 v->clause_end < s->ntok && tok_is(&s->tok[v->clause_end], "that")) {
                 /* "demanded that the US cancel the sale": the demand is on
                  * the subject of what is demanded */
@@ -1427,7 +1440,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 /* "was attacked by X": X acts on the subject */
                 int agent_tree = 0, agent = passive_agent(s, v, o, &agent_tree);
                 s->wants_tree |= s->nmen > 0;
-                if (agent < 0 && conventions(o)->agentless && v->code && unnamed_agent_counts(v->code) && sub.nsrc &&
+                if (agent < 0 && cv->agentless && v->code && unnamed_agent_counts(v->code) && sub.nsrc &&
                     !(v->flags & VP_NEGATED) && !not_done(s, k)) {
                     /* "five protesters were arrested", "130 people were killed":
                      * the event stands, the one acting unknown (GDELT leaves
@@ -1441,7 +1454,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     }
                     continue;
                 }
-                if (agent < 0 && conventions(o)->agentless) {   /* no one named as acting */
+                if (agent < 0 && cv->agentless) {   /* no one named as acting */
                     doc_note(d, si, NOTE_PASSIVE_NO_AGENT, v->start, v->end, v->pattern_ref, v->code);
                     continue;
                 }
@@ -1474,7 +1487,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 }
             }
             int weapon = 0;
-            if (!sub.nsrc && conventions(o)->agentless && ntgt && v->code && unnamed_agent_counts(v->code) &&
+            if (!sub.nsrc && cv->agentless && ntgt && v->code && unnamed_agent_counts(v->code) &&
                 !(v->flags & (VP_FUTURE | VP_NEGATED)) && (weapon = weapon_subject(s, v)) > 0) {
                 /* "a roadside bomb killed three soldiers", "an explosion near
                  * the market wounded 12 people": violence whose perpetrator
@@ -1508,8 +1521,8 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 snprintf(r, n, "%s; target: %s", rule ? rule : "subject", tree_how);
                 rule = r;
             }
-            const char *code = (v->flags & VP_FUTURE) && conventions(o)->modality ? intent_code(v->code) : v->code;
-            int unless = conventions(o)->modality && (v->flags & VP_FUTURE) ? condition_after(s, v) : -1;
+            const char *code = (v->flags & VP_FUTURE) && cv->modality ? intent_code(v->code) : v->code;
+            int unless = cv->modality && (v->flags & VP_FUTURE) ? condition_after(s, v) : -1;
             if (unless >= 0) {
                 /* "will withdraw its force from Chad unless the president
                  * arranges a ceasefire": a threat, on whom the condition falls */
@@ -1522,7 +1535,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 if (!ntgt && s->tok[unless].mention >= 0) add_conj(s, s->tok[unless].mention, tgt, &ntgt, 8);
                 rule = "a threat: a future action unless another acts";
             }
-            if (!ntgt && conventions(o)->target_reading && code && sub.nsrc) {
+            if (!ntgt && cv->target_reading && code && sub.nsrc) {
                 /* "threatened to stop talks if the United States ...", "rejected
                  * an offer from Afghanistan", "in protest of the government's ..." */
                 const char *why = NULL;
@@ -1542,7 +1555,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
              * said" or "students and workers marched" */
             int together = code && together_code(code);
             int mutual = (v->flags & VP_MUTUAL) ||
-                         (ntgt == 0 && sub.nsrc > 1 && (conventions(o)->second_codes ? v->code2 != NULL : together));
+                         (ntgt == 0 && sub.nsrc > 1 && (cv->second_codes ? v->code2 != NULL : together));
             for (int a = 0; a < sub.nsrc; a++) {
                 Sym src = s->men[sub.src[a]].code;
                 const char *r = rule;
@@ -1564,7 +1577,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     if (tc == src) continue;
                     /* "Ukraine deployed its soldiers": a force posture (15) over
                      * one's own forces stands alone, acting on no one */
-                    if (conventions(o)->one_actor && code && !strncmp(code, "15", 2) && !mutual && actor_country(tc) &&
+                    if (cv->one_actor && code && !strncmp(code, "15", 2) && !mutual && actor_country(tc) &&
                         actor_country(tc) == actor_country(src) && s->men[tm].has_agent)
                         continue;
                     if (code) {
@@ -1573,15 +1586,15 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                         push_event(d, &e);
                     }
                     emitted = 1;
-                    if (v->code2 && (!mutual || conventions(o)->second_codes)) {
+                    if (v->code2 && (!mutual || cv->second_codes)) {
                         /* a paired entry [042:043]: the target answers (hosts the visit) */
                         Event e2 = {.sent = si, .source = tc, .target = src, .code = v->code2, .src_m = tm,
                                     .tgt_m = sub.src[a], .vp = k, .rule = "paired code: the target's side"};
                         push_event(d, &e2);
                     }
                 }
-                int alone = conventions(o)->one_actor && !o->dyadic && code && stands_alone(code);
-                if (!emitted && (o->keep_untargeted || alone) && code && (!conventions(o)->second_codes || has_null_phrase(s, v))) {
+                int alone = cv->one_actor && !o->dyadic && code && stands_alone(code);
+                if (!emitted && (o->keep_untargeted || alone) && code && (!cv->second_codes || has_null_phrase(s, v))) {
                     Event e = {.sent = si, .source = src, .code = code, .src_m = sub.src[a], .tgt_m = -1, .vp = k,
                                .rule = r};
                     push_event(d, &e);
@@ -1590,9 +1603,9 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 }
             }
         }
-        if (dict->ntransforms) transform(d, dict, si, first_ev, subj, conventions(o));
+        if (dict->ntransforms) transform(d, dict, si, first_ev, subj, cv);
         noun_events(d, dict, o, si, first_ev, subj);
-        if (conventions(o)->target_reading) {
+        if (cv->target_reading) {
             late_targets(d, s, first_ev);
             protest_targets(d, first_ev);
         }
