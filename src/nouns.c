@@ -385,170 +385,179 @@ void find_nouns(Doc *d, const Dict *dict, const Options *o)
         if (s->discarded || !s->ntok) continue;
         NounEvent *out = NULL;
         uint32_t n = 0, cap = 0;
-        for (uint32_t i = 0; i < s->ntok; i++) {
-            if (!nounlike(s, i)) continue;
-            /* a noun modifying the next one is no event: "protest leaders", "attack helicopters" */
-            if (i + 1 < s->ntok && (s->tok[i + 1].tag == T_NN || s->tok[i + 1].tag == T_NNS) && s->tok[i + 1].mention < 0)
-                continue;
-            uint32_t k = entry_at(dict, s, i);
-            if (!k) continue;
-            const NounEntry *e = &dict->nouns[k - 1];
-            /* a verb pattern that already codes the phrase wins: "held
-             * talks", "imposed sanctions", "paid a visit" */
-            int coded = 0;
-            for (uint32_t v = 0; v < s->nvp && !coded; v++) {
-                const VerbPhrase *vp = &s->vp[v];
-                coded = vp->code && vp->match_end > vp->end && i >= vp->end && i < vp->match_end;
-            }
-            if (coded) continue;
-            NounEvent ne;
-            memset(&ne, 0, sizeof ne);
-            ne.head = i;
-            ne.end = i + 1;
-            ne.entry = k - 1;
-            ne.code = e->code;
-            ne.support = -1;
-            ne.src_m = ne.tgt_m = -1;
-            /* the noun phrase before the head: determiner or possessor,
-             * adjectives and actors ("Tuesday's deadly Russian missile attack") */
-            uint32_t left = i - e->npre, a = left, zone = left;
-            int poss = -1, pron = -1;
-            while (a > 0 && left - a < 8) {
-                const Token *t = &s->tok[a - 1];
-                if (t->tag == T_POS) {
-                    zone = a;
-                    if (a >= 2 && s->tok[a - 2].mention >= 0) {
-                        poss = s->tok[a - 2].mention;
-                        a = s->men[poss].start;
-                    } else {
-                        a--;
-                    }
-                    break;
+        /* the tokens a noun's tag may stand on, 64 at a time as the bits of
+         * a word (no branch a token), then those alone */
+        const uint64_t noun_tags = 1ull << T_NN | 1ull << T_NNS | 1ull << T_NNP | 1ull << T_NNPS | 1ull << T_VBG;
+        for (uint32_t base = 0; base < s->ntok; base += 64) {
+            uint32_t lim = s->ntok - base < 64 ? s->ntok - base : 64;
+            uint64_t cand = 0;
+            for (uint32_t j = 0; j < lim; j++) cand |= (noun_tags >> (s->tok[base + j].tag & 63) & 1) << j;
+            for (; cand; cand &= cand - 1) {
+                uint32_t i = base + (uint32_t)__builtin_ctzll(cand);
+                /* a noun modifying the next one is no event: "protest leaders", "attack helicopters" */
+                if (i + 1 < s->ntok && (s->tok[i + 1].tag == T_NN || s->tok[i + 1].tag == T_NNS) && s->tok[i + 1].mention < 0)
+                    continue;
+                if (!nounlike(s, i)) continue;
+                uint32_t k = entry_at(dict, s, i);
+                if (!k) continue;
+                const NounEntry *e = &dict->nouns[k - 1];
+                /* a verb pattern that already codes the phrase wins: "held
+                 * talks", "imposed sanctions", "paid a visit" */
+                int coded = 0;
+                for (uint32_t v = 0; v < s->nvp && !coded; v++) {
+                    const VerbPhrase *vp = &s->vp[v];
+                    coded = vp->code && vp->match_end > vp->end && i >= vp->end && i < vp->match_end;
                 }
-                if (t->tag == T_PRPS) {
-                    pron = (int)(a - 1);
-                    zone = a--;
-                    break;
-                }
-                if (t->tag == T_DT) {
-                    if (tok_is(t, "no")) ne.flags |= VP_NEGATED;   /* "there were no clashes" */
-                    zone = a--;
-                    break;
-                }
-                if (!np_inner(s, a - 1)) break;
-                a--;
-                zone = a;
-            }
-            ne.start = a;
-            int adj = -1, led = -1;
-            for (uint32_t j = zone; j < left; j++) {
-                const Token *t = &s->tok[j];
-                if (tok_is_any(t, FUTURE_ADJ)) ne.flags |= VP_FUTURE;
-                if (t->mention >= 0 && t->n > 4 && !strncasecmp(t->s + t->n - 4, "-led", 4) && frame_of(e, NF_LED, 0) &&
-                    led < 0)
-                    led = t->mention;   /* the actors stage read "Saudi-led" as Saudi Arabia */
-                else if (t->mention >= 0 && s->men[t->mention].kind != MK_PRONOUN && s->men[t->mention].end <= left)
-                    adj = t->mention;
-                else if (t->mention < 0 && frame_of(e, NF_LED, 0) && led < 0)
-                    led = led_actor(d, s, dict, j);
-            }
-            if (poss >= 0 && frame_of(e, NF_POSS, 0) && s->men[poss].kind != MK_PRONOUN) {
-                ne.src_m = poss;
-                ne.src_frame = NS_POSS;
-            } else if (pron >= 0 && frame_of(e, NF_POSS, 0)) {
-                int m = possessive_pronoun(d, si, (uint32_t)pron);
-                if (m >= 0) {
-                    ne.src_m = m;
-                    ne.src_frame = NS_POSS;
-                }
-            }
-            if (ne.src_m < 0 && led >= 0) {
-                ne.src_m = led;
-                ne.src_frame = NS_LED;
-            }
-            const NounFrame *sf = NULL, *tf = NULL;
-            if (ne.src_m >= 0) sf = frame_of(e, ne.src_frame == NS_LED ? NF_LED : NF_POSS, 0);
-            if (ne.src_m < 0 && adj >= 0 && frame_of(e, NF_ADJ, 0) && prenominal_actor(s, adj)) {
-                ne.src_m = adj;
-                ne.src_frame = NS_ADJ;
-                sf = frame_of(e, NF_ADJ, 0);
-            }
-            int own = ne.src_m, own_frame = ne.src_frame;
-            const NounFrame *own_sf = sf;
-            ne.src_m = -1;
-            sf = NULL;
-            frames_after(s, e, &ne, &sf, &tf);
-            if (ne.tgt_m < 0 && ne.src_m < 0) between_after_verb(s, e, &ne, &sf, &tf);
-            /* "by" names the actor over one before the noun ("the Russian
-             * journalist's arrest by police"), but not over a possessor
-             * ("Russia's strikes by its air force") */
-            if (own >= 0 && (own_frame == NS_POSS || ne.src_m < 0)) {
-                ne.src_m = own;
-                ne.src_frame = (uint8_t)own_frame;
-                ne.src_prep = 0;
-                sf = own_sf;
-            }
-            /* a frame of a code of its own: "strikes on Gaza" (+ON=190) are no walkout */
-            if (tf && tf->code) ne.code = tf->code;
-            else if (sf && sf->code) ne.code = sf->code;
-            /* the support verb whose object the noun is: "carried out an
-             * attack", "took part in the protest", "gave Iran a warning" */
-            for (uint32_t v = 0; v < s->nvp; v++) {
-                const VerbPhrase *vp = &s->vp[v];
-                if (vp->end > ne.start) break;
-                for (uint32_t sk = dict_support_first(dict, s->tok[vp->head].lemma); sk; sk = dict->supports[sk - 1].next) {
-                    const SupportVerb *sv = &dict->supports[sk - 1];
-                    uint32_t p = vp->end, w = 0;
-                    /* "gathered in Lagos on Thursday for a rally": a
-                     * gathering's place and time come before its "for" */
-                    if (sv->gathering) p = skip_adjuncts(s, p, ne.start);
-                    while (w < sv->npost && p < ne.start && lemma_is(&s->tok[p], sv->post[w])) p++, w++;
-                    if (w < sv->npost) continue;
-                    /* what may stand between: the verb's object, a measure */
-                    int obj = -1;
-                    if (p < ne.start && s->tok[p].mention >= 0 && s->men[s->tok[p].mention].end <= ne.start) {
-                        obj = s->tok[p].mention;
-                        p = s->men[obj].end;
-                    }
-                    while (p < ne.start && (s->tok[p].tag == T_DT || s->tok[p].tag == T_JJ || s->tok[p].tag == T_CD ||
-                                            tok_is_any(&s->tok[p], MEASURE) || tok_is(&s->tok[p], "of")))
-                        p++;
-                    if (p != ne.start) continue;
-                    /* (a gathering's own verb pattern codes the arrival, not the talks) */
-                    if (vp->code && vp->block >= 0 && vp->pattern_ref != dict->blocks[vp->block].ref && !sv->gathering) {
-                        coded = 1;   /* a pattern of the verb matched: the verb codes it */
+                if (coded) continue;
+                NounEvent ne;
+                memset(&ne, 0, sizeof ne);
+                ne.head = i;
+                ne.end = i + 1;
+                ne.entry = k - 1;
+                ne.code = e->code;
+                ne.support = -1;
+                ne.src_m = ne.tgt_m = -1;
+                /* the noun phrase before the head: determiner or possessor,
+                 * adjectives and actors ("Tuesday's deadly Russian missile attack") */
+                uint32_t left = i - e->npre, a = left, zone = left;
+                int poss = -1, pron = -1;
+                while (a > 0 && left - a < 8) {
+                    const Token *t = &s->tok[a - 1];
+                    if (t->tag == T_POS) {
+                        zone = a;
+                        if (a >= 2 && s->tok[a - 2].mention >= 0) {
+                            poss = s->tok[a - 2].mention;
+                            a = s->men[poss].start;
+                        } else {
+                            a--;
+                        }
                         break;
                     }
-                    ne.support = (int)v;
-                    ne.support_ref = sv->ref;
-                    ne.verb_too = sv->gathering;
-                    ne.flags |= vp->flags & (VP_NEGATED | VP_FUTURE);
-                    /* "denied carrying out the attack", "denied that it had
-                     * ordered the arrest" */
-                    for (uint32_t pv = 0; pv < v; pv++)
-                        if (lemma_is(&s->tok[s->vp[pv].head], sym_find("deny", 4))) ne.flags |= VP_NEGATED;
-                    if (ne.tgt_m < 0 && obj >= 0) ne.tgt_m = obj;
-                    break;
+                    if (t->tag == T_PRPS) {
+                        pron = (int)(a - 1);
+                        zone = a--;
+                        break;
+                    }
+                    if (t->tag == T_DT) {
+                        if (tok_is(t, "no")) ne.flags |= VP_NEGATED;   /* "there were no clashes" */
+                        zone = a--;
+                        break;
+                    }
+                    if (!np_inner(s, a - 1)) break;
+                    a--;
+                    zone = a;
                 }
-                if (coded || ne.support >= 0) break;
+                ne.start = a;
+                int adj = -1, led = -1;
+                for (uint32_t j = zone; j < left; j++) {
+                    const Token *t = &s->tok[j];
+                    if (tok_is_any(t, FUTURE_ADJ)) ne.flags |= VP_FUTURE;
+                    if (t->mention >= 0 && t->n > 4 && !strncasecmp(t->s + t->n - 4, "-led", 4) && frame_of(e, NF_LED, 0) &&
+                        led < 0)
+                        led = t->mention;   /* the actors stage read "Saudi-led" as Saudi Arabia */
+                    else if (t->mention >= 0 && s->men[t->mention].kind != MK_PRONOUN && s->men[t->mention].end <= left)
+                        adj = t->mention;
+                    else if (t->mention < 0 && frame_of(e, NF_LED, 0) && led < 0)
+                        led = led_actor(d, s, dict, j);
+                }
+                if (poss >= 0 && frame_of(e, NF_POSS, 0) && s->men[poss].kind != MK_PRONOUN) {
+                    ne.src_m = poss;
+                    ne.src_frame = NS_POSS;
+                } else if (pron >= 0 && frame_of(e, NF_POSS, 0)) {
+                    int m = possessive_pronoun(d, si, (uint32_t)pron);
+                    if (m >= 0) {
+                        ne.src_m = m;
+                        ne.src_frame = NS_POSS;
+                    }
+                }
+                if (ne.src_m < 0 && led >= 0) {
+                    ne.src_m = led;
+                    ne.src_frame = NS_LED;
+                }
+                const NounFrame *sf = NULL, *tf = NULL;
+                if (ne.src_m >= 0) sf = frame_of(e, ne.src_frame == NS_LED ? NF_LED : NF_POSS, 0);
+                if (ne.src_m < 0 && adj >= 0 && frame_of(e, NF_ADJ, 0) && prenominal_actor(s, adj)) {
+                    ne.src_m = adj;
+                    ne.src_frame = NS_ADJ;
+                    sf = frame_of(e, NF_ADJ, 0);
+                }
+                int own = ne.src_m, own_frame = ne.src_frame;
+                const NounFrame *own_sf = sf;
+                ne.src_m = -1;
+                sf = NULL;
+                frames_after(s, e, &ne, &sf, &tf);
+                if (ne.tgt_m < 0 && ne.src_m < 0) between_after_verb(s, e, &ne, &sf, &tf);
+                /* "by" names the actor over one before the noun ("the Russian
+                 * journalist's arrest by police"), but not over a possessor
+                 * ("Russia's strikes by its air force") */
+                if (own >= 0 && (own_frame == NS_POSS || ne.src_m < 0)) {
+                    ne.src_m = own;
+                    ne.src_frame = (uint8_t)own_frame;
+                    ne.src_prep = 0;
+                    sf = own_sf;
+                }
+                /* a frame of a code of its own: "strikes on Gaza" (+ON=190) are no walkout */
+                if (tf && tf->code) ne.code = tf->code;
+                else if (sf && sf->code) ne.code = sf->code;
+                /* the support verb whose object the noun is: "carried out an
+                 * attack", "took part in the protest", "gave Iran a warning" */
+                for (uint32_t v = 0; v < s->nvp; v++) {
+                    const VerbPhrase *vp = &s->vp[v];
+                    if (vp->end > ne.start) break;
+                    for (uint32_t sk = dict_support_first(dict, s->tok[vp->head].lemma); sk; sk = dict->supports[sk - 1].next) {
+                        const SupportVerb *sv = &dict->supports[sk - 1];
+                        uint32_t p = vp->end, w = 0;
+                        /* "gathered in Lagos on Thursday for a rally": a
+                         * gathering's place and time come before its "for" */
+                        if (sv->gathering) p = skip_adjuncts(s, p, ne.start);
+                        while (w < sv->npost && p < ne.start && lemma_is(&s->tok[p], sv->post[w])) p++, w++;
+                        if (w < sv->npost) continue;
+                        /* what may stand between: the verb's object, a measure */
+                        int obj = -1;
+                        if (p < ne.start && s->tok[p].mention >= 0 && s->men[s->tok[p].mention].end <= ne.start) {
+                            obj = s->tok[p].mention;
+                            p = s->men[obj].end;
+                        }
+                        while (p < ne.start && (s->tok[p].tag == T_DT || s->tok[p].tag == T_JJ || s->tok[p].tag == T_CD ||
+                                                tok_is_any(&s->tok[p], MEASURE) || tok_is(&s->tok[p], "of")))
+                            p++;
+                        if (p != ne.start) continue;
+                        /* (a gathering's own verb pattern codes the arrival, not the talks) */
+                        if (vp->code && vp->block >= 0 && vp->pattern_ref != dict->blocks[vp->block].ref && !sv->gathering) {
+                            coded = 1;   /* a pattern of the verb matched: the verb codes it */
+                            break;
+                        }
+                        ne.support = (int)v;
+                        ne.support_ref = sv->ref;
+                        ne.verb_too = sv->gathering;
+                        ne.flags |= vp->flags & (VP_NEGATED | VP_FUTURE);
+                        /* "denied carrying out the attack", "denied that it had
+                         * ordered the arrest" */
+                        for (uint32_t pv = 0; pv < v; pv++)
+                            if (lemma_is(&s->tok[s->vp[pv].head], sym_find("deny", 4))) ne.flags |= VP_NEGATED;
+                        if (ne.tgt_m < 0 && obj >= 0) ne.tgt_m = obj;
+                        break;
+                    }
+                    if (coded || ne.support >= 0) break;
+                }
+                if (coded || background(d, s, &ne)) continue;
+                /* "Macron's visit to Algeria was postponed", "called off the strike" */
+                for (uint32_t v = 0; v < s->nvp; v++) {
+                    const VerbPhrase *vp = &s->vp[v];
+                    if (((vp->start >= ne.end && vp->start <= ne.end + 2) || (vp->end <= ne.start && ne.start - vp->end <= 2)) &&
+                        is_any_lemma(&s->tok[vp->head], UNDONE))
+                        ne.flags |= VP_NEGATED;
+                }
+                /* "a meeting between Xi and Putin later this year", "talks next week" */
+                for (uint32_t j = ne.end; j < ne.end + 3 && j < s->ntok; j++)
+                    if (tok_is_any(&s->tok[j], TIME_AHEAD)) ne.flags |= VP_FUTURE;
+                if (n == cap) {
+                    uint32_t nc = cap ? cap * 2 : 4;
+                    out = arena_grow(d->arena, out, cap * sizeof *out, nc * sizeof *out);
+                    cap = nc;
+                }
+                out[n++] = ne;
             }
-            if (coded || background(d, s, &ne)) continue;
-            /* "Macron's visit to Algeria was postponed", "called off the strike" */
-            for (uint32_t v = 0; v < s->nvp; v++) {
-                const VerbPhrase *vp = &s->vp[v];
-                if (((vp->start >= ne.end && vp->start <= ne.end + 2) || (vp->end <= ne.start && ne.start - vp->end <= 2)) &&
-                    is_any_lemma(&s->tok[vp->head], UNDONE))
-                    ne.flags |= VP_NEGATED;
-            }
-            /* "a meeting between Xi and Putin later this year", "talks next week" */
-            for (uint32_t j = ne.end; j < ne.end + 3 && j < s->ntok; j++)
-                if (tok_is_any(&s->tok[j], TIME_AHEAD)) ne.flags |= VP_FUTURE;
-            if (n == cap) {
-                uint32_t nc = cap ? cap * 2 : 4;
-                out = arena_grow(d->arena, out, cap * sizeof *out, nc * sizeof *out);
-                cap = nc;
-            }
-            out[n++] = ne;
         }
         s->nn = out;
         s->nnn = n;
