@@ -13,8 +13,6 @@
 #include <string.h>
 #include <time.h>
 #include "arena.h"
-#include "cameo.h"
-#include "dates.h"
 #include "pipeline.h"
 #include "query.h"
 #include "render.h"
@@ -529,28 +527,49 @@ static void event_json(Buf *o, sqlite3_stmt *q)
         key(o, names[k]);
         column_json(o, q, k);
     }
+    /* columns 20-24: the place, an object of its own (null without one) */
+    static const char *const place[] = {"name", "country", "lat", "lon", "how"};
     buf_puts(o, ",\"place\":");
     if (sqlite3_column_type(q, 20) == SQLITE_NULL) buf_puts(o, "null");
-    else {
-        buf_puts(o, "{\"name\":");
-        column_json(o, q, 20);
-        buf_puts(o, ",\"country\":");
-        column_json(o, q, 21);
-        buf_puts(o, ",\"lat\":");
-        column_json(o, q, 22);
-        buf_puts(o, ",\"lon\":");
-        column_json(o, q, 23);
-        buf_puts(o, ",\"how\":");
-        column_json(o, q, 24);
-        buf_putc(o, '}');
+    else
+        for (int k = 0; k < 5; k++) {
+            buf_puts(o, k ? ",\"" : "{\"");
+            buf_puts(o, place[k]);
+            buf_puts(o, "\":");
+            column_json(o, q, 20 + k);
+        }
+    if (sqlite3_column_type(q, 20) != SQLITE_NULL) buf_putc(o, '}');
+    static const char *const tail[] = {"quote", "articles", "sources"};
+    for (int k = 0; k < 3; k++) {
+        buf_puts(o, ",\"");
+        buf_puts(o, tail[k]);
+        buf_puts(o, "\":");
+        column_json(o, q, 25 + k);
     }
-    buf_puts(o, ",\"quote\":");
-    column_json(o, q, 25);
-    buf_puts(o, ",\"articles\":");
-    column_json(o, q, 26);
-    buf_puts(o, ",\"sources\":");
-    column_json(o, q, 27);
     buf_putc(o, '}');
+}
+
+/* A page of rows: {"offset", "limit", NAME: [rows by row()], "more"}; q
+ * asks for limit + 1 rows, the last only to tell that more follow */
+typedef void (*RowJson)(Buf *o, sqlite3_stmt *q);
+
+static void answer_page(Conn *c, sqlite3_stmt *q, const char *name, long offset, long limit, RowJson row,
+                        ApiResponse *rs)
+{
+    Buf *o = &rs->body;
+    buf_printf(o, "{\"offset\":%ld,\"limit\":%ld,\"%s\":[", offset, limit, name);
+    long n = 0;
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW && n < limit) {
+        if (n++) buf_putc(o, ',');
+        row(o, q);
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) answer_db_error(rs, c->db, rc);
+    else {
+        buf_printf(o, "],\"more\":%s}", rc == SQLITE_ROW ? "true" : "false");
+        rs->status = 200;
+    }
+    sqlite3_finalize(q);
 }
 
 static void get_events(Api *a, const ApiRequest *rq, ApiResponse *rs)
@@ -570,22 +589,7 @@ static void get_events(Api *a, const ApiRequest *rq, ApiResponse *rs)
     buf_printf(&sql, ") ORDER BY e.date IS NULL, e.date, e.id LIMIT %ld OFFSET %ld", limit + 1, offset);
     Conn *c = conn_take(a);
     sqlite3_stmt *q = prepare(c, sql.data, &x.vals, rs);
-    if (q) {
-        Buf *o = &rs->body;
-        buf_printf(o, "{\"offset\":%ld,\"limit\":%ld,\"events\":[", offset, limit);
-        long n = 0;
-        int rc;
-        while ((rc = sqlite3_step(q)) == SQLITE_ROW && n < limit) {
-            if (n++) buf_putc(o, ',');
-            event_json(o, q);
-        }
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE) answer_db_error(rs, c->db, rc);
-        else {
-            buf_printf(o, "],\"more\":%s}", rc == SQLITE_ROW ? "true" : "false");
-            rs->status = 200;
-        }
-        sqlite3_finalize(q);
-    }
+    if (q) answer_page(c, q, "events", offset, limit, event_json, rs);
     conn_give(a, c);
     buf_free(&sql);
     args_free(&x);
@@ -784,58 +788,6 @@ static void get_event(Api *a, const ApiRequest *rq, const char *idtext, ApiRespo
 
 /* ---- series, top lists, places ---- */
 
-/* the events passing the filter as a subquery, one a day when asked */
-static void base(Buf *sql, const Args *x)
-{
-    if (x->f.dedup)
-        buf_printf(sql,
-                   "(SELECT e.date AS date, e.source AS source, e.target AS target, e.code AS code,"
-                   " min(e.root) AS root, min(e.quad) AS quad, min(e.goldstein) AS goldstein, min(e.event) AS event"
-                   " FROM events e%s GROUP BY e.date, e.source, e.target, e.code)",
-                   x->where.data);
-    else
-        buf_printf(sql,
-                   "(SELECT e.date AS date, e.source AS source, e.target AS target, e.code AS code, e.root AS root,"
-                   " e.quad AS quad, e.goldstein AS goldstein, e.event AS event FROM events e%s)",
-                   x->where.data);
-}
-
-/* the period after p ("2024-03" -> "2024-04") into out; 0 when none */
-static int next_period(const char *by, const char *p, char *out, size_t cap)
-{
-    int y, m, d;
-    if (!strcmp(by, "year")) return sscanf(p, "%d", &y) == 1 && snprintf(out, cap, "%04d", y + 1) > 0;
-    if (!strcmp(by, "month"))
-        return sscanf(p, "%d-%d", &y, &m) == 2 &&
-               snprintf(out, cap, "%04d-%02d", m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1) > 0;
-    if (sscanf(p, "%d-%d-%d", &y, &m, &d) != 3) return 0;
-    int v = date_make(y, m, d);
-    if (!v || cap < 11) return 0;
-    date_format(date_from_days(date_to_days(v) + (!strcmp(by, "week") ? 7 : 1)), out);
-    return 1;
-}
-
-static const char *period_sql(const char *by)
-{
-    if (!strcmp(by, "day")) return "date";
-    if (!strcmp(by, "week")) return "date(date, '-' || ((CAST(strftime('%w', date) AS INTEGER) + 6) % 7) || ' days')";
-    if (!strcmp(by, "month")) return "substr(date, 1, 7)";
-    return "substr(date, 1, 4)";
-}
-
-static void group_label(const char *group, const char *g, Buf *o)
-{
-    static const char *const quads[] = {"", "verbal cooperation", "material cooperation", "verbal conflict",
-                                        "material conflict"};
-    if (!strcmp(group, "quad")) {
-        int k = atoi(g);
-        buf_json_str(o, k >= 1 && k <= 4 ? quads[k] : "", k >= 1 && k <= 4 ? strlen(quads[k]) : 0);
-        return;
-    }
-    const CameoCode *cc = cameo_get(g);
-    buf_json_str(o, cc ? cc->name : "", cc ? strlen(cc->name) : 0);
-}
-
 enum { MAX_PERIODS = 20000 };
 
 static void get_stats(Api *a, const ApiRequest *rq, ApiResponse *rs)
@@ -849,14 +801,15 @@ static void get_stats(Api *a, const ApiRequest *rq, ApiResponse *rs)
         args_free(&x);
         return;
     }
+    /* the rows of `stats --by BY [--group G]`: the undated period last */
     Buf sql = {0}, b = {0};
-    base(&b, &x);
+    stats_events_sql(&b, x.f.dedup, x.where.data);
     if (group)
-        buf_printf(&sql, "SELECT %s AS period, %s AS grp, count(*), avg(goldstein) FROM %s WHERE date IS NOT NULL"
-                         " GROUP BY period, grp ORDER BY period, grp", period_sql(by), group, b.data);
+        buf_printf(&sql, "SELECT %s AS period, %s AS grp, count(*), avg(goldstein) FROM %s"
+                         " GROUP BY period, grp ORDER BY period, grp", stats_period_sql(by), group, b.data);
     else
-        buf_printf(&sql, "SELECT %s AS period, NULL, count(*), avg(goldstein) FROM %s WHERE date IS NOT NULL"
-                         " GROUP BY period ORDER BY period", period_sql(by), b.data);
+        buf_printf(&sql, "SELECT %s AS period, NULL, count(*), avg(goldstein) FROM %s GROUP BY period ORDER BY period",
+                   stats_period_sql(by), b.data);
     Conn *c = conn_take(a);
     sqlite3_stmt *q = prepare(c, sql.data, &x.vals, rs);
     if (q) {
@@ -868,12 +821,17 @@ static void get_stats(Api *a, const ApiRequest *rq, ApiResponse *rs)
         /* every period from the first to the last: the ones without events as zero rows */
         char last[16] = "";
         int rows = 0, nperiods = 0, rc;
+        long long undated = 0;
         while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
             const char *p = (const char *)sqlite3_column_text(q, 0);
             if (!p) continue;
+            if (!strcmp(p, "undated")) {
+                undated += sqlite3_column_int64(q, 2);
+                continue;
+            }
             if (*last && strcmp(last, p)) {
                 char next[16];
-                while (nperiods < MAX_PERIODS && next_period(by, last, next, sizeof next) && strcmp(next, p) < 0) {
+                while (nperiods < MAX_PERIODS && stats_next_period(by, last, next, sizeof next) && strcmp(next, p) < 0) {
                     buf_printf(o, "%s{\"period\":\"%s\"", rows++ ? "," : "", next);
                     if (group) buf_puts(o, ",\"group\":null,\"label\":null");
                     buf_puts(o, ",\"events\":0,\"goldstein\":null}");
@@ -887,10 +845,11 @@ static void get_stats(Api *a, const ApiRequest *rq, ApiResponse *rs)
             buf_json_str(o, p, strlen(p));
             if (group) {
                 const char *g = (const char *)sqlite3_column_text(q, 1);
+                const char *name = stats_group_name(group, g ? g : "");
                 buf_puts(o, ",\"group\":");
                 buf_json_str(o, g ? g : "", g ? strlen(g) : 0);
                 buf_puts(o, ",\"label\":");
-                group_label(group, g ? g : "", o);
+                buf_json_str(o, name, strlen(name));
             }
             buf_printf(o, ",\"events\":%lld,\"goldstein\":", (long long)sqlite3_column_int64(q, 2));
             if (sqlite3_column_type(q, 3) == SQLITE_NULL) buf_puts(o, "null");
@@ -900,24 +859,30 @@ static void get_stats(Api *a, const ApiRequest *rq, ApiResponse *rs)
         sqlite3_finalize(q);
         if (rc != SQLITE_DONE) answer_db_error(rs, c->db, rc);
         else {
-            buf_clear(&sql);
-            buf_printf(&sql, "SELECT count(*) FROM %s WHERE date IS NULL", b.data);
-            q = prepare(c, sql.data, &x.vals, rs);
-            if (q) {
-                rc = sqlite3_step(q);
-                if (rc != SQLITE_ROW) answer_db_error(rs, c->db, rc);
-                else {
-                    buf_printf(o, "],\"undated\":%lld}", (long long)sqlite3_column_int64(q, 0));
-                    rs->status = 200;
-                }
-                sqlite3_finalize(q);
-            }
+            buf_printf(o, "],\"undated\":%lld}", undated);
+            rs->status = 200;
         }
     }
     conn_give(a, c);
     buf_free(&sql);
     buf_free(&b);
     args_free(&x);
+}
+
+/* The answer {HEAD[rows of sql]}: head opens the object and names the array */
+static void answer_rows(Api *a, const char *sql, const Params *vals, const char *head, ApiResponse *rs)
+{
+    Conn *c = conn_take(a);
+    sqlite3_stmt *q = prepare(c, sql, vals, rs);
+    if (q) {
+        buf_puts(&rs->body, head);
+        if (rows_json(c, q, &rs->body, -1, rs) >= 0) {
+            buf_putc(&rs->body, '}');
+            rs->status = 200;
+        }
+        sqlite3_finalize(q);
+    }
+    conn_give(a, c);
 }
 
 static void get_top(Api *a, const ApiRequest *rq, ApiResponse *rs)
@@ -933,31 +898,11 @@ static void get_top(Api *a, const ApiRequest *rq, ApiResponse *rs)
         return;
     }
     Buf sql = {0}, b = {0};
-    base(&b, &x);
-    if (!strcmp(what, "dyads"))
-        buf_printf(&sql, "SELECT source, target, count(*) AS events, round(avg(goldstein), 2) AS goldstein FROM %s"
-                         " WHERE target != '' GROUP BY source, target ORDER BY events DESC, source, target LIMIT %ld",
-                   b.data, limit);
-    else if (!strcmp(what, "actors"))
-        buf_printf(&sql, "WITH b AS MATERIALIZED %s"   /* the events once, for both roles */
-                         " SELECT actor, count(*) AS events, sum(role = 's') AS as_source, sum(role = 't') AS as_target"
-                         " FROM (SELECT source AS actor, 's' AS role FROM b WHERE source != '' UNION ALL"
-                         " SELECT target, 't' FROM b WHERE target != '')"
-                         " GROUP BY actor ORDER BY events DESC, actor LIMIT %ld", b.data, limit);
-    else
-        buf_printf(&sql, "SELECT code, min(event) AS event, count(*) AS events, round(avg(goldstein), 2) AS goldstein"
-                         " FROM %s GROUP BY code ORDER BY events DESC, code LIMIT %ld", b.data, limit);
-    Conn *c = conn_take(a);
-    sqlite3_stmt *q = prepare(c, sql.data, &x.vals, rs);
-    if (q) {
-        buf_printf(&rs->body, "{\"what\":\"%s\",\"rows\":", what);
-        if (rows_json(c, q, &rs->body, -1, rs) >= 0) {
-            buf_putc(&rs->body, '}');
-            rs->status = 200;
-        }
-        sqlite3_finalize(q);
-    }
-    conn_give(a, c);
+    stats_events_sql(&b, x.f.dedup, x.where.data);
+    stats_top_sql(&sql, what, b.data, limit);
+    char head[64];
+    snprintf(head, sizeof head, "{\"what\":\"%s\",\"rows\":", what);
+    answer_rows(a, sql.data, &x.vals, head, rs);
     buf_free(&sql);
     buf_free(&b);
     args_free(&x);
@@ -980,22 +925,27 @@ static void get_places(Api *a, const ApiRequest *rq, ApiResponse *rs)
     reader_event_ids(&r, &sql);
     buf_printf(&sql, ") GROUP BY e.place, e.place_country, e.place_lat, e.place_lon ORDER BY events DESC, name LIMIT %ld",
                limit);
-    Conn *c = conn_take(a);
-    sqlite3_stmt *q = prepare(c, sql.data, &x.vals, rs);
-    if (q) {
-        buf_puts(&rs->body, "{\"places\":");
-        if (rows_json(c, q, &rs->body, -1, rs) >= 0) {
-            buf_putc(&rs->body, '}');
-            rs->status = 200;
-        }
-        sqlite3_finalize(q);
-    }
-    conn_give(a, c);
+    answer_rows(a, sql.data, &x.vals, "{\"places\":", rs);
     buf_free(&sql);
     args_free(&x);
 }
 
 /* ---- quotes ---- */
+
+/* a quote's row of get_quotes: ten columns, then its via as SQLite's JSON */
+static void quote_json(Buf *o, sqlite3_stmt *q)
+{
+    buf_putc(o, '{');
+    for (int k = 0; k < 10; k++) {
+        if (k) buf_putc(o, ',');
+        key(o, sqlite3_column_name(q, k));
+        column_json(o, q, k);
+    }
+    buf_puts(o, ",\"via\":");
+    const char *v = (const char *)sqlite3_column_text(q, 10);
+    buf_puts(o, v ? v : "[]");
+    buf_putc(o, '}');
+}
 
 static void get_quotes(Api *a, const ApiRequest *rq, ApiResponse *rs)
 {
@@ -1079,28 +1029,7 @@ static void get_quotes(Api *a, const ApiRequest *rq, ApiResponse *rs)
     sqlite3_stmt *q = prepare(c, sql.data, NULL, rs);
     if (q) {
         for (int i = 0; i < nb; i++) sqlite3_bind_text(q, i + 1, bind[i], -1, SQLITE_STATIC);
-        Buf *o = &rs->body;
-        buf_printf(o, "{\"offset\":%ld,\"limit\":%ld,\"quotes\":[", offset, limit);
-        long n = 0;
-        int rc;
-        while ((rc = sqlite3_step(q)) == SQLITE_ROW && n < limit) {
-            buf_puts(o, n++ ? ",{" : "{");
-            for (int k = 0; k < 10; k++) {
-                if (k) buf_putc(o, ',');
-                key(o, sqlite3_column_name(q, k));
-                column_json(o, q, k);
-            }
-            buf_puts(o, ",\"via\":");
-            const char *v = (const char *)sqlite3_column_text(q, 10);
-            buf_puts(o, v ? v : "[]");   /* SQLite's own JSON */
-            buf_putc(o, '}');
-        }
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE) answer_db_error(rs, c->db, rc);
-        else {
-            buf_printf(o, "],\"more\":%s}", rc == SQLITE_ROW ? "true" : "false");
-            rs->status = 200;
-        }
-        sqlite3_finalize(q);
+        answer_page(c, q, "quotes", offset, limit, quote_json, rs);
     }
     conn_give(a, c);
     for (int i = words_from; i < nb; i++) free((void *)bind[i]);

@@ -58,6 +58,21 @@ void reader_close(Reader *r);
 /* SQL for the ids of the events that pass (one a day when asked). */
 void reader_event_ids(const Reader *r, Buf *sql);
 
+/* What stats and the API (api.c) share (stats.c).  The events passing a
+ * WHERE clause as a subquery of (date, source, target, code, root, quad,
+ * goldstein, event), one a day when dedup: */
+void stats_events_sql(Buf *sql, int dedup, const char *where);
+/* SQL of an event's period by day, week, month or year ("2024-03";
+ * 'undated' without a date); NULL when by is none of them */
+const char *stats_period_sql(const char *by);
+/* The period after p ("2024-03" -> "2024-04") into out; 0 when p is not one */
+int  stats_next_period(const char *by, const char *p, char *out, size_t cap);
+/* The most frequent dyads (both actors known), actors or codes (what) of
+ * the events subquery, limit rows */
+void stats_top_sql(Buf *sql, const char *what, const char *events, long limit);
+/* The name of a group of a series: a root's CAMEO name, a quad class's */
+const char *stats_group_name(const char *group, const char *g);
+
 int query_main(int argc, char **argv);
 int stats_main(int argc, char **argv);
 int export_main(int argc, char **argv);

@@ -28,7 +28,7 @@ static const char USAGE[] =
 
 /* the period of an event's date; events without a date fall in the period
  * "undated" (sorted after every date), so that every event is counted */
-static const char *period_sql(const char *by)
+const char *stats_period_sql(const char *by)
 {
     if (!strcmp(by, "day")) return "coalesce(date, 'undated')";
     if (!strcmp(by, "week"))
@@ -39,9 +39,9 @@ static const char *period_sql(const char *by)
 }
 
 /* events passing the filter, one a day when asked */
-static void base(Buf *sql, const Filter *f, const char *where)
+void stats_events_sql(Buf *sql, int dedup, const char *where)
 {
-    if (f->dedup)
+    if (dedup)
         buf_printf(sql,
                    "(SELECT e.date AS date, e.source AS source, e.target AS target, e.code AS code,"
                    " min(e.root) AS root, min(e.quad) AS quad, min(e.goldstein) AS goldstein, min(e.event) AS event"
@@ -54,8 +54,26 @@ static void base(Buf *sql, const Filter *f, const char *where)
                    where);
 }
 
+/* the most frequent dyads (both actors known), actors (either role) or codes */
+void stats_top_sql(Buf *sql, const char *what, const char *events, long limit)
+{
+    if (!strcmp(what, "dyads"))
+        buf_printf(sql, "SELECT source, target, count(*) AS events, round(avg(goldstein), 2) AS goldstein FROM %s"
+                        " WHERE source != '' AND target != '' GROUP BY source, target"
+                        " ORDER BY events DESC, source, target LIMIT %ld", events, limit);
+    else if (!strcmp(what, "actors"))
+        buf_printf(sql, "WITH b AS MATERIALIZED %s"   /* the events once, for both roles */
+                        " SELECT actor, count(*) AS events, sum(role = 's') AS as_source, sum(role = 't') AS as_target"
+                        " FROM (SELECT source AS actor, 's' AS role FROM b WHERE source != '' UNION ALL"
+                        " SELECT target, 't' FROM b WHERE target != '')"
+                        " GROUP BY actor ORDER BY events DESC, actor LIMIT %ld", events, limit);
+    else
+        buf_printf(sql, "SELECT code, min(event) AS event, count(*) AS events, round(avg(goldstein), 2) AS goldstein"
+                        " FROM %s GROUP BY code ORDER BY events DESC, code LIMIT %ld", events, limit);
+}
+
 /* the period after p ("2024-03" -> "2024-04"); 0 when p is not of its form */
-static int next_period(const char *by, const char *p, char *out, size_t cap)
+int stats_next_period(const char *by, const char *p, char *out, size_t cap)
 {
     int y, m, d;
     if (!strcmp(by, "year") && sscanf(p, "%d", &y) == 1) return snprintf(out, cap, "%04d", y + 1) > 0;
@@ -70,18 +88,23 @@ static int next_period(const char *by, const char *p, char *out, size_t cap)
     return 0;
 }
 
-/* the label of a group: the CAMEO name of a root, the name of a quad class */
-static void group_label(const char *group, const char *g, char *out, size_t cap)
+/* the name of a group: the CAMEO name of a root, the name of a quad class; "" none */
+const char *stats_group_name(const char *group, const char *g)
 {
     static const char *const quads[] = {"", "verbal cooperation", "material cooperation", "verbal conflict",
                                         "material conflict"};
-    if (group && !strcmp(group, "quad") && g[0] >= '1' && g[0] <= '4' && !g[1]) {
-        snprintf(out, cap, "%s %s", g, quads[g[0] - '0']);
-        return;
-    }
-    const CameoCode *c = group ? cameo_get(g) : NULL;
-    if (c) snprintf(out, cap, "%s %.22s", g, c->name);
-    else snprintf(out, cap, "%s", g);
+    if (!strcmp(group, "quad")) return g[0] >= '1' && g[0] <= '4' && !g[1] ? quads[g[0] - '0'] : "";
+    const CameoCode *c = cameo_get(g);
+    return c ? c->name : "";
+}
+
+/* the label of a group in the chart's legend: "3 verbal conflict", "14 Protest" */
+static void group_label(const char *group, const char *g, char *out, size_t cap)
+{
+    const char *name = group ? stats_group_name(group, g) : "";
+    if (!*name) snprintf(out, cap, "%s", g);
+    else if (!strcmp(group, "quad")) snprintf(out, cap, "%s %s", g, name);
+    else snprintf(out, cap, "%s %.22s", g, name);
 }
 
 static int plot(sqlite3 *db, const char *sql, const char **vals, int nvals, const char *by, const char *group,
@@ -130,7 +153,7 @@ static int plot(sqlite3 *db, const char *sql, const char **vals, int nvals, cons
     for (int p = 0; p < np; p++) {
         char cur[32];
         if (na) {
-            while (na < 100000 && next_period(by, all[na - 1], cur, sizeof cur) && strcmp(cur, periods[p]) < 0) {
+            while (na < 100000 && stats_next_period(by, all[na - 1], cur, sizeof cur) && strcmp(cur, periods[p]) < 0) {
                 if (na == acap) all = realloc(all, (size_t)(acap = acap ? acap * 2 : 64) * sizeof *all);
                 all[na++] = strdup(cur);
             }
@@ -210,7 +233,7 @@ int stats_main(int argc, char **argv)
     if (st >= 0) return st;
     const char *by = values[0], *group = values[1], *top = values[2], *svg = values[3];
     if (!by && !top) return rows_usage("stats", "--by day|week|month|year or --top dyads|actors|codes is required");
-    if (by && !period_sql(by)) return rows_usage("stats", "--by must be day, week, month or year");
+    if (by && !stats_period_sql(by)) return rows_usage("stats", "--by must be day, week, month or year");
     if (group && strcmp(group, "root") && strcmp(group, "quad")) return rows_usage("stats", "--group must be root or quad");
     if (top && strcmp(top, "dyads") && strcmp(top, "actors") && strcmp(top, "codes"))
         return rows_usage("stats", "--top must be dyads, actors or codes");
@@ -224,24 +247,15 @@ int stats_main(int argc, char **argv)
     int nvals = r.vals.n;
     Buf sql = {0}, b = {0};
     char err[512];
-    base(&b, &f, r.where.data);
+    stats_events_sql(&b, f.dedup, r.where.data);
     long limit = f.limit ? f.limit : 20;
-    if (top && !strcmp(top, "dyads"))
-        buf_printf(&sql, "SELECT source, target, count(*) AS events, round(avg(goldstein), 2) AS goldstein FROM %s"
-                         " GROUP BY source, target ORDER BY events DESC, source, target LIMIT %ld", b.data, limit);
-    else if (top && !strcmp(top, "actors"))
-        buf_printf(&sql, "SELECT actor, count(*) AS events, sum(role = 's') AS as_source, sum(role = 't') AS as_target"
-                         " FROM (SELECT source AS actor, 's' AS role FROM %s UNION ALL SELECT target, 't' FROM %s WHERE target != '')"
-                         " GROUP BY actor ORDER BY events DESC, actor LIMIT %ld", b.data, b.data, limit);
-    else if (top)
-        buf_printf(&sql, "SELECT code, min(event) AS event, count(*) AS events, round(avg(goldstein), 2) AS goldstein"
-                         " FROM %s GROUP BY code ORDER BY events DESC, code LIMIT %ld", b.data, limit);
+    if (top) stats_top_sql(&sql, top, b.data, limit);
     else if (group)
         buf_printf(&sql, "SELECT %s AS period, %s AS \"%s\", count(*) AS events, round(avg(goldstein), 2) AS goldstein"
-                         " FROM %s GROUP BY period, 2 ORDER BY period, 2", period_sql(by), group, group, b.data);
+                         " FROM %s GROUP BY period, 2 ORDER BY period, 2", stats_period_sql(by), group, group, b.data);
     else
         buf_printf(&sql, "SELECT %s AS period, count(*) AS events, round(avg(goldstein), 2) AS goldstein"
-                         " FROM %s GROUP BY period ORDER BY period", period_sql(by), b.data);
+                         " FROM %s GROUP BY period ORDER BY period", stats_period_sql(by), b.data);
     int status = rows_run(db, sql.data, vals, nvals, fmt, stdout, err, sizeof err);
     if (!status && svg) {
         char title[256];
