@@ -51,6 +51,8 @@ struct Api {
     int nconn;
     pthread_mutex_t mu;
     pthread_cond_t freed;
+    int coding;                     /* texts being coded now (POST /api/code, explanations) */
+    pthread_cond_t coded;
     int cache_on;
     unsigned long gen;              /* the store's generation, as far as the cache knows */
     pthread_mutex_t cache_mu;
@@ -160,6 +162,24 @@ static void conn_give(Api *a, Conn *c)
     pthread_mutex_unlock(&a->mu);
 }
 
+/* Coding takes memory (about 50 bytes a byte of text) and a core: as many
+ * texts at once as there are database connections, the others wait */
+static void coding_take(Api *a)
+{
+    pthread_mutex_lock(&a->mu);
+    while (a->coding >= a->nconn) pthread_cond_wait(&a->coded, &a->mu);
+    a->coding++;
+    pthread_mutex_unlock(&a->mu);
+}
+
+static void coding_give(Api *a)
+{
+    pthread_mutex_lock(&a->mu);
+    a->coding--;
+    pthread_cond_signal(&a->coded);
+    pthread_mutex_unlock(&a->mu);
+}
+
 Api *api_open(const char *db_path, const Coder *coder, int nconn, char *err, size_t errsz)
 {
     Api *a = calloc(1, sizeof *a);
@@ -173,6 +193,7 @@ Api *api_open(const char *db_path, const Coder *coder, int nconn, char *err, siz
     a->conn = calloc((size_t)a->nconn, sizeof *a->conn);
     pthread_mutex_init(&a->mu, NULL);
     pthread_cond_init(&a->freed, NULL);
+    pthread_cond_init(&a->coded, NULL);
     pthread_mutex_init(&a->cache_mu, NULL);
     pthread_cond_init(&a->landed, NULL);
     for (int i = 0; i < a->nconn; i++) {
@@ -214,6 +235,7 @@ void api_close(Api *a)
     free(a->db_path);
     pthread_mutex_destroy(&a->mu);
     pthread_cond_destroy(&a->freed);
+    pthread_cond_destroy(&a->coded);
     free(a);
 }
 
@@ -608,7 +630,8 @@ static void explain_json(Api *a, Conn *c, sqlite3_int64 doc, const char *stext, 
         return;
     }
     sqlite3_bind_int64(q, 1, doc);
-    if (sqlite3_step(q) != SQLITE_ROW || sqlite3_column_type(q, 0) == SQLITE_NULL) {
+    if (sqlite3_step(q) != SQLITE_ROW || sqlite3_column_type(q, 0) == SQLITE_NULL ||
+        sqlite3_column_bytes(q, 0) > API_EXPLAIN_MAX) {   /* a very long article is not coded again */
         sqlite3_finalize(q);
         buf_puts(o, "null");
         return;
@@ -621,7 +644,10 @@ static void explain_json(Api *a, Conn *c, sqlite3_int64 doc, const char *stext, 
                   (const char *)sqlite3_column_text(q, 1), NULL, NULL, body, (size_t)sqlite3_column_bytes(q, 0), NULL};
     char err[256];
     int cut = 0, found = 0;
-    if (!pipeline_run(&d, &arena, &raw, &a->coder->dict, &a->coder->models, &a->coder->opt, err, sizeof err, &cut)) {
+    coding_take(a);
+    int failed = pipeline_run(&d, &arena, &raw, &a->coder->dict, &a->coder->models, &a->coder->opt, err, sizeof err, &cut);
+    coding_give(a);
+    if (!failed) {
         size_t sl = stext ? strlen(stext) : 0;
         for (uint32_t i = 0; i < d.nev && !found; i++) {
             EventView v;
@@ -1164,7 +1190,10 @@ static void post_code(Api *a, const ApiRequest *rq, ApiResponse *rs)
     RawDoc raw = {"(posted)", 0, "posted", title, date, NULL, NULL, text, len, NULL};
     char err[512];
     int cut = 0;
-    if (pipeline_run(&d, &arena, &raw, &a->coder->dict, &a->coder->models, &a->coder->opt, err, sizeof err, &cut)) {
+    coding_take(a);
+    int failed = pipeline_run(&d, &arena, &raw, &a->coder->dict, &a->coder->models, &a->coder->opt, err, sizeof err, &cut);
+    coding_give(a);
+    if (failed) {
         answer_error(rs, 400, "body: %s", err);
     } else {
         Buf *o = &rs->body, line = {0};

@@ -31,6 +31,7 @@ typedef struct ApiResponse {
 
 enum {
     API_MAX_BODY = 1 << 20,         /* bytes of a POST body */
+    API_EXPLAIN_MAX = 4 << 20,      /* bytes of a stored article that an explanation codes again */
     API_QUERY_MS = 10000            /* database time a request may take */
 };
 

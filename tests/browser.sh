@@ -87,12 +87,19 @@ for p in $((base + 1000)) $((base + 1013)) $((base + 1171)) $((base + 1319)) $((
 done
 [ -n "$WD" ] || fatal chromedriver_starts "chromedriver did not become ready: $(tail -2 "$T/chromedriver.log" 2>/dev/null)"
 
-caps=$(jq -nc --arg prof "$T/profile" '{capabilities: {alwaysMatch: {browserName: "chrome",
-    "goog:loggingPrefs": {browser: "ALL"},
-    "goog:chromeOptions": {binary: "/usr/bin/chromium", args: ["--headless=new", "--no-sandbox", "--disable-gpu",
-        "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--window-size=1280,1600", ("--user-data-dir=" + $prof)]}}}}')
-SID=$(curl -s -m 60 -X POST -H 'Content-Type: application/json' -d "$caps" "$WD/session" | tee "$T/session.json" | jq -r '.value.sessionId // empty')
+# a browser that fails to start (seen once in a busy make check, with no message) gets two more tries,
+# each with a profile of its own
+for try in 1 2 3; do
+    caps=$(jq -nc --arg prof "$T/profile$try" '{capabilities: {alwaysMatch: {browserName: "chrome",
+        "goog:loggingPrefs": {browser: "ALL"},
+        "goog:chromeOptions": {binary: "/usr/bin/chromium", args: ["--headless=new", "--no-sandbox", "--disable-gpu",
+            "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--window-size=1280,1600", ("--user-data-dir=" + $prof)]}}}}')
+    SID=$(curl -s -m 60 -X POST -H 'Content-Type: application/json' -d "$caps" "$WD/session" | tee "$T/session.json" | jq -r '.value.sessionId // empty')
+    [ -n "$SID" ] && break
+    echo "     (try $try: no browser session: $(head -c 300 "$T/session.json"); chromedriver: $(tail -2 "$T/chromedriver.log" | tr '\n' ' '))"
+    sleep 2
+done
 [ -n "$SID" ] || fatal browser_session_starts "$(jq -r '.value.message // empty' "$T/session.json" 2>/dev/null | head -2)"
 
 # ---------- WebDriver in shell functions ----------

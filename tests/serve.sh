@@ -116,6 +116,18 @@ curl -s -o "$T/b" -X POST -H 'Content-Type: application/json' --data-binary @"$T
 check code_json_takes_a_publication_date test "$(j '.events[0].date')" = 2024-04-08
 check code_explains_its_events test "$(j '.events[0].explain.verb | test(":[0-9]+$")')" = true
 
+# texts are coded a few at a time (as many as the database connections, 4 here): twelve at once all answer
+i=0 pids=""
+while [ $i -lt 12 ]; do
+    curl -s -o "$T/par$i" -w '%{http_code}' -X POST -H 'Content-Type: application/json' --data-binary @"$T/art.json" \
+        "$URL/api/code" >"$T/par$i.c" &
+    pids="$pids $!"
+    i=$((i + 1))
+done
+# shellcheck disable=SC2086
+wait $pids
+check twelve_texts_coded_at_once_all_answer_the_same test "$(cat "$T"/par*.c | tr -d '\n')$(for f in "$T"/par[0-9] "$T"/par[0-9][0-9]; do cmp -s "$f" "$T/par0" || echo differs; done)" = "200200200200200200200200200200200200"
+
 # bad parameters: 400 with a message naming what was wrong
 bad_param() {   # NAME QUERY WORDS-IN-MESSAGE
     get "$2"
