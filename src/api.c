@@ -15,6 +15,7 @@
 #include "arena.h"
 #include "pipeline.h"
 #include "query.h"
+#include "rows.h"
 #include "render.h"
 #include "store.h"
 #include "utf8.h"
@@ -68,8 +69,7 @@ struct Api {
 
 /* ---- answers ---- */
 
-static void answer_error(ApiResponse *rs, int status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void answer_error(ApiResponse *rs, int status, const char *fmt, ...)
+void api_error(ApiResponse *rs, int status, const char *fmt, ...)
 {
     char msg[1024];
     va_list ap;
@@ -99,32 +99,9 @@ static void answer_error(ApiResponse *rs, int status, const char *fmt, ...)
 static void answer_db_error(ApiResponse *rs, sqlite3 *db, int rc)
 {
     if (rc == SQLITE_INTERRUPT)
-        answer_error(rs, 503, "the query took more than %d seconds: narrow the filters (a dyad, codes, dates)",
+        api_error(rs, 503, "the query took more than %d seconds: narrow the filters (a dyad, codes, dates)",
                      API_QUERY_MS / 1000);
-    else answer_error(rs, 500, "database: %s", sqlite3_errmsg(db));
-}
-
-static void key(Buf *o, const char *k)
-{
-    buf_putc(o, '"');
-    buf_puts(o, k);
-    buf_puts(o, "\":");
-}
-
-/* column c of q as a JSON value (text as a string, numbers as numbers) */
-static void column_json(Buf *o, sqlite3_stmt *q, int c)
-{
-    switch (sqlite3_column_type(q, c)) {
-    case SQLITE_NULL: buf_puts(o, "null"); break;
-    case SQLITE_INTEGER: buf_printf(o, "%lld", (long long)sqlite3_column_int64(q, c)); break;
-    case SQLITE_FLOAT: {
-        double x = sqlite3_column_double(q, c);
-        if (x != x) buf_puts(o, "null");
-        else buf_printf(o, "%.6g", x);
-        break;
-    }
-    default: buf_json_str(o, (const char *)sqlite3_column_text(q, c), (size_t)sqlite3_column_bytes(q, c));
-    }
+    else api_error(rs, 500, "database: %s", sqlite3_errmsg(db));
 }
 
 /* ---- connections ---- */
@@ -261,12 +238,7 @@ static unsigned long store_gen(Api *a, Conn *c)
     return g;
 }
 
-static size_t key_hash(const char *k)
-{
-    size_t h = 1469598103934665603ull;
-    for (; *k; k++) h = (h ^ (unsigned char)*k) * 1099511628211ull;
-    return h % CACHE_SLOTS;
-}
+static size_t key_hash(const char *k) { return hash_bytes(k, strlen(k)) % CACHE_SLOTS; }
 
 static void lru_unlink(Api *a, Cached *c)
 {
@@ -352,12 +324,10 @@ static void cache_put(Api *a, const char *key, unsigned long gen, const Buf *bod
 
 /* ---- parameters ---- */
 
-/* The filters of `query` by their parameter names, and the options they are */
-static const char *const FILTERS[][2] = {
-    {"actor", "--actor"}, {"source", "--source"}, {"target", "--target"}, {"dyad", "--dyad"},
-    {"code", "--code"},   {"root", "--root"},     {"quad", "--quad"},     {"since", "--since"},
-    {"until", "--until"}, {"text", "--text"},     {"country", "--country"}, {"near", "--near"},
-    {"dedup", "--dedup"}, {NULL, NULL}};
+/* The filters of `query` by their parameter names (the option without its
+ * "--"), and both_ways for --both-ways */
+static const char *const FILTERS[] = {"actor", "source", "target", "dyad", "both_ways", "code", "root", "quad",
+                                      "since", "until", "text", "country", "near", "dedup", NULL};
 
 typedef struct Args {
     Filter f;
@@ -377,32 +347,34 @@ static int read_args(const ApiRequest *rq, Args *x, ApiResponse *rs)
         const char *k = rq->params[i].key, *v = rq->params[i].value ? rq->params[i].value : "";
         for (int j = 0; j < i; j++)
             if (!strcmp(rq->params[j].key, k)) {
-                answer_error(rs, 400, "%s: given twice (a list is one value, comma-separated: code=042,043)", k);
+                api_error(rs, 400, "%s: given twice (a list is one value, comma-separated: code=042,043)", k);
                 return -1;
             }
         if (!*v) {
-            answer_error(rs, 400, "%s: empty value (leave the parameter out instead)", k);
+            api_error(rs, 400, "%s: empty value (leave the parameter out instead)", k);
             return -1;
         }
         int taken = 0;
         if (x->filters) {
             if (!strcmp(k, "both_ways")) {
                 if (strcmp(v, "1") && strcmp(v, "0") && strcmp(v, "true") && strcmp(v, "false")) {
-                    answer_error(rs, 400, "both_ways: 1 or 0, not '%s'", v);
+                    api_error(rs, 400, "both_ways: 1 or 0, not '%s'", v);
                     return -1;
                 }
                 x->f.both_ways = !strcmp(v, "1") || !strcmp(v, "true");
                 taken = 1;
             }
-            for (int f = 0; FILTERS[f][0] && !taken; f++)
-                if (!strcmp(k, FILTERS[f][0])) {
-                    char *argv[2] = {(char *)FILTERS[f][1], (char *)v};
+            for (int f = 0; FILTERS[f] && !taken; f++)
+                if (!strcmp(k, FILTERS[f])) {
+                    char opt[16];
+                    snprintf(opt, sizeof opt, "--%s", k);
+                    char *argv[2] = {opt, (char *)v};
                     int at = 0;
                     char msg[512];
                     if (filter_option(&x->f, 2, argv, &at, msg, sizeof msg) < 0) {
                         /* the option's message names it as --NAME: say NAME */
-                        if (!strncmp(msg, "--", 2)) answer_error(rs, 400, "%s", msg + 2);
-                        else answer_error(rs, 400, "%s: %s", k, msg);
+                        if (!strncmp(msg, "--", 2)) api_error(rs, 400, "%s", msg + 2);
+                        else api_error(rs, 400, "%s: %s", k, msg);
                         return -1;
                     }
                     taken = 1;
@@ -415,10 +387,13 @@ static int read_args(const ApiRequest *rq, Args *x, ApiResponse *rs)
             }
         if (!taken) {
             Buf names = {0};
-            if (x->filters) buf_puts(&names, "the filters (actor, source, target, dyad, both_ways, code, root, quad, since, "
-                                             "until, text, country, near, dedup)");
+            if (x->filters) {
+                buf_puts(&names, "the filters (");
+                for (int f = 0; FILTERS[f]; f++) buf_printf(&names, "%s%s", f ? ", " : "", FILTERS[f]);
+                buf_putc(&names, ')');
+            }
             for (int o = 0; x->own && x->own[o]; o++) buf_printf(&names, "%s%s", names.len ? ", " : "", x->own[o]);
-            answer_error(rs, 400, "unknown parameter '%s' (%s takes %s)", k, rq->path, names.len ? names.data : "none");
+            api_error(rs, 400, "unknown parameter '%s' (%s takes %s)", k, rq->path, names.len ? names.data : "none");
             buf_free(&names);
             return -1;
         }
@@ -426,13 +401,13 @@ static int read_args(const ApiRequest *rq, Args *x, ApiResponse *rs)
     if (x->filters) {
         char msg[512];
         if (x->f.both_ways && !x->f.dyad_a) {
-            answer_error(rs, 400, "both_ways: only with dyad=A:B");
+            api_error(rs, 400, "both_ways: only with dyad=A:B");
             return -1;
         }
         if (filter_sql(&x->f, &x->where, &x->vals, msg, sizeof msg)) {
             /* filter_sql's messages name options as --NAME or 'value' */
             const char *m = strncmp(msg, "--", 2) ? msg : msg + 2;
-            answer_error(rs, 400, "%s", m);
+            api_error(rs, 400, "%s", m);
             return -1;
         }
     }
@@ -455,7 +430,7 @@ static int int_arg(const char *name, const char *v, long lo, long hi, long def, 
     char *end;
     long n = strtol(v, &end, 10);
     if (!isdigit((unsigned char)*v) || *end || n < lo || n > hi) {
-        answer_error(rs, 400, "%s: a whole number from %ld to %ld, not '%s'", name, lo, hi, v);
+        api_error(rs, 400, "%s: a whole number from %ld to %ld, not '%s'", name, lo, hi, v);
         return -1;
     }
     *out = n;
@@ -477,7 +452,7 @@ static int word_arg(const char *name, const char *v, const char *const *words, c
         }
     Buf l = {0};
     for (int i = 0; words[i]; i++) buf_printf(&l, "%s%s", i ? (words[i + 1] ? ", " : " or ") : "", words[i]);
-    answer_error(rs, 400, "%s: %s, not '%s'", name, l.data, v);
+    api_error(rs, 400, "%s: %s, not '%s'", name, l.data, v);
     buf_free(&l);
     return -1;
 }
@@ -494,80 +469,49 @@ static sqlite3_stmt *prepare(Conn *c, const char *sql, const Params *vals, ApiRe
     return q;
 }
 
-/* Every row of q as an object of its columns, into a JSON array; the
- * number of rows, or -1 after an error into rs */
-static long rows_json(Conn *c, sqlite3_stmt *q, Buf *o, long max, ApiResponse *rs)
+/* Every row of q as an object of its columns, into a JSON array: 0, or -1
+ * after an error into rs */
+static int rows_json(Conn *c, sqlite3_stmt *q, Buf *o, ApiResponse *rs)
 {
-    long n = 0;
-    int rc;
+    int rc, n = 0;
     buf_putc(o, '[');
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        if (max >= 0 && n == max) {
-            n++;
-            break;
-        }
-        buf_puts(o, n ? ",{" : "{");
-        for (int k = 0; k < sqlite3_column_count(q); k++) {
-            if (k) buf_putc(o, ',');
-            key(o, sqlite3_column_name(q, k));
-            column_json(o, q, k);
-        }
+        buf_puts(o, n++ ? ",{" : "{");
+        rows_json_fields(o, q, 0, sqlite3_column_count(q));
         buf_putc(o, '}');
-        n++;
     }
     buf_putc(o, ']');
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        answer_db_error(rs, c->db, rc);
-        return -1;
-    }
-    return n;
+    if (rc == SQLITE_DONE) return 0;
+    answer_db_error(rs, c->db, rc);
+    return -1;
 }
 
 /* ---- events ---- */
 
-/* The columns of an event, in the order event_json reads them */
+/* The columns of an event, named as the API names them, in the order
+ * event_json reads them: 20 fields, the place's 5, 3 more, and what the
+ * event's detail reads (doc, rule, story) */
 #define EVENT_COLUMNS                                                                                              \
     "e.id, e.date, e.source, e.target, e.code, e.event, e.root, e.quad, e.goldstein, e.plover, e.source_text,"     \
-    " e.target_text, e.verb_text, s.text, d.doc_id, d.url, d.source, d.title, e.date_basis, e.date_text, e.place," \
-    " e.place_country, e.place_lat, e.place_lon, e.place_how, e.quote,"                                             \
-    " (SELECT count(DISTINCT x.doc) FROM events x WHERE x.story = e.story AND x.date IS e.date"                     \
-    "   AND x.source = e.source AND x.target = e.target AND x.code = e.code),"                                      \
-    " (SELECT count(DISTINCT coalesce(xd.source, xd.doc_id)) FROM events x JOIN documents xd ON xd.id = x.doc"      \
-    "   WHERE x.story = e.story AND x.date IS e.date AND x.source = e.source AND x.target = e.target"               \
-    "   AND x.code = e.code),"                                                                                      \
-    " e.doc, e.sentence, e.rule, e.story"
+    " e.target_text, e.verb_text, s.text AS sentence, d.doc_id, d.url, d.source AS outlet, d.title, e.date_basis," \
+    " e.date_text, e.place AS name, e.place_country AS country, e.place_lat AS lat, e.place_lon AS lon,"           \
+    " e.place_how AS how, e.quote," QUERY_REPORTS ", e.doc, e.rule, e.story"
 #define EVENT_FROM " FROM events e JOIN documents d ON d.id = e.doc LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence"
+enum { EV_SENTENCE = 13, EV_PLACE = 20, EV_QUOTE = 25, EV_DOC = 28, EV_RULE, EV_STORY };
 
 static void event_json(Buf *o, sqlite3_stmt *q)
 {
-    static const char *const names[] = {"id", "date", "source", "target", "code", "event", "root", "quad",
-                                        "goldstein", "plover", "source_text", "target_text", "verb_text",
-                                        "sentence", "doc_id", "url", "outlet", "title", "date_basis", "date_text"};
     buf_putc(o, '{');
-    for (int k = 0; k < 20; k++) {
-        if (k) buf_putc(o, ',');
-        key(o, names[k]);
-        column_json(o, q, k);
+    rows_json_fields(o, q, 0, EV_PLACE);
+    buf_puts(o, ",\"place\":");   /* an object of its own, null without one */
+    if (sqlite3_column_type(q, EV_PLACE) == SQLITE_NULL) buf_puts(o, "null");
+    else {
+        buf_putc(o, '{');
+        rows_json_fields(o, q, EV_PLACE, EV_QUOTE);
+        buf_putc(o, '}');
     }
-    /* columns 20-24: the place, an object of its own (null without one) */
-    static const char *const place[] = {"name", "country", "lat", "lon", "how"};
-    buf_puts(o, ",\"place\":");
-    if (sqlite3_column_type(q, 20) == SQLITE_NULL) buf_puts(o, "null");
-    else
-        for (int k = 0; k < 5; k++) {
-            buf_puts(o, k ? ",\"" : "{\"");
-            buf_puts(o, place[k]);
-            buf_puts(o, "\":");
-            column_json(o, q, 20 + k);
-        }
-    if (sqlite3_column_type(q, 20) != SQLITE_NULL) buf_putc(o, '}');
-    static const char *const tail[] = {"quote", "articles", "sources"};
-    for (int k = 0; k < 3; k++) {
-        buf_puts(o, ",\"");
-        buf_puts(o, tail[k]);
-        buf_puts(o, "\":");
-        column_json(o, q, 25 + k);
-    }
+    buf_putc(o, ',');
+    rows_json_fields(o, q, EV_QUOTE, EV_DOC);
     buf_putc(o, '}');
 }
 
@@ -657,29 +601,21 @@ static void explain_json(Api *a, Conn *c, sqlite3_int64 doc, const char *stext, 
             found = 1;
             buf_puts(o, "{\"rule\":");
             buf_json_str(o, rule ? rule : v.rule, strlen(rule ? rule : v.rule));
-            const char *refs[][2] = {{"verb", v.verb_ref}, {"noun", v.noun_ref},
-                                     {"source", v.source_ref}, {"source_agent", v.source_agent_ref},
-                                     {"target", v.target_ref}, {"target_agent", v.target_agent_ref}};
-            for (size_t k = 0; k < 6; k++) {
-                buf_printf(o, ",\"%s\":", refs[k][0]);
-                buf_json_str(o, refs[k][1], strlen(refs[k][1]));
-            }
+            buf_putc(o, ',');
+            render_explain_fields(o, &v);
+            /* the candidates of its sentence that gave no event, as `code --explain` prints them */
             buf_puts(o, ",\"dropped\":[");
-            int nd = 0;
-            for (uint32_t k = 0; k < d.nnotes; k++) {
+            Buf line = {0};
+            for (uint32_t k = 0, nd = 0; k < d.nnotes; k++) {
                 if (d.notes[k].sent != d.ev[i].sent) continue;
                 NoteView nv;
                 note_view(&d, &d.notes[k], &nv, &a->coder->dict);
-                buf_puts(o, nd++ ? ",{\"why\":" : "{\"why\":");
-                buf_json_str(o, nv.why, strlen(nv.why));
-                buf_puts(o, ",\"code\":");
-                buf_json_str(o, nv.code, strlen(nv.code));
-                buf_puts(o, ",\"words\":");
-                buf_json_str(o, nv.words.s ? nv.words.s : "", nv.words.n);
-                buf_puts(o, ",\"entry\":");
-                buf_json_str(o, nv.ref, strlen(nv.ref));
-                buf_putc(o, '}');
+                buf_clear(&line);
+                render_jsonl.note(&line, &nv);
+                if (nd++) buf_putc(o, ',');
+                buf_put(o, line.data, line.len - 1);   /* without its newline */
             }
+            buf_free(&line);
             buf_puts(o, "]}");
         }
     }
@@ -688,16 +624,55 @@ static void explain_json(Api *a, Conn *c, sqlite3_int64 doc, const char *stext, 
     arena_free(&arena);
 }
 
+/* A stored quote's columns (aliased q), then its via as SQLite's JSON */
+#define QUOTE_SELECT                                                                                              \
+    "SELECT q.id, d.doc_id, q.n AS quote_id, q.date, q.text, q.kind, q.speaker, q.speaker_code,"                  \
+    " q.speaker_how AS how, q.speaker_role AS role,"                                                              \
+    " (SELECT json_group_array(json_object('name', v.name, 'kind', v.kind)) FROM"                                 \
+    "   (SELECT name, kind FROM quote_via v WHERE v.quote = q.id ORDER BY v.pos) v) AS via"                      \
+    " FROM quotes q JOIN documents d ON d.id = q.doc"
+
+static void quote_json(Buf *o, sqlite3_stmt *q)
+{
+    buf_putc(o, '{');
+    rows_json_fields(o, q, 0, 10);
+    const char *v = (const char *)sqlite3_column_text(q, 10);
+    buf_puts(o, ",\"via\":");
+    buf_puts(o, v ? v : "[]");
+    buf_putc(o, '}');
+}
+
+/* The one row of q bound to id, as an object written by row() into o
+ * (null when there is none); 0, or -1 after an error into rs */
+static int one_row(Conn *c, sqlite3_stmt *q, sqlite3_int64 id, RowJson row, Buf *o, ApiResponse *rs)
+{
+    sqlite3_bind_int64(q, 1, id);
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW) row(o, q);
+    else if (rc == SQLITE_DONE) buf_puts(o, "null");
+    sqlite3_finalize(q);
+    if (rc == SQLITE_ROW || rc == SQLITE_DONE) return 0;
+    answer_db_error(rs, c->db, rc);
+    return -1;
+}
+
+static void object_json(Buf *o, sqlite3_stmt *q)
+{
+    buf_putc(o, '{');
+    rows_json_fields(o, q, 0, sqlite3_column_count(q));
+    buf_putc(o, '}');
+}
+
 static void get_event(Api *a, const ApiRequest *rq, const char *idtext, ApiResponse *rs)
 {
     if (rq->nparams) {
-        answer_error(rs, 400, "unknown parameter '%s' (%s takes none)", rq->params[0].key, rq->path);
+        api_error(rs, 400, "unknown parameter '%s' (%s takes none)", rq->params[0].key, rq->path);
         return;
     }
     char *end;
     long long id = strtoll(idtext, &end, 10);
     if (!isdigit((unsigned char)*idtext) || *end || id <= 0) {
-        answer_error(rs, 404, "no event '%s' (events are numbered 1, 2, ...)", idtext);
+        api_error(rs, 404, "no event '%s' (events are numbered 1, 2, ...)", idtext);
         return;
     }
     Conn *c = conn_take(a);
@@ -709,7 +684,7 @@ static void get_event(Api *a, const ApiRequest *rq, const char *idtext, ApiRespo
     sqlite3_bind_int64(q, 1, id);
     int rc = sqlite3_step(q);
     if (rc != SQLITE_ROW) {
-        if (rc == SQLITE_DONE) answer_error(rs, 404, "no event %lld", id);
+        if (rc == SQLITE_DONE) api_error(rs, 404, "no event %lld", id);
         else answer_db_error(rs, c->db, rc);
         sqlite3_finalize(q);
         conn_give(a, c);
@@ -718,35 +693,21 @@ static void get_event(Api *a, const ApiRequest *rq, const char *idtext, ApiRespo
     Buf *o = &rs->body;
     buf_puts(o, "{\"event\":");
     event_json(o, q);
-    sqlite3_int64 doc = sqlite3_column_int64(q, 28), story = sqlite3_column_int64(q, 31);
-    int sentence = sqlite3_column_int(q, 29);
-    int has_quote = sqlite3_column_type(q, 25) != SQLITE_NULL;
-    sqlite3_int64 quote_n = sqlite3_column_int64(q, 25);
-    char *stext = sqlite3_column_type(q, 13) == SQLITE_NULL ? NULL : strdup((const char *)sqlite3_column_text(q, 13));
-    char *src = strdup((const char *)sqlite3_column_text(q, 2)), *tgt = strdup((const char *)sqlite3_column_text(q, 3));
-    char *code = strdup((const char *)sqlite3_column_text(q, 4));
-    char *rule = sqlite3_column_type(q, 30) == SQLITE_NULL ? NULL : strdup((const char *)sqlite3_column_text(q, 30));
-    char date[16] = "";
-    if (sqlite3_column_type(q, 1) != SQLITE_NULL) snprintf(date, sizeof date, "%s", (const char *)sqlite3_column_text(q, 1));
+    /* what the rest reads of the event, before its statement goes */
+    sqlite3_int64 doc = sqlite3_column_int64(q, EV_DOC), story = sqlite3_column_int64(q, EV_STORY);
+    sqlite3_int64 quote_n = sqlite3_column_type(q, EV_QUOTE) == SQLITE_NULL ? 0 : sqlite3_column_int64(q, EV_QUOTE);
+    const char *col[] = {(const char *)sqlite3_column_text(q, EV_SENTENCE), (const char *)sqlite3_column_text(q, 2),
+                         (const char *)sqlite3_column_text(q, 3), (const char *)sqlite3_column_text(q, 4),
+                         (const char *)sqlite3_column_text(q, EV_RULE), (const char *)sqlite3_column_text(q, 1)};
+    char *keep[6];   /* sentence, source, target, code, rule, date (NULL none) */
+    for (int k = 0; k < 6; k++) keep[k] = col[k] ? strdup(col[k]) : NULL;
     sqlite3_finalize(q);
-    (void)sentence;
 
-    /* the document */
     int ok = 1;
     buf_puts(o, ",\"document\":");
     q = prepare(c, "SELECT doc_id, url, source AS outlet, title, author, pubdate, place AS dateline, language"
                    " FROM documents WHERE id = ?1", NULL, rs);
-    if (q) {
-        sqlite3_bind_int64(q, 1, doc);
-        size_t at = o->len;
-        long n = rows_json(c, q, o, 1, rs);
-        sqlite3_finalize(q);
-        if (n < 0) ok = 0;
-        else {   /* the array's one object */
-            memmove(o->data + at, o->data + at + 1, o->len - at - 2);
-            o->len -= 2;
-        }
-    } else ok = 0;
+    ok = q && !one_row(c, q, doc, object_json, o, rs);
     /* the same event in other articles of its story */
     if (ok) {
         buf_puts(o, ",\"reports\":");
@@ -755,61 +716,31 @@ static void get_event(Api *a, const ApiRequest *rq, const char *idtext, ApiRespo
                        " AND x.target = ?4 AND x.code = ?5 AND x.id != ?6 ORDER BY x.id LIMIT 100", NULL, rs);
         if (q) {
             sqlite3_bind_int64(q, 1, story);
-            if (*date) sqlite3_bind_text(q, 2, date, -1, SQLITE_STATIC);
-            sqlite3_bind_text(q, 3, src, -1, SQLITE_STATIC);
-            sqlite3_bind_text(q, 4, tgt, -1, SQLITE_STATIC);
-            sqlite3_bind_text(q, 5, code, -1, SQLITE_STATIC);
+            if (keep[5]) sqlite3_bind_text(q, 2, keep[5], -1, SQLITE_STATIC);
+            for (int k = 1; k <= 3; k++) sqlite3_bind_text(q, 2 + k, keep[k], -1, SQLITE_STATIC);
             sqlite3_bind_int64(q, 6, id);
-            if (rows_json(c, q, o, -1, rs) < 0) ok = 0;
+            ok = !rows_json(c, q, o, rs);
             sqlite3_finalize(q);
         } else ok = 0;
     }
-    /* its quote */
+    /* the quote it was said in */
     if (ok) {
         buf_puts(o, ",\"quote\":");
-        if (!has_quote) buf_puts(o, "null");
+        if (!quote_n) buf_puts(o, "null");
         else {
-            q = prepare(c, "SELECT q.n AS quote_id, q.text, q.kind, q.speaker, q.speaker_code, q.speaker_how AS how,"
-                           " q.speaker_role AS role, q.id FROM quotes q WHERE q.doc = ?1 AND q.n = ?2", NULL, rs);
-            if (q) {
-                sqlite3_bind_int64(q, 1, doc);
-                sqlite3_bind_int64(q, 2, quote_n);
-                if (sqlite3_step(q) == SQLITE_ROW) {
-                    buf_putc(o, '{');
-                    for (int k = 0; k < 7; k++) {
-                        if (k) buf_putc(o, ',');
-                        key(o, sqlite3_column_name(q, k));
-                        column_json(o, q, k);
-                    }
-                    sqlite3_int64 qid = sqlite3_column_int64(q, 7);
-                    sqlite3_finalize(q);
-                    buf_puts(o, ",\"via\":");
-                    q = prepare(c, "SELECT name, kind FROM quote_via WHERE quote = ?1 ORDER BY pos", NULL, rs);
-                    if (q) {
-                        sqlite3_bind_int64(q, 1, qid);
-                        if (rows_json(c, q, o, -1, rs) < 0) ok = 0;
-                        sqlite3_finalize(q);
-                    } else ok = 0;
-                    buf_putc(o, '}');
-                } else {
-                    sqlite3_finalize(q);
-                    buf_puts(o, "null");
-                }
-            } else ok = 0;
+            q = prepare(c, QUOTE_SELECT " WHERE q.doc = ?1 AND q.n = ?2", NULL, rs);
+            if (q) sqlite3_bind_int64(q, 2, quote_n);
+            ok = q && !one_row(c, q, doc, quote_json, o, rs);
         }
     }
     if (ok) {
         buf_puts(o, ",\"explain\":");
-        explain_json(a, c, doc, stext, src, tgt, code, rule, o);
+        explain_json(a, c, doc, keep[0], keep[1], keep[2], keep[3], keep[4], o);
         buf_putc(o, '}');
         rs->status = 200;
     }
     conn_give(a, c);
-    free(stext);
-    free(src);
-    free(tgt);
-    free(code);
-    free(rule);
+    for (int k = 0; k < 6; k++) free(keep[k]);
 }
 
 /* ---- series, top lists, places ---- */
@@ -902,7 +833,7 @@ static void answer_rows(Api *a, const char *sql, const Params *vals, const char 
     sqlite3_stmt *q = prepare(c, sql, vals, rs);
     if (q) {
         buf_puts(&rs->body, head);
-        if (rows_json(c, q, &rs->body, -1, rs) >= 0) {
+        if (!rows_json(c, q, &rs->body, rs)) {
             buf_putc(&rs->body, '}');
             rs->status = 200;
         }
@@ -958,21 +889,6 @@ static void get_places(Api *a, const ApiRequest *rq, ApiResponse *rs)
 
 /* ---- quotes ---- */
 
-/* a quote's row of get_quotes: ten columns, then its via as SQLite's JSON */
-static void quote_json(Buf *o, sqlite3_stmt *q)
-{
-    buf_putc(o, '{');
-    for (int k = 0; k < 10; k++) {
-        if (k) buf_putc(o, ',');
-        key(o, sqlite3_column_name(q, k));
-        column_json(o, q, k);
-    }
-    buf_puts(o, ",\"via\":");
-    const char *v = (const char *)sqlite3_column_text(q, 10);
-    buf_puts(o, v ? v : "[]");
-    buf_putc(o, '}');
-}
-
 static void get_quotes(Api *a, const ApiRequest *rq, ApiResponse *rs)
 {
     static const char *const own[] = {"speaker", "via", "since", "until", "text", "limit", "offset", NULL};
@@ -983,82 +899,20 @@ static void get_quotes(Api *a, const ApiRequest *rq, ApiResponse *rs)
         args_free(&x);
         return;
     }
-    Params vals = {0};
-    Filter f = {0};
-    char msg[512];
-    for (int k = 2; k <= 3; k++)   /* the dates, checked as the filters check them */
-        if (x.val[k]) {
-            char *argv[2] = {(char *)(k == 2 ? "--since" : "--until"), (char *)x.val[k]};
-            int at = 0;
-            Buf w = {0};
-            filter_option(&f, 2, argv, &at, msg, sizeof msg);
-            int bad = filter_sql(&f, &w, &vals, msg, sizeof msg);
-            buf_free(&w);
-            params_free(&vals);
-            if (bad) {
-                answer_error(rs, 400, "%s", strncmp(msg, "--", 2) ? msg : msg + 2);
-                args_free(&x);
-                return;
-            }
-        }
+    /* the filters of `query --speaker/--via` */
+    Filter f = {.since = x.val[2], .until = x.val[3], .text = x.val[4]};
     Buf sql = {0};
-    buf_puts(&sql, "SELECT q.id, d.doc_id, q.n AS quote_id, q.date, q.text, q.kind, q.speaker, q.speaker_code,"
-                   " q.speaker_how AS how, q.speaker_role AS role,"
-                   " (SELECT json_group_array(json_object('name', v.name, 'kind', v.kind)) FROM"
-                   "   (SELECT name, kind FROM quote_via v WHERE v.quote = q.id ORDER BY v.pos) v) AS via"
-                   " FROM quotes q JOIN documents d ON d.id = q.doc WHERE 1");
-    /* parameters as in query.c's --speaker/--via, bound by number */
-    const char *bind[64];
-    int nb = 0;
-    if (x.val[0]) {
-        bind[nb++] = x.val[0];
-        buf_printf(&sql, " AND (instr(lower(q.speaker), lower(?%d)) > 0 OR substr(q.speaker_code, 1, length(?%d)) = ?%d)",
-                   nb, nb, nb);
+    buf_puts(&sql, QUOTE_SELECT " WHERE 1");
+    char msg[512];
+    if (quote_filter_sql(x.val[0], x.val[1], &f, &sql, &x.vals, msg, sizeof msg)) {
+        api_error(rs, 400, "%s", strncmp(msg, "--", 2) ? msg : msg + 2);
+    } else {
+        buf_printf(&sql, " ORDER BY q.date IS NULL, q.date, q.id LIMIT %ld OFFSET %ld", limit + 1, offset);
+        Conn *c = conn_take(a);
+        sqlite3_stmt *q = prepare(c, sql.data, &x.vals, rs);
+        if (q) answer_page(c, q, "quotes", offset, limit, quote_json, rs);
+        conn_give(a, c);
     }
-    if (x.val[1]) {
-        bind[nb++] = x.val[1];
-        buf_printf(&sql, " AND EXISTS (SELECT 1 FROM quote_via v WHERE v.quote = q.id AND"
-                         " substr(v.name, 1, length(?%d)) = ?%d COLLATE NOCASE)", nb, nb);
-    }
-    if (x.val[2]) {
-        bind[nb++] = x.val[2];
-        buf_printf(&sql, " AND q.date >= ?%d", nb);
-    }
-    if (x.val[3]) {
-        bind[nb++] = x.val[3];
-        buf_printf(&sql, " AND q.date <= ?%d", nb);
-    }
-    int nwords = 0;
-    for (const char *t = x.val[4]; t && *t;) {
-        size_t len = strcspn(t, " \t");
-        nwords += len > 0;
-        t += len + (t[len] != '\0');
-    }
-    if (nwords > 32) {
-        answer_error(rs, 400, "text: at most 32 words, not %d", nwords);
-        buf_free(&sql);
-        args_free(&x);
-        return;
-    }
-    int words_from = nb;   /* the words of text are copies, freed at the end */
-    if (x.val[4])
-        for (const char *t = x.val[4]; *t && nb < 64;) {
-            size_t len = strcspn(t, " \t");
-            if (len) {
-                bind[nb++] = strndup(t, len);
-                buf_printf(&sql, " AND instr(lower(q.text), lower(?%d)) > 0", nb);
-            }
-            t += len + (t[len] != '\0');
-        }
-    buf_printf(&sql, " ORDER BY q.date IS NULL, q.date, q.id LIMIT %ld OFFSET %ld", limit + 1, offset);
-    Conn *c = conn_take(a);
-    sqlite3_stmt *q = prepare(c, sql.data, NULL, rs);
-    if (q) {
-        for (int i = 0; i < nb; i++) sqlite3_bind_text(q, i + 1, bind[i], -1, SQLITE_STATIC);
-        answer_page(c, q, "quotes", offset, limit, quote_json, rs);
-    }
-    conn_give(a, c);
-    for (int i = words_from; i < nb; i++) free((void *)bind[i]);
     buf_free(&sql);
     args_free(&x);
 }
@@ -1068,15 +922,15 @@ static void get_quotes(Api *a, const ApiRequest *rq, ApiResponse *rs)
 static void get_info(Api *a, const ApiRequest *rq, ApiResponse *rs)
 {
     if (rq->nparams) {
-        answer_error(rs, 400, "unknown parameter '%s' (%s takes none)", rq->params[0].key, rq->path);
+        api_error(rs, 400, "unknown parameter '%s' (%s takes none)", rq->params[0].key, rq->path);
         return;
     }
     Conn *c = conn_take(a);
     sqlite3_stmt *q = prepare(c,
-                              "SELECT (SELECT user_version FROM pragma_user_version),"
-                              " (SELECT count(*) FROM documents), (SELECT count(*) FROM events),"
-                              " (SELECT count(*) FROM quotes), (SELECT min(date) FROM events),"
-                              " (SELECT max(date) FROM events)",
+                              "SELECT (SELECT user_version FROM pragma_user_version) AS schema,"
+                              " (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM events) AS events,"
+                              " (SELECT count(*) FROM quotes) AS quotes, (SELECT min(date) FROM events) AS first_date,"
+                              " (SELECT max(date) FROM events) AS last_date",
                               NULL, rs);
     if (q) {
         int rc = sqlite3_step(q);
@@ -1087,11 +941,8 @@ static void get_info(Api *a, const ApiRequest *rq, ApiResponse *rs)
             name = name ? name + 1 : a->db_path;
             buf_puts(o, "{\"version\":\"" HERODOTUS_VERSION "\",\"db\":");
             buf_json_str(o, name, strlen(name));
-            static const char *const names[] = {"schema", "documents", "events", "quotes", "first_date", "last_date"};
-            for (int k = 0; k < 6; k++) {
-                buf_printf(o, ",\"%s\":", names[k]);
-                column_json(o, q, k);
-            }
+            buf_putc(o, ',');
+            rows_json_fields(o, q, 0, 6);
             pthread_mutex_lock(&a->cache_mu);
             buf_printf(o, ",\"cache\":{\"on\":%s,\"entries\":%zu,\"bytes\":%zu,\"hits\":%lu,\"misses\":%lu}}",
                        a->cache_on ? "true" : "false", a->cache_n, a->cache_bytes, a->hits, a->misses);
@@ -1108,15 +959,15 @@ static void get_info(Api *a, const ApiRequest *rq, ApiResponse *rs)
 static void post_code(Api *a, const ApiRequest *rq, ApiResponse *rs)
 {
     if (rq->nparams) {
-        answer_error(rs, 400, "unknown parameter '%s' (%s takes the article as its body)", rq->params[0].key, rq->path);
+        api_error(rs, 400, "unknown parameter '%s' (%s takes the article as its body)", rq->params[0].key, rq->path);
         return;
     }
     if (!a->coder) {
-        answer_error(rs, 404, "this server codes no text");
+        api_error(rs, 404, "this server codes no text");
         return;
     }
     if (rq->body_len > API_MAX_BODY) {
-        answer_error(rs, 413, "the article is %zu bytes; at most %d", rq->body_len, API_MAX_BODY);
+        api_error(rs, 413, "the article is %zu bytes; at most %d", rq->body_len, API_MAX_BODY);
         return;
     }
     const char *ct = rq->content_type ? rq->content_type : "text/plain";
@@ -1125,7 +976,7 @@ static void post_code(Api *a, const ApiRequest *rq, ApiResponse *rs)
     int is_json = ctl == 16 && !strncasecmp(ct, "application/json", 16);
     int is_text = ctl == 10 && !strncasecmp(ct, "text/plain", 10);
     if (!is_json && !is_text) {
-        answer_error(rs, 415, "Content-Type '%.*s': text/plain (the article) or application/json ({\"text\": ...})",
+        api_error(rs, 415, "Content-Type '%.*s': text/plain (the article) or application/json ({\"text\": ...})",
                      (int)(ctl > 100 ? 100 : ctl), ct);
         return;
     }
@@ -1137,13 +988,13 @@ static void post_code(Api *a, const ApiRequest *rq, ApiResponse *rs)
         root = json_loadb(rq->body ? rq->body : "", rq->body_len, JSON_REJECT_DUPLICATES, &je);
         json_t *t = root ? json_object_get(root, "text") : NULL;
         if (!root || !json_is_object(root)) {
-            answer_error(rs, 400, "body: a JSON object {\"text\": ..., \"date\": ...} (%s at line %d, column %d)",
+            api_error(rs, 400, "body: a JSON object {\"text\": ..., \"date\": ...} (%s at line %d, column %d)",
                          root ? "not an object" : je.text, je.line, je.column);
             json_decref(root);
             return;
         }
         if (!json_is_string(t)) {
-            answer_error(rs, 400, "body: \"text\" must be a string (the article)");
+            api_error(rs, 400, "body: \"text\" must be a string (the article)");
             json_decref(root);
             return;
         }
@@ -1151,12 +1002,12 @@ static void post_code(Api *a, const ApiRequest *rq, ApiResponse *rs)
         json_t *v;
         json_object_foreach(root, k, v) {
             if (strcmp(k, "text") && strcmp(k, "date") && strcmp(k, "title")) {
-                answer_error(rs, 400, "body: unknown field \"%s\" (text, date, title)", k);
+                api_error(rs, 400, "body: unknown field \"%s\" (text, date, title)", k);
                 json_decref(root);
                 return;
             }
             if (!json_is_string(v)) {
-                answer_error(rs, 400, "body: \"%s\" must be a string", k);
+                api_error(rs, 400, "body: \"%s\" must be a string", k);
                 json_decref(root);
                 return;
             }
@@ -1179,7 +1030,7 @@ static void post_code(Api *a, const ApiRequest *rq, ApiResponse *rs)
         buf_free(&w);
         params_free(&vals);
         if (bad) {
-            answer_error(rs, 400, "body: \"date\" is YYYY-MM-DD, not '%s'", date);
+            api_error(rs, 400, "body: \"date\" is YYYY-MM-DD, not '%s'", date);
             json_decref(root);
             return;
         }
@@ -1194,7 +1045,7 @@ static void post_code(Api *a, const ApiRequest *rq, ApiResponse *rs)
     int failed = pipeline_run(&d, &arena, &raw, &a->coder->dict, &a->coder->models, &a->coder->opt, err, sizeof err, &cut);
     coding_give(a);
     if (failed) {
-        answer_error(rs, 400, "body: %s", err);
+        api_error(rs, 400, "body: %s", err);
     } else {
         Buf *o = &rs->body, line = {0};
         buf_puts(o, "{\"events\":[");
@@ -1297,40 +1148,33 @@ void api_handle(Api *a, const ApiRequest *rq, ApiResponse *rs)
     rs->status = 500;
     rs->allow = NULL;
     const char *p = rq->path;
-    static const struct {
-        const char *path;
-        void (*get)(Api *, const ApiRequest *, ApiResponse *);
-    } routes[] = {{"/api/events", get_events}, {"/api/stats", get_stats},   {"/api/top", get_top},
-                  {"/api/places", get_places}, {"/api/quotes", get_quotes}, {"/api/info", get_info}};
-    int get = !strcmp(rq->method, "GET") || !strcmp(rq->method, "HEAD");
-    for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++)
-        if (!strcmp(p, routes[i].path)) {
-            if (!get) {
-                rs->allow = "GET, HEAD";
-                answer_error(rs, 405, "%s takes GET, not %s", p, rq->method);
-                return;
-            }
-            answer_cached(a, rq, rs, routes[i].get, NULL);
-            return;
-        }
-    if (!strncmp(p, "/api/events/", 12)) {
-        if (!get) {
-            rs->allow = "GET, HEAD";
-            answer_error(rs, 405, "%s takes GET, not %s", p, rq->method);
-            return;
-        }
-        answer_cached(a, rq, rs, NULL, p + 12);
-        return;
-    }
     if (!strcmp(p, "/api/code")) {
         if (strcmp(rq->method, "POST")) {
             rs->allow = "POST";
-            answer_error(rs, 405, "/api/code takes POST (the article as the body), not %s", rq->method);
+            api_error(rs, 405, "/api/code takes POST (the article as the body), not %s", rq->method);
             return;
         }
         post_code(a, rq, rs);
         return;
     }
-    answer_error(rs, 404, "no endpoint %.200s (docs/api.md: /api/events, /api/events/ID, /api/stats, /api/top,"
-                          " /api/places, /api/quotes, /api/info, POST /api/code)", p);
+    /* the GET endpoints; "/api/events/" takes the event's id after it */
+    static const struct {
+        const char *path;
+        Endpoint get;
+    } routes[] = {{"/api/events", get_events}, {"/api/stats", get_stats},   {"/api/top", get_top},
+                  {"/api/places", get_places}, {"/api/quotes", get_quotes}, {"/api/info", get_info},
+                  {"/api/events/", NULL}};
+    for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
+        size_t n = strlen(routes[i].path);
+        if (routes[i].get ? strcmp(p, routes[i].path) : strncmp(p, routes[i].path, n)) continue;
+        if (strcmp(rq->method, "GET") && strcmp(rq->method, "HEAD")) {
+            rs->allow = "GET, HEAD";
+            api_error(rs, 405, "%s takes GET, not %s", p, rq->method);
+            return;
+        }
+        answer_cached(a, rq, rs, routes[i].get, routes[i].get ? NULL : p + n);
+        return;
+    }
+    api_error(rs, 404, "no endpoint %.200s (docs/api.md: /api/events, /api/events/ID, /api/stats, /api/top,"
+                       " /api/places, /api/quotes, /api/info, POST /api/code)", p);
 }

@@ -40,6 +40,9 @@ enum {
  * POST /api/code and explains stored events (it must have been loaded
  * with Options.notes).  NULL with err when the store cannot be opened. */
 Api *api_open(const char *db_path, const struct Coder *coder, int nconn, char *err, size_t errsz);
+/* An error answer: rs gets the status and {"error": {"status", "message"}}
+ * (bytes of the message that are no UTF-8 become U+FFFD) */
+void api_error(ApiResponse *rs, int status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Answer one request; thread-safe.  rs->body is emptied first. */
 void api_handle(Api *a, const ApiRequest *rq, ApiResponse *rs);
 /* Keep answers of GET requests until the store changes (on by default):

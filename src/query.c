@@ -437,6 +437,48 @@ void reader_event_ids(const Reader *r, Buf *sql)
         buf_printf(sql, "SELECT e.id FROM events e%s", r->where.data);
 }
 
+int quote_filter_sql(const char *speaker, const char *via, const Filter *f, Buf *w, Params *vals, char *msg,
+                     size_t msgsz)
+{
+    if (speaker) {
+        buf_puts(w, " AND (");
+        if (valid_code(speaker)) {
+            prefix_range(w, "q.speaker_code", speaker, vals);
+            buf_puts(w, " OR ");
+        }
+        buf_printf(w, "instr(lower(q.speaker), lower(?%d)) > 0)", param_add(vals, speaker, strlen(speaker)));
+    }
+    if (via) {
+        int at = param_add(vals, via, strlen(via));
+        buf_printf(w, " AND EXISTS (SELECT 1 FROM quote_via v WHERE v.quote = q.id AND"
+                      " substr(v.name, 1, length(?%d)) = ?%d COLLATE NOCASE)", at, at);
+    }
+    const char *dates[2] = {f->since, f->until};
+    for (int k = 0; k < 2; k++)
+        if (dates[k]) {
+            size_t used;
+            int d = date_parse(dates[k], strlen(dates[k]), &used);
+            if (d < 10000000 || used != strlen(dates[k])) {
+                snprintf(msg, msgsz, "%s takes a date YYYY-MM-DD, not '%s'", k ? "--until" : "--since", dates[k]);
+                return -1;
+            }
+            char iso[11];
+            date_format(d, iso);
+            buf_printf(w, " AND q.date %s ?%d", k ? "<=" : ">=", param_add(vals, iso, strlen(iso)));
+        }
+    if (f->text)
+        for (const char *t = f->text; *t;) {
+            size_t len = strcspn(t, " \t");
+            if (len) buf_printf(w, " AND instr(lower(q.text), lower(?%d)) > 0", param_add(vals, t, len));
+            t += len + (t[len] != '\0');
+        }
+    if (vals->n > MAX_VALUES) {
+        snprintf(msg, msgsz, "the filters hold %d values; at most %d", vals->n, MAX_VALUES);
+        return -1;
+    }
+    return 0;
+}
+
 /* query --speaker/--via: the stored quotes that pass */
 static int query_quotes(Reader *r, const char *speaker, const char *via, int fmt)
 {
@@ -450,36 +492,14 @@ static int query_quotes(Reader *r, const char *speaker, const char *via, int fmt
                    " (SELECT group_concat(name, '; ') FROM (SELECT v.name FROM quote_via v WHERE v.quote = q.id"
                    "   ORDER BY v.pos)) AS via, q.kind, q.text, d.doc_id, q.n AS quote_id"
                    " FROM quotes q JOIN documents d ON d.id = q.doc WHERE 1");
-    if (speaker) {
-        buf_puts(&sql, " AND (");
-        if (valid_code(speaker)) {
-            prefix_range(&sql, "q.speaker_code", speaker, &vals);
-            buf_puts(&sql, " OR ");
-        }
-        buf_printf(&sql, "instr(lower(q.speaker), lower(?%d)) > 0)", param_add(&vals, speaker, strlen(speaker)));
+    char err[512];
+    if (quote_filter_sql(speaker, via, f, &sql, &vals, err, sizeof err)) {   /* dates checked by reader_open */
+        params_free(&vals);
+        buf_free(&sql);
+        return rows_usage("query", err);
     }
-    if (via) {
-        int at = param_add(&vals, via, strlen(via));
-        buf_printf(&sql, " AND EXISTS (SELECT 1 FROM quote_via v WHERE v.quote = q.id AND"
-                         " substr(v.name, 1, length(?%d)) = ?%d COLLATE NOCASE)", at, at);
-    }
-    const char *dates[2] = {f->since, f->until};
-    for (int k = 0; k < 2; k++)
-        if (dates[k]) {
-            size_t used;
-            char iso[11];
-            date_format(date_parse(dates[k], strlen(dates[k]), &used), iso);   /* checked by reader_open */
-            buf_printf(&sql, " AND q.date %s ?%d", k ? "<=" : ">=", param_add(&vals, iso, strlen(iso)));
-        }
-    if (f->text)
-        for (const char *t = f->text; *t;) {
-            size_t len = strcspn(t, " \t");
-            if (len) buf_printf(&sql, " AND instr(lower(q.text), lower(?%d)) > 0", param_add(&vals, t, len));
-            t += len + (t[len] != '\0');
-        }
     buf_puts(&sql, " ORDER BY q.date IS NULL, q.date, q.id");
     if (f->limit) buf_printf(&sql, " LIMIT %ld", f->limit);
-    char err[512];
     int status = rows_run(r->db, sql.data, vals.v, vals.n, fmt, stdout, err, sizeof err);
     if (status) fprintf(stderr, "herodotus query: %s\n", err);
     params_free(&vals);
@@ -510,12 +530,7 @@ int query_main(int argc, char **argv)
     Buf sql = {0};
     buf_puts(&sql,
              "SELECT e.date, e.source, e.target, e.code, e.event, e.plover, e.goldstein, e.quad, e.source_text, e.target_text,"
-             " e.verb_text, d.doc_id, d.url,"
-             " (SELECT count(DISTINCT x.doc) FROM events x WHERE x.story = e.story AND x.date IS e.date"
-             "   AND x.source = e.source AND x.target = e.target AND x.code = e.code) AS articles,"
-             " (SELECT count(DISTINCT coalesce(xd.source, xd.doc_id)) FROM events x JOIN documents xd ON xd.id = x.doc"
-             "   WHERE x.story = e.story AND x.date IS e.date AND x.source = e.source AND x.target = e.target"
-             "   AND x.code = e.code) AS sources,"
+             " e.verb_text, d.doc_id, d.url," QUERY_REPORTS ","
              " s.text, e.date_basis, e.date_text, e.place, e.place_country, e.place_how"
              " FROM events e JOIN documents d ON d.id = e.doc"
              " LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence WHERE e.id IN (");

@@ -35,6 +35,22 @@ int  filter_option(Filter *f, int argc, char **argv, int *i, char *msg, size_t m
  * the values to bind, in order, in vals (emptied first). */
 int  filter_sql(const Filter *f, Buf *where, Params *vals, char *msg, size_t msgsz);
 
+/* The SQL of the stored quotes (aliased q) that pass a speaker (an actor
+ * code prefix or part of a name), an outlet's name prefix (via), and
+ * f's since, until and text: " AND ..." appended to w, the values to
+ * vals.  -1 with msg for a date that is none. */
+int  quote_filter_sql(const char *speaker, const char *via, const Filter *f, Buf *w, Params *vals, char *msg,
+                      size_t msgsz);
+
+/* How many articles and outlets of an event's story (events aliased e)
+ * report the same event: the columns articles and sources */
+#define QUERY_REPORTS                                                                                             \
+    " (SELECT count(DISTINCT x.doc) FROM events x WHERE x.story = e.story AND x.date IS e.date"                    \
+    "   AND x.source = e.source AND x.target = e.target AND x.code = e.code) AS articles,"                         \
+    " (SELECT count(DISTINCT coalesce(xd.source, xd.doc_id)) FROM events x JOIN documents xd ON xd.id = x.doc"     \
+    "   WHERE x.story = e.story AND x.date IS e.date AND x.source = e.source AND x.target = e.target"              \
+    "   AND x.code = e.code) AS sources"
+
 /* What query, stats and export share: the arguments (filters and the
  * command's own options), the WHERE clause, the read-only database. */
 struct sqlite3;

@@ -76,6 +76,11 @@ typedef struct Renderer {
 
 extern const Renderer render_jsonl, render_tsv, render_table;
 
+/* An event's dictionary entries (--explain) as JSON members: "verb", "noun"
+ * (for an event named by a noun), "source", "source_agent", "target",
+ * "target_agent" */
+void render_explain_fields(Buf *o, const EventView *v);
+
 /* --debug: every sentence with its tokens (word/TAG/lemma), actor mentions
  * and verb phrases */
 void debug_doc(const Doc *d, FILE *f);

@@ -26,6 +26,17 @@ static void key_cstr(Buf *o, const char *k, const char *s)
     key_str(o, k, s ? s : "", s ? strlen(s) : 0);
 }
 
+void render_explain_fields(Buf *o, const EventView *v)
+{
+    buf_puts(o, "\"verb\":");
+    buf_json_str(o, v->verb_ref, strlen(v->verb_ref));
+    if (*v->noun_ref) key_cstr(o, "noun", v->noun_ref);
+    key_cstr(o, "source", v->source_ref);
+    key_cstr(o, "source_agent", v->source_agent_ref);
+    key_cstr(o, "target", v->target_ref);
+    key_cstr(o, "target_agent", v->target_agent_ref);
+}
+
 static void doc_sentence(Buf *o, const char *doc_id, unsigned sentence)
 {
     buf_puts(o, "{\"doc_id\":");
@@ -65,13 +76,8 @@ static void event(Buf *o, const EventView *v)
     if (v->quote) buf_printf(o, ",\"quote_id\":%u", v->quote);
     key_cstr(o, "rule", v->rule);
     if (v->explain) {
-        buf_puts(o, ",\"explain\":{\"verb\":");
-        buf_json_str(o, v->verb_ref, strlen(v->verb_ref));
-        if (*v->noun_ref) key_cstr(o, "noun", v->noun_ref);
-        key_cstr(o, "source", v->source_ref);
-        key_cstr(o, "source_agent", v->source_agent_ref);
-        key_cstr(o, "target", v->target_ref);
-        key_cstr(o, "target_agent", v->target_agent_ref);
+        buf_puts(o, ",\"explain\":{");
+        render_explain_fields(o, v);
         buf_putc(o, '}');
     }
     key_str(o, "text", v->text.s, v->text.n);

@@ -44,6 +44,22 @@ static void tsv_field(Buf *o, const char *s, size_t n)
     for (size_t i = 0; i < n; i++) buf_putc(o, (s[i] == '\t' || s[i] == '\n' || s[i] == '\r') ? ' ' : s[i]);
 }
 
+void rows_json_fields(Buf *o, struct sqlite3_stmt *q, int from, int to)
+{
+    for (int c = from; c < to; c++) {
+        if (c > from) buf_putc(o, ',');
+        const char *name = sqlite3_column_name(q, c);
+        buf_json_str(o, name, strlen(name));
+        buf_putc(o, ':');
+        const char *v = (const char *)sqlite3_column_text(q, c);
+        size_t n = (size_t)sqlite3_column_bytes(q, c);
+        int type = sqlite3_column_type(q, c);
+        if (type == SQLITE_NULL) buf_puts(o, "null");
+        else if (type == SQLITE_INTEGER || type == SQLITE_FLOAT) buf_put(o, v, n);   /* SQLite's own digits */
+        else buf_json_str(o, v, n);
+    }
+}
+
 int rows_run(sqlite3 *db, const char *sql, const char **vals, int nvals, int format, FILE *out, char *err,
              size_t errsz)
 {
@@ -85,26 +101,20 @@ int rows_run(sqlite3 *db, const char *sql, const char **vals, int nvals, int for
             rows[nrows++] = r;
             continue;
         }
-        if (format == ROWS_JSONL) buf_putc(&o, '{');
-        for (int c = 0; c < nc; c++) {
-            const char *v = (const char *)sqlite3_column_text(q, c);
-            int type = sqlite3_column_type(q, c);
-            size_t n = (size_t)sqlite3_column_bytes(q, c);
-            if (format == ROWS_JSONL) {
-                if (c) buf_putc(&o, ',');
-                const char *name = sqlite3_column_name(q, c);
-                buf_json_str(&o, name, strlen(name));
-                buf_putc(&o, ':');
-                if (type == SQLITE_NULL) buf_puts(&o, "null");
-                else if (type == SQLITE_INTEGER || type == SQLITE_FLOAT) buf_put(&o, v, n);
-                else buf_json_str(&o, v, n);
-            } else {
+        if (format == ROWS_JSONL) {
+            buf_putc(&o, '{');
+            rows_json_fields(&o, q, 0, nc);
+            buf_puts(&o, "}\n");
+        } else {
+            for (int c = 0; c < nc; c++) {
+                const char *v = (const char *)sqlite3_column_text(q, c);
+                size_t n = (size_t)sqlite3_column_bytes(q, c);
                 if (c) buf_putc(&o, format == ROWS_CSV ? ',' : '\t');
                 if (format == ROWS_CSV) csv_field(&o, v ? v : "", v ? n : 0);
                 else tsv_field(&o, v ? v : "", v ? n : 0);
             }
+            buf_putc(&o, '\n');
         }
-        buf_puts(&o, format == ROWS_JSONL ? "}\n" : "\n");
         if (o.len > (1u << 16)) {
             fwrite(o.data, 1, o.len, out);
             buf_clear(&o);

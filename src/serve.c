@@ -8,6 +8,7 @@
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,12 +98,18 @@ static enum MHD_Result send_api(struct MHD_Connection *conn, ApiResponse *rs)
     return ok;
 }
 
-static enum MHD_Result send_error(struct MHD_Connection *conn, int status, const char *msg, const char *allow)
+/* the API's error answer (api_error), from the HTTP side */
+static enum MHD_Result send_error(struct MHD_Connection *conn, int status, const char *allow, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static enum MHD_Result send_error(struct MHD_Connection *conn, int status, const char *allow, const char *fmt, ...)
 {
-    ApiResponse rs = {.status = status, .allow = allow};
-    buf_printf(&rs.body, "{\"error\":{\"status\":%d,\"message\":", status);
-    buf_json_str(&rs.body, msg, strlen(msg));
-    buf_puts(&rs.body, "}}");
+    char msg[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    ApiResponse rs = {.allow = allow};
+    api_error(&rs, status, "%s", msg);
     return send_api(conn, &rs);
 }
 
@@ -146,11 +153,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         if (!rq) return MHD_NO;
         *con_cls = rq;
         const char *len = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-        if (len && strtoull(len, NULL, 10) > API_MAX_BODY) {
-            char msg[128];
-            snprintf(msg, sizeof msg, "the request body is %s bytes; at most %d", len, API_MAX_BODY);
-            return send_error(conn, 413, msg, NULL);
-        }
+        if (len && strtoull(len, NULL, 10) > API_MAX_BODY)
+            return send_error(conn, 413, NULL, "the request body is %.30s bytes; at most %d", len, API_MAX_BODY);
         return MHD_YES;
     }
     if (*upload_size) {   /* a part of the body */
@@ -160,18 +164,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         return MHD_YES;
     }
     if (s->loopback && !local_host(MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST)))
-        return send_error(conn, 421, "this server answers requests to localhost or 127.0.0.1 only", NULL);
+        return send_error(conn, 421, NULL, "this server answers requests to localhost or 127.0.0.1 only");
     if (s->log) fprintf(stderr, "herodotus serve: %s %s\n", method, url);
-    if (rq->too_big) {
-        char msg[128];
-        snprintf(msg, sizeof msg, "the request body is over %d bytes", API_MAX_BODY);
-        return send_error(conn, 413, msg, NULL);
-    }
+    if (rq->too_big) return send_error(conn, 413, NULL, "the request body is over %d bytes", API_MAX_BODY);
     if (strncmp(url, "/api/", 5)) {   /* the page */
         for (int i = 0; i < NPAGE; i++)
             if (!strcmp(url, PAGE[i].path) && s->page[i]) {
                 if (strcmp(method, "GET") && strcmp(method, "HEAD"))
-                    return send_error(conn, 405, "the page takes GET", "GET, HEAD");
+                    return send_error(conn, 405, "GET, HEAD", "the page takes GET");
                 struct MHD_Response *r =
                     MHD_create_response_from_buffer(s->page_len[i], s->page[i], MHD_RESPMEM_PERSISTENT);
                 if (!r) return MHD_NO;
@@ -180,14 +180,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
                 MHD_destroy_response(r);
                 return ok;
             }
-        return send_error(conn, 404, "not found (the page is at /, the API under /api/: docs/api.md)", NULL);
+        return send_error(conn, 404, NULL, "not found (the page is at /, the API under /api/: docs/api.md)");
     }
     MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, take_param, rq);
-    if (rq->too_many) {
-        char msg[96];
-        snprintf(msg, sizeof msg, "more than %d parameters", MAX_PARAMS);
-        return send_error(conn, 400, msg, NULL);
-    }
+    if (rq->too_many) return send_error(conn, 400, NULL, "more than %d parameters", MAX_PARAMS);
     buf_putc(&rq->body, '\0');   /* NUL-terminated for the JSON reader; not counted */
     rq->body.len--;
     ApiRequest req = {method, url, rq->params, rq->nparams, rq->body.data, rq->body.len,
@@ -313,11 +309,9 @@ int serve_main(int argc, char **argv)
     /* the page's files, read once */
     char dir[4096], path[4200];
     pipeline_datadir(dir, sizeof dir);
-    int pages = 0;
     for (int i = 0; i < NPAGE; i++) {
         snprintf(path, sizeof path, "%s/web/%s", dir, PAGE[i].file);
         s.page[i] = read_file(path, &s.page_len[i]);
-        pages += s.page[i] != NULL;
     }
     if (!s.page[0]) fprintf(stderr, "herodotus serve: %s/web/index.html not found: serving the API only\n", dir);
 
@@ -380,6 +374,5 @@ int serve_main(int argc, char **argv)
     api_close(s.api);
     pipeline_unload(&coder);
     for (int i = 0; i < NPAGE; i++) free(s.page[i]);
-    (void)pages;
     return status;
 }

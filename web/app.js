@@ -1011,7 +1011,7 @@ document.addEventListener('securitypolicyviolation', (e) => {
     const ex = clear($('#detail-explain'));
     const e = data.explain;
     if (!e) {
-      ex.append(h('p', { class: 'muted', text: 'The article, coded again with the current dictionaries, no longer gives this event (they changed since it was stored).' }));
+      ex.append(h('p', { class: 'muted', text: 'No explanation: the article, coded again with the current dictionaries, no longer gives this event (they changed since it was stored), or it is over 4 MB and is not coded again.' }));
     } else {
       const edl = h('dl', { class: 'kv' });
       kv(edl, 'Rule', e.rule || ev.rule);
