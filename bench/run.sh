@@ -36,12 +36,15 @@ code_bench() {
         printf "%s: %.0f sentences/s, %.2f MB/s (best of %d:%s s; end to end from raw text)\n", f, n / s, b / 1048576 / s, split(runs, x, " "), runs
         printf "%s: peak RSS %.1f MB; %d events, %.0f per 1,000 sentences\n", f, r / 1024, e, 1000 * e / n }'
 }
-# herodotus parse --stats on CORPUS (the tagger and dependency parser alone)
+# herodotus parse --stats --beam B on CORPUS (the tagger and dependency
+# parser alone): the greedy parser (1) and the beam parser (8, parse's default)
 parse_bench() {
-    /usr/bin/time -v ./build/herodotus parse --stats "$1" >/dev/null 2>build/bench-parse.txt
-    grep -E 'documents,' build/bench-parse.txt | sed 's/^/parse: /'
-    prss=$(sed -n 's/.*Maximum resident set size (kbytes): \([0-9]*\).*/\1/p' build/bench-parse.txt)
-    echo "parse: peak RSS $(awk -v r="$prss" 'BEGIN { printf "%.1f", r / 1024 }') MB"
+    for b in 1 8; do
+        /usr/bin/time -v ./build/herodotus parse --stats --beam $b "$1" >/dev/null 2>build/bench-parse.txt
+        grep -E 'documents,' build/bench-parse.txt | sed "s/^/parse --beam $b: /"
+        prss=$(sed -n 's/.*Maximum resident set size (kbytes): \([0-9]*\).*/\1/p' build/bench-parse.txt)
+        echo "parse --beam $b: peak RSS $(awk -v r="$prss" 'BEGIN { printf "%.1f", r / 1024 }') MB"
+    done
 }
 describe() {
     n=$(sed -n 's/.* \([0-9]*\) sentences,.*/\1/p' "$2")

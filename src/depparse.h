@@ -2,8 +2,11 @@
  * trees, from one model trained on UD English EWT.
  *
  *   words -> tags (XPOS and UPOS, one greedy averaged perceptron)
- *         -> tree (arc-eager transitions, greedy, averaged perceptron
- *            trained with a dynamic oracle; the root at the buffer's end)
+ *         -> tree (arc-eager transitions, the root at the buffer's end:
+ *            greedy, averaged perceptrons trained with a dynamic oracle;
+ *            or a beam search whose moves and relations are scored
+ *            together, trained globally with the update at the largest
+ *            violation)
  *
  * The model is one read-only object, shared by threads; every call takes
  * an arena for its scratch memory. */
@@ -44,6 +47,12 @@ void ud_tag(const UdModel *m, const UdWord *w, size_t n, const uint8_t *penn, ui
 void ud_parse(const UdModel *m, const UdWord *w, const uint8_t *tag, size_t n, int *head, uint8_t *label,
               Arena *scratch);
 
+/* The beam the parser searches with: 1 is the greedy parser; more, the
+ * beam parser when the model has one (by default the beam it was trained
+ * with).  Set it before the model is shared. */
+int  ud_beam(const UdModel *m);
+void ud_set_beam(UdModel *m, int k);
+
 /* Stage 4 in the pipeline: the sentence's tree over its tokens and their
  * (HMM) tags: each token's head and Rel. */
 void parse_sentence(const UdModel *m, Sentence *s, Arena *scratch);
@@ -77,6 +86,14 @@ void udtrain_reset_tagger(UdTrainer *t);
 /* One epoch of the parser; explore: follow the model's own mistakes
  * with this probability (the dynamic oracle's exploration). */
 void udtrain_parser_epoch(UdTrainer *t, const UdTrainSet *d, int epoch, double explore, uint64_t seed);
+/* Global training with a beam of k states (udtrain_set_beam; the model
+ * then parses with that beam): one epoch. */
+void udtrain_set_beam(UdTrainer *t, int k);
+/* The weights written of the greedy parser (beam_parser 0) or the beam
+ * parser (1): of features in at least min_updates updates, averaging at
+ * least min_abs in magnitude. */
+void udtrain_set_prune(UdTrainer *t, int beam_parser, float min_abs, uint32_t min_updates);
+void udtrain_parser_epoch_beam(UdTrainer *t, const UdTrainSet *d, int epoch, uint64_t seed);
 /* The model as trained so far (averaged), usable with ud_tag/ud_parse. */
 UdModel *udtrain_model(UdTrainer *t, int with_parser);
 /* Write the model file; returns 0 or -1. */

@@ -309,6 +309,9 @@ typedef struct Options {
     /* parse every sentence into a dependency tree (the events stage reads
      * it where it can) */
     int tree;
+    /* the parser's beam with tree (0: 1, greedy; herodotus parse uses the
+     * model's own) */
+    int beam;
     /* only events with both actors (else protests, riots, force postures
      * and violence stand alone) */
     int dyadic;

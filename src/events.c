@@ -607,6 +607,19 @@ static int tree_dependent(const Sentence *s, uint32_t h, int rel)
     return -1;
 }
 
+/* Token i an open complement of h: its xcomp, or an infinitive the
+ * parser took for an adverbial clause after it ("threatened Monday to
+ * resume attacks in Israel", "fired tear gas to disperse protesters"). */
+static int open_complement(const Sentence *s, uint32_t i, uint32_t h)
+{
+    if (s->tok[i].head != (int)h) return 0;
+    if (s->tok[i].rel == REL_XCOMP) return 1;
+    if (s->tok[i].rel != REL_ADVCL || i < h) return 0;
+    for (uint32_t j = h + 1; j < i; j++)
+        if (s->tok[j].head == (int)i && s->tok[j].rel == REL_MARK && tok_is(&s->tok[j], "to")) return 1;
+    return 0;
+}
+
 /* The preposition (case dependent) of tree node i, NULL none. */
 static const Token *tree_case(const Sentence *s, uint32_t i)
 {
@@ -639,7 +652,8 @@ static int own_thing(const Sentence *s, int m)
  * whom an action is on (not "in", "at" for meetings: places); the
  * possessor or such a modifier of the object ("rejected Israel's
  * proposal", "lifted the curfew on Palestinians"); the object of an open
- * complement ("refused to meet Iran"); for a demand, the subject of the
+ * complement ("refused to meet Iran"), else its oblique ("threatened to
+ * deliver blows to the United States"); for a demand, the subject of the
  * clause demanded ("demanded that Hamas release").  *how names the
  * relation for --explain. */
 static int target_in_tree(const Sentence *s, uint32_t h, const char *code, int src, const char **how)
@@ -682,10 +696,11 @@ static int target_in_tree(const Sentence *s, uint32_t h, const char *code, int s
     }
     for (uint32_t i = 0; i < s->ntok; i++) {
         if (s->tok[i].head != (int)h) continue;
-        if (s->tok[i].rel == REL_XCOMP) TRY(tree_dependent(s, i, REL_OBJ), "obj of the verb's xcomp in the tree");
+        int xcomp = open_complement(s, i, h);
+        if (xcomp) TRY(tree_dependent(s, i, REL_OBJ), "obj of the verb's xcomp in the tree");
         if (demand && s->tok[i].rel == REL_CCOMP)
             TRY(tree_dependent(s, i, REL_NSUBJ), "nsubj of the clause demanded, in the tree");
-        if (s->tok[i].rel == REL_XCOMP && later >= 0)   /* "agreed to send troops to Somalia" */
+        if (xcomp)   /* "agreed to send troops to Somalia", "threatened to deliver blows to" */
             for (uint32_t j = 0; j < s->ntok; j++)
                 if (s->tok[j].head == (int)i && s->tok[j].rel == REL_OBL && target_case(tree_case(s, j)))
                     TRY(node_mention(s, j), "obl of the verb's xcomp in the tree, with its preposition");

@@ -15,8 +15,8 @@
 #include "treebank.h"
 
 static const char USAGE[] =
-    "usage: herodotus parse [--format conllu] [--model FILE] [--stats] [FILE...|-]\n"
-    "       herodotus parse --eval GOLD.conllu [--model FILE]\n"
+    "usage: herodotus parse [--format conllu] [--model FILE] [--beam N] [--stats] [FILE...|-]\n"
+    "       herodotus parse --eval GOLD.conllu [--model FILE] [--beam N]\n"
     "\n"
     "Split articles into sentences and words, tag them and parse them into\n"
     "Universal Dependencies trees; print CoNLL-U (one block per sentence,\n"
@@ -26,6 +26,9 @@ static const char USAGE[] =
     "  --eval GOLD      parse the gold file's words (its tokenization, herodotus's\n"
     "                   own tags) and print UPOS, XPOS, UAS and LAS against it\n"
     "  --model FILE     the tagger and parser model (default: data/en_ewt.model)\n"
+    "  --beam N         parser states kept at each step, 1 to 64: 1 is the greedy\n"
+    "                   parser (fastest); more, the beam parser (default: the beam\n"
+    "                   it was trained with, 8)\n"
     "  --stats          print documents, sentences, words, model load time and speed on stderr\n";
 
 typedef struct PCtx {
@@ -147,7 +150,7 @@ UdModel *parse_load_model(const Models *env, const char *path)
 int parse_main(int argc, char **argv)
 {
     const char *gold = NULL, *model = NULL;
-    int stats = 0;
+    int stats = 0, beam = 0;
     const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
     int ninputs = 0;
     for (int i = 0; i < argc; i++) {
@@ -156,7 +159,8 @@ int parse_main(int argc, char **argv)
             fputs(USAGE, stdout);
             free(inputs);
             return 0;
-        } else if (!strcmp(a, "--format") || !strcmp(a, "--eval") || !strcmp(a, "--model")) {
+        } else if (!strcmp(a, "--format") || !strcmp(a, "--eval") || !strcmp(a, "--model") ||
+                   !strcmp(a, "--beam")) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "herodotus parse: %s needs a value\n(see herodotus parse --help)\n", a);
                 free(inputs);
@@ -165,6 +169,17 @@ int parse_main(int argc, char **argv)
             const char *v = argv[++i];
             if (!strcmp(a, "--eval")) gold = v;
             else if (!strcmp(a, "--model")) model = v;
+            else if (!strcmp(a, "--beam")) {
+                char *end;
+                long k = strtol(v, &end, 10);
+                if (*end || k < 1 || k > 64) {
+                    fprintf(stderr, "herodotus parse: --beam must be a number from 1 to 64, not '%s'\n"
+                                    "(see herodotus parse --help)\n", v);
+                    free(inputs);
+                    return 2;
+                }
+                beam = (int)k;
+            }
             else if (strcmp(v, "conllu")) {
                 fprintf(stderr, "herodotus parse: --format must be conllu\n(see herodotus parse --help)\n");
                 free(inputs);
@@ -195,6 +210,7 @@ int parse_main(int argc, char **argv)
     }
     double t0 = now_s();
     UdModel *m = parse_load_model(&models, model);
+    if (m && beam) ud_set_beam(m, beam);
     double t1 = now_s();
     int status = 1;
     if (m && gold) {

@@ -229,6 +229,15 @@ void ptrain_update(PTrain *t, const uint64_t *f, size_t n, uint32_t good, uint32
     }
 }
 
+void ptrain_add(PTrain *t, const uint64_t *f, size_t n, uint32_t cls, float delta)
+{
+    for (size_t j = 0; j < n; j++) {
+        Feat *ft = get_feat(t, f[j], 1);
+        ft->updates++;
+        bump(t, ft, cls, delta);
+    }
+}
+
 void ptrain_tick(PTrain *t) { t->now++; }
 
 static void put32(FILE *out, uint32_t v) { fwrite(&v, 4, 1, out); }

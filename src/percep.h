@@ -57,6 +57,9 @@ void    ptrain_free(PTrain *t);
 void    ptrain_score(const PTrain *t, const uint64_t *f, size_t n, float *score);
 /* One update: the features f voted for class bad where good was right. */
 void    ptrain_update(PTrain *t, const uint64_t *f, size_t n, uint32_t good, uint32_t bad);
+/* Add delta to the weights of the features f for class cls (the halves
+ * of a structured update, whose two sides have features of their own). */
+void    ptrain_add(PTrain *t, const uint64_t *f, size_t n, uint32_t cls, float delta);
 void    ptrain_tick(PTrain *t);         /* one training example seen */
 /* Write the averaged weights as a compact model, dropping weights whose
  * magnitude is below min_abs (or that round to 0) and features that took

@@ -108,6 +108,7 @@ int pipeline_load(Coder *c, char *err, size_t errsz)
     dict_init(dict);   /* first, so that pipeline_unload frees what there is */
     if (pipeline_load_models(&c->models, err, errsz)) return -1;
     if (o->tree && pipeline_load_parser(&c->models, err, errsz)) return -1;
+    if (o->tree) ud_set_beam(c->models.parser, o->beam ? o->beam : 1);
     const char *dir = o->dict_dir;
     if (!dir) {
         snprintf(path, sizeof path, "%s/dict", pipeline_datadir(ddir, sizeof ddir));

@@ -1806,6 +1806,68 @@ static int parser_gives_one_root_and_heads_inside_the_sentence(void)
     return 0;
 }
 
+/* Global training with a beam, on three sentences: the model it writes
+ * parses them (gold tags given) into their gold trees with the beam it
+ * was trained with; a beam's width is clamped to 1..64. */
+static int beam_training_learns_a_small_treebank(void)
+{
+    static const char *const tags[] = {"DT DET", "NN NOUN", "VBD VERB", "CD NUM", "NNS NOUN", ". PUNCT",
+                                       "IN ADP", "NNP PROPN", "MD AUX", "VB VERB"};
+    static const char *const labels[] = {"root", "det", "nsubj", "obj", "nummod", "punct", "case", "obl",
+                                         "aux", "ccomp"};
+    /* form tag head label */
+    static const struct { const char *w; int tag, head, label; } words[] = {
+        {"The", 0, 2, 1}, {"police", 1, 3, 2}, {"arrested", 2, 0, 0}, {"five", 3, 5, 4}, {"protesters", 4, 3, 3},
+        {"in", 6, 7, 6}, {"Nairobi", 7, 3, 7}, {".", 5, 3, 5},
+        {"Ministers", 4, 2, 2}, {"met", 2, 0, 0}, {"in", 6, 4, 6}, {"Paris", 7, 2, 7}, {".", 5, 2, 5},
+        {"The", 0, 2, 1}, {"envoy", 1, 3, 2}, {"said", 2, 0, 0}, {"talks", 4, 6, 2}, {"would", 8, 6, 8},
+        {"resume", 9, 3, 9}, {".", 5, 3, 5}};
+    static const uint32_t first[] = {0, 8, 13}, len[] = {8, 5, 7};
+    enum { NW = sizeof words / sizeof *words };
+    UdWord w[NW];
+    uint8_t tag[NW], lab[NW];
+    int head[NW];
+    for (size_t i = 0; i < NW; i++) {
+        w[i] = (UdWord){words[i].w, (uint32_t)strlen(words[i].w)};
+        tag[i] = (uint8_t)words[i].tag;
+        head[i] = words[i].head;
+        lab[i] = (uint8_t)words[i].label;
+    }
+    UdTrainSet set = {3, first, len, w, tag, NULL, head, lab};
+    UdTrainer *t = udtrain_new(models, tags, (int)(sizeof tags / sizeof *tags), labels,
+                               (int)(sizeof labels / sizeof *labels));
+    udtrain_set_beam(t, 4);
+    udtrain_set_prune(t, 1, 0, 1);      /* three sentences: every weight counts */
+    for (int e = 1; e <= 10; e++) udtrain_parser_epoch_beam(t, &set, e, 7);
+    UdModel *m = udtrain_model(t, 1);
+    CHECK(m != NULL, "no model from the trainer");
+    if (!m) {
+        udtrain_free(t);
+        return 0;
+    }
+    CHECK(ud_beam(m) == 4, "the model parses with beam %d, not the 4 it was trained with", ud_beam(m));
+    {
+        int beam = ud_beam(m);
+        for (size_t s = 0; s < 3; s++) {
+            int h[16];
+            uint8_t l[16];
+            arena_reset(&arena);
+            ud_parse(m, w + first[s], tag + first[s], len[s], h, l, &arena);
+            for (uint32_t i = 0; i < len[s]; i++)
+                CHECK(h[i] == head[first[s] + i] && l[i] == lab[first[s] + i],
+                      "beam %d, sentence %zu, '%s': head %d %s, gold %d %s", beam, s + 1, w[first[s] + i].s, h[i],
+                      ud_label(m, l[i]), head[first[s] + i], labels[lab[first[s] + i]]);
+        }
+    }
+    ud_set_beam(m, 0);
+    CHECK(ud_beam(m) == 1, "beam 0 is not clamped to 1");
+    ud_set_beam(m, 1000);
+    CHECK(ud_beam(m) == 64, "beam 1000 is not clamped to 64");
+    udmodel_free(m);
+    udtrain_free(t);
+    return 0;
+}
+
 static int parser_finds_subject_object_and_passive_agent(void)
 {
     const UdModel *m = parser_model();
@@ -1990,6 +2052,7 @@ int main(void)
     RUN(perceptron_learns_separable_classes_and_survives_compaction);
     RUN(treebank_reader_keeps_words_and_skips_ranges_and_empty_nodes);
     RUN(parser_gives_one_root_and_heads_inside_the_sentence);
+    RUN(beam_training_learns_a_small_treebank);
     RUN(parser_finds_subject_object_and_passive_agent);
     RUN(quote_shapes_give_text_kind_speaker_and_via);
     RUN(events_are_placed_by_their_sentence_else_the_dateline);

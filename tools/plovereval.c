@@ -1,6 +1,6 @@
 /* plovereval.c - scores herodotus against hand-coded PLOVER records.
  *
- *   plover-eval RECORDS.json [--verbose | --triples] [--tree]
+ *   plover-eval RECORDS.json [--verbose | --triples] [--tree [--beam N]]
  *
  * --verbose lists the sentences whose gold category was missed; --triples
  * those whose category was found but a gold triple was not.
@@ -69,14 +69,15 @@ static size_t codes(json_t *v, const char **out, size_t max)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: plover-eval RECORDS.json [--verbose | --triples] [--tree]\n");
+        fprintf(stderr, "usage: plover-eval RECORDS.json [--verbose | --triples] [--tree [--beam N]]\n");
         return 2;
     }
-    int verbose = 0, tree = 0;
+    int verbose = 0, tree = 0, beam = 0;
     for (int a = 2; a < argc; a++) {
         if (!strcmp(argv[a], "--verbose")) verbose = 1;
         else if (!strcmp(argv[a], "--triples")) verbose = 2;
         else if (!strcmp(argv[a], "--tree")) tree = 1;
+        else if (!strcmp(argv[a], "--beam") && a + 1 < argc) beam = atoi(argv[++a]);
     }
     json_error_t je;
     json_t *root = json_load_file(argv[1], 0, &je);
@@ -88,6 +89,7 @@ int main(int argc, char **argv)
     memset(&coder, 0, sizeof coder);
     coder.opt.keep_untargeted = 1;
     coder.opt.tree = tree;
+    coder.opt.beam = beam;
     char lerr[4400];
     if (pipeline_load(&coder, lerr, sizeof lerr)) {
         fprintf(stderr, "plover-eval: %s\n", lerr);

@@ -1,11 +1,13 @@
 /* train.c - trains the tagger and parser model from a UD treebank.
  *
- *   train TRAIN.conllu DEV.conllu OUT.model [TAG_EPOCHS PARSE_EPOCHS FOLDS]
+ *   train TRAIN.conllu DEV.conllu OUT.model [TAG_EPOCHS PARSE_EPOCHS FOLDS BEAM BEAM_EPOCHS]
  *
  * The parser learns from tags the tagger predicted (ten-fold jackknife:
  * each tenth of the sentences tagged by a tagger trained on the other
  * nine), so that it meets the tagger's mistakes in training as it will
- * in use.  Everything is seeded and single-threaded: the same inputs give
+ * in use.  The greedy parser learns with a dynamic oracle (PARSE_EPOCHS,
+ * 15); then, with BEAM > 1 (the default, 8), a second parser learns
+ * globally with a beam of that many states (BEAM_EPOCHS, 12).  Everything is seeded and single-threaded: the same inputs give
  * the same bytes.  Progress and dev-set figures go to stderr. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -117,11 +119,12 @@ static void report(const char *what, const Treebank *tb, const UdModel *m)
 int main(int argc, char **argv)
 {
     if (argc < 4) {
-        fprintf(stderr, "usage: train TRAIN.conllu DEV.conllu OUT.model [TAG_EPOCHS PARSE_EPOCHS FOLDS]\n");
+        fprintf(stderr, "usage: train TRAIN.conllu DEV.conllu OUT.model [TAG_EPOCHS PARSE_EPOCHS FOLDS BEAM BEAM_EPOCHS]\n");
         return 2;
     }
     int tag_epochs = argc > 4 ? atoi(argv[4]) : 8, parse_epochs = argc > 5 ? atoi(argv[5]) : 15;
-    int folds = argc > 6 ? atoi(argv[6]) : 10;
+    int folds = argc > 6 ? atoi(argv[6]) : 10, beam = argc > 7 ? atoi(argv[7]) : 8;
+    int beam_epochs = argc > 8 ? atoi(argv[8]) : 12;
     char err[512];
     Models env = {0};   /* the lexicon, WordNet and word list give features */
     if (!(env.tagger = tagger_load(TAGGER_DIR_DEFAULT, err, sizeof err)) ||
@@ -179,7 +182,17 @@ int main(int argc, char **argv)
         udtrain_parser_epoch(t, &ps, e, e > 1 ? 0.9 : 0.0, 7);
         if (e % 5 == 0 || e == parse_epochs) {
             m = udtrain_model(t, 1);
-            snprintf(what, sizeof what, "epoch %d, dev (%.0f s)", e, now() - t0);
+            snprintf(what, sizeof what, "greedy, epoch %d, dev (%.0f s)", e, now() - t0);
+            report(what, &dev, m);
+            udmodel_free(m);
+        }
+    }
+    if (beam > 1) udtrain_set_beam(t, beam);
+    for (int e = 1; beam > 1 && e <= beam_epochs; e++) {
+        udtrain_parser_epoch_beam(t, &ps, e, 7);
+        if (e % 4 == 0 || e == beam_epochs) {
+            m = udtrain_model(t, 1);
+            snprintf(what, sizeof what, "beam %d, epoch %d, dev (%.0f s)", beam, e, now() - t0);
             report(what, &dev, m);
             udmodel_free(m);
         }
