@@ -141,7 +141,8 @@ typedef struct VerbPhrase {
  * who acts and who is acted upon; the events stage makes Events of it like
  * of a verb phrase (negation and intent from a support verb, sources of a
  * support verb from its subject, stand-alone codes). */
-enum NounSrcFrame { NS_NONE, NS_SUPPORT /* the support verb's subject */, NS_POSS, NS_ADJ, NS_LED, NS_PREP };
+enum NounSrcFrame { NS_NONE, NS_SUPPORT /* the support verb's subject */, NS_POSS, NS_ADJ, NS_LED, NS_PREP,
+                    NS_CLAUSE /* the subject of the clause whose time adjunct it is ("after fierce fighting") */ };
 
 typedef struct NounEvent {
     uint32_t head;          /* token of the noun ("attack") */

@@ -112,10 +112,11 @@ static int mention_before(const Sentence *s, uint32_t i)
             s->men[s->tok[c - 1].mention].kind != MK_PRONOUN)
             return s->tok[c - 1].mention;
     }
-    /* "the police chief of Valparaiso was shot": the head before an "of"
-     * phrase no dictionary knows */
-    if (j < i && j > 1 && tok_is(&s->tok[j - 1], "of") && s->tok[j - 2].mention >= 0 &&
-        s->men[s->tok[j - 2].mention].kind != MK_PRONOUN)
+    /* "the police chief of Valparaiso was shot", "the Minister for
+     * Interior allowed": the head before an "of" phrase no dictionary
+     * knows, or before a "for" phrase naming an office's remit */
+    if (j < i && j > 1 && s->tok[j - 2].mention >= 0 && s->men[s->tok[j - 2].mention].kind != MK_PRONOUN &&
+        (tok_is(&s->tok[j - 1], "of") || (tok_is(&s->tok[j - 1], "for") && s->men[s->tok[j - 2].mention].has_agent)))
         return s->tok[j - 2].mention;
     /* "farmers angry over cheap imports blocked": an adjective phrase
      * after the subject */
@@ -372,6 +373,25 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
         if (b == pv->end) {
             add_conj(s, subj_of_vp[k - 1], sub->src, &sub->nsrc, 8);
             sub->rule = "subject of the verb whose statement it is";
+            return 0;
+        }
+    }
+    if (s->tok[v->head].tag == T_VBG && v->start == v->head && v->start > pv->end + 1 && subj_of_vp[k - 1] >= 0 &&
+        !(pv->flags & VP_PASSIVE)) {
+        /* "captured the stronghold after five days of fighting", "left
+         * after meeting Putin": a gerund in the clause's time adjunct is
+         * done by the clause's subject */
+        static const char *const when[] = {"after", "following", "during", "before", "while", NULL};
+        static const char *const span[] = {"hour", "hours", "day", "days", "week", "weeks", "month", "months",
+                                           "night", "nights", NULL};
+        uint32_t b = v->start;
+        while (b > pv->end + 1 && v->start - b < 5 &&
+               (s->tok[b - 1].tag == T_CD || s->tok[b - 1].tag == T_JJ || s->tok[b - 1].tag == T_DT ||
+                tok_is(&s->tok[b - 1], "of") || tok_is_any(&s->tok[b - 1], span)))
+            b--;
+        if (b > pv->end && tok_is_any(&s->tok[b - 1], when)) {
+            add_conj(s, subj_of_vp[k - 1], sub->src, &sub->nsrc, 8);
+            sub->rule = "subject of the clause whose time adjunct it is";
             return 0;
         }
     }
@@ -809,6 +829,16 @@ static int unnamed_agent_counts(const char *code)
     return !strncmp(code, "17", 2) || !strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2);
 }
 
+/* An agentless passive that stands as an event with its first actor
+ * unknown: violence and coercion ("five protesters were arrested"), and
+ * investigations and accusations ("was put under investigation", "has
+ * been accused of embezzling"), which news reports without naming who
+ * brought them as often as not. */
+static int agentless_passive_counts(const char *code)
+{
+    return unnamed_agent_counts(code) || !strncmp(code, "09", 2) || !strncmp(code, "11", 2);
+}
+
 /* What two sides do together: meet, agree, cooperate, fight. */
 static int together_code(const char *code)
 {
@@ -981,6 +1011,7 @@ static const char *frame_words(Doc *d, int frame, Sym prep)
 {
     switch (frame) {
     case NS_SUPPORT: return "subject of the support verb";
+    case NS_CLAUSE: return "subject of the clause it is an adjunct of";
     case NS_POSS: return "possessive";
     case NS_ADJ: return "actor before the noun";
     case NS_LED: return "X-led";
@@ -1042,7 +1073,7 @@ static void noun_events(Doc *d, const Dict *dict, const Options *o, uint32_t si,
         } else {
             if (sv && !(sv->flags & VP_PASSIVE) && subj[ne->support] >= 0) {
                 add_conj(s, subj[ne->support], src, &nsrc, 8);
-                sframe = NS_SUPPORT;
+                sframe = ne->src_frame == NS_CLAUSE ? NS_CLAUSE : NS_SUPPORT;
             } else if (ne->src_m >= 0) {
                 add_conj(s, ne->src_m, src, &nsrc, 8);
             }
@@ -1455,16 +1486,23 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 /* "was attacked by X": X acts on the subject */
                 int agent_tree = 0, agent = passive_agent(s, v, o, &agent_tree);
                 s->wants_tree |= s->nmen > 0;
-                if (agent < 0 && cv->agentless && v->code && unnamed_agent_counts(v->code) && sub.nsrc &&
+                if (agent < 0 && cv->agentless && v->code && agentless_passive_counts(v->code) && sub.nsrc &&
                     !(v->flags & VP_NEGATED) && !not_done(s, k)) {
                     /* "five protesters were arrested", "130 people were killed":
                      * the event stands, the one acting unknown (GDELT leaves
                      * its first actor empty too) */
                     const char *code = (v->flags & VP_FUTURE) ? intent_code(v->code) : v->code;
+                    /* "was put under investigation in Italy": an inquiry is the
+                     * country's where it is held */
+                    Sym by = 0;
+                    for (uint32_t q = 0; q < s->nmen && !by && code && !strncmp(code, "09", 2); q++)
+                        if (s->men[q].start >= v->end && place_in_phrase(s, (int)q) && actor_country(s->men[q].code))
+                            by = actor_country(s->men[q].code);
                     for (int b = 0; b < sub.nsrc && code; b++) {
-                        Event e = {.sent = si, .target = s->men[sub.src[b]].code, .code = code, .src_m = -1,
-                                   .tgt_m = sub.src[b], .vp = k,
-                                   .rule = "passive without agent: who acted is not named"};
+                        Event e = {.sent = si, .source = by, .target = s->men[sub.src[b]].code, .code = code,
+                                   .src_m = -1, .tgt_m = sub.src[b], .vp = k,
+                                   .rule = by ? "passive without agent: an inquiry held in a country is its own"
+                                              : "passive without agent: who acted is not named"};
                         push_event(d, &e);
                     }
                     continue;

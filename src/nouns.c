@@ -82,6 +82,34 @@ static uint32_t skip_adjuncts(const Sentence *s, uint32_t p, uint32_t limit)
 static const char *const MEASURE[] = {"series", "wave", "spate", "string", "round", "number", "dozens", "hundreds",
                                       "day", "days", "week", "weeks", "night", "campaign", "fresh", "new", NULL};
 
+/* "after five days of fighting", "following fierce fighting with rebels":
+ * the adjunct a clause's subject fought in; "jailed 52 members on
+ * allegations of treason": the grounds its subject acted on.  Returns the
+ * verb phrase of that clause, -1 none. */
+static const char *const AFTER[] = {"after", "following", "during", NULL};
+static const char *const SPAN[] = {"hour", "hours", "day", "days", "week", "weeks", "month", "months", "night",
+                                   "nights", NULL};
+
+static const char *const ON[] = {"on", "upon", NULL};
+
+static int fought_by_clause(const Sentence *s, const NounEvent *ne, const char *const *before)
+{
+    uint32_t p = ne->start;
+    while (p > 0 && ne->start - p < 6 &&
+           (s->tok[p - 1].tag == T_DT || s->tok[p - 1].tag == T_JJ || s->tok[p - 1].tag == T_CD ||
+            tok_is(&s->tok[p - 1], "of") || tok_is_any(&s->tok[p - 1], SPAN)))
+        p--;
+    if (p == 0 || !tok_is_any(&s->tok[p - 1], before)) return -1;
+    int best = -1;
+    for (uint32_t v = 0; v < s->nvp; v++) {
+        const VerbPhrase *vp = &s->vp[v];
+        if (vp->end > p - 1) break;
+        if (p - 1 - vp->end <= 30) best = (int)v;
+    }
+    if (best < 0 || (s->vp[best].flags & (VP_PASSIVE | VP_INFINITIVE))) return -1;
+    return best;
+}
+
 /* May token t stand inside a noun phrase before its head ("the heavily
  * armed Saudi-led ground offensive")? */
 /* Is token i inside one of the sentence's verb groups?  (A sentence has a
@@ -539,6 +567,23 @@ void find_nouns(Doc *d, const Dict *dict, const Options *o)
                         break;
                     }
                     if (coded || ne.support >= 0) break;
+                }
+                /* fighting (a noun of two sides: clashes, a battle; not an
+                 * attack, which the subject may have suffered) in an adjunct
+                 * of a clause is its subject's: "retook the village after
+                 * fierce fighting with guerrillas"; and so
+                 * are the allegations it acts on: "jailed them on allegations
+                 * of treason" (the verb keeps its own event) */
+                int mutual = 0;
+                for (uint32_t f = 0; f < e->nframes; f++) mutual |= e->frame[f].role == NR_MUTUAL;
+                if (!coded && ne.support < 0 && ne.src_m < 0 && !ne.between &&
+                    ((mutual && !strncmp(ne.code, "19", 2)) || !strncmp(ne.code, "11", 2))) {
+                    int v = fought_by_clause(s, &ne, ne.code[1] == '9' ? AFTER : ON);
+                    if (v >= 0) {
+                        ne.support = v;
+                        ne.verb_too = 1;
+                        ne.src_frame = NS_CLAUSE;
+                    }
                 }
                 if (coded || background(d, s, &ne)) continue;
                 /* "Macron's visit to Algeria was postponed", "called off the strike" */

@@ -445,6 +445,24 @@ check deploying_ones_own_soldiers_has_no_target sh -c "grep -q '	UKRGOV		154	' '
 # the head before an "of" phrase no dictionary knows is the subject
 coded 2024-04-08 'The Chilean police chief of Valparaiso was shot dead by unidentified gunmen.' --all
 check the_head_before_an_unknown_of_phrase_is_the_subject grep -q '	CHLUAF	CHLCOP	193	' "$T/o"
+# an accusation or an investigation in the passive with no one named stands, its source empty
+# (an inquiry held in a country: that country's); an agentless invitation does not
+coded 2024-04-08 'A former Kenyan minister has been accused of embezzling public funds. A US national has been put under investigation in Italy. Iranian diplomats were invited to the talks.'
+check an_agentless_accusation_stands grep -q '		KENGOV	112	' "$T/o"
+check an_agentless_investigation_is_the_countrys_where_it_is_held grep -q '	ITA	USA	090	' "$T/o"
+check an_agentless_invitation_does_not sh -c "[ \$(wc -l <'$T/o') -eq 3 ]"
+
+# fighting in a clause's time adjunct (a noun of two sides, or a gerund) is its subject's, and
+# so are the allegations it acts on; an attack after which it acted is not
+coded 2024-04-08 'Kenyan police arrested five people after the attack on the market. Burmese troops captured part of a rebel stronghold after five days of fighting. Vietnamese troops captured the village after fierce fighting with Cambodian guerrillas. Nigerian authorities jailed 52 opposition members on allegations of treason.' --all
+check fighting_after_which_a_subject_acted_is_its_own sh -c "grep -q '	VNMMIL	KHMREB	190	' '$T/o' && grep -q '	KHMREB	VNMMIL	190	' '$T/o'"
+check a_gerund_in_a_time_adjunct_is_the_subjects grep -q '	MMRMIL		190	' "$T/o"
+check allegations_a_clause_acts_on_are_its_subjects grep -q '	NGAGOV		112	' "$T/o"
+check an_attack_after_which_police_acted_is_not_theirs sh -c "! grep -q '	KENCOP	[A-Z]*	19' '$T/o'"
+
+# an office's remit after "for" ("the Minister for Foreign Affairs") leaves the office the subject
+coded 2024-04-08 'ISLAMABAD (AP) - The Federal Minister for Interior Aftab Sherpao allowed the opposition to hold a rally.' --all
+check the_office_before_a_for_phrase_is_the_subject grep -q '	PAKGOV	PAKOPP	0812	' "$T/o"
 
 # the infinitive of a negated verb did not happen
 coded 2024-04-08 'The official, who was not authorised to talk to Russian officials, left. Iran did not ask Iraq to release the prisoners.' --all
