@@ -300,6 +300,12 @@ static int first_of_conj(const Sentence *s, int m)
     return m;
 }
 
+/* Coercion, assault, fighting, mass violence (CAMEO 17-20). */
+static int force_code(const char *code)
+{
+    return (code[0] == '1' && code[1] >= '7' && code[1] <= '9') || (code[0] == '2' && code[1] == '0');
+}
+
 /* What is issued, published or sent and speaks for its issuer */
 static const char *const STATEMENT_NOUNS[] = {"statement", "statements", "communique", "communiqué", "declaration",
     "letter", "resolution", "message", "note", "report", "post", "video", "decree", "order", "notice",
@@ -377,10 +383,10 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
         }
     }
     if (s->tok[v->head].tag == T_VBG && v->start == v->head && v->start > pv->end + 1 && subj_of_vp[k - 1] >= 0 &&
-        !(pv->flags & VP_PASSIVE)) {
-        /* "captured the stronghold after five days of fighting", "left
-         * after meeting Putin": a gerund in the clause's time adjunct is
-         * done by the clause's subject */
+        !(pv->flags & VP_PASSIVE) && pv->code && v->code && force_code(pv->code) && force_code(v->code)) {
+        /* "captured the stronghold after five days of fighting": force in
+         * the time adjunct of a clause of force is its subject's ("the bank
+         * refused the accord after weeks of fighting" did not fight) */
         static const char *const when[] = {"after", "following", "during", "before", "while", NULL};
         static const char *const span[] = {"hour", "hours", "day", "days", "week", "weeks", "month", "months",
                                            "night", "nights", NULL};

@@ -107,6 +107,10 @@ static int fought_by_clause(const Sentence *s, const NounEvent *ne, const char *
         if (p - 1 - vp->end <= 30) best = (int)v;
     }
     if (best < 0 || (s->vp[best].flags & (VP_PASSIVE | VP_INFINITIVE))) return -1;
+    /* only a clause of force takes the fighting for its own ("the bank
+     * refused to review the accord after weeks of fighting" did not fight) */
+    const char *c = s->vp[best].code;
+    if (!c || !((c[0] == '1' && c[1] >= '7' && c[1] <= '9') || (c[0] == '2' && c[1] == '0'))) return -1;
     return best;
 }
 

@@ -452,13 +452,15 @@ check an_agentless_accusation_stands grep -q '		KENGOV	112	' "$T/o"
 check an_agentless_investigation_is_the_countrys_where_it_is_held grep -q '	ITA	USA	090	' "$T/o"
 check an_agentless_invitation_does_not sh -c "[ \$(wc -l <'$T/o') -eq 3 ]"
 
-# fighting in a clause's time adjunct (a noun of two sides, or a gerund) is its subject's, and
-# so are the allegations it acts on; an attack after which it acted is not
-coded 2024-04-08 'Kenyan police arrested five people after the attack on the market. Burmese troops captured part of a rebel stronghold after five days of fighting. Vietnamese troops captured the village after fierce fighting with Cambodian guerrillas. Nigerian authorities jailed 52 opposition members on allegations of treason.' --all
+# fighting in the time adjunct of a clause of force (a noun of two sides, or a gerund) is its
+# subject's, and so are the allegations it acts on; an attack after which it acted is not, nor
+# fighting after which a bank or a ministry did something else
+coded 2024-04-08 'Kenyan police arrested five people after the attack on the market. Burmese troops captured part of a rebel stronghold after five days of fighting. Vietnamese troops captured the village after fierce fighting with Cambodian guerrillas. Nigerian authorities jailed 52 opposition members on allegations of treason. The Kenyan central bank refused to review the accord after weeks of fighting. The Ugandan ministry announced new subsidies after fierce fighting with rebels.' --all
 check fighting_after_which_a_subject_acted_is_its_own sh -c "grep -q '	VNMMIL	KHMREB	190	' '$T/o' && grep -q '	KHMREB	VNMMIL	190	' '$T/o'"
 check a_gerund_in_a_time_adjunct_is_the_subjects grep -q '	MMRMIL		190	' "$T/o"
 check allegations_a_clause_acts_on_are_its_subjects grep -q '	NGAGOV		112	' "$T/o"
 check an_attack_after_which_police_acted_is_not_theirs sh -c "! grep -q '	KENCOP	[A-Z]*	19' '$T/o'"
+check fighting_after_which_others_acted_is_not_theirs sh -c "! grep -qE '	(KEN|UGA)(BUS|GOV|[A-Z]*)	[A-Z]*	19' '$T/o'"
 
 # an office's remit after "for" ("the Minister for Foreign Affairs") leaves the office the subject
 coded 2024-04-08 'ISLAMABAD (AP) - The Federal Minister for Interior Aftab Sherpao allowed the opposition to hold a rally.' --all
