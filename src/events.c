@@ -1499,15 +1499,42 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                      * its first actor empty too) */
                     const char *code = (v->flags & VP_FUTURE) ? intent_code(v->code) : v->code;
                     /* "was put under investigation in Italy": an inquiry is the
-                     * country's where it is held */
+                     * country's where it is held; "was killed in a car bomb
+                     * explosion in Beirut": violence by unnamed attackers
+                     * is that country's unidentified forces' (UAF), as the
+                     * field's coders have it */
                     Sym by = 0;
-                    for (uint32_t q = 0; q < s->nmen && !by && code && !strncmp(code, "09", 2); q++)
-                        if (s->men[q].start >= v->end && place_in_phrase(s, (int)q) && actor_country(s->men[q].code))
-                            by = actor_country(s->men[q].code);
+                    int inquiry = code && !strncmp(code, "09", 2), violence = code && code[0] >= '1' &&
+                                  ((code[0] == '1' && code[1] >= '8') || code[0] == '2');
+                    for (uint32_t q = 0; q < s->nmen && !by && (inquiry || violence); q++) {
+                        const Mention *pm = &s->men[q];
+                        if (pm->start < v->end || pm->kind != MK_COUNTRY || pm->has_agent || pm->start < 1 ||
+                            !actor_country(pm->code))
+                            continue;
+                        /* "in Mandera", "in the town of Baidoa", "outside of the
+                         * Iraqi city of Basra", "in a residential sector of
+                         * eastern Beirut" */
+                        uint32_t b = pm->start;
+                        while (b > v->end && pm->start - b < 4 && (s->tok[b - 1].tag == T_JJ || s->tok[b - 1].tag == T_RB))
+                            b--;
+                        int place = b > v->end && is_place_prep(&s->tok[b - 1]);
+                        if (!place && b > v->end + 1 && tok_is(&s->tok[b - 1], "of"))
+                            place = is_place_noun(&s->tok[b - 2]) || tok_is(&s->tok[b - 2], "sector") ||
+                                    tok_is(&s->tok[b - 2], "outskirts") || tok_is(&s->tok[b - 2], "suburb");
+                        if (!place) continue;
+                        if (inquiry) {
+                            by = actor_country(pm->code);
+                        } else {
+                            char buf[8];
+                            snprintf(buf, sizeof buf, "%sUAF", sym_name(actor_country(pm->code)));
+                            by = sym_intern(buf, strlen(buf));
+                        }
+                    }
                     for (int b = 0; b < sub.nsrc && code; b++) {
                         Event e = {.sent = si, .source = by, .target = s->men[sub.src[b]].code, .code = code,
                                    .src_m = -1, .tgt_m = sub.src[b], .vp = k,
-                                   .rule = by ? "passive without agent: an inquiry held in a country is its own"
+                                   .rule = by ? (inquiry ? "passive without agent: an inquiry held in a country is its own"
+                                                         : "passive without agent: unnamed forces of the country where it happened")
                                               : "passive without agent: who acted is not named"};
                         push_event(d, &e);
                     }

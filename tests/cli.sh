@@ -462,6 +462,12 @@ check allegations_a_clause_acts_on_are_its_subjects grep -q '	NGAGOV		112	' "$T/
 check an_attack_after_which_police_acted_is_not_theirs sh -c "! grep -q '	KENCOP	[A-Z]*	19' '$T/o'"
 check fighting_after_which_others_acted_is_not_theirs sh -c "! grep -qE '	(KEN|UGA)(BUS|GOV|[A-Z]*)	[A-Z]*	19' '$T/o'"
 
+# violence in the passive with no one named, where a place names a country: that country's
+# unidentified forces (UAF); an arrest there keeps its source empty
+coded 2024-04-08 'Five Kenyan soldiers were killed in Mandera on Monday. Three US servicemen were killed outside of the Iraqi city of Basra. Two journalists were arrested in Nairobi.' --all
+check violence_by_no_one_named_in_a_place_is_its_unidentified_forces sh -c "grep -q '	KENUAF	KENMIL	19' '$T/o' && grep -q '	IRQUAF	USAMIL	19' '$T/o'"
+check an_arrest_by_no_one_named_in_a_place_keeps_no_source grep -q '		KENMED	173	' "$T/o"
+
 # an office's remit after "for" ("the Minister for Foreign Affairs") leaves the office the subject
 coded 2024-04-08 'ISLAMABAD (AP) - The Federal Minister for Interior Aftab Sherpao allowed the opposition to hold a rally.' --all
 check the_office_before_a_for_phrase_is_the_subject grep -q '	PAKGOV	PAKOPP	0812	' "$T/o"
