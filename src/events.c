@@ -1469,6 +1469,19 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                         break;
                     }
             }
+            if (!ntgt && cv->target_reading && (v->flags & VP_INFINITIVE) && k > 0 && v->code && s->vp[k - 1].code &&
+                !strncmp(v->code, "04", 2) && !strncmp(s->vp[k - 1].code, "04", 2)) {
+                /* "telephoned Kozyrev to discuss the peace plan", "met
+                 * Lavrov to discuss trade": the talks are with the one met */
+                const VerbPhrase *pv = &s->vp[k - 1];
+                for (uint32_t i = pv->end; i < v->start; i++) {
+                    int m = s->tok[i].mention;
+                    if (m < 0 || s->men[m].kind == MK_PRONOUN || (sub.nsrc && m == sub.src[0])) continue;
+                    if (place_in_phrase(s, m) || site_phrase(s, m)) continue;
+                    add_conj(s, m, tgt, &ntgt, 8);
+                    break;
+                }
+            }
             int tree_could = !ntgt && !(v->flags & VP_PASSIVE) && v->target_tok < 0 && !reported &&
                              !(v->code && v->code[0] == '0' && v->code[1] == '1');
             /* the tree gives only mentions: one other than the subject is needed */

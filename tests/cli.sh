@@ -468,6 +468,11 @@ coded 2024-04-08 'Five Kenyan soldiers were killed in Mandera on Monday. Three U
 check violence_by_no_one_named_in_a_place_is_its_unidentified_forces sh -c "grep -q '	KENUAF	KENMIL	19' '$T/o' && grep -q '	IRQUAF	USAMIL	19' '$T/o'"
 check an_arrest_by_no_one_named_in_a_place_keeps_no_source grep -q '		KENMED	173	' "$T/o"
 
+# talks to which a meeting or a call leads are with the one met or called; with no one met, with no one
+coded 2024-04-08 'U.S. Secretary of State Antony Blinken telephoned Russian Foreign Minister Sergei Lavrov on Tuesday to discuss the peace plan. Turkey met in Ankara to discuss the crisis.' --all
+check talks_a_call_leads_to_are_with_the_one_called grep -q '	USAGOV	RUSGOV	040	' "$T/o"
+check talks_after_meeting_no_one_named_have_no_target grep -q '	TUR		040	' "$T/o"
+
 # an office's remit after "for" ("the Minister for Foreign Affairs") leaves the office the subject
 coded 2024-04-08 'ISLAMABAD (AP) - The Federal Minister for Interior Aftab Sherpao allowed the opposition to hold a rally.' --all
 check the_office_before_a_for_phrase_is_the_subject grep -q '	PAKGOV	PAKOPP	0812	' "$T/o"
