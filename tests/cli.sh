@@ -473,6 +473,11 @@ coded 2024-04-08 'U.S. Secretary of State Antony Blinken telephoned Russian Fore
 check talks_a_call_leads_to_are_with_the_one_called grep -q '	USAGOV	RUSGOV	040	' "$T/o"
 check talks_after_meeting_no_one_named_have_no_target grep -q '	TUR		040	' "$T/o"
 
+# a protest prevented is a restriction on assembly; attacks prevented are no event
+coded 2024-04-08 'Turkish police prevented the demonstration staged by students in Sivas. The Kenyan government took steps to prevent attacks on schools.' --all
+check a_protest_prevented_is_a_restriction grep -q '	TURCOP		1721	' "$T/o"
+check attacks_prevented_are_no_event sh -c "[ \$(wc -l <'$T/o') -eq 2 ]"
+
 # an office's remit after "for" ("the Minister for Foreign Affairs") leaves the office the subject
 coded 2024-04-08 'ISLAMABAD (AP) - The Federal Minister for Interior Aftab Sherpao allowed the opposition to hold a rally.' --all
 check the_office_before_a_for_phrase_is_the_subject grep -q '	PAKGOV	PAKOPP	0812	' "$T/o"
