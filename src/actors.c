@@ -140,7 +140,8 @@ int is_place_prep(const Token *t)
 int is_place_noun(const Token *t)
 {
     static const char *const w[] = {"capital", "city", "town", "village", "province", "region", "district",
-                                    "state", "port", "county", "area", NULL};
+                                    "state", "port", "county", "area", "sector", "outskirts", "suburb", "suburbs",
+                                    NULL};
     return tok_is_any(t, w);
 }
 

@@ -84,3 +84,8 @@ int cameo_quad_of_root(const char *code)
 }
 
 size_t cameo_count(void) { return C.n; }
+
+int cameo_is_force(const char *code)
+{
+    return code && ((code[0] == '1' && code[1] >= '7' && code[1] <= '9') || (code[0] == '2' && code[1] == '0'));
+}

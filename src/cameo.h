@@ -17,5 +17,7 @@ const CameoCode *cameo_get(const char *code);   /* NULL if unknown */
 /* Quad class from the root alone (1..4), 0 if not a CAMEO root. */
 int  cameo_quad_of_root(const char *code);
 size_t cameo_count(void);
+/* Coercion (17), assault (18), fighting (19) or mass violence (20). */
+int  cameo_is_force(const char *code);
 
 #endif

@@ -681,7 +681,7 @@ typedef struct LabelMemo {
 } LabelMemo;
 
 typedef struct Beam {
-    int k, n;
+    int k;
     PState *cur, *nxt;
     float *score, *nscore;
     BCand *cand;
@@ -700,7 +700,6 @@ static uint64_t features_key(const uint64_t *f, size_t n, uint64_t salt)
 static void beam_init(Beam *b, int k, int n, Arena *a)
 {
     b->k = k;
-    b->n = n;
     b->cur = arena_alloc(a, (size_t)k * sizeof *b->cur);
     b->nxt = arena_alloc(a, (size_t)k * sizeof *b->nxt);
     for (int i = 0; i < k; i++) state_init(&b->cur[i], n, a), state_init(&b->nxt[i], n, a);
@@ -812,13 +811,20 @@ static void parse_words_beam(const UdModel *m, const WordF *wf, const UdWord *w,
     finish_tree(&b.cur[0], head, label, m->root_label, m->parataxis_label);
 }
 
+/* The beam parser when the beam asks for it and the model has one, else
+ * the greedy parser. */
+static void parse_tagged(const UdModel *m, const WordF *wf, const UdWord *w, const uint8_t *tag, size_t n, int *head,
+                         uint8_t *label, Arena *scratch)
+{
+    if (m->beam > 1 && m->bmoves.slots) parse_words_beam(m, wf, w, tag, n, head, label, scratch);
+    else parse_words(m, wf, w, tag, n, head, label, scratch);
+}
+
 void ud_parse(const UdModel *m, const UdWord *w, const uint8_t *tag, size_t n, int *head, uint8_t *label,
               Arena *scratch)
 {
     if (!n || !ud_has_parser(m)) return;
-    const WordF *wf = words_features(m->env, w, n, 0, scratch);
-    if (m->beam > 1 && m->bmoves.slots) parse_words_beam(m, wf, w, tag, n, head, label, scratch);
-    else parse_words(m, wf, w, tag, n, head, label, scratch);
+    parse_tagged(m, words_features(m->env, w, n, 0, scratch), w, tag, n, head, label, scratch);
 }
 
 int ud_beam(const UdModel *m) { return m->beam; }
@@ -839,8 +845,7 @@ void parse_sentence(const UdModel *m, Sentence *s, Arena *a)
     hmm_features(m->env, wf, w, n, penn, a);
     tag_words(m, wf, n, tag);
     if (!ud_has_parser(m)) return;
-    if (m->beam > 1 && m->bmoves.slots) parse_words_beam(m, wf, w, tag, n, head, lab, a);
-    else parse_words(m, wf, w, tag, n, head, lab, a);
+    parse_tagged(m, wf, w, tag, n, head, lab, a);
     for (size_t i = 0; i < n; i++) {
         s->tok[i].head = (int16_t)(head[i] - 1);
         s->tok[i].rel = m->rel[lab[i] & 63];
@@ -1161,16 +1166,16 @@ static void projectivize(int *gh, int n)
 
 /* The dynamic oracle's cost of each move (Goldberg and Nivre 2012): gold
  * arcs that become unreachable.  gh: gold heads (n + 1 for the root). */
-static void move_costs(const PState *st, const int *gh, const uint8_t *gl, const uint8_t *in_stack, int cost[4],
-                       int *left_label, int *right_label)
+static void move_costs(const PState *st, const int *gh, const uint8_t *gl, int cost[4], int *left_label,
+                       int *right_label)
 {
     int n = st->n, b = st->b, s0 = st->sp ? st->stack[st->sp - 1] : 0;
     *left_label = *right_label = -1;
     /* SHIFT: b loses heads and dependents in the stack */
-    int c = 0;
+    int c = 0, head_in_stack = 0;
     for (int i = 0; i < st->sp; i++) {
         int k = st->stack[i];
-        if (gh[b] == k) c++;
+        if (gh[b] == k) c++, head_in_stack = 1;
         if (gh[k] == b && !st->head[k]) c++;
     }
     cost[SHIFT] = b <= n ? c : 1000;
@@ -1194,7 +1199,7 @@ static void move_costs(const PState *st, const int *gh, const uint8_t *gl, const
      * buffer, and its dependents in the stack */
     c = 0;
     if (s0 && b <= n) {
-        if (gh[b] != s0 && (gh[b] >= b || in_stack[gh[b]])) c++;
+        if (gh[b] != s0 && (gh[b] >= b || head_in_stack)) c++;
         for (int i = 0; i < st->sp; i++) {
             int k = st->stack[i];
             if (gh[k] == b && !st->head[k]) c++;
@@ -1204,29 +1209,50 @@ static void move_costs(const PState *st, const int *gh, const uint8_t *gl, const
     cost[3] = c;
 }
 
-void udtrain_parser_epoch(UdTrainer *t, const UdTrainSet *d, int epoch, double explore, uint64_t seed)
+/* The sentences in an epoch's order (seeded: *rs goes on to draw the
+ * epoch's other choices); free it. */
+static uint32_t *epoch_order(const UdTrainSet *d, int epoch, uint64_t seed, uint64_t *rs)
 {
     uint32_t *order = malloc(d->nsent * sizeof *order);
     for (uint32_t s = 0; s < d->nsent; s++) order[s] = s;
-    uint64_t rs = seed ^ ((uint64_t)epoch * 0x2545f4914f6cdd1dull);
-    shuffle(order, d->nsent, &rs);
+    *rs = seed ^ ((uint64_t)epoch * 0x2545f4914f6cdd1dull);
+    shuffle(order, d->nsent, rs);
+    return order;
+}
+
+/* Sentence s of the training set in the trainer's arena: its words for
+ * the features (*c) and its gold tree made projective: gh the heads (n + 1
+ * the root), gl the relations. */
+static void gold_sentence(UdTrainer *t, const UdTrainSet *d, uint32_t s, PCtx *c, int **gh, uint8_t **gl)
+{
+    int n = (int)d->len[s];
+    arena_reset(&t->arena);
+    *c = (PCtx){words_features(t->env, d->word + d->first[s], (size_t)n, 0, &t->arena), d->tag + d->first[s], n,
+                d->word + d->first[s], t->verb};
+    *gh = arena_alloc(&t->arena, (size_t)(n + 2) * sizeof **gh);
+    *gl = arena_alloc(&t->arena, (size_t)n + 2);
+    for (int i = 1; i <= n; i++) {
+        int h = d->head[d->first[s] + (uint32_t)i - 1];
+        (*gh)[i] = h ? h : n + 1;
+        (*gl)[i] = d->label[d->first[s] + (uint32_t)i - 1];
+    }
+    projectivize(*gh, n);
+}
+
+void udtrain_parser_epoch(UdTrainer *t, const UdTrainSet *d, int epoch, double explore, uint64_t seed)
+{
+    uint64_t rs;
+    uint32_t *order = epoch_order(d, epoch, seed, &rs);
     uint64_t f[MAX_FEAT], lf[MAX_FEAT];
     float score[256];
     for (size_t k = 0; k < d->nsent; k++) {
         uint32_t s = order[k];
         int n = (int)d->len[s];
         if (!n) continue;
-        arena_reset(&t->arena);
-        PCtx c = {words_features(t->env, d->word + d->first[s], (size_t)n, 0, &t->arena), d->tag + d->first[s], n,
-                  d->word + d->first[s], t->verb};
-        int *gh = arena_alloc(&t->arena, (size_t)(n + 2) * sizeof *gh);
-        uint8_t *gl = arena_alloc(&t->arena, (size_t)n + 2), *in_stack = arena_alloc(&t->arena, (size_t)n + 2);
-        for (int i = 1; i <= n; i++) {
-            int h = d->head[d->first[s] + (uint32_t)i - 1];
-            gh[i] = h ? h : n + 1;
-            gl[i] = d->label[d->first[s] + (uint32_t)i - 1];
-        }
-        projectivize(gh, n);
+        PCtx c;
+        int *gh;
+        uint8_t *gl;
+        gold_sentence(t, d, s, &c, &gh, &gl);
         PState st;
         state_init(&st, n, &t->arena);
         while (!terminal(&st)) {
@@ -1235,9 +1261,7 @@ void udtrain_parser_epoch(UdTrainer *t, const UdTrainSet *d, int epoch, double e
             ptrain_score(t->movet, f, nf, score);
             int pred = best_move(&st, score);
             int cost[4], ll, rl, ok[4];
-            memset(in_stack, 0, (size_t)n + 2);
-            for (int i = 0; i < st.sp; i++) in_stack[st.stack[i]] = 1;
-            move_costs(&st, gh, gl, in_stack, cost, &ll, &rl);
+            move_costs(&st, gh, gl, cost, &ll, &rl);
             valid_moves(&st, ok);
             int gold = -1;          /* the best-scoring move of zero cost */
             for (int m = 0; m < NMOVES; m++)
@@ -1269,12 +1293,10 @@ void udtrain_parser_epoch(UdTrainer *t, const UdTrainSet *d, int epoch, double e
 
 /* The gold move of a state (the first of no cost: LEFT, RIGHT, REDUCE,
  * SHIFT) and the relation of its arc. */
-static int static_oracle(const PState *st, const int *gh, const uint8_t *gl, uint8_t *in_stack, int *label)
+static int static_oracle(const PState *st, const int *gh, const uint8_t *gl, int *label)
 {
     int cost[4], ll, rl, ok[4];
-    memset(in_stack, 0, (size_t)st->n + 2);
-    for (int i = 0; i < st->sp; i++) in_stack[st->stack[i]] = 1;
-    move_costs(st, gh, gl, in_stack, cost, &ll, &rl);
+    move_costs(st, gh, gl, cost, &ll, &rl);
     valid_moves(st, ok);
     static const int order[4] = {LEFT, RIGHT, REDUCE, SHIFT};
     for (int i = 0; i < 4; i++) {
@@ -1303,28 +1325,19 @@ void udtrain_set_beam(UdTrainer *t, int k) { t->beam = k < 1 ? 1 : k > 64 ? 64 :
  * sequence of moves against the best sequence in the beam. */
 void udtrain_parser_epoch_beam(UdTrainer *t, const UdTrainSet *d, int epoch, uint64_t seed)
 {
-    uint32_t *order = malloc(d->nsent * sizeof *order);
-    for (uint32_t s = 0; s < d->nsent; s++) order[s] = s;
-    uint64_t rs = seed ^ ((uint64_t)epoch * 0x2545f4914f6cdd1dull);
-    shuffle(order, d->nsent, &rs);
+    uint64_t rs;
+    uint32_t *order = epoch_order(d, epoch, seed, &rs);
     uint64_t f[MAX_FEAT];
     float score[NMOVES];
     for (size_t si = 0; si < d->nsent; si++) {
         uint32_t s = order[si];
         int n = (int)d->len[s];
         if (!n) continue;
-        arena_reset(&t->arena);
+        PCtx c;
+        int *gh;
+        uint8_t *gl;
+        gold_sentence(t, d, s, &c, &gh, &gl);
         Arena *a = &t->arena;
-        PCtx c = {words_features(t->env, d->word + d->first[s], (size_t)n, 0, a), d->tag + d->first[s], n,
-                  d->word + d->first[s], t->verb};
-        int *gh = arena_alloc(a, (size_t)(n + 2) * sizeof *gh);
-        uint8_t *gl = arena_alloc(a, (size_t)n + 2), *in_stack = arena_alloc(a, (size_t)n + 2);
-        for (int i = 1; i <= n; i++) {
-            int h = d->head[d->first[s] + (uint32_t)i - 1];
-            gh[i] = h ? h : n + 1;
-            gl[i] = d->label[d->first[s] + (uint32_t)i - 1];
-        }
-        projectivize(gh, n);
         int k = t->beam;
         int steps = 2 * n;
         uint8_t *gmove = arena_alloc(a, (size_t)steps), *glab = arena_alloc(a, (size_t)steps);
@@ -1343,7 +1356,7 @@ void udtrain_parser_epoch_beam(UdTrainer *t, const UdTrainSet *d, int epoch, uin
         uint64_t lf[MAX_FEAT];
         float ls[256];
         for (int step = 0; step < steps && !terminal(&g); step++) {
-            int glabel, gm = static_oracle(&g, gh, gl, in_stack, &glabel);
+            int glabel, gm = static_oracle(&g, gh, gl, &glabel);
             size_t nf = parse_features(&c, &g, f);
             memset(score, 0, sizeof score);
             ptrain_score(t->bmovet, f, nf, score);

@@ -13,6 +13,24 @@ void doc_note(Doc *d, uint32_t sent, int kind, uint32_t start, uint32_t end, uin
     d->notes[d->nnotes++] = (Note){sent, (uint8_t)kind, start, end, ref, code};
 }
 
+uint32_t adjunct_phrase_start(const Sentence *s, uint32_t at, uint32_t floor)
+{
+    static const char *const span[] = {"hour", "hours", "day", "days", "week", "weeks", "month", "months", "night",
+                                       "nights", NULL};
+    uint32_t p = at;
+    while (p > floor && at - p < 6 &&
+           (s->tok[p - 1].tag == T_DT || s->tok[p - 1].tag == T_JJ || s->tok[p - 1].tag == T_CD ||
+            tok_is(&s->tok[p - 1], "of") || tok_is_any(&s->tok[p - 1], span)))
+        p--;
+    return p;
+}
+
+int opens_time_adjunct(const Token *t)
+{
+    static const char *const w[] = {"after", "following", "during", NULL};
+    return tok_is_any(t, w);
+}
+
 int doc_add_mention(Doc *d, Sentence *s, const Mention *m)
 {
     Mention *men = arena_alloc(d->arena, (s->nmen + 1) * sizeof *men);

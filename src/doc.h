@@ -290,6 +290,12 @@ void doc_note(Doc *d, uint32_t sent, int kind, uint32_t start, uint32_t end, uin
 
 /* Append m to sentence s's mentions (the stages after actors that find an
  * actor no token carried); returns its index. */
+/* Where the noun phrase ending before token at starts, over determiners,
+ * adjectives, numbers, "of" and spans of time ("five days of", "fierce"),
+ * at most six tokens back and not before floor; and whether the word
+ * before it opens a time adjunct ("after", "following", "during"). */
+uint32_t adjunct_phrase_start(const Sentence *s, uint32_t at, uint32_t floor);
+int      opens_time_adjunct(const Token *t);
 int doc_add_mention(Doc *d, Sentence *s, const Mention *m);
 
 /* How the stages code (set by the command line). */

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 #include "actors.h"
+#include "cameo.h"
 #include "dates.h"
 #include "when.h"
 
@@ -300,12 +301,6 @@ static int first_of_conj(const Sentence *s, int m)
     return m;
 }
 
-/* Coercion, assault, fighting, mass violence (CAMEO 17-20). */
-static int force_code(const char *code)
-{
-    return (code[0] == '1' && code[1] >= '7' && code[1] <= '9') || (code[0] == '2' && code[1] == '0');
-}
-
 /* What is issued, published or sent and speaks for its issuer */
 static const char *const STATEMENT_NOUNS[] = {"statement", "statements", "communique", "communiqué", "declaration",
     "letter", "resolution", "message", "note", "report", "post", "video", "decree", "order", "notice",
@@ -383,19 +378,12 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
         }
     }
     if (s->tok[v->head].tag == T_VBG && v->start == v->head && v->start > pv->end + 1 && subj_of_vp[k - 1] >= 0 &&
-        !(pv->flags & VP_PASSIVE) && pv->code && v->code && force_code(pv->code) && force_code(v->code)) {
+        !(pv->flags & VP_PASSIVE) && cameo_is_force(pv->code) && cameo_is_force(v->code)) {
         /* "captured the stronghold after five days of fighting": force in
          * the time adjunct of a clause of force is its subject's ("the bank
          * refused the accord after weeks of fighting" did not fight) */
-        static const char *const when[] = {"after", "following", "during", "before", "while", NULL};
-        static const char *const span[] = {"hour", "hours", "day", "days", "week", "weeks", "month", "months",
-                                           "night", "nights", NULL};
-        uint32_t b = v->start;
-        while (b > pv->end + 1 && v->start - b < 5 &&
-               (s->tok[b - 1].tag == T_CD || s->tok[b - 1].tag == T_JJ || s->tok[b - 1].tag == T_DT ||
-                tok_is(&s->tok[b - 1], "of") || tok_is_any(&s->tok[b - 1], span)))
-            b--;
-        if (b > pv->end && tok_is_any(&s->tok[b - 1], when)) {
+        uint32_t b = adjunct_phrase_start(s, v->start, pv->end + 1);
+        if (b > pv->end && opens_time_adjunct(&s->tok[b - 1])) {
             add_conj(s, subj_of_vp[k - 1], sub->src, &sub->nsrc, 8);
             sub->rule = "subject of the clause whose time adjunct it is";
             return 0;
@@ -828,21 +816,24 @@ static int condition_after(const Sentence *s, const VerbPhrase *v)
     return -1;
 }
 
-/* Codes whose event stands when a passive names no one acting: arrests
- * and repression (17), assaults (18), fighting (19), mass violence (20). */
-static int unnamed_agent_counts(const char *code)
-{
-    return !strncmp(code, "17", 2) || !strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2);
-}
-
 /* An agentless passive that stands as an event with its first actor
- * unknown: violence and coercion ("five protesters were arrested"), and
- * investigations and accusations ("was put under investigation", "has
- * been accused of embezzling"), which news reports without naming who
- * brought them as often as not. */
+ * unknown: force (arrests and repression, assaults, fighting, mass
+ * violence: "five protesters were arrested"), and investigations and
+ * accusations ("was put under investigation", "has been accused of
+ * embezzling"), which news reports without naming who brought them as
+ * often as not. */
 static int agentless_passive_counts(const char *code)
 {
-    return unnamed_agent_counts(code) || !strncmp(code, "09", 2) || !strncmp(code, "11", 2);
+    return cameo_is_force(code) || !strncmp(code, "09", 2) || !strncmp(code, "11", 2);
+}
+
+/* The unidentified forces of a country's code ("KEN" -> "KENUAF"), the
+ * field's actor for violence whose perpetrators go unnamed. */
+static Sym unidentified_forces(Sym country)
+{
+    char buf[16];
+    snprintf(buf, sizeof buf, "%sUAF", sym_name(country));
+    return sym_intern(buf, strlen(buf));
 }
 
 /* What two sides do together: meet, agree, cooperate, fight. */
@@ -1517,8 +1508,8 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                      * is that country's unidentified forces' (UAF), as the
                      * field's coders have it */
                     Sym by = 0;
-                    int inquiry = code && !strncmp(code, "09", 2), violence = code && code[0] >= '1' &&
-                                  ((code[0] == '1' && code[1] >= '8') || code[0] == '2');
+                    int inquiry = code && !strncmp(code, "09", 2),
+                        violence = cameo_is_force(code) && strncmp(code, "17", 2);
                     for (uint32_t q = 0; q < s->nmen && !by && (inquiry || violence); q++) {
                         const Mention *pm = &s->men[q];
                         if (pm->start < v->end || pm->kind != MK_COUNTRY || pm->has_agent || pm->start < 1 ||
@@ -1530,18 +1521,10 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                         uint32_t b = pm->start;
                         while (b > v->end && pm->start - b < 4 && (s->tok[b - 1].tag == T_JJ || s->tok[b - 1].tag == T_RB))
                             b--;
-                        int place = b > v->end && is_place_prep(&s->tok[b - 1]);
-                        if (!place && b > v->end + 1 && tok_is(&s->tok[b - 1], "of"))
-                            place = is_place_noun(&s->tok[b - 2]) || tok_is(&s->tok[b - 2], "sector") ||
-                                    tok_is(&s->tok[b - 2], "outskirts") || tok_is(&s->tok[b - 2], "suburb");
-                        if (!place) continue;
-                        if (inquiry) {
-                            by = actor_country(pm->code);
-                        } else {
-                            char buf[8];
-                            snprintf(buf, sizeof buf, "%sUAF", sym_name(actor_country(pm->code)));
-                            by = sym_intern(buf, strlen(buf));
-                        }
+                        int place = b > v->end && (is_place_prep(&s->tok[b - 1]) ||
+                                                   (b > v->end + 1 && tok_is(&s->tok[b - 1], "of") &&
+                                                    is_place_noun(&s->tok[b - 2])));
+                        if (place) by = inquiry ? actor_country(pm->code) : unidentified_forces(actor_country(pm->code));
                     }
                     for (int b = 0; b < sub.nsrc && code; b++) {
                         Event e = {.sent = si, .source = by, .target = s->men[sub.src[b]].code, .code = code,
@@ -1586,7 +1569,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 }
             }
             int weapon = 0;
-            if (!sub.nsrc && cv->agentless && ntgt && v->code && unnamed_agent_counts(v->code) &&
+            if (!sub.nsrc && cv->agentless && ntgt && v->code && cameo_is_force(v->code) &&
                 !(v->flags & (VP_FUTURE | VP_NEGATED)) && (weapon = weapon_subject(s, v)) > 0) {
                 /* "a roadside bomb killed three soldiers", "an explosion near
                  * the market wounded 12 people": violence whose perpetrator
@@ -1596,11 +1579,8 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                  * Samarra": IRQUAF), as the field's coders do */
                 Sym by = 0;
                 for (uint32_t q = 0; q < s->nmen && !by && weapon == 2; q++)
-                    if (place_in_phrase(s, (int)q) && actor_country(s->men[q].code)) {
-                        char buf[8];
-                        snprintf(buf, sizeof buf, "%sUAF", sym_name(actor_country(s->men[q].code)));
-                        by = sym_intern(buf, strlen(buf));
-                    }
+                    if (place_in_phrase(s, (int)q) && actor_country(s->men[q].code))
+                        by = unidentified_forces(actor_country(s->men[q].code));
                 for (int b = 0; b < ntgt; b++) {
                     Event e = {.sent = si, .source = by, .target = s->men[tgt[b]].code, .code = v->code, .src_m = -1,
                                .tgt_m = tgt[b], .vp = k,

@@ -2,6 +2,7 @@
 #include "nouns.h"
 #include <string.h>
 #include <strings.h>
+#include "cameo.h"
 #include "segment.h"
 #include "utf8.h"
 
@@ -82,24 +83,25 @@ static uint32_t skip_adjuncts(const Sentence *s, uint32_t p, uint32_t limit)
 static const char *const MEASURE[] = {"series", "wave", "spate", "string", "round", "number", "dozens", "hundreds",
                                       "day", "days", "week", "weeks", "night", "campaign", "fresh", "new", NULL};
 
-/* "after five days of fighting", "following fierce fighting with rebels":
- * the adjunct a clause's subject fought in; "jailed 52 members on
- * allegations of treason": the grounds its subject acted on.  Returns the
- * verb phrase of that clause, -1 none. */
-static const char *const AFTER[] = {"after", "following", "during", NULL};
-static const char *const SPAN[] = {"hour", "hours", "day", "days", "week", "weeks", "month", "months", "night",
-                                   "nights", NULL};
-
-static const char *const ON[] = {"on", "upon", NULL};
-
-static int fought_by_clause(const Sentence *s, const NounEvent *ne, const char *const *before)
+/* A noun of two sides ("clashes", "fighting": a %-frame), not one that
+ * one side suffers ("attack"). */
+static int noun_mutual(const NounEntry *e)
 {
-    uint32_t p = ne->start;
-    while (p > 0 && ne->start - p < 6 &&
-           (s->tok[p - 1].tag == T_DT || s->tok[p - 1].tag == T_JJ || s->tok[p - 1].tag == T_CD ||
-            tok_is(&s->tok[p - 1], "of") || tok_is_any(&s->tok[p - 1], SPAN)))
-        p--;
-    if (p == 0 || !tok_is_any(&s->tok[p - 1], before)) return -1;
+    for (uint32_t f = 0; f < e->nframes; f++)
+        if (e->frame[f].role == NR_MUTUAL) return 1;
+    return 0;
+}
+
+/* "after five days of fighting", "following fierce fighting with rebels":
+ * the time adjunct of a clause whose subject fought (grounds 0); "jailed
+ * 52 members on allegations of treason": the grounds its subject acted on
+ * (grounds 1).  Returns the verb phrase of that clause, a clause of force,
+ * -1 none. */
+static int fought_by_clause(const Sentence *s, const NounEvent *ne, int grounds)
+{
+    static const char *const on[] = {"on", "upon", NULL};
+    uint32_t p = adjunct_phrase_start(s, ne->start, 0);
+    if (p == 0 || !(grounds ? tok_is_any(&s->tok[p - 1], on) : opens_time_adjunct(&s->tok[p - 1]))) return -1;
     int best = -1;
     for (uint32_t v = 0; v < s->nvp; v++) {
         const VerbPhrase *vp = &s->vp[v];
@@ -109,9 +111,7 @@ static int fought_by_clause(const Sentence *s, const NounEvent *ne, const char *
     if (best < 0 || (s->vp[best].flags & (VP_PASSIVE | VP_INFINITIVE))) return -1;
     /* only a clause of force takes the fighting for its own ("the bank
      * refused to review the accord after weeks of fighting" did not fight) */
-    const char *c = s->vp[best].code;
-    if (!c || !((c[0] == '1' && c[1] >= '7' && c[1] <= '9') || (c[0] == '2' && c[1] == '0'))) return -1;
-    return best;
+    return cameo_is_force(s->vp[best].code) ? best : -1;
 }
 
 /* May token t stand inside a noun phrase before its head ("the heavily
@@ -578,11 +578,9 @@ void find_nouns(Doc *d, const Dict *dict, const Options *o)
                  * fierce fighting with guerrillas"; and so
                  * are the allegations it acts on: "jailed them on allegations
                  * of treason" (the verb keeps its own event) */
-                int mutual = 0;
-                for (uint32_t f = 0; f < e->nframes; f++) mutual |= e->frame[f].role == NR_MUTUAL;
-                if (!coded && ne.support < 0 && ne.src_m < 0 && !ne.between &&
-                    ((mutual && !strncmp(ne.code, "19", 2)) || !strncmp(ne.code, "11", 2))) {
-                    int v = fought_by_clause(s, &ne, ne.code[1] == '9' ? AFTER : ON);
+                int fight = !strncmp(ne.code, "19", 2) && noun_mutual(e), grounds = !strncmp(ne.code, "11", 2);
+                if (!coded && ne.support < 0 && ne.src_m < 0 && !ne.between && (fight || grounds)) {
+                    int v = fought_by_clause(s, &ne, grounds);
                     if (v >= 0) {
                         ne.support = v;
                         ne.verb_too = 1;

@@ -445,6 +445,7 @@ check deploying_ones_own_soldiers_has_no_target sh -c "grep -q '	UKRGOV		154	' '
 # the head before an "of" phrase no dictionary knows is the subject
 coded 2024-04-08 'The Chilean police chief of Valparaiso was shot dead by unidentified gunmen.' --all
 check the_head_before_an_unknown_of_phrase_is_the_subject grep -q '	CHLUAF	CHLCOP	193	' "$T/o"
+
 # an accusation or an investigation in the passive with no one named stands, its source empty
 # (an inquiry held in a country: that country's); an agentless invitation does not
 coded 2024-04-08 'A former Kenyan minister has been accused of embezzling public funds. A US national has been put under investigation in Italy. Iranian diplomats were invited to the talks.'
