@@ -79,6 +79,10 @@ static inline int tok_is(const Token *t, const char *w)
     return 1;
 }
 
+/* Is the token the well-known word w (words.h), in any case?  One integer
+ * comparison: its lower-case form's symbol. */
+static inline int tok_word(const Token *t, Sym w) { return t->lower == w; }
+
 static inline int tok_is_any(const Token *t, const char *const *list)
 {
     /* the first letter, case folded, turns most words away before a length is taken */

@@ -1,5 +1,6 @@
 /* events.c - stage 6: events */
 #include "events.h"
+#include "words.h"
 #include <ctype.h>
 #include <string.h>
 #include <strings.h>
@@ -12,9 +13,9 @@
 
 static int is_pp_head(const Token *t)
 {
-    return tok_is(t, "on") || tok_is(t, "in") || tok_is(t, "at") || tok_is(t, "during") || tok_is(t, "late") ||
-           tok_is(t, "early") || tok_is(t, "earlier") || tok_is(t, "later") || tok_is(t, "across") ||
-           tok_is(t, "throughout");
+    return tok_word(t, W_ON) || tok_word(t, W_IN) || tok_word(t, W_AT) || tok_word(t, W_DURING) || tok_word(t, W_LATE) ||
+           tok_word(t, W_EARLY) || tok_word(t, W_EARLIER) || tok_word(t, W_LATER) || tok_word(t, W_ACROSS) ||
+           tok_word(t, W_THROUGHOUT);
 }
 
 /* Mention whose last token is right before token i, skipping adverbs and
@@ -34,7 +35,7 @@ static int mention_before(const Sentence *s, uint32_t i)
         if (j < i && j > 0 && is_pp_head(&s->tok[j - 1])) {
             i = j - 1;
             /* "late on Tuesday", "from across the country" */
-            while (i > 0 && (is_pp_head(&s->tok[i - 1]) || tok_is(&s->tok[i - 1], "from"))) i--;
+            while (i > 0 && (is_pp_head(&s->tok[i - 1]) || tok_word(&s->tok[i - 1], W_FROM))) i--;
             continue;
         }
         break;
@@ -43,7 +44,7 @@ static int mention_before(const Sentence *s, uint32_t i)
      * subject of their own */
     for (uint32_t w = i; w >= 2 && i - w < 8; w--) {
         const Token *t = &s->tok[w - 1];
-        if (tok_is(t, "with") && (tok_is(&s->tok[w - 2], "along") || tok_is(&s->tok[w - 2], "together"))) {
+        if (tok_word(t, W_WITH) && (tok_word(&s->tok[w - 2], W_ALONG) || tok_word(&s->tok[w - 2], W_TOGETHER))) {
             i = w - 2;
             if (i > 0 && s->tok[i - 1].tag == T_COMMA) i--;
             break;
@@ -58,9 +59,9 @@ static int mention_before(const Sentence *s, uint32_t i)
         uint32_t w = i;
         while (w > 0 && i - w < 6 && s->tok[w - 1].mention < 0 &&
                (TAG_IS_NOUN(s->tok[w - 1].tag) || s->tok[w - 1].tag == T_DT || s->tok[w - 1].tag == T_JJ ||
-                s->tok[w - 1].tag == T_CD || tok_is(&s->tok[w - 1], "of")))
+                s->tok[w - 1].tag == T_CD || tok_word(&s->tok[w - 1], W_OF)))
             w--;
-        if (w < i && w >= 2 && TAG_IS_NOUN(s->tok[i - 1].tag) && tok_is(&s->tok[w - 1], "and") &&
+        if (w < i && w >= 2 && TAG_IS_NOUN(s->tok[i - 1].tag) && tok_word(&s->tok[w - 1], W_AND) &&
             s->tok[w - 2].mention >= 0)
             i = w - 1;
     }
@@ -117,7 +118,7 @@ static int mention_before(const Sentence *s, uint32_t i)
      * Interior allowed": the head before an "of" phrase no dictionary
      * knows, or before a "for" phrase naming an office's remit */
     if (j < i && j > 1 && s->tok[j - 2].mention >= 0 && s->men[s->tok[j - 2].mention].kind != MK_PRONOUN &&
-        (tok_is(&s->tok[j - 1], "of") || (tok_is(&s->tok[j - 1], "for") && s->men[s->tok[j - 2].mention].has_agent)))
+        (tok_word(&s->tok[j - 1], W_OF) || (tok_word(&s->tok[j - 1], W_FOR) && s->men[s->tok[j - 2].mention].has_agent)))
         return s->tok[j - 2].mention;
     /* "farmers angry over cheap imports blocked": an adjective phrase
      * after the subject */
@@ -138,7 +139,7 @@ static int mention_before(const Sentence *s, uint32_t i)
  * many tokens before token st name the kind of place, 0 none. */
 static uint32_t place_kind_before(const Sentence *s, uint32_t st)
 {
-    if (st < 3 || !tok_is(&s->tok[st - 1], "of") || !is_place_noun(&s->tok[st - 2])) return 0;
+    if (st < 3 || !tok_word(&s->tok[st - 1], W_OF) || !is_place_noun(&s->tok[st - 2])) return 0;
     uint32_t b = st - 2;
     while (b > 0 && st - b < 6 && (s->tok[b - 1].tag == T_JJ || s->tok[b - 1].tag == T_DT)) b--;
     return st - b;
@@ -163,7 +164,7 @@ static int place_in_phrase(const Sentence *s, int m)
     if (mm->kind != MK_COUNTRY || mm->has_agent || st < 2) return 0;
     if (site_phrase(s, m)) return 1;
     const Token *p = &s->tok[st - 1];
-    if (!is_place_prep(p) && !tok_is(p, "from")) return 0;
+    if (!is_place_prep(p) && !tok_word(p, W_FROM)) return 0;
     return TAG_IS_NOUN(s->tok[st - 2].tag) || s->tok[st - 2].tag == T_DT;
 }
 
@@ -172,14 +173,14 @@ static int np_head(const Sentence *s, int m)
     const Mention *mm = &s->men[m];
     uint32_t st = mm->start;
     /* "the Chilean police chief of Valparaiso": the head before "of" */
-    if (st >= 2 && tok_is(&s->tok[st - 1], "of") && s->tok[st - 2].mention >= 0 &&
+    if (st >= 2 && tok_word(&s->tok[st - 1], W_OF) && s->tok[st - 2].mention >= 0 &&
         s->men[s->tok[st - 2].mention].has_agent && mm->kind == MK_COUNTRY && !mm->has_agent)
         return s->tok[st - 2].mention;
     /* "police in the Kenyan capital" */
-    if (st >= 3 && s->tok[st - 1].tag == T_DT && (tok_is(&s->tok[st - 2], "in") || tok_is(&s->tok[st - 2], "from")) &&
+    if (st >= 3 && s->tok[st - 1].tag == T_DT && (tok_word(&s->tok[st - 2], W_IN) || tok_word(&s->tok[st - 2], W_FROM)) &&
         s->tok[st - 3].mention >= 0)
         return s->tok[st - 3].mention;
-    if (st >= 2 && (tok_is(&s->tok[st - 1], "in") || tok_is(&s->tok[st - 1], "from") || tok_is(&s->tok[st - 1], "at")) &&
+    if (st >= 2 && (tok_word(&s->tok[st - 1], W_IN) || tok_word(&s->tok[st - 1], W_FROM) || tok_word(&s->tok[st - 1], W_AT)) &&
         s->tok[st - 2].mention >= 0)
         return s->tok[st - 2].mention;
     return m;
@@ -263,7 +264,7 @@ static int not_done(const Sentence *s, uint32_t k)
          * ease restrictions": what is demanded has not been done */
         uint32_t from = k ? s->vp[k - 1].end : 0;
         for (uint32_t i = v->start; i-- > from && v->start - i < 12;) {
-            if (!tok_is(&s->tok[i], "that")) continue;
+            if (!tok_word(&s->tok[i], W_THAT)) continue;
             if (i == 0) break;
             const Token *p = &s->tok[i - 1];
             return (TAG_IS_VERB(p->tag) && tok_lemma_in(p, DEMANDED)) ||
@@ -279,7 +280,7 @@ static int not_done(const Sentence *s, uint32_t k)
      * perpetrators to be brought to justice": over the wanter or wanted */
     if (s->tok[to].tag == T_TO)
         for (uint32_t b = to; b-- > 1 && to - b < 7;) {
-            if (!(tok_is(&s->tok[b], "by") || tok_is(&s->tok[b], "of") || tok_is(&s->tok[b], "for"))) continue;
+            if (!(tok_word(&s->tok[b], W_BY) || tok_word(&s->tok[b], W_OF) || tok_word(&s->tok[b], W_FOR))) continue;
             if (TAG_IS_NOUN(s->tok[b - 1].tag) && tok_lemma_in(&s->tok[b - 1], WANTED)) return 1;
             break;
         }
@@ -316,8 +317,8 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
          * relative pronoun's antecedent */
         uint32_t b = v->start;
         while (b > 0 && (s->tok[b - 1].tag == T_RB || s->tok[b - 1].tag == T_MD)) b--;
-        if (b >= 2 && (tok_is(&s->tok[b - 1], "who") || tok_is(&s->tok[b - 1], "which") ||
-                       tok_is(&s->tok[b - 1], "that"))) {
+        if (b >= 2 && (tok_word(&s->tok[b - 1], W_WHO) || tok_word(&s->tok[b - 1], W_WHICH) ||
+                       tok_word(&s->tok[b - 1], W_THAT))) {
             uint32_t a = b - 1;
             if (s->tok[a - 1].tag == T_COMMA) a--;
             if (a > 0 && s->tok[a - 1].mention >= 0 && !place_in_phrase(s, s->tok[a - 1].mention)) {
@@ -343,8 +344,8 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
          * country to do so": the noun's infinitive, no one's deed */
         for (uint32_t b = v->start - 1; b-- > pv->end && v->start - b < 6;) {
             const Token *t = &s->tok[b];
-            if (t->tag == T_JJS || tok_is(t, "first") || tok_is(t, "last") || tok_is(t, "latest") ||
-                tok_is(t, "only") || tok_is(t, "next"))
+            if (t->tag == T_JJS || tok_word(t, W_FIRST) || tok_word(t, W_LAST) || tok_word(t, W_LATEST) ||
+                tok_word(t, W_ONLY) || tok_word(t, W_NEXT))
                 return -1;
             if (!(TAG_IS_NOUN(t->tag) || t->tag == T_JJ || t->tag == T_DT)) break;
         }
@@ -419,7 +420,7 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
                 q--;
             const VerbPhrase *first = &s->vp[q];
             if (s->tok[first->head].tag == T_VBG && first->start > 0 &&
-                (tok_is(&s->tok[first->start - 1], "of") || tok_is(&s->tok[first->start - 1], "for")))
+                (tok_word(&s->tok[first->start - 1], W_OF) || tok_word(&s->tok[first->start - 1], W_FOR)))
                 return -1;
         }
         while (j > 0 && subj_of_vp[j] < 0 && s->tok[v->head].tag == T_VBG && !(s->vp[j].flags & VP_INFINITIVE) &&
@@ -455,7 +456,7 @@ static int pronoun_before(const Sentence *s, uint32_t i)
     while (i > 0 && (s->tok[i - 1].tag == T_RB || s->tok[i - 1].tag == T_MD)) i--;
     if (i == 0 || s->tok[i - 1].tag != T_PRP) return 0;
     const Token *t = &s->tok[i - 1];
-    return tok_is(t, "it") || tok_is(t, "they") || tok_is(t, "we") || tok_is(t, "he") || tok_is(t, "she");
+    return tok_word(t, W_IT) || tok_word(t, W_THEY) || tok_word(t, W_WE) || tok_word(t, W_HE) || tok_word(t, W_SHE);
 }
 
 /* The suite's source: the leftmost actor between the sentence start (or
@@ -503,7 +504,7 @@ static void phrase_after(const Sentence *s, uint32_t i, uint32_t end, uint32_t *
     while (i < end && (s->tok[i].tag == T_IN || s->tok[i].tag == T_TO || s->tok[i].tag == T_RP)) i++;
     *a = i;
     while (i < end && (TAG_IS_NOUN(s->tok[i].tag) || s->tok[i].tag == T_DT || s->tok[i].tag == T_JJ ||
-                       (tok_is(&s->tok[i], "of") && i + 1 < end && TAG_IS_NOUN(s->tok[i + 1].tag))))
+                       (tok_word(&s->tok[i], W_OF) && i + 1 < end && TAG_IS_NOUN(s->tok[i + 1].tag))))
         i++;
     *b = i;
 }
@@ -583,15 +584,15 @@ static int yields_to_complement(const Sentence *s, uint32_t k)
 static int is_adjunct_start(const Token *t)
 {
     switch ((unsigned char)t->s[0] | 32u) {   /* by the first letter: a few words to compare */
-    case 's': return tok_is(t, "since");
-    case 'a': return tok_is(t, "after") || tok_is(t, "amid") || tok_is(t, "although") || tok_is(t, "as");
-    case 'b': return tok_is(t, "before") || tok_is(t, "because");
-    case 'd': return tok_is(t, "during") || tok_is(t, "despite");
-    case 'f': return tok_is(t, "following");
-    case 'u': return tok_is(t, "until") || tok_is(t, "unless");
-    case 'w': return tok_is(t, "when") || tok_is(t, "while") || tok_is(t, "whereas");
-    case 'i': return tok_is(t, "if");
-    case 't': return tok_is(t, "though");
+    case 's': return tok_word(t, W_SINCE);
+    case 'a': return tok_word(t, W_AFTER) || tok_word(t, W_AMID) || tok_word(t, W_ALTHOUGH) || tok_word(t, W_AS);
+    case 'b': return tok_word(t, W_BEFORE) || tok_word(t, W_BECAUSE);
+    case 'd': return tok_word(t, W_DURING) || tok_word(t, W_DESPITE);
+    case 'f': return tok_word(t, W_FOLLOWING);
+    case 'u': return tok_word(t, W_UNTIL) || tok_word(t, W_UNLESS);
+    case 'w': return tok_word(t, W_WHEN) || tok_word(t, W_WHILE) || tok_word(t, W_WHEREAS);
+    case 'i': return tok_word(t, W_IF);
+    case 't': return tok_word(t, W_THOUGH);
     default: return 0;
     }
 }
@@ -630,7 +631,7 @@ static int open_complement(const Sentence *s, uint32_t i, uint32_t h)
     if (s->tok[i].rel == REL_XCOMP) return 1;
     if (s->tok[i].rel != REL_ADVCL || i < h) return 0;
     for (uint32_t j = h + 1; j < i; j++)
-        if (s->tok[j].head == (int)i && s->tok[j].rel == REL_MARK && tok_is(&s->tok[j], "to")) return 1;
+        if (s->tok[j].head == (int)i && s->tok[j].rel == REL_MARK && tok_word(&s->tok[j], W_TO)) return 1;
     return 0;
 }
 
@@ -658,7 +659,7 @@ static int target_case(const Token *c)
 static int own_thing(const Sentence *s, int m)
 {
     uint32_t st = s->men[m].start;
-    return st > 0 && (tok_is(&s->tok[st - 1], "its") || tok_is(&s->tok[st - 1], "their"));
+    return st > 0 && (tok_word(&s->tok[st - 1], W_ITS) || tok_word(&s->tok[st - 1], W_THEIR));
 }
 
 /* A target read off the tree when the rules found none, -1 none: the
@@ -695,7 +696,7 @@ static int target_in_tree(const Sentence *s, uint32_t h, const char *code, int s
     for (uint32_t i = 0; i < s->ntok; i++) {
         if (s->tok[i].head != (int)h || s->tok[i].rel != REL_OBL) continue;
         const Token *c = tree_case(s, i);
-        if (!target_case(c) || (consult && (tok_is(c, "at") || tok_is(c, "on")))) continue;
+        if (!target_case(c) || (consult && (tok_word(c, W_AT) || tok_word(c, W_ON)))) continue;
         TRY(node_mention(s, i), "obl of the verb in the tree, with its preposition");
     }
     for (uint32_t o = 0; o < s->ntok; o++) {
@@ -761,7 +762,7 @@ static int passive_agent(const Sentence *s, const VerbPhrase *v, const Options *
         }
     *from_tree = 0;
     for (uint32_t i = v->end; i + 1 < v->clause_end; i++) {
-        if (!tok_is(&s->tok[i], "by")) continue;
+        if (!tok_word(&s->tok[i], W_BY)) continue;
         uint32_t k = i + 1;
         if (conventions(o)->agent_phrases && k + 1 < v->clause_end && (s->tok[k].tag == T_DT || s->tok[k].tag == T_PRPS)) k++;
         /* "by suspected militants", "by heavily armed men" */
@@ -792,8 +793,8 @@ static int obliged(const Sentence *s, const VerbPhrase *v)
 {
     for (uint32_t i = v->start; i < v->head; i++) {
         const Token *t = &s->tok[i];
-        if (t->tag == T_MD && (tok_is(t, "must") || tok_is(t, "should"))) return 1;
-        if ((tok_is(t, "has") || tok_is(t, "have")) && i + 1 < v->head && tok_is(&s->tok[i + 1], "to")) return 1;
+        if (t->tag == T_MD && (tok_word(t, W_MUST) || tok_word(t, W_SHOULD))) return 1;
+        if ((tok_word(t, W_HAS) || tok_word(t, W_HAVE)) && i + 1 < v->head && tok_word(&s->tok[i + 1], W_TO)) return 1;
     }
     return 0;
 }
@@ -808,7 +809,7 @@ static int condition_after(const Sentence *s, const VerbPhrase *v)
     const char *c = v->code;
     int hostile = c && (c[0] == '1' && c[1] >= '3');
     for (uint32_t i = v->end; i < s->ntok; i++) {
-        if (!tok_is(&s->tok[i], "unless") && !(hostile && tok_is(&s->tok[i], "if"))) continue;
+        if (!tok_word(&s->tok[i], W_UNLESS) && !(hostile && tok_word(&s->tok[i], W_IF))) continue;
         for (uint32_t j = i + 1; j < s->ntok && j < i + 8; j++)
             if (s->tok[j].mention >= 0) return (int)j;
         return (int)i;
@@ -858,7 +859,7 @@ static int weapon_subject(const Sentence *s, const VerbPhrase *v)
     if (from >= 2 && s->tok[from - 1].tag == T_COMMA) {
         uint32_t c = from - 1;
         while (c > 0 && from - c < 14 && s->tok[c - 1].tag != T_COMMA) c--;
-        if (c > 1 && (tok_is(&s->tok[c], "which") || tok_is(&s->tok[c], "who"))) from = to = c - 1;
+        if (c > 1 && (tok_word(&s->tok[c], W_WHICH) || tok_word(&s->tok[c], W_WHO))) from = to = c - 1;
     }
     while (from > 0 && s->tok[from - 1].tag != T_COMMA && !TAG_IS_VERB(s->tok[from - 1].tag) &&
            s->tok[from - 1].tag != T_MD && to - from < 16)
@@ -1173,23 +1174,23 @@ static int late_target(const Sentence *s, uint32_t pos, const char *code, Sym se
     for (uint32_t j = pos; j < s->ntok && j < pos + 16 && m < 0; j++) {
         const Token *t = &s->tok[j];
         if (t->tag == T_PERIOD) break;
-        int after_protest = j > 0 && (tok_is(&s->tok[j - 1], "protest") || tok_is(&s->tok[j - 1], "protests"));
+        int after_protest = j > 0 && (tok_word(&s->tok[j - 1], W_PROTEST) || tok_word(&s->tok[j - 1], W_PROTESTS));
         if (!strncmp(code, "14", 2) &&
-            (tok_is(t, "against") || tok_is(t, "over") || ((tok_is(t, "of") || tok_is(t, "at")) && after_protest))) {
+            (tok_word(t, W_AGAINST) || tok_word(t, W_OVER) || ((tok_word(t, W_OF) || tok_word(t, W_AT)) && after_protest))) {
             m = first_actor(s, j + 1, j + 9, self);
             why = "a protest: its target is what it is against";
-        } else if (!strncmp(code, "12", 2) && tok_is(t, "from")) {
+        } else if (!strncmp(code, "12", 2) && tok_word(t, W_FROM)) {
             m = first_actor(s, j + 1, j + 4, self);
             why = "a rejection: its target is whom what is rejected came from";
-        } else if (!strncmp(code, "13", 2) && (tok_is(t, "if") || tok_is(t, "unless"))) {
+        } else if (!strncmp(code, "13", 2) && (tok_word(t, W_IF) || tok_word(t, W_UNLESS))) {
             m = first_actor(s, j + 1, j + 7, self);
             why = "a threat: its target is whom its condition falls on";
-        } else if (!strncmp(code, "15", 2) && tok_is(t, "against")) {
+        } else if (!strncmp(code, "15", 2) && tok_word(t, W_AGAINST)) {
             m = first_actor(s, j + 1, j + 5, self);
             why = "a show of force: its target is whom it is against";
-        } else if ((!strncmp(code, "02", 2) || !strncmp(code, "10", 2)) && tok_is(t, "from") && j > 0 &&
-                   (tok_is(&s->tok[j - 1], "independence") || tok_is(&s->tok[j - 1], "autonomy") ||
-                    tok_is(&s->tok[j - 1], "secession"))) {
+        } else if ((!strncmp(code, "02", 2) || !strncmp(code, "10", 2)) && tok_word(t, W_FROM) && j > 0 &&
+                   (tok_word(&s->tok[j - 1], W_INDEPENDENCE) || tok_word(&s->tok[j - 1], W_AUTONOMY) ||
+                    tok_word(&s->tok[j - 1], W_SECESSION))) {
             m = first_actor(s, j + 1, j + 4, self);
             why = "a call for independence: its target is whom it is from";
         }
@@ -1311,10 +1312,10 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             /* "could resume talks", "is expected to approve", "Would
              * Washington impose sanctions?": speculation and questions */
             if (cv->modality && (v->flags & VP_MAYBE) && !(v->flags & (VP_NEGATED | VP_INFINITIVE)) &&
-                condition_after(s, v) >= 0 && !(s->ntok > 0 && tok_is(&s->tok[s->ntok - 1], "?")))
+                condition_after(s, v) >= 0 && !(s->ntok > 0 && tok_word(&s->tok[s->ntok - 1], W_QMARK)))
                 v->flags |= VP_FUTURE;   /* "may halt its mediation if ...": a threat, not speculation */
             else if (cv->modality && !(v->flags & VP_SPEECH) &&
-                     ((v->flags & VP_MAYBE) || (s->ntok > 0 && tok_is(&s->tok[s->ntok - 1], "?")))) {
+                     ((v->flags & VP_MAYBE) || (s->ntok > 0 && tok_word(&s->tok[s->ntok - 1], W_QMARK)))) {
                 doc_note(d, si, NOTE_NOT_DONE, v->start, v->end, v->pattern_ref, v->code);
                 continue;
             }
@@ -1370,10 +1371,10 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     int m = s->tok[i].mention;
                     /* ("denounced as a crime Serbia's ...": the verbs zone says when "as" goes on) */
                     if (m < 0 && is_adjunct_start(&s->tok[i]) && cv->target_reading &&
-                        !(i == v->end && tok_is(&s->tok[i], "as") && v->clause_end > i + 1))
+                        !(i == v->end && tok_word(&s->tok[i], W_AS) && v->clause_end > i + 1))
                         break;
                     if (m < 0) continue;
-                    if (reported && !(i > 0 && tok_is(&s->tok[i - 1], "to"))) break;
+                    if (reported && !(i > 0 && tok_word(&s->tok[i - 1], W_TO))) break;
                     /* "discussed the situation in Ukraine": a place after a noun is no target */
                     uint32_t pp = i;   /* "at the United Nations": skip the determiner */
                     if (pp >= 1 && s->tok[pp - 1].tag == T_DT) pp--;
@@ -1393,7 +1394,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     int sides = sub.nsrc > 1 && v->code && together_code(v->code);
                     /* ... and where people meet: "will meet in Baku next week" */
                     int meet = v->code && !strncmp(v->code, "04", 2) && strcmp(v->code, "042") && strcmp(v->code, "043") &&
-                               pt && (tok_is(pt, "in") || tok_is(pt, "at"));
+                               pt && (tok_word(pt, W_IN) || tok_word(pt, W_AT));
                     /* "Sri Lankan and Mexican negotiators reached an agreement on
                      * the release of prisoners": two sides agree with each
                      * other, not with the people their deal is about */
@@ -1417,15 +1418,15 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                             add_conj(s, m, tgt, &ntgt, 8);
                         break;
                     }
-                    if ((v->flags & VP_PASSIVE) && i > 0 && tok_is(&s->tok[i - 1], "by")) {
+                    if ((v->flags & VP_PASSIVE) && i > 0 && tok_word(&s->tok[i - 1], W_BY)) {
                         i = s->men[m].end - 1;
                         continue;
                     }
                     /* "offered its troops to Lebanon", "sent their envoys to
                      * Cairo": one's own people are what is given or sent;
                      * the one they go to is the target */
-                    int poss = pp > 0 && s->tok[pp - 1].tag == T_PRPS && !tok_is(&s->tok[pp - 1], "his") &&
-                               !tok_is(&s->tok[pp - 1], "her");
+                    int poss = pp > 0 && s->tok[pp - 1].tag == T_PRPS && !tok_word(&s->tok[pp - 1], W_HIS) &&
+                               !tok_word(&s->tok[pp - 1], W_HER);
                     int unnamed = s->men[m].has_agent && !s->men[m].actor_ref;   /* "4,000 troops" */
                     if (cv->target_reading && own < 0 && sub.nsrc && (poss || unnamed) && actor_country(s->men[m].code) &&
                         (unnamed || actor_country(s->men[m].code) == actor_country(s->men[sub.src[0]].code))) {
@@ -1437,10 +1438,10 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     if (own >= 0) {
                         int to = 0;
                         for (uint32_t g = s->men[own].end; g < i && !to; g++)
-                            to = tok_is(&s->tok[g], "to") || tok_is(&s->tok[g], "into") ||
-                                 tok_is(&s->tok[g], "toward") || tok_is(&s->tok[g], "towards") ||
+                            to = tok_word(&s->tok[g], W_TO) || tok_word(&s->tok[g], W_INTO) ||
+                                 tok_word(&s->tok[g], W_TOWARD) || tok_word(&s->tok[g], W_TOWARDS) ||
                                  /* whence forces withdraw: "withdraw its troops from Lebanon" */
-                                 (tok_is(&s->tok[g], "from") && v->code &&
+                                 (tok_word(&s->tok[g], W_FROM) && v->code &&
                                   (!strncmp(v->code, "087", 3) || !strcmp(v->code, "0356")));
                         if (!to) break;
                     }
@@ -1450,7 +1451,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 if (!ntgt && own >= 0) add_conj(s, own, tgt, &ntgt, 8);
             }
             if (!ntgt && cv->target_reading && v->code && (!strncmp(v->code, "10", 2) || !strncmp(v->code, "02", 2)) &&
-                v->clause_end < s->ntok && tok_is(&s->tok[v->clause_end], "that")) {
+                v->clause_end < s->ntok && tok_word(&s->tok[v->clause_end], W_THAT)) {
                 /* "demanded that the US cancel the sale": the demand is on
                  * the subject of what is demanded */
                 uint32_t stop = k + 1 < s->nvp ? s->vp[k + 1].start : s->ntok;
@@ -1522,7 +1523,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                         while (b > v->end && pm->start - b < 4 && (s->tok[b - 1].tag == T_JJ || s->tok[b - 1].tag == T_RB))
                             b--;
                         int place = b > v->end && (is_place_prep(&s->tok[b - 1]) ||
-                                                   (b > v->end + 1 && tok_is(&s->tok[b - 1], "of") &&
+                                                   (b > v->end + 1 && tok_word(&s->tok[b - 1], W_OF) &&
                                                     is_place_noun(&s->tok[b - 2])));
                         if (place) by = inquiry ? actor_country(pm->code) : unidentified_forces(actor_country(pm->code));
                     }

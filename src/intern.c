@@ -1,5 +1,6 @@
 /* intern.c - symbol table and integer hash map */
 #include "intern.h"
+#include "words.h"
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -143,23 +144,14 @@ static const char *pool_copy(const char *s, size_t n)
     return p;
 }
 
-Sym sym_intern(const char *s, size_t n)
+/* Insert (s, n) unless present (the writer, under the mutex; the table exists) */
+static Sym insert_locked(const char *s, size_t n)
 {
-    Sym found = sym_find(s, n);   /* the common case: no lock */
-    if (found) return found;
-    pthread_mutex_lock(&T.mu);
     Slots *t = atomic_load_explicit(&T.slots, memory_order_relaxed);
-    if (!t) {
-        atomic_store_explicit(&T.count, 1, memory_order_relaxed);
-        t = rebuild(1u << 16, NULL);
-        atomic_store_explicit(&T.slots, t, memory_order_release);
-    }
     uint64_t h = hash_bytes(s, n);
+    Sym found;
     size_t i = probe(t, s, n, h, &found);   /* another writer may have added it */
-    if (found) {
-        pthread_mutex_unlock(&T.mu);
-        return found;
-    }
+    if (found) return found;
     Sym sym = atomic_load_explicit(&T.count, memory_order_relaxed);
     if ((sym >> CHUNK_BITS) >= MAX_CHUNKS) {
         fputs("herodotus: symbol table full\n", stderr);
@@ -178,6 +170,33 @@ Sym sym_intern(const char *s, size_t n)
     } else {
         atomic_store_explicit(&t->s[i], slot_of(sym, h), memory_order_release);
     }
+    return sym;
+}
+
+/* the well-known words (words.h), interned first so that their numbers are W_* */
+static const char *const WELL_KNOWN[] = {
+#define W_NAME(id, word) word,
+    WELL_KNOWN_WORDS(W_NAME)
+#undef W_NAME
+};
+
+Sym sym_intern(const char *s, size_t n)
+{
+    Sym found = sym_find(s, n);   /* the common case: no lock */
+    if (found) return found;
+    pthread_mutex_lock(&T.mu);
+    if (!atomic_load_explicit(&T.slots, memory_order_relaxed)) {
+        atomic_store_explicit(&T.count, 1, memory_order_relaxed);
+        atomic_store_explicit(&T.slots, rebuild(1u << 16, NULL), memory_order_release);
+        for (size_t w = 0; w < sizeof WELL_KNOWN / sizeof *WELL_KNOWN; w++) {
+            Sym k = insert_locked(WELL_KNOWN[w], strlen(WELL_KNOWN[w]));
+            if (k != (Sym)w + 1) {   /* a word listed twice: words.h is wrong */
+                fprintf(stderr, "herodotus: well-known word \"%s\" listed twice\n", WELL_KNOWN[w]);
+                abort();
+            }
+        }
+    }
+    Sym sym = insert_locked(s, n);
     pthread_mutex_unlock(&T.mu);
     return sym;
 }
@@ -218,16 +237,6 @@ void sym_free_all(void)
 
 /* ---- U64Map ---- */
 
-uint64_t hash_u64(uint64_t k)
-{
-    k ^= k >> 33;
-    k *= 0xff51afd7ed558ccdull;
-    k ^= k >> 33;
-    k *= 0xc4ceb9fe1a85ec53ull;
-    k ^= k >> 33;
-    return k;
-}
-
 static size_t mix64(uint64_t k) { return (size_t)hash_u64(k); }
 
 static void u64map_resize(U64Map *m, size_t cap)
@@ -256,17 +265,6 @@ void u64map_put(U64Map *m, uint64_t key, uint32_t val)
     if (!m->slot[j].val) m->len++;
     m->slot[j].key = key;
     m->slot[j].val = val;
-}
-
-uint32_t u64map_get(const U64Map *m, uint64_t key)
-{
-    if (!m->cap) return 0;
-    size_t j = mix64(key) & (m->cap - 1);
-    while (m->slot[j].val) {
-        if (m->slot[j].key == key) return m->slot[j].val;
-        j = (j + 1) & (m->cap - 1);
-    }
-    return 0;
 }
 
 void u64map_free(U64Map *m)

@@ -22,7 +22,16 @@ uint32_t    sym_count(void);
 void        sym_free_all(void);
 
 uint64_t    hash_bytes(const void *p, size_t n);
-uint64_t    hash_u64(uint64_t k);       /* a 64-bit finaliser (murmur3's) */
+/* a 64-bit finaliser (murmur3's) */
+static inline uint64_t hash_u64(uint64_t k)
+{
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdull;
+    k ^= k >> 33;
+    k *= 0xc4ceb9fe1a85ec53ull;
+    k ^= k >> 33;
+    return k;
+}
 
 /* A map from 64-bit keys to 32-bit values (open addressing), used for
  * tries (node,word) -> node and for small per-symbol tables. */
@@ -36,7 +45,17 @@ typedef struct U64Map {
 } U64Map;
 
 void     u64map_put(U64Map *m, uint64_t key, uint32_t val);
-uint32_t u64map_get(const U64Map *m, uint64_t key);   /* 0 if absent */
+/* 0 if absent; inline: the dictionaries' lookups are on every token's path */
+static inline uint32_t u64map_get(const U64Map *m, uint64_t key)
+{
+    if (!m->cap) return 0;
+    size_t j = (size_t)hash_u64(key) & (m->cap - 1);
+    while (m->slot[j].val) {
+        if (m->slot[j].key == key) return m->slot[j].val;
+        j = (j + 1) & (m->cap - 1);
+    }
+    return 0;
+}
 void     u64map_free(U64Map *m);
 
 #endif

@@ -139,17 +139,6 @@ static int np_inner(const Sentence *s, uint32_t i)
     }
 }
 
-/* Is token i (not part of a verb group) a noun by its tag?  Gerunds count
- * ("fierce fighting", "the killing of"), as does a capitalised noun at the
- * start of a sentence ("Clashes broke out"). */
-static int nounlike(const Sentence *s, uint32_t i)
-{
-    const Token *t = &s->tok[i];
-    int by_tag = t->tag == T_NN || t->tag == T_NNS || t->tag == T_VBG ||
-                 ((t->tag == T_NNP || t->tag == T_NNPS) && (i == 0 || (t->flags & TOK_ALLCAP)));
-    return by_tag && t->mention < 0 && !in_verb_group(s, i);
-}
-
 /* The longest noun entry ending at token i: its head by the form as written
  * ("TALKS" is only the plural) or by lemma; words before it must stand
  * right before ("AIR_STRIKE").  Returns 1 + entry index, 0 none. */
@@ -417,19 +406,37 @@ void find_nouns(Doc *d, const Dict *dict, const Options *o)
         if (s->discarded || !s->ntok) continue;
         NounEvent *out = NULL;
         uint32_t n = 0, cap = 0;
-        /* the tokens a noun's tag may stand on, 64 at a time as the bits of
-         * a word (no branch a token), then those alone */
+        /* the tokens that can head a noun event, 64 at a time as the bits
+         * of a word (no branch a token), then those alone: a noun by its
+         * tag (gerunds count: "fierce fighting", "the killing of"; a proper
+         * noun only first in the sentence or in capitals: "Clashes broke
+         * out"), no actor's, outside every verb group, and not modifying a
+         * noun after it ("protest leaders", "attack helicopters") */
         const uint64_t noun_tags = 1ull << T_NN | 1ull << T_NNS | 1ull << T_NNP | 1ull << T_NNPS | 1ull << T_VBG;
+        const uint64_t proper = 1ull << T_NNP | 1ull << T_NNPS, common = 1ull << T_NN | 1ull << T_NNS;
         for (uint32_t base = 0; base < s->ntok; base += 64) {
             uint32_t lim = s->ntok - base < 64 ? s->ntok - base : 64;
-            uint64_t cand = 0;
-            for (uint32_t j = 0; j < lim; j++) cand |= (noun_tags >> (s->tok[base + j].tag & 63) & 1) << j;
+            uint64_t cand = 0, modifier = 0;
+            for (uint32_t j = 0; j < lim; j++) {
+                const Token *t = &s->tok[base + j];
+                uint64_t tb = 1ull << (t->tag & 63), unowned = t->mention < 0;
+                                uint64_t ok = !(tb & proper) | (base + j == 0) | ((t->flags & TOK_ALLCAP) != 0);
+                cand |= ((uint64_t)((tb & noun_tags) != 0) & unowned & ok) << j;
+                modifier |= ((uint64_t)((tb & common) != 0) & unowned) << j;
+            }
+            cand &= ~(modifier >> 1);
+            if (lim == 64 && base + 64 < s->ntok) {
+                const Token *t = &s->tok[base + 64];
+                if ((t->tag == T_NN || t->tag == T_NNS) && t->mention < 0) cand &= ~(1ull << 63);
+            }
+            for (uint32_t v = 0; v < s->nvp && cand; v++) {
+                uint32_t a = s->vp[v].start, b = s->vp[v].end;
+                if (a < base) a = base;
+                if (b > base + lim) b = base + lim;
+                for (uint32_t i = a; i < b; i++) cand &= ~(1ull << (i - base));
+            }
             for (; cand; cand &= cand - 1) {
                 uint32_t i = base + (uint32_t)__builtin_ctzll(cand);
-                /* a noun modifying the next one is no event: "protest leaders", "attack helicopters" */
-                if (i + 1 < s->ntok && (s->tok[i + 1].tag == T_NN || s->tok[i + 1].tag == T_NNS) && s->tok[i + 1].mention < 0)
-                    continue;
-                if (!nounlike(s, i)) continue;
                 uint32_t k = entry_at(dict, s, i);
                 if (!k) continue;
                 const NounEntry *e = &dict->nouns[k - 1];

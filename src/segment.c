@@ -246,11 +246,12 @@ static void forms_of(const Token *t, Forms *f)
         s = f->tmp;
         n -= 2;
     }
-    if (n > 4 && (unsigned char)s[n - 4] == 'n' && (unsigned char)s[n - 3] == 0xE2 && n < sizeof f->tmp - 1) {
-        /* n’t */
-        memcpy(f->tmp, s, n - 3);
-        f->tmp[n - 3] = '\'';
-        f->tmp[n - 2] = s[n - 1];
+    if (n > 4 && s[n - 5] == 'n' && (unsigned char)s[n - 4] == 0xE2 && (unsigned char)s[n - 3] == 0x80 &&
+        (unsigned char)s[n - 2] == 0x99 && n < sizeof f->tmp - 1) {
+        /* n’t: "n't" (the three bytes of the apostrophe become one) */
+        memcpy(f->tmp, s, n - 4);
+        f->tmp[n - 4] = '\'';
+        f->tmp[n - 3] = s[n - 1];
         s = f->tmp;
         n -= 2;
     }

@@ -1,6 +1,7 @@
 /* tag.c - stage 3a: HMM part-of-speech tagger (Viterbi) */
 #include "tag.h"
 #include "lemma.h"
+#include "words.h"
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
@@ -462,16 +463,22 @@ static void viterbi(const Tagger *M, const Lemmas *L, Token *tok, size_t n, floa
             }
         }
         ntags[i] = (uint8_t)k;
+        /* the previous token's readings: their count read once (a byte
+         * array may alias anything and would be read after every store) */
+        const uint8_t *ptag = i ? &tags[(i - 1) * MAXS] : NULL;
+        const float *psc = i ? &score[(i - 1) * MAXS] : NULL;
+        const int kp = i ? ntags[i - 1] : 0;
         for (int j = 0; j < k; j++) {
-            int cur = tags[i * MAXS + j];
-            float best = -1e30f;
+            int c = tags[i * MAXS + j];
+            float best;
             int arg = 0;
-            if (i == 0) {
-                best = M->trans[T_PERIOD][cur];
+            if (!i) {
+                best = M->trans[T_PERIOD][c];   /* a sentence starts as if after a full stop */
             } else {
-                for (int p = 0; p < ntags[i - 1]; p++) {
-                    float s = score[(i - 1) * MAXS + p] + M->trans[tags[(i - 1) * MAXS + p]][cur];
-                    if (s > best) best = s, arg = p;
+                best = psc[0] + M->trans[ptag[0]][c];
+                for (int p = 1; p < kp; p++) {
+                    float v = psc[p] + M->trans[ptag[p]][c];
+                    if (v > best) best = v, arg = p;
                 }
             }
             score[i * MAXS + j] += best;
@@ -517,8 +524,7 @@ static void viterbi(const Tagger *M, const Lemmas *L, Token *tok, size_t n, floa
      * that can be a past participle is one */
     for (size_t i = 0; i + 1 < n; i++) {
         const Token *h = &tok[i];
-        int have = (h->n == 3 && (!memcmp(h->s, "has", 3) || !memcmp(h->s, "had", 3))) ||
-                   (h->n == 4 && !memcmp(h->s, "have", 4)) || (h->n == 3 && !memcmp(h->s, "'ve", 3));
+        int have = h->exact == W_HAS || h->exact == W_HAD || h->exact == W_HAVE || h->exact == W_VE;
         if (!have || !TAG_IS_VERB(h->tag)) continue;
         size_t j = i + 1;
         while (j < n && (tok[j].tag == T_RB || tok[j].tag == T_RBR)) j++;
@@ -540,7 +546,7 @@ static void viterbi(const Tagger *M, const Lemmas *L, Token *tok, size_t n, floa
      * right after "and", when the clause's verb is past tense, is that
      * verb's coordinated twin */
     for (size_t i = 1; i + 1 < n; i++) {
-        if (!(tok[i].n == 3 && !memcmp(tok[i].s, "and", 3))) continue;
+        if (tok[i].exact != W_AND) continue;
         Token *t = &tok[i + 1];
         if (!(t->tag == T_JJ || t->tag == T_VBN) || tok[i - 1].tag == T_JJ) continue;
         int past = 0;
@@ -559,7 +565,7 @@ static void viterbi(const Tagger *M, const Lemmas *L, Token *tok, size_t n, floa
     /* "Kenyan police abused": in news "police" is the force, not a verb,
      * unless "to" or a modal asks for one ("to police the border") */
     for (size_t i = 0; i < n; i++)
-        if (tok[i].n == 6 && !strncasecmp(tok[i].s, "police", 6) && TAG_IS_VERB(tok[i].tag) &&
+        if (tok[i].lower == W_POLICE && TAG_IS_VERB(tok[i].tag) &&
             !(i > 0 && (tok[i - 1].tag == T_TO || tok[i - 1].tag == T_MD)))
             tok[i].tag = T_NNS;
     /* "Gunmen abducted more than 100 students", "police abused detainees":
@@ -610,10 +616,10 @@ static void correct(Token *tok, size_t n)
     for (size_t i = 0; i + 1 < n; i++) {
         Token *t = &tok[i];
         /* "tear gas" is a noun compound, not the verb "tear" */
-        if (t->n == 4 && !memcmp(t->s, "tear", 4) && tok[i + 1].n == 3 && !memcmp(tok[i + 1].s, "gas", 3))
+        if (t->exact == W_TEAR && tok[i + 1].exact == W_GAS)
             t->tag = T_NN;
         /* "is about to leave": Treebank tags this "about" IN */
-        if (t->n == 5 && !memcmp(t->s, "about", 5) && tok[i + 1].tag == T_TO && i > 0 &&
+        if (t->exact == W_ABOUT && tok[i + 1].tag == T_TO && i > 0 &&
             (TAG_IS_VERB(tok[i - 1].tag) || tok[i - 1].tag == T_RB))
             t->tag = T_IN;
     }

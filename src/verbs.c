@@ -1,5 +1,6 @@
 /* verbs.c - stage 5: verb groups and pattern matching */
 #include "verbs.h"
+#include "words.h"
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -7,64 +8,50 @@
 
 #define MAX_GAP 5   /* tokens a pattern may skip between two of its words */
 
-static int lemma_is(const Token *t, const char *w)
-{
-    if (!t->lemma) return 0;
-    const char *l = sym_name(t->lemma);
-    return l[0] == w[0] && !strcmp(l, w);   /* most differ at the first letter: no call */
-}
+/* Word tests by symbol: the well-known words (words.h) are numbers known
+ * when compiled, and a token's lemma or lower-case form is one too */
+static int lemma_is(const Token *t, Sym w) { return t->lemma == w; }
 
-/* the token's lemma is one of list (NULL-ended); 0 without a lemma */
-static int lemma_in(const Token *t, const char *const *list)
+/* the token's lemma is one of list (0-ended) */
+static int lemma_in(const Token *t, const Sym *list)
 {
-    if (!t->lemma) return 0;
-    const char *l = sym_name(t->lemma);
     for (; *list; list++)
-        if (l[0] == (*list)[0] && !strcmp(l, *list)) return 1;
+        if (t->lemma == *list) return 1;
     return 0;
 }
 
-static int is_negation(const Token *t)
-{
-    return tok_is(t, "not") || tok_is(t, "n't") || tok_is(t, "never") || tok_is(t, "n\xe2\x80\x99t");
-}
+/* "not", "n't" ("n’t" too: the tokenizer's lower-case form has the
+ * plain apostrophe), "never" */
+static int is_negation(const Token *t) { return t->lower == W_NOT || t->lower == W_NT || t->lower == W_NEVER; }
 
 static int is_future_modal(const Token *t)
 {
-    return tok_is(t, "will") || tok_is(t, "would") || tok_is(t, "shall") || tok_is(t, "'ll") ||
-           tok_is(t, "wo") || tok_is(t, "\xe2\x80\x99ll");
+    return t->lower == W_WILL || t->lower == W_WOULD || t->lower == W_SHALL || t->lower == W_LL || t->lower == W_WO;
 }
 
 /* Verbs whose "to" complement is an intention: "plans to visit". */
 static int is_intent_verb(const Token *t)
 {
-    static const char *const v[] = {"plan", "intend", "hope", "expect", "want", "pledge", "promise", "vow",
-                                     "agree", "offer", "aim", "seek", "prepare", "decide", "wish", "threaten", "swear",
-                                     "undertake", "resolve", "determine", NULL};
+    static const Sym v[] = {W_PLAN, W_INTEND, W_HOPE, W_EXPECT, W_WANT, W_PLEDGE, W_PROMISE, W_VOW, W_AGREE,
+                            W_OFFER, W_AIM, W_SEEK, W_PREPARE, W_DECIDE, W_WISH, W_THREATEN, W_SWEAR,
+                            W_UNDERTAKE, W_RESOLVE, W_DETERMINE, 0};
     return lemma_in(t, v);
 }
 
 static int is_speech_verb(const Token *t)
 {
-    static const char *const v[] = {"say", "tell", "state", "add", "claim", "announce", "note", "stress",
-                                    "insist", "declare", "report", "confirm", "believe", "think", "explain",
-                                    "write", "argue", "suggest", "acknowledge", "reiterate", "emphasize", NULL};
+    static const Sym v[] = {W_SAY, W_TELL, W_STATE, W_ADD, W_CLAIM, W_ANNOUNCE, W_NOTE, W_STRESS,
+                            W_INSIST, W_DECLARE, W_REPORT, W_CONFIRM, W_BELIEVE, W_THINK, W_EXPLAIN,
+                            W_WRITE, W_ARGUE, W_SUGGEST, W_ACKNOWLEDGE, W_REITERATE, W_EMPHASIZE, 0};
     return lemma_in(t, v);
 }
 
 static int clause_boundary(const Token *t)
 {
     if (t->tag == T_COLON || t->tag == T_WDT || t->tag == T_WP) return 1;
-    switch (t->n) {   /* by length: one or two words to compare */
-    case 1: return t->s[0] == ';';
-    case 2: return tok_is(t, "as");
-    case 3: return tok_is(t, "but");
-    case 4: return t->tag == T_IN && tok_is(t, "that");
-    case 5: return tok_is(t, "while");
-    case 7: return tok_is(t, "because") || tok_is(t, "whereas");
-    case 8: return tok_is(t, "although");
-    default: return 0;
-    }
+    Sym w = t->lower;
+    return (t->n == 1 && t->s[0] == ';') || w == W_AS || w == W_BUT || (w == W_THAT && t->tag == T_IN) ||
+           w == W_WHILE || w == W_BECAUSE || w == W_WHEREAS || w == W_ALTHOUGH;
 }
 
 /* What matching a sentence against the verb dictionaries reads: the
@@ -384,7 +371,7 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             /* "from neighboring Lebanon", "in ongoing talks": a participle
              * between a preposition and a name or noun describes it */
             if (starts && cv->participles && t->tag == T_VBG && i > 0 && i + 1 < s->ntok && s->tok[i - 1].tag == T_IN &&
-                !tok_is(&s->tok[i - 1], "by") && (s->tok[i + 1].tag == T_NNP || s->tok[i + 1].tag == T_NNPS))
+                !tok_word(&s->tok[i - 1], W_BY) && (s->tok[i + 1].tag == T_NNP || s->tok[i + 1].tag == T_NNPS))
                 starts = 0;
             /* "memos sent by Bree": a participle right after a noun, before a
              * preposition, modifies the noun */
@@ -394,15 +381,15 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
                 (s->tok[i - 1].mention < 0 || (cv->participles && n > 0)) &&
                 (s->tok[i + 1].tag == T_IN || s->tok[i + 1].tag == T_TO) &&
                 /* "arrested at least 40 people": a quantity, no phrase */
-                !(i + 2 < s->ntok && tok_is(&s->tok[i + 1], "at") &&
-                  (tok_is(&s->tok[i + 2], "least") || tok_is(&s->tok[i + 2], "most"))))
+                !(i + 2 < s->ntok && tok_word(&s->tok[i + 1], W_AT) &&
+                  (tok_word(&s->tok[i + 2], W_LEAST) || tok_word(&s->tok[i + 2], W_MOST))))
                 starts = 0;
             /* "rejected proposed Israeli changes", "extradited suspected
              * militant X": a participle between a full verb and the noun it
              * describes is no verb group of its own */
             if (starts && cv->participles && (t->tag == T_VBN || t->tag == T_VBD) && i > 0 && i + 1 < s->ntok &&
-                TAG_IS_VERB(s->tok[i - 1].tag) && !lemma_is(&s->tok[i - 1], "be") &&
-                !lemma_is(&s->tok[i - 1], "have") && !lemma_is(&s->tok[i - 1], "get") &&
+                TAG_IS_VERB(s->tok[i - 1].tag) && !lemma_is(&s->tok[i - 1], W_BE) &&
+                !lemma_is(&s->tok[i - 1], W_HAVE) && !lemma_is(&s->tok[i - 1], W_GET) &&
                 !is_speech_verb(&s->tok[i - 1]) &&
                 (s->tok[i + 1].tag == T_JJ || TAG_IS_NOUN(s->tok[i + 1].tag)))
                 starts = 0;
@@ -424,7 +411,7 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             for (uint32_t b = i; b > 0 && (s->tok[b - 1].tag == T_RB || is_negation(&s->tok[b - 1])); b--) {
                 if (is_negation(&s->tok[b - 1])) v->flags |= VP_NEGATED;
                 /* "who had allegedly torched a bus": said, not shown */
-                if (cv->modality && (tok_is(&s->tok[b - 1], "allegedly") || tok_is(&s->tok[b - 1], "purportedly")))
+                if (cv->modality && (tok_word(&s->tok[b - 1], W_ALLEGEDLY) || tok_word(&s->tok[b - 1], W_PURPORTEDLY)))
                     v->flags |= VP_MAYBE;
             }
             uint32_t j = i, head = i;
@@ -433,23 +420,23 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
                 const Token *u = &s->tok[j];
                 if (TAG_IS_VERB(u->tag)) {
                     /* a new finite verb after a full verb ends the group */
-                    if (j > i && TAG_IS_VERB(s->tok[head].tag) && !lemma_is(&s->tok[head], "be") &&
-                        !lemma_is(&s->tok[head], "have") && !lemma_is(&s->tok[head], "do") &&
-                        !lemma_is(&s->tok[head], "get"))
+                    if (j > i && TAG_IS_VERB(s->tok[head].tag) && !lemma_is(&s->tok[head], W_BE) &&
+                        !lemma_is(&s->tok[head], W_HAVE) && !lemma_is(&s->tok[head], W_DO) &&
+                        !lemma_is(&s->tok[head], W_GET))
                         break;
                     if (j > head && TAG_IS_VERB(s->tok[head].tag)) {
-                        if (lemma_is(&s->tok[head], "be")) saw_be = 1;
-                        if (lemma_is(&s->tok[head], "have")) saw_have = 1;
+                        if (lemma_is(&s->tok[head], W_BE)) saw_be = 1;
+                        if (lemma_is(&s->tok[head], W_HAVE)) saw_have = 1;
                     }
                     head = j;
                 } else if (u->tag == T_MD) {
                     if (j > i) break;
                     if (is_future_modal(u)) v->flags |= VP_FUTURE;
-                    else if (cv->modality && (tok_is(u, "could") || tok_is(u, "might") || tok_is(u, "may")))
+                    else if (cv->modality && (tok_word(u, W_COULD) || tok_word(u, W_MIGHT) || tok_word(u, W_MAY)))
                         v->flags |= VP_MAYBE;
                 } else if (u->tag == T_RB || is_negation(u)) {
                     if (is_negation(u)) v->flags |= VP_NEGATED;
-                    if (cv->modality && (tok_is(u, "allegedly") || tok_is(u, "purportedly"))) v->flags |= VP_MAYBE;
+                    if (cv->modality && (tok_word(u, W_ALLEGEDLY) || tok_word(u, W_PURPORTEDLY))) v->flags |= VP_MAYBE;
                 } else if (u->tag == T_TO && j == i) {
                     v->flags |= VP_INFINITIVE;
                 } else {
@@ -465,17 +452,17 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             /* "is opposed to", "is committed to", "were engaged in": a state
              * of the subject, who acts; no passive */
             if ((v->flags & VP_PASSIVE) && cv->participles && head + 1 < s->ntok &&
-                ((tok_is(&s->tok[head + 1], "to") && (lemma_is(h, "oppose") || lemma_is(h, "commit") ||
-                                                       lemma_is(h, "dedicate") || lemma_is(h, "devote"))) ||
-                 (tok_is(&s->tok[head + 1], "in") && (lemma_is(h, "engage") || lemma_is(h, "involve")))))
+                ((tok_word(&s->tok[head + 1], W_TO) && (lemma_is(h, W_OPPOSE) || lemma_is(h, W_COMMIT) ||
+                                                       lemma_is(h, W_DEDICATE) || lemma_is(h, W_DEVOTE))) ||
+                 (tok_word(&s->tok[head + 1], W_IN) && (lemma_is(h, W_ENGAGE) || lemma_is(h, W_INVOLVE)))))
                 v->flags &= (uint16_t)~VP_PASSIVE;
             (void)saw_have;
             /* "is about to" / "is going to" / "is set to" + verb: future */
-            if (lemma_is(h, "be") && head + 2 < s->ntok && s->tok[head + 2].tag == T_TO &&
-                (tok_is(&s->tok[head + 1], "about") || tok_is(&s->tok[head + 1], "set") ||
-                 tok_is(&s->tok[head + 1], "due")))
+            if (lemma_is(h, W_BE) && head + 2 < s->ntok && s->tok[head + 2].tag == T_TO &&
+                (tok_word(&s->tok[head + 1], W_ABOUT) || tok_word(&s->tok[head + 1], W_SET) ||
+                 tok_word(&s->tok[head + 1], W_DUE)))
                 v->flags |= VP_FUTURE;
-            if (lemma_is(h, "be") && head + 2 < s->ntok && tok_is(&s->tok[head + 1], "going") &&
+            if (lemma_is(h, W_BE) && head + 2 < s->ntok && tok_word(&s->tok[head + 1], W_GOING) &&
                 s->tok[head + 2].tag == T_TO)
                 v->flags |= VP_FUTURE;
             if (is_speech_verb(h)) v->flags |= VP_SPEECH;
@@ -490,15 +477,15 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
                 if (cv->modality) {
                     /* "is expected to approve", "is likely to meet": a forecast */
                     uint32_t to = v->start;
-                    if ((lemma_is(&s->tok[pv->head], "expect") && (pv->flags & VP_PASSIVE)) ||
-                        (to > 0 && (tok_is(&s->tok[to - 1], "likely") || tok_is(&s->tok[to - 1], "unlikely"))))
+                    if ((lemma_is(&s->tok[pv->head], W_EXPECT) && (pv->flags & VP_PASSIVE)) ||
+                        (to > 0 && (tok_word(&s->tok[to - 1], W_LIKELY) || tok_word(&s->tok[to - 1], W_UNLIKELY))))
                         v->flags |= VP_MAYBE;
                     /* "plans to send a delegation to discuss": the purpose of
                      * what is to come is to come */
                     if ((pv->flags & VP_INFINITIVE) && (pv->flags & (VP_FUTURE | VP_MAYBE)))
                         v->flags |= (uint16_t)(pv->flags & (VP_FUTURE | VP_MAYBE));
                 }
-                if (is_intent_verb(&s->tok[pv->head]) || (pv->flags & VP_FUTURE && lemma_is(&s->tok[pv->head], "be")))
+                if (is_intent_verb(&s->tok[pv->head]) || (pv->flags & VP_FUTURE && lemma_is(&s->tok[pv->head], W_BE)))
                     v->flags |= VP_FUTURE;
                 if (pv->flags & VP_NEGATED && is_intent_verb(&s->tok[pv->head])) v->flags |= VP_NEGATED;
                 /* "was not authorised to talk", "did not ask Iran to release": the
@@ -507,16 +494,16 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
                 /* "invited the minister to visit Dar es Salaam": the
                  * invitation is the event (INVITE's patterns), the visit
                  * has not happened */
-                if (cv->modality && lemma_is(&s->tok[pv->head], "invite")) v->flags |= VP_NEGATED;
+                if (cv->modality && lemma_is(&s->tok[pv->head], W_INVITE)) v->flags |= VP_NEGATED;
                 /* "refused to attack", "failed to meet": did not happen */
-                if (lemma_is(&s->tok[pv->head], "refuse") || lemma_is(&s->tok[pv->head], "fail") ||
-                    lemma_is(&s->tok[pv->head], "decline"))
+                if (lemma_is(&s->tok[pv->head], W_REFUSE) || lemma_is(&s->tok[pv->head], W_FAIL) ||
+                    lemma_is(&s->tok[pv->head], W_DECLINE))
                     v->flags |= VP_NEGATED;
-                if ((lemma_is(&s->tok[pv->head], "refuse") || lemma_is(&s->tok[pv->head], "decline")) &&
+                if ((lemma_is(&s->tok[pv->head], W_REFUSE) || lemma_is(&s->tok[pv->head], W_DECLINE)) &&
                     !(pv->flags & VP_NEGATED))
                     v->flags |= VP_REFUSED;
             }
-            if (i > 0 && (tok_is(&s->tok[i - 1], "and") || tok_is(&s->tok[i - 1], "or") || tok_is(&s->tok[i - 1], "but")))
+            if (i > 0 && (tok_word(&s->tok[i - 1], W_AND) || tok_word(&s->tok[i - 1], W_OR) || tok_word(&s->tok[i - 1], W_BUT)))
                 v->flags |= VP_COORD;
             n++;
             i = v->end;
@@ -528,7 +515,7 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             for (uint32_t j = vp[k].start; j-- > from;) {
                 if (s->tok[j].tag == T_COMMA) break;
                 const Token *c = &s->tok[j];
-                if ((c->n == 2 && tok_is(c, "if")) || (c->n == 6 && tok_is(c, "unless")) || (c->n == 7 && tok_is(c, "whether"))) {
+                if (c->lower == W_IF || c->lower == W_UNLESS || c->lower == W_WHETHER) {
                     vp[k].flags |= VP_MAYBE;
                     break;
                 }
@@ -537,9 +524,9 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
         /* "Kenya denied that it had ordered the arrest", "denied carrying
          * out the attack": what is denied did not happen */
         for (uint32_t k = 1; k < n && cv->modality; k++) {
-            if (!lemma_is(&s->tok[vp[k - 1].head], "deny")) continue;
+            if (!lemma_is(&s->tok[vp[k - 1].head], W_DENY)) continue;
             int that = vp[k].start == vp[k - 1].end && s->tok[vp[k].head].tag == T_VBG;
-            for (uint32_t j = vp[k - 1].end; j < vp[k].start && !that; j++) that = tok_is(&s->tok[j], "that");
+            for (uint32_t j = vp[k - 1].end; j < vp[k].start && !that; j++) that = tok_word(&s->tok[j], W_THAT);
             if (that) vp[k].flags |= VP_NEGATED;
         }
         /* object zones: up to the next verb or clause boundary; with the
@@ -568,12 +555,12 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
                 for (uint32_t j = vp[k].end; j < end; j++) {
                     /* "denounced as an ugly crime Serbia's suppression": "as"
                      * right after a verb of judging names what it is judged */
-                    if (j == vp[k].end && tok_is(&s->tok[j], "as") &&
-                        (lemma_is(&s->tok[vp[k].head], "denounce") || lemma_is(&s->tok[vp[k].head], "condemn") ||
-                         lemma_is(&s->tok[vp[k].head], "describe") || lemma_is(&s->tok[vp[k].head], "brand") ||
-                         lemma_is(&s->tok[vp[k].head], "criticise") || lemma_is(&s->tok[vp[k].head], "criticize") ||
-                         lemma_is(&s->tok[vp[k].head], "dismiss") || lemma_is(&s->tok[vp[k].head], "reject") ||
-                         lemma_is(&s->tok[vp[k].head], "hail") || lemma_is(&s->tok[vp[k].head], "welcome")))
+                    if (j == vp[k].end && tok_word(&s->tok[j], W_AS) &&
+                        (lemma_is(&s->tok[vp[k].head], W_DENOUNCE) || lemma_is(&s->tok[vp[k].head], W_CONDEMN) ||
+                         lemma_is(&s->tok[vp[k].head], W_DESCRIBE) || lemma_is(&s->tok[vp[k].head], W_BRAND) ||
+                         lemma_is(&s->tok[vp[k].head], W_CRITICISE) || lemma_is(&s->tok[vp[k].head], W_CRITICIZE) ||
+                         lemma_is(&s->tok[vp[k].head], W_DISMISS) || lemma_is(&s->tok[vp[k].head], W_REJECT) ||
+                         lemma_is(&s->tok[vp[k].head], W_HAIL) || lemma_is(&s->tok[vp[k].head], W_WELCOME)))
                         continue;
                     if (clause_boundary(&s->tok[j])) {
                         end = j;

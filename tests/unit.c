@@ -30,6 +30,7 @@
 #include "segment.h"
 #include "tag.h"
 #include "treebank.h"
+#include "words.h"
 #include "verbs.h"
 #include "when.h"
 
@@ -138,6 +139,33 @@ static int intern_gives_one_symbol_per_string(void)
     CHECK(a == b && a != c && a != 0, "same string, same symbol; different strings differ");
     CHECK(sym_find("no-such-word-xyz", 16) == 0, "finding an absent word gives 0");
     CHECK(!strcmp(sym_name(a), "lavrov"), "name round-trips");
+    return 0;
+}
+
+/* The well-known words have the numbers words.h gives them, however the
+ * table was filled; a token is tested against one by its lower-case form,
+ * whatever its case, and curly apostrophes read as plain ones. */
+static int well_known_words_have_their_numbers_and_match_tokens(void)
+{
+    static const struct { Sym id; const char *w; } known[] = {
+#define W_PAIR(id, word) {W_##id, word},
+        WELL_KNOWN_WORDS(W_PAIR)
+#undef W_PAIR
+    };
+    size_t bad = 0;
+    for (size_t i = 0; i < sizeof known / sizeof *known; i++)
+        bad += sym_find(known[i].w, strlen(known[i].w)) != known[i].id;
+    CHECK(bad == 0, "every well-known word is found as its W_ number (%zu are not)", bad);
+    CHECK(sym_count() > W_N && sym_intern("zzyzx-new-word", 14) >= W_N, "other words come after them");
+    const char *text = "AND Police n\xe2\x80\x99t wo n't Andes";
+    Token tok[16];
+    size_t n = tokenize(text, strlen(text), tok, 16);
+    CHECK(n == 6, "six tokens (got %zu)", n);
+    if (n != 6) return 0;
+    CHECK(tok_word(&tok[0], W_AND) && !tok_word(&tok[5], W_AND), "AND is the word and; Andes is not");
+    CHECK(tok_word(&tok[1], W_POLICE) && tok[1].exact != W_POLICE, "Police is police in any case, not as written");
+    CHECK(tok_word(&tok[2], W_NT) && tok_word(&tok[4], W_NT), "n't with either apostrophe");
+    CHECK(tok_word(&tok[3], W_WO) && !tok_word(&tok[3], W_WOULD), "wo is wo");
     return 0;
 }
 
@@ -2029,6 +2057,7 @@ int main(void)
     RUN(arena_reset_reuses_memory_and_zeroes);
     RUN(arena_grows_vectors_without_copies_left_behind);
     RUN(intern_gives_one_symbol_per_string);
+    RUN(well_known_words_have_their_numbers_and_match_tokens);
     RUN(dates_parse_the_forms_news_uses);
     RUN(date_parse_reads_no_further_than_its_length);
     RUN(read_finds_title_date_dateline_and_drops_furniture);
