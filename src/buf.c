@@ -1,5 +1,6 @@
 /* buf.c - growable byte buffer */
 #include "buf.h"
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,37 @@ void buf_printf(Buf *b, const char *fmt, ...)
         va_end(ap);
     }
     b->len += (size_t)n;
+}
+
+void buf_int(Buf *b, long long v)
+{
+    char t[24];
+    size_t k = sizeof t;
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do t[--k] = (char)('0' + u % 10); while (u /= 10);
+    if (v < 0) t[--k] = '-';
+    buf_put(b, t + k, sizeof t - k);
+}
+
+void buf_fixed(Buf *b, double v, int decimals)
+{
+    static const double scale[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
+    double x = decimals >= 1 && decimals <= 6 ? v * scale[decimals] : NAN, r = nearbyint(x);
+    /* far from a tie and well inside the integers a double holds exactly,
+     * rounding the scaled number is what printf does; otherwise printf */
+    if (!(fabs(x) < 1e15) || fabs(fabs(x - r) - 0.5) < 1e-6) {
+        buf_printf(b, "%.*f", decimals, v);
+        return;
+    }
+    long long q = (long long)r;
+    unsigned long long u = q < 0 ? 0ull - (unsigned long long)q : (unsigned long long)q;
+    char t[48];
+    size_t k = sizeof t;
+    for (int i = 0; i < decimals; i++, u /= 10) t[--k] = (char)('0' + u % 10);
+    t[--k] = '.';
+    do t[--k] = (char)('0' + u % 10); while (u /= 10);
+    if (signbit(v)) t[--k] = '-';   /* printf keeps the sign of -0.04 -> "-0.0" */
+    buf_put(b, t + k, sizeof t - k);
 }
 
 void buf_json_str(Buf *b, const char *s, size_t n)

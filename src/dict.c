@@ -31,11 +31,12 @@ void dict_free(Dict *d)
 {
     for (int t = 0; t < TRIE_N; t++) {
         u64map_free(&d->edge[t]);
-        free(d->leaf[t]);
+        free(d->node[t]);
         free(d->first[t]);
     }
     u64map_free(&d->verb);
     u64map_free(&d->noun);
+    free(d->noun_head);
     u64map_free(&d->support);
     free(d->nouns);
     free(d->supports);
@@ -122,6 +123,15 @@ static void *grown(void *p, size_t old, size_t now, size_t size)
     return q;
 }
 
+/* room in the trie's node array for node */
+static void node_room(Dict *d, int trie, uint32_t node)
+{
+    if (node < d->capnode[trie]) return;
+    uint32_t now = node * 2 + 64;
+    d->node[trie] = grown(d->node[trie], d->capnode[trie], now, sizeof *d->node[trie]);
+    d->capnode[trie] = now;
+}
+
 static uint32_t trie_insert(Dict *d, int trie, const Sym *w, size_t n)
 {
     uint32_t node = 1;
@@ -137,6 +147,8 @@ static uint32_t trie_insert(Dict *d, int trie, const Sym *w, size_t n)
         if (!c) {
             c = ++d->nodes[trie];
             u64map_put(&d->edge[trie], key, c);
+            node_room(d, trie, c);
+            d->node[trie][node].kids |= kid_bit(w[i]);
         }
         node = c;
     }
@@ -146,12 +158,8 @@ static uint32_t trie_insert(Dict *d, int trie, const Sym *w, size_t n)
 /* The entry that ends at node is leaf, unless one does already (keep says) */
 static void trie_leaf(Dict *d, int trie, uint32_t node, uint32_t leaf, int keep)
 {
-    if (node >= d->capleaf[trie]) {
-        uint32_t now = node * 2 + 64;
-        d->leaf[trie] = grown(d->leaf[trie], d->capleaf[trie], now, sizeof *d->leaf[trie]);
-        d->capleaf[trie] = now;
-    }
-    if (!keep || !d->leaf[trie][node]) d->leaf[trie][node] = leaf;
+    node_room(d, trie, node);
+    if (!keep || !d->node[trie][node].leaf) d->node[trie][node].leaf = leaf;
 }
 
 static uint32_t add_file(Dict *d, const char *path)
@@ -680,11 +688,11 @@ static void add_pattern(Dict *d, VerbBlock *b, PatElem *el, size_t n, int star, 
     p->negated = 0;
     p->ref = ref;
     PatKey *k = &b->key[b->npat - 1];
-    *k = (PatKey){0, 0, (uint32_t)(p->npre + p->npost)};
+    *k = (PatKey){.len = (uint32_t)(p->npre + p->npost)};
     for (uint32_t i = 0; i < p->npre; i++)
-        if (p->pre[i].kind == PE_WORD) k->need_pre |= sym_bit(p->pre[i].word);
+        if (p->pre[i].kind == PE_WORD) word_bits_add(&k->need_pre, p->pre[i].word);
     for (uint32_t i = 0; i < p->npost; i++)
-        if (p->post[i].kind == PE_WORD) k->need_post |= sym_bit(p->post[i].word);
+        if (p->post[i].kind == PE_WORD) word_bits_add(&k->need_post, p->post[i].word);
 }
 
 static int is_negation_word(Sym w)
@@ -1057,6 +1065,15 @@ static int load_nouns(Dict *d, FILE *f, uint32_t file)
         e.next = u64map_get(&d->noun, e.head);
         d->nouns[d->nnouns] = e;
         u64map_put(&d->noun, e.head, ++d->nnouns);
+        if ((e.head >> 6) >= d->nnoun_head) {
+            uint32_t nw = (e.head >> 6) + 1 + d->nnoun_head;   /* room to grow */
+            uint64_t *b = realloc(d->noun_head, nw * sizeof *b);
+            if (!b) abort();
+            memset(b + d->nnoun_head, 0, (nw - d->nnoun_head) * sizeof *b);
+            d->noun_head = b;
+            d->nnoun_head = nw;
+        }
+        d->noun_head[e.head >> 6] |= 1ull << (e.head & 63);
     }
     return 0;
 }
@@ -1093,6 +1110,35 @@ static void sort_patterns(Dict *d)
     }
 }
 
+/* The first words of the phrases of the first synonym set among a
+ * pattern's elements (a phrase of the set begins with one of them); none
+ * without a set */
+static WordBits first_synset_bits(const Dict *d, const PatElem *el, uint32_t n)
+{
+    WordBits bits = {{0, 0}};
+    for (uint32_t i = 0; i < n; i++)
+        if (el[i].kind == PE_SYNSET) {
+            const Synset *ss = &d->synsets[el[i].synset];
+            for (uint32_t p = 0; p < ss->n; p++)
+                if (ss->ph[p].n) word_bits_add(&bits, ss->ph[p].w[0]);
+            break;
+        }
+    return bits;
+}
+
+/* The patterns' synonym-set filters, once the sets are known (a verbs file
+ * may use a set before it defines it, or add phrases to another's) */
+static void key_synsets(Dict *d)
+{
+    for (uint32_t bi = 0; bi < d->nblocks; bi++) {
+        VerbBlock *b = &d->blocks[bi];
+        for (uint32_t q = 0; q < b->npat; q++) {
+            b->key[q].syn_pre = first_synset_bits(d, b->pat[q].pre, b->pat[q].npre);
+            b->key[q].syn_post = first_synset_bits(d, b->pat[q].post, b->pat[q].npost);
+        }
+    }
+}
+
 int dict_load_file(Dict *d, const char *path, int kind)
 {
     FILE *f = fopen(path, "r");
@@ -1108,6 +1154,7 @@ int dict_load_file(Dict *d, const char *path, int kind)
         load_verbs(d, f, file);
         mark_negated_patterns(d);
         sort_patterns(d);
+        key_synsets(d);
         break;
     case DK_ACTORS: load_actors(d, f, file); break;
     case DK_AGENTS: load_agents(d, f, file); break;

@@ -42,15 +42,35 @@ typedef struct Pattern {
     uint32_t ref;
 } Pattern;
 
-/* A word's bit in a 64-bit set of words (a filter: two words may share one) */
-static inline uint64_t sym_bit(Sym s) { return 1ull << (hash_u64(s) & 63); }
+/* A set of words as 128 bits, a word's bit chosen by its hash (a filter:
+ * two words may share one) */
+typedef struct WordBits { uint64_t w[2]; } WordBits;
+static inline void word_bits_add(WordBits *b, Sym s)
+{
+    uint64_t h = hash_u64(s);
+    b->w[h >> 6 & 1] |= 1ull << (h & 63);
+}
+/* every word of need may be in have */
+static inline int word_bits_all(WordBits need, WordBits have)
+{
+    return !((need.w[0] & ~have.w[0]) | (need.w[1] & ~have.w[1]));
+}
+/* some word of any may be in have (an empty set: no condition) */
+static inline int word_bits_some(WordBits any, WordBits have)
+{
+    return !(any.w[0] | any.w[1]) || ((any.w[0] & have.w[0]) | (any.w[1] & have.w[1]));
+}
 
 /* What the matcher reads of a pattern before it tries it, side by side for
  * a block's patterns (a block of hundreds is filtered in a few cache lines) */
 typedef struct PatKey {
-    /* the words it needs, one bit each (sym_bit): a pattern whose words are
+    /* the words it needs, one bit each (word_bits_add): a pattern whose words are
      * not all around the verb is not tried */
-    uint64_t need_pre, need_post;
+    WordBits need_pre, need_post;
+    /* its first synonym set before and after the verb: the bits of the
+     * set's phrases' first words, one of which must be around the verb
+     * (empty: no set) */
+    WordBits syn_pre, syn_post;
     uint32_t len;                  /* npre + npost */
 } PatKey;
 
@@ -127,12 +147,20 @@ typedef struct Synset { const char *name; Phrase *ph; uint32_t n, cap; } Synset;
 
 enum { TRIE_ACTOR = 0, TRIE_AGENT, TRIE_DISCARD, TRIE_N };
 
+/* What a trie node holds beside its edges: the entry that ends there, and
+ * its children's words as bits (word_bits_add's first word: a filter, so
+ * that a step to no child seldom probes the edges' hash) */
+typedef struct TrieNode {
+    uint64_t kids;
+    uint32_t leaf;                 /* 1 + entry index, 0 none */
+} TrieNode;
+
 typedef struct Dict {
     Arena arena;                   /* strings and patterns */
     U64Map edge[TRIE_N];           /* (node<<32 | word) -> child node */
     uint32_t nodes[TRIE_N];        /* nodes allocated per trie (root = 1) */
-    uint32_t *leaf[TRIE_N];        /* by node: 1 + entry index, 0 none */
-    uint32_t capleaf[TRIE_N];
+    TrieNode *node[TRIE_N];        /* by node */
+    uint32_t capnode[TRIE_N];
     uint64_t *first[TRIE_N];       /* a bit by word: the word starts an entry */
     size_t nfirst[TRIE_N];         /* words of bits */
     ActorEntry *actors; uint32_t nactors, capactors;
@@ -146,6 +174,7 @@ typedef struct Dict {
     Transform *transforms; uint32_t ntransforms, captransforms;
     NounEntry *nouns; uint32_t nnouns, capnouns;
     U64Map noun;                   /* head word sym -> 1 + first NounEntry */
+    uint64_t *noun_head; uint32_t nnoun_head;   /* a bit by sym: heads a noun entry (words of 64 bits) */
     SupportVerb *supports; uint32_t nsupports, capsupports;
     U64Map support;                /* verb lemma sym -> 1 + first SupportVerb */
     U64Map synset_by_name;         /* name sym -> 1 + synset index */
@@ -166,17 +195,21 @@ int  dict_load_file(Dict *d, const char *path, int kind);   /* DK_* */
 enum { DK_NONE, DK_VERBS, DK_ACTORS, DK_AGENTS, DK_DISCARDS, DK_ISSUES, DK_NOUNS };
 int  dict_kind_of(const char *filename);
 
+/* A word's bit among a node's children's (kids) */
+static inline uint64_t kid_bit(Sym w) { return 1ull << (hash_u64(w) & 63); }
 /* Trie walk: child of node by word, 0 none. */
 static inline uint32_t dict_step(const Dict *d, int trie, uint32_t node, Sym w)
 {
     /* most words start no entry: a bit says so before the hash is probed */
     if (node == 1 && (w >> 6 >= d->nfirst[trie] || !(d->first[trie][w >> 6] >> (w & 63) & 1))) return 0;
+    /* deeper, the node's bits of its children's words */
+    if (node != 1 && (node >= d->capnode[trie] || !(d->node[trie][node].kids & kid_bit(w)))) return 0;
     return w ? u64map_get(&d->edge[trie], (uint64_t)node << 32 | w) : 0;
 }
 /* The entry (1 + index) that ends at node, 0 none */
 static inline uint32_t dict_leaf(const Dict *d, int trie, uint32_t node)
 {
-    return node < d->capleaf[trie] ? d->leaf[trie][node] : 0;
+    return node < d->capnode[trie] ? d->node[trie][node].leaf : 0;
 }
 /* Code of actor entry e on date ymd (0 = any date); 0 when restricted out. */
 Sym dict_actor_code(const Dict *d, const ActorEntry *e, int ymd);
@@ -188,7 +221,9 @@ static inline uint32_t dict_verb_first(const Dict *d, Sym w)
 /* The noun entries whose head word is w (1 + index, 0 none); follow .next. */
 static inline uint32_t dict_noun_first(const Dict *d, Sym w)
 {
-    return w ? u64map_get(&d->noun, w) : 0;
+    /* most nouns head no entry: a bit says so before the map is probed */
+    if ((w >> 6) >= d->nnoun_head || !(d->noun_head[w >> 6] >> (w & 63) & 1)) return 0;
+    return u64map_get(&d->noun, w);
 }
 static inline uint32_t dict_support_first(const Dict *d, Sym w)
 {

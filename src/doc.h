@@ -83,6 +83,14 @@ static inline int tok_is(const Token *t, const char *w)
  * comparison: its lower-case form's symbol. */
 static inline int tok_word(const Token *t, Sym w) { return t->lower == w; }
 
+/* ... one of a 0-ended set of them? */
+static inline int tok_word_in(const Token *t, const Sym *set)
+{
+    for (; *set; set++)
+        if (t->lower == *set) return 1;
+    return 0;
+}
+
 static inline int tok_is_any(const Token *t, const char *const *list)
 {
     /* the first letter, case folded, turns most words away before a length is taken */

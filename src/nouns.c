@@ -5,6 +5,7 @@
 #include "cameo.h"
 #include "segment.h"
 #include "utf8.h"
+#include "words.h"
 
 static int lemma_is(const Token *t, Sym w) { return w && (t->lower == w || t->lemma == w); }
 
@@ -12,26 +13,26 @@ static int has_hyphen(const Token *t) { return t->n > 2 && memchr(t->s + 1, '-',
 
 /* Words before the noun that make it a plan, not a deed: "the planned
  * visit", "upcoming talks", "a possible attack". */
-static const char *const FUTURE_ADJ[] = {"planned", "proposed", "upcoming", "possible", "expected", "forthcoming",
-                                         "scheduled", "potential", "future", "prospective", "would-be", "imminent",
-                                         "threatened", NULL};
+static const Sym FUTURE_ADJ[] = {W_PLANNED, W_PROPOSED, W_UPCOMING, W_POSSIBLE, W_EXPECTED, W_FORTHCOMING,
+                                 W_SCHEDULED, W_POTENTIAL, W_FUTURE, W_PROSPECTIVE, W_WOULD_BE, W_IMMINENT,
+                                 W_THREATENED, 0};
 
 /* Verbs that undo what the noun names: "the visit was postponed",
  * "cancelled the talks". */
-static const char *const UNDONE[] = {"postpone", "cancel", "delay", "scrap", "suspend", "abandon", "shelve",
-                                     "deny", "call", "rule", "prevent", "thwart", "avert", "foil", NULL};
+static const Sym UNDONE[] = {W_POSTPONE, W_CANCEL, W_DELAY, W_SCRAP, W_SUSPEND, W_ABANDON, W_SHELVE,
+                             W_DENY, W_CALL, W_RULE, W_PREVENT, W_THWART, W_AVERT, W_FOIL, 0};
 
-static int is_any_lemma(const Token *t, const char *const *list)
+/* the token's lemma, or its word, is one of the set */
+static int is_any_lemma(const Token *t, const Sym *set)
 {
-    const char *l = t->lemma ? sym_name(t->lemma) : "";
-    for (; *list; list++)
-        if (!strcmp(l, *list)) return 1;
-    return tok_is_any(t, list);
+    for (; *set; set++)
+        if (t->lemma == *set || t->lower == *set) return 1;
+    return 0;
 }
 
 /* Words after a noun that put it ahead: "talks next week", "a meeting
  * later this year". */
-static const char *const TIME_AHEAD[] = {"next", "later", "tomorrow", "coming", NULL};
+static const Sym TIME_AHEAD[] = {W_NEXT, W_LATER, W_TOMORROW, W_COMING, 0};
 
 /* A year before the publication's: "in February 2022", "the 2014
  * annexation". */
@@ -51,7 +52,7 @@ static int past_year(const Doc *d, const Token *t)
  * annexation". */
 static int background(const Doc *d, const Sentence *s, const NounEvent *ne)
 {
-    if (ne->start > 0 && tok_is(&s->tok[ne->start - 1], "since")) return 1;
+    if (ne->start > 0 && tok_word(&s->tok[ne->start - 1], W_SINCE)) return 1;
     for (uint32_t j = ne->start; j < ne->head; j++)
         if (past_year(d, &s->tok[j])) return 1;
     for (uint32_t j = ne->end; j < ne->end + 4 && j < s->ntok; j++) {
@@ -68,7 +69,7 @@ static uint32_t skip_adjuncts(const Sentence *s, uint32_t p, uint32_t limit)
     uint32_t start = p;
     while (p < limit && p - start < 10) {
         const Token *t = &s->tok[p];
-        if (tok_is(t, "for")) break;
+        if (tok_word(t, W_FOR)) break;
         if (t->mention >= 0 && (s->men[t->mention].kind != MK_COUNTRY || s->men[t->mention].has_agent)) break;
         if (!(t->tag == T_IN || t->tag == T_TO || t->tag == T_DT || t->tag == T_JJ || t->tag == T_CD ||
               t->tag == T_RB || t->tag == T_NNP || t->tag == T_NNPS || t->tag == T_NN || t->tag == T_NNS))
@@ -80,8 +81,8 @@ static uint32_t skip_adjuncts(const Sentence *s, uint32_t p, uint32_t limit)
 
 /* Quantities between a support verb and its noun: "staged a series of
  * strikes", "held a day of protests". */
-static const char *const MEASURE[] = {"series", "wave", "spate", "string", "round", "number", "dozens", "hundreds",
-                                      "day", "days", "week", "weeks", "night", "campaign", "fresh", "new", NULL};
+static const Sym MEASURE[] = {W_SERIES, W_WAVE, W_SPATE, W_STRING, W_ROUND, W_NUMBER, W_DOZENS, W_HUNDREDS,
+                              W_DAY, W_DAYS, W_WEEK, W_WEEKS, W_NIGHT, W_CAMPAIGN, W_FRESH, W_NEW, 0};
 
 /* A noun of two sides ("clashes", "fighting": a %-frame), not one that
  * one side suffers ("attack"). */
@@ -214,8 +215,8 @@ static int possessive_pronoun(Doc *d, uint32_t si, uint32_t i)
 {
     Sentence *s = &d->sent[si];
     const Token *t = &s->tok[i];
-    int person = tok_is(t, "his") || tok_is(t, "her");
-    if (!person && !tok_is(t, "its") && !tok_is(t, "their")) return -1;
+    int person = tok_word(t, W_HIS) || tok_word(t, W_HER);
+    if (!person && !tok_word(t, W_ITS) && !tok_word(t, W_THEIR)) return -1;
     for (uint32_t back = 0; back < 3 && back <= si; back++) {
         const Sentence *ps = &d->sent[si - back];
         for (uint32_t m = ps->nmen; m-- > 0;) {
@@ -306,7 +307,7 @@ static void frames_after(const Sentence *s, const NounEntry *e, NounEvent *ne, c
     /* "a general strike called by the unions", "the rally, organised by
      * the opposition": the participle's agent is the noun's */
     if (i + 2 < s->ntok && s->tok[i].tag == T_COMMA) i++;
-    if (i + 2 < s->ntok && s->tok[i].tag == T_VBN && tok_is(&s->tok[i + 1], "by")) i++;
+    if (i + 2 < s->ntok && s->tok[i].tag == T_VBN && tok_word(&s->tok[i + 1], W_BY)) i++;
     else if (i != ne->head + 1) i = ne->head + 1;
     for (int hops = 0; hops < 4 && i + 1 < s->ntok; hops++) {
         const Token *t = &s->tok[i];
@@ -316,7 +317,7 @@ static void frames_after(const Sentence *s, const NounEntry *e, NounEvent *ne, c
         int m = actor_after(s, i + 1, &npend);
         /* "an attack on a village in Herat": the place names the target */
         if (m < 0 && f && f->role != NR_SOURCE && npend + 1 < s->ntok &&
-            (tok_is(&s->tok[npend], "in") || tok_is(&s->tok[npend], "near")) && s->tok[npend + 1].mention >= 0) {
+            (tok_word(&s->tok[npend], W_IN) || tok_word(&s->tok[npend], W_NEAR)) && s->tok[npend + 1].mention >= 0) {
             m = s->tok[npend + 1].mention;
             npend = s->men[m].end;
         }
@@ -341,10 +342,10 @@ static void frames_after(const Sentence *s, const NounEntry *e, NounEvent *ne, c
                 *tf = f;
                 ne->tgt_prep = f->prep;
                 ne->mutual = f->role == NR_MUTUAL;
-                if (f->role == NR_MUTUAL && tok_is(t, "between")) {
+                if (f->role == NR_MUTUAL && tok_word(t, W_BETWEEN)) {
                     /* "between police and protesters": the two sides */
                     int y = s->men[m].conj;
-                    if (y < 0 && npend + 1 < s->ntok && tok_is(&s->tok[npend], "and")) {
+                    if (y < 0 && npend + 1 < s->ntok && tok_word(&s->tok[npend], W_AND)) {
                         uint32_t e2;
                         y = actor_after(s, npend + 1, &e2);
                     }
@@ -367,8 +368,8 @@ static void frames_after(const Sentence *s, const NounEntry *e, NounEvent *ne, c
 
 /* Verbs of an event breaking out: "clashes broke out in Kisumu late on
  * Tuesday between youths and police". */
-static const char *const BREAK_OUT[] = {"break", "erupt", "flare", "occur", "continue", "rage", "intensify",
-                                        "resume", "escalate", "spread", "happen", NULL};
+static const Sym BREAK_OUT[] = {W_BREAK, W_ERUPT, W_FLARE, W_OCCUR, W_CONTINUE, W_RAGE, W_INTENSIFY,
+                                W_RESUME, W_ESCALATE, W_SPREAD, W_HAPPEN, 0};
 
 /* The sides of a noun that is the subject of such a verb, named after
  * the verb: its "between" frame read from there. */
@@ -381,7 +382,7 @@ static void between_after_verb(const Sentence *s, const NounEntry *e, NounEvent 
         if (v->start < ne->end || v->start > ne->end + 1 || !is_any_lemma(&s->tok[v->head], BREAK_OUT)) continue;
         for (uint32_t i = v->end; i + 1 < s->ntok && i < v->end + 12; i++) {
             if (s->tok[i].tag == T_COMMA || TAG_IS_VERB(s->tok[i].tag)) break;
-            if (!tok_is(&s->tok[i], "between")) continue;
+            if (!tok_word(&s->tok[i], W_BETWEEN)) continue;
             f = frame_of(e, NF_PREP, s->tok[i].lower);
             if (!f || f->role != NR_MUTUAL) return;
             /* read the frame as if it followed the noun */
@@ -420,7 +421,7 @@ void find_nouns(Doc *d, const Dict *dict, const Options *o)
             for (uint32_t j = 0; j < lim; j++) {
                 const Token *t = &s->tok[base + j];
                 uint64_t tb = 1ull << (t->tag & 63), unowned = t->mention < 0;
-                                uint64_t ok = !(tb & proper) | (base + j == 0) | ((t->flags & TOK_ALLCAP) != 0);
+                uint64_t ok = !(tb & proper) | (base + j == 0) | ((t->flags & TOK_ALLCAP) != 0);
                 cand |= ((uint64_t)((tb & noun_tags) != 0) & unowned & ok) << j;
                 modifier |= ((uint64_t)((tb & common) != 0) & unowned) << j;
             }
@@ -478,7 +479,7 @@ void find_nouns(Doc *d, const Dict *dict, const Options *o)
                         break;
                     }
                     if (t->tag == T_DT) {
-                        if (tok_is(t, "no")) ne.flags |= VP_NEGATED;   /* "there were no clashes" */
+                        if (tok_word(t, W_NO)) ne.flags |= VP_NEGATED;   /* "there were no clashes" */
                         zone = a--;
                         break;
                     }
@@ -490,7 +491,7 @@ void find_nouns(Doc *d, const Dict *dict, const Options *o)
                 int adj = -1, led = -1;
                 for (uint32_t j = zone; j < left; j++) {
                     const Token *t = &s->tok[j];
-                    if (tok_is_any(t, FUTURE_ADJ)) ne.flags |= VP_FUTURE;
+                    if (tok_word_in(t, FUTURE_ADJ)) ne.flags |= VP_FUTURE;
                     if (t->mention >= 0 && t->n > 4 && !strncasecmp(t->s + t->n - 4, "-led", 4) && frame_of(e, NF_LED, 0) &&
                         led < 0)
                         led = t->mention;   /* the actors stage read "Saudi-led" as Saudi Arabia */
@@ -558,7 +559,7 @@ void find_nouns(Doc *d, const Dict *dict, const Options *o)
                             p = s->men[obj].end;
                         }
                         while (p < ne.start && (s->tok[p].tag == T_DT || s->tok[p].tag == T_JJ || s->tok[p].tag == T_CD ||
-                                                tok_is_any(&s->tok[p], MEASURE) || tok_is(&s->tok[p], "of")))
+                                                tok_word_in(&s->tok[p], MEASURE) || tok_word(&s->tok[p], W_OF)))
                             p++;
                         if (p != ne.start) continue;
                         /* (a gathering's own verb pattern codes the arrival, not the talks) */
@@ -573,7 +574,7 @@ void find_nouns(Doc *d, const Dict *dict, const Options *o)
                         /* "denied carrying out the attack", "denied that it had
                          * ordered the arrest" */
                         for (uint32_t pv = 0; pv < v; pv++)
-                            if (lemma_is(&s->tok[s->vp[pv].head], sym_find("deny", 4))) ne.flags |= VP_NEGATED;
+                            if (lemma_is(&s->tok[s->vp[pv].head], W_DENY)) ne.flags |= VP_NEGATED;
                         if (ne.tgt_m < 0 && obj >= 0) ne.tgt_m = obj;
                         break;
                     }
@@ -604,7 +605,7 @@ void find_nouns(Doc *d, const Dict *dict, const Options *o)
                 }
                 /* "a meeting between Xi and Putin later this year", "talks next week" */
                 for (uint32_t j = ne.end; j < ne.end + 3 && j < s->ntok; j++)
-                    if (tok_is_any(&s->tok[j], TIME_AHEAD)) ne.flags |= VP_FUTURE;
+                    if (tok_word_in(&s->tok[j], TIME_AHEAD)) ne.flags |= VP_FUTURE;
                 if (n == cap) {
                     uint32_t nc = cap ? cap * 2 : 4;
                     out = arena_grow(d->arena, out, cap * sizeof *out, nc * sizeof *out);

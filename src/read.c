@@ -351,21 +351,18 @@ int read_article(Doc *d, Arena *a, const RawDoc *raw, const WordList *words, cha
     size_t bom = utf8_bom(raw->text, raw->len);
     const char *t = raw->text + bom;
     size_t n = raw->len - bom, nl = 1;
-    for (size_t i = 0; i < n; i++) nl += t[i] == '\n';
+    for (const char *p = t, *end = t + n; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) nl++;
     Line *lines = arena_alloc(a, nl * sizeof *lines);
-    size_t k = 0, start = 0;
-    for (size_t i = 0; i <= n; i++) {
-        if (i == n || t[i] == '\n') {
-            size_t b = start, e = i;
-            while (b < e && isspace((unsigned char)t[b])) b++;
-            while (e > b && isspace((unsigned char)t[e - 1])) e--;
-            lines[k].s = t + b;
-            lines[k].n = e - b;
-            k++;
-            start = i + 1;
-        }
+    size_t k = 0;
+    for (size_t start = 0; k < nl; k++) {
+        const char *nlp = memchr(t + start, '\n', n - start);
+        size_t b = start, e = nlp ? (size_t)(nlp - t) : n;
+        start = e + 1;
+        while (b < e && isspace((unsigned char)t[b])) b++;
+        while (e > b && isspace((unsigned char)t[e - 1])) e--;
+        lines[k].s = t + b;
+        lines[k].n = e - b;
     }
-    nl = k;
     /* title: the first line that is no page furniture (a menu, a date, a
      * byline), when it is short and no sentence */
     size_t first = 0;

@@ -41,7 +41,8 @@ static void doc_sentence(Buf *o, const char *doc_id, unsigned sentence)
 {
     buf_puts(o, "{\"doc_id\":");
     buf_json_str(o, doc_id, strlen(doc_id));
-    buf_printf(o, ",\"sentence\":%u", sentence);
+    buf_puts(o, ",\"sentence\":");
+    buf_int(o, sentence);
 }
 
 static void event(Buf *o, const EventView *v)
@@ -54,7 +55,10 @@ static void event(Buf *o, const EventView *v)
     key_cstr(o, "target", v->target);
     key_cstr(o, "code", v->code);
     key_cstr(o, "root", v->root);
-    buf_printf(o, ",\"quad\":%d,\"goldstein\":%.1f", v->quad, v->goldstein);
+    buf_puts(o, ",\"quad\":");
+    buf_int(o, v->quad);
+    buf_puts(o, ",\"goldstein\":");
+    buf_fixed(o, v->goldstein, 1);
     key_cstr(o, "event", v->name);
     key_cstr(o, "plover", v->plover);
     key_str(o, "source_text", v->source_text.s, v->source_text.n);
@@ -67,13 +71,19 @@ static void event(Buf *o, const EventView *v)
         buf_json_str(o, pl->name, strlen(pl->name));
         key_cstr(o, "region", pl->region);
         key_cstr(o, "country", pl->country);
-        buf_printf(o, ",\"lat\":%.4f,\"lon\":%.4f", pl->lat, pl->lon);
+        buf_puts(o, ",\"lat\":");
+        buf_fixed(o, pl->lat, 4);
+        buf_puts(o, ",\"lon\":");
+        buf_fixed(o, pl->lon, 4);
         key_cstr(o, "how", pl->how);
         buf_putc(o, '}');
     } else {
         buf_puts(o, ",\"place\":{\"how\":\"none\"}");
     }
-    if (v->quote) buf_printf(o, ",\"quote_id\":%u", v->quote);
+    if (v->quote) {
+        buf_puts(o, ",\"quote_id\":");
+        buf_int(o, v->quote);
+    }
     key_cstr(o, "rule", v->rule);
     if (v->explain) {
         buf_puts(o, ",\"explain\":{");

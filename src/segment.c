@@ -320,6 +320,32 @@ static int is_closer(const Token *t)
 
 static int ends_with_period(const Token *t) { return t->n > 1 && t->s[t->n - 1] == '.'; }
 
+/* The bytes between chunks: white space (as isspace in the C locale) and '_' */
+static const uint8_t GAP[256] = {[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, ['_'] = 1};
+
+/* Most chunks are a short word of ASCII letters then a space: eight bytes
+ * at p read as one integer tell how many letters come before the first
+ * other byte, and when that byte is a gap the chunk is those letters.
+ * Returns their number, 0 when the bytes need reading one by one. */
+static size_t short_word(const char *p)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101ull, high = ones << 7;
+    uint64_t x;
+    memcpy(&x, p, 8);
+    uint64_t y = (x | ones << 5) & ~high;                 /* case folded, each byte below 0x80 */
+    uint64_t ge_a = y + (0x80 - 'a') * ones;              /* the top bit of a byte: >= 'a' (no carry) */
+    uint64_t gt_z = y + (0x80 - 'z' - 1) * ones;          /* ... > 'z' */
+    uint64_t other = ~(ge_a & ~gt_z & ~x) & high;         /* bytes that are no ASCII letter */
+    if (!other) return 0;                                 /* eight letters: a longer word */
+    size_t k = (size_t)__builtin_ctzll(other) >> 3;
+    return k && GAP[(unsigned char)p[k]] ? k : 0;
+#else
+    (void)p;
+    return 0;
+#endif
+}
+
 int segment(Doc *d)
 {
     const char *s = d->body;
@@ -330,16 +356,19 @@ int segment(Doc *d)
     size_t cap0 = n / 3 + 64;
     TokVec v = {arena_grow(d->arena, NULL, 0, cap0 * sizeof(Token)), 0, cap0, d->arena};
     int para = 1;
-    /* the bytes between chunks: white space (as isspace in the C locale) and '_' */
-    static const uint8_t GAP[256] = {[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, ['_'] = 1};
     while (i < n) {
         while (i < n && GAP[(unsigned char)s[i]]) para |= s[i++] == '\n';
-        size_t b = i, before = v.n;
-        unsigned letters = 1;   /* the chunk is ASCII letters alone: one token, no splitting */
-        for (; i < n && !GAP[(unsigned char)s[i]]; i++)   /* "Dol_Amroth": two words */
-            letters &= (unsigned)(((unsigned char)s[i] | 0x20) - 'a') < 26u;
-        if (i > b && letters) push(&v, s + b, i - b);
-        else if (i > b) split_chunk(&v, s + b, i - b);
+        size_t b = i, before = v.n, w = i + 8 <= n ? short_word(s + i) : 0;
+        if (w) {
+            push(&v, s + b, w);
+            i += w;
+        } else {
+            unsigned letters = 1;   /* the chunk is ASCII letters alone: one token, no splitting */
+            for (; i < n && !GAP[(unsigned char)s[i]]; i++)   /* "Dol_Amroth": two words */
+                letters &= (unsigned)(((unsigned char)s[i] | 0x20) - 'a') < 26u;
+            if (i > b && letters) push(&v, s + b, i - b);
+            else if (i > b) split_chunk(&v, s + b, i - b);
+        }
         if (para && v.n > before) v.tok[before].flags |= TOK_PARA;
         para = 0;
     }

@@ -298,10 +298,15 @@ static void code_phrase(const Match *m, VerbPhrase *vp, uint32_t begin)
     int best_len = -1, bt = -1, bs = -1, bm = 0;
     uint32_t bend = vp->end;
     /* the words around the verb, as a filter for the patterns' words */
-    uint64_t pre_words = 0, post_words = 0;
-    for (uint32_t i = begin; i < vp->head; i++) pre_words |= sym_bit(s->tok[i].lower) | sym_bit(s->tok[i].lemma);
-    for (uint32_t i = vp->end; i < vp->clause_end && i < s->ntok; i++)
-        post_words |= sym_bit(s->tok[i].lower) | sym_bit(s->tok[i].lemma);
+    WordBits pre_words = {{0, 0}}, post_words = {{0, 0}};
+    for (uint32_t i = begin; i < vp->head; i++) {
+        word_bits_add(&pre_words, s->tok[i].lower);
+        word_bits_add(&pre_words, s->tok[i].lemma);
+    }
+    for (uint32_t i = vp->end; i < vp->clause_end && i < s->ntok; i++) {
+        word_bits_add(&post_words, s->tok[i].lower);
+        word_bits_add(&post_words, s->tok[i].lemma);
+    }
     const char *dcode = NULL, *dcode2 = NULL;
     uint32_t dref = 0;
     for (uint32_t k = first; k; k = dict->ventries[k - 1].next) {
@@ -319,7 +324,9 @@ static void code_phrase(const Match *m, VerbPhrase *vp, uint32_t begin)
              * block's patterns come longest first: none after this one),
              * and only one whose words are around the verb */
             if ((int)pk->len <= best_len) break;
-            if ((pk->need_post & ~post_words) || (pk->need_pre & ~pre_words)) continue;
+            if (!word_bits_all(pk->need_post, post_words) || !word_bits_all(pk->need_pre, pre_words) ||
+                !word_bits_some(pk->syn_post, post_words) || !word_bits_some(pk->syn_pre, pre_words))
+                continue;
             const Pattern *p = &b->pat[q];
             int tt = -1, ts = -1, mutual = 0;
             uint32_t mend = vp->end;

@@ -40,7 +40,21 @@
     X(VOW, "vow") X(WANT, "want") X(WELCOME, "welcome") X(WISH, "wish") X(WRITE, "write")                   \
     /* nouns */                                                                                              \
     X(GAS, "gas") X(POLICE, "police") X(TEAR, "tear") X(AUTONOMY, "autonomy") X(INDEPENDENCE, "independence") \
-    X(PROTEST, "protest") X(PROTESTS, "protests") X(SECESSION, "secession")
+    X(PROTEST, "protest") X(PROTESTS, "protests") X(SECESSION, "secession")                                 \
+    /* the nouns stage: plans, undoing, time ahead, measures, outbreaks */                                  \
+    X(PLANNED, "planned") X(PROPOSED, "proposed") X(UPCOMING, "upcoming") X(POSSIBLE, "possible")            \
+    X(EXPECTED, "expected") X(FORTHCOMING, "forthcoming") X(SCHEDULED, "scheduled") X(POTENTIAL, "potential") \
+    X(FUTURE, "future") X(PROSPECTIVE, "prospective") X(WOULD_BE, "would-be") X(IMMINENT, "imminent")        \
+    X(THREATENED, "threatened") X(POSTPONE, "postpone") X(CANCEL, "cancel") X(DELAY, "delay")                \
+    X(SCRAP, "scrap") X(SUSPEND, "suspend") X(ABANDON, "abandon") X(SHELVE, "shelve") X(CALL, "call")        \
+    X(RULE, "rule") X(PREVENT, "prevent") X(THWART, "thwart") X(AVERT, "avert") X(FOIL, "foil")              \
+    X(TOMORROW, "tomorrow") X(COMING, "coming") X(SERIES, "series") X(WAVE, "wave") X(SPATE, "spate")        \
+    X(STRING, "string") X(ROUND, "round") X(NUMBER, "number") X(DOZENS, "dozens") X(HUNDREDS, "hundreds")    \
+    X(DAY, "day") X(DAYS, "days") X(WEEK, "week") X(WEEKS, "weeks") X(NIGHT, "night")                        \
+    X(CAMPAIGN, "campaign") X(FRESH, "fresh") X(NEW, "new") X(BREAK, "break") X(ERUPT, "erupt")              \
+    X(FLARE, "flare") X(OCCUR, "occur") X(CONTINUE, "continue") X(RAGE, "rage") X(INTENSIFY, "intensify")    \
+    X(RESUME, "resume") X(ESCALATE, "escalate") X(SPREAD, "spread") X(HAPPEN, "happen") X(NEAR, "near")      \
+    X(BETWEEN, "between")
 
 enum {
     W_NONE,

@@ -30,6 +30,8 @@
 #include "segment.h"
 #include "tag.h"
 #include "treebank.h"
+#include "buf.h"
+#include <math.h>
 #include "words.h"
 #include "verbs.h"
 #include "when.h"
@@ -166,6 +168,47 @@ static int well_known_words_have_their_numbers_and_match_tokens(void)
     CHECK(tok_word(&tok[1], W_POLICE) && tok[1].exact != W_POLICE, "Police is police in any case, not as written");
     CHECK(tok_word(&tok[2], W_NT) && tok_word(&tok[4], W_NT), "n't with either apostrophe");
     CHECK(tok_word(&tok[3], W_WO) && !tok_word(&tok[3], W_WOULD), "wo is wo");
+    return 0;
+}
+
+/* The renderers' numbers are written without printf, byte for byte what
+ * printf writes: integers at their limits, and numbers with 1 to 6
+ * decimals at ties, near ties, negative zero, Goldstein weights and
+ * coordinates, and a million values spread over their range. */
+static int buf_numbers_are_what_printf_writes(void)
+{
+    Buf b = {0};
+    char want[400];   /* -1e300 has 301 digits */
+    size_t bad = 0;
+    static const long long ints[] = {0, 1, -1, 9, 10, -10, 4294967295LL, -9223372036854775807LL - 1, 9223372036854775807LL};
+    for (size_t i = 0; i < sizeof ints / sizeof *ints; i++) {
+        buf_clear(&b);
+        buf_int(&b, ints[i]);
+        snprintf(want, sizeof want, "%lld", ints[i]);
+        if (strcmp(b.data, want)) bad++, fail("buf_int %s, printf %s", b.data, want);
+    }
+    static const double fixed[] = {0, -0.0, -0.04, 0.05, 0.15, 0.25, 2.5, -2.5, 1.005, 2.8, -10, 10, 3.4, -7.2,
+                                   48.8566, -33.8688, 151.2093, 1e16, -1e300, 123456.78125};
+    for (int d = 1; d <= 6; d++)
+        for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++) {
+            buf_clear(&b);
+            buf_fixed(&b, fixed[i], d);
+            snprintf(want, sizeof want, "%.*f", d, fixed[i]);
+            if (strcmp(b.data, want)) bad++, fail("buf_fixed %.17g %d: %s, printf %s", fixed[i], d, b.data, want);
+        }
+    uint64_t r = 88172645463325252ull;
+    for (int i = 0; i < 1000000 && bad < 5; i++) {
+        r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+        double v = ((double)(r >> 11) / 9007199254740992.0 - 0.5) * (i % 2 ? 400 : 21);
+        if (i % 3 == 0) v = round(v * 10) / 10;   /* weights: tenths */
+        int d = 1 + i % 6;
+        buf_clear(&b);
+        buf_fixed(&b, v, d);
+        snprintf(want, sizeof want, "%.*f", d, v);
+        if (strcmp(b.data, want)) bad++, fail("buf_fixed %.17g %d: %s, printf %s", v, d, b.data, want);
+    }
+    CHECK(bad == 0, "%zu numbers differ from printf", bad);
+    buf_free(&b);
     return 0;
 }
 
@@ -516,6 +559,29 @@ static Doc seg(const char *text)
 static int sent_tok_is(const Sentence *s, uint32_t i, const char *w)
 {
     return i < s->ntok && s->tok[i].n == strlen(w) && !memcmp(s->tok[i].s, w, s->tok[i].n);
+}
+
+/* Words are cut at every gap whatever their length against the eight
+ * bytes the tokenizer reads at once: words of 1 to 9 letters, a gap of
+ * '_', a tab or a line break, letters then a digit, a full stop or an
+ * accented letter, and a last word with nothing after it. */
+static int segment_cuts_words_of_every_length_at_their_gaps(void)
+{
+    Doc d = seg("a bb Ccccccc DDDDDDDD eeeeeeeee\tDol_Amroth ab7cd caf\xc3\xa9 xx\nyyyyyyy zzzzzz. end");
+    static const char *const want[] = {"a", "bb", "Ccccccc", "DDDDDDDD", "eeeeeeeee", "Dol", "Amroth", "ab7cd",
+                                       "caf\xc3\xa9", "xx", "yyyyyyy", "zzzzzz", ".", "end"};
+    size_t nw = sizeof want / sizeof *want, got = 0;
+    const Token *all[32];
+    for (uint32_t k = 0; k < d.nsent; k++)
+        for (uint32_t j = 0; j < d.sent[k].ntok && got < 32; j++) all[got++] = &d.sent[k].tok[j];
+    /* the line break starts a paragraph, the full stop ends a sentence */
+    CHECK(d.nsent == 3 && got == nw, "three sentences of %zu tokens in all (got %u, %zu)", nw, d.nsent, got);
+    if (got != nw) return 0;
+    for (size_t i = 0; i < nw; i++)
+        CHECK(all[i]->n == strlen(want[i]) && !memcmp(all[i]->s, want[i], all[i]->n), "token %zu is \"%s\" (got \"%.*s\")",
+              i, want[i], (int)all[i]->n, all[i]->s);
+    CHECK(all[10]->flags & TOK_PARA, "the word after the line break starts a paragraph");
+    return 0;
 }
 
 static int segment_keeps_abbreviations_and_initials_inside_sentences(void)
@@ -2058,6 +2124,7 @@ int main(void)
     RUN(arena_grows_vectors_without_copies_left_behind);
     RUN(intern_gives_one_symbol_per_string);
     RUN(well_known_words_have_their_numbers_and_match_tokens);
+    RUN(buf_numbers_are_what_printf_writes);
     RUN(dates_parse_the_forms_news_uses);
     RUN(date_parse_reads_no_further_than_its_length);
     RUN(read_finds_title_date_dateline_and_drops_furniture);
@@ -2068,6 +2135,7 @@ int main(void)
     RUN(languages_are_told_and_only_english_is_coded);
     RUN(read_rejects_invalid_utf8_with_position);
     RUN(read_date_line_looks_no_further_than_its_line);
+    RUN(segment_cuts_words_of_every_length_at_their_gaps);
     RUN(segment_keeps_abbreviations_and_initials_inside_sentences);
     RUN(lower_case_words_like_abbreviations_still_end_sentences);
     RUN(segment_keeps_quotes_spanning_sentences_together);
