@@ -1195,6 +1195,26 @@ static int late_target(const Sentence *s, uint32_t pos, const char *code, Sym se
             why = "a call for independence: its target is whom it is from";
         }
     }
+    /* an act done somewhere: "agreed to set up a centre in Tokyo",
+     * "threatened to impose a curfew in Algiers" (not a meeting's place:
+     * "will meet in Amman" meets someone else) */
+    if (m < 0 && strncmp(code, "036", 3) &&
+        (!strncmp(code, "03", 2) || !strncmp(code, "08", 2) || !strncmp(code, "13", 2) || !strncmp(code, "17", 2) ||
+         !strncmp(code, "12", 2))) {
+        for (uint32_t j = pos; j + 1 < s->ntok && j < pos + 12 && m < 0; j++) {
+            const Token *t = &s->tok[j];
+            if (t->tag == T_PERIOD || (t->tag == T_COMMA && j > pos)) break;
+            int n = s->tok[j + 1].mention;
+            if (tok_word(t, W_IN) && n >= 0 && (s->men[n].kind == MK_COUNTRY || s->men[n].kind == MK_PLACE)) {
+                m = n;
+                why = "an act done in a place: its target is the place's country";
+            }
+        }
+        if (m >= 0) {
+            *whyp = why;
+            return m;
+        }
+    }
     if (m < 0 || s->men[m].code == self) return -1;
     *whyp = why;
     return m;
