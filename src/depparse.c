@@ -959,14 +959,6 @@ static UdModel *model_from_memory(char *mem, size_t len, char *err, size_t errsz
     }
     model_index(m);
     if (m->root_label < 0) goto bad;
-    /* the features of many classes as rows (a fourth of the classes or more) */
-    if (pmodel_rows(&m->tagger, m->tagger.nclass / 4) || pmodel_rows(&m->labels, m->labels.nclass / 4) ||
-        pmodel_rows(&m->blabels, m->blabels.nclass / 4)) {
-        snprintf(err, errsz, "out of memory");
-        m->mem = NULL;
-        udmodel_free(m);
-        return NULL;
-    }
     return m;
 bad:
     snprintf(err, errsz, "malformed parser model");
@@ -1007,9 +999,6 @@ UdModel *udmodel_load(const char *path, const Models *env, char *err, size_t err
 void udmodel_free(UdModel *m)
 {
     if (!m) return;
-    pmodel_release(&m->tagger);
-    pmodel_release(&m->labels);
-    pmodel_release(&m->blabels);
     free(m->mem);
     free(m->xpos);
     free(m->upos);

@@ -3,9 +3,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 static void *xrealloc(void *p, size_t n)
 {
@@ -22,27 +19,6 @@ static void *xrealloc(void *p, size_t n)
 /* the slot a feature starts probing at: its low 32 bits scaled to slots */
 static inline uint32_t home(uint64_t f, uint32_t slots) { return (uint32_t)(((uint64_t)(uint32_t)f * slots) >> 32); }
 static inline uint32_t tag32(uint64_t f) { return (uint32_t)(f >> 32) | 1u; }
-
-/* a run of the copy that is a row: RUN_ROW | its number */
-#define RUN_ROW 0x80000000u
-
-/* acc[c] += row[c] for c < len (a multiple of 8) */
-static void add_row(int32_t *acc, const int16_t *row, uint32_t len)
-{
-#ifdef __SSE2__
-    for (uint32_t c = 0; c < len; c += 8) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(row + c));
-        /* each 16-bit weight to 32 bits, its sign kept: the weight in the
-         * high half of a lane, shifted down arithmetically */
-        __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16), hi = _mm_srai_epi32(_mm_unpackhi_epi16(x, x), 16);
-        __m128i *a = (__m128i *)(void *)(acc + c);
-        _mm_storeu_si128(a, _mm_add_epi32(_mm_loadu_si128(a), lo));
-        _mm_storeu_si128(a + 1, _mm_add_epi32(_mm_loadu_si128(a + 1), hi));
-    }
-#else
-    for (uint32_t c = 0; c < len; c++) acc[c] += row[c];
-#endif
-}
 
 void pmodel_score(const PModel *m, const uint64_t *f, size_t n, float *score)
 {
@@ -69,21 +45,14 @@ void pmodel_score(const PModel *m, const uint64_t *f, size_t n, float *score)
             }
         }
     } else {
-        const uint32_t *runs = m->own_run ? m->own_run : m->run;
-        uint32_t start[128], len[128], row[128];
-        size_t k = 0, nr = 0;
+        uint32_t start[128], len[128];
+        size_t k = 0;
         for (size_t j = 0; j < n; j++) {
             uint32_t want = tag32(f[j]);
             for (uint32_t i = at[j];;) {
                 uint32_t s = m->key[i];
                 if (s == want) {
-                    uint32_t r = runs[i];
-                    if (r & RUN_ROW) {
-                        row[nr] = r & ~RUN_ROW;
-                        __builtin_prefetch(m->rows + (size_t)row[nr] * m->rowlen);
-                        nr++;
-                        break;
-                    }
+                    uint32_t r = m->run[i];
                     start[k] = r >> 8;
                     len[k] = r & 0xff;
                     __builtin_prefetch(m->w + start[k]);
@@ -100,7 +69,6 @@ void pmodel_score(const PModel *m, const uint64_t *f, size_t n, float *score)
             const int16_t *w = m->w + start[j];
             for (uint32_t q = 0; q < len[j]; q++) acc[c[q]] += w[q];
         }
-        for (size_t j = 0; j < nr; j++) add_row(acc, m->rows + (size_t)row[j] * m->rowlen, m->rowlen);
     }
     for (uint32_t c = 0; c < m->nclass; c++) score[c] += (float)acc[c] * m->scale;
 }
@@ -141,51 +109,6 @@ size_t pmodel_map(PModel *m, const void *p, size_t len)
     for (size_t i = 0; i < nweight; i++)
         if (m->cls[i] >= nclass) return 0;
     return need;
-}
-
-int pmodel_rows(PModel *m, uint32_t min_len)
-{
-    if (m->dense || m->own_run || !m->slots || m->nweight >= RUN_ROW >> 8) return 0;
-    uint32_t rowlen = (m->nclass + 7) & ~7u, nrows = 0;
-    for (uint32_t i = 0; i < m->slots; i++) nrows += m->key[i] && (m->run[i] & 0xff) >= min_len;
-    if (!nrows) return 0;
-    int32_t sum[256];
-    uint32_t *run = malloc((size_t)m->slots * sizeof *run);
-    int16_t *rows = calloc((size_t)nrows * rowlen, sizeof *rows);
-    if (!run || !rows) {
-        free(run);
-        free(rows);
-        return -1;
-    }
-    uint32_t r = 0;
-    for (uint32_t i = 0; i < m->slots; i++) {
-        uint32_t x = m->run[i], start = x >> 8, len = x & 0xff;
-        run[i] = x;
-        if (!m->key[i] || len < min_len) continue;
-        /* a class twice in a run could sum past 16 bits: such a run stays */
-        memset(sum, 0, sizeof sum);
-        int fits = 1;
-        for (uint32_t q = 0; q < len; q++) sum[m->cls[start + q]] += m->w[start + q];
-        for (uint32_t c = 0; c < m->nclass; c++) fits &= sum[c] >= INT16_MIN && sum[c] <= INT16_MAX;
-        if (!fits) continue;
-        int16_t *row = rows + (size_t)r * rowlen;
-        for (uint32_t c = 0; c < m->nclass; c++) row[c] = (int16_t)sum[c];
-        run[i] = RUN_ROW | r++;
-    }
-    m->own_run = run;
-    m->rows = rows;
-    m->rowlen = rowlen;
-    m->nrows = nrows;
-    return 0;
-}
-
-void pmodel_release(PModel *m)
-{
-    free(m->own_run);
-    free(m->rows);
-    m->own_run = NULL;
-    m->rows = NULL;
-    m->nrows = 0;
 }
 
 /* ---- training ---- */

@@ -45,20 +45,7 @@ typedef struct PModel {
     const int16_t *w;       /* per weight: value */
     const uint8_t *cls;     /* per weight: class */
     uint32_t nfeat, nweight;
-    /* made at load by pmodel_rows (owned): the features of many classes
-     * as rows of every class's weight, added a vector at a time; their
-     * runs say so (RUN_ROW | row) in a copy of the run table */
-    uint32_t *own_run;
-    int16_t *rows;          /* per row: rowlen weights, class order, zeros between */
-    uint32_t rowlen, nrows;
 } PModel;
-
-/* Make rows of the features that hold at least min_len weights (of a
- * model of more than four classes); the rest stay runs.  Scores do not
- * change.  Returns 0, -1 out of memory (the model then stays as it was). */
-int  pmodel_rows(PModel *m, uint32_t min_len);
-/* Free what pmodel_rows made. */
-void pmodel_release(PModel *m);
 
 /* Add the weights of n features into score[0..nclass). */
 void pmodel_score(const PModel *m, const uint64_t *f, size_t n, float *score);

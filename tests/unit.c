@@ -1826,61 +1826,6 @@ static int perceptron_learns_separable_classes_and_survives_compaction(void)
     return 0;
 }
 
-/* A model of many classes scores the same once its features of many
- * weights are rows: every feature set gives the same scores, bit for bit,
- * with rows for some features and runs for the others. */
-static int perceptron_rows_score_as_the_runs_did(void)
-{
-    enum { NC = 12 };
-    PTrain *t = ptrain_new(NC);
-    uint64_t r = 0x9e3779b97f4a7c15ull;
-    for (int step = 0; step < 4000; step++) {
-        uint64_t f[4];
-        for (int j = 0; j < 4; j++) {
-            r ^= r << 13, r ^= r >> 7, r ^= r << 17;
-            f[j] = feat_mix((uint64_t)j, r % (j ? 50u : 3u), 0, 0);   /* group 0: three features that see every class */
-        }
-        float sc[NC] = {0};
-        ptrain_score(t, f, 4, sc);
-        uint32_t best = 0;
-        for (uint32_t c = 1; c < NC; c++)
-            if (sc[c] > sc[best]) best = c;
-        uint32_t good = (uint32_t)(r >> 40) % NC;
-        if (good != best) ptrain_update(t, f, 4, good, best);
-        ptrain_tick(t);
-    }
-    char *mem = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&mem, &len);
-    ptrain_write(t, out, 1e-3f, 1);
-    fclose(out);
-    PModel m;
-    CHECK(pmodel_map(&m, mem, len) == len && !m.dense, "a sparse model of %d classes", NC);
-    float before[300][NC], after[NC];
-    uint64_t sets[300][6];
-    for (int q = 0; q < 300; q++) {
-        for (int j = 0; j < 6; j++) {
-            r ^= r << 13, r ^= r >> 7, r ^= r << 17;
-            sets[q][j] = feat_mix((uint64_t)(j % 4), r % (j % 4 ? 60u : 4u), 0, 0);   /* some never seen */
-        }
-        memset(before[q], 0, sizeof before[q]);
-        pmodel_score(&m, sets[q], 6, before[q]);
-    }
-    CHECK(pmodel_rows(&m, NC) == 0 && m.nrows > 0 && m.nrows < m.nfeat, "some features are rows (%u of %u)", m.nrows, m.nfeat);
-    int same = 1;
-    for (int q = 0; q < 300; q++) {
-        memset(after, 0, sizeof after);
-        pmodel_score(&m, sets[q], 6, after);
-        same &= !memcmp(before[q], after, sizeof after);
-    }
-    CHECK(same, "the scores with rows are those without");
-    pmodel_release(&m);
-    CHECK(m.rows == NULL && m.own_run == NULL, "released");
-    free(mem);
-    ptrain_free(t);
-    return 0;
-}
-
 static int treebank_reader_keeps_words_and_skips_ranges_and_empty_nodes(void)
 {
     char path[] = "/tmp/herodotus-unit-XXXXXX";
@@ -2202,7 +2147,6 @@ int main(void)
     RUN(ud_tagger_accuracy_on_treebank_records_is_at_least_96_percent_by_ewt_conventions);
     RUN(lemmas_follow_the_tag);
     RUN(perceptron_learns_separable_classes_and_survives_compaction);
-    RUN(perceptron_rows_score_as_the_runs_did);
     RUN(treebank_reader_keeps_words_and_skips_ranges_and_empty_nodes);
     RUN(parser_gives_one_root_and_heads_inside_the_sentence);
     RUN(beam_training_learns_a_small_treebank);
