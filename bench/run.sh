@@ -70,7 +70,7 @@ if [ -d "$PHXDIR" ]; then
 else
     echo "Phoenix dictionaries: $PHXDIR is absent, their cost not measured"
 fi
-code_bench "$REAL" real-tree 1 --tree --jobs 1
+code_bench "$REAL" real-tree 3 --tree --jobs 1
 parse_bench "$REAL"
 
 echo "== templated corpus"
