@@ -1196,16 +1196,31 @@ static int late_target(const Sentence *s, uint32_t pos, const char *code, Sym se
         }
     }
     /* an act done somewhere: "agreed to set up a centre in Tokyo",
-     * "threatened to impose a curfew in Algiers" (not a meeting's place:
-     * "will meet in Amman" meets someone else) */
+     * "threatened to impose a curfew in Algiers", "strengthened its forces
+     * in Lebanon" (not a meeting's place: "will meet in Amman" meets
+     * someone else; nor a protest's or a clash's, which stand without a
+     * target or have their own) */
     if (m < 0 && strncmp(code, "036", 3) &&
         (!strncmp(code, "03", 2) || !strncmp(code, "08", 2) || !strncmp(code, "13", 2) || !strncmp(code, "17", 2) ||
-         !strncmp(code, "12", 2))) {
+         !strncmp(code, "12", 2) || !strncmp(code, "15", 2))) {
         for (uint32_t j = pos; j + 1 < s->ntok && j < pos + 12 && m < 0; j++) {
             const Token *t = &s->tok[j];
-            if (t->tag == T_PERIOD || (t->tag == T_COMMA && j > pos)) break;
-            int n = s->tok[j + 1].mention;
-            if (tok_word(t, W_IN) && n >= 0 && (s->men[n].kind == MK_COUNTRY || s->men[n].kind == MK_PLACE)) {
+            /* within the act's own clause: no other verb but its infinitive
+             * ("threatened to impose ..."), no relative clause */
+            int infinitive = t->tag == T_VB && j > 0 && s->tok[j - 1].tag == T_TO;
+            if (t->tag == T_PERIOD || (t->tag == T_COMMA && j > pos) || (TAG_IS_VERB(t->tag) && !infinitive) ||
+                t->tag == T_MD || t->tag == T_WDT || t->tag == T_WP)
+                break;
+            /* nor past another adjunct: "attack the capital after training in camps in Sudan" */
+            if (t->tag == T_IN && !tok_word(t, W_IN) && !tok_word(t, W_OF)) break;
+            if (!tok_word(t, W_IN)) continue;
+            /* "in Algiers", "in the northern city of Kirkuk" */
+            uint32_t k = j + 1;
+            while (k < s->ntok && k < j + 6 && s->tok[k].mention < 0 &&
+                   (s->tok[k].tag == T_DT || s->tok[k].tag == T_JJ || s->tok[k].tag == T_NN || tok_word(&s->tok[k], W_OF)))
+                k++;
+            int n = k < s->ntok ? s->tok[k].mention : -1;
+            if (n >= 0 && (s->men[n].kind == MK_COUNTRY || s->men[n].kind == MK_PLACE)) {
                 m = n;
                 why = "an act done in a place: its target is the place's country";
             }

@@ -361,6 +361,11 @@ coded 2024-01-01 'President Abdelaziz Bouteflika threatened to impose a curfew i
 check a_threat_to_act_in_a_place_targets_its_country grep -q '	DZAGOV	DZA	13[0-9]*	' "$T/o"
 check force_used_in_a_place_targets_its_country grep -q '	NGACOP	NGA	17[0-9]*	' "$T/o"
 check a_meetings_place_is_no_target sh -c "grep -q '	JORGOV	IRQGOV	036	' '$T/o' && ! grep -q '	JOR	036	' '$T/o'"
+# ... a show of force's place, also named by a phrase ("the southern region of X"); never a place past another adjunct, nor a protest's (one-actor events kept)
+coded 2024-01-01 'Israel has strengthened its forces in the southern region of Lebanon. Chadian rebels threatened to attack the capital after training in camps in Sudan. Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday.' --all
+check a_show_of_force_in_a_place_targets_its_country grep -q '	ISR	LBN	15[0-9]*	' "$T/o"
+check a_place_past_another_adjunct_is_no_target sh -c "grep -q '	TCDREB		13[0-9]*	' '$T/o' && ! grep -q '	SDN	13[0-9]*	' '$T/o'"
+check a_protests_place_is_no_target grep -q '	IRQ		14[0-9]*	' "$T/o"
 
 # "denounced as a crime X's ..." names what is denounced after "as"; a participle after an object's noun phrase modifies it
 coded 2024-01-01 'Albania on Friday denounced as an ugly crime Serbia'"'"'s suppression of the unrest. The Israeli army lifted a blockade on Palestinian lorries passing through the crossing.'
