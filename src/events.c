@@ -89,7 +89,18 @@ static int mention_before(const Sentence *s, uint32_t i)
             return a;
     }
     const Token *t = &s->tok[i - 1];
-    if (t->mention >= 0) return t->mention;
+    if (t->mention >= 0) {
+        /* "Russian aircraft including helicopter gunships killed", "rebel
+         * groups such as the FNL": what "including" or "such as" names is
+         * part of the subject before it */
+        uint32_t st = s->men[t->mention].start;
+        int before = -1;
+        if (st >= 2 && tok_word(&s->tok[st - 1], W_INCLUDING)) before = s->tok[st - 2].mention;
+        else if (st >= 3 && tok_word(&s->tok[st - 1], W_AS) && tok_word(&s->tok[st - 2], W_SUCH))
+            before = s->tok[st - 3].mention;
+        if (before >= 0 && s->men[before].kind != MK_PRONOUN) return before;
+        return t->mention;
+    }
     /* a title and a name the dictionaries lack: "Opposition leader Raila Odinga" */
     uint32_t k = i;
     while (k > 0 && i - k < 4 && s->tok[k - 1].tag == T_NNP && s->tok[k - 1].mention < 0) k--;

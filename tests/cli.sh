@@ -366,6 +366,9 @@ coded 2024-01-01 'Israel has strengthened its forces in the southern region of L
 check a_show_of_force_in_a_place_targets_its_country grep -q '	ISR	LBN	15[0-9]*	' "$T/o"
 check a_place_past_another_adjunct_is_no_target sh -c "grep -q '	TCDREB		13[0-9]*	' '$T/o' && ! grep -q '	SDN	13[0-9]*	' '$T/o'"
 check a_protests_place_is_no_target grep -q '	IRQ		14[0-9]*	' "$T/o"
+# what "including" names is part of the subject before it
+coded 2024-01-01 'Russian aircraft including helicopter gunships killed 46 Afghan civilians in an attack on a village in the western province of Herat.'
+check members_named_after_including_are_part_of_the_subject grep -q '	RUSMIL	AFGCVL	19[0-9]*	' "$T/o"
 
 # "denounced as a crime X's ..." names what is denounced after "as"; a participle after an object's noun phrase modifies it
 coded 2024-01-01 'Albania on Friday denounced as an ugly crime Serbia'"'"'s suppression of the unrest. The Israeli army lifted a blockade on Palestinian lorries passing through the crossing.'
