@@ -369,6 +369,11 @@ check a_protests_place_is_no_target grep -q '	IRQ		14[0-9]*	' "$T/o"
 # what "including" names is part of the subject before it
 coded 2024-01-01 'Russian aircraft including helicopter gunships killed 46 Afghan civilians in an attack on a village in the western province of Herat.'
 check members_named_after_including_are_part_of_the_subject grep -q '	RUSMIL	AFGCVL	19[0-9]*	' "$T/o"
+# the Bosnian Serbs are Bosnia's: rebels during the war, Bosnia's people after it
+coded 1994-05-01 'Bosnian Serb forces shelled Sarajevo.'
+check bosnian_serbs_in_the_war_are_bosnias_rebels grep -q '	BIHREB	BIH	19[0-9]*	' "$T/o"
+coded 2006-05-01 'Bosnian Serbs protested against the court.' --all
+check bosnian_serbs_after_the_war_are_bosnias grep -q '	BIH[A-Z]*	[A-Z]*	14[0-9]*	' "$T/o"
 
 # "denounced as a crime X's ..." names what is denounced after "as"; a participle after an object's noun phrase modifies it
 coded 2024-01-01 'Albania on Friday denounced as an ugly crime Serbia'"'"'s suppression of the unrest. The Israeli army lifted a blockade on Palestinian lorries passing through the crossing.'
