@@ -1199,6 +1199,14 @@ static int late_target(const Sentence *s, uint32_t pos, const char *code, Sym se
         } else if (!strncmp(code, "15", 2) && tok_word(t, W_AGAINST)) {
             m = first_actor(s, j + 1, j + 5, self);
             why = "a show of force: its target is whom it is against";
+        } else if (!strncmp(code, "14", 2) && j > 0 &&
+                   (tok_word(t, W_FOR) || tok_word(t, W_AT) || tok_word(t, W_OF) || tok_word(t, W_TO) ||
+                    tok_word(t, W_OVER)) &&
+                   (tok_word(&s->tok[j - 1], W_DISAPPROVAL) || tok_word(&s->tok[j - 1], W_ANGER) ||
+                    tok_word(&s->tok[j - 1], W_OPPOSITION) || tok_word(&s->tok[j - 1], W_OUTRAGE) ||
+                    tok_word(&s->tok[j - 1], W_DISPLEASURE))) {
+            m = first_actor(s, j + 1, j + 7, self);
+            why = "a protest: its target is what it shows anger at";
         } else if ((!strncmp(code, "02", 2) || !strncmp(code, "10", 2)) && tok_word(t, W_FROM) && j > 0 &&
                    (tok_word(&s->tok[j - 1], W_INDEPENDENCE) || tok_word(&s->tok[j - 1], W_AUTONOMY) ||
                     tok_word(&s->tok[j - 1], W_SECESSION))) {

@@ -54,7 +54,8 @@
     X(CAMPAIGN, "campaign") X(FRESH, "fresh") X(NEW, "new") X(BREAK, "break") X(ERUPT, "erupt")              \
     X(FLARE, "flare") X(OCCUR, "occur") X(CONTINUE, "continue") X(RAGE, "rage") X(INTENSIFY, "intensify")    \
     X(RESUME, "resume") X(ESCALATE, "escalate") X(SPREAD, "spread") X(HAPPEN, "happen") X(NEAR, "near")      \
-    X(BETWEEN, "between") X(INCLUDING, "including") X(SUCH, "such")
+    X(BETWEEN, "between") X(INCLUDING, "including") X(SUCH, "such") X(DISAPPROVAL, "disapproval")          \
+    X(ANGER, "anger") X(OPPOSITION, "opposition") X(OUTRAGE, "outrage") X(DISPLEASURE, "displeasure")
 
 enum {
     W_NONE,

@@ -356,6 +356,9 @@ check a_protest_of_a_governments_refusal_targets_it grep -q '	RUS[A-Z]*	RUSGOV	1
 check a_rejected_offer_targets_whom_it_came_from grep -q '	PAK	AFG	12[0-9]*	' "$T/o"
 check a_threat_targets_whom_its_condition_falls_on grep -q '	RUS	USA	13[0-9]*	' "$T/o"
 check a_strikes_workplace_is_no_target grep -q '	ZMBLAB		143	' "$T/o"
+# ... a protest's "to show their disapproval of X"
+coded 2024-01-01 'Demonstrators in Baghdad blocked a road to show their disapproval of the United States'"'"' military policies.' --all
+check a_protest_shows_disapproval_of_its_target grep -q '	IRQ[A-Z]*	USA[A-Z]*	14[0-9]*	' "$T/o"
 # an act done in a place, with no one else named, targets the place's country; a meeting's place is no target
 coded 2024-01-01 'President Abdelaziz Bouteflika threatened to impose a curfew in Algiers after the riots. Nigerian police fired tear gas in Lagos on Monday. The foreign ministers of Jordan and Iraq will meet in Amman next week.'
 check a_threat_to_act_in_a_place_targets_its_country grep -q '	DZAGOV	DZA	13[0-9]*	' "$T/o"
