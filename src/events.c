@@ -1207,6 +1207,15 @@ static int late_target(const Sentence *s, uint32_t pos, const char *code, Sym se
                     tok_word(&s->tok[j - 1], W_DISPLEASURE))) {
             m = first_actor(s, j + 1, j + 7, self);
             why = "a protest: its target is what it shows anger at";
+        } else if ((!strncmp(code, "03", 2) || !strncmp(code, "07", 2)) && t->tag == T_VB && j > 0 &&
+                   s->tok[j - 1].tag == T_TO &&
+                   (t->lemma == W_HELP || t->lemma == W_ASSIST || t->lemma == W_DEFEND || t->lemma == W_PROTECT ||
+                    t->lemma == W_SUPPORT)) {
+            /* "willing to send material to help defend Saudi Arabia" */
+            uint32_t k = j + 1;
+            if (k < s->ntok && s->tok[k].tag == T_VB) k++;
+            m = first_actor(s, k, k + 4, self);
+            why = "aid: its target is whom it is sent to help";
         } else if ((!strncmp(code, "02", 2) || !strncmp(code, "10", 2)) && tok_word(t, W_FROM) && j > 0 &&
                    (tok_word(&s->tok[j - 1], W_INDEPENDENCE) || tok_word(&s->tok[j - 1], W_AUTONOMY) ||
                     tok_word(&s->tok[j - 1], W_SECESSION))) {

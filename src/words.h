@@ -55,7 +55,8 @@
     X(FLARE, "flare") X(OCCUR, "occur") X(CONTINUE, "continue") X(RAGE, "rage") X(INTENSIFY, "intensify")    \
     X(RESUME, "resume") X(ESCALATE, "escalate") X(SPREAD, "spread") X(HAPPEN, "happen") X(NEAR, "near")      \
     X(BETWEEN, "between") X(INCLUDING, "including") X(SUCH, "such") X(DISAPPROVAL, "disapproval")          \
-    X(ANGER, "anger") X(OPPOSITION, "opposition") X(OUTRAGE, "outrage") X(DISPLEASURE, "displeasure")
+    X(ANGER, "anger") X(OPPOSITION, "opposition") X(OUTRAGE, "outrage") X(DISPLEASURE, "displeasure")        \
+    X(HELP, "help") X(ASSIST, "assist") X(DEFEND, "defend") X(PROTECT, "protect") X(SUPPORT, "support")
 
 enum {
     W_NONE,

@@ -359,6 +359,9 @@ check a_strikes_workplace_is_no_target grep -q '	ZMBLAB		143	' "$T/o"
 # ... a protest's "to show their disapproval of X"
 coded 2024-01-01 'Demonstrators in Baghdad blocked a road to show their disapproval of the United States'"'"' military policies.' --all
 check a_protest_shows_disapproval_of_its_target grep -q '	IRQ[A-Z]*	USA[A-Z]*	14[0-9]*	' "$T/o"
+# ... an offer of aid's "to help defend X"
+coded 2024-01-01 'Norway is willing to send material to help defend Saudi Arabia if it is attacked.' --all
+check aid_offered_to_help_defend_targets_whom_it_helps grep -q '	NOR	SAU	03[0-9]*	' "$T/o"
 # an act done in a place, with no one else named, targets the place's country; a meeting's place is no target
 coded 2024-01-01 'President Abdelaziz Bouteflika threatened to impose a curfew in Algiers after the riots. Nigerian police fired tear gas in Lagos on Monday. The foreign ministers of Jordan and Iraq will meet in Amman next week.'
 check a_threat_to_act_in_a_place_targets_its_country grep -q '	DZAGOV	DZA	13[0-9]*	' "$T/o"
