@@ -32,11 +32,11 @@ void dict_free(Dict *d)
     for (int t = 0; t < TRIE_N; t++) {
         u64map_free(&d->edge[t]);
         free(d->node[t]);
-        free(d->first[t]);
+        free(d->first[t].bits);
     }
     u64map_free(&d->verb);
     u64map_free(&d->noun);
-    free(d->noun_head);
+    free(d->noun_head.bits);
     u64map_free(&d->support);
     free(d->nouns);
     free(d->supports);
@@ -123,6 +123,16 @@ static void *grown(void *p, size_t old, size_t now, size_t size)
     return q;
 }
 
+static void symset_add(SymSet *set, Sym w)
+{
+    if (w >> 6 >= set->nwords) {
+        size_t now = (w >> 6) * 2 + 64;
+        set->bits = grown(set->bits, set->nwords, now, sizeof *set->bits);
+        set->nwords = now;
+    }
+    set->bits[w >> 6] |= 1ull << (w & 63);
+}
+
 /* room in the trie's node array for node */
 static void node_room(Dict *d, int trie, uint32_t node)
 {
@@ -135,12 +145,7 @@ static void node_room(Dict *d, int trie, uint32_t node)
 static uint32_t trie_insert(Dict *d, int trie, const Sym *w, size_t n)
 {
     uint32_t node = 1;
-    if (n && w[0] >> 6 >= d->nfirst[trie]) {
-        size_t now = (w[0] >> 6) * 2 + 64;
-        d->first[trie] = grown(d->first[trie], d->nfirst[trie], now, sizeof *d->first[trie]);
-        d->nfirst[trie] = now;
-    }
-    if (n) d->first[trie][w[0] >> 6] |= 1ull << (w[0] & 63);
+    if (n) symset_add(&d->first[trie], w[0]);
     for (size_t i = 0; i < n; i++) {
         uint64_t key = (uint64_t)node << 32 | w[i];
         uint32_t c = u64map_get(&d->edge[trie], key);
@@ -1065,15 +1070,7 @@ static int load_nouns(Dict *d, FILE *f, uint32_t file)
         e.next = u64map_get(&d->noun, e.head);
         d->nouns[d->nnouns] = e;
         u64map_put(&d->noun, e.head, ++d->nnouns);
-        if ((e.head >> 6) >= d->nnoun_head) {
-            uint32_t nw = (e.head >> 6) + 1 + d->nnoun_head;   /* room to grow */
-            uint64_t *b = realloc(d->noun_head, nw * sizeof *b);
-            if (!b) abort();
-            memset(b + d->nnoun_head, 0, (nw - d->nnoun_head) * sizeof *b);
-            d->noun_head = b;
-            d->nnoun_head = nw;
-        }
-        d->noun_head[e.head >> 6] |= 1ull << (e.head & 63);
+        symset_add(&d->noun_head, e.head);
     }
     return 0;
 }

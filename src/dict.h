@@ -148,8 +148,19 @@ typedef struct Synset { const char *name; Phrase *ph; uint32_t n, cap; } Synset;
 enum { TRIE_ACTOR = 0, TRIE_AGENT, TRIE_DISCARD, TRIE_N };
 
 /* What a trie node holds beside its edges: the entry that ends there, and
- * its children's words as bits (word_bits_add's first word: a filter, so
- * that a step to no child seldom probes the edges' hash) */
+ * its children's words as bits (kid_bit: a filter, so that a step to no
+ * child seldom probes the edges' hash) */
+/* A set of symbols as one bit each, by symbol number (exact, unlike
+ * WordBits): which words start a trie's entry, which head a noun entry */
+typedef struct SymSet {
+    uint64_t *bits;
+    size_t nwords;                 /* words of 64 bits */
+} SymSet;
+static inline int symset_has(const SymSet *set, Sym w)
+{
+    return (w >> 6) < set->nwords && (set->bits[w >> 6] >> (w & 63) & 1);
+}
+
 typedef struct TrieNode {
     uint64_t kids;
     uint32_t leaf;                 /* 1 + entry index, 0 none */
@@ -161,8 +172,7 @@ typedef struct Dict {
     uint32_t nodes[TRIE_N];        /* nodes allocated per trie (root = 1) */
     TrieNode *node[TRIE_N];        /* by node */
     uint32_t capnode[TRIE_N];
-    uint64_t *first[TRIE_N];       /* a bit by word: the word starts an entry */
-    size_t nfirst[TRIE_N];         /* words of bits */
+    SymSet first[TRIE_N];          /* the words that start an entry */
     ActorEntry *actors; uint32_t nactors, capactors;
     ActorCode *codes; uint32_t ncodes, capcodes;
     AgentEntry *agents; uint32_t nagents, capagents;
@@ -174,7 +184,7 @@ typedef struct Dict {
     Transform *transforms; uint32_t ntransforms, captransforms;
     NounEntry *nouns; uint32_t nnouns, capnouns;
     U64Map noun;                   /* head word sym -> 1 + first NounEntry */
-    uint64_t *noun_head; uint32_t nnoun_head;   /* a bit by sym: heads a noun entry (words of 64 bits) */
+    SymSet noun_head;              /* the words that head a noun entry */
     SupportVerb *supports; uint32_t nsupports, capsupports;
     U64Map support;                /* verb lemma sym -> 1 + first SupportVerb */
     U64Map synset_by_name;         /* name sym -> 1 + synset index */
@@ -201,7 +211,7 @@ static inline uint64_t kid_bit(Sym w) { return 1ull << (hash_u64(w) & 63); }
 static inline uint32_t dict_step(const Dict *d, int trie, uint32_t node, Sym w)
 {
     /* most words start no entry: a bit says so before the hash is probed */
-    if (node == 1 && (w >> 6 >= d->nfirst[trie] || !(d->first[trie][w >> 6] >> (w & 63) & 1))) return 0;
+    if (node == 1 && !symset_has(&d->first[trie], w)) return 0;
     /* deeper, the node's bits of its children's words */
     if (node != 1 && (node >= d->capnode[trie] || !(d->node[trie][node].kids & kid_bit(w)))) return 0;
     return w ? u64map_get(&d->edge[trie], (uint64_t)node << 32 | w) : 0;
@@ -222,7 +232,7 @@ static inline uint32_t dict_verb_first(const Dict *d, Sym w)
 static inline uint32_t dict_noun_first(const Dict *d, Sym w)
 {
     /* most nouns head no entry: a bit says so before the map is probed */
-    if ((w >> 6) >= d->nnoun_head || !(d->noun_head[w >> 6] >> (w & 63) & 1)) return 0;
+    if (!symset_has(&d->noun_head, w)) return 0;
     return u64map_get(&d->noun, w);
 }
 static inline uint32_t dict_support_first(const Dict *d, Sym w)

@@ -1242,13 +1242,13 @@ static int late_target(const Sentence *s, uint32_t pos, const char *code, Sym se
             /* nor past another adjunct: "attack the capital after training in camps in Sudan" */
             if (t->tag == T_IN && !tok_word(t, W_IN) && !tok_word(t, W_OF)) break;
             if (!tok_word(t, W_IN)) continue;
-            /* "in Algiers", "in the northern city of Kirkuk" */
+            /* "in Algiers", "in the northern city of Kirkuk" (place_kind_before) */
             uint32_t k = j + 1;
-            while (k < s->ntok && k < j + 6 && s->tok[k].mention < 0 &&
-                   (s->tok[k].tag == T_DT || s->tok[k].tag == T_JJ || s->tok[k].tag == T_NN || tok_word(&s->tok[k], W_OF)))
-                k++;
+            while (k < s->ntok && k < j + 7 && s->tok[k].mention < 0) k++;
             int n = k < s->ntok ? s->tok[k].mention : -1;
-            if (n >= 0 && (s->men[n].kind == MK_COUNTRY || s->men[n].kind == MK_PLACE)) {
+            uint32_t b = n >= 0 ? k - place_kind_before(s, k) : 0;
+            if (b == j + 2 && s->tok[j + 1].tag == T_DT) b--;   /* "in the Donbas" */
+            if (n >= 0 && b == j + 1 && (s->men[n].kind == MK_COUNTRY || s->men[n].kind == MK_PLACE)) {
                 m = n;
                 why = "an act done in a place: its target is the place's country";
             }

@@ -26,7 +26,7 @@ static const Sym UNDONE[] = {W_POSTPONE, W_CANCEL, W_DELAY, W_SCRAP, W_SUSPEND, 
 static int is_any_lemma(const Token *t, const Sym *set)
 {
     for (; *set; set++)
-        if (t->lemma == *set || t->lower == *set) return 1;
+        if (lemma_is(t, *set)) return 1;
     return 0;
 }
 
