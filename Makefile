@@ -3,6 +3,7 @@
 #   make demo     install dependencies, build, code examples/, write demo.db
 #   make check    install dependencies, build, run every test (also under ASan+UBSan)
 #   make bench    benchmark on a realistic 20 MB corpus and a templated 50 MB one
+#   make bench-store  the store growing to 10 million events (about ten minutes, 10 GB of disk)
 #   make model    retrain data/en_ewt.model (tagger and parser) from ../shared/ud/en_ewt
 #   make deps     install the Debian packages listed in DEB_PACKAGES
 #   make install  install binary, data, man page, library and header (PREFIX, DESTDIR)
@@ -43,7 +44,7 @@ OBJ      = $(LIB_SRC:src/%.c=build/obj/%.o)
 SAN_OBJ  = $(LIB_SRC:src/%.c=build/san/%.o)
 TSAN_OBJ = $(LIB_SRC:src/%.c=build/tsan/%.o)
 
-.PHONY: all deps demo check check-fast bench clean model install uninstall fuzz fuzz-build
+.PHONY: all deps demo check check-fast bench bench-store clean model install uninstall fuzz fuzz-build
 all: build/herodotus
 
 build/obj/%.o: src/%.c src/*.h | build/obj
@@ -107,6 +108,11 @@ check: deps
 bench: deps
 	$(MAKE) build/herodotus build/gencorpus build/genreal
 	sh bench/run.sh
+
+# the store as an archive grows to 10 million events (STORE_EVENTS=N for another size)
+bench-store: deps
+	$(MAKE) build/herodotus build/genreal
+	sh bench/store.sh
 
 # the tagger and parser model, from UD English EWT (CC BY-SA 4.0; see data/en_ewt.model.md)
 UD_EWT ?= ../shared/ud/en_ewt

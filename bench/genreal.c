@@ -25,7 +25,13 @@
  * Output is deterministic: a fixed-seed xorshift64* generator, seeded from
  * the optional third argument.
  *
- * Usage: genreal DIR MEGABYTES [SEED] > corpus.jsonl
+ * Usage: genreal DIR MEGABYTES [SEED [YEARS [PREFIX]]] > corpus.jsonl
+ *
+ * With YEARS ("2000-2024"), the archive's shape (`make bench-store`):
+ * publication dates spread over those years, and countries drawn by a
+ * Zipf law (the r-th most covered one r times less often than the first,
+ * in a fixed order that is not the alphabet's), so that some dyads are
+ * busy as in real news; ids are PREFIX-000001, ... (default "real").
  */
 #include <ctype.h>
 #include <dirent.h>
@@ -233,11 +239,31 @@ static void name_person(char *full, size_t fl, char *last, size_t ll)
         snprintf(last, ll, "%s", s);
 }
 
+/* the archive's shape (YEARS given): Zipf-drawn countries */
+static double *zipf_cum;   /* cumulative weights by rank; NULL: uniform */
+
+static unsigned zipf_country(void)
+{
+    double u = (double)rn(1u << 30) / (double)(1u << 30) * zipf_cum[n_countries - 1];
+    unsigned r = 0;
+    while (r + 1 < n_countries && zipf_cum[r] <= u)
+        r++;
+    return (r * 37u) % n_countries;   /* rank to row: a fixed order, not the alphabet's */
+}
+
 static void new_cast(Cast *k)
 {
-    unsigned a = rn(n_countries), b = rn(n_countries - 1);
-    if (b >= a)
-        b++;
+    unsigned a, b;
+    if (zipf_cum) {
+        a = zipf_country();
+        do
+            b = zipf_country();
+        while (b == a);
+    } else {
+        a = rn(n_countries), b = rn(n_countries - 1);
+        if (b >= a)
+            b++;
+    }
     k->c[0] = &countries[a];
     k->c[1] = &countries[b];
     for (int i = 0; i < 2; i++)
@@ -385,8 +411,8 @@ static void json_str(const char *s, FILE *out, size_t *bytes)
 
 int main(int argc, char **argv)
 {
-    if (argc < 3 || argc > 4) {
-        fprintf(stderr, "usage: genreal DIR MEGABYTES [SEED] > corpus.jsonl\n");
+    if (argc < 3 || argc > 6) {
+        fprintf(stderr, "usage: genreal DIR MEGABYTES [SEED [YEARS [PREFIX]]] > corpus.jsonl\n");
         return 2;
     }
     const char *dir = argv[1];
@@ -394,6 +420,14 @@ int main(int argc, char **argv)
     rng_seed(argc > 3 ? strtoull(argv[3], NULL, 10) : 20261203u);
     if (mb <= 0)
         die("MEGABYTES must be positive", argv[2]);
+    unsigned y0 = 2023, ny = 4;
+    const char *prefix = argc > 5 ? argv[5] : "real";
+    if (argc > 4) {
+        unsigned a, b;
+        if (sscanf(argv[4], "%u-%u", &a, &b) != 2 || a < 1900 || b < a || b > 2100)
+            die("YEARS must be FIRST-LAST, e.g. 2000-2024", argv[4]);
+        y0 = a, ny = b - a + 1;
+    }
 
     List sents = {0}, datelines = {0}, headlines = {0};
     read_sentences(dir, &sents);
@@ -406,6 +440,13 @@ int main(int argc, char **argv)
             die("fills.txt: empty section", sect_names[i]);
     if (sents.n < 25 || n_countries < 2)
         die("too few seed sentences or countries in", dir);
+    if (argc > 4) {
+        zipf_cum = malloc(n_countries * sizeof *zipf_cum);
+        if (!zipf_cum)
+            die("out of memory", NULL);
+        for (unsigned r = 0; r < n_countries; r++)
+            zipf_cum[r] = (r ? zipf_cum[r - 1] : 0) + 1.0 / (r + 1);
+    }
 
     size_t want = (size_t)(mb * 1048576.0), bytes = 0;
     unsigned *order = malloc(sents.n * sizeof *order);
@@ -445,9 +486,9 @@ int main(int argc, char **argv)
         puts_(&title, "");
         expand(&title, &k, pick(&headlines));
 
-        char idbuf[32], date[16];
-        snprintf(idbuf, sizeof idbuf, "real-%06lu", id);
-        snprintf(date, sizeof date, "%04u-%02u-%02u", 2023 + rn(4), 1 + rn(12), 1 + rn(28));
+        char idbuf[96], date[16];
+        snprintf(idbuf, sizeof idbuf, "%.60s-%06lu", prefix, id);
+        snprintf(date, sizeof date, "%04u-%02u-%02u", y0 + rn(ny), 1 + rn(12), 1 + rn(28));
         fputs("{\"id\":", stdout);
         json_str(idbuf, stdout, &bytes);
         fputs(",\"title\":", stdout);

@@ -548,12 +548,12 @@ static void get_events(Api *a, const ApiRequest *rq, ApiResponse *rs)
         args_free(&x);
         return;
     }
-    Reader r = {.f = x.f, .where = x.where};
+    Reader r = {.f = x.f, .where = x.where, .vals = x.vals};
     Buf sql = {0};
     buf_puts(&sql, "SELECT " EVENT_COLUMNS EVENT_FROM " WHERE e.id IN (");
-    reader_event_ids(&r, &sql);
-    buf_printf(&sql, ") ORDER BY e.date IS NULL, e.date, e.id LIMIT %ld OFFSET %ld", limit + 1, offset);
     Conn *c = conn_take(a);
+    reader_event_ids(&r, &sql, offset + limit + 1, NULL, reader_walk(c->db, &r));
+    buf_printf(&sql, ") ORDER BY e.date IS NULL, e.date, e.id LIMIT %ld OFFSET %ld", limit + 1, offset);
     sqlite3_stmt *q = prepare(c, sql.data, &x.vals, rs);
     if (q) answer_page(c, q, "events", offset, limit, event_json, rs);
     conn_give(a, c);
@@ -760,12 +760,12 @@ static void get_stats(Api *a, const ApiRequest *rq, ApiResponse *rs)
     }
     /* the rows of `stats --by BY [--group G]`: the undated period last */
     Buf sql = {0}, b = {0};
-    stats_events_sql(&b, x.f.dedup, x.where.data);
+    stats_events_sql(&b, &x.f, 0, x.where.data);
     if (group)
-        buf_printf(&sql, "SELECT %s AS period, %s AS grp, count(*), avg(goldstein) FROM %s"
+        buf_printf(&sql, "SELECT %s AS period, %s AS grp, sum(w), sum(gw) / sum(w) FROM %s"
                          " GROUP BY period, grp ORDER BY period, grp", stats_period_sql(by), group, b.data);
     else
-        buf_printf(&sql, "SELECT %s AS period, NULL, count(*), avg(goldstein) FROM %s GROUP BY period ORDER BY period",
+        buf_printf(&sql, "SELECT %s AS period, NULL, sum(w), sum(gw) / sum(w) FROM %s GROUP BY period ORDER BY period",
                    stats_period_sql(by), b.data);
     Conn *c = conn_take(a);
     sqlite3_stmt *q = prepare(c, sql.data, &x.vals, rs);
@@ -855,7 +855,7 @@ static void get_top(Api *a, const ApiRequest *rq, ApiResponse *rs)
         return;
     }
     Buf sql = {0}, b = {0};
-    stats_events_sql(&b, x.f.dedup, x.where.data);
+    stats_events_sql(&b, &x.f, 1, x.where.data);
     stats_top_sql(&sql, what, b.data, limit);
     char head[64];
     snprintf(head, sizeof head, "{\"what\":\"%s\",\"rows\":", what);
@@ -879,7 +879,7 @@ static void get_places(Api *a, const ApiRequest *rq, ApiResponse *rs)
     buf_puts(&sql, "SELECT e.place AS name, e.place_country AS country, round(e.place_lat, 4) AS lat,"
                    " round(e.place_lon, 4) AS lon, min(e.place_kind) AS kind, count(*) AS events"
                    " FROM events e WHERE e.place_lat IS NOT NULL AND e.id IN (");
-    reader_event_ids(&r, &sql);
+    reader_event_ids(&r, &sql, 0, NULL, 0);
     buf_printf(&sql, ") GROUP BY e.place, e.place_country, e.place_lat, e.place_lon ORDER BY events DESC, name LIMIT %ld",
                limit);
     answer_rows(a, sql.data, &x.vals, "{\"places\":", rs);

@@ -177,7 +177,7 @@ int export_main(int argc, char **argv)
                        " e.verb_text, e.place, e.rule, d.title, d.pubdate, s.text AS text FROM events e"
                        " JOIN documents d ON d.id = e.doc LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence"
                        " WHERE e.id IN (");
-        reader_event_ids(&r, &sql);
+        reader_event_ids(&r, &sql, 0, NULL, 0);
         buf_puts(&sql, ") ORDER BY e.id");
         if (r.f.limit) buf_printf(&sql, " LIMIT %ld", r.f.limit);
         status = rows_run(r.db, sql.data, r.vals.v, r.vals.n, !strcmp(format, "csv") ? ROWS_CSV : ROWS_JSONL, stdout, err,

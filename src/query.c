@@ -35,6 +35,8 @@ static const char USAGE[] =
     "  --dedup MODE      oneaday (default: identical date, source, target, code\n"
     "                    counted once) or none\n"
     "  --limit N         at most N events (default 100; 0 for all)\n"
+    "  --after DATE/ID   the page after the one that ended there (a full page\n"
+    "                    says on stderr where it ended: --after 2024-04-08/1234)\n"
     "\n"
     "quotes (herodotus quotes; stored by ingest): with either of these, query\n"
     "prints the quotes that pass them and --since, --until, --text, --limit:\n"
@@ -302,10 +304,9 @@ int filter_sql(const Filter *f, Buf *w, Params *vals, char *msg, size_t msgsz)
         char iso[11];
         date_format(d, iso);
         int at = param_add(vals, iso, strlen(iso));
-        /* with an actor filter, its covering indexes beat the date index:
-         * the unary + keeps the planner off the latter */
-        int by_actor = f->actor || f->source || f->target || f->dyad_a;
-        buf_printf(w, " AND %se.date %s ?%d", by_actor ? "+" : "", k ? "<=" : ">=", at);
+        /* the rollups' undated day ('undated') sorts after every date */
+        if (k) buf_printf(w, " AND e.date <= ?%d", at);
+        else buf_printf(w, " AND e.date >= ?%d AND e.date <= '9999-12-31'", at);
     }
     if (f->text) {
         /* every word as a quoted phrase: the user's text never reaches the
@@ -429,12 +430,74 @@ void reader_close(Reader *r)
     params_free(&r->vals);
 }
 
-void reader_event_ids(const Reader *r, Buf *sql)
+int cursor_parse(const char *s, Cursor *c)
 {
-    if (r->f.dedup)
-        buf_printf(sql, "SELECT min(e.id) FROM events e%s GROUP BY e.date, e.source, e.target, e.code", r->where.data);
-    else
-        buf_printf(sql, "SELECT e.id FROM events e%s", r->where.data);
+    const char *slash = strchr(s, '/');
+    if (!slash) return -1;
+    size_t dl = (size_t)(slash - s);
+    int ok = dl == 7 && !memcmp(s, "undated", 7);
+    if (!ok && dl == 10) {
+        size_t used;
+        ok = date_parse(s, dl, &used) >= 10000000 && used == dl;
+    }
+    char *end;
+    long long id = strtoll(slash + 1, &end, 10);
+    if (!ok || end == slash + 1 || *end || id < 0) return -1;
+    memcpy(c->date, s, dl);
+    c->date[dl] = '\0';
+    c->id = id;
+    return 0;
+}
+
+/* rows of the rollup a filter must reach before walking them by date wins */
+enum { WALK_ROWS = 20000 };
+
+int reader_walk(sqlite3 *db, const Reader *r)
+{
+    const Filter *f = &r->f;
+    if (!filter_rollup(f)) return 0;
+    if (!f->actor && !f->source && !f->target && !f->dyad_a) return 1;   /* no index but the date's */
+    Buf sql = {0};
+    buf_printf(&sql, "SELECT count(*) FROM (SELECT 1 FROM event_days e%s LIMIT %d)", r->where.data, WALK_ROWS);
+    sqlite3_stmt *q;
+    long n = 0;
+    if (sqlite3_prepare_v2(db, sql.data, -1, &q, NULL) == SQLITE_OK) {
+        for (int i = 0; i < r->vals.n; i++) sqlite3_bind_text(q, i + 1, r->vals.v[i], -1, SQLITE_STATIC);
+        if (sqlite3_step(q) == SQLITE_ROW) n = (long)sqlite3_column_int64(q, 0);
+        sqlite3_finalize(q);
+    }
+    buf_free(&sql);
+    return n >= WALK_ROWS;
+}
+
+void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after, int walk)
+{
+    const char *where = r->where.data;
+    /* a cursor's fields are checked (cursor_parse): safe to write in */
+    char cur[64] = "";
+    if (after) snprintf(cur, sizeof cur, "('%s', %lld)", after->date, after->id);
+    if (filter_rollup(&r->f)) {
+        /* the rollup's one-a-day rows: the first event of each, or all of
+         * them by the events' (date, source, target, code) index */
+        const char *idx = walk ? " NOT INDEXED" : "";
+        if (r->f.dedup)
+            buf_printf(sql, "SELECT e.id FROM event_days e%s%s", idx, where);
+        else
+            buf_printf(sql, "SELECT x.id FROM event_days e%s JOIN events x ON x.date IS nullif(e.date, 'undated')"
+                            " AND x.source = e.source AND x.target = e.target AND x.code = e.code%s", idx, where);
+        const char *id = r->f.dedup ? "e.id" : "x.id";
+        if (after) buf_printf(sql, " AND (e.date, %s) > %s", id, cur);
+        if (page) buf_printf(sql, " ORDER BY e.date, %s LIMIT %ld", id, page);
+    } else if (r->f.dedup) {
+        buf_printf(sql, "SELECT id FROM (SELECT min(e.id) AS id, coalesce(e.date, 'undated') AS day FROM events e%s"
+                        " GROUP BY e.date, e.source, e.target, e.code)", where);
+        if (after) buf_printf(sql, " WHERE (day, id) > %s", cur);
+        if (page) buf_printf(sql, " ORDER BY day, id LIMIT %ld", page);
+    } else {
+        buf_printf(sql, "SELECT e.id FROM events e%s", where);
+        if (after) buf_printf(sql, " AND (coalesce(e.date, 'undated'), e.id) > %s", cur);
+        if (page) buf_printf(sql, " ORDER BY coalesce(e.date, 'undated'), e.id LIMIT %ld", page);
+    }
 }
 
 int quote_filter_sql(const char *speaker, const char *via, const Filter *f, Buf *w, Params *vals, char *msg,
@@ -513,14 +576,19 @@ int query_main(int argc, char **argv)
     memset(&r, 0, sizeof r);
     r.f.dedup = 1;
     r.f.limit = 100;
-    static const char *const names[] = {"--format", "--speaker", "--via", NULL};
-    const char *values[3] = {NULL, NULL, NULL};
+    static const char *const names[] = {"--format", "--speaker", "--via", "--after", NULL};
+    const char *values[4] = {NULL, NULL, NULL, NULL};
     int st = reader_args(&r, "query", USAGE, argc, argv, names, values);
     if (st >= 0) return st;
     int fmt = rows_format(values[0]);
     if (fmt < 0) return rows_usage("query", "--format must be table, csv or jsonl");
     if ((values[1] && !*values[1]) || (values[2] && !*values[2]))
         return rows_usage("query", values[1] && !*values[1] ? "--speaker needs a name or code" : "--via needs a name");
+    Cursor after;
+    if (values[3] && cursor_parse(values[3], &after))
+        return rows_usage("query", "--after takes where a page ended, DATE/ID (YYYY-MM-DD or undated, then an event id),"
+                                   " as the line after a full page says");
+    if (values[3] && (values[1] || values[2])) return rows_usage("query", "--after pages events, not quotes");
     if ((st = reader_open(&r)) >= 0) return st;
     if (values[1] || values[2]) {
         st = query_quotes(&r, values[1], values[2], fmt);
@@ -534,12 +602,36 @@ int query_main(int argc, char **argv)
              " s.text, e.date_basis, e.date_text, e.place, e.place_country, e.place_how"
              " FROM events e JOIN documents d ON d.id = e.doc"
              " LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence WHERE e.id IN (");
-    reader_event_ids(&r, &sql);
+    /* a page: one event more than shown tells whether there are more */
+    Buf ids = {0};
+    long page = r.f.limit;
+    reader_event_ids(&r, &ids, page ? page + 1 : 0, values[3] ? &after : NULL, page ? reader_walk(r.db, &r) : 0);
+    buf_puts(&sql, ids.data);
     buf_puts(&sql, ") ORDER BY e.date IS NULL, e.date, e.id");   /* undated events last */
-    if (r.f.limit) buf_printf(&sql, " LIMIT %ld", r.f.limit);
+    if (page) buf_printf(&sql, " LIMIT %ld", page);
     char err[512];
     int status = rows_run(r.db, sql.data, r.vals.v, r.vals.n, fmt, stdout, err, sizeof err);
     if (status) fprintf(stderr, "herodotus query: %s\n", err);
+    else if (page) {
+        /* where this page ended, when another follows */
+        Buf last = {0};
+        buf_printf(&last, "SELECT coalesce(e.date, 'undated'), e.id FROM events e WHERE e.id IN (%s)"
+                          " ORDER BY e.date IS NULL, e.date, e.id LIMIT 2 OFFSET %ld", ids.data, page - 1);
+        sqlite3_stmt *q;
+        if (sqlite3_prepare_v2(r.db, last.data, -1, &q, NULL) == SQLITE_OK) {
+            for (int i = 0; i < r.vals.n; i++) sqlite3_bind_text(q, i + 1, r.vals.v[i], -1, SQLITE_STATIC);
+            if (sqlite3_step(q) == SQLITE_ROW) {
+                char d[16];
+                snprintf(d, sizeof d, "%s", (const char *)sqlite3_column_text(q, 0));
+                long long id = sqlite3_column_int64(q, 1);
+                if (sqlite3_step(q) == SQLITE_ROW)
+                    fprintf(stderr, "herodotus query: %ld event%s shown; the next page: --after %s/%lld\n", page, page == 1 ? "" : "s", d, id);
+            }
+            sqlite3_finalize(q);
+        }
+        buf_free(&last);
+    }
+    buf_free(&ids);
     reader_close(&r);
     buf_free(&sql);
     return status ? 1 : 0;

@@ -71,13 +71,34 @@ int  reader_args(Reader *r, const char *cmd, const char *usage, int argc, char *
  * status (after a message). */
 int  reader_open(Reader *r);
 void reader_close(Reader *r);
-/* SQL for the ids of the events that pass (one a day when asked). */
-void reader_event_ids(const Reader *r, Buf *sql);
+/* Where a page of events ends: the last one's day ("YYYY-MM-DD", or
+ * "undated", which sorts after every date) and id. */
+typedef struct Cursor {
+    char date[11];
+    long long id;
+} Cursor;
+/* "2024-04-08/1234" into c; -1 when s is not of that form */
+int  cursor_parse(const char *s, Cursor *c);
+/* Does the filter match so many one-a-day events that walking them in
+ * date order fills a page sooner than sorting them?  (A count that stops
+ * at a bound: constant time.)  0 when the rollups cannot answer. */
+int  reader_walk(struct sqlite3 *db, const Reader *r);
+/* SQL for the ids of the events that pass (one a day when asked); with
+ * page > 0, the first page of them in the order query prints them (date,
+ * then id; undated last) after the cursor (NULL: from the start).  walk:
+ * reader_walk's answer. */
+void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after, int walk);
 
-/* What stats and the API (api.c) share (stats.c).  The events passing a
- * WHERE clause as a subquery of (date, source, target, code, root, quad,
- * goldstein, event), one a day when dedup: */
-void stats_events_sql(Buf *sql, int dedup, const char *where);
+/* What stats and the API (api.c) share (stats.c).  Can the store's
+ * rollups answer for f (no filter on words or places)? */
+int  filter_rollup(const Filter *f);
+/* The events passing f (whose WHERE clause is where) as a subquery of
+ * (date, source, target, code, root, quad, goldstein, eid, w, gw): w
+ * events (one a day when f->dedup) of Goldstein sum gw, eid the first
+ * one's id; from the rollups when they can answer.  actors: the rows
+ * must carry source, target and code (top lists), not only date, root
+ * and quad (series). */
+void stats_events_sql(Buf *sql, const Filter *f, int actors, const char *where);
 /* SQL of an event's period by day, week, month or year ("2024-03";
  * 'undated' without a date); NULL when by is none of them */
 const char *stats_period_sql(const char *by);

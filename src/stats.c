@@ -38,38 +38,64 @@ const char *stats_period_sql(const char *by)
     return NULL;
 }
 
-/* events passing the filter, one a day when asked */
-void stats_events_sql(Buf *sql, int dedup, const char *where)
+/* Can the rollups (store.c: event_days, day_totals) answer for f?  Not a
+ * filter on the words (--text) or on the place (--country, --near). */
+int filter_rollup(const Filter *f) { return !f->text && !f->country && !f->near; }
+
+/* The events passing the filter as rows (date, source, target, code, root,
+ * quad, goldstein, eid, w, gw): w events (one a day when dedup) whose
+ * Goldstein scores add up to gw, eid the first one's id.  Read from the
+ * rollups when they can answer: day_totals when neither actors nor codes
+ * are asked for (source, target, code and eid are then NULL), else
+ * event_days; from the events only for filters on words or places. */
+void stats_events_sql(Buf *sql, const Filter *f, int actors, const char *where)
 {
-    if (dedup)
+    int dedup = f->dedup;
+    if (!filter_rollup(f)) {
+        if (dedup)
+            buf_printf(sql,
+                       "(SELECT e.date AS date, e.source AS source, e.target AS target, e.code AS code,"
+                       " min(e.root) AS root, min(e.quad) AS quad, min(e.goldstein) AS goldstein, min(e.id) AS eid,"
+                       " 1 AS w, min(e.goldstein) AS gw FROM events e%s GROUP BY e.date, e.source, e.target, e.code)",
+                       where);
+        else
+            buf_printf(sql,
+                       "(SELECT e.date AS date, e.source AS source, e.target AS target, e.code AS code, e.root AS root,"
+                       " e.quad AS quad, e.goldstein AS goldstein, e.id AS eid, 1 AS w, e.goldstein AS gw"
+                       " FROM events e%s)",
+                       where);
+    } else if (!actors && !f->actor && !f->source && !f->target && !f->dyad_a && !f->code)
         buf_printf(sql,
-                   "(SELECT e.date AS date, e.source AS source, e.target AS target, e.code AS code,"
-                   " min(e.root) AS root, min(e.quad) AS quad, min(e.goldstein) AS goldstein, min(e.event) AS event"
-                   " FROM events e%s GROUP BY e.date, e.source, e.target, e.code)",
-                   where);
+                   "(SELECT nullif(e.date, 'undated') AS date, NULL AS source, NULL AS target, NULL AS code,"
+                   " e.root AS root, e.quad AS quad, NULL AS goldstein, NULL AS eid, e.%s AS w, e.%s / 10.0 AS gw"
+                   " FROM day_totals e%s)",
+                   dedup ? "days" : "n", dedup ? "g10_days" : "g10", where);
     else
         buf_printf(sql,
-                   "(SELECT e.date AS date, e.source AS source, e.target AS target, e.code AS code, e.root AS root,"
-                   " e.quad AS quad, e.goldstein AS goldstein, e.event AS event FROM events e%s)",
-                   where);
+                   "(SELECT nullif(e.date, 'undated') AS date, e.source AS source, e.target AS target, e.code AS code,"
+                   " e.root AS root, e.quad AS quad, e.goldstein AS goldstein, e.id AS eid, %s AS w, %s AS gw"
+                   " FROM event_days e%s)",
+                   dedup ? "1" : "e.n", dedup ? "e.goldstein" : "e.n * e.goldstein", where);
 }
 
 /* the most frequent dyads (both actors known), actors (either role) or codes */
 void stats_top_sql(Buf *sql, const char *what, const char *events, long limit)
 {
     if (!strcmp(what, "dyads"))
-        buf_printf(sql, "SELECT source, target, count(*) AS events, round(avg(goldstein), 2) AS goldstein FROM %s"
+        buf_printf(sql, "SELECT source, target, sum(w) AS events, round(sum(gw) / sum(w), 2) AS goldstein FROM %s"
                         " WHERE source != '' AND target != '' GROUP BY source, target"
                         " ORDER BY events DESC, source, target LIMIT %ld", events, limit);
     else if (!strcmp(what, "actors"))
         buf_printf(sql, "WITH b AS MATERIALIZED %s"   /* the events once, for both roles */
-                        " SELECT actor, count(*) AS events, sum(role = 's') AS as_source, sum(role = 't') AS as_target"
-                        " FROM (SELECT source AS actor, 's' AS role FROM b WHERE source != '' UNION ALL"
-                        " SELECT target, 't' FROM b WHERE target != '')"
+                        " SELECT actor, sum(w) AS events, sum(CASE WHEN role = 's' THEN w ELSE 0 END) AS as_source,"
+                        " sum(CASE WHEN role = 't' THEN w ELSE 0 END) AS as_target"
+                        " FROM (SELECT source AS actor, 's' AS role, w FROM b WHERE source != '' UNION ALL"
+                        " SELECT target, 't', w FROM b WHERE target != '')"
                         " GROUP BY actor ORDER BY events DESC, actor LIMIT %ld", events, limit);
-    else
-        buf_printf(sql, "SELECT code, min(event) AS event, count(*) AS events, round(avg(goldstein), 2) AS goldstein"
-                        " FROM %s GROUP BY code ORDER BY events DESC, code LIMIT %ld", events, limit);
+    else   /* the code's name as its first event has it */
+        buf_printf(sql, "SELECT code, (SELECT x.event FROM events x WHERE x.id = t.eid) AS event, events, goldstein"
+                        " FROM (SELECT code, min(eid) AS eid, sum(w) AS events, round(sum(gw) / sum(w), 2) AS goldstein"
+                        " FROM %s GROUP BY code) t ORDER BY events DESC, code LIMIT %ld", events, limit);
 }
 
 /* the period after p ("2024-03" -> "2024-04"); 0 when p is not of its form */
@@ -247,14 +273,14 @@ int stats_main(int argc, char **argv)
     int nvals = r.vals.n;
     Buf sql = {0}, b = {0};
     char err[512];
-    stats_events_sql(&b, f.dedup, r.where.data);
+    stats_events_sql(&b, &f, top != NULL, r.where.data);
     long limit = f.limit ? f.limit : 20;
     if (top) stats_top_sql(&sql, top, b.data, limit);
     else if (group)
-        buf_printf(&sql, "SELECT %s AS period, %s AS \"%s\", count(*) AS events, round(avg(goldstein), 2) AS goldstein"
+        buf_printf(&sql, "SELECT %s AS period, %s AS \"%s\", sum(w) AS events, round(sum(gw) / sum(w), 2) AS goldstein"
                          " FROM %s GROUP BY period, 2 ORDER BY period, 2", stats_period_sql(by), group, group, b.data);
     else
-        buf_printf(&sql, "SELECT %s AS period, count(*) AS events, round(avg(goldstein), 2) AS goldstein"
+        buf_printf(&sql, "SELECT %s AS period, sum(w) AS events, round(sum(gw) / sum(w), 2) AS goldstein"
                          " FROM %s GROUP BY period ORDER BY period", stats_period_sql(by), b.data);
     int status = rows_run(db, sql.data, vals, nvals, fmt, stdout, err, sizeof err);
     if (!status && svg) {

@@ -202,7 +202,56 @@ static const char MIGRATE_V5[] =
     "ALTER TABLE events ADD COLUMN place_kind TEXT;"
     "ALTER TABLE events ADD COLUMN place_region TEXT;"
     "CREATE INDEX events_place ON events(place_country, date);";
-static const char *const MIGRATIONS[] = {SCHEMA_V1, MIGRATE_V2, MIGRATE_V3, MIGRATE_V4, MIGRATE_V5};
+/* Version 5 -> 6: rollups kept with the events, so that counting never
+ * scans them.  event_days holds the one-a-day events: a row per (date,
+ * source, target, code) with its first event's id and how many events it
+ * stands for; day_totals a row per (date, root, quad) with how many such
+ * rows and events, and their Goldstein sums in tenths (exact, whatever
+ * is added and taken away).  Undated events are on the day 'undated',
+ * which sorts after every date.  Triggers keep both in the transaction
+ * that writes the events, whoever writes them.  The events' actor indexes
+ * give way to one over (date, source, target, code), which the rollups'
+ * rows lead back to. */
+static const char MIGRATE_V6[] =
+    "CREATE TABLE event_days(date TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, code TEXT NOT NULL,"
+    "  root TEXT NOT NULL, quad INTEGER NOT NULL, goldstein REAL NOT NULL, id INTEGER NOT NULL, n INTEGER NOT NULL,"
+    "  PRIMARY KEY(date, source, target, code)) WITHOUT ROWID;"
+    "CREATE TABLE day_totals(date TEXT NOT NULL, root TEXT NOT NULL, quad INTEGER NOT NULL,"
+    "  days INTEGER NOT NULL, n INTEGER NOT NULL, g10_days INTEGER NOT NULL, g10 INTEGER NOT NULL,"
+    "  PRIMARY KEY(date, root, quad)) WITHOUT ROWID;"
+    "DROP INDEX IF EXISTS events_dyad;"
+    "DROP INDEX IF EXISTS events_target;"
+    "DROP INDEX IF EXISTS events_date;"
+    "CREATE INDEX events_day ON events(date, source, target, code);"
+    "INSERT INTO event_days SELECT coalesce(date, 'undated'), source, target, code, min(root), min(quad),"
+    "  min(goldstein), min(id), count(*) FROM events GROUP BY date, source, target, code;"
+    "INSERT INTO day_totals SELECT date, root, quad, count(*), sum(n), sum(CAST(round(goldstein * 10) AS INTEGER)),"
+    "  sum(n * CAST(round(goldstein * 10) AS INTEGER)) FROM event_days GROUP BY date, root, quad;"
+    "CREATE INDEX event_days_source ON event_days(source, target, date);"
+    "CREATE INDEX event_days_target ON event_days(target, source, date);"
+    "CREATE TRIGGER events_ai_days AFTER INSERT ON events BEGIN"
+    "  INSERT INTO event_days VALUES(coalesce(new.date, 'undated'), new.source, new.target, new.code, new.root,"
+    "    new.quad, new.goldstein, new.id, 1) ON CONFLICT DO UPDATE SET n = n + 1; END;"
+    "CREATE TRIGGER events_ad_days AFTER DELETE ON events BEGIN"
+    "  UPDATE event_days SET n = n - 1, id = CASE WHEN id != old.id THEN id ELSE coalesce((SELECT min(x.id)"
+    "    FROM events x WHERE x.date IS old.date AND x.source = old.source AND x.target = old.target"
+    "    AND x.code = old.code), 0) END"
+    "   WHERE date = coalesce(old.date, 'undated') AND source = old.source AND target = old.target AND code = old.code;"
+    "  DELETE FROM event_days WHERE date = coalesce(old.date, 'undated') AND source = old.source"
+    "    AND target = old.target AND code = old.code AND n <= 0; END;"
+    "CREATE TRIGGER event_days_ai AFTER INSERT ON event_days BEGIN"
+    "  INSERT INTO day_totals VALUES(new.date, new.root, new.quad, 1, new.n, CAST(round(new.goldstein * 10) AS INTEGER),"
+    "    new.n * CAST(round(new.goldstein * 10) AS INTEGER)) ON CONFLICT DO UPDATE SET days = days + 1,"
+    "    n = n + excluded.n, g10_days = g10_days + excluded.g10_days, g10 = g10 + excluded.g10; END;"
+    "CREATE TRIGGER event_days_au AFTER UPDATE OF n ON event_days BEGIN"
+    "  UPDATE day_totals SET n = n + new.n - old.n, g10 = g10 + (new.n - old.n) * CAST(round(new.goldstein * 10) AS INTEGER)"
+    "   WHERE date = new.date AND root = new.root AND quad = new.quad; END;"
+    "CREATE TRIGGER event_days_ad AFTER DELETE ON event_days BEGIN"
+    "  UPDATE day_totals SET days = days - 1, n = n - old.n, g10_days = g10_days - CAST(round(old.goldstein * 10) AS INTEGER),"
+    "    g10 = g10 - old.n * CAST(round(old.goldstein * 10) AS INTEGER)"
+    "   WHERE date = old.date AND root = old.root AND quad = old.quad;"
+    "  DELETE FROM day_totals WHERE date = old.date AND root = old.root AND quad = old.quad AND days <= 0; END;";
+static const char *const MIGRATIONS[] = {SCHEMA_V1, MIGRATE_V2, MIGRATE_V3, MIGRATE_V4, MIGRATE_V5, MIGRATE_V6};
 _Static_assert(sizeof MIGRATIONS / sizeof *MIGRATIONS == STORE_SCHEMA_VERSION,
                "one migration per schema version");
 

@@ -5,6 +5,32 @@
 H=${1:-build/herodotus}
 . "$(dirname "$0")/lib.sh"
 q() { sqlite3 "$1" "$2"; }
+# rows by which the rollups differ from the events they sum (0: none)
+rollup_off() {
+    sqlite3 "$1" "WITH ev AS (SELECT coalesce(date, 'undated') AS date, source, target, code, min(root) AS root,
+        min(quad) AS quad, min(goldstein) AS goldstein, min(id) AS id, count(*) AS n FROM events
+        GROUP BY date, source, target, code),
+      dt AS (SELECT date, root, quad, count(*) AS days, sum(n) AS n, sum(CAST(round(goldstein * 10) AS INTEGER)) AS gd,
+        sum(n * CAST(round(goldstein * 10) AS INTEGER)) AS g FROM ev GROUP BY date, root, quad)
+      SELECT (SELECT count(*) FROM (SELECT * FROM ev EXCEPT SELECT * FROM event_days))
+           + (SELECT count(*) FROM (SELECT * FROM event_days EXCEPT SELECT * FROM ev))
+           + (SELECT count(*) FROM (SELECT * FROM dt EXCEPT SELECT * FROM day_totals))
+           + (SELECT count(*) FROM (SELECT * FROM day_totals EXCEPT SELECT * FROM dt))"
+}
+# every page of a query (--limit K, then --after where each ended) in one
+# file, headers dropped; and the pages' count in $T/npages
+pages() {
+    out=$1 k=$2; shift 2
+    : >"$out"; after="" np=0
+    while :; do
+        "$H" query --db "$DB" --limit "$k" --format csv $after "$@" 2>"$T/pe" | tail -n +2 >>"$out"
+        np=$((np + 1))
+        next=$(sed -n 's/.*the next page: \(--after [^ ]*\)$/\1/p' "$T/pe")
+        [ -n "$next" ] && [ $np -lt 1000 ] || break
+        after=$next
+    done
+    echo $np >"$T/npages"
+}
 
 # a reprint of the Lavrov story from another outlet, and the examples
 python3 - "$T" <<'PY' 2>/dev/null || {
@@ -23,10 +49,11 @@ DB="$T/e.db"
 "$H" ingest --quiet --db "$DB" $IN >/dev/null 2>&1
 docs=$(q "$DB" 'select count(*) from documents'); evs=$(q "$DB" 'select count(*) from events')
 check ingest_stores_four_documents test "$docs" -eq 4
-check schema_has_version_5 test "$(q "$DB" 'pragma user_version')" -eq 5
+check schema_has_version_6 test "$(q "$DB" 'pragma user_version')" -eq 6
 check stored_events_say_where_their_date_came_from test "$(q "$DB" "select count(*) from events where date_basis = 'text' and date_text = 'Monday'")" -gt 0
 check every_stored_event_has_a_date_basis test "$(q "$DB" "select count(*) from events where date_basis is null or (date_basis = 'text') != (date_text is not null)")" -eq 0
 "$H" ingest --quiet --db "$DB" $IN >/dev/null 2>&1
+check rollups_sum_the_stored_events test "$(rollup_off "$DB")" -eq 0
 check ingest_again_adds_nothing test "$(q "$DB" 'select count(*) from documents'),$(q "$DB" 'select count(*) from events')" = "$docs,$evs"
 check reprint_joins_the_story_of_the_original test "$(q "$DB" "select count(distinct story) || ',' || count(*) from documents where doc_id in ('examples/lavrov-beijing','wire-2','$T/reprint')")" = "1,2"
 check other_articles_have_stories_of_their_own test "$(q "$DB" 'select count(distinct story) from documents')" -eq 3
@@ -41,6 +68,7 @@ check same_id_is_skipped_without_replace test "$(q "$DB" "select group_concat(e.
 "$H" ingest --quiet --replace --db "$DB" "$T/r2.jsonl" >/dev/null 2>&1
 check replace_recodes_the_document test "$(q "$DB" "select group_concat(e.code) from events e join documents d on d.id = e.doc where d.doc_id = 'r1'")" = "051"
 check replace_leaves_one_copy test "$(q "$DB" "select count(*) from documents where doc_id = 'r1'")" -eq 1
+check rollups_follow_a_replaced_document test "$(rollup_off "$DB")" -eq 0
 check replace_updates_full_text test "$(q "$DB" "select count(*) from sentences_fts where sentences_fts match 'attacked'")" -eq 0
 
 # filters (one-a-day by default)
@@ -72,7 +100,7 @@ check hostile_actor_code_is_refused sh -c "[ $rc -eq 2 ] && [ $(q "$DB" 'select 
 check quotes_in_text_do_not_break_the_query test $? -eq 0
 "$H" query --db "$DB" --since 2024-13-01 >/dev/null 2>&1
 check bad_date_is_a_usage_error test $? -eq 2
-"$H" query --db "$DB" --format jsonl --limit 1 | grep -q '^{"date":"[0-9-]*","source":"[A-Z]*"'
+"$H" query --db "$DB" --format jsonl --limit 1 2>/dev/null | grep -q '^{"date":"[0-9-]*","source":"[A-Z]*"'
 check query_jsonl_output test $? -eq 0
 
 # undated documents (no "date", no date in the text): ingest names them and
@@ -103,6 +131,37 @@ check stats_dyad_series test "$("$H" stats --db "$DB" --by day --dyad CHN:RUS --
 check stats_top_dyads sh -c "'$H' stats --db '$DB' --top dyads --limit 3 --format csv | tail -n +2 | wc -l | grep -qx 3"
 check stats_top_actors sh -c "'$H' stats --db '$DB' --top actors --format csv | head -1 | grep -q '^actor,events'"
 check stats_top_codes sh -c "'$H' stats --db '$DB' --top codes --format csv | head -1 | grep -q '^code,event,events'"
+# the series from the rollups against the same counted from the events
+# themselves: one a day (date, source, target, code once) and every event
+sq() { sqlite3 -csv "$DB" "$1"; }
+oneaday="(SELECT date, source, target, code, min(root) AS root, min(quad) AS quad, min(goldstein) AS g FROM events GROUP BY date, source, target, code)"
+check stats_by_month_from_the_rollup_counts_one_a_day test "$("$H" stats --db "$DB" --by month --format csv | tail -n +2 | cut -d, -f1,2)" = \
+    "$(sq "SELECT coalesce(substr(date, 1, 7), 'undated'), count(*) FROM $oneaday GROUP BY 1 ORDER BY 1")"
+check stats_by_month_from_the_rollup_counts_every_event_without_dedup test "$("$H" stats --db "$DB" --by month --dedup none --format csv | tail -n +2 | cut -d, -f1,2)" = \
+    "$(sq "SELECT coalesce(substr(date, 1, 7), 'undated'), count(*) FROM events GROUP BY 1 ORDER BY 1")"
+check stats_goldstein_from_the_rollup_is_the_events_mean test "$("$H" stats --db "$DB" --by year --group root --format csv | tail -n +2 | cut -d, -f1,2,4)" = \
+    "$(sq "SELECT coalesce(substr(date, 1, 4), 'undated'), root, round(avg(g), 2) FROM $oneaday GROUP BY 1, 2 ORDER BY 1, 2")"
+check stats_dyad_series_from_the_rollup test "$("$H" stats --db "$DB" --by day --dyad RUS:CHN --both-ways --dedup none --format csv | tail -n +2 | cut -d, -f1,2)" = \
+    "$(sq "SELECT coalesce(date, 'undated'), count(*) FROM events WHERE (source LIKE 'RUS%' AND target LIKE 'CHN%') OR (source LIKE 'CHN%' AND target LIKE 'RUS%') GROUP BY 1 ORDER BY 1")"
+check stats_top_actors_from_the_rollup test "$("$H" stats --db "$DB" --top actors --limit 5 --format csv | tail -n +2)" = \
+    "$(sq "SELECT actor, count(*) AS n, sum(r = 's'), sum(r = 't') FROM (SELECT source AS actor, 's' AS r FROM $oneaday WHERE source != '' UNION ALL SELECT target, 't' FROM $oneaday WHERE target != '') GROUP BY actor ORDER BY n DESC, actor LIMIT 5")"
+check stats_top_codes_from_the_rollup_name_them test "$("$H" stats --db "$DB" --top codes --limit 4 --format csv | tail -n +2 | tr -d '"' | sed 's/,[^,]*$//')" = \
+    "$(sq "SELECT code, min(event), count(*) AS n FROM (SELECT date, source, target, code, min(event) AS event FROM events GROUP BY 1, 2, 3, 4) GROUP BY code ORDER BY n DESC, code LIMIT 4" | tr -d '"')"
+# a filter on words is counted from the events: the same as the rollup's when it keeps them all
+check stats_with_a_text_filter_counts_from_the_events test "$("$H" stats --db "$DB" --by day --text the --dedup none --format csv | tail -n +2 | cut -d, -f1,2)" = \
+    "$(sq "SELECT coalesce(e.date, 'undated'), count(*) FROM events e WHERE e.id IN (SELECT ev.id FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN events ev ON ev.doc = s.doc AND ev.sentence = s.idx WHERE sentences_fts MATCH 'the') GROUP BY 1 ORDER BY 1")"
+
+# query's pages: every one after the last, together, are the whole answer
+for f in "" "--dyad RUS:CHN --both-ways" "--dedup none" "--root 04,05 --since 2024-01-01" "--text the" "--country KEN --dedup none"; do
+    name=$(echo "pages${f:+_}$f" | tr -c 'a-zA-Z0-9\n' _ | tr -s _)
+    "$H" query --db "$DB" --limit 0 --format csv $f 2>/dev/null | tail -n +2 >"$T/all"
+    pages "$T/p" 3 $f
+    check "query_${name}_together_are_the_whole_answer" sh -c "[ -s '$T/all' ] && cmp -s '$T/all' '$T/p' && [ \$(cat '$T/npages') -eq \$(( (\$(wc -l <'$T/all') + 2) / 3 )) ]"
+done
+"$H" query --db "$DB" --after 2024-13-01/5 >/dev/null 2>"$T/e"; rc=$?
+check query_after_a_cursor_that_is_none_is_a_usage_error sh -c "[ $rc -eq 2 ] && grep -q 'after takes where a page ended' '$T/e'"
+"$H" query --db "$DB" --limit 0 >/dev/null 2>"$T/e"
+check query_without_a_limit_says_nothing_of_pages test ! -s "$T/e"
 "$H" stats --db "$DB" --by day --group quad --plot "$T/c.svg" --format csv >/dev/null 2>&1
 check svg_is_written test -s "$T/c.svg"
 if command -v xmllint >/dev/null 2>&1; then
@@ -146,11 +205,12 @@ PRAGMA user_version=1;"
 "$H" query --db "$V1" >/dev/null 2>"$T/e"; rc=$?
 check old_schema_is_reported_to_readers sh -c "[ $rc -eq 1 ] && grep -q 'schema version 1' '$T/e'"
 "$H" ingest --quiet --db "$V1" examples/border-clash.txt >/dev/null 2>&1
-check migration_reaches_version_5 test "$(q "$V1" 'pragma user_version')" -eq 5
+check migration_reaches_version_6 test "$(q "$V1" 'pragma user_version')" -eq 6
 check migration_adds_quotes_the_events_quote_and_authors test "$(q "$V1" "select (select count(*) from sqlite_master where name = 'quotes') || (select count(*) from pragma_table_info('events') where name = 'quote') || (select count(*) from pragma_table_info('documents') where name = 'author')")" = 111
 check migration_leaves_old_events_without_a_date_basis test "$(q "$V1" "select quote(date_basis) from events where source = 'AAA'")" = NULL
 check migration_keeps_old_events test "$(q "$V1" "select count(*) from events where source = 'AAA'")" -eq 1
 check migration_gives_old_events_their_plover_category test "$(q "$V1" "select plover from events where source = 'AAA'")" = ASSAULT
+check migration_sums_old_events_into_the_rollups test "$(rollup_off "$V1")" -eq 0
 check migration_indexes_old_sentences test "$(q "$V1" "select count(*) from sentences_fts where sentences_fts match 'rockets'")" -eq 1
 
 # where events happened: stored, filtered by country and distance, exported as GDELT's geography
@@ -199,12 +259,12 @@ check query_via_an_outlet_never_named_gives_nothing test ! -s "$T/o"
 "$H" query --db "$QDB" --speaker RUS --code 042 >"$T/o" 2>"$T/e"; rc=$?
 check query_speaker_with_event_filters_is_a_usage_error sh -c "[ $rc -eq 2 ] && grep -q 'select quotes' '$T/e'"
 
-# a schema version outside 1..5 (negative, or from a newer herodotus): every
+# a schema version outside 1..6 (negative, or from a newer herodotus): every
 # command that opens the store refuses it, names the file and the version,
 # and leaves the file as it was
 for v in -5 7; do
-    if [ "$v" -lt 0 ]; then kind=negative want="$kind.db: database schema version $v is not one herodotus knows (1..5)"
-    else kind=too_new want="$kind.db: database schema version $v was written by a newer herodotus (this one knows 1..5)"; fi
+    if [ "$v" -lt 0 ]; then kind=negative want="$kind.db: database schema version $v is not one herodotus knows (1..6)"
+    else kind=too_new want="$kind.db: database schema version $v was written by a newer herodotus (this one knows 1..6)"; fi
     sqlite3 "$T/orig.db" "CREATE TABLE t(x); PRAGMA user_version=$v;"
     for cmd in "ingest --quiet examples/border-clash.txt" "query --limit 0" "stats --by month" "export --format gdelt"; do
         cp "$T/orig.db" "$T/$kind.db"
@@ -246,6 +306,7 @@ if [ -x build/gencorpus ]; then
     check killed_ingest_was_killed_midway test "$got" -lt "$total"
     check killed_ingest_kept_whole_batches test $((got % 1024)) -eq 0
     check killed_ingest_left_no_half_document test "$(q "$K" 'select (select count(*) from documents where body is null or sentence_spans is null) + (select count(*) from events e where not exists (select 1 from sentences s where s.doc = e.doc and s.idx = e.sentence))')" -eq 0
+    check killed_ingest_left_rollups_that_sum_its_events test "$(rollup_off "$K")" -eq 0
     check killed_ingest_left_no_orphan_event test "$(q "$K" 'select count(*) from events e where not exists (select 1 from documents d where d.id = e.doc)')" -eq 0
     "$H" ingest --quiet --db "$K" "$T/big.jsonl" >/dev/null 2>&1
     check rerun_finishes_the_job test "$(q "$K" 'select count(*) from documents')" -eq "$total"
