@@ -89,13 +89,35 @@ static void prefix_range(Buf *w, const char *col, const char *p, Params *vals)
     buf_printf(w, "(%s >= ?%d AND %s < ?%d)", col, lo, col, hi);
 }
 
+/* An actor code prefix on role "source" or "target": as the equality of
+ * the code's country (its first three letters: e.sc, e.tc, which the
+ * store's indexes lead with) and a range within it, or for a prefix of
+ * fewer letters as a range of countries. */
+static void actor_prefix(Buf *w, const char *role, const char *p, Params *vals)
+{
+    char cc[8], col[16];
+    snprintf(cc, sizeof cc, "e.%cc", role[0]);
+    snprintf(col, sizeof col, "e.%s", role);
+    size_t l = strlen(p);
+    if (l < 3) {
+        prefix_range(w, cc, p, vals);
+        return;
+    }
+    buf_printf(w, "(%s = ?%d", cc, param_add(vals, p, 3));
+    if (l > 3) {
+        buf_puts(w, " AND ");
+        prefix_range(w, col, p, vals);
+    }
+    buf_putc(w, ')');
+}
+
 /* events from actors under prefix src to actors under prefix tgt */
 static void dyad_range(Buf *w, const char *src, const char *tgt, Params *vals)
 {
     buf_puts(w, "(");
-    prefix_range(w, "e.source", src, vals);
+    actor_prefix(w, "source", src, vals);
     buf_puts(w, " AND ");
-    prefix_range(w, "e.target", tgt, vals);
+    actor_prefix(w, "target", tgt, vals);
     buf_puts(w, ")");
 }
 
@@ -251,18 +273,18 @@ int filter_sql(const Filter *f, Buf *w, Params *vals, char *msg, size_t msgsz)
         }
     if (f->actor) {
         buf_puts(w, " AND (");
-        prefix_range(w, "e.source", f->actor, vals);
+        actor_prefix(w, "source", f->actor, vals);
         buf_puts(w, " OR ");
-        prefix_range(w, "e.target", f->actor, vals);
+        actor_prefix(w, "target", f->actor, vals);
         buf_puts(w, ")");
     }
     if (f->source) {
         buf_puts(w, " AND ");
-        prefix_range(w, "e.source", f->source, vals);
+        actor_prefix(w, "source", f->source, vals);
     }
     if (f->target) {
         buf_puts(w, " AND ");
-        prefix_range(w, "e.target", f->target, vals);
+        actor_prefix(w, "target", f->target, vals);
     }
     if (f->dyad_a) {
         buf_puts(w, " AND (");
@@ -308,34 +330,6 @@ int filter_sql(const Filter *f, Buf *w, Params *vals, char *msg, size_t msgsz)
         if (k) buf_printf(w, " AND e.date <= ?%d", at);
         else buf_printf(w, " AND e.date >= ?%d AND e.date <= '9999-12-31'", at);
     }
-    if (f->text) {
-        /* every word as a quoted phrase: the user's text never reaches the
-         * full-text query syntax */
-        Buf q = {0};
-        for (const char *t = f->text; *t;) {
-            size_t len = strcspn(t, " \t");
-            if (len) {
-                if (q.len) buf_putc(&q, ' ');
-                buf_putc(&q, '"');
-                for (size_t c = 0; c < len; c++) {
-                    if (t[c] == '"') buf_putc(&q, '"');
-                    buf_putc(&q, t[c]);
-                }
-                buf_putc(&q, '"');
-            }
-            t += len + (t[len] != '\0');
-        }
-        if (!q.len) {
-            snprintf(msg, msgsz, "--text needs words");
-            return -1;
-        }
-        int at = param_add(vals, q.data, q.len);
-        buf_free(&q);
-        buf_printf(w,
-                   " AND e.id IN (SELECT ev.id FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid"
-                   " JOIN events ev ON ev.doc = s.doc AND ev.sentence = s.idx WHERE sentences_fts MATCH ?%d)",
-                   at);
-    }
     if (f->country) {
         char c[4] = {(char)toupper((unsigned char)f->country[0]), (char)toupper((unsigned char)f->country[1]),
                      (char)toupper((unsigned char)f->country[2]), 0};
@@ -365,6 +359,37 @@ int filter_sql(const Filter *f, Buf *w, Params *vals, char *msg, size_t msgsz)
         }
         buf_printf(w, " AND hd_km(e.place_lat, e.place_lon, CAST(?%d AS REAL), CAST(?%d AS REAL)) <= CAST(?%d AS REAL)",
                    a2, a3, a4);
+    }
+    if (f->text) {
+        /* every word as a quoted phrase: the user's text never reaches the
+         * full-text query syntax */
+        Buf q = {0};
+        for (const char *t = f->text; *t;) {
+            size_t len = strcspn(t, " \t");
+            if (len) {
+                if (q.len) buf_putc(&q, ' ');
+                buf_putc(&q, '"');
+                for (size_t c = 0; c < len; c++) {
+                    if (t[c] == '"') buf_putc(&q, '"');
+                    buf_putc(&q, t[c]);
+                }
+                buf_putc(&q, '"');
+            }
+            t += len + (t[len] != '\0');
+        }
+        if (!q.len) {
+            snprintf(msg, msgsz, "--text needs words");
+            return -1;
+        }
+        int at = param_add(vals, q.data, q.len);
+        buf_free(&q);
+        /* last, so that a walk through the rollup can leave it out (reader_event_ids) */
+        vals->text_param = at;
+        vals->text_off = w->len;
+        buf_printf(w,
+                   " AND e.id IN (SELECT ev.id FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid"
+                   " JOIN events ev ON ev.doc = s.doc AND ev.sentence = s.idx WHERE sentences_fts MATCH ?%d)",
+                   at);
     }
     if (vals->n > MAX_VALUES) {
         snprintf(msg, msgsz, "the filters hold %d values; at most %d", vals->n, MAX_VALUES);
@@ -452,22 +477,59 @@ int cursor_parse(const char *s, Cursor *c)
 /* rows of the rollup a filter must reach before walking them by date wins */
 enum { WALK_ROWS = 20000 };
 
-int reader_walk(sqlite3 *db, const Reader *r)
+/* a count that stops at bound: the rows sql gives, binding vals */
+static long count_upto(sqlite3 *db, const char *sql, const Params *vals)
 {
-    const Filter *f = &r->f;
-    if (!filter_rollup(f)) return 0;
-    if (!f->actor && !f->source && !f->target && !f->dyad_a) return 1;   /* no index but the date's */
-    Buf sql = {0};
-    buf_printf(&sql, "SELECT count(*) FROM (SELECT 1 FROM event_days e%s LIMIT %d)", r->where.data, WALK_ROWS);
     sqlite3_stmt *q;
     long n = 0;
-    if (sqlite3_prepare_v2(db, sql.data, -1, &q, NULL) == SQLITE_OK) {
-        for (int i = 0; i < r->vals.n; i++) sqlite3_bind_text(q, i + 1, r->vals.v[i], -1, SQLITE_STATIC);
+    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) == SQLITE_OK) {
+        for (int i = 0; i < vals->n; i++) sqlite3_bind_text(q, i + 1, vals->v[i], -1, SQLITE_STATIC);
         if (sqlite3_step(q) == SQLITE_ROW) n = (long)sqlite3_column_int64(q, 0);
         sqlite3_finalize(q);
     }
+    return n;
+}
+
+int reader_walk(sqlite3 *db, const Reader *r)
+{
+    const Filter *f = &r->f;
+    if (f->text && !f->country && !f->near && r->vals.text_param) {
+        /* Words: sorting the events of every matching sentence costs about
+         * 4 us a sentence; walking the rollup by date, testing each day's
+         * events against the full-text index, about 25 us a row, and finds
+         * a page of 100 after 100 * N / M rows of N, for M matching
+         * sentences.  Walk when M passes the point where both cost the
+         * same, sqrt(600 N). */
+        Buf sql = {0};
+        Params none = {0};
+        long n = count_upto(db, "SELECT coalesce(max(id), 0) FROM sentences", &none);
+        long bound = (long)sqrt(600.0 * (double)n);
+        if (bound < 2000) bound = 2000;
+        Params one = {.v = &r->vals.v[r->vals.text_param - 1], .n = 1};
+        buf_printf(&sql, "SELECT count(*) FROM (SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ?1 LIMIT %ld)", bound);
+        long m = count_upto(db, sql.data, &one);
+        buf_free(&sql);
+        return m >= bound ? WALK_TEXT : 0;
+    }
+    if (!filter_rollup(f)) return 0;
+    if (!f->actor && !f->source && !f->target && !f->dyad_a) return 1;   /* no index but the date's */
+    /* the actors alone, which the indexes seek: so many of their rows
+     * that the other filters are best tested on the way through dates */
+    Filter a = {0};
+    a.actor = f->actor, a.source = f->source, a.target = f->target;
+    a.dyad_a = f->dyad_a, a.dyad_b = f->dyad_b, a.both_ways = f->both_ways;
+    Buf where = {0}, sql = {0};
+    Params vals = {0};
+    char msg[256];
+    long n = 0;
+    if (!filter_sql(&a, &where, &vals, msg, sizeof msg)) {
+        buf_printf(&sql, "SELECT count(*) FROM (SELECT 1 FROM event_days e%s LIMIT %d)", where.data, WALK_ROWS);
+        n = count_upto(db, sql.data, &vals);
+    }
     buf_free(&sql);
-    return n >= WALK_ROWS;
+    buf_free(&where);
+    params_free(&vals);
+    return n >= WALK_ROWS ? WALK_DATES : 0;
 }
 
 void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after, int walk)
@@ -476,10 +538,35 @@ void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after,
     /* a cursor's fields are checked (cursor_parse): safe to write in */
     char cur[64] = "";
     if (after) snprintf(cur, sizeof cur, "('%s', %lld)", after->date, after->id);
+    if (walk == WALK_TEXT) {
+        /* the rollup's rows by date, each day's events tested against the
+         * full-text index (the WHERE clause without its words) */
+        const char *dyad = "x.date IS nullif(e.date, 'undated') AND x.source = e.source AND x.target = e.target"
+                           " AND x.code = e.code";
+        char has[160];
+        snprintf(has, sizeof has, "EXISTS (SELECT 1 FROM sentences_fts f WHERE f.rowid = s.id AND f.sentences_fts MATCH ?%d)",
+                 r->vals.text_param);
+        int wl = (int)r->vals.text_off;
+        if (r->f.dedup) {
+            buf_printf(sql, "SELECT id FROM (SELECT e.date AS day, (SELECT min(x.id) FROM events x JOIN sentences s"
+                            " ON s.doc = x.doc AND s.idx = x.sentence WHERE %s AND %s) AS id"
+                            " FROM event_days e INDEXED BY event_days_date%.*s) WHERE id IS NOT NULL",
+                       dyad, has, wl, where);
+            if (after) buf_printf(sql, " AND (day, id) > %s", cur);
+            if (page) buf_printf(sql, " ORDER BY day, id LIMIT %ld", page);
+        } else {
+            buf_printf(sql, "SELECT x.id FROM event_days e INDEXED BY event_days_date JOIN events x ON %s"
+                            " JOIN sentences s ON s.doc = x.doc AND s.idx = x.sentence%.*s AND %s",
+                       dyad, wl, where, has);
+            if (after) buf_printf(sql, " AND (e.date, x.id) > %s", cur);
+            if (page) buf_printf(sql, " ORDER BY e.date, x.id LIMIT %ld", page);
+        }
+        return;
+    }
     if (filter_rollup(&r->f)) {
         /* the rollup's one-a-day rows: the first event of each, or all of
          * them by the events' (date, source, target, code) index */
-        const char *idx = walk ? " NOT INDEXED" : "";
+        const char *idx = walk == WALK_DATES ? " INDEXED BY event_days_date" : "";
         if (r->f.dedup)
             buf_printf(sql, "SELECT e.id FROM event_days e%s%s", idx, where);
         else
@@ -602,36 +689,56 @@ int query_main(int argc, char **argv)
              " s.text, e.date_basis, e.date_text, e.place, e.place_country, e.place_how"
              " FROM events e JOIN documents d ON d.id = e.doc"
              " LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence WHERE e.id IN (");
-    /* a page: one event more than shown tells whether there are more */
-    Buf ids = {0};
+    /* a page: its ids first (one more than shown tells whether another
+     * page follows), then their rows */
+    Buf ids = {0}, list = {0};
     long page = r.f.limit;
-    reader_event_ids(&r, &ids, page ? page + 1 : 0, values[3] ? &after : NULL, page ? reader_walk(r.db, &r) : 0);
-    buf_puts(&sql, ids.data);
-    buf_puts(&sql, ") ORDER BY e.date IS NULL, e.date, e.id");   /* undated events last */
-    if (page) buf_printf(&sql, " LIMIT %ld", page);
     char err[512];
-    int status = rows_run(r.db, sql.data, r.vals.v, r.vals.n, fmt, stdout, err, sizeof err);
-    if (status) fprintf(stderr, "herodotus query: %s\n", err);
-    else if (page) {
-        /* where this page ended, when another follows */
-        Buf last = {0};
-        buf_printf(&last, "SELECT coalesce(e.date, 'undated'), e.id FROM events e WHERE e.id IN (%s)"
-                          " ORDER BY e.date IS NULL, e.date, e.id LIMIT 2 OFFSET %ld", ids.data, page - 1);
+    int status = 0, more = 0;
+    const char **vals = r.vals.v;
+    int nvals = r.vals.n;
+    reader_event_ids(&r, &ids, page ? page + 1 : 0, values[3] ? &after : NULL, page ? reader_walk(r.db, &r) : 0);
+    if (!page) buf_puts(&sql, ids.data);
+    else {
         sqlite3_stmt *q;
-        if (sqlite3_prepare_v2(r.db, last.data, -1, &q, NULL) == SQLITE_OK) {
+        long n = 0;
+        if (sqlite3_prepare_v2(r.db, ids.data, -1, &q, NULL) != SQLITE_OK) {
+            snprintf(err, sizeof err, "%s", sqlite3_errmsg(r.db));
+            status = -1;
+        } else {
             for (int i = 0; i < r.vals.n; i++) sqlite3_bind_text(q, i + 1, r.vals.v[i], -1, SQLITE_STATIC);
-            if (sqlite3_step(q) == SQLITE_ROW) {
-                char d[16];
-                snprintf(d, sizeof d, "%s", (const char *)sqlite3_column_text(q, 0));
-                long long id = sqlite3_column_int64(q, 1);
-                if (sqlite3_step(q) == SQLITE_ROW)
-                    fprintf(stderr, "herodotus query: %ld event%s shown; the next page: --after %s/%lld\n", page, page == 1 ? "" : "s", d, id);
+            int rc;
+            while ((rc = sqlite3_step(q)) == SQLITE_ROW && n < page) {
+                buf_printf(&list, "%s%lld", n ? "," : "", (long long)sqlite3_column_int64(q, 0));
+                n++;
+            }
+            more = rc == SQLITE_ROW;
+            if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+                snprintf(err, sizeof err, "%s", sqlite3_errmsg(r.db));
+                status = -1;
             }
             sqlite3_finalize(q);
         }
+        vals = NULL, nvals = 0;   /* the ids are the page: no filter left to bind */
+        buf_puts(&sql, list.len ? list.data : "NULL");
+    }
+    buf_puts(&sql, ") ORDER BY e.date IS NULL, e.date, e.id");   /* undated events last */
+    if (!status) status = rows_run(r.db, sql.data, vals, nvals, fmt, stdout, err, sizeof err);
+    if (status) fprintf(stderr, "herodotus query: %s\n", err);
+    else if (more) {
+        /* where this page ended */
+        sqlite3_stmt *q;
+        Buf last = {0};
+        buf_printf(&last, "SELECT coalesce(e.date, 'undated'), e.id FROM events e WHERE e.id IN (%s)"
+                          " ORDER BY e.date IS NULL DESC, e.date DESC, e.id DESC LIMIT 1", list.data);
+        if (sqlite3_prepare_v2(r.db, last.data, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
+            fprintf(stderr, "herodotus query: %ld event%s shown; the next page: --after %s/%lld\n", page,
+                    page == 1 ? "" : "s", (const char *)sqlite3_column_text(q, 0), (long long)sqlite3_column_int64(q, 1));
+        sqlite3_finalize(q);
         buf_free(&last);
     }
     buf_free(&ids);
+    buf_free(&list);
     reader_close(&r);
     buf_free(&sql);
     return status ? 1 : 0;

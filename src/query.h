@@ -25,6 +25,8 @@ typedef struct Filter {
 typedef struct Params {
     const char **v;
     int n, cap;
+    int text_param;    /* the --text words' ?N (0: none), their clause at */
+    size_t text_off;   /* this offset of the WHERE clause, to its end */
 } Params;
 void params_free(Params *p);
 
@@ -81,7 +83,10 @@ typedef struct Cursor {
 int  cursor_parse(const char *s, Cursor *c);
 /* Does the filter match so many one-a-day events that walking them in
  * date order fills a page sooner than sorting them?  (A count that stops
- * at a bound: constant time.)  0 when the rollups cannot answer. */
+ * at a bound: constant time.)  WALK_DATES: the rollup's rows by date;
+ * WALK_TEXT: the same, each tested against the full-text index (--text
+ * with no filter on places); 0: sort what matches. */
+enum { WALK_DATES = 1, WALK_TEXT = 2 };
 int  reader_walk(struct sqlite3 *db, const Reader *r);
 /* SQL for the ids of the events that pass (one a day when asked); with
  * page > 0, the first page of them in the order query prints them (date,

@@ -202,43 +202,58 @@ static const char MIGRATE_V5[] =
     "ALTER TABLE events ADD COLUMN place_kind TEXT;"
     "ALTER TABLE events ADD COLUMN place_region TEXT;"
     "CREATE INDEX events_place ON events(place_country, date);";
-/* Version 5 -> 6: rollups kept with the events, so that counting never
- * scans them.  event_days holds the one-a-day events: a row per (date,
- * source, target, code) with its first event's id and how many events it
- * stands for; day_totals a row per (date, root, quad) with how many such
- * rows and events, and their Goldstein sums in tenths (exact, whatever
- * is added and taken away).  Undated events are on the day 'undated',
- * which sorts after every date.  Triggers keep both in the transaction
- * that writes the events, whoever writes them.  The events' actor indexes
- * give way to one over (date, source, target, code), which the rollups'
- * rows lead back to. */
+/* Version 5 -> 6: a store that stays fast as it grows.
+ * - Rollups kept with the events, so that counting never scans them:
+ *   event_days holds the one-a-day events, a row per (date, source,
+ *   target, code) with its first event's id and how many events it stands
+ *   for, clustered by the actors' countries (sc, tc: their codes' first
+ *   three letters) and then by date, so that a dyad's rows are one range
+ *   in time order; day_totals a row per (date, root, quad) with how many
+ *   such rows and events, and their Goldstein sums in tenths (exact,
+ *   whatever is added and taken away).  Undated events are on the day
+ *   'undated', which sorts after every date.  Triggers keep both in the
+ *   transaction that writes the events, whoever writes them.
+ * - Every index that grows with the store is keyed so that news stored in
+ *   the order it happened lands at its end (by date, or by an actor's
+ *   date): the events' actor indexes, date index and story index give way
+ *   to one over (date, source, target, code), which the rollup's rows lead
+ *   back to and which finds an event's reprints in its story;
+ *   reprints are looked for among documents of nearby weeks only
+ *   (doc_bands by week of publication).
+ * - The events' sc and tc, computed, for filters shared with the rollup. */
 static const char MIGRATE_V6[] =
-    "CREATE TABLE event_days(date TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, code TEXT NOT NULL,"
-    "  root TEXT NOT NULL, quad INTEGER NOT NULL, goldstein REAL NOT NULL, id INTEGER NOT NULL, n INTEGER NOT NULL,"
-    "  PRIMARY KEY(date, source, target, code)) WITHOUT ROWID;"
+    "ALTER TABLE events ADD COLUMN sc TEXT GENERATED ALWAYS AS (substr(source, 1, 3)) VIRTUAL;"
+    "ALTER TABLE events ADD COLUMN tc TEXT GENERATED ALWAYS AS (substr(target, 1, 3)) VIRTUAL;"
+    "CREATE TABLE event_days(sc TEXT NOT NULL, tc TEXT NOT NULL, date TEXT NOT NULL, source TEXT NOT NULL,"
+    "  target TEXT NOT NULL, code TEXT NOT NULL, root TEXT NOT NULL, quad INTEGER NOT NULL, goldstein REAL NOT NULL,"
+    "  id INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(sc, tc, date, source, target, code)) WITHOUT ROWID;"
     "CREATE TABLE day_totals(date TEXT NOT NULL, root TEXT NOT NULL, quad INTEGER NOT NULL,"
     "  days INTEGER NOT NULL, n INTEGER NOT NULL, g10_days INTEGER NOT NULL, g10 INTEGER NOT NULL,"
     "  PRIMARY KEY(date, root, quad)) WITHOUT ROWID;"
     "DROP INDEX IF EXISTS events_dyad;"
     "DROP INDEX IF EXISTS events_target;"
     "DROP INDEX IF EXISTS events_date;"
+    "DROP INDEX IF EXISTS events_story;"
     "CREATE INDEX events_day ON events(date, source, target, code);"
-    "INSERT INTO event_days SELECT coalesce(date, 'undated'), source, target, code, min(root), min(quad),"
-    "  min(goldstein), min(id), count(*) FROM events GROUP BY date, source, target, code;"
+    "INSERT INTO event_days SELECT substr(source, 1, 3), substr(target, 1, 3), coalesce(date, 'undated'), source, target,"
+    "  code, min(root), min(quad), min(goldstein), min(id), count(*) FROM events GROUP BY date, source, target, code;"
     "INSERT INTO day_totals SELECT date, root, quad, count(*), sum(n), sum(CAST(round(goldstein * 10) AS INTEGER)),"
     "  sum(n * CAST(round(goldstein * 10) AS INTEGER)) FROM event_days GROUP BY date, root, quad;"
-    "CREATE INDEX event_days_source ON event_days(source, target, date);"
-    "CREATE INDEX event_days_target ON event_days(target, source, date);"
+    "CREATE INDEX event_days_target ON event_days(tc, sc, date);"
+    "CREATE INDEX event_days_date ON event_days(date);"
     "CREATE TRIGGER events_ai_days AFTER INSERT ON events BEGIN"
-    "  INSERT INTO event_days VALUES(coalesce(new.date, 'undated'), new.source, new.target, new.code, new.root,"
-    "    new.quad, new.goldstein, new.id, 1) ON CONFLICT DO UPDATE SET n = n + 1; END;"
+    "  INSERT INTO event_days VALUES(substr(new.source, 1, 3), substr(new.target, 1, 3), coalesce(new.date, 'undated'),"
+    "    new.source, new.target, new.code, new.root, new.quad, new.goldstein, new.id, 1)"
+    "    ON CONFLICT DO UPDATE SET n = n + 1; END;"
     "CREATE TRIGGER events_ad_days AFTER DELETE ON events BEGIN"
     "  UPDATE event_days SET n = n - 1, id = CASE WHEN id != old.id THEN id ELSE coalesce((SELECT min(x.id)"
     "    FROM events x WHERE x.date IS old.date AND x.source = old.source AND x.target = old.target"
     "    AND x.code = old.code), 0) END"
-    "   WHERE date = coalesce(old.date, 'undated') AND source = old.source AND target = old.target AND code = old.code;"
-    "  DELETE FROM event_days WHERE date = coalesce(old.date, 'undated') AND source = old.source"
-    "    AND target = old.target AND code = old.code AND n <= 0; END;"
+    "   WHERE sc = substr(old.source, 1, 3) AND tc = substr(old.target, 1, 3) AND date = coalesce(old.date, 'undated')"
+    "    AND source = old.source AND target = old.target AND code = old.code;"
+    "  DELETE FROM event_days WHERE sc = substr(old.source, 1, 3) AND tc = substr(old.target, 1, 3)"
+    "    AND date = coalesce(old.date, 'undated') AND source = old.source AND target = old.target AND code = old.code"
+    "    AND n <= 0; END;"
     "CREATE TRIGGER event_days_ai AFTER INSERT ON event_days BEGIN"
     "  INSERT INTO day_totals VALUES(new.date, new.root, new.quad, 1, new.n, CAST(round(new.goldstein * 10) AS INTEGER),"
     "    new.n * CAST(round(new.goldstein * 10) AS INTEGER)) ON CONFLICT DO UPDATE SET days = days + 1,"
@@ -250,7 +265,15 @@ static const char MIGRATE_V6[] =
     "  UPDATE day_totals SET days = days - 1, n = n - old.n, g10_days = g10_days - CAST(round(old.goldstein * 10) AS INTEGER),"
     "    g10 = g10 - old.n * CAST(round(old.goldstein * 10) AS INTEGER)"
     "   WHERE date = old.date AND root = old.root AND quad = old.quad;"
-    "  DELETE FROM day_totals WHERE date = old.date AND root = old.root AND quad = old.quad AND days <= 0; END;";
+    "  DELETE FROM day_totals WHERE date = old.date AND root = old.root AND quad = old.quad AND days <= 0; END;"
+    /* reprint bands by week of publication (UNDATED_WEEK without a date) */
+    "CREATE TABLE doc_bands_w(week INTEGER NOT NULL, band INTEGER NOT NULL, hash INTEGER NOT NULL,"
+    "  doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, PRIMARY KEY(week, band, hash, doc)) WITHOUT ROWID;"
+    "INSERT INTO doc_bands_w SELECT coalesce(CAST((julianday(d.pubdate) - 2440587.5) / 7 AS INTEGER), -999999), b.band,"
+    "  b.hash, b.doc FROM doc_bands b JOIN documents d ON d.id = b.doc;"
+    "DROP TABLE doc_bands;"
+    "ALTER TABLE doc_bands_w RENAME TO doc_bands;"
+    "CREATE INDEX doc_bands_doc ON doc_bands(doc);";
 static const char *const MIGRATIONS[] = {SCHEMA_V1, MIGRATE_V2, MIGRATE_V3, MIGRATE_V4, MIGRATE_V5, MIGRATE_V6};
 _Static_assert(sizeof MIGRATIONS / sizeof *MIGRATIONS == STORE_SCHEMA_VERSION,
                "one migration per schema version");
@@ -329,7 +352,7 @@ Store *store_open(const char *path, char *err, size_t errsz)
     int v;
     if (user_version(db, &v, path, err, errsz) || known_version(v, path, err, errsz) ||
         exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-                 "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=16384;", err, errsz, path) ||
+                 "PRAGMA cache_size=-1048576; PRAGMA mmap_size=2147418112; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=16384;", err, errsz, path) ||
         migrate(db, path, err, errsz)) {
         sqlite3_close(db);
         return NULL;
@@ -353,8 +376,9 @@ Store *store_open(const char *path, char *err, size_t errsz)
         {offsetof(Store, quote), "INSERT INTO quotes(doc,n,sentence,date,text,kind,speaker,speaker_code,speaker_how,"
                                  "speaker_role) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"},
         {offsetof(Store, via), "INSERT INTO quote_via(quote,pos,name,kind) VALUES(?1,?2,?3,?4)"},
-        {offsetof(Store, band_ins), "INSERT INTO doc_bands(band,hash,doc) VALUES(?1,?2,?3)"},
-        {offsetof(Store, band_find), "SELECT doc FROM doc_bands WHERE band=?1 AND hash=?2 LIMIT 16"},
+        {offsetof(Store, band_ins), "INSERT INTO doc_bands(week,band,hash,doc) VALUES(?4,?1,?2,?3)"},
+        {offsetof(Store, band_find), "SELECT doc FROM doc_bands WHERE week IN (?3 - 1, ?3, ?3 + 1) AND band=?1 AND hash=?2"
+                                     " LIMIT 16"},
         {offsetof(Store, sig), "SELECT signature, story FROM documents WHERE id=?1"},
         {offsetof(Store, fts), "INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM sentences WHERE id >= ?1"},
     };
@@ -410,6 +434,8 @@ sqlite3 *store_open_read(const char *path, char *err, size_t errsz)
         sqlite3_close(db);
         return NULL;
     }
+    /* pages read from the file's mapping, not copied in (at most 2 GB of it) */
+    sqlite3_exec(db, "PRAGMA mmap_size=2147418112", NULL, NULL, NULL);
     /* the functions the readers' filters use (query.h: --near) */
     sqlite3_create_function(db, "hd_km", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_km, NULL, NULL);
     return db;
@@ -496,12 +522,18 @@ static sqlite3_int64 band_hash(const uint32_t *sig, int band)
 }
 
 /* The story of an earlier document this one reprints, 0 none. */
-static sqlite3_int64 find_story(Store *st, const uint32_t sig[SIG_N])
+/* Reprints are looked for among documents published the same week or
+ * the weeks either side (documents without a date: among each other). */
+#define UNDATED_WEEK (-999999)
+static sqlite3_int64 pub_week(int pubdate) { return pubdate ? (sqlite3_int64)(date_to_days(pubdate) / 7) : UNDATED_WEEK; }
+
+static sqlite3_int64 find_story(Store *st, const uint32_t sig[SIG_N], sqlite3_int64 week)
 {
     for (int b = 0; b < BANDS; b++) {
         sqlite3_reset(st->band_find);
         sqlite3_bind_int(st->band_find, 1, b);
         sqlite3_bind_int64(st->band_find, 2, band_hash(sig, b));
+        sqlite3_bind_int64(st->band_find, 3, week);
         while (sqlite3_step(st->band_find) == SQLITE_ROW) {
             sqlite3_int64 other = sqlite3_column_int64(st->band_find, 0);
             sqlite3_reset(st->sig);
@@ -718,7 +750,8 @@ int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errs
     }
     uint32_t sig[SIG_N];
     int shingles = signature(v->body, v->body_len, sig);
-    sqlite3_int64 story = shingles >= 8 ? find_story(st, sig) : 0;
+    sqlite3_int64 week = pub_week(v->pubdate);
+    sqlite3_int64 story = shingles >= 8 ? find_story(st, sig, week) : 0;
     q = st->doc;
     sqlite3_reset(q);
     sqlite3_clear_bindings(q);
@@ -753,6 +786,7 @@ int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errs
             sqlite3_bind_int(st->band_ins, 1, b);
             sqlite3_bind_int64(st->band_ins, 2, band_hash(sig, b));
             sqlite3_bind_int64(st->band_ins, 3, doc);
+            sqlite3_bind_int64(st->band_ins, 4, week);
             if (sqlite3_step(st->band_ins) != SQLITE_DONE) goto bad;
         }
     for (uint32_t i = 0; i < v->nsent; i++) {

@@ -7,7 +7,7 @@ H=${1:-build/herodotus}
 q() { sqlite3 "$1" "$2"; }
 # rows by which the rollups differ from the events they sum (0: none)
 rollup_off() {
-    sqlite3 "$1" "WITH ev AS (SELECT coalesce(date, 'undated') AS date, source, target, code, min(root) AS root,
+    sqlite3 "$1" "WITH ev AS (SELECT substr(source, 1, 3), substr(target, 1, 3), coalesce(date, 'undated') AS date, source, target, code, min(root) AS root,
         min(quad) AS quad, min(goldstein) AS goldstein, min(id) AS id, count(*) AS n FROM events
         GROUP BY date, source, target, code),
       dt AS (SELECT date, root, quad, count(*) AS days, sum(n) AS n, sum(CAST(round(goldstein * 10) AS INTEGER)) AS gd,
@@ -310,6 +310,15 @@ if [ -x build/gencorpus ]; then
     check killed_ingest_left_no_orphan_event test "$(q "$K" 'select count(*) from events e where not exists (select 1 from documents d where d.id = e.doc)')" -eq 0
     "$H" ingest --quiet --db "$K" "$T/big.jsonl" >/dev/null 2>&1
     check rerun_finishes_the_job test "$(q "$K" 'select count(*) from documents')" -eq "$total"
+    # a word in most sentences: its pages walk the rollup by date, testing
+    # each day's events against the full-text index; the same as sorting all
+    for d in oneaday none; do
+        "$H" query --db "$K" --text the --dedup $d --limit 0 --format csv 2>/dev/null | tail -n +2 >"$T/all"
+        "$H" query --db "$K" --text the --dedup $d --limit 40 --format csv 2>"$T/pe" | tail -n +2 >"$T/p"
+        next=$(sed -n 's/.*the next page: \(--after [^ ]*\)$/\1/p' "$T/pe")
+        "$H" query --db "$K" --text the --dedup $d --limit 40 --format csv $next 2>/dev/null | tail -n +2 >>"$T/p"
+        check "query_text_pages_of_a_common_word_walk_in_order_dedup_$d" sh -c "[ \$(wc -l <'$T/all') -gt 1000 ] && head -n 80 '$T/all' | cmp -s - '$T/p'"
+    done
     # the progress line: on a terminal only, with rates and an ETA
     if command -v script >/dev/null 2>&1; then
         script -qc "'$H' ingest --db '$T/pr.db' '$T/big.jsonl'" /dev/null >"$T/pr" 2>&1

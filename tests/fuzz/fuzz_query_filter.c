@@ -2,7 +2,10 @@
  * newlines is an argument list read by filter_option (as query, stats and
  * export read theirs), and its WHERE clause made by filter_sql.  The SQL is
  * prepared, bound and run against an empty event store: a filter's value
- * must never break the statement (abort when it does). */
+ * must never break the statement (abort when it does).  So are the pages
+ * query reads (reader_event_ids, whole and a page, after the last argument
+ * when it reads as a cursor DATE/ID, in the way reader_walk chooses and in
+ * every other) and the events stats counts (stats_events_sql). */
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +36,28 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         return 1;
     }
     return 0;
+}
+
+/* prepare, bind and run sql to its end: abort when it breaks */
+static void run(const char *sql, const Params *vals)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+        fprintf(stderr, "fuzz: SQL does not prepare: %s\n%s\n", sqlite3_errmsg(db), sql);
+        abort();
+    }
+    if (sqlite3_bind_parameter_count(st) > vals->n) {
+        fprintf(stderr, "fuzz: %d parameters in the SQL, %d values\n", sqlite3_bind_parameter_count(st), vals->n);
+        abort();
+    }
+    for (int k = 0; k < sqlite3_bind_parameter_count(st); k++) sqlite3_bind_text(st, k + 1, vals->v[k], -1, SQLITE_STATIC);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {}
+    if (rc != SQLITE_DONE) {
+        fprintf(stderr, "fuzz: SQL fails: %s\n%s\n", sqlite3_errmsg(db), sql);
+        abort();
+    }
+    sqlite3_finalize(st);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -73,6 +98,29 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         sqlite3_finalize(st);
         buf_free(&sql);
+        Reader r = {.f = f, .where = where, .vals = vals};
+        Cursor c;
+        int has = argc > 0 && !cursor_parse(argv[argc - 1], &c);
+        int chosen = reader_walk(db, &r);
+        for (int walk = 0; walk <= WALK_TEXT; walk++) {
+            if (walk == WALK_TEXT && !vals.text_param) continue;
+            if (walk == WALK_DATES && !filter_rollup(&f)) continue;
+            for (long page = 0; page <= 101; page += 101) {
+                Buf ids = {0};
+                reader_event_ids(&r, &ids, page, has ? &c : NULL, walk);
+                run(ids.data, &vals);
+                buf_free(&ids);
+            }
+        }
+        (void)chosen;
+        for (int actors = 0; actors < 2; actors++) {
+            Buf ev = {0}, q = {0};
+            stats_events_sql(&ev, &f, actors, where.data);
+            buf_printf(&q, "SELECT count(*), sum(w), sum(gw) FROM %s", ev.data);
+            run(q.data, &vals);
+            buf_free(&ev);
+            buf_free(&q);
+        }
     }
     buf_free(&where);
     params_free(&vals);
