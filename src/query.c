@@ -538,6 +538,8 @@ void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after,
     /* a cursor's fields are checked (cursor_parse): safe to write in */
     char cur[64] = "";
     if (after) snprintf(cur, sizeof cur, "('%s', %lld)", after->date, after->id);
+    /* the walk with words needs a rollup that answers for the rest */
+    if (walk == WALK_TEXT && (!r->vals.text_param || r->f.country || r->f.near)) walk = 0;
     if (walk == WALK_TEXT) {
         /* the rollup's rows by date, each day's events tested against the
          * full-text index (the WHERE clause without its words) */

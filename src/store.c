@@ -78,12 +78,27 @@ static const char MIGRATE_V2[] =
     "    UNION ALL SELECT target, date, 't', target_text FROM events WHERE target != '')"
     "  GROUP BY code;";
 
+/* An event stored in the open batch, waiting for the rollups */
+typedef struct RollupRow {
+    const char *source, *target, *code;
+    char date[11];            /* or "undated" */
+    char root[3];
+    int quad;
+    double goldstein;
+    sqlite3_int64 id;
+} RollupRow;
+
 struct Store {
     sqlite3 *db;
     sqlite3_stmt *has, *find, *del, *doc, *sent, *ev, *band_ins, *band_find, *sig, *fts, *quote, *via;
     sqlite3_int64 fts_from;   /* sentences from this id on are not in the full-text index yet */
     sqlite3_int64 next_doc;   /* the id the next document gets */
     int in_tx;
+    long batch_docs;          /* documents a transaction holds (batch_size) */
+    sqlite3_stmt *day_up, *total_up;   /* the rollups' upserts */
+    RollupRow *pend;          /* the batch's events, for the rollups (rollup_flush) */
+    size_t npend, cappend;
+    Arena pend_arena;         /* their actor codes */
     StoreTotals done;         /* committed */
     StoreTotals batch;        /* in the open transaction: committed with it, or lost with it */
 };
@@ -112,6 +127,8 @@ static void batch_lost(Store *st)
 {
     sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
     st->in_tx = 0;
+    st->npend = 0;
+    arena_reset(&st->pend_arena);
     st->done.lost += st->batch.docs;
     memset(&st->batch, 0, sizeof st->batch);
 }
@@ -211,8 +228,10 @@ static const char MIGRATE_V5[] =
  *   in time order; day_totals a row per (date, root, quad) with how many
  *   such rows and events, and their Goldstein sums in tenths (exact,
  *   whatever is added and taken away).  Undated events are on the day
- *   'undated', which sorts after every date.  Triggers keep both in the
- *   transaction that writes the events, whoever writes them.
+ *   'undated', which sorts after every date.  Both are kept in the
+ *   transaction that writes the events: what a batch adds by the store
+ *   (store_doc gathers, store_commit adds them in the keys' order, once
+ *   a key), what is deleted by triggers.
  * - Every index that grows with the store is keyed so that news stored in
  *   the order it happened lands at its end (by date, or by an actor's
  *   date): the events' actor indexes, date index and story index give way
@@ -241,10 +260,6 @@ static const char MIGRATE_V6[] =
     "  sum(n * CAST(round(goldstein * 10) AS INTEGER)) FROM event_days GROUP BY date, root, quad;"
     "CREATE INDEX event_days_target ON event_days(tc, sc, date);"
     "CREATE INDEX event_days_date ON event_days(date);"
-    "CREATE TRIGGER events_ai_days AFTER INSERT ON events BEGIN"
-    "  INSERT INTO event_days VALUES(substr(new.source, 1, 3), substr(new.target, 1, 3), coalesce(new.date, 'undated'),"
-    "    new.source, new.target, new.code, new.root, new.quad, new.goldstein, new.id, 1)"
-    "    ON CONFLICT DO UPDATE SET n = n + 1; END;"
     "CREATE TRIGGER events_ad_days AFTER DELETE ON events BEGIN"
     "  UPDATE event_days SET n = n - 1, id = CASE WHEN id != old.id THEN id ELSE coalesce((SELECT min(x.id)"
     "    FROM events x WHERE x.date IS old.date AND x.source = old.source AND x.target = old.target"
@@ -254,11 +269,7 @@ static const char MIGRATE_V6[] =
     "  DELETE FROM event_days WHERE sc = substr(old.source, 1, 3) AND tc = substr(old.target, 1, 3)"
     "    AND date = coalesce(old.date, 'undated') AND source = old.source AND target = old.target AND code = old.code"
     "    AND n <= 0; END;"
-    "CREATE TRIGGER event_days_ai AFTER INSERT ON event_days BEGIN"
-    "  INSERT INTO day_totals VALUES(new.date, new.root, new.quad, 1, new.n, CAST(round(new.goldstein * 10) AS INTEGER),"
-    "    new.n * CAST(round(new.goldstein * 10) AS INTEGER)) ON CONFLICT DO UPDATE SET days = days + 1,"
-    "    n = n + excluded.n, g10_days = g10_days + excluded.g10_days, g10 = g10 + excluded.g10; END;"
-    "CREATE TRIGGER event_days_au AFTER UPDATE OF n ON event_days BEGIN"
+    "CREATE TRIGGER event_days_au AFTER UPDATE OF n ON event_days WHEN new.n < old.n BEGIN"
     "  UPDATE day_totals SET n = n + new.n - old.n, g10 = g10 + (new.n - old.n) * CAST(round(new.goldstein * 10) AS INTEGER)"
     "   WHERE date = new.date AND root = new.root AND quad = new.quad; END;"
     "CREATE TRIGGER event_days_ad AFTER DELETE ON event_days BEGIN"
@@ -330,6 +341,24 @@ static int migrate(sqlite3 *db, const char *path, char *err, size_t errsz)
     return 0;
 }
 
+/* Documents a transaction holds: STORE_BATCH, more in a large store.  A
+ * batch writes each page it changes once: in a large store its events
+ * fall on pages of their own (a dyad's, a country's latest rows), and a
+ * batch of documents in proportion to the store keeps the pages written
+ * per event about what they are in a small one.  (At most one batch is
+ * lost to a crash.)  An estimate from the last event's id. */
+static long batch_size(sqlite3 *db)
+{
+    sqlite3_stmt *q;
+    long events = 0;
+    if (sqlite3_prepare_v2(db, "SELECT coalesce(max(id), 0) FROM events", -1, &q, NULL) == SQLITE_OK) {
+        if (sqlite3_step(q) == SQLITE_ROW) events = (long)sqlite3_column_int64(q, 0);
+        sqlite3_finalize(q);
+    }
+    long n = events / 128;
+    return n < STORE_BATCH ? STORE_BATCH : n > 16 * STORE_BATCH ? 16 * STORE_BATCH : n;
+}
+
 Store *store_open(const char *path, char *err, size_t errsz)
 {
     sqlite3 *db;
@@ -352,7 +381,7 @@ Store *store_open(const char *path, char *err, size_t errsz)
     int v;
     if (user_version(db, &v, path, err, errsz) || known_version(v, path, err, errsz) ||
         exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-                 "PRAGMA cache_size=-1048576; PRAGMA mmap_size=2147418112; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=16384;", err, errsz, path) ||
+                 "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=16384;", err, errsz, path) ||
         migrate(db, path, err, errsz)) {
         sqlite3_close(db);
         return NULL;
@@ -360,6 +389,8 @@ Store *store_open(const char *path, char *err, size_t errsz)
     Store *st = calloc(1, sizeof *st);
     if (!st) abort();
     st->db = db;
+    st->batch_docs = batch_size(db);
+    arena_init(&st->pend_arena);
     static const struct { size_t off; const char *sql; } stmts[] = {
         {offsetof(Store, has), "SELECT 1 FROM documents WHERE doc_id=?1 OR content_hash=?2"},
         {offsetof(Store, find), "SELECT id FROM documents WHERE doc_id=?1 OR content_hash=?2"},
@@ -381,6 +412,11 @@ Store *store_open(const char *path, char *err, size_t errsz)
                                      " LIMIT 16"},
         {offsetof(Store, sig), "SELECT signature, story FROM documents WHERE id=?1"},
         {offsetof(Store, fts), "INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM sentences WHERE id >= ?1"},
+        {offsetof(Store, day_up), "INSERT INTO event_days VALUES(substr(?1, 1, 3), substr(?2, 1, 3), ?3, ?1, ?2, ?4, ?5, ?6, ?7,"
+                                  " ?8, ?9) ON CONFLICT DO UPDATE SET n = n + excluded.n RETURNING n"},
+        {offsetof(Store, total_up), "INSERT INTO day_totals VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO UPDATE SET"
+                                    " days = days + excluded.days, n = n + excluded.n,"
+                                    " g10_days = g10_days + excluded.g10_days, g10 = g10 + excluded.g10"},
     };
     for (size_t i = 0; i < sizeof stmts / sizeof *stmts; i++) {
         sqlite3_stmt **q = (sqlite3_stmt **)((char *)st + stmts[i].off);
@@ -589,6 +625,127 @@ static int index_batch(Store *st)
     return 0;
 }
 
+/* ---- the rollups: what a batch adds ---- */
+
+static void pend_event(Store *st, const StoredEvent *e, sqlite3_int64 id)
+{
+    if (st->npend == st->cappend) {
+        st->cappend = st->cappend ? st->cappend * 2 : 4096;
+        st->pend = realloc(st->pend, st->cappend * sizeof *st->pend);
+        if (!st->pend) abort();
+    }
+    RollupRow *r = &st->pend[st->npend++];
+    r->source = arena_strdup(&st->pend_arena, e->source);
+    r->target = arena_strdup(&st->pend_arena, e->target);
+    r->code = e->code;   /* the CAMEO table's */
+    snprintf(r->date, sizeof r->date, "%s", e->date[0] ? e->date : "undated");
+    snprintf(r->root, sizeof r->root, "%s", e->root);
+    r->quad = e->quad;
+    r->goldstein = e->goldstein;
+    r->id = id;
+}
+
+/* the rollup's key order: countries, date, actors, code; then the event */
+static int pend_cmp(const void *pa, const void *pb)
+{
+    const RollupRow *a = pa, *b = pb;
+    int c = strncmp(a->source, b->source, 3);
+    if (!c) c = strncmp(a->target, b->target, 3);
+    if (!c) c = strcmp(a->date, b->date);
+    if (!c) c = strcmp(a->source, b->source);
+    if (!c) c = strcmp(a->target, b->target);
+    if (!c) c = strcmp(a->code, b->code);
+    if (!c) c = (a->id > b->id) - (a->id < b->id);
+    return c;
+}
+
+typedef struct DayTotal {
+    const char *date, *root;
+    int quad;
+    long days, n, g10_days, g10;
+} DayTotal;
+
+static int total_cmp(const void *pa, const void *pb)
+{
+    const DayTotal *a = pa, *b = pb;
+    int c = strcmp(a->date, b->date);
+    if (!c) c = strcmp(a->root, b->root);
+    if (!c) c = (a->quad > b->quad) - (a->quad < b->quad);
+    return c;
+}
+
+static long tenths(double g) { return lround(g * 10); }
+
+/* Add the batch's events to the rollups, each key once and in the keys'
+ * order (pages of the rollup written in one pass): event_days first (a
+ * row that comes back with the batch's count alone is a new one-a-day
+ * event), then day_totals.  0, or -1 on an error of the database. */
+static int rollup_flush(Store *st)
+{
+    if (!st->npend) return 0;
+    qsort(st->pend, st->npend, sizeof *st->pend, pend_cmp);
+    DayTotal *tot = malloc(st->npend * sizeof *tot);
+    if (!tot) abort();
+    size_t ntot = 0;
+    int rc = 0;
+    for (size_t i = 0; i < st->npend && !rc;) {
+        const RollupRow *r = &st->pend[i];
+        size_t j = i + 1;
+        while (j < st->npend && !strcmp(st->pend[j].date, r->date) && !strcmp(st->pend[j].source, r->source) &&
+               !strcmp(st->pend[j].target, r->target) && !strcmp(st->pend[j].code, r->code))
+            j++;
+        long k = (long)(j - i);
+        sqlite3_stmt *q = st->day_up;
+        sqlite3_reset(q);
+        sqlite3_bind_text(q, 1, r->source, -1, SQLITE_STATIC);
+        sqlite3_bind_text(q, 2, r->target, -1, SQLITE_STATIC);
+        sqlite3_bind_text(q, 3, r->date, -1, SQLITE_STATIC);
+        sqlite3_bind_text(q, 4, r->code, -1, SQLITE_STATIC);
+        sqlite3_bind_text(q, 5, r->root, -1, SQLITE_STATIC);
+        sqlite3_bind_int(q, 6, r->quad);
+        sqlite3_bind_double(q, 7, r->goldstein);
+        sqlite3_bind_int64(q, 8, r->id);   /* the first: the smallest id */
+        sqlite3_bind_int64(q, 9, k);
+        if (sqlite3_step(q) != SQLITE_ROW) {
+            rc = -1;
+            break;
+        }
+        int fresh = sqlite3_column_int64(q, 0) == k, done;
+        while ((done = sqlite3_step(q)) == SQLITE_ROW) {}
+        if (done != SQLITE_DONE) {
+            rc = -1;
+            break;
+        }
+        tot[ntot++] = (DayTotal){r->date, r->root, r->quad, fresh, k, fresh ? tenths(r->goldstein) : 0,
+                                 k * tenths(r->goldstein)};
+        i = j;
+    }
+    sqlite3_reset(st->day_up);
+    qsort(tot, ntot, sizeof *tot, total_cmp);
+    for (size_t i = 0; i < ntot && !rc;) {
+        DayTotal t = tot[i];
+        size_t j = i + 1;
+        for (; j < ntot && !total_cmp(&tot[j], &tot[i]); j++)
+            t.days += tot[j].days, t.n += tot[j].n, t.g10_days += tot[j].g10_days, t.g10 += tot[j].g10;
+        sqlite3_stmt *q = st->total_up;
+        sqlite3_reset(q);
+        sqlite3_bind_text(q, 1, t.date, -1, SQLITE_STATIC);
+        sqlite3_bind_text(q, 2, t.root, -1, SQLITE_STATIC);
+        sqlite3_bind_int(q, 3, t.quad);
+        sqlite3_bind_int64(q, 4, t.days);
+        sqlite3_bind_int64(q, 5, t.n);
+        sqlite3_bind_int64(q, 6, t.g10_days);
+        sqlite3_bind_int64(q, 7, t.g10);
+        if (sqlite3_step(q) != SQLITE_DONE) rc = -1;
+        i = j;
+    }
+    sqlite3_reset(st->total_up);
+    free(tot);
+    st->npend = 0;
+    arena_reset(&st->pend_arena);
+    return rc;
+}
+
 void store_view(StoreView *v, const Doc *d, const char *text, size_t len, Arena *a)
 {
     memset(v, 0, sizeof *v);
@@ -733,7 +890,7 @@ int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errs
     if (replace) {
         /* the stored versions go, in this same transaction (the index first
          * takes this batch's sentences, so that their removal finds them) */
-        if (index_batch(st)) goto bad;
+        if (index_batch(st) || rollup_flush(st)) goto bad;
         sqlite3_int64 ids[8];
         int nids = 0;
         q = st->find;
@@ -832,6 +989,7 @@ int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errs
         }
         sqlite3_bind_text(q, 24, e->place_how ? e->place_how : "none", -1, SQLITE_STATIC);
         if (sqlite3_step(q) != SQLITE_DONE) goto bad;
+        pend_event(st, e, sqlite3_last_insert_rowid(st->db));
     }
     for (uint32_t i = 0; i < v->nquotes; i++) {
         const StoredQuote *x = &v->quotes[i];
@@ -863,7 +1021,7 @@ int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errs
     st->batch.docs++;
     st->batch.sentences += v->nsent;
     st->batch.events += v->nev;
-    if (st->batch.docs >= STORE_BATCH) return store_commit(st, err, errsz);
+    if (st->batch.docs >= st->batch_docs) return store_commit(st, err, errsz);
     return 0;
 bad:
     st->batch.docs++;   /* this one too */
@@ -877,6 +1035,11 @@ int store_commit(Store *st, char *err, size_t errsz)
     if (!st->in_tx) return 0;
     if (index_batch(st)) {
         fail_batch(st, err, errsz, "full-text index");
+        batch_lost(st);
+        return -1;
+    }
+    if (rollup_flush(st)) {
+        fail_batch(st, err, errsz, "rollups");
         batch_lost(st);
         return -1;
     }
@@ -898,10 +1061,15 @@ StoreTotals store_totals(const Store *st) { return st->done; }
 void store_close(Store *st)
 {
     if (!st) return;
-    if (st->in_tx) sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+    if (st->in_tx) {
+        char err[256];
+        store_commit(st, err, sizeof err);   /* the caller commits first to hear of a failure */
+    }
     sqlite3_stmt *all[] = {st->has, st->find, st->del, st->doc, st->sent, st->ev, st->band_ins,
-                           st->band_find, st->sig, st->fts, st->quote, st->via};
+                           st->band_find, st->sig, st->fts, st->quote, st->via, st->day_up, st->total_up};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) sqlite3_finalize(all[i]);
     sqlite3_close(st->db);
+    free(st->pend);
+    arena_free(&st->pend_arena);
     free(st);
 }

@@ -4,6 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #define SLOTS 512
 
@@ -25,6 +28,9 @@ struct Writer {
 static void *run(void *arg)
 {
     Writer *w = arg;
+#ifdef __linux__
+    prctl(PR_SET_NAME, "hd-writer");   /* the thread's name in top and perf */
+#endif
     for (;;) {
         pthread_mutex_lock(&w->mu);
         while (!w->full[w->tail % SLOTS] && !w->done) pthread_cond_wait(&w->cv, &w->mu);

@@ -102,9 +102,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         Cursor c;
         int has = argc > 0 && !cursor_parse(argv[argc - 1], &c);
         int chosen = reader_walk(db, &r);
-        for (int walk = 0; walk <= WALK_TEXT; walk++) {
-            if (walk == WALK_TEXT && !vals.text_param) continue;
-            if (walk == WALK_DATES && !filter_rollup(&f)) continue;
+        for (int walk = 0; walk <= WALK_TEXT; walk++) {   /* every way, chosen or not */
             for (long page = 0; page <= 101; page += 101) {
                 Buf ids = {0};
                 reader_event_ids(&r, &ids, page, has ? &c : NULL, walk);
