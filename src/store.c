@@ -258,8 +258,11 @@ static const char MIGRATE_V6[] =
     "  code, min(root), min(quad), min(goldstein), min(id), count(*) FROM events GROUP BY date, source, target, code;"
     "INSERT INTO day_totals SELECT date, root, quad, count(*), sum(n), sum(CAST(round(goldstein * 10) AS INTEGER)),"
     "  sum(n * CAST(round(goldstein * 10) AS INTEGER)) FROM event_days GROUP BY date, root, quad;"
-    "CREATE INDEX event_days_target ON event_days(tc, sc, date);"
-    "CREATE INDEX event_days_date ON event_days(date);"
+    /* root, quad and id in both: a walk or a target's rows test and give
+     * them without reading the table (a WITHOUT ROWID table's row is not
+     * read lazily) */
+    "CREATE INDEX event_days_target ON event_days(tc, sc, date, root, quad, id);"
+    "CREATE INDEX event_days_date ON event_days(date, root, quad, id);"
     "CREATE TRIGGER events_ad_days AFTER DELETE ON events BEGIN"
     "  UPDATE event_days SET n = n - 1, id = CASE WHEN id != old.id THEN id ELSE coalesce((SELECT min(x.id)"
     "    FROM events x WHERE x.date IS old.date AND x.source = old.source AND x.target = old.target"

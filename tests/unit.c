@@ -24,6 +24,7 @@
 #include "html.h"
 #include "lang.h"
 #include "places.h"
+#include "query.h"
 #include "quotes.h"
 #include "read.h"
 #include "render.h"
@@ -214,6 +215,19 @@ static int buf_numbers_are_what_printf_writes(void)
 
 /* A date is read within its length: an ISO date at the very end of a
  * buffer with no NUL after it (found by fuzz_dates: sscanf read on). */
+/* query's --after: a day (or "undated") and an event id; nothing else */
+static int page_cursors_take_a_day_and_an_id_and_nothing_else(void)
+{
+    Cursor c;
+    CHECK(!cursor_parse("2024-04-08/1234", &c) && !strcmp(c.date, "2024-04-08") && c.id == 1234, "a day and an id");
+    CHECK(!cursor_parse("undated/7", &c) && !strcmp(c.date, "undated") && c.id == 7, "undated, after every day");
+    static const char *const bad[] = {"2024-04-08", "2024-13-01/5", "2024-04-08/", "2024-04-08/12x", "2024-04-08/-3",
+                                      "yesterday/5", "2024-4-8/5", "undatedx/5", "/5", "2024-04-08/5/6", ""};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        CHECK(cursor_parse(bad[i], &c) == -1, "'%s' is no cursor", bad[i]);
+    return 0;
+}
+
 static int date_parse_reads_no_further_than_its_length(void)
 {
     char *b = malloc(10);   /* exactly the date: ASan sees a read past it */
@@ -2127,6 +2141,7 @@ int main(void)
     RUN(buf_numbers_are_what_printf_writes);
     RUN(dates_parse_the_forms_news_uses);
     RUN(date_parse_reads_no_further_than_its_length);
+    RUN(page_cursors_take_a_day_and_an_id_and_nothing_else);
     RUN(read_finds_title_date_dateline_and_drops_furniture);
     RUN(read_takes_the_headline_after_a_menu_as_title);
     RUN(read_takes_datelines_of_other_shapes);
