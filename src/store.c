@@ -516,7 +516,7 @@ static void bind_opt(sqlite3_stmt *q, int i, const char *s)
  * texts sharing 90% of their shingles meet in some band 99 times in 100,
  * at 80% 77 times; a candidate is kept when its signature agrees at 80% ---- */
 
-enum { SIG_N = 64, BANDS = 8, ROWS = SIG_N / BANDS };
+enum { SIG_N = STORE_SIG_N, BANDS = 8, ROWS = SIG_N / BANDS };
 #define REPRINT_JACCARD 0.8
 
 static uint32_t mix32(uint64_t x) { return (uint32_t)hash_u64(x); }
@@ -749,6 +749,17 @@ static int rollup_flush(Store *st)
     return rc;
 }
 
+/* v in decimal at p (no NUL); its length */
+static size_t put_u32(char *p, uint32_t v)
+{
+    char t[10];
+    size_t n = 0;
+    do t[n++] = (char)('0' + v % 10);
+    while (v /= 10);
+    for (size_t i = 0; i < n; i++) p[i] = t[n - 1 - i];
+    return n;
+}
+
 void store_view(StoreView *v, const Doc *d, const char *text, size_t len, Arena *a)
 {
     memset(v, 0, sizeof *v);
@@ -821,6 +832,18 @@ void store_view(StoreView *v, const Doc *d, const char *text, size_t len, Arena 
     }
     v->nquotes = d->nquotes;
     v->quotes = qs;
+    v->shingles = signature(v->body, v->body_len, v->sig);
+    char *spans = arena_alloc(a, (size_t)v->nsent * 24 + 1);
+    size_t sl = 0;
+    for (uint32_t i = 0; i < v->nsent; i++) {
+        if (i) spans[sl++] = ' ';
+        sl += put_u32(spans + sl, off[i]);
+        spans[sl++] = '+';
+        sl += put_u32(spans + sl, ln[i]);
+    }
+    spans[sl] = '\0';
+    v->spans = spans;
+    v->spans_len = (uint32_t)sl;
 }
 
 static Span span_moved(Span sp, const char *from, const char *to, size_t len)
@@ -849,6 +872,7 @@ void store_view_copy(StoreView *dst, const StoreView *src, Arena *a)
     dst->sent_off = off;
     dst->sent_len = ln;
     dst->sent_events = has;
+    dst->spans = arena_strndup(a, src->spans, src->spans_len);
     StoredEvent *ev = arena_alloc(a, (src->nev + 1) * sizeof *ev);
     for (uint32_t i = 0; i < src->nev; i++) {
         const StoredEvent *e = &src->ev[i];
@@ -908,8 +932,8 @@ int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errs
             if (sqlite3_step(st->del) != SQLITE_DONE) goto bad;
         }
     }
-    uint32_t sig[SIG_N];
-    int shingles = signature(v->body, v->body_len, sig);
+    const uint32_t *sig = v->sig;
+    int shingles = v->shingles;
     sqlite3_int64 week = pub_week(v->pubdate);
     sqlite3_int64 story = shingles >= 8 ? find_story(st, sig, week) : 0;
     q = st->doc;
@@ -922,19 +946,13 @@ int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errs
     bind_opt(q, 5, v->pubdate ? pd : NULL);
     bind_opt(q, 6, v->place);
     sqlite3_bind_text(q, 7, h, -1, SQLITE_STATIC);
-    if (shingles >= 8) sqlite3_bind_blob(q, 8, sig, sizeof sig, SQLITE_STATIC);
+    if (shingles >= 8) sqlite3_bind_blob(q, 8, sig, SIG_N * (int)sizeof *sig, SQLITE_STATIC);
     sqlite3_int64 doc = st->next_doc;
     if (!story) story = doc;   /* a story of its own */
     sqlite3_bind_int64(q, 9, doc);
     sqlite3_bind_int64(q, 10, story);
     sqlite3_bind_text(q, 11, v->body, (int)v->body_len, SQLITE_STATIC);
-    /* "start+length" of every sentence in the body, space-separated */
-    char *spans = malloc((size_t)v->nsent * 24 + 1);
-    size_t sl = 0;
-    for (uint32_t i = 0; i < v->nsent; i++)
-        sl += (size_t)sprintf(spans + sl, "%s%u+%u", i ? " " : "", v->sent_off[i], v->sent_len[i]);
-    spans[sl] = '\0';
-    sqlite3_bind_text(q, 12, spans, (int)sl, free);
+    sqlite3_bind_text(q, 12, v->spans, (int)v->spans_len, SQLITE_STATIC);
     bind_opt(q, 13, v->author);
     bind_opt(q, 14, v->language[0] ? v->language : NULL);
     if (sqlite3_step(q) != SQLITE_DONE) goto bad;

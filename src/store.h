@@ -44,6 +44,8 @@ typedef struct StoredQuote {
 /* A coded document as the store takes it: self-contained (every string
  * in one arena), so that another thread may store it while the next
  * document is coded. */
+#define STORE_SIG_N 64   /* values in a body's MinHash signature */
+
 typedef struct StoreView {
     const char *id, *url, *source, *title, *place, *author;
     char language[16];              /* lang.h's code ("en", "fr", "und") */
@@ -58,6 +60,11 @@ typedef struct StoreView {
     const StoredEvent *ev;
     uint32_t nquotes;
     const StoredQuote *quotes;
+    /* made by store_view in the coding thread, not by the writer: */
+    int shingles;                   /* the body's 5-word shingles (reprints are looked for from 8) */
+    uint32_t sig[STORE_SIG_N];      /* their MinHash signature */
+    const char *spans;              /* "start+length" of every sentence, space-separated */
+    uint32_t spans_len;
 } StoreView;
 
 /* Make v from d in arena a (which must hold d too). */
