@@ -254,6 +254,9 @@ static const char MIGRATE_V6[] =
     "DROP INDEX IF EXISTS events_date;"
     "DROP INDEX IF EXISTS events_story;"
     "CREATE INDEX events_day ON events(date, source, target, code);"
+    /* --country asks for a country: events without a place need no entry */
+    "DROP INDEX IF EXISTS events_place;"
+    "CREATE INDEX events_place ON events(place_country, date) WHERE place_country IS NOT NULL;"
     "INSERT INTO event_days SELECT substr(source, 1, 3), substr(target, 1, 3), coalesce(date, 'undated'), source, target,"
     "  code, min(root), min(quad), min(goldstein), min(id), count(*) FROM events GROUP BY date, source, target, code;"
     "INSERT INTO day_totals SELECT date, root, quad, count(*), sum(n), sum(CAST(round(goldstein * 10) AS INTEGER)),"
