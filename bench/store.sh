@@ -31,7 +31,7 @@ for f in "$H" "$G"; do
 done
 rm -f "$DB" "$DB-wal" "$DB-shm"
 
-events() { sqlite3 "$DB" "SELECT coalesce(sum(n), 0) FROM day_totals"; }
+events() { if [ -f "$DB" ]; then sqlite3 "$DB" "SELECT coalesce(sum(n), 0) FROM day_totals"; else echo 0; fi; }
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
 YEAR_EVENTS=$((FULL / 25))
@@ -88,31 +88,39 @@ size() {
     awk -v b="$(stat -c %s "$DB")" -v n="$(events)" 'BEGIN { printf "%.0f", b / n }'
 }
 
+# grow to $1 events, then time slice $2: sets n (the events before it), s (what
+# slice says) and r (its sentences/s)
+ingest_at() {
+    grow "$1"
+    n=$(events)
+    s=$(slice "$2")
+    r=${s%% *}
+}
+# the reads at the present size into $1, and the bytes an event into b
+measure() {
+    reads >"$1"
+    b=$(size)
+    echo "at $(events) events ($b bytes an event):"
+    sed 's/^/  /' "$1"
+}
+
 T0=$(now_ms)
-s0=$(slice 0)
-r0=${s0%% *}
-echo "ingest into the empty store: $s0"
+ingest_at 0 0
+r0=$r
+echo "ingest into the empty store: $s"
 grow "$FIRST"
 n1=$(events)
-reads >build/bench-store-1.txt
-b1=$(size)
-echo "at $n1 events ($b1 bytes an event):"
-sed 's/^/  /' build/bench-store-1.txt
-grow "$HALF"
-n5=$(events)
-s5=$(slice 1)
-r5=${s5%% *}
-echo "ingest at $n5 events (news of $year): $s5"
-grow "$FULL"
+measure build/bench-store-1.txt
+b1=$b
+ingest_at "$HALF" 1
+n5=$n r5=$r
+echo "ingest at $n5 events (news of $year): $s"
+ingest_at "$FULL" 2
+r10=$r
+echo "ingest at $n events (news of $year): $s, $(awk -v a="$r10" -v b="$r0" 'BEGIN { printf "%.0f", 100 * a / b }')% of the empty store's"
 n10=$(events)
-s10=$(slice 2)
-r10=${s10%% *}
-echo "ingest at $n10 events (news of $year): $s10, $(awk -v a="$r10" -v b="$r0" 'BEGIN { printf "%.0f", 100 * a / b }')% of the empty store's"
-n10=$(events)
-reads >build/bench-store-10.txt
-b10=$(size)
-echo "at $n10 events ($b10 bytes an event):"
-sed 's/^/  /' build/bench-store-10.txt
+measure build/bench-store-10.txt
+b10=$b
 echo "at 100,000,000 events (extrapolated):"
 join build/bench-store-1.txt build/bench-store-10.txt | grep -v '^dyad' | while read -r name m1 m10; do
     awk -v n="$name" -v a="$m1" -v b="$m10" -v x1="$n1" -v x2="$n10" 'BEGIN {

@@ -477,18 +477,28 @@ int cursor_parse(const char *s, Cursor *c)
 /* rows of the rollup a filter must reach before walking them by date wins */
 enum { WALK_ROWS = 20000 };
 
-/* a count that stops at bound: the rows sql gives, binding vals */
-static long count_upto(sqlite3 *db, const char *sql, const Params *vals)
+/* sql prepared with vals bound to ?1, ?2, ...; NULL when it does not prepare */
+static sqlite3_stmt *prepare_bound(sqlite3 *db, const char *sql, const Params *vals)
 {
     sqlite3_stmt *q;
-    long n = 0;
-    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) == SQLITE_OK) {
-        for (int i = 0; i < vals->n; i++) sqlite3_bind_text(q, i + 1, vals->v[i], -1, SQLITE_STATIC);
-        if (sqlite3_step(q) == SQLITE_ROW) n = (long)sqlite3_column_int64(q, 0);
-        sqlite3_finalize(q);
-    }
+    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK) return NULL;
+    for (int i = 0; i < vals->n; i++) sqlite3_bind_text(q, i + 1, vals->v[i], -1, SQLITE_STATIC);
+    return q;
+}
+
+/* the first column of sql's first row as a number (a count), 0 none */
+static long count_upto(sqlite3 *db, const char *sql, const Params *vals)
+{
+    sqlite3_stmt *q = prepare_bound(db, sql, vals);
+    long n = q && sqlite3_step(q) == SQLITE_ROW ? (long)sqlite3_column_int64(q, 0) : 0;
+    sqlite3_finalize(q);
     return n;
 }
+
+int filter_actors(const Filter *f) { return f->actor || f->source || f->target || f->dyad_a; }
+
+/* the rollups (store.c: event_days, day_totals) hold no words or places */
+int filter_rollup(const Filter *f) { return !f->text && !f->country && !f->near; }
 
 int reader_walk(sqlite3 *db, const Reader *r)
 {
@@ -512,7 +522,7 @@ int reader_walk(sqlite3 *db, const Reader *r)
         return m >= bound ? WALK_TEXT : 0;
     }
     if (!filter_rollup(f)) return 0;
-    if (!f->actor && !f->source && !f->target && !f->dyad_a) return 1;   /* no index but the date's */
+    if (!filter_actors(f)) return WALK_DATES;   /* no index but the date's */
     /* the actors alone, which the indexes seek: so many of their rows
      * that the other filters are best tested on the way through dates */
     Filter a = {0};
@@ -532,6 +542,10 @@ int reader_walk(sqlite3 *db, const Reader *r)
     return n >= WALK_ROWS ? WALK_DATES : 0;
 }
 
+/* the events (x) of a rollup row (e) */
+#define ROW_EVENTS                                                                                                  \
+    "x.date IS nullif(e.date, 'undated') AND x.source = e.source AND x.target = e.target AND x.code = e.code"
+
 void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after, int walk)
 {
     const char *where = r->where.data;
@@ -543,23 +557,21 @@ void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after,
     if (walk == WALK_TEXT) {
         /* the rollup's rows by date, each day's events tested against the
          * full-text index (the WHERE clause without its words) */
-        const char *dyad = "x.date IS nullif(e.date, 'undated') AND x.source = e.source AND x.target = e.target"
-                           " AND x.code = e.code";
         char has[160];
         snprintf(has, sizeof has, "EXISTS (SELECT 1 FROM sentences_fts f WHERE f.rowid = s.id AND f.sentences_fts MATCH ?%d)",
                  r->vals.text_param);
         int wl = (int)r->vals.text_off;
         if (r->f.dedup) {
             buf_printf(sql, "SELECT id FROM (SELECT e.date AS day, (SELECT min(x.id) FROM events x JOIN sentences s"
-                            " ON s.doc = x.doc AND s.idx = x.sentence WHERE %s AND %s) AS id"
+                            " ON s.doc = x.doc AND s.idx = x.sentence WHERE " ROW_EVENTS " AND %s) AS id"
                             " FROM event_days e INDEXED BY event_days_date%.*s) WHERE id IS NOT NULL",
-                       dyad, has, wl, where);
+                       has, wl, where);
             if (after) buf_printf(sql, " AND (day, id) > %s", cur);
             if (page) buf_printf(sql, " ORDER BY day, id LIMIT %ld", page);
         } else {
-            buf_printf(sql, "SELECT x.id FROM event_days e INDEXED BY event_days_date JOIN events x ON %s"
+            buf_printf(sql, "SELECT x.id FROM event_days e INDEXED BY event_days_date JOIN events x ON " ROW_EVENTS
                             " JOIN sentences s ON s.doc = x.doc AND s.idx = x.sentence%.*s AND %s",
-                       dyad, wl, where, has);
+                       wl, where, has);
             if (after) buf_printf(sql, " AND (e.date, x.id) > %s", cur);
             if (page) buf_printf(sql, " ORDER BY e.date, x.id LIMIT %ld", page);
         }
@@ -572,8 +584,7 @@ void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after,
         if (r->f.dedup)
             buf_printf(sql, "SELECT e.id FROM event_days e%s%s", idx, where);
         else
-            buf_printf(sql, "SELECT x.id FROM event_days e%s JOIN events x ON x.date IS nullif(e.date, 'undated')"
-                            " AND x.source = e.source AND x.target = e.target AND x.code = e.code%s", idx, where);
+            buf_printf(sql, "SELECT x.id FROM event_days e%s JOIN events x ON " ROW_EVENTS "%s", idx, where);
         const char *id = r->f.dedup ? "e.id" : "x.id";
         if (after) buf_printf(sql, " AND (e.date, %s) > %s", id, cur);
         if (page) buf_printf(sql, " ORDER BY e.date, %s LIMIT %ld", id, page);
@@ -697,21 +708,22 @@ int query_main(int argc, char **argv)
     long page = r.f.limit;
     char err[512];
     int status = 0, more = 0;
+    long long last = 0;   /* the page's last event */
     const char **vals = r.vals.v;
     int nvals = r.vals.n;
     reader_event_ids(&r, &ids, page ? page + 1 : 0, values[3] ? &after : NULL, page ? reader_walk(r.db, &r) : 0);
     if (!page) buf_puts(&sql, ids.data);
     else {
-        sqlite3_stmt *q;
+        sqlite3_stmt *q = prepare_bound(r.db, ids.data, &r.vals);
         long n = 0;
-        if (sqlite3_prepare_v2(r.db, ids.data, -1, &q, NULL) != SQLITE_OK) {
+        if (!q) {
             snprintf(err, sizeof err, "%s", sqlite3_errmsg(r.db));
             status = -1;
         } else {
-            for (int i = 0; i < r.vals.n; i++) sqlite3_bind_text(q, i + 1, r.vals.v[i], -1, SQLITE_STATIC);
             int rc;
-            while ((rc = sqlite3_step(q)) == SQLITE_ROW && n < page) {
-                buf_printf(&list, "%s%lld", n ? "," : "", (long long)sqlite3_column_int64(q, 0));
+            while ((rc = sqlite3_step(q)) == SQLITE_ROW && n < page) {   /* in the order printed */
+                last = sqlite3_column_int64(q, 0);
+                buf_printf(&list, "%s%lld", n ? "," : "", last);
                 n++;
             }
             more = rc == SQLITE_ROW;
@@ -728,16 +740,16 @@ int query_main(int argc, char **argv)
     if (!status) status = rows_run(r.db, sql.data, vals, nvals, fmt, stdout, err, sizeof err);
     if (status) fprintf(stderr, "herodotus query: %s\n", err);
     else if (more) {
-        /* where this page ended */
+        /* where this page ended: its last event's day */
         sqlite3_stmt *q;
-        Buf last = {0};
-        buf_printf(&last, "SELECT coalesce(e.date, 'undated'), e.id FROM events e WHERE e.id IN (%s)"
-                          " ORDER BY e.date IS NULL DESC, e.date DESC, e.id DESC LIMIT 1", list.data);
-        if (sqlite3_prepare_v2(r.db, last.data, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
-            fprintf(stderr, "herodotus query: %ld event%s shown; the next page: --after %s/%lld\n", page,
-                    page == 1 ? "" : "s", (const char *)sqlite3_column_text(q, 0), (long long)sqlite3_column_int64(q, 1));
+        if (sqlite3_prepare_v2(r.db, "SELECT coalesce(date, 'undated') FROM events WHERE id = ?1", -1, &q, NULL) ==
+            SQLITE_OK) {
+            sqlite3_bind_int64(q, 1, last);
+            if (sqlite3_step(q) == SQLITE_ROW)
+                fprintf(stderr, "herodotus query: %ld event%s shown; the next page: --after %s/%lld\n", page,
+                        page == 1 ? "" : "s", (const char *)sqlite3_column_text(q, 0), last);
+        }
         sqlite3_finalize(q);
-        buf_free(&last);
     }
     buf_free(&ids);
     buf_free(&list);

@@ -36,6 +36,10 @@ int  filter_option(Filter *f, int argc, char **argv, int *i, char *msg, size_t m
 /* " WHERE ..." for the events table aliased e (parameters ?1...), and
  * the values to bind, in order, in vals (emptied first). */
 int  filter_sql(const Filter *f, Buf *where, Params *vals, char *msg, size_t msgsz);
+/* Can the store's rollups answer for f (no filter on words or places)? */
+int  filter_rollup(const Filter *f);
+/* Does f filter on actors (--actor, --source, --target, --dyad)? */
+int  filter_actors(const Filter *f);
 
 /* The SQL of the stored quotes (aliased q) that pass a speaker (an actor
  * code prefix or part of a name), an outlet's name prefix (via), and
@@ -94,10 +98,8 @@ int  reader_walk(struct sqlite3 *db, const Reader *r);
  * reader_walk's answer. */
 void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after, int walk);
 
-/* What stats and the API (api.c) share (stats.c).  Can the store's
- * rollups answer for f (no filter on words or places)? */
-int  filter_rollup(const Filter *f);
-/* The events passing f (whose WHERE clause is where) as a subquery of
+/* What stats and the API (api.c) share (stats.c).  The events passing f
+ * (whose WHERE clause is where) as a subquery of
  * (date, source, target, code, root, quad, goldstein, eid, w, gw): w
  * events (one a day when f->dedup) of Goldstein sum gw, eid the first
  * one's id; from the rollups when they can answer.  actors: the rows

@@ -38,10 +38,6 @@ const char *stats_period_sql(const char *by)
     return NULL;
 }
 
-/* Can the rollups (store.c: event_days, day_totals) answer for f?  Not a
- * filter on the words (--text) or on the place (--country, --near). */
-int filter_rollup(const Filter *f) { return !f->text && !f->country && !f->near; }
-
 /* The events passing the filter as rows (date, source, target, code, root,
  * quad, goldstein, eid, w, gw): w events (one a day when dedup) whose
  * Goldstein scores add up to gw, eid the first one's id.  Read from the
@@ -64,7 +60,7 @@ void stats_events_sql(Buf *sql, const Filter *f, int actors, const char *where)
                        " e.quad AS quad, e.goldstein AS goldstein, e.id AS eid, 1 AS w, e.goldstein AS gw"
                        " FROM events e%s)",
                        where);
-    } else if (!actors && !f->actor && !f->source && !f->target && !f->dyad_a && !f->code)
+    } else if (!actors && !filter_actors(f) && !f->code)
         buf_printf(sql,
                    "(SELECT nullif(e.date, 'undated') AS date, NULL AS source, NULL AS target, NULL AS code,"
                    " e.root AS root, e.quad AS quad, NULL AS goldstein, NULL AS eid, e.%s AS w, e.%s / 10.0 AS gw"

@@ -644,25 +644,32 @@ static void pend_event(Store *st, const StoredEvent *e, sqlite3_int64 id)
     r->source = arena_strdup(&st->pend_arena, e->source);
     r->target = arena_strdup(&st->pend_arena, e->target);
     r->code = e->code;   /* the CAMEO table's */
-    snprintf(r->date, sizeof r->date, "%s", e->date[0] ? e->date : "undated");
-    snprintf(r->root, sizeof r->root, "%s", e->root);
+    if (e->date[0]) memcpy(r->date, e->date, sizeof r->date);
+    else memcpy(r->date, "undated", sizeof "undated");
+    memcpy(r->root, e->root, sizeof r->root);
     r->quad = e->quad;
     r->goldstein = e->goldstein;
     r->id = id;
 }
 
-/* the rollup's key order: countries, date, actors, code; then the event */
-static int pend_cmp(const void *pa, const void *pb)
+/* the rollup's key order: countries, date, actors, code */
+static int pend_key_cmp(const RollupRow *a, const RollupRow *b)
 {
-    const RollupRow *a = pa, *b = pb;
     int c = strncmp(a->source, b->source, 3);
     if (!c) c = strncmp(a->target, b->target, 3);
     if (!c) c = strcmp(a->date, b->date);
     if (!c) c = strcmp(a->source, b->source);
     if (!c) c = strcmp(a->target, b->target);
     if (!c) c = strcmp(a->code, b->code);
-    if (!c) c = (a->id > b->id) - (a->id < b->id);
     return c;
+}
+
+/* by key, then by event (a key's first event leads its run) */
+static int pend_cmp(const void *pa, const void *pb)
+{
+    const RollupRow *a = pa, *b = pb;
+    int c = pend_key_cmp(a, b);
+    return c ? c : (a->id > b->id) - (a->id < b->id);
 }
 
 typedef struct DayTotal {
@@ -697,9 +704,7 @@ static int rollup_flush(Store *st)
     for (size_t i = 0; i < st->npend && !rc;) {
         const RollupRow *r = &st->pend[i];
         size_t j = i + 1;
-        while (j < st->npend && !strcmp(st->pend[j].date, r->date) && !strcmp(st->pend[j].source, r->source) &&
-               !strcmp(st->pend[j].target, r->target) && !strcmp(st->pend[j].code, r->code))
-            j++;
+        while (j < st->npend && !pend_key_cmp(&st->pend[j], r)) j++;
         long k = (long)(j - i);
         sqlite3_stmt *q = st->day_up;
         sqlite3_reset(q);
@@ -750,17 +755,6 @@ static int rollup_flush(Store *st)
     st->npend = 0;
     arena_reset(&st->pend_arena);
     return rc;
-}
-
-/* v in decimal at p (no NUL); its length */
-static size_t put_u32(char *p, uint32_t v)
-{
-    char t[10];
-    size_t n = 0;
-    do t[n++] = (char)('0' + v % 10);
-    while (v /= 10);
-    for (size_t i = 0; i < n; i++) p[i] = t[n - 1 - i];
-    return n;
 }
 
 void store_view(StoreView *v, const Doc *d, const char *text, size_t len, Arena *a)
@@ -836,17 +830,16 @@ void store_view(StoreView *v, const Doc *d, const char *text, size_t len, Arena 
     v->nquotes = d->nquotes;
     v->quotes = qs;
     v->shingles = signature(v->body, v->body_len, v->sig);
-    char *spans = arena_alloc(a, (size_t)v->nsent * 24 + 1);
-    size_t sl = 0;
+    Buf spans = {0};
     for (uint32_t i = 0; i < v->nsent; i++) {
-        if (i) spans[sl++] = ' ';
-        sl += put_u32(spans + sl, off[i]);
-        spans[sl++] = '+';
-        sl += put_u32(spans + sl, ln[i]);
+        if (i) buf_putc(&spans, ' ');
+        buf_int(&spans, off[i]);
+        buf_putc(&spans, '+');
+        buf_int(&spans, ln[i]);
     }
-    spans[sl] = '\0';
-    v->spans = spans;
-    v->spans_len = (uint32_t)sl;
+    v->spans = arena_strndup(a, spans.data ? spans.data : "", spans.len);
+    v->spans_len = (uint32_t)spans.len;
+    buf_free(&spans);
 }
 
 static Span span_moved(Span sp, const char *from, const char *to, size_t len)

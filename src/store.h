@@ -41,11 +41,11 @@ typedef struct StoredQuote {
     uint32_t nvia;
 } StoredQuote;
 
+#define STORE_SIG_N 64   /* values in a body's MinHash signature */
+
 /* A coded document as the store takes it: self-contained (every string
  * in one arena), so that another thread may store it while the next
  * document is coded. */
-#define STORE_SIG_N 64   /* values in a body's MinHash signature */
-
 typedef struct StoreView {
     const char *id, *url, *source, *title, *place, *author;
     char language[16];              /* lang.h's code ("en", "fr", "und") */

@@ -38,22 +38,23 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
-/* prepare, bind and run sql to its end: abort when it breaks */
-static void run(const char *sql, const Params *vals)
+/* prepare, bind and run sql to its end (a row at least when row): abort
+ * when it breaks or when its parameters are not the filter's values */
+static void run(const char *sql, const Params *vals, int row)
 {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
         fprintf(stderr, "fuzz: SQL does not prepare: %s\n%s\n", sqlite3_errmsg(db), sql);
         abort();
     }
-    if (sqlite3_bind_parameter_count(st) > vals->n) {
-        fprintf(stderr, "fuzz: %d parameters in the SQL, %d values\n", sqlite3_bind_parameter_count(st), vals->n);
+    if (sqlite3_bind_parameter_count(st) != vals->n) {
+        fprintf(stderr, "fuzz: %d parameters in the SQL, %d values\n%s\n", sqlite3_bind_parameter_count(st), vals->n, sql);
         abort();
     }
-    for (int k = 0; k < sqlite3_bind_parameter_count(st); k++) sqlite3_bind_text(st, k + 1, vals->v[k], -1, SQLITE_STATIC);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {}
-    if (rc != SQLITE_DONE) {
+    for (int k = 0; k < vals->n; k++) sqlite3_bind_text(st, k + 1, vals->v[k], -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st), rows = 0;
+    for (; rc == SQLITE_ROW; rc = sqlite3_step(st)) rows++;
+    if (rc != SQLITE_DONE || (row && !rows)) {
         fprintf(stderr, "fuzz: SQL fails: %s\n%s\n", sqlite3_errmsg(db), sql);
         abort();
     }
@@ -81,22 +82,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!bad && !filter_sql(&f, &where, &vals, msg, sizeof msg)) {
         Buf sql = {0};
         buf_printf(&sql, "SELECT count(*) FROM events e%s", where.data);
-        sqlite3_stmt *st;
-        if (sqlite3_prepare_v2(db, sql.data, -1, &st, NULL) != SQLITE_OK) {
-            fprintf(stderr, "fuzz: filter SQL does not prepare: %s\n%s\n", sqlite3_errmsg(db), sql.data);
-            abort();
-        }
-        if (sqlite3_bind_parameter_count(st) != vals.n) {
-            fprintf(stderr, "fuzz: %d parameters in the SQL, %d values\n", sqlite3_bind_parameter_count(st), vals.n);
-            abort();
-        }
-        for (int k = 0; k < vals.n; k++) sqlite3_bind_text(st, k + 1, vals.v[k], -1, SQLITE_STATIC);
-        int rc = sqlite3_step(st);
-        if (rc != SQLITE_ROW) {
-            fprintf(stderr, "fuzz: filter SQL fails: %s\n%s\n", sqlite3_errmsg(db), sql.data);
-            abort();
-        }
-        sqlite3_finalize(st);
+        run(sql.data, &vals, 1);
         buf_free(&sql);
         Reader r = {.f = f, .where = where, .vals = vals};
         Cursor c;
@@ -106,7 +92,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             for (long page = 0; page <= 101; page += 101) {
                 Buf ids = {0};
                 reader_event_ids(&r, &ids, page, has ? &c : NULL, walk);
-                run(ids.data, &vals);
+                run(ids.data, &vals, 0);
                 buf_free(&ids);
             }
         }
@@ -114,7 +100,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             Buf ev = {0}, q = {0};
             stats_events_sql(&ev, &f, actors, where.data);
             buf_printf(&q, "SELECT count(*), sum(w), sum(gw) FROM %s", ev.data);
-            run(q.data, &vals);
+            run(q.data, &vals, 1);
             buf_free(&ev);
             buf_free(&q);
         }
