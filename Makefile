@@ -9,11 +9,11 @@
 #   make install  install binary, data, man page, library and header (PREFIX, DESTDIR)
 #   make fuzz     build the libFuzzer targets (tests/fuzz/) and run each FUZZ_SECONDS (60)
 
-DEB_PACKAGES = build-essential pkg-config libsqlite3-dev sqlite3 libjansson-dev \
+DEB_PACKAGES = build-essential pkg-config libsqlite3-dev sqlite3 libjansson-dev libzstd-dev \
                libxml2-dev libxml2-utils libutf8proc-dev liblingua-en-tagger-perl wordnet-base wamerican time \
                clang libclang-rt-14-dev libexttextcat-dev libexttextcat-data \
                libgeonames-dev iso-codes libmicrohttpd-dev chromium chromium-driver curl jq wrk
-LIB_PKGS = sqlite3 jansson libxml-2.0 libutf8proc libexttextcat geonames
+LIB_PKGS = sqlite3 jansson libxml-2.0 libutf8proc libexttextcat geonames libzstd
 PKGS   = $(LIB_PKGS) libmicrohttpd
 CC    ?= cc
 WARN   = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \

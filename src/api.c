@@ -493,10 +493,10 @@ static int rows_json(Conn *c, sqlite3_stmt *q, Buf *o, ApiResponse *rs)
  * event's detail reads (doc, rule, story) */
 #define EVENT_COLUMNS                                                                                              \
     "e.id, e.date, e.source, e.target, e.code, e.event, e.root, e.quad, e.goldstein, e.plover, e.source_text,"     \
-    " e.target_text, e.verb_text, s.text AS sentence, d.doc_id, d.url, d.source AS outlet, d.title, e.date_basis," \
+    " e.target_text, e.verb_text, hd_sentence(d.body, d.sentence_spans, e.sentence) AS sentence, d.doc_id, d.url, d.source AS outlet, d.title, e.date_basis," \
     " e.date_text, e.place AS name, e.place_country AS country, e.place_lat AS lat, e.place_lon AS lon,"           \
     " e.place_how AS how, e.quote," QUERY_REPORTS ", e.doc, e.rule, e.story"
-#define EVENT_FROM " FROM events e JOIN documents d ON d.id = e.doc LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence"
+#define EVENT_FROM " FROM events e JOIN documents d ON d.id = e.doc"
 enum { EV_SENTENCE = 13, EV_PLACE = 20, EV_QUOTE = 25, EV_DOC = 28, EV_RULE, EV_STORY };
 
 static void event_json(Buf *o, sqlite3_stmt *q)
@@ -568,7 +568,7 @@ static void explain_json(Api *a, Conn *c, sqlite3_int64 doc, const char *stext, 
                          const char *target, const char *code, const char *rule, Buf *o)
 {
     sqlite3_stmt *q;
-    if (!a->coder || sqlite3_prepare_v2(c->db, "SELECT body, pubdate, doc_id FROM documents WHERE id = ?1", -1, &q,
+    if (!a->coder || sqlite3_prepare_v2(c->db, "SELECT hd_text(body), pubdate, doc_id FROM documents WHERE id = ?1", -1, &q,
                                         NULL) != SQLITE_OK) {
         buf_puts(o, "null");
         return;

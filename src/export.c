@@ -174,8 +174,8 @@ int export_main(int argc, char **argv)
     } else {
         buf_puts(&sql, "SELECT e.id, d.doc_id, d.url, d.source AS outlet, e.story, e.sentence, e.date, e.source,"
                        " e.target, e.code, e.root, e.quad, e.goldstein, e.event, e.plover, e.source_text, e.target_text,"
-                       " e.verb_text, e.place, e.rule, d.title, d.pubdate, s.text AS text FROM events e"
-                       " JOIN documents d ON d.id = e.doc LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence"
+                       " e.verb_text, e.place, e.rule, d.title, d.pubdate, hd_sentence(d.body, d.sentence_spans, e.sentence) AS text"
+                       " FROM events e JOIN documents d ON d.id = e.doc"
                        " WHERE e.id IN (");
         reader_event_ids(&r, &sql, 0, NULL, 0);
         buf_puts(&sql, ") ORDER BY e.id");

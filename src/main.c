@@ -158,6 +158,7 @@ typedef struct Ctx {
     Store *store;       /* ingest: the writer's connection */
     Store *check;       /* ingest: a second connection, to skip what is stored */
     Writer *writer;
+    StorePacker *packer;    /* ingest: compresses the bodies coded by this thread (the main one) */
     long docs, sents, events, skipped, failed_store;
     long parsed_sents;      /* --tree: sentences the events stage parsed */
     uint64_t stage_ns[STAGE_N], render_ns;   /* --stats: summed over the documents (and threads) */
@@ -312,7 +313,8 @@ static int on_doc(const RawDoc *raw, void *vctx)
     }
     if (c->writer) {
         StoreView v;
-        store_view(&v, &d, raw->text, raw->len, arena);
+        if (!c->packer) c->packer = store_packer_new();
+        store_view(&v, &d, raw->text, raw->len, arena, c->packer);
         writer_submit(c->writer, &v);
         progress(c, 0);
     } else if (c->out.len > (1u << 16)) {
@@ -361,6 +363,7 @@ typedef struct Pool {
 typedef struct JobRun {
     Pool *p;
     Job *j;
+    StorePacker *packer;    /* the thread's */
 } JobRun;
 
 /* In a coding thread: code raw (its strings live while this runs) into j */
@@ -384,7 +387,7 @@ static int job_doc(const RawDoc *raw, void *vrun)
     j->id = arena_strdup(&j->arena, raw->id);
     j->status = code_doc(c, raw, &j->arena, &d, c->writer ? NULL : &j->out, &j->msg, &j->k);
     if (c->writer && j->status >= 0) {
-        store_view(&j->view, &d, raw->text, raw->len, &j->arena);
+        store_view(&j->view, &d, raw->text, raw->len, &j->arena, run->packer);
         j->undated = !d.pubdate;
         j->undated_events = 0;
         for (uint32_t i = 0; i < d.nev; i++) j->undated_events += !d.ev[i].date;
@@ -395,6 +398,7 @@ static int job_doc(const RawDoc *raw, void *vrun)
 static void *pool_thread(void *arg)
 {
     Pool *p = arg;
+    StorePacker *packer = p->c->writer ? store_packer_new() : NULL;
     pthread_mutex_lock(&p->mu);
     for (;;) {
         while (p->taken == p->filled && !p->closed) {
@@ -406,7 +410,7 @@ static void *pool_thread(void *arg)
         long seq = p->taken++;
         Job *j = &p->job[seq % p->njob];
         pthread_mutex_unlock(&p->mu);
-        JobRun run = {p, j};
+        JobRun run = {p, j, packer};
         if (j->line)
             j->input_failed =
                 input_json_doc(j->raw.file, j->raw.line, j->line, j->line_len, p->max_doc, &j->msg, job_doc, &run);
@@ -416,6 +420,7 @@ static void *pool_thread(void *arg)
         if (p->waiting_for == seq) pthread_cond_signal(&p->done);
     }
     pthread_mutex_unlock(&p->mu);
+    store_packer_free(packer);
     return NULL;
 }
 
@@ -947,6 +952,7 @@ static int run(int argc, char **argv, int ingest, int quotes)
             fprintf(stderr, "%ld of %ld sentences parsed (the others' events need no tree)\n", c.parsed_sents, c.sents);
     }
     arena_free(&c.arena);
+    store_packer_free(c.packer);
     buf_free(&c.out);
     buf_free(&c.undated);
     pipeline_unload(&c.coder);

@@ -387,8 +387,8 @@ int filter_sql(const Filter *f, Buf *w, Params *vals, char *msg, size_t msgsz)
         vals->text_param = at;
         vals->text_off = w->len;
         buf_printf(w,
-                   " AND e.id IN (SELECT ev.id FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid"
-                   " JOIN events ev ON ev.doc = s.doc AND ev.sentence = s.idx WHERE sentences_fts MATCH ?%d)",
+                   " AND e.id IN (SELECT ev.id FROM sentences_fts f JOIN events s ON s.id = f.rowid"
+                   " JOIN events ev ON ev.doc = s.doc AND ev.sentence = s.sentence WHERE f.sentences_fts MATCH ?%d)",
                    at);
     }
     if (vals->n > MAX_VALUES) {
@@ -509,10 +509,11 @@ int reader_walk(sqlite3 *db, const Reader *r)
          * events against the full-text index, about 25 us a row, and finds
          * a page of 100 after 100 * N / M rows of N, for M matching
          * sentences.  Walk when M passes the point where both cost the
-         * same, sqrt(600 N). */
+         * same, sqrt(600 N).  (N: the events, which the indexed sentences,
+         * each with one at least, do not outnumber.) */
         Buf sql = {0};
         Params none = {0};
-        long n = count_upto(db, "SELECT coalesce(max(id), 0) FROM sentences", &none);
+        long n = count_upto(db, "SELECT coalesce(max(id), 0) FROM events", &none);
         long bound = (long)sqrt(600.0 * (double)n);
         if (bound < 2000) bound = 2000;
         Params one = {.v = &r->vals.v[r->vals.text_param - 1], .n = 1};
@@ -557,20 +558,20 @@ void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after,
     if (walk == WALK_TEXT) {
         /* the rollup's rows by date, each day's events tested against the
          * full-text index (the WHERE clause without its words) */
-        char has[160];
-        snprintf(has, sizeof has, "EXISTS (SELECT 1 FROM sentences_fts f WHERE f.rowid = s.id AND f.sentences_fts MATCH ?%d)",
+        char has[256];
+        snprintf(has, sizeof has, "EXISTS (SELECT 1 FROM sentences_fts f WHERE f.rowid = (SELECT min(y.id) FROM events y"
+                                  " WHERE y.doc = x.doc AND y.sentence = x.sentence) AND f.sentences_fts MATCH ?%d)",
                  r->vals.text_param);
         int wl = (int)r->vals.text_off;
         if (r->f.dedup) {
-            buf_printf(sql, "SELECT id FROM (SELECT e.date AS day, (SELECT min(x.id) FROM events x JOIN sentences s"
-                            " ON s.doc = x.doc AND s.idx = x.sentence WHERE " ROW_EVENTS " AND %s) AS id"
+            buf_printf(sql, "SELECT id FROM (SELECT e.date AS day, (SELECT min(x.id) FROM events x WHERE " ROW_EVENTS " AND %s) AS id"
                             " FROM event_days e INDEXED BY event_days_date%.*s) WHERE id IS NOT NULL",
                        has, wl, where);
             if (after) buf_printf(sql, " AND (day, id) > %s", cur);
             if (page) buf_printf(sql, " ORDER BY day, id LIMIT %ld", page);
         } else {
             buf_printf(sql, "SELECT x.id FROM event_days e INDEXED BY event_days_date JOIN events x ON " ROW_EVENTS
-                            " JOIN sentences s ON s.doc = x.doc AND s.idx = x.sentence%.*s AND %s",
+                            "%.*s AND %s",
                        wl, where, has);
             if (after) buf_printf(sql, " AND (e.date, x.id) > %s", cur);
             if (page) buf_printf(sql, " ORDER BY e.date, x.id LIMIT %ld", page);
@@ -699,9 +700,8 @@ int query_main(int argc, char **argv)
     buf_puts(&sql,
              "SELECT e.date, e.source, e.target, e.code, e.event, e.plover, e.goldstein, e.quad, e.source_text, e.target_text,"
              " e.verb_text, d.doc_id, d.url," QUERY_REPORTS ","
-             " s.text, e.date_basis, e.date_text, e.place, e.place_country, e.place_how"
-             " FROM events e JOIN documents d ON d.id = e.doc"
-             " LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence WHERE e.id IN (");
+             " hd_sentence(d.body, d.sentence_spans, e.sentence) AS text, e.date_basis, e.date_text, e.place, e.place_country,"
+             " e.place_how FROM events e JOIN documents d ON d.id = e.doc WHERE e.id IN (");
     /* a page: its ids first (one more than shown tells whether another
      * page follows), then their rows */
     Buf ids = {0}, list = {0};

@@ -10,7 +10,7 @@
 typedef struct Store Store;
 
 #define STORE_BATCH 1024
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 
 /* Open (creating or migrating) the database at path. */
 Store *store_open(const char *path, char *err, size_t errsz);
@@ -55,7 +55,7 @@ typedef struct StoreView {
     uint32_t body_len;
     uint32_t nsent;
     const uint32_t *sent_off, *sent_len;
-    const uint8_t *sent_events;     /* 1 when the sentence carries events */
+    const uint32_t *sent_first;     /* the sentence's first event (its index in ev), UINT32_MAX none */
     uint32_t nev;
     const StoredEvent *ev;
     uint32_t nquotes;
@@ -65,10 +65,17 @@ typedef struct StoreView {
     uint32_t sig[STORE_SIG_N];      /* their MinHash signature */
     const char *spans;              /* "start+length" of every sentence, space-separated */
     uint32_t spans_len;
+    const void *packed;             /* the body compressed (zstd), as stored */
+    uint32_t packed_len;            /* 0: it does not shrink, the body is stored as text */
 } StoreView;
 
+/* What compresses bodies, one per thread (store_view's; NULL: a new one
+ * each time, slower). */
+typedef struct StorePacker StorePacker;
+StorePacker *store_packer_new(void);
+void   store_packer_free(StorePacker *pk);
 /* Make v from d in arena a (which must hold d too). */
-void   store_view(StoreView *v, const Doc *d, const char *text, size_t len, Arena *a);
+void   store_view(StoreView *v, const Doc *d, const char *text, size_t len, Arena *a, StorePacker *pk);
 /* dst: src with everything it points to copied into a (another thread's
  * arena, so that the document's own may be reused before it is stored). */
 void   store_view_copy(StoreView *dst, const StoreView *src, Arena *a);
@@ -90,7 +97,10 @@ StoreTotals store_totals(const Store *st);
 void   store_close(Store *st);
 
 /* Open an existing database for reading (queries), with the SQL
- * function hd_km(lat1, lon1, lat2, lon2) its filters use; NULL with err. */
+ * functions its readers use: hd_km(lat1, lon1, lat2, lon2), the distance
+ * of --near; hd_text(body), a document's text (bodies are stored
+ * compressed); hd_sentence(body, spans, idx), one of its sentences.
+ * NULL with err. */
 struct sqlite3;
 struct sqlite3 *store_open_read(const char *path, char *err, size_t errsz);
 

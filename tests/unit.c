@@ -12,6 +12,7 @@
 #include "api.h"
 #include "store.h"
 #include <jansson.h>
+#include <sqlite3.h>
 #include "arena.h"
 #include "cameo.h"
 #include "dates.h"
@@ -2023,6 +2024,66 @@ static int api_call(Api *a, const char *method, const char *path, const ApiParam
     return rs.status;
 }
 
+/* The store keeps a body compressed; its readers' SQL functions give back
+ * the text and each sentence exactly, and NULL (no crash) for a damaged
+ * frame or a sentence the spans do not have. */
+static int stored_bodies_are_compressed_and_read_back_exactly(void)
+{
+    char path[] = "/tmp/herodotus-unit-body-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0) return 1;
+    close(fd);
+    unlink(path);
+    char err[512];
+    Store *st = store_open(path, err, sizeof err);
+    CHECK(st != NULL, "store_open: %s", err);
+    if (!st) return 0;
+    Buf t = {0};
+    for (int i = 0; i < 12; i++)
+        buf_printf(&t, "Police in Nairobi arrested %d protesters on Tuesday, the interior ministry said. ", i + 3);
+    RawDoc r = {"t", 0, "body-doc", NULL, "2024-04-10", NULL, NULL, t.data, t.len, NULL};
+    Doc d;
+    arena_reset(&arena);
+    int cut = 0;
+    CHECK(!pipeline_run(&d, &arena, &r, &builtin, models, &coder.opt, err, sizeof err, &cut), "coding: %s", err);
+    StorePacker *pk = store_packer_new();
+    StoreView v;
+    store_view(&v, &d, t.data, t.len, &arena, pk);
+    CHECK(v.packed_len > 0 && v.packed_len < v.body_len / 2, "a repetitive body of %u bytes packs to %u", v.body_len,
+          v.packed_len);
+    CHECK(store_doc(st, &v, 0, err, sizeof err) == 0 && store_commit(st, err, sizeof err) == 0, "store: %s", err);
+    store_close(st);
+    store_packer_free(pk);
+    CHECK(d.nsent > 2, "the body has %u sentences", d.nsent);
+
+    sqlite3 *db = store_open_read(path, err, sizeof err);
+    CHECK(db != NULL, "store_open_read: %s", err);
+    if (db) {
+        sqlite3_stmt *q;
+        CHECK(sqlite3_prepare_v2(db, "SELECT typeof(body), hd_text(body), hd_sentence(body, sentence_spans, 2),"
+                                     " hd_sentence(body, sentence_spans, 100000), hd_text(x'28b52ffd0000'),"
+                                     " hd_sentence('abc', '0+2 9+9', 1) FROM documents", -1, &q, NULL) == SQLITE_OK,
+              "prepare: %s", sqlite3_errmsg(db));
+        CHECK(sqlite3_step(q) == SQLITE_ROW, "a document is stored");
+        const char *body = (const char *)sqlite3_column_text(q, 1);
+        const char *s2 = (const char *)sqlite3_column_text(q, 2);
+        CHECK(!strcmp((const char *)sqlite3_column_text(q, 0), "blob"), "the body is a blob, not %s",
+              sqlite3_column_text(q, 0));
+        CHECK(body && (size_t)sqlite3_column_bytes(q, 1) == d.body_len && !memcmp(body, d.body, d.body_len),
+              "hd_text gives back the body");
+        CHECK(s2 && (size_t)sqlite3_column_bytes(q, 2) == d.sent[2].len && !memcmp(s2, d.body + d.sent[2].off, d.sent[2].len),
+              "hd_sentence gives back sentence 2: %s", s2 ? s2 : "(null)");
+        CHECK(sqlite3_column_type(q, 3) == SQLITE_NULL, "a sentence past the last is NULL");
+        CHECK(sqlite3_column_type(q, 4) == SQLITE_NULL, "a damaged frame is NULL");
+        CHECK(sqlite3_column_type(q, 5) == SQLITE_NULL, "a span past the text is NULL");
+        sqlite3_finalize(q);
+        sqlite3_close(db);
+    }
+    unlink(path);
+    buf_free(&t);
+    return 0;
+}
+
 static int api_answers_requests_from_the_store_without_http(void)
 {
     char path[] = "/tmp/herodotus-unit-api-XXXXXX";
@@ -2042,7 +2103,7 @@ static int api_answers_requests_from_the_store_without_http(void)
     int cut = 0;
     CHECK(!pipeline_run(&d, &arena, &r, &builtin, models, &coder.opt, err, sizeof err, &cut), "coding: %s", err);
     StoreView v;
-    store_view(&v, &d, t, strlen(t), &arena);
+    store_view(&v, &d, t, strlen(t), &arena, NULL);
     CHECK(store_doc(st, &v, 0, err, sizeof err) == 0, "store_doc: %s", err);
     CHECK(store_commit(st, err, sizeof err) == 0, "store_commit: %s", err);
     uint32_t nev = d.nev;
@@ -2202,6 +2263,7 @@ int main(void)
     RUN(explanations_name_the_noun_entry_and_its_frame);
     RUN(invitations_denials_plans_and_role_pronouns_are_no_deeds);
     RUN(examples_give_their_expected_events);
+    RUN(stored_bodies_are_compressed_and_read_back_exactly);
     RUN(api_answers_requests_from_the_store_without_http);
     dict_free(&fixture);
     udmodel_free(parser_model());

@@ -46,7 +46,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         fprintf(stderr, "fuzz: %s\n", err);
         exit(1);
     }
-    store_view(&v, &d, t, strlen(t), &a);
+    store_view(&v, &d, t, strlen(t), &a, NULL);
     if (store_doc(st, &v, 0, err, sizeof err) || store_commit(st, err, sizeof err)) {
         fprintf(stderr, "fuzz: %s\n", err);
         exit(1);
