@@ -12,7 +12,8 @@
 DEB_PACKAGES = build-essential pkg-config libsqlite3-dev sqlite3 libjansson-dev libzstd-dev \
                libxml2-dev libxml2-utils libutf8proc-dev liblingua-en-tagger-perl wordnet-base wamerican time \
                clang libclang-rt-14-dev libexttextcat-dev libexttextcat-data \
-               libgeonames-dev iso-codes libmicrohttpd-dev chromium chromium-driver curl jq wrk
+               libgeonames-dev iso-codes libmicrohttpd-dev chromium chromium-driver curl jq wrk \
+               slurm-wlm munge
 LIB_PKGS = sqlite3 jansson libxml-2.0 libutf8proc libexttextcat geonames libzstd
 PKGS   = $(LIB_PKGS) libmicrohttpd
 CC    ?= cc
@@ -34,7 +35,7 @@ LDLIBS = $(PKG_LIBS) -lm -pthread
 # the pipeline, in order, then primitives and outputs
 LIB_SRC = src/read.c src/lang.c src/html.c src/input.c src/segment.c src/tag.c src/lemma.c src/depparse.c src/percep.c src/treebank.c src/wordlist.c src/actors.c \
           src/verbs.c src/nouns.c src/quotes.c src/when.c src/events.c src/places.c src/dict.c src/cameo.c src/dates.c \
-          src/render.c src/render_jsonl.c src/render_tsv.c src/render_table.c src/store.c src/pipeline.c src/parse.c src/writer.c src/validate.c src/query.c src/stats.c src/export.c src/rows.c src/svg.c src/dictcmd.c src/parsecmd.c src/api.c \
+          src/render.c src/render_jsonl.c src/render_tsv.c src/render_table.c src/store.c src/pipeline.c src/parse.c src/writer.c src/validate.c src/query.c src/stats.c src/export.c src/rows.c src/svg.c src/dictcmd.c src/parsecmd.c src/shard.c src/shardcmd.c src/merge.c src/api.c \
           src/doc.c src/arena.c src/intern.c src/buf.c src/utf8.c src/herodotus.c
 # the command line, outside the library: main.c, and serve.c (the HTTP
 # server, the one user of libmicrohttpd)
@@ -152,7 +153,7 @@ uninstall:
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS = text jsonl conllu ptb dict_actors dict_verbs dict_agents dict_discards dict_nouns \
-               validate_xml query_filter dates treebank html api
+               validate_xml query_filter dates treebank html api shard
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g -O1
 FUZZ_OBJ = $(LIB_SRC:src/%.c=build/fuzz/obj/%.o)
 FUZZ_BIN = $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)

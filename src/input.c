@@ -166,7 +166,9 @@ void input_say_stderr(const char *msg, void *ctx)
 
 static int stopped(const Input *in) { return in->stop && *in->stop; }
 
-long input_read(Input *in, const char *path)
+long input_read(Input *in, const char *path) { return input_read_part(in, path, 0, -1); }
+
+long input_read_part(Input *in, const char *path, long long start, long long end)
 {
     int is_stdin = !strcmp(path, "-");
     const char *name = is_stdin ? "<stdin>" : path;
@@ -182,15 +184,31 @@ long input_read(Input *in, const char *path)
     Buf b = {0};
     if (!is_stdin && ends_with(path, ".jsonl")) {
         long line = 0;
-        int any = 0;
-        while (!stopped(in) && buf_getline(&b, f)) {
+        int any = 0, part = end >= 0;
+        char *pname = NULL;
+        if (part) {
+            size_t cap = strlen(path) + 24;
+            pname = malloc(cap);
+            if (!pname) abort();
+            snprintf(pname, cap, "%s@%lld", path, start);
+            name = pname;
+            if (fseeko(f, (off_t)start, SEEK_SET)) {
+                buf_printf(&msg, "%s: cannot seek to byte %lld: %s\n", path, start, strerror(errno));
+                fail++;
+                end = start;
+            }
+        }
+        long long at = start;
+        while (!stopped(in) && (!part || at < end) && buf_getline(&b, f)) {
             line++;
             any = 1;
+            at += (long long)b.len + 1;
             in->bytes_done += (long long)b.len + 1;
-            size_t bom = line == 1 && b.data ? utf8_bom(b.data, b.len) : 0;
+            size_t bom = line == 1 && !start && b.data ? utf8_bom(b.data, b.len) : 0;
             fail += json_line(in, name, line, b.data ? b.data + bom : "", b.len - bom, &msg);
         }
-        if (!any) {
+        free(pname);
+        if (!any && !part) {
             buf_printf(&msg, "%s: empty file, no article\n", name);
             fail++;
         }

@@ -31,6 +31,11 @@ typedef struct Input {
  * line to in->line).  Returns the number of inputs that failed (0 when all
  * went well). */
 long input_read(Input *in, const char *path);
+/* The same for bytes [start, end) of a JSON Lines file (a shard's part,
+ * shard.h; start at a line's start): the lines that start there.  Its
+ * messages name it path@start, and count lines from there ("big.jsonl@1048576:3:
+ * ..."); an empty part is no error.  end < 0: the whole input (input_read). */
+long input_read_part(Input *in, const char *path, long long start, long long end);
 
 /* A say that prints on stderr (the command line's) */
 void input_say_stderr(const char *msg, void *ctx);

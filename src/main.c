@@ -18,12 +18,16 @@
 #include "pipeline.h"
 #include "render.h"
 #include "segment.h"
+#include <errno.h>
+#include "shard.h"
 #include "store.h"
 #include "writer.h"
 #include "tag.h"
 #include "utf8.h"
 #include "validate.h"
 #include "dictcmd.h"
+#include "shardcmd.h"
+#include "merge.h"
 #include "query.h"
 #include "serve.h"
 
@@ -47,6 +51,8 @@ static const char USAGE[] =
     "  stats    event counts and mean Goldstein per period; top dyads, actors, codes; SVG charts\n"
     "  export   write stored events as the GDELT 2.0 event table, JSON Lines or CSV\n"
     "  serve    a web page and a JSON API over a store (docs/api.md)\n"
+    "  shard    cut the inputs into N balanced parts, for code/ingest --shard K/N on a cluster\n"
+    "  merge    put the stores of a sharded ingest together into one\n"
     "\n"
     "options:\n"
     "  --help       this text (herodotus CMD --help for a command)\n"
@@ -54,7 +60,8 @@ static const char USAGE[] =
 
 static const char USAGE_CODE[] =
     "usage: herodotus code [--dict DIR] [--format jsonl|tsv|table] [--all] [--explain] [--stats]\n"
-    "                      [--parse ptb|conllu] [--date YYYY-MM-DD] [--jobs N] [--max-size MB] [FILE...|-]\n"
+    "                      [--parse ptb|conllu] [--date YYYY-MM-DD] [--jobs N] [--max-size MB] [--shard K/N]\n"
+    "                      [--inputs LIST] [FILE...|-]\n"
     "\n"
     "Code articles and print one line per event.  Inputs: .txt files (one\n"
     "article each), .jsonl files (one {\"id\",\"text\",...} object per line),\n"
@@ -85,7 +92,11 @@ static const char USAGE_CODE[] =
     "  --max-size MB  the largest document coded (default 64): a larger one is\n"
     "                 reported and skipped; coding takes at most 20 bytes of memory\n"
     "                 a byte of text\n"
-    "  --stats        print documents, sentences, events, speed and peak memory on stderr\n";
+    "  --stats        print documents, sentences, events, speed and peak memory on stderr\n"
+    "  --shard K/N    only part K of N of the inputs (a cluster's job array: herodotus\n"
+    "                 shard lists the parts, herodotus merge puts their stores together)\n"
+    "  --inputs LIST  also the inputs named in LIST, one a line (PATH, or PATH<TAB>START\n"
+    "                 <TAB>END: bytes of a .jsonl file, as herodotus shard --out writes)\n";
 
 static const char USAGE_QUOTES[] =
     "usage: herodotus quotes [--format jsonl|tsv|table] [--date YYYY-MM-DD] [--jobs N] [FILE...|-]\n"
@@ -101,7 +112,7 @@ static const char USAGE_QUOTES[] =
 
 static const char USAGE_INGEST[] =
     "usage: herodotus ingest --db FILE [--dict DIR] [--all] [--replace] [--quiet] [--date YYYY-MM-DD]\n"
-    "                        [--jobs N] [--max-size MB] [FILE...|-]\n"
+    "                        [--jobs N] [--max-size MB] [--shard K/N] [--inputs LIST] [FILE...|-]\n"
     "\n"
     "Code articles and store documents, sentences and events in the SQLite\n"
     "database FILE (created when missing, migrated when older).  A document\n"
@@ -114,7 +125,9 @@ static const char USAGE_INGEST[] =
     "their own.  --max-size MB: the largest document coded (default 64).\n"
     "--jobs N: code in N threads (default one a core but one, which the writer\n"
     "thread takes); documents are stored in the order of the input all the\n"
-    "same, by that one writer thread.\n";
+    "same, by that one writer thread.  --shard K/N: only part K of N of the\n"
+    "inputs, into a store of its own (herodotus shard, herodotus merge);\n"
+    "--inputs LIST: the inputs named in LIST too, one a line.\n";
 
 enum { UNDATED_NAMED = 5 };   /* undated documents named by ingest */
 
@@ -554,7 +567,7 @@ static long on_line_pool(const char *name, long line, const char *s, size_t n, v
 }
 
 /* Code every input in n threads; returns the failed inputs and documents */
-static long code_jobs(Ctx *c, const char **inputs, int ninputs, int n)
+static long code_jobs(Ctx *c, const ShardPart *inputs, int ninputs, int n)
 {
     Pool p;
     memset(&p, 0, sizeof p);
@@ -586,7 +599,7 @@ static long code_jobs(Ctx *c, const char **inputs, int ninputs, int n)
         c->in.ctx = &p;
         for (int i = 0; i < ninputs && !stop_requested; i++) {
             c->in.bytes_done = 0;
-            failed += input_read(&c->in, inputs[i]);
+            failed += input_read_part(&c->in, inputs[i].path, inputs[i].start, inputs[i].end);
             c->bytes_before += c->in.bytes_done;
         }
         c->in = one;
@@ -704,6 +717,68 @@ static int usage_error(const char *cmd, const char *msg)
     return 2;
 }
 
+/* --inputs LIST: the inputs named in a file, a line each ("PATH", or
+ * "PATH<TAB>START<TAB>END": bytes of a JSON Lines file, as herodotus shard
+ * --out writes them), after those on the command line; --shard K/N: part K
+ * of them all (shard.h).  The list's text stays in *buf.  0, or -1 with why. */
+static int collect_inputs(const char *list, const char *shard, ShardPart **inputs, int *ninputs, char **buf, char *msg,
+                          size_t msgsz)
+{
+    int k = 0, n = 0;
+    if (shard && shard_spec(shard, &k, &n)) {
+        snprintf(msg, msgsz, "--shard takes K/N, the part K of N (1 <= K <= N), not '%.200s'", shard);
+        return -1;
+    }
+    if (list) {
+        size_t len;
+        if (!(*buf = read_file(list, &len))) {
+            snprintf(msg, msgsz, "--inputs %.200s: cannot read: %s", list, strerror(errno));
+            return -1;
+        }
+        long lines = 1, bad = 0;
+        for (size_t i = 0; i < len; i++) lines += (*buf)[i] == '\n';
+        ShardPart *more = realloc(*inputs, ((size_t)*ninputs + (size_t)lines + 1) * sizeof *more);
+        if (!more) abort();
+        *inputs = more;
+        long m = shard_read_list(*buf, len, *inputs + *ninputs, &bad);
+        if (m < 0) {
+            snprintf(msg, msgsz, "--inputs %.200s:%ld: expected PATH or PATH<TAB>START<TAB>END", list, bad);
+            return -1;
+        }
+        *ninputs += (int)m;
+    }
+    if (!shard) return 0;
+    const char **paths = malloc(((size_t)*ninputs + 1) * sizeof *paths);
+    if (!paths) abort();
+    for (int i = 0; i < *ninputs; i++) {
+        if ((*inputs)[i].end >= 0) {
+            snprintf(msg, msgsz, "--shard cuts whole inputs: %.200s is a part already", (*inputs)[i].path);
+            free(paths);
+            return -1;
+        }
+        paths[i] = (*inputs)[i].path;
+    }
+    if (!*ninputs) {
+        snprintf(msg, msgsz, "standard input cannot be cut into shards: give the input files (the same to every part)");
+        free(paths);
+        return -1;
+    }
+    ShardPart *mine = calloc((size_t)*ninputs + 1, sizeof *mine);
+    int *of = calloc((size_t)*ninputs + 1, sizeof *of);
+    if (!mine || !of) abort();
+    long m = shard_split(paths, *ninputs, n, k, mine, of, msg, msgsz);
+    free(paths);
+    free(of);
+    if (m < 0) {
+        free(mine);
+        return -1;
+    }
+    free(*inputs);
+    *inputs = mine;
+    *ninputs = (int)m;
+    return 0;
+}
+
 static int run(int argc, char **argv, int ingest, int quotes)
 {
     const char *cmd = ingest ? "ingest" : quotes ? "quotes" : "code";
@@ -718,8 +793,10 @@ static int run(int argc, char **argv, int ingest, int quotes)
     int jobs = cores > 1 ? (int)(ingest ? cores - 1 : cores) : 1;
     const char *format = NULL, *db = NULL, *parsed = NULL;
     int stats = 0, quiet = 0;
-    const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
+    ShardPart *inputs = calloc((size_t)argc + 1, sizeof *inputs);
     int ninputs = 0;
+    const char *list = NULL, *shard = NULL;
+    char *listbuf = NULL;   /* --inputs: the list's text, which its paths point into */
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
@@ -728,7 +805,7 @@ static int run(int argc, char **argv, int ingest, int quotes)
             return 0;
         } else if (!strcmp(a, "--dict") || !strcmp(a, "--format") || !strcmp(a, "--db") || !strcmp(a, "--parse") ||
                    !strcmp(a, "--date") || !strcmp(a, "--max-size") || !strcmp(a, "--jobs") || !strcmp(a, "-j") ||
-                   !strcmp(a, "--beam")) {
+                   !strcmp(a, "--beam") || !strcmp(a, "--shard") || !strcmp(a, "--inputs")) {
             if (i + 1 >= argc) {
                 free(inputs);
                 return usage_error(cmd, "option needs a value");
@@ -760,7 +837,9 @@ static int run(int argc, char **argv, int ingest, int quotes)
                 }
                 if (max_size) c.in.max_doc = (size_t)n << 20;
                 else jobs = (int)n;
-            } else if (!strcmp(a, "--dict")) c.coder.opt.dict_dir = argv[++i];
+            } else if (!strcmp(a, "--shard")) shard = argv[++i];
+            else if (!strcmp(a, "--inputs")) list = argv[++i];
+            else if (!strcmp(a, "--dict")) c.coder.opt.dict_dir = argv[++i];
             else if (!strcmp(a, "--format")) format = argv[++i];
             else if (!strcmp(a, "--parse")) parsed = argv[++i];
             else db = argv[++i];
@@ -787,7 +866,15 @@ static int run(int argc, char **argv, int ingest, int quotes)
             free(inputs);
             return usage_error(cmd, msg);
         } else {
-            inputs[ninputs++] = a;
+            inputs[ninputs++] = (ShardPart){a, 0, -1};
+        }
+    }
+    if (list || shard) {
+        char msg[600];
+        if (collect_inputs(list, shard, &inputs, &ninputs, &listbuf, msg, sizeof msg)) {
+            free(inputs);
+            free(listbuf);
+            return usage_error(cmd, msg);
         }
     }
     if (ingest && !db) {
@@ -810,12 +897,13 @@ static int run(int argc, char **argv, int ingest, int quotes)
         free(inputs);
         return usage_error(cmd, "--format must be jsonl, tsv or table");
     }
-    if (!ninputs) inputs[ninputs++] = "-";
+    if (!ninputs && !shard) inputs[ninputs++] = (ShardPart){"-", 0, -1};
     double t0 = now_s();
     char lerr[4400];
     if (pipeline_load(&c.coder, lerr, sizeof lerr)) {
         fprintf(stderr, "herodotus: %s\n", lerr);
         free(inputs);
+        free(listbuf);
         return 1;
     }
     double t1 = now_s();
@@ -836,6 +924,7 @@ static int run(int argc, char **argv, int ingest, int quotes)
             fprintf(stderr, "herodotus: %s\n", err);
             pipeline_unload(&c.coder);
             free(inputs);
+            free(listbuf);
             return 1;
         }
     }
@@ -862,12 +951,14 @@ static int run(int argc, char **argv, int ingest, int quotes)
             store_close(c.store);
             pipeline_unload(&c.coder);
             free(inputs);
+            free(listbuf);
             return 1;
         }
         c.started = now_s();
         for (int i = 0; i < ninputs; i++) {
             struct stat stt;
-            if (strcmp(inputs[i], "-") && stat(inputs[i], &stt) == 0) c.bytes_total += (long long)stt.st_size;
+            if (inputs[i].end >= 0) c.bytes_total += inputs[i].end - inputs[i].start;
+            else if (strcmp(inputs[i].path, "-") && stat(inputs[i].path, &stt) == 0) c.bytes_total += (long long)stt.st_size;
         }
     }
     if (jobs > 1 && !parsed && !c.debug) {
@@ -875,7 +966,8 @@ static int run(int argc, char **argv, int ingest, int quotes)
     } else {
         for (int i = 0; i < ninputs && !stop_requested; i++) {
             c.in.bytes_done = 0;
-            failed += parsed ? code_parsed(&c, inputs[i], parsed) : input_read(&c.in, inputs[i]);
+            failed += parsed ? code_parsed(&c, inputs[i].path, parsed)
+                             : input_read_part(&c.in, inputs[i].path, inputs[i].start, inputs[i].end);
             c.bytes_before += c.in.bytes_done;
         }
     }
@@ -958,6 +1050,7 @@ static int run(int argc, char **argv, int ingest, int quotes)
     pipeline_unload(&c.coder);
     sym_free_all();
     free(inputs);
+    free(listbuf);
     if (fflush(stdout) != 0) return 1;
     if (c.store_failed) return 1;
     if (stop_requested && ingest) return 130;
@@ -989,6 +1082,8 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "stats")) return stats_main(argc - 2, argv + 2);
     if (!strcmp(cmd, "export")) return export_main(argc - 2, argv + 2);
     if (!strcmp(cmd, "serve")) return serve_main(argc - 2, argv + 2);
+    if (!strcmp(cmd, "shard")) return shard_main(argc - 2, argv + 2);
+    if (!strcmp(cmd, "merge")) return merge_main(argc - 2, argv + 2);
     char msg[256];
     snprintf(msg, sizeof msg, "unknown command '%s'", cmd);
     return usage_error(NULL, msg);

@@ -883,7 +883,7 @@ static void pend_event(Store *st, const StoredEvent *e, sqlite3_int64 id)
     RollupRow *r = &st->pend[st->npend++];
     r->source = arena_strdup(&st->pend_arena, e->source);
     r->target = arena_strdup(&st->pend_arena, e->target);
-    r->code = e->code;   /* the CAMEO table's */
+    r->code = arena_strdup(&st->pend_arena, e->code);
     if (e->date[0]) memcpy(r->date, e->date, sizeof r->date);
     else memcpy(r->date, "undated", sizeof "undated");
     memcpy(r->root, e->root, sizeof r->root);

@@ -11,6 +11,7 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 status=0
 for step in "./build/unit" "./build/unit-san" "sh tests/cli.sh ./build/herodotus" "sh tests/cli.sh ./build/herodotus-san" \
             "sh tests/store.sh ./build/herodotus" "sh tests/store.sh ./build/herodotus-san" \
+            "sh tests/shard.sh ./build/herodotus" "sh tests/shard.sh ./build/herodotus-san" "sh tests/slurm.sh ./build/herodotus" \
             "sh tests/badinput.sh ./build/herodotus" "sh tests/badinput.sh ./build/herodotus-san" \
             "sh tests/library.sh ./build/library ./build/herodotus" "sh tests/library.sh ./build/library-san ./build/herodotus" \
             "./build/threads examples/*.txt" "./build/threads-san examples/*.txt" \
