@@ -13,8 +13,8 @@ DEB_PACKAGES = build-essential pkg-config libsqlite3-dev sqlite3 libjansson-dev 
                libxml2-dev libxml2-utils libutf8proc-dev liblingua-en-tagger-perl wordnet-base wamerican time \
                clang libclang-rt-14-dev libexttextcat-dev libexttextcat-data \
                libgeonames-dev iso-codes libmicrohttpd-dev chromium chromium-driver curl jq wrk \
-               slurm-wlm munge
-LIB_PKGS = sqlite3 jansson libxml-2.0 libutf8proc libexttextcat geonames libzstd
+               slurm-wlm munge libpq-dev postgresql
+LIB_PKGS = sqlite3 jansson libxml-2.0 libutf8proc libexttextcat geonames libzstd libpq
 PKGS   = $(LIB_PKGS) libmicrohttpd
 CC    ?= cc
 WARN   = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -35,7 +35,7 @@ LDLIBS = $(PKG_LIBS) -lm -pthread
 # the pipeline, in order, then primitives and outputs
 LIB_SRC = src/read.c src/lang.c src/html.c src/input.c src/segment.c src/tag.c src/lemma.c src/depparse.c src/percep.c src/treebank.c src/wordlist.c src/actors.c \
           src/verbs.c src/nouns.c src/quotes.c src/when.c src/events.c src/places.c src/dict.c src/cameo.c src/dates.c \
-          src/render.c src/render_jsonl.c src/render_tsv.c src/render_table.c src/store.c src/pipeline.c src/parse.c src/writer.c src/validate.c src/query.c src/stats.c src/export.c src/rows.c src/svg.c src/dictcmd.c src/parsecmd.c src/shard.c src/shardcmd.c src/merge.c src/api.c \
+          src/render.c src/render_jsonl.c src/render_tsv.c src/render_table.c src/store.c src/store_pg.c src/pipeline.c src/parse.c src/writer.c src/validate.c src/query.c src/stats.c src/export.c src/rows.c src/svg.c src/dictcmd.c src/parsecmd.c src/shard.c src/shardcmd.c src/merge.c src/api.c \
           src/doc.c src/arena.c src/intern.c src/buf.c src/utf8.c src/herodotus.c
 # the command line, outside the library: main.c, and serve.c (the HTTP
 # server, the one user of libmicrohttpd)
@@ -138,8 +138,9 @@ install: build/herodotus build/libherodotus.a
 	install -m 644 build/libherodotus.a $(DESTDIR)$(PREFIX)/lib/libherodotus.a
 	install -m 644 src/herodotus.h $(DESTDIR)$(PREFIX)/include/herodotus.h
 	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	@# libpq by -lpq alone: its .pc's static libraries (pgport, gssapi) are not installed with Debian's libpq-dev
 	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: herodotus\nDescription: news in, CAMEO-coded political events out\nVersion: %s\nRequires.private: %s\nCflags: -I$${includedir}\nLibs: -L$${libdir} -lherodotus -lm -pthread\nLibs.private: %s\n' \
-	       '$(PREFIX)' '$(VERSION)' '$(LIB_PKGS)' '$(LIB_PKG_LIBS)' >$(DESTDIR)$(PREFIX)/lib/pkgconfig/herodotus.pc
+	       '$(PREFIX)' '$(VERSION)' '$(filter-out libpq,$(LIB_PKGS))' '$(LIB_PKG_LIBS)' >$(DESTDIR)$(PREFIX)/lib/pkgconfig/herodotus.pc
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/herodotus $(DESTDIR)$(PREFIX)/share/man/man1/herodotus.1 \
 	      $(DESTDIR)$(PREFIX)/lib/libherodotus.a $(DESTDIR)$(PREFIX)/include/herodotus.h \

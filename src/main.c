@@ -53,6 +53,7 @@ static const char USAGE[] =
     "  serve    a web page and a JSON API over a store (docs/api.md)\n"
     "  shard    cut the inputs into N balanced parts, for code/ingest --shard K/N on a cluster\n"
     "  merge    put the stores of a sharded ingest together into one\n"
+    "  migrate  move a store into PostgreSQL (--from FILE.db --to postgresql://...)\n"
     "\n"
     "options:\n"
     "  --help       this text (herodotus CMD --help for a command)\n"
@@ -1084,6 +1085,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "serve")) return serve_main(argc - 2, argv + 2);
     if (!strcmp(cmd, "shard")) return shard_main(argc - 2, argv + 2);
     if (!strcmp(cmd, "merge")) return merge_main(argc - 2, argv + 2);
+    if (!strcmp(cmd, "migrate")) return migrate_main(argc - 2, argv + 2);
     char msg[256];
     snprintf(msg, sizeof msg, "unknown command '%s'", cmd);
     return usage_error(NULL, msg);

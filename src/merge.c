@@ -255,6 +255,65 @@ static int read_doc(Reader *r, StoreView *v, Arena *a, char *err, size_t errsz)
     return 0;
 }
 
+/* The stores in[0..nin) into the store at out (a file or postgresql://...),
+ * in order; the summary on stderr under the command's name.  0, or 1. */
+static int merge_into(const char *cmd, const char *out, const char *const *in, int nin, int quiet)
+{
+    char err[1024];
+    Store *st = store_open(out, err, sizeof err);
+    if (!st) {
+        fprintf(stderr, "herodotus %s: %s\n", cmd, err);
+        return 1;
+    }
+    Arena a;
+    arena_init(&a);
+    long docs = 0, skipped = 0;
+    int rc = 0;
+    for (int i = 0; i < nin && !rc; i++) {
+        Reader r;
+        if (reader_open(&r, in[i], err, sizeof err)) {
+            fprintf(stderr, "herodotus %s: %s\n", cmd, err);
+            rc = 1;
+            break;
+        }
+        int step;
+        while (!rc && (step = sqlite3_step(r.docs)) == SQLITE_ROW) {
+            arena_reset(&a);
+            StoreView v;
+            docs++;
+            if (read_doc(&r, &v, &a, err, sizeof err)) {
+                fprintf(stderr, "herodotus %s: %s: %s; not stored\n", cmd, in[i], err);
+                rc = 1;
+                break;
+            }
+            int s = store_doc(st, &v, 0, err, sizeof err);
+            if (s < 0) {
+                fprintf(stderr, "herodotus %s: %s\n", cmd, err);
+                rc = 1;
+            } else if (s == 1) {
+                skipped++;
+            }
+        }
+        if (!rc && step != SQLITE_DONE) {
+            fprintf(stderr, "herodotus %s: %s: %s\n", cmd, in[i], sqlite3_errmsg(r.db));
+            rc = 1;
+        }
+        reader_close(&r);
+    }
+    if (store_commit(st, err, sizeof err)) {
+        fprintf(stderr, "herodotus %s: %s\n", cmd, err);
+        rc = 1;
+    }
+    StoreTotals t = store_totals(st);
+    store_close(st);
+    arena_free(&a);
+    if (!quiet || rc)
+        fprintf(stderr, "herodotus %s: %ld document%s read from %d store%s: %ld stored with %ld events, %ld skipped as"
+                        " already stored%s\n", cmd, docs, docs == 1 ? "" : "s", nin, nin == 1 ? "" : "s", t.docs,
+                t.events, skipped, rc ? " (the last batch not stored: run the same command again)" : "");
+    return rc;
+}
+
 int merge_main(int argc, char **argv)
 {
     const char *out = NULL;
@@ -288,64 +347,44 @@ int merge_main(int argc, char **argv)
         free(in);
         return usage_error(!out ? "--db OUT is required" : "give the stores to merge");
     }
-    char err[1024];
-    Store *st = store_open(out, err, sizeof err);
-    if (!st) {
-        fprintf(stderr, "herodotus merge: %s\n", err);
-        free(in);
-        return 1;
-    }
-    Arena a;
-    arena_init(&a);
-    long docs = 0, stored = 0, skipped = 0, events = 0;
-    int rc = 0;
-    for (int i = 0; i < nin && !rc; i++) {
-        Reader r;
-        if (reader_open(&r, in[i], err, sizeof err)) {
-            fprintf(stderr, "herodotus merge: %s\n", err);
-            rc = 1;
-            break;
-        }
-        int step;
-        while (!rc && (step = sqlite3_step(r.docs)) == SQLITE_ROW) {
-            arena_reset(&a);
-            StoreView v;
-            docs++;
-            if (read_doc(&r, &v, &a, err, sizeof err)) {
-                fprintf(stderr, "herodotus merge: %s: %s; not merged\n", in[i], err);
-                rc = 1;
-                break;
-            }
-            int s = store_doc(st, &v, 0, err, sizeof err);
-            if (s < 0) {
-                fprintf(stderr, "herodotus merge: %s\n", err);
-                rc = 1;
-            } else if (s == 1) {
-                skipped++;
-            } else {
-                stored++;
-                events += v.nev;
-            }
-        }
-        if (!rc && step != SQLITE_DONE) {
-            fprintf(stderr, "herodotus merge: %s: %s\n", in[i], sqlite3_errmsg(r.db));
-            rc = 1;
-        }
-        reader_close(&r);
-    }
-    if (store_commit(st, err, sizeof err)) {
-        fprintf(stderr, "herodotus merge: %s\n", err);
-        rc = 1;
-    }
-    StoreTotals t = store_totals(st);
-    store_close(st);
-    arena_free(&a);
-    if (!quiet || rc)
-        fprintf(stderr, "herodotus merge: %ld document%s read from %d store%s: %ld stored with %ld events, %ld skipped as"
-                        " already stored%s\n", docs, docs == 1 ? "" : "s", nin, nin == 1 ? "" : "s", t.docs, t.events,
-                skipped, rc ? " (the last batch not stored: run the same command again)" : "");
-    (void)stored;
-    (void)events;
+    int rc = merge_into("merge", out, in, nin, quiet);
     free(in);
     return rc;
+}
+
+static const char USAGE_MIGRATE[] =
+    "usage: herodotus migrate --from FILE.db --to postgresql://... [--quiet]\n"
+    "\n"
+    "Move a store: every document of the SQLite store FILE.db, with its\n"
+    "events, quotes and stories, into the store at --to (a PostgreSQL\n"
+    "server's, created when empty; or another SQLite file), as herodotus\n"
+    "merge does.  Documents the target holds already are skipped: run again,\n"
+    "it adds nothing; interrupted, it finishes the job.\n";
+
+int migrate_main(int argc, char **argv)
+{
+    const char *from = NULL, *to = NULL;
+    int quiet = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            fputs(USAGE_MIGRATE, stdout);
+            return 0;
+        } else if ((!strcmp(a, "--from") || !strcmp(a, "--to")) && i + 1 < argc) {
+            if (!strcmp(a, "--from")) from = argv[++i];
+            else to = argv[++i];
+        } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
+            quiet = 1;
+        } else {
+            fprintf(stderr, "herodotus migrate: %s '%s'\n(see herodotus migrate --help)\n",
+                    !strcmp(a, "--from") || !strcmp(a, "--to") ? "option needs a value:" : "unknown argument", a);
+            return 2;
+        }
+    }
+    if (!from || !to) {
+        fprintf(stderr, "herodotus migrate: --from FILE.db and --to DATABASE are required\n(see herodotus migrate --help)\n");
+        return 2;
+    }
+    const char *in[] = {from};
+    return merge_into("migrate", to, in, 1, quiet);
 }

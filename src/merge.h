@@ -5,5 +5,7 @@
 #define HERODOTUS_MERGE_H
 
 int merge_main(int argc, char **argv);
+/* herodotus migrate --from FILE.db --to postgresql://...: a store moved */
+int migrate_main(int argc, char **argv);
 
 #endif

@@ -1,5 +1,6 @@
 /* store.c - SQLite storage of documents, sentences, events and stories */
 #include "store.h"
+#include "store_int.h"
 #include "cameo.h"
 #include <ctype.h>
 #include <math.h>
@@ -79,17 +80,8 @@ static const char MIGRATE_V2[] =
     "    UNION ALL SELECT target, date, 't', target_text FROM events WHERE target != '')"
     "  GROUP BY code;";
 
-/* An event stored in the open batch, waiting for the rollups */
-typedef struct RollupRow {
-    const char *source, *target, *code;
-    char date[11];            /* or "undated" */
-    char root[3];
-    int quad;
-    double goldstein;
-    sqlite3_int64 id;
-} RollupRow;
-
 struct Store {
+    PgStore *pg;              /* a PostgreSQL store: everything below unused */
     sqlite3 *db;
     sqlite3_stmt *has, *find, *del, *doc, *sent, *ev, *band_ins, *band_find, *sig, *fts, *fts_clear, *fts_del, *quote, *via;
     sqlite3_int64 next_doc;   /* the id the next document gets */
@@ -604,6 +596,14 @@ static long batch_size(sqlite3 *db)
 
 Store *store_open(const char *path, char *err, size_t errsz)
 {
+    if (store_is_pg(path)) {
+        PgStore *pg = pg_store_open(path, err, errsz);
+        if (!pg) return NULL;
+        Store *st = calloc(1, sizeof *st);
+        if (!st) abort();
+        st->pg = pg;
+        return st;
+    }
     sqlite3 *db;
     if (bad_path(path, err, errsz)) return NULL;
     /* one connection used by one thread: no mutexes */
@@ -706,6 +706,11 @@ static void sql_km(sqlite3_context *cx, int argc, sqlite3_value **v)
 sqlite3 *store_open_read(const char *path, char *err, size_t errsz)
 {
     sqlite3 *db;
+    if (store_is_pg(path)) {
+        snprintf(err, errsz, "%.*s...: this herodotus writes to PostgreSQL (ingest, merge, migrate) but reads only SQLite"
+                             " stores; query a SQLite copy for now", (int)strcspn(path, "@/?") + 2, path);
+        return NULL;
+    }
     if (bad_path(path, err, errsz)) return NULL;
     if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
         snprintf(err, errsz, "%s: cannot open database: %s", path, sqlite3_errmsg(db));
@@ -741,6 +746,7 @@ static void content_hash(const char *text, size_t len, char out[17])
 
 long store_count(Store *st)
 {
+    if (st->pg) return pg_store_count(st->pg);
     sqlite3_stmt *q;
     long n = 0;
     if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM documents", -1, &q, NULL) == SQLITE_OK) {
@@ -754,6 +760,7 @@ int store_has(Store *st, const char *doc_id, const char *text, size_t len)
 {
     char h[17];
     content_hash(text, len, h);
+    if (st->pg) return pg_store_has(st->pg, doc_id, h);
     sqlite3_reset(st->has);
     sqlite3_bind_text(st->has, 1, doc_id, -1, SQLITE_STATIC);
     sqlite3_bind_text(st->has, 2, h, -1, SQLITE_STATIC);
@@ -770,7 +777,7 @@ static void bind_opt(sqlite3_stmt *q, int i, const char *s)
  * texts sharing 90% of their shingles meet in some band 99 times in 100,
  * at 80% 77 times; a candidate is kept when its signature agrees at 80% ---- */
 
-enum { SIG_N = STORE_SIG_N, BANDS = 8, ROWS = SIG_N / BANDS };
+enum { SIG_N = STORE_SIG_N, BANDS = STORE_BANDS, ROWS = SIG_N / BANDS };
 #define REPRINT_JACCARD 0.8
 
 static uint32_t mix32(uint64_t x) { return (uint32_t)hash_u64(x); }
@@ -814,11 +821,21 @@ static sqlite3_int64 band_hash(const uint32_t *sig, int band)
     return (sqlite3_int64)(hash_bytes(sig + band * ROWS, ROWS * sizeof *sig) >> 1);
 }
 
+long long store_band_hash(const uint32_t *sig, int band) { return band_hash(sig, band); }
+
+int store_sig_agrees(const uint32_t *a, const uint32_t *b)
+{
+    int same = 0;
+    for (int k = 0; k < SIG_N; k++) same += a[k] == b[k];
+    return (double)same / SIG_N >= REPRINT_JACCARD;
+}
+
 /* The story of an earlier document this one reprints, 0 none. */
 /* Reprints are looked for among documents published the same week or
  * the weeks either side (documents without a date: among each other). */
 #define UNDATED_WEEK (-999999)
 static sqlite3_int64 pub_week(int pubdate) { return pubdate ? (sqlite3_int64)(date_to_days(pubdate) / 7) : UNDATED_WEEK; }
+long long store_pub_week(int pubdate) { return pub_week(pubdate); }
 
 static sqlite3_int64 find_story(Store *st, const uint32_t sig[SIG_N], sqlite3_int64 week)
 {
@@ -834,9 +851,7 @@ static sqlite3_int64 find_story(Store *st, const uint32_t sig[SIG_N], sqlite3_in
             if (sqlite3_step(st->sig) != SQLITE_ROW) continue;
             const uint32_t *os = sqlite3_column_blob(st->sig, 0);
             if (!os || sqlite3_column_bytes(st->sig, 0) != SIG_N * (int)sizeof(uint32_t)) continue;
-            int same = 0;
-            for (int k = 0; k < SIG_N; k++) same += os[k] == sig[k];
-            if ((double)same / SIG_N >= REPRINT_JACCARD) {
+            if (store_sig_agrees(os, sig)) {
                 sqlite3_int64 story = sqlite3_column_int64(st->sig, 1);
                 sqlite3_reset(st->sig);
                 sqlite3_reset(st->band_find);
@@ -893,7 +908,7 @@ static void pend_event(Store *st, const StoredEvent *e, sqlite3_int64 id)
 }
 
 /* the rollup's key order: countries, date, actors, code */
-static int pend_key_cmp(const RollupRow *a, const RollupRow *b)
+int store_pend_key_cmp(const RollupRow *a, const RollupRow *b)
 {
     int c = strncmp(a->source, b->source, 3);
     if (!c) c = strncmp(a->target, b->target, 3);
@@ -908,9 +923,11 @@ static int pend_key_cmp(const RollupRow *a, const RollupRow *b)
 static int pend_cmp(const void *pa, const void *pb)
 {
     const RollupRow *a = pa, *b = pb;
-    int c = pend_key_cmp(a, b);
+    int c = store_pend_key_cmp(a, b);
     return c ? c : (a->id > b->id) - (a->id < b->id);
 }
+
+void store_pend_sort(RollupRow *p, size_t n) { qsort(p, n, sizeof *p, pend_cmp); }
 
 typedef struct DayTotal {
     const char *date, *root;
@@ -936,7 +953,7 @@ static long tenths(double g) { return lround(g * 10); }
 static int rollup_flush(Store *st)
 {
     if (!st->npend) return 0;
-    qsort(st->pend, st->npend, sizeof *st->pend, pend_cmp);
+    store_pend_sort(st->pend, st->npend);
     DayTotal *tot = malloc(st->npend * sizeof *tot);
     if (!tot) abort();
     size_t ntot = 0;
@@ -944,7 +961,7 @@ static int rollup_flush(Store *st)
     for (size_t i = 0; i < st->npend && !rc;) {
         const RollupRow *r = &st->pend[i];
         size_t j = i + 1;
-        while (j < st->npend && !pend_key_cmp(&st->pend[j], r)) j++;
+        while (j < st->npend && !store_pend_key_cmp(&st->pend[j], r)) j++;
         long k = (long)(j - i);
         sqlite3_stmt *q = st->day_up;
         sqlite3_reset(q);
@@ -1151,6 +1168,7 @@ int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errs
      * savepoint per document (it would make the full-text index flush
      * every time).  The checks before (stored already? same id?) leave
      * only I/O errors, which roll the batch back. */
+    if (st->pg) return pg_store_doc(st->pg, v, replace, err, errsz);
     if (begin(st, err, errsz)) return -1;
     char h[17], pd[11];
     memcpy(h, v->hash, sizeof h);
@@ -1299,6 +1317,7 @@ bad:
 
 int store_commit(Store *st, char *err, size_t errsz)
 {
+    if (st->pg) return pg_store_commit(st->pg, err, errsz);
     if (!st->in_tx) return 0;
     if (index_batch(st)) {
         fail_batch(st, err, errsz, "full-text index");
@@ -1323,11 +1342,16 @@ int store_commit(Store *st, char *err, size_t errsz)
     return 0;
 }
 
-StoreTotals store_totals(const Store *st) { return st->done; }
+StoreTotals store_totals(const Store *st) { return st->pg ? pg_store_totals(st->pg) : st->done; }
 
 void store_close(Store *st)
 {
     if (!st) return;
+    if (st->pg) {
+        pg_store_close(st->pg);
+        free(st);
+        return;
+    }
     if (st->in_tx) {
         char err[256];
         store_commit(st, err, sizeof err);   /* the caller commits first to hear of a failure */

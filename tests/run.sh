@@ -12,6 +12,7 @@ status=0
 for step in "./build/unit" "./build/unit-san" "sh tests/cli.sh ./build/herodotus" "sh tests/cli.sh ./build/herodotus-san" \
             "sh tests/store.sh ./build/herodotus" "sh tests/store.sh ./build/herodotus-san" \
             "sh tests/shard.sh ./build/herodotus" "sh tests/shard.sh ./build/herodotus-san" "sh tests/slurm.sh ./build/herodotus" \
+            "sh tests/pg.sh ./build/herodotus" "sh tests/pg.sh ./build/herodotus-san" \
             "sh tests/badinput.sh ./build/herodotus" "sh tests/badinput.sh ./build/herodotus-san" \
             "sh tests/library.sh ./build/library ./build/herodotus" "sh tests/library.sh ./build/library-san ./build/herodotus" \
             "./build/threads examples/*.txt" "./build/threads-san examples/*.txt" \

@@ -1,0 +1,627 @@
+/* store_pg.c - the event store in a PostgreSQL server (libpq), for a team
+ * that shares one store or a cluster whose tasks ingest into it at once.
+ *
+ * The same tables as the SQLite store (docs/schema.md), with what the
+ * server does better: ids from sequences, so that several ingest
+ * processes (on several machines) write at once; a document is inserted
+ * with ON CONFLICT DO NOTHING on its id and its text's hash, so a document
+ * two of them code is stored once (the second waits for the first's
+ * commit, then skips it); a batch's events, sentences and quotes go in by
+ * COPY (a document's reprint bands at once: its reprint may follow in the
+ * batch); the rollups are summed in one statement per batch, the keys in
+ * one order for every process (no deadlock between them);
+ * deletions (--replace) keep them by triggers.  The sentences of events
+ * are kept as text with a full-text index (PostgreSQL's own, 'simple'
+ * configuration); bodies as text (the server compresses them itself).
+ *
+ * Every batch of documents is one transaction, as in SQLite: a killed
+ * ingest loses at most its last batch. */
+#include "store_int.h"
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "buf.h"
+#include "dates.h"
+#include "quotes.h"
+
+#define PG_SCHEMA_VERSION 1
+
+/* The schema: created once (under an advisory lock: several processes may
+ * start at once), its version in herodotus_meta. */
+static const char *const PG_SCHEMA[] = {
+    "CREATE TABLE IF NOT EXISTS herodotus_meta(key text PRIMARY KEY, value text NOT NULL);"
+    "CREATE SEQUENCE IF NOT EXISTS documents_id_seq;"
+    "CREATE SEQUENCE IF NOT EXISTS events_id_seq;"
+    "CREATE SEQUENCE IF NOT EXISTS quotes_id_seq;"
+    "CREATE TABLE IF NOT EXISTS documents(id bigint PRIMARY KEY, doc_id text NOT NULL UNIQUE, url text, source text,"
+    "  title text, pubdate text, place text, content_hash text NOT NULL UNIQUE,"
+    "  ingested_at text NOT NULL DEFAULT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
+    "  story bigint, signature bytea, body text, sentence_spans text, author text, language text);"
+    "CREATE INDEX IF NOT EXISTS documents_story ON documents(story);"
+    "CREATE TABLE IF NOT EXISTS events(id bigint PRIMARY KEY, doc bigint NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+    "  sentence integer NOT NULL, date text, source text NOT NULL, target text NOT NULL, code text NOT NULL,"
+    "  root text NOT NULL, quad integer NOT NULL, goldstein double precision NOT NULL, source_text text,"
+    "  target_text text, verb_text text, place text, rule text, story bigint, event text, plover text,"
+    "  date_basis text, date_text text, quote integer, place_country text, place_lat double precision,"
+    "  place_lon double precision, place_how text, place_kind text, place_region text,"
+    "  sc text GENERATED ALWAYS AS (substr(source, 1, 3)) STORED,"
+    "  tc text GENERATED ALWAYS AS (substr(target, 1, 3)) STORED);"
+    "CREATE INDEX IF NOT EXISTS events_day ON events(date, source, target, code);"
+    "CREATE INDEX IF NOT EXISTS events_doc ON events(doc);"
+    "CREATE INDEX IF NOT EXISTS events_place ON events(place_country, date) WHERE place_country IS NOT NULL;"
+    /* the sentences that carry events, under their first event's id */
+    "CREATE TABLE IF NOT EXISTS sentences(id bigint PRIMARY KEY, doc bigint NOT NULL REFERENCES documents(id)"
+    "  ON DELETE CASCADE, text text NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS sentences_doc ON sentences(doc);",
+    "CREATE INDEX IF NOT EXISTS sentences_fts ON sentences USING gin(to_tsvector('simple', text));"
+    "CREATE TABLE IF NOT EXISTS quotes(id bigint PRIMARY KEY, doc bigint NOT NULL REFERENCES documents(id)"
+    "  ON DELETE CASCADE, n integer NOT NULL, sentence integer NOT NULL, date text, text text NOT NULL, kind text NOT NULL,"
+    "  speaker text, speaker_code text, speaker_how text NOT NULL, speaker_role text, UNIQUE(doc, n));"
+    "CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_code, date);"
+    "CREATE TABLE IF NOT EXISTS quote_via(quote bigint NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,"
+    "  pos integer NOT NULL, name text NOT NULL, kind text NOT NULL, PRIMARY KEY(quote, pos));"
+    "CREATE INDEX IF NOT EXISTS quote_via_name ON quote_via(lower(name), quote);"
+    "CREATE TABLE IF NOT EXISTS event_days(sc text NOT NULL, tc text NOT NULL, date text NOT NULL, source text NOT NULL,"
+    "  target text NOT NULL, code text NOT NULL, root text NOT NULL, quad integer NOT NULL,"
+    "  goldstein double precision NOT NULL, id bigint NOT NULL, n bigint NOT NULL,"
+    "  PRIMARY KEY(sc, tc, date, source, target, code));"
+    "CREATE INDEX IF NOT EXISTS event_days_target ON event_days(tc, sc, date, root, quad, id);"
+    "CREATE INDEX IF NOT EXISTS event_days_date ON event_days(date, root, quad, id);"
+    "CREATE TABLE IF NOT EXISTS day_totals(date text NOT NULL, root text NOT NULL, quad integer NOT NULL,"
+    "  days bigint NOT NULL, n bigint NOT NULL, g10_days bigint NOT NULL, g10 bigint NOT NULL,"
+    "  PRIMARY KEY(date, root, quad));"
+    "CREATE TABLE IF NOT EXISTS doc_bands(week bigint NOT NULL, band integer NOT NULL, hash bigint NOT NULL,"
+    "  doc bigint NOT NULL REFERENCES documents(id) ON DELETE CASCADE, PRIMARY KEY(week, band, hash, doc));"
+    "CREATE INDEX IF NOT EXISTS doc_bands_doc ON doc_bands(doc);",
+    /* deletions keep the rollups (as the SQLite store's triggers do) */
+    "CREATE OR REPLACE FUNCTION herodotus_events_ad() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+    "  UPDATE event_days SET n = n - 1, id = CASE WHEN id <> OLD.id THEN id ELSE coalesce((SELECT min(x.id)"
+    "    FROM events x WHERE x.date IS NOT DISTINCT FROM OLD.date AND x.source = OLD.source AND x.target = OLD.target"
+    "    AND x.code = OLD.code), 0) END"
+    "   WHERE sc = substr(OLD.source, 1, 3) AND tc = substr(OLD.target, 1, 3) AND date = coalesce(OLD.date, 'undated')"
+    "    AND source = OLD.source AND target = OLD.target AND code = OLD.code;"
+    "  DELETE FROM event_days WHERE sc = substr(OLD.source, 1, 3) AND tc = substr(OLD.target, 1, 3)"
+    "    AND date = coalesce(OLD.date, 'undated') AND source = OLD.source AND target = OLD.target AND code = OLD.code"
+    "    AND n <= 0;"
+    "  RETURN NULL; END $$;",
+    "CREATE OR REPLACE FUNCTION herodotus_event_days_au() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+    "  IF NEW.n < OLD.n THEN"
+    "    UPDATE day_totals SET n = n + NEW.n - OLD.n, g10 = g10 + (NEW.n - OLD.n) * round(NEW.goldstein * 10)::bigint"
+    "     WHERE date = NEW.date AND root = NEW.root AND quad = NEW.quad;"
+    "  END IF; RETURN NULL; END $$;"
+    "CREATE OR REPLACE FUNCTION herodotus_event_days_ad() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+    "  UPDATE day_totals SET days = days - 1, n = n - OLD.n, g10_days = g10_days - round(OLD.goldstein * 10)::bigint,"
+    "    g10 = g10 - OLD.n * round(OLD.goldstein * 10)::bigint"
+    "   WHERE date = OLD.date AND root = OLD.root AND quad = OLD.quad;"
+    "  DELETE FROM day_totals WHERE date = OLD.date AND root = OLD.root AND quad = OLD.quad AND days <= 0;"
+    "  RETURN NULL; END $$;"
+    "DROP TRIGGER IF EXISTS events_ad_days ON events;"
+    "CREATE TRIGGER events_ad_days AFTER DELETE ON events FOR EACH ROW EXECUTE FUNCTION herodotus_events_ad();"
+    "DROP TRIGGER IF EXISTS event_days_au ON event_days;"
+    "CREATE TRIGGER event_days_au AFTER UPDATE OF n ON event_days FOR EACH ROW EXECUTE FUNCTION herodotus_event_days_au();"
+    "DROP TRIGGER IF EXISTS event_days_ad ON event_days;"
+    "CREATE TRIGGER event_days_ad AFTER DELETE ON event_days FOR EACH ROW EXECUTE FUNCTION herodotus_event_days_ad();"
+    "INSERT INTO herodotus_meta VALUES('schema_version', '1') ON CONFLICT DO NOTHING;",
+};
+
+/* The statements a batch runs, prepared once by name */
+static const struct { const char *name, *sql; int nparams; } PG_STMTS[] = {
+    {"has", "SELECT 1 FROM documents WHERE doc_id = $1 OR content_hash = $2", 2},
+    {"del", "DELETE FROM documents WHERE doc_id = $1 OR content_hash = $2", 2},
+    {"doc", "INSERT INTO documents(id, doc_id, url, source, title, pubdate, place, content_hash, signature, story, body,"
+            " sentence_spans, author, language) VALUES(nextval('documents_id_seq'), $1, $2, $3, $4, $5, $6, $7,"
+            " $8::bytea, NULL, $9, $10, $11, $12) ON CONFLICT DO NOTHING RETURNING id", 12},
+    {"story", "UPDATE documents SET story = coalesce($2::bigint, id) WHERE id = $1", 2},
+    /* the candidates of the 8 bands, in the weeks either side ($1): id,
+     * signature, story */
+    {"bands", "SELECT d.id, d.signature, d.story FROM doc_bands b JOIN documents d ON d.id = b.doc"
+              " WHERE b.week BETWEEN $1::bigint - 1 AND $1::bigint + 1 AND (b.band, b.hash) IN"
+              " ((0, $2::bigint), (1, $3::bigint), (2, $4::bigint), (3, $5::bigint), (4, $6::bigint), (5, $7::bigint),"
+              " (6, $8::bigint), (7, $9::bigint)) ORDER BY b.band, b.week, b.doc LIMIT 128", 9},
+    /* a document's bands at once: the next document of the batch may be its reprint */
+    {"band_ins", "INSERT INTO doc_bands VALUES($1, 0, $2, $10), ($1, 1, $3, $10), ($1, 2, $4, $10), ($1, 3, $5, $10),"
+                 " ($1, 4, $6, $10), ($1, 5, $7, $10), ($1, 6, $8, $10), ($1, 7, $9, $10)", 10},
+    {"ev_ids", "SELECT nextval('events_id_seq') FROM generate_series(1, $1::integer)", 1},
+    {"quote_ids", "SELECT nextval('quotes_id_seq') FROM generate_series(1, $1::integer)", 1},
+};
+
+struct PgStore {
+    PGconn *c;
+    int in_tx;
+    long batch_docs;
+    Buf events, sentences, quotes, via;   /* the batch's rows, as COPY text */
+    RollupRow *pend;
+    size_t npend, cappend;
+    Buf pend_text;            /* the pending events' codes (offsets into it while the batch runs) */
+    StoreTotals done, batch;
+};
+
+int store_is_pg(const char *path)
+{
+    return !strncmp(path, "postgresql://", 13) || !strncmp(path, "postgres://", 11);
+}
+
+/* The server's message, on one line */
+static void pg_msg(PgStore *pg, const char *what, char *err, size_t errsz)
+{
+    char m[400];
+    snprintf(m, sizeof m, "%s", PQerrorMessage(pg->c));
+    for (char *p = m; *p; p++)
+        if (*p == '\n') *p = p[1] ? ' ' : 0;
+    snprintf(err, errsz, "%s: %s", what, m);
+}
+
+/* Run sql (no rows wanted): 0, or -1 with the server's message */
+static int run(PgStore *pg, const char *sql, const char *what, char *err, size_t errsz)
+{
+    PGresult *r = PQexec(pg->c, sql);
+    int ok = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK;
+    PQclear(r);
+    if (!ok) pg_msg(pg, what, err, errsz);
+    return ok ? 0 : -1;
+}
+
+static PGresult *exec_prepared(PgStore *pg, const char *name, int n, const char *const *vals, const int *lens,
+                               const int *fmts)
+{
+    return PQexecPrepared(pg->c, name, n, vals, lens, fmts, 0);
+}
+
+PgStore *pg_store_open(const char *uri, char *err, size_t errsz)
+{
+    PgStore *pg = calloc(1, sizeof *pg);
+    if (!pg) abort();
+    pg->c = PQconnectdb(uri);
+    if (PQstatus(pg->c) != CONNECTION_OK) {
+        pg_msg(pg, "cannot connect to the PostgreSQL server", err, errsz);
+        PQfinish(pg->c);
+        free(pg);
+        return NULL;
+    }
+    PGresult *r;
+    /* the schema, once: the first process creates it, the others wait */
+    if (run(pg, "SET client_min_messages = warning", "the store", err, errsz) ||
+        run(pg, "BEGIN", "the store", err, errsz) ||
+        run(pg, "SELECT pg_advisory_xact_lock(7202611)", "the store's schema", err, errsz) ||
+        0)
+        goto bad;
+    for (size_t i = 0; i < sizeof PG_SCHEMA / sizeof *PG_SCHEMA; i++)
+        if (run(pg, PG_SCHEMA[i], "creating the store's schema", err, errsz)) goto bad;
+    if (run(pg, "COMMIT", "the store", err, errsz)) goto bad;
+    r = PQexec(pg->c, "SELECT value FROM herodotus_meta WHERE key = 'schema_version'");
+    int v = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1 ? atoi(PQgetvalue(r, 0, 0)) : -1;
+    PQclear(r);
+    if (v != PG_SCHEMA_VERSION) {
+        snprintf(err, errsz, "the PostgreSQL store has schema version %d; this herodotus knows %d", v, PG_SCHEMA_VERSION);
+        goto bad;
+    }
+    for (size_t i = 0; i < sizeof PG_STMTS / sizeof *PG_STMTS; i++) {
+        r = PQprepare(pg->c, PG_STMTS[i].name, PG_STMTS[i].sql, PG_STMTS[i].nparams, NULL);
+        int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+        PQclear(r);
+        if (!ok) {
+            pg_msg(pg, PG_STMTS[i].name, err, errsz);
+            goto bad;
+        }
+    }
+    pg->batch_docs = STORE_BATCH;
+    return pg;
+bad:
+    PQfinish(pg->c);
+    free(pg);
+    return NULL;
+}
+
+long pg_store_count(PgStore *pg)
+{
+    PGresult *r = PQexec(pg->c, "SELECT count(*) FROM documents");
+    long n = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1 ? atol(PQgetvalue(r, 0, 0)) : 0;
+    PQclear(r);
+    return n;
+}
+
+int pg_store_has(PgStore *pg, const char *doc_id, const char *hash)
+{
+    const char *vals[] = {doc_id, hash};
+    PGresult *r = exec_prepared(pg, "has", 2, vals, NULL, NULL);
+    int has = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) > 0;
+    PQclear(r);
+    return has;
+}
+
+/* ---- COPY text: tab-separated, \N for NULL, backslash escapes ---- */
+
+static void copy_str(Buf *b, const char *s, size_t n)
+{
+    if (!s) {
+        buf_puts(b, "\\N");
+        return;
+    }
+    buf_reserve(b, n + 8);
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if (ch == '\\') buf_puts(b, "\\\\");
+        else if (ch == '\t') buf_puts(b, "\\t");
+        else if (ch == '\n') buf_puts(b, "\\n");
+        else if (ch == '\r') buf_puts(b, "\\r");
+        else if (ch) buf_putc(b, ch);
+    }
+}
+
+static void copy_cstr(Buf *b, const char *s) { copy_str(b, s, s ? strlen(s) : 0); }
+static void copy_span(Buf *b, Span sp) { copy_str(b, sp.s, sp.n); }
+static void copy_int(Buf *b, long long v) { buf_int(b, v); }
+static void copy_real(Buf *b, double v) { buf_printf(b, "%.17g", v); }
+static void tab(Buf *b) { buf_putc(b, '\t'); }
+static void eol(Buf *b) { buf_putc(b, '\n'); }
+
+/* COPY table(cols) FROM STDIN with the rows in b; 0 or -1 */
+static int copy_in(PgStore *pg, const char *table_cols, Buf *b, char *err, size_t errsz)
+{
+    if (!b->len) return 0;
+    char sql[512];
+    snprintf(sql, sizeof sql, "COPY %s FROM STDIN", table_cols);
+    PGresult *r = PQexec(pg->c, sql);
+    int ok = PQresultStatus(r) == PGRES_COPY_IN;
+    PQclear(r);
+    if (ok) ok = PQputCopyData(pg->c, b->data, (int)b->len) == 1;
+    if (PQputCopyEnd(pg->c, ok ? NULL : "herodotus: the rows could not be sent") != 1) ok = 0;
+    while ((r = PQgetResult(pg->c))) {
+        if (PQresultStatus(r) != PGRES_COMMAND_OK) ok = 0;
+        PQclear(r);
+    }
+    if (!ok) pg_msg(pg, table_cols, err, errsz);
+    buf_clear(b);
+    return ok ? 0 : -1;
+}
+
+/* ---- the batch ---- */
+
+static void batch_reset(PgStore *pg)
+{
+    buf_clear(&pg->events);
+    buf_clear(&pg->sentences);
+    buf_clear(&pg->quotes);
+    buf_clear(&pg->via);
+    buf_clear(&pg->pend_text);
+    pg->npend = 0;
+}
+
+static void batch_lost(PgStore *pg)
+{
+    PQclear(PQexec(pg->c, "ROLLBACK"));
+    pg->in_tx = 0;
+    batch_reset(pg);
+    pg->done.lost += pg->batch.docs;
+    memset(&pg->batch, 0, sizeof pg->batch);
+}
+
+static int fail_batch(PgStore *pg, const char *what, char *err, size_t errsz)
+{
+    char m[512];
+    pg_msg(pg, what, m, sizeof m);
+    snprintf(err, errsz, "%s; the last %ld document%s coded were not stored (run the same command again)", m,
+             pg->batch.docs, pg->batch.docs == 1 ? "" : "s");
+    batch_lost(pg);
+    return -1;
+}
+
+/* The rollups of the batch's events: the keys, each with its count, its
+ * first event and its weight, into a temporary table; then one statement
+ * adds them to event_days and what is new or more to day_totals (a key
+ * inserted, not updated, is a new one-a-day event: xmax = 0). */
+static int rollup_flush(PgStore *pg, char *err, size_t errsz)
+{
+    if (!pg->npend) return 0;
+    for (size_t i = 0; i < pg->npend; i++) {   /* offsets into pend_text to pointers, now that it stops growing */
+        RollupRow *r = &pg->pend[i];
+        r->source = pg->pend_text.data + (size_t)r->source;
+        r->target = pg->pend_text.data + (size_t)r->target;
+        r->code = pg->pend_text.data + (size_t)r->code;
+    }
+    store_pend_sort(pg->pend, pg->npend);
+    Buf rows = {0};
+    for (size_t i = 0; i < pg->npend;) {
+        const RollupRow *r = &pg->pend[i];
+        size_t j = i + 1;
+        while (j < pg->npend && !store_pend_key_cmp(&pg->pend[j], r)) j++;
+        copy_str(&rows, r->source, strlen(r->source) < 3 ? strlen(r->source) : 3), tab(&rows);
+        copy_str(&rows, r->target, strlen(r->target) < 3 ? strlen(r->target) : 3), tab(&rows);
+        copy_cstr(&rows, r->date), tab(&rows);
+        copy_cstr(&rows, r->source), tab(&rows);
+        copy_cstr(&rows, r->target), tab(&rows);
+        copy_cstr(&rows, r->code), tab(&rows);
+        copy_cstr(&rows, r->root), tab(&rows);
+        copy_int(&rows, r->quad), tab(&rows);
+        copy_real(&rows, r->goldstein), tab(&rows);
+        copy_int(&rows, r->id), tab(&rows);
+        copy_int(&rows, (long long)(j - i)), eol(&rows);
+        i = j;
+    }
+    pg->npend = 0;
+    buf_clear(&pg->pend_text);
+    int rc = run(pg, "CREATE TEMP TABLE IF NOT EXISTS pend(sc text, tc text, date text, source text, target text, code text,"
+                     " root text, quad integer, goldstein double precision, id bigint, k bigint) ON COMMIT DELETE ROWS",
+                 "rollups", err, errsz);
+    if (!rc) rc = copy_in(pg, "pend", &rows, err, errsz);
+    buf_free(&rows);
+    if (!rc)
+        rc = run(pg,
+                 "WITH up AS (INSERT INTO event_days SELECT sc, tc, date, source, target, code, root, quad, goldstein, id, k"
+                 "   FROM pend ORDER BY sc, tc, date, source, target, code"
+                 "   ON CONFLICT (sc, tc, date, source, target, code) DO UPDATE SET n = event_days.n + excluded.n,"
+                 "   id = least(event_days.id, excluded.id)"
+                 "   RETURNING sc, tc, date, source, target, code, (xmax = 0) AS fresh)"
+                 " INSERT INTO day_totals SELECT p.date, p.root, p.quad, sum(up.fresh::int), sum(p.k),"
+                 "   sum(CASE WHEN up.fresh THEN round(p.goldstein * 10)::bigint ELSE 0 END),"
+                 "   sum(p.k * round(p.goldstein * 10)::bigint)"
+                 "   FROM up JOIN pend p USING (sc, tc, date, source, target, code) GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+                 " ON CONFLICT (date, root, quad) DO UPDATE SET days = day_totals.days + excluded.days,"
+                 "   n = day_totals.n + excluded.n, g10_days = day_totals.g10_days + excluded.g10_days,"
+                 "   g10 = day_totals.g10 + excluded.g10;"
+                 "TRUNCATE pend",
+                 "rollups", err, errsz);
+    return rc;
+}
+
+/* What the batch holds so far, into the tables (before a --replace
+ * deletes, and at the commit) */
+static int flush(PgStore *pg, char *err, size_t errsz)
+{
+    if (copy_in(pg, "events(id, doc, sentence, date, source, target, code, root, quad, goldstein, source_text,"
+                    " target_text, verb_text, place, rule, story, event, plover, date_basis, date_text, quote,"
+                    " place_country, place_lat, place_lon, place_how, place_kind, place_region)",
+                &pg->events, err, errsz) ||
+        copy_in(pg, "sentences(id, doc, text)", &pg->sentences, err, errsz) ||
+        copy_in(pg, "quotes(id, doc, n, sentence, date, text, kind, speaker, speaker_code, speaker_how, speaker_role)",
+                &pg->quotes, err, errsz) ||
+        copy_in(pg, "quote_via(quote, pos, name, kind)", &pg->via, err, errsz) || rollup_flush(pg, err, errsz))
+        return -1;
+    return 0;
+}
+
+/* n new ids of a sequence (its statement), into ids; 0 or -1 */
+static int new_ids(PgStore *pg, const char *stmt, uint32_t n, long long *ids)
+{
+    char num[16];
+    snprintf(num, sizeof num, "%u", n);
+    const char *vals[] = {num};
+    PGresult *r = exec_prepared(pg, stmt, 1, vals, NULL, NULL);
+    int ok = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == (int)n;
+    for (uint32_t i = 0; ok && i < n; i++) ids[i] = atoll(PQgetvalue(r, (int)i, 0));
+    PQclear(r);
+    return ok ? 0 : -1;
+}
+
+/* The story of an earlier document this one reprints (0 none): the
+ * candidates met in a band, in the weeks either side, the first whose
+ * signature agrees */
+static long long find_story(PgStore *pg, const StoreView *v, long long week)
+{
+    char vals[9][24];
+    const char *pv[9];
+    snprintf(vals[0], sizeof vals[0], "%lld", week);
+    for (int b = 0; b < STORE_BANDS; b++) snprintf(vals[b + 1], sizeof vals[b + 1], "%lld", store_band_hash(v->sig, b));
+    for (int i = 0; i < 9; i++) pv[i] = vals[i];
+    PGresult *r = exec_prepared(pg, "bands", 9, pv, NULL, NULL);
+    long long story = 0;
+    if (PQresultStatus(r) == PGRES_TUPLES_OK)
+        for (int i = 0; i < PQntuples(r) && !story; i++) {
+            size_t n;
+            unsigned char *sig = PQunescapeBytea((const unsigned char *)PQgetvalue(r, i, 1), &n);
+            if (sig && n == STORE_SIG_N * sizeof(uint32_t)) {
+                uint32_t os[STORE_SIG_N];
+                memcpy(os, sig, sizeof os);
+                if (store_sig_agrees(os, v->sig)) story = atoll(PQgetvalue(r, i, 2));
+            }
+            PQfreemem(sig);
+        }
+    PQclear(r);
+    return story;
+}
+
+static void pend_event(PgStore *pg, const StoredEvent *e, long long id)
+{
+    if (pg->npend == pg->cappend) {
+        pg->cappend = pg->cappend ? 2 * pg->cappend : 4096;
+        pg->pend = realloc(pg->pend, pg->cappend * sizeof *pg->pend);
+        if (!pg->pend) abort();
+    }
+    RollupRow *r = &pg->pend[pg->npend++];
+    /* offsets into pend_text, which may move as it grows (rollup_flush) */
+    r->source = (const char *)pg->pend_text.len;
+    buf_put(&pg->pend_text, e->source, strlen(e->source) + 1);
+    r->target = (const char *)pg->pend_text.len;
+    buf_put(&pg->pend_text, e->target, strlen(e->target) + 1);
+    r->code = (const char *)pg->pend_text.len;
+    buf_put(&pg->pend_text, e->code, strlen(e->code) + 1);
+    snprintf(r->date, sizeof r->date, "%s", e->date[0] ? e->date : "undated");
+    memcpy(r->root, e->root, sizeof r->root);
+    r->quad = e->quad;
+    r->goldstein = e->goldstein;
+    r->id = id;
+}
+
+int pg_store_doc(PgStore *pg, const StoreView *v, int replace, char *err, size_t errsz)
+{
+    if (!pg->in_tx) {
+        if (run(pg, "BEGIN", "begin", err, errsz)) return -1;
+        pg->in_tx = 1;
+    }
+    char pd[11] = "";
+    if (v->pubdate) date_format(v->pubdate, pd);
+    const char *dv[] = {v->id, v->hash};
+    if (replace) {
+        if (flush(pg, err, errsz)) return fail_batch(pg, "storing a document", err, errsz);
+        PGresult *r = exec_prepared(pg, "del", 2, dv, NULL, NULL);
+        int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+        PQclear(r);
+        if (!ok) return fail_batch(pg, "replacing a document", err, errsz);
+    }
+    int has_sig = v->shingles >= 8;
+    long long week = store_pub_week(v->pubdate);
+    long long story = has_sig ? find_story(pg, v, week) : 0;
+    char sighex[2 * STORE_SIG_N * 4 + 4];
+    if (has_sig) {
+        const unsigned char *b = (const unsigned char *)v->sig;
+        strcpy(sighex, "\\x");
+        for (size_t i = 0; i < sizeof v->sig; i++) snprintf(sighex + 2 + 2 * i, 3, "%02x", b[i]);
+    }
+    char lang[16];
+    snprintf(lang, sizeof lang, "%s", v->language);
+    const char *vals[12] = {v->id, v->url, v->source, v->title, v->pubdate ? pd : NULL, v->place, v->hash,
+                            has_sig ? sighex : NULL, NULL, v->spans, v->author, lang[0] ? lang : NULL};
+    /* the body as text, as long as it is (it may hold no NUL) */
+    char *body = malloc((size_t)v->body_len + 1);
+    if (!body) abort();
+    memcpy(body, v->body, v->body_len);
+    body[v->body_len] = 0;
+    vals[8] = body;
+    PGresult *r = exec_prepared(pg, "doc", 12, vals, NULL, NULL);
+    free(body);
+    if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+        PQclear(r);
+        return fail_batch(pg, "storing a document", err, errsz);
+    }
+    if (PQntuples(r) == 0) {   /* the same id or text is stored already */
+        PQclear(r);
+        return 1;
+    }
+    long long doc = atoll(PQgetvalue(r, 0, 0));
+    PQclear(r);
+    if (!story) story = doc;
+    char ds[24], ss[24];
+    snprintf(ds, sizeof ds, "%lld", doc);
+    snprintf(ss, sizeof ss, "%lld", story);
+    const char *sv[] = {ds, ss};
+    r = exec_prepared(pg, "story", 2, sv, NULL, NULL);
+    int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+    PQclear(r);
+    if (!ok) return fail_batch(pg, "storing a document", err, errsz);
+    if (has_sig) {
+        char bv[10][24];
+        const char *bp[10];
+        snprintf(bv[0], sizeof bv[0], "%lld", week);
+        for (int b = 0; b < STORE_BANDS; b++) snprintf(bv[b + 1], sizeof bv[b + 1], "%lld", store_band_hash(v->sig, b));
+        snprintf(bv[9], sizeof bv[9], "%lld", doc);
+        for (int i = 0; i < 10; i++) bp[i] = bv[i];
+        r = exec_prepared(pg, "band_ins", 10, bp, NULL, NULL);
+        ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+        PQclear(r);
+        if (!ok) return fail_batch(pg, "storing a document", err, errsz);
+    }
+    long long *ids = malloc(((size_t)v->nev + (size_t)v->nquotes + 1) * sizeof *ids);
+    if (!ids) abort();
+    if ((v->nev && new_ids(pg, "ev_ids", v->nev, ids)) ||
+        (v->nquotes && new_ids(pg, "quote_ids", v->nquotes, ids + v->nev))) {
+        free(ids);
+        return fail_batch(pg, "storing a document", err, errsz);
+    }
+    for (uint32_t i = 0; i < v->nev; i++) {
+        const StoredEvent *e = &v->ev[i];
+        Buf *b = &pg->events;
+        copy_int(b, ids[i]), tab(b);
+        copy_int(b, doc), tab(b);
+        copy_int(b, e->sentence), tab(b);
+        copy_cstr(b, e->date[0] ? e->date : NULL), tab(b);
+        copy_cstr(b, e->source), tab(b);
+        copy_cstr(b, e->target), tab(b);
+        copy_cstr(b, e->code), tab(b);
+        copy_cstr(b, e->root), tab(b);
+        copy_int(b, e->quad), tab(b);
+        copy_real(b, e->goldstein), tab(b);
+        copy_span(b, e->source_text), tab(b);
+        copy_span(b, e->target_text), tab(b);
+        copy_span(b, e->verb_text), tab(b);
+        copy_cstr(b, e->place), tab(b);
+        copy_cstr(b, e->rule), tab(b);
+        copy_int(b, story), tab(b);
+        copy_cstr(b, e->name), tab(b);
+        copy_cstr(b, e->plover && *e->plover ? e->plover : NULL), tab(b);
+        copy_cstr(b, e->date_basis && *e->date_basis ? e->date_basis : NULL), tab(b);
+        copy_span(b, e->date_text.n ? e->date_text : (Span){NULL, 0}), tab(b);
+        if (e->quote) copy_int(b, e->quote);
+        else copy_cstr(b, NULL);
+        tab(b);
+        if (e->place) {
+            copy_cstr(b, e->place_country), tab(b);
+            copy_real(b, e->place_lat), tab(b);
+            copy_real(b, e->place_lon), tab(b);
+        } else {
+            buf_puts(b, "\\N\t\\N\t\\N\t");
+        }
+        copy_cstr(b, e->place_how ? e->place_how : "none"), tab(b);
+        copy_cstr(b, e->place ? (e->place_city ? "city" : "country") : NULL), tab(b);
+        copy_cstr(b, e->place && e->place_region && *e->place_region ? e->place_region : NULL), eol(b);
+        pend_event(pg, e, ids[i]);
+        if (e->sentence < v->nsent && v->sent_first[e->sentence] == i) {
+            copy_int(&pg->sentences, ids[i]), tab(&pg->sentences);
+            copy_int(&pg->sentences, doc), tab(&pg->sentences);
+            copy_str(&pg->sentences, v->body + v->sent_off[e->sentence], v->sent_len[e->sentence]), eol(&pg->sentences);
+        }
+    }
+    for (uint32_t i = 0; i < v->nquotes; i++) {
+        const StoredQuote *x = &v->quotes[i];
+        long long qid = ids[v->nev + i];
+        Buf *b = &pg->quotes;
+        copy_int(b, qid), tab(b);
+        copy_int(b, doc), tab(b);
+        copy_int(b, (long long)i + 1), tab(b);
+        copy_int(b, x->sentence), tab(b);
+        copy_cstr(b, pd[0] ? pd : NULL), tab(b);
+        copy_cstr(b, x->text), tab(b);
+        copy_cstr(b, x->kind), tab(b);
+        copy_cstr(b, x->speaker), tab(b);
+        copy_cstr(b, x->code), tab(b);
+        copy_cstr(b, x->how), tab(b);
+        copy_cstr(b, x->role), eol(b);
+        for (uint32_t k = 0; k < x->nvia; k++) {
+            copy_int(&pg->via, qid), tab(&pg->via);
+            copy_int(&pg->via, k), tab(&pg->via);
+            copy_cstr(&pg->via, x->via[k].name), tab(&pg->via);
+            copy_cstr(&pg->via, via_kind_name(x->via[k].kind)), eol(&pg->via);
+        }
+    }
+    free(ids);
+    pg->batch.docs++;
+    pg->batch.sentences += v->nsent;
+    pg->batch.events += v->nev;
+    if (pg->batch.docs >= pg->batch_docs) return pg_store_commit(pg, err, errsz);
+    return 0;
+}
+
+int pg_store_commit(PgStore *pg, char *err, size_t errsz)
+{
+    if (!pg->in_tx) return 0;
+    if (flush(pg, err, errsz)) return fail_batch(pg, "storing a batch", err, errsz);
+    PGresult *r = PQexec(pg->c, "COMMIT");
+    int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+    PQclear(r);
+    if (!ok) return fail_batch(pg, "commit", err, errsz);
+    pg->in_tx = 0;
+    pg->done.docs += pg->batch.docs;
+    pg->done.sentences += pg->batch.sentences;
+    pg->done.events += pg->batch.events;
+    memset(&pg->batch, 0, sizeof pg->batch);
+    return 0;
+}
+
+StoreTotals pg_store_totals(const PgStore *pg) { return pg->done; }
+
+void pg_store_close(PgStore *pg)
+{
+    if (!pg) return;
+    if (pg->in_tx) {
+        char err[256];
+        pg_store_commit(pg, err, sizeof err);
+    }
+    PQfinish(pg->c);
+    buf_free(&pg->events);
+    buf_free(&pg->sentences);
+    buf_free(&pg->quotes);
+    buf_free(&pg->via);
+    buf_free(&pg->pend_text);
+    free(pg->pend);
+    free(pg);
+}

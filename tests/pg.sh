@@ -1,0 +1,101 @@
+#!/bin/sh
+# The PostgreSQL store: a real server (Debian's postgresql: initdb and
+# pg_ctl in a scratch folder, on a Unix socket of its own, as the postgres
+# user when the test runs as root) takes ingest, concurrent ingests, a
+# --replace, merge and migrate; what it holds equals the SQLite store of the
+# same inputs, row for row.  Skips, saying why, only where no server can run.
+# usage: tests/pg.sh BINARY   (one line per test, then "pg: N passed, M failed")
+H=${1:-build/herodotus}
+. "$(dirname "$0")/lib.sh"
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+skip() { echo "pg: skipped: $1"; echo "pg: 0 passed, 0 failed"; exit 0; }
+[ -x "$PGBIN/initdb" ] || skip "no PostgreSQL server here (make deps installs Debian's postgresql)"
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+if [ "$(id -u)" -eq 0 ]; then
+    id postgres >/dev/null 2>&1 || skip "running as root and there is no postgres user to run the server as"
+    chmod 755 "$T"
+fi
+mkdir -p "$T/pg" && { [ "$(id -u)" -ne 0 ] || chown postgres "$T/pg"; }
+as_pg "$PGBIN/initdb" -D "$T/pg/data" -A trust -U postgres -E UTF8 --locale=C --no-sync >"$T/initdb.log" 2>&1 ||
+    skip "initdb failed: $(tail -1 "$T/initdb.log")"
+as_pg "$PGBIN/pg_ctl" -D "$T/pg/data" -l "$T/pg/log" -w -o "-k $T/pg -c listen_addresses= -F" start >/dev/null 2>&1 ||
+    skip "the server did not start: $(tail -1 "$T/pg/log" 2>/dev/null)"
+trap 'as_pg "$PGBIN/pg_ctl" -D "$T/pg/data" -m immediate stop >/dev/null 2>&1; rm -rf "$T"' EXIT
+for d in one conc mig; do as_pg "$PGBIN/createdb" -h "$T/pg" -U postgres "$d"; done
+uri() { echo "postgresql://postgres@/$1?host=$T/pg"; }
+psql_() { "$PGBIN/psql" -X -q -At -F'|' -h "$T/pg" -U postgres -d "$1" -c "$2"; }
+
+"$(dirname "$0")/../build/gencorpus" 1 5 >"$T/a.jsonl"
+sed -n 4p "$T/a.jsonl" | jq -c '.id = "reprint-4" | .text |= sub("said"; "stated")' >>"$T/a.jsonl"
+set -- "$T/a.jsonl" examples/border-clash.txt examples/lavrov-beijing.txt examples/kabul-embassy-attack.txt
+
+# the rows both stores hold, in one form (floats as integers, booleans none)
+ROWS_DOCS="select d.id, d.doc_id, d.url, d.source, d.title, d.pubdate, d.place, d.content_hash, d.story, d.sentence_spans, d.author, d.language from documents d order by d.id"
+ROWS_EVENTS="select id, doc, sentence, date, source, target, code, root, quad, cast(round(goldstein * 10) as integer), source_text, target_text, verb_text, place, rule, story, event, plover, date_basis, date_text, quote, place_country, cast(round(place_lat * 10000) as integer), cast(round(place_lon * 10000) as integer), place_how, place_kind, place_region from events order by id"
+ROWS_QUOTES="select q.id, q.doc, q.n, q.sentence, q.date, q.text, q.kind, q.speaker, q.speaker_code, q.speaker_how, q.speaker_role, v.pos, v.name, v.kind from quotes q left join quote_via v on v.quote = q.id order by q.id, v.pos"
+ROWS_DAYS="select sc, tc, date, source, target, code, root, quad, cast(round(goldstein * 10) as integer), id, n from event_days order by sc, tc, date, source, target, code"
+ROWS_TOTALS="select date, root, quad, days, n, g10_days, g10 from day_totals order by date, root, quad"
+ROWS_BANDS="select week, band, hash, doc from doc_bands order by week, band, hash, doc"
+same() {   # NAME SQLITE_DB PG_DB: every table's rows alike
+    for t in DOCS EVENTS QUOTES DAYS TOTALS BANDS; do
+        eval "sql=\$ROWS_$t"
+        sqlite3 -separator '|' "$2" "$sql" >"$T/s.$t"
+        psql_ "$3" "$sql" >"$T/p.$t"
+        check "$1_$(echo $t | tr A-Z a-z)_rows_equal_the_sqlite_stores" sh -c "[ -s '$T/s.$t' ] && cmp -s '$T/s.$t' '$T/p.$t'"
+    done
+}
+# rows by which the rollups differ from the events they sum
+rollup_off_pg() {
+    psql_ "$1" "WITH ev AS (SELECT substr(source, 1, 3) AS sc, substr(target, 1, 3) AS tc, coalesce(date, 'undated') AS date, source, target, code, min(root) AS root,
+        min(quad) AS quad, min(goldstein) AS goldstein, min(id) AS id, count(*) AS n FROM events GROUP BY 3, source, target, code),
+      dt AS (SELECT date, root, quad, count(*) AS days, sum(n) AS n, sum(round(goldstein * 10)::bigint) AS gd, sum(n * round(goldstein * 10)::bigint) AS g FROM ev GROUP BY date, root, quad)
+      SELECT (SELECT count(*) FROM (SELECT * FROM ev EXCEPT SELECT * FROM event_days) x) + (SELECT count(*) FROM (SELECT * FROM event_days EXCEPT SELECT * FROM ev) y)
+           + (SELECT count(*) FROM (SELECT * FROM dt EXCEPT SELECT * FROM day_totals) z) + (SELECT count(*) FROM (SELECT * FROM day_totals EXCEPT SELECT * FROM dt) w)"
+}
+
+"$H" ingest --quiet --jobs 1 --db "$T/one.db" "$@" >/dev/null 2>&1
+"$H" ingest --db "$(uri one)" "$@" >"$T/o" 2>"$T/e"; rc=$?
+check ingest_into_postgresql_succeeds sh -c "[ $rc -eq 0 ] && grep -q 'events stored' '$T/e'"
+[ $rc -eq 0 ] || cat "$T/e"
+same ingest "$T/one.db" one
+check postgresql_finds_the_reprint test "$(psql_ one "select count(*) from documents r join documents o on o.doc_id = 'bench-000004' where r.doc_id = 'reprint-4' and r.story = o.story")" -eq 1
+check postgresql_rollups_sum_its_events test "$(rollup_off_pg one)" -eq 0
+check postgresql_full_text_finds_a_word test "$(psql_ one "select count(*) from sentences where to_tsvector('simple', text) @@ plainto_tsquery('simple', 'embassy')")" -eq \
+    "$(sqlite3 "$T/one.db" "select count(*) from sentences_fts where sentences_fts match 'embassy'")"
+"$H" ingest --quiet --db "$(uri one)" "$@" >/dev/null 2>&1
+check postgresql_ingest_again_adds_nothing test "$(psql_ one 'select count(*) from documents')" -eq "$(sqlite3 "$T/one.db" 'select count(*) from documents')"
+
+# --replace: the new version's events, the rollups and the index follow
+printf '{"id":"r1","text":"Russia attacked Ukraine on Monday.","date":"2024-05-07"}\n' >"$T/r1.jsonl"
+printf '{"id":"r1","text":"Russia thanked China on Monday.","date":"2024-05-07"}\n' >"$T/r2.jsonl"
+"$H" ingest --quiet --db "$(uri one)" "$T/r1.jsonl" >/dev/null 2>&1
+"$H" ingest --quiet --replace --db "$(uri one)" "$T/r2.jsonl" >/dev/null 2>&1
+check postgresql_replace_recodes_the_document test "$(psql_ one "select string_agg(e.code, ',') from events e join documents d on d.id = e.doc where d.doc_id = 'r1'")" = 051
+check postgresql_rollups_follow_a_replaced_document test "$(rollup_off_pg one)" -eq 0
+check postgresql_replace_updates_full_text test "$(psql_ one "select count(*) from sentences s join documents d on d.id = s.doc where d.doc_id = 'r1' and to_tsvector('simple', s.text) @@ plainto_tsquery('simple', 'attacked')"),$(psql_ one "select count(*) from sentences s join documents d on d.id = s.doc where d.doc_id = 'r1' and to_tsvector('simple', s.text) @@ plainto_tsquery('simple', 'thanked')")" = 0,1
+
+# two ingests at once of the same inputs: each document once, nothing lost
+"$H" ingest --quiet --jobs 1 --db "$(uri conc)" "$@" >/dev/null 2>"$T/e1" &
+"$H" ingest --quiet --jobs 1 --db "$(uri conc)" "$@" >/dev/null 2>"$T/e2" &
+wait
+check concurrent_ingests_store_each_document_once test "$(psql_ conc 'select count(*), count(distinct doc_id), count(distinct content_hash) from documents')" = \
+    "$(sqlite3 -separator '|' "$T/one.db" 'select count(*), count(*), count(*) from documents')"
+check concurrent_ingests_lose_no_event test "$(psql_ conc 'select count(*) from events')" -eq "$(sqlite3 "$T/one.db" 'select count(*) from events')"
+check concurrent_ingests_keep_the_rollups test "$(rollup_off_pg conc)" -eq 0
+check concurrent_ingests_report_no_error sh -c "! grep -q . '$T/e1' && ! grep -q . '$T/e2'"
+
+# migrate: a SQLite store moved into PostgreSQL
+"$H" migrate --from "$T/one.db" --to "$(uri mig)" >"$T/o" 2>"$T/e"; rc=$?
+check migrate_succeeds_and_counts sh -c "[ $rc -eq 0 ] && grep -q '^herodotus migrate: .* read from 1 store: .* stored' '$T/e'"
+same migrate "$T/one.db" mig
+"$H" migrate --from "$T/one.db" --to "$(uri mig)" >/dev/null 2>&1
+check migrate_again_adds_nothing test "$(psql_ mig 'select count(*) from documents')" -eq "$(sqlite3 "$T/one.db" 'select count(*) from documents')"
+
+# what it cannot do yet says so
+"$H" query --db "$(uri one)" >/dev/null 2>"$T/e"; rc=$?
+check query_on_postgresql_says_it_reads_only_sqlite sh -c "[ $rc -eq 1 ] && grep -q 'reads only SQLite' '$T/e'"
+"$H" ingest --db "postgresql://postgres@/nothere?host=$T/pg" "$@" >/dev/null 2>"$T/e"; rc=$?
+check ingest_into_a_missing_database_fails_clearly sh -c "[ $rc -eq 1 ] && grep -q 'cannot connect to the PostgreSQL server' '$T/e'"
+
+echo "pg: $pass passed, $failn failed"
+[ "$failn" -eq 0 ]
