@@ -516,23 +516,33 @@ static void event_json(Buf *o, sqlite3_stmt *q)
 }
 
 /* A page of rows: {"offset", "limit", NAME: [rows by row()], "more"}; q
- * asks for limit + 1 rows, the last only to tell that more follow */
+ * asks for limit + 1 rows, the last only to tell that more follow.  With
+ * cursor, a page that more follow also says where it ended, "next":
+ * "DATE/ID" (columns 1 and 0 of its last row: its date, NULL undated, and
+ * id), for after=. */
 typedef void (*RowJson)(Buf *o, sqlite3_stmt *q);
 
-static void answer_page(Conn *c, sqlite3_stmt *q, const char *name, long offset, long limit, RowJson row,
+static void answer_page(Conn *c, sqlite3_stmt *q, const char *name, long offset, long limit, RowJson row, int cursor,
                         ApiResponse *rs)
 {
     Buf *o = &rs->body;
     buf_printf(o, "{\"offset\":%ld,\"limit\":%ld,\"%s\":[", offset, limit, name);
     long n = 0;
     int rc;
+    char next[64] = "";
     while ((rc = sqlite3_step(q)) == SQLITE_ROW && n < limit) {
         if (n++) buf_putc(o, ',');
         row(o, q);
+        if (cursor) {
+            const char *d = (const char *)sqlite3_column_text(q, 1);
+            snprintf(next, sizeof next, "%.10s/%lld", d ? d : "undated", (long long)sqlite3_column_int64(q, 0));
+        }
     }
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) answer_db_error(rs, c->db, rc);
     else {
-        buf_printf(o, "],\"more\":%s}", rc == SQLITE_ROW ? "true" : "false");
+        buf_printf(o, "],\"more\":%s", rc == SQLITE_ROW ? "true" : "false");
+        if (cursor && rc == SQLITE_ROW) buf_printf(o, ",\"next\":\"%s\"", next);
+        buf_putc(o, '}');
         rs->status = 200;
     }
     sqlite3_finalize(q);
@@ -540,22 +550,32 @@ static void answer_page(Conn *c, sqlite3_stmt *q, const char *name, long offset,
 
 static void get_events(Api *a, const ApiRequest *rq, ApiResponse *rs)
 {
-    static const char *const own[] = {"limit", "offset", NULL};
+    static const char *const own[] = {"limit", "offset", "after", NULL};
     Args x = {.filters = 1, .own = own};
     long limit, offset;
+    Cursor after;
     if (read_args(rq, &x, rs) || int_arg("limit", x.val[0], 1, 1000, 50, &limit, rs) ||
         int_arg("offset", x.val[1], 0, 100000000, 0, &offset, rs)) {
         args_free(&x);
         return;
     }
+    if (x.val[2] && (cursor_parse(x.val[2], &after) || offset)) {
+        api_error(rs, 400, offset ? "after and offset: one or the other" :
+                           "after takes where a page ended, DATE/ID (YYYY-MM-DD or undated, then an event id), as a"
+                           " page's \"next\" gives it");
+        args_free(&x);
+        return;
+    }
+    /* a page after a cursor reads the events from there in order (its
+     * time does not grow with the pages before it); an offset skips them */
     Reader r = {.f = x.f, .where = x.where, .vals = x.vals};
     Buf sql = {0};
     buf_puts(&sql, "SELECT " EVENT_COLUMNS EVENT_FROM " WHERE e.id IN (");
     Conn *c = conn_take(a);
-    reader_event_ids(&r, &sql, offset + limit + 1, NULL, reader_walk(c->db, &r));
+    reader_event_ids(&r, &sql, offset + limit + 1, x.val[2] ? &after : NULL, reader_walk(c->db, &r));
     buf_printf(&sql, ") ORDER BY e.date IS NULL, e.date, e.id LIMIT %ld OFFSET %ld", limit + 1, offset);
     sqlite3_stmt *q = prepare(c, sql.data, &x.vals, rs);
-    if (q) answer_page(c, q, "events", offset, limit, event_json, rs);
+    if (q) answer_page(c, q, "events", offset, limit, event_json, 1, rs);
     conn_give(a, c);
     buf_free(&sql);
     args_free(&x);
@@ -910,7 +930,7 @@ static void get_quotes(Api *a, const ApiRequest *rq, ApiResponse *rs)
         buf_printf(&sql, " ORDER BY q.date IS NULL, q.date, q.id LIMIT %ld OFFSET %ld", limit + 1, offset);
         Conn *c = conn_take(a);
         sqlite3_stmt *q = prepare(c, sql.data, &x.vals, rs);
-        if (q) answer_page(c, q, "quotes", offset, limit, quote_json, rs);
+        if (q) answer_page(c, q, "quotes", offset, limit, quote_json, 0, rs);
         conn_give(a, c);
     }
     buf_free(&sql);

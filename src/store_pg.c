@@ -109,21 +109,22 @@ static const char *const PG_SCHEMA[] = {
 static const struct { const char *name, *sql; int nparams; } PG_STMTS[] = {
     {"has", "SELECT 1 FROM documents WHERE doc_id = $1 OR content_hash = $2", 2},
     {"del", "DELETE FROM documents WHERE doc_id = $1 OR content_hash = $2", 2},
-    {"doc", "INSERT INTO documents(id, doc_id, url, source, title, pubdate, place, content_hash, signature, story, body,"
-            " sentence_spans, author, language) VALUES(nextval('documents_id_seq'), $1, $2, $3, $4, $5, $6, $7,"
-            " $8::bytea, NULL, $9, $10, $11, $12) ON CONFLICT DO NOTHING RETURNING id", 12},
-    {"story", "UPDATE documents SET story = coalesce($2::bigint, id) WHERE id = $1", 2},
+    /* a document, its reprint bands and the ids of its events and quotes,
+     * in one round trip; no row when its id or text is stored already */
+    {"doc", "WITH d AS (INSERT INTO documents(id, doc_id, url, source, title, pubdate, place, content_hash, signature,"
+            "  story, body, sentence_spans, author, language) SELECT i.id, $1, $2, $3, $4, $5, $6, $7, $8::bytea,"
+            "  coalesce($13::bigint, i.id), $9, $10, $11, $12 FROM (SELECT nextval('documents_id_seq') AS id) i"
+            "  ON CONFLICT DO NOTHING RETURNING id),"
+            " b AS (INSERT INTO doc_bands SELECT $14::bigint, x.band - 1, x.hash, d.id"
+            "  FROM d, unnest($15::bigint[]) WITH ORDINALITY AS x(hash, band))"
+            " SELECT d.id, (SELECT array_agg(nextval('events_id_seq') ORDER BY g) FROM generate_series(1, $16::integer) g),"
+            "  (SELECT array_agg(nextval('quotes_id_seq') ORDER BY g) FROM generate_series(1, $17::integer) g) FROM d", 17},
     /* the candidates of the 8 bands, in the weeks either side ($1): id,
      * signature, story */
     {"bands", "SELECT d.id, d.signature, d.story FROM doc_bands b JOIN documents d ON d.id = b.doc"
               " WHERE b.week BETWEEN $1::bigint - 1 AND $1::bigint + 1 AND (b.band, b.hash) IN"
               " ((0, $2::bigint), (1, $3::bigint), (2, $4::bigint), (3, $5::bigint), (4, $6::bigint), (5, $7::bigint),"
               " (6, $8::bigint), (7, $9::bigint)) ORDER BY b.band, b.week, b.doc LIMIT 128", 9},
-    /* a document's bands at once: the next document of the batch may be its reprint */
-    {"band_ins", "INSERT INTO doc_bands VALUES($1, 0, $2, $10), ($1, 1, $3, $10), ($1, 2, $4, $10), ($1, 3, $5, $10),"
-                 " ($1, 4, $6, $10), ($1, 5, $7, $10), ($1, 6, $8, $10), ($1, 7, $9, $10)", 10},
-    {"ev_ids", "SELECT nextval('events_id_seq') FROM generate_series(1, $1::integer)", 1},
-    {"quote_ids", "SELECT nextval('quotes_id_seq') FROM generate_series(1, $1::integer)", 1},
 };
 
 struct PgStore {
@@ -381,17 +382,21 @@ static int flush(PgStore *pg, char *err, size_t errsz)
     return 0;
 }
 
-/* n new ids of a sequence (its statement), into ids; 0 or -1 */
-static int new_ids(PgStore *pg, const char *stmt, uint32_t n, long long *ids)
+/* n ids from an array's text ("{4,5,6}"; NULL or "" for none) into ids:
+ * 1 when there are exactly n */
+static int read_ids(const char *a, uint32_t n, long long *ids)
 {
-    char num[16];
-    snprintf(num, sizeof num, "%u", n);
-    const char *vals[] = {num};
-    PGresult *r = exec_prepared(pg, stmt, 1, vals, NULL, NULL);
-    int ok = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == (int)n;
-    for (uint32_t i = 0; ok && i < n; i++) ids[i] = atoll(PQgetvalue(r, (int)i, 0));
-    PQclear(r);
-    return ok ? 0 : -1;
+    if (!a || !*a) return n == 0;
+    if (*a++ != '{') return 0;
+    uint32_t k = 0;
+    while (*a && *a != '}') {
+        char *e;
+        long long v = strtoll(a, &e, 10);
+        if (e == a || k >= n) return 0;
+        ids[k++] = v;
+        a = *e == ',' ? e + 1 : e;
+    }
+    return k == n;
 }
 
 /* The story of an earlier document this one reprints (0 none): the
@@ -468,18 +473,30 @@ int pg_store_doc(PgStore *pg, const StoreView *v, int replace, char *err, size_t
         strcpy(sighex, "\\x");
         for (size_t i = 0; i < sizeof v->sig; i++) snprintf(sighex + 2 + 2 * i, 3, "%02x", b[i]);
     }
-    char lang[16];
+    char lang[16], st[24], wk[24], nev[16], nq[16];
     snprintf(lang, sizeof lang, "%s", v->language);
-    const char *vals[12] = {v->id, v->url, v->source, v->title, v->pubdate ? pd : NULL, v->place, v->hash,
-                            has_sig ? sighex : NULL, NULL, v->spans, v->author, lang[0] ? lang : NULL};
+    snprintf(st, sizeof st, "%lld", story);
+    snprintf(wk, sizeof wk, "%lld", week);
+    snprintf(nev, sizeof nev, "%u", v->nev);
+    snprintf(nq, sizeof nq, "%u", v->nquotes);
+    Buf bands = {0};
+    buf_putc(&bands, '{');
+    for (int b = 0; has_sig && b < STORE_BANDS; b++) {
+        if (b) buf_putc(&bands, ',');
+        buf_int(&bands, store_band_hash(v->sig, b));
+    }
+    buf_putc(&bands, '}');
     /* the body as text, as long as it is (it may hold no NUL) */
     char *body = malloc((size_t)v->body_len + 1);
     if (!body) abort();
     memcpy(body, v->body, v->body_len);
     body[v->body_len] = 0;
-    vals[8] = body;
-    PGresult *r = exec_prepared(pg, "doc", 12, vals, NULL, NULL);
+    const char *vals[17] = {v->id, v->url, v->source, v->title, v->pubdate ? pd : NULL, v->place, v->hash,
+                            has_sig ? sighex : NULL, body, v->spans, v->author, lang[0] ? lang : NULL,
+                            story ? st : NULL, wk, bands.data, nev, nq};
+    PGresult *r = exec_prepared(pg, "doc", 17, vals, NULL, NULL);
     free(body);
+    buf_free(&bands);
     if (PQresultStatus(r) != PGRES_TUPLES_OK) {
         PQclear(r);
         return fail_batch(pg, "storing a document", err, errsz);
@@ -489,34 +506,17 @@ int pg_store_doc(PgStore *pg, const StoreView *v, int replace, char *err, size_t
         return 1;
     }
     long long doc = atoll(PQgetvalue(r, 0, 0));
-    PQclear(r);
     if (!story) story = doc;
-    char ds[24], ss[24];
-    snprintf(ds, sizeof ds, "%lld", doc);
-    snprintf(ss, sizeof ss, "%lld", story);
-    const char *sv[] = {ds, ss};
-    r = exec_prepared(pg, "story", 2, sv, NULL, NULL);
-    int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
-    PQclear(r);
-    if (!ok) return fail_batch(pg, "storing a document", err, errsz);
-    if (has_sig) {
-        char bv[10][24];
-        const char *bp[10];
-        snprintf(bv[0], sizeof bv[0], "%lld", week);
-        for (int b = 0; b < STORE_BANDS; b++) snprintf(bv[b + 1], sizeof bv[b + 1], "%lld", store_band_hash(v->sig, b));
-        snprintf(bv[9], sizeof bv[9], "%lld", doc);
-        for (int i = 0; i < 10; i++) bp[i] = bv[i];
-        r = exec_prepared(pg, "band_ins", 10, bp, NULL, NULL);
-        ok = PQresultStatus(r) == PGRES_COMMAND_OK;
-        PQclear(r);
-        if (!ok) return fail_batch(pg, "storing a document", err, errsz);
-    }
     long long *ids = malloc(((size_t)v->nev + (size_t)v->nquotes + 1) * sizeof *ids);
     if (!ids) abort();
-    if ((v->nev && new_ids(pg, "ev_ids", v->nev, ids)) ||
-        (v->nquotes && new_ids(pg, "quote_ids", v->nquotes, ids + v->nev))) {
+    int ok = read_ids(PQgetvalue(r, 0, 1), v->nev, ids) && read_ids(PQgetvalue(r, 0, 2), v->nquotes, ids + v->nev);
+    PQclear(r);
+    if (!ok) {
         free(ids);
-        return fail_batch(pg, "storing a document", err, errsz);
+        snprintf(err, errsz, "storing a document: the server gave no ids for its %u events and %u quotes", v->nev,
+                 v->nquotes);
+        batch_lost(pg);
+        return -1;
     }
     for (uint32_t i = 0; i < v->nev; i++) {
         const StoredEvent *e = &v->ev[i];

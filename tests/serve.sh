@@ -48,6 +48,20 @@ EOF
 )"
 get "/api/events?limit=1000&offset=$((n_all - 1))"
 check the_last_page_says_no_more test "$(j '.events | length') $(j '.more')" = "1 false"
+# keyset pages: each from where the last ended ("next"), together the whole answer
+curl -s "$URL/api/events?limit=1000" | jq -r '.events[].id' >"$T/all_ids"
+: >"$T/paged_ids"
+cur="" pages=0
+while [ $pages -lt 100 ]; do
+    get "/api/events?limit=3${cur:+&after=$cur}"
+    j '.events[].id' >>"$T/paged_ids"
+    pages=$((pages + 1))
+    [ "$(j '.more')" = true ] || break
+    cur=$(j '.next')
+done
+check events_pages_after_next_together_are_the_whole_answer sh -c "[ -s '$T/all_ids' ] && cmp -s '$T/all_ids' '$T/paged_ids' && [ $pages -eq \$(( (\$(wc -l <'$T/all_ids') + 2) / 3 )) ]"
+get '/api/events?limit=3'
+check events_next_is_where_the_page_ended test "$(j '.next')" = "$(j '.events[2] | (.date // "undated") + "/" + (.id | tostring)')"
 
 # every filter answers as query's option does
 for f in 'actor=PAK' 'source=KENCOP' 'target=KEN' 'dyad=RUS:CHN' 'dyad=RUS:CHN&both_ways=1' 'code=042,043' 'root=14,19' \
@@ -150,6 +164,8 @@ bad_param dedup_unknown_is_400 '/api/events?dedup=weekly' 'dedup must be oneaday
 bad_param limit_over_the_maximum_is_400 '/api/events?limit=1001' 'limit: a whole number from 1 to 1000'
 bad_param limit_not_a_number_is_400 '/api/events?limit=ten' 'limit: a whole number'
 bad_param offset_negative_is_400 '/api/events?offset=-1' 'offset: a whole number'
+bad_param after_not_a_cursor_is_400 '/api/events?after=yesterday' 'after takes where a page ended'
+bad_param after_with_offset_is_400 '/api/events?after=2024-04-08/3&offset=5' 'after and offset: one or the other'
 bad_param by_unknown_is_400 '/api/stats?by=decade' 'by: day, week, month or year'
 bad_param group_unknown_is_400 '/api/stats?group=actor' 'group: root or quad'
 bad_param stats_takes_no_offset '/api/stats?offset=5' "unknown parameter 'offset'"
