@@ -123,9 +123,9 @@ static void read_events(Reader *r, sqlite3_int64 id, StoreView *v, Arena *a)
     StoredEvent *ev = arena_alloc(a, cap * sizeof *ev);
     while (sqlite3_step(q) == SQLITE_ROW) {
         if (n == cap) {
-            StoredEvent *more = arena_alloc(a, 2 * cap * sizeof *more);
-            memcpy(more, ev, cap * sizeof *ev);
-            ev = more, cap *= 2;
+            size_t next = arena_next_cap(cap);
+            ev = arena_grow(a, ev, cap * sizeof *ev, next * sizeof *ev);
+            cap = next;
         }
         StoredEvent *e = &ev[n++];
         e->sentence = (uint32_t)sqlite3_column_int64(q, 0);
@@ -178,9 +178,9 @@ static void read_quotes(Reader *r, sqlite3_int64 id, StoreView *v, Arena *a)
     StoredQuote *qs = arena_alloc(a, cap * sizeof *qs);
     while (sqlite3_step(q) == SQLITE_ROW) {
         if (n == cap) {
-            StoredQuote *more = arena_alloc(a, 2 * cap * sizeof *more);
-            memcpy(more, qs, cap * sizeof *qs);
-            qs = more, cap *= 2;
+            size_t next = arena_next_cap(cap);
+            qs = arena_grow(a, qs, cap * sizeof *qs, next * sizeof *qs);
+            cap = next;
         }
         StoredQuote *x = &qs[n++];
         x->sentence = (uint32_t)sqlite3_column_int64(q, 1);

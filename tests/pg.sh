@@ -84,6 +84,27 @@ check concurrent_ingests_lose_no_event test "$(psql_ conc 'select count(*) from 
 check concurrent_ingests_keep_the_rollups test "$(rollup_off_pg conc)" -eq 0
 check concurrent_ingests_report_no_error sh -c "! grep -q . '$T/e1' && ! grep -q . '$T/e2'"
 
+# kill -9 in the middle of an ingest: whole batches kept, the rest rolled
+# back by the server; the same command finishes the job
+as_pg "$PGBIN/createdb" -h "$T/pg" -U postgres killed
+"$(dirname "$0")/../build/gencorpus" 4 9 >"$T/big.jsonl"
+total=$(wc -l <"$T/big.jsonl")
+"$H" ingest --quiet --jobs 1 --db "$(uri killed)" "$T/big.jsonl" >/dev/null 2>&1 &
+pid=$!
+i=0
+while [ $i -lt 300 ]; do
+    sleep 0.1
+    [ "$(psql_ killed 'select count(*) from documents' 2>/dev/null || echo 0)" -ge 1024 ] && break
+    i=$((i + 1))
+done
+kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+got=$(psql_ killed 'select count(*) from documents')
+check postgresql_killed_ingest_was_killed_midway test "$got" -lt "$total"
+check postgresql_killed_ingest_kept_whole_batches test $((got % 1024)) -eq 0
+check postgresql_killed_ingest_left_rollups_that_sum_its_events test "$(rollup_off_pg killed)" -eq 0
+"$H" ingest --quiet --db "$(uri killed)" "$T/big.jsonl" >/dev/null 2>&1
+check postgresql_rerun_finishes_the_job test "$(psql_ killed 'select count(*) from documents')" -eq "$total"
+
 # migrate: a SQLite store moved into PostgreSQL
 "$H" migrate --from "$T/one.db" --to "$(uri mig)" >"$T/o" 2>"$T/e"; rc=$?
 check migrate_succeeds_and_counts sh -c "[ $rc -eq 0 ] && grep -q '^herodotus migrate: .* read from 1 store: .* stored' '$T/e'"

@@ -2024,19 +2024,28 @@ static int api_call(Api *a, const char *method, const char *path, const ApiParam
     return rs.status;
 }
 
+/* A new store in a scratch file named from tmpl ("/tmp/...-XXXXXX", the
+ * name left in it); NULL (and a failure said) when it cannot be made. */
+static Store *scratch_store(char *tmpl)
+{
+    int fd = mkstemp(tmpl);
+    CHECK(fd >= 0, "mkstemp %s: cannot make a scratch file", tmpl);
+    if (fd < 0) return NULL;
+    close(fd);
+    unlink(tmpl);
+    char err[512];
+    Store *st = store_open(tmpl, err, sizeof err);
+    CHECK(st != NULL, "store_open: %s", err);
+    return st;
+}
+
 /* The store keeps a body compressed; its readers' SQL functions give back
  * the text and each sentence exactly, and NULL (no crash) for a damaged
  * frame or a sentence the spans do not have. */
 static int stored_bodies_are_compressed_and_read_back_exactly(void)
 {
-    char path[] = "/tmp/herodotus-unit-body-XXXXXX";
-    int fd = mkstemp(path);
-    if (fd < 0) return 1;
-    close(fd);
-    unlink(path);
-    char err[512];
-    Store *st = store_open(path, err, sizeof err);
-    CHECK(st != NULL, "store_open: %s", err);
+    char path[] = "/tmp/herodotus-unit-body-XXXXXX", err[512];
+    Store *st = scratch_store(path);
     if (!st) return 0;
     Buf t = {0};
     for (int i = 0; i < 12; i++)
@@ -2086,14 +2095,8 @@ static int stored_bodies_are_compressed_and_read_back_exactly(void)
 
 static int api_answers_requests_from_the_store_without_http(void)
 {
-    char path[] = "/tmp/herodotus-unit-api-XXXXXX";
-    int fd = mkstemp(path);
-    if (fd < 0) return 1;
-    close(fd);
-    unlink(path);
-    char err[512];
-    Store *st = store_open(path, err, sizeof err);
-    CHECK(st != NULL, "store_open: %s", err);
+    char path[] = "/tmp/herodotus-unit-api-XXXXXX", err[512];
+    Store *st = scratch_store(path);
     if (!st) return 0;
     const char *t = "Russian Foreign Minister Sergei Lavrov arrived in China on Monday for a two-day visit. "
                     "Police in Nairobi arrested five protesters on Tuesday.";
