@@ -255,9 +255,7 @@ static int read_doc(Reader *r, StoreView *v, Arena *a, char *err, size_t errsz)
     return 0;
 }
 
-/* The stores in[0..nin) into the store at out (a file or postgresql://...),
- * in order; the summary on stderr under the command's name.  0, or 1. */
-static int merge_into(const char *cmd, const char *out, const char *const *in, int nin, int quiet)
+int merge_into(const char *cmd, const char *out, const char *const *in, int nin, int quiet)
 {
     char err[1024];
     Store *st = store_open(out, err, sizeof err);

@@ -5,6 +5,10 @@
 #define HERODOTUS_MERGE_H
 
 int merge_main(int argc, char **argv);
+/* The stores in[0..nin) into the store at out (a file or postgresql://...),
+ * in order; the summary on stderr (unless quiet, and on an error) under
+ * the command's name cmd ("merge").  0, or 1. */
+int merge_into(const char *cmd, const char *out, const char *const *in, int nin, int quiet);
 /* herodotus migrate --from FILE.db --to postgresql://...: a store moved */
 int migrate_main(int argc, char **argv);
 
