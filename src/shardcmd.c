@@ -9,7 +9,7 @@
 #include "shard.h"
 
 static const char USAGE[] =
-    "usage: herodotus shard --count N [--out DIR] FILE...\n"
+    "usage: herodotus shard --count N [--out DIR] [--inputs LIST] FILE...\n"
     "\n"
     "Cut the inputs of code or ingest into N parts of about the same size, in\n"
     "order: a file of one article goes whole to the part its first byte falls\n"
@@ -21,7 +21,8 @@ static const char USAGE[] =
     "START and END for bytes [START, END) of a .jsonl file (tab-separated).\n"
     "With --out DIR, writes DIR/shard-K.txt for K = 1..N, each the list of its\n"
     "inputs in the form `--inputs` reads (PATH, or PATH START END); a part with\n"
-    "no input gets an empty list.  A summary goes to stderr.\n";
+    "no input gets an empty list.  --inputs LIST: the files named in LIST too,\n"
+    "one a line (for more than a command line holds).  A summary goes to stderr.\n";
 
 static int usage_error(const char *msg)
 {
@@ -46,7 +47,8 @@ static long long part_bytes(const ShardPart *p)
 int shard_main(int argc, char **argv)
 {
     long n = 0;
-    const char *out = NULL;
+    const char *out = NULL, *list = NULL;
+    char *listbuf = NULL;
     const char **paths = calloc((size_t)argc + 1, sizeof *paths);
     if (!paths) abort();
     int np = 0;
@@ -56,14 +58,15 @@ int shard_main(int argc, char **argv)
             fputs(USAGE, stdout);
             free(paths);
             return 0;
-        } else if (!strcmp(a, "--count") || !strcmp(a, "--out")) {
+        } else if (!strcmp(a, "--count") || !strcmp(a, "--out") || !strcmp(a, "--inputs")) {
             if (i + 1 >= argc) {
                 free(paths);
                 return usage_error("option needs a value");
             }
             const char *v = argv[++i];
-            if (!strcmp(a, "--out")) {
-                out = v;
+            if (!strcmp(a, "--out") || !strcmp(a, "--inputs")) {
+                if (!strcmp(a, "--out")) out = v;
+                else list = v;
                 continue;
             }
             char *e;
@@ -85,6 +88,35 @@ int shard_main(int argc, char **argv)
     if (!n) {
         free(paths);
         return usage_error("--count N is required");
+    }
+    if (list) {
+        size_t len;
+        char msg[600];
+        if (!(listbuf = read_file(list, &len))) {
+            snprintf(msg, sizeof msg, "--inputs %.200s: cannot read: %s", list, strerror(errno));
+            free(paths);
+            return usage_error(msg);
+        }
+        long lines = 1, bad = 0;
+        for (size_t i = 0; i < len; i++) lines += listbuf[i] == '\n';
+        ShardPart *given = calloc((size_t)lines + 1, sizeof *given);
+        const char **more = realloc(paths, ((size_t)np + (size_t)lines + 1) * sizeof *more);
+        if (!given || !more) abort();
+        paths = more;
+        long m = shard_read_list(listbuf, len, given, &bad);
+        int ranged = 0;   /* a part already: shard cuts whole files */
+        for (long i = 0; i < m && !ranged; i++) {
+            if (given[i].end >= 0) ranged = 1;
+            else paths[np++] = given[i].path;
+        }
+        free(given);
+        if (m < 0 || ranged) {
+            if (m < 0) snprintf(msg, sizeof msg, "--inputs %.200s:%ld: expected PATH", list, bad);
+            else snprintf(msg, sizeof msg, "--inputs %.200s: shard cuts whole files, and lists a part already", list);
+            free(paths);
+            free(listbuf);
+            return usage_error(msg);
+        }
     }
     if (!np) {
         free(paths);
@@ -134,6 +166,7 @@ int shard_main(int argc, char **argv)
     free(parts);
     free(of);
     free(paths);
+    free(listbuf);
     if (fflush(stdout)) rc = 1;
     return rc;
 }

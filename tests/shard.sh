@@ -33,6 +33,10 @@ check shard_parts_are_balanced grep -Eq '^herodotus shard: 5 inputs, [0-9]+ byte
 lo=$(sed -E 's/.* parts of ([0-9]+) to ([0-9]+) bytes.*/\1/' "$T/e"); hi=$(sed -E 's/.* parts of ([0-9]+) to ([0-9]+) bytes.*/\2/' "$T/e")
 check shard_parts_differ_by_less_than_a_tenth test $((10 * (hi - lo))) -lt "$hi"
 
+printf '%s\n' "$@" >"$T/inputs.list"
+"$H" shard --count 4 --inputs "$T/inputs.list" >"$T/parts2" 2>/dev/null
+check shard_reads_its_files_from_an_inputs_list cmp -s "$T/parts" "$T/parts2"
+
 # ingest in four parts, merged = one ingest
 "$H" ingest --quiet --jobs 1 --db "$T/one.db" "$@" >/dev/null 2>&1
 for k in 1 2 3 4; do "$H" ingest --quiet --shard $k/4 --db "$T/p$k.db" "$@" >/dev/null 2>&1; done
