@@ -18,7 +18,6 @@
 #include "pipeline.h"
 #include "render.h"
 #include "segment.h"
-#include <errno.h>
 #include "shard.h"
 #include "store.h"
 #include "writer.h"
@@ -730,40 +729,14 @@ static int collect_inputs(const char *list, const char *shard, ShardPart **input
         snprintf(msg, msgsz, "--shard takes K/N, the part K of N (1 <= K <= N), not '%.200s'", shard);
         return -1;
     }
-    if (list) {
-        size_t len;
-        if (!(*buf = read_file(list, &len))) {
-            snprintf(msg, msgsz, "--inputs %.200s: cannot read: %s", list, strerror(errno));
-            return -1;
-        }
-        long lines = 1, bad = 0;
-        for (size_t i = 0; i < len; i++) lines += (*buf)[i] == '\n';
-        ShardPart *more = realloc(*inputs, ((size_t)*ninputs + (size_t)lines + 1) * sizeof *more);
-        if (!more) abort();
-        *inputs = more;
-        long m = shard_read_list(*buf, len, *inputs + *ninputs, &bad);
-        if (m < 0) {
-            snprintf(msg, msgsz, "--inputs %.200s:%ld: expected PATH or PATH<TAB>START<TAB>END", list, bad);
-            return -1;
-        }
-        *ninputs += (int)m;
-    }
+    if (list && shard_load_list(list, buf, inputs, ninputs, msg, msgsz)) return -1;
     if (!shard) return 0;
-    const char **paths = malloc(((size_t)*ninputs + 1) * sizeof *paths);
-    if (!paths) abort();
-    for (int i = 0; i < *ninputs; i++) {
-        if ((*inputs)[i].end >= 0) {
-            snprintf(msg, msgsz, "--shard cuts whole inputs: %.200s is a part already", (*inputs)[i].path);
-            free(paths);
-            return -1;
-        }
-        paths[i] = (*inputs)[i].path;
-    }
     if (!*ninputs) {
         snprintf(msg, msgsz, "standard input cannot be cut into shards: give the input files (the same to every part)");
-        free(paths);
         return -1;
     }
+    const char **paths = shard_whole_paths(*inputs, *ninputs, msg, msgsz);
+    if (!paths) return -1;
     ShardPart *mine = calloc((size_t)*ninputs + 1, sizeof *mine);
     int *of = calloc((size_t)*ninputs + 1, sizeof *of);
     if (!mine || !of) abort();

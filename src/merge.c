@@ -84,28 +84,6 @@ static int reader_open(Reader *r, const char *path, char *err, size_t errsz)
     return 0;
 }
 
-/* the sentences' spans ("start+length ...") into v; -1 when malformed */
-static int read_spans(StoreView *v, const char *spans, Arena *a)
-{
-    uint32_t n = 0;
-    for (const char *p = spans; p && *p; p++) n += *p == '+';
-    uint32_t *off = arena_alloc(a, (n + 1) * sizeof *off), *len = arena_alloc(a, (n + 1) * sizeof *len);
-    uint32_t i = 0;
-    for (const char *p = spans; p && *p && i < n; i++) {
-        char *e;
-        unsigned long o = strtoul(p, &e, 10);
-        if (*e != '+') return -1;
-        unsigned long l = strtoul(e + 1, &e, 10);
-        if (o > v->body_len || l > v->body_len - o) return -1;
-        off[i] = (uint32_t)o, len[i] = (uint32_t)l;
-        p = *e == ' ' ? e + 1 : e;
-    }
-    v->nsent = i;
-    v->sent_off = off;
-    v->sent_len = len;
-    return 0;
-}
-
 static int via_kind(const char *name)
 {
     for (int k = VIA_OUTLET; k <= VIA_ACCOUNT; k++)
@@ -162,11 +140,7 @@ static void read_events(Reader *r, sqlite3_int64 id, StoreView *v, Arena *a)
     }
     v->ev = ev;
     v->nev = (uint32_t)n;
-    uint32_t *first = arena_alloc(a, (v->nsent + 1) * sizeof *first);
-    for (uint32_t i = 0; i < v->nsent; i++) first[i] = UINT32_MAX;
-    for (uint32_t i = v->nev; i-- > 0;)
-        if (ev[i].sentence < v->nsent) first[ev[i].sentence] = i;
-    v->sent_first = first;
+    store_view_sentence_firsts(v, a);
 }
 
 static void read_quotes(Reader *r, sqlite3_int64 id, StoreView *v, Arena *a)
@@ -243,7 +217,7 @@ static int read_doc(Reader *r, StoreView *v, Arena *a, char *err, size_t errsz)
     v->spans = col(q, 11, a);
     v->spans_len = v->spans ? (uint32_t)strlen(v->spans) : 0;
     if (!v->spans) v->spans = "";
-    if (read_spans(v, v->spans, a)) {
+    if (store_view_spans(v, v->spans, a)) {
         snprintf(err, errsz, "document %s: its sentence spans do not fit its body", v->id ? v->id : "?");
         return -1;
     }

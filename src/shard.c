@@ -1,5 +1,6 @@
 /* shard.c - inputs cut into balanced parts (shard.h) */
 #include "shard.h"
+#include "buf.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -148,4 +149,41 @@ long shard_read_list(char *text, size_t len, ShardPart *out, long *bad)
         p = next;
     }
     return m;
+}
+
+int shard_load_list(const char *list, char **buf, ShardPart **parts, int *n, char *err, size_t errsz)
+{
+    size_t len;
+    if (!(*buf = read_file(list, &len))) {
+        snprintf(err, errsz, "--inputs %.200s: cannot read: %s", list, strerror(errno));
+        return -1;
+    }
+    long lines = 1, bad = 0;
+    for (size_t i = 0; i < len; i++) lines += (*buf)[i] == '\n';
+    ShardPart *more = realloc(*parts, ((size_t)*n + (size_t)lines + 1) * sizeof *more);
+    if (!more) abort();
+    *parts = more;
+    long m = shard_read_list(*buf, len, *parts + *n, &bad);
+    if (m < 0) {
+        snprintf(err, errsz, "--inputs %.200s:%ld: expected PATH or PATH<TAB>START<TAB>END", list, bad);
+        return -1;
+    }
+    *n += (int)m;
+    return 0;
+}
+
+const char **shard_whole_paths(const ShardPart *parts, int n, char *err, size_t errsz)
+{
+    const char **paths = malloc(((size_t)n + 1) * sizeof *paths);
+    if (!paths) abort();
+    for (int i = 0; i < n; i++) {
+        if (parts[i].end >= 0) {
+            snprintf(err, errsz, "shard cuts whole inputs: %.200s bytes %lld-%lld is a part already", parts[i].path,
+                     parts[i].start, parts[i].end);
+            free(paths);
+            return NULL;
+        }
+        paths[i] = parts[i].path;
+    }
+    return paths;
 }

@@ -36,4 +36,13 @@ long shard_split(const char *const *paths, int npaths, int n, int only, ShardPar
  * number in *bad. */
 long shard_read_list(char *text, size_t len, ShardPart *out, long *bad);
 
+/* --inputs LIST: the list file read (kept in *buf, which the paths point
+ * into: free it after) and its inputs appended to the malloc'd array
+ * *parts of *n.  0, or -1 with why in err ("--inputs LIST:3: expected ..."). */
+int shard_load_list(const char *list, char **buf, ShardPart **parts, int *n, char *err, size_t errsz);
+
+/* The paths of parts[0..n), all whole inputs (malloc'd; free it); NULL
+ * with why in err when one is a part already (shard cuts whole inputs). */
+const char **shard_whole_paths(const ShardPart *parts, int n, char *err, size_t errsz);
+
 #endif

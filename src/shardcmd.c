@@ -49,18 +49,18 @@ int shard_main(int argc, char **argv)
     long n = 0;
     const char *out = NULL, *list = NULL;
     char *listbuf = NULL;
-    const char **paths = calloc((size_t)argc + 1, sizeof *paths);
-    if (!paths) abort();
+    ShardPart *given = calloc((size_t)argc + 1, sizeof *given);   /* the inputs as given */
+    if (!given) abort();
     int np = 0;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(USAGE, stdout);
-            free(paths);
+            free(given);
             return 0;
         } else if (!strcmp(a, "--count") || !strcmp(a, "--out") || !strcmp(a, "--inputs")) {
             if (i + 1 >= argc) {
-                free(paths);
+                free(given);
                 return usage_error("option needs a value");
             }
             const char *v = argv[++i];
@@ -73,59 +73,39 @@ int shard_main(int argc, char **argv)
             errno = 0;
             n = strtol(v, &e, 10);
             if (e == v || *e || errno || n < 1 || n > 100000) {
-                free(paths);
+                free(given);
                 return usage_error("--count takes a number of parts, 1 to 100000");
             }
         } else if (a[0] == '-' && a[1]) {
             char msg[256];
             snprintf(msg, sizeof msg, "unknown option '%s'", a);
-            free(paths);
+            free(given);
             return usage_error(msg);
         } else {
-            paths[np++] = a;
+            given[np++] = (ShardPart){a, 0, -1};
         }
     }
     if (!n) {
-        free(paths);
+        free(given);
         return usage_error("--count N is required");
     }
-    if (list) {
-        size_t len;
-        char msg[600];
-        if (!(listbuf = read_file(list, &len))) {
-            snprintf(msg, sizeof msg, "--inputs %.200s: cannot read: %s", list, strerror(errno));
-            free(paths);
-            return usage_error(msg);
-        }
-        long lines = 1, bad = 0;
-        for (size_t i = 0; i < len; i++) lines += listbuf[i] == '\n';
-        ShardPart *given = calloc((size_t)lines + 1, sizeof *given);
-        const char **more = realloc(paths, ((size_t)np + (size_t)lines + 1) * sizeof *more);
-        if (!given || !more) abort();
-        paths = more;
-        long m = shard_read_list(listbuf, len, given, &bad);
-        int ranged = 0;   /* a part already: shard cuts whole files */
-        for (long i = 0; i < m && !ranged; i++) {
-            if (given[i].end >= 0) ranged = 1;
-            else paths[np++] = given[i].path;
-        }
+    char err[600];
+    const char **paths = NULL;
+    if ((list && shard_load_list(list, &listbuf, &given, &np, err, sizeof err)) ||
+        !(paths = shard_whole_paths(given, np, err, sizeof err))) {
         free(given);
-        if (m < 0 || ranged) {
-            if (m < 0) snprintf(msg, sizeof msg, "--inputs %.200s:%ld: expected PATH", list, bad);
-            else snprintf(msg, sizeof msg, "--inputs %.200s: shard cuts whole files, and lists a part already", list);
-            free(paths);
-            free(listbuf);
-            return usage_error(msg);
-        }
+        free(listbuf);
+        return usage_error(err);
     }
+    free(given);   /* the paths point into argv and listbuf, not into it */
     if (!np) {
         free(paths);
+        free(listbuf);
         return usage_error("give the input files (the same, in the same order, as to code or ingest --shard)");
     }
     ShardPart *parts = calloc((size_t)np + (size_t)n, sizeof *parts);
     int *of = calloc((size_t)np + (size_t)n, sizeof *of);
     if (!parts || !of) abort();
-    char err[512];
     long m = shard_split(paths, np, (int)n, 0, parts, of, err, sizeof err);
     int rc = 0;
     if (m < 0) {

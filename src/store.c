@@ -88,9 +88,7 @@ struct Store {
     int in_tx;
     long batch_docs;          /* documents a transaction holds (batch_size) */
     sqlite3_stmt *day_up, *total_up;   /* the rollups' upserts */
-    RollupRow *pend;          /* the batch's events, for the rollups (rollup_flush) */
-    size_t npend, cappend;
-    Arena pend_arena;         /* their actor codes */
+    Pending pend;             /* the batch's events, for the rollups (rollup_flush) */
     StoreTotals done;         /* committed */
     StoreTotals batch;        /* in the open transaction: committed with it, or lost with it */
 };
@@ -119,10 +117,8 @@ static void batch_lost(Store *st)
 {
     sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
     st->in_tx = 0;
-    st->npend = 0;
-    arena_reset(&st->pend_arena);
-    st->done.lost += st->batch.docs;
-    memset(&st->batch, 0, sizeof st->batch);
+    pending_clear(&st->pend);
+    store_batch_lost(&st->done, &st->batch);
 }
 
 /* A directory, or a path whose folder does not exist, is no database file:
@@ -481,22 +477,48 @@ static void sql_text(sqlite3_context *cx, int argc, sqlite3_value **v)
 
 /* Sentence idx's start and length from spans ("start+length ..."): 0, or
  * -1 when spans has no such entry. */
+/* The span at p ("start+length") into *off, *len; where the next one
+ * starts, "" after the last, NULL when p holds none */
+static const char *span_next(const char *p, unsigned long *off, unsigned long *len)
+{
+    char *e;
+    *off = strtoul(p, &e, 10);
+    if (e == p || *e != '+') return NULL;
+    const char *l = e + 1;
+    *len = strtoul(l, &e, 10);
+    if (e == l) return NULL;
+    return *e == ' ' ? e + 1 : e;
+}
+
 static int span_of(const char *spans, long idx, size_t *off, size_t *len)
 {
-    const char *p = spans;
-    for (long i = 0; p && *p; i++) {
-        char *e;
-        unsigned long o = strtoul(p, &e, 10);
-        if (*e != '+') return -1;
-        unsigned long l = strtoul(e + 1, &e, 10);
+    unsigned long o, l;
+    for (long i = 0; spans && *spans; i++) {
+        if (!(spans = span_next(spans, &o, &l))) return -1;
         if (i == idx) {
             *off = o;
             *len = l;
             return 0;
         }
-        p = *e == ' ' ? e + 1 : NULL;
     }
     return -1;
+}
+
+int store_view_spans(StoreView *v, const char *spans, Arena *a)
+{
+    uint32_t n = 0;
+    for (const char *p = spans; *p; p++) n += *p == '+';
+    uint32_t *off = arena_alloc(a, (n + 1) * sizeof *off), *len = arena_alloc(a, (n + 1) * sizeof *len);
+    uint32_t i = 0;
+    unsigned long o, l;
+    for (const char *p = spans; *p && i < n; i++) {
+        if (!(p = span_next(p, &o, &l)) || o > v->body_len || l > v->body_len - o) return -1;
+        off[i] = (uint32_t)o, len[i] = (uint32_t)l;
+    }
+    v->nsent = i;
+    v->sent_off = off;
+    v->sent_len = len;
+    return 0;
 }
 
 /* hd_sentence(body, spans, idx): sentence idx of a document */
@@ -640,7 +662,7 @@ Store *store_open(const char *path, char *err, size_t errsz)
     if (!st) abort();
     st->db = db;
     st->batch_docs = batch_size(db);
-    arena_init(&st->pend_arena);
+    pending_init(&st->pend);
     static const struct { size_t off; const char *sql; } stmts[] = {
         {offsetof(Store, has), "SELECT 1 FROM documents WHERE doc_id=?1 OR content_hash=?2"},
         {offsetof(Store, find), "SELECT id FROM documents WHERE doc_id=?1 OR content_hash=?2"},
@@ -888,17 +910,23 @@ static int index_batch(Store *st)
 
 /* ---- the rollups: what a batch adds ---- */
 
-static void pend_event(Store *st, const StoredEvent *e, sqlite3_int64 id)
+void pending_init(Pending *p)
 {
-    if (st->npend == st->cappend) {
-        st->cappend = st->cappend ? st->cappend * 2 : 4096;
-        st->pend = realloc(st->pend, st->cappend * sizeof *st->pend);
-        if (!st->pend) abort();
+    memset(p, 0, sizeof *p);
+    arena_init(&p->text);
+}
+
+void pending_add(Pending *p, const StoredEvent *e, long long id)
+{
+    if (p->n == p->cap) {
+        p->cap = p->cap ? p->cap * 2 : 4096;
+        p->row = realloc(p->row, p->cap * sizeof *p->row);
+        if (!p->row) abort();
     }
-    RollupRow *r = &st->pend[st->npend++];
-    r->source = arena_strdup(&st->pend_arena, e->source);
-    r->target = arena_strdup(&st->pend_arena, e->target);
-    r->code = arena_strdup(&st->pend_arena, e->code);
+    RollupRow *r = &p->row[p->n++];
+    r->source = arena_strdup(&p->text, e->source);
+    r->target = arena_strdup(&p->text, e->target);
+    r->code = arena_strdup(&p->text, e->code);
     if (e->date[0]) memcpy(r->date, e->date, sizeof r->date);
     else memcpy(r->date, "undated", sizeof "undated");
     memcpy(r->root, e->root, sizeof r->root);
@@ -907,8 +935,20 @@ static void pend_event(Store *st, const StoredEvent *e, sqlite3_int64 id)
     r->id = id;
 }
 
+void pending_clear(Pending *p)
+{
+    p->n = 0;
+    arena_reset(&p->text);
+}
+
+void pending_free(Pending *p)
+{
+    free(p->row);
+    arena_free(&p->text);
+}
+
 /* the rollup's key order: countries, date, actors, code */
-int store_pend_key_cmp(const RollupRow *a, const RollupRow *b)
+static int pend_key_cmp(const RollupRow *a, const RollupRow *b)
 {
     int c = strncmp(a->source, b->source, 3);
     if (!c) c = strncmp(a->target, b->target, 3);
@@ -923,11 +963,18 @@ int store_pend_key_cmp(const RollupRow *a, const RollupRow *b)
 static int pend_cmp(const void *pa, const void *pb)
 {
     const RollupRow *a = pa, *b = pb;
-    int c = store_pend_key_cmp(a, b);
+    int c = pend_key_cmp(a, b);
     return c ? c : (a->id > b->id) - (a->id < b->id);
 }
 
-void store_pend_sort(RollupRow *p, size_t n) { qsort(p, n, sizeof *p, pend_cmp); }
+void pending_sort(Pending *p) { qsort(p->row, p->n, sizeof *p->row, pend_cmp); }
+
+size_t pending_run(const Pending *p, size_t i)
+{
+    size_t j = i + 1;
+    while (j < p->n && !pend_key_cmp(&p->row[j], &p->row[i])) j++;
+    return j;
+}
 
 typedef struct DayTotal {
     const char *date, *root;
@@ -952,16 +999,15 @@ static long tenths(double g) { return lround(g * 10); }
  * event), then day_totals.  0, or -1 on an error of the database. */
 static int rollup_flush(Store *st)
 {
-    if (!st->npend) return 0;
-    store_pend_sort(st->pend, st->npend);
-    DayTotal *tot = malloc(st->npend * sizeof *tot);
+    if (!st->pend.n) return 0;
+    pending_sort(&st->pend);
+    DayTotal *tot = malloc(st->pend.n * sizeof *tot);
     if (!tot) abort();
     size_t ntot = 0;
     int rc = 0;
-    for (size_t i = 0; i < st->npend && !rc;) {
-        const RollupRow *r = &st->pend[i];
-        size_t j = i + 1;
-        while (j < st->npend && !store_pend_key_cmp(&st->pend[j], r)) j++;
+    for (size_t i = 0; i < st->pend.n && !rc;) {
+        const RollupRow *r = &st->pend.row[i];
+        size_t j = pending_run(&st->pend, i);
         long k = (long)(j - i);
         sqlite3_stmt *q = st->day_up;
         sqlite3_reset(q);
@@ -1009,8 +1055,7 @@ static int rollup_flush(Store *st)
     }
     sqlite3_reset(st->total_up);
     free(tot);
-    st->npend = 0;
-    arena_reset(&st->pend_arena);
+    pending_clear(&st->pend);
     return rc;
 }
 
@@ -1030,12 +1075,9 @@ void store_view(StoreView *v, const Doc *d, const char *text, size_t len, Arena 
     v->body_len = d->body_len;
     v->nsent = d->nsent;
     uint32_t *off = arena_alloc(a, (d->nsent + 1) * sizeof *off), *ln = arena_alloc(a, (d->nsent + 1) * sizeof *ln);
-    uint32_t *first = arena_alloc(a, (d->nsent + 1) * sizeof *first);
-    for (uint32_t i = 0; i < d->nsent; i++) off[i] = d->sent[i].off, ln[i] = d->sent[i].len, first[i] = UINT32_MAX;
-    for (uint32_t i = d->nev; i-- > 0;) first[d->ev[i].sent] = i;
+    for (uint32_t i = 0; i < d->nsent; i++) off[i] = d->sent[i].off, ln[i] = d->sent[i].len;
     v->sent_off = off;
     v->sent_len = ln;
-    v->sent_first = first;
     StoredEvent *ev = arena_alloc(a, (d->nev + 1) * sizeof *ev);
     for (uint32_t i = 0; i < d->nev; i++) {
         EventView e;
@@ -1069,6 +1111,7 @@ void store_view(StoreView *v, const Doc *d, const char *text, size_t len, Arena 
     }
     v->nev = d->nev;
     v->ev = ev;
+    store_view_sentence_firsts(v, a);
     StoredQuote *qs = arena_alloc(a, (d->nquotes + 1) * sizeof *qs);
     for (uint32_t i = 0; i < d->nquotes; i++) {
         QuoteView qv;
@@ -1098,6 +1141,15 @@ void store_view(StoreView *v, const Doc *d, const char *text, size_t len, Arena 
     v->spans_len = (uint32_t)spans.len;
     buf_free(&spans);
     v->packed_len = (uint32_t)pack(v->body, v->body_len, a, pk, &v->packed);
+}
+
+void store_view_sentence_firsts(StoreView *v, Arena *a)
+{
+    uint32_t *first = arena_alloc(a, (v->nsent + 1) * sizeof *first);
+    for (uint32_t i = 0; i < v->nsent; i++) first[i] = UINT32_MAX;
+    for (uint32_t i = v->nev; i-- > 0;)
+        if (v->ev[i].sentence < v->nsent) first[v->ev[i].sentence] = i;
+    v->sent_first = first;
 }
 
 static Span span_moved(Span sp, const char *from, const char *to, size_t len)
@@ -1266,7 +1318,7 @@ int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errs
         sqlite3_bind_text(q, 24, e->place_how ? e->place_how : "none", -1, SQLITE_STATIC);
         if (sqlite3_step(q) != SQLITE_DONE) goto bad;
         sqlite3_int64 id = sqlite3_last_insert_rowid(st->db);
-        pend_event(st, e, id);
+        pending_add(&st->pend, e, id);
         /* the sentence, searched, under its first event's id */
         if (e->sentence < v->nsent && v->sent_first[e->sentence] == i) {
             q = st->sent;
@@ -1303,9 +1355,7 @@ int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errs
             if (sqlite3_step(vq) != SQLITE_DONE) goto bad;
         }
     }
-    st->batch.docs++;
-    st->batch.sentences += v->nsent;
-    st->batch.events += v->nev;
+    store_batch_add(&st->batch, v);
     if (st->batch.docs >= st->batch_docs) return store_commit(st, err, errsz);
     return 0;
 bad:
@@ -1335,11 +1385,29 @@ int store_commit(Store *st, char *err, size_t errsz)
         return -1;
     }
     st->in_tx = 0;
-    st->done.docs += st->batch.docs;
-    st->done.sentences += st->batch.sentences;
-    st->done.events += st->batch.events;
-    memset(&st->batch, 0, sizeof st->batch);
+    store_batch_committed(&st->done, &st->batch);
     return 0;
+}
+
+void store_batch_add(StoreTotals *batch, const StoreView *v)
+{
+    batch->docs++;
+    batch->sentences += v->nsent;
+    batch->events += v->nev;
+}
+
+void store_batch_committed(StoreTotals *done, StoreTotals *batch)
+{
+    done->docs += batch->docs;
+    done->sentences += batch->sentences;
+    done->events += batch->events;
+    memset(batch, 0, sizeof *batch);
+}
+
+void store_batch_lost(StoreTotals *done, StoreTotals *batch)
+{
+    done->lost += batch->docs;
+    memset(batch, 0, sizeof *batch);
 }
 
 StoreTotals store_totals(const Store *st) { return st->pg ? pg_store_totals(st->pg) : st->done; }
@@ -1360,7 +1428,6 @@ void store_close(Store *st)
                            st->fts, st->fts_clear, st->fts_del, st->quote, st->via, st->day_up, st->total_up};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) sqlite3_finalize(all[i]);
     sqlite3_close(st->db);
-    free(st->pend);
-    arena_free(&st->pend_arena);
+    pending_free(&st->pend);
     free(st);
 }

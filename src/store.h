@@ -74,6 +74,11 @@ typedef struct StoreView {
 typedef struct StorePacker StorePacker;
 StorePacker *store_packer_new(void);
 void   store_packer_free(StorePacker *pk);
+/* v's sentences (nsent, sent_off, sent_len, in a) from spans as stored
+ * ("start+length ..."); -1 when one is malformed or outside the body */
+int    store_view_spans(StoreView *v, const char *spans, Arena *a);
+/* v's sent_first from its events and sentences (in a) */
+void   store_view_sentence_firsts(StoreView *v, Arena *a);
 /* Make v from d in arena a (which must hold d too). */
 void   store_view(StoreView *v, const Doc *d, const char *text, size_t len, Arena *a, StorePacker *pk);
 /* dst: src with everything it points to copied into a (another thread's

@@ -5,6 +5,7 @@
 #define HERODOTUS_STORE_INT_H
 #include <stddef.h>
 #include <stdint.h>
+#include "arena.h"
 #include "store.h"
 
 /* Wire reprints: a body's MinHash signature in STORE_BANDS bands; a
@@ -25,10 +26,27 @@ typedef struct RollupRow {
     double goldstein;
     long long id;
 } RollupRow;
-/* the rollup's key order: countries, date, actors, code (0: one key) */
-int  store_pend_key_cmp(const RollupRow *a, const RollupRow *b);
-/* by key, then by event: a key's first event leads its run */
-void store_pend_sort(RollupRow *p, size_t n);
+/* The batch's events waiting for the rollups, their codes in an arena */
+typedef struct Pending {
+    RollupRow *row;
+    size_t n, cap;
+    Arena text;
+} Pending;
+void   pending_init(Pending *p);
+void   pending_add(Pending *p, const StoredEvent *e, long long id);
+/* in the rollup's key order (countries, date, actors, code), a key's
+ * events by id: its first event leads its run */
+void   pending_sort(Pending *p);
+/* the end of the run of row i's key (sorted) */
+size_t pending_run(const Pending *p, size_t i);
+void   pending_clear(Pending *p);
+void   pending_free(Pending *p);
+
+/* A batch's counts: a document added, the batch committed (into done) or
+ * lost (its documents counted in done.lost) */
+void store_batch_add(StoreTotals *batch, const StoreView *v);
+void store_batch_committed(StoreTotals *done, StoreTotals *batch);
+void store_batch_lost(StoreTotals *done, StoreTotals *batch);
 
 /* The PostgreSQL backend (store_pg.c), behind store.h's functions when
  * the database is given as postgresql://... or postgres://... */

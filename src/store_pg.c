@@ -132,9 +132,7 @@ struct PgStore {
     int in_tx;
     long batch_docs;
     Buf events, sentences, quotes, via;   /* the batch's rows, as COPY text */
-    RollupRow *pend;
-    size_t npend, cappend;
-    Buf pend_text;            /* the pending events' codes (offsets into it while the batch runs) */
+    Pending pend;             /* the batch's events, for the rollups */
     StoreTotals done, batch;
 };
 
@@ -173,12 +171,11 @@ PgStore *pg_store_open(const char *uri, char *err, size_t errsz)
 {
     PgStore *pg = calloc(1, sizeof *pg);
     if (!pg) abort();
+    pending_init(&pg->pend);
     pg->c = PQconnectdb(uri);
     if (PQstatus(pg->c) != CONNECTION_OK) {
         pg_msg(pg, "cannot connect to the PostgreSQL server", err, errsz);
-        PQfinish(pg->c);
-        free(pg);
-        return NULL;
+        goto bad;
     }
     PGresult *r;
     /* the schema, once: the first process creates it, the others wait */
@@ -210,6 +207,7 @@ PgStore *pg_store_open(const char *uri, char *err, size_t errsz)
     return pg;
 bad:
     PQfinish(pg->c);
+    pending_free(&pg->pend);
     free(pg);
     return NULL;
 }
@@ -285,8 +283,7 @@ static void batch_reset(PgStore *pg)
     buf_clear(&pg->sentences);
     buf_clear(&pg->quotes);
     buf_clear(&pg->via);
-    buf_clear(&pg->pend_text);
-    pg->npend = 0;
+    pending_clear(&pg->pend);
 }
 
 static void batch_lost(PgStore *pg)
@@ -294,8 +291,7 @@ static void batch_lost(PgStore *pg)
     PQclear(PQexec(pg->c, "ROLLBACK"));
     pg->in_tx = 0;
     batch_reset(pg);
-    pg->done.lost += pg->batch.docs;
-    memset(&pg->batch, 0, sizeof pg->batch);
+    store_batch_lost(&pg->done, &pg->batch);
 }
 
 static int fail_batch(PgStore *pg, const char *what, char *err, size_t errsz)
@@ -314,19 +310,12 @@ static int fail_batch(PgStore *pg, const char *what, char *err, size_t errsz)
  * inserted, not updated, is a new one-a-day event: xmax = 0). */
 static int rollup_flush(PgStore *pg, char *err, size_t errsz)
 {
-    if (!pg->npend) return 0;
-    for (size_t i = 0; i < pg->npend; i++) {   /* offsets into pend_text to pointers, now that it stops growing */
-        RollupRow *r = &pg->pend[i];
-        r->source = pg->pend_text.data + (size_t)r->source;
-        r->target = pg->pend_text.data + (size_t)r->target;
-        r->code = pg->pend_text.data + (size_t)r->code;
-    }
-    store_pend_sort(pg->pend, pg->npend);
+    if (!pg->pend.n) return 0;
+    pending_sort(&pg->pend);
     Buf rows = {0};
-    for (size_t i = 0; i < pg->npend;) {
-        const RollupRow *r = &pg->pend[i];
-        size_t j = i + 1;
-        while (j < pg->npend && !store_pend_key_cmp(&pg->pend[j], r)) j++;
+    for (size_t i = 0; i < pg->pend.n;) {
+        const RollupRow *r = &pg->pend.row[i];
+        size_t j = pending_run(&pg->pend, i);
         copy_str(&rows, r->source, strlen(r->source) < 3 ? strlen(r->source) : 3), tab(&rows);
         copy_str(&rows, r->target, strlen(r->target) < 3 ? strlen(r->target) : 3), tab(&rows);
         copy_cstr(&rows, r->date), tab(&rows);
@@ -340,8 +329,7 @@ static int rollup_flush(PgStore *pg, char *err, size_t errsz)
         copy_int(&rows, (long long)(j - i)), eol(&rows);
         i = j;
     }
-    pg->npend = 0;
-    buf_clear(&pg->pend_text);
+    pending_clear(&pg->pend);
     int rc = run(pg, "CREATE TEMP TABLE IF NOT EXISTS pend(sc text, tc text, date text, source text, target text, code text,"
                      " root text, quad integer, goldstein double precision, id bigint, k bigint) ON COMMIT DELETE ROWS",
                  "rollups", err, errsz);
@@ -424,28 +412,6 @@ static long long find_story(PgStore *pg, const StoreView *v, long long week)
         }
     PQclear(r);
     return story;
-}
-
-static void pend_event(PgStore *pg, const StoredEvent *e, long long id)
-{
-    if (pg->npend == pg->cappend) {
-        pg->cappend = pg->cappend ? 2 * pg->cappend : 4096;
-        pg->pend = realloc(pg->pend, pg->cappend * sizeof *pg->pend);
-        if (!pg->pend) abort();
-    }
-    RollupRow *r = &pg->pend[pg->npend++];
-    /* offsets into pend_text, which may move as it grows (rollup_flush) */
-    r->source = (const char *)pg->pend_text.len;
-    buf_put(&pg->pend_text, e->source, strlen(e->source) + 1);
-    r->target = (const char *)pg->pend_text.len;
-    buf_put(&pg->pend_text, e->target, strlen(e->target) + 1);
-    r->code = (const char *)pg->pend_text.len;
-    buf_put(&pg->pend_text, e->code, strlen(e->code) + 1);
-    snprintf(r->date, sizeof r->date, "%s", e->date[0] ? e->date : "undated");
-    memcpy(r->root, e->root, sizeof r->root);
-    r->quad = e->quad;
-    r->goldstein = e->goldstein;
-    r->id = id;
 }
 
 int pg_store_doc(PgStore *pg, const StoreView *v, int replace, char *err, size_t errsz)
@@ -554,7 +520,7 @@ int pg_store_doc(PgStore *pg, const StoreView *v, int replace, char *err, size_t
         copy_cstr(b, e->place_how ? e->place_how : "none"), tab(b);
         copy_cstr(b, e->place ? (e->place_city ? "city" : "country") : NULL), tab(b);
         copy_cstr(b, e->place && e->place_region && *e->place_region ? e->place_region : NULL), eol(b);
-        pend_event(pg, e, ids[i]);
+        pending_add(&pg->pend, e, ids[i]);
         if (e->sentence < v->nsent && v->sent_first[e->sentence] == i) {
             copy_int(&pg->sentences, ids[i]), tab(&pg->sentences);
             copy_int(&pg->sentences, doc), tab(&pg->sentences);
@@ -584,9 +550,7 @@ int pg_store_doc(PgStore *pg, const StoreView *v, int replace, char *err, size_t
         }
     }
     free(ids);
-    pg->batch.docs++;
-    pg->batch.sentences += v->nsent;
-    pg->batch.events += v->nev;
+    store_batch_add(&pg->batch, v);
     if (pg->batch.docs >= pg->batch_docs) return pg_store_commit(pg, err, errsz);
     return 0;
 }
@@ -600,10 +564,7 @@ int pg_store_commit(PgStore *pg, char *err, size_t errsz)
     PQclear(r);
     if (!ok) return fail_batch(pg, "commit", err, errsz);
     pg->in_tx = 0;
-    pg->done.docs += pg->batch.docs;
-    pg->done.sentences += pg->batch.sentences;
-    pg->done.events += pg->batch.events;
-    memset(&pg->batch, 0, sizeof pg->batch);
+    store_batch_committed(&pg->done, &pg->batch);
     return 0;
 }
 
@@ -621,7 +582,6 @@ void pg_store_close(PgStore *pg)
     buf_free(&pg->sentences);
     buf_free(&pg->quotes);
     buf_free(&pg->via);
-    buf_free(&pg->pend_text);
-    free(pg->pend);
+    pending_free(&pg->pend);
     free(pg);
 }

@@ -44,13 +44,6 @@ check shard_parts_hold_every_document test "$(for k in 1 2 3 4; do sqlite3 "$T/p
     "$(( $(wc -l <"$T/a.jsonl") + 3 + $(wc -l <"$T/b.jsonl") ))"
 "$H" merge --db "$T/m.db" "$T/p1.db" "$T/p2.db" "$T/p3.db" "$T/p4.db" >"$T/o" 2>"$T/e"; rc=$?
 check merge_succeeds_and_counts sh -c "[ $rc -eq 0 ] && grep -Eq '^herodotus merge: [0-9]+ documents read from 4 stores: [0-9]+ stored with [0-9]+ events, 1 skipped as already stored$' '$T/e'"
-dump() {
-    sqlite3 "$1" "select id, doc_id, url, source, title, pubdate, place, content_hash, story, hex(signature), hex(body), sentence_spans, author, language from documents order by id;
-        select * from events order by id; select * from quotes order by id; select * from quote_via order by quote, pos;
-        select * from event_days order by sc, tc, date, source, target, code; select * from day_totals order by date, root, quad;
-        select * from doc_bands order by week, band, hash, doc; select rowid from sentences_fts order by rowid;
-        select rowid from sentences_fts where sentences_fts match 'said' order by rowid"
-}
 dump "$T/one.db" >"$T/one.txt"
 dump "$T/m.db" >"$T/m.txt"
 check merged_parts_equal_one_ingest_row_for_row sh -c "[ -s '$T/one.txt' ] && cmp -s '$T/one.txt' '$T/m.txt'"

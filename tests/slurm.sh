@@ -93,12 +93,6 @@ else
     sh contrib/slurm/merge.sbatch "$T/out" 4 "$T/merged.db" 2>"$T/out/merge.log"
     check sequential_parts_and_merge_succeed test -f "$T/merged.db"
 fi
-dump() {
-    sqlite3 "$1" "select id, doc_id, url, source, title, pubdate, place, content_hash, story, hex(signature), hex(body), sentence_spans, author, language from documents order by id;
-        select * from events order by id; select * from quotes order by id; select * from quote_via order by quote, pos;
-        select * from event_days order by sc, tc, date, source, target, code; select * from day_totals order by date, root, quad;
-        select * from doc_bands order by week, band, hash, doc; select rowid from sentences_fts order by rowid"
-}
 dump "$T/one.db" >"$T/one.txt"
 dump "$T/merged.db" >"$T/merged.txt" 2>/dev/null
 check merged_cluster_store_equals_one_ingest sh -c "[ -s '$T/one.txt' ] && cmp -s '$T/one.txt' '$T/merged.txt'"
