@@ -26,11 +26,10 @@
 
 /* one read-only connection, and the deadline of the request using it */
 typedef struct Conn {
-    sqlite3 *db;
+    Db *db;
     struct timespec deadline;
     int busy;
-    sqlite3_stmt *version;          /* PRAGMA data_version */
-    sqlite3_int64 seen;             /* its last value */
+    long long seen;                 /* the store's version (db_version) as last seen */
 } Conn;
 
 /* A cached answer: the JSON of a GET, valid while the store is as it was
@@ -48,6 +47,7 @@ enum { CACHE_FLIGHTS = 64, CACHE_SLOTS = 4096, CACHE_MAX_ENTRIES = 4096, CACHE_M
 struct Api {
     const Coder *coder;
     char *db_path;
+    int pg;                         /* a PostgreSQL store: its SQL dialect */
     Conn *conn;
     int nconn;
     pthread_mutex_t mu;
@@ -96,12 +96,12 @@ void api_error(ApiResponse *rs, int status, const char *fmt, ...)
 }
 
 /* a database error: over time (503) or another failure (500) */
-static void answer_db_error(ApiResponse *rs, sqlite3 *db, int rc)
+static void answer_db_error(ApiResponse *rs, Db *db)
 {
-    if (rc == SQLITE_INTERRUPT)
+    if (db_timed_out(db))
         api_error(rs, 503, "the query took more than %d seconds: narrow the filters (a dyad, codes, dates)",
                      API_QUERY_MS / 1000);
-    else api_error(rs, 500, "database: %s", sqlite3_errmsg(db));
+    else api_error(rs, 500, "database: %s", db_errmsg(db));
 }
 
 /* ---- connections ---- */
@@ -166,6 +166,7 @@ Api *api_open(const char *db_path, const Coder *coder, int nconn, char *err, siz
     }
     a->coder = coder;
     a->db_path = strdup(db_path);
+    a->pg = db_is_pg_uri(db_path);
     a->nconn = nconn < 1 ? 1 : nconn;
     a->conn = calloc((size_t)a->nconn, sizeof *a->conn);
     pthread_mutex_init(&a->mu, NULL);
@@ -174,17 +175,19 @@ Api *api_open(const char *db_path, const Coder *coder, int nconn, char *err, siz
     pthread_mutex_init(&a->cache_mu, NULL);
     pthread_cond_init(&a->landed, NULL);
     for (int i = 0; i < a->nconn; i++) {
-        a->conn[i].db = store_open_read(db_path, err, errsz);
+        a->conn[i].db = db_open(db_path, err, errsz);
         if (!a->conn[i].db) {
             api_close(a);
             return NULL;
         }
-        sqlite3_busy_timeout(a->conn[i].db, API_QUERY_MS);
-        /* pages mapped, not copied in by read(); a larger page cache per connection */
-        sqlite3_exec(a->conn[i].db, "PRAGMA mmap_size = 4294967296; PRAGMA cache_size = -32768", NULL, NULL, NULL);
-        sqlite3_progress_handler(a->conn[i].db, 4000, over_time, &a->conn[i]);
-        if (sqlite3_prepare_v2(a->conn[i].db, "PRAGMA data_version", -1, &a->conn[i].version, NULL) != SQLITE_OK) {
-            snprintf(err, errsz, "%s: %s", db_path, sqlite3_errmsg(a->conn[i].db));
+        sqlite3 *lite = db_sqlite(a->conn[i].db);
+        if (lite) {
+            sqlite3_busy_timeout(lite, API_QUERY_MS);
+            /* pages mapped, not copied in by read(); a larger page cache per connection */
+            sqlite3_exec(lite, "PRAGMA mmap_size = 4294967296; PRAGMA cache_size = -32768", NULL, NULL, NULL);
+            sqlite3_progress_handler(lite, 4000, over_time, &a->conn[i]);
+        } else if (db_set_timeout(a->conn[i].db, API_QUERY_MS)) {   /* the server stops a query over time */
+            snprintf(err, errsz, "%s", db_errmsg(a->conn[i].db));
             api_close(a);
             return NULL;
         }
@@ -197,8 +200,7 @@ void api_close(Api *a)
 {
     if (!a) return;
     for (int i = 0; i < a->nconn; i++) {
-        sqlite3_finalize(a->conn[i].version);
-        sqlite3_close(a->conn[i].db);
+        db_close(a->conn[i].db);
     }
     for (Cached *c = a->lru_head, *n; c; c = n) {
         n = c->next_lru;
@@ -225,11 +227,9 @@ void api_set_cache(Api *a, int on) { a->cache_on = on; }
  * move bumps the one generation that cached answers are checked against. */
 static unsigned long store_gen(Api *a, Conn *c)
 {
-    sqlite3_int64 v = -1;
-    if (sqlite3_step(c->version) == SQLITE_ROW) v = sqlite3_column_int64(c->version, 0);
-    sqlite3_reset(c->version);
+    long long v = db_version(c->db);
     pthread_mutex_lock(&a->cache_mu);
-    if (v != c->seen || v < 0) {
+    if (v != c->seen || v == 0) {
         c->seen = v;
         a->gen++;
     }
@@ -340,9 +340,10 @@ typedef struct Args {
 
 /* Read rq's parameters into x: the filters (when x->filters) and the
  * endpoint's own (x->own, at most 8).  0, or -1 after a 400 into rs. */
-static int read_args(const ApiRequest *rq, Args *x, ApiResponse *rs)
+static int read_args(const Api *a, const ApiRequest *rq, Args *x, ApiResponse *rs)
 {
     x->f.dedup = 1;
+    x->f.pg = a->pg;
     for (int i = 0; i < rq->nparams; i++) {
         const char *k = rq->params[i].key, *v = rq->params[i].value ? rq->params[i].value : "";
         for (int j = 0; j < i; j++)
@@ -457,32 +458,31 @@ static int word_arg(const char *name, const char *v, const char *const *words, c
     return -1;
 }
 
-static sqlite3_stmt *prepare(Conn *c, const char *sql, const Params *vals, ApiResponse *rs)
+static DbStmt *prepare(Conn *c, const char *sql, const Params *vals, ApiResponse *rs)
 {
-    sqlite3_stmt *q;
-    int rc = sqlite3_prepare_v2(c->db, sql, -1, &q, NULL);
-    if (rc != SQLITE_OK) {
-        answer_db_error(rs, c->db, rc);
+    DbStmt *q = db_prepare(c->db, sql, 0);
+    if (!q) {
+        answer_db_error(rs, c->db);
         return NULL;
     }
-    for (int i = 0; vals && i < vals->n; i++) sqlite3_bind_text(q, i + 1, vals->v[i], -1, SQLITE_STATIC);
+    for (int i = 0; vals && i < vals->n; i++) db_bind_text(q, i + 1, vals->v[i]);
     return q;
 }
 
 /* Every row of q as an object of its columns, into a JSON array: 0, or -1
  * after an error into rs */
-static int rows_json(Conn *c, sqlite3_stmt *q, Buf *o, ApiResponse *rs)
+static int rows_json(Conn *c, DbStmt *q, Buf *o, ApiResponse *rs)
 {
     int rc, n = 0;
     buf_putc(o, '[');
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+    while ((rc = db_step(q)) == DB_ROW) {
         buf_puts(o, n++ ? ",{" : "{");
-        rows_json_fields(o, q, 0, sqlite3_column_count(q));
+        rows_json_fields(o, q, 0, db_column_count(q));
         buf_putc(o, '}');
     }
     buf_putc(o, ']');
-    if (rc == SQLITE_DONE) return 0;
-    answer_db_error(rs, c->db, rc);
+    if (rc == DB_DONE) return 0;
+    answer_db_error(rs, c->db);
     return -1;
 }
 
@@ -499,12 +499,12 @@ static int rows_json(Conn *c, sqlite3_stmt *q, Buf *o, ApiResponse *rs)
 #define EVENT_FROM " FROM events e JOIN documents d ON d.id = e.doc"
 enum { EV_SENTENCE = 13, EV_PLACE = 20, EV_QUOTE = 25, EV_DOC = 28, EV_RULE, EV_STORY };
 
-static void event_json(Buf *o, sqlite3_stmt *q)
+static void event_json(Buf *o, DbStmt *q)
 {
     buf_putc(o, '{');
     rows_json_fields(o, q, 0, EV_PLACE);
     buf_puts(o, ",\"place\":");   /* an object of its own, null without one */
-    if (sqlite3_column_type(q, EV_PLACE) == SQLITE_NULL) buf_puts(o, "null");
+    if (db_column_type(q, EV_PLACE) == DB_NULL) buf_puts(o, "null");
     else {
         buf_putc(o, '{');
         rows_json_fields(o, q, EV_PLACE, EV_QUOTE);
@@ -520,9 +520,9 @@ static void event_json(Buf *o, sqlite3_stmt *q)
  * cursor, a page that more follow also says where it ended, "next":
  * "DATE/ID" (columns 1 and 0 of its last row: its date, NULL undated, and
  * id), for after=. */
-typedef void (*RowJson)(Buf *o, sqlite3_stmt *q);
+typedef void (*RowJson)(Buf *o, DbStmt *q);
 
-static void answer_page(Conn *c, sqlite3_stmt *q, const char *name, long offset, long limit, RowJson row, int cursor,
+static void answer_page(Conn *c, DbStmt *q, const char *name, long offset, long limit, RowJson row, int cursor,
                         ApiResponse *rs)
 {
     Buf *o = &rs->body;
@@ -530,22 +530,22 @@ static void answer_page(Conn *c, sqlite3_stmt *q, const char *name, long offset,
     long n = 0;
     int rc;
     char next[64] = "";
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW && n < limit) {
+    while ((rc = db_step(q)) == DB_ROW && n < limit) {
         if (n++) buf_putc(o, ',');
         row(o, q);
         if (cursor) {
-            const char *d = (const char *)sqlite3_column_text(q, 1);
-            snprintf(next, sizeof next, "%.10s/%lld", d ? d : "undated", (long long)sqlite3_column_int64(q, 0));
+            const char *d = db_column_text(q, 1);
+            snprintf(next, sizeof next, "%.10s/%lld", d ? d : "undated", (long long)db_column_int64(q, 0));
         }
     }
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) answer_db_error(rs, c->db, rc);
+    if (rc == DB_ERROR) answer_db_error(rs, c->db);
     else {
-        buf_printf(o, "],\"more\":%s", rc == SQLITE_ROW ? "true" : "false");
-        if (cursor && rc == SQLITE_ROW) buf_printf(o, ",\"next\":\"%s\"", next);
+        buf_printf(o, "],\"more\":%s", rc == DB_ROW ? "true" : "false");
+        if (cursor && rc == DB_ROW) buf_printf(o, ",\"next\":\"%s\"", next);
         buf_putc(o, '}');
         rs->status = 200;
     }
-    sqlite3_finalize(q);
+    db_finalize(q);
 }
 
 static void get_events(Api *a, const ApiRequest *rq, ApiResponse *rs)
@@ -554,7 +554,7 @@ static void get_events(Api *a, const ApiRequest *rq, ApiResponse *rs)
     Args x = {.filters = 1, .own = own};
     long limit, offset;
     Cursor after;
-    if (read_args(rq, &x, rs) || int_arg("limit", x.val[0], 1, 1000, 50, &limit, rs) ||
+    if (read_args(a, rq, &x, rs) || int_arg("limit", x.val[0], 1, 1000, 50, &limit, rs) ||
         int_arg("offset", x.val[1], 0, 100000000, 0, &offset, rs)) {
         args_free(&x);
         return;
@@ -574,7 +574,7 @@ static void get_events(Api *a, const ApiRequest *rq, ApiResponse *rs)
     Conn *c = conn_take(a);
     reader_event_ids(&r, &sql, offset + limit + 1, x.val[2] ? &after : NULL, reader_walk(c->db, &r));
     buf_printf(&sql, ") ORDER BY e.date IS NULL, e.date, e.id LIMIT %ld OFFSET %ld", limit + 1, offset);
-    sqlite3_stmt *q = prepare(c, sql.data, &x.vals, rs);
+    DbStmt *q = prepare(c, sql.data, &x.vals, rs);
     if (q) answer_page(c, q, "events", offset, limit, event_json, 1, rs);
     conn_give(a, c);
     buf_free(&sql);
@@ -584,28 +584,27 @@ static void get_events(Api *a, const ApiRequest *rq, ApiResponse *rs)
 /* The stored document doc coded again: the explanation of its event in
  * sentence text stext with source, target and code, into o ("null" when
  * the coder no longer gives it) */
-static void explain_json(Api *a, Conn *c, sqlite3_int64 doc, const char *stext, const char *source,
+static void explain_json(Api *a, Conn *c, long long doc, const char *stext, const char *source,
                          const char *target, const char *code, const char *rule, Buf *o)
 {
-    sqlite3_stmt *q;
-    if (!a->coder || sqlite3_prepare_v2(c->db, "SELECT hd_text(body), pubdate, doc_id FROM documents WHERE id = ?1", -1, &q,
-                                        NULL) != SQLITE_OK) {
+    DbStmt *q;
+    if (!a->coder || !(q = db_prepare(c->db, "SELECT hd_text(body), pubdate, doc_id FROM documents WHERE id = ?1", 0))) {
         buf_puts(o, "null");
         return;
     }
-    sqlite3_bind_int64(q, 1, doc);
-    if (sqlite3_step(q) != SQLITE_ROW || sqlite3_column_type(q, 0) == SQLITE_NULL ||
-        sqlite3_column_bytes(q, 0) > API_EXPLAIN_MAX) {   /* a very long article is not coded again */
-        sqlite3_finalize(q);
+    db_bind_int64(q, 1, doc);
+    if (db_step(q) != DB_ROW || db_column_type(q, 0) == DB_NULL ||
+        db_column_bytes(q, 0) > API_EXPLAIN_MAX) {   /* a very long article is not coded again */
+        db_finalize(q);
         buf_puts(o, "null");
         return;
     }
     Arena arena;
     arena_init(&arena);
     Doc d;
-    const char *body = (const char *)sqlite3_column_text(q, 0);
-    RawDoc raw = {"(stored)", 0, (const char *)sqlite3_column_text(q, 2), NULL,
-                  (const char *)sqlite3_column_text(q, 1), NULL, NULL, body, (size_t)sqlite3_column_bytes(q, 0), NULL};
+    const char *body = db_column_text(q, 0);
+    RawDoc raw = {"(stored)", 0, db_column_text(q, 2), NULL,
+                  db_column_text(q, 1), NULL, NULL, body, (size_t)db_column_bytes(q, 0), NULL};
     char err[256];
     int cut = 0, found = 0;
     coding_take(a);
@@ -640,46 +639,55 @@ static void explain_json(Api *a, Conn *c, sqlite3_int64 doc, const char *stext, 
         }
     }
     if (!found) buf_puts(o, "null");
-    sqlite3_finalize(q);
+    db_finalize(q);
     arena_free(&arena);
 }
 
-/* A stored quote's columns (aliased q), then its via as SQLite's JSON */
-#define QUOTE_SELECT                                                                                              \
+/* A stored quote's columns (aliased q), then its via as the server's
+ * JSON (PostgreSQL's is written again compact, as SQLite writes it) */
+#define QUOTE_COLUMNS                                                                                             \
     "SELECT q.id, d.doc_id, q.n AS quote_id, q.date, q.text, q.kind, q.speaker, q.speaker_code,"                  \
-    " q.speaker_how AS how, q.speaker_role AS role,"                                                              \
-    " (SELECT json_group_array(json_object('name', v.name, 'kind', v.kind)) FROM"                                 \
-    "   (SELECT name, kind FROM quote_via v WHERE v.quote = q.id ORDER BY v.pos) v) AS via"                      \
-    " FROM quotes q JOIN documents d ON d.id = q.doc"
+    " q.speaker_how AS how, q.speaker_role AS role,"
+#define QUOTE_FROM " FROM quotes q JOIN documents d ON d.id = q.doc"
+#define QUOTE_SELECT_PG                                                                                           \
+    QUOTE_COLUMNS " (SELECT json_agg(json_build_object('name', v.name, 'kind', v.kind) ORDER BY v.pos)"           \
+                  " FROM quote_via v WHERE v.quote = q.id) AS via" QUOTE_FROM
+#define QUOTE_SELECT_LITE                                                                                         \
+    QUOTE_COLUMNS " (SELECT json_group_array(json_object('name', v.name, 'kind', v.kind)) FROM"                   \
+                  "   (SELECT name, kind FROM quote_via v WHERE v.quote = q.id ORDER BY v.pos) v) AS via" QUOTE_FROM
 
-static void quote_json(Buf *o, sqlite3_stmt *q)
+static void quote_json(Buf *o, DbStmt *q)
 {
     buf_putc(o, '{');
     rows_json_fields(o, q, 0, 10);
-    const char *v = (const char *)sqlite3_column_text(q, 10);
+    const char *v = db_column_text(q, 10);
     buf_puts(o, ",\"via\":");
-    buf_puts(o, v ? v : "[]");
+    json_t *j = v && strchr(v, ' ') ? json_loads(v, 0, NULL) : NULL;
+    char *compact = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+    buf_puts(o, compact ? compact : v ? v : "[]");
+    free(compact);
+    json_decref(j);
     buf_putc(o, '}');
 }
 
 /* The one row of q bound to id, as an object written by row() into o
  * (null when there is none); 0, or -1 after an error into rs */
-static int one_row(Conn *c, sqlite3_stmt *q, sqlite3_int64 id, RowJson row, Buf *o, ApiResponse *rs)
+static int one_row(Conn *c, DbStmt *q, long long id, RowJson row, Buf *o, ApiResponse *rs)
 {
-    sqlite3_bind_int64(q, 1, id);
-    int rc = sqlite3_step(q);
-    if (rc == SQLITE_ROW) row(o, q);
-    else if (rc == SQLITE_DONE) buf_puts(o, "null");
-    sqlite3_finalize(q);
-    if (rc == SQLITE_ROW || rc == SQLITE_DONE) return 0;
-    answer_db_error(rs, c->db, rc);
+    db_bind_int64(q, 1, id);
+    int rc = db_step(q);
+    if (rc == DB_ROW) row(o, q);
+    else if (rc == DB_DONE) buf_puts(o, "null");
+    db_finalize(q);
+    if (rc == DB_ROW || rc == DB_DONE) return 0;
+    answer_db_error(rs, c->db);
     return -1;
 }
 
-static void object_json(Buf *o, sqlite3_stmt *q)
+static void object_json(Buf *o, DbStmt *q)
 {
     buf_putc(o, '{');
-    rows_json_fields(o, q, 0, sqlite3_column_count(q));
+    rows_json_fields(o, q, 0, db_column_count(q));
     buf_putc(o, '}');
 }
 
@@ -696,17 +704,17 @@ static void get_event(Api *a, const ApiRequest *rq, const char *idtext, ApiRespo
         return;
     }
     Conn *c = conn_take(a);
-    sqlite3_stmt *q = prepare(c, "SELECT " EVENT_COLUMNS EVENT_FROM " WHERE e.id = ?1", NULL, rs);
+    DbStmt *q = prepare(c, "SELECT " EVENT_COLUMNS EVENT_FROM " WHERE e.id = ?1", NULL, rs);
     if (!q) {
         conn_give(a, c);
         return;
     }
-    sqlite3_bind_int64(q, 1, id);
-    int rc = sqlite3_step(q);
-    if (rc != SQLITE_ROW) {
-        if (rc == SQLITE_DONE) api_error(rs, 404, "no event %lld", id);
-        else answer_db_error(rs, c->db, rc);
-        sqlite3_finalize(q);
+    db_bind_int64(q, 1, id);
+    int rc = db_step(q);
+    if (rc != DB_ROW) {
+        if (rc == DB_DONE) api_error(rs, 404, "no event %lld", id);
+        else answer_db_error(rs, c->db);
+        db_finalize(q);
         conn_give(a, c);
         return;
     }
@@ -714,14 +722,14 @@ static void get_event(Api *a, const ApiRequest *rq, const char *idtext, ApiRespo
     buf_puts(o, "{\"event\":");
     event_json(o, q);
     /* what the rest reads of the event, before its statement goes */
-    sqlite3_int64 doc = sqlite3_column_int64(q, EV_DOC), story = sqlite3_column_int64(q, EV_STORY);
-    sqlite3_int64 quote_n = sqlite3_column_type(q, EV_QUOTE) == SQLITE_NULL ? 0 : sqlite3_column_int64(q, EV_QUOTE);
-    const char *col[] = {(const char *)sqlite3_column_text(q, EV_SENTENCE), (const char *)sqlite3_column_text(q, 2),
-                         (const char *)sqlite3_column_text(q, 3), (const char *)sqlite3_column_text(q, 4),
-                         (const char *)sqlite3_column_text(q, EV_RULE), (const char *)sqlite3_column_text(q, 1)};
+    long long doc = db_column_int64(q, EV_DOC), story = db_column_int64(q, EV_STORY);
+    long long quote_n = db_column_type(q, EV_QUOTE) == DB_NULL ? 0 : db_column_int64(q, EV_QUOTE);
+    const char *col[] = {db_column_text(q, EV_SENTENCE), db_column_text(q, 2),
+                         db_column_text(q, 3), db_column_text(q, 4),
+                         db_column_text(q, EV_RULE), db_column_text(q, 1)};
     char *keep[6];   /* sentence, source, target, code, rule, date (NULL none) */
     for (int k = 0; k < 6; k++) keep[k] = col[k] ? strdup(col[k]) : NULL;
-    sqlite3_finalize(q);
+    db_finalize(q);
 
     int ok = 1;
     buf_puts(o, ",\"document\":");
@@ -732,15 +740,15 @@ static void get_event(Api *a, const ApiRequest *rq, const char *idtext, ApiRespo
     if (ok) {
         buf_puts(o, ",\"reports\":");
         q = prepare(c, "SELECT x.id, xd.doc_id, xd.url, xd.source AS outlet, xd.title, xd.pubdate FROM events x"
-                       " JOIN documents xd ON xd.id = x.doc WHERE x.story = ?1 AND x.date IS ?2 AND x.source = ?3"
+                       " JOIN documents xd ON xd.id = x.doc WHERE x.story = ?1 AND x.date IS NOT DISTINCT FROM ?2 AND x.source = ?3"
                        " AND x.target = ?4 AND x.code = ?5 AND x.id != ?6 ORDER BY x.id LIMIT 100", NULL, rs);
         if (q) {
-            sqlite3_bind_int64(q, 1, story);
-            if (keep[5]) sqlite3_bind_text(q, 2, keep[5], -1, SQLITE_STATIC);
-            for (int k = 1; k <= 3; k++) sqlite3_bind_text(q, 2 + k, keep[k], -1, SQLITE_STATIC);
-            sqlite3_bind_int64(q, 6, id);
+            db_bind_int64(q, 1, story);
+            if (keep[5]) db_bind_text(q, 2, keep[5]);
+            for (int k = 1; k <= 3; k++) db_bind_text(q, 2 + k, keep[k]);
+            db_bind_int64(q, 6, id);
             ok = !rows_json(c, q, o, rs);
-            sqlite3_finalize(q);
+            db_finalize(q);
         } else ok = 0;
     }
     /* the quote it was said in */
@@ -748,8 +756,8 @@ static void get_event(Api *a, const ApiRequest *rq, const char *idtext, ApiRespo
         buf_puts(o, ",\"quote\":");
         if (!quote_n) buf_puts(o, "null");
         else {
-            q = prepare(c, QUOTE_SELECT " WHERE q.doc = ?1 AND q.n = ?2", NULL, rs);
-            if (q) sqlite3_bind_int64(q, 2, quote_n);
+            q = prepare(c, a->pg ? QUOTE_SELECT_PG " WHERE q.doc = ?1 AND q.n = ?2" : QUOTE_SELECT_LITE " WHERE q.doc = ?1 AND q.n = ?2", NULL, rs);
+            if (q) db_bind_int64(q, 2, quote_n);
             ok = q && !one_row(c, q, doc, quote_json, o, rs);
         }
     }
@@ -773,7 +781,7 @@ static void get_stats(Api *a, const ApiRequest *rq, ApiResponse *rs)
     static const char *const bys[] = {"day", "week", "month", "year", NULL}, *const groups[] = {"root", "quad", NULL};
     Args x = {.filters = 1, .own = own};
     const char *by, *group;
-    if (read_args(rq, &x, rs) || word_arg("by", x.val[0], bys, "month", &by, rs) ||
+    if (read_args(a, rq, &x, rs) || word_arg("by", x.val[0], bys, "month", &by, rs) ||
         word_arg("group", x.val[1], groups, NULL, &group, rs)) {
         args_free(&x);
         return;
@@ -782,13 +790,13 @@ static void get_stats(Api *a, const ApiRequest *rq, ApiResponse *rs)
     Buf sql = {0}, b = {0};
     stats_events_sql(&b, &x.f, 0, x.where.data);
     if (group)
-        buf_printf(&sql, "SELECT %s AS period, %s AS grp, sum(w), sum(gw) / sum(w) FROM %s"
-                         " GROUP BY period, grp ORDER BY period, grp", stats_period_sql(by), group, b.data);
+        buf_printf(&sql, "SELECT %s AS period, %s AS grp, sum(w), " STATS_MEAN " FROM %s t"
+                         " GROUP BY period, grp ORDER BY period, grp", stats_period_sql(by, a->pg), group, b.data);
     else
-        buf_printf(&sql, "SELECT %s AS period, NULL, sum(w), sum(gw) / sum(w) FROM %s GROUP BY period ORDER BY period",
-                   stats_period_sql(by), b.data);
+        buf_printf(&sql, "SELECT %s AS period, NULL, sum(w), " STATS_MEAN " FROM %s t GROUP BY period ORDER BY period",
+                   stats_period_sql(by, a->pg), b.data);
     Conn *c = conn_take(a);
-    sqlite3_stmt *q = prepare(c, sql.data, &x.vals, rs);
+    DbStmt *q = prepare(c, sql.data, &x.vals, rs);
     if (q) {
         Buf *o = &rs->body;
         buf_printf(o, "{\"by\":\"%s\",\"group\":", by);
@@ -799,11 +807,11 @@ static void get_stats(Api *a, const ApiRequest *rq, ApiResponse *rs)
         char last[16] = "";
         int rows = 0, nperiods = 0, rc;
         long long undated = 0;
-        while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-            const char *p = (const char *)sqlite3_column_text(q, 0);
+        while ((rc = db_step(q)) == DB_ROW) {
+            const char *p = db_column_text(q, 0);
             if (!p) continue;
             if (!strcmp(p, "undated")) {
-                undated += sqlite3_column_int64(q, 2);
+                undated += db_column_int64(q, 2);
                 continue;
             }
             if (*last && strcmp(last, p)) {
@@ -821,20 +829,20 @@ static void get_stats(Api *a, const ApiRequest *rq, ApiResponse *rs)
             buf_printf(o, "%s{\"period\":", rows++ ? "," : "");
             buf_json_str(o, p, strlen(p));
             if (group) {
-                const char *g = (const char *)sqlite3_column_text(q, 1);
+                const char *g = db_column_text(q, 1);
                 const char *name = stats_group_name(group, g ? g : "");
                 buf_puts(o, ",\"group\":");
                 buf_json_str(o, g ? g : "", g ? strlen(g) : 0);
                 buf_puts(o, ",\"label\":");
                 buf_json_str(o, name, strlen(name));
             }
-            buf_printf(o, ",\"events\":%lld,\"goldstein\":", (long long)sqlite3_column_int64(q, 2));
-            if (sqlite3_column_type(q, 3) == SQLITE_NULL) buf_puts(o, "null");
-            else buf_printf(o, "%.2f", sqlite3_column_double(q, 3));
+            buf_printf(o, ",\"events\":%lld,\"goldstein\":", (long long)db_column_int64(q, 2));
+            if (db_column_type(q, 3) == DB_NULL) buf_puts(o, "null");
+            else buf_printf(o, "%.2f", db_column_double(q, 3));
             buf_putc(o, '}');
         }
-        sqlite3_finalize(q);
-        if (rc != SQLITE_DONE) answer_db_error(rs, c->db, rc);
+        db_finalize(q);
+        if (rc != DB_DONE) answer_db_error(rs, c->db);
         else {
             buf_printf(o, "],\"undated\":%lld}", undated);
             rs->status = 200;
@@ -850,14 +858,14 @@ static void get_stats(Api *a, const ApiRequest *rq, ApiResponse *rs)
 static void answer_rows(Api *a, const char *sql, const Params *vals, const char *head, ApiResponse *rs)
 {
     Conn *c = conn_take(a);
-    sqlite3_stmt *q = prepare(c, sql, vals, rs);
+    DbStmt *q = prepare(c, sql, vals, rs);
     if (q) {
         buf_puts(&rs->body, head);
         if (!rows_json(c, q, &rs->body, rs)) {
             buf_putc(&rs->body, '}');
             rs->status = 200;
         }
-        sqlite3_finalize(q);
+        db_finalize(q);
     }
     conn_give(a, c);
 }
@@ -869,7 +877,7 @@ static void get_top(Api *a, const ApiRequest *rq, ApiResponse *rs)
     Args x = {.filters = 1, .own = own};
     const char *what;
     long limit;
-    if (read_args(rq, &x, rs) || word_arg("what", x.val[0], whats, "dyads", &what, rs) ||
+    if (read_args(a, rq, &x, rs) || word_arg("what", x.val[0], whats, "dyads", &what, rs) ||
         int_arg("limit", x.val[1], 1, 100, 10, &limit, rs)) {
         args_free(&x);
         return;
@@ -890,7 +898,7 @@ static void get_places(Api *a, const ApiRequest *rq, ApiResponse *rs)
     static const char *const own[] = {"limit", NULL};
     Args x = {.filters = 1, .own = own};
     long limit;
-    if (read_args(rq, &x, rs) || int_arg("limit", x.val[0], 1, 2000, 500, &limit, rs)) {
+    if (read_args(a, rq, &x, rs) || int_arg("limit", x.val[0], 1, 2000, 500, &limit, rs)) {
         args_free(&x);
         return;
     }
@@ -914,7 +922,7 @@ static void get_quotes(Api *a, const ApiRequest *rq, ApiResponse *rs)
     static const char *const own[] = {"speaker", "via", "since", "until", "text", "limit", "offset", NULL};
     Args x = {.own = own};
     long limit, offset;
-    if (read_args(rq, &x, rs) || int_arg("limit", x.val[5], 1, 1000, 50, &limit, rs) ||
+    if (read_args(a, rq, &x, rs) || int_arg("limit", x.val[5], 1, 1000, 50, &limit, rs) ||
         int_arg("offset", x.val[6], 0, 100000000, 0, &offset, rs)) {
         args_free(&x);
         return;
@@ -922,14 +930,15 @@ static void get_quotes(Api *a, const ApiRequest *rq, ApiResponse *rs)
     /* the filters of `query --speaker/--via` */
     Filter f = {.since = x.val[2], .until = x.val[3], .text = x.val[4]};
     Buf sql = {0};
-    buf_puts(&sql, QUOTE_SELECT " WHERE 1");
+    buf_puts(&sql, a->pg ? QUOTE_SELECT_PG : QUOTE_SELECT_LITE);
+    buf_puts(&sql, " WHERE 1 = 1");
     char msg[512];
     if (quote_filter_sql(x.val[0], x.val[1], &f, &sql, &x.vals, msg, sizeof msg)) {
         api_error(rs, 400, "%s", strncmp(msg, "--", 2) ? msg : msg + 2);
     } else {
         buf_printf(&sql, " ORDER BY q.date IS NULL, q.date, q.id LIMIT %ld OFFSET %ld", limit + 1, offset);
         Conn *c = conn_take(a);
-        sqlite3_stmt *q = prepare(c, sql.data, &x.vals, rs);
+        DbStmt *q = prepare(c, sql.data, &x.vals, rs);
         if (q) answer_page(c, q, "quotes", offset, limit, quote_json, 0, rs);
         conn_give(a, c);
     }
@@ -946,19 +955,25 @@ static void get_info(Api *a, const ApiRequest *rq, ApiResponse *rs)
         return;
     }
     Conn *c = conn_take(a);
-    sqlite3_stmt *q = prepare(c,
+    DbStmt *q = prepare(c,
+                              a->pg ? "SELECT (SELECT CAST(value AS integer) FROM herodotus_meta WHERE key = 'schema_version') AS schema,"
+                              " (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM events) AS events,"
+                              " (SELECT count(*) FROM quotes) AS quotes, (SELECT min(date) FROM events) AS first_date,"
+                              " (SELECT max(date) FROM events) AS last_date" :
                               "SELECT (SELECT user_version FROM pragma_user_version) AS schema,"
                               " (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM events) AS events,"
                               " (SELECT count(*) FROM quotes) AS quotes, (SELECT min(date) FROM events) AS first_date,"
                               " (SELECT max(date) FROM events) AS last_date",
                               NULL, rs);
     if (q) {
-        int rc = sqlite3_step(q);
-        if (rc != SQLITE_ROW) answer_db_error(rs, c->db, rc);
+        int rc = db_step(q);
+        if (rc != DB_ROW) answer_db_error(rs, c->db);
         else {
             Buf *o = &rs->body;
-            const char *name = strrchr(a->db_path, '/');
-            name = name ? name + 1 : a->db_path;
+            /* a file's name; a server's database as user@host/db */
+            char shown[1024];
+            db_shown(a->db_path, shown, sizeof shown);
+            const char *name = a->pg ? strstr(shown, "://") + 3 : strrchr(shown, '/') ? strrchr(shown, '/') + 1 : shown;
             buf_puts(o, "{\"version\":\"" HERODOTUS_VERSION "\",\"db\":");
             buf_json_str(o, name, strlen(name));
             buf_putc(o, ',');
@@ -969,7 +984,7 @@ static void get_info(Api *a, const ApiRequest *rq, ApiResponse *rs)
             pthread_mutex_unlock(&a->cache_mu);
             rs->status = 200;
         }
-        sqlite3_finalize(q);
+        db_finalize(q);
     }
     conn_give(a, c);
 }

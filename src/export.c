@@ -1,5 +1,6 @@
 /* export.c - `herodotus export`: the GDELT 2.0 event table, JSON Lines, CSV */
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,26 +25,50 @@ static const char USAGE[] =
  * the day its document was stored, which DATEADDED gives too. */
 #define EVENT_DAY "coalesce(e.date, substr(min(d.ingested_at), 1, 10))"
 
+/* What the dialects write apart: a number with four decimals, a day of
+ * the year, a country's name, alpha-2 code and point (SQLite: functions
+ * of this connection; PostgreSQL: a temporary table of the gazetteer) */
+static void fixed4(Buf *o, int pg, const char *x)
+{
+    if (pg) buf_printf(o, "CAST(round(CAST(%s AS numeric), 4) AS text)", x);
+    else buf_printf(o, "CASE WHEN %s IS NOT NULL THEN printf('%%.4f', %s) END", x, x);   /* no place: empty */
+}
+
+static void country(Buf *o, int pg, const char *field, const char *code)
+{
+    if (pg) buf_printf(o, "(SELECT c.%s FROM hd_countries c WHERE c.code = %s)", field, code);
+    else buf_printf(o, "hd_country_%s(%s)", field, code);
+}
+
 /* An actor's geography where its code names a country: that country
  * (type 1), its name, alpha-2 code and point */
-#define ACTOR_GEO(col, a) \
-    " CASE WHEN hd_country_name(substr(" col ", 1, 3)) IS NULL THEN '' ELSE 1 END AS " a "Geo_Type," \
-    " coalesce(hd_country_name(substr(" col ", 1, 3)), '') AS " a "Geo_FullName," \
-    " coalesce(hd_cc2(substr(" col ", 1, 3)), '') AS " a "Geo_CountryCode, '' AS " a "Geo_ADM1Code," \
-    " '' AS " a "Geo_ADM2Code," \
-    " coalesce(printf('%.4f', hd_country_lat(substr(" col ", 1, 3))), '') AS " a "Geo_Lat," \
-    " coalesce(printf('%.4f', hd_country_lon(substr(" col ", 1, 3))), '') AS " a "Geo_Long," \
-    " '' AS " a "Geo_FeatureID,"
+static void actor_geo(Buf *o, int pg, const char *col, const char *a)
+{
+    char code[64], lat[160], lon[160];
+    snprintf(code, sizeof code, "substr(%s, 1, 3)", col);
+    buf_puts(o, " CASE WHEN ");
+    country(o, pg, "name", code);
+    buf_printf(o, " IS NULL THEN '' ELSE '1' END AS %sGeo_Type, coalesce(", a);
+    country(o, pg, "name", code);
+    buf_printf(o, ", '') AS %sGeo_FullName, coalesce(", a);
+    country(o, pg, "cc2", code);
+    buf_printf(o, ", '') AS %sGeo_CountryCode, '' AS %sGeo_ADM1Code, '' AS %sGeo_ADM2Code, coalesce(", a, a, a);
+    Buf t = {0};
+    country(&t, pg, "lat", code);
+    snprintf(lat, sizeof lat, "%s", t.data);
+    buf_clear(&t);
+    country(&t, pg, "lon", code);
+    snprintf(lon, sizeof lon, "%s", t.data);
+    buf_free(&t);
+    fixed4(o, pg, lat);
+    buf_printf(o, ", '') AS %sGeo_Lat, coalesce(", a);
+    fixed4(o, pg, lon);
+    buf_printf(o, ", '') AS %sGeo_Long, '' AS %sGeo_FeatureID,", a, a);
+}
 
 /* GDELT 2.0: 61 columns.  Actor codes split as CAMEO does: a country (or
  * IGO/NGO/IMG group) of three letters, then up to three type codes. */
-static const char *GDELT_SQL =
-    "SELECT min(e.id) AS GLOBALEVENTID,"
-    " replace(" EVENT_DAY ", '-', '') AS SQLDATE,"
-    " substr(replace(" EVENT_DAY ", '-', ''), 1, 6) AS MonthYear,"
-    " substr(" EVENT_DAY ", 1, 4) AS Year,"
-    " printf('%.4f', CAST(substr(" EVENT_DAY ", 1, 4) AS INTEGER) + (CAST(strftime('%j', " EVENT_DAY
-    ") AS INTEGER) - 1) / 365.0) AS FractionDate,"
+static const char *GDELT_ACTORS =
     " e.source AS Actor1Code, min(e.source_text) AS Actor1Name,"
     " CASE WHEN substr(e.source, 1, 3) IN ('IGO', 'NGO', 'IMG', '---') THEN '' ELSE substr(e.source, 1, 3) END AS Actor1CountryCode,"
     " CASE WHEN substr(e.source, 1, 3) IN ('IGO', 'NGO', 'IMG') THEN substr(e.source, 4) ELSE '' END AS Actor1KnownGroupCode,"
@@ -58,30 +83,43 @@ static const char *GDELT_SQL =
     " CASE WHEN substr(e.target, 1, 3) IN ('IGO', 'NGO', 'IMG') THEN '' ELSE substr(e.target, 4, 3) END AS Actor2Type1Code,"
     " CASE WHEN substr(e.target, 1, 3) IN ('IGO', 'NGO', 'IMG') THEN '' ELSE substr(e.target, 7, 3) END AS Actor2Type2Code,"
     " CASE WHEN substr(e.target, 1, 3) IN ('IGO', 'NGO', 'IMG') THEN '' ELSE substr(e.target, 10, 3) END AS Actor2Type3Code,"
-    " max(e.sentence = 0) AS IsRootEvent,"
+    " max(CASE WHEN e.sentence = 0 THEN 1 ELSE 0 END) AS IsRootEvent,"
     " e.code AS EventCode, substr(e.code, 1, 3) AS EventBaseCode, min(e.root) AS EventRootCode,"
     " min(e.quad) AS QuadClass, min(e.goldstein) AS GoldsteinScale,"
     " count(*) AS NumMentions, count(DISTINCT coalesce(d.source, d.doc_id)) AS NumSources,"
     " count(DISTINCT e.doc) AS NumArticles, '' AS AvgTone,";
-/* ... and their geography, the day added and the source */
-static const char *GDELT_SQL_GEO =
-    ACTOR_GEO("e.source", "Actor1")
-    ACTOR_GEO("e.target", "Actor2")
-    " CASE WHEN min(e.place_kind) = 'city' THEN (CASE WHEN min(e.place_country) = 'USA' THEN 3 ELSE 4 END)"
-    "      WHEN min(e.place_kind) = 'country' THEN 1 ELSE '' END AS ActionGeo_Type,"
-    " CASE WHEN min(e.place_kind) = 'city' THEN min(e.place) || coalesce(', ' || nullif(min(e.place_region), ''), '')"
-    "        || coalesce(', ' || hd_country_name(min(e.place_country)), '')"
-    "      ELSE coalesce(min(e.place), '') END AS ActionGeo_FullName,"
-    " coalesce(hd_cc2(min(e.place_country)), '') AS ActionGeo_CountryCode,"
-    " '' AS ActionGeo_ADM1Code, '' AS ActionGeo_ADM2Code,"
-    " coalesce(printf('%.4f', min(e.place_lat)), '') AS ActionGeo_Lat,"
-    " coalesce(printf('%.4f', min(e.place_lon)), '') AS ActionGeo_Long,"
-    " '' AS ActionGeo_FeatureID,"
-    " strftime('%Y%m%d%H%M%S', min(d.ingested_at)) AS DATEADDED,"
-    " coalesce(min(d.url), min(d.doc_id)) AS SOURCEURL"
-    " FROM events e JOIN documents d ON d.id = e.doc";
 
-/* hd_country_name(ISO3), hd_cc2, hd_country_lat, hd_country_lon: a
+/* The SELECT of GDELT's rows (grouped by the caller) */
+static void gdelt_sql(Buf *o, int pg)
+{
+    buf_puts(o, "SELECT min(e.id) AS GLOBALEVENTID, replace(" EVENT_DAY ", '-', '') AS SQLDATE,"
+                " substr(replace(" EVENT_DAY ", '-', ''), 1, 6) AS MonthYear, substr(" EVENT_DAY ", 1, 4) AS Year, ");
+    fixed4(o, pg, pg ? "CAST(substr(" EVENT_DAY ", 1, 4) AS INTEGER) + (extract(doy FROM CAST(" EVENT_DAY
+                       " AS date)) - 1) / 365.0"
+                     : "CAST(substr(" EVENT_DAY ", 1, 4) AS INTEGER) + (CAST(strftime('%j', " EVENT_DAY
+                       ") AS INTEGER) - 1) / 365.0");
+    buf_puts(o, " AS FractionDate,");
+    buf_puts(o, GDELT_ACTORS);
+    actor_geo(o, pg, "e.source", "Actor1");
+    actor_geo(o, pg, "e.target", "Actor2");
+    buf_puts(o, " CASE WHEN min(e.place_kind) = 'city' THEN (CASE WHEN min(e.place_country) = 'USA' THEN '3' ELSE '4' END)"
+                "      WHEN min(e.place_kind) = 'country' THEN '1' ELSE '' END AS ActionGeo_Type,"
+                " CASE WHEN min(e.place_kind) = 'city' THEN min(e.place) || coalesce(', ' || nullif(min(e.place_region), ''), '')"
+                "        || coalesce(', ' || ");
+    country(o, pg, "name", "min(e.place_country)");
+    buf_puts(o, ", '') ELSE coalesce(min(e.place), '') END AS ActionGeo_FullName, coalesce(");
+    country(o, pg, "cc2", "min(e.place_country)");
+    buf_puts(o, ", '') AS ActionGeo_CountryCode, '' AS ActionGeo_ADM1Code, '' AS ActionGeo_ADM2Code, coalesce(");
+    fixed4(o, pg, "min(e.place_lat)");
+    buf_puts(o, ", '') AS ActionGeo_Lat, coalesce(");
+    fixed4(o, pg, "min(e.place_lon)");
+    buf_puts(o, ", '') AS ActionGeo_Long, '' AS ActionGeo_FeatureID, ");
+    buf_puts(o, pg ? "to_char(CAST(min(d.ingested_at) AS timestamp), 'YYYYMMDDHH24MISS')"
+                   : "strftime('%Y%m%d%H%M%S', min(d.ingested_at))");
+    buf_puts(o, " AS DATEADDED, coalesce(min(d.url), min(d.doc_id)) AS SOURCEURL FROM events e JOIN documents d ON d.id = e.doc");
+}
+
+/* hd_country_name(ISO3), hd_country_cc2, hd_country_lat, hd_country_lon: a
  * country of the gazetteer (places.h); NULL for no country */
 typedef struct CountryFn {
     const Gazetteer *g;
@@ -108,18 +146,55 @@ static void sql_country(sqlite3_context *cx, int argc, sqlite3_value **v)
     }
 }
 
+/* The gazetteer's countries as the temporary table hd_countries of a
+ * PostgreSQL connection: what SQLite's hd_country_* functions give */
+static int pg_countries(Db *db, const Gazetteer *g, char *err, size_t errsz)
+{
+    DbStmt *q = db_prepare(db, "CREATE TEMP TABLE hd_countries(code text PRIMARY KEY, name text, cc2 text,"
+                               " lat double precision, lon double precision)", 0);
+    int rc = q ? db_step(q) : DB_ERROR;
+    db_finalize(q);
+    const char *code;
+    for (uint32_t k = 0; rc != DB_ERROR && (code = gazetteer_country_code(g, k)); k++) {
+        double lat, lon;
+        const char *name;
+        char cc2[3], v[2][32];
+        if (gazetteer_country_point(g, code, &lat, &lon, &name, cc2)) continue;
+        q = db_prepare(db, "INSERT INTO hd_countries VALUES(?1, ?2, ?3, CAST(?4 AS double precision),"
+                           " CAST(?5 AS double precision)) ON CONFLICT DO NOTHING", 0);
+        if (!q) {
+            rc = DB_ERROR;
+            break;
+        }
+        snprintf(v[0], sizeof v[0], "%.17g", lat);
+        snprintf(v[1], sizeof v[1], "%.17g", lon);
+        db_bind_text(q, 1, code);
+        db_bind_text(q, 2, name);
+        db_bind_text(q, 3, cc2);
+        db_bind_text(q, 4, v[0]);
+        db_bind_text(q, 5, v[1]);
+        rc = db_step(q);
+        db_finalize(q);
+    }
+    if (rc == DB_ERROR) {
+        snprintf(err, errsz, "%s", db_errmsg(db));
+        return -1;
+    }
+    return 0;
+}
+
 /* How many GDELT rows the filters give for events without a date. */
 static long undated_rows(const Reader *r)
 {
     Buf sql = {0};
     buf_printf(&sql, "SELECT count(*) FROM (SELECT 1 FROM events e%s AND e.date IS NULL"
-                     " GROUP BY e.story, e.source, e.target, e.code)", r->where.data);
-    sqlite3_stmt *q;
+                     " GROUP BY e.story, e.source, e.target, e.code) t", r->where.data);
+    DbStmt *q = db_prepare(r->db, sql.data, 0);
     long n = 0;
-    if (sqlite3_prepare_v2(r->db, sql.data, -1, &q, NULL) == SQLITE_OK) {
-        for (int i = 0; i < r->vals.n; i++) sqlite3_bind_text(q, i + 1, r->vals.v[i], -1, SQLITE_STATIC);
-        if (sqlite3_step(q) == SQLITE_ROW) n = (long)sqlite3_column_int64(q, 0);
-        sqlite3_finalize(q);
+    if (q) {
+        for (int i = 0; i < r->vals.n; i++) db_bind_text(q, i + 1, r->vals.v[i]);
+        if (db_step(q) == DB_ROW) n = (long)db_column_int64(q, 0);
+        db_finalize(q);
     }
     buf_free(&sql);
     return n;
@@ -142,16 +217,21 @@ int export_main(int argc, char **argv)
     Gazetteer *gaz = gazetteer_load(gerr, sizeof gerr);
     if (!gaz) fprintf(stderr, "herodotus export: %s (the geography columns stay empty)\n", gerr);
     CountryFn fns[4] = {{gaz, 0}, {gaz, 1}, {gaz, 2}, {gaz, 3}};
-    static const char *const fn_names[4] = {"hd_country_name", "hd_cc2", "hd_country_lat", "hd_country_lon"};
-    for (int i = 0; i < 4; i++)
-        sqlite3_create_function(r.db, fn_names[i], 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, &fns[i], sql_country, NULL, NULL);
+    static const char *const fn_names[4] = {"hd_country_name", "hd_country_cc2", "hd_country_lat", "hd_country_lon"};
     Buf sql = {0};
     char err[512];
-    int status;
-    if (!strcmp(format, "gdelt")) {
+    int status = 0;
+    if (db_sqlite(r.db))
+        for (int i = 0; i < 4; i++)
+            sqlite3_create_function(db_sqlite(r.db), fn_names[i], 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, &fns[i],
+                                    sql_country, NULL, NULL);
+    else if (!strcmp(format, "gdelt"))
+        status = pg_countries(r.db, gaz, err, sizeof err);
+    if (status) {}
+    else if (!strcmp(format, "gdelt")) {
         /* one row per event of a story; GDELT files have no header line */
-        buf_printf(&sql, "%s%s%s GROUP BY e.story, e.date, e.source, e.target, e.code ORDER BY GLOBALEVENTID", GDELT_SQL, GDELT_SQL_GEO,
-                   r.where.data);
+        gdelt_sql(&sql, r.f.pg);
+        buf_printf(&sql, "%s GROUP BY e.story, e.date, e.source, e.target, e.code ORDER BY GLOBALEVENTID", r.where.data);
         if (r.f.limit) buf_printf(&sql, " LIMIT %ld", r.f.limit);
         FILE *tmp = tmpfile();
         status = tmp ? rows_run(r.db, sql.data, r.vals.v, r.vals.n, ROWS_TSV, tmp, err, sizeof err) : -1;

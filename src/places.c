@@ -227,6 +227,11 @@ int gazetteer_country_point(const Gazetteer *g, const char *iso3, double *lat, d
     return 0;
 }
 
+const char *gazetteer_country_code(const Gazetteer *g, uint32_t k)
+{
+    return g && k < g->ncountry ? g->country[k].iso3 : NULL;
+}
+
 /* ---- where an event happened ---- */
 
 /* Words that put what follows in a place */

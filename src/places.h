@@ -53,5 +53,7 @@ int  gazetteer_country(const Gazetteer *g, const char *iso3);
 /* Its point and name, for the actors' geography in exports */
 int  gazetteer_country_point(const Gazetteer *g, const char *iso3, double *lat, double *lon, const char **name,
                              char iso2[3]);
+/* The alpha-3 code of country k (0, 1, ...); NULL past the last */
+const char *gazetteer_country_code(const Gazetteer *g, uint32_t k);
 
 #endif

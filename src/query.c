@@ -2,7 +2,6 @@
 #include "query.h"
 #include <ctype.h>
 #include <math.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +46,15 @@ static const char USAGE[] =
 
 /* SQLite binds at most 32,766 values in a statement (its default limit) */
 enum { MAX_VALUES = 32000 };
+
+/* The full-text index of the sentences with events, aliased f, under
+ * their first event's id: SQLite's FTS5 table, or PostgreSQL's sentences
+ * and their GIN index; the words (?N) as FTS5's quoted phrases, which
+ * PostgreSQL's web search syntax reads as phrases too */
+#define FTS_TABLE(pg) ((pg) ? "sentences f" : "sentences_fts f")
+#define FTS_ID(pg) ((pg) ? "f.id" : "f.rowid")
+#define FTS_MATCH(pg) \
+    ((pg) ? "to_tsvector('simple', f.text) @@ websearch_to_tsquery('simple', ?%d)" : "f.sentences_fts MATCH ?%d")
 
 /* Add a copy of s[0..len) as the next value; returns its number (?N). */
 static int param_add(Params *p, const char *s, size_t len)
@@ -264,7 +272,7 @@ int filter_sql(const Filter *f, Buf *w, Params *vals, char *msg, size_t msgsz)
 {
     params_free(vals);
     buf_clear(w);
-    buf_puts(w, " WHERE 1");
+    buf_puts(w, " WHERE 1 = 1");
     const char *codes[] = {f->actor, f->source, f->target, f->dyad_a, f->dyad_b};
     for (size_t k = 0; k < 5; k++)
         if (codes[k] && !valid_code(codes[k])) {
@@ -349,15 +357,15 @@ int filter_sql(const Filter *f, Buf *w, Params *vals, char *msg, size_t msgsz)
         char km[32];
         snprintf(km, sizeof km, "%.6f", f->near_km);
         int a4 = param_add(vals, km, strlen(km));
-        buf_printf(w, " AND e.place_lat BETWEEN CAST(?%d AS REAL) AND CAST(?%d AS REAL)", a0, a1);
+        buf_printf(w, " AND e.place_lat BETWEEN CAST(?%d AS DOUBLE PRECISION) AND CAST(?%d AS DOUBLE PRECISION)", a0, a1);
         if (f->near_lon - dlon >= -180 && f->near_lon + dlon <= 180) {   /* a box that crosses no antimeridian */
             char lo[32], hi[32];
             snprintf(lo, sizeof lo, "%.6f", f->near_lon - dlon);
             snprintf(hi, sizeof hi, "%.6f", f->near_lon + dlon);
             int b0 = param_add(vals, lo, strlen(lo)), b1 = param_add(vals, hi, strlen(hi));
-            buf_printf(w, " AND e.place_lon BETWEEN CAST(?%d AS REAL) AND CAST(?%d AS REAL)", b0, b1);
+            buf_printf(w, " AND e.place_lon BETWEEN CAST(?%d AS DOUBLE PRECISION) AND CAST(?%d AS DOUBLE PRECISION)", b0, b1);
         }
-        buf_printf(w, " AND hd_km(e.place_lat, e.place_lon, CAST(?%d AS REAL), CAST(?%d AS REAL)) <= CAST(?%d AS REAL)",
+        buf_printf(w, " AND hd_km(e.place_lat, e.place_lon, CAST(?%d AS DOUBLE PRECISION), CAST(?%d AS DOUBLE PRECISION)) <= CAST(?%d AS DOUBLE PRECISION)",
                    a2, a3, a4);
     }
     if (f->text) {
@@ -386,10 +394,11 @@ int filter_sql(const Filter *f, Buf *w, Params *vals, char *msg, size_t msgsz)
         /* last, so that a walk through the rollup can leave it out (reader_event_ids) */
         vals->text_param = at;
         vals->text_off = w->len;
-        buf_printf(w,
-                   " AND e.id IN (SELECT ev.id FROM sentences_fts f JOIN events s ON s.id = f.rowid"
-                   " JOIN events ev ON ev.doc = s.doc AND ev.sentence = s.sentence WHERE f.sentences_fts MATCH ?%d)",
-                   at);
+        buf_printf(w, " AND e.id IN (SELECT ev.id FROM %s JOIN events s ON s.id = %s"
+                      " JOIN events ev ON ev.doc = s.doc AND ev.sentence = s.sentence WHERE ",
+                   FTS_TABLE(f->pg), FTS_ID(f->pg));
+        buf_printf(w, FTS_MATCH(f->pg), at);
+        buf_putc(w, ')');
     }
     if (vals->n > MAX_VALUES) {
         snprintf(msg, msgsz, "the filters hold %d values; at most %d", vals->n, MAX_VALUES);
@@ -421,6 +430,7 @@ int reader_args(Reader *r, const char *cmd, const char *usage, int argc, char **
         return rows_usage(cmd, msg);
     }
     if (!r->f.db) return rows_usage(cmd, "--db FILE is required");
+    r->f.pg = db_is_pg_uri(r->f.db);
     return -1;
 }
 
@@ -438,7 +448,7 @@ int reader_open(Reader *r)
         params_free(&r->vals);
         return rows_usage(r->cmd, msg);
     }
-    r->db = store_open_read(r->f.db, msg, sizeof msg);
+    r->db = db_open(r->f.db, msg, sizeof msg);
     if (!r->db) {
         fprintf(stderr, "herodotus %s: %s\n", r->cmd, msg);
         buf_free(&r->where);
@@ -450,7 +460,7 @@ int reader_open(Reader *r)
 
 void reader_close(Reader *r)
 {
-    sqlite3_close(r->db);
+    db_close(r->db);
     buf_free(&r->where);
     params_free(&r->vals);
 }
@@ -478,20 +488,19 @@ int cursor_parse(const char *s, Cursor *c)
 enum { WALK_ROWS = 20000 };
 
 /* sql prepared with vals bound to ?1, ?2, ...; NULL when it does not prepare */
-static sqlite3_stmt *prepare_bound(sqlite3 *db, const char *sql, const Params *vals)
+static DbStmt *prepare_bound(Db *db, const char *sql, const Params *vals, int stream)
 {
-    sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK) return NULL;
-    for (int i = 0; i < vals->n; i++) sqlite3_bind_text(q, i + 1, vals->v[i], -1, SQLITE_STATIC);
+    DbStmt *q = db_prepare(db, sql, stream);
+    for (int i = 0; q && i < vals->n; i++) db_bind_text(q, i + 1, vals->v[i]);
     return q;
 }
 
 /* the first column of sql's first row as a number (a count), 0 none */
-static long count_upto(sqlite3 *db, const char *sql, const Params *vals)
+static long count_upto(Db *db, const char *sql, const Params *vals)
 {
-    sqlite3_stmt *q = prepare_bound(db, sql, vals);
-    long n = q && sqlite3_step(q) == SQLITE_ROW ? (long)sqlite3_column_int64(q, 0) : 0;
-    sqlite3_finalize(q);
+    DbStmt *q = prepare_bound(db, sql, vals, 0);
+    long n = q && db_step(q) == DB_ROW ? (long)db_column_int64(q, 0) : 0;
+    db_finalize(q);
     return n;
 }
 
@@ -500,7 +509,7 @@ int filter_actors(const Filter *f) { return f->actor || f->source || f->target |
 /* the rollups (store.c: event_days, day_totals) hold no words or places */
 int filter_rollup(const Filter *f) { return !f->text && !f->country && !f->near; }
 
-int reader_walk(sqlite3 *db, const Reader *r)
+int reader_walk(Db *db, const Reader *r)
 {
     const Filter *f = &r->f;
     if (f->text && !f->country && !f->near && r->vals.text_param) {
@@ -517,7 +526,9 @@ int reader_walk(sqlite3 *db, const Reader *r)
         long bound = (long)sqrt(600.0 * (double)n);
         if (bound < 2000) bound = 2000;
         Params one = {.v = &r->vals.v[r->vals.text_param - 1], .n = 1};
-        buf_printf(&sql, "SELECT count(*) FROM (SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ?1 LIMIT %ld)", bound);
+        buf_printf(&sql, "SELECT count(*) FROM (SELECT 1 FROM %s WHERE ", FTS_TABLE(f->pg));
+        buf_printf(&sql, FTS_MATCH(f->pg), 1);
+        buf_printf(&sql, " LIMIT %ld) t", bound);
         long m = count_upto(db, sql.data, &one);
         buf_free(&sql);
         return m >= bound ? WALK_TEXT : 0;
@@ -528,13 +539,13 @@ int reader_walk(sqlite3 *db, const Reader *r)
      * that the other filters are best tested on the way through dates */
     Filter a = {0};
     a.actor = f->actor, a.source = f->source, a.target = f->target;
-    a.dyad_a = f->dyad_a, a.dyad_b = f->dyad_b, a.both_ways = f->both_ways;
+    a.dyad_a = f->dyad_a, a.dyad_b = f->dyad_b, a.both_ways = f->both_ways, a.pg = f->pg;
     Buf where = {0}, sql = {0};
     Params vals = {0};
     char msg[256];
     long n = 0;
     if (!filter_sql(&a, &where, &vals, msg, sizeof msg)) {
-        buf_printf(&sql, "SELECT count(*) FROM (SELECT 1 FROM event_days e%s LIMIT %d)", where.data, WALK_ROWS);
+        buf_printf(&sql, "SELECT count(*) FROM (SELECT 1 FROM event_days e%s LIMIT %d) t", where.data, WALK_ROWS);
         n = count_upto(db, sql.data, &vals);
     }
     buf_free(&sql);
@@ -543,13 +554,20 @@ int reader_walk(sqlite3 *db, const Reader *r)
     return n >= WALK_ROWS ? WALK_DATES : 0;
 }
 
-/* the events (x) of a rollup row (e) */
-#define ROW_EVENTS                                                                                                  \
-    "x.date IS nullif(e.date, 'undated') AND x.source = e.source AND x.target = e.target AND x.code = e.code"
+/* the events (x) of a rollup row (e); PostgreSQL's indexes serve no IS
+ * NOT DISTINCT FROM, an equality or IS NULL they do */
+#define ROW_EVENTS(pg)                                                                                              \
+    ((pg) ? "(x.date = e.date OR (x.date IS NULL AND e.date = 'undated')) AND x.source = e.source"                 \
+            " AND x.target = e.target AND x.code = e.code"                                                          \
+          : "x.date IS nullif(e.date, 'undated') AND x.source = e.source AND x.target = e.target AND x.code = e.code")
 
 void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after, int walk)
 {
     const char *where = r->where.data;
+    int pg = r->f.pg;
+    /* SQLite is told to walk the rollup by its date index (PostgreSQL's
+     * planner takes no such order) */
+    const char *by_date = pg ? "" : " INDEXED BY event_days_date";
     /* a cursor's fields are checked (cursor_parse): safe to write in */
     char cur[64] = "";
     if (after) snprintf(cur, sizeof cur, "('%s', %lld)", after->date, after->id);
@@ -558,21 +576,21 @@ void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after,
     if (walk == WALK_TEXT) {
         /* the rollup's rows by date, each day's events tested against the
          * full-text index (the WHERE clause without its words) */
-        char has[256];
-        snprintf(has, sizeof has, "EXISTS (SELECT 1 FROM sentences_fts f WHERE f.rowid = (SELECT min(y.id) FROM events y"
-                                  " WHERE y.doc = x.doc AND y.sentence = x.sentence) AND f.sentences_fts MATCH ?%d)",
-                 r->vals.text_param);
+        char has[512], match[160];
+        snprintf(match, sizeof match, FTS_MATCH(pg), r->vals.text_param);
+        snprintf(has, sizeof has, "EXISTS (SELECT 1 FROM %s WHERE %s = (SELECT min(y.id) FROM events y"
+                                  " WHERE y.doc = x.doc AND y.sentence = x.sentence) AND %s)",
+                 FTS_TABLE(pg), FTS_ID(pg), match);
         int wl = (int)r->vals.text_off;
         if (r->f.dedup) {
-            buf_printf(sql, "SELECT id FROM (SELECT e.date AS day, (SELECT min(x.id) FROM events x WHERE " ROW_EVENTS " AND %s) AS id"
-                            " FROM event_days e INDEXED BY event_days_date%.*s) WHERE id IS NOT NULL",
-                       has, wl, where);
+            buf_printf(sql, "SELECT id FROM (SELECT e.date AS day, (SELECT min(x.id) FROM events x WHERE %s AND %s) AS id"
+                            " FROM event_days e%s%.*s) t WHERE id IS NOT NULL",
+                       ROW_EVENTS(pg), has, by_date, wl, where);
             if (after) buf_printf(sql, " AND (day, id) > %s", cur);
             if (page) buf_printf(sql, " ORDER BY day, id LIMIT %ld", page);
         } else {
-            buf_printf(sql, "SELECT x.id FROM event_days e INDEXED BY event_days_date JOIN events x ON " ROW_EVENTS
-                            "%.*s AND %s",
-                       wl, where, has);
+            buf_printf(sql, "SELECT x.id FROM event_days e%s JOIN events x ON %s%.*s AND %s", by_date, ROW_EVENTS(pg), wl,
+                       where, has);
             if (after) buf_printf(sql, " AND (e.date, x.id) > %s", cur);
             if (page) buf_printf(sql, " ORDER BY e.date, x.id LIMIT %ld", page);
         }
@@ -581,17 +599,17 @@ void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after,
     if (filter_rollup(&r->f)) {
         /* the rollup's one-a-day rows: the first event of each, or all of
          * them by the events' (date, source, target, code) index */
-        const char *idx = walk == WALK_DATES ? " INDEXED BY event_days_date" : "";
+        const char *idx = walk == WALK_DATES ? by_date : "";
         if (r->f.dedup)
             buf_printf(sql, "SELECT e.id FROM event_days e%s%s", idx, where);
         else
-            buf_printf(sql, "SELECT x.id FROM event_days e%s JOIN events x ON " ROW_EVENTS "%s", idx, where);
+            buf_printf(sql, "SELECT x.id FROM event_days e%s JOIN events x ON %s%s", idx, ROW_EVENTS(pg), where);
         const char *id = r->f.dedup ? "e.id" : "x.id";
         if (after) buf_printf(sql, " AND (e.date, %s) > %s", id, cur);
         if (page) buf_printf(sql, " ORDER BY e.date, %s LIMIT %ld", id, page);
     } else if (r->f.dedup) {
         buf_printf(sql, "SELECT id FROM (SELECT min(e.id) AS id, coalesce(e.date, 'undated') AS day FROM events e%s"
-                        " GROUP BY e.date, e.source, e.target, e.code)", where);
+                        " GROUP BY e.date, e.source, e.target, e.code) t", where);
         if (after) buf_printf(sql, " WHERE (day, id) > %s", cur);
         if (page) buf_printf(sql, " ORDER BY day, id LIMIT %ld", page);
     } else {
@@ -615,7 +633,7 @@ int quote_filter_sql(const char *speaker, const char *via, const Filter *f, Buf 
     if (via) {
         int at = param_add(vals, via, strlen(via));
         buf_printf(w, " AND EXISTS (SELECT 1 FROM quote_via v WHERE v.quote = q.id AND"
-                      " substr(v.name, 1, length(?%d)) = ?%d COLLATE NOCASE)", at, at);
+                      " lower(substr(v.name, 1, length(?%d))) = lower(?%d))", at, at);
     }
     const char *dates[2] = {f->since, f->until};
     for (int k = 0; k < 2; k++)
@@ -654,8 +672,8 @@ static int query_quotes(Reader *r, const char *speaker, const char *via, int fmt
     Buf sql = {0};
     buf_puts(&sql, "SELECT q.date, q.speaker, q.speaker_code, q.speaker_how,"
                    " (SELECT group_concat(name, '; ') FROM (SELECT v.name FROM quote_via v WHERE v.quote = q.id"
-                   "   ORDER BY v.pos)) AS via, q.kind, q.text, d.doc_id, q.n AS quote_id"
-                   " FROM quotes q JOIN documents d ON d.id = q.doc WHERE 1");
+                   "   ORDER BY v.pos) v) AS via, q.kind, q.text, d.doc_id, q.n AS quote_id"
+                   " FROM quotes q JOIN documents d ON d.id = q.doc WHERE 1 = 1");
     char err[512];
     if (quote_filter_sql(speaker, via, f, &sql, &vals, err, sizeof err)) {   /* dates checked by reader_open */
         params_free(&vals);
@@ -714,24 +732,24 @@ int query_main(int argc, char **argv)
     reader_event_ids(&r, &ids, page ? page + 1 : 0, values[3] ? &after : NULL, page ? reader_walk(r.db, &r) : 0);
     if (!page) buf_puts(&sql, ids.data);
     else {
-        sqlite3_stmt *q = prepare_bound(r.db, ids.data, &r.vals);
+        DbStmt *q = prepare_bound(r.db, ids.data, &r.vals, 0);
         long n = 0;
         if (!q) {
-            snprintf(err, sizeof err, "%s", sqlite3_errmsg(r.db));
+            snprintf(err, sizeof err, "%s", db_errmsg(r.db));
             status = -1;
         } else {
             int rc;
-            while ((rc = sqlite3_step(q)) == SQLITE_ROW && n < page) {   /* in the order printed */
-                last = sqlite3_column_int64(q, 0);
+            while ((rc = db_step(q)) == DB_ROW && n < page) {   /* in the order printed */
+                last = db_column_int64(q, 0);
                 buf_printf(&list, "%s%lld", n ? "," : "", last);
                 n++;
             }
-            more = rc == SQLITE_ROW;
-            if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-                snprintf(err, sizeof err, "%s", sqlite3_errmsg(r.db));
+            more = rc == DB_ROW;
+            if (rc == DB_ERROR) {
+                snprintf(err, sizeof err, "%s", db_errmsg(r.db));
                 status = -1;
             }
-            sqlite3_finalize(q);
+            db_finalize(q);
         }
         vals = NULL, nvals = 0;   /* the ids are the page: no filter left to bind */
         buf_puts(&sql, list.len ? list.data : "NULL");
@@ -741,15 +759,14 @@ int query_main(int argc, char **argv)
     if (status) fprintf(stderr, "herodotus query: %s\n", err);
     else if (more) {
         /* where this page ended: its last event's day */
-        sqlite3_stmt *q;
-        if (sqlite3_prepare_v2(r.db, "SELECT coalesce(date, 'undated') FROM events WHERE id = ?1", -1, &q, NULL) ==
-            SQLITE_OK) {
-            sqlite3_bind_int64(q, 1, last);
-            if (sqlite3_step(q) == SQLITE_ROW)
+        DbStmt *q = db_prepare(r.db, "SELECT coalesce(date, 'undated') FROM events WHERE id = ?1", 0);
+        if (q) {
+            db_bind_int64(q, 1, last);
+            if (db_step(q) == DB_ROW)
                 fprintf(stderr, "herodotus query: %ld event%s shown; the next page: --after %s/%lld\n", page,
-                        page == 1 ? "" : "s", (const char *)sqlite3_column_text(q, 0), last);
+                        page == 1 ? "" : "s", db_column_text(q, 0), last);
         }
-        sqlite3_finalize(q);
+        db_finalize(q);
     }
     buf_free(&ids);
     buf_free(&list);

@@ -3,6 +3,7 @@
 #ifndef HERODOTUS_QUERY_H
 #define HERODOTUS_QUERY_H
 #include "buf.h"
+#include "db.h"
 
 typedef struct Filter {
     const char *db;
@@ -18,6 +19,7 @@ typedef struct Filter {
     double near_lat, near_lon, near_km;
     long limit;                            /* 0: none */
     int dedup;                             /* one-a-day filter (default on) */
+    int pg;                                /* the store is PostgreSQL's: its SQL dialect */
 } Filter;
 
 /* The values bound to ?1, ?2, ... of a filter's SQL: copies, as many as
@@ -51,21 +53,20 @@ int  quote_filter_sql(const char *speaker, const char *via, const Filter *f, Buf
 /* How many articles and outlets of an event's story (events aliased e)
  * report the same event: the columns articles and sources */
 #define QUERY_REPORTS                                                                                             \
-    " (SELECT count(DISTINCT x.doc) FROM events x WHERE x.story = e.story AND x.date IS e.date"                    \
+    " (SELECT count(DISTINCT x.doc) FROM events x WHERE x.story = e.story AND x.date IS NOT DISTINCT FROM e.date"                    \
     "   AND x.source = e.source AND x.target = e.target AND x.code = e.code) AS articles,"                         \
     " (SELECT count(DISTINCT coalesce(xd.source, xd.doc_id)) FROM events x JOIN documents xd ON xd.id = x.doc"     \
-    "   WHERE x.story = e.story AND x.date IS e.date AND x.source = e.source AND x.target = e.target"              \
+    "   WHERE x.story = e.story AND x.date IS NOT DISTINCT FROM e.date AND x.source = e.source AND x.target = e.target"              \
     "   AND x.code = e.code) AS sources"
 
 /* What query, stats and export share: the arguments (filters and the
  * command's own options), the WHERE clause, the read-only database. */
-struct sqlite3;
 typedef struct Reader {
     Filter f;
     const char *cmd;
     Buf where;
     Params vals;
-    struct sqlite3 *db;
+    Db *db;
 } Reader;
 
 /* Read argv: filters, and each option of names[] (all take a value) into
@@ -91,7 +92,7 @@ int  cursor_parse(const char *s, Cursor *c);
  * WALK_TEXT: the same, each tested against the full-text index (--text
  * with no filter on places); 0: sort what matches. */
 enum { WALK_DATES = 1, WALK_TEXT = 2 };
-int  reader_walk(struct sqlite3 *db, const Reader *r);
+int  reader_walk(Db *db, const Reader *r);
 /* SQL for the ids of the events that pass (one a day when asked); with
  * page > 0, the first page of them in the order query prints them (date,
  * then id; undated last) after the cursor (NULL: from the start).  walk:
@@ -101,14 +102,20 @@ void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after,
 /* What stats and the API (api.c) share (stats.c).  The events passing f
  * (whose WHERE clause is where) as a subquery of
  * (date, source, target, code, root, quad, goldstein, eid, w, gw): w
- * events (one a day when f->dedup) of Goldstein sum gw, eid the first
+ * events (one a day when f->dedup) of Goldstein sum gw (in tenths), eid the first
  * one's id; from the rollups when they can answer.  actors: the rows
  * must carry source, target and code (top lists), not only date, root
  * and quad (series). */
 void stats_events_sql(Buf *sql, const Filter *f, int actors, const char *where);
+/* The mean Goldstein score of the events subquery's rows, rounded to two
+ * decimals (half away from zero) in integers: the same digits from every
+ * server, whatever the order it sums in */
+#define STATS_MEAN                                                                                                 \
+    "(CASE WHEN sum(w) > 0 THEN (CASE WHEN sum(gw) < 0 THEN -1 ELSE 1 END) * ((20 * abs(CAST(sum(gw) AS BIGINT))"   \
+    " + CAST(sum(w) AS BIGINT)) / (2 * CAST(sum(w) AS BIGINT))) / 100.0 END)"
 /* SQL of an event's period by day, week, month or year ("2024-03";
  * 'undated' without a date); NULL when by is none of them */
-const char *stats_period_sql(const char *by);
+const char *stats_period_sql(const char *by, int pg);
 /* The period after p ("2024-03" -> "2024-04") into out; 0 when p is not one */
 int  stats_next_period(const char *by, const char *p, char *out, size_t cap);
 /* The most frequent dyads (both actors known), actors or codes (what) of

@@ -1,6 +1,5 @@
 /* rows.c - result rows as a table, CSV (RFC 4180) or JSON Lines */
 #include "rows.h"
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -44,47 +43,50 @@ static void tsv_field(Buf *o, const char *s, size_t n)
     for (size_t i = 0; i < n; i++) buf_putc(o, (s[i] == '\t' || s[i] == '\n' || s[i] == '\r') ? ' ' : s[i]);
 }
 
-void rows_json_fields(Buf *o, struct sqlite3_stmt *q, int from, int to)
+void rows_json_fields(Buf *o, DbStmt *q, int from, int to)
 {
     for (int c = from; c < to; c++) {
         if (c > from) buf_putc(o, ',');
-        const char *name = sqlite3_column_name(q, c);
+        const char *name = db_column_name(q, c);
         buf_json_str(o, name, strlen(name));
         buf_putc(o, ':');
-        const char *v = (const char *)sqlite3_column_text(q, c);
-        size_t n = (size_t)sqlite3_column_bytes(q, c);
-        int type = sqlite3_column_type(q, c);
-        if (type == SQLITE_NULL) buf_puts(o, "null");
-        else if (type == SQLITE_INTEGER || type == SQLITE_FLOAT) buf_put(o, v, n);   /* SQLite's own digits */
+        int type = db_column_type(q, c);
+        const char *v = db_column_text(q, c);
+        size_t n = db_column_bytes(q, c);
+        if (type == DB_NULL) buf_puts(o, "null");
+        else if (type == DB_INT || type == DB_FLOAT) buf_put(o, v, n);   /* SQLite's own digits */
         else buf_json_str(o, v, n);
     }
 }
 
-int rows_run(sqlite3 *db, const char *sql, const char **vals, int nvals, int format, FILE *out, char *err,
-             size_t errsz)
+int rows_run(Db *db, const char *sql, const char **vals, int nvals, int format, FILE *out, char *err, size_t errsz)
 {
-    sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK) {
-        snprintf(err, errsz, "%s", sqlite3_errmsg(db));
+    DbStmt *q = db_prepare(db, sql, 1);
+    if (!q) {
+        snprintf(err, errsz, "%s", db_errmsg(db));
         return -1;
     }
-    for (int i = 0; i < nvals; i++) sqlite3_bind_text(q, i + 1, vals[i], -1, SQLITE_TRANSIENT);
-    int nc = sqlite3_column_count(q);
+    for (int i = 0; i < nvals; i++) db_bind_text(q, i + 1, vals[i]);
     Buf o = {0};
     /* a table needs its column widths: keep the rows */
     char ***rows = NULL;
     size_t nrows = 0, cap = 0;
-    size_t *width = calloc((size_t)nc + 1, sizeof *width);
-    if (format == ROWS_CSV || format == ROWS_TSV) {
-        for (int c = 0; c < nc; c++) {
-            if (c) buf_putc(&o, format == ROWS_CSV ? ',' : '\t');
-            buf_puts(&o, sqlite3_column_name(q, c));
+    size_t *width = NULL;
+    int rc, nc = 0;
+    for (int first = 1; (rc = db_step(q)) == DB_ROW || (first && rc == DB_DONE); first = 0) {
+        if (first) {   /* the columns are known after the first step */
+            nc = db_column_count(q);
+            width = calloc((size_t)nc + 1, sizeof *width);
+            if (format == ROWS_CSV || format == ROWS_TSV) {
+                for (int c = 0; c < nc; c++) {
+                    if (c) buf_putc(&o, format == ROWS_CSV ? ',' : '\t');
+                    buf_puts(&o, db_column_name(q, c));
+                }
+                buf_putc(&o, '\n');
+            }
+            for (int c = 0; c < nc; c++) width[c] = strlen(db_column_name(q, c));
+            if (rc == DB_DONE) break;
         }
-        buf_putc(&o, '\n');
-    }
-    for (int c = 0; c < nc; c++) width[c] = strlen(sqlite3_column_name(q, c));
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
         if (format == ROWS_TABLE) {
             if (nrows == cap) {
                 cap = cap ? cap * 2 : 64;
@@ -92,7 +94,7 @@ int rows_run(sqlite3 *db, const char *sql, const char **vals, int nvals, int for
             }
             char **r = malloc((size_t)nc * sizeof *r);
             for (int c = 0; c < nc; c++) {
-                const char *v = (const char *)sqlite3_column_text(q, c);
+                const char *v = db_column_text(q, c);
                 r[c] = strdup(v ? v : "");
                 size_t w = utf8_width(r[c], strlen(r[c]));
                 if (w > 60) w = 60;
@@ -107,8 +109,8 @@ int rows_run(sqlite3 *db, const char *sql, const char **vals, int nvals, int for
             buf_puts(&o, "}\n");
         } else {
             for (int c = 0; c < nc; c++) {
-                const char *v = (const char *)sqlite3_column_text(q, c);
-                size_t n = (size_t)sqlite3_column_bytes(q, c);
+                const char *v = db_column_text(q, c);
+                size_t n = db_column_bytes(q, c);
                 if (c) buf_putc(&o, format == ROWS_CSV ? ',' : '\t');
                 if (format == ROWS_CSV) csv_field(&o, v ? v : "", v ? n : 0);
                 else tsv_field(&o, v ? v : "", v ? n : 0);
@@ -122,7 +124,7 @@ int rows_run(sqlite3 *db, const char *sql, const char **vals, int nvals, int for
     }
     if (format == ROWS_TABLE) {
         for (int c = 0; c < nc; c++) {
-            const char *h = sqlite3_column_name(q, c);
+            const char *h = db_column_name(q, c);
             buf_printf(&o, "%s%s", c ? "  " : "", h);
             for (size_t k = strlen(h); k < width[c] && c + 1 < nc; k++) buf_putc(&o, ' ');
         }
@@ -153,11 +155,11 @@ int rows_run(sqlite3 *db, const char *sql, const char **vals, int nvals, int for
     fwrite(o.data ? o.data : "", 1, o.len, out);
     buf_free(&o);
     free(width);
-    if (rc != SQLITE_DONE) {
-        snprintf(err, errsz, "%s", sqlite3_errmsg(db));
-        sqlite3_finalize(q);
+    if (rc != DB_DONE) {
+        snprintf(err, errsz, "%s", db_errmsg(db));
+        db_finalize(q);
         return -1;
     }
-    sqlite3_finalize(q);
+    db_finalize(q);
     return 0;
 }

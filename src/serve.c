@@ -16,6 +16,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 #include "api.h"
+#include "db.h"
 #include "buf.h"
 #include "pipeline.h"
 
@@ -362,8 +363,10 @@ int serve_main(int argc, char **argv)
         char host[INET6_ADDRSTRLEN] = "";
         if (addr.ss_family == AF_INET) inet_ntop(AF_INET, &((struct sockaddr_in *)&addr)->sin_addr, host, sizeof host);
         else inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&addr)->sin6_addr, host, sizeof host);
+        char shown[1024];
+        db_shown(db, shown, sizeof shown);
         fprintf(stderr, "herodotus serve: http://%s%s%s:%u/ (%s, read-only; %d database connections%s)\n", v6 ? "[" : "", host,
-                v6 ? "]" : "", info ? info->port : 0, db, (int)threads,
+                v6 ? "]" : "", info ? info->port : 0, shown, (int)threads,
                 s.loopback ? "" : "; NOT loopback: anyone who can reach this address can read the store");
         fflush(stderr);
         int sig;

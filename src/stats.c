@@ -1,7 +1,6 @@
 /* stats.c - `herodotus stats`: counts and mean Goldstein per period, top
  * lists, and the SVG chart */
 #include <math.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,11 +27,12 @@ static const char USAGE[] =
 
 /* the period of an event's date; events without a date fall in the period
  * "undated" (sorted after every date), so that every event is counted */
-const char *stats_period_sql(const char *by)
+const char *stats_period_sql(const char *by, int pg)
 {
     if (!strcmp(by, "day")) return "coalesce(date, 'undated')";
-    if (!strcmp(by, "week"))
-        return "coalesce(date(date, '-' || ((CAST(strftime('%w', date) AS INTEGER) + 6) % 7) || ' days'), 'undated')";
+    if (!strcmp(by, "week"))   /* its Monday */
+        return pg ? "coalesce(to_char(date_trunc('week', CAST(date AS date)), 'YYYY-MM-DD'), 'undated')"
+                  : "coalesce(date(date, '-' || ((CAST(strftime('%w', date) AS INTEGER) + 6) % 7) || ' days'), 'undated')";
     if (!strcmp(by, "month")) return "coalesce(substr(date, 1, 7), 'undated')";
     if (!strcmp(by, "year")) return "coalesce(substr(date, 1, 4), 'undated')";
     return NULL;
@@ -40,10 +40,14 @@ const char *stats_period_sql(const char *by)
 
 /* The events passing the filter as rows (date, source, target, code, root,
  * quad, goldstein, eid, w, gw): w events (one a day when dedup) whose
- * Goldstein scores add up to gw, eid the first one's id.  Read from the
+ * Goldstein scores add up to gw tenths (an integer: sums exact, the same
+ * on every server), eid the first one's id.  Read from the
  * rollups when they can answer: day_totals when neither actors nor codes
  * are asked for (source, target, code and eid are then NULL), else
  * event_days; from the events only for filters on words or places. */
+/* a Goldstein score in tenths, as an integer */
+#define G10(x) "CAST(round(" x " * 10) AS INTEGER)"
+
 void stats_events_sql(Buf *sql, const Filter *f, int actors, const char *where)
 {
     int dedup = f->dedup;
@@ -52,18 +56,18 @@ void stats_events_sql(Buf *sql, const Filter *f, int actors, const char *where)
             buf_printf(sql,
                        "(SELECT e.date AS date, e.source AS source, e.target AS target, e.code AS code,"
                        " min(e.root) AS root, min(e.quad) AS quad, min(e.goldstein) AS goldstein, min(e.id) AS eid,"
-                       " 1 AS w, min(e.goldstein) AS gw FROM events e%s GROUP BY e.date, e.source, e.target, e.code)",
+                       " 1 AS w, " G10("min(e.goldstein)") " AS gw FROM events e%s GROUP BY e.date, e.source, e.target, e.code)",
                        where);
         else
             buf_printf(sql,
                        "(SELECT e.date AS date, e.source AS source, e.target AS target, e.code AS code, e.root AS root,"
-                       " e.quad AS quad, e.goldstein AS goldstein, e.id AS eid, 1 AS w, e.goldstein AS gw"
+                       " e.quad AS quad, e.goldstein AS goldstein, e.id AS eid, 1 AS w, " G10("e.goldstein") " AS gw"
                        " FROM events e%s)",
                        where);
     } else if (!actors && !filter_actors(f) && !f->code)
         buf_printf(sql,
                    "(SELECT nullif(e.date, 'undated') AS date, NULL AS source, NULL AS target, NULL AS code,"
-                   " e.root AS root, e.quad AS quad, NULL AS goldstein, NULL AS eid, e.%s AS w, e.%s / 10.0 AS gw"
+                   " e.root AS root, e.quad AS quad, NULL AS goldstein, NULL AS eid, e.%s AS w, e.%s AS gw"
                    " FROM day_totals e%s)",
                    dedup ? "days" : "n", dedup ? "g10_days" : "g10", where);
     else
@@ -71,14 +75,14 @@ void stats_events_sql(Buf *sql, const Filter *f, int actors, const char *where)
                    "(SELECT nullif(e.date, 'undated') AS date, e.source AS source, e.target AS target, e.code AS code,"
                    " e.root AS root, e.quad AS quad, e.goldstein AS goldstein, e.id AS eid, %s AS w, %s AS gw"
                    " FROM event_days e%s)",
-                   dedup ? "1" : "e.n", dedup ? "e.goldstein" : "e.n * e.goldstein", where);
+                   dedup ? "1" : "e.n", dedup ? G10("e.goldstein") : "e.n * " G10("e.goldstein"), where);
 }
 
 /* the most frequent dyads (both actors known), actors (either role) or codes */
 void stats_top_sql(Buf *sql, const char *what, const char *events, long limit)
 {
     if (!strcmp(what, "dyads"))
-        buf_printf(sql, "SELECT source, target, sum(w) AS events, round(sum(gw) / sum(w), 2) AS goldstein FROM %s"
+        buf_printf(sql, "SELECT source, target, sum(w) AS events, " STATS_MEAN " AS goldstein FROM %s t"
                         " WHERE source != '' AND target != '' GROUP BY source, target"
                         " ORDER BY events DESC, source, target LIMIT %ld", events, limit);
     else if (!strcmp(what, "actors"))
@@ -86,12 +90,12 @@ void stats_top_sql(Buf *sql, const char *what, const char *events, long limit)
                         " SELECT actor, sum(w) AS events, sum(CASE WHEN role = 's' THEN w ELSE 0 END) AS as_source,"
                         " sum(CASE WHEN role = 't' THEN w ELSE 0 END) AS as_target"
                         " FROM (SELECT source AS actor, 's' AS role, w FROM b WHERE source != '' UNION ALL"
-                        " SELECT target, 't', w FROM b WHERE target != '')"
+                        " SELECT target, 't', w FROM b WHERE target != '') u"
                         " GROUP BY actor ORDER BY events DESC, actor LIMIT %ld", events, limit);
     else   /* the code's name as its first event has it */
         buf_printf(sql, "SELECT code, (SELECT x.event FROM events x WHERE x.id = t.eid) AS event, events, goldstein"
-                        " FROM (SELECT code, min(eid) AS eid, sum(w) AS events, round(sum(gw) / sum(w), 2) AS goldstein"
-                        " FROM %s GROUP BY code) t ORDER BY events DESC, code LIMIT %ld", events, limit);
+                        " FROM (SELECT code, min(eid) AS eid, sum(w) AS events, " STATS_MEAN " AS goldstein"
+                        " FROM %s s GROUP BY code) t ORDER BY events DESC, code LIMIT %ld", events, limit);
 }
 
 /* the period after p ("2024-03" -> "2024-04"); 0 when p is not of its form */
@@ -129,16 +133,16 @@ static void group_label(const char *group, const char *g, char *out, size_t cap)
     else snprintf(out, cap, "%s %.22s", g, name);
 }
 
-static int plot(sqlite3 *db, const char *sql, const char **vals, int nvals, const char *by, const char *group,
+static int plot(Db *db, const char *sql, const char **vals, int nvals, const char *by, const char *group,
                 const char *title, const char *path, char *err, size_t errsz)
 {
     int grouped = group != NULL;
-    sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK) {
-        snprintf(err, errsz, "%s", sqlite3_errmsg(db));
+    DbStmt *q = db_prepare(db, sql, 1);
+    if (!q) {
+        snprintf(err, errsz, "%s", db_errmsg(db));
         return -1;
     }
-    for (int i = 0; i < nvals; i++) sqlite3_bind_text(q, i + 1, vals[i], -1, SQLITE_TRANSIENT);
+    for (int i = 0; i < nvals; i++) db_bind_text(q, i + 1, vals[i]);
     /* rows: period, [group,] events, goldstein, ordered by period */
     char **periods = NULL, **groups = NULL;
     int np = 0, ng = 0, cap = 0, gcap = 0;
@@ -146,12 +150,13 @@ static int plot(sqlite3 *db, const char *sql, const char **vals, int nvals, cons
     Cell *cells = NULL;
     int nc = 0, ccap = 0;
     double undated = 0;   /* events of the period "undated": no point on a time axis */
-    while (sqlite3_step(q) == SQLITE_ROW) {
-        const char *per = (const char *)sqlite3_column_text(q, 0);
-        const char *grp = grouped ? (const char *)sqlite3_column_text(q, 1) : "events";
+    int rc;
+    while ((rc = db_step(q)) == DB_ROW) {
+        const char *per = db_column_text(q, 0);
+        const char *grp = grouped ? db_column_text(q, 1) : "events";
         if (!per) continue;
         if (!strcmp(per, "undated")) {
-            undated += sqlite3_column_double(q, grouped ? 2 : 1);
+            undated += db_column_double(q, grouped ? 2 : 1);
             continue;
         }
         if (!np || strcmp(periods[np - 1], per)) {
@@ -165,9 +170,19 @@ static int plot(sqlite3 *db, const char *sql, const char **vals, int nvals, cons
             groups[ng++] = strdup(grp ? grp : "");
         }
         if (nc == ccap) cells = realloc(cells, (size_t)(ccap = ccap ? ccap * 2 : 256) * sizeof *cells);
-        cells[nc++] = (Cell){np - 1, g, sqlite3_column_double(q, grouped ? 2 : 1), sqlite3_column_double(q, grouped ? 3 : 2)};
+        cells[nc++] = (Cell){np - 1, g, db_column_double(q, grouped ? 2 : 1), db_column_double(q, grouped ? 3 : 2)};
     }
-    sqlite3_finalize(q);
+    if (rc == DB_ERROR) {   /* a chart of part of the rows would mislead */
+        snprintf(err, errsz, "%s", db_errmsg(db));
+        db_finalize(q);
+        for (int i = 0; i < np; i++) free(periods[i]);
+        for (int i = 0; i < ng; i++) free(groups[i]);
+        free(periods);
+        free(groups);
+        free(cells);
+        return -1;
+    }
+    db_finalize(q);
     /* every period from the first to the last, with or without events */
     int *at = calloc((size_t)(np ? np : 1), sizeof *at);
     char **all = NULL;
@@ -255,7 +270,7 @@ int stats_main(int argc, char **argv)
     if (st >= 0) return st;
     const char *by = values[0], *group = values[1], *top = values[2], *svg = values[3];
     if (!by && !top) return rows_usage("stats", "--by day|week|month|year or --top dyads|actors|codes is required");
-    if (by && !stats_period_sql(by)) return rows_usage("stats", "--by must be day, week, month or year");
+    if (by && !stats_period_sql(by, 0)) return rows_usage("stats", "--by must be day, week, month or year");
     if (group && strcmp(group, "root") && strcmp(group, "quad")) return rows_usage("stats", "--group must be root or quad");
     if (top && strcmp(top, "dyads") && strcmp(top, "actors") && strcmp(top, "codes"))
         return rows_usage("stats", "--top must be dyads, actors or codes");
@@ -264,7 +279,7 @@ int stats_main(int argc, char **argv)
     if (fmt < 0) return rows_usage("stats", "--format must be table, csv or jsonl");
     if ((st = reader_open(&r)) >= 0) return st;
     Filter f = r.f;
-    sqlite3 *db = r.db;
+    Db *db = r.db;
     const char **vals = r.vals.v;
     int nvals = r.vals.n;
     Buf sql = {0}, b = {0};
@@ -273,11 +288,11 @@ int stats_main(int argc, char **argv)
     long limit = f.limit ? f.limit : 20;
     if (top) stats_top_sql(&sql, top, b.data, limit);
     else if (group)
-        buf_printf(&sql, "SELECT %s AS period, %s AS \"%s\", sum(w) AS events, round(sum(gw) / sum(w), 2) AS goldstein"
-                         " FROM %s GROUP BY period, 2 ORDER BY period, 2", stats_period_sql(by), group, group, b.data);
+        buf_printf(&sql, "SELECT %s AS period, %s AS \"%s\", sum(w) AS events, " STATS_MEAN " AS goldstein"
+                         " FROM %s t GROUP BY period, 2 ORDER BY period, 2", stats_period_sql(by, f.pg), group, group, b.data);
     else
-        buf_printf(&sql, "SELECT %s AS period, sum(w) AS events, round(sum(gw) / sum(w), 2) AS goldstein"
-                         " FROM %s GROUP BY period ORDER BY period", stats_period_sql(by), b.data);
+        buf_printf(&sql, "SELECT %s AS period, sum(w) AS events, " STATS_MEAN " AS goldstein"
+                         " FROM %s t GROUP BY period ORDER BY period", stats_period_sql(by, f.pg), b.data);
     int status = rows_run(db, sql.data, vals, nvals, fmt, stdout, err, sizeof err);
     if (!status && svg) {
         char title[256];

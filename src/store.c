@@ -668,7 +668,8 @@ Store *store_open(const char *path, char *err, size_t errsz)
         {offsetof(Store, find), "SELECT id FROM documents WHERE doc_id=?1 OR content_hash=?2"},
         {offsetof(Store, del), "DELETE FROM documents WHERE id=?1"},
         {offsetof(Store, doc), "INSERT INTO documents(id,doc_id,url,source,title,pubdate,place,content_hash,signature,story,"
-                               "body,sentence_spans,author,language) VALUES(?9,?1,?2,?3,?4,?5,?6,?7,?8,?10,?11,?12,?13,?14)"
+                               "body,sentence_spans,author,language,ingested_at) VALUES(?9,?1,?2,?3,?4,?5,?6,?7,?8,?10,?11,?12,?13,?14,"
+                               "coalesce(?15,strftime('%Y-%m-%dT%H:%M:%SZ','now')))"
                                " ON CONFLICT DO NOTHING"},
         {offsetof(Store, sent), "INSERT INTO temp.fts_new(id, text) VALUES(?1, ?2)"},
         {offsetof(Store, ev), "INSERT INTO events(doc,sentence,date,source,target,code,root,quad,goldstein,"
@@ -729,8 +730,8 @@ sqlite3 *store_open_read(const char *path, char *err, size_t errsz)
 {
     sqlite3 *db;
     if (store_is_pg(path)) {
-        snprintf(err, errsz, "%.*s...: this herodotus writes to PostgreSQL (ingest, merge, migrate) but reads only SQLite"
-                             " stores; query a SQLite copy for now", (int)strcspn(path, "@/?") + 2, path);
+        snprintf(err, errsz, "%.*s...: a PostgreSQL store is read by query, stats, export and serve; merge and migrate"
+                             " read store files", (int)strcspn(path, "@/?") + 2, path);
         return NULL;
     }
     if (bad_path(path, err, errsz)) return NULL;
@@ -1166,6 +1167,7 @@ void store_view_copy(StoreView *dst, const StoreView *src, Arena *a)
     dst->source = arena_strdup(a, src->source);
     dst->title = arena_strdup(a, src->title);
     dst->author = arena_strdup(a, src->author);
+    dst->stored_at = arena_strdup(a, src->stored_at);
     dst->place = arena_strdup(a, src->place);
     char *body = arena_alloc(a, src->body_len + 1);
     memcpy(body, src->body, src->body_len);
@@ -1271,6 +1273,7 @@ int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errs
     sqlite3_bind_text(q, 12, v->spans, (int)v->spans_len, SQLITE_STATIC);
     bind_opt(q, 13, v->author);
     bind_opt(q, 14, v->language[0] ? v->language : NULL);
+    bind_opt(q, 15, v->stored_at);
     if (sqlite3_step(q) != SQLITE_DONE) goto bad;
     if (!sqlite3_changes(st->db)) return 1;   /* the same id or text is stored already */
     st->next_doc = doc + 1;

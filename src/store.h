@@ -50,6 +50,8 @@ typedef struct StoreView {
     const char *id, *url, *source, *title, *place, *author;
     char language[16];              /* lang.h's code ("en", "fr", "und") */
     int pubdate;
+    const char *stored_at;          /* when it was first stored ("2024-04-08T12:00:00Z"; NULL now): merge and
+                                     * migrate keep it */
     char hash[17];                  /* the raw text's content hash */
     const char *body;               /* the cleaned body (for reprint detection) */
     uint32_t body_len;

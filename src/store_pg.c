@@ -25,7 +25,6 @@
 #include "dates.h"
 #include "quotes.h"
 
-#define PG_SCHEMA_VERSION 1
 
 /* The schema: created once (under an advisory lock: several processes may
  * start at once), its version in herodotus_meta. */
@@ -102,7 +101,30 @@ static const char *const PG_SCHEMA[] = {
     "CREATE TRIGGER event_days_au AFTER UPDATE OF n ON event_days FOR EACH ROW EXECUTE FUNCTION herodotus_event_days_au();"
     "DROP TRIGGER IF EXISTS event_days_ad ON event_days;"
     "CREATE TRIGGER event_days_ad AFTER DELETE ON event_days FOR EACH ROW EXECUTE FUNCTION herodotus_event_days_ad();"
-    "INSERT INTO herodotus_meta VALUES('schema_version', '1') ON CONFLICT DO NOTHING;",
+    /* version 2: what the readers' SQL (db.h) needs of the server: the
+     * events of a story at once (query's reports), the store's functions
+     * (store.h: hd_text, hd_sentence, hd_km, the same numbers as SQLite's),
+     * and SQLite's instr, group_concat and round(real, digits) */
+    "CREATE INDEX IF NOT EXISTS events_story ON events(story, date, source, target, code);"
+    "CREATE OR REPLACE FUNCTION hd_text(body text) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT body';"
+    /* spans are byte offsets into the UTF-8 body: "start+length ..." */
+    "CREATE OR REPLACE FUNCTION hd_sentence(body text, spans text, idx integer) RETURNS text LANGUAGE sql IMMUTABLE AS $$"
+    "  SELECT convert_from(substring(convert_to(body, 'UTF8') FROM split_part(s, '+', 1)::integer + 1"
+    "    FOR split_part(s, '+', 2)::integer), 'UTF8')"
+    "  FROM (SELECT split_part(spans, ' ', idx + 1) AS s) x WHERE idx >= 0 AND s LIKE '%+%'"
+    "  AND split_part(s, '+', 1)::bigint + split_part(s, '+', 2)::bigint <= octet_length(body) $$;"
+    "CREATE OR REPLACE FUNCTION hd_km(lat1 double precision, lon1 double precision, lat2 double precision,"
+    "  lon2 double precision) RETURNS double precision LANGUAGE sql IMMUTABLE AS $$"
+    "  SELECT 2 * 6371.0 * asin(sqrt(least(1.0, sin(radians(lat2 - lat1) / 2) ^ 2"
+    "    + cos(radians(lat1)) * cos(radians(lat2)) * sin(radians(lon2 - lon1) / 2) ^ 2))) $$;"
+    "CREATE OR REPLACE FUNCTION instr(s text, t text) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT strpos(s, t)';"
+    "CREATE OR REPLACE FUNCTION round(x double precision, digits integer) RETURNS double precision LANGUAGE sql"
+    "  IMMUTABLE AS 'SELECT round(x::numeric, digits)::double precision';"
+    "CREATE OR REPLACE FUNCTION hd_concat(acc text, v text, sep text) RETURNS text LANGUAGE sql IMMUTABLE AS"
+    "  'SELECT CASE WHEN v IS NULL THEN acc WHEN acc IS NULL THEN v ELSE acc || sep || v END';"
+    "CREATE OR REPLACE AGGREGATE group_concat(text, text) (SFUNC = hd_concat, STYPE = text);"
+    "INSERT INTO herodotus_meta VALUES('schema_version', '2') ON CONFLICT (key) DO UPDATE SET value = '2'"
+    "  WHERE herodotus_meta.value::integer < 2;",
 };
 
 /* The statements a batch runs, prepared once by name */
@@ -112,13 +134,14 @@ static const struct { const char *name, *sql; int nparams; } PG_STMTS[] = {
     /* a document, its reprint bands and the ids of its events and quotes,
      * in one round trip; no row when its id or text is stored already */
     {"doc", "WITH d AS (INSERT INTO documents(id, doc_id, url, source, title, pubdate, place, content_hash, signature,"
-            "  story, body, sentence_spans, author, language) SELECT i.id, $1, $2, $3, $4, $5, $6, $7, $8::bytea,"
-            "  coalesce($13::bigint, i.id), $9, $10, $11, $12 FROM (SELECT nextval('documents_id_seq') AS id) i"
+            "  story, body, sentence_spans, author, language, ingested_at) SELECT i.id, $1, $2, $3, $4, $5, $6, $7,"
+            "  $8::bytea, coalesce($13::bigint, i.id), $9, $10, $11, $12,"
+            "  coalesce($18, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')) FROM (SELECT nextval('documents_id_seq') AS id) i"
             "  ON CONFLICT DO NOTHING RETURNING id),"
             " b AS (INSERT INTO doc_bands SELECT $14::bigint, x.band - 1, x.hash, d.id"
             "  FROM d, unnest($15::bigint[]) WITH ORDINALITY AS x(hash, band))"
             " SELECT d.id, (SELECT array_agg(nextval('events_id_seq') ORDER BY g) FROM generate_series(1, $16::integer) g),"
-            "  (SELECT array_agg(nextval('quotes_id_seq') ORDER BY g) FROM generate_series(1, $17::integer) g) FROM d", 17},
+            "  (SELECT array_agg(nextval('quotes_id_seq') ORDER BY g) FROM generate_series(1, $17::integer) g) FROM d", 18},
     /* the candidates of the 8 bands, in the weeks either side ($1): id,
      * signature, story */
     {"bands", "SELECT d.id, d.signature, d.story FROM doc_bands b JOIN documents d ON d.id = b.doc"
@@ -457,10 +480,10 @@ int pg_store_doc(PgStore *pg, const StoreView *v, int replace, char *err, size_t
     if (!body) abort();
     memcpy(body, v->body, v->body_len);
     body[v->body_len] = 0;
-    const char *vals[17] = {v->id, v->url, v->source, v->title, v->pubdate ? pd : NULL, v->place, v->hash,
+    const char *vals[18] = {v->id, v->url, v->source, v->title, v->pubdate ? pd : NULL, v->place, v->hash,
                             has_sig ? sighex : NULL, body, v->spans, v->author, lang[0] ? lang : NULL,
-                            story ? st : NULL, wk, bands.data, nev, nq};
-    PGresult *r = exec_prepared(pg, "doc", 17, vals, NULL, NULL);
+                            story ? st : NULL, wk, bands.data, nev, nq, v->stored_at};
+    PGresult *r = exec_prepared(pg, "doc", 18, vals, NULL, NULL);
     free(body);
     buf_free(&bands);
     if (PQresultStatus(r) != PGRES_TUPLES_OK) {

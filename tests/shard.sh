@@ -50,6 +50,9 @@ check merged_parts_equal_one_ingest_row_for_row sh -c "[ -s '$T/one.txt' ] && cm
 check merged_store_links_a_reprint_across_parts test "$(sqlite3 "$T/m.db" "select count(*) from documents r join documents o on o.doc_id = 'bench-000005' where r.doc_id = 'reprint-5' and r.story = o.story and r.id != o.id")" -eq 1
 check the_reprint_and_its_original_were_in_different_parts test "$(sqlite3 "$T/p4.db" "select count(*) from documents where doc_id in ('reprint-5', 'bench-000005')")" -eq 1
 check merged_store_keeps_one_copy_of_a_text_across_parts test "$(sqlite3 "$T/m.db" "select count(*) from documents where doc_id = 'copy-7'")" -eq 0
+for k in 1 2 3 4; do sqlite3 "$T/p$k.db" "select doc_id, ingested_at from documents"; done | sort >"$T/when.parts"
+sqlite3 "$T/m.db" "select doc_id, ingested_at from documents" | sort >"$T/when.merged"
+check merged_documents_keep_when_they_were_first_stored sh -c "[ -s '$T/when.merged' ] && [ \"\$(comm -23 '$T/when.merged' '$T/when.parts' | wc -l)\" -eq 0 ]"
 check merged_full_text_index_is_sound sqlite3 "$T/m.db" "insert into sentences_fts(sentences_fts) values('integrity-check')"
 "$H" merge --db "$T/m.db" "$T/p1.db" "$T/p2.db" "$T/p3.db" "$T/p4.db" >/dev/null 2>&1
 dump "$T/m.db" >"$T/m2.txt"

@@ -11,6 +11,7 @@
 #include "actors.h"
 #include "api.h"
 #include "store.h"
+#include "db.h"
 #include <jansson.h>
 #include <sqlite3.h>
 #include "arena.h"
@@ -2093,6 +2094,48 @@ static int stored_bodies_are_compressed_and_read_back_exactly(void)
     return 0;
 }
 
+/* The reading layer over a SQLite store: a statement's columns, their
+ * types and SQLite's digits, parameters by number, its end, and a
+ * statement that does not prepare */
+static int db_reads_rows_typed_as_the_store_gives_them(void)
+{
+    char path[] = "/tmp/herodotus-unit-db-XXXXXX", err[512];
+    Store *st = scratch_store(path);
+    if (!st) return 0;
+    store_close(st);
+    Db *db = db_open(path, err, sizeof err);
+    CHECK(db != NULL && !db_pg(db) && db_sqlite(db) != NULL, "db_open: %s", err);
+    if (db) {
+        DbStmt *q = db_prepare(db, "SELECT ?2 AS a, CAST(?1 AS INTEGER) AS n, 0.1 + 0.2 AS x, NULL AS z", 0);
+        CHECK(q != NULL, "prepare: %s", db_errmsg(db));
+        if (q) {
+            db_bind_text(q, 1, "42");
+            db_bind_text(q, 2, "two");
+            CHECK(db_step(q) == DB_ROW, "a row");
+            CHECK(db_column_count(q) == 4 && !strcmp(db_column_name(q, 2), "x"), "four columns named");
+            CHECK(db_column_type(q, 0) == DB_TEXT && !strcmp(db_column_text(q, 0), "two"), "?2 is text 'two'");
+            CHECK(db_column_type(q, 1) == DB_INT && db_column_int64(q, 1) == 42, "?1 as a number");
+            CHECK(db_column_type(q, 2) == DB_FLOAT && !strcmp(db_column_text(q, 2), "0.3"), "a float in SQLite's digits: %s",
+                  db_column_text(q, 2));
+            CHECK(db_column_type(q, 3) == DB_NULL && !db_column_text(q, 3), "NULL");
+            CHECK(db_step(q) == DB_DONE, "one row only");
+            db_finalize(q);
+        }
+        CHECK(db_prepare(db, "SELECT x FROM nowhere", 0) == NULL && strstr(db_errmsg(db), "nowhere"),
+              "a bad statement says why: %s", db_errmsg(db));
+        db_close(db);
+    }
+    char shown[256];
+    db_shown("postgresql://ann:s3cret@db.example.org:5432/events?sslmode=require", shown, sizeof shown);
+    CHECK(!strcmp(shown, "postgresql://ann@db.example.org:5432/events?sslmode=require"), "password left out: %s", shown);
+    db_shown("postgres://ann@/events?host=/run/pg&password=s3cret&x=1", shown, sizeof shown);
+    CHECK(!strstr(shown, "s3cret") && strstr(shown, "x=1"), "password parameter emptied: %s", shown);
+    db_shown("/data/my:store@2024.db", shown, sizeof shown);
+    CHECK(!strcmp(shown, "/data/my:store@2024.db"), "a file name as given: %s", shown);
+    unlink(path);
+    return 0;
+}
+
 static int api_answers_requests_from_the_store_without_http(void)
 {
     char path[] = "/tmp/herodotus-unit-api-XXXXXX", err[512];
@@ -2267,6 +2310,7 @@ int main(void)
     RUN(invitations_denials_plans_and_role_pronouns_are_no_deeds);
     RUN(examples_give_their_expected_events);
     RUN(stored_bodies_are_compressed_and_read_back_exactly);
+    RUN(db_reads_rows_typed_as_the_store_gives_them);
     RUN(api_answers_requests_from_the_store_without_http);
     dict_free(&fixture);
     udmodel_free(parser_model());

@@ -15,6 +15,7 @@
 #include "query.h"
 #include "store.h"
 
+static Db *store;   /* the reading layer, and its SQLite connection: */
 static sqlite3 *db;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -30,7 +31,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         return 1;
     }
     store_close(st);
-    db = store_open_read(path, err, sizeof err);
+    store = db_open(path, err, sizeof err);
+    db = store ? db_sqlite(store) : NULL;
     if (!db) {
         fprintf(stderr, "fuzz: %s\n", err);
         return 1;
@@ -87,7 +89,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         Reader r = {.f = f, .where = where, .vals = vals};
         Cursor c;
         int has = argc > 0 && !cursor_parse(argv[argc - 1], &c);
-        (void)reader_walk(db, &r);   /* its bounded counts run too */
+        (void)reader_walk(store, &r);   /* its bounded counts run too */
         for (int walk = 0; walk <= WALK_TEXT; walk++) {   /* every way, chosen or not */
             for (long page = 0; page <= 101; page += 101) {
                 Buf ids = {0};
