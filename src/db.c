@@ -14,6 +14,7 @@ struct Db {
     sqlite3 *lite;
     sqlite3_stmt *version;      /* PRAGMA data_version */
     PGconn *pg;
+    int timeout_ms;             /* statement_timeout, set again on a new connection */
     int timed_out;
     char err[512];
 };
@@ -142,6 +143,7 @@ void db_close(Db *db)
 int db_set_timeout(Db *db, int ms)
 {
     if (!db->pg) return 0;
+    db->timeout_ms = ms;
     char sql[64];
     snprintf(sql, sizeof sql, "SET statement_timeout = %d", ms);
     PGresult *r = PQexec(db->pg, sql);
@@ -201,10 +203,26 @@ static char *pg_sql(const char *sql, int *n)
     return o.data;
 }
 
+/* A connection the server dropped (a restart, a network cut) is made
+ * again before the next statement: a long-running serve outlives it.
+ * -1 (err) when the server is still out of reach. */
+static int pg_alive(Db *db)
+{
+    if (PQstatus(db->pg) == CONNECTION_OK) return 0;
+    PQreset(db->pg);
+    if (PQstatus(db->pg) != CONNECTION_OK) {
+        pg_error(db, PQerrorMessage(db->pg));
+        return -1;
+    }
+    PQclear(PQexec(db->pg, "SET client_min_messages = warning"));
+    return db->timeout_ms ? db_set_timeout(db, db->timeout_ms) : 0;
+}
+
 DbStmt *db_prepare(Db *db, const char *sql, int stream)
 {
     db->err[0] = 0;
     db->timed_out = 0;
+    if (db->pg && pg_alive(db)) return NULL;
     DbStmt *q = calloc(1, sizeof *q);
     if (!q) abort();
     q->db = db;
@@ -280,10 +298,18 @@ int db_step(DbStmt *q)
         q->started = 1;
         if (!q->stream) {
             q->res = PQexecParams(c, q->sql, q->nparams, NULL, (const char *const *)q->vals, NULL, NULL, 0);
+            if (PQresultStatus(q->res) == PGRES_FATAL_ERROR && PQstatus(c) == CONNECTION_BAD && !pg_alive(q->db)) {
+                /* the server dropped the connection since the last statement: once more, anew */
+                PQclear(q->res);
+                c = q->db->pg;
+                q->res = PQexecParams(c, q->sql, q->nparams, NULL, (const char *const *)q->vals, NULL, NULL, 0);
+            }
             ExecStatusType st = PQresultStatus(q->res);
             if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) return pg_failed(q, q->res);   /* a row or none */
             pg_cells(q);
-        } else if (!PQsendQueryParams(c, q->sql, q->nparams, NULL, (const char *const *)q->vals, NULL, NULL, 0) ||
+        } else if ((!PQsendQueryParams(c, q->sql, q->nparams, NULL, (const char *const *)q->vals, NULL, NULL, 0) &&
+                    (PQstatus(c) != CONNECTION_BAD || pg_alive(q->db) ||
+                     !PQsendQueryParams(c, q->sql, q->nparams, NULL, (const char *const *)q->vals, NULL, NULL, 0))) ||
                    !PQsetSingleRowMode(c)) {
             pg_error(q->db, PQerrorMessage(c));
             q->done = 1;

@@ -512,6 +512,9 @@ int filter_rollup(const Filter *f) { return !f->text && !f->country && !f->near;
 int reader_walk(Db *db, const Reader *r)
 {
     const Filter *f = &r->f;
+    /* every event with the words: PostgreSQL's planner walks them in order
+     * better than the walk through the rollup, which it cannot keep to */
+    if (f->text && f->pg && !f->dedup) return 0;
     if (f->text && !f->country && !f->near && r->vals.text_param) {
         /* Words: sorting the events of every matching sentence costs about
          * 4 us a sentence; walking the rollup by date, testing each day's
@@ -555,10 +558,10 @@ int reader_walk(Db *db, const Reader *r)
 }
 
 /* the events (x) of a rollup row (e); PostgreSQL's indexes serve no IS
- * NOT DISTINCT FROM, an equality or IS NULL they do */
+ * NOT DISTINCT FROM, its events_dayk the rollup's own key */
 #define ROW_EVENTS(pg)                                                                                              \
-    ((pg) ? "(x.date = e.date OR (x.date IS NULL AND e.date = 'undated')) AND x.source = e.source"                 \
-            " AND x.target = e.target AND x.code = e.code"                                                          \
+    ((pg) ? "coalesce(x.date, 'undated') = e.date AND x.source = e.source AND x.target = e.target"                 \
+            " AND x.code = e.code"                                                                                  \
           : "x.date IS nullif(e.date, 'undated') AND x.source = e.source AND x.target = e.target AND x.code = e.code")
 
 void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after, int walk)

@@ -51,7 +51,7 @@ void store_batch_lost(StoreTotals *done, StoreTotals *batch);
 /* The PostgreSQL backend (store_pg.c), behind store.h's functions when
  * the database is given as postgresql://... or postgres://... */
 typedef struct PgStore PgStore;
-#define PG_SCHEMA_VERSION 2
+#define PG_SCHEMA_VERSION 3
 int         store_is_pg(const char *path);
 PgStore    *pg_store_open(const char *uri, char *err, size_t errsz);
 long        pg_store_count(PgStore *pg);

@@ -76,7 +76,8 @@ static const char *const PG_SCHEMA[] = {
     /* deletions keep the rollups (as the SQLite store's triggers do) */
     "CREATE OR REPLACE FUNCTION herodotus_events_ad() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
     "  UPDATE event_days SET n = n - 1, id = CASE WHEN id <> OLD.id THEN id ELSE coalesce((SELECT min(x.id)"
-    "    FROM events x WHERE x.date IS NOT DISTINCT FROM OLD.date AND x.source = OLD.source AND x.target = OLD.target"
+    "    FROM events x WHERE coalesce(x.date, 'undated') = coalesce(OLD.date, 'undated') AND x.source = OLD.source"
+    "    AND x.target = OLD.target"
     "    AND x.code = OLD.code), 0) END"
     "   WHERE sc = substr(OLD.source, 1, 3) AND tc = substr(OLD.target, 1, 3) AND date = coalesce(OLD.date, 'undated')"
     "    AND source = OLD.source AND target = OLD.target AND code = OLD.code;"
@@ -123,8 +124,12 @@ static const char *const PG_SCHEMA[] = {
     "CREATE OR REPLACE FUNCTION hd_concat(acc text, v text, sep text) RETURNS text LANGUAGE sql IMMUTABLE AS"
     "  'SELECT CASE WHEN v IS NULL THEN acc WHEN acc IS NULL THEN v ELSE acc || sep || v END';"
     "CREATE OR REPLACE AGGREGATE group_concat(text, text) (SFUNC = hd_concat, STYPE = text);"
-    "INSERT INTO herodotus_meta VALUES('schema_version', '2') ON CONFLICT (key) DO UPDATE SET value = '2'"
-    "  WHERE herodotus_meta.value::integer < 2;",
+    /* version 3: a rollup row's events found by its key ('undated' for no
+     * date), which PostgreSQL's indexes serve as they serve no IS NOT
+     * DISTINCT FROM (a page of every event of a busy dyad, --replace) */
+    "CREATE INDEX IF NOT EXISTS events_dayk ON events((coalesce(date, 'undated')), source, target, code);"
+    "INSERT INTO herodotus_meta VALUES('schema_version', '3') ON CONFLICT (key) DO UPDATE SET value = '3'"
+    "  WHERE herodotus_meta.value::integer < 3;",
 };
 
 /* The statements a batch runs, prepared once by name */

@@ -203,7 +203,13 @@ for p in '/api/events?limit=1000' '/api/events?limit=5&offset=5' '/api/events?li
     check "postgresql_serves_as_sqlite$name" sh -c "[ -s '$T/ja' ] && cmp -s '$T/ja' '$T/jb'"
 done
 check postgresql_info_counts_the_store test "$(curl -s "${UB}api/info" | jq -c '[.schema, .documents, .events, .quotes, .db]')" = \
-    "[2,$(sqlite3 -separator , "$T/one.db" 'select (select count(*) from documents), (select count(*) from events), (select count(*) from quotes)'),\"postgres@/mig?host=$T/pg\"]"
+    "[3,$(sqlite3 -separator , "$T/one.db" 'select (select count(*) from documents), (select count(*) from events), (select count(*) from quotes)'),\"postgres@/mig?host=$T/pg\"]"
+# the server restarted under a running serve: its connections are made again
+curl -s "${UB}api/top?what=codes" >/dev/null
+as_pg "$PGBIN/pg_ctl" -D "$T/pg/data" -l "$T/pg/log" -m fast -w -o "-k $T/pg -c listen_addresses= -F" restart >/dev/null 2>&1
+curl -s "${UA}api/top?what=actors&limit=7" >"$T/ja"
+curl -s -w '%{http_code}' -o "$T/jb" "${UB}api/top?what=actors&limit=7" >"$T/c"
+check serve_answers_after_the_postgresql_server_restarts sh -c "[ \"\$(cat '$T/c')\" = 200 ] && cmp -s '$T/ja' '$T/jb'"
 kill $SA $SB 2>/dev/null
 wait $SA $SB 2>/dev/null
 
