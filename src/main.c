@@ -961,9 +961,9 @@ static int run(int argc, char **argv, int ingest, int quotes)
             c.store_failed = 1;
             failed++;
         }
-        c.skipped += skipped;
         /* what is said stored is what was committed, not what was coded */
         StoreTotals tot = store_totals(c.store);
+        c.skipped += skipped + tot.skipped;
         coded_sents = c.sents;
         c.docs = tot.docs;
         c.sents = tot.sentences;

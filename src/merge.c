@@ -283,7 +283,7 @@ int merge_into(const char *cmd, const char *out, const char *const *in, int nin,
     if (!quiet || rc)
         fprintf(stderr, "herodotus %s: %ld document%s read from %d store%s: %ld stored with %ld events, %ld skipped as"
                         " already stored%s\n", cmd, docs, docs == 1 ? "" : "s", nin, nin == 1 ? "" : "s", t.docs,
-                t.events, skipped, rc ? " (the last batch not stored: run the same command again)" : "");
+                t.events, skipped + t.skipped, rc ? " (the last batch not stored: run the same command again)" : "");
     return rc;
 }
 

@@ -1404,6 +1404,7 @@ void store_batch_committed(StoreTotals *done, StoreTotals *batch)
     done->docs += batch->docs;
     done->sentences += batch->sentences;
     done->events += batch->events;
+    done->skipped += batch->skipped;
     memset(batch, 0, sizeof *batch);
 }
 

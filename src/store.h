@@ -98,8 +98,11 @@ int    store_doc(Store *st, const StoreView *v, int replace, char *err, size_t e
 /* Commit the running batch (also done every STORE_BATCH documents). */
 int    store_commit(Store *st, char *err, size_t errsz);
 /* What this connection has committed, and the documents of batches lost
- * to a failed write (rolled back whole). */
-typedef struct StoreTotals { long docs, sentences, events, lost; } StoreTotals;
+ * to a failed write (rolled back whole).  skipped: documents that
+ * store_doc said stored but that a batch stored again (after the server
+ * broke a deadlock, PostgreSQL) found stored already by another process
+ * (negative for the other way round): to add to the calls that said 1. */
+typedef struct StoreTotals { long docs, sentences, events, lost, skipped; } StoreTotals;
 StoreTotals store_totals(const Store *st);
 void   store_close(Store *st);
 

@@ -21,6 +21,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "arena.h"
 #include "buf.h"
 #include "dates.h"
 #include "quotes.h"
@@ -155,6 +158,10 @@ static const struct { const char *name, *sql; int nparams; } PG_STMTS[] = {
               " (6, $8::bigint), (7, $9::bigint)) ORDER BY b.band, b.week, b.doc LIMIT 128", 9},
 };
 
+/* Attempts at a batch the server aborted to break a deadlock with another
+ * process (they met the same documents in different orders) */
+enum { PG_ATTEMPTS = 8 };
+
 struct PgStore {
     PGconn *c;
     int in_tx;
@@ -162,6 +169,14 @@ struct PgStore {
     Buf events, sentences, quotes, via;   /* the batch's rows, as COPY text */
     Pending pend;             /* the batch's events, for the rollups */
     StoreTotals done, batch;
+    char state[6];            /* the SQLSTATE of the last failed statement */
+    /* the batch's documents as given, to store again when the server
+     * aborts the batch for a deadlock */
+    Arena keep;
+    StoreView *kept;
+    unsigned char *kept_replace;
+    signed char *kept_rc;     /* what store_doc said of each: 0 stored, 1 stored already */
+    size_t nkept, capkept;
 };
 
 int store_is_pg(const char *path)
@@ -180,10 +195,22 @@ static void pg_msg(PgStore *pg, const char *what, char *err, size_t errsz)
 }
 
 /* Run sql (no rows wanted): 0, or -1 with the server's message */
+/* r failed: its SQLSTATE kept (what a retry looks at) */
+static void note_state(PgStore *pg, const PGresult *r)
+{
+    const char *st = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+    snprintf(pg->state, sizeof pg->state, "%s", st ? st : "");
+}
+
+/* Was the last failure the server breaking a deadlock (or a serialization
+ * conflict)?  The same batch, stored again, then succeeds. */
+static int transient(const PgStore *pg) { return !strcmp(pg->state, "40P01") || !strcmp(pg->state, "40001"); }
+
 static int run(PgStore *pg, const char *sql, const char *what, char *err, size_t errsz)
 {
     PGresult *r = PQexec(pg->c, sql);
     int ok = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK;
+    if (!ok) note_state(pg, r);
     PQclear(r);
     if (!ok) pg_msg(pg, what, err, errsz);
     return ok ? 0 : -1;
@@ -200,6 +227,7 @@ PgStore *pg_store_open(const char *uri, char *err, size_t errsz)
     PgStore *pg = calloc(1, sizeof *pg);
     if (!pg) abort();
     pending_init(&pg->pend);
+    arena_init(&pg->keep);
     pg->c = PQconnectdb(uri);
     if (PQstatus(pg->c) != CONNECTION_OK) {
         pg_msg(pg, "cannot connect to the PostgreSQL server", err, errsz);
@@ -236,6 +264,7 @@ PgStore *pg_store_open(const char *uri, char *err, size_t errsz)
 bad:
     PQfinish(pg->c);
     pending_free(&pg->pend);
+    arena_free(&pg->keep);
     free(pg);
     return NULL;
 }
@@ -295,7 +324,10 @@ static int copy_in(PgStore *pg, const char *table_cols, Buf *b, char *err, size_
     if (ok) ok = PQputCopyData(pg->c, b->data, (int)b->len) == 1;
     if (PQputCopyEnd(pg->c, ok ? NULL : "herodotus: the rows could not be sent") != 1) ok = 0;
     while ((r = PQgetResult(pg->c))) {
-        if (PQresultStatus(r) != PGRES_COMMAND_OK) ok = 0;
+        if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+            ok = 0;
+            note_state(pg, r);
+        }
         PQclear(r);
     }
     if (!ok) pg_msg(pg, table_cols, err, errsz);
@@ -314,20 +346,35 @@ static void batch_reset(PgStore *pg)
     pending_clear(&pg->pend);
 }
 
+static void kept_clear(PgStore *pg)
+{
+    pg->nkept = 0;
+    arena_reset(&pg->keep);
+}
+
 static void batch_lost(PgStore *pg)
 {
     PQclear(PQexec(pg->c, "ROLLBACK"));
     pg->in_tx = 0;
     batch_reset(pg);
     store_batch_lost(&pg->done, &pg->batch);
+    kept_clear(pg);
 }
 
-static int fail_batch(PgStore *pg, const char *what, char *err, size_t errsz)
+/* A statement of the batch failed: its message into err; -1.  The caller
+ * stores the batch again (a deadlock) or gives it up (lose_batch). */
+static int failed(PgStore *pg, const char *what, char *err, size_t errsz)
 {
-    char m[512];
-    pg_msg(pg, what, m, sizeof m);
-    snprintf(err, errsz, "%s; the last %ld document%s coded were not stored (run the same command again)", m,
-             pg->batch.docs, pg->batch.docs == 1 ? "" : "s");
+    pg_msg(pg, what, err, errsz);
+    return -1;
+}
+
+/* The batch given up: what err says, and that its documents were not stored */
+static int lose_batch(PgStore *pg, char *err, size_t errsz)
+{
+    size_t l = strlen(err);
+    snprintf(err + l, errsz - l, "; the last %zu document%s coded were not stored (run the same command again)",
+             pg->nkept, pg->nkept == 1 ? "" : "s");
     batch_lost(pg);
     return -1;
 }
@@ -442,7 +489,9 @@ static long long find_story(PgStore *pg, const StoreView *v, long long week)
     return story;
 }
 
-int pg_store_doc(PgStore *pg, const StoreView *v, int replace, char *err, size_t errsz)
+/* Store v in the running batch (begun here): 0, 1 when the same document
+ * is stored already, -1 with err (the batch to be stored again or given up) */
+static int doc_in(PgStore *pg, const StoreView *v, int replace, char *err, size_t errsz)
 {
     if (!pg->in_tx) {
         if (run(pg, "BEGIN", "begin", err, errsz)) return -1;
@@ -452,11 +501,12 @@ int pg_store_doc(PgStore *pg, const StoreView *v, int replace, char *err, size_t
     if (v->pubdate) date_format(v->pubdate, pd);
     const char *dv[] = {v->id, v->hash};
     if (replace) {
-        if (flush(pg, err, errsz)) return fail_batch(pg, "storing a document", err, errsz);
+        if (flush(pg, err, errsz)) return -1;
         PGresult *r = exec_prepared(pg, "del", 2, dv, NULL, NULL);
         int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+        if (!ok) note_state(pg, r);
         PQclear(r);
-        if (!ok) return fail_batch(pg, "replacing a document", err, errsz);
+        if (!ok) return failed(pg, "replacing a document", err, errsz);
     }
     int has_sig = v->shingles >= 8;
     long long week = store_pub_week(v->pubdate);
@@ -492,8 +542,9 @@ int pg_store_doc(PgStore *pg, const StoreView *v, int replace, char *err, size_t
     free(body);
     buf_free(&bands);
     if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+        note_state(pg, r);
         PQclear(r);
-        return fail_batch(pg, "storing a document", err, errsz);
+        return failed(pg, "storing a document", err, errsz);
     }
     if (PQntuples(r) == 0) {   /* the same id or text is stored already */
         PQclear(r);
@@ -509,7 +560,7 @@ int pg_store_doc(PgStore *pg, const StoreView *v, int replace, char *err, size_t
         free(ids);
         snprintf(err, errsz, "storing a document: the server gave no ids for its %u events and %u quotes", v->nev,
                  v->nquotes);
-        batch_lost(pg);
+        pg->state[0] = 0;
         return -1;
     }
     for (uint32_t i = 0; i < v->nev; i++) {
@@ -579,20 +630,74 @@ int pg_store_doc(PgStore *pg, const StoreView *v, int replace, char *err, size_t
     }
     free(ids);
     store_batch_add(&pg->batch, v);
-    if (pg->batch.docs >= pg->batch_docs) return pg_store_commit(pg, err, errsz);
     return 0;
+}
+
+/* The server aborted the batch to break a deadlock: rolled back, and its
+ * documents stored again (after a pause that differs from process to
+ * process, so that the other finishes first).  The last document's 0 or 1,
+ * or -1 (err) when it fails otherwise or again and again. */
+static int store_again(PgStore *pg, char *err, size_t errsz)
+{
+    StoreTotals before = pg->batch;
+    for (int attempt = 1; attempt <= PG_ATTEMPTS && transient(pg); attempt++) {
+        PQclear(PQexec(pg->c, "ROLLBACK"));
+        pg->in_tx = 0;
+        batch_reset(pg);
+        memset(&pg->batch, 0, sizeof pg->batch);
+        struct timespec pause = {0, ((long)attempt * 20 + (long)(getpid() % 40)) * 1000000L};
+        nanosleep(&pause, NULL);
+        int rc = 0;
+        for (size_t i = 0; i < pg->nkept && rc >= 0; i++) {
+            rc = doc_in(pg, &pg->kept[i], pg->kept_replace[i], err, errsz);
+            /* said stored, now found stored by another process: counted skipped (and the other way) */
+            if (rc >= 0 && pg->kept_rc[i] >= 0) pg->batch.skipped += rc - pg->kept_rc[i];
+        }
+        if (rc >= 0) return rc;
+    }
+    pg->batch = before;   /* what is given up */
+    return -1;
+}
+
+int pg_store_doc(PgStore *pg, const StoreView *v, int replace, char *err, size_t errsz)
+{
+    /* kept until the commit, to be stored again */
+    if (pg->nkept == pg->capkept) {
+        pg->capkept = pg->capkept ? 2 * pg->capkept : 256;
+        pg->kept = realloc(pg->kept, pg->capkept * sizeof *pg->kept);
+        pg->kept_replace = realloc(pg->kept_replace, pg->capkept);
+        pg->kept_rc = realloc(pg->kept_rc, pg->capkept);
+        if (!pg->kept || !pg->kept_replace || !pg->kept_rc) abort();
+    }
+    store_view_copy(&pg->kept[pg->nkept], v, &pg->keep);
+    pg->kept_replace[pg->nkept] = (unsigned char)(replace != 0);
+    pg->kept_rc[pg->nkept++] = -1;
+    int rc = doc_in(pg, v, replace, err, errsz);
+    if (rc < 0 && (rc = store_again(pg, err, errsz)) < 0) return lose_batch(pg, err, errsz);
+    pg->kept_rc[pg->nkept - 1] = (signed char)rc;
+    if (pg->batch.docs >= pg->batch_docs) return pg_store_commit(pg, err, errsz) ? -1 : rc;
+    return rc;
 }
 
 int pg_store_commit(PgStore *pg, char *err, size_t errsz)
 {
     if (!pg->in_tx) return 0;
-    if (flush(pg, err, errsz)) return fail_batch(pg, "storing a batch", err, errsz);
-    PGresult *r = PQexec(pg->c, "COMMIT");
-    int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
-    PQclear(r);
-    if (!ok) return fail_batch(pg, "commit", err, errsz);
+    for (int attempt = 1;; attempt++) {
+        int rc = flush(pg, err, errsz);
+        if (!rc) {
+            PGresult *r = PQexec(pg->c, "COMMIT");
+            if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+                note_state(pg, r);
+                rc = failed(pg, "commit", err, errsz);
+            }
+            PQclear(r);
+        }
+        if (!rc) break;
+        if (attempt >= PG_ATTEMPTS || store_again(pg, err, errsz) < 0) return lose_batch(pg, err, errsz);
+    }
     pg->in_tx = 0;
     store_batch_committed(&pg->done, &pg->batch);
+    kept_clear(pg);
     return 0;
 }
 
@@ -611,5 +716,9 @@ void pg_store_close(PgStore *pg)
     buf_free(&pg->quotes);
     buf_free(&pg->via);
     pending_free(&pg->pend);
+    arena_free(&pg->keep);
+    free(pg->kept);
+    free(pg->kept_replace);
+    free(pg->kept_rc);
     free(pg);
 }

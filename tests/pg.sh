@@ -84,6 +84,31 @@ check concurrent_ingests_lose_no_event test "$(psql_ conc 'select count(*) from 
 check concurrent_ingests_keep_the_rollups test "$(rollup_off_pg conc)" -eq 0
 check concurrent_ingests_report_no_error sh -c "! grep -q . '$T/e1' && ! grep -q . '$T/e2'"
 
+# two ingests of the same documents in opposite orders: each waits for a
+# document the other holds, and the server breaks the deadlock by aborting
+# one batch, which that ingest stores again.  Rounds until a deadlock was
+# met (at most twelve): every round both succeed, each document is stored
+# once, and each ingest's stored and skipped add up to its input.
+tac "$T/a.jsonl" >"$T/rev.jsonl"
+n=$(wc -l <"$T/a.jsonl")
+round=1 dl=0 rounds_ok=0
+while [ $round -le 12 ] && [ "$dl" -eq 0 ]; do
+    as_pg "$PGBIN/dropdb" -h "$T/pg" -U postgres --if-exists opp 2>/dev/null
+    as_pg "$PGBIN/createdb" -h "$T/pg" -U postgres opp
+    "$H" ingest --jobs 1 --db "$(uri opp)" "$T/a.jsonl" >/dev/null 2>"$T/e1" &
+    "$H" ingest --jobs 1 --db "$(uri opp)" "$T/rev.jsonl" >/dev/null 2>"$T/e2"; r2=$?
+    wait $!; r1=$?
+    s1=$(sed -n 's/^\([0-9]*\) documents, .* stored, \([0-9]*\) skipped.*/\1 \2/p' "$T/e1")
+    s2=$(sed -n 's/^\([0-9]*\) documents, .* stored, \([0-9]*\) skipped.*/\1 \2/p' "$T/e2")
+    docs=$(psql_ opp 'select count(*), count(distinct content_hash) from documents')
+    dl=$(psql_ opp "select deadlocks from pg_stat_database where datname = 'opp'")
+    if [ $r1 -eq 0 ] && [ $r2 -eq 0 ] && [ "$docs" = "$n|$n" ] && [ -n "$s1" ] && [ -n "$s2" ] &&
+        [ $(( ${s1% *} + ${s1#* } )) -eq "$n" ] && [ $(( ${s2% *} + ${s2#* } )) -eq "$n" ] &&
+        [ $(( ${s1% *} + ${s2% *} )) -eq "$n" ]; then rounds_ok=$((rounds_ok + 1)); fi
+    round=$((round + 1))
+done
+check ingests_in_opposite_orders_both_succeed_and_store_each_document_once test "$rounds_ok" -eq $((round - 1))
+
 # kill -9 in the middle of an ingest: whole batches kept, the rest rolled
 # back by the server; the same command finishes the job
 as_pg "$PGBIN/createdb" -h "$T/pg" -U postgres killed
