@@ -465,7 +465,7 @@ static DbStmt *prepare(Conn *c, const char *sql, const Params *vals, ApiResponse
         answer_db_error(rs, c->db);
         return NULL;
     }
-    for (int i = 0; vals && i < vals->n; i++) db_bind_text(q, i + 1, vals->v[i]);
+    if (vals) db_bind_all(q, vals->v, vals->n);
     return q;
 }
 
@@ -662,7 +662,7 @@ static void quote_json(Buf *o, DbStmt *q)
     rows_json_fields(o, q, 0, 10);
     const char *v = db_column_text(q, 10);
     buf_puts(o, ",\"via\":");
-    json_t *j = v && strchr(v, ' ') ? json_loads(v, 0, NULL) : NULL;
+    json_t *j = v ? json_loads(v, 0, NULL) : NULL;   /* written again compact: the same bytes from either server */
     char *compact = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
     buf_puts(o, compact ? compact : v ? v : "[]");
     free(compact);

@@ -262,6 +262,11 @@ void db_bind_int64(DbStmt *q, int i, long long v)
     db_bind_text(q, i, s);
 }
 
+void db_bind_all(DbStmt *q, const char *const *vals, int n)
+{
+    for (int i = 0; i < n; i++) db_bind_text(q, i + 1, vals[i]);
+}
+
 /* a failed PostgreSQL result: its message, and whether it was a timeout */
 static int pg_failed(DbStmt *q, PGresult *r)
 {

@@ -54,6 +54,8 @@ DbStmt *db_prepare(Db *db, const char *sql, int stream);
 /* ?i (from 1) as text (copied) or a number; unbound ones are NULL */
 void db_bind_text(DbStmt *q, int i, const char *v);
 void db_bind_int64(DbStmt *q, int i, long long v);
+/* vals[0..n) as ?1..?n (a filter's values, Params) */
+void db_bind_all(DbStmt *q, const char *const *vals, int n);
 /* DB_ROW, DB_DONE or DB_ERROR (db_errmsg) */
 int  db_step(DbStmt *q);
 void db_finalize(DbStmt *q);

@@ -34,35 +34,28 @@ static void fixed4(Buf *o, int pg, const char *x)
     else buf_printf(o, "CASE WHEN %s IS NOT NULL THEN printf('%%.4f', %s) END", x, x);   /* no place: empty */
 }
 
-static void country(Buf *o, int pg, const char *field, const char *code)
+/* the SQL of a country's field ("name", "cc2", "lat", "lon") by its code's expression, into out */
+static const char *country(char *out, size_t cap, int pg, const char *field, const char *code)
 {
-    if (pg) buf_printf(o, "(SELECT c.%s FROM hd_countries c WHERE c.code = %s)", field, code);
-    else buf_printf(o, "hd_country_%s(%s)", field, code);
+    if (pg) snprintf(out, cap, "(SELECT c.%s FROM hd_countries c WHERE c.code = %s)", field, code);
+    else snprintf(out, cap, "hd_country_%s(%s)", field, code);
+    return out;
 }
 
 /* An actor's geography where its code names a country: that country
  * (type 1), its name, alpha-2 code and point */
 static void actor_geo(Buf *o, int pg, const char *col, const char *a)
 {
-    char code[64], lat[160], lon[160];
+    char code[64], x[160];
     snprintf(code, sizeof code, "substr(%s, 1, 3)", col);
-    buf_puts(o, " CASE WHEN ");
-    country(o, pg, "name", code);
-    buf_printf(o, " IS NULL THEN '' ELSE '1' END AS %sGeo_Type, coalesce(", a);
-    country(o, pg, "name", code);
-    buf_printf(o, ", '') AS %sGeo_FullName, coalesce(", a);
-    country(o, pg, "cc2", code);
-    buf_printf(o, ", '') AS %sGeo_CountryCode, '' AS %sGeo_ADM1Code, '' AS %sGeo_ADM2Code, coalesce(", a, a, a);
-    Buf t = {0};
-    country(&t, pg, "lat", code);
-    snprintf(lat, sizeof lat, "%s", t.data);
-    buf_clear(&t);
-    country(&t, pg, "lon", code);
-    snprintf(lon, sizeof lon, "%s", t.data);
-    buf_free(&t);
-    fixed4(o, pg, lat);
+    const char *name = country(x, sizeof x, pg, "name", code);
+    buf_printf(o, " CASE WHEN %s IS NULL THEN '' ELSE '1' END AS %sGeo_Type, coalesce(%s, '') AS %sGeo_FullName,", name, a,
+               name, a);
+    buf_printf(o, " coalesce(%s, '') AS %sGeo_CountryCode, '' AS %sGeo_ADM1Code, '' AS %sGeo_ADM2Code, coalesce(",
+               country(x, sizeof x, pg, "cc2", code), a, a, a);
+    fixed4(o, pg, country(x, sizeof x, pg, "lat", code));
     buf_printf(o, ", '') AS %sGeo_Lat, coalesce(", a);
-    fixed4(o, pg, lon);
+    fixed4(o, pg, country(x, sizeof x, pg, "lon", code));
     buf_printf(o, ", '') AS %sGeo_Long, '' AS %sGeo_FeatureID,", a, a);
 }
 
@@ -106,9 +99,10 @@ static void gdelt_sql(Buf *o, int pg)
                 "      WHEN min(e.place_kind) = 'country' THEN '1' ELSE '' END AS ActionGeo_Type,"
                 " CASE WHEN min(e.place_kind) = 'city' THEN min(e.place) || coalesce(', ' || nullif(min(e.place_region), ''), '')"
                 "        || coalesce(', ' || ");
-    country(o, pg, "name", "min(e.place_country)");
+    char x[160];
+    buf_puts(o, country(x, sizeof x, pg, "name", "min(e.place_country)"));
     buf_puts(o, ", '') ELSE coalesce(min(e.place), '') END AS ActionGeo_FullName, coalesce(");
-    country(o, pg, "cc2", "min(e.place_country)");
+    buf_puts(o, country(x, sizeof x, pg, "cc2", "min(e.place_country)"));
     buf_puts(o, ", '') AS ActionGeo_CountryCode, '' AS ActionGeo_ADM1Code, '' AS ActionGeo_ADM2Code, coalesce(");
     fixed4(o, pg, "min(e.place_lat)");
     buf_puts(o, ", '') AS ActionGeo_Lat, coalesce(");
@@ -192,7 +186,7 @@ static long undated_rows(const Reader *r)
     DbStmt *q = db_prepare(r->db, sql.data, 0);
     long n = 0;
     if (q) {
-        for (int i = 0; i < r->vals.n; i++) db_bind_text(q, i + 1, r->vals.v[i]);
+        db_bind_all(q, r->vals.v, r->vals.n);
         if (db_step(q) == DB_ROW) n = (long)db_column_int64(q, 0);
         db_finalize(q);
     }

@@ -491,7 +491,7 @@ enum { WALK_ROWS = 20000 };
 static DbStmt *prepare_bound(Db *db, const char *sql, const Params *vals, int stream)
 {
     DbStmt *q = db_prepare(db, sql, stream);
-    for (int i = 0; q && i < vals->n; i++) db_bind_text(q, i + 1, vals->v[i]);
+    if (q) db_bind_all(q, vals->v, vals->n);
     return q;
 }
 

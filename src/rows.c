@@ -66,7 +66,7 @@ int rows_run(Db *db, const char *sql, const char **vals, int nvals, int format, 
         snprintf(err, errsz, "%s", db_errmsg(db));
         return -1;
     }
-    for (int i = 0; i < nvals; i++) db_bind_text(q, i + 1, vals[i]);
+    db_bind_all(q, vals, nvals);
     Buf o = {0};
     /* a table needs its column widths: keep the rows */
     char ***rows = NULL;

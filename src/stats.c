@@ -142,7 +142,7 @@ static int plot(Db *db, const char *sql, const char **vals, int nvals, const cha
         snprintf(err, errsz, "%s", db_errmsg(db));
         return -1;
     }
-    for (int i = 0; i < nvals; i++) db_bind_text(q, i + 1, vals[i]);
+    db_bind_all(q, vals, nvals);
     /* rows: period, [group,] events, goldstein, ordered by period */
     char **periods = NULL, **groups = NULL;
     int np = 0, ng = 0, cap = 0, gcap = 0;
