@@ -117,6 +117,10 @@ static uint32_t both_phrase(const Sentence *s, uint32_t i)
     static const char *const nouns[] = {"sides", "countries", "nations", "leaders", "governments", "ministers",
                                         "presidents", "neighbours", "neighbors", "parties", "delegations", "states",
                                         NULL};
+    /* "officials on both sides said", "casualties in both countries": a
+     * phrase that says where, not who */
+    static const char *const where[] = {"on", "from", "in", NULL};
+    if (i > 0 && tok_is_any(&s->tok[i - 1], where)) return 0;
     uint32_t n = 0;
     if (i + 2 < s->ntok && tok_is(&s->tok[i], "the") && tok_is(&s->tok[i + 1], "two")) n = 2;
     else if (i + 1 < s->ntok && tok_is(&s->tok[i], "both")) n = 1;
@@ -297,18 +301,52 @@ typedef struct Context {
     Sym prev_group;         /* the first group the sentence before named, for "it" */
 } Context;
 
+/* A mention as one of "the two sides" named last (two[1] the latest): a
+ * country, an organisation, a person, a body of a country.  A bare
+ * country of a side already there is that side ("Orban met Xi in
+ * Beijing": Orban and Xi), and a side of a bare country there takes its
+ * place ("China ... Xi Jinping"). */
+static void two_push(Sym two[2], const Sentence *s, const Mention *m)
+{
+    int group = m->kind == MK_COUNTRY || m->kind == MK_ORG || m->kind == MK_PERSON ||
+                (m->kind == MK_AGENT && actor_country(m->code));
+    if (!group || m->code == two[0] || m->code == two[1]) return;
+    /* where something happens is no side ("an offensive in Rafah"), where
+     * a visitor arrives is ("Lavrov arrived in China") */
+    if (m->kind == MK_COUNTRY && m->start > 0 && is_place_prep(&s->tok[m->start - 1]) &&
+        !(m->start > 1 && tok_is_any(&s->tok[m->start - 2], ARRIVE)))
+        return;
+    Sym c = actor_country(m->code);
+    for (int p = 0; p < 2 && c; p++) {
+        if (!two[p] || actor_country(two[p]) != c) continue;
+        if (m->kind == MK_COUNTRY) return;
+        if (strlen(sym_name(two[p])) == 3) {
+            two[p] = m->code;
+            return;
+        }
+    }
+    two[0] = two[1], two[1] = m->code;
+}
+
 /* The mentions of a sentence become what the next one may refer to */
-static void remember(Context *cx, const Mention *men, uint32_t nmen)
+static void remember(Context *cx, const Sentence *s, const Mention *men, uint32_t nmen)
 {
     for (uint32_t k = 0; k < nmen; k++) {
         if (men[k].kind == MK_PERSON || (men[k].kind == MK_AGENT && men[k].has_agent)) cx->last_person = men[k].code;
         if (men[k].kind == MK_PERSON && men[k].actor_ref) cx->last_named = men[k].code;
         if (men[k].kind == MK_ORG && men[k].actor_ref) cx->last_org = men[k].code;
-        int group = men[k].kind == MK_COUNTRY || men[k].kind == MK_ORG || men[k].kind == MK_PERSON ||
-                    (men[k].kind == MK_AGENT && actor_country(men[k].code));
-        if (group && men[k].code != cx->two[1] && men[k].code != cx->two[0])
-            cx->two[0] = cx->two[1], cx->two[1] = men[k].code;
+        two_push(cx->two, s, &men[k]);
     }
+}
+
+/* The two sides named last before token i: the sentence's, after those of
+ * the sentences before.  0 when fewer than two. */
+static int two_before(const Context *cx, const Sentence *s, const Mention *men, uint32_t nmen, uint32_t i, Sym two[2])
+{
+    two[0] = cx->two[0], two[1] = cx->two[1];
+    for (uint32_t k = 0; k < nmen; k++)
+        if (men[k].end <= i && men[k].kind != MK_PRONOUN) two_push(two, s, &men[k]);
+    return two[0] && two[1];
 }
 
 /* Pronouns and their kin as mentions of what they stand for: he/him/she/her
@@ -351,7 +389,9 @@ static uint32_t resolve_pronouns(Sentence *s, Mention *men, uint32_t nmen, const
                 if (men[k].end <= i && men[k].kind == MK_ORG && men[k].actor_ref) code = men[k].code;
         }
         uint32_t span = 0;
-        if (!code && cv->references && cx->two[0] && (span = both_phrase(s, i)) && !covered(men, nmen, i, i + span)) {
+        Sym two[2];
+        if (!code && cv->references && (span = both_phrase(s, i)) && !covered(men, nmen, i, i + span) &&
+            two_before(cx, s, men, nmen, i, two)) {
             /* "the two sides", "both countries": the last two actors named;
              * two mentions of one span are one compound */
             for (int p = 0; p < 2; p++) {
@@ -359,7 +399,7 @@ static uint32_t resolve_pronouns(Sentence *s, Mention *men, uint32_t nmen, const
                 memset(mm, 0, sizeof *mm);
                 mm->start = i;
                 mm->end = i + span;
-                mm->code = cx->two[p];
+                mm->code = two[p];
                 mm->kind = MK_PRONOUN;
                 mm->conj = -1;
             }
@@ -679,6 +719,15 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
                             base = actor_country(men[q].code);
                 mm->code = nag > 1 && base ? assemble(base, ags, agpre, nag) : combine(base, agent, prefix);
                 mm->kind = MK_AGENT;
+                /* "the two leaders", "both sides": the two named before
+                 * (resolve_pronouns), not a body of its own */
+                Sym pair[2];
+                uint32_t both = mm->start >= 2 && both_phrase(s, mm->start - 2) == 3   ? mm->start - 2
+                                : mm->start >= 1 && both_phrase(s, mm->start - 1) == 2 ? mm->start - 1
+                                                                                       : UINT32_MAX;
+                if (conventions(o)->references && nag == 1 && mm->end == mm->start + 1 && both != UINT32_MAX &&
+                    two_before(&cx, s, men, nmen, both, pair))
+                    mm->code = 0;
                 /* "the minister", "the envoy": the person of that office named
                  * before ("Sergei Lavrov arrived ... The minister praised") */
                 Sym named = conventions(o)->references && nag == 1 ? role_person(s, mm->start, mm->end, agent, cx.last_named) : 0;
@@ -723,7 +772,7 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
         for (uint32_t k = nmen; k-- > 0;) {   /* tokens point at the first of mentions sharing a span */
             for (uint32_t i = men[k].start; i < men[k].end; i++) s->tok[i].mention = (int16_t)k;
         }
-        remember(&cx, men, nmen);
+        remember(&cx, s, men, nmen);
         /* coordination: "Russia and China", "Mordor, the Shire, Fornost and
          * Bree", "Fornost and the evil awful Gondor", "neither X nor Y" */
         arena_shrink(a, men, (nm * 8 + s->ntok + 1) * sizeof *men, (nmen + 1) * sizeof *men);

@@ -38,6 +38,13 @@ static int mention_before(const Sentence *s, uint32_t i)
             while (i > 0 && (is_pp_head(&s->tok[i - 1]) || tok_word(&s->tok[i - 1], W_FROM))) i--;
             continue;
         }
+        /* a participle that modifies the subject: "journalists covering
+         * the protests were arrested", "people living in the area" */
+        if (j >= 2 && (s->tok[j - 1].tag == T_VBG || s->tok[j - 1].tag == T_VBN) && s->tok[j - 2].mention >= 0 &&
+            s->tok[j - 1].mention < 0) {
+            i = j - 1;
+            break;
+        }
         break;
     }
     /* "Washington along with its allies demanded": the companions are no
@@ -77,7 +84,12 @@ static int mention_before(const Sentence *s, uint32_t i)
     if (s->tok[i - 1].tag == T_COMMA && i >= 3) {
         uint32_t c = i - 2;
         while (c > 0 && i - c < 14 && s->tok[c].tag != T_COMMA) c--;
-        if (s->tok[c].tag == T_COMMA && c > 0 && s->tok[c - 1].mention >= 0) return s->tok[c - 1].mention;
+        /* (not a clause of its own: "..., two officials told Reuters, speaking") */
+        int finite = 0;
+        for (uint32_t q = c + 2; q < i - 1; q++)
+            finite |= (s->tok[q].tag == T_VBD || s->tok[q].tag == T_VBZ || s->tok[q].tag == T_VBP) &&
+                      s->tok[q - 1].mention >= 0;
+        if (s->tok[c].tag == T_COMMA && c > 0 && s->tok[c - 1].mention >= 0 && !finite) return s->tok[c - 1].mention;
         /* "Salaheddine Sidhoum, Algeria's leading rights activist, staged":
          * a name no dictionary knows, and an apposition that is an actor */
         int a = s->tok[i - 2].mention;
@@ -99,6 +111,15 @@ static int mention_before(const Sentence *s, uint32_t i)
         else if (st >= 3 && tok_word(&s->tok[st - 1], W_AS) && tok_word(&s->tok[st - 2], W_SUCH))
             before = s->tok[st - 3].mention;
         if (before >= 0 && s->men[before].kind != MK_PRONOUN) return before;
+        /* "police officers guarding the embassy were attacked": the object
+         * of a participle that modifies the subject */
+        uint32_t ps = st;
+        while (ps > 0 && st - ps < 3 &&
+               (s->tok[ps - 1].tag == T_DT || s->tok[ps - 1].tag == T_JJ || s->tok[ps - 1].tag == T_PRPS))
+            ps--;
+        if (ps >= 2 && s->tok[ps - 1].tag == T_VBG && s->tok[ps - 2].mention >= 0 &&
+            s->men[s->tok[ps - 2].mention].kind != MK_PRONOUN)
+            return s->tok[ps - 2].mention;
         return t->mention;
     }
     /* a title and a name the dictionaries lack: "Opposition leader Raila Odinga" */
@@ -398,6 +419,19 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
         if (b > pv->end && opens_time_adjunct(&s->tok[b - 1])) {
             add_conj(s, subj_of_vp[k - 1], sub->src, &sub->nsrc, 8);
             sub->rule = "subject of the clause whose time adjunct it is";
+            return 0;
+        }
+    }
+    if ((v->flags & VP_SPEECH) && s->tok[v->head].tag == T_VBG && v->start == v->head && v->start > 0 &&
+        s->tok[v->start - 1].tag == T_COMMA) {
+        /* "Peskov denied that Russian troops had targeted civilians,
+         * telling reporters ...": a speech participle after a reported
+         * clause is the speaker's, not the reported subject's */
+        for (uint32_t q = k - 1; q-- > 0;) {
+            const VerbPhrase *sv = &s->vp[q];
+            if (!((sv->flags & VP_SPEECH) || s->tok[sv->head].lemma == W_DENY) || subj_of_vp[q] < 0) continue;
+            add_conj(s, subj_of_vp[q], sub->src, &sub->nsrc, 8);
+            sub->rule = "the speaker of the clause before";
             return 0;
         }
     }
@@ -836,7 +870,8 @@ static int condition_after(const Sentence *s, const VerbPhrase *v)
  * often as not. */
 static int agentless_passive_counts(const char *code)
 {
-    return cameo_is_force(code) || !strncmp(code, "09", 2) || !strncmp(code, "11", 2);
+    return cameo_is_force(code) || !strncmp(code, "09", 2) || !strncmp(code, "11", 2) ||
+           !strncmp(code, "084", 3);   /* "two hostages were freed" */
 }
 
 /* The unidentified forces of a country's code ("KEN" -> "KENUAF"), the

@@ -98,7 +98,7 @@ static int noun_mutual(const NounEntry *e)
  * 52 members on allegations of treason": the grounds its subject acted on
  * (grounds 1).  Returns the verb phrase of that clause, a clause of force,
  * -1 none. */
-static int fought_by_clause(const Sentence *s, const NounEvent *ne, int grounds)
+static int fought_by_clause(const Sentence *s, const NounEvent *ne, int grounds, int talks)
 {
     static const char *const on[] = {"on", "upon", NULL};
     uint32_t p = adjunct_phrase_start(s, ne->start, 0);
@@ -109,10 +109,23 @@ static int fought_by_clause(const Sentence *s, const NounEvent *ne, int grounds)
         if (vp->end > p - 1) break;
         if (p - 1 - vp->end <= 30) best = (int)v;
     }
+    /* talks that open the sentence are the clause's after them: "After
+     * talks with Umerov, Pistorius announced ..." */
+    if (talks && best < 0 && p == 1) {
+        uint32_t c = ne->end;
+        while (c < s->ntok && c < ne->end + 12 && s->tok[c].tag != T_COMMA) c++;
+        for (uint32_t v = 0; v < s->nvp && c < s->ntok; v++)
+            if (s->vp[v].start > c) {
+                best = (int)v;
+                break;
+            }
+    }
     if (best < 0 || (s->vp[best].flags & (VP_PASSIVE | VP_INFINITIVE))) return -1;
     /* only a clause of force takes the fighting for its own ("the bank
-     * refused to review the accord after weeks of fighting" did not fight) */
-    return cameo_is_force(s->vp[best].code) ? best : -1;
+     * refused to review the accord after weeks of fighting" did not fight);
+     * any clause the talks it was held after ("announced the aid after
+     * talks with his Ukrainian counterpart") */
+    return talks || cameo_is_force(s->vp[best].code) ? best : -1;
 }
 
 /* May token t stand inside a noun phrase before its head ("the heavily
@@ -587,8 +600,11 @@ void find_nouns(Doc *d, const Dict *dict, const Options *o)
                  * are the allegations it acts on: "jailed them on allegations
                  * of treason" (the verb keeps its own event) */
                 int fight = !strncmp(ne.code, "19", 2) && noun_mutual(e), grounds = !strncmp(ne.code, "11", 2);
-                if (!coded && ne.support < 0 && ne.src_m < 0 && !ne.between && (fight || grounds)) {
-                    int v = fought_by_clause(s, &ne, grounds);
+                /* and so are talks with someone: "announced the aid after
+                 * talks with his Ukrainian counterpart" */
+                int talks = !strncmp(ne.code, "04", 2) && noun_mutual(e) && ne.tgt_m >= 0;
+                if (!coded && ne.support < 0 && ne.src_m < 0 && !ne.between && (fight || grounds || talks)) {
+                    int v = fought_by_clause(s, &ne, grounds, talks);
                     if (v >= 0) {
                         ne.support = v;
                         ne.verb_too = 1;
