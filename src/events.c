@@ -384,12 +384,16 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
     }
     if (v->flags & VP_INFINITIVE) {
         if (tok_lemma_in(&s->tok[pv->head], OBJECT_CONTROL))
-            for (uint32_t i = pv->end; i < v->start; i++)
+            for (uint32_t i = pv->end; i < v->start; i++) {
                 if (s->tok[i].mention >= 0) {
                     add_conj(s, s->tok[i].mention, sub->src, &sub->nsrc, 8);
                     sub->rule = "object of the governing verb";
                     return 0;
                 }
+                /* "ordered them to evacuate": someone not named here, not
+                 * the one who ordered */
+                if (s->tok[i].tag == T_PRP) return -1;
+            }
         if (subj_of_vp[k - 1] >= 0) {
             add_conj(s, subj_of_vp[k - 1], sub->src, &sub->nsrc, 8);
             sub->rule = "subject of the governing verb";
@@ -1208,6 +1212,84 @@ static int first_actor(const Sentence *s, uint32_t from, uint32_t to, Sym self)
     return -1;
 }
 
+/* "were killed in Israeli strikes", "died in a Russian missile attack":
+ * violence in the passive whose means names its side (the actor right
+ * before a noun of attack, within the verb's clause).  0 none. */
+static Sym violence_by_side(const Sentence *s, const VerbPhrase *v, const char *code)
+{
+    static const char *const attack[] = {"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes",
+                                         "shelling", "bombardment", "bombardments", "raid", "raids", "bombing",
+                                         "bombings", "fire", "gunfire", "offensive", "assault", NULL};
+    if (!code || !cameo_is_force(code) || !strncmp(code, "17", 2)) return 0;
+    uint32_t end = v->clause_end < s->ntok ? v->clause_end : s->ntok;
+    for (uint32_t i = v->end; i + 1 < end && i < v->end + 6; i++) {
+        if (!(tok_word(&s->tok[i], W_IN) || tok_word(&s->tok[i], W_BY))) continue;
+        uint32_t j = i + 1;
+        while (j < end && s->tok[j].mention < 0 && (s->tok[j].tag == T_DT || s->tok[j].tag == T_JJ)) j++;
+        if (j >= end || s->tok[j].mention < 0) return 0;
+        const Mention *m = &s->men[s->tok[j].mention];
+
+        uint32_t h = m->end;
+        while (h < end && h < m->end + 2 && !tok_is_any(&s->tok[h], attack) && TAG_IS_NOUN(s->tok[h].tag)) h++;
+        return h < end && tok_is_any(&s->tok[h], attack) && m->kind != MK_PRONOUN ? m->code : 0;
+    }
+    return 0;
+}
+
+/* "vowed that Iran would pay", "swore the attackers will regret it": a
+ * vow (the verb phrase before) that another will pay or regret */
+static int vowed_to_pay(const Sentence *s, uint32_t k)
+{
+    static const char *const vow[] = {"vow", "swear", "promise", "pledge", "warn", NULL};
+    static const char *const pay[] = {"pay", "regret", NULL};
+    const VerbPhrase *v = &s->vp[k], *pv = &s->vp[k - 1];
+    if (!(v->flags & VP_FUTURE) || !tok_lemma_in(&s->tok[v->head], pay) || !tok_lemma_in(&s->tok[pv->head], vow))
+        return 0;
+    for (uint32_t i = pv->end; i < v->start; i++)   /* nothing but "that" and the subject between */
+        if (s->tok[i].mention < 0 && !tok_word(&s->tok[i], W_THAT) && s->tok[i].tag != T_DT) return 0;
+    return 1;
+}
+
+/* "condemned the attack", "criticised the move": a definite noun after
+ * the verb that names a deed the report told before; its doer is the
+ * target.  The deed: the latest event so far of the document (this
+ * sentence's first) of force for an attack's nouns, of arrest for an
+ * arrest's, any deed but words (statements, appeals, demands,
+ * disapproval, rejection) for "the move", "the decision".  0 none, or
+ * when the latest such deed's doer is unknown. */
+static Sym deed_referred(const Doc *d, const Sentence *s, const VerbPhrase *v)
+{
+    static const char *const force[] = {"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes",
+                                        "killing", "killings", "shelling", "bombing", "bombings", "raid",
+                                        "raids", "assault", "offensive", "incursion", "massacre", "violence",
+                                        NULL};
+    static const char *const arrest[] = {"arrest", "arrests", "detention", "detentions", "crackdown", NULL};
+    static const char *const deed[] = {"move", "decision", "step", "action", "actions", "ban", "expulsion",
+                                       "expulsions", NULL};
+    static const char *const det[] = {"the", "this", "that", "these", "those", NULL};
+    uint32_t i = v->end, end = v->clause_end < s->ntok ? v->clause_end : s->ntok;
+    if (i >= end || !tok_is_any(&s->tok[i], det)) return 0;
+    uint32_t j = i + 1;
+    while (j < end && j - i < 4 && (s->tok[j].tag == T_JJ || s->tok[j].tag == T_JJS || s->tok[j].tag == T_VBN ||
+                                    s->tok[j].tag == T_RB || s->tok[j].tag == T_CD))
+        j++;
+    if (j >= end || s->tok[j].mention >= 0) return 0;
+    int kind = tok_is_any(&s->tok[j], force) ? 1 : tok_is_any(&s->tok[j], arrest) ? 2 : tok_is_any(&s->tok[j], deed) ? 3 : 0;
+    if (!kind) return 0;
+    /* a noun with its own actor after it is not the one told before:
+     * "the attack by Hamas", "the arrest of X" */
+    if (j + 1 < s->ntok && (tok_word(&s->tok[j + 1], W_BY) || tok_word(&s->tok[j + 1], W_OF))) return 0;
+    for (uint32_t q = d->nev; q-- > 0;) {
+        const Event *e = &d->ev[q];
+        int match = kind == 1 ? cameo_is_force(e->code) && strncmp(e->code, "17", 2)
+                  : kind == 2 ? !strncmp(e->code, "17", 2)
+                              : !(e->code[0] == '0' && (e->code[1] == '1' || e->code[1] == '2')) &&
+                                    !(e->code[0] == '1' && e->code[1] <= '2');
+        if (match) return e->source;
+    }
+    return 0;
+}
+
 /* Targets named further on than the rules look, for events that have
  * none: a protest's "in protest of the Russian government's refusal",
  * "against the alleged violations by the Israeli military"; a rejection's
@@ -1379,6 +1461,17 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 subj[k] = speaker;
             }
             if (v->flags & VP_SPEECH) speaker = subj[k];
+            if (cv->speech && k > 0 && subj[k] >= 0 && subj[k - 1] >= 0 && vowed_to_pay(s, k) &&
+                actor_country(s->men[subj[k]].code) != actor_country(s->men[subj[k - 1]].code) &&
+                !(s->vp[k - 1].flags & VP_NEGATED)) {
+                /* "Netanyahu vowed that Iran would pay for the attack": a
+                 * threat to the one who will pay */
+                Event e = {.sent = si, .source = s->men[subj[k - 1]].code, .target = s->men[subj[k]].code,
+                           .code = "130", .src_m = subj[k - 1], .tgt_m = subj[k], .vp = k - 1,
+                           .rule = "a vow that another will pay: a threat"};
+                push_event(d, &e);
+                continue;
+            }
             if (cv->speech && speaker >= 0 && subj[k] >= 0 && subj[k] != speaker && !(v->flags & VP_SPEECH) &&
                 obliged(s, v)) {
                 /* "Russia said Ukraine must withdraw its troops": a demand of
@@ -1390,6 +1483,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 continue;
             }
             if (cv->upper_sequence && v->start < consumed) continue;
+            if (cv->speech && k + 1 < s->nvp && vowed_to_pay(s, k + 1)) continue;   /* the threat is its event */
             if (!v->code && !(cv->second_codes && v->code2)) continue;
             if (yields[k]) continue;
             if (cv->target_reading && yields_to_complement(s, k)) continue;
@@ -1606,9 +1700,9 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                      * explosion in Beirut": violence by unnamed attackers
                      * is that country's unidentified forces' (UAF), as the
                      * field's coders have it */
-                    Sym by = 0;
+                    Sym by = 0, striker = violence_by_side(s, v, code);
                     int inquiry = code && !strncmp(code, "09", 2),
-                        violence = cameo_is_force(code) && strncmp(code, "17", 2);
+                        violence = cameo_is_force(code) && strncmp(code, "17", 2) && !striker;
                     for (uint32_t q = 0; q < s->nmen && !by && (inquiry || violence); q++) {
                         const Mention *pm = &s->men[q];
                         if (pm->start < v->end || pm->kind != MK_COUNTRY || pm->has_agent || pm->start < 1 ||
@@ -1626,11 +1720,13 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                         if (place) by = inquiry ? actor_country(pm->code) : unidentified_forces(actor_country(pm->code));
                     }
                     for (int b = 0; b < sub.nsrc && code; b++) {
-                        Event e = {.sent = si, .source = by, .target = s->men[sub.src[b]].code, .code = code,
-                                   .src_m = -1, .tgt_m = sub.src[b], .vp = k,
-                                   .rule = by ? (inquiry ? "passive without agent: an inquiry held in a country is its own"
-                                                         : "passive without agent: unnamed forces of the country where it happened")
-                                              : "passive without agent: who acted is not named"};
+                        Event e = {.sent = si, .source = striker ? striker : by, .target = s->men[sub.src[b]].code,
+                                   .code = code, .src_m = -1, .tgt_m = sub.src[b], .vp = k,
+                                   .rule = striker ? "passive: the side whose strikes it was killed in"
+                                           : by ? (inquiry ? "passive without agent: an inquiry held in a country is its own"
+                                                           : "passive without agent: unnamed forces of the country where it happened")
+                                                : "passive without agent: who acted is not named"};
+                        if (e.source == e.target) continue;
                         push_event(d, &e);
                     }
                     continue;
@@ -1722,6 +1818,21 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 if (m >= 0) {
                     add_conj(s, m, tgt, &ntgt, 8);
                     rule = why;
+                }
+            }
+            /* "Ukraine condemned the attack", "the EU criticised the move":
+             * disapproval or praise of a deed told before targets its doer */
+            if (!ntgt && cv->target_reading && code && sub.nsrc &&
+                ((code[0] == '1' && (code[1] == '1' || code[1] == '2')) || !strncmp(code, "051", 3))) {
+                Sym doer = deed_referred(d, s, v);
+                if (doer) {
+                    for (int a = 0; a < sub.nsrc; a++) {
+                        Event e = {.sent = si, .source = s->men[sub.src[a]].code, .target = doer, .code = code,
+                                   .src_m = sub.src[a], .tgt_m = -1, .vp = k,
+                                   .rule = "the deed its object names, told before: its doer"};
+                        if (e.source != e.target) push_event(d, &e);
+                    }
+                    continue;
                 }
             }
             /* compound subject with no target: each acts on the others (the

@@ -555,6 +555,28 @@ check the_two_countries_are_not_where_an_offensive_is grep -q '	EGY	ISR	130	' "$
 coded 2024-02-11 'More than a million displaced people are sheltering in Rafah. Jordan sheltered thousands of Syrian refugees.' --all
 check sheltering_somewhere_is_no_aid sh -c "! grep -q '	PSE[A-Z]*	[A-Z]*	073	' '$T/o' && grep -q '	JOR	SYRREF	073	' '$T/o'"
 
+# disapproval of a deed told before ("condemned the attack", "criticised the arrests", "the decision") targets its doer
+coded 2024-03-14 'Russian forces shelled Kharkiv on Monday. Germany condemned the attack. Police arrested 40 protesters in Tbilisi. The European Union criticised the arrests. Iran expelled two British diplomats. London condemned the decision.' --all
+check condemning_the_attack_told_before_targets_the_attacker grep -q '	DEU	RUSMIL	111	' "$T/o"
+check criticising_the_arrests_targets_who_arrested grep -q '	IGOEUREEC	GEOCOP	111	' "$T/o"
+check condemning_the_decision_targets_who_decided grep -q '	GBR	IRN	111	' "$T/o"
+coded 2024-03-14 'Russian forces shelled Kharkiv. Germany condemned the attack by Hamas on Israel. The mayor condemned the decision of the court.' --all
+check a_deed_named_with_its_own_actor_is_not_the_one_before sh -c "! grep -q '	DEU	RUSMIL	111	' '$T/o' && ! grep -q '	RUSMIL	111	' '$T/o'"
+
+# a vow that another will pay is a threat to them (not a pledge); one's own country paying is no threat
+coded 2024-10-02 'Israeli Prime Minister Benjamin Netanyahu vowed that Iran would pay for the attack. Scholz pledged that Germany would pay for the reconstruction.' --all
+check a_vow_that_another_will_pay_is_a_threat sh -c "grep -q '	ISRGOV	IRN	130	' '$T/o' && ! grep -q '	ISRGOV		030	' '$T/o'"
+check a_pledge_to_pay_oneself_is_no_threat sh -c "! grep -q '	DEUGOV	[A-Z]*	13[0-9]*	' '$T/o'"
+
+# "ordered them to evacuate": the ones ordered act, not the one who ordered
+coded 2024-10-02 'Thousands of residents fled after the Israeli military ordered them to evacuate several buildings.' --all
+check an_infinitive_of_a_pronoun_object_is_not_the_subjects sh -c "! grep -q '	ISRMIL	[A-Z]*	07[0-9]*	' '$T/o'"
+
+# killed in a side's strikes: that side acted
+coded 2024-10-02 'BEIRUT, Oct 2 (AP) - At least 46 people had been killed in Israeli strikes across the country, the health ministry said. Two soldiers were killed in Kandahar.' --all
+check killed_in_a_sides_strikes_is_that_sides_violence grep -q '	ISR	LBNCVL	190	' "$T/o"
+check killed_with_no_side_named_stays_unidentified grep -q '	AFGUAF	[A-Z]*	190	' "$T/o"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
