@@ -911,6 +911,23 @@ static int weapon_subject(const Sentence *s, const VerbPhrase *v)
         while (c > 0 && from - c < 14 && s->tok[c - 1].tag != T_COMMA) c--;
         if (c > 1 && (tok_word(&s->tok[c], W_WHICH) || tok_word(&s->tok[c], W_WHO))) from = to = c - 1;
     }
+    /* "a drone attack that killed three soldiers": the relative pronoun's
+     * antecedent, from its own noun phrase on */
+    else if (from >= 2 && (tok_word(&s->tok[from - 1], W_THAT) || tok_word(&s->tok[from - 1], W_WHICH))) {
+        from = to = from - 1;
+        if (s->tok[from - 1].tag == T_COMMA) from = to = from - 1;   /* "The drone attack, which killed" */
+        if (from == 0 || !TAG_IS_NOUN(s->tok[from - 1].tag)) return 0;
+        while (from > 0 && to - from < 6 &&
+               (TAG_IS_NOUN(s->tok[from - 1].tag) || s->tok[from - 1].tag == T_JJ || s->tok[from - 1].tag == T_DT))
+            from--;
+        if (from > 0 && s->tok[from - 1].mention >= 0) return 0;
+        uint32_t head = to - 1;
+        static const char *const attack[] = {"bomb", "bombing", "blast", "explosion", "mine", "landmine", "shell",
+                                             "shelling", "rocket", "missile", "grenade", "airstrike", "strike",
+                                             "attack", "ambush", "device", "drone", "barrage", "raid", "mortar",
+                                             "bombardment", NULL};
+        return tok_lemma_in(&s->tok[head], attack) || tok_is_any(&s->tok[head], attack) ? 2 : 0;
+    }
     while (from > 0 && s->tok[from - 1].tag != T_COMMA && !TAG_IS_VERB(s->tok[from - 1].tag) &&
            s->tok[from - 1].tag != T_MD && to - from < 16)
         from--;
@@ -935,7 +952,8 @@ static int weapon_subject(const Sentence *s, const VerbPhrase *v)
 /* The doer of the deed a verb condemns: its object is an event noun of
  * coercion or violence (17-20) that names no one doing it ("the attack",
  * "Tuesday's killing of the journalist"); the source of the last such
- * event coded before it in the article.  0 none. */
+ * event coded before it in the article; or a noun of any deed ("the move",
+ * "the decision"), the source of the last deed.  0 none. */
 #define RECENT_SENTENCES 8
 
 static Sym condemned_doer(const Doc *d, const Sentence *s, const VerbPhrase *v, Sym self)
@@ -956,6 +974,28 @@ static Sym condemned_doer(const Doc *d, const Sentence *s, const VerbPhrase *v, 
             if (alike && e->source && e->source != self && actor_country(e->source) != actor_country(self))
                 return e->source;
         }
+    }
+    /* "criticised the move", "condemned the decision": a deed of any kind
+     * but words (statements, appeals, demands, disapproval, rejections) */
+    static const char *const deed[] = {"move", "decision", "step", "action", "actions", "ban", "expulsion",
+                                       "expulsions", NULL};
+    static const char *const det[] = {"the", "this", "that", "these", "those", NULL};
+    uint32_t i = v->end, end = v->clause_end < s->ntok ? v->clause_end : s->ntok;
+    if (i >= end || !tok_is_any(&s->tok[i], det)) return 0;
+    uint32_t j = i + 1;
+    while (j < end && j - i < 4 && s->tok[j].mention < 0 &&
+           (s->tok[j].tag == T_JJ || s->tok[j].tag == T_VBN || s->tok[j].tag == T_RB))
+        j++;
+    if (j >= end || s->tok[j].mention >= 0 || !tok_is_any(&s->tok[j], deed)) return 0;
+    /* one with its own actor after it is not the one told before: "the
+     * decision of the court", "the move by Hamas" */
+    if (j + 1 < s->ntok && (tok_word(&s->tok[j + 1], W_BY) || tok_word(&s->tok[j + 1], W_OF))) return 0;
+    uint32_t si = (uint32_t)(s - d->sent);
+    for (uint32_t q = d->nev; q-- > 0 && d->ev[q].sent + RECENT_SENTENCES >= si;) {
+        const Event *e = &d->ev[q];
+        int r = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+        if (r == 1 || r == 2 || r == 3 || r == 10 || r == 11 || r == 12 || !strncmp(e->code, "051", 3)) continue;
+        return e->source && e->source != self && actor_country(e->source) != actor_country(self) ? e->source : 0;
     }
     return 0;
 }
@@ -1250,45 +1290,9 @@ static int vowed_to_pay(const Sentence *s, uint32_t k)
     return 1;
 }
 
-/* "condemned the attack", "criticised the move": a definite noun after
- * the verb that names a deed the report told before; its doer is the
- * target.  The deed: the latest event so far of the document (this
- * sentence's first) of force for an attack's nouns, of arrest for an
- * arrest's, any deed but words (statements, appeals, demands,
- * disapproval, rejection) for "the move", "the decision".  0 none, or
- * when the latest such deed's doer is unknown. */
-static Sym deed_referred(const Doc *d, const Sentence *s, const VerbPhrase *v)
-{
-    static const char *const force[] = {"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes",
-                                        "killing", "killings", "shelling", "bombing", "bombings", "raid",
-                                        "raids", "assault", "offensive", "incursion", "massacre", "violence",
-                                        NULL};
-    static const char *const arrest[] = {"arrest", "arrests", "detention", "detentions", "crackdown", NULL};
-    static const char *const deed[] = {"move", "decision", "step", "action", "actions", "ban", "expulsion",
-                                       "expulsions", NULL};
-    static const char *const det[] = {"the", "this", "that", "these", "those", NULL};
-    uint32_t i = v->end, end = v->clause_end < s->ntok ? v->clause_end : s->ntok;
-    if (i >= end || !tok_is_any(&s->tok[i], det)) return 0;
-    uint32_t j = i + 1;
-    while (j < end && j - i < 4 && (s->tok[j].tag == T_JJ || s->tok[j].tag == T_JJS || s->tok[j].tag == T_VBN ||
-                                    s->tok[j].tag == T_RB || s->tok[j].tag == T_CD))
-        j++;
-    if (j >= end || s->tok[j].mention >= 0) return 0;
-    int kind = tok_is_any(&s->tok[j], force) ? 1 : tok_is_any(&s->tok[j], arrest) ? 2 : tok_is_any(&s->tok[j], deed) ? 3 : 0;
-    if (!kind) return 0;
-    /* a noun with its own actor after it is not the one told before:
-     * "the attack by Hamas", "the arrest of X" */
-    if (j + 1 < s->ntok && (tok_word(&s->tok[j + 1], W_BY) || tok_word(&s->tok[j + 1], W_OF))) return 0;
-    for (uint32_t q = d->nev; q-- > 0;) {
-        const Event *e = &d->ev[q];
-        int match = kind == 1 ? cameo_is_force(e->code) && strncmp(e->code, "17", 2)
-                  : kind == 2 ? !strncmp(e->code, "17", 2)
-                              : !(e->code[0] == '0' && (e->code[1] == '1' || e->code[1] == '2')) &&
-                                    !(e->code[0] == '1' && e->code[1] <= '2');
-        if (match) return e->source;
-    }
-    return 0;
-}
+/* What force is used for when it scatters people: "to disperse the crowd" */
+static const char *const DISPERSE[] = {"disperse", "push", "break", "scatter", "repel", "quell", "clear", "drive",
+                                       "repulse", "contain", NULL};
 
 /* Targets named further on than the rules look, for events that have
  * none: a protest's "in protest of the Russian government's refusal",
@@ -1333,6 +1337,12 @@ static int late_target(const Sentence *s, uint32_t pos, const char *code, Sym se
             if (k < s->ntok && s->tok[k].tag == T_VB) k++;
             m = first_actor(s, k, k + 4, self);
             why = "aid: its target is whom it is sent to help";
+        } else if ((!strncmp(code, "17", 2) || !strncmp(code, "18", 2) || !strncmp(code, "19", 2)) && t->tag == T_VB &&
+                   j > 0 && s->tok[j - 1].tag == T_TO && tok_lemma_in(t, DISPERSE)) {
+            /* "used tear gas to disperse the crowd", "fired rubber bullets
+             * to push back protesters" */
+            m = first_actor(s, j + 1, j + 6, self);
+            why = "force used to disperse: its target is whom it disperses";
         } else if ((!strncmp(code, "02", 2) || !strncmp(code, "10", 2)) && tok_word(t, W_FROM) && j > 0 &&
                    (tok_word(&s->tok[j - 1], W_INDEPENDENCE) || tok_word(&s->tok[j - 1], W_AUTONOMY) ||
                     tok_word(&s->tok[j - 1], W_SECESSION))) {
@@ -1531,9 +1541,11 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 doc_note(d, si, NOTE_NEGATED, v->start, v->match_end > v->end ? v->match_end : v->end, v->pattern_ref, v->code);
                 continue;
             }
-            /* "condemned Tuesday's attack on the embassy": the one condemned
-             * is who carried it out, named in an earlier event */
-            if (cv->target_reading && sub.nsrc && v->code && !strncmp(v->code, "11", 2) && v->target_tok < 0) {
+            /* "condemned Tuesday's attack on the embassy", "rejected the
+             * decision", "praised the move": the one judged is who carried
+             * it out, named in an earlier event */
+            if (cv->target_reading && sub.nsrc && v->code && v->target_tok < 0 &&
+                (!strncmp(v->code, "11", 2) || !strncmp(v->code, "12", 2) || !strncmp(v->code, "051", 3))) {
                 Sym doer = condemned_doer(d, s, v, s->men[sub.src[0]].code);
                 if (doer) {
                     const char *code = (v->flags & VP_FUTURE) ? intent_code(v->code) : v->code;
@@ -1818,21 +1830,6 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 if (m >= 0) {
                     add_conj(s, m, tgt, &ntgt, 8);
                     rule = why;
-                }
-            }
-            /* "Ukraine condemned the attack", "the EU criticised the move":
-             * disapproval or praise of a deed told before targets its doer */
-            if (!ntgt && cv->target_reading && code && sub.nsrc &&
-                ((code[0] == '1' && (code[1] == '1' || code[1] == '2')) || !strncmp(code, "051", 3))) {
-                Sym doer = deed_referred(d, s, v);
-                if (doer) {
-                    for (int a = 0; a < sub.nsrc; a++) {
-                        Event e = {.sent = si, .source = s->men[sub.src[a]].code, .target = doer, .code = code,
-                                   .src_m = sub.src[a], .tgt_m = -1, .vp = k,
-                                   .rule = "the deed its object names, told before: its doer"};
-                        if (e.source != e.target) push_event(d, &e);
-                    }
-                    continue;
                 }
             }
             /* compound subject with no target: each acts on the others (the

@@ -533,7 +533,10 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
         for (uint32_t k = 1; k < n && cv->modality; k++) {
             if (!lemma_is(&s->tok[vp[k - 1].head], W_DENY)) continue;
             int that = vp[k].start == vp[k - 1].end && s->tok[vp[k].head].tag == T_VBG;
-            for (uint32_t j = vp[k - 1].end; j < vp[k].start && !that; j++) that = tok_word(&s->tok[j], W_THAT);
+            /* (a complementizer, not a relative pronoun: "denied any role in
+             * an attack that killed three soldiers" tells the attack) */
+            for (uint32_t j = vp[k - 1].end; j < vp[k].start && !that; j++)
+                that = tok_word(&s->tok[j], W_THAT) && (j == vp[k - 1].end || !TAG_IS_NOUN(s->tok[j - 1].tag));
             if (that) vp[k].flags |= VP_NEGATED;
         }
         /* object zones: up to the next verb or clause boundary; with the

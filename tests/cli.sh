@@ -577,6 +577,15 @@ coded 2024-10-02 'BEIRUT, Oct 2 (AP) - At least 46 people had been killed in Isr
 check killed_in_a_sides_strikes_is_that_sides_violence grep -q '	ISR	LBNCVL	190	' "$T/o"
 check killed_with_no_side_named_stays_unidentified grep -q '	AFGUAF	[A-Z]*	190	' "$T/o"
 
+# an attack named in a relative clause's antecedent kills with no one named; what a denial's object tells happened
+coded 2024-01-29 'Iran on Monday denied any involvement in a drone attack that killed three U.S. soldiers at a base in Jordan. The drone attack, which killed three U.S. soldiers, was the first deadly strike on U.S. troops since October.' --all
+check a_relative_clause_of_an_attack_kills_with_no_one_named sh -c "[ \$(grep -c '	USAMIL	190	' '$T/o') -eq 2 ]"
+check a_denials_object_noun_is_no_denied_clause grep -q '	IRN		016	' "$T/o"
+# praise and rejection of a deed told before target its doer; words are no deed
+coded 2024-01-29 'Iran expelled two British diplomats. The EU welcomed the move. London rejected the decision.' --all
+check praising_the_move_targets_who_moved grep -q '	IGOEUREEC	IRN	051	' "$T/o"
+check rejecting_the_decision_skips_the_praise_between grep -q '	GBR	IRN	120	' "$T/o"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
