@@ -234,7 +234,17 @@ static int is_subject_of_next(const Sentence *s, int m, uint32_t vp_index)
             if (np) return 0;
         }
         int b = mention_before(s, s->vp[k].start);
-        return b >= 0 && np_head(s, b) == m;
+        if (b < 0) return 0;
+        /* "residents and aid workers said": any of the subject's conjuncts */
+        for (int c = np_head(s, b); c >= 0; c = s->men[c].conj) {
+            if (c == m) return 1;
+            if (s->men[c].conj <= c) break;
+        }
+        for (int c = m; c >= 0; c = s->men[c].conj) {
+            if (c == np_head(s, b)) return 1;
+            if (s->men[c].conj <= c) break;
+        }
+        return 0;
     }
     return 0;
 }
@@ -1595,6 +1605,14 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                      * place is no one it acted on */
                     const Token *pt = pp >= 1 ? &s->tok[pp - 1] : NULL;
                     int place_prep = pt && is_place_prep(pt);
+                    /* "fought alongside federal forces": a partner, not a target */
+                    uint32_t pa = s->men[m].start;
+                    while (pa > v->end && s->men[m].start - pa < 3 && (s->tok[pa - 1].tag == T_DT || s->tok[pa - 1].tag == T_JJ))
+                        pa--;
+                    if (cv->target_reading && pa > 0 && (tok_is(&s->tok[pa - 1], "alongside") || tok_is(&s->tok[pa - 1], "beside"))) {
+                        i = s->men[m].end - 1;
+                        continue;
+                    }
                     int sides = sub.nsrc > 1 && v->code && together_code(v->code);
                     /* ... and where people meet: "will meet in Baku next week" */
                     int meet = v->code && !strncmp(v->code, "04", 2) && strcmp(v->code, "042") && strcmp(v->code, "043") &&

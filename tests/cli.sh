@@ -586,6 +586,11 @@ coded 2024-01-29 'Iran expelled two British diplomats. The EU welcomed the move.
 check praising_the_move_targets_who_moved grep -q '	IGOEUREEC	IRN	051	' "$T/o"
 check rejecting_the_decision_skips_the_praise_between grep -q '	GBR	IRN	120	' "$T/o"
 
+# two sides fight each other, not the residents who report it; who fights alongside is a partner
+coded 2023-11-20 'ADDIS ABABA, Nov 20 (AFP) - Ethiopian federal troops and Fano militiamen fought heavy battles around the town of Debre Markos over the weekend, residents and aid workers said. The militia, which fought alongside federal forces during the war, rose up.' --all
+check a_compound_reporting_subject_is_no_target sh -c "grep -q '	ETHMIL	ETHREBFNO	190	' '$T/o' && ! grep -q '	ETHCVL	190	' '$T/o' && ! grep -q '	ETHNGO	190	' '$T/o'"
+check who_fights_alongside_is_no_target sh -c "! grep -q '	ETHREB	ETHMIL	190	' '$T/o'"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
