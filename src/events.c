@@ -1286,6 +1286,36 @@ static Sym violence_by_side(const Sentence *s, const VerbPhrase *v, const char *
     return 0;
 }
 
+/* A state's protest is an official complaint (114), not a demonstration:
+ * "the foreign ministry summoned the ambassador to protest against ...",
+ * "Russia protested to Britain" */
+static const char *official_protest(const Sentence *s, const VerbPhrase *v, const Mention *m, Sym src,
+                                    const char *code)
+{
+    static const char *const protest[] = {"protest", NULL};
+    if (strcmp(code, "141") || !tok_lemma_in(&s->tok[v->head], protest)) return code;
+    const char *n = sym_name(src);
+    size_t len = strlen(n);
+    /* a country by its name ("Russia protested"), not a people ("Bosnian
+     * Serbs protested") */
+    int country = len == 3 && m->kind == MK_COUNTRY && s->tok[m->end - 1].tag != T_NNPS &&
+                  s->tok[m->end - 1].tag != T_NNS;
+    int state = country || (len >= 6 && !strcmp(n + len - 3, "GOV")) || !strncmp(n, "IGO", 3);
+    return state ? "114" : code;
+}
+
+/* "what it called", "what Moscow calls": "call" naming a thing, after
+ * "what" and its subject */
+static int called_what(const Sentence *s, const VerbPhrase *v)
+{
+    uint32_t b = v->start;
+    while (b > 0 && v->start - b < 5 && !tok_is(&s->tok[b - 1], "what") &&
+           (s->tok[b - 1].mention >= 0 || s->tok[b - 1].tag == T_PRP || TAG_IS_NOUN(s->tok[b - 1].tag) ||
+            s->tok[b - 1].tag == T_DT || s->tok[b - 1].tag == T_JJ))
+        b--;
+    return b > 0 && b < v->start && tok_is(&s->tok[b - 1], "what");
+}
+
 /* "vowed that Iran would pay", "swore the attackers will regret it": a
  * vow (the verb phrase before) that another will pay or regret */
 static int vowed_to_pay(const Sentence *s, uint32_t k)
@@ -1504,6 +1534,9 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             }
             if (cv->upper_sequence && v->start < consumed) continue;
             if (cv->speech && k + 1 < s->nvp && vowed_to_pay(s, k + 1)) continue;   /* the threat is its event */
+            /* "what it called London's support", "what officials call a
+             * provocation": naming, no appeal */
+            if (cv->target_reading && s->tok[v->head].lemma == W_CALL && called_what(s, v)) continue;
             if (!v->code && !(cv->second_codes && v->code2)) continue;
             if (yields[k]) continue;
             if (cv->target_reading && yields_to_complement(s, k)) continue;
@@ -1885,8 +1918,9 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                         actor_country(tc) == actor_country(src) && s->men[tm].has_agent)
                         continue;
                     if (code) {
-                        Event e = {.sent = si, .source = src, .target = tc, .code = code, .src_m = sub.src[a],
-                                   .tgt_m = tm, .vp = k, .rule = mutual ? "compound actors act on each other" : r};
+                        Event e = {.sent = si, .source = src, .target = tc, .code = official_protest(s, v, &s->men[sub.src[a]], src, code),
+                                   .src_m = sub.src[a], .tgt_m = tm, .vp = k,
+                                   .rule = mutual ? "compound actors act on each other" : r};
                         push_event(d, &e);
                     }
                     emitted = 1;

@@ -567,6 +567,9 @@ void find_nouns(Doc *d, const Dict *dict, const Options *o)
                         if (w < sv->npost) continue;
                         /* what may stand between: the verb's object, a measure */
                         int obj = -1;
+                        /* ("handed the British ambassador a note of protest") */
+                        if (p + 1 < ne.start && s->tok[p].tag == T_DT && s->tok[p].mention < 0 && s->tok[p + 1].mention >= 0)
+                            p++;
                         if (p < ne.start && s->tok[p].mention >= 0 && s->men[s->tok[p].mention].end <= ne.start) {
                             obj = s->tok[p].mention;
                             p = s->men[obj].end;

@@ -591,6 +591,13 @@ coded 2023-11-20 'ADDIS ABABA, Nov 20 (AFP) - Ethiopian federal troops and Fano 
 check a_compound_reporting_subject_is_no_target sh -c "grep -q '	ETHMIL	ETHREBFNO	190	' '$T/o' && ! grep -q '	ETHCVL	190	' '$T/o' && ! grep -q '	ETHNGO	190	' '$T/o'"
 check who_fights_alongside_is_no_target sh -c "! grep -q '	ETHREB	ETHMIL	190	' '$T/o'"
 
+# a state's protest is an official complaint, not a demonstration; "what it called" names, appeals for nothing; a note of protest handed over is a complaint
+coded 2024-04-15 'MOSCOW, April 15 - Russia'"'"'s foreign ministry summoned the British ambassador on Monday to protest against what it called London'"'"'s support for Ukrainian attacks. The ministry said it had handed the British ambassador a note of protest. Farmers protested against the new tax in Moscow.' --all
+check a_states_protest_is_an_official_complaint sh -c "grep -q '	RUSGOV	GBR[A-Z]*	114	' '$T/o' && ! grep -q '	RUSGOV	[A-Z]*	141	' '$T/o'"
+check what_it_called_is_no_appeal sh -c "! grep -q '	020	' '$T/o'"
+check a_note_of_protest_handed_over_is_a_complaint grep -q '	RUSGOV	GBRGOV	114	.*note of protest' "$T/o"
+check farmers_protesting_still_demonstrate grep -q '	RUSAGR	[A-Z]*	141	' "$T/o"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
