@@ -349,6 +349,31 @@ static int two_before(const Context *cx, const Sentence *s, const Mention *men, 
     return two[0] && two[1];
 }
 
+/* Words that open a clause hanging on another: "after they stormed" */
+static const char *const SUBORDINATORS[] = {"after", "before", "as", "when", "while", "because", "since", "until",
+                                            "once", NULL};
+
+/* The group that opens the sentence as its subject, before token i: the
+ * first country, organisation or body named, a verb right after it
+ * ("Armed gangs attacked", "Demonstrators, ..., chanted" is not one).
+ * 0 none. */
+static Sym sentence_subject(const Sentence *s, const Mention *men, uint32_t nmen, uint32_t i)
+{
+    for (uint32_t k = 0; k < nmen && men[k].end <= i; k++) {
+        if (!(men[k].kind == MK_COUNTRY || men[k].kind == MK_ORG || men[k].kind == MK_AGENT)) continue;
+        uint32_t j = men[k].end;
+        if (j < i && s->tok[j].tag == T_COMMA) {   /* over an aside: "Demonstrators, many of them ..., chanted" */
+            uint32_t c = j + 1;
+            while (c < i && c - j < 14 && s->tok[c].tag != T_COMMA) c++;
+            if (c < i && s->tok[c].tag == T_COMMA) j = c + 1;
+        }
+        while (j < i && s->tok[j].tag == T_RB) j++;
+        if (j < i && (TAG_IS_VERB(s->tok[j].tag) || s->tok[j].tag == T_MD)) return men[k].code;
+        return 0;   /* only the first */
+    }
+    return 0;
+}
+
 /* Pronouns and their kin as mentions of what they stand for: he/him/she/her
  * the last person named (one named before it in its sentence first); it/they
  * as a verb's subject the group named before it, else the first of the
@@ -378,6 +403,13 @@ static uint32_t resolve_pronouns(Sentence *s, Mention *men, uint32_t nmen, const
                 for (uint32_t k = 0; k < nmen && men[k].end <= i; k++)
                     if (men[k].kind == MK_COUNTRY || men[k].kind == MK_ORG || men[k].kind == MK_AGENT)
                         code = men[k].code;
+                /* in a clause that hangs on the sentence's own ("a week after
+                 * they stormed two prisons", "as they marched"): the subject
+                 * that opens the sentence */
+                if (i > 0 && tok_is_any(&s->tok[i - 1], SUBORDINATORS)) {
+                    Sym opener = sentence_subject(s, men, nmen, i);
+                    if (opener) code = opener;
+                }
             }
         }
         /* "the alliance", "the bloc": the organisation named before */

@@ -1298,8 +1298,14 @@ static const char *official_protest(const Sentence *s, const VerbPhrase *v, cons
     size_t len = strlen(n);
     /* a country by its name ("Russia protested"), not a people ("Bosnian
      * Serbs protested") */
-    int country = len == 3 && m->kind == MK_COUNTRY && s->tok[m->end - 1].tag != T_NNPS &&
-                  s->tok[m->end - 1].tag != T_NNS;
+    int country = len == 3 && m->kind == MK_COUNTRY;
+    for (uint32_t i = m->start; i < m->end && country; i++)
+        country = s->tok[i].tag != T_NNPS && s->tok[i].tag != T_NNS;
+    uint32_t b = m->start;   /* "Palestinians of the West Bank", "residents of Gaza" */
+    while (b > 0 && m->start - b < 3 && (s->tok[b - 1].tag == T_DT || s->tok[b - 1].tag == T_JJ)) b--;
+    if (country && b >= 2 && tok_word(&s->tok[b - 1], W_OF) &&
+        (s->tok[b - 2].tag == T_NNPS || s->tok[b - 2].tag == T_NNS))
+        country = 0;
     int state = country || (len >= 6 && !strcmp(n + len - 3, "GOV")) || !strncmp(n, "IGO", 3);
     return state ? "114" : code;
 }
@@ -1725,6 +1731,10 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     int m = s->tok[i].mention;
                     if (m < 0 || s->men[m].kind == MK_PRONOUN || (sub.nsrc && m == sub.src[0])) continue;
                     if (place_in_phrase(s, m) || site_phrase(s, m)) continue;
+                    /* "met in Jamaica to discuss": where they met */
+                    uint32_t pb = s->men[m].start;
+                    if (pb > 0 && s->tok[pb - 1].tag == T_DT) pb--;
+                    if (pb > 0 && is_place_prep(&s->tok[pb - 1])) continue;
                     add_conj(s, m, tgt, &ntgt, 8);
                     break;
                 }

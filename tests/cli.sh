@@ -598,6 +598,13 @@ check what_it_called_is_no_appeal sh -c "! grep -q '	020	' '$T/o'"
 check a_note_of_protest_handed_over_is_a_complaint grep -q '	RUSGOV	GBRGOV	114	.*note of protest' "$T/o"
 check farmers_protesting_still_demonstrate grep -q '	RUSAGR	[A-Z]*	141	' "$T/o"
 
+# "they" in a clause hanging on the sentence's own is the subject that opens it, not the group named last
+coded 2024-03-05 'PORT-AU-PRINCE, March 5 (AP) - Armed gangs attacked the airport on Monday, exchanging gunfire with police and soldiers, a week after they stormed two prisons and freed thousands of inmates.' --all
+check they_after_a_subordinator_is_the_opening_subject sh -c "grep -q '	HTICRM		0841	' '$T/o' && ! grep -q '	HTIMIL		0841	' '$T/o'"
+# where people met is not whom they discuss with
+coded 2024-03-05 'CARICOM leaders met in Jamaica on Monday to discuss the crisis.' --all
+check where_they_met_is_not_whom_they_discuss_with sh -c "! grep -q '	JAM	04[0-9]*	' '$T/o'"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
