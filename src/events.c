@@ -45,6 +45,13 @@ static int mention_before(const Sentence *s, uint32_t i)
             i = j - 1;
             break;
         }
+        /* a relative clause on the subject: "Students who led the protests
+         * demanded" */
+        if (j >= 3 && j < i && TAG_IS_VERB(s->tok[j - 1].tag) &&
+            (tok_word(&s->tok[j - 2], W_WHO) || tok_word(&s->tok[j - 2], W_THAT)) && s->tok[j - 3].mention >= 0) {
+            i = j - 2;
+            break;
+        }
         break;
     }
     /* "Washington along with its allies demanded": the companions are no
@@ -1286,6 +1293,20 @@ static Sym violence_by_side(const Sentence *s, const VerbPhrase *v, const char *
     return 0;
 }
 
+/* Protesters' violence is a violent protest (145), not an armed force's
+ * (18-19): "protesters stormed her residence", "a mob attacked the police
+ * station" (CAMEO's riots).  Mass violence (20) stays. */
+static const char *crowd_violence(const Sentence *s, const Mention *m, const char *code)
+{
+    static const char *const crowd[] = {"protester", "protesters", "protestor", "protestors", "demonstrator",
+                                        "demonstrators", "rioter", "rioters", "mob", "mobs", "crowd", "crowds",
+                                        "marcher", "marchers", NULL};
+    if (!(code[0] == '1' && (code[1] == '8' || code[1] == '9'))) return code;
+    for (uint32_t i = m->start; i < m->end; i++)
+        if (tok_is_any(&s->tok[i], crowd)) return "145";
+    return code;
+}
+
 /* A state's protest is an official complaint (114), not a demonstration:
  * "the foreign ministry summoned the ambassador to protest against ...",
  * "Russia protested to Britain" */
@@ -1928,7 +1949,10 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                         actor_country(tc) == actor_country(src) && s->men[tm].has_agent)
                         continue;
                     if (code) {
-                        Event e = {.sent = si, .source = src, .target = tc, .code = official_protest(s, v, &s->men[sub.src[a]], src, code),
+                        Event e = {.sent = si, .source = src, .target = tc,
+                                   .code = mutual ? code   /* a clash of two sides stays a clash */
+                                                  : crowd_violence(s, &s->men[sub.src[a]],
+                                                                   official_protest(s, v, &s->men[sub.src[a]], src, code)),
                                    .src_m = sub.src[a], .tgt_m = tm, .vp = k,
                                    .rule = mutual ? "compound actors act on each other" : r};
                         push_event(d, &e);
@@ -1943,8 +1967,8 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 }
                 int alone = cv->one_actor && !o->dyadic && code && stands_alone(code);
                 if (!emitted && (o->keep_untargeted || alone) && code && (!cv->second_codes || has_null_phrase(s, v))) {
-                    Event e = {.sent = si, .source = src, .code = code, .src_m = sub.src[a], .tgt_m = -1, .vp = k,
-                               .rule = r};
+                    Event e = {.sent = si, .source = src, .code = crowd_violence(s, &s->men[sub.src[a]], code),
+                               .src_m = sub.src[a], .tgt_m = -1, .vp = k, .rule = r};
                     push_event(d, &e);
                 } else if (!emitted) {
                     doc_note(d, si, NOTE_NO_TARGET, v->start, v->end, v->pattern_ref, code);

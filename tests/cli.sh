@@ -540,7 +540,7 @@ check a_speech_participle_is_the_speakers sh -c "grep -q '	RUSGOV	RUSMED	010	' '
 # a participle that modifies the subject does not hide it: "journalists covering the protests were arrested"
 coded 2024-06-20 'NAIROBI, June 20 (AFP) - Several journalists covering the protests were arrested, the Media Council of Kenya said. Police officers guarding the embassy were attacked by a mob.' --all
 check a_participle_phrase_after_the_subject_is_skipped grep -q '		KENMED	173	' "$T/o"
-check the_object_of_a_participle_is_not_the_subject sh -c "grep -q '	KENCOP	190	' '$T/o' && ! grep -q '	KENGOV	190	' '$T/o'"
+check the_object_of_a_participle_is_not_the_subject sh -c "grep -q '	KENCOP	145	' '$T/o' && ! grep -q '	KENGOV	1[49][0-9]	' '$T/o'"
 
 # people released with no one named: the release stands, its source unknown
 coded 2024-02-11 'Two Israeli hostages were freed during the operation, the military said.' --all
@@ -604,6 +604,13 @@ check they_after_a_subordinator_is_the_opening_subject sh -c "grep -q '	HTICRM		
 # where people met is not whom they discuss with
 coded 2024-03-05 'CARICOM leaders met in Jamaica on Monday to discuss the crisis.' --all
 check where_they_met_is_not_whom_they_discuss_with sh -c "! grep -q '	JAM	04[0-9]*	' '$T/o'"
+
+# protesters' violence is a violent protest (145), not an armed force's; police and protesters clashing stays a clash both ways
+coded 2024-08-06 'DHAKA, Aug 6 (Reuters) - Hundreds of thousands of protesters stormed her official residence. A mob attacked the police station in Lahore.' --all
+check protesters_storming_is_a_violent_protest sh -c "grep -q '	BGDOPP		145	' '$T/o' && ! grep -q '	BGDOPP	[A-Z]*	19[0-9]	' '$T/o'"
+check a_mob_attacking_is_a_riot grep -q '	PAKCVL	PAKCOP	145	' "$T/o"
+coded 2024-08-06 'DHAKA, Aug 6 (Reuters) - Students who led the protests demanded the resignation of the government.' --all
+check a_relative_clause_on_the_subject_does_not_hide_it grep -q '	BGDEDU	BGDGOV	1041	' "$T/o"
 
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
