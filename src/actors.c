@@ -117,14 +117,16 @@ static uint32_t both_phrase(const Sentence *s, uint32_t i)
     static const char *const nouns[] = {"sides", "countries", "nations", "leaders", "governments", "ministers",
                                         "presidents", "neighbours", "neighbors", "parties", "delegations", "states",
                                         NULL};
-    /* "officials on both sides said", "casualties in both countries": a
-     * phrase that says where, not who */
-    static const char *const where[] = {"on", "from", "in", NULL};
-    if (i > 0 && tok_is_any(&s->tok[i - 1], where)) return 0;
+    unsigned c = (unsigned char)s->tok[i].s[0] | 32u;   /* most words are neither: by length and first letter */
+    if (!((s->tok[i].n == 3 && c == 't') || (s->tok[i].n == 4 && c == 'b'))) return 0;
     uint32_t n = 0;
     if (i + 2 < s->ntok && tok_is(&s->tok[i], "the") && tok_is(&s->tok[i + 1], "two")) n = 2;
     else if (i + 1 < s->ntok && tok_is(&s->tok[i], "both")) n = 1;
     if (!n) return 0;
+    /* "officials on both sides said", "casualties in both countries": a
+     * phrase that says where, not who */
+    static const char *const where[] = {"on", "from", "in", NULL};
+    if (i > 0 && tok_is_any(&s->tok[i - 1], where)) return 0;
     for (const char *const *w = nouns; *w; w++)
         if (tok_is(&s->tok[i + n], *w)) return n + 1;
     return 0;
@@ -308,19 +310,21 @@ typedef struct Context {
  * place ("China ... Xi Jinping"). */
 static void two_push(Sym two[2], const Sentence *s, const Mention *m)
 {
-    int group = m->kind == MK_COUNTRY || m->kind == MK_ORG || m->kind == MK_PERSON ||
-                (m->kind == MK_AGENT && actor_country(m->code));
-    if (!group || m->code == two[0] || m->code == two[1]) return;
+    if (m->code == two[0] || m->code == two[1]) return;
+    if (!(m->kind == MK_COUNTRY || m->kind == MK_ORG || m->kind == MK_PERSON ||
+          (m->kind == MK_AGENT && actor_country(m->code))))
+        return;
     /* where something happens is no side ("an offensive in Rafah"), where
      * a visitor arrives is ("Lavrov arrived in China") */
-    if (m->kind == MK_COUNTRY && m->start > 0 && is_place_prep(&s->tok[m->start - 1]) &&
-        !(m->start > 1 && tok_is_any(&s->tok[m->start - 2], ARRIVE)))
+    if (m->kind == MK_COUNTRY && m->start > 0 && s->tok[m->start - 1].tag == T_IN &&
+        is_place_prep(&s->tok[m->start - 1]) && !(m->start > 1 && tok_is_any(&s->tok[m->start - 2], ARRIVE)))
         return;
-    Sym c = actor_country(m->code);
-    for (int p = 0; p < 2 && c; p++) {
-        if (!two[p] || actor_country(two[p]) != c) continue;
+    const char *mc = sym_name(m->code);
+    for (int p = 0; p < 2; p++) {
+        const char *tc = two[p] ? sym_name(two[p]) : NULL;
+        if (!tc || strncmp(tc, mc, 3) || !actor_country(m->code)) continue;   /* one country */
         if (m->kind == MK_COUNTRY) return;
-        if (strlen(sym_name(two[p])) == 3) {
+        if (!tc[3]) {
             two[p] = m->code;
             return;
         }
