@@ -320,6 +320,9 @@ static void two_push(Sym two[2], const Sentence *s, const Mention *m)
         is_place_prep(&s->tok[m->start - 1]) && !(m->start > 1 && tok_is_any(&s->tok[m->start - 2], ARRIVE)))
         return;
     const char *mc = sym_name(m->code);
+    /* civilians and refugees are who a conflict falls on, not its sides */
+    size_t ml = strlen(mc);
+    if (m->kind == MK_AGENT && ml >= 6 && (!strcmp(mc + ml - 3, "CVL") || !strcmp(mc + ml - 3, "REF"))) return;
     for (int p = 0; p < 2; p++) {
         const char *tc = two[p] ? sym_name(two[p]) : NULL;
         if (!tc || strncmp(tc, mc, 3) || !actor_country(m->code)) continue;   /* one country */
@@ -348,8 +351,17 @@ static void remember(Context *cx, const Sentence *s, const Mention *men, uint32_
 static int two_before(const Context *cx, const Sentence *s, const Mention *men, uint32_t nmen, uint32_t i, Sym two[2])
 {
     two[0] = cx->two[0], two[1] = cx->two[1];
+    /* in a relative clause on the actors before ("Egypt and Saudi Arabia,
+     * which have hosted talks between the two sides") the two are others,
+     * named in the sentences before */
+    uint32_t from = 0;
+    for (uint32_t j = i; j-- > 1 && i - j < 20;)
+        if (s->tok[j - 1].tag == T_COMMA && (s->tok[j].tag == T_WDT || s->tok[j].tag == T_WP)) {
+            from = j;
+            break;
+        }
     for (uint32_t k = 0; k < nmen; k++)
-        if (men[k].end <= i && men[k].kind != MK_PRONOUN) two_push(two, s, &men[k]);
+        if (men[k].end <= i && men[k].start >= from && men[k].kind != MK_PRONOUN) two_push(two, s, &men[k]);
     return two[0] && two[1];
 }
 

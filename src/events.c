@@ -274,6 +274,10 @@ static const char *const OBJECT_CONTROL[] = {"urge", "ask", "call", "force", "in
                                              "encourage", "order", "press", "push", "help", "pressure", "request",
                                              "warn", "advise", "want", "expect", NULL};
 
+/* Verbs whose "of"/"for" names what someone is said to have done */
+static const char *const ACCUSING[] = {"accuse", "charge", "blame", "suspect", "convict", "condemn", "criticise",
+                                       "criticize", "denounce", "arrest", "indict", NULL};
+
 /* Speech verbs whose object is whom they address: "told reporters". */
 static const char *const ADDRESSED[] = {"tell", "inform", "assure", "brief", "warn", "remind", "notify", NULL};
 
@@ -476,6 +480,11 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
                 return 0;
             }
         }
+        /* "accused the paramilitaries of looting homes and abducting
+         * women": what one is accused of, however the list is tagged */
+        if (s->tok[v->head].tag == T_VBG && tok_lemma_in(&s->tok[pv->head], ACCUSING))
+            for (uint32_t i = pv->end; i < v->start; i++)
+                if (tok_word(&s->tok[i], W_OF) || tok_word(&s->tok[i], W_FOR)) return -1;
         /* "accused the US of violating rights, ignoring the law": a list
          * of what the accused did, no deed of the subject */
         if (s->tok[v->head].tag == T_VBG) {

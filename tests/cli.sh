@@ -612,6 +612,11 @@ check a_mob_attacking_is_a_riot grep -q '	PAKCVL	PAKCOP	145	' "$T/o"
 coded 2024-08-06 'DHAKA, Aug 6 (Reuters) - Students who led the protests demanded the resignation of the government.' --all
 check a_relative_clause_on_the_subject_does_not_hide_it grep -q '	BGDEDU	BGDGOV	1041	' "$T/o"
 
+# what one is accused of is not done by the accuser, however the list is tagged; "the two sides" in a relative clause on a pair are others, and civilians are no side
+coded 2024-11-12 'KHARTOUM, Nov 12 (Reuters) - The army, which has been fighting the RSF since April 2023, accused the paramilitaries of looting homes and abducting women. Egypt and Saudi Arabia, which have hosted peace talks between the two sides, called for a ceasefire.' --all
+check what_one_is_accused_of_is_not_the_accusers_deed sh -c "! grep -q '	SDNMIL	[A-Z]*	18[0-9]*	' '$T/o'"
+check the_two_sides_in_a_relative_clause_on_a_pair_are_others sh -c "grep -q '	EGY	SDNMIL	043	' '$T/o' && grep -q '	EGY	SDNREBRSF	043	' '$T/o' && ! grep -q '	EGY	SAU	' '$T/o' && ! grep -q '	SDNCVL	043	' '$T/o'"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
