@@ -617,6 +617,11 @@ coded 2024-11-12 'KHARTOUM, Nov 12 (Reuters) - The army, which has been fighting
 check what_one_is_accused_of_is_not_the_accusers_deed sh -c "! grep -q '	SDNMIL	[A-Z]*	18[0-9]*	' '$T/o'"
 check the_two_sides_in_a_relative_clause_on_a_pair_are_others sh -c "grep -q '	EGY	SDNMIL	043	' '$T/o' && grep -q '	EGY	SDNREBRSF	043	' '$T/o' && ! grep -q '	EGY	SAU	' '$T/o' && ! grep -q '	SDNCVL	043	' '$T/o'"
 
+# an object pronoun is not its own verb's subject ("Biden congratulated her"), though it may be the one who reports it ("Biden said Putin had invited him")
+coded 2024-06-03 'Claudia Sheinbaum won the presidential race by a landslide. U.S. President Joe Biden congratulated her in a phone call on Monday. Biden said Putin had invited him.' --all
+check an_object_pronoun_is_not_its_verbs_subject grep -q '	USAGOV	MEXGOV	051	' "$T/o"
+check an_object_pronoun_may_be_the_reporting_subject grep -q '	RUSGOV	USAGOV	020	' "$T/o"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
