@@ -402,22 +402,19 @@ static uint32_t resolve_pronouns(Sentence *s, Mention *men, uint32_t nmen, const
     for (uint32_t i = 0; i < s->ntok; i++) {
         Sym code = 0;
         if (is_pronoun(&s->tok[i])) {
-            code = cx->last_person;
-            /* the object of a verb is not its own subject ("Biden
+            /* a person named before it in the same sentence: "Pakistan's
+             * foreign minister said he would hold talks"; the object of a
+             * verb is not its own subject, the person named last ("Biden
              * congratulated her": not Biden; that would be "herself") */
             static const char *const object[] = {"him", "her", NULL};
-            Sym local = 0;
-            if (cv->references && i > 0 && TAG_IS_VERB(s->tok[i - 1].tag) && tok_is_any(&s->tok[i], object))
-                for (uint32_t k = 0; k < nmen; k++)
-                    if (men[k].end < i && (men[k].kind == MK_PERSON || (men[k].kind == MK_AGENT && men[k].has_agent)))
-                        local = men[k].code;
-            /* a person named before it in the same sentence: "Pakistan's
-             * foreign minister said he would hold talks" */
+            Sym last = 0, before = 0;
             for (uint32_t k = 0; k < nmen && cv->references; k++)
                 if (men[k].end <= i && (men[k].kind == MK_PERSON || (men[k].kind == MK_AGENT && men[k].has_agent)) &&
-                    men[k].code != local)
-                    code = men[k].code;
-            if (local && code == local) code = 0;
+                    men[k].code != last)
+                    before = last, last = men[k].code;
+            code = last ? last : cx->last_person;
+            if (last && i > 0 && TAG_IS_VERB(s->tok[i - 1].tag) && tok_is_any(&s->tok[i], object))
+                code = before ? before : cx->last_person != last ? cx->last_person : 0;
         }
         else if (cv->references && s->tok[i].tag == T_PRP && (tok_is(&s->tok[i], "it") || tok_is(&s->tok[i], "they"))) {
             uint32_t j = i + 1;

@@ -225,6 +225,16 @@ static int np_head(const Sentence *s, int m)
     return m;
 }
 
+static int first_of_conj(const Sentence *s, int m)
+{
+    for (int p = 0; p < m; p++)
+        if (s->men[p].conj == m) {
+            m = p;
+            p = -1;
+        }
+    return m;
+}
+
 /* Is mention m the subject of a later finite verb phrase ("said Beijing
  * would strengthen", "..., officials on both sides said")? */
 static int is_subject_of_next(const Sentence *s, int m, uint32_t vp_index)
@@ -241,17 +251,8 @@ static int is_subject_of_next(const Sentence *s, int m, uint32_t vp_index)
             if (np) return 0;
         }
         int b = mention_before(s, s->vp[k].start);
-        if (b < 0) return 0;
         /* "residents and aid workers said": any of the subject's conjuncts */
-        for (int c = np_head(s, b); c >= 0; c = s->men[c].conj) {
-            if (c == m) return 1;
-            if (s->men[c].conj <= c) break;
-        }
-        for (int c = m; c >= 0; c = s->men[c].conj) {
-            if (c == np_head(s, b)) return 1;
-            if (s->men[c].conj <= c) break;
-        }
-        return 0;
+        return b >= 0 && first_of_conj(s, np_head(s, b)) == first_of_conj(s, m);
     }
     return 0;
 }
@@ -343,16 +344,6 @@ static int not_done(const Sentence *s, uint32_t k)
     for (uint32_t i = pv->end; i < v->start; i++)     /* someone is asked: an object between */
         if (s->tok[i].mention >= 0 || s->tok[i].tag == T_PRP) return 1;
     return 0;
-}
-
-static int first_of_conj(const Sentence *s, int m)
-{
-    for (int p = 0; p < m; p++)
-        if (s->men[p].conj == m) {
-            m = p;
-            p = -1;
-        }
-    return m;
 }
 
 /* What is issued, published or sent and speaks for its issuer */
@@ -919,16 +910,23 @@ static int together_code(const char *code)
     return code[0] == '0' ? code[1] >= '3' && code[1] <= '8' : !strncmp(code, "19", 2);
 }
 
+/* Nouns of a weapon or an attack (as lemma or word): what violence was
+ * done with or in when no one is named ("a roadside bomb killed", "killed
+ * in Israeli strikes") */
+static const char *const ATTACK_WORDS[] = {"bomb", "bombing", "blast", "explosion", "mine", "landmine", "shell",
+                                           "shelling", "rocket", "missile", "grenade", "airstrike", "strike",
+                                           "attack", "ambush", "device", "ied", "drone", "fire", "gunfire",
+                                           "barrage", "raid", "mortar", "bombardment", "suicide", "offensive",
+                                           "assault", NULL};
+
+static int attack_word(const Token *t) { return tok_lemma_in(t, ATTACK_WORDS) || tok_is_any(t, ATTACK_WORDS); }
+
 /* Does the verb's subject name a weapon, a blast or an attack rather than
  * someone (2: a weapon or an attack; 1: a blast, which may be an accident) ("a roadside bombing near Samarra killed", "the explosion at an
  * arms depot wounded")?  The nearest noun before the verb, over place and
  * time phrases, from the clause start. */
 static int weapon_subject(const Sentence *s, const VerbPhrase *v)
 {
-    static const char *const w[] = {"bomb", "bombing", "blast", "explosion", "mine", "landmine", "shell", "shelling",
-                                    "rocket", "missile", "grenade", "airstrike", "strike", "attack", "ambush",
-                                    "device", "ied", "drone", "fire", "gunfire", "barrage", "raid", "mortar",
-                                    "bombardment", "suicide", NULL};
     uint32_t from = v->start, to = v->start;
     /* over a relative clause: "The conflict in Morocco, which began in
      * 1999, has killed" */
@@ -947,12 +945,7 @@ static int weapon_subject(const Sentence *s, const VerbPhrase *v)
                (TAG_IS_NOUN(s->tok[from - 1].tag) || s->tok[from - 1].tag == T_JJ || s->tok[from - 1].tag == T_DT))
             from--;
         if (from > 0 && s->tok[from - 1].mention >= 0) return 0;
-        uint32_t head = to - 1;
-        static const char *const attack[] = {"bomb", "bombing", "blast", "explosion", "mine", "landmine", "shell",
-                                             "shelling", "rocket", "missile", "grenade", "airstrike", "strike",
-                                             "attack", "ambush", "device", "drone", "barrage", "raid", "mortar",
-                                             "bombardment", NULL};
-        return tok_lemma_in(&s->tok[head], attack) || tok_is_any(&s->tok[head], attack) ? 2 : 0;
+        return attack_word(&s->tok[to - 1]) ? 2 : 0;
     }
     while (from > 0 && s->tok[from - 1].tag != T_COMMA && !TAG_IS_VERB(s->tok[from - 1].tag) &&
            s->tok[from - 1].tag != T_MD && to - from < 16)
@@ -972,7 +965,7 @@ static int weapon_subject(const Sentence *s, const VerbPhrase *v)
     static const char *const blast[] = {"blast", "explosion", "fire", "conflict", "war", "fighting", "violence",
                                         "clash", "unrest", "insurgency", "uprising", NULL};
     if (tok_lemma_in(&s->tok[head], blast)) return 1;
-    return tok_lemma_in(&s->tok[head], w) || tok_is_any(&s->tok[head], w) ? 2 : 0;
+    return attack_word(&s->tok[head]) ? 2 : 0;
 }
 
 /* The doer of the deed a verb condemns: its object is an event noun of
@@ -1283,9 +1276,6 @@ static int first_actor(const Sentence *s, uint32_t from, uint32_t to, Sym self)
  * before a noun of attack, within the verb's clause).  0 none. */
 static Sym violence_by_side(const Sentence *s, const VerbPhrase *v, const char *code)
 {
-    static const char *const attack[] = {"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes",
-                                         "shelling", "bombardment", "bombardments", "raid", "raids", "bombing",
-                                         "bombings", "fire", "gunfire", "offensive", "assault", NULL};
     if (!code || !cameo_is_force(code) || !strncmp(code, "17", 2)) return 0;
     uint32_t end = v->clause_end < s->ntok ? v->clause_end : s->ntok;
     for (uint32_t i = v->end; i + 1 < end && i < v->end + 6; i++) {
@@ -1294,10 +1284,9 @@ static Sym violence_by_side(const Sentence *s, const VerbPhrase *v, const char *
         while (j < end && s->tok[j].mention < 0 && (s->tok[j].tag == T_DT || s->tok[j].tag == T_JJ)) j++;
         if (j >= end || s->tok[j].mention < 0) return 0;
         const Mention *m = &s->men[s->tok[j].mention];
-
         uint32_t h = m->end;
-        while (h < end && h < m->end + 2 && !tok_is_any(&s->tok[h], attack) && TAG_IS_NOUN(s->tok[h].tag)) h++;
-        return h < end && tok_is_any(&s->tok[h], attack) && m->kind != MK_PRONOUN ? m->code : 0;
+        while (h < end && h < m->end + 2 && !attack_word(&s->tok[h]) && TAG_IS_NOUN(s->tok[h].tag)) h++;
+        return h < end && attack_word(&s->tok[h]) && m->kind != MK_PRONOUN ? m->code : 0;
     }
     return 0;
 }
