@@ -360,8 +360,31 @@ static int two_before(const Context *cx, const Sentence *s, const Mention *men, 
             from = j;
             break;
         }
+    /* "Egypt and Saudi Arabia urged both sides": who urges is neither side */
+    /* (not "said the two governments had agreed": a subject of its own) */
+    uint32_t subj_from = UINT32_MAX, subj_to = 0, v = i, after = i + both_phrase(s, i);
+    while (after < s->ntok && (s->tok[after].tag == T_RB || s->tok[after].tag == T_MD)) after++;
+    int own_verb = after < s->ntok && TAG_IS_VERB(s->tok[after].tag);
+    while (v > 0 && i - v < 3 && (s->tok[v - 1].tag == T_IN || s->tok[v - 1].tag == T_RB)) v--;
+    if (v > 0 && TAG_IS_VERB(s->tok[v - 1].tag) && !own_verb) {
+        uint32_t b = v - 1;
+        while (b > 0 && (TAG_IS_VERB(s->tok[b - 1].tag) || s->tok[b - 1].tag == T_MD || s->tok[b - 1].tag == T_RB)) b--;
+        subj_to = b;
+        for (;;) {   /* (the tokens' mentions are not set yet: over the list) */
+            uint32_t nb = b;
+            for (uint32_t k = 0; k < nmen; k++)
+                if (men[k].end == b && men[k].start < b) nb = men[k].start;
+            if (nb == b && b > 0 && (s->tok[b - 1].tag == T_CC || s->tok[b - 1].tag == T_COMMA || s->tok[b - 1].tag == T_DT))
+                nb = b - 1;
+            if (nb == b) break;
+            b = nb;
+        }
+        subj_from = b;
+    }
     for (uint32_t k = 0; k < nmen; k++)
-        if (men[k].end <= i && men[k].start >= from && men[k].kind != MK_PRONOUN) two_push(two, s, &men[k]);
+        if (men[k].end <= i && men[k].start >= from && men[k].kind != MK_PRONOUN &&
+            !(men[k].start >= subj_from && men[k].end <= subj_to))
+            two_push(two, s, &men[k]);
     return two[0] && two[1];
 }
 
@@ -396,6 +419,69 @@ static Sym sentence_subject(const Sentence *s, const Mention *men, uint32_t nmen
  * sentence before ("Russia fired missiles. It also ..."); "the alliance"
  * the organisation named before; "the two sides" the last two actors.
  * Appended after men[nmen - 1]; returns the new count. */
+/* Can an agent's mention be "he" or "she": not a plural ("protesters"),
+ * not an institution ("Al Jazeera television", "the ministry")? */
+static int one_person(const Sentence *s, const Mention *m)
+{
+    static const char *const body[] = {"television", "tv", "radio", "newspaper", "channel", "agency", "ministry",
+                                       "company", "firm", "government", "parliament", "court", "council", "committee",
+                                       "police", "army", "military", "media", "broadcaster", "office", "party", NULL};
+    if (m->end == 0) return 1;
+    const Token *h = &s->tok[m->end - 1];
+    return !(h->tag == T_NNS || h->tag == T_NNPS || tok_is_any(h, body));
+}
+
+/* May mention m be what object pronoun "it" or "them" stands for: a
+ * body named with an agent noun (plural for "them"), or an organisation? */
+static int pronoun_fits(const Sentence *s, const Mention *m, int them)
+{
+    if (m->end == 0) return 0;
+    if (them) return m->kind == MK_AGENT && m->has_agent && s->tok[m->end - 1].tag == T_NNS;
+    return (m->kind == MK_AGENT && m->has_agent) || m->kind == MK_ORG;
+}
+
+/* "detained 60 agitators and later released them": the last group of
+ * people named before, not the verb's own subject; in a participle clause
+ * ("expelled 56 diplomats, accusing them", "sanctioned officials it holds
+ * responsible for the crackdown on protesters, banning them") the object
+ * of the clause it hangs on.  0 none. */
+static Sym object_pronoun(const Sentence *s, const Mention *men, uint32_t nmen, uint32_t i)
+{
+    int them = tok_is(&s->tok[i], "them");
+    for (uint32_t c = i; c-- > 0 && i - c < 12;) {
+        if (s->tok[c].tag != T_COMMA) continue;
+        /* (", freezing their assets": a participle, however tagged) */
+        const Token *p = c + 1 < s->ntok ? &s->tok[c + 1] : NULL;
+        if (!p || !(p->tag == T_VBG || (p->n > 4 && !memcmp(p->s + p->n - 3, "ing", 3) &&
+                                        (p->tag == T_NN || p->tag == T_JJ))))
+            break;
+        /* the first verb of the clause before the comma: its main verb,
+         * not a relative clause's ("officials it holds responsible") */
+        uint32_t st = c;
+        while (st > 0 && c - st < 30 && s->tok[st - 1].tag != T_COMMA) st--;
+        uint32_t v = st;
+        while (v < c && !TAG_IS_VERB(s->tok[v].tag)) v++;
+        if (v >= c) break;
+        for (uint32_t k = 0; k < nmen; k++)
+            if (men[k].start >= v && men[k].end <= c && pronoun_fits(s, &men[k], them)) return men[k].code;
+        break;
+    }
+    for (uint32_t k = nmen; k-- > 0;) {
+        if (men[k].end > i || !pronoun_fits(s, &men[k], them)) continue;
+        uint32_t j = men[k].end;
+        while (j < s->ntok && (s->tok[j].tag == T_RB || s->tok[j].tag == T_MD)) j++;
+        if (j < s->ntok && TAG_IS_VERB(s->tok[j].tag)) return 0;   /* a subject: "Police arrested them" */
+        /* ("60 agitators, including two former legislators": the group) */
+        uint32_t b = men[k].start;
+        while (b > 0 && men[k].start - b < 4 &&
+               (s->tok[b - 1].tag == T_CD || s->tok[b - 1].tag == T_JJ || s->tok[b - 1].tag == T_DT))
+            b--;
+        if (b > 0 && tok_is(&s->tok[b - 1], "including")) continue;
+        return men[k].code;
+    }
+    return 0;
+}
+
 static uint32_t resolve_pronouns(Sentence *s, Mention *men, uint32_t nmen, const Context *cx, const Conventions *cv)
 {
     uint32_t total = nmen;
@@ -410,7 +496,7 @@ static uint32_t resolve_pronouns(Sentence *s, Mention *men, uint32_t nmen, const
             Sym last = 0, before = 0;
             for (uint32_t k = 0; k < nmen && cv->references; k++)
                 if (men[k].end <= i && (men[k].kind == MK_PERSON || (men[k].kind == MK_AGENT && men[k].has_agent)) &&
-                    men[k].code != last)
+                    men[k].code != last && !(men[k].kind == MK_AGENT && !one_person(s, &men[k])))
                     before = last, last = men[k].code;
             code = last ? last : cx->last_person;
             if (last && i > 0 && TAG_IS_VERB(s->tok[i - 1].tag) && tok_is_any(&s->tok[i], object))
@@ -424,7 +510,10 @@ static uint32_t resolve_pronouns(Sentence *s, Mention *men, uint32_t nmen, const
                  * its sentence, else the sentence before's */
                 code = cx->prev_group;
                 for (uint32_t k = 0; k < nmen && men[k].end <= i; k++)
-                    if (men[k].kind == MK_COUNTRY || men[k].kind == MK_ORG || men[k].kind == MK_AGENT)
+                    if ((men[k].kind == MK_COUNTRY || men[k].kind == MK_ORG || men[k].kind == MK_AGENT) &&
+                        /* "it" is no plural: "officials it holds responsible" */
+                        !(tok_is(&s->tok[i], "it") && men[k].kind == MK_AGENT && men[k].end > 0 &&
+                          s->tok[men[k].end - 1].tag == T_NNS && !tok_is(&s->tok[men[k].end - 1], "police")))
                         code = men[k].code;
                 /* in a clause that hangs on the sentence's own ("a week after
                  * they stormed two prisons", "as they marched"): the subject
@@ -435,6 +524,14 @@ static uint32_t resolve_pronouns(Sentence *s, Mention *men, uint32_t nmen, const
                 }
             }
         }
+        /* "detained 60 agitators and later released them": the last
+         * group of people named before, not the verb's own subject;
+         * "sanctioned the morality police, holding it responsible": the
+         * last body named before */
+        if (!code && cv->references && s->tok[i].tag == T_PRP && i > 0 && TAG_IS_VERB(s->tok[i - 1].tag) &&
+            (tok_is(&s->tok[i], "them") || tok_is(&s->tok[i], "it")) &&
+            !(i + 1 < s->ntok && (TAG_IS_VERB(s->tok[i + 1].tag) || s->tok[i + 1].tag == T_MD)))
+            code = object_pronoun(s, men, nmen, i);
         /* "the alliance", "the bloc": the organisation named before */
         if (!code && cv->references && i > 0 && tok_is(&s->tok[i - 1], "the") &&
             tok_is_any(&s->tok[i], ORG_NOUNS) && !covered(men, nmen, i, i + 1) &&
@@ -554,6 +651,24 @@ static void coordinate(Sentence *s, Mention *men, uint32_t nmen, Arena *a, const
         men[k].has_agent = 1;
         men[k].kind = MK_AGENT;
     }
+}
+
+/* Does a bare country from token `start` to `end` act as a subject: a
+ * clause opens with it, and a verb follows over its conjuncts ("The United
+ * States and Britain urged"; not "Nepal's ambassador to Congo was")? */
+static int country_acts(const Sentence *s, uint32_t start, uint32_t end)
+{
+    uint32_t b = start;
+    while (b > 0 && s->tok[b - 1].tag == T_DT) b--;
+    if (b > 0 && s->tok[b - 1].tag != T_COMMA && s->tok[b - 1].tag != T_CC) return 0;
+    for (uint32_t j = end; j < s->ntok && j < end + 8; j++) {
+        const Token *t = &s->tok[j];
+        if (TAG_IS_VERB(t->tag) || t->tag == T_MD) return 1;
+        if (!(t->tag == T_CC || t->tag == T_COMMA || t->tag == T_NNP || t->tag == T_NNPS || t->tag == T_DT ||
+              t->tag == T_RB))
+            return 0;
+    }
+    return 0;
 }
 
 void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options *o)
@@ -761,7 +876,11 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
                 if (conventions(o)->agent_context && !place_country && (!d->place_code || d->place_country) && ncountries > 1)
                     for (uint32_t q = nmen; q-- > 0;)
                         if (men[q].end <= mm->start && men[q].actor_ref && actor_country(men[q].code) &&
-                            (men[q].kind == MK_COUNTRY || men[q].kind == MK_AGENT || men[q].kind == MK_PERSON)) {
+                            (men[q].kind == MK_COUNTRY || men[q].kind == MK_AGENT || men[q].kind == MK_PERSON) &&
+                            /* "The United States and Britain urged restraint by the
+                             * security forces": a state that acts is not whose the
+                             * agents it acts upon are */
+                            !(men[q].kind == MK_COUNTRY && d->place_country && country_acts(s, men[q].start, men[q].end))) {
                             base = actor_country(men[q].code);
                             break;
                         }

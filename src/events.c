@@ -106,6 +106,19 @@ static int mention_before(const Sentence *s, uint32_t i)
         if (s->tok[c].tag == T_COMMA && c > 0 && s->tok[c - 1].tag == T_NNP && a >= 0 &&
             s->men[a].kind != MK_PRONOUN && s->men[a].start <= c + 2)
             return a;
+        /* "The main opposition candidate, Atiku Abubakar, accused": a name
+         * no dictionary knows after a head noun with an actor inside */
+        int name = s->tok[c].tag == T_COMMA && c + 2 < i;
+        for (uint32_t q = c + 1; name && q < i - 1; q++) name = s->tok[q].tag == T_NNP && s->tok[q].mention < 0;
+        if (name && c > 1 && TAG_IS_NOUN(s->tok[c - 1].tag) && s->tok[c - 1].mention < 0) {
+            uint32_t h = c - 1;
+            while (h > 0 && c - h < 4 && s->tok[h - 1].mention < 0 &&
+                   (TAG_IS_NOUN(s->tok[h - 1].tag) || s->tok[h - 1].tag == T_JJ))
+                h--;
+            if (h > 0 && s->tok[h - 1].mention >= 0 && s->men[s->tok[h - 1].mention].kind != MK_PRONOUN &&
+                s->men[s->tok[h - 1].mention].end == h)
+                return s->tok[h - 1].mention;
+        }
     }
     const Token *t = &s->tok[i - 1];
     if (t->mention >= 0) {
@@ -831,9 +844,10 @@ static int passive_agent(const Sentence *s, const VerbPhrase *v, const Options *
         if (!tok_word(&s->tok[i], W_BY)) continue;
         uint32_t k = i + 1;
         if (conventions(o)->agent_phrases && k + 1 < v->clause_end && (s->tok[k].tag == T_DT || s->tok[k].tag == T_PRPS)) k++;
-        /* "by suspected militants", "by heavily armed men" */
+        /* "by suspected militants", "by heavily armed men", "by plainclothes officers" */
         for (int adj = 0; adj < 3 && conventions(o)->agent_phrases && k + 1 < s->ntok && s->tok[k].mention < 0 &&
-                          (s->tok[k].tag == T_JJ || s->tok[k].tag == T_VBN || s->tok[k].tag == T_VBD || s->tok[k].tag == T_RB);
+                          (s->tok[k].tag == T_JJ || s->tok[k].tag == T_VBN || s->tok[k].tag == T_VBD || s->tok[k].tag == T_RB ||
+                           s->tok[k].tag == T_NN || s->tok[k].tag == T_NNS);
              adj++)
             k++;
         if (s->tok[k].mention >= 0) return s->tok[k].mention;
@@ -1341,6 +1355,21 @@ static int called_what(const Sentence *s, const VerbPhrase *v)
     return b > 0 && b < v->start && tok_is(&s->tok[b - 1], "what");
 }
 
+/* "adopted sanctions against Russia, targeting 200 companies", "a law
+ * targeting NGOs": a measure's reach, no attack */
+static int measure_targeting(const Sentence *s, const VerbPhrase *v)
+{
+    static const char *const target[] = {"target", "aim", NULL};
+    static const char *const measure[] = {"sanction", "embargo", "measure", "restriction", "ban", "tariff", "law",
+                                          "bill", "legislation", "regulation", "rule", "decree", "freeze", NULL};
+    if (s->tok[v->head].tag != T_VBG || !tok_lemma_in(&s->tok[v->head], target) || v->start == 0) return 0;
+    uint32_t b = v->start;
+    if (s->tok[b - 1].tag == T_COMMA) b--;
+    for (uint32_t i = b; i-- > 0 && b - i <= 12 && s->tok[i].tag != T_COMMA;)
+        if (tok_lemma_in(&s->tok[i], measure)) return 1;
+    return 0;
+}
+
 /* "vowed that Iran would pay", "swore the attackers will regret it": a
  * vow (the verb phrase before) that another will pay or regret */
 static int vowed_to_pay(const Sentence *s, uint32_t k)
@@ -1486,6 +1515,9 @@ static void protest_targets(Doc *d, uint32_t first_ev)
             if (strncmp(q->code, "02", 2) && strncmp(q->code, "10", 2) && strncmp(q->code, "11", 2) &&
                 strncmp(q->code, "12", 2) && strncmp(q->code, "14", 2))
                 continue;
+            /* "blocked roads and hurled stones at officers": whom a riot
+             * strikes at is not what the protest is about */
+            if (!strncmp(q->code, "145", 3)) continue;
             p->target = q->target;
             p->tgt_m = q->tgt_m;
             p->rule = "a protest: its target is whom the protesters' demand is on";
@@ -1562,6 +1594,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             /* "what it called London's support", "what officials call a
              * provocation": naming, no appeal */
             if (cv->target_reading && s->tok[v->head].lemma == W_CALL && called_what(s, v)) continue;
+            if (cv->target_reading && measure_targeting(s, v)) continue;
             if (!v->code && !(cv->second_codes && v->code2)) continue;
             if (yields[k]) continue;
             if (cv->target_reading && yields_to_complement(s, k)) continue;

@@ -82,7 +82,8 @@ static uint32_t skip_adjuncts(const Sentence *s, uint32_t p, uint32_t limit)
 /* Quantities between a support verb and its noun: "staged a series of
  * strikes", "held a day of protests". */
 static const Sym MEASURE[] = {W_SERIES, W_WAVE, W_SPATE, W_STRING, W_ROUND, W_NUMBER, W_DOZENS, W_HUNDREDS,
-                              W_DAY, W_DAYS, W_WEEK, W_WEEKS, W_NIGHT, W_CAMPAIGN, W_FRESH, W_NEW, 0};
+                              W_DAY, W_DAYS, W_WEEK, W_WEEKS, W_NIGHT, W_CAMPAIGN, W_FRESH, W_NEW,
+                              W_PACKAGE, W_RAFT, W_TRANCHE, W_BATCH, W_SET, 0};
 
 /* A noun of two sides ("clashes", "fighting": a %-frame), not one that
  * one side suffers ("attack"). */

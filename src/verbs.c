@@ -359,6 +359,29 @@ static void code_phrase(const Match *m, VerbPhrase *vp, uint32_t begin)
     }
 }
 
+/* Does "with" and a noun phrase (or one of a coordination) stand right
+ * before the participle at token i: "with at least 56 civilians killed and
+ * hundreds wounded"?  `from`: where the last verb group ended. */
+static int with_absolute(const Sentence *s, uint32_t i, uint32_t from)
+{
+    uint32_t b = i;
+    int noun = 0;
+    while (b > from && i - b < 8) {
+        const Token *t = &s->tok[b - 1];
+        if (TAG_IS_NOUN(t->tag) || t->mention >= 0) noun = 1;
+        else if (!(t->tag == T_DT || t->tag == T_CD || t->tag == T_JJ || t->tag == T_JJS || t->tag == T_RB ||
+                   t->tag == T_RBS || tok_word(t, W_AT) || tok_word(t, W_LEAST) || tok_word(t, W_OF)))
+            break;
+        b--;
+    }
+    if (!noun || b == 0) return 0;
+    if (tok_word(&s->tok[b - 1], W_WITH)) return 1;
+    /* "... killed and hundreds wounded": the coordinated twin of one */
+    if (tok_word(&s->tok[b - 1], W_AND) && b >= 2 && (s->tok[b - 2].tag == T_VBN || s->tok[b - 2].tag == T_VBD))
+        return with_absolute(s, b - 2, from);
+    return 0;
+}
+
 void find_verbs(Doc *d, const Dict *dict, const Options *o)
 {
     const Conventions *cv = conventions(o);   /* read once, not a token at a time */
@@ -379,6 +402,27 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
              * between a preposition and a name or noun describes it */
             if (starts && cv->participles && t->tag == T_VBG && i > 0 && i + 1 < s->ntok && s->tok[i - 1].tag == T_IN &&
                 !tok_word(&s->tok[i - 1], W_BY) && (s->tok[i + 1].tag == T_NNP || s->tok[i + 1].tag == T_NNPS))
+                starts = 0;
+            /* "clashed with masked youths", "attacked by armed men": a
+             * participle between a preposition and the noun it describes */
+            if (starts && cv->participles && (t->tag == T_VBN || t->tag == T_VBD) && i > 0 && i + 1 < s->ntok &&
+                (tok_word(&s->tok[i - 1], W_WITH) || tok_word(&s->tok[i - 1], W_BY) ||
+                 tok_word(&s->tok[i - 1], W_AGAINST) || tok_word(&s->tok[i - 1], W_OF) ||
+                 tok_word(&s->tok[i - 1], W_AMID) || tok_word(&s->tok[i - 1], W_FROM)) &&
+                (s->tok[i + 1].tag == T_NNS || s->tok[i + 1].tag == T_NN))
+                starts = 0;
+            /* "blocked roads with burning tyres" (not "charged with killing
+             * protesters": a gerund whose object is someone) */
+            if (starts && cv->participles && t->tag == T_VBG && i > 0 && i + 1 < s->ntok &&
+                tok_word(&s->tok[i - 1], W_WITH) && (s->tok[i + 1].tag == T_NNS || s->tok[i + 1].tag == T_NN) &&
+                s->tok[i + 1].mention < 0)
+                starts = 0;
+            /* "the outbreak of fighting", "days of shelling": a gerund
+             * without an object after a noun and "of" is a noun */
+            if (starts && cv->participles && t->tag == T_VBG && i > 1 && tok_word(&s->tok[i - 1], W_OF) &&
+                TAG_IS_NOUN(s->tok[i - 2].tag) &&
+                (i + 1 >= s->ntok || s->tok[i + 1].tag == T_CC || s->tok[i + 1].tag == T_COMMA ||
+                 s->tok[i + 1].tag == T_IN || s->tok[i + 1].tag == T_PERIOD))
                 starts = 0;
             /* "memos sent by Bree": a participle right after a noun, before a
              * preposition, modifies the noun */
@@ -456,6 +500,10 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             v->head = head;
             const Token *h = &s->tok[head];
             if (saw_be && (h->tag == T_VBN || h->tag == T_VBD)) v->flags |= VP_PASSIVE;
+            /* "with at least 56 civilians killed and hundreds wounded": a
+             * participle after "with" and its noun phrase is passive */
+            if (cv->participles && head == i && (h->tag == T_VBN || h->tag == T_VBD) && with_absolute(s, i, n ? vp[n - 1].end : 0))
+                v->flags |= VP_PASSIVE;
             /* "is opposed to", "is committed to", "were engaged in": a state
              * of the subject, who acts; no passive */
             if ((v->flags & VP_PASSIVE) && cv->participles && head + 1 < s->ntok &&
@@ -510,7 +558,10 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
                     !(pv->flags & VP_NEGATED))
                     v->flags |= VP_REFUSED;
             }
-            if (i > 0 && (tok_word(&s->tok[i - 1], W_AND) || tok_word(&s->tok[i - 1], W_OR) || tok_word(&s->tok[i - 1], W_BUT)))
+            /* ("and later released them": over adverbs) */
+            uint32_t ci = i;
+            while (ci > 0 && i - ci < 3 && (s->tok[ci - 1].tag == T_RB || s->tok[ci - 1].tag == T_RBR)) ci--;
+            if (ci > 0 && (tok_word(&s->tok[ci - 1], W_AND) || tok_word(&s->tok[ci - 1], W_OR) || tok_word(&s->tok[ci - 1], W_BUT)))
                 v->flags |= VP_COORD;
             n++;
             i = v->end;

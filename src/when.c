@@ -197,6 +197,18 @@ void when_find(Sentence *s, Arena *a, int pub)
     s->dates_found = 1;
 }
 
+/* Is token i inside a relative clause between commas (", who withdrew
+ * the bill last week,") that token near is outside of? */
+static int in_other_relative(const Sentence *s, uint32_t i, uint32_t near)
+{
+    uint32_t c = i;
+    while (c > 0 && s->tok[c - 1].tag != T_COMMA) c--;
+    if (c == 0 || !(tok_is(&s->tok[c], "who") || tok_is(&s->tok[c], "which"))) return 0;
+    uint32_t e = i;
+    while (e < s->ntok && s->tok[e].tag != T_COMMA) e++;
+    return near < c || near >= e;
+}
+
 When when_near(Sentence *s, Arena *a, uint32_t near, int pub, int future)
 {
     /* a day named after a verb to come is its day ("will meet on Monday");
@@ -206,7 +218,7 @@ When when_near(Sentence *s, Arena *a, uint32_t near, int pub, int future)
     uint32_t bestdist = UINT32_MAX;
     for (uint32_t k = 0; k < s->ndates; k++) {
         uint32_t i = s->dates[k], dist = i > near ? i - near : near - i;
-        if (dist >= bestdist) continue;
+        if (dist >= bestdist || in_other_relative(s, i, near)) continue;
         When w = when_at(s, i, pub, future && i > near);
         if (w.ymd) bestdist = dist, best = w;
     }

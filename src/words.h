@@ -56,7 +56,8 @@
     X(RESUME, "resume") X(ESCALATE, "escalate") X(SPREAD, "spread") X(HAPPEN, "happen") X(NEAR, "near")      \
     X(BETWEEN, "between") X(INCLUDING, "including") X(SUCH, "such") X(DISAPPROVAL, "disapproval")          \
     X(ANGER, "anger") X(OPPOSITION, "opposition") X(OUTRAGE, "outrage") X(DISPLEASURE, "displeasure")        \
-    X(HELP, "help") X(ASSIST, "assist") X(DEFEND, "defend") X(PROTECT, "protect") X(SUPPORT, "support")
+    X(HELP, "help") X(ASSIST, "assist") X(DEFEND, "defend") X(PROTECT, "protect") X(SUPPORT, "support") \
+    X(PACKAGE, "package") X(RAFT, "raft") X(TRANCHE, "tranche") X(BATCH, "batch")
 
 enum {
     W_NONE,

@@ -622,6 +622,53 @@ coded 2024-06-03 'Claudia Sheinbaum won the presidential race by a landslide. U.
 check an_object_pronoun_is_not_its_verbs_subject grep -q '	USAGOV	MEXGOV	051	' "$T/o"
 check an_object_pronoun_may_be_the_reporting_subject grep -q '	RUSGOV	USAGOV	020	' "$T/o"
 
+# a participle between a preposition and its noun describes the noun
+coded 2024-07-09 'Protesters were attacked by masked men. Riot police clashed with masked youths in Paris.' --all
+check a_participle_after_by_is_part_of_the_agent grep -q '	UAF	OPP	190	' "$T/o"
+check a_participle_after_with_is_part_of_the_target grep -q '	FRACOP	FRACVL	190	' "$T/o"
+coded 2024-07-09 'Protesters blocked roads with burning tyres and hurled stones at riot police outside parliament. Protesters blocked roads and hurled stones at riot police.' --all
+check burning_tyres_do_not_break_the_coordinated_subject grep -q '	0	[^	]*	OPP	COP	145	' "$T/o"
+check a_riots_victims_are_not_what_the_blockade_is_against sh -c "grep -q '	OPP		144	' '$T/o' && ! grep -q '	OPP	COP	144	' '$T/o'"
+# a passive's agent over a noun modifier: "by village militiamen"; plainclothes officers are police
+coded 2024-07-09 'The journalist was beaten by village militiamen in Lagos. The activist was detained by plainclothes officers in Lagos.' --all
+check a_noun_modifier_before_the_passive_agent_is_skipped grep -q '	NGAREB	NGAMED	' "$T/o"
+check plainclothes_officers_are_police grep -q '	NGACOP	NGAOPP	173	' "$T/o"
+# "The main opposition candidate, Atiku Abubakar, accused": an unknown name after a head with an actor inside
+coded 2024-07-09 'The main opposition candidate, Atiku Abubakar, accused the ruling party of rigging the vote.'
+check an_unknown_name_in_apposition_leaves_the_head_phrase_the_subject grep -q '	OPP	GOV	112	' "$T/o"
+# "adopted a new package of sanctions against Russia, targeting 200 companies": sanctions, no attack
+coded 2024-02-23 'The European Union on Friday adopted a new package of sanctions against Russia, targeting nearly 200 companies.' --all
+check sanctions_adopted_in_a_package_are_imposed grep -q '	IGOEUREEC	RUS	163	' "$T/o"
+check the_reach_of_a_measure_is_no_attack sh -c "! grep -q '	19[0-9]*	' '$T/o'"
+# a state acting upon unnamed agents does not lend them its country
+coded 2024-07-09 'NAIROBI, July 9 (Wire) - Police fired tear gas at protesters in Nairobi on Tuesday. The United States and Britain urged restraint by the security forces and called on the government to investigate the deaths.'
+check agents_a_state_acts_upon_keep_the_storys_country sh -c "grep -q '	GBR	KENCOP	' '$T/o' && grep -q '	USA	KENGOV	020	' '$T/o' && ! grep -q 'GBRGOV' '$T/o'"
+# a date in a relative clause between commas is the clause's, not the sentence's
+coded 2024-07-09 'NAIROBI, July 9 (Wire) - President William Ruto, who withdrew the finance bill last week, accused criminals of hijacking the demonstrations.'
+check a_relative_clauses_date_stays_in_it grep -q '	2024-07-09	KENGOV	KENCRM	112	' "$T/o"
+
+# "with at least 56 civilians killed": a participle after "with" and its noun phrase is passive
+coded 2024-04-16 'Fighting raged for a second day on Sunday, with at least 56 civilians killed and hundreds wounded, a doctors union said.' --all
+check with_and_a_participle_is_passive sh -c "grep -q '		CVL	190	' '$T/o' && ! grep -q '	CVL		190	' '$T/o'"
+# "both sides" after a compound subject are the sides named before, not the subject
+coded 2024-04-16 'Fighting between the army and the RSF raged on Sunday. Egypt and Saudi Arabia urged both sides to exercise restraint.' --all
+check both_sides_are_not_the_appeals_own_subject sh -c "grep -q '	EGY	SDNMIL	020	' '$T/o' && ! grep -q '	EGY	SAU	' '$T/o'"
+# "the outbreak of fighting and called on": a gerund after a noun and "of" is a noun
+coded 2024-04-16 'The United Nations Secretary-General Antonio Guterres condemned the outbreak of fighting and called on the leaders of the two forces to cease hostilities.' --all
+check a_gerund_after_of_does_not_take_the_coordination grep -q '	IGOUNO	[A-Z]*	020	' "$T/o"
+# he is a person, not the television he spoke to
+coded 2024-04-16 'Army chief Abdel Fattah al-Burhan told Al Jazeera television that he would not negotiate with the RSF.'
+check he_is_not_an_institution grep -q '	SDNMIL	SDNREBRSF	125	' "$T/o"
+# a memorandum submitted is a petition
+coded 2024-03-03 'A delegation of opposition lawmakers met the governor and submitted a memorandum urging him to intervene.' --all
+check a_submitted_memorandum_is_an_appeal sh -c "grep -q '	OPP		020	' '$T/o' && ! grep -q '	057	' '$T/o'"
+# "detained 60 agitators and later released them": over the adverb, and "them" the group named before
+coded 2024-03-03 'Police detained around 60 agitators, including two former legislators, and later released them in the evening.' --all
+check a_coordinated_verb_after_an_adverb_keeps_the_subject grep -q '	COP	[A-Z]*	0841	' "$T/o"
+check them_is_the_group_named_before_not_the_one_it_includes grep -q '	COP	OPP	0841	' "$T/o"
+coded 2024-03-03 'The United States imposed sanctions on the Iranian morality police, holding it responsible for the death of a woman.' --all
+check an_object_it_is_the_body_named_before grep -q '	USA	IRNCOP	112	' "$T/o"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
