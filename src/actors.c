@@ -135,7 +135,16 @@ static uint32_t both_phrase(const Sentence *s, uint32_t i)
 /* Does a mention cover any token of [a, b)? */
 /* Nouns that stand for an organisation named before: "NATO ... the
  * alliance said", "the EU ... the bloc's strategy". */
-static const char *const ORG_NOUNS[] = {"alliance", "bloc", "organisation", "organization", NULL};
+static const char *const ORG_NOUNS[] = {"alliance", "bloc", "organisation", "organization", "group", "movement",
+                                        "militia", NULL};
+static const char *const FORMAL_ORG_NOUNS[] = {"alliance", "bloc", "organisation", "organization", NULL};
+
+/* Is the code an armed or insurgent group's ("PSEREBHMS", "SDNREBRSF")? */
+static int armed_group(Sym code)
+{
+    const char *c = sym_name(code);
+    return strstr(c, "REB") || strstr(c, "INS") || strstr(c, "UAF") || strstr(c, "SEP");
+}
 
 int is_place_prep(const Token *t)
 {
@@ -396,7 +405,7 @@ static const char *const SUBORDINATORS[] = {"after", "before", "as", "when", "wh
  * first country, organisation or body named, a verb right after it
  * ("Armed gangs attacked", "Demonstrators, ..., chanted" is not one).
  * 0 none. */
-static Sym sentence_subject(const Sentence *s, const Mention *men, uint32_t nmen, uint32_t i)
+static Sym sentence_subject(const Sentence *s, const Mention *men, uint32_t nmen, uint32_t i, uint32_t *verb_at)
 {
     for (uint32_t k = 0; k < nmen && men[k].end <= i; k++) {
         if (!(men[k].kind == MK_COUNTRY || men[k].kind == MK_ORG || men[k].kind == MK_AGENT)) continue;
@@ -407,7 +416,10 @@ static Sym sentence_subject(const Sentence *s, const Mention *men, uint32_t nmen
             if (c < i && s->tok[c].tag == T_COMMA) j = c + 1;
         }
         while (j < i && s->tok[j].tag == T_RB) j++;
-        if (j < i && (TAG_IS_VERB(s->tok[j].tag) || s->tok[j].tag == T_MD)) return men[k].code;
+        if (j < i && (TAG_IS_VERB(s->tok[j].tag) || s->tok[j].tag == T_MD)) {
+            if (verb_at) *verb_at = j;
+            return men[k].code;
+        }
         return 0;   /* only the first */
     }
     return 0;
@@ -519,8 +531,21 @@ static uint32_t resolve_pronouns(Sentence *s, Mention *men, uint32_t nmen, const
                  * they stormed two prisons", "as they marched"): the subject
                  * that opens the sentence */
                 if (i > 0 && tok_is_any(&s->tok[i - 1], SUBORDINATORS)) {
-                    Sym opener = sentence_subject(s, men, nmen, i);
+                    Sym opener = sentence_subject(s, men, nmen, i, NULL);
                     if (opener) code = opener;
+                }
+                /* "Egypt, which has mediated between Israel and Hamas, said
+                 * it was working": the speaker that opens the sentence */
+                static const char *const speech[] = {"say", "add", "announce", "state", "claim", "insist", NULL};
+                uint32_t sv = i > 1 && tok_is(&s->tok[i - 1], "that") ? i - 2 : i - 1;
+                if (i > 0 && TAG_IS_VERB(s->tok[sv].tag) && tok_lemma_in(&s->tok[sv], speech)) {
+                    uint32_t vat = 0;
+                    Sym opener = sentence_subject(s, men, nmen, i, &vat);
+                    /* (its own verb group: not "Police arrested members, who said it") */
+                    int own = opener != 0;
+                    for (uint32_t q = vat; own && q < sv; q++)
+                        own = TAG_IS_VERB(s->tok[q].tag) || s->tok[q].tag == T_MD || s->tok[q].tag == T_RB;
+                    if (own) code = opener;
                 }
             }
         }
@@ -536,9 +561,14 @@ static uint32_t resolve_pronouns(Sentence *s, Mention *men, uint32_t nmen, const
         if (!code && cv->references && i > 0 && tok_is(&s->tok[i - 1], "the") &&
             tok_is_any(&s->tok[i], ORG_NOUNS) && !covered(men, nmen, i, i + 1) &&
             !(i + 1 < s->ntok && (TAG_IS_NOUN(s->tok[i + 1].tag) || tok_is(&s->tok[i + 1], "of")))) {
-            code = cx->last_org;
+            /* "the group", "the movement", "the militia": an armed group,
+             * or a group of the sentence ("the rebels ... said the group") */
+            int armed = !tok_is_any(&s->tok[i], FORMAL_ORG_NOUNS);
+            code = cx->last_org && (!armed || armed_group(cx->last_org)) ? cx->last_org : 0;
             for (uint32_t k = 0; k < nmen; k++)   /* one named earlier in the sentence */
-                if (men[k].end <= i && men[k].kind == MK_ORG && men[k].actor_ref) code = men[k].code;
+                if (men[k].end <= i && ((men[k].kind == MK_ORG && men[k].actor_ref) ||
+                                        (armed && men[k].kind == MK_AGENT && armed_group(men[k].code))))
+                    code = men[k].code;
         }
         uint32_t span = 0;
         Sym two[2];
@@ -597,8 +627,14 @@ static void coordinate(Sentence *s, Mention *men, uint32_t nmen, Arena *a, const
         if (!ok || !joins) continue;
         /* "killed 30 worshippers, and the president ordered": the second
          * is the subject of a clause of its own */
-        if (cv->own_clauses && men[k + 1].end < s->ntok && TAG_IS_VERB(s->tok[men[k + 1].end].tag) &&
-            s->tok[men[k + 1].end].tag != T_VBG && s->tok[men[k + 1].end].tag != T_VBN) {
+        /* (a participle tag on a verb with its object: "and protesters
+         * set fire to", not "and two soldiers wounded in") */
+        const Token *nv = men[k + 1].end < s->ntok ? &s->tok[men[k + 1].end] : NULL;
+        int finite = nv && TAG_IS_VERB(nv->tag) && nv->tag != T_VBG &&
+                     (nv->tag != T_VBN || (men[k + 1].end + 1 < s->ntok &&
+                                           (s->tok[men[k + 1].end + 1].tag == T_DT || s->tok[men[k + 1].end + 1].tag == T_NN ||
+                                            s->tok[men[k + 1].end + 1].tag == T_PRPS)));
+        if (cv->own_clauses && finite) {
             int comma = 0;
             for (uint32_t i = g; i < h; i++) comma |= s->tok[i].tag == T_COMMA;
             if (comma) continue;

@@ -523,8 +523,10 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             if (is_speech_verb(h)) v->flags |= VP_SPEECH;
             /* "prepared to resume shelling": a gerund right after an
              * infinitive is what is to come, as the infinitive is */
+            /* ... and one after a verb group to come ("would continue
+             * fighting", "will keep attacking") */
             if (cv->participles && n > 0 && h->tag == T_VBG && v->start == vp[n - 1].end &&
-                (vp[n - 1].flags & VP_INFINITIVE))
+                (vp[n - 1].flags & (VP_INFINITIVE | VP_FUTURE)))
                 v->flags |= (uint16_t)(vp[n - 1].flags & (VP_FUTURE | VP_MAYBE | VP_NEGATED));
             /* infinitive after an intention verb or "about to": future */
             if ((v->flags & VP_INFINITIVE) && n > 0) {
@@ -624,6 +626,14 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
                          lemma_is(&s->tok[vp[k].head], W_HAIL) || lemma_is(&s->tok[vp[k].head], W_WELCOME)))
                         continue;
                     if (clause_boundary(&s->tok[j])) {
+                        end = j;
+                        break;
+                    }
+                    /* "looted her residence in Dhaka, and protesters set
+                     * fire": ", and" then the next clause's subject */
+                    if (cv->participles && s->tok[j].tag == T_COMMA && k + 1 < n && j + 1 < end &&
+                        (tok_word(&s->tok[j + 1], W_AND) || tok_word(&s->tok[j + 1], W_BUT)) && end - j <= 6 &&
+                        !(vp[k + 1].flags & VP_INFINITIVE) && s->tok[vp[k + 1].head].tag != T_VBG) {
                         end = j;
                         break;
                     }

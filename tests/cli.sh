@@ -669,6 +669,23 @@ check them_is_the_group_named_before_not_the_one_it_includes grep -q '	COP	OPP	0
 coded 2024-03-03 'The United States imposed sanctions on the Iranian morality police, holding it responsible for the death of a woman.' --all
 check an_object_it_is_the_body_named_before grep -q '	USA	IRNCOP	112	' "$T/o"
 
+# ", and protesters set fire": a clause of its own, neither a conjunct nor an object of the clause before
+coded 2024-08-05 'DHAKA, Aug 5 (Wire) - Crowds stormed and looted her official residence in Dhaka, and protesters set fire to the headquarters of her Awami League party.' --all
+check a_place_before_and_a_new_clause_is_no_conjunct sh -c "grep -q '	BGDOPP	BGDPTYAWL	1712	' '$T/o' && ! grep -q '	BGD	BGDPTYAWL	' '$T/o'"
+check the_next_clauses_subject_is_no_object sh -c "! grep -q '	BGDCVL	BGDOPP	' '$T/o'"
+# "Egypt, which has mediated between Israel and Hamas, said it": the speaker, not the last group named
+coded 2023-10-12 'Egypt, which has mediated between Israel and Hamas in the past, said it would send humanitarian aid to Gaza.' --all
+check it_after_said_is_the_speaker_that_opens_the_sentence sh -c "grep -q '	EGY	[A-Z]*	03' '$T/o' && ! grep -q '	PSEREBHMS	[A-Z]*	03' '$T/o'"
+coded 2023-10-12 'Police arrested Hamas members, who said it would retaliate.' --all
+check it_after_a_relative_clauses_said_is_not_the_opener sh -c "! grep -q '	[A-Z]*COP	[A-Z]*	13' '$T/o'"
+# "the group": an armed group named before, or a group of the sentence
+coded 2023-10-12 'Hamas fired rockets at Israeli cities. The group threatened to execute Israeli hostages.' --all
+check the_group_is_the_armed_group_named_before grep -q '	PSEREBHMS	ISRCVL	13' "$T/o"
+coded 2023-10-12 'The OSCE praised the accord. A spokesman for the rebels said the group would continue fighting until its demands were met.' --all
+check the_group_is_not_an_organisation_of_states sh -c "! grep -q '	IGOEUROSC	[A-Z]*	1[39]' '$T/o'"
+coded 2023-10-12 'The rebels said they would continue fighting until their demands were met.' --all
+check would_continue_fighting_is_to_come sh -c "grep -q '	REB		138	' '$T/o' && ! grep -q '	19[0-9]	' '$T/o'"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
