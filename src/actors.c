@@ -137,6 +137,11 @@ static uint32_t both_phrase(const Sentence *s, uint32_t i)
  * alliance said", "the EU ... the bloc's strategy". */
 static const char *const ORG_NOUNS[] = {"alliance", "bloc", "organisation", "organization", "group", "movement",
                                         "militia", NULL};
+/* Heads that name someone who holds an office in the body before them */
+static const char *const ROLE_HEADS[] = {"leader", "leaders", "chief", "head", "commander", "commanders", "spokesman",
+                                         "spokeswoman", "spokesperson", "official", "officials", "member", "members",
+                                         "representative", "representatives", "negotiator", "envoy", "founder", NULL};
+
 static const char *const FORMAL_ORG_NOUNS[] = {"alliance", "bloc", "organisation", "organization", NULL};
 
 /* Is the code an armed or insurgent group's ("PSEREBHMS", "SDNREBRSF")? */
@@ -768,6 +773,7 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
          * bomber blew himself up at a checkpoint in Mogadishu") says more
          * of its unnamed agents than the dateline's city does */
         Sym place_country = 0;
+        uint32_t place_at = 0;
         for (uint32_t k = 0; k < nm && conventions(o)->agent_context; k++) {
             if (!m[k].actor || dict->actors[m[k].actor - 1].kind != MK_COUNTRY || m[k].start == 0) continue;
             /* "in Mogadishu", "in the Georgian capital", "near the southern
@@ -787,6 +793,7 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
             /* "the minister arrived in Jakarta": a visitor is not of where he goes */
             if (b >= 2 && TAG_IS_VERB(s->tok[b - 2].tag) && tok_is_any(&s->tok[b - 2], ARRIVE)) continue;
             place_country = actor_country(dict_actor_code(dict, &dict->actors[m[k].actor - 1], date));
+            place_at = m[k].start;
             if (place_country) break;
         }
         /* The country of agents that name none: the place the sentence puts
@@ -856,6 +863,12 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
                         int titled = ok == 1 && m[j - 1].agent && !person;
                         if (!titled && ((e->kind == MK_COUNTRY && country) || (e->kind != MK_COUNTRY && person))) break;
                         if (ok == 2 && e->kind != MK_COUNTRY) break;
+                    } else if (agent && !country && !person && conventions(o)->agent_context &&
+                               m[j].start == m[j - 1].end + 1 && s->tok[m[j - 1].end].tag == T_POS &&
+                               m[j].end > 0 && tok_is_any(&s->tok[m[j].end - 1], ROLE_HEADS)) {
+                        /* "the rebels' leader", "the union's spokesman": the
+                         * possessor's office holder, of the possessor's code */
+                        continue;
                     } else if (agent && (ok != 1 || m[j - 1].end != m[j].start || nag >= 4)) {
                         break;   /* a second agent joins only right after another word of the phrase */
                     }
@@ -901,6 +914,13 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
                 if (agent) mm->kind = MK_AGENT;
             } else {
                 Sym base = agent_country ? agent_country : anon;
+                /* "WASHINGTON - The Treasury Department imposed sanctions on
+                 * ... for use in Ukraine": a government body is the
+                 * dateline's, not of a place the sentence names far after it
+                 * ("Authorities imposed a curfew in Tripoli" are Tripoli's) */
+                if (conventions(o)->agent_context && place_country && d->place_code && actor_country(d->place_code) &&
+                    agent && !strcmp(sym_name(agent), "GOV") && place_at > m[j - 1].end + 8)
+                    base = actor_country(d->place_code);
                 /* "foreign troops", "Western diplomats": of no country in context */
                 if (conventions(o)->agent_context && mm->start > 0 &&
                     (tok_is(&s->tok[mm->start - 1], "foreign") || tok_is(&s->tok[mm->start - 1], "western") ||

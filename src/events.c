@@ -364,11 +364,42 @@ static const char *const STATEMENT_NOUNS[] = {"statement", "statements", "commun
     "letter", "resolution", "message", "note", "report", "post", "video", "decree", "order", "notice",
     "ultimatum", "appeal", "bulletin", "editorial", "press", NULL};
 
-static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_of_vp)
+/* A participle standing alone as its verb group: "demanding", "injuring" */
+static int bare_participle(const Sentence *s, const VerbPhrase *v)
+{
+    return v->start == v->head && (s->tok[v->head].tag == T_VBG || s->tok[v->head].tag == T_VBN);
+}
+
+/* The verb group of a relative clause: "teachers who were protesting" */
+static int relative_clause_verb(const Sentence *s, const VerbPhrase *v)
+{
+    return v->start > 0 && (tok_word(&s->tok[v->start - 1], W_WHO) || tok_word(&s->tok[v->start - 1], W_WHICH) ||
+                            (tok_word(&s->tok[v->start - 1], W_THAT) && s->tok[v->start - 1].tag == T_WDT));
+}
+
+/* The mention ends a place phrase ("outside the education ministry", "in
+ * Nairobi"): a place, not who does what follows it */
+static int in_place_phrase(const Sentence *s, int m)
+{
+    uint32_t b = s->men[m].start;
+    while (b > 0 && s->men[m].start - b < 3 && (s->tok[b - 1].tag == T_DT || s->tok[b - 1].tag == T_JJ)) b--;
+    return b > 0 && (is_place_prep(&s->tok[b - 1]) || tok_is(&s->tok[b - 1], "outside"));
+}
+
+static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_of_vp, int cv_participles)
 {
     const VerbPhrase *v = &s->vp[k];
     sub->nsrc = 0;
     int m = (v->flags & VP_INFINITIVE) ? -1 : mention_before(s, v->start);
+    /* "teachers who were protesting outside the education ministry
+     * demanding jobs": a participle after a place phrase is the subject's
+     * of the clause before */
+    if (cv_participles && m >= 0 && k > 0 && bare_participle(s, v) && s->tok[v->head].tag == T_VBG &&
+        subj_of_vp[k - 1] >= 0 && s->vp[k - 1].end <= s->men[m].start && in_place_phrase(s, m)) {
+        add_conj(s, subj_of_vp[k - 1], sub->src, &sub->nsrc, 8);
+        sub->rule = "subject of the clause the participle follows";
+        return 0;
+    }
     if (m < 0 && !(v->flags & VP_INFINITIVE)) {
         /* "supporters who had gathered", "the group that claimed": the
          * relative pronoun's antecedent */
@@ -502,6 +533,11 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
                 (tok_word(&s->tok[first->start - 1], W_OF) || tok_word(&s->tok[first->start - 1], W_FOR)))
                 return -1;
         }
+        /* "baton-charged teachers who were protesting outside the ministry
+         * demanding jobs, injuring 15": a participle after a comma hangs on
+         * the main clause, over participles and relative clauses */
+        if (cv_participles && s->tok[v->head].tag == T_VBG && v->start == v->head && s->tok[v->start - 1].tag == T_COMMA)
+            while (j > 0 && (bare_participle(s, &s->vp[j]) || relative_clause_verb(s, &s->vp[j]))) j--;
         while (j > 0 && subj_of_vp[j] < 0 && s->tok[v->head].tag == T_VBG && !(s->vp[j].flags & VP_INFINITIVE) &&
                (s->tok[s->vp[j].head].tag == T_VBG || s->tok[s->vp[j].head].tag == T_VBN) && s->vp[j].start == s->vp[j].head)
             j--;
@@ -1062,6 +1098,17 @@ static void push_event(Doc *d, const Event *in)
 
 /* Transformations: what a speaker says about an event of his sentence
  * ("Hamas said it fired rockets at Israel" -> claims responsibility). */
+/* Does a clause of time or reason open between tokens a and b ("after",
+ * "before", "as", "when", "while", "because", "since", "until", "once")? */
+static int adverbial_between(const Sentence *s, uint32_t a, uint32_t b)
+{
+    static const char *const opens[] = {"after", "before", "as", "when", "while", "because", "since", "until",
+                                        "once", NULL};
+    for (uint32_t i = a; i < b && i < s->ntok; i++)
+        if ((s->tok[i].tag == T_IN || s->tok[i].tag == T_WRB) && tok_is_any(&s->tok[i], opens)) return 1;
+    return 0;
+}
+
 static void transform(Doc *d, const Dict *dict, uint32_t si, uint32_t first_ev, const int *subj, const Conventions *cv)
 {
     const Sentence *s = &d->sent[si];
@@ -1089,6 +1136,9 @@ static void transform(Doc *d, const Dict *dict, uint32_t si, uint32_t first_ev, 
                 }
                 /* "Hamas said it would attack": a threat, not a claim */
                 if (cv->modality && (iv->flags & VP_FUTURE)) continue;
+                /* "said it would send a carrier after militias attacked U.S.
+                 * bases": a clause of time or reason, not what is said */
+                if (cv->speech && adverbial_between(s, ov->end, iv->start)) continue;
                 if (tr->iverb && (iv->block < 0 || dict->blocks[iv->block].label != tr->iverb)) continue;
                 if (tr->isrc == tr->osrc && e->source != a) continue;
                 if (tr->isrc != tr->osrc && tr->isrc != '.' && e->source == a) continue;
@@ -1559,7 +1609,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             VerbPhrase *v = &s->vp[k];
             Subj sub;
             subj[k] = -1;
-            if (subject_of(s, k, &sub, subj) == 0) subj[k] = sub.src[0];
+            if (subject_of(s, k, &sub, subj, cv->participles) == 0) subj[k] = sub.src[0];
             else if (speaker >= 0 && cv->speech && pronoun_before(s, v->start)) {
                 /* "Hamas said it fired rockets": the speaker */
                 sub.nsrc = 0;

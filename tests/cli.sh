@@ -686,6 +686,25 @@ check the_group_is_not_an_organisation_of_states sh -c "! grep -q '	IGOEUROSC	[A
 coded 2023-10-12 'The rebels said they would continue fighting until their demands were met.' --all
 check would_continue_fighting_is_to_come sh -c "grep -q '	REB		138	' '$T/o' && ! grep -q '	19[0-9]	' '$T/o'"
 
+# "said it would send a carrier after militias attacked U.S. bases": the attack is told, not claimed
+coded 2024-06-14 'The Pentagon said on Friday it would send an aircraft carrier to the region after Iranian-backed militias attacked U.S. bases in Iraq.' --all
+check a_clause_of_time_after_said_is_no_accusation sh -c "grep -q '	USA	190	' '$T/o' && ! grep -q '	112	' '$T/o'"
+# "the rebels' leader": an office holder of the possessor
+coded 2024-05-02 'The dissidents leader said in a video that his fighters would not disarm. The rebels'"'"' leader accused the government of betraying the peace process.' --all
+check a_possessors_leader_takes_the_possessors_code grep -q '	REB	GOV	112	' "$T/o"
+# participles: after a place phrase the clause before's subject's; after a comma the main clause's
+coded 2024-01-20 'police on saturday baton-charged hundreds of teachers who were protesting outside the education ministry demanding permanent jobs, injuring at least 15 of them.' --all
+check a_participle_after_a_place_phrase_is_not_the_places grep -q '	EDU		100	' "$T/o"
+check a_participle_after_a_comma_hangs_on_the_main_clause grep -q '	COP		190	' "$T/o"
+# a government body is the dateline's, not of a place named far after it; authorities in a city are the city's
+coded 2024-06-14 'WASHINGTON, June 14 (Wire) - The Treasury Department imposed sanctions on two companies it said had supplied drone components to Russia for use in Ukraine.' --all
+check a_government_body_far_from_the_place_is_the_datelines grep -q '	USAGOV	' "$T/o"
+coded 2024-06-14 'NAIROBI, June 14 (Wire) - Authorities imposed a curfew in Kampala after two nights of rioting.' --all
+check authorities_of_the_place_of_their_deed grep -q '	UGAGOV	' "$T/o"
+# "vetoed the bill, sending it back to parliament": a bill is not deported
+coded 2024-06-14 'The Ghanaian president vetoed a bill that would have restricted foreign-funded organisations, sending it back to parliament for further debate.' --all
+check sending_a_bill_back_is_no_expulsion sh -c "! grep -q '	174	' '$T/o'"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
