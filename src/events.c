@@ -86,6 +86,14 @@ static int mention_before(const Sentence *s, uint32_t i)
         if (s->tok[c].tag == T_LRB) i = c;
     }
     if (i == 0) return -1;
+    /* "Chief minister N Biren Singh, who visited the villages on Monday,
+     * announced": over a relative clause between commas */
+    if (i >= 3 && s->tok[i - 1].tag == T_COMMA) {
+        uint32_t c = i - 2;
+        while (c > 0 && i - c < 20 && s->tok[c].tag != T_COMMA) c--;
+        if (s->tok[c].tag == T_COMMA && c > 0 && (tok_word(&s->tok[c + 1], W_WHO) || tok_word(&s->tok[c + 1], W_WHICH)))
+            i = c;
+    }
     /* a parenthetical between commas: "Arnor's foreign minister, in remarks
      * published on Monday, urged" */
     if (s->tok[i - 1].tag == T_COMMA && i >= 3) {
@@ -364,6 +372,13 @@ static const char *const STATEMENT_NOUNS[] = {"statement", "statements", "commun
     "letter", "resolution", "message", "note", "report", "post", "video", "decree", "order", "notice",
     "ultimatum", "appeal", "bulletin", "editorial", "press", NULL};
 
+/* A past perfect verb group: "had run over", "had been shot" */
+static int past_perfect(const Sentence *s, const VerbPhrase *v)
+{
+    return v->head > v->start && tok_word(&s->tok[v->start], W_HAD) &&
+           (s->tok[v->head].tag == T_VBN || s->tok[v->head].tag == T_VBD);
+}
+
 /* A participle standing alone as its verb group: "demanding", "injuring" */
 static int bare_participle(const Sentence *s, const VerbPhrase *v)
 {
@@ -504,6 +519,15 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
          * past tense does not join a verb after a modal or "to"; it joins
          * the finite verb before */
         int vt = s->tok[v->head].tag;
+        /* "Naqvi said the protesters had run over the soldiers and blamed
+         * Khan's party": a simple past after a past perfect reported
+         * clause joins the speech verb */
+        if ((v->flags & VP_COORD) && vt == T_VBD && k >= 2 && past_perfect(s, &s->vp[k - 1]) &&
+            (s->vp[k - 2].flags & VP_SPEECH) && subj_of_vp[k - 2] >= 0 && !(v->flags & VP_SPEECH)) {
+            add_conj(s, subj_of_vp[k - 2], sub->src, &sub->nsrc, 8);
+            sub->rule = "subject of the speech verb, coordinated past a reported clause";
+            return 0;
+        }
         if ((v->flags & VP_COORD) && (vt == T_VBD || vt == T_VBZ)) {
             uint32_t q = k - 1;
             while (q > 0 && (s->tok[s->vp[q].start].tag == T_MD || (s->vp[q].flags & VP_INFINITIVE) ||

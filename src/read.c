@@ -284,6 +284,54 @@ void read_metadata(Doc *d, Arena *a, const RawDoc *raw)
  * writes only with a capital get one ("mississippi", "moscow" ->
  * "Mississippi", "Moscow"), words it writes only in capitals become
  * capitals ("nato" -> "NATO").  Returns 1 when the text was re-cased. */
+/* A word of s[b, e) the spelling list lacks (wl 0) that reads as a name
+ * in re-cased text: "chief minister n biren singh", "jiribam district";
+ * not part of a hyphenated word ("lathi-charged"), not shaped like an
+ * inflection (-ed, -ing, -ly, -s), no digits; an initial ("n") too. */
+static int unknown_name(const WordList *list, const char *s, size_t b, size_t e, size_t n, int wl)
+{
+    size_t len = e - b;
+    if (len == 1)   /* an initial before a word */
+        return isalpha((unsigned char)s[b]) && s[b] != 'a' && s[b] != 'i' && e + 1 < n && s[e] == ' ' &&
+               isalpha((unsigned char)s[e + 1]);
+    if (wl) return 0;
+    if ((b > 0 && s[b - 1] == '-') || (e < n && s[e] == '-')) return 0;
+    for (size_t k = b; k < e; k++)
+        if (!isalpha((unsigned char)s[k])) return 0;
+    /* "a dharna", "the bandh": a thing, not a name */
+    size_t p = b;
+    while (p > 0 && s[p - 1] == ' ') p--;
+    size_t w0 = p;
+    while (w0 > 0 && isalpha((unsigned char)s[w0 - 1])) w0--;
+    if ((p - w0 == 1 && (s[w0] | 0x20) == 'a') || (p - w0 == 2 && !strncasecmp(s + w0, "an", 2)) ||
+        (p - w0 == 3 && !strncasecmp(s + w0, "the", 3)))
+        return 0;
+    /* a British spelling of a word the list has ("defence", "organisation") */
+    if (len > 4 && len < 40) {
+        static const char *const from[] = {"ence", "our", "ise", "isation", "yse", "tre", "ogue", NULL};
+        static const char *const to[] = {"ense", "or", "ize", "ization", "yze", "ter", "og", NULL};
+        char w[48];
+        for (int v = 0; from[v]; v++) {
+            size_t fl = strlen(from[v]), tl = strlen(to[v]);
+            for (size_t at = 0; at + fl <= len; at++) {
+                if (memcmp(s + b + at, from[v], fl)) continue;
+                if (len - fl + tl >= sizeof w) continue;
+                memcpy(w, s + b, at);
+                memcpy(w + at, to[v], tl);
+                memcpy(w + at + tl, s + b + at + fl, len - at - fl);
+                if (wordlist_case(list, w, len - fl + tl)) return 0;
+            }
+        }
+    }
+    if (len < 3) return 0;
+    static const char *const ends[] = {"ed", "ing", "ly", "s", NULL};
+    for (int q = 0; ends[q]; q++) {
+        size_t l = strlen(ends[q]);
+        if (len > l && !memcmp(s + e - l, ends[q], l)) return 0;
+    }
+    return 1;
+}
+
 static int recase(const WordList *list, char *s, size_t n)
 {
     size_t up = 0, low = 0, words = 0, inner = 0;   /* inner: words with a capital not starting a sentence */
@@ -330,7 +378,7 @@ static int recase(const WordList *list, char *s, size_t n)
         int wl = wordlist_case(list, s + b, e - b);
         if ((wl & WL_UPPER) && !(wl & (WL_LOWER | WL_CAPITAL)))
             for (size_t k = b; k < e; k++) s[k] = (char)toupper((unsigned char)s[k]);
-        else if (start || ((wl & WL_CAPITAL) && !(wl & WL_LOWER)))
+        else if (start || ((wl & WL_CAPITAL) && !(wl & WL_LOWER)) || unknown_name(list, s, b, e, n, wl))
             s[b] = (char)toupper((unsigned char)s[b]);
         start = 0;
     }

@@ -359,6 +359,14 @@ static void code_phrase(const Match *m, VerbPhrase *vp, uint32_t begin)
     }
 }
 
+/* Participles used as adjectives before a noun ("shipping containers",
+ * "warning shots", "burning tyres", "warring factions") */
+static const char *const ADJECTIVE_PARTICIPLES[] = {"shipping", "warning", "burning", "warring", "striking",
+                                                    "ruling", "rising", "growing", "leading", "remaining",
+                                                    "governing", "neighbouring", "neighboring", "surrounding",
+                                                    "existing", "opposing", "retreating", "advancing",
+                                                    "protesting", "demonstrating", "looting", NULL};
+
 /* Does "with" and a noun phrase (or one of a coordination) stand right
  * before the participle at token i: "with at least 56 civilians killed and
  * hundreds wounded"?  `from`: where the last verb group ended. */
@@ -416,6 +424,13 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             if (starts && cv->participles && t->tag == T_VBG && i > 0 && i + 1 < s->ntok &&
                 tok_word(&s->tok[i - 1], W_WITH) && (s->tok[i + 1].tag == T_NNS || s->tok[i + 1].tag == T_NN) &&
                 s->tok[i + 1].mention < 0)
+                starts = 0;
+            /* "broke through shipping containers", "fired warning shots",
+             * "striking workers": a participle that is an adjective before
+             * a noun, wherever it stands */
+            if (starts && cv->participles && t->tag == T_VBG && i + 1 < s->ntok &&
+                (s->tok[i + 1].tag == T_NNS || s->tok[i + 1].tag == T_NN) && s->tok[i + 1].mention < 0 &&
+                tok_is_any(t, ADJECTIVE_PARTICIPLES))
                 starts = 0;
             /* "the outbreak of fighting", "days of shelling": a gerund
              * without an object after a noun and "of" is a noun */

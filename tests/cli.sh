@@ -705,6 +705,28 @@ check authorities_of_the_place_of_their_deed grep -q '	UGAGOV	' "$T/o"
 coded 2024-06-14 'The Ghanaian president vetoed a bill that would have restricted foreign-funded organisations, sending it back to parliament for further debate.' --all
 check sending_a_bill_back_is_no_expulsion sh -c "! grep -q '	174	' '$T/o'"
 
+# participles that are adjectives before a noun: "shipping containers", "warning shots"
+coded 2024-11-26 'The protesters broke through shipping containers placed on roads. Soldiers had fired warning shots.' --all
+check shipping_containers_are_no_aid sh -c "! grep -q '	07[0-9]*	' '$T/o'"
+check warning_shots_are_a_show_of_force grep -q '	MIL		150	' "$T/o"
+# "fired tear gas shells at the crowds": tear gas, not artillery
+coded 2024-11-26 'Police fired tear gas shells at the crowds.' --all
+check tear_gas_shells_are_no_artillery grep -q '	COP	CVL	175	' "$T/o"
+# "Naqvi said the protesters had run over the soldiers and blamed Khan's party": the speaker blamed
+coded 2024-11-26 'Interior Minister Mohsin Naqvi said the protesters had run over the soldiers with a vehicle and blamed the opposition party for the violence.' --all
+check a_simple_past_after_a_past_perfect_report_is_the_speakers sh -c "grep -q '	GOV	[A-Z]*	112	' '$T/o' && ! grep -q '	OPP	[A-Z]*	112	' '$T/o'"
+
+# re-cased text: a word no spelling list knows is a name ("chief minister n biren singh"), not a
+# thing after an article ("a dharna") nor a British spelling ("defence"); a relative clause between
+# commas is skipped back to its head
+coded 2024-06-10 'imphal, june 10: armed men attacked a village. chief minister n biren singh, who visited the affected villages on monday, announced relief for the families of those killed.' --all
+check an_unknown_lower_case_name_after_a_title_is_the_titles sh -c "grep -q '	INDGOV		042	' '$T/o' && grep -q '	INDGOV	[A-Z]*	03' '$T/o'"
+"$H" code --all --format jsonl "$T/coded.txt" >"$T/o" 2>"$T/e"
+check an_unknown_lower_case_word_is_recased_as_a_name grep -q 'minister N Biren Singh' "$T/o"
+coded 2024-06-10 'the ministry of defence said troops were sent to the border. farmers staged a dharna outside the office.' --all
+"$H" code --all --format jsonl "$T/coded.txt" >"$T/o" 2>"$T/e"
+check british_spellings_and_things_after_an_article_stay_lower_case sh -c "grep -q 'ministry of defence' '$T/o' && grep -q 'a dharna' '$T/o'"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
