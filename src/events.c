@@ -530,8 +530,10 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
         }
         if ((v->flags & VP_COORD) && (vt == T_VBD || vt == T_VBZ)) {
             uint32_t q = k - 1;
+            /* ... nor a participle: "raised the reward for information
+             * leading to Maduro's arrest and imposed sanctions" */
             while (q > 0 && (s->tok[s->vp[q].start].tag == T_MD || (s->vp[q].flags & VP_INFINITIVE) ||
-                             s->tok[s->vp[q].head].tag == T_VB))
+                             s->tok[s->vp[q].head].tag == T_VB || bare_participle(s, &s->vp[q])))
                 q--;
             if (q != k - 1 && subj_of_vp[q] >= 0) {
                 add_conj(s, subj_of_vp[q], sub->src, &sub->nsrc, 8);
@@ -1067,6 +1069,28 @@ static Sym condemned_doer(const Doc *d, const Sentence *s, const VerbPhrase *v, 
             if (alike && e->source && e->source != self && actor_country(e->source) != actor_country(self))
                 return e->source;
         }
+    }
+    /* "condemned the persecution of opposition figures in Russia": a
+     * state's repression of its people is the state's */
+    {
+        static const char *const repress[] = {"persecution", "repression", "crackdown", "suppression", "harassment",
+                                              "jailing", "imprisonment", "treatment", "intimidation", NULL};
+        uint32_t j = v->end, end = v->clause_end < s->ntok ? v->clause_end : s->ntok;
+        while (j < end && j - v->end < 4 && (s->tok[j].tag == T_DT || s->tok[j].tag == T_JJ || s->tok[j].tag == T_VBN))
+            j++;
+        if (j + 2 < end && tok_is_any(&s->tok[j], repress) &&
+            (tok_word(&s->tok[j + 1], W_OF) || tok_word(&s->tok[j + 1], W_ON) || tok_word(&s->tok[j + 1], W_AGAINST)))
+            for (uint32_t q = j + 2; q < end && q < j + 8; q++) {
+                int m = s->tok[q].mention;
+                if (m < 0) continue;
+                const Mention *mm = &s->men[m];
+                const char *ag = mm->agent ? sym_name(mm->agent) : "";
+                Sym c = actor_country(mm->code);
+                if (mm->has_agent && c && c != actor_country(self) && strcmp(ag, "GOV") && strcmp(ag, "MIL") &&
+                    strcmp(ag, "COP") && strcmp(ag, "SPY"))
+                    return c;
+                break;
+            }
     }
     /* "criticised the move", "condemned the decision": a deed of any kind
      * but words (statements, appeals, demands, disapproval, rejections) */

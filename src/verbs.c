@@ -428,8 +428,10 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             /* "broke through shipping containers", "fired warning shots",
              * "striking workers": a participle that is an adjective before
              * a noun, wherever it stands */
+            /* (not after a noun: "demonstrators protesting election results") */
             if (starts && cv->participles && t->tag == T_VBG && i + 1 < s->ntok &&
                 (s->tok[i + 1].tag == T_NNS || s->tok[i + 1].tag == T_NN) && s->tok[i + 1].mention < 0 &&
+                !(i > 0 && (TAG_IS_NOUN(s->tok[i - 1].tag) || s->tok[i - 1].mention >= 0)) &&
                 tok_is_any(t, ADJECTIVE_PARTICIPLES))
                 starts = 0;
             /* "the outbreak of fighting", "days of shelling": a gerund
@@ -605,6 +607,16 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
              * an attack that killed three soldiers" tells the attack) */
             for (uint32_t j = vp[k - 1].end; j < vp[k].start && !that; j++)
                 that = tok_word(&s->tok[j], W_THAT) && (j == vp[k - 1].end || !TAG_IS_NOUN(s->tok[j - 1].tag));
+            /* "denied she had been arrested", "denied the army had fired":
+             * a clause without "that", its subject right after the denial */
+            if (!that && cv->modality && vp[k].start > vp[k - 1].end && vp[k].start - vp[k - 1].end <= 4) {
+                int subject = 1;
+                for (uint32_t j = vp[k - 1].end; j < vp[k].start && subject; j++)
+                    subject = s->tok[j].tag == T_PRP || s->tok[j].tag == T_PRPS || s->tok[j].tag == T_DT || s->tok[j].tag == T_JJ ||
+                              s->tok[j].tag == T_NNP || TAG_IS_NOUN(s->tok[j].tag);
+                const Token *pr = &s->tok[vp[k].start];
+                that = subject && (TAG_IS_VERB(pr->tag) || pr->tag == T_MD) && pr->tag != T_VBG;
+            }
             if (that) vp[k].flags |= VP_NEGATED;
         }
         /* object zones: up to the next verb or clause boundary; with the

@@ -727,6 +727,22 @@ coded 2024-06-10 'the ministry of defence said troops were sent to the border. f
 "$H" code --all --format jsonl "$T/coded.txt" >"$T/o" 2>"$T/e"
 check british_spellings_and_things_after_an_article_stay_lower_case sh -c "grep -q 'ministry of defence' '$T/o' && grep -q 'a dharna' '$T/o'"
 
+# a coordinated verb joins the finite verb over a participle ("information leading to his arrest")
+coded 2025-01-10 'Washington raised the reward for information leading to the arrest of the president to 25 million dollars and imposed new sanctions on eight Venezuelan officials.' --all
+check a_coordinated_verb_passes_over_a_participle grep -q '	USA	VENGOV	163	' "$T/o"
+# naming as a reproach: "called Maduro a dictator"
+coded 2025-01-10 'The Argentine president called the Venezuelan president a dictator.' --all
+check calling_someone_a_dictator_is_criticism grep -q '	ARGGOV	VENGOV	111	' "$T/o"
+# a denied clause without "that" did not happen
+coded 2025-01-10 'The army denied its troops had shot at demonstrators. The government denied she had been arrested.' --all
+check a_clause_denied_without_that_is_not_done sh -c "grep -q '	MIL		016	' '$T/o' && ! grep -q '	19[0-9]	' '$T/o' && ! grep -q '	173	' '$T/o'"
+# a state's persecution of its own people is the state's
+coded 2024-02-16 'French President Emmanuel Macron condemned the persecution of opposition figures in Russia.' --all
+check condemning_a_persecution_targets_the_state grep -q '	FRAGOV	RUS	111	' "$T/o"
+# a participle after a noun is a verb: "demonstrators protesting election results"
+coded 2024-02-16 'Liberian riot police used tear gas to disperse demonstrators protesting election results in Monrovia.' --all
+check a_participle_after_its_noun_stays_a_verb grep -q '	LBROPP	[A-Z]*	14[0-9]*	' "$T/o"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
