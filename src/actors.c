@@ -194,8 +194,12 @@ static const char *const ROLES[] = {"minister", "president", "premier", "chancel
  * must carry the same agent (RUSGOV for GOV).  0 none. */
 static Sym role_person(const Sentence *s, uint32_t a, uint32_t b, Sym agent, Sym named)
 {
-    if (!named || !agent || a == 0 || b != a + 1) return 0;
-    const Token *t = &s->tok[a];
+    /* (one word, or a role with its modifiers: "the crown prince", "the
+     * foreign minister") */
+    if (!named || !agent || a == 0 || b < a + 1 || b > a + 3) return 0;
+    const Token *t = &s->tok[b - 1];
+    for (uint32_t q = a; q + 1 < b; q++)
+        if (!(s->tok[q].tag == T_JJ || s->tok[q].tag == T_NN || s->tok[q].tag == T_NNP)) return 0;
     if (!(s->tok[a - 1].n == 3 && !strncasecmp(s->tok[a - 1].s, "the", 3))) return 0;
     int role = 0;
     for (const char *const *r = ROLES; *r && !role; r++)
@@ -395,9 +399,21 @@ static int two_before(const Context *cx, const Sentence *s, const Mention *men, 
         }
         subj_from = b;
     }
+    /* "the two countries", "both governments": states, not the summit
+     * of the Group of 20 named between them */
+    static const char *const of_states[] = {"countries", "nations", "governments", "states", NULL};
+    uint32_t span = both_phrase(s, i);
+    int states = span && tok_is_any(&s->tok[i + span - 1], of_states);
+    if (states)
+        for (int p = 1; p >= 0; p--)
+            if (two[p] && !strncmp(sym_name(two[p]), "IGO", 3)) {
+                if (p == 1) two[1] = two[0];
+                two[0] = 0;
+            }
     for (uint32_t k = 0; k < nmen; k++)
         if (men[k].end <= i && men[k].start >= from && men[k].kind != MK_PRONOUN &&
-            !(men[k].start >= subj_from && men[k].end <= subj_to))
+            !(men[k].start >= subj_from && men[k].end <= subj_to) &&
+            !(states && !strncmp(sym_name(men[k].code), "IGO", 3)))
             two_push(two, s, &men[k]);
     return two[0] && two[1];
 }
@@ -543,6 +559,13 @@ static uint32_t resolve_pronouns(Sentence *s, Mention *men, uint32_t nmen, const
                  * it was working": the speaker that opens the sentence */
                 static const char *const speech[] = {"say", "add", "announce", "state", "claim", "insist", NULL};
                 uint32_t sv = i > 1 && tok_is(&s->tok[i - 1], "that") ? i - 2 : i - 1;
+                /* "criticised the declaration, which it said had been
+                 * shaped by Western pressure": the one who speaks of it */
+                if (i > 0 && (tok_is(&s->tok[i - 1], "which") || tok_is(&s->tok[i - 1], "that")) && j < s->ntok &&
+                    TAG_IS_VERB(s->tok[j].tag) && tok_lemma_in(&s->tok[j], speech)) {
+                    Sym opener = sentence_subject(s, men, nmen, i, NULL);
+                    if (opener) code = opener;
+                }
                 if (i > 0 && TAG_IS_VERB(s->tok[sv].tag) && tok_lemma_in(&s->tok[sv], speech)) {
                     uint32_t vat = 0;
                     Sym opener = sentence_subject(s, men, nmen, i, &vat);

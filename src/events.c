@@ -1056,6 +1056,8 @@ static Sym condemned_doer(const Doc *d, const Sentence *s, const VerbPhrase *v, 
     for (uint32_t q = 0; q < s->nnn; q++) {
         const NounEvent *ne = &s->nn[q];
         if (ne->start < v->end || ne->start > v->end + 1 || ne->head >= v->clause_end) continue;
+        /* ("criticised the summit's declaration": the declaration) */
+        if (ne->head + 1 < s->ntok && s->tok[ne->head + 1].tag == T_POS) continue;
         int root = (ne->code[0] - '0') * 10 + (ne->code[1] - '0');
         /* violence and coercion, or a meeting ("criticised the talks") */
         if (ne->src_m >= 0 || ne->between || (root < 17 && root != 4)) continue;

@@ -743,6 +743,17 @@ check condemning_a_persecution_targets_the_state grep -q '	FRAGOV	RUS	111	' "$T/
 coded 2024-02-16 'Liberian riot police used tear gas to disperse demonstrators protesting election results in Monrovia.' --all
 check a_participle_after_its_noun_stays_a_verb grep -q '	LBROPP	[A-Z]*	14[0-9]*	' "$T/o"
 
+# a role with its modifiers ("the crown prince") is the person of that office named before
+coded 2023-09-11 'NEW DELHI, Sept 11 (Wire) - Indian Prime Minister Narendra Modi held talks with Saudi Crown Prince Mohammed bin Salman on Monday. The crown prince'"'"'s state visit was marked by a ceremonial welcome.' --all
+check a_role_with_modifiers_is_the_person_named_before grep -q '	SAUGOV	[A-Z]*	042	' "$T/o"
+# "the two countries" are states, not the summit of the Group of 20 named between them
+coded 2023-09-11 'Indian Prime Minister Narendra Modi held talks with Saudi Crown Prince Mohammed bin Salman a day after the Group of 20 summit, and the two countries signed eight agreements.' --all
+check the_two_countries_are_states_not_an_igo sh -c "grep -q '	INDGOV	SAUGOV	057	' '$T/o' && ! grep -q 'IGOG20	057' '$T/o'"
+# "which it said": the one who speaks of what the relative clause is on; a possessor noun is not what is criticised
+coded 2023-09-11 'Modi held talks with the Saudi crown prince. China'"'"'s foreign ministry criticised the summit'"'"'s declaration on the war in Ukraine, which it said had been shaped by Western pressure.' --all
+check which_it_said_is_the_sentences_speaker sh -c "grep -q '	CHNGOV		010	' '$T/o'"
+check a_possessor_noun_is_not_the_deed_criticised sh -c "! grep -q '	CHNGOV	[A-Z]*GOV	111	' '$T/o'"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
