@@ -151,6 +151,16 @@ static int armed_group(Sym code)
     return strstr(c, "REB") || strstr(c, "INS") || strstr(c, "UAF") || strstr(c, "SEP");
 }
 
+/* Is the place preposition at token p where someone is ("as Prime
+ * Minister Ariel Henry was in Kenya seeking support"), not where the
+ * sentence's events are? */
+int whereabouts(const Sentence *s, uint32_t p)
+{
+    static const char *const staying[] = {"was", "is", "were", "are", "been", "be", "being", "remained", "remains",
+                                          "stayed", "stays", NULL};
+    return p >= 1 && tok_is_any(&s->tok[p - 1], staying);
+}
+
 int is_place_prep(const Token *t)
 {
     static const char *const w[] = {"in", "at", "near", "outside", "across", "through", NULL};
@@ -815,6 +825,7 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
             if (b >= 2 && (s->tok[b - 2].tag == T_VBN || s->tok[b - 2].tag == T_VBG)) continue;
             /* "the minister arrived in Jakarta": a visitor is not of where he goes */
             if (b >= 2 && TAG_IS_VERB(s->tok[b - 2].tag) && tok_is_any(&s->tok[b - 2], ARRIVE)) continue;
+            if (whereabouts(s, b - 1)) continue;
             place_country = actor_country(dict_actor_code(dict, &dict->actors[m[k].actor - 1], date));
             place_at = m[k].start;
             if (place_country) break;
@@ -916,7 +927,11 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
                         prefix = g->prefix;
                         mm->agent_ref = g->ref;
                     }
-                    if (nag < 4) {
+                    /* "gang leader", "rebel commander": an office holder of
+                     * the body before, of its code alone */
+                    int office = nag > 0 && j > k && !m[j - 1].actor && m[j - 1].end == m[j].start &&
+                                 m[j].start + 1 == m[j].end && tok_is_any(&s->tok[m[j].start], ROLE_HEADS);
+                    if (nag < 4 && !office) {
                         ags[nag] = g->code;
                         agpre[nag++] = g->prefix;
                     }

@@ -13,6 +13,8 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
 Sym  actor_country(Sym code);
 /* "in", "at", "near", "outside", "across", "through": a place may follow */
 int  is_place_prep(const Token *t);
+/* Is the place preposition at token p where someone is ("was in Kenya")? */
+int  whereabouts(const Sentence *s, uint32_t p);
 /* "capital", "city", "town", "port", ...: the kind of place in "the city of X" */
 int  is_place_noun(const Token *t);
 

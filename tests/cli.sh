@@ -754,6 +754,13 @@ coded 2023-09-11 'Modi held talks with the Saudi crown prince. China'"'"'s forei
 check which_it_said_is_the_sentences_speaker sh -c "grep -q '	CHNGOV		010	' '$T/o'"
 check a_possessor_noun_is_not_the_deed_criticised sh -c "! grep -q '	CHNGOV	[A-Z]*GOV	111	' '$T/o'"
 
+# where someone is ("as the prime minister was in Kenya") is not where the sentence's events are
+coded 2024-03-03 'PORT-AU-PRINCE, March 3 (Wire) - Armed gangs stormed two prisons over the weekend. At least 12 people were killed in the attacks, which were carried out as the prime minister was in Kenya seeking support. The government declared a state of emergency.' --all
+check whereabouts_are_not_the_place_of_the_events sh -c "grep -q '	HTIGOV		1724	' '$T/o' && ! grep -q 'KENUAF' '$T/o' && ! grep -q '	KEN[A-Z]*	[A-Z]*	1724' '$T/o'"
+# "gang leader", "rebel commander": an office holder of the body before, of its code alone
+coded 2024-03-03 'PORT-AU-PRINCE, March 3 (Wire) - Gang leader Jimmy Cherizier said the attacks were aimed at toppling the government.' --all
+check an_office_holder_after_a_body_is_of_the_bodys_code grep -q '	HTICRM		010	' "$T/o"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"

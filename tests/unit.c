@@ -995,6 +995,26 @@ static int actors_stage_alone_codes_hand_tagged_tokens(void)
     return 0;
 }
 
+/* The actors stage alone: an office holder after a body is of the body's
+ * code ("gang leader"); an object "them" is the group named before, not
+ * the verb's subject nor a group inside "including" */
+static int actors_stage_resolves_office_holders_and_object_them(void)
+{
+    Doc d = hand_doc("Kenyan gang leader John Doe spoke .", "JJ NN NN NNP NNP VBD .");
+    find_actors(&d, &builtin, models->words, &opts);
+    const Sentence *s = &d.sent[0];
+    CHECK(s->tok[1].mention >= 0 && !strcmp(sym_name(s->men[s->tok[1].mention].code), "KENCRM"),
+          "gang leader: KENCRM, got %s", s->tok[1].mention >= 0 ? sym_name(s->men[s->tok[1].mention].code) : "none");
+    d = hand_doc("Kenyan police detained 60 agitators , including two lawmakers , and released them .",
+                 "JJ NNS VBD CD NNS , VBG CD NNS , CC VBD PRP .");
+    find_actors(&d, &builtin, models->words, &opts);
+    s = &d.sent[0];
+    CHECK(s->tok[12].mention >= 0 && !strcmp(sym_name(s->men[s->tok[12].mention].code), "KENOPP"),
+          "them: the agitators, KENOPP, got %s",
+          s->tok[12].mention >= 0 ? sym_name(s->men[s->tok[12].mention].code) : "none");
+    return 0;
+}
+
 /* The verbs stage alone, after the actors stage on hand-tagged tokens:
  * one verb phrase, its head, its code; negation read from the tokens. */
 static int verbs_stage_alone_groups_and_codes_hand_tagged_verbs(void)
@@ -1012,6 +1032,19 @@ static int verbs_stage_alone_groups_and_codes_hand_tagged_verbs(void)
     find_verbs(&d, &builtin, &opts);
     s = &d.sent[0];
     CHECK(s->nvp == 1 && (s->vp[0].flags & VP_NEGATED), "'did not arrest' is one negated phrase (%u)", s->nvp);
+    /* a participle between a preposition and its noun, or one that is an
+     * adjective before a noun, is no verb group */
+    d = hand_doc("Police clashed with masked youths and fired warning shots .", "NNS VBD IN VBN NNS CC VBD VBG NNS .");
+    find_actors(&d, &builtin, models->words, &opts);
+    find_verbs(&d, &builtin, &opts);
+    s = &d.sent[0];
+    CHECK(s->nvp == 2 && s->vp[0].head == 1 && s->vp[1].head == 6, "two groups, 'clashed' and 'fired' (%u)", s->nvp);
+    /* "with 56 civilians killed": passive */
+    d = hand_doc("Fighting raged , with 56 civilians killed .", "NN VBD , IN CD NNS VBN .");
+    find_actors(&d, &builtin, models->words, &opts);
+    find_verbs(&d, &builtin, &opts);
+    s = &d.sent[0];
+    CHECK(s->nvp == 2 && (s->vp[1].flags & VP_PASSIVE), "'with 56 civilians killed' is passive (%u)", s->nvp);
     return 0;
 }
 
@@ -2281,6 +2314,7 @@ int main(void)
     RUN(actor_codes_follow_their_dates);
     RUN(agents_without_country_take_the_datelines);
     RUN(actors_stage_alone_codes_hand_tagged_tokens);
+    RUN(actors_stage_resolves_office_holders_and_object_them);
     RUN(verbs_stage_alone_groups_and_codes_hand_tagged_verbs);
     RUN(events_stage_alone_reads_hand_made_mentions_and_verbs);
     RUN(negated_verbs_give_no_event);
