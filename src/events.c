@@ -372,6 +372,8 @@ static const char *const STATEMENT_NOUNS[] = {"statement", "statements", "commun
     "letter", "resolution", "message", "note", "report", "post", "video", "decree", "order", "notice",
     "ultimatum", "appeal", "bulletin", "editorial", "press", NULL};
 
+static int adverbial_between(const Sentence *s, uint32_t a, uint32_t b);
+
 /* A past perfect verb group: "had run over", "had been shot" */
 static int past_perfect(const Sentence *s, const VerbPhrase *v)
 {
@@ -532,8 +534,11 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
             uint32_t q = k - 1;
             /* ... nor a participle: "raised the reward for information
              * leading to Maduro's arrest and imposed sanctions" */
+            /* ... nor one of a clause of time ("said she would not step
+             * down when her term ends and called the parliament illegitimate") */
             while (q > 0 && (s->tok[s->vp[q].start].tag == T_MD || (s->vp[q].flags & VP_INFINITIVE) ||
-                             s->tok[s->vp[q].head].tag == T_VB || bare_participle(s, &s->vp[q])))
+                             s->tok[s->vp[q].head].tag == T_VB || bare_participle(s, &s->vp[q]) ||
+                             adverbial_between(s, s->vp[q - 1].end, s->vp[q].start)))
                 q--;
             if (q != k - 1 && subj_of_vp[q] >= 0) {
                 add_conj(s, subj_of_vp[q], sub->src, &sub->nsrc, 8);
@@ -1076,7 +1081,8 @@ static Sym condemned_doer(const Doc *d, const Sentence *s, const VerbPhrase *v, 
      * state's repression of its people is the state's */
     {
         static const char *const repress[] = {"persecution", "repression", "crackdown", "suppression", "harassment",
-                                              "jailing", "imprisonment", "treatment", "intimidation", NULL};
+                                              "jailing", "imprisonment", "treatment", "intimidation", "violence",
+                                              NULL};
         uint32_t j = v->end, end = v->clause_end < s->ntok ? v->clause_end : s->ntok;
         while (j < end && j - v->end < 4 && (s->tok[j].tag == T_DT || s->tok[j].tag == T_JJ || s->tok[j].tag == T_VBN))
             j++;

@@ -390,6 +390,27 @@ static int with_absolute(const Sentence *s, uint32_t i, uint32_t from)
     return 0;
 }
 
+/* "and", then a noun phrase and nothing else, from token a to the
+ * participle at b ("detained and 32 officers injured")? */
+static int elided_passive(const Sentence *s, uint32_t a, uint32_t b)
+{
+    uint32_t i = a;
+    while (i < b && s->tok[i].tag != T_CC) {   /* the passive's own adjuncts: "in Tbilisi" */
+        if (s->tok[i].tag == T_COMMA || TAG_IS_VERB(s->tok[i].tag)) return 0;
+        i++;
+    }
+    if (i >= b || !tok_word(&s->tok[i], W_AND)) return 0;
+    int noun = 0;
+    for (i++; i < b; i++) {
+        const Token *t = &s->tok[i];
+        if (TAG_IS_NOUN(t->tag) || t->mention >= 0) noun = 1;
+        else if (!(t->tag == T_DT || t->tag == T_CD || t->tag == T_JJ || t->tag == T_RB || tok_word(t, W_AT) ||
+                   tok_word(t, W_LEAST) || tok_word(t, W_OF)))
+            return 0;
+    }
+    return noun;
+}
+
 void find_verbs(Doc *d, const Dict *dict, const Options *o)
 {
     const Conventions *cv = conventions(o);   /* read once, not a token at a time */
@@ -520,6 +541,11 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             /* "with at least 56 civilians killed and hundreds wounded": a
              * participle after "with" and its noun phrase is passive */
             if (cv->participles && head == i && (h->tag == T_VBN || h->tag == T_VBD) && with_absolute(s, i, n ? vp[n - 1].end : 0))
+                v->flags |= VP_PASSIVE;
+            /* "107 people had been detained and 32 officers injured": the
+             * passive's auxiliary left out after "and" and a noun phrase */
+            if (cv->participles && head == i && h->tag == T_VBN && n > 0 && (vp[n - 1].flags & VP_PASSIVE) &&
+                elided_passive(s, vp[n - 1].end, i))
                 v->flags |= VP_PASSIVE;
             /* "is opposed to", "is committed to", "were engaged in": a state
              * of the subject, who acts; no passive */

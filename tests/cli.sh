@@ -761,6 +761,15 @@ check whereabouts_are_not_the_place_of_the_events sh -c "grep -q '	HTIGOV		1724	
 coded 2024-03-03 'PORT-AU-PRINCE, March 3 (Wire) - Gang leader Jimmy Cherizier said the attacks were aimed at toppling the government.' --all
 check an_office_holder_after_a_body_is_of_the_bodys_code grep -q '	HTICRM		010	' "$T/o"
 
+# "107 people had been detained and 32 officers injured": the passive's auxiliary left out
+coded 2024-12-01 'The interior ministry said 107 people had been detained and 32 officers injured.' --all
+check a_passive_with_its_auxiliary_left_out_is_passive sh -c "grep -q '		MIL	190	' '$T/o' && ! grep -q '	MIL		190	' '$T/o'"
+# condemning violence against protesters targets the state; calling a parliament illegitimate is criticism,
+# and "and called" joins the speaker over a clause of time
+coded 2024-12-01 'TBILISI, Dec 1 (Wire) - The European Union condemned the violence against protesters. President Salome Zourabichvili said she would not step down when her term ends this month and called the new parliament illegitimate.' --all
+check condemning_violence_against_protesters_targets_the_state grep -q '	IGOEUREEC	GEO	111	' "$T/o"
+check and_called_joins_the_speaker_over_a_clause_of_time grep -q '	GEOGOV	GEOLEG	111	' "$T/o"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
