@@ -148,6 +148,12 @@ static int mention_before(const Sentence *s, uint32_t i)
         if (ps >= 2 && s->tok[ps - 1].tag == T_VBG && s->tok[ps - 2].mention >= 0 &&
             s->men[s->tok[ps - 2].mention].kind != MK_PRONOUN)
             return s->tok[ps - 2].mention;
+        /* "M23 rebels backed by Rwandan troops captured": the agent of a
+         * participle on the subject */
+        if (ps >= 3 && tok_word(&s->tok[ps - 1], W_BY) &&
+            (s->tok[ps - 2].tag == T_VBN || s->tok[ps - 2].tag == T_VBD) && s->tok[ps - 3].mention >= 0 &&
+            s->men[s->tok[ps - 3].mention].kind != MK_PRONOUN)
+            return s->tok[ps - 3].mention;
         return t->mention;
     }
     /* a title and a name the dictionaries lack: "Opposition leader Raila Odinga" */
@@ -293,6 +299,7 @@ static void add_conj(const Sentence *s, int m, int *out, int *n, int max)
 
 /* Verbs whose object is the subject of their "to" complement. */
 static const char *const OBJECT_CONTROL[] = {"urge", "ask", "call", "force", "invite", "tell", "allow", "persuade",
+                                             "prompt", "encourage",
                                              "encourage", "order", "press", "push", "help", "pressure", "request",
                                              "warn", "advise", "want", "expect", NULL};
 
@@ -374,6 +381,15 @@ static const char *const STATEMENT_NOUNS[] = {"statement", "statements", "commun
 
 static int adverbial_between(const Sentence *s, uint32_t a, uint32_t b);
 
+/* "captured Goma", "seized the town of X": a place taken is occupied
+ * (192), not a person arrested (173) */
+static int captured_place(const Sentence *s, const VerbPhrase *v, const Mention *tm, const char *code)
+{
+    static const char *const take[] = {"capture", "seize", "take", "overrun", NULL};
+    return code && !strcmp(code, "173") && tm->kind == MK_COUNTRY && !tm->has_agent &&
+           tok_lemma_in(&s->tok[v->head], take);
+}
+
 /* A past perfect verb group: "had run over", "had been shot" */
 static int past_perfect(const Sentence *s, const VerbPhrase *v)
 {
@@ -408,6 +424,17 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
     const VerbPhrase *v = &s->vp[k];
     sub->nsrc = 0;
     int m = (v->flags & VP_INFINITIVE) ? -1 : mention_before(s, v->start);
+    /* "Protesters attacked the embassies of Rwanda and France, accusing
+     * Western countries": a participle after a comma is not its object's */
+    if (cv_participles && m >= 0 && k > 0 && bare_participle(s, v) && s->tok[v->head].tag == T_VBG &&
+        s->tok[v->start - 1].tag == T_COMMA && s->men[m].start >= s->vp[k - 1].end && subj_of_vp[k - 1] >= 0 &&
+        !(s->vp[k - 1].flags & VP_SPEECH)) {
+        uint32_t j = k - 1;
+        while (j > 0 && (bare_participle(s, &s->vp[j]) || relative_clause_verb(s, &s->vp[j])) && subj_of_vp[j - 1] >= 0) j--;
+        add_conj(s, subj_of_vp[j], sub->src, &sub->nsrc, 8);
+        sub->rule = "subject of the clause the participle hangs on";
+        return 0;
+    }
     /* "teachers who were protesting outside the education ministry
      * demanding jobs": a participle after a place phrase is the subject's
      * of the clause before */
@@ -2092,6 +2119,8 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                                                                    official_protest(s, v, &s->men[sub.src[a]], src, code)),
                                    .src_m = sub.src[a], .tgt_m = tm, .vp = k,
                                    .rule = mutual ? "compound actors act on each other" : r};
+                        /* "captured most of Goma": a place taken is occupied */
+                        if (captured_place(s, v, &s->men[tm], e.code)) e.code = "192";
                         push_event(d, &e);
                     }
                     emitted = 1;

@@ -390,6 +390,21 @@ static int with_absolute(const Sentence *s, uint32_t i, uint32_t from)
     return 0;
 }
 
+/* Is there a finite verb from token i on ("captured", "has taken")? */
+static int finite_after(const Sentence *s, uint32_t i)
+{
+    for (; i < s->ntok; i++) {
+        int t = s->tok[i].tag;
+        if (t == T_VBD || t == T_VBZ || t == T_VBP || t == T_MD) return 1;
+        /* (a past tense the tagger took for a participle: "troops captured most of Goma") */
+        if (t == T_VBN && i + 1 < s->ntok && s->tok[i + 1].tag != T_IN && s->tok[i + 1].tag != T_TO &&
+            s->tok[i + 1].tag != T_COMMA && s->tok[i + 1].tag != T_PERIOD)
+            return 1;
+        if (t == T_COMMA || t == T_COLON) return 0;
+    }
+    return 0;
+}
+
 /* "and", then a noun phrase and nothing else, from token a to the
  * participle at b ("detained and 32 officers injured")? */
 static int elided_passive(const Sentence *s, uint32_t a, uint32_t b)
@@ -461,6 +476,11 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
                 TAG_IS_NOUN(s->tok[i - 2].tag) &&
                 (i + 1 >= s->ntok || s->tok[i + 1].tag == T_CC || s->tok[i + 1].tag == T_COMMA ||
                  s->tok[i + 1].tag == T_IN || s->tok[i + 1].tag == T_PERIOD))
+                starts = 0;
+            /* "M23 rebels backed by Rwandan troops captured Goma": a
+             * participle and its agent after the subject, before the verb */
+            if (starts && cv->participles && (t->tag == T_VBN || t->tag == T_VBD) && i > 0 && i + 2 < s->ntok && s->tok[i - 1].mention >= 0 &&
+                tok_word(&s->tok[i + 1], W_BY) && n == 0 && finite_after(s, i + 2))
                 starts = 0;
             /* "memos sent by Bree": a participle right after a noun, before a
              * preposition, modifies the noun */

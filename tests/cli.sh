@@ -770,6 +770,18 @@ coded 2024-12-01 'TBILISI, Dec 1 (Wire) - The European Union condemned the viole
 check condemning_violence_against_protesters_targets_the_state grep -q '	IGOEUREEC	GEO	111	' "$T/o"
 check and_called_joins_the_speaker_over_a_clause_of_time grep -q '	GEOGOV	GEOLEG	111	' "$T/o"
 
+# "M23 rebels backed by Rwandan troops captured most of Goma": a participle and its agent on the
+# subject; a place captured is occupied
+coded 2025-01-27 'GOMA, Jan 27 (Wire) - M23 rebels backed by Rwandan troops captured most of Goma on Monday.' --all
+check a_participle_and_its_agent_on_the_subject_are_no_clause sh -c "grep -q '	CODREBM23	COD	192	' '$T/o' && ! grep -q '	051	' '$T/o' && ! grep -q '	RWAMIL	COD	' '$T/o'"
+# "attacked the embassies of Rwanda and France, accusing Western countries": the attackers accuse
+coded 2025-01-27 'KINSHASA, Jan 27 (Wire) - Protesters in Kinshasa attacked the embassies of Rwanda, France, Belgium and the United States, accusing Western countries of failing to stop the offensive. Police used tear gas to push back the crowds.' --all
+check a_participle_after_a_comma_is_not_its_objects sh -c "grep -q '	CODOPP		112	' '$T/o' && ! grep -q '	\(RWA\|FRA\|BEL\|USA\)[A-Z]*		112	' '$T/o'"
+check pushing_back_crowds_is_no_rejection sh -c "grep -q '	CODCOP	CODCVL	175	' '$T/o' && ! grep -q '	120	' '$T/o'"
+# "prompting South Africa to warn": the one prompted warns
+coded 2025-01-27 'Thirteen peacekeepers were killed in the fighting, prompting South Africa to warn that further attacks would be treated as a declaration of war.' --all
+check the_one_prompted_acts grep -q '	ZAF		13' "$T/o"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
