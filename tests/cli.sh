@@ -782,6 +782,11 @@ check pushing_back_crowds_is_no_rejection sh -c "grep -q '	CODCOP	CODCVL	175	' '
 coded 2025-01-27 'Thirteen peacekeepers were killed in the fighting, prompting South Africa to warn that further attacks would be treated as a declaration of war.' --all
 check the_one_prompted_acts grep -q '	ZAF		13' "$T/o"
 
+# "called a nationwide general strike for sunday": the strike, not an appeal; "warned of stern action": a threat
+coded 2024-02-02 'dhaka, feb 2: the home minister blamed the opposition for the violence and warned of stern action against those involved. the bnp called a nationwide general strike for sunday.' --all
+check calling_a_strike_is_the_strike sh -c "grep -q '	143	' '$T/o' && ! grep -q '	020	' '$T/o'"
+check warning_of_stern_action_is_a_threat grep -q '	BGDGOV	[A-Z]*	130	' "$T/o"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
