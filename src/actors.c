@@ -329,6 +329,7 @@ typedef struct Context {
     Sym last_org;           /* the last organisation named ("NATO ... the alliance") */
     Sym two[2];             /* the last two actors named, for "the two sides" */
     Sym prev_group;         /* the first group the sentence before named, for "it" */
+    uint8_t drc;            /* the article names the Democratic Republic of the Congo or its places */
 } Context;
 
 /* A mention as one of "the two sides" named last (two[1] the latest): a
@@ -766,6 +767,8 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
         }
     }
     Context cx = {0};
+    Sym cod = sym_intern("COD", 3), cog = sym_intern("COG", 3);
+    cx.drc = d->default_country == cod;
     Sym anon = conventions(o)->suite_agents ? sym_intern("---", 3) : 0;   /* "---GOV": an agent of no known country */
     int story_discard = 0;
     for (uint32_t si = 0; si < d->nsent; si++) {
@@ -800,6 +803,7 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
             /* where someone arrives is not where its unnamed agents are from */
             if (conventions(o)->agent_context && arrival_place(s, m[k].start)) continue;
             Sym c = actor_country(dict_actor_code(dict, &dict->actors[m[k].actor - 1], date));
+            if (c == cog && cx.drc && conventions(o)->agent_context) c = cod;   /* "Congo": see below */
             if (c && c != sent_country) sent_country = c, ncountries++;
         }
         /* a country or capital the sentence places its event in ("a suicide
@@ -827,6 +831,7 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
             if (b >= 2 && TAG_IS_VERB(s->tok[b - 2].tag) && tok_is_any(&s->tok[b - 2], ARRIVE)) continue;
             if (whereabouts(s, b - 1)) continue;
             place_country = actor_country(dict_actor_code(dict, &dict->actors[m[k].actor - 1], date));
+            if (place_country == cog && cx.drc) place_country = cod;
             place_at = m[k].start;
             if (place_country) break;
         }
@@ -910,6 +915,11 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
                 if (m[j].actor) {
                     const ActorEntry *e = &dict->actors[m[j].actor - 1];
                     Sym c = dict_actor_code(dict, e, date);
+                    /* "Congo" alone: the Democratic Republic in an article that
+                     * names it or its places ("GOMA, Jan 27 - ... Congo cut
+                     * ties"), the ISO short name's state otherwise */
+                    if (c == cog && cx.drc && m[j].end == m[j].start + 1 && conventions(o)->agent_context) c = cod;
+                    if (actor_country(c) == cod) cx.drc = 1;
                     int titled = j > k && m[j - 1].agent && m[j - 1].end == m[j].start &&
                                  !dict->agents[m[j - 1].agent - 1].prefix;
                     if (e->kind == MK_COUNTRY && !titled) {

@@ -787,6 +787,12 @@ coded 2024-02-02 'dhaka, feb 2: the home minister blamed the opposition for the 
 check calling_a_strike_is_the_strike sh -c "grep -q '	143	' '$T/o' && ! grep -q '	020	' '$T/o'"
 check warning_of_stern_action_is_a_threat grep -q '	BGDGOV	[A-Z]*	130	' "$T/o"
 
+# "Congo" alone is the Democratic Republic in an article that names it or its places, the Republic otherwise
+coded 2025-01-27 'GOMA, Jan 27 (Wire) - Congo cut diplomatic ties with Rwanda over the weekend.' --all
+check congo_in_an_article_on_the_drc_is_the_drc grep -q '	COD	RWA	161	' "$T/o"
+coded 2025-01-27 'Congo and Gabon signed a border agreement.' --all
+check congo_alone_is_the_republic_of_the_congo grep -q '	COG	GAB	057	' "$T/o"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
