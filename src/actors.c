@@ -132,7 +132,6 @@ static uint32_t both_phrase(const Sentence *s, uint32_t i)
     return 0;
 }
 
-/* Does a mention cover any token of [a, b)? */
 /* Nouns that stand for an organisation named before: "NATO ... the
  * alliance said", "the EU ... the bloc's strategy". */
 static const char *const ORG_NOUNS[] = {"alliance", "bloc", "organisation", "organization", "group", "movement",
@@ -187,6 +186,7 @@ static int arrival_place(const Sentence *s, uint32_t st)
            (tok_is(&s->tok[st - 1], "in") || tok_is(&s->tok[st - 1], "at") || tok_is(&s->tok[st - 1], "to"));
 }
 
+/* Does a mention cover any token of [a, b)? */
 static int covered(const Mention *men, uint32_t nmen, uint32_t a, uint32_t b)
 {
     for (uint32_t k = 0; k < nmen; k++)
@@ -330,7 +330,17 @@ typedef struct Context {
     Sym two[2];             /* the last two actors named, for "the two sides" */
     Sym prev_group;         /* the first group the sentence before named, for "it" */
     uint8_t drc;            /* the article names the Democratic Republic of the Congo or its places */
+    Sym cod, cog;           /* the two Congos' codes (0 without the news conventions) */
 } Context;
+
+/* The code of match m, an actor: "Congo" alone is the Democratic Republic
+ * in an article that names it or its places ("GOMA, Jan 27 - ... Congo cut
+ * ties"), the ISO short name's state otherwise */
+static Sym match_code(const Dict *dict, const Match *m, int date, const Context *cx)
+{
+    Sym c = dict_actor_code(dict, &dict->actors[m->actor - 1], date);
+    return c == cx->cog && cx->drc && m->end == m->start + 1 ? cx->cod : c;
+}
 
 /* A mention as one of "the two sides" named last (two[1] the latest): a
  * country, an organisation, a person, a body of a country.  A bare
@@ -375,9 +385,14 @@ static void remember(Context *cx, const Sentence *s, const Mention *men, uint32_
     }
 }
 
-/* The two sides named last before token i: the sentence's, after those of
- * the sentences before.  0 when fewer than two. */
-static int two_before(const Context *cx, const Sentence *s, const Mention *men, uint32_t nmen, uint32_t i, Sym two[2])
+/* Is the code an international organisation's ("IGOG20")? */
+static int igo(Sym code) { return !strncmp(sym_name(code), "IGO", 3); }
+
+/* The two sides named last before the phrase of span tokens at i ("the two
+ * sides", "both countries"): the sentence's, after those of the sentences
+ * before.  0 when fewer than two. */
+static int two_before(const Context *cx, const Sentence *s, const Mention *men, uint32_t nmen, uint32_t i, uint32_t span,
+                      Sym two[2])
 {
     two[0] = cx->two[0], two[1] = cx->two[1];
     /* in a relative clause on the actors before ("Egypt and Saudi Arabia,
@@ -391,7 +406,7 @@ static int two_before(const Context *cx, const Sentence *s, const Mention *men, 
         }
     /* "Egypt and Saudi Arabia urged both sides": who urges is neither side */
     /* (not "said the two governments had agreed": a subject of its own) */
-    uint32_t subj_from = UINT32_MAX, subj_to = 0, v = i, after = i + both_phrase(s, i);
+    uint32_t subj_from = UINT32_MAX, subj_to = 0, v = i, after = i + span;
     while (after < s->ntok && (s->tok[after].tag == T_RB || s->tok[after].tag == T_MD)) after++;
     int own_verb = after < s->ntok && TAG_IS_VERB(s->tok[after].tag);
     while (v > 0 && i - v < 3 && (s->tok[v - 1].tag == T_IN || s->tok[v - 1].tag == T_RB)) v--;
@@ -413,18 +428,16 @@ static int two_before(const Context *cx, const Sentence *s, const Mention *men, 
     /* "the two countries", "both governments": states, not the summit
      * of the Group of 20 named between them */
     static const char *const of_states[] = {"countries", "nations", "governments", "states", NULL};
-    uint32_t span = both_phrase(s, i);
-    int states = span && tok_is_any(&s->tok[i + span - 1], of_states);
+    int states = tok_is_any(&s->tok[i + span - 1], of_states);
     if (states)
         for (int p = 1; p >= 0; p--)
-            if (two[p] && !strncmp(sym_name(two[p]), "IGO", 3)) {
+            if (two[p] && igo(two[p])) {
                 if (p == 1) two[1] = two[0];
                 two[0] = 0;
             }
     for (uint32_t k = 0; k < nmen; k++)
         if (men[k].end <= i && men[k].start >= from && men[k].kind != MK_PRONOUN &&
-            !(men[k].start >= subj_from && men[k].end <= subj_to) &&
-            !(states && !strncmp(sym_name(men[k].code), "IGO", 3)))
+            !(men[k].start >= subj_from && men[k].end <= subj_to) && !(states && igo(men[k].code)))
             two_push(two, s, &men[k]);
     return two[0] && two[1];
 }
@@ -432,6 +445,8 @@ static int two_before(const Context *cx, const Sentence *s, const Mention *men, 
 /* Words that open a clause hanging on another: "after they stormed" */
 static const char *const SUBORDINATORS[] = {"after", "before", "as", "when", "while", "because", "since", "until",
                                             "once", NULL};
+
+int is_subordinator(const Token *t) { return tok_is_any(t, SUBORDINATORS); }
 
 /* The group that opens the sentence as its subject, before token i: the
  * first country, organisation or body named, a verb right after it
@@ -457,12 +472,6 @@ static Sym sentence_subject(const Sentence *s, const Mention *men, uint32_t nmen
     return 0;
 }
 
-/* Pronouns and their kin as mentions of what they stand for: he/him/she/her
- * the last person named (one named before it in its sentence first); it/they
- * as a verb's subject the group named before it, else the first of the
- * sentence before ("Russia fired missiles. It also ..."); "the alliance"
- * the organisation named before; "the two sides" the last two actors.
- * Appended after men[nmen - 1]; returns the new count. */
 /* Can an agent's mention be "he" or "she": not a plural ("protesters"),
  * not an institution ("Al Jazeera television", "the ministry")? */
 static int one_person(const Sentence *s, const Mention *m)
@@ -526,6 +535,12 @@ static Sym object_pronoun(const Sentence *s, const Mention *men, uint32_t nmen, 
     return 0;
 }
 
+/* Pronouns and their kin as mentions of what they stand for: he/him/she/her
+ * the last person named (one named before it in its sentence first); it/they
+ * as a verb's subject the group named before it, else the first of the
+ * sentence before ("Russia fired missiles. It also ..."); "the alliance"
+ * the organisation named before; "the two sides" the last two actors.
+ * Appended after men[nmen - 1]; returns the new count. */
 static uint32_t resolve_pronouns(Sentence *s, Mention *men, uint32_t nmen, const Context *cx, const Conventions *cv)
 {
     uint32_t total = nmen;
@@ -559,32 +574,26 @@ static uint32_t resolve_pronouns(Sentence *s, Mention *men, uint32_t nmen, const
                         !(tok_is(&s->tok[i], "it") && men[k].kind == MK_AGENT && men[k].end > 0 &&
                           s->tok[men[k].end - 1].tag == T_NNS && !tok_is(&s->tok[men[k].end - 1], "police")))
                         code = men[k].code;
-                /* in a clause that hangs on the sentence's own ("a week after
-                 * they stormed two prisons", "as they marched"): the subject
-                 * that opens the sentence */
-                if (i > 0 && tok_is_any(&s->tok[i - 1], SUBORDINATORS)) {
-                    Sym opener = sentence_subject(s, men, nmen, i, NULL);
-                    if (opener) code = opener;
-                }
-                /* "Egypt, which has mediated between Israel and Hamas, said
-                 * it was working": the speaker that opens the sentence */
+                /* the subject that opens the sentence: in a clause that
+                 * hangs on the sentence's own ("a week after they stormed two
+                 * prisons", "as they marched"), or in a relative clause of
+                 * speech ("criticised the declaration, which it said had been
+                 * shaped by Western pressure"); after the opener's own speech
+                 * verb ("Egypt, which has mediated between Israel and Hamas,
+                 * said it was working"; not "Police arrested members, who
+                 * said it") */
                 static const char *const speech[] = {"say", "add", "announce", "state", "claim", "insist", NULL};
                 uint32_t sv = i > 1 && tok_is(&s->tok[i - 1], "that") ? i - 2 : i - 1;
-                /* "criticised the declaration, which it said had been
-                 * shaped by Western pressure": the one who speaks of it */
-                if (i > 0 && (tok_is(&s->tok[i - 1], "which") || tok_is(&s->tok[i - 1], "that")) && j < s->ntok &&
-                    TAG_IS_VERB(s->tok[j].tag) && tok_lemma_in(&s->tok[j], speech)) {
-                    Sym opener = sentence_subject(s, men, nmen, i, NULL);
-                    if (opener) code = opener;
-                }
-                if (i > 0 && TAG_IS_VERB(s->tok[sv].tag) && tok_lemma_in(&s->tok[sv], speech)) {
+                int hangs = i > 0 && (tok_is_any(&s->tok[i - 1], SUBORDINATORS) ||
+                                      ((tok_is(&s->tok[i - 1], "which") || tok_is(&s->tok[i - 1], "that")) &&
+                                       j < s->ntok && TAG_IS_VERB(s->tok[j].tag) && tok_lemma_in(&s->tok[j], speech)));
+                int reported = i > 0 && TAG_IS_VERB(s->tok[sv].tag) && tok_lemma_in(&s->tok[sv], speech);
+                if (hangs || reported) {
                     uint32_t vat = 0;
                     Sym opener = sentence_subject(s, men, nmen, i, &vat);
-                    /* (its own verb group: not "Police arrested members, who said it") */
-                    int own = opener != 0;
-                    for (uint32_t q = vat; own && q < sv; q++)
-                        own = TAG_IS_VERB(s->tok[q].tag) || s->tok[q].tag == T_MD || s->tok[q].tag == T_RB;
-                    if (own) code = opener;
+                    for (uint32_t q = vat; opener && !hangs && q < sv; q++)   /* (its own verb group) */
+                        if (!(TAG_IS_VERB(s->tok[q].tag) || s->tok[q].tag == T_MD || s->tok[q].tag == T_RB)) opener = 0;
+                    if (opener) code = opener;
                 }
             }
         }
@@ -612,7 +621,7 @@ static uint32_t resolve_pronouns(Sentence *s, Mention *men, uint32_t nmen, const
         uint32_t span = 0;
         Sym two[2];
         if (!code && cv->references && (span = both_phrase(s, i)) && !covered(men, nmen, i, i + span) &&
-            two_before(cx, s, men, nmen, i, two)) {
+            two_before(cx, s, men, nmen, i, span, two)) {
             /* "the two sides", "both countries": the last two actors named;
              * two mentions of one span are one compound */
             for (int p = 0; p < 2; p++) {
@@ -767,8 +776,11 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
         }
     }
     Context cx = {0};
-    Sym cod = sym_intern("COD", 3), cog = sym_intern("COG", 3);
-    cx.drc = d->default_country == cod;
+    if (conventions(o)->agent_context) {
+        cx.cod = sym_intern("COD", 3);
+        cx.cog = sym_intern("COG", 3);
+        cx.drc = d->default_country == cx.cod;
+    }
     Sym anon = conventions(o)->suite_agents ? sym_intern("---", 3) : 0;   /* "---GOV": an agent of no known country */
     int story_discard = 0;
     for (uint32_t si = 0; si < d->nsent; si++) {
@@ -802,8 +814,7 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
             if (!m[k].actor || (conventions(o)->suite_agents && dict->actors[m[k].actor - 1].kind != MK_COUNTRY)) continue;
             /* where someone arrives is not where its unnamed agents are from */
             if (conventions(o)->agent_context && arrival_place(s, m[k].start)) continue;
-            Sym c = actor_country(dict_actor_code(dict, &dict->actors[m[k].actor - 1], date));
-            if (c == cog && cx.drc && conventions(o)->agent_context) c = cod;   /* "Congo": see below */
+            Sym c = actor_country(match_code(dict, &m[k], date, &cx));
             if (c && c != sent_country) sent_country = c, ncountries++;
         }
         /* a country or capital the sentence places its event in ("a suicide
@@ -830,8 +841,7 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
             /* "the minister arrived in Jakarta": a visitor is not of where he goes */
             if (b >= 2 && TAG_IS_VERB(s->tok[b - 2].tag) && tok_is_any(&s->tok[b - 2], ARRIVE)) continue;
             if (whereabouts(s, b - 1)) continue;
-            place_country = actor_country(dict_actor_code(dict, &dict->actors[m[k].actor - 1], date));
-            if (place_country == cog && cx.drc) place_country = cod;
+            place_country = actor_country(match_code(dict, &m[k], date, &cx));
             place_at = m[k].start;
             if (place_country) break;
         }
@@ -914,12 +924,8 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
                 }
                 if (m[j].actor) {
                     const ActorEntry *e = &dict->actors[m[j].actor - 1];
-                    Sym c = dict_actor_code(dict, e, date);
-                    /* "Congo" alone: the Democratic Republic in an article that
-                     * names it or its places ("GOMA, Jan 27 - ... Congo cut
-                     * ties"), the ISO short name's state otherwise */
-                    if (c == cog && cx.drc && m[j].end == m[j].start + 1 && conventions(o)->agent_context) c = cod;
-                    if (actor_country(c) == cod) cx.drc = 1;
+                    Sym c = match_code(dict, &m[j], date, &cx);
+                    if (cx.cod && actor_country(c) == cx.cod) cx.drc = 1;
                     int titled = j > k && m[j - 1].agent && m[j - 1].end == m[j].start &&
                                  !dict->agents[m[j - 1].agent - 1].prefix;
                     if (e->kind == MK_COUNTRY && !titled) {
@@ -1000,11 +1006,11 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
                 /* "the two leaders", "both sides": the two named before
                  * (resolve_pronouns), not a body of its own */
                 Sym pair[2];
-                uint32_t both = mm->start >= 2 && both_phrase(s, mm->start - 2) == 3   ? mm->start - 2
-                                : mm->start >= 1 && both_phrase(s, mm->start - 1) == 2 ? mm->start - 1
-                                                                                       : UINT32_MAX;
-                if (conventions(o)->references && nag == 1 && mm->end == mm->start + 1 && both != UINT32_MAX &&
-                    two_before(&cx, s, men, nmen, both, pair))
+                uint32_t span = mm->start >= 2 && both_phrase(s, mm->start - 2) == 3   ? 3
+                                : mm->start >= 1 && both_phrase(s, mm->start - 1) == 2 ? 2
+                                                                                       : 0;
+                if (conventions(o)->references && nag == 1 && mm->end == mm->start + 1 && span &&
+                    two_before(&cx, s, men, nmen, mm->start + 1 - span, span, pair))
                     mm->code = 0;
                 /* "the minister", "the envoy": the person of that office named
                  * before ("Sergei Lavrov arrived ... The minister praised") */

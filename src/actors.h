@@ -13,6 +13,9 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
 Sym  actor_country(Sym code);
 /* "in", "at", "near", "outside", "across", "through": a place may follow */
 int  is_place_prep(const Token *t);
+/* "after", "before", "as", "when", "while", "because", "since", "until",
+ * "once": a word that opens a clause hanging on another */
+int  is_subordinator(const Token *t);
 /* Is the place preposition at token p where someone is ("was in Kenya")? */
 int  whereabouts(const Sentence *s, uint32_t p);
 /* "capital", "city", "town", "port", ...: the kind of place in "the city of X" */

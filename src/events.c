@@ -299,8 +299,7 @@ static void add_conj(const Sentence *s, int m, int *out, int *n, int max)
 
 /* Verbs whose object is the subject of their "to" complement. */
 static const char *const OBJECT_CONTROL[] = {"urge", "ask", "call", "force", "invite", "tell", "allow", "persuade",
-                                             "prompt", "encourage",
-                                             "encourage", "order", "press", "push", "help", "pressure", "request",
+                                             "prompt", "encourage", "order", "press", "push", "help", "pressure", "request",
                                              "warn", "advise", "want", "expect", NULL};
 
 /* Verbs whose "of"/"for" names what someone is said to have done */
@@ -379,7 +378,13 @@ static const char *const STATEMENT_NOUNS[] = {"statement", "statements", "commun
     "letter", "resolution", "message", "note", "report", "post", "video", "decree", "order", "notice",
     "ultimatum", "appeal", "bulletin", "editorial", "press", NULL};
 
-static int adverbial_between(const Sentence *s, uint32_t a, uint32_t b);
+/* Does a clause of time or reason open between tokens a and b? */
+static int adverbial_between(const Sentence *s, uint32_t a, uint32_t b)
+{
+    for (uint32_t i = a; i < b && i < s->ntok; i++)
+        if ((s->tok[i].tag == T_IN || s->tok[i].tag == T_WRB) && is_subordinator(&s->tok[i])) return 1;
+    return 0;
+}
 
 /* "captured Goma", "seized the town of X": a place taken is occupied
  * (192), not a person arrested (173) */
@@ -416,7 +421,16 @@ static int in_place_phrase(const Sentence *s, int m)
 {
     uint32_t b = s->men[m].start;
     while (b > 0 && s->men[m].start - b < 3 && (s->tok[b - 1].tag == T_DT || s->tok[b - 1].tag == T_JJ)) b--;
-    return b > 0 && (is_place_prep(&s->tok[b - 1]) || tok_is(&s->tok[b - 1], "outside"));
+    return b > 0 && is_place_prep(&s->tok[b - 1]);
+}
+
+/* The verb group whose clause a participle after a comma hangs on: back
+ * from j over participles and relative clauses ("baton-charged teachers who
+ * were protesting outside the ministry demanding jobs, injuring 15") */
+static uint32_t clause_hung_on(const Sentence *s, uint32_t j, const int *subj_of_vp)
+{
+    while (j > 0 && (bare_participle(s, &s->vp[j]) || relative_clause_verb(s, &s->vp[j])) && subj_of_vp[j - 1] >= 0) j--;
+    return j;
 }
 
 static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_of_vp, int cv_participles)
@@ -424,22 +438,21 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
     const VerbPhrase *v = &s->vp[k];
     sub->nsrc = 0;
     int m = (v->flags & VP_INFINITIVE) ? -1 : mention_before(s, v->start);
+    /* a participle ("accusing", "demanding") with a mention before it that
+     * is not its subject */
+    int participle = cv_participles && m >= 0 && k > 0 && bare_participle(s, v) && s->tok[v->head].tag == T_VBG &&
+                     subj_of_vp[k - 1] >= 0 && s->vp[k - 1].end <= s->men[m].start;
     /* "Protesters attacked the embassies of Rwanda and France, accusing
-     * Western countries": a participle after a comma is not its object's */
-    if (cv_participles && m >= 0 && k > 0 && bare_participle(s, v) && s->tok[v->head].tag == T_VBG &&
-        s->tok[v->start - 1].tag == T_COMMA && s->men[m].start >= s->vp[k - 1].end && subj_of_vp[k - 1] >= 0 &&
-        !(s->vp[k - 1].flags & VP_SPEECH)) {
-        uint32_t j = k - 1;
-        while (j > 0 && (bare_participle(s, &s->vp[j]) || relative_clause_verb(s, &s->vp[j])) && subj_of_vp[j - 1] >= 0) j--;
-        add_conj(s, subj_of_vp[j], sub->src, &sub->nsrc, 8);
+     * Western countries": after a comma, not its object's */
+    if (participle && s->tok[v->start - 1].tag == T_COMMA && !(s->vp[k - 1].flags & VP_SPEECH)) {
+        add_conj(s, subj_of_vp[clause_hung_on(s, k - 1, subj_of_vp)], sub->src, &sub->nsrc, 8);
         sub->rule = "subject of the clause the participle hangs on";
         return 0;
     }
     /* "teachers who were protesting outside the education ministry
-     * demanding jobs": a participle after a place phrase is the subject's
-     * of the clause before */
-    if (cv_participles && m >= 0 && k > 0 && bare_participle(s, v) && s->tok[v->head].tag == T_VBG &&
-        subj_of_vp[k - 1] >= 0 && s->vp[k - 1].end <= s->men[m].start && in_place_phrase(s, m)) {
+     * demanding jobs": after a place phrase, the subject's of the clause
+     * before */
+    if (participle && in_place_phrase(s, m)) {
         add_conj(s, subj_of_vp[k - 1], sub->src, &sub->nsrc, 8);
         sub->rule = "subject of the clause the participle follows";
         return 0;
@@ -595,7 +608,7 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
          * demanding jobs, injuring 15": a participle after a comma hangs on
          * the main clause, over participles and relative clauses */
         if (cv_participles && s->tok[v->head].tag == T_VBG && v->start == v->head && s->tok[v->start - 1].tag == T_COMMA)
-            while (j > 0 && (bare_participle(s, &s->vp[j]) || relative_clause_verb(s, &s->vp[j]))) j--;
+            j = clause_hung_on(s, j, subj_of_vp);
         while (j > 0 && subj_of_vp[j] < 0 && s->tok[v->head].tag == T_VBG && !(s->vp[j].flags & VP_INFINITIVE) &&
                (s->tok[s->vp[j].head].tag == T_VBG || s->tok[s->vp[j].head].tag == T_VBN) && s->vp[j].start == s->vp[j].head)
             j--;
@@ -1181,17 +1194,6 @@ static void push_event(Doc *d, const Event *in)
 
 /* Transformations: what a speaker says about an event of his sentence
  * ("Hamas said it fired rockets at Israel" -> claims responsibility). */
-/* Does a clause of time or reason open between tokens a and b ("after",
- * "before", "as", "when", "while", "because", "since", "until", "once")? */
-static int adverbial_between(const Sentence *s, uint32_t a, uint32_t b)
-{
-    static const char *const opens[] = {"after", "before", "as", "when", "while", "because", "since", "until",
-                                        "once", NULL};
-    for (uint32_t i = a; i < b && i < s->ntok; i++)
-        if ((s->tok[i].tag == T_IN || s->tok[i].tag == T_WRB) && tok_is_any(&s->tok[i], opens)) return 1;
-    return 0;
-}
-
 static void transform(Doc *d, const Dict *dict, uint32_t si, uint32_t first_ev, const int *subj, const Conventions *cv)
 {
     const Sentence *s = &d->sent[si];

@@ -278,12 +278,6 @@ void read_metadata(Doc *d, Arena *a, const RawDoc *raw)
     }
 }
 
-/* Text written all in lower case (some feeds) or all in capitals (wire
- * alerts) is re-cased before coding, in place (same bytes), so that names
- * are names again: sentence starts get a capital, words the spelling list
- * writes only with a capital get one ("mississippi", "moscow" ->
- * "Mississippi", "Moscow"), words it writes only in capitals become
- * capitals ("nato" -> "NATO").  Returns 1 when the text was re-cased. */
 /* A word of s[b, e) the spelling list lacks (wl 0) that reads as a name
  * in re-cased text: "chief minister n biren singh", "jiribam district";
  * not part of a hyphenated word ("lathi-charged"), not shaped like an
@@ -306,7 +300,14 @@ static int unknown_name(const WordList *list, const char *s, size_t b, size_t e,
     if ((p - w0 == 1 && (s[w0] | 0x20) == 'a') || (p - w0 == 2 && !strncasecmp(s + w0, "an", 2)) ||
         (p - w0 == 3 && !strncasecmp(s + w0, "the", 3)))
         return 0;
-    /* a British spelling of a word the list has ("defence", "organisation") */
+    if (len < 3) return 0;
+    static const char *const ends[] = {"ed", "ing", "ly", "s", NULL};
+    for (int q = 0; ends[q]; q++) {
+        size_t l = strlen(ends[q]);
+        if (len > l && !memcmp(s + e - l, ends[q], l)) return 0;
+    }
+    /* a British spelling of a word the list has ("defence", "organisation"):
+     * last, as it looks words up */
     if (len > 4 && len < 40) {
         static const char *const from[] = {"ence", "our", "ise", "isation", "yse", "tre", "ogue", NULL};
         static const char *const to[] = {"ense", "or", "ize", "ization", "yze", "ter", "og", NULL};
@@ -323,15 +324,15 @@ static int unknown_name(const WordList *list, const char *s, size_t b, size_t e,
             }
         }
     }
-    if (len < 3) return 0;
-    static const char *const ends[] = {"ed", "ing", "ly", "s", NULL};
-    for (int q = 0; ends[q]; q++) {
-        size_t l = strlen(ends[q]);
-        if (len > l && !memcmp(s + e - l, ends[q], l)) return 0;
-    }
     return 1;
 }
 
+/* Text written all in lower case (some feeds) or all in capitals (wire
+ * alerts) is re-cased before coding, in place (same bytes), so that names
+ * are names again: sentence starts get a capital, words the spelling list
+ * writes only with a capital get one ("mississippi", "moscow" ->
+ * "Mississippi", "Moscow"), words it writes only in capitals become
+ * capitals ("nato" -> "NATO").  Returns 1 when the text was re-cased. */
 static int recase(const WordList *list, char *s, size_t n)
 {
     size_t up = 0, low = 0, words = 0, inner = 0;   /* inner: words with a capital not starting a sentence */

@@ -367,6 +367,17 @@ static const char *const ADJECTIVE_PARTICIPLES[] = {"shipping", "warning", "burn
                                                     "existing", "opposing", "retreating", "advancing",
                                                     "protesting", "demonstrating", "looting", NULL};
 
+/* A word of a counted noun phrase ("at least 56 civilians", "32
+ * officers"): 1 a noun or an actor, 2 another word of the phrase, 0 none */
+static int counted_np_word(const Token *t)
+{
+    if (TAG_IS_NOUN(t->tag) || t->mention >= 0) return 1;
+    return t->tag == T_DT || t->tag == T_CD || t->tag == T_JJ || t->tag == T_JJS || t->tag == T_RB ||
+                   t->tag == T_RBS || tok_word(t, W_AT) || tok_word(t, W_LEAST) || tok_word(t, W_OF)
+               ? 2
+               : 0;
+}
+
 /* Does "with" and a noun phrase (or one of a coordination) stand right
  * before the participle at token i: "with at least 56 civilians killed and
  * hundreds wounded"?  `from`: where the last verb group ended. */
@@ -374,14 +385,7 @@ static int with_absolute(const Sentence *s, uint32_t i, uint32_t from)
 {
     uint32_t b = i;
     int noun = 0;
-    while (b > from && i - b < 8) {
-        const Token *t = &s->tok[b - 1];
-        if (TAG_IS_NOUN(t->tag) || t->mention >= 0) noun = 1;
-        else if (!(t->tag == T_DT || t->tag == T_CD || t->tag == T_JJ || t->tag == T_JJS || t->tag == T_RB ||
-                   t->tag == T_RBS || tok_word(t, W_AT) || tok_word(t, W_LEAST) || tok_word(t, W_OF)))
-            break;
-        b--;
-    }
+    for (int w; b > from && i - b < 8 && (w = counted_np_word(&s->tok[b - 1])) != 0; b--) noun |= w == 1;
     if (!noun || b == 0) return 0;
     if (tok_word(&s->tok[b - 1], W_WITH)) return 1;
     /* "... killed and hundreds wounded": the coordinated twin of one */
@@ -417,13 +421,46 @@ static int elided_passive(const Sentence *s, uint32_t a, uint32_t b)
     if (i >= b || !tok_word(&s->tok[i], W_AND)) return 0;
     int noun = 0;
     for (i++; i < b; i++) {
-        const Token *t = &s->tok[i];
-        if (TAG_IS_NOUN(t->tag) || t->mention >= 0) noun = 1;
-        else if (!(t->tag == T_DT || t->tag == T_CD || t->tag == T_JJ || t->tag == T_RB || tok_word(t, W_AT) ||
-                   tok_word(t, W_LEAST) || tok_word(t, W_OF)))
-            return 0;
+        int w = counted_np_word(&s->tok[i]);
+        if (!w) return 0;
+        noun |= w == 1;
     }
     return noun;
+}
+
+/* Is the participle at token i no verb group of its own but a word of a
+ * noun phrase (n verb groups before it in the sentence)? */
+static int participle_describes(const Sentence *s, uint32_t i, uint32_t n)
+{
+    const Token *t = &s->tok[i];
+    const Token *prev = i > 0 ? &s->tok[i - 1] : NULL, *next = i + 1 < s->ntok ? &s->tok[i + 1] : NULL;
+    int before_noun = next && (next->tag == T_NNS || next->tag == T_NN);
+    if (t->tag == T_VBN || t->tag == T_VBD) {
+        /* "clashed with masked youths", "attacked by armed men": between a
+         * preposition and the noun it describes */
+        if (prev && before_noun &&
+            (tok_word(prev, W_WITH) || tok_word(prev, W_BY) || tok_word(prev, W_AGAINST) || tok_word(prev, W_OF) ||
+             tok_word(prev, W_AMID) || tok_word(prev, W_FROM)))
+            return 1;
+        /* "M23 rebels backed by Rwandan troops captured Goma": with its
+         * agent after the subject, before the verb */
+        return prev && prev->mention >= 0 && next && tok_word(next, W_BY) && n == 0 && i + 2 < s->ntok &&
+               finite_after(s, i + 2);
+    }
+    if (t->tag != T_VBG) return 0;
+    /* "blocked roads with burning tyres" (not "charged with killing
+     * protesters": a gerund whose object is someone) */
+    if (prev && before_noun && tok_word(prev, W_WITH) && next->mention < 0) return 1;
+    /* "broke through shipping containers", "fired warning shots": an
+     * adjective before a noun, wherever it stands (not after a noun:
+     * "demonstrators protesting election results") */
+    if (before_noun && next->mention < 0 && !(prev && (TAG_IS_NOUN(prev->tag) || prev->mention >= 0)) &&
+        tok_is_any(t, ADJECTIVE_PARTICIPLES))
+        return 1;
+    /* "the outbreak of fighting", "days of shelling": without an object
+     * after a noun and "of", a noun */
+    return i > 1 && tok_word(prev, W_OF) && TAG_IS_NOUN(s->tok[i - 2].tag) &&
+           (!next || next->tag == T_CC || next->tag == T_COMMA || next->tag == T_IN || next->tag == T_PERIOD);
 }
 
 void find_verbs(Doc *d, const Dict *dict, const Options *o)
@@ -447,41 +484,7 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             if (starts && cv->participles && t->tag == T_VBG && i > 0 && i + 1 < s->ntok && s->tok[i - 1].tag == T_IN &&
                 !tok_word(&s->tok[i - 1], W_BY) && (s->tok[i + 1].tag == T_NNP || s->tok[i + 1].tag == T_NNPS))
                 starts = 0;
-            /* "clashed with masked youths", "attacked by armed men": a
-             * participle between a preposition and the noun it describes */
-            if (starts && cv->participles && (t->tag == T_VBN || t->tag == T_VBD) && i > 0 && i + 1 < s->ntok &&
-                (tok_word(&s->tok[i - 1], W_WITH) || tok_word(&s->tok[i - 1], W_BY) ||
-                 tok_word(&s->tok[i - 1], W_AGAINST) || tok_word(&s->tok[i - 1], W_OF) ||
-                 tok_word(&s->tok[i - 1], W_AMID) || tok_word(&s->tok[i - 1], W_FROM)) &&
-                (s->tok[i + 1].tag == T_NNS || s->tok[i + 1].tag == T_NN))
-                starts = 0;
-            /* "blocked roads with burning tyres" (not "charged with killing
-             * protesters": a gerund whose object is someone) */
-            if (starts && cv->participles && t->tag == T_VBG && i > 0 && i + 1 < s->ntok &&
-                tok_word(&s->tok[i - 1], W_WITH) && (s->tok[i + 1].tag == T_NNS || s->tok[i + 1].tag == T_NN) &&
-                s->tok[i + 1].mention < 0)
-                starts = 0;
-            /* "broke through shipping containers", "fired warning shots",
-             * "striking workers": a participle that is an adjective before
-             * a noun, wherever it stands */
-            /* (not after a noun: "demonstrators protesting election results") */
-            if (starts && cv->participles && t->tag == T_VBG && i + 1 < s->ntok &&
-                (s->tok[i + 1].tag == T_NNS || s->tok[i + 1].tag == T_NN) && s->tok[i + 1].mention < 0 &&
-                !(i > 0 && (TAG_IS_NOUN(s->tok[i - 1].tag) || s->tok[i - 1].mention >= 0)) &&
-                tok_is_any(t, ADJECTIVE_PARTICIPLES))
-                starts = 0;
-            /* "the outbreak of fighting", "days of shelling": a gerund
-             * without an object after a noun and "of" is a noun */
-            if (starts && cv->participles && t->tag == T_VBG && i > 1 && tok_word(&s->tok[i - 1], W_OF) &&
-                TAG_IS_NOUN(s->tok[i - 2].tag) &&
-                (i + 1 >= s->ntok || s->tok[i + 1].tag == T_CC || s->tok[i + 1].tag == T_COMMA ||
-                 s->tok[i + 1].tag == T_IN || s->tok[i + 1].tag == T_PERIOD))
-                starts = 0;
-            /* "M23 rebels backed by Rwandan troops captured Goma": a
-             * participle and its agent after the subject, before the verb */
-            if (starts && cv->participles && (t->tag == T_VBN || t->tag == T_VBD) && i > 0 && i + 2 < s->ntok && s->tok[i - 1].mention >= 0 &&
-                tok_word(&s->tok[i + 1], W_BY) && n == 0 && finite_after(s, i + 2))
-                starts = 0;
+            if (starts && cv->participles && participle_describes(s, i, n)) starts = 0;
             /* "memos sent by Bree": a participle right after a noun, before a
              * preposition, modifies the noun */
             /* ... or an actor that is the object of an earlier verb: "abused
