@@ -608,7 +608,7 @@ static void explain_json(Api *a, Conn *c, long long doc, const char *stext, cons
     char err[256];
     int cut = 0, found = 0;
     coding_take(a);
-    int failed = pipeline_run(&d, &arena, &raw, &a->coder->dict, &a->coder->models, &a->coder->opt, err, sizeof err, &cut);
+    int failed = pipeline_run(&d, &arena, &raw, &a->coder->dict, &a->coder->models, &a->coder->opt, NULL, err, sizeof err, &cut);
     coding_give(a);
     if (!failed) {
         size_t sl = stext ? strlen(stext) : 0;
@@ -1077,7 +1077,7 @@ static void post_code(Api *a, const ApiRequest *rq, ApiResponse *rs)
     char err[512];
     int cut = 0;
     coding_take(a);
-    int failed = pipeline_run(&d, &arena, &raw, &a->coder->dict, &a->coder->models, &a->coder->opt, err, sizeof err, &cut);
+    int failed = pipeline_run(&d, &arena, &raw, &a->coder->dict, &a->coder->models, &a->coder->opt, NULL, err, sizeof err, &cut);
     coding_give(a);
     if (failed) {
         api_error(rs, 400, "body: %s", err);

@@ -122,81 +122,90 @@ static void word_features(const Models *env, const UdWord *w, WordF *f, int full
 
 enum { B_BEFORE = 0x1001, B_AFTER = 0x2002 };   /* words beyond the sentence */
 
-/* pred: the tags chosen so far, left of i; fin_left: a finite verb among
- * them in this clause */
-static size_t tag_features(const WordF *wf, size_t n, size_t i, const uint8_t *pred, int fin_left, uint64_t *f)
+/* The tagger's features come in two kinds: those of the word alone (its
+ * form and the HMM's tag for it), the same wherever the word stands, and
+ * those of its context. */
+enum { TF_WORD = 1, TF_CONTEXT = 2, TF_ALL = 3 };
+
+/* want: which kinds (TF_*); pred: the tags chosen so far, left of i;
+ * fin_left: a finite verb among them in this clause */
+static size_t tag_features(const WordF *wf, size_t n, size_t i, const uint8_t *pred, int fin_left, int want, uint64_t *f)
 {
     size_t k = 0;
+#define WORD(x) (want & TF_WORD ? (void)(f[k++] = (x)) : (void)0)
+#define CTX(x) (want & TF_CONTEXT ? (void)(f[k++] = (x)) : (void)0)
     uint64_t t1 = i > 0 ? pred[i - 1] + 1u : 0, t2 = i > 1 ? pred[i - 2] + 1u : 0;
 #define W(j) ((j) < 0 ? (uint64_t)B_BEFORE + (uint64_t)(-(j)) : (size_t)(j) >= n ? (uint64_t)B_AFTER + (uint64_t)(j) - n : wf[j].w)
 #define SUF3(j) ((j) < 0 || (size_t)(j) >= n ? (uint64_t)B_BEFORE : wf[j].suf[2])
 #define SHAPE(j) ((j) < 0 || (size_t)(j) >= n ? (uint64_t)B_AFTER : wf[j].shape)
     long j = (long)i;
     const WordF *x = &wf[i];
-    f[k++] = feat_mix(1, 0, 0, 0);
-    f[k++] = feat_mix(2, x->w, 0, 0);
-    f[k++] = feat_mix(3, x->cased, 0, 0);
-    for (int s = 0; s < 4; s++) f[k++] = feat_mix(4 + (uint64_t)s, x->suf[s], 0, 0);
-    for (int s = 0; s < 3; s++) f[k++] = feat_mix(8 + (uint64_t)s, x->pre[s], 0, 0);
-    f[k++] = feat_mix(11, x->shape, 0, 0);
-    f[k++] = feat_mix(12, t1, 0, 0);
-    f[k++] = feat_mix(13, t1, t2, 0);
-    f[k++] = feat_mix(14, t1, x->w, 0);
-    f[k++] = feat_mix(15, W(j - 1), 0, 0);
-    f[k++] = feat_mix(16, SUF3(j - 1), 0, 0);
-    f[k++] = feat_mix(17, W(j - 2), 0, 0);
-    f[k++] = feat_mix(18, W(j + 1), 0, 0);
-    f[k++] = feat_mix(19, SUF3(j + 1), 0, 0);
-    f[k++] = feat_mix(20, W(j + 2), 0, 0);
-    f[k++] = feat_mix(21, W(j - 1), x->w, 0);
-    f[k++] = feat_mix(22, x->w, W(j + 1), 0);
-    f[k++] = feat_mix(23, SHAPE(j - 1), x->shape, SHAPE(j + 1));
-    f[k++] = feat_mix(24, i == 0, x->shape, 0);
-    f[k++] = feat_mix(25, t1, x->suf[2], 0);
-    f[k++] = feat_mix(26, W(j + 1), W(j + 2), 0);
-    f[k++] = feat_mix(27, t1, W(j + 1), 0);
-    f[k++] = feat_mix(28, SHAPE(j + 1), x->suf[1], 0);
-    f[k++] = feat_mix(29, W(j - 1), W(j + 1), 0);
+    WORD(feat_mix(1, 0, 0, 0));
+    WORD(feat_mix(2, x->w, 0, 0));
+    WORD(feat_mix(3, x->cased, 0, 0));
+    for (int s = 0; s < 4; s++) WORD(feat_mix(4 + (uint64_t)s, x->suf[s], 0, 0));
+    for (int s = 0; s < 3; s++) WORD(feat_mix(8 + (uint64_t)s, x->pre[s], 0, 0));
+    WORD(feat_mix(11, x->shape, 0, 0));
+    CTX(feat_mix(12, t1, 0, 0));
+    CTX(feat_mix(13, t1, t2, 0));
+    CTX(feat_mix(14, t1, x->w, 0));
+    CTX(feat_mix(15, W(j - 1), 0, 0));
+    CTX(feat_mix(16, SUF3(j - 1), 0, 0));
+    CTX(feat_mix(17, W(j - 2), 0, 0));
+    CTX(feat_mix(18, W(j + 1), 0, 0));
+    CTX(feat_mix(19, SUF3(j + 1), 0, 0));
+    CTX(feat_mix(20, W(j + 2), 0, 0));
+    CTX(feat_mix(21, W(j - 1), x->w, 0));
+    CTX(feat_mix(22, x->w, W(j + 1), 0));
+    CTX(feat_mix(23, SHAPE(j - 1), x->shape, SHAPE(j + 1)));
+    CTX(feat_mix(24, i == 0, x->shape, 0));
+    CTX(feat_mix(25, t1, x->suf[2], 0));
+    CTX(feat_mix(26, W(j + 1), W(j + 2), 0));
+    CTX(feat_mix(27, t1, W(j + 1), 0));
+    CTX(feat_mix(28, SHAPE(j + 1), x->suf[1], 0));
+    CTX(feat_mix(29, W(j - 1), W(j + 1), 0));
     uint64_t lp = j > 0 ? wf[j - 1].lex : 1, ln = (size_t)j + 1 < n ? wf[j + 1].lex : 1;
-    f[k++] = feat_mix(30, x->lex, 0, 0);
-    f[k++] = feat_mix(31, x->lex1, x->suf[2], 0);
-    f[k++] = feat_mix(32, x->lex, t1, 0);
-    f[k++] = feat_mix(33, x->lex, ln, 0);
-    f[k++] = feat_mix(34, lp, x->lex, 0);
-    f[k++] = feat_mix(35, x->lex, x->shape, 0);
-    f[k++] = feat_mix(36, ln, 0, 0);
+    WORD(feat_mix(30, x->lex, 0, 0));
+    WORD(feat_mix(31, x->lex1, x->suf[2], 0));
+    CTX(feat_mix(32, x->lex, t1, 0));
+    CTX(feat_mix(33, x->lex, ln, 0));
+    CTX(feat_mix(34, lp, x->lex, 0));
+    WORD(feat_mix(35, x->lex, x->shape, 0));
+    CTX(feat_mix(36, ln, 0, 0));
     uint64_t ln2 = (size_t)j + 2 < n ? wf[j + 2].lex : 1;
-    f[k++] = feat_mix(37, lp, x->lex, ln);
-    f[k++] = feat_mix(38, ln, ln2, 0);
-    f[k++] = feat_mix(39, W(j + 1), x->suf[2], 0);
-    f[k++] = feat_mix(40, t1, x->lex, ln);
-    f[k++] = feat_mix(41, t2, t1, x->lex);
+    CTX(feat_mix(37, lp, x->lex, ln));
+    CTX(feat_mix(38, ln, ln2, 0));
+    CTX(feat_mix(39, W(j + 1), x->suf[2], 0));
+    CTX(feat_mix(40, t1, x->lex, ln));
+    CTX(feat_mix(41, t2, t1, x->lex));
     /* the HMM tagger, trained on news, as a second opinion */
     uint64_t hp = j > 0 ? wf[j - 1].hmm : 0, hn = (size_t)j + 1 < n ? wf[j + 1].hmm : 0;
-    f[k++] = feat_mix(60, x->hmm, 0, 0);
-    f[k++] = feat_mix(61, x->hmm, x->w, 0);
-    f[k++] = feat_mix(62, hp, x->hmm, hn);
-    f[k++] = feat_mix(63, x->hmm, t1, 0);
-    f[k++] = feat_mix(64, x->hmm, x->lex, 0);
-    f[k++] = feat_mix(65, x->hmm, x->suf[2], 0);
-    f[k++] = feat_mix(66, hn, 0, 0);
+    WORD(feat_mix(60, x->hmm, 0, 0));
+    WORD(feat_mix(61, x->hmm, x->w, 0));
+    CTX(feat_mix(62, hp, x->hmm, hn));
+    CTX(feat_mix(63, x->hmm, t1, 0));
+    WORD(feat_mix(64, x->hmm, x->lex, 0));
+    WORD(feat_mix(65, x->hmm, x->suf[2], 0));
+    CTX(feat_mix(66, hn, 0, 0));
     /* a clause needs its finite verb: "Police arrested five protesters" */
     uint64_t fl = (uint64_t)fin_left * 2 + x->fin_right;
-    f[k++] = feat_mix(67, fl, x->lex, 0);
-    f[k++] = feat_mix(68, fl, x->suf[1], t1);
-    f[k++] = feat_mix(69, fl, x->hmm, 0);
-    f[k++] = feat_mix(70, fl, x->w, 0);
-    f[k++] = feat_mix(71, x->lex, t1, hn);     /* "crowds trashed its embassy" */
-    f[k++] = feat_mix(72, x->lex, fl, hn);
+    CTX(feat_mix(67, fl, x->lex, 0));
+    CTX(feat_mix(68, fl, x->suf[1], t1));
+    CTX(feat_mix(69, fl, x->hmm, 0));
+    CTX(feat_mix(70, fl, x->w, 0));
+    CTX(feat_mix(71, x->lex, t1, hn));     /* "crowds trashed its embassy" */
+    CTX(feat_mix(72, x->lex, fl, hn));
     uint64_t wlp = j > 0 ? wf[j - 1].wl : 99, wln = (size_t)j + 1 < n ? wf[j + 1].wl : 99;
-    f[k++] = feat_mix(50, x->wl, 0, 0);
-    f[k++] = feat_mix(51, x->wl, x->lex, 0);
-    f[k++] = feat_mix(52, x->wl, t1, 0);
-    f[k++] = feat_mix(53, wlp, x->wl, wln);
-    f[k++] = feat_mix(54, x->wl, x->suf[1], 0);
-    f[k++] = feat_mix(55, x->wl, i == 0, 0);
+    WORD(feat_mix(50, x->wl, 0, 0));
+    WORD(feat_mix(51, x->wl, x->lex, 0));
+    CTX(feat_mix(52, x->wl, t1, 0));
+    CTX(feat_mix(53, wlp, x->wl, wln));
+    WORD(feat_mix(54, x->wl, x->suf[1], 0));
+    CTX(feat_mix(55, x->wl, i == 0, 0));
 #undef W
 #undef SUF3
+#undef WORD
+#undef CTX
 #undef SHAPE
     return k;
 }
@@ -535,26 +544,104 @@ static int argmax_tag(const float *score, int ntag)
     return best;
 }
 
-/* Tag words whose features are made (full, with the HMM's tags). */
-static void tag_words(const UdModel *m, const WordF *wf, size_t n, uint8_t *tag)
+/* The weights of a word's own features (TF_WORD) summed, per form and
+ * HMM tag: a news stream's words come back ("the", "said", its names),
+ * and their 19 features are a third of the tagger's reads of the model.
+ * The sums are integers, so the tags are the same with or without it.
+ * Full, it keeps what it has (the words seen first, the common ones). */
+enum { MEMO_SLOTS = 16384, MEMO_WORD = 32 };   /* slots (a power of two); longest form kept */
+
+typedef struct MemoEntry {
+    uint32_t text, n, hmm;  /* the form: memo->text + text, n bytes */
+    int32_t *acc;           /* NULL: an empty slot */
+} MemoEntry;
+
+struct UdMemo {
+    int ntag;
+    uint32_t used;
+    MemoEntry slot[MEMO_SLOTS];
+    int32_t *acc;           /* ntag a filled slot, in order of filling */
+    char *text;
+    size_t text_used;
+};
+
+UdMemo *ud_memo_new(const UdModel *m)
+{
+    if (!m) return NULL;
+    UdMemo *memo = calloc(1, sizeof *memo);
+    if (!memo) return NULL;
+    memo->ntag = m->ntag;
+    memo->acc = malloc((size_t)MEMO_SLOTS / 4 * 3 * (size_t)m->ntag * sizeof *memo->acc);
+    memo->text = malloc((size_t)MEMO_SLOTS / 4 * 3 * MEMO_WORD);
+    if (!memo->acc || !memo->text) {
+        ud_memo_free(memo);
+        return NULL;
+    }
+    return memo;
+}
+
+void ud_memo_free(UdMemo *memo)
+{
+    if (!memo) return;
+    free(memo->acc);
+    free(memo->text);
+    free(memo);
+}
+
+/* The entry of the word's form and HMM tag: found (*found 1), else made
+ * with its sums zero, to fill, else NULL (full, or a long word). */
+static MemoEntry *memo_slot(UdMemo *memo, const UdWord *w, uint32_t hmm, int *found)
+{
+    if (w->n > MEMO_WORD) return NULL;
+    uint64_t h = hash_str(w->s, w->n) ^ (uint64_t)hmm * 0x9e3779b97f4a7c15ull;
+    for (uint32_t i = (uint32_t)h & (MEMO_SLOTS - 1);; i = (i + 1) & (MEMO_SLOTS - 1)) {
+        MemoEntry *e = &memo->slot[i];
+        if (!e->acc) {
+            if (memo->used >= MEMO_SLOTS / 4 * 3) return NULL;
+            *e = (MemoEntry){(uint32_t)memo->text_used, (uint32_t)w->n, hmm,
+                             memo->acc + (size_t)memo->used * (size_t)memo->ntag};
+            memcpy(memo->text + memo->text_used, w->s, w->n);
+            memo->text_used += w->n;
+            memo->used++;
+            memset(e->acc, 0, (size_t)memo->ntag * sizeof *e->acc);
+            *found = 0;
+            return e;
+        }
+        if (e->hmm == hmm && e->n == w->n && !memcmp(memo->text + e->text, w->s, w->n)) {
+            *found = 1;
+            return e;
+        }
+    }
+}
+
+/* Tag words whose features are made (full, with the HMM's tags); memo may
+ * be NULL. */
+static void tag_words(const UdModel *m, const WordF *wf, const UdWord *w, size_t n, uint8_t *tag, UdMemo *memo)
 {
     uint64_t f[MAX_FEAT];
+    int32_t acc[256];
     float score[256];
     int fin = 0;
     for (size_t i = 0; i < n; i++) {
-        size_t k = tag_features(wf, n, i, tag, fin, f);
-        memset(score, 0, sizeof(float) * (size_t)m->ntag);
-        pmodel_score(&m->tagger, f, k, score);
+        memset(acc, 0, sizeof(int32_t) * (size_t)m->ntag);
+        int found = 0;
+        MemoEntry *e = memo ? memo_slot(memo, &w[i], (uint32_t)wf[i].hmm, &found) : NULL;
+        if (e && !found) pmodel_acc(&m->tagger, f, tag_features(wf, n, i, tag, fin, TF_WORD, f), e->acc);
+        size_t k = tag_features(wf, n, i, tag, fin, e ? TF_CONTEXT : TF_ALL, f);
+        if (e) memcpy(acc, e->acc, sizeof(int32_t) * (size_t)m->ntag);
+        pmodel_acc(&m->tagger, f, k, acc);
+        for (int c = 0; c < m->ntag; c++) score[c] = (float)acc[c] * m->tagger.scale;
         tag[i] = (uint8_t)argmax_tag(score, m->ntag);
         fin = m->finite[tag[i]] == 2 ? 0 : fin | m->finite[tag[i]];
     }
 }
 
-void ud_tag(const UdModel *m, const UdWord *w, size_t n, const uint8_t *penn, uint8_t *tag, Arena *scratch)
+void ud_tag(const UdModel *m, const UdWord *w, size_t n, const uint8_t *penn, uint8_t *tag, UdMemo *memo,
+            Arena *scratch)
 {
     WordF *wf = words_features(m->env, w, n, 1, scratch);
     hmm_features(m->env, wf, w, n, penn, scratch);
-    tag_words(m, wf, n, tag);
+    tag_words(m, wf, w, n, tag, memo);
 }
 
 /* The best allowed move by score. */
@@ -830,7 +917,7 @@ void ud_parse(const UdModel *m, const UdWord *w, const uint8_t *tag, size_t n, i
 int ud_beam(const UdModel *m) { return m->beam; }
 void ud_set_beam(UdModel *m, int k) { m->beam = k < 1 ? 1 : k > 64 ? 64 : k; }
 
-void parse_sentence(const UdModel *m, Sentence *s, Arena *a)
+void parse_sentence(const UdModel *m, Sentence *s, UdMemo *memo, Arena *a)
 {
     size_t n = s->ntok;
     if (!n || !m) return;
@@ -843,7 +930,7 @@ void parse_sentence(const UdModel *m, Sentence *s, Arena *a)
     }
     WordF *wf = words_features(m->env, w, n, 1, a);     /* one set of features for tagger and parser */
     hmm_features(m->env, wf, w, n, penn, a);
-    tag_words(m, wf, n, tag);
+    tag_words(m, wf, w, n, tag, memo);
     if (!ud_has_parser(m)) return;
     parse_tagged(m, wf, w, tag, n, head, lab, a);
     for (size_t i = 0; i < n; i++) {
@@ -1126,7 +1213,7 @@ void udtrain_tagger(UdTrainer *t, const UdTrainSet *d, const uint32_t *sents, si
             uint8_t *pred = arena_alloc(&t->arena, n + 1);
             int fin = 0;
             for (uint32_t i = 0; i < n; i++) {
-                size_t nf = tag_features(wf, n, i, pred, fin, f);
+                size_t nf = tag_features(wf, n, i, pred, fin, TF_ALL, f);
                 memset(score, 0, sizeof(float) * (size_t)t->ntag);
                 ptrain_score(pt, f, nf, score);
                 int p = argmax_tag(score, t->ntag);

@@ -40,8 +40,10 @@ const char *ud_label(const UdModel *m, int label); /* "nsubj:pass" */
 int         ud_label_id(const UdModel *m, const char *name);  /* -1 none */
 
 /* Tag n words: tag[i] is an index for ud_xpos/ud_upos.  penn: the HMM
- * tagger's tags of the words (tag.h), a feature; NULL to run it here. */
-void ud_tag(const UdModel *m, const UdWord *w, size_t n, const uint8_t *penn, uint8_t *tag, Arena *scratch);
+ * tagger's tags of the words (tag.h), a feature; NULL to run it here.
+ * memo: the thread's (below), or NULL. */
+void ud_tag(const UdModel *m, const UdWord *w, size_t n, const uint8_t *penn, uint8_t *tag, UdMemo *memo,
+            Arena *scratch);
 /* Parse n tagged words: head[i] is 1-based (0: the root), label[i] an
  * index for ud_label.  Always a tree with one root. */
 void ud_parse(const UdModel *m, const UdWord *w, const uint8_t *tag, size_t n, int *head, uint8_t *label,
@@ -53,9 +55,17 @@ void ud_parse(const UdModel *m, const UdWord *w, const uint8_t *tag, size_t n, i
 int  ud_beam(const UdModel *m);
 void ud_set_beam(UdModel *m, int k);
 
+/* What the tagger keeps of the words it has tagged, from one sentence and
+ * document to the next: the same tags, faster.  One per thread, never
+ * shared; ud_memo_new(NULL) (no parser loaded) is NULL, which
+ * parse_sentence takes as none. */
+typedef struct UdMemo UdMemo;
+UdMemo *ud_memo_new(const UdModel *m);
+void    ud_memo_free(UdMemo *memo);
+
 /* Stage 4 in the pipeline: the sentence's tree over its tokens and their
- * (HMM) tags: each token's head and Rel. */
-void parse_sentence(const UdModel *m, Sentence *s, Arena *scratch);
+ * (HMM) tags: each token's head and Rel.  memo: the thread's, or NULL. */
+void parse_sentence(const UdModel *m, Sentence *s, UdMemo *memo, Arena *scratch);
 /* The name of a Rel (doc.h): "nsubj:pass"; a relation's Rel by its name,
  * else by the part before its ':' ("obl:tmod" -> REL_OBL), else REL_OTHER */
 const char *rel_name(int rel);

@@ -168,7 +168,7 @@ static int suggest_doc(const RawDoc *raw, void *vctx)
     char err[256];
     int cut;
     arena_reset(&c->arena);
-    if (pipeline_run(&d, &c->arena, raw, &c->coder.dict, &c->coder.models, &c->coder.opt, err, sizeof err, &cut)) {
+    if (pipeline_run(&d, &c->arena, raw, &c->coder.dict, &c->coder.models, &c->coder.opt, NULL, err, sizeof err, &cut)) {
         fprintf(stderr, "%s: %s\n", raw->file, err);
         return -1;
     }

@@ -857,9 +857,29 @@ static int own_thing(const Sentence *s, int m)
  * deliver blows to the United States"); for a demand, the subject of the
  * clause demanded ("demanded that Hamas release").  *how names the
  * relation for --explain. */
+/* The first finite verb after token h (ntok none): a target of h stands
+ * before it */
+static uint32_t next_finite(const Sentence *s, uint32_t h)
+{
+    for (uint32_t i = h + 1; i < s->ntok; i++) {
+        int t = s->tok[i].tag;
+        if (t == T_VBD || t == T_VBZ || t == T_VBP || t == T_MD) return i;
+    }
+    return s->ntok;
+}
+
+/* A mention other than skip starting after token i and before token stop */
+static int mention_between(const Sentence *s, uint32_t i, uint32_t stop, int skip)
+{
+    for (uint32_t m = 0; m < s->nmen; m++)
+        if (s->men[m].start > i && s->men[m].start < stop && (int)m != skip) return 1;
+    return 0;
+}
+
 static int target_in_tree(const Sentence *s, uint32_t h, const char *code, int src, const char **how)
 {
     int consult = code && code[0] == '0' && code[1] == '4';
+    uint32_t stop = next_finite(s, h);
     int demand = code && (!strncmp(code, "10", 2) || !strncmp(code, "02", 2));
     int m;
     int later = -1;   /* people no country names ("sent more troops to Somalia"): where they go first */
@@ -867,7 +887,7 @@ static int target_in_tree(const Sentence *s, uint32_t h, const char *code, int s
 #define TRY(expr, why)                                                     \
     do {                                                                   \
         m = (expr);                                                        \
-        if (m >= 0 && m != src && !own_thing(s, m)) {                      \
+        if (m >= 0 && m != src && s->men[m].start > h && s->men[m].start < stop && !own_thing(s, m)) { \
             if (s->men[m].has_agent && !s->men[m].actor_ref && later < 0) { \
                 later = m;                                                 \
                 later_how = (why);                                         \
@@ -916,14 +936,23 @@ static int target_in_tree(const Sentence *s, uint32_t h, const char *code, int s
  * denied the report and accused Israel", "agreed to withdraw"). */
 static int tree_subject(const Sentence *s, uint32_t h)
 {
+    uint32_t verb = h;
     for (int hops = 0; hops < 4; hops++) {
         int m = tree_dependent(s, h, REL_NSUBJ);
-        if (m >= 0) return m;
+        if (m >= 0) return s->men[m].start < verb ? m : -1;
         const Token *t = &s->tok[h];
         if (t->head < 0 || (t->rel != REL_CONJ && t->rel != REL_XCOMP)) return -1;
         h = (uint32_t)t->head;
     }
     return -1;
+}
+
+/* A "by" at or after token i */
+static int by_after(const Sentence *s, uint32_t i)
+{
+    for (; i < s->ntok; i++)
+        if (tok_word(&s->tok[i], W_BY)) return 1;
+    return 0;
 }
 
 /* The passive verb's agent, -1 none: from the tree, the mention in the
@@ -939,12 +968,14 @@ static int passive_agent(const Sentence *s, const VerbPhrase *v, const Options *
             if (t->head != (int)v->head || t->rel != REL_OBL_AGENT) continue;
             /* the first actor of the phrase: "by the U.N. war crimes court"
              * is the U.N.'s */
-            uint32_t from = i;
+            uint32_t from = i, by = 0;
             while (from > v->end && s->tok[from - 1].head == (int)i) from--;
+            for (uint32_t j = v->end; j < i && !by; j++) by = s->tok[j].head == (int)i && tok_word(&s->tok[j], W_BY);
+            if (!by) continue;   /* an agent is a "by" phrase */
             for (uint32_t j = from; j <= i; j++)
-                if (s->tok[j].mention >= 0) return s->tok[j].mention;
+                if (s->tok[j].mention >= 0 && s->men[s->tok[j].mention].start > v->end) return s->tok[j].mention;
             int m = node_mention(s, i);
-            if (m >= 0) return m;
+            if (m >= 0 && s->men[m].start > v->end) return m;
         }
     *from_tree = 0;
     for (uint32_t i = v->end; i + 1 < v->clause_end; i++) {
@@ -1928,8 +1959,9 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             }
             int tree_could = !ntgt && !(v->flags & VP_PASSIVE) && v->target_tok < 0 && !reported &&
                              !(v->code && v->code[0] == '0' && v->code[1] == '1');
-            /* the tree gives only mentions: one other than the subject is needed */
-            s->wants_tree |= tree_could && s->nmen > (uint32_t)(sub.nsrc ? 1 : 0);
+            /* the tree gives only mentions after the verb: one other than
+             * the subject is needed */
+            s->wants_tree |= tree_could && mention_between(s, v->head, next_finite(s, v->head), sub.nsrc ? sub.src[0] : -1);
             if (tree_could && s->parsed) {
                 /* the object in the tree, however far: "accused, in a
                  * statement on Monday, the Ardanian government" */
@@ -1948,7 +1980,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             if (v->flags & VP_PASSIVE) {
                 /* "was attacked by X": X acts on the subject */
                 int agent_tree = 0, agent = passive_agent(s, v, o, &agent_tree);
-                s->wants_tree |= s->nmen > 0;
+                s->wants_tree |= by_after(s, v->end) && mention_between(s, v->end, s->ntok, -1);
                 if (agent < 0 && cv->agentless && v->code && agentless_passive_counts(v->code) && sub.nsrc &&
                     !(v->flags & VP_NEGATED) && !not_done(s, k)) {
                     /* "five protesters were arrested", "130 people were killed":
@@ -2013,7 +2045,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 add_conj(s, s->tok[v->source_tok].mention, sub.src, &sub.nsrc, 8);
                 rule = "pattern source";
             }
-            if (!sub.nsrc && !(v->flags & VP_PASSIVE)) s->wants_tree |= s->nmen > 0;
+            if (!sub.nsrc && !(v->flags & VP_PASSIVE)) s->wants_tree |= s->nmen && s->men[0].start < v->head;
             if (!sub.nsrc && s->parsed && !(v->flags & VP_PASSIVE)) {
                 int m = tree_subject(s, v->head);
                 if (m >= 0) {

@@ -63,7 +63,7 @@ hd_doc *hd_code(const hd_coder *c, const char *text, size_t len, const char *dat
     arena_init(&d->arena);
     RawDoc raw = {"(text)", 0, "text", NULL, date, NULL, NULL, text, len, NULL};   /* read into the document's own body */
     int cut = 0;
-    if (pipeline_run(&d->doc, &d->arena, &raw, &c->coder.dict, &c->coder.models, &c->coder.opt, err, errsz, &cut)) {
+    if (pipeline_run(&d->doc, &d->arena, &raw, &c->coder.dict, &c->coder.models, &c->coder.opt, NULL, err, errsz, &cut)) {
         hd_doc_free(d);
         return NULL;
     }

@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include "buf.h"
 #include "dates.h"
+#include "depparse.h"
 #include "parse.h"
 #include "parsecmd.h"
 #include "input.h"
@@ -172,6 +173,7 @@ typedef struct Ctx {
     Store *check;       /* ingest: a second connection, to skip what is stored */
     Writer *writer;
     StorePacker *packer;    /* ingest: compresses the bodies coded by this thread (the main one) */
+    UdMemo *memo;           /* --tree: this thread's memo of the tagger (the main one) */
     long docs, sents, events, skipped, failed_store;
     long parsed_sents;      /* --tree: sentences the events stage parsed */
     uint64_t stage_ns[STAGE_N], render_ns;   /* --stats: summed over the documents (and threads) */
@@ -233,11 +235,11 @@ static void doc_msg(Buf *msg, const RawDoc *raw, const char *fmt, ...)
  * rendered into out, its messages into msg, its counts into k; d is left
  * for the caller (ingest stores it).  Returns -1 when it was not coded,
  * 1 when it was coded but reported (run-on text, a date that is none). */
-static int code_doc(const Ctx *c, const RawDoc *raw, Arena *arena, Doc *d, Buf *out, Buf *msg, Counts *k)
+static int code_doc(const Ctx *c, UdMemo *memo, const RawDoc *raw, Arena *arena, Doc *d, Buf *out, Buf *msg, Counts *k)
 {
     char err[512];
     int cut = 0;
-    if (pipeline_run(d, arena, raw, &c->coder.dict, &c->coder.models, &c->coder.opt, err, sizeof err, &cut)) {
+    if (pipeline_run(d, arena, raw, &c->coder.dict, &c->coder.models, &c->coder.opt, memo, err, sizeof err, &cut)) {
         doc_msg(msg, raw, "%s", err);
         return -1;
     }
@@ -314,7 +316,8 @@ static int on_doc(const RawDoc *raw, void *vctx)
     if (!c->writer) arena_reset(arena);
     Buf msg = {0};
     Counts k = {0};
-    int st = code_doc(c, raw, arena, &d, c->writer ? NULL : &c->out, &msg, &k);
+    if (!c->memo) c->memo = ud_memo_new(c->coder.models.parser);
+    int st = code_doc(c, c->memo, raw, arena, &d, c->writer ? NULL : &c->out, &msg, &k);
     if (msg.len) fputs(msg.data, stderr);
     buf_free(&msg);
     if (st < 0) return -1;
@@ -377,6 +380,7 @@ typedef struct JobRun {
     Pool *p;
     Job *j;
     StorePacker *packer;    /* the thread's */
+    UdMemo *memo;           /* the thread's */
 } JobRun;
 
 /* In a coding thread: code raw (its strings live while this runs) into j */
@@ -398,7 +402,7 @@ static int job_doc(const RawDoc *raw, void *vrun)
     Doc d;
     j->coded = 1;
     j->id = arena_strdup(&j->arena, raw->id);
-    j->status = code_doc(c, raw, &j->arena, &d, c->writer ? NULL : &j->out, &j->msg, &j->k);
+    j->status = code_doc(c, run->memo, raw, &j->arena, &d, c->writer ? NULL : &j->out, &j->msg, &j->k);
     if (c->writer && j->status >= 0) {
         store_view(&j->view, &d, raw->text, raw->len, &j->arena, run->packer);
         j->undated = !d.pubdate;
@@ -412,6 +416,7 @@ static void *pool_thread(void *arg)
 {
     Pool *p = arg;
     StorePacker *packer = p->c->writer ? store_packer_new() : NULL;
+    UdMemo *memo = ud_memo_new(p->c->coder.models.parser);
     pthread_mutex_lock(&p->mu);
     for (;;) {
         while (p->taken == p->filled && !p->closed) {
@@ -423,7 +428,7 @@ static void *pool_thread(void *arg)
         long seq = p->taken++;
         Job *j = &p->job[seq % p->njob];
         pthread_mutex_unlock(&p->mu);
-        JobRun run = {p, j, packer};
+        JobRun run = {p, j, packer, memo};
         if (j->line)
             j->input_failed =
                 input_json_doc(j->raw.file, j->raw.line, j->line, j->line_len, p->max_doc, &j->msg, job_doc, &run);
@@ -434,6 +439,7 @@ static void *pool_thread(void *arg)
     }
     pthread_mutex_unlock(&p->mu);
     store_packer_free(packer);
+    ud_memo_free(memo);
     return NULL;
 }
 
@@ -1019,6 +1025,7 @@ static int run(int argc, char **argv, int ingest, int quotes)
     }
     arena_free(&c.arena);
     store_packer_free(c.packer);
+    ud_memo_free(c.memo);
     buf_free(&c.out);
     buf_free(&c.undated);
     pipeline_unload(&c.coder);

@@ -9,6 +9,7 @@ typedef struct Tagger Tagger;
 typedef struct Lemmas Lemmas;
 typedef struct WordList WordList;
 typedef struct UdModel UdModel;
+typedef struct UdMemo UdMemo;     /* a thread's memo of the parser's tagger (depparse.h) */
 typedef struct LangId LangId;
 typedef struct Gazetteer Gazetteer;
 

@@ -35,6 +35,7 @@ typedef struct PCtx {
     const UdModel *m;
     const Models *env;          /* the lemmas and word list */
     Arena arena, scratch;
+    UdMemo *memo;           /* the tagger's */
     Buf out;
     long docs, sents, words;
 } PCtx;
@@ -57,7 +58,7 @@ static void conllu_sentence(PCtx *c, const Doc *d, uint32_t si)
     uint8_t *tag = arena_alloc(&c->scratch, n + 1), *lab = arena_alloc(&c->scratch, n + 1);
     int *head = arena_alloc(&c->scratch, (n + 1) * sizeof *head);
     for (size_t i = 0; i < n; i++) w[i] = (UdWord){s->tok[i].s, s->tok[i].n};
-    ud_tag(c->m, w, n, NULL, tag, &c->scratch);
+    ud_tag(c->m, w, n, NULL, tag, c->memo, &c->scratch);
     ud_parse(c->m, w, tag, n, head, lab, &c->scratch);
     Buf *b = &c->out;
     buf_printf(b, "# sent_id = %s-%u\n# text = ", d->id ? d->id : "doc", si + 1);
@@ -222,6 +223,7 @@ int parse_main(int argc, char **argv)
         c.env = &models;
         arena_init(&c.arena);
         arena_init(&c.scratch);
+        c.memo = ud_memo_new(m);
         if (!ninputs) inputs[ninputs++] = "-";
         long failed = 0;
         Input in = {on_doc, NULL, 0, input_say_stderr, &c, INPUT_MAX_DOC_DEFAULT, NULL, 0};
@@ -236,6 +238,7 @@ int parse_main(int argc, char **argv)
                     t2 > t1 ? (double)c.words / (t2 - t1) : 0.0);
         arena_free(&c.arena);
         arena_free(&c.scratch);
+        ud_memo_free(c.memo);
         status = failed ? 1 : 0;
     }
     udmodel_free(m);

@@ -22,6 +22,13 @@ static inline uint32_t tag32(uint64_t f) { return (uint32_t)(f >> 32) | 1u; }
 
 void pmodel_score(const PModel *m, const uint64_t *f, size_t n, float *score)
 {
+    int32_t acc[256] = {0};
+    pmodel_acc(m, f, n, acc);
+    for (uint32_t c = 0; c < m->nclass; c++) score[c] += (float)acc[c] * m->scale;
+}
+
+void pmodel_acc(const PModel *m, const uint64_t *f, size_t n, int32_t *acc)
+{
     uint32_t at[128];
     if (n > 128) n = 128;
     /* the slots miss the cache: ask for all of them first, then read */
@@ -30,7 +37,6 @@ void pmodel_score(const PModel *m, const uint64_t *f, size_t n, float *score)
         if (m->dense) __builtin_prefetch(&m->dense[at[j]]);
         else __builtin_prefetch(&m->key[at[j]]), __builtin_prefetch(&m->run[at[j]]);
     }
-    int32_t acc[256] = {0};
     if (m->dense) {
         for (size_t j = 0; j < n; j++) {
             uint32_t want = tag32(f[j]);
@@ -70,7 +76,6 @@ void pmodel_score(const PModel *m, const uint64_t *f, size_t n, float *score)
             for (uint32_t q = 0; q < len[j]; q++) acc[c[q]] += w[q];
         }
     }
-    for (uint32_t c = 0; c < m->nclass; c++) score[c] += (float)acc[c] * m->scale;
 }
 
 #define MAGIC 0x324d5048u   /* "HPM2" */

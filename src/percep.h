@@ -49,6 +49,10 @@ typedef struct PModel {
 
 /* Add the weights of n features into score[0..nclass). */
 void pmodel_score(const PModel *m, const uint64_t *f, size_t n, float *score);
+/* The same, before scaling: the integer weights added into acc[0..nclass)
+ * (exact in any order and any split of the features); score[c] is then
+ * acc[c] * m->scale. */
+void pmodel_acc(const PModel *m, const uint64_t *f, size_t n, int32_t *acc);
 
 /* Training. */
 typedef struct PTrain PTrain;

@@ -147,14 +147,14 @@ void pipeline_unload(Coder *c)
  * parsed, and the events made again.  Sentences whose actors the rules
  * found, most of an article, are never parsed; the events are those of
  * parsing every sentence (the stage reads trees nowhere else). */
-static void events_with_trees(Doc *d, const Dict *dict, const Models *m, const Options *o, Arena *a)
+static void events_with_trees(Doc *d, const Dict *dict, const Models *m, const Options *o, UdMemo *memo, Arena *a)
 {
     make_events(d, dict, o);
     int parsed = 0;
     for (uint32_t i = 0; i < d->nsent; i++) {
         Sentence *s = &d->sent[i];
         if (s->wants_tree && !s->parsed) {
-            parse_sentence(m->parser, s, a);
+            parse_sentence(m->parser, s, memo, a);
             parsed = 1;
         }
     }
@@ -181,7 +181,7 @@ static void lap(Doc *d, const Options *o, int s, uint64_t *t)
 }
 
 int pipeline_run(Doc *d, Arena *a, const RawDoc *raw, const Dict *dict, const Models *m, const Options *o,
-                 char *err, size_t errsz, int *cut_sentences)
+                 UdMemo *memo, char *err, size_t errsz, int *cut_sentences)
 {
     memset(d, 0, sizeof *d);
     uint64_t t = o->timing ? now_ns() : 0;
@@ -207,7 +207,7 @@ int pipeline_run(Doc *d, Arena *a, const RawDoc *raw, const Dict *dict, const Mo
     lap(d, o, STAGE_NOUNS, &t);
     find_quotes(d, o);
     lap(d, o, STAGE_QUOTES, &t);
-    if (o->tree) events_with_trees(d, dict, m, o, a);
+    if (o->tree) events_with_trees(d, dict, m, o, memo, a);
     else make_events(d, dict, o);
     lap(d, o, STAGE_EVENTS, &t);
     d->gaz = m->gaz;
@@ -248,7 +248,7 @@ int pipeline_run_parsed(Doc *d, Arena *a, const RawDoc *raw, const ParsedSentenc
     find_verbs(d, dict, o);
     find_nouns(d, dict, o);
     find_quotes(d, o);
-    if (o->tree && !given) events_with_trees(d, dict, m, o, a);
+    if (o->tree && !given) events_with_trees(d, dict, m, o, NULL, a);
     else make_events(d, dict, o);
     d->gaz = m->gaz;
     find_places(d, m->gaz);

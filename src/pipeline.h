@@ -33,9 +33,10 @@ void pipeline_unload_models(Models *m);
 /* dict/ and data/: $HERODOTUS_DATA, else beside the binary, else the
  * build-time path; written into buf */
 const char *pipeline_datadir(char *buf, size_t cap);
-/* Code one document; err gets a message when it returns -1 (unreadable). */
+/* Code one document; err gets a message when it returns -1 (unreadable).
+ * memo: the calling thread's (ud_memo_new of m->parser; NULL: none). */
 int  pipeline_run(Doc *d, Arena *a, const RawDoc *raw, const Dict *dict, const Models *m, const Options *o,
-                  char *err, size_t errsz, int *cut_sentences);
+                  UdMemo *memo, char *err, size_t errsz, int *cut_sentences);
 
 /* Code sentences parsed elsewhere (words and tags given); raw gives the
  * document's metadata (its text is not read). */

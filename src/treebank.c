@@ -128,6 +128,7 @@ void treebank_eval(const Treebank *tb, const UdModel *m, TbScores *sc)
     memset(sc, 0, sizeof *sc);
     Arena a;
     arena_init(&a);
+    UdMemo *memo = ud_memo_new(m);
     for (uint32_t s = 0; s < tb->nsent; s++) {
         uint32_t n = tb->sent[s].n, f0 = tb->sent[s].first;
         arena_reset(&a);
@@ -135,7 +136,7 @@ void treebank_eval(const Treebank *tb, const UdModel *m, TbScores *sc)
         uint8_t *tag = arena_alloc(&a, n), *lab = arena_alloc(&a, n);
         int *head = arena_alloc(&a, n * sizeof *head);
         for (uint32_t i = 0; i < n; i++) w[i] = (UdWord){tb->form[f0 + i], (uint32_t)strlen(tb->form[f0 + i])};
-        ud_tag(m, w, n, NULL, tag, &a);
+        ud_tag(m, w, n, NULL, tag, memo, &a);
         ud_parse(m, w, tag, n, head, lab, &a);     /* leaves head 0 without a parser */
         for (uint32_t i = 0; i < n; i++) {
             uint32_t g = f0 + i;
@@ -148,5 +149,6 @@ void treebank_eval(const Treebank *tb, const UdModel *m, TbScores *sc)
             sc->las_full += !strcmp(ud_label(m, lab[i]), tb->deprel[g]);
         }
     }
+    ud_memo_free(memo);
     arena_free(&a);
 }

@@ -332,7 +332,7 @@ int validate_file(const char *file, const Dict *given, const Models *models, int
                     long np = parse_ptb(parse, strlen(parse), &arena, &ps, err, sizeof err);
                     bad = np <= 0 || pipeline_run_parsed(&d, &arena, &r, ps, (size_t)np, dict, models, &o);
                 } else {
-                    bad = pipeline_run(&d, &arena, &r, dict, models, &o, err, sizeof err, &cut);
+                    bad = pipeline_run(&d, &arena, &r, dict, models, &o, NULL, err, sizeof err, &cut);
                 }
                 if (bad) {
                     snprintf(got_error, sizeof got_error, "bad_input");

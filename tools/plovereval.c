@@ -124,7 +124,7 @@ int main(int argc, char **argv)
         char err[512];
         int cut = 0;
         sents++;
-        if (pipeline_run(&d, &arena, &raw, &coder.dict, &coder.models, &coder.opt, err, sizeof err, &cut)) {
+        if (pipeline_run(&d, &arena, &raw, &coder.dict, &coder.models, &coder.opt, NULL, err, sizeof err, &cut)) {
             fprintf(stderr, "plover-eval: %s: %s\n", raw.id, err);
             gold_n += (long)ng;
             continue;

@@ -160,7 +160,7 @@ int main(int argc, char **argv)
         UdModel *m = udtrain_model(t, 0);
         for (uint32_t s = (uint32_t)k; s < tr.nsent; s += (uint32_t)folds) {
             arena_reset(&a);
-            ud_tag(m, d.word + d.first[s], d.len[s], d.penn + d.first[s], d.pred_tag + d.first[s], &a);
+            ud_tag(m, d.word + d.first[s], d.len[s], d.penn + d.first[s], d.pred_tag + d.first[s], NULL, &a);
         }
         udmodel_free(m);
     }

@@ -181,7 +181,7 @@ int fuzz_dict_input(const uint8_t *data, size_t size, int kind, const char *name
     Doc doc;
     char err[512];
     int cut;
-    if (!pipeline_run(&doc, &a, &raw, &d, m, &o, err, sizeof err, &cut)) fuzz_render(&doc, &d);
+    if (!pipeline_run(&doc, &a, &raw, &d, m, &o, NULL, err, sizeof err, &cut)) fuzz_render(&doc, &d);
     arena_free(&a);
     dict_free(&d);
     return 0;

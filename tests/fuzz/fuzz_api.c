@@ -42,7 +42,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     Doc d;
     int cut = 0;
     StoreView v;
-    if (pipeline_run(&d, &a, &raw, &coder.dict, &coder.models, &coder.opt, err, sizeof err, &cut)) {
+    if (pipeline_run(&d, &a, &raw, &coder.dict, &coder.models, &coder.opt, NULL, err, sizeof err, &cut)) {
         fprintf(stderr, "fuzz: %s\n", err);
         exit(1);
     }

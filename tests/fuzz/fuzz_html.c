@@ -28,7 +28,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         arena_init(&a);
         Doc d;
         int cut;
-        if (!pipeline_run(&d, &a, &raw, dict, fuzz_models(0), &o, err, sizeof err, &cut)) fuzz_render(&d, dict);
+        if (!pipeline_run(&d, &a, &raw, dict, fuzz_models(0), &o, NULL, err, sizeof err, &cut)) fuzz_render(&d, dict);
         arena_free(&a);
     }
     page_free(&p);

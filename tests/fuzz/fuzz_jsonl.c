@@ -22,7 +22,7 @@ static int on_doc(const RawDoc *raw, void *ctx)
     arena_init(&a);
     Doc d;
     char err[512];
-    int cut, bad = pipeline_run(&d, &a, raw, dict, fuzz_models(0), &o, err, sizeof err, &cut);
+    int cut, bad = pipeline_run(&d, &a, raw, dict, fuzz_models(0), &o, NULL, err, sizeof err, &cut);
     if (!bad) fuzz_render(&d, dict);
     arena_free(&a);
     return bad;

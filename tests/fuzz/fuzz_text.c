@@ -26,7 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     Doc d;
     char err[512];
     int cut;
-    if (!pipeline_run(&d, &a, &raw, dict, fuzz_models(1), &o, err, sizeof err, &cut)) fuzz_render(&d, dict);
+    if (!pipeline_run(&d, &a, &raw, dict, fuzz_models(1), &o, NULL, err, sizeof err, &cut)) fuzz_render(&d, dict);
     arena_free(&a);
     free(text);
     return 0;
