@@ -342,6 +342,28 @@ static Sym match_code(const Dict *dict, const Match *m, int date, const Context 
     return c == cx->cog && cx->drc && m->end == m->start + 1 ? cx->cod : c;
 }
 
+/* The country a people named by its origin lives in, 0 none or the same:
+ * "ethnic" before the mention [start, end) or "minority", "population" or
+ * "community" after it ("ethnic Albanians", "the Hungarian minority in
+ * Romania"); where the sentence places its events, else the dateline's
+ * country, else the sentence's other country ("Kyrgyz police detained
+ * ethnic Uzbeks"). */
+static Sym residence(const Sentence *s, uint32_t start, uint32_t end, Sym origin, const Match *m, uint32_t nm,
+                     const Dict *dict, int date, const Context *cx, Sym place_country, Sym dateline)
+{
+    int people = start > 0 && tok_is(&s->tok[start - 1], "ethnic");
+    if (!people && end < s->ntok)
+        people = tok_is(&s->tok[end], "minority") || tok_is(&s->tok[end], "minorities") ||
+                 tok_is(&s->tok[end], "population") || tok_is(&s->tok[end], "community");
+    if (!people) return 0;
+    Sym own = actor_country(origin), home = place_country;
+    if (!home || home == own) home = dateline ? actor_country(dateline) : 0;
+    for (uint32_t k = 0; k < nm && (!home || home == own); k++)
+        if (m[k].actor && dict->actors[m[k].actor - 1].kind == MK_COUNTRY)
+            home = actor_country(match_code(dict, &m[k], date, cx));
+    return home && home != own ? home : 0;
+}
+
 /* A mention as one of "the two sides" named last (two[1] the latest): a
  * country, an organisation, a person, a body of a country.  A bare
  * country of a side already there is that side ("Orban met Xi in
@@ -664,7 +686,23 @@ static void coordinate(Sentence *s, Mention *men, uint32_t nmen, Arena *a, const
             link_and[k] = 1;
             continue;
         }
-        if (h <= g || h - g > 5) continue;
+        if (h <= g) continue;
+        /* "Sudan and, with strings attached, Cuba", "Iran, Syria and, to a
+         * lesser extent, Iraq": "and" before an aside between commas */
+        uint32_t aside = g + (s->tok[g].tag == T_COMMA);
+        if (h - g > 3 && aside + 1 < h && tok_is(&s->tok[aside], "and") && s->tok[h - 1].tag == T_COMMA &&
+            (s->tok[aside + 1].tag == T_COMMA || s->tok[aside + 1].tag == T_IN || s->tok[aside + 1].tag == T_TO) &&
+            h - g <= 9) {
+            int plain = 1;
+            for (uint32_t i = aside + 1; i + 1 < h && plain; i++)
+                plain = !TAG_IS_VERB(s->tok[i].tag) || s->tok[i].tag == T_VBN || s->tok[i].tag == T_VBG;
+            if (plain) {
+                men[k].conj = (int16_t)(k + 1);
+                link_and[k] = 2;
+                continue;
+            }
+        }
+        if (h - g > 5) continue;
         int ok = 1, joins = 0, ands = 0;
         for (uint32_t i = g; i < h && ok; i++) {
             const Token *t = &s->tok[i];
@@ -962,6 +1000,18 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
                                      : combine(country ? country : person, agent, prefix);
                 mm->code = person;
             } else if (country) {
+                /* "ethnic Albanians in southern Serbia", "the Turkish
+                 * minority": a people of the country they live in, where the
+                 * sentence (or else the dateline) places them elsewhere */
+                Sym home = conventions(o)->agent_context ? residence(s, mm->start, mm->end, country, m, nm, dict, date,
+                                                                     &cx, place_country, d->place_code)
+                                                         : 0;
+                if (home) {
+                    /* its leaders are not the state's government: "leaders
+                     * of the Hungarian minority in Romania" */
+                    country = home;
+                    if (!agent || (nag == 1 && !strcmp(sym_name(agent), "GOV"))) agent = sym_intern("CVL", 3), prefix = 0;
+                }
                 mm->code = nag > 1 ? assemble(country, ags, agpre, nag) : combine(country, agent, prefix);
                 mm->kind = agent ? MK_PERSON : MK_COUNTRY;
                 /* a bare country kind stays country; with an agent it is a body */

@@ -793,6 +793,20 @@ check congo_in_an_article_on_the_drc_is_the_drc grep -q '	COD	RWA	161	' "$T/o"
 coded 2025-01-27 'Congo and Gabon signed a border agreement.' --all
 check congo_alone_is_the_republic_of_the_congo grep -q '	COG	GAB	057	' "$T/o"
 
+# a people named by its origin is of the country it lives in: "ethnic
+# Albanians in southern Serbia", "the Hungarian minority in Romania"; the
+# country of origin where nothing places them elsewhere
+coded 2024-04-08 'Serb forces killed three ethnic Albanians in a gunbattle in southeastern Serbia on Friday, a council representing the community said. Kyrgyz security forces detained dozens of ethnic Uzbeks in the southern city of Osh after two nights of clashes, witnesses said. Leaders of the Hungarian minority in Romania protested on Sunday against an education law that they said would close schools. Thousands of ethnic Albanians rallied on Sunday, demanding the release of their leaders.' --all --tree
+check ethnic_people_in_a_country_are_of_that_country sh -c "grep -q '	SRBMIL	SRBCVL	19' '$T/o' && grep -q '	KGZCOP	KGZCVL	173	' '$T/o' && ! grep -qE '	(SRBMIL|KGZCOP)	(ALB|UZB)' '$T/o'"
+check a_minoritys_leaders_are_not_the_government grep -q '	ROUCVL		141	' "$T/o"
+check ethnic_people_placed_nowhere_keep_their_origin grep -q '	ALB	[A-Z]*	141	' "$T/o"
+
+# "and" before an aside between commas still ends a list: "Iran, Syria
+# and, to a lesser extent, Iraq"; a clause of its own after the aside does not
+coded 2024-04-08 'Washington has long accused Iran, Syria and, to a lesser extent, Iraq of sponsoring the militant groups that attacked its bases. The Senate voted on Tuesday to lift the embargoes on medicine sales to Cuba, Venezuela, Nicaragua and, with strings attached, Iran. Police arrested Kenyan opposition leader Raila Odinga and, after a brief scuffle with his supporters, shot a student.' --all
+check a_list_ends_with_and_before_an_aside sh -c "grep -q '	USA	SYR	112	' '$T/o' && grep -q '	USA	IRQ	112	' '$T/o' && grep -q '	USALEG	IRN	' '$T/o' && grep -q '	USALEG	NIC	' '$T/o'"
+check an_aside_before_a_clause_joins_no_list sh -c "grep -q '	KENCOP	KENEDU	19' '$T/o' && ! grep -q '	KENCOP	KENEDU	173' '$T/o'"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
