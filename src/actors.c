@@ -141,6 +141,16 @@ static const char *const ROLE_HEADS[] = {"leader", "leaders", "chief", "head", "
                                          "spokeswoman", "spokesperson", "official", "officials", "member", "members",
                                          "representative", "representatives", "negotiator", "envoy", "founder", NULL};
 
+/* What a body gives, trades or keeps up with others, named with the body
+ * as its kind ("military aid", "security cooperation", "police training"):
+ * no actor of its own, unlike "a police station" or "an army convoy"
+ * (attacked, they are the police's and the army's) */
+static const char *const GIVEN_THINGS[] = {"aid", "assistance", "support", "cooperation", "co-operation", "ties",
+                                           "relations", "exports", "imports", "sales", "spending", "budget",
+                                           "equipment", "hardware", "supplies", "technology", "training", "package",
+                                           "program", "programme", "programs", "programmes", "reform", "reforms",
+                                           "deal", "pact", "links", NULL};
+
 static const char *const FORMAL_ORG_NOUNS[] = {"alliance", "bloc", "organisation", "organization", NULL};
 
 /* Is the code an armed or insurgent group's ("PSEREBHMS", "SDNREBRSF")? */
@@ -1053,6 +1063,10 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
                             base = actor_country(men[q].code);
                 mm->code = nag > 1 && base ? assemble(base, ags, agpre, nag) : combine(base, agent, prefix);
                 mm->kind = MK_AGENT;
+                /* "expanded military cooperation with Iran": a kind of thing */
+                if (conventions(o)->agent_context && nag == 1 && m[j - 1].end < s->ntok &&
+                    tok_is_any(&s->tok[m[j - 1].end], GIVEN_THINGS))
+                    mm->code = 0;
                 /* "the two leaders", "both sides": the two named before
                  * (resolve_pronouns), not a body of its own */
                 Sym pair[2];

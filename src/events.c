@@ -857,6 +857,37 @@ static int own_thing(const Sentence *s, int m)
  * deliver blows to the United States"); for a demand, the subject of the
  * clause demanded ("demanded that Hamas release").  *how names the
  * relation for --explain. */
+/* The actor a complaint is about, after its addressee ending at token i:
+ * "over" or "about" (or "against"), then an actor within four words,
+ * before any other verb ("to the UN on Tuesday over two Israeli air
+ * raids"); -1 none. */
+static int complaint_about(const Sentence *s, uint32_t i)
+{
+    for (uint32_t j = i; j < s->ntok && j < i + 6; j++) {
+        const Token *t = &s->tok[j];
+        if (TAG_IS_VERB(t->tag) || t->tag == T_COMMA) return -1;
+        if (!(tok_word(t, W_OVER) || tok_word(t, W_ABOUT) || tok_word(t, W_AGAINST))) continue;
+        for (uint32_t q = j + 1; q < s->ntok && q <= j + 4; q++) {
+            if (TAG_IS_VERB(s->tok[q].tag)) return -1;
+            if (s->tok[q].mention >= 0 && s->men[s->tok[q].mention].kind != MK_PRONOUN) return s->tok[q].mention;
+        }
+        return -1;
+    }
+    return -1;
+}
+
+/* A complaint's target: its addressee m ("to the UN", "with the UN")
+ * gives way to what it is about, when it says */
+static int complaint_target(const Sentence *s, int m)
+{
+    if (m < 0) return m;
+    uint32_t pp = s->men[m].start;
+    if (pp >= 1 && s->tok[pp - 1].tag == T_DT) pp--;
+    if (pp == 0 || !(tok_word(&s->tok[pp - 1], W_TO) || tok_word(&s->tok[pp - 1], W_WITH))) return m;
+    int about = complaint_about(s, s->men[m].end);
+    return about >= 0 ? about : m;
+}
+
 /* The first finite verb after token h (ntok none): a target of h stands
  * before it */
 static uint32_t next_finite(const Sentence *s, uint32_t h)
@@ -1835,7 +1866,9 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             int reported = cv->speech && (v->flags & VP_SPEECH) && v->code && !strncmp(v->code, "01", 2) &&
                            !tok_lemma_in(&s->tok[v->head], ADDRESSED);
             if (v->target_tok >= 0) {
-                add_conj(s, s->tok[v->target_tok].mention, tgt, &ntgt, 8);
+                int m = s->tok[v->target_tok].mention;
+                add_conj(s, cv->target_reading && v->code && !strncmp(v->code, "11", 2) ? complaint_target(s, m) : m, tgt,
+                         &ntgt, 8);
             } else {
                 int own = -1;   /* the subject's own forces, passed over */
                 for (uint32_t i = v->end; i < v->clause_end; i++) {
@@ -1924,6 +1957,11 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                                   (!strncmp(v->code, "087", 3) || !strcmp(v->code, "0356")));
                         if (!to) break;
                     }
+                    /* "complained to the United Nations on Tuesday over two
+                     * Israeli air raids": a complaint is on whom it is about,
+                     * not on whom it is made to */
+                    if (cv->target_reading && v->code && !strncmp(v->code, "11", 2))
+                        m = complaint_target(s, m);
                     add_conj(s, m, tgt, &ntgt, 8);
                     break;
                 }

@@ -807,6 +807,17 @@ coded 2024-04-08 'Washington has long accused Iran, Syria and, to a lesser exten
 check a_list_ends_with_and_before_an_aside sh -c "grep -q '	USA	SYR	112	' '$T/o' && grep -q '	USA	IRQ	112	' '$T/o' && grep -q '	USALEG	IRN	' '$T/o' && grep -q '	USALEG	NIC	' '$T/o'"
 check an_aside_before_a_clause_joins_no_list sh -c "grep -q '	KENCOP	KENEDU	19' '$T/o' && ! grep -q '	KENCOP	KENEDU	173' '$T/o'"
 
+# a body named as the kind of a thing given or kept up ("military aid",
+# "security cooperation") is no actor; a body's place or convoy attacked is
+coded 2024-04-08 'Russia agreed to expand military cooperation with Iran during talks in Tehran on Tuesday, the defence ministry said. The United States suspended part of a military aid programme for Bosnia after the vote, officials said. Militants attacked a police station in Mogadishu overnight, killing four officers.' --all
+check a_bodys_kind_of_thing_is_no_target sh -c "grep -q '	RUS	IRN	03' '$T/o' && grep -q '	USA	BIH	16' '$T/o' && ! grep -qE '	(RUS	RUSMIL|USA	USAMIL)	' '$T/o'"
+check an_attacked_police_station_is_the_polices grep -q '	SOMCOP	1[89]' "$T/o"
+
+# a complaint made to someone about someone else is on whom it is about
+coded 2024-04-08 'Ukraine protested to the OSCE on Monday about Russian shelling of civilian areas near Donetsk, its foreign ministry said. Pakistan lodged a complaint with the United Nations against India over the shelling along the Line of Control. Kenya complained to the African Union that its envoy had been snubbed.' --all
+check a_complaint_is_on_whom_it_is_about sh -c "grep -q '	UKR	RUS	11' '$T/o' && grep -q '	PAK	IND	11' '$T/o' && ! grep -qE '	(UKR	IGOEUROSC|PAK	IGOUNO)	11' '$T/o'"
+check a_complaint_about_nothing_named_is_on_its_addressee grep -q '	KEN	IGOAFRAU	11' "$T/o"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
