@@ -341,6 +341,11 @@ typedef struct Context {
     Sym prev_group;         /* the first group the sentence before named, for "it" */
     uint8_t drc;            /* the article names the Democratic Republic of the Congo or its places */
     Sym cod, cog;           /* the two Congos' codes (0 without the news conventions) */
+    struct {                /* people named after their office ("President Dina Boluarte"), by surname */
+        const Token *surname;   /* in the document's sentences */
+        Mention as;
+    } named[16];
+    uint32_t nnamed;        /* how many were named (the latest 16 kept) */
 } Context;
 
 /* The code of match m, an actor: "Congo" alone is the Democratic Republic
@@ -372,6 +377,54 @@ static Sym residence(const Sentence *s, uint32_t start, uint32_t end, Sym origin
         if (m[k].actor && dict->actors[m[k].actor - 1].kind == MK_COUNTRY)
             home = actor_country(match_code(dict, &m[k], date, cx));
     return home && home != own ? home : 0;
+}
+
+/* The people this sentence names after their office, by the name's last
+ * word, for the sentences after it ("Boluarte blamed ...") */
+static void remember_surnames(Context *cx, const Sentence *s, const Mention *men, uint32_t nmen)
+{
+    for (uint32_t k = 0; k < nmen; k++) {
+        const Mention *m = &men[k];
+        if (!m->titled || !m->code || m->end < 1) continue;
+        const Token *last = &s->tok[m->end - 1];
+        if (last->n < 3 || !(last->flags & TOK_CAP)) continue;
+        uint32_t at = cx->nnamed++ % 16;
+        cx->named[at].surname = last;
+        cx->named[at].as = *m;
+    }
+}
+
+/* A surname standing alone (or with "'s") that names a person named
+ * before after an office: a mention of that person, in token order
+ * ("President Dina Boluarte arrived ... Boluarte accused"); returns the
+ * mentions now. */
+static uint32_t surnames(const Sentence *s, Mention *men, uint32_t nmen, const Context *cx)
+{
+    uint32_t known = cx->nnamed < 16 ? cx->nnamed : 16;
+    if (!known) return nmen;
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < s->ntok; i++) {
+        while (k < nmen && men[k].end <= i) k++;
+        const Token *t = &s->tok[i];
+        if ((k < nmen && men[k].start <= i) || t->tag != T_NNP || !(t->flags & TOK_CAP)) continue;
+        if ((i > 0 && s->tok[i - 1].tag == T_NNP) || (i + 1 < s->ntok && s->tok[i + 1].tag == T_NNP)) continue;
+        int found = -1;
+        for (uint32_t q = 0; q < known && found < 0; q++) {   /* the latest first */
+            uint32_t at = (cx->nnamed - 1 - q) % 16;
+            const Token *sn = cx->named[at].surname;
+            if (sn->n == t->n && !strncasecmp(sn->s, t->s, t->n)) found = (int)at;
+        }
+        if (found < 0) continue;
+        memmove(&men[k + 1], &men[k], (nmen - k) * sizeof *men);
+        men[k] = cx->named[found].as;
+        men[k].start = i;
+        men[k].end = i + 1;
+        men[k].titled = 0;
+        men[k].conj = -1;
+        nmen++;
+        k++;
+    }
+    return nmen;
 }
 
 /* A mention as one of "the two sides" named last (two[1] the latest): a
@@ -1107,6 +1160,7 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
                 }
             }
         }
+        if (conventions(o)->references) nmen = surnames(s, men, nmen, &cx);
         uint32_t total = resolve_pronouns(s, men, nmen, &cx, conventions(o));
         /* keep mentions in token order */
         for (uint32_t x = 1; x < total; x++) {
@@ -1116,7 +1170,10 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
             men[y] = t;
         }
         nmen = total;
-        if (conventions(o)->references) titled_names(s, men, nmen);
+        if (conventions(o)->references) {
+            titled_names(s, men, nmen);
+            remember_surnames(&cx, s, men, nmen);
+        }
         for (uint32_t k = nmen; k-- > 0;) {   /* tokens point at the first of mentions sharing a span */
             for (uint32_t i = men[k].start; i < men[k].end; i++) s->tok[i].mention = (int16_t)k;
         }

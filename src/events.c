@@ -433,10 +433,61 @@ static uint32_t clause_hung_on(const Sentence *s, uint32_t j, const int *subj_of
     return j;
 }
 
+/* A word of a noun phrase or of a preposition's phrase after a noun */
+static int np_or_pp_word(const Token *t)
+{
+    switch (t->tag) {
+    case T_IN: case T_DT: case T_JJ: case T_JJR: case T_JJS: case T_NN: case T_NNS: case T_NNP: case T_NNPS:
+    case T_CD: case T_RB: case T_PRPS: case T_POS: return !tok_word(t, W_THAT);
+    default: return 0;
+    }
+}
+
+/* The actor of an attack named by a noun whose phrase ends right before
+ * token i (over adverbs), the noun having no support verb and no target of
+ * its own: "Israeli strikes killed 40 Palestinians", "Israeli shelling
+ * overnight wounded"; -1 none.  ("Israeli air strikes on Gaza killed 12
+ * people" is the strikes' event, on Gaza, and no other.) */
+static int attack_before(const Sentence *s, uint32_t i, uint32_t k, const int *subj_of_vp)
+{
+    while (i > 0 && (s->tok[i - 1].tag == T_RB || s->tok[i - 1].tag == T_MD)) i--;
+    if (k > 0) {
+        /* a gerund tagged as a verb: "Russian shelling of the town
+         * overnight killed" */
+        const VerbPhrase *g = &s->vp[k - 1];
+        int a = subj_of_vp[k - 1];
+        uint32_t end = g->end;
+        while (end < i && end < g->end + 7 && np_or_pp_word(&s->tok[end])) end++;
+        if (end == i && a >= 0 && g->start == g->head && s->tok[g->head].tag == T_VBG && g->start > 0 &&
+            s->tok[g->start - 1].mention == a && cameo_is_force(g->code) && !(g->flags & (VP_NEGATED | VP_FUTURE)) &&
+            g->target_tok < 0)
+            return a;
+    }
+    for (uint32_t q = 0; q < s->nnn; q++) {
+        const NounEvent *ne = &s->nn[q];
+        uint32_t end = ne->end > ne->head + 1 ? ne->end : ne->head + 1;
+        /* over a phrase of place or time: "of the town overnight", "on a
+         * wedding party", "near the border", "in recent days" */
+        while (end < i && end < ne->head + 8 && np_or_pp_word(&s->tok[end])) end++;
+        if (end == i && ne->src_m >= 0 && ne->tgt_m < 0 && ne->support < 0 && !(ne->flags & (VP_NEGATED | VP_FUTURE)) &&
+            cameo_is_force(ne->code) && s->men[ne->src_m].start < ne->head)
+            return ne->src_m;
+    }
+    return -1;
+}
+
 static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_of_vp, int cv_participles)
 {
     const VerbPhrase *v = &s->vp[k];
     sub->nsrc = 0;
+    if (!(v->flags & (VP_INFINITIVE | VP_PASSIVE)) && cameo_is_force(v->code)) {
+        int a = attack_before(s, v->start, k, subj_of_vp);
+        if (a >= 0) {
+            add_conj(s, a, sub->src, &sub->nsrc, 8);
+            sub->rule = "the actor of the attack its subject names";
+            return 0;
+        }
+    }
     int m = (v->flags & VP_INFINITIVE) ? -1 : mention_before(s, v->start);
     /* a participle ("accusing", "demanding") with a mention before it that
      * is not its subject */

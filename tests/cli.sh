@@ -818,6 +818,18 @@ coded 2024-04-08 'Ukraine protested to the OSCE on Monday about Russian shelling
 check a_complaint_is_on_whom_it_is_about sh -c "grep -q '	UKR	RUS	11' '$T/o' && grep -q '	PAK	IND	11' '$T/o' && ! grep -qE '	(UKR	IGOEUROSC|PAK	IGOUNO)	11' '$T/o'"
 check a_complaint_about_nothing_named_is_on_its_addressee grep -q '	KEN	IGOAFRAU	11' "$T/o"
 
+# a surname alone names the person named before after an office
+coded 2023-01-20 'LIMA, Jan 20 - Peruvian police fired tear gas at thousands of demonstrators who marched on the Congress building on Thursday demanding the resignation of President Dina Boluarte. Boluarte, who took office in December, blamed Bolivia for the unrest. Bolivia'"'"'s former president Evo Morales accused Boluarte'"'"'s government of massacring protesters. Boluarte Street traders accused Chile of dumping goods.' --all
+check a_surname_alone_is_the_person_named_before grep -q '	PERGOV	BOL	11' "$T/o"
+"$H" code --debug --all --format tsv "$T/coded.txt" >/dev/null 2>"$T/e"
+check a_surname_in_a_longer_name_is_not_the_person sh -c "grep -q 'Boluarte/NNP Street' '$T/e' && ! grep -q 'Boluarte/NNP=[^ ]* Street' '$T/e'"
+
+# force whose subject is an attack named by a noun (or a gerund) is the
+# attack's actor's; a wedding party is its guests
+coded 2024-03-11 'KYIV - Russian shelling of the town overnight killed three civilians, the regional governor said. An Israeli drone strike near the border wounded two Lebanese soldiers on Sunday, the Lebanese army said. A Saudi-led air strike on a wedding party killed 20 people in northern Yemen on Saturday.' --all
+check force_whose_subject_is_an_attack_is_its_actors sh -c "grep -q '	RUS	[A-Z]*CVL	190	' '$T/o' && grep -q '	ISR	LBNMIL	19' '$T/o'"
+check a_wedding_party_is_civilians sh -c "grep -q '	SAU	YEMCVL	19' '$T/o' && ! grep -q 'PTY' '$T/o'"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
