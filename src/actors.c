@@ -874,6 +874,11 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
             Sym c = dict_actor_code(dict, &dict->actors[leaf - 1], date);
             d->place_code = c;
             d->default_country = actor_country(c);
+        } else if (d->place_gaz && conventions(o)->agent_context) {
+            /* "CHANDIGARH, Feb 14 - Police fired": a city the dictionaries
+             * lack, of the country the gazetteer puts it in */
+            d->place_code = d->place_gaz;
+            d->default_country = actor_country(d->place_gaz);
         }
     }
     Context cx = {0};

@@ -273,6 +273,7 @@ typedef struct Doc {
     const char *bad_date;   /* a metadata date that is none ("not-a-date"): reported; the document is coded undated */
     const char *place;      /* dateline place, NULL none */
     Sym place_code;         /* its actor code, 0 none */
+    Sym place_gaz;          /* its country by the gazetteer (a city the dictionaries lack), 0 none */
     Sym default_country;    /* country for agents with no country of their own */
     Sym place_country;      /* the country the last sentence that placed its events put them in */
     uint8_t story_discarded;/* a story-level discard phrase matched */

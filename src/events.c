@@ -340,6 +340,16 @@ static const char *const DEMANDED[] = {"demand", "insist", "urge", "ask", "reque
 static int not_done(const Sentence *s, uint32_t k)
 {
     const VerbPhrase *v = &s->vp[k];
+    /* "would not agree to end the war until Hamas was destroyed", "will
+     * fight until the last occupier leaves": what a refusal or a plan
+     * waits for has not happened */
+    for (uint32_t i = v->start, stop = k ? s->vp[k - 1].end : 0; i-- > stop && v->start - i < 10;) {
+        if (s->tok[i].tag == T_COMMA) break;
+        if (!tok_word(&s->tok[i], W_UNTIL)) continue;
+        for (uint32_t q = k; q-- > 0;)
+            if (s->vp[q].end <= i) return (s->vp[q].flags & (VP_NEGATED | VP_FUTURE | VP_MAYBE)) != 0;
+        break;
+    }
     if (!(v->flags & VP_INFINITIVE)) {
         /* "demanded that Hamas renounce violence", "its demand that Israel
          * ease restrictions": what is demanded has not been done */
@@ -357,6 +367,15 @@ static int not_done(const Sentence *s, uint32_t k)
     while (to < v->head && s->tok[to].tag != T_TO) to++;
     if (to > 0 && s->tok[to].tag == T_TO && TAG_IS_NOUN(s->tok[to - 1].tag) && tok_lemma_in(&s->tok[to - 1], WANTED))
         return 1;
+    /* "demanding a deal to free the hostages", "urged a law to ban
+     * rallies": the thing demanded, and what it is to do */
+    if (to > 1 && s->tok[to].tag == T_TO && TAG_IS_NOUN(s->tok[to - 1].tag)) {
+        uint32_t b = to - 1;
+        while (b > 0 && to - b < 5 && (TAG_IS_NOUN(s->tok[b - 1].tag) || s->tok[b - 1].tag == T_DT || s->tok[b - 1].tag == T_JJ))
+            b--;
+        if (b > 0 && TAG_IS_VERB(s->tok[b - 1].tag) && (tok_lemma_in(&s->tok[b - 1], DEMANDED) || tok_lemma_in(&s->tok[b - 1], ASKED)))
+            return 1;
+    }
     /* "any attempt by the West to isolate Russia", "calls for the
      * perpetrators to be brought to justice": over the wanter or wanted */
     if (s->tok[to].tag == T_TO)

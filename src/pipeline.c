@@ -164,6 +164,14 @@ static void events_with_trees(Doc *d, const Dict *dict, const Models *m, const O
     make_events(d, dict, o);
 }
 
+/* The dateline city's country by the gazetteer, for the actors stage when
+ * the dictionaries do not know the city */
+static void dateline_country(Doc *d, const Models *m)
+{
+    const char *iso = d->place && m->gaz ? gazetteer_city_country(m->gaz, d->place, strlen(d->place)) : NULL;
+    d->place_gaz = iso ? sym_intern(iso, strlen(iso)) : 0;
+}
+
 static uint64_t now_ns(void)
 {
     struct timespec ts;
@@ -186,6 +194,7 @@ int pipeline_run(Doc *d, Arena *a, const RawDoc *raw, const Dict *dict, const Mo
     memset(d, 0, sizeof *d);
     uint64_t t = o->timing ? now_ns() : 0;
     if (read_article(d, a, raw, m->words, err, errsz)) return -1;
+    dateline_country(d, m);
     d->keep_notes = (uint8_t)(o->notes != 0);
     if (!d->pubdate) d->pubdate = o->pubdate;
     lang_detect(m->lang, d->body, d->body_len, d->lang);
@@ -221,6 +230,7 @@ int pipeline_run_parsed(Doc *d, Arena *a, const RawDoc *raw, const ParsedSentenc
 {
     memset(d, 0, sizeof *d);
     read_metadata(d, a, raw);
+    dateline_country(d, m);
     d->keep_notes = (uint8_t)(o->notes != 0);
     if (!d->pubdate) d->pubdate = o->pubdate;
     const char *const **w = arena_alloc(a, (n + 1) * sizeof *w);

@@ -217,6 +217,17 @@ int gazetteer_city(const Gazetteer *g, const char *name, size_t n, const char *i
     return (int)head - 1;
 }
 
+const char *gazetteer_city_country(const Gazetteer *g, const char *name, size_t n)
+{
+    int c = gazetteer_city(g, name, n, NULL);
+    if (c < 0) return NULL;
+    /* "Leon" is Mexico's and Nicaragua's, "Tripoli" Libya's and Lebanon's:
+     * none, unless the largest is ten times any other country's */
+    for (int32_t i = g->city[c].next; i >= 0; i = g->city[i].next)
+        if (g->city[i].country != g->city[c].country && (uint64_t)g->city[i].pop * 10 >= g->city[c].pop) return NULL;
+    return g->country[g->city[c].country].iso3;
+}
+
 int gazetteer_country_point(const Gazetteer *g, const char *iso3, double *lat, double *lon, const char **name,
                             char iso2[3])
 {

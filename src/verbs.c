@@ -361,6 +361,8 @@ static void code_phrase(const Match *m, VerbPhrase *vp, uint32_t begin)
 
 /* Participles used as adjectives before a noun ("shipping containers",
  * "warning shots", "burning tyres", "warring factions") */
+static const char *const CROWD_PARTICIPLES[] = {"protesting", "demonstrating", "striking", "looting", "rioting",
+                                                "marching", "retreating", "advancing", "warring", "fleeing", NULL};
 static const char *const ADJECTIVE_PARTICIPLES[] = {"shipping", "warning", "burning", "warring", "striking",
                                                     "ruling", "rising", "growing", "leading", "remaining",
                                                     "governing", "neighbouring", "neighboring", "surrounding",
@@ -456,6 +458,11 @@ static int participle_describes(const Sentence *s, uint32_t i, uint32_t n)
      * "demonstrators protesting election results") */
     if (before_noun && next->mention < 0 && !(prev && (TAG_IS_NOUN(prev->tag) || prev->mention >= 0)) &&
         tok_is_any(t, ADJECTIVE_PARTICIPLES))
+        return 1;
+    /* "fired tear gas at protesting farmers", "thousands of striking
+     * workers": what a crowd is doing, before the crowd itself */
+    if (before_noun && next->mention >= 0 && (!prev || prev->tag == T_IN || prev->tag == T_CD) &&
+        tok_is_any(t, CROWD_PARTICIPLES))
         return 1;
     /* "the outbreak of fighting", "days of shelling": without an object
      * after a noun and "of", a noun */

@@ -830,6 +830,22 @@ coded 2024-03-11 'KYIV - Russian shelling of the town overnight killed three civ
 check force_whose_subject_is_an_attack_is_its_actors sh -c "grep -q '	RUS	[A-Z]*CVL	190	' '$T/o' && grep -q '	ISR	LBNMIL	19' '$T/o'"
 check a_wedding_party_is_civilians sh -c "grep -q '	SAU	YEMCVL	19' '$T/o' && ! grep -q 'PTY' '$T/o'"
 
+# what a refusal or a plan waits for ("until Hamas was destroyed") and
+# what a thing demanded is to do ("demanding a deal to free the hostages")
+# have not happened; what happened until then has
+coded 2024-03-11 'Israel'"'"'s prime minister said his government would not agree to end the war until Hamas was destroyed. Hundreds of Israelis protested outside the defence ministry in Tel Aviv on Saturday night, demanding a deal to free the hostages still held in Gaza. Rebels shelled the city until government troops recaptured it in March.' --all
+check what_a_refusal_waits_for_is_not_done sh -c "! grep -q '	PSEREBHMS	17' '$T/o'"
+check what_a_thing_demanded_is_to_do_is_not_done sh -c "grep -q '	ISR	ISRMIL	14' '$T/o' && ! grep -q '	0841	' '$T/o'"
+check what_happened_until_then_is_done grep -q '	[A-Z]*MIL	[A-Z]*	19' "$T/o"
+
+# a dateline city the dictionaries lack is of the country the gazetteer
+# puts it in, unless another country has one of that name as large or a
+# tenth as large
+coded 2024-02-14 'CHANDIGARH, Feb 14 - Police fired tear gas at protesting farmers near the Shambhu border on Tuesday after they tried to break through barricades, officials said.' --all
+check a_dateline_city_the_gazetteer_knows_gives_agents_their_country grep -q '	INDCOP	INDAGR	175	' "$T/o"
+coded 2024-02-14 'LEON, Feb 14 - Police arrested five students outside the university on Tuesday, officials said.' --all
+check an_ambiguous_dateline_city_gives_no_country sh -c "grep -q '	COP	EDU	173	' '$T/o' && ! cut -f4,5 '$T/o' | grep -q 'MEX'"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
