@@ -176,6 +176,21 @@ int is_place_prep(const Token *t)
     return tok_is_any(t, w);
 }
 
+/* Does token i stand in a relative clause between commas that closes
+ * before token before ("The junta, which has turned to Russia, denied
+ * that its troops ...": Russia is not whose the troops are)? */
+static int in_aside(const Sentence *s, uint32_t i, uint32_t before)
+{
+    uint32_t open = i;
+    while (open > 0 && i - open < 20 && s->tok[open].tag != T_COMMA) open--;
+    if (s->tok[open].tag != T_COMMA || open + 1 >= s->ntok ||
+        !(tok_is(&s->tok[open + 1], "which") || tok_is(&s->tok[open + 1], "who")))
+        return 0;
+    for (uint32_t c = i + 1; c < before; c++)
+        if (s->tok[c].tag == T_COMMA) return 1;
+    return 0;
+}
+
 int is_place_noun(const Token *t)
 {
     static const char *const w[] = {"capital", "city", "town", "village", "province", "region", "district",
@@ -1116,7 +1131,7 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
                 if (conventions(o)->references && mm->start > 0 &&
                     (tok_is(&s->tok[mm->start - 1], "its") || tok_is(&s->tok[mm->start - 1], "their")))
                     for (uint32_t q = 0; q < nmen; q++)
-                        if (men[q].end <= mm->start && actor_country(men[q].code) &&
+                        if (men[q].end <= mm->start && actor_country(men[q].code) && !in_aside(s, men[q].start, mm->start) &&
                             (men[q].kind == MK_COUNTRY || men[q].kind == MK_ORG || men[q].kind == MK_AGENT))
                             base = actor_country(men[q].code);
                 mm->code = nag > 1 && base ? assemble(base, ags, agpre, nag) : combine(base, agent, prefix);

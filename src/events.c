@@ -388,7 +388,7 @@ static int not_done(const Sentence *s, uint32_t k)
     const VerbPhrase *pv = &s->vp[k - 1];
     if (!tok_lemma_in(&s->tok[pv->head], ASKED)) return 0;
     for (uint32_t i = pv->end; i < v->start; i++)     /* someone is asked: an object between */
-        if (s->tok[i].mention >= 0 || s->tok[i].tag == T_PRP) return 1;
+        if (s->tok[i].mention >= 0 || s->tok[i].tag == T_PRP || TAG_IS_NOUN(s->tok[i].tag)) return 1;
     return 0;
 }
 
@@ -1948,7 +1948,14 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                         !(i == v->end && tok_word(&s->tok[i], W_AS) && v->clause_end > i + 1))
                         break;
                     if (m < 0) continue;
-                    if (reported && !(i > 0 && tok_word(&s->tok[i - 1], W_TO))) break;
+                    /* "said to the UN", not "said, ... linked to al Qaeda" */
+                    if (reported) {
+                        uint32_t pp = s->men[m].start;
+                        if (pp >= 1 && s->tok[pp - 1].tag == T_DT) pp--;
+                        int to = pp > 0 && tok_word(&s->tok[pp - 1], W_TO) && pp - 1 - v->end <= 4;
+                        for (uint32_t c = v->end; to && c < pp; c++) to = s->tok[c].tag != T_COMMA;
+                        if (!to) break;
+                    }
                     /* "discussed the situation in Ukraine": a place after a noun is no target */
                     uint32_t pp = i;   /* "at the United Nations": skip the determiner */
                     if (pp >= 1 && s->tok[pp - 1].tag == T_DT) pp--;

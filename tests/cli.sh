@@ -846,6 +846,16 @@ check a_dateline_city_the_gazetteer_knows_gives_agents_their_country grep -q '	I
 coded 2024-02-14 'LEON, Feb 14 - Police arrested five students outside the university on Tuesday, officials said.' --all
 check an_ambiguous_dateline_city_gives_no_country sh -c "grep -q '	COP	EDU	173	' '$T/o' && ! cut -f4,5 '$T/o' | grep -q 'MEX'"
 
+# "its troops" after a relative clause between commas are the subject's,
+# not those of a country named inside it; a plain statement's target is
+# only whom it is said to; someone asked (a noun) to do something has not
+# done it
+coded 2024-06-10 'BAMAKO, June 10 (Reuters) - The junta, which seized power in 2020 and has since turned to Russia for security support, denied that its troops had executed civilians. Suspected jihadists killed at least 40 villagers in central Mali on Saturday, local officials said, the latest in a string of massacres blamed on groups linked to al Qaeda. The opposition leader called on her supporters to take to the streets, and appealed to the international community to put pressure on the government.' --all
+"$H" code --debug --all --format tsv "$T/coded.txt" >/dev/null 2>"$T/e"
+check its_after_a_relative_clause_is_the_subjects sh -c "grep -q 'troops/NNS/troop=.MLIMIL' '$T/e' && ! grep -q 'RUSMIL' '$T/e'"
+check a_statement_is_to_whom_it_is_said sh -c "grep -q '	MLIGOV		010	' '$T/o' && ! grep -q '	IMGMUSALQ	010	' '$T/o'"
+check someone_asked_to_act_has_not_acted sh -c "! grep -qE '	(141|100)	' '$T/o'"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
