@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 #include "segment.h"
+#include "words.h"
 
 typedef struct {
     uint32_t start, end;
@@ -394,6 +395,14 @@ static Sym residence(const Sentence *s, uint32_t start, uint32_t end, Sym origin
     return home && home != own ? home : 0;
 }
 
+/* Is the token's lemma one of a 0-ended set of symbols? */
+static int lemma_in(const Token *t, const Sym *set)
+{
+    for (; *set; set++)
+        if (t->lemma == *set) return 1;
+    return 0;
+}
+
 /* The people this sentence names after their office, by the name's last
  * word, for the sentences after it ("Boluarte blamed ...") */
 static void remember_surnames(Context *cx, const Sentence *s, const Mention *men, uint32_t nmen)
@@ -653,12 +662,28 @@ static uint32_t resolve_pronouns(Sentence *s, Mention *men, uint32_t nmen, const
              * congratulated her": not Biden; that would be "herself") */
             static const char *const object[] = {"him", "her", NULL};
             Sym last = 0, before = 0;
+            uint32_t last_at = 0;
             for (uint32_t k = 0; k < nmen && cv->references; k++)
                 if (men[k].end <= i && (men[k].kind == MK_PERSON || (men[k].kind == MK_AGENT && men[k].has_agent)) &&
-                    men[k].code != last && !(men[k].kind == MK_AGENT && !one_person(s, &men[k])))
-                    before = last, last = men[k].code;
+                    !(men[k].kind == MK_AGENT && !one_person(s, &men[k]))) {
+                    if (men[k].code != last) before = last, last = men[k].code;
+                    last_at = k;
+                }
             code = last ? last : cx->last_person;
-            if (last && i > 0 && TAG_IS_VERB(s->tok[i - 1].tag) && tok_is_any(&s->tok[i], object))
+            /* ... unless that person is itself an object, of a verb after
+             * the sentence's actor before it: "Police arrested the
+             * opposition leader and charged him" */
+            static const Sym reporting[] = {W_SAY, W_CLAIM, W_ANNOUNCE, W_STATE, W_ADD, W_INSIST, W_BELIEVE, W_THINK,
+                                            W_REPORT, W_CONFIRM, W_DENY, W_SUGGEST, W_NOTE, W_ARGUE, W_EXPLAIN, W_BE,
+                                            W_HAVE, 0};
+            int object_before = 0;
+            for (uint32_t t = last_at > 0 ? men[last_at - 1].end : 0; last && t < men[last_at].start; t++) {
+                /* ("Biden said Putin had invited him": a reported clause's subject) */
+                if (TAG_IS_VERB(s->tok[t].tag)) object_before = !tok_word_in(&s->tok[t], reporting) &&
+                                                                !lemma_in(&s->tok[t], reporting);
+                if (s->tok[t].lower == W_THAT) object_before = 0;
+            }
+            if (last && !object_before && i > 0 && TAG_IS_VERB(s->tok[i - 1].tag) && tok_is_any(&s->tok[i], object))
                 code = before ? before : cx->last_person != last ? cx->last_person : 0;
         }
         else if (cv->references && s->tok[i].tag == T_PRP && (tok_is(&s->tok[i], "it") || tok_is(&s->tok[i], "they"))) {

@@ -856,6 +856,15 @@ check its_after_a_relative_clause_is_the_subjects sh -c "grep -q 'troops/NNS/tro
 check a_statement_is_to_whom_it_is_said sh -c "grep -q '	MLIGOV		010	' '$T/o' && ! grep -q '	IMGMUSALQ	010	' '$T/o'"
 check someone_asked_to_act_has_not_acted sh -c "! grep -qE '	(141|100)	' '$T/o'"
 
+# a nationwide shutdown called is a strike; a government shutdown is none
+coded 2024-02-14 'The US government shutdown entered its third week on Monday. A nationwide shutdown called by the opposition BNP paralysed Dhaka on Sunday, the second in a week.' --all
+check a_nationwide_shutdown_is_a_strike sh -c "grep -q '	BGDPTYBNP		143	' '$T/o' && ! grep -q '	USA[A-Z]*	[A-Z]*	143	' '$T/o'"
+
+# an object pronoun is the person named as an earlier verb's object
+# ("expelled the ambassador ..., accusing him"), not that verb's subject
+coded 2024-06-03 'ANKARA - The government expelled the Kazakh ambassador on Monday and gave him 48 hours to leave the country, accusing him of meddling in its internal affairs. Trump praised Putin and Putin thanked him.' --all
+check an_object_pronoun_is_an_earlier_verbs_object sh -c "grep -q '	TURGOV	KAZGOV	112	' '$T/o' && grep -q '	RUSGOV	USA[A-Z]*	051	' '$T/o'"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
