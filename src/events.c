@@ -289,8 +289,23 @@ typedef struct {
     const char *rule;
 } Subj;
 
+/* "they" that stands for the last of actors named together in its sentence
+ * stands for all of them: "Lithuania and Latvia said they would close"
+ * (the first of them returned, its conjuncts following); else m */
+static int they_all(const Sentence *s, int m)
+{
+    if (m < 0 || s->men[m].kind != MK_PRONOUN || !tok_is(&s->tok[s->men[m].start], "they")) return m;
+    for (int c = m; c-- > 0;) {
+        if (s->men[c].start >= s->men[m].start || s->men[c].kind == MK_PRONOUN || s->men[c].code != s->men[m].code) continue;
+        int f = s->men[c].conj < 0 ? first_of_conj(s, c) : c;
+        return f != c ? f : m;
+    }
+    return m;
+}
+
 static void add_conj(const Sentence *s, int m, int *out, int *n, int max)
 {
+    m = they_all(s, m);
     while (m >= 0 && *n < max) {
         out[(*n)++] = m;
         m = s->men[m].conj;

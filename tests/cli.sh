@@ -865,6 +865,10 @@ check a_nationwide_shutdown_is_a_strike sh -c "grep -q '	BGDPTYBNP		143	' '$T/o'
 coded 2024-06-03 'ANKARA - The government expelled the Kazakh ambassador on Monday and gave him 48 hours to leave the country, accusing him of meddling in its internal affairs. Trump praised Putin and Putin thanked him.' --all
 check an_object_pronoun_is_an_earlier_verbs_object sh -c "grep -q '	TURGOV	KAZGOV	112	' '$T/o' && grep -q '	RUSGOV	USA[A-Z]*	051	' '$T/o'"
 
+# "they" after actors named together stands for all of them
+coded 2024-02-14 'Kenya and Uganda, which have both been hit by attacks, said on Monday they would send more troops to Somalia.' --all
+check they_after_actors_named_together_is_all_of_them sh -c "grep -q '	KEN	SOM	13' '$T/o' && grep -q '	UGA	SOM	13' '$T/o'"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
