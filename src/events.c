@@ -1287,6 +1287,24 @@ static Sym condemned_doer(const Doc *d, const Sentence *s, const VerbPhrase *v, 
                 break;
             }
     }
+    /* "rejected the accusation", "denied the allegations": whoever made
+     * the accusation told last */
+    {
+        static const char *const accusation[] = {"accusation", "accusations", "allegation", "allegations",
+                                                  "charge", "charges", "claim", "claims", NULL};
+        uint32_t j = v->end, end = v->clause_end < s->ntok ? v->clause_end : s->ntok;
+        while (j < end && j - v->end < 3 && (s->tok[j].tag == T_DT || s->tok[j].tag == T_JJ)) j++;
+        if (j < end && j > v->end && tok_is_any(&s->tok[j], accusation) &&
+            !(j + 1 < s->ntok && (tok_word(&s->tok[j + 1], W_BY) || tok_word(&s->tok[j + 1], W_OF)))) {
+            uint32_t si = (uint32_t)(s - d->sent);
+            for (uint32_t q = d->nev; q-- > 0 && d->ev[q].sent + RECENT_SENTENCES >= si;) {
+                const Event *e = &d->ev[q];
+                if (strncmp(e->code, "11", 2) || !e->source || e->source == self) continue;
+                return actor_country(e->source) != actor_country(self) ? e->source : 0;
+            }
+            return 0;
+        }
+    }
     /* "criticised the move", "condemned the decision": a deed of any kind
      * but words (statements, appeals, demands, disapproval, rejections) */
     static const char *const deed[] = {"move", "decision", "step", "action", "actions", "ban", "expulsion",
@@ -1928,7 +1946,8 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
              * decision", "praised the move": the one judged is who carried
              * it out, named in an earlier event */
             if (cv->target_reading && sub.nsrc && v->code && v->target_tok < 0 &&
-                (!strncmp(v->code, "11", 2) || !strncmp(v->code, "12", 2) || !strncmp(v->code, "051", 3))) {
+                (!strncmp(v->code, "11", 2) || !strncmp(v->code, "12", 2) || !strncmp(v->code, "051", 3) ||
+                 !strcmp(v->code, "016"))) {
                 Sym doer = condemned_doer(d, s, v, s->men[sub.src[0]].code);
                 if (doer) {
                     const char *code = (v->flags & VP_FUTURE) ? intent_code(v->code) : v->code;

@@ -869,6 +869,10 @@ check an_object_pronoun_is_an_earlier_verbs_object sh -c "grep -q '	TURGOV	KAZGO
 coded 2024-02-14 'Kenya and Uganda, which have both been hit by attacks, said on Monday they would send more troops to Somalia.' --all
 check they_after_actors_named_together_is_all_of_them sh -c "grep -q '	KEN	SOM	13' '$T/o' && grep -q '	UGA	SOM	13' '$T/o'"
 
+# rejecting an accusation is on whoever made it
+coded 2024-05-20 'WARSAW, May 20 - Poland accused Belarus on Tuesday of orchestrating the border crossings to destabilise the European Union. Belarus rejected the accusation and said Poland was pushing refugees back into the forest.' --all
+check rejecting_an_accusation_is_on_the_accuser grep -q '	BLR	POL[A-Z]*	01[26]	' "$T/o"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
