@@ -177,21 +177,6 @@ int is_place_prep(const Token *t)
     return tok_is_any(t, w);
 }
 
-/* Does token i stand in a relative clause between commas that closes
- * before token before ("The junta, which has turned to Russia, denied
- * that its troops ...": Russia is not whose the troops are)? */
-static int in_aside(const Sentence *s, uint32_t i, uint32_t before)
-{
-    uint32_t open = i;
-    while (open > 0 && i - open < 20 && s->tok[open].tag != T_COMMA) open--;
-    if (s->tok[open].tag != T_COMMA || open + 1 >= s->ntok ||
-        !(tok_is(&s->tok[open + 1], "which") || tok_is(&s->tok[open + 1], "who")))
-        return 0;
-    for (uint32_t c = i + 1; c < before; c++)
-        if (s->tok[c].tag == T_COMMA) return 1;
-    return 0;
-}
-
 int is_place_noun(const Token *t)
 {
     static const char *const w[] = {"capital", "city", "town", "village", "province", "region", "district",
@@ -382,25 +367,15 @@ static Sym match_code(const Dict *dict, const Match *m, int date, const Context 
 static Sym residence(const Sentence *s, uint32_t start, uint32_t end, Sym origin, const Match *m, uint32_t nm,
                      const Dict *dict, int date, const Context *cx, Sym place_country, Sym dateline)
 {
-    int people = start > 0 && tok_is(&s->tok[start - 1], "ethnic");
-    if (!people && end < s->ntok)
-        people = tok_is(&s->tok[end], "minority") || tok_is(&s->tok[end], "minorities") ||
-                 tok_is(&s->tok[end], "population") || tok_is(&s->tok[end], "community");
-    if (!people) return 0;
+    static const char *const group[] = {"minority", "minorities", "population", "community", NULL};
+    if (!(start > 0 && tok_is(&s->tok[start - 1], "ethnic")) && !(end < s->ntok && tok_is_any(&s->tok[end], group)))
+        return 0;
     Sym own = actor_country(origin), home = place_country;
     if (!home || home == own) home = dateline ? actor_country(dateline) : 0;
     for (uint32_t k = 0; k < nm && (!home || home == own); k++)
         if (m[k].actor && dict->actors[m[k].actor - 1].kind == MK_COUNTRY)
             home = actor_country(match_code(dict, &m[k], date, cx));
     return home && home != own ? home : 0;
-}
-
-/* Is the token's lemma one of a 0-ended set of symbols? */
-static int lemma_in(const Token *t, const Sym *set)
-{
-    for (; *set; set++)
-        if (t->lemma == *set) return 1;
-    return 0;
 }
 
 /* The people this sentence names after their office, by the name's last
@@ -673,15 +648,16 @@ static uint32_t resolve_pronouns(Sentence *s, Mention *men, uint32_t nmen, const
             /* ... unless that person is itself an object, of a verb after
              * the sentence's actor before it: "Police arrested the
              * opposition leader and charged him" */
-            static const Sym reporting[] = {W_SAY, W_CLAIM, W_ANNOUNCE, W_STATE, W_ADD, W_INSIST, W_BELIEVE, W_THINK,
+            /* (verbs that take no object person: auxiliaries, and reporting
+             * verbs, whose clause has a subject of its own: "Biden said
+             * Putin had invited him") */
+            static const Sym no_object[] = {W_SAY, W_CLAIM, W_ANNOUNCE, W_STATE, W_ADD, W_INSIST, W_BELIEVE, W_THINK,
                                             W_REPORT, W_CONFIRM, W_DENY, W_SUGGEST, W_NOTE, W_ARGUE, W_EXPLAIN, W_BE,
                                             W_HAVE, 0};
             int object_before = 0;
             for (uint32_t t = last_at > 0 ? men[last_at - 1].end : 0; last && t < men[last_at].start; t++) {
-                /* ("Biden said Putin had invited him": a reported clause's subject) */
-                if (TAG_IS_VERB(s->tok[t].tag)) object_before = !tok_word_in(&s->tok[t], reporting) &&
-                                                                !lemma_in(&s->tok[t], reporting);
-                if (s->tok[t].lower == W_THAT) object_before = 0;
+                if (TAG_IS_VERB(s->tok[t].tag)) object_before = !tok_lemma_word_in(&s->tok[t], no_object);
+                if (tok_word(&s->tok[t], W_THAT)) object_before = 0;
             }
             if (last && !object_before && i > 0 && TAG_IS_VERB(s->tok[i - 1].tag) && tok_is_any(&s->tok[i], object))
                 code = before ? before : cx->last_person != last ? cx->last_person : 0;
@@ -1153,10 +1129,14 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
                             break;
                         }
                 /* "Nigeria said it would withdraw its troops": its is Nigeria's */
+                uint32_t open, close;
                 if (conventions(o)->references && mm->start > 0 &&
                     (tok_is(&s->tok[mm->start - 1], "its") || tok_is(&s->tok[mm->start - 1], "their")))
                     for (uint32_t q = 0; q < nmen; q++)
-                        if (men[q].end <= mm->start && actor_country(men[q].code) && !in_aside(s, men[q].start, mm->start) &&
+                        if (men[q].end <= mm->start && actor_country(men[q].code) &&
+                            /* "The junta, which has turned to Russia, denied that its
+                             * troops ...": not a country inside a closed aside */
+                            !(relative_aside(s, men[q].start, &open, &close) && close < mm->start) &&
                             (men[q].kind == MK_COUNTRY || men[q].kind == MK_ORG || men[q].kind == MK_AGENT))
                             base = actor_country(men[q].code);
                 mm->code = nag > 1 && base ? assemble(base, ags, agpre, nag) : combine(base, agent, prefix);

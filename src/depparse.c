@@ -549,7 +549,8 @@ static int argmax_tag(const float *score, int ntag)
  * and their 19 features are a third of the tagger's reads of the model.
  * The sums are integers, so the tags are the same with or without it.
  * Full, it keeps what it has (the words seen first, the common ones). */
-enum { MEMO_SLOTS = 16384, MEMO_WORD = 32 };   /* slots (a power of two); longest form kept */
+enum { MEMO_SLOTS = 16384, MEMO_KEEP = MEMO_SLOTS / 4 * 3, MEMO_WORD = 32 };   /* slots (a power of two);
+                                                                           words kept; longest form kept */
 
 typedef struct MemoEntry {
     uint32_t text, n, hmm;  /* the form: memo->text + text, n bytes */
@@ -571,8 +572,8 @@ UdMemo *ud_memo_new(const UdModel *m)
     UdMemo *memo = calloc(1, sizeof *memo);
     if (!memo) return NULL;
     memo->ntag = m->ntag;
-    memo->acc = malloc((size_t)MEMO_SLOTS / 4 * 3 * (size_t)m->ntag * sizeof *memo->acc);
-    memo->text = malloc((size_t)MEMO_SLOTS / 4 * 3 * MEMO_WORD);
+    memo->acc = malloc((size_t)MEMO_KEEP * (size_t)m->ntag * sizeof *memo->acc);
+    memo->text = malloc((size_t)MEMO_KEEP * MEMO_WORD);
     if (!memo->acc || !memo->text) {
         ud_memo_free(memo);
         return NULL;
@@ -589,15 +590,17 @@ void ud_memo_free(UdMemo *memo)
 }
 
 /* The entry of the word's form and HMM tag: found (*found 1), else made
- * with its sums zero, to fill, else NULL (full, or a long word). */
-static MemoEntry *memo_slot(UdMemo *memo, const UdWord *w, uint32_t hmm, int *found)
+ * with its sums zero, to fill, else NULL (full, or a long word).  hash:
+ * the form's, as its features have it (WordF.cased). */
+static MemoEntry *memo_slot(UdMemo *memo, const UdWord *w, uint64_t hash, uint32_t hmm, int *found)
 {
     if (w->n > MEMO_WORD) return NULL;
-    uint64_t h = hash_str(w->s, w->n) ^ (uint64_t)hmm * 0x9e3779b97f4a7c15ull;
+    uint64_t h = hash ^ (uint64_t)hmm * 0x9e3779b97f4a7c15ull;
+    h ^= h >> 29;
     for (uint32_t i = (uint32_t)h & (MEMO_SLOTS - 1);; i = (i + 1) & (MEMO_SLOTS - 1)) {
         MemoEntry *e = &memo->slot[i];
         if (!e->acc) {
-            if (memo->used >= MEMO_SLOTS / 4 * 3) return NULL;
+            if (memo->used >= MEMO_KEEP) return NULL;
             *e = (MemoEntry){(uint32_t)memo->text_used, (uint32_t)w->n, hmm,
                              memo->acc + (size_t)memo->used * (size_t)memo->ntag};
             memcpy(memo->text + memo->text_used, w->s, w->n);
@@ -623,12 +626,12 @@ static void tag_words(const UdModel *m, const WordF *wf, const UdWord *w, size_t
     float score[256];
     int fin = 0;
     for (size_t i = 0; i < n; i++) {
-        memset(acc, 0, sizeof(int32_t) * (size_t)m->ntag);
         int found = 0;
-        MemoEntry *e = memo ? memo_slot(memo, &w[i], (uint32_t)wf[i].hmm, &found) : NULL;
+        MemoEntry *e = memo ? memo_slot(memo, &w[i], wf[i].cased, (uint32_t)wf[i].hmm, &found) : NULL;
         if (e && !found) pmodel_acc(&m->tagger, f, tag_features(wf, n, i, tag, fin, TF_WORD, f), e->acc);
         size_t k = tag_features(wf, n, i, tag, fin, e ? TF_CONTEXT : TF_ALL, f);
         if (e) memcpy(acc, e->acc, sizeof(int32_t) * (size_t)m->ntag);
+        else memset(acc, 0, sizeof(int32_t) * (size_t)m->ntag);
         pmodel_acc(&m->tagger, f, k, acc);
         for (int c = 0; c < m->ntag; c++) score[c] = (float)acc[c] * m->tagger.scale;
         tag[i] = (uint8_t)argmax_tag(score, m->ntag);

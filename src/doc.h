@@ -91,6 +91,16 @@ static inline int tok_word_in(const Token *t, const Sym *set)
     return 0;
 }
 
+/* Is the token's lemma (else, with none, its word) one of a 0-ended set of
+ * symbols? */
+static inline int tok_lemma_word_in(const Token *t, const Sym *set)
+{
+    Sym l = t->lemma ? t->lemma : t->lower;
+    for (; *set; set++)
+        if (l == *set) return 1;
+    return 0;
+}
+
 static inline int tok_is_any(const Token *t, const char *const *list)
 {
     /* the first letter, case folded, turns most words away before a length is taken */
@@ -193,6 +203,22 @@ typedef struct Sentence {
     uint8_t wants_tree;     /* the events stage fell back to the tree (or would have, unparsed) */
     uint8_t dates_found;    /* the events stage looked for date expressions (when_find) */
 } Sentence;
+
+/* The relative clause between commas that token i stands in (", who
+ * visited the villages on Monday,", ", which has turned to Russia,"):
+ * *open its "who" or "which", *close the comma that ends it (ntok when the
+ * sentence ends first).  0 when i stands in none. */
+static inline int relative_aside(const Sentence *s, uint32_t i, uint32_t *open, uint32_t *close)
+{
+    uint32_t c = i;
+    while (c > 0 && s->tok[c - 1].tag != T_COMMA) c--;
+    if (c == 0 || c >= s->ntok || !(tok_is(&s->tok[c], "who") || tok_is(&s->tok[c], "which"))) return 0;
+    uint32_t e = i;
+    while (e < s->ntok && s->tok[e].tag != T_COMMA) e++;
+    *open = c;
+    *close = e;
+    return 1;
+}
 
 typedef struct Event {
     /* pointers, then 32-bit fields, then small ones: 64 bytes, no padding */

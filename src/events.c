@@ -88,12 +88,10 @@ static int mention_before(const Sentence *s, uint32_t i)
     if (i == 0) return -1;
     /* "Chief minister N Biren Singh, who visited the villages on Monday,
      * announced": over a relative clause between commas */
-    if (i >= 3 && s->tok[i - 1].tag == T_COMMA) {
-        uint32_t c = i - 2;
-        while (c > 0 && i - c < 20 && s->tok[c].tag != T_COMMA) c--;
-        if (s->tok[c].tag == T_COMMA && c > 0 && (tok_word(&s->tok[c + 1], W_WHO) || tok_word(&s->tok[c + 1], W_WHICH)))
-            i = c;
-    }
+    uint32_t open, close;
+    if (i >= 3 && s->tok[i - 1].tag == T_COMMA && relative_aside(s, i - 2, &open, &close) && close == i - 1 &&
+        open >= 2 && i - open < 20)
+        i = open - 1;
     /* a parenthetical between commas: "Arnor's foreign minister, in remarks
      * published on Monday, urged" */
     if (s->tok[i - 1].tag == T_COMMA && i >= 3) {
@@ -467,14 +465,22 @@ static uint32_t clause_hung_on(const Sentence *s, uint32_t j, const int *subj_of
     return j;
 }
 
-/* A word of a noun phrase or of a preposition's phrase after a noun */
-static int np_or_pp_word(const Token *t)
+/* Do the words from token `from` up to token i continue a noun phrase
+ * (nouns, prepositions and their phrases, adverbs: "of the town
+ * overnight", "on a wedding party", "near the border"), at most 7 of them? */
+static int phrase_reaches(const Sentence *s, uint32_t from, uint32_t i)
 {
-    switch (t->tag) {
-    case T_IN: case T_DT: case T_JJ: case T_JJR: case T_JJS: case T_NN: case T_NNS: case T_NNP: case T_NNPS:
-    case T_CD: case T_RB: case T_PRPS: case T_POS: return !tok_word(t, W_THAT);
-    default: return 0;
+    for (uint32_t e = from; e < i; e++) {
+        if (e >= from + 7) return 0;
+        switch (s->tok[e].tag) {
+        case T_IN: case T_DT: case T_JJ: case T_JJR: case T_JJS: case T_NN: case T_NNS: case T_NNP: case T_NNPS:
+        case T_CD: case T_RB: case T_PRPS: case T_POS:
+            if (tok_word(&s->tok[e], W_THAT)) return 0;
+            break;
+        default: return 0;
+        }
     }
+    return from <= i;
 }
 
 /* The actor of an attack named by a noun whose phrase ends right before
@@ -490,9 +496,7 @@ static int attack_before(const Sentence *s, uint32_t i, uint32_t k, const int *s
          * overnight killed" */
         const VerbPhrase *g = &s->vp[k - 1];
         int a = subj_of_vp[k - 1];
-        uint32_t end = g->end;
-        while (end < i && end < g->end + 7 && np_or_pp_word(&s->tok[end])) end++;
-        if (end == i && a >= 0 && g->start == g->head && s->tok[g->head].tag == T_VBG && g->start > 0 &&
+        if (phrase_reaches(s, g->end, i) && a >= 0 && g->start == g->head && s->tok[g->head].tag == T_VBG && g->start > 0 &&
             s->tok[g->start - 1].mention == a && cameo_is_force(g->code) && !(g->flags & (VP_NEGATED | VP_FUTURE)) &&
             g->target_tok < 0)
             return a;
@@ -500,10 +504,7 @@ static int attack_before(const Sentence *s, uint32_t i, uint32_t k, const int *s
     for (uint32_t q = 0; q < s->nnn; q++) {
         const NounEvent *ne = &s->nn[q];
         uint32_t end = ne->end > ne->head + 1 ? ne->end : ne->head + 1;
-        /* over a phrase of place or time: "of the town overnight", "on a
-         * wedding party", "near the border", "in recent days" */
-        while (end < i && end < ne->head + 8 && np_or_pp_word(&s->tok[end])) end++;
-        if (end == i && ne->src_m >= 0 && ne->tgt_m < 0 && ne->support < 0 && !(ne->flags & (VP_NEGATED | VP_FUTURE)) &&
+        if (phrase_reaches(s, end, i) && ne->src_m >= 0 && ne->tgt_m < 0 && ne->support < 0 && !(ne->flags & (VP_NEGATED | VP_FUTURE)) &&
             cameo_is_force(ne->code) && s->men[ne->src_m].start < ne->head)
             return ne->src_m;
     }
@@ -933,15 +934,6 @@ static int own_thing(const Sentence *s, int m)
     return st > 0 && (tok_word(&s->tok[st - 1], W_ITS) || tok_word(&s->tok[st - 1], W_THEIR));
 }
 
-/* A target read off the tree when the rules found none, -1 none: the
- * verb's object or indirect object; an oblique with a preposition of
- * whom an action is on (not "in", "at" for meetings: places); the
- * possessor or such a modifier of the object ("rejected Israel's
- * proposal", "lifted the curfew on Palestinians"); the object of an open
- * complement ("refused to meet Iran"), else its oblique ("threatened to
- * deliver blows to the United States"); for a demand, the subject of the
- * clause demanded ("demanded that Hamas release").  *how names the
- * relation for --explain. */
 /* The actor a complaint is about, after its addressee ending at token i:
  * "over" or "about" (or "against"), then an actor within four words,
  * before any other verb ("to the UN on Tuesday over two Israeli air
@@ -992,6 +984,16 @@ static int mention_between(const Sentence *s, uint32_t i, uint32_t stop, int ski
     return 0;
 }
 
+/* A target read off the tree when the rules found none, -1 none: the
+ * verb's object or indirect object; an oblique with a preposition of
+ * whom an action is on (not "in", "at" for meetings: places); the
+ * possessor or such a modifier of the object ("rejected Israel's
+ * proposal", "lifted the curfew on Palestinians"); the object of an open
+ * complement ("refused to meet Iran"), else its oblique ("threatened to
+ * deliver blows to the United States"); for a demand, the subject of the
+ * clause demanded ("demanded that Hamas release"); after the verb and
+ * before the next finite verb (where --tree looks for one: see
+ * make_events).  *how names the relation for --explain. */
 static int target_in_tree(const Sentence *s, uint32_t h, const char *code, int src, const char **how)
 {
     int consult = code && code[0] == '0' && code[1] == '4';
@@ -1969,10 +1971,13 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
              * ("said to", "told") has one */
             int reported = cv->speech && (v->flags & VP_SPEECH) && v->code && !strncmp(v->code, "01", 2) &&
                            !tok_lemma_in(&s->tok[v->head], ADDRESSED);
+            /* "complained to the United Nations on Tuesday over two Israeli
+             * air raids": a complaint is on whom it is about, not on whom it
+             * is made to */
+            int complaint = cv->target_reading && v->code && !strncmp(v->code, "11", 2);
             if (v->target_tok >= 0) {
                 int m = s->tok[v->target_tok].mention;
-                add_conj(s, cv->target_reading && v->code && !strncmp(v->code, "11", 2) ? complaint_target(s, m) : m, tgt,
-                         &ntgt, 8);
+                add_conj(s, complaint ? complaint_target(s, m) : m, tgt, &ntgt, 8);
             } else {
                 int own = -1;   /* the subject's own forces, passed over */
                 for (uint32_t i = v->end; i < v->clause_end; i++) {
@@ -1982,17 +1987,16 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                         !(i == v->end && tok_word(&s->tok[i], W_AS) && v->clause_end > i + 1))
                         break;
                     if (m < 0) continue;
-                    /* "said to the UN", not "said, ... linked to al Qaeda" */
+                    uint32_t pp = i;   /* "at the United Nations": skip the determiner */
+                    if (pp >= 1 && s->tok[pp - 1].tag == T_DT) pp--;
+                    /* a statement's target is whom it is said to: "said to the
+                     * UN", not "said, ... linked to al Qaeda" */
                     if (reported) {
-                        uint32_t pp = s->men[m].start;
-                        if (pp >= 1 && s->tok[pp - 1].tag == T_DT) pp--;
-                        int to = pp > 0 && tok_word(&s->tok[pp - 1], W_TO) && pp - 1 - v->end <= 4;
+                        int to = pp > v->end && tok_word(&s->tok[pp - 1], W_TO) && pp - 1 - v->end <= 4;
                         for (uint32_t c = v->end; to && c < pp; c++) to = s->tok[c].tag != T_COMMA;
                         if (!to) break;
                     }
                     /* "discussed the situation in Ukraine": a place after a noun is no target */
-                    uint32_t pp = i;   /* "at the United Nations": skip the determiner */
-                    if (pp >= 1 && s->tok[pp - 1].tag == T_DT) pp--;
                     /* ... when people meet or talk (root 04): "talks in Geneva"; a
                      * ceasefire in Sudan or strikes on targets in Gaza do concern them */
                     int consult = v->code && v->code[0] == '0' && v->code[1] == '4';
@@ -2068,12 +2072,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                                   (!strncmp(v->code, "087", 3) || !strcmp(v->code, "0356")));
                         if (!to) break;
                     }
-                    /* "complained to the United Nations on Tuesday over two
-                     * Israeli air raids": a complaint is on whom it is about,
-                     * not on whom it is made to */
-                    if (cv->target_reading && v->code && !strncmp(v->code, "11", 2))
-                        m = complaint_target(s, m);
-                    add_conj(s, m, tgt, &ntgt, 8);
+                    add_conj(s, complaint ? complaint_target(s, m) : m, tgt, &ntgt, 8);
                     break;
                 }
                 if (!ntgt && own >= 0) add_conj(s, own, tgt, &ntgt, 8);

@@ -316,7 +316,6 @@ static int on_doc(const RawDoc *raw, void *vctx)
     if (!c->writer) arena_reset(arena);
     Buf msg = {0};
     Counts k = {0};
-    if (!c->memo) c->memo = ud_memo_new(c->coder.models.parser);
     int st = code_doc(c, c->memo, raw, arena, &d, c->writer ? NULL : &c->out, &msg, &k);
     if (msg.len) fputs(msg.data, stderr);
     buf_free(&msg);
@@ -887,6 +886,7 @@ static int run(int argc, char **argv, int ingest, int quotes)
         return 1;
     }
     double t1 = now_s();
+    c.memo = ud_memo_new(c.coder.models.parser);   /* NULL without --tree */
     int status = c.coder.dict.problems ? 1 : 0;
     char err[512];
     if (ingest) {

@@ -361,13 +361,15 @@ static void code_phrase(const Match *m, VerbPhrase *vp, uint32_t begin)
 
 /* Participles used as adjectives before a noun ("shipping containers",
  * "warning shots", "burning tyres", "warring factions") */
-static const char *const CROWD_PARTICIPLES[] = {"protesting", "demonstrating", "striking", "looting", "rioting",
-                                                "marching", "retreating", "advancing", "warring", "fleeing", NULL};
 static const char *const ADJECTIVE_PARTICIPLES[] = {"shipping", "warning", "burning", "warring", "striking",
                                                     "ruling", "rising", "growing", "leading", "remaining",
                                                     "governing", "neighbouring", "neighboring", "surrounding",
                                                     "existing", "opposing", "retreating", "advancing",
                                                     "protesting", "demonstrating", "looting", NULL};
+/* ... and what a crowd is doing, before the crowd itself ("protesting
+ * farmers", "striking workers", "retreating troops") */
+static const char *const CROWD_PARTICIPLES[] = {"protesting", "demonstrating", "striking", "looting", "rioting",
+                                                "marching", "retreating", "advancing", "warring", "fleeing", NULL};
 
 /* A word of a counted noun phrase ("at least 56 civilians", "32
  * officers"): 1 a noun or an actor, 2 another word of the phrase, 0 none */

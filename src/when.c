@@ -201,12 +201,8 @@ void when_find(Sentence *s, Arena *a, int pub)
  * the bill last week,") that token near is outside of? */
 static int in_other_relative(const Sentence *s, uint32_t i, uint32_t near)
 {
-    uint32_t c = i;
-    while (c > 0 && s->tok[c - 1].tag != T_COMMA) c--;
-    if (c == 0 || !(tok_is(&s->tok[c], "who") || tok_is(&s->tok[c], "which"))) return 0;
-    uint32_t e = i;
-    while (e < s->ntok && s->tok[e].tag != T_COMMA) e++;
-    return near < c || near >= e;
+    uint32_t open, close;
+    return relative_aside(s, i, &open, &close) && (near < open || near >= close);
 }
 
 When when_near(Sentence *s, Arena *a, uint32_t near, int pub, int future)
