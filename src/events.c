@@ -337,7 +337,11 @@ static const char *const WANTED[] = {"need", "effort", "plan", "bid", "attempt",
                                      "willingness", "readiness", "threat", "plea", "initiative", "idea", "option",
                                      "strategy", "goal", "aim", "ambition", "pledge", "promise", "commitment",
                                      "offer", "intention", "desire", "hope", "wish", "move", "campaign",
-                                     "decision", NULL};
+                                     "decision",
+                                     /* "rejected an invitation to attend", "signed a deal to free the
+                                      * hostages", "talks to end the war": what they are for is to come */
+                                     "invitation", "agreement", "deal", "accord", "ultimatum", "deadline",
+                                     "permission", "talk", "negotiation", NULL};
 
 /* Nouns whose "that" clause is said, not shown to have happened:
  * "allegations that soldiers had executed prisoners". */
@@ -349,6 +353,18 @@ static const char *const ALLEGED[] = {"allegation", "claim", "accusation", "char
  * end the war", "efforts to reach a deal", "plans to send troops"). */
 static const char *const DEMANDED[] = {"demand", "insist", "urge", "ask", "request", "propose", "recommend",
                                        "suggest", NULL};
+
+/* Nothing where the verb's object would be: the sentence ends or a
+ * preposition, a punctuation mark or a time follows ("that Iran rejected
+ * on Monday", "that Israel approved last week") */
+static int object_gap(const Sentence *s, const VerbPhrase *v)
+{
+    static const char *const when[] = {"last", "this", "next", "yesterday", "today", "earlier", "later", NULL};
+    if (v->end >= s->ntok) return 1;
+    const Token *t = &s->tok[v->end];
+    return t->tag == T_IN || t->tag == T_TO || t->tag == T_COMMA || t->tag == T_PERIOD || t->tag == T_COLON ||
+           tok_is_any(t, when);
+}
 
 static int not_done(const Sentence *s, uint32_t k)
 {
@@ -371,6 +387,9 @@ static int not_done(const Sentence *s, uint32_t k)
             if (!tok_word(&s->tok[i], W_THAT)) continue;
             if (i == 0) break;
             const Token *p = &s->tok[i - 1];
+            /* "the offer that Iran rejected on Monday": a relative clause,
+             * its object the noun, tells what was done */
+            if (TAG_IS_NOUN(p->tag) && object_gap(s, v)) return 0;
             return (TAG_IS_VERB(p->tag) && tok_lemma_in(p, DEMANDED)) ||
                    (TAG_IS_NOUN(p->tag) && (tok_lemma_in(p, WANTED) || tok_lemma_in(p, ALLEGED)));
         }

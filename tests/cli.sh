@@ -873,6 +873,13 @@ check they_after_actors_named_together_is_all_of_them sh -c "grep -q '	KEN	SOM	1
 coded 2024-05-20 'WARSAW, May 20 - Poland accused Belarus on Tuesday of orchestrating the border crossings to destabilise the European Union. Belarus rejected the accusation and said Poland was pushing refugees back into the forest.' --all
 check rejecting_an_accusation_is_on_the_accuser grep -q '	BLR	POL[A-Z]*	01[26]	' "$T/o"
 
+# what an invitation, a deal or talks are for has not happened; a verb in
+# a relative clause on such a noun ("the deal that Ethiopia signed with
+# Somalia") has
+coded 2024-03-03 'JERUSALEM, March 3 - Hamas rejected an invitation to attend a meeting with Israeli officials in Cairo next week, and the Islamic Jihad movement accepted an invitation to visit Moscow. Kenya welcomed the deal that Ethiopia signed with Somalia on Monday.' --all
+check what_an_invitation_is_for_has_not_happened sh -c "grep -q '	PSEREBHMS		125	' '$T/o' && ! grep -qE '	04[0-9]*	' '$T/o'"
+check a_relative_clause_on_a_deal_tells_what_was_done grep -q '	ETH	SOM	057	' "$T/o"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
