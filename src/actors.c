@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include "dates.h"
 #include "segment.h"
 #include "words.h"
 
@@ -532,6 +533,22 @@ static const char *const SUBORDINATORS[] = {"after", "before", "as", "when", "wh
 
 int is_subordinator(const Token *t) { return tok_is_any(t, SUBORDINATORS); }
 
+/* Past adverbs and a day between a subject and its verb, from token j
+ * (not beyond i): "rebels on Friday again rejected", "Iran Tuesday
+ * accused", "police late on Sunday arrested" */
+static uint32_t over_day(const Sentence *s, uint32_t j, uint32_t i)
+{
+    for (uint32_t from = j; j < i && j - from < 6;) {
+        const Token *t = &s->tok[j];
+        if (t->tag == T_RB || weekday_from_name(t->s, t->n) >= 0) j++;
+        else if ((tok_is(t, "on") || tok_is(t, "late") || tok_is(t, "early")) && j + 1 < i &&
+                 (weekday_from_name(s->tok[j + 1].s, s->tok[j + 1].n) >= 0 || tok_is(&s->tok[j + 1], "on")))
+            j++;
+        else break;
+    }
+    return j;
+}
+
 /* The group that opens the sentence as its subject, before token i: the
  * first country, organisation or body named, a verb right after it
  * ("Armed gangs attacked", "Demonstrators, ..., chanted" is not one).
@@ -546,7 +563,7 @@ static Sym sentence_subject(const Sentence *s, const Mention *men, uint32_t nmen
             while (c < i && c - j < 14 && s->tok[c].tag != T_COMMA) c++;
             if (c < i && s->tok[c].tag == T_COMMA) j = c + 1;
         }
-        while (j < i && s->tok[j].tag == T_RB) j++;
+        j = over_day(s, j, i);
         if (j < i && (TAG_IS_VERB(s->tok[j].tag) || s->tok[j].tag == T_MD)) {
             if (verb_at) *verb_at = j;
             return men[k].code;
@@ -689,10 +706,13 @@ static uint32_t resolve_pronouns(Sentence *s, Mention *men, uint32_t nmen, const
                                       ((tok_is(&s->tok[i - 1], "which") || tok_is(&s->tok[i - 1], "that")) &&
                                        j < s->ntok && TAG_IS_VERB(s->tok[j].tag) && tok_lemma_in(&s->tok[j], speech)));
                 int reported = i > 0 && TAG_IS_VERB(s->tok[sv].tag) && tok_lemma_in(&s->tok[sv], speech);
+                /* "rebels rejected the plan, and said they": a speech verb
+                 * coordinated with the opener's, its subject the opener's */
+                int joined = reported && sv > 0 && tok_is(&s->tok[sv - 1], "and");
                 if (hangs || reported) {
                     uint32_t vat = 0;
                     Sym opener = sentence_subject(s, men, nmen, i, &vat);
-                    for (uint32_t q = vat; opener && !hangs && q < sv; q++)   /* (its own verb group) */
+                    for (uint32_t q = vat; opener && !hangs && !joined && q < sv; q++)   /* (its own verb group) */
                         if (!(TAG_IS_VERB(s->tok[q].tag) || s->tok[q].tag == T_MD || s->tok[q].tag == T_RB)) opener = 0;
                     if (opener) code = opener;
                 }

@@ -306,9 +306,6 @@ static const char *const MIGRATIONS[] = {SCHEMA_V1, MIGRATE_V2, MIGRATE_V3, MIGR
 _Static_assert(sizeof MIGRATIONS / sizeof *MIGRATIONS == STORE_SCHEMA_VERSION,
                "one migration per schema version");
 
-/* Bring the schema to STORE_SCHEMA_VERSION, one migration per version, each
- * in its own transaction; the version is read again inside the transaction
- * in case another process migrated first. */
 /* The PLOVER category of events stored before version 3, by their code
  * (data/cameo.tsv); inside the migration's transaction. */
 static int fill_plover(sqlite3 *db, const char *path, char *err, size_t errsz)
@@ -393,24 +390,29 @@ static int spans_v7(sqlite3 *db, const char *path, char *err, size_t errsz)
     return rc;
 }
 
+/* Bring the schema to STORE_SCHEMA_VERSION, one migration per version, all
+ * in one transaction: a reader meanwhile sees the schema before or the one
+ * after, never one between (a new store goes from 0 to the last at once);
+ * the version is read again inside the transaction in case another process
+ * migrated first. */
 static int migrate(sqlite3 *db, const char *path, char *err, size_t errsz)
 {
     int v;
     if (user_version(db, &v, path, err, errsz) || known_version(v, path, err, errsz)) return -1;
+    if (v >= STORE_SCHEMA_VERSION) return 0;
+    if (exec(db, "BEGIN IMMEDIATE", err, errsz, path)) return -1;
+    if (user_version(db, &v, path, err, errsz)) goto fail;
     for (; v < STORE_SCHEMA_VERSION; v++) {
         char set[40];
         snprintf(set, sizeof set, "PRAGMA user_version=%d", v + 1);
-        if (exec(db, "BEGIN IMMEDIATE", err, errsz, path)) return -1;
-        int now;
-        if (user_version(db, &now, path, err, errsz) ||
-            (now == v && ((v + 1 == 7 && spans_v7(db, path, err, errsz)) || exec(db, MIGRATIONS[v], err, errsz, path) ||
-                          (v + 1 == 3 && fill_plover(db, path, err, errsz)) || exec(db, set, err, errsz, path)))) {
-            sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-            return -1;
-        }
-        if (exec(db, "COMMIT", err, errsz, path)) return -1;
+        if ((v + 1 == 7 && spans_v7(db, path, err, errsz)) || exec(db, MIGRATIONS[v], err, errsz, path) ||
+            (v + 1 == 3 && fill_plover(db, path, err, errsz)) || exec(db, set, err, errsz, path))
+            goto fail;
     }
-    return 0;
+    return exec(db, "COMMIT", err, errsz, path);
+fail:
+    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    return -1;
 }
 
 /* ---- the text kept compressed: SQL functions over the stored bodies ---- */

@@ -616,6 +616,9 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
                      * what is to come is to come */
                     if ((pv->flags & VP_INFINITIVE) && (pv->flags & (VP_FUTURE | VP_MAYBE)))
                         v->flags |= (uint16_t)(pv->flags & (VP_FUTURE | VP_MAYBE));
+                    /* "would continue to attack", "may try to meet": the
+                     * infinitive right after a verb group to come is to come */
+                    if (v->start == pv->end) v->flags |= (uint16_t)(pv->flags & (VP_FUTURE | VP_MAYBE));
                 }
                 if (is_intent_verb(&s->tok[pv->head]) || (pv->flags & VP_FUTURE && lemma_is(&s->tok[pv->head], W_BE)))
                     v->flags |= VP_FUTURE;

@@ -880,6 +880,14 @@ coded 2024-03-03 'JERUSALEM, March 3 - Hamas rejected an invitation to attend a 
 check what_an_invitation_is_for_has_not_happened sh -c "grep -q '	PSEREBHMS		125	' '$T/o' && ! grep -qE '	04[0-9]*	' '$T/o'"
 check a_relative_clause_on_a_deal_tells_what_was_done grep -q '	ETH	SOM	057	' "$T/o"
 
+# "it" after a speech verb coordinated with the opening subject's verb is
+# that subject, over a day between subject and verb; an infinitive right
+# after a verb group to come is to come ("would continue to attack": a
+# threat, not an attack, nor a claim of one)
+coded 2024-05-05 "KHARTOUM, May 5 - Sudan's army on Sunday again rejected an Egyptian ceasefire proposal, and said it would continue to attack the RSF in Khartoum." --all
+check it_after_and_said_is_the_opening_subject sh -c "grep -q '	SDNMIL	SDNREBRSF	138	' '$T/o' && ! grep -qE '	SDNMIL	EGY	(112|015)	' '$T/o'"
+check an_infinitive_after_a_future_verb_group_is_no_deed sh -c "! grep -qE '	SDNREBRSF	(190|015)	' '$T/o'"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
