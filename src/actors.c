@@ -172,6 +172,46 @@ int whereabouts(const Sentence *s, uint32_t p)
     return p >= 1 && tok_is_any(&s->tok[p - 1], staying);
 }
 
+/* Past adverbs and a day between a subject and its verb, from token j
+ * (not beyond i): "rebels on Friday again rejected", "Iran Tuesday
+ * accused", "police late on Sunday arrested" */
+static uint32_t over_day(const Sentence *s, uint32_t j, uint32_t i)
+{
+    for (uint32_t from = j; j < i && j - from < 6;) {
+        const Token *t = &s->tok[j];
+        if (t->tag == T_RB || weekday_from_name(t->s, t->n) >= 0) j++;
+        else if ((tok_is(t, "on") || tok_is(t, "late") || tok_is(t, "early")) && j + 1 < i &&
+                 (weekday_from_name(s->tok[j + 1].s, s->tok[j + 1].n) >= 0 || tok_is(&s->tok[j + 1], "on")))
+            j++;
+        else break;
+    }
+    return j;
+}
+
+/* "..., relief officials in Nairobi said", "..., a spokesman in Kabul on
+ * Monday told": the place preposition at token p, in an attribution after
+ * what it reports, says where whoever reports is, not where what is
+ * reported happened ("rebels in Pakistan said they would" is where the
+ * rebels are) */
+int speaker_place(const Sentence *s, uint32_t p)
+{
+    static const char *const said[] = {"said", "says", "say", "told", "tells", "reported", "reports", "announced",
+                                       "added", NULL};
+    if (p == 0 || !TAG_IS_NOUN(s->tok[p - 1].tag)) return 0;
+    uint32_t b = p - 1;   /* the speaker's words, back to the comma after what is reported */
+    while (b > 0 && p - b < 6 &&
+           (TAG_IS_NOUN(s->tok[b - 1].tag) || s->tok[b - 1].tag == T_JJ || s->tok[b - 1].tag == T_DT))
+        b--;
+    if (b == 0 || s->tok[b - 1].tag != T_COMMA) return 0;
+    uint32_t j = p + 1;
+    while (j < s->ntok && j < p + 7 &&
+           (s->tok[j].tag == T_DT || s->tok[j].tag == T_JJ || s->tok[j].tag == T_NNP || s->tok[j].tag == T_NNPS ||
+            tok_is(&s->tok[j], "of") || is_place_noun(&s->tok[j])))
+        j++;
+    j = over_day(s, j, s->ntok);
+    return j < s->ntok && tok_is_any(&s->tok[j], said);
+}
+
 int is_place_prep(const Token *t)
 {
     static const char *const w[] = {"in", "at", "near", "outside", "across", "through", NULL};
@@ -532,22 +572,6 @@ static const char *const SUBORDINATORS[] = {"after", "before", "as", "when", "wh
                                             "once", NULL};
 
 int is_subordinator(const Token *t) { return tok_is_any(t, SUBORDINATORS); }
-
-/* Past adverbs and a day between a subject and its verb, from token j
- * (not beyond i): "rebels on Friday again rejected", "Iran Tuesday
- * accused", "police late on Sunday arrested" */
-static uint32_t over_day(const Sentence *s, uint32_t j, uint32_t i)
-{
-    for (uint32_t from = j; j < i && j - from < 6;) {
-        const Token *t = &s->tok[j];
-        if (t->tag == T_RB || weekday_from_name(t->s, t->n) >= 0) j++;
-        else if ((tok_is(t, "on") || tok_is(t, "late") || tok_is(t, "early")) && j + 1 < i &&
-                 (weekday_from_name(s->tok[j + 1].s, s->tok[j + 1].n) >= 0 || tok_is(&s->tok[j + 1], "on")))
-            j++;
-        else break;
-    }
-    return j;
-}
 
 /* The group that opens the sentence as its subject, before token i: the
  * first country, organisation or body named, a verb right after it
@@ -982,7 +1006,7 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
             if (b >= 2 && (s->tok[b - 2].tag == T_VBN || s->tok[b - 2].tag == T_VBG)) continue;
             /* "the minister arrived in Jakarta": a visitor is not of where he goes */
             if (b >= 2 && TAG_IS_VERB(s->tok[b - 2].tag) && tok_is_any(&s->tok[b - 2], ARRIVE)) continue;
-            if (whereabouts(s, b - 1)) continue;
+            if (whereabouts(s, b - 1) || speaker_place(s, b - 1)) continue;
             place_country = actor_country(match_code(dict, &m[k], date, &cx));
             place_at = m[k].start;
             if (place_country) break;

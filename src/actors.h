@@ -18,6 +18,9 @@ int  is_place_prep(const Token *t);
 int  is_subordinator(const Token *t);
 /* Is the place preposition at token p where someone is ("was in Kenya")? */
 int  whereabouts(const Sentence *s, uint32_t p);
+/* Is the place preposition at token p the whereabouts of a speaker
+ * ("officials in Nairobi said")? */
+int  speaker_place(const Sentence *s, uint32_t p);
 /* "capital", "city", "town", "port", ...: the kind of place in "the city of X" */
 int  is_place_noun(const Token *t);
 

@@ -2173,7 +2173,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                         uint32_t b = pm->start;
                         while (b > v->end && pm->start - b < 4 && (s->tok[b - 1].tag == T_JJ || s->tok[b - 1].tag == T_RB))
                             b--;
-                        int place = b > v->end && ((is_place_prep(&s->tok[b - 1]) && !whereabouts(s, b - 1)) ||
+                        int place = b > v->end && ((is_place_prep(&s->tok[b - 1]) && !whereabouts(s, b - 1) && !speaker_place(s, b - 1)) ||
                                                    (b > v->end + 1 && tok_word(&s->tok[b - 1], W_OF) &&
                                                     is_place_noun(&s->tok[b - 2])));
                         if (place) by = inquiry ? actor_country(pm->code) : unidentified_forces(actor_country(pm->code));

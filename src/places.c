@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 #include <utf8proc.h>
+#include "actors.h"
 #include "intern.h"
 
 #ifndef ISO_CODES_DEFAULT
@@ -337,7 +338,7 @@ void find_places(Doc *d, const Gazetteer *g)
             cached_sent = e->sent;
             ncand = 0;
             for (uint32_t i = 0; i + 1 < s->ntok && ncand < 32; i++) {
-                if (!place_prep(&s->tok[i])) continue;
+                if (!place_prep(&s->tok[i]) || speaker_place(s, i)) continue;   /* not "officials in Nairobi said" */
                 int32_t p = place_at(s, i + 1, g, prefer);
                 if (p) cand[ncand] = p, cand_tok[ncand++] = i;
             }

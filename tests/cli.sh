@@ -888,6 +888,12 @@ coded 2024-05-05 "KHARTOUM, May 5 - Sudan's army on Sunday again rejected an Egy
 check it_after_and_said_is_the_opening_subject sh -c "grep -q '	SDNMIL	SDNREBRSF	138	' '$T/o' && ! grep -qE '	SDNMIL	EGY	(112|015)	' '$T/o'"
 check an_infinitive_after_a_future_verb_group_is_no_deed sh -c "! grep -qE '	SDNREBRSF	(190|015)	' '$T/o'"
 
+# where the reporters of a trailing attribution are ("..., aid workers in
+# Kampala said") is neither where the events happened nor the country of
+# their unnamed actors
+coded 2024-03-05 'Militia fighters shelled the town of Goma overnight, killing 14 people, aid workers in Kampala said on Tuesday.' --all
+check a_reporters_place_is_not_the_events sh -c "grep -q '	CODREB	CODCVL	190	' '$T/o' && ! grep -q '	194	.*	Kampala	' '$T/o'"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
