@@ -97,13 +97,17 @@ static int noun_mutual(const NounEntry *e)
 /* "after five days of fighting", "following fierce fighting with rebels":
  * the time adjunct of a clause whose subject fought (grounds 0); "jailed
  * 52 members on allegations of treason": the grounds its subject acted on
- * (grounds 1).  Returns the verb phrase of that clause, a clause of force,
- * -1 none. */
-static int fought_by_clause(const Sentence *s, const NounEvent *ne, int grounds, int talks)
+ * (grounds 1); "walked out in protest against the remarks": the protest
+ * its subject made (protest 1).  Returns the verb phrase of that clause,
+ * a clause of force (any clause for talks and protests), -1 none. */
+static int fought_by_clause(const Sentence *s, const NounEvent *ne, int grounds, int talks, int protest)
 {
     static const char *const on[] = {"on", "upon", NULL};
     uint32_t p = adjunct_phrase_start(s, ne->start, 0);
-    if (p == 0 || !(grounds ? tok_is_any(&s->tok[p - 1], on) : opens_time_adjunct(&s->tok[p - 1]))) return -1;
+    if (p == 0 || !(grounds ? tok_is_any(&s->tok[p - 1], on)
+                    : protest ? tok_word(&s->tok[p - 1], W_IN)
+                              : opens_time_adjunct(&s->tok[p - 1])))
+        return -1;
     int best = -1;
     for (uint32_t v = 0; v < s->nvp; v++) {
         const VerbPhrase *vp = &s->vp[v];
@@ -126,7 +130,7 @@ static int fought_by_clause(const Sentence *s, const NounEvent *ne, int grounds,
      * refused to review the accord after weeks of fighting" did not fight);
      * any clause the talks it was held after ("announced the aid after
      * talks with his Ukrainian counterpart") */
-    return talks || cameo_is_force(s->vp[best].code) ? best : -1;
+    return talks || protest || cameo_is_force(s->vp[best].code) ? best : -1;
 }
 
 /* May token t stand inside a noun phrase before its head ("the heavily
@@ -307,6 +311,20 @@ static int actor_after(const Sentence *s, uint32_t j, uint32_t *npend)
         int m = s->tok[k].mention;
         *npend = s->men[m].end;
         return m;
+    }
+    /* an actor heading the phrase past a possessor and words of no one's:
+     * "by the country's largest trade union" */
+    uint32_t q = k;
+    while (q < s->ntok && q - k < 5 && s->tok[q].mention < 0 &&
+           (TAG_IS_NOUN(s->tok[q].tag) || s->tok[q].tag == T_POS || s->tok[q].tag == T_JJ || s->tok[q].tag == T_JJS))
+        q++;
+    if (q > k && q < s->ntok && s->tok[q].mention >= 0) {
+        int m = s->tok[q].mention;
+        uint32_t e = s->men[m].end;
+        if (e >= s->ntok || !(TAG_IS_NOUN(s->tok[e].tag) || s->tok[e].tag == T_POS)) {
+            *npend = e;
+            return m;
+        }
     }
     while (k < s->ntok && s->tok[k].mention < 0 && (TAG_IS_NOUN(s->tok[k].tag) || s->tok[k].tag == T_POS)) k++;
     *npend = k;
@@ -607,8 +625,11 @@ void find_nouns(Doc *d, const Dict *dict, const Options *o)
                 /* and so are talks with someone: "announced the aid after
                  * talks with his Ukrainian counterpart" */
                 int talks = !strncmp(ne.code, "04", 2) && noun_mutual(e) && ne.tgt_m >= 0;
-                if (!coded && ne.support < 0 && ne.src_m < 0 && !ne.between && (fight || grounds || talks)) {
-                    int v = fought_by_clause(s, &ne, grounds, talks);
+                /* and a protest it is done in: "blocked motorways with
+                 * tractors in protest at falling prices" */
+                int protest = !strncmp(ne.code, "14", 2);
+                if (!coded && ne.support < 0 && ne.src_m < 0 && !ne.between && (fight || grounds || talks || protest)) {
+                    int v = fought_by_clause(s, &ne, grounds, talks, protest);
                     if (v >= 0) {
                         ne.support = v;
                         ne.verb_too = 1;

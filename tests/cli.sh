@@ -894,6 +894,13 @@ check an_infinitive_after_a_future_verb_group_is_no_deed sh -c "! grep -qE '	SDN
 coded 2024-03-05 'Militia fighters shelled the town of Goma overnight, killing 14 people, aid workers in Kampala said on Tuesday.' --all
 check a_reporters_place_is_not_the_events sh -c "grep -q '	CODREB	CODCVL	190	' '$T/o' && ! grep -q '	194	.*	Kampala	' '$T/o'"
 
+# a protest's organiser named past a possessor ("organised by the
+# country's largest trade union"); a protest something is done in is its
+# doer's ("blocked motorways with tractors in protest at falling prices")
+coded 2024-03-05 "PARIS, March 5 - The protest, organised by the country's largest trade union, drew tens of thousands of people to the capital's main square. Farmers dumped manure outside government buildings and blocked motorways with tractors in protest at falling prices." --all
+check an_organiser_past_a_possessor_is_the_protests sh -c "grep -q '	FRALAB		141	' '$T/o'"
+check a_protest_something_is_done_in_is_its_doers grep -q '	FRAAGR		141	' "$T/o"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"

@@ -1615,6 +1615,24 @@ static int noun_by_frame_names_the_source_and_of_the_target(void)
     return 0;
 }
 
+static int noun_by_frame_reads_an_actor_past_a_possessor_and_a_participle(void)
+{
+    Doc d = code(&fixture, "The protest, organised by the country's largest farm union, ended.", "2024-04-09");
+    CHECK(d.nev == 0, "no actor named: got %s", events_of(&d));
+    d = code(&fixture, "The protest, organised by the country's Ardanian rebels, ended.", "2024-04-09");
+    CHECK(has_event(&d, "AAAREB", "", "141"), "by past a possessor; got: %s", events_of(&d));
+    return 0;
+}
+
+static int a_protest_something_is_done_in_is_its_clauses_subjects(void)
+{
+    Doc d = code(&fixture, "Ardanian rebels blocked the roads in protest against Belmoria.", "2024-04-09");
+    CHECK(has_event(&d, "AAAREB", "BBB", "141"), "in protest against; got: %s", events_of(&d));
+    d = code(&fixture, "Ardanian rebels blocked the roads in protest at rising prices.", "2024-04-09");
+    CHECK(has_event(&d, "AAAREB", "", "141"), "in protest, no target; got: %s", events_of(&d));
+    return 0;
+}
+
 static int noun_prenominal_and_led_actors_act_on_the_against_target(void)
 {
     Doc d = code(&fixture, "The Ardanian attack against Belmoria failed.", "2024-04-09");
@@ -2409,6 +2427,8 @@ int main(void)
     RUN(noun_dictionary_reads_entries_frames_and_support_verbs_and_names_bad_lines);
     RUN(noun_possessive_frame_names_the_source);
     RUN(noun_by_frame_names_the_source_and_of_the_target);
+    RUN(noun_by_frame_reads_an_actor_past_a_possessor_and_a_participle);
+    RUN(a_protest_something_is_done_in_is_its_clauses_subjects);
     RUN(noun_prenominal_and_led_actors_act_on_the_against_target);
     RUN(noun_with_and_between_frames_act_both_ways);
     RUN(support_verbs_give_their_subject_to_the_noun);
