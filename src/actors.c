@@ -499,11 +499,19 @@ static void two_push(Sym two[2], const Sentence *s, const Mention *m)
     two[0] = two[1], two[1] = m->code;
 }
 
+/* Does a mention end in a word of an institution ("Al Jazeera television",
+ * "the ministry", "the Kremlin", "the White House")? */
+static int body_word(const Sentence *s, const Mention *m);
+static int one_person(const Sentence *s, const Mention *m);
+
 /* The mentions of a sentence become what the next one may refer to */
 static void remember(Context *cx, const Sentence *s, const Mention *men, uint32_t nmen)
 {
     for (uint32_t k = 0; k < nmen; k++) {
-        if (men[k].kind == MK_PERSON || (men[k].kind == MK_AGENT && men[k].has_agent)) cx->last_person = men[k].code;
+        /* (one who can be "he" or "she" in the next sentence) */
+        if ((men[k].kind == MK_PERSON && !body_word(s, &men[k])) ||
+            (men[k].kind == MK_AGENT && men[k].has_agent && one_person(s, &men[k])))
+            cx->last_person = men[k].code;
         if (men[k].kind == MK_PERSON && men[k].actor_ref) cx->last_named = men[k].code;
         if (men[k].kind == MK_ORG && men[k].actor_ref) cx->last_org = men[k].code;
         two_push(cx->two, s, &men[k]);
@@ -598,15 +606,24 @@ static Sym sentence_subject(const Sentence *s, const Mention *men, uint32_t nmen
 }
 
 /* Can an agent's mention be "he" or "she": not a plural ("protesters"),
- * not an institution ("Al Jazeera television", "the ministry")? */
+ * not an institution? */
 static int one_person(const Sentence *s, const Mention *m)
+{
+    if (m->end == 0) return 1;
+    const Token *h = &s->tok[m->end - 1];
+    return !(h->tag == T_NNS || h->tag == T_NNPS || body_word(s, m));
+}
+
+static int body_word(const Sentence *s, const Mention *m)
 {
     static const char *const body[] = {"television", "tv", "radio", "newspaper", "channel", "agency", "ministry",
                                        "company", "firm", "government", "parliament", "court", "council", "committee",
-                                       "police", "army", "military", "media", "broadcaster", "office", "party", NULL};
-    if (m->end == 0) return 1;
-    const Token *h = &s->tok[m->end - 1];
-    return !(h->tag == T_NNS || h->tag == T_NNPS || tok_is_any(h, body));
+                                       "police", "army", "military", "media", "broadcaster", "office", "party",
+                                       /* seats of power for their governments: "the Kremlin", "the White House" */
+                                       "kremlin", "pentagon", "house", "palace", "elysee", "élysée", "administration",
+                                       "cabinet", "presidency", "embassy", "department", "regime", "junta",
+                                       "authority", "commission", NULL};
+    return m->end > 0 && tok_is_any(&s->tok[m->end - 1], body);
 }
 
 /* May mention m be what object pronoun "it" or "them" stands for: a
@@ -679,9 +696,14 @@ static uint32_t resolve_pronouns(Sentence *s, Mention *men, uint32_t nmen, const
             static const char *const object[] = {"him", "her", NULL};
             Sym last = 0, before = 0;
             uint32_t last_at = 0;
+            uint32_t ro = 0, rc = 0;
             for (uint32_t k = 0; k < nmen && cv->references; k++)
                 if (men[k].end <= i && (men[k].kind == MK_PERSON || (men[k].kind == MK_AGENT && men[k].has_agent)) &&
-                    !(men[k].kind == MK_AGENT && !one_person(s, &men[k]))) {
+                    !(men[k].kind == MK_AGENT && !one_person(s, &men[k])) && !body_word(s, &men[k]) &&
+                    /* not one in a relative clause on someone before it, the
+                     * pronoun after that clause: "Orban, who has close ties
+                     * with Putin, said he" */
+                    !(relative_aside(s, men[k].start, &ro, &rc) && rc < i && ro > 1 && men[k].start > ro)) {
                     if (men[k].code != last) before = last, last = men[k].code;
                     last_at = k;
                 }
@@ -702,6 +724,21 @@ static uint32_t resolve_pronouns(Sentence *s, Mention *men, uint32_t nmen, const
             }
             if (last && !object_before && i > 0 && TAG_IS_VERB(s->tok[i - 1].tag) && tok_is_any(&s->tok[i], object))
                 code = before ? before : cx->last_person != last ? cx->last_person : 0;
+            /* "Idowu said he had asked": with no one named before it in the
+             * sentence, the name right before a speech verb is who "he" or
+             * "she" is; one no dictionary knows is someone unknown, not the
+             * last person of the sentences before */
+            static const char *const speech[] = {"say", "add", "claim", "insist", "state", "announce", "explain",
+                                                 "note", "write", NULL};
+            uint32_t sv = i > 1 && tok_is(&s->tok[i - 1], "that") ? i - 2 : i - 1;
+            if (!last && i > 1 && !tok_is_any(&s->tok[i], object) && TAG_IS_VERB(s->tok[sv].tag) &&
+                tok_lemma_in(&s->tok[sv], speech)) {
+                uint32_t b = sv;
+                while (b > 0 && s->tok[b - 1].tag == T_RB) b--;
+                if (b > 0 && s->tok[b - 1].tag == T_NNP && (s->tok[b - 1].flags & TOK_CAP) &&
+                    !covered(men, nmen, b - 1, b))
+                    code = 0;
+            }
         }
         else if (cv->references && s->tok[i].tag == T_PRP && (tok_is(&s->tok[i], "it") || tok_is(&s->tok[i], "they"))) {
             uint32_t j = i + 1;

@@ -901,6 +901,15 @@ coded 2024-03-05 "PARIS, March 5 - The protest, organised by the country's large
 check an_organiser_past_a_possessor_is_the_protests sh -c "grep -q '	FRALAB		141	' '$T/o'"
 check a_protest_something_is_done_in_is_its_doers grep -q '	FRAAGR		141	' "$T/o"
 
+# "he" is no seat of power ("the White House") nor someone in a relative
+# clause on the speaker ("Orban, who met Putin ..., said he"); after a name
+# no dictionary knows and its speech verb, "he" is that unknown person, not
+# the last one named in the sentences before
+coded 2024-03-05 "PARIS, March 5 - President Emmanuel Macron telephoned the White House on Monday and said he would send more troops to Romania. Hungary's Prime Minister Viktor Orban, who met Russian President Vladimir Putin in Moscow last week, said he would veto new sanctions against Russia. Speaking in Budapest, Kovalenko said he had asked the Hungarian leader to reconsider." --all
+check he_is_no_seat_of_power sh -c "grep -q '	FRAGOV	ROU	' '$T/o' && ! grep -q '	USAGOV	ROU	' '$T/o'"
+check he_is_not_one_in_a_relative_clause_on_the_speaker sh -c "grep -q '	HUNGOV	RUS	129	' '$T/o' && ! grep -q '	RUSGOV	RUS	129	' '$T/o'"
+check he_after_an_unknown_name_and_said_is_unknown sh -c "! grep -q '	HUNGOV	020	' '$T/o'"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
