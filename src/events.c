@@ -1608,11 +1608,24 @@ static int first_actor(const Sentence *s, uint32_t from, uint32_t to, Sym self)
 
 /* "were killed in Israeli strikes", "died in a Russian missile attack":
  * violence in the passive whose means names its side (the actor right
- * before a noun of attack, within the verb's clause).  0 none. */
+ * before a noun of attack, within the verb's clause), or the side it came
+ * from.  0 none. */
 static Sym violence_by_side(const Sentence *s, const VerbPhrase *v, const char *code)
 {
     if (!code || !cameo_is_force(code) || !strncmp(code, "17", 2)) return 0;
     uint32_t end = v->clause_end < s->ntok ? v->clause_end : s->ntok;
+    /* "has been shelled from Russian positions", "were fired from Lebanese
+     * territory", "from the Syrian side of the border": where the fire came
+     * from names the side that fired */
+    static const char *const whence[] = {"position", "positions", "territory", "side", "soil", "lines", NULL};
+    for (uint32_t i = v->end; i + 2 < end && i < v->end + 8; i++) {
+        if (!tok_word(&s->tok[i], W_FROM)) continue;
+        uint32_t j = i + 1 + (s->tok[i + 1].tag == T_DT);
+        if (j >= end || s->tok[j].mention < 0) break;
+        const Mention *m = &s->men[s->tok[j].mention];
+        if (m->end < end && tok_is_any(&s->tok[m->end], whence) && m->kind != MK_PRONOUN) return m->code;
+        break;
+    }
     for (uint32_t i = v->end; i + 1 < end && i < v->end + 6; i++) {
         if (!(tok_word(&s->tok[i], W_IN) || tok_word(&s->tok[i], W_BY))) continue;
         uint32_t j = i + 1;
@@ -2181,7 +2194,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     for (int b = 0; b < sub.nsrc && code; b++) {
                         Event e = {.sent = si, .source = striker ? striker : by, .target = s->men[sub.src[b]].code,
                                    .code = code, .src_m = -1, .tgt_m = sub.src[b], .vp = k,
-                                   .rule = striker ? "passive: the side whose strikes it was killed in"
+                                   .rule = striker ? "passive: the side its strikes are of, or its fire came from"
                                            : by ? (inquiry ? "passive without agent: an inquiry held in a country is its own"
                                                            : "passive without agent: unnamed forces of the country where it happened")
                                                 : "passive without agent: who acted is not named"};

@@ -910,6 +910,12 @@ check he_is_no_seat_of_power sh -c "grep -q '	FRAGOV	ROU	' '$T/o' && ! grep -q '
 check he_is_not_one_in_a_relative_clause_on_the_speaker sh -c "grep -q '	HUNGOV	RUS	129	' '$T/o' && ! grep -q '	RUSGOV	RUS	129	' '$T/o'"
 check he_after_an_unknown_name_and_said_is_unknown sh -c "! grep -q '	HUNGOV	020	' '$T/o'"
 
+# where fire came from names who fired: a passive's side ("shelled from
+# Russian positions") and coming under fire from someone
+coded 2024-03-05 "KYIV, March 5 - Kherson has been shelled almost daily from Russian positions across the Dnipro River. The village came under fire from Azerbaijani positions overnight, Armenia's defence ministry said." --all
+check a_passive_fired_from_a_side_is_that_sides sh -c "grep -q '	RUS	UKR	194	' '$T/o'"
+check coming_under_fire_from_a_side_is_its_attack grep -q '	AZE		190	' "$T/o"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
