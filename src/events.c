@@ -1639,6 +1639,25 @@ static Sym violence_by_side(const Sentence *s, const VerbPhrase *v, const char *
     return 0;
 }
 
+/* The actor carried by the thing right after verb v ("a convoy carrying
+ * aid workers", "a boat transporting migrants"), -1 none. */
+static int carried(const Sentence *s, const VerbPhrase *v)
+{
+    static const char *const carrying[] = {"carrying", "transporting", "ferrying", NULL};
+    uint32_t j = v->end;
+    while (j < s->ntok && j < v->end + 5 && s->tok[j].mention < 0 &&
+           (s->tok[j].tag == T_DT || s->tok[j].tag == T_JJ || s->tok[j].tag == T_CD || TAG_IS_NOUN(s->tok[j].tag)))
+        j++;
+    if (j == v->end || j + 1 >= s->ntok || !TAG_IS_NOUN(s->tok[j - 1].tag) || !tok_is_any(&s->tok[j], carrying))
+        return -1;
+    uint32_t k = j + 1;
+    while (k < s->ntok && k < j + 4 && s->tok[k].mention < 0 &&
+           (s->tok[k].tag == T_DT || s->tok[k].tag == T_JJ || s->tok[k].tag == T_CD || tok_is(&s->tok[k], "of")))
+        k++;
+    int m = k < s->ntok ? s->tok[k].mention : -1;
+    return m >= 0 && s->men[m].kind != MK_PRONOUN ? m : -1;
+}
+
 /* Protesters' violence is a violent protest (145), not an armed force's
  * (18-19): "protesters stormed her residence", "a mob attacked the police
  * station" (CAMEO's riots).  Mass violence (20) stays. */
@@ -2136,6 +2155,12 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     add_conj(s, m, tgt, &ntgt, 8);
                     break;
                 }
+            }
+            /* "ambushed a convoy carrying aid workers", "struck a car carrying
+             * Hamas commanders": force on a vehicle is on whom it carries */
+            if (!ntgt && cv->target_reading && v->code && cameo_is_force(v->code) && !(v->flags & VP_PASSIVE)) {
+                int m = carried(s, v);
+                if (m >= 0) add_conj(s, m, tgt, &ntgt, 8);
             }
             int tree_could = !ntgt && !(v->flags & VP_PASSIVE) && v->target_tok < 0 && !reported &&
                              !(v->code && v->code[0] == '0' && v->code[1] == '1');

@@ -916,6 +916,10 @@ coded 2024-03-05 "KYIV, March 5 - Kherson has been shelled almost daily from Rus
 check a_passive_fired_from_a_side_is_that_sides sh -c "grep -q '	RUS	UKR	194	' '$T/o'"
 check coming_under_fire_from_a_side_is_its_attack grep -q '	AZE		190	' "$T/o"
 
+# force on a vehicle is on whom it carries
+coded 2024-03-05 "GAZA, March 5 - An Israeli drone struck a car carrying Hamas commanders in Khan Younis on Tuesday, Palestinian medics said." --all
+check force_on_a_vehicle_is_on_whom_it_carries grep -q '	ISR[A-Z]*	PSEREBHMS	19' "$T/o"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
