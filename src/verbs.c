@@ -560,6 +560,10 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
                     if (cv->modality && (tok_word(u, W_ALLEGEDLY) || tok_word(u, W_PURPORTEDLY))) v->flags |= VP_MAYBE;
                 } else if (u->tag == T_TO && j == i) {
                     v->flags |= VP_INFINITIVE;
+                } else if ((u->tag == T_LQUOTE || u->tag == T_RQUOTE) && j > i && j + 1 < s->ntok &&
+                           TAG_IS_VERB(s->tok[j + 1].tag) &&
+                           (lemma_is(&s->tok[head], W_BE) || lemma_is(&s->tok[head], W_HAVE) || s->tok[head].tag == T_MD)) {
+                    /* "would be "punished"": a quoted verb stays in its group */
                 } else {
                     break;
                 }

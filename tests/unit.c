@@ -1045,6 +1045,13 @@ static int verbs_stage_alone_groups_and_codes_hand_tagged_verbs(void)
     find_verbs(&d, &builtin, &opts);
     s = &d.sent[0];
     CHECK(s->nvp == 2 && (s->vp[1].flags & VP_PASSIVE), "'with 56 civilians killed' is passive (%u)", s->nvp);
+    /* a quoted verb stays in its group: passive and to come */
+    d = hand_doc("Israel would be \" punished \" .", "NNP MD VB `` VBN '' .");
+    find_actors(&d, &builtin, models->words, &opts);
+    find_verbs(&d, &builtin, &opts);
+    s = &d.sent[0];
+    CHECK(s->nvp == 1 && (s->vp[0].flags & VP_PASSIVE) && (s->vp[0].flags & VP_FUTURE),
+          "'would be \"punished\"' is one passive group to come (%u)", s->nvp);
     return 0;
 }
 
