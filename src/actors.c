@@ -897,6 +897,25 @@ static void coordinate(Sentence *s, Mention *men, uint32_t nmen, Arena *a, const
         while (men[c].conj >= 0 && !link_and[c]) c = (uint32_t)men[c].conj;
         if (men[c].conj < 0) men[k].conj = -1;
     }
+    /* "demanding the resignation of Prime Minister Hasina, police and
+     * media said": who speaks after a comma is a list of its own, not one
+     * with the object before it (a list that opens its clause stays one:
+     * "Russia, China and Iran said") */
+    static const char *const said[] = {"said", "say", "says", "told", "reported", "added", NULL};
+    for (uint32_t k = 0; k + 1 < nmen; k++) {
+        if (men[k].conj != (int16_t)(k + 1) || men[k + 1].start <= men[k].end) continue;
+        int comma = 0;
+        for (uint32_t i = men[k].end; i < men[k + 1].start; i++) comma |= s->tok[i].tag == T_COMMA;
+        if (!comma) continue;
+        uint32_t c = k + 1;
+        while (men[c].conj > (int16_t)c) c = (uint32_t)men[c].conj;
+        uint32_t after = men[c].end;
+        while (after < s->ntok && s->tok[after].tag == T_RB) after++;
+        if (after >= s->ntok || !tok_is_any(&s->tok[after], said)) continue;
+        uint32_t b = men[k].start;
+        while (b > 0 && s->tok[b - 1].tag == T_DT) b--;
+        if (b > 0 && s->tok[b - 1].tag != T_COMMA && s->tok[b - 1].tag != T_CC) men[k].conj = -1;
+    }
     /* "ambassadors of Arnor, Osgiliath and Gondor", "lawmakers in Fornost
      * and Gondor": the agent reaches every country of the list */
     for (uint32_t k = 0; k < nmen; k++) {

@@ -2105,7 +2105,9 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                      * the one they go to is the target */
                     int poss = pp > 0 && s->tok[pp - 1].tag == T_PRPS && !tok_word(&s->tok[pp - 1], W_HIS) &&
                                !tok_word(&s->tok[pp - 1], W_HER);
-                    int unnamed = s->men[m].has_agent && !s->men[m].actor_ref;   /* "4,000 troops" */
+                    /* "4,000 troops" (not a titled name no dictionary knows:
+                     * "Prime Minister Sheikh Hasina") */
+                    int unnamed = s->men[m].has_agent && !s->men[m].actor_ref && s->tok[s->men[m].end - 1].tag != T_NNP;
                     if (cv->target_reading && own < 0 && sub.nsrc && (poss || unnamed) && actor_country(s->men[m].code) &&
                         (unnamed || actor_country(s->men[m].code) == actor_country(s->men[sub.src[0]].code))) {
                         own = m;

@@ -920,6 +920,13 @@ check coming_under_fire_from_a_side_is_its_attack grep -q '	AZE		190	' "$T/o"
 coded 2024-03-05 "GAZA, March 5 - An Israeli drone struck a car carrying Hamas commanders in Khan Younis on Tuesday, Palestinian medics said." --all
 check force_on_a_vehicle_is_on_whom_it_carries grep -q '	ISR[A-Z]*	PSEREBHMS	19' "$T/o"
 
+# speakers after a comma are a list of their own, not one with the object
+# before them; a titled name no dictionary knows is named, not one's own
+# unnamed people to pass over
+coded 2024-08-04 "DHAKA, Aug 4 (Reuters) - Police fired tear gas at tens of thousands of protesters demanding the resignation of Prime Minister Sheikh Hasina, police and media said." --all
+check speakers_after_a_comma_are_no_list_with_the_object sh -c "! grep -q '	BGDGOV		010	' '$T/o' && grep -q '	BGDCOP		010	' '$T/o'"
+check a_titled_unknown_name_is_the_demands_target sh -c "grep -q '	BGDOPP	BGDGOV	1041	' '$T/o' && ! grep -q '	BGDOPP	BGDCOP	1041	' '$T/o'"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
