@@ -1669,6 +1669,11 @@ static const char *crowd_violence(const Sentence *s, const Mention *m, const cha
     if (!(code[0] == '1' && (code[1] == '8' || code[1] == '9'))) return code;
     for (uint32_t i = m->start; i < m->end; i++)
         if (tok_is_any(&s->tok[i], crowd)) return "145";
+    /* "thousands of people stormed the residence": a crowd of people */
+    static const char *const many[] = {"thousands", "hundreds", "dozens", "scores", "tens", NULL};
+    if (m->start >= 2 && tok_is(&s->tok[m->start - 1], "of") && tok_is_any(&s->tok[m->start - 2], many) &&
+        (tok_is(&s->tok[m->end - 1], "people") || tok_is(&s->tok[m->end - 1], "residents")))
+        return "145";
     return code;
 }
 

@@ -927,6 +927,10 @@ coded 2024-08-04 "DHAKA, Aug 4 (Reuters) - Police fired tear gas at tens of thou
 check speakers_after_a_comma_are_no_list_with_the_object sh -c "! grep -q '	BGDGOV		010	' '$T/o' && grep -q '	BGDCOP		010	' '$T/o'"
 check a_titled_unknown_name_is_the_demands_target sh -c "grep -q '	BGDOPP	BGDGOV	1041	' '$T/o' && ! grep -q '	BGDOPP	BGDCOP	1041	' '$T/o'"
 
+# thousands of people storming a residence riot (145), as a mob would
+coded 2024-08-05 "DHAKA, Aug 5 (Reuters) - Thousands of people stormed the prime minister's official residence in Dhaka after she left, witnesses said." --all
+check thousands_of_people_storming_riot sh -c "grep -q '	BGDCVL	BGDGOV	145	' '$T/o' && ! grep -q '	BGDCVL	BGDGOV	19' '$T/o'"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
