@@ -830,6 +830,28 @@ static uint32_t resolve_pronouns(Sentence *s, Mention *men, uint32_t nmen, const
     return total;
 }
 
+/* "supporters of the ruling Awami League", "members of Hamas": a body's
+ * people are that body's, the mention reaching back over them (a group
+ * of no one's, between a mention and its "of", with nothing else there). */
+static void supporters_of(const Sentence *s, Mention *men, uint32_t nmen)
+{
+    static const char *const people[] = {"supporters", "members", "loyalists", "followers", "activists", "partisans",
+                                         NULL};
+    for (uint32_t k = 0; k < nmen; k++) {
+        uint32_t st = men[k].start;
+        if (men[k].kind == MK_PRONOUN || men[k].kind == MK_COUNTRY) continue;
+        /* over "the ruling", "Hasina's ruling" kept inside the phrase */
+        uint32_t of = st;
+        while (of > 0 && st - of < 3 && s->tok[of - 1].mention < 0 &&
+               (s->tok[of - 1].tag == T_DT || s->tok[of - 1].tag == T_JJ || s->tok[of - 1].tag == T_VBG))
+            of--;
+        if (of < 2 || !tok_is(&s->tok[of - 1], "of") || !tok_is_any(&s->tok[of - 2], people) ||
+            covered(men, nmen, of - 2, of - 1))
+            continue;
+        men[k].start = of - 2;
+    }
+}
+
 /* Coordination of the sentence's mentions (men, in token order): "Russia
  * and China", "Mordor, the Shire, Fornost and Bree", "neither X nor Y"
  * linked by Mention.conj; agents spread over a list ("ambassadors of Arnor,
@@ -1299,6 +1321,7 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
             titled_names(s, men, nmen);
             remember_surnames(&cx, s, men, nmen);
         }
+        if (conventions(o)->references) supporters_of(s, men, nmen);
         for (uint32_t k = nmen; k-- > 0;) {   /* tokens point at the first of mentions sharing a span */
             for (uint32_t i = men[k].start; i < men[k].end; i++) s->tok[i].mention = (int16_t)k;
         }

@@ -931,6 +931,11 @@ check a_titled_unknown_name_is_the_demands_target sh -c "grep -q '	BGDOPP	BGDGOV
 coded 2024-08-05 "DHAKA, Aug 5 (Reuters) - Thousands of people stormed the prime minister's official residence in Dhaka after she left, witnesses said." --all
 check thousands_of_people_storming_riot sh -c "grep -q '	BGDCVL	BGDGOV	145	' '$T/o' && ! grep -q '	BGDCVL	BGDGOV	19' '$T/o'"
 
+# a body's supporters (members, loyalists) are that body's: one side of
+# the clashes named by a noun
+coded 2024-08-05 "DHAKA, Aug 5 (Reuters) - Clashes broke out in several towns between police and supporters of the opposition BNP, officials said." --all
+check a_bodys_supporters_are_a_side_of_the_clashes sh -c "grep -q '	BGDCOP	BGDPTYBNP	190	' '$T/o' && grep -q '	BGDPTYBNP	BGDCOP	190	' '$T/o'"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
