@@ -172,6 +172,14 @@ int whereabouts(const Sentence *s, uint32_t p)
     return p >= 1 && tok_is_any(&s->tok[p - 1], staying);
 }
 
+/* Verbs of saying whose subject a pronoun after them may be ("Nigeria said
+ * it would", "Idowu said he"), by lemma; and the forms that end an
+ * attribution ("..., police and media said"), by word. */
+static const char *const SAYING[] = {"say", "add", "announce", "state", "claim", "insist", "explain", "note", "write",
+                                     NULL};
+static const char *const SAID[] = {"said", "says", "say", "told", "tells", "reported", "reports", "announced",
+                                   "added", NULL};
+
 /* Past adverbs and a day between a subject and its verb, from token j
  * (not beyond i): "rebels on Friday again rejected", "Iran Tuesday
  * accused", "police late on Sunday arrested" */
@@ -195,8 +203,6 @@ static uint32_t over_day(const Sentence *s, uint32_t j, uint32_t i)
  * rebels are) */
 int speaker_place(const Sentence *s, uint32_t p)
 {
-    static const char *const said[] = {"said", "says", "say", "told", "tells", "reported", "reports", "announced",
-                                       "added", NULL};
     if (p == 0 || !TAG_IS_NOUN(s->tok[p - 1].tag)) return 0;
     uint32_t b = p - 1;   /* the speaker's words, back to the comma after what is reported */
     while (b > 0 && p - b < 6 &&
@@ -209,7 +215,7 @@ int speaker_place(const Sentence *s, uint32_t p)
             tok_is(&s->tok[j], "of") || is_place_noun(&s->tok[j])))
         j++;
     j = over_day(s, j, s->ntok);
-    return j < s->ntok && tok_is_any(&s->tok[j], said);
+    return j < s->ntok && tok_is_any(&s->tok[j], SAID);
 }
 
 int is_place_prep(const Token *t)
@@ -728,11 +734,9 @@ static uint32_t resolve_pronouns(Sentence *s, Mention *men, uint32_t nmen, const
              * sentence, the name right before a speech verb is who "he" or
              * "she" is; one no dictionary knows is someone unknown, not the
              * last person of the sentences before */
-            static const char *const speech[] = {"say", "add", "claim", "insist", "state", "announce", "explain",
-                                                 "note", "write", NULL};
             uint32_t sv = i > 1 && tok_is(&s->tok[i - 1], "that") ? i - 2 : i - 1;
             if (!last && i > 1 && !tok_is_any(&s->tok[i], object) && TAG_IS_VERB(s->tok[sv].tag) &&
-                tok_lemma_in(&s->tok[sv], speech)) {
+                tok_lemma_in(&s->tok[sv], SAYING)) {
                 uint32_t b = sv;
                 while (b > 0 && s->tok[b - 1].tag == T_RB) b--;
                 if (b > 0 && s->tok[b - 1].tag == T_NNP && (s->tok[b - 1].flags & TOK_CAP) &&
@@ -761,12 +765,11 @@ static uint32_t resolve_pronouns(Sentence *s, Mention *men, uint32_t nmen, const
                  * verb ("Egypt, which has mediated between Israel and Hamas,
                  * said it was working"; not "Police arrested members, who
                  * said it") */
-                static const char *const speech[] = {"say", "add", "announce", "state", "claim", "insist", NULL};
                 uint32_t sv = i > 1 && tok_is(&s->tok[i - 1], "that") ? i - 2 : i - 1;
                 int hangs = i > 0 && (tok_is_any(&s->tok[i - 1], SUBORDINATORS) ||
                                       ((tok_is(&s->tok[i - 1], "which") || tok_is(&s->tok[i - 1], "that")) &&
-                                       j < s->ntok && TAG_IS_VERB(s->tok[j].tag) && tok_lemma_in(&s->tok[j], speech)));
-                int reported = i > 0 && TAG_IS_VERB(s->tok[sv].tag) && tok_lemma_in(&s->tok[sv], speech);
+                                       j < s->ntok && TAG_IS_VERB(s->tok[j].tag) && tok_lemma_in(&s->tok[j], SAYING)));
+                int reported = i > 0 && TAG_IS_VERB(s->tok[sv].tag) && tok_lemma_in(&s->tok[sv], SAYING);
                 /* "rebels rejected the plan, and said they": a speech verb
                  * coordinated with the opener's, its subject the opener's */
                 int joined = reported && sv > 0 && tok_is(&s->tok[sv - 1], "and");
@@ -923,7 +926,6 @@ static void coordinate(Sentence *s, Mention *men, uint32_t nmen, Arena *a, const
      * media said": who speaks after a comma is a list of its own, not one
      * with the object before it (a list that opens its clause stays one:
      * "Russia, China and Iran said") */
-    static const char *const said[] = {"said", "say", "says", "told", "reported", "added", NULL};
     for (uint32_t k = 0; k + 1 < nmen; k++) {
         if (men[k].conj != (int16_t)(k + 1) || men[k + 1].start <= men[k].end) continue;
         int comma = 0;
@@ -933,7 +935,7 @@ static void coordinate(Sentence *s, Mention *men, uint32_t nmen, Arena *a, const
         while (men[c].conj > (int16_t)c) c = (uint32_t)men[c].conj;
         uint32_t after = men[c].end;
         while (after < s->ntok && s->tok[after].tag == T_RB) after++;
-        if (after >= s->ntok || !tok_is_any(&s->tok[after], said)) continue;
+        if (after >= s->ntok || !tok_is_any(&s->tok[after], SAID)) continue;
         uint32_t b = men[k].start;
         while (b > 0 && s->tok[b - 1].tag == T_DT) b--;
         if (b > 0 && s->tok[b - 1].tag != T_COMMA && s->tok[b - 1].tag != T_CC) men[k].conj = -1;
