@@ -1639,6 +1639,30 @@ static Sym violence_by_side(const Sentence *s, const VerbPhrase *v, const char *
     return 0;
 }
 
+/* For a passive of force with no actor as its subject ("rockets were
+ * fired ..."), the mention fired at ("at northern Israel", "on Kyiv",
+ * "into Syria"), -1 none, and in *from the side fired from ("from
+ * Lebanese territory", "from Belarus"), both within the verb's clause. */
+static int fired_at(const Sentence *s, const VerbPhrase *v, int *from)
+{
+    static const char *const at_words[] = {"at", "on", "into", "toward", "towards", NULL};
+    if (!cameo_is_force(v->code) || !strncmp(v->code, "17", 2)) return -1;
+    uint32_t end = v->clause_end < s->ntok ? v->clause_end : s->ntok;
+    int at = -1;
+    *from = -1;
+    for (uint32_t i = v->end; i + 1 < end; i++) {
+        int is_from = tok_word(&s->tok[i], W_FROM), is_at = tok_is_any(&s->tok[i], at_words);
+        if (!is_from && !is_at) continue;
+        uint32_t j = i + 1;
+        while (j < end && j < i + 4 && s->tok[j].mention < 0 && (s->tok[j].tag == T_DT || s->tok[j].tag == T_JJ)) j++;
+        int m = j < end ? s->tok[j].mention : -1;
+        if (m < 0 || s->men[m].kind == MK_PRONOUN) continue;
+        if (is_from && *from < 0) *from = m;
+        else if (is_at && at < 0) at = m;
+    }
+    return at;
+}
+
 /* The actor carried by the thing right after verb v ("a convoy carrying
  * aid workers", "a boat transporting migrants"), -1 none. */
 static int carried(const Sentence *s, const VerbPhrase *v)
@@ -2234,6 +2258,20 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                         push_event(d, &e);
                     }
                     continue;
+                }
+                if (agent < 0 && cv->agentless && !sub.nsrc && v->code && !(v->flags & (VP_NEGATED | VP_FUTURE)) &&
+                    !not_done(s, k)) {
+                    /* "rockets were fired from Lebanese territory at northern
+                     * Israel", "missiles were launched at Kyiv from Belarus":
+                     * fire from a side at someone, its weapons the subject */
+                    int from = -1, at = fired_at(s, v, &from);
+                    if (at >= 0 && from >= 0 && s->men[from].code != s->men[at].code) {
+                        Event e = {.sent = si, .source = s->men[from].code, .target = s->men[at].code, .code = v->code,
+                                   .src_m = from, .tgt_m = at, .vp = k,
+                                   .rule = "passive without agent: fired from a side at another"};
+                        push_event(d, &e);
+                        continue;
+                    }
                 }
                 if (agent < 0 && cv->agentless) {   /* no one named as acting */
                     doc_note(d, si, NOTE_PASSIVE_NO_AGENT, v->start, v->end, v->pattern_ref, v->code);

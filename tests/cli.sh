@@ -936,6 +936,10 @@ check thousands_of_people_storming_riot sh -c "grep -q '	BGDCVL	BGDGOV	145	' '$T
 coded 2024-08-05 "DHAKA, Aug 5 (Reuters) - Clashes broke out in several towns between police and supporters of the opposition BNP, officials said." --all
 check a_bodys_supporters_are_a_side_of_the_clashes sh -c "grep -q '	BGDCOP	BGDPTYBNP	190	' '$T/o' && grep -q '	BGDPTYBNP	BGDCOP	190	' '$T/o'"
 
+# weapons fired in the passive from a side at another: that side's attack
+coded 2024-03-05 "BEIRUT, March 5 - Rockets were fired from Lebanese territory at northern Israel on Sunday, the Israeli military said." --all
+check weapons_fired_from_a_side_at_another_are_its_attack grep -q '	LBN	ISR	19' "$T/o"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
