@@ -507,17 +507,34 @@ static void two_push(Sym two[2], const Sentence *s, const Mention *m)
 
 /* Does a mention end in a word of an institution ("Al Jazeera television",
  * "the ministry", "the Kremlin", "the White House")? */
-static int body_word(const Sentence *s, const Mention *m);
-static int one_person(const Sentence *s, const Mention *m);
+static int body_word(const Sentence *s, const Mention *m)
+{
+    static const char *const body[] = {"television", "tv", "radio", "newspaper", "channel", "agency", "ministry",
+                                       "company", "firm", "government", "parliament", "court", "council", "committee",
+                                       "police", "army", "military", "media", "broadcaster", "office", "party",
+                                       /* seats of power for their governments: "the Kremlin", "the White House" */
+                                       "kremlin", "pentagon", "house", "palace", "elysee", "élysée", "administration",
+                                       "cabinet", "presidency", "embassy", "department", "regime", "junta",
+                                       "authority", "commission", NULL};
+    return m->end > 0 && tok_is_any(&s->tok[m->end - 1], body);
+}
+
+/* Can a mention be "he" or "she": a person named, not a seat of power; an
+ * agent not plural ("protesters") nor an institution */
+static int one_person(const Sentence *s, const Mention *m)
+{
+    if (body_word(s, m)) return 0;
+    if (m->kind == MK_PERSON) return 1;
+    return m->kind == MK_AGENT && m->has_agent &&
+           !(m->end > 0 && (s->tok[m->end - 1].tag == T_NNS || s->tok[m->end - 1].tag == T_NNPS));
+}
 
 /* The mentions of a sentence become what the next one may refer to */
 static void remember(Context *cx, const Sentence *s, const Mention *men, uint32_t nmen)
 {
     for (uint32_t k = 0; k < nmen; k++) {
         /* (one who can be "he" or "she" in the next sentence) */
-        if ((men[k].kind == MK_PERSON && !body_word(s, &men[k])) ||
-            (men[k].kind == MK_AGENT && men[k].has_agent && one_person(s, &men[k])))
-            cx->last_person = men[k].code;
+        if (one_person(s, &men[k])) cx->last_person = men[k].code;
         if (men[k].kind == MK_PERSON && men[k].actor_ref) cx->last_named = men[k].code;
         if (men[k].kind == MK_ORG && men[k].actor_ref) cx->last_org = men[k].code;
         two_push(cx->two, s, &men[k]);
@@ -611,27 +628,6 @@ static Sym sentence_subject(const Sentence *s, const Mention *men, uint32_t nmen
     return 0;
 }
 
-/* Can an agent's mention be "he" or "she": not a plural ("protesters"),
- * not an institution? */
-static int one_person(const Sentence *s, const Mention *m)
-{
-    if (m->end == 0) return 1;
-    const Token *h = &s->tok[m->end - 1];
-    return !(h->tag == T_NNS || h->tag == T_NNPS || body_word(s, m));
-}
-
-static int body_word(const Sentence *s, const Mention *m)
-{
-    static const char *const body[] = {"television", "tv", "radio", "newspaper", "channel", "agency", "ministry",
-                                       "company", "firm", "government", "parliament", "court", "council", "committee",
-                                       "police", "army", "military", "media", "broadcaster", "office", "party",
-                                       /* seats of power for their governments: "the Kremlin", "the White House" */
-                                       "kremlin", "pentagon", "house", "palace", "elysee", "élysée", "administration",
-                                       "cabinet", "presidency", "embassy", "department", "regime", "junta",
-                                       "authority", "commission", NULL};
-    return m->end > 0 && tok_is_any(&s->tok[m->end - 1], body);
-}
-
 /* May mention m be what object pronoun "it" or "them" stands for: a
  * body named with an agent noun (plural for "them"), or an organisation? */
 static int pronoun_fits(const Sentence *s, const Mention *m, int them)
@@ -704,8 +700,7 @@ static uint32_t resolve_pronouns(Sentence *s, Mention *men, uint32_t nmen, const
             uint32_t last_at = 0;
             uint32_t ro = 0, rc = 0;
             for (uint32_t k = 0; k < nmen && cv->references; k++)
-                if (men[k].end <= i && (men[k].kind == MK_PERSON || (men[k].kind == MK_AGENT && men[k].has_agent)) &&
-                    !(men[k].kind == MK_AGENT && !one_person(s, &men[k])) && !body_word(s, &men[k]) &&
+                if (men[k].end <= i && one_person(s, &men[k]) &&
                     /* not one in a relative clause on someone before it, the
                      * pronoun after that clause: "Orban, who has close ties
                      * with Putin, said he" */

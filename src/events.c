@@ -1606,6 +1606,17 @@ static int first_actor(const Sentence *s, uint32_t from, uint32_t to, Sym self)
     return -1;
 }
 
+/* The actor a preposition at token i governs, over a determiner and
+ * adjectives ("from Lebanese territory", "at northern Israel"), before
+ * token end; -1 none (nor a pronoun). */
+static int object_of_prep(const Sentence *s, uint32_t i, uint32_t end)
+{
+    uint32_t j = i + 1;
+    while (j < end && j < i + 4 && s->tok[j].mention < 0 && (s->tok[j].tag == T_DT || s->tok[j].tag == T_JJ)) j++;
+    int m = j < end ? s->tok[j].mention : -1;
+    return m >= 0 && s->men[m].kind != MK_PRONOUN ? m : -1;
+}
+
 /* "were killed in Israeli strikes", "died in a Russian missile attack":
  * violence in the passive whose means names its side (the actor right
  * before a noun of attack, within the verb's clause), or the side it came
@@ -1620,10 +1631,8 @@ static Sym violence_by_side(const Sentence *s, const VerbPhrase *v, const char *
     static const char *const whence[] = {"position", "positions", "territory", "side", "soil", "lines", NULL};
     for (uint32_t i = v->end; i + 2 < end && i < v->end + 8; i++) {
         if (!tok_word(&s->tok[i], W_FROM)) continue;
-        uint32_t j = i + 1 + (s->tok[i + 1].tag == T_DT);
-        if (j >= end || s->tok[j].mention < 0) break;
-        const Mention *m = &s->men[s->tok[j].mention];
-        if (m->end < end && tok_is_any(&s->tok[m->end], whence) && m->kind != MK_PRONOUN) return m->code;
+        int m = object_of_prep(s, i, end);
+        if (m >= 0 && s->men[m].end < end && tok_is_any(&s->tok[s->men[m].end], whence)) return s->men[m].code;
         break;
     }
     for (uint32_t i = v->end; i + 1 < end && i < v->end + 6; i++) {
@@ -1652,11 +1661,8 @@ static int fired_at(const Sentence *s, const VerbPhrase *v, int *from)
     *from = -1;
     for (uint32_t i = v->end; i + 1 < end; i++) {
         int is_from = tok_word(&s->tok[i], W_FROM), is_at = tok_is_any(&s->tok[i], at_words);
-        if (!is_from && !is_at) continue;
-        uint32_t j = i + 1;
-        while (j < end && j < i + 4 && s->tok[j].mention < 0 && (s->tok[j].tag == T_DT || s->tok[j].tag == T_JJ)) j++;
-        int m = j < end ? s->tok[j].mention : -1;
-        if (m < 0 || s->men[m].kind == MK_PRONOUN) continue;
+        int m = is_from || is_at ? object_of_prep(s, i, end) : -1;
+        if (m < 0) continue;
         if (is_from && *from < 0) *from = m;
         else if (is_at && at < 0) at = m;
     }
