@@ -312,6 +312,36 @@ static int is_pronoun(const Token *t)
 /* The longest actor and agent names of sentence si, left to right, into m
  * (room for one a token): a longer name starting inside one wins, a name out
  * of its dates is noted and skipped.  Returns how many. */
+/* A count standing for people, the object of a verb: "killing 12 and
+ * wounding five others", "arrested at least 45 on Sunday", "detained
+ * dozens".  Returns the tokens it takes (the number and "others"), 0 when
+ * token i is none: a number before a noun counts that noun ("12
+ * soldiers", "5 percent"), a year is no count. */
+static uint32_t bare_count(const Sentence *s, uint32_t i)
+{
+    static const char *const MANY[] = {"dozens", "hundreds", "thousands", "scores", NULL};
+    static const char *const ABOUT[] = {"at", "least", "about", "some", "nearly", "almost", "around", "roughly",
+                                        "more", "than", "over", "another", "a", "further", NULL};
+    static const char *const AFTER[] = {"others", "more", NULL};
+    static const char *const NOT_AFTER[] = {"per", "of", "percent", "to", NULL};
+    const Token *t = &s->tok[i];
+    if (t->tag != T_CD && !tok_is_any(t, MANY)) return 0;
+    if (t->n == 4 && (t->s[0] == '1' || t->s[0] == '2') && isdigit((unsigned char)t->s[1]) &&
+        isdigit((unsigned char)t->s[3]))
+        return 0;   /* "in 2024" */
+    uint32_t v = i;
+    while (v > 0 && v + 4 > i && tok_is_any(&s->tok[v - 1], ABOUT)) v--;
+    if (v == 0 || !TAG_IS_VERB(s->tok[v - 1].tag)) return 0;
+    uint32_t e = i + 1;
+    if (e < s->ntok && tok_is_any(&s->tok[e], AFTER)) e++;
+    if (e == s->ntok) return e - i;
+    const Token *n = &s->tok[e];
+    if (tok_is_any(n, NOT_AFTER)) return 0;
+    int ends = n->tag == T_COMMA || n->tag == T_PERIOD || n->tag == T_COLON || n->tag == T_CC || n->tag == T_IN ||
+               n->tag == T_RB || n->tag == T_TO || n->tag == T_RQUOTE;
+    return ends ? e - i : 0;
+}
+
 static uint32_t match_names(Doc *d, uint32_t si, const Dict *dict, const WordList *words, const Options *o, int date,
                             Match *m)
 {
@@ -348,6 +378,13 @@ static uint32_t match_names(Doc *d, uint32_t si, const Dict *dict, const WordLis
         if (na && dict_actor_code(dict, &dict->actors[la - 1], date) == 0) {   /* restricted out or [---] */
             doc_note(d, si, NOTE_DATE_RESTRICTED, i, i + na, dict->actors[la - 1].ref, NULL);
             na = 0;
+        }
+        if (!na && !ng && conventions(o)->agent_context && (ng = bare_count(s, i)) > 0) {
+            /* people counted, not named: as "people" */
+            Sym w = sym_find("people", 6);
+            uint32_t node = w ? dict_step(dict, TRIE_AGENT, 1, w) : 0;
+            lg = node ? dict_leaf(dict, TRIE_AGENT, node) : 0;
+            if (!lg) ng = 0;
         }
         if (!na && !ng) {
             i++;

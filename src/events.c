@@ -1911,6 +1911,20 @@ static void protest_targets(Doc *d, uint32_t first_ev)
             p->rule = "a protest: its target is whom the protesters' demand is on";
             break;
         }
+        /* no one named: a protest, a strike, a riot is addressed to the
+         * protesters' own country ("thousands of Iraqi Kurds demonstrated
+         * in Kirkuk": IRQ>IRQ, as the field's annotators code it);
+         * protesters of no country ("protesters": an agent alone) stay
+         * alone */
+        const Mention *sm = p->src_m >= 0 ? &d->sent[p->sent].men[p->src_m] : NULL;
+        Sym own = p->target || !sm || sm->code != p->source || (sm->agent && sm->agent == sm->code)
+                      ? 0
+                      : actor_country(p->source);
+        if (own) {
+            p->target = own;
+            p->tgt_m = -1;
+            p->rule = "a protest naming no one: addressed to the protesters' own country";
+        }
     }
     /* one event per (source, target, code) in the sentence still */
     uint32_t keep = first_ev;

@@ -580,6 +580,31 @@ static void viterbi(const Tagger *M, const Lemmas *L, Token *tok, size_t n, floa
         if (i >= 2 && (tok[i - 2].tag == T_DT || tok[i - 2].tag == T_IN) && p != T_NNS && p != T_NNP) continue;
         if (lemma_is_verb(L, lemma_of(L, t->s, t->n, T_VBD))) t->tag = T_VBD;
     }
+    /* "prevented a demonstration staged by students": a past form right
+     * after the object of the clause's finite verb, before "by", is the
+     * participle of a reduced relative clause, not a second finite verb */
+    for (size_t i = 2; i + 1 < n; i++) {
+        Token *t = &tok[i];
+        if (t->tag != T_VBD || tok[i + 1].exact != W_BY || !(tok[i - 1].tag == T_NN || tok[i - 1].tag == T_NNS))
+            continue;
+        int vbn = t->n > 3 && !memcmp(t->s + t->n - 2, "ed", 2);
+        for (int k = 0; k < ntags[i]; k++) vbn |= tags[i * MAXS + k] == T_VBN;
+        /* not a clause said or thought: "said the rebels attacked by night" */
+        static const Sym SPEECH[] = {W_SAY, W_TELL, W_REPORT, W_ANNOUNCE, W_CLAIM, W_BELIEVE, W_THINK, W_STATE,
+                                     W_ADD, W_CONFIRM, W_DENY, W_INSIST, W_NOTE, W_ACKNOWLEDGE, W_SUGGEST,
+                                     W_ARGUE, W_EXPLAIN, W_WRITE, W_HOPE, W_EXPECT};
+        int finite = 0;
+        for (size_t j = i - 1; j-- > 0 && !finite;) {
+            int g = tok[j].tag;
+            if (g == T_COMMA || g == T_WDT || g == T_WP || g == T_CC || g == T_COLON || tok[j].exact == W_THAT) break;
+            if (!(g == T_VBD || g == T_VBZ || g == T_VBP || g == T_MD)) continue;
+            finite = 1;
+            Sym l = lemma_of(L, tok[j].s, tok[j].n, (int)g);
+            for (size_t k = 0; k < sizeof SPEECH / sizeof *SPEECH; k++) finite &= l != SPEECH[k];
+            if (!finite) break;
+        }
+        if (vbn && finite) t->tag = T_VBN;
+    }
     /* "would boycott", "will not strike": after a modal (adverbs between)
      * a word that can be a bare verb is one */
     for (size_t i = 0; i + 1 < n; i++) {
