@@ -530,7 +530,8 @@ static int attack_before(const Sentence *s, uint32_t i, uint32_t k, const int *s
     return -1;
 }
 
-static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_of_vp, int cv_participles)
+static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_of_vp, const int *agent_of_vp,
+                      int cv_participles)
 {
     const VerbPhrase *v = &s->vp[k];
     sub->nsrc = 0;
@@ -712,8 +713,16 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
         /* "baton-charged teachers who were protesting outside the ministry
          * demanding jobs, injuring 15": a participle after a comma hangs on
          * the main clause, over participles and relative clauses */
-        if (cv_participles && s->tok[v->head].tag == T_VBG && v->start == v->head && s->tok[v->start - 1].tag == T_COMMA)
+        if (cv_participles && s->tok[v->head].tag == T_VBG && v->start == v->head && s->tok[v->start - 1].tag == T_COMMA) {
             j = clause_hung_on(s, j, subj_of_vp);
+            /* "was attacked by militiamen, killing 156": the passive's
+             * agent did what the participle says, not its subject */
+            if ((s->vp[j].flags & VP_PASSIVE) && agent_of_vp[j] >= 0) {
+                add_conj(s, agent_of_vp[j], sub->src, &sub->nsrc, 8);
+                sub->rule = "the agent of the passive the participle follows";
+                return 0;
+            }
+        }
         while (j > 0 && subj_of_vp[j] < 0 && s->tok[v->head].tag == T_VBG && !(s->vp[j].flags & VP_INFINITIVE) &&
                (s->tok[s->vp[j].head].tag == T_VBG || s->tok[s->vp[j].head].tag == T_VBN) && s->vp[j].start == s->vp[j].head)
             j--;
@@ -1781,6 +1790,10 @@ static const char *const DISPERSE[] = {"disperse", "push", "break", "scatter", "
  * "against the alleged violations by the Israeli military"; a rejection's
  * "an offer from Afghanistan", "a demand from the US president"; a
  * threat's condition, "if the United States goes ahead". */
+static const char *const PRESSURES[] = {"pressure", "calls", "demands", "requests", "appeals", NULL};
+static const char *const TALKS[] = {"talks", "negotiations", "deliberations", "consultations", "meeting", "meetings",
+                                    "agreement", "deal", "dialogue", NULL};
+
 static int late_target(const Sentence *s, uint32_t pos, const char *code, Sym self, const char **whyp)
 {
     int m = -1;
@@ -1793,9 +1806,16 @@ static int late_target(const Sentence *s, uint32_t pos, const char *code, Sym se
             (tok_word(t, W_AGAINST) || tok_word(t, W_OVER) || ((tok_word(t, W_OF) || tok_word(t, W_AT)) && after_protest))) {
             m = first_actor(s, j + 1, j + 9, self);
             why = "a protest: its target is what it is against";
-        } else if (!strncmp(code, "12", 2) && tok_word(t, W_FROM)) {
+        } else if (!strncmp(code, "12", 2) &&
+                   (tok_word(t, W_FROM) || (tok_word(t, W_BY) && j > 0 && tok_is_any(&s->tok[j - 1], PRESSURES)))) {
+            /* "rejected an offer from X", "declined to resign despite
+             * pressure by X" */
             m = first_actor(s, j + 1, j + 4, self);
             why = "a rejection: its target is whom what is rejected came from";
+        } else if (!strncmp(code, "08", 2) && tok_word(t, W_WITH) && j > 0 && tok_is_any(&s->tok[j - 1], TALKS)) {
+            /* "called off the strike after talks with the government" */
+            m = first_actor(s, j + 1, j + 5, self);
+            why = "a concession: its target is whom it was negotiated with";
         } else if (!strncmp(code, "13", 2) && (tok_word(t, W_IF) || tok_word(t, W_UNLESS))) {
             m = first_actor(s, j + 1, j + 7, self);
             why = "a threat: its target is whom its condition falls on";
@@ -1949,6 +1969,8 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
         }
         if (!s->nvp && !s->nnn) continue;
         int *subj = arena_alloc(d->arena, (s->nvp + 1) * sizeof *subj);
+        int *agent_of = arena_alloc(d->arena, (s->nvp + 1) * sizeof *agent_of);   /* a passive's "by" actor */
+        for (uint32_t k = 0; k <= s->nvp; k++) agent_of[k] = -1;
         uint32_t first_ev = d->nev;
         /* a support verb whose noun codes the event gives no event of its
          * own: "offered condolences" is 018, not OFFER's default 030 */
@@ -1961,7 +1983,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             VerbPhrase *v = &s->vp[k];
             Subj sub;
             subj[k] = -1;
-            if (subject_of(s, k, &sub, subj, cv->participles) == 0) subj[k] = sub.src[0];
+            if (subject_of(s, k, &sub, subj, agent_of, cv->participles) == 0) subj[k] = sub.src[0];
             else if (speaker >= 0 && cv->speech && pronoun_before(s, v->start)) {
                 /* "Hamas said it fired rockets": the speaker */
                 sub.nsrc = 0;
@@ -2236,6 +2258,7 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
             if (v->flags & VP_PASSIVE) {
                 /* "was attacked by X": X acts on the subject */
                 int agent_tree = 0, agent = passive_agent(s, v, o, &agent_tree);
+                agent_of[k] = agent;
                 s->wants_tree |= by_after(s, v->end) && mention_between(s, v->end, s->ntok, -1);
                 if (agent < 0 && cv->agentless && v->code && agentless_passive_counts(v->code) && sub.nsrc &&
                     !(v->flags & VP_NEGATED) && !not_done(s, k)) {

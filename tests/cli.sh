@@ -948,6 +948,16 @@ check political_opponents_arrested_are_the_opposition grep -q '	HTIMIL	HTIOPP	17
 coded 2024-03-09 'Kenyan police arrested 45 in 2023 and the parliament voted 52 to 48 to approve the bill.' --all
 check a_tally_or_a_year_is_nobody sh -c "awk -F'	' '\$12 == \"45\"' '$T/o' | grep -q . && ! awk -F'	' '\$12 == \"52\" || \$12 == \"2023\" || \$11 == \"52\"' '$T/o' | grep -q ."
 
+# a participle after a passive with its agent is the agent's deed: "were attacked by militiamen, killing at least 40 people" (the militiamen killed, not the refugees), "was ambushed by gunmen near Goma, killing five soldiers" (the convoy no actor)
+coded 2024-03-09 'Congolese refugees in a camp near Goma were attacked by Rwandan militiamen on Sunday, killing at least 40 people, aid workers said. A convoy was ambushed by gunmen near Goma, killing five soldiers.' --all
+check a_participle_after_a_passive_is_its_agents_deed sh -c "grep -q '	RWA[A-Z]*	[A-Z]*CVL	19[0-9]	' '$T/o' && ! grep -q '	[A-Z]*REF	[A-Z]*CVL	19[0-9]	' '$T/o'"
+check a_participle_after_an_agentive_passive_with_no_actor_subject grep -q '	CODUAF	CODMIL	19[0-9]	' "$T/o"
+
+# a concession negotiated is made to whom it was negotiated with ("called off a four-day strike after deliberations with the Nigerian government"); a refusal despite pressure by X is X's rejection ("declined to resign despite growing pressure by the Kenya Anti-Corruption Commission")
+coded 2024-03-09 'The Nigerian Union of Teachers announced on Thursday that it has called off a four-day strike after deliberations with the Nigerian government. Kenyan Vice-President Moody Awori has declined to resign despite growing pressure by the Kenya Anti-Corruption Commission.' --all
+check a_concession_after_talks_is_to_whom_they_were_with grep -q '	NGA[A-Z]*	NGAGOV	08[0-9]*	' "$T/o"
+check a_refusal_despite_pressure_by_x_rejects_x grep -q '	KEN[A-Z]*	KEN[A-Z]*	12[0-9]*	' "$T/o"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
