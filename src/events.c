@@ -1790,6 +1790,31 @@ static const char *const DISPERSE[] = {"disperse", "push", "break", "scatter", "
  * "against the alleged violations by the Israeli military"; a rejection's
  * "an offer from Afghanistan", "a demand from the US president"; a
  * threat's condition, "if the United States goes ahead". */
+/* The crowd that is the subject of a clause of time after token pos ("as
+ * thousands of people defied a ban", "when protesters tried to march"):
+ * people, protesters, students, workers, farmers; -1 none */
+static int crowd_acting(const Sentence *s, uint32_t pos)
+{
+    static const char *const CROWDS[] = {"OPP", "CVL", "EDU", "LAB", "AGR", NULL};
+    for (uint32_t j = pos; j + 1 < s->ntok; j++) {
+        if (s->tok[j].tag == T_PERIOD) break;
+        if (!is_subordinator(&s->tok[j])) continue;
+        for (uint32_t i = j + 1; i < s->ntok && i < j + 6; i++) {
+            const Token *t = &s->tok[i];
+            if (TAG_IS_VERB(t->tag) || t->tag == T_MD || t->tag == T_COMMA) break;
+            int m = t->mention;
+            if (m < 0) continue;
+            const Mention *c = &s->men[m];
+            if (c->kind != MK_AGENT || !c->agent) return -1;
+            for (const char *const *w = CROWDS; *w; w++)
+                if (!strcmp(sym_name(c->agent), *w)) return m;
+            return -1;
+        }
+        return -1;
+    }
+    return -1;
+}
+
 static const char *const PRESSURES[] = {"pressure", "calls", "demands", "requests", "appeals", NULL};
 static const char *const TALKS[] = {"talks", "negotiations", "deliberations", "consultations", "meeting", "meetings",
                                     "agreement", "deal", "dialogue", NULL};
@@ -2403,6 +2428,16 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                 if (m >= 0) {
                     add_conj(s, m, tgt, &ntgt, 8);
                     rule = why;
+                }
+            }
+            if (!ntgt && cv->target_reading && code && sub.nsrc &&
+                (!strncmp(code, "175", 3) || !strncmp(code, "173", 3))) {
+                /* "fired tear gas on Sunday as thousands of people defied a
+                 * ban": force used as a crowd acts is used on that crowd */
+                int m = crowd_acting(s, v->match_end > v->end ? v->match_end : v->end);
+                if (m >= 0) {
+                    add_conj(s, m, tgt, &ntgt, 8);
+                    rule = "repression: its target is the crowd acting in the clause of time";
                 }
             }
             /* compound subject with no target: each acts on the others (the

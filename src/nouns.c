@@ -137,6 +137,14 @@ static int fought_by_clause(const Sentence *s, const NounEvent *ne, int grounds,
  * armed Saudi-led ground offensive")? */
 /* Is token i inside one of the sentence's verb groups?  (A sentence has a
  * few: asked only of the tokens the tags leave in question.) */
+/* "in" before the noun at token i, over a determiner and adjectives,
+ * after token from: "killed in fierce clashes" */
+static int in_before(const Sentence *s, uint32_t i, uint32_t from)
+{
+    while (i > from && (s->tok[i - 1].tag == T_DT || s->tok[i - 1].tag == T_JJ)) i--;
+    return i > from && tok_word(&s->tok[i - 1], W_IN);
+}
+
 static int in_verb_group(const Sentence *s, uint32_t i)
 {
     for (uint32_t k = 0; k < s->nvp; k++)
@@ -479,6 +487,14 @@ void find_nouns(Doc *d, const Dict *dict, const Options *o)
                 for (uint32_t v = 0; v < s->nvp && !coded; v++) {
                     const VerbPhrase *vp = &s->vp[v];
                     coded = vp->code && vp->match_end > vp->end && i >= vp->end && i < vp->match_end;
+                    /* ... but not an event that names its own sides, in which
+                     * a passive's deed happened: "were killed in clashes
+                     * between protesters and police" (the clash stands;
+                     * who killed stays unknown) */
+                    if (coded && (vp->flags & VP_PASSIVE) && i + 1 < s->ntok &&
+                        (tok_word(&s->tok[i + 1], W_BETWEEN) || tok_word(&s->tok[i + 1], W_BY)) &&
+                        in_before(s, i, vp->end))
+                        coded = 0;
                 }
                 if (coded) continue;
                 NounEvent ne;

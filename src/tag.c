@@ -552,6 +552,9 @@ static void viterbi(const Tagger *M, const Lemmas *L, Token *tok, size_t n, floa
         int past = 0;
         for (size_t j = i; j-- > 0;)
             if (TAG_IS_VERB(tok[j].tag) || tok[j].tag == T_MD) {
+                /* over an infinitive: "urged the authorities to show
+                 * restraint and called for ..." joins "urged" */
+                if (tok[j].tag == T_VB && j > 0 && tok[j - 1].tag == T_TO) continue;
                 past = tok[j].tag == T_VBD;
                 break;
             }
@@ -579,6 +582,17 @@ static void viterbi(const Tagger *M, const Lemmas *L, Token *tok, size_t n, floa
         if (t->tag == T_JJ && !(i + 1 < n && (TAG_IS_NOUN(tok[i + 1].tag) || tok[i + 1].tag == T_DT))) continue;
         if (i >= 2 && (tok[i - 2].tag == T_DT || tok[i - 2].tag == T_IN) && p != T_NNS && p != T_NNP) continue;
         if (lemma_is_verb(L, lemma_of(L, t->s, t->n, T_VBD))) t->tag = T_VBD;
+    }
+    /* "clashed with army troops and allied militias": "allied" or "armed"
+     * right before a noun, after a conjunction, a preposition or a
+     * determiner, describes it */
+    for (size_t i = 1; i + 1 < n; i++) {
+        Token *t = &tok[i];
+        if (!(t->tag == T_VBD || t->tag == T_VBN) || !TAG_IS_NOUN(tok[i + 1].tag)) continue;
+        int p = tok[i - 1].tag;
+        if (!(p == T_CC || p == T_IN || p == T_DT || p == T_COMMA)) continue;
+        if ((t->n == 6 && !strncasecmp(t->s, "allied", 6)) || (t->n == 5 && !strncasecmp(t->s, "armed", 5)))
+            t->tag = T_JJ;
     }
     /* "prevented a demonstration staged by students": a past form right
      * after the object of the clause's finite verb, before "by", is the

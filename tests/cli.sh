@@ -958,6 +958,23 @@ coded 2024-03-09 'The Nigerian Union of Teachers announced on Thursday that it h
 check a_concession_after_talks_is_to_whom_they_were_with grep -q '	NGA[A-Z]*	NGAGOV	08[0-9]*	' "$T/o"
 check a_refusal_despite_pressure_by_x_rejects_x grep -q '	KEN[A-Z]*	KEN[A-Z]*	12[0-9]*	' "$T/o"
 
+# a verb after "and" past an infinitive is the finite verb's twin, with its subject: "urged the authorities to show restraint and called for the release of those detained" (the UN's appeal, not the authorities')
+coded 2024-11-25 'The United Nations human rights office urged the Pakistani authorities to show restraint and called for the release of those detained for peacefully exercising their rights.' --all
+check a_verb_after_and_past_an_infinitive_is_the_first_subjects sh -c "grep -q '	IGOUNO		025[0-9]*	' '$T/o' && ! grep -q '	PAKGOV		025' '$T/o'"
+
+# an event that names its own sides, in which a passive's deed happened, stands beside it: "were killed in clashes between protesters and security forces" (the clash, both ways; the killers unknown)
+coded 2024-11-25 'At least three people were killed and dozens wounded in clashes between protesters and security forces in Islamabad, a hospital spokesman said.' --all
+check a_clash_a_passive_happened_in_stands sh -c "grep -q '	PAKOPP	PAKCOP	19[0-9]	' '$T/o' && grep -q '	PAKCOP	PAKOPP	19[0-9]	' '$T/o' && grep -q '		PAKCVL	190	' '$T/o'"
+
+# repression used as a crowd acts is used on that crowd ("fired tear gas on Sunday as thousands of people defied a ban"); a clause of time with no crowd gives none
+coded 2024-11-25 'Pakistani police fired tear gas on Sunday as thousands of people defied a ban on rallies in the capital, officials said. Kenyan police fired tear gas after the meeting ended.' --all
+check repression_as_a_crowd_acts_is_on_that_crowd grep -q '	PAKCOP	PAKCVL	175	' "$T/o"
+check repression_in_a_clause_of_time_without_a_crowd_has_no_target grep -q '	KENCOP		175	' "$T/o"
+
+# "allied" or "armed" before a noun describes it: "clashed with army troops and allied militias" is no alliance
+coded 2024-06-05 'Sudanese government forces clashed with rebel fighters and allied militias near the village of Wad al-Nourah.' --all
+check allied_before_a_noun_is_no_alliance sh -c "grep -q '	SDN[A-Z]*	SDNREB	19[0-9]	' '$T/o' && ! grep -q '	05[0-9]	' '$T/o'"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"

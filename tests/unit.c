@@ -807,6 +807,16 @@ static int tagger_reads_a_past_form_after_an_object_and_before_by_as_a_participl
     return 0;
 }
 
+static int tagger_reads_a_form_after_and_past_an_infinitive_as_the_finite_verbs_twin(void)
+{
+    /* "urged ... to show restraint and called for": "called" joins "urged" */
+    Doc d = seg("The office urged the authorities to show restraint and called for the release of detainees .");
+    Sentence *s = &d.sent[0];
+    tag_sentence(models->tagger, models->lemmas, s);
+    CHECK(s->ntok > 9 && s->tok[9].tag == T_VBD, "'called': %s, want VBD", tag_name(s->tok[9].tag));
+    return 0;
+}
+
 static const char *shared_records(void)
 {
     static char path[4096];
@@ -2415,6 +2425,7 @@ int main(void)
     RUN(date_phrases_resolve_against_the_publication_date);
     RUN(tagger_tags_a_plain_sentence);
     RUN(tagger_reads_a_past_form_after_an_object_and_before_by_as_a_participle);
+    RUN(tagger_reads_a_form_after_and_past_an_infinitive_as_the_finite_verbs_twin);
     RUN(tagger_accuracy_on_treebank_records_is_at_least_95_percent);
     RUN(ud_tagger_accuracy_on_treebank_records_is_at_least_96_percent_by_ewt_conventions);
     RUN(lemmas_follow_the_tag);
