@@ -128,7 +128,11 @@ static uint32_t both_phrase(const Sentence *s, uint32_t i)
     /* "officials on both sides said", "casualties in both countries": a
      * phrase that says where, not who */
     static const char *const where[] = {"on", "from", "in", NULL};
-    if (i > 0 && tok_is_any(&s->tok[i - 1], where)) return 0;
+    /* ... but "called on both sides to return to talks" asks them */
+    static const char *const call[] = {"call", "calls", "called", "calling", NULL};
+    if (i > 0 && tok_is_any(&s->tok[i - 1], where) &&
+        !(i > 1 && tok_is(&s->tok[i - 1], "on") && tok_is_any(&s->tok[i - 2], call)))
+        return 0;
     for (const char *const *w = nouns; *w; w++)
         if (tok_is(&s->tok[i + n], *w)) return n + 1;
     return 0;
@@ -529,7 +533,10 @@ static void two_push(Sym two[2], const Sentence *s, const Mention *m)
     const char *mc = sym_name(m->code);
     /* civilians and refugees are who a conflict falls on, not its sides */
     size_t ml = strlen(mc);
-    if (m->kind == MK_AGENT && ml >= 6 && (!strcmp(mc + ml - 3, "CVL") || !strcmp(mc + ml - 3, "REF"))) return;
+    /* ... nor are the media that report it ("footage posted on social media") */
+    if (m->kind == MK_AGENT && ml >= 6 &&
+        (!strcmp(mc + ml - 3, "CVL") || !strcmp(mc + ml - 3, "REF") || !strcmp(mc + ml - 3, "MED")))
+        return;
     for (int p = 0; p < 2; p++) {
         const char *tc = two[p] ? sym_name(two[p]) : NULL;
         if (!tc || strncmp(tc, mc, 3) || !actor_country(m->code)) continue;   /* one country */
@@ -1286,6 +1293,7 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
                         }
                 /* "Nigeria said it would withdraw its troops": its is Nigeria's */
                 uint32_t open, close;
+                int owner = -1;
                 if (conventions(o)->references && mm->start > 0 &&
                     (tok_is(&s->tok[mm->start - 1], "its") || tok_is(&s->tok[mm->start - 1], "their")))
                     for (uint32_t q = 0; q < nmen; q++)
@@ -1294,8 +1302,11 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
                              * troops ...": not a country inside a closed aside */
                             !(relative_aside(s, men[q].start, &open, &close) && close < mm->start) &&
                             (men[q].kind == MK_COUNTRY || men[q].kind == MK_ORG || men[q].kind == MK_AGENT))
-                            base = actor_country(men[q].code);
+                            base = actor_country(men[q].code), owner = (int)q;
                 mm->code = nag > 1 && base ? assemble(base, ags, agpre, nag) : combine(base, agent, prefix);
+                /* "Hamas said its fighters had attacked", "the RSF said its
+                 * forces": an organisation's own people are the organisation */
+                if (owner >= 0 && men[owner].kind == MK_ORG && !men[owner].has_agent) mm->code = men[owner].code;
                 mm->kind = MK_AGENT;
                 /* "expanded military cooperation with Iran": a kind of thing */
                 if (conventions(o)->agent_context && nag == 1 && m[j - 1].end < s->ntok &&

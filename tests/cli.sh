@@ -975,6 +975,14 @@ check repression_in_a_clause_of_time_without_a_crowd_has_no_target grep -q '	KEN
 coded 2024-06-05 'Sudanese government forces clashed with rebel fighters and allied militias near the village of Wad al-Nourah.' --all
 check allied_before_a_noun_is_no_alliance sh -c "grep -q '	SDN[A-Z]*	SDNREB	19[0-9]	' '$T/o' && ! grep -q '	05[0-9]	' '$T/o'"
 
+# an organisation's own people are the organisation: "the RSF said its forces had clashed with army troops" (the RSF's clash, not the army's with itself); "Hamas said its fighters had attacked" (a claim, no accusation of its own fighters)
+coded 2024-06-05 'The RSF said its forces had clashed with army troops near the village. Hamas said its fighters had attacked Israeli troops in Gaza City.' --all
+check an_organisations_own_forces_are_the_organisation sh -c "grep -q '	SDNREBRSF	SDNMIL	19[0-9]	' '$T/o' && grep -q '	PSEREBHMS	ISRMIL	' '$T/o' && ! grep -q '	PSEREBHMS	PSEREB	' '$T/o'"
+
+# "called on both sides" asks the two sides named before, and the media that reported them are no side
+coded 2024-06-05 'Fighting between the Sudanese army and the RSF erupted in April, according to the Sudan Tribune newspaper. The United States called on both sides to return to negotiations in Jeddah.' --all
+check called_on_both_sides_asks_the_two_sides sh -c "grep -q '	USA	SDNMIL	02[0-9]*	' '$T/o' && grep -q '	USA	SDNREBRSF	02[0-9]*	' '$T/o' && ! grep -q '	USA	[A-Z]*MED	' '$T/o'"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
