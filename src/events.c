@@ -1479,6 +1479,17 @@ static const char *frame_words(Doc *d, int frame, Sym prep)
 /* The events of the sentence's event nouns (nouns.c found them and their
  * frames): the support verb's subject, else the noun's own frame, acts;
  * the frame's target is acted upon ("with" and "between": both ways). */
+/* Does the verb group of which a deed's noun is the subject say it was
+ * done ("The arrest of 45 people drew condemnation"), not asked for,
+ * planned, denied or supposed ("was demanded", "would be a first step",
+ * "was denied")? */
+static int reports_a_deed(const Sentence *s, const VerbPhrase *v)
+{
+    if (v->flags & (VP_FUTURE | VP_MAYBE | VP_NEGATED)) return 0;
+    if (s->tok[v->head].lemma == W_DENY) return 0;
+    return !v->code || (strncmp(v->code, "10", 2) && strncmp(v->code, "02", 2) && strncmp(v->code, "03", 2));
+}
+
 static void noun_events(Doc *d, const Dict *dict, const Options *o, uint32_t si, uint32_t first_ev, const int *subj)
 {
     Sentence *s = &d->sent[si];
@@ -1538,6 +1549,25 @@ static void noun_events(Doc *d, const Dict *dict, const Options *o, uint32_t si,
                 Event e = {.sent = si, .target = s->men[tgt[b]].code, .code = ne->code, .src_m = -1, .tgt_m = tgt[b],
                            .vp = sv ? (uint32_t)ne->support : 0, .rule = "event noun: who protested is not named",
                            .noun = q + 1};
+                push_event(d, &e);
+            }
+            continue;
+        }
+        if (!nsrc && ntgt && !o->dyadic && conventions(o)->agentless && ne->support < 0 &&
+            agentless_passive_counts(ne->code) && !(ne->flags & (VP_FUTURE | VP_NEGATED | VP_MAYBE)) &&
+            (!s->nvp || (ne->end <= s->vp[0].start && reports_a_deed(s, &s->vp[0])))) {
+            /* "The arrest of 45 people in Dhaka drew condemnation", "Tuesday's
+             * killing of 12 villagers sparked outrage": the sentence's subject
+             * tells of a deed done, whoever did it (as a passive without
+             * agent); not a deed a verb asks for or plans ("demanded the
+             * arrest of"); nor one a verb of the sentence tells already ("A
+             * bomb attack on a church killed 4 worshippers") */
+            int told = 0;
+            for (uint32_t i = first_ev; i < d->nev && !told; i++)
+                told = !d->ev[i].noun && cameo_is_force(d->ev[i].code) == cameo_is_force(ne->code);
+            for (int b = 0; b < ntgt && !told; b++) {
+                Event e = {.sent = si, .target = s->men[tgt[b]].code, .code = ne->code, .src_m = -1, .tgt_m = tgt[b],
+                           .rule = "event noun: who acted is not named", .noun = q + 1};
                 push_event(d, &e);
             }
             continue;

@@ -983,6 +983,11 @@ check an_organisations_own_forces_are_the_organisation sh -c "grep -q '	SDNREBRS
 coded 2024-06-05 'Fighting between the Sudanese army and the RSF erupted in April, according to the Sudan Tribune newspaper. The United States called on both sides to return to negotiations in Jeddah.' --all
 check called_on_both_sides_asks_the_two_sides sh -c "grep -q '	USA	SDNMIL	02[0-9]*	' '$T/o' && grep -q '	USA	SDNREBRSF	02[0-9]*	' '$T/o' && ! grep -q '	USA	[A-Z]*MED	' '$T/o'"
 
+# a deed named by the sentence's subject is done, whoever did it ("The arrest of 45 people in Dhaka drew condemnation"); not one asked for ("demanded the arrest of"), nor one planned
+coded 2024-06-05 'The arrest of 45 people in Dhaka on Sunday drew condemnation from rights groups. Rights groups demanded the arrest of the police officers. The planned arrest of opposition leaders was postponed. The arrest of the officers was demanded by the opposition. The arrest of the officers would be a first step, the minister said.' --all
+check a_deed_named_by_the_subject_is_done_whoever_did_it grep -q '		BGDCVL	173	' "$T/o"
+check a_deed_asked_for_or_planned_is_no_deed_done sh -c "test \$(grep -c '	173	' '$T/o') = 1"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
