@@ -313,9 +313,6 @@ static int is_pronoun(const Token *t)
     return t->tag == T_PRP && (tok_is(t, "he") || tok_is(t, "him") || tok_is(t, "she") || tok_is(t, "her"));
 }
 
-/* The longest actor and agent names of sentence si, left to right, into m
- * (room for one a token): a longer name starting inside one wins, a name out
- * of its dates is noted and skipped.  Returns how many. */
 /* A count standing for people, the object of a verb: "killing 12 and
  * wounding five others", "arrested at least 45 on Sunday", "detained
  * dozens".  Returns the tokens it takes (the number and "others"), 0 when
@@ -329,7 +326,8 @@ static uint32_t bare_count(const Sentence *s, uint32_t i)
     static const char *const AFTER[] = {"others", "more", NULL};
     static const char *const NOT_AFTER[] = {"per", "of", "percent", "to", NULL};
     const Token *t = &s->tok[i];
-    if (t->tag != T_CD && !tok_is_any(t, MANY)) return 0;
+    /* (most tokens are neither: by tag first) */
+    if (t->tag != T_CD && (t->tag != T_NNS || !tok_is_any(t, MANY))) return 0;
     if (t->n == 4 && (t->s[0] == '1' || t->s[0] == '2') && isdigit((unsigned char)t->s[1]) &&
         isdigit((unsigned char)t->s[3]))
         return 0;   /* "in 2024" */
@@ -346,6 +344,9 @@ static uint32_t bare_count(const Sentence *s, uint32_t i)
     return ends ? e - i : 0;
 }
 
+/* The longest actor and agent names of sentence si, left to right, into m
+ * (room for one a token): a longer name starting inside one wins, a name out
+ * of its dates is noted and skipped.  Returns how many. */
 static uint32_t match_names(Doc *d, uint32_t si, const Dict *dict, const WordList *words, const Options *o, int date,
                             Match *m)
 {

@@ -1476,9 +1476,6 @@ static const char *frame_words(Doc *d, int frame, Sym prep)
     return b;
 }
 
-/* The events of the sentence's event nouns (nouns.c found them and their
- * frames): the support verb's subject, else the noun's own frame, acts;
- * the frame's target is acted upon ("with" and "between": both ways). */
 /* Does the verb group of which a deed's noun is the subject say it was
  * done ("The arrest of 45 people drew condemnation"), not asked for,
  * planned, denied or supposed ("was demanded", "would be a first step",
@@ -1490,6 +1487,9 @@ static int reports_a_deed(const Sentence *s, const VerbPhrase *v)
     return !v->code || (strncmp(v->code, "10", 2) && strncmp(v->code, "02", 2) && strncmp(v->code, "03", 2));
 }
 
+/* The events of the sentence's event nouns (nouns.c found them and their
+ * frames): the support verb's subject, else the noun's own frame, acts;
+ * the frame's target is acted upon ("with" and "between": both ways). */
 static void noun_events(Doc *d, const Dict *dict, const Options *o, uint32_t si, uint32_t first_ev, const int *subj)
 {
     Sentence *s = &d->sent[si];
@@ -1815,11 +1815,6 @@ static int vowed_to_pay(const Sentence *s, uint32_t k)
 static const char *const DISPERSE[] = {"disperse", "push", "break", "scatter", "repel", "quell", "clear", "drive",
                                        "repulse", "contain", NULL};
 
-/* Targets named further on than the rules look, for events that have
- * none: a protest's "in protest of the Russian government's refusal",
- * "against the alleged violations by the Israeli military"; a rejection's
- * "an offer from Afghanistan", "a demand from the US president"; a
- * threat's condition, "if the United States goes ahead". */
 /* The crowd that is the subject of a clause of time after token pos ("as
  * thousands of people defied a ban", "when protesters tried to march"):
  * people, protesters, students, workers, farmers; -1 none */
@@ -1849,6 +1844,11 @@ static const char *const PRESSURES[] = {"pressure", "calls", "demands", "request
 static const char *const TALKS[] = {"talks", "negotiations", "deliberations", "consultations", "meeting", "meetings",
                                     "agreement", "deal", "dialogue", NULL};
 
+/* Targets named further on than the rules look, for events that have
+ * none: a protest's "in protest of the Russian government's refusal",
+ * "against the alleged violations by the Israeli military"; a rejection's
+ * "an offer from Afghanistan", "a demand from the US president"; a
+ * threat's condition, "if the United States goes ahead". */
 static int late_target(const Sentence *s, uint32_t pos, const char *code, Sym self, const char **whyp)
 {
     int m = -1;
