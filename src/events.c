@@ -510,6 +510,18 @@ static int phrase_reaches(const Sentence *s, uint32_t from, uint32_t i)
 static int attack_before(const Sentence *s, uint32_t i, uint32_t k, const int *subj_of_vp)
 {
     while (i > 0 && (s->tok[i - 1].tag == T_RB || s->tok[i - 1].tag == T_MD)) i--;
+    /* over a participle or relative clause between commas: "Recent US
+     * Predator attacks, occurring about once every three days, have
+     * killed" */
+    if (i >= 3 && s->tok[i - 1].tag == T_COMMA) {
+        uint32_t c = i - 1;
+        while (c > 0 && i - 1 - c < 12 && s->tok[c - 1].tag != T_COMMA && s->tok[c - 1].mention < 0) c--;
+        if (c >= 2 && s->tok[c - 1].tag == T_COMMA && c + 1 < i &&
+            (s->tok[c].tag == T_VBG || s->tok[c].tag == T_VBN || s->tok[c].tag == T_WDT)) {
+            i = c - 1;
+            while (k > 0 && s->vp[k - 1].start >= i) k--;
+        }
+    }
     if (k > 0) {
         /* a gerund tagged as a verb: "Russian shelling of the town
          * overnight killed" */
@@ -1540,6 +1552,17 @@ static void noun_events(Doc *d, const Dict *dict, const Options *o, uint32_t si,
                 add_conj(s, ne->src_m, src, &nsrc, 8);
             }
             if (ne->tgt_m >= 0) add_conj(s, ne->tgt_m, tgt, &ntgt, 8);
+            if (!ntgt && nsrc && sframe == NS_CLAUSE && cameo_is_force(ne->code) && sv && cameo_is_force(sv->code)) {
+                /* "captured part of a Karen guerrilla stronghold after five
+                 * days of fighting": the fighting was with those the
+                 * clause's force fell on */
+                for (uint32_t i = first_ev; i < d->nev; i++)
+                    if (!d->ev[i].noun && d->ev[i].vp == (uint32_t)ne->support && d->ev[i].src_m == src[0] &&
+                        d->ev[i].tgt_m >= 0) {
+                        add_conj(s, d->ev[i].tgt_m, tgt, &ntgt, 8);
+                        break;
+                    }
+            }
         }
         if (!nsrc && ntgt && !o->dyadic && !strncmp(ne->code, "14", 2) && !(ne->flags & VP_FUTURE) &&
             (!sv || !(sv->flags & (VP_FUTURE | VP_MAYBE | VP_NEGATED)))) {

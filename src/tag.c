@@ -594,12 +594,19 @@ static void viterbi(const Tagger *M, const Lemmas *L, Token *tok, size_t n, floa
         if ((t->n == 6 && !strncasecmp(t->s, "allied", 6)) || (t->n == 5 && !strncasecmp(t->s, "armed", 5)))
             t->tag = T_JJ;
     }
-    /* "prevented a demonstration staged by students": a past form right
-     * after the object of the clause's finite verb, before "by", is the
-     * participle of a reduced relative clause, not a second finite verb */
+    /* "prevented a demonstration staged by students", "suspended an aid
+     * program for Bosnia aimed at bringing ...": a past form right after the
+     * object of the clause's finite verb, before "by" or a preposition of
+     * place, aim or time, is the participle of a reduced relative clause,
+     * not a second finite verb */
+    static const Sym PREPS[] = {W_BY, W_AT, W_IN, W_ON, W_TO, W_FOR, W_WITH, W_FROM, W_AGAINST, W_INTO, W_NEAR,
+                                W_DURING, W_ACROSS};
     for (size_t i = 2; i + 1 < n; i++) {
         Token *t = &tok[i];
-        if (t->tag != T_VBD || tok[i + 1].exact != W_BY || !(tok[i - 1].tag == T_NN || tok[i - 1].tag == T_NNS))
+        int prep = 0;
+        for (size_t k = 0; k < sizeof PREPS / sizeof *PREPS; k++) prep |= tok[i + 1].lower == PREPS[k];
+        if (t->tag != T_VBD || !prep ||
+            !(tok[i - 1].tag == T_NN || tok[i - 1].tag == T_NNS || tok[i - 1].tag == T_NNP || tok[i - 1].tag == T_NNPS))
             continue;
         int vbn = t->n > 3 && !memcmp(t->s + t->n - 2, "ed", 2);
         for (int k = 0; k < ntags[i]; k++) vbn |= tags[i * MAXS + k] == T_VBN;

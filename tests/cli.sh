@@ -478,11 +478,11 @@ check an_agentless_investigation_is_the_countrys_where_it_is_held grep -q '	ITA	
 check an_agentless_invitation_does_not sh -c "[ \$(wc -l <'$T/o') -eq 3 ]"
 
 # fighting in the time adjunct of a clause of force (a noun of two sides, or a gerund) is its
-# subject's, and so are the allegations it acts on; an attack after which it acted is not, nor
+# subject's, against those the clause's force fell on, and so are the allegations it acts on; an attack after which it acted is not, nor
 # fighting after which a bank or a ministry did something else
 coded 2024-04-08 'Kenyan police arrested five people after the attack on the market. Burmese troops captured part of a rebel stronghold after five days of fighting. Vietnamese troops captured the village after fierce fighting with Cambodian guerrillas. Nigerian authorities jailed 52 opposition members on allegations of treason. The Kenyan central bank refused to review the accord after weeks of fighting. The Ugandan ministry announced new subsidies after fierce fighting with rebels.' --all
 check fighting_after_which_a_subject_acted_is_its_own sh -c "grep -q '	VNMMIL	KHMREB	190	' '$T/o' && grep -q '	KHMREB	VNMMIL	190	' '$T/o'"
-check a_gerund_in_a_time_adjunct_is_the_subjects grep -q '	MMRMIL		190	' "$T/o"
+check a_gerund_in_a_time_adjunct_is_the_subjects_on_whom_the_clause_acted grep -q '	MMRMIL	MMRREB	190	' "$T/o"
 check allegations_a_clause_acts_on_are_its_subjects grep -q '	NGAGOV		112	' "$T/o"
 check an_attack_after_which_police_acted_is_not_theirs sh -c "! grep -q '	KENCOP	[A-Z]*	19' '$T/o'"
 check fighting_after_which_others_acted_is_not_theirs sh -c "! grep -qE '	(KEN|UGA)(BUS|GOV|[A-Z]*)	[A-Z]*	19' '$T/o'"
@@ -987,6 +987,14 @@ check called_on_both_sides_asks_the_two_sides sh -c "grep -q '	USA	SDNMIL	02[0-9
 coded 2024-06-05 'The arrest of 45 people in Dhaka on Sunday drew condemnation from rights groups. Rights groups demanded the arrest of the police officers. The planned arrest of opposition leaders was postponed. The arrest of the officers was demanded by the opposition. The arrest of the officers would be a first step, the minister said.' --all
 check a_deed_named_by_the_subject_is_done_whoever_did_it grep -q '		BGDCVL	173	' "$T/o"
 check a_deed_asked_for_or_planned_is_no_deed_done sh -c "test \$(grep -c '	173	' '$T/o') = 1"
+
+# an attack named by the subject is its actor's deed over a participle between commas; a
+# reduced relative's participle ("a program for Bosnia aimed at ...") takes no subject from
+# the noun before it, which stays the target
+coded 2024-04-08 'Recent US drone attacks, occurring about once every three days, have killed at least eight senior al-Qaeda commanders since July. The United States suspended part of a military aid program for Bosnia aimed at bringing rival forces together.' --all
+check an_attack_noun_subject_acts_over_a_participle_between_commas grep -q '	USA	IMGMUSALQ	190	' "$T/o"
+check a_reduced_relatives_noun_stays_the_target grep -q '	USA	BIH	1622	' "$T/o"
+check a_reduced_relatives_noun_is_no_subject sh -c "! grep -q '	BIH		154	' '$T/o'"
 
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'

@@ -807,6 +807,21 @@ static int tagger_reads_a_past_form_after_an_object_and_before_by_as_a_participl
     return 0;
 }
 
+static int tagger_reads_a_past_form_after_an_object_and_before_a_preposition_as_a_participle(void)
+{
+    /* "aimed" describes the program; after a speech verb the same shape is
+     * a reported clause of its own ("said Bosnia aimed at ...") */
+    Doc d = seg("The United States suspended an aid program for Bosnia aimed at bringing forces together .");
+    Sentence *s = &d.sent[0];
+    tag_sentence(models->tagger, models->lemmas, s);
+    CHECK(s->ntok > 9 && s->tok[9].tag == T_VBN, "'aimed': %s, want VBN", tag_name(s->tok[9].tag));
+    Doc e = seg("The minister said Bosnia aimed at joining the alliance .");
+    s = &e.sent[0];
+    tag_sentence(models->tagger, models->lemmas, s);
+    CHECK(s->ntok > 4 && s->tok[4].tag == T_VBD, "'aimed' in a reported clause: %s, want VBD", tag_name(s->tok[4].tag));
+    return 0;
+}
+
 static int tagger_reads_a_form_after_and_past_an_infinitive_as_the_finite_verbs_twin(void)
 {
     /* "urged ... to show restraint and called for": "called" joins "urged" */
@@ -2425,6 +2440,7 @@ int main(void)
     RUN(date_phrases_resolve_against_the_publication_date);
     RUN(tagger_tags_a_plain_sentence);
     RUN(tagger_reads_a_past_form_after_an_object_and_before_by_as_a_participle);
+    RUN(tagger_reads_a_past_form_after_an_object_and_before_a_preposition_as_a_participle);
     RUN(tagger_reads_a_form_after_and_past_an_infinitive_as_the_finite_verbs_twin);
     RUN(tagger_accuracy_on_treebank_records_is_at_least_95_percent);
     RUN(ud_tagger_accuracy_on_treebank_records_is_at_least_96_percent_by_ewt_conventions);
