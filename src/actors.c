@@ -13,6 +13,7 @@ typedef struct {
     uint32_t start, end;
     int actor;      /* 1 + actor entry, 0 none */
     int agent;      /* 1 + agent entry, 0 none */
+    Sym city;       /* a city only the gazetteer knows: its country's code (actor: the country's entry) */
 } Match;
 
 /* Longest match in trie from token i; returns length, sets *leaf. */
@@ -344,11 +345,60 @@ static uint32_t bare_count(const Sentence *s, uint32_t i)
     return ends ? e - i : 0;
 }
 
+/* A city no dictionary lists, named at token i as a place: capitalised
+ * names (up to three words, none a common lower-case word, a month or a
+ * day) that the gazetteer gives one country, after "in", "at", "near",
+ * "outside", ... or "the town of", "the West Bank city of": "fired at
+ * targets in Jericho", "near the town of Samarra".  Its country's code and
+ * *n its words; 0 none. */
+static Sym gazetteer_place(const Sentence *s, uint32_t i, const Gazetteer *gaz, const WordList *words, Sym home,
+                           uint32_t *n)
+{
+    if (i == 0 || s->tok[i].tag != T_NNP || !(s->tok[i].flags & TOK_CAP)) return 0;
+    const Token *p = &s->tok[i - 1];
+    int after = is_place_prep(p) ||
+                (tok_is(p, "of") && i >= 2 && is_place_noun(&s->tok[i - 2]) && !tok_is(&s->tok[i - 2], "state"));
+    if (!after) return 0;
+    uint32_t e = i;
+    while (e < s->ntok && e - i < 4 && s->tok[e].tag == T_NNP && (s->tok[e].flags & TOK_CAP))
+        e++;
+    if (e - i > 3 || (e < s->ntok && s->tok[e].tag == T_POS)) return 0;
+    /* "Santiago de Cuba", "Rio de Janeiro": a name that goes on */
+    static const char *const joins[] = {"de", "del", "do", "da", "dos", "das", NULL};
+    if (e + 1 < s->ntok && tok_is_any(&s->tok[e], joins) && !(s->tok[e].flags & TOK_CAP) && s->tok[e + 1].tag == T_NNP)
+        return 0;
+    char name[128];
+    size_t len = 0;
+    for (uint32_t k = i; k < e; k++) {
+        const Token *t = &s->tok[k];
+        if (wordlist_case(words, t->s, t->n) & WL_LOWER) return 0;   /* "Reading", "Mobile" */
+        if (month_from_name(t->s, t->n) || weekday_from_name(t->s, t->n) >= 0) return 0;
+        if (len + t->n + 1 >= sizeof name) return 0;
+        if (k > i) name[len++] = ' ';
+        memcpy(name + len, t->s, t->n);
+        len += t->n;
+    }
+    /* a city of that name in the article's country is that one; another
+     * country's, only when one country has it and it is no saint's name
+     * Spanish and Portuguese speakers give to towns the world over ("Santa
+     * Cruz", "San Miguel") */
+    if (home && gazetteer_city_is_in(gaz, name, len, sym_name(home))) {
+        *n = e - i;
+        return home;
+    }
+    static const char *const saint[] = {"san", "santa", "santo", "são", "sao", "st", "st.", "saint", "sainte", NULL};
+    if (tok_is_any(&s->tok[i], saint)) return 0;
+    const char *iso = gazetteer_city_country(gaz, name, len);
+    if (!iso) return 0;
+    *n = e - i;
+    return sym_intern(iso, strlen(iso));
+}
+
 /* The longest actor and agent names of sentence si, left to right, into m
  * (room for one a token): a longer name starting inside one wins, a name out
  * of its dates is noted and skipped.  Returns how many. */
-static uint32_t match_names(Doc *d, uint32_t si, const Dict *dict, const WordList *words, const Options *o, int date,
-                            Match *m)
+static uint32_t match_names(Doc *d, uint32_t si, const Dict *dict, const WordList *words, const Gazetteer *gaz,
+                            const Options *o, int date, Match *m)
 {
     const Sentence *s = &d->sent[si];
     uint32_t nm = 0;
@@ -392,7 +442,17 @@ static uint32_t match_names(Doc *d, uint32_t si, const Dict *dict, const WordLis
             if (!lg) ng = 0;
         }
         if (!na && !ng) {
-            i++;
+            uint32_t nc = 0;
+            Sym city = gaz && conventions(o)->agent_context && !d->caseless ? gazetteer_place(s, i, gaz, words, d->place_country ? d->place_country : d->default_country, &nc) : 0;
+            /* it stands as its country's own entry (rare: one look over the
+             * entries per such city) */
+            int found = 0;
+            for (uint32_t a = 0; city && !found && a < dict->nactors; a++)
+                if (dict->actors[a].kind == MK_COUNTRY && dict_actor_code(dict, &dict->actors[a], date) == city) {
+                    m[nm++] = (Match){.start = i, .end = i + nc, .actor = (int)a + 1, .city = city};
+                    found = 1;
+                }
+            i += found ? nc : 1;
             continue;
         }
         /* a longer name starting inside this one wins: "President Xi
@@ -417,6 +477,7 @@ static uint32_t match_names(Doc *d, uint32_t si, const Dict *dict, const WordLis
             x->agent = (int)lg;
             x->actor = 0;
         }
+        x->city = 0;
         i = x->end;
     }
     return nm;
@@ -430,6 +491,7 @@ typedef struct Context {
     Sym two[2];             /* the last two actors named, for "the two sides" */
     Sym prev_group;         /* the first group the sentence before named, for "it" */
     uint8_t drc;            /* the article names the Democratic Republic of the Congo or its places */
+    uint8_t roc;            /* ... the Republic of the Congo by more than "Congo" ("Brazzaville") */
     Sym cod, cog;           /* the two Congos' codes (0 without the news conventions) */
     struct {                /* people named after their office ("President Dina Boluarte"), by surname */
         const Token *surname;   /* in the document's sentences */
@@ -440,11 +502,22 @@ typedef struct Context {
 
 /* The code of match m, an actor: "Congo" alone is the Democratic Republic
  * in an article that names it or its places ("GOMA, Jan 27 - ... Congo cut
- * ties"), the ISO short name's state otherwise */
+ * ties"), the ISO short name's state otherwise; "Congolese" alone is the
+ * Republic in an article that names that ("BRAZZAVILLE, ... Congolese
+ * troops"), the Democratic Republic otherwise */
+/* Is the phrase of n tokens at t the one word "Congolese"? */
+static int is_congolese(const Token *t, uint32_t n)
+{
+    return n == 1 && tok_is(t, "congolese");
+}
+
 static Sym match_code(const Dict *dict, const Match *m, int date, const Context *cx)
 {
     Sym c = dict_actor_code(dict, &dict->actors[m->actor - 1], date);
-    return c == cx->cog && cx->drc && m->end == m->start + 1 ? cx->cod : c;
+    if (m->end != m->start + 1) return c;
+    if (c == cx->cog && cx->drc) return cx->cod;
+    if (c == cx->cod && cx->roc && !cx->drc) return cx->cog;
+    return c;
 }
 
 /* The country a people named by its origin lives in, 0 none or the same:
@@ -708,11 +781,24 @@ static Sym object_pronoun(const Sentence *s, const Mention *men, uint32_t nmen, 
             if (men[k].start >= v && men[k].end <= c && pronoun_fits(s, &men[k], them)) return men[k].code;
         break;
     }
+    int own_seen = 0;
     for (uint32_t k = nmen; k-- > 0;) {
-        if (men[k].end > i || !pronoun_fits(s, &men[k], them)) continue;
+        if (men[k].end > i) continue;
         uint32_t j = men[k].end;
         while (j < s->ntok && (s->tok[j].tag == T_RB || s->tok[j].tag == T_MD)) j++;
-        if (j < s->ntok && TAG_IS_VERB(s->tok[j].tag)) return 0;   /* a subject: "Police arrested them" */
+        if (j < s->ntok && TAG_IS_VERB(s->tok[j].tag) && !own_seen) {
+            /* a subject: the pronoun's own clause's is not what it stands
+             * for ("Police arrested them"); when that clause is joined to
+             * one before by ", and", the one before may be ("people took
+             * to the streets ..., and police fired tear gas to disperse
+             * them") */
+            uint32_t b = men[k].start;
+            while (b > 0 && men[k].start - b < 3 && (s->tok[b - 1].tag == T_DT || s->tok[b - 1].tag == T_JJ)) b--;
+            if (!(b >= 2 && tok_word(&s->tok[b - 1], W_AND) && s->tok[b - 2].tag == T_COMMA)) return 0;
+            own_seen = 1;
+            continue;
+        }
+        if (!pronoun_fits(s, &men[k], them)) continue;
         /* ("60 agitators, including two former legislators": the group) */
         uint32_t b = men[k].start;
         while (b > 0 && men[k].start - b < 4 &&
@@ -1036,7 +1122,7 @@ static int country_acts(const Sentence *s, uint32_t start, uint32_t end)
     return 0;
 }
 
-void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options *o)
+void find_actors(Doc *d, const Dict *dict, const WordList *words, const Gazetteer *gaz, const Options *o)
 {
     Arena *a = d->arena;
     int date = d->pubdate;
@@ -1066,6 +1152,7 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
         cx.cod = sym_intern("COD", 3);
         cx.cog = sym_intern("COG", 3);
         cx.drc = d->default_country == cx.cod;
+        cx.roc = d->default_country == cx.cog;
     }
     Sym anon = conventions(o)->suite_agents ? sym_intern("---", 3) : 0;   /* "---GOV": an agent of no known country */
     int story_discard = 0;
@@ -1082,7 +1169,7 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
         }
         /* raw matches */
         Match *m = arena_alloc(a, (s->ntok + 1) * sizeof *m);
-        uint32_t nm = match_names(d, si, dict, words, o, date, m);
+        uint32_t nm = match_names(d, si, dict, words, gaz, o, date, m);
         arena_shrink(a, m, (s->ntok + 1) * sizeof *m, (nm + 1) * sizeof *m);
         if (!d->default_country && conventions(o)->agent_context)
             for (uint32_t k = 0; k < nm; k++)
@@ -1211,12 +1298,15 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options 
                 if (m[j].actor) {
                     const ActorEntry *e = &dict->actors[m[j].actor - 1];
                     Sym c = match_code(dict, &m[j], date, &cx);
-                    if (cx.cod && actor_country(c) == cx.cod) cx.drc = 1;
+                    if (cx.cod && actor_country(c) == cx.cod && !is_congolese(&s->tok[m[j].start], m[j].end - m[j].start))
+                        cx.drc = 1;
+                    if (cx.cog && actor_country(c) == cx.cog && !(m[j].end == m[j].start + 1 && tok_is(&s->tok[m[j].start], "congo")))
+                        cx.roc = 1;
                     int titled = j > k && m[j - 1].agent && m[j - 1].end == m[j].start &&
                                  !dict->agents[m[j - 1].agent - 1].prefix;
                     if (e->kind == MK_COUNTRY && !titled) {
                         country = c;
-                        if (!mm->actor_ref) mm->actor_ref = e->ref;
+                        if (!mm->actor_ref) mm->actor_ref = m[j].city ? DICT_REF_GAZETTEER : e->ref;
                     } else {
                         person = c;
                         mm->kind = e->kind;

@@ -6,9 +6,12 @@
 #define HERODOTUS_ACTORS_H
 #include "dict.h"
 #include "doc.h"
+#include "places.h"
 #include "wordlist.h"
 
-void find_actors(Doc *d, const Dict *dict, const WordList *words, const Options *o);
+/* gaz (may be NULL) gives the cities the dictionaries lack, where the text
+ * names them as places ("targets in Jericho", "near the town of Samarra") */
+void find_actors(Doc *d, const Dict *dict, const WordList *words, const Gazetteer *gaz, const Options *o);
 /* Country part (first three letters) of an actor code; 0 if none. */
 Sym  actor_country(Sym code);
 /* "in", "at", "near", "outside", "across", "through": a place may follow */

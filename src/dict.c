@@ -1218,5 +1218,6 @@ Sym dict_actor_code(const Dict *d, const ActorEntry *e, int ymd)
 const char *dict_ref_file(const Dict *d, uint32_t ref)
 {
     uint32_t f = ref >> 20;
+    if (ref == DICT_REF_GAZETTEER) return "gazetteer (libgeonames)";
     return f < d->nfiles ? d->files[f] : "?";
 }

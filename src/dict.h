@@ -240,6 +240,9 @@ static inline uint32_t dict_support_first(const Dict *d, Sym w)
     return w ? u64map_get(&d->support, w) : 0;
 }
 const char *dict_ref_file(const Dict *d, uint32_t ref);
+/* The reference of an actor the gazetteer gave (a city no dictionary
+ * lists): dict_ref_file names the gazetteer, its line is 0 */
+#define DICT_REF_GAZETTEER (0xFFFu << 20)
 static inline uint32_t dict_ref_line(uint32_t ref) { return ref & 0xFFFFF; }
 
 #endif

@@ -209,6 +209,23 @@ static uint32_t place_kind_before(const Sentence *s, uint32_t st)
     return st - b;
 }
 
+/* Is the mention a weapon its verb's force is dealt with ("launched
+ * artillery, mortar and rocket fire against ...", "used warplanes"): the
+ * weapon's word alone, no country or name of its own, right after the
+ * verb? (As a subject it stands for its side: "Russian aircraft killed".) */
+static int weapon_object(const Sentence *s, const VerbPhrase *v, int m)
+{
+    static const char *const w[] = {"artillery", "aircraft", "warplane", "warplanes", "warship", "warships",
+                                    "gunship", "gunships", "jet", "jets", "helicopter", "helicopters",
+                                    "submarine", "submarines", "vessel", "vessels", "tank", "tanks", NULL};
+    const Mention *mm = &s->men[m];
+    if (!cameo_is_force(v->code) || mm->actor_ref || !tok_is_any(&s->tok[mm->end - 1], w)) return 0;
+    for (uint32_t i = v->end; i < mm->start; i++)
+        if (!(s->tok[i].tag == T_DT || s->tok[i].tag == T_JJ || s->tok[i].tag == T_CD || s->tok[i].tag == T_PRPS))
+            return 0;
+    return 1;
+}
+
 /* Is the mention a place in a site phrase ("at the port of Mombasa", "in
  * the town of Baidoa"), not someone acted upon? */
 static int site_phrase(const Sentence *s, int m)
@@ -372,11 +389,18 @@ static int not_done(const Sentence *s, uint32_t k)
     /* "would not agree to end the war until Hamas was destroyed", "will
      * fight until the last occupier leaves": what a refusal or a plan
      * waits for has not happened */
+    /* ... and so has what it must come before or unless, in the present
+     * tense: "must agree to constitutional changes before they demobilize",
+     * "will not disarm unless the army withdraws" */
+    int present = s->tok[v->head].tag == T_VBP || s->tok[v->head].tag == T_VBZ ||
+                  (s->tok[v->head].tag == T_VB && !(v->flags & VP_INFINITIVE));
     for (uint32_t i = v->start, stop = k ? s->vp[k - 1].end : 0; i-- > stop && v->start - i < 10;) {
         if (s->tok[i].tag == T_COMMA) break;
-        if (!tok_word(&s->tok[i], W_UNTIL)) continue;
+        if (!tok_word(&s->tok[i], W_UNTIL) && !(present && (tok_word(&s->tok[i], W_BEFORE) || tok_is(&s->tok[i], "unless"))))
+            continue;
         for (uint32_t q = k; q-- > 0;)
-            if (s->vp[q].end <= i) return (s->vp[q].flags & (VP_NEGATED | VP_FUTURE | VP_MAYBE)) != 0;
+            if (s->vp[q].end <= i)
+                return (s->vp[q].flags & (VP_NEGATED | VP_FUTURE | VP_MAYBE)) != 0 || s->tok[s->vp[q].start].tag == T_MD;
         break;
     }
     if (!(v->flags & VP_INFINITIVE)) {
@@ -592,7 +616,23 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
             }
         }
     }
-    if (m >= 0 && np_head(s, m) == m && place_in_phrase(s, m)) m = -1;
+    if (m >= 0 && np_head(s, m) == m && place_in_phrase(s, m)) {
+        /* "hundreds of workers at a steel plant in Balti downed tools": the
+         * subject is the phrase the place ends */
+        uint32_t p = s->men[m].start;
+        while (p > 0 && s->men[m].start - p < 5 && !is_place_prep(&s->tok[p - 1]) && !tok_word(&s->tok[p - 1], W_FROM)) p--;
+        int b = p > 0 ? mention_before(s, p - 1) : -1;
+        /* ... itself no preposition's object ("A bomb attack on a church
+         * during the service in Davao killed"), but a count's ("hundreds of
+         * workers") */
+        uint32_t bs = b >= 0 ? s->men[b].start : 0;
+        while (bs > 0 && (s->tok[bs - 1].tag == T_DT || s->tok[bs - 1].tag == T_JJ || s->tok[bs - 1].tag == T_CD)) bs--;
+        int object = bs > 0 && (s->tok[bs - 1].tag == T_IN || s->tok[bs - 1].tag == T_TO) &&
+                     !(tok_word(&s->tok[bs - 1], W_OF) && bs >= 2 &&
+                       (s->tok[bs - 2].tag == T_CD || s->tok[bs - 2].tag == T_NNS || s->tok[bs - 2].tag == T_NN));
+        m = b >= 0 && b != m && !object && s->men[b].end < p && phrase_reaches(s, s->men[b].end, p - 1) &&
+                    !place_in_phrase(s, b) ? b : -1;
+    }
     if (m >= 0) {
         m = first_of_conj(s, np_head(s, m));
         add_conj(s, m, sub->src, &sub->nsrc, 8);
@@ -1922,6 +1962,10 @@ static int late_target(const Sentence *s, uint32_t pos, const char *code, Sym se
             /* "used tear gas to disperse the crowd", "fired rubber bullets
              * to push back protesters" */
             m = first_actor(s, j + 1, j + 6, self);
+            /* ... "to disperse them": whom the pronoun stands for */
+            if (m < 0 && j + 1 < s->ntok && s->tok[j + 1].mention >= 0 && s->men[s->tok[j + 1].mention].code &&
+                s->men[s->tok[j + 1].mention].code != self)
+                m = s->tok[j + 1].mention;
             why = "force used to disperse: its target is whom it disperses";
         } else if ((!strncmp(code, "02", 2) || !strncmp(code, "10", 2)) && tok_word(t, W_FROM) && j > 0 &&
                    (tok_word(&s->tok[j - 1], W_INDEPENDENCE) || tok_word(&s->tok[j - 1], W_AUTONOMY) ||
@@ -2228,13 +2272,15 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     if (cv->target_reading && sub.nsrc > 1 && v->code && together_code(v->code) && s->men[m].has_agent &&
                         !s->men[m].actor_ref && pp > 0 && (s->tok[pp - 1].tag == T_IN || s->tok[pp - 1].tag == T_TO))
                         break;
-                    /* "ended a strike at the port of Mombasa": a site */
-                    if (cv->target_reading && site_phrase(s, m)) {
+                    /* "ended a strike at the port of Mombasa": a site; "launched
+                     * artillery ... against": a weapon */
+                    if (cv->target_reading && (site_phrase(s, m) || weapon_object(s, v, m))) {
                         i = s->men[m].end - 1;
                         continue;
                     }
+                    /* ... and where one speaks: "speaking at a conference in Ganja" */
                     if (cv->target_reading && place_prep && s->men[m].kind == MK_COUNTRY && !s->men[m].has_agent && v->code &&
-                        (!strncmp(v->code, "14", 2) || sides || meet)) {
+                        (!strncmp(v->code, "14", 2) || !strncmp(v->code, "01", 2) || sides || meet)) {
                         i = s->men[m].end - 1;
                         continue;
                     }
@@ -2303,6 +2349,22 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                     uint32_t pb = s->men[m].start;
                     if (pb > 0 && s->tok[pb - 1].tag == T_DT) pb--;
                     if (pb > 0 && is_place_prep(&s->tok[pb - 1])) continue;
+                    add_conj(s, m, tgt, &ntgt, 8);
+                    break;
+                }
+            }
+            if (!ntgt && cv->target_reading && !s->parsed && v->code && (!strncmp(v->code, "12", 2) || !strncmp(v->code, "13", 2)) &&
+                k + 1 < s->nvp && (s->vp[k + 1].flags & VP_INFINITIVE) && !s->vp[k + 1].code &&
+                s->vp[k + 1].start <= v->clause_end + 1) {
+                /* "threatened to deliver devastating blows to the United
+                 * States", "refused to allow UN planes to land": a threat or
+                 * a refusal is on whom the uncoded deed it names would reach
+                 * (a tree, when there is one, says it by its relations) */
+                const VerbPhrase *iv = &s->vp[k + 1];
+                for (uint32_t i = iv->end; i < iv->clause_end && i < s->ntok; i++) {
+                    int m = s->tok[i].mention;
+                    if (m < 0 || s->men[m].kind == MK_PRONOUN || (sub.nsrc && m == sub.src[0])) continue;
+                    if (place_in_phrase(s, m) || site_phrase(s, m)) break;
                     add_conj(s, m, tgt, &ntgt, 8);
                     break;
                 }

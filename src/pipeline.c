@@ -208,7 +208,7 @@ int pipeline_run(Doc *d, Arena *a, const RawDoc *raw, const Dict *dict, const Mo
         lemmatise(m->lemmas, &d->sent[i]);
     }
     lap(d, o, STAGE_TAG, &t);
-    find_actors(d, dict, m->words, o);
+    find_actors(d, dict, m->words, m->gaz, o);
     lap(d, o, STAGE_ACTORS, &t);
     find_verbs(d, dict, o);
     lap(d, o, STAGE_VERBS, &t);
@@ -254,7 +254,7 @@ int pipeline_run_parsed(Doc *d, Arena *a, const RawDoc *raw, const ParsedSentenc
         if (!d->sent[i].parsed) drop_comma_clauses(&d->sent[i], o);   /* a given tree keeps every word */
         lemmatise(m->lemmas, &d->sent[i]);
     }
-    find_actors(d, dict, m->words, o);
+    find_actors(d, dict, m->words, m->gaz, o);
     find_verbs(d, dict, o);
     find_nouns(d, dict, o);
     find_quotes(d, o);

@@ -218,6 +218,12 @@ int gazetteer_city(const Gazetteer *g, const char *name, size_t n, const char *i
     return (int)head - 1;
 }
 
+int gazetteer_city_is_in(const Gazetteer *g, const char *name, size_t n, const char *iso3)
+{
+    int c = gazetteer_city(g, name, n, iso3), want = gazetteer_country(g, iso3);
+    return c >= 0 && want >= 0 && g->city[c].country == want;
+}
+
 const char *gazetteer_city_country(const Gazetteer *g, const char *name, size_t n)
 {
     int c = gazetteer_city(g, name, n, NULL);

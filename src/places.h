@@ -48,6 +48,8 @@ void place_view(const Gazetteer *g, const Event *e, PlaceView *v);
 /* The city the gazetteer knows by name[0..n) (any case, with or without
  * accents), in country iso3 when it has one there (NULL: any); -1 none */
 int  gazetteer_city(const Gazetteer *g, const char *name, size_t n, const char *iso3);
+/* Is there a city of that name in country iso3? */
+int  gazetteer_city_is_in(const Gazetteer *g, const char *name, size_t n, const char *iso3);
 /* The country (alpha-3) of the city of that name, NULL none or when
  * another country has one of it a tenth as large or more */
 const char *gazetteer_city_country(const Gazetteer *g, const char *name, size_t n);

@@ -23,7 +23,8 @@ static void ref_str(char *out, size_t cap, const Dict *dict, uint32_t ref)
         out[0] = '\0';
         return;
     }
-    snprintf(out, cap, "%s:%u", dict_ref_file(dict, ref), dict_ref_line(ref));
+    if (ref == DICT_REF_GAZETTEER) snprintf(out, cap, "%s", dict_ref_file(dict, ref));
+    else snprintf(out, cap, "%s:%u", dict_ref_file(dict, ref), dict_ref_line(ref));
 }
 
 void event_view(const Doc *d, const Event *e, EventView *v, const Dict *dict)

@@ -641,6 +641,31 @@ static void viterbi(const Tagger *M, const Lemmas *L, Token *tok, size_t n, floa
         if (!vb && tok[j].tag == T_NN) vb = lemma_is_verb(L, lemma_of(L, tok[j].s, tok[j].n, T_VB));
         if (vb || tok[j].tag == T_VBP) tok[j].tag = T_VB;
     }
+    /* a sentence with no finite verb: "Israeli tanks fired at targets in
+     * Jericho" - a participle right after the subject, before its object or
+     * "at", with no auxiliary, is the past tense ("Protesters arrested in
+     * Cairo", a headline's passive, stays) */
+    int finite_verbs = 0;
+    for (size_t i = 0; i < n; i++)
+        finite_verbs += tok[i].tag == T_VBD || tok[i].tag == T_VBZ || tok[i].tag == T_VBP || tok[i].tag == T_MD;
+    for (size_t i = 1; !finite_verbs && i + 1 < n; i++) {
+        Token *t = &tok[i];
+        int p = tok[i - 1].tag, q = tok[i + 1].tag;
+        if (t->tag != T_VBN || !(p == T_NNS || p == T_NNP || p == T_NNPS || p == T_NN)) continue;
+        /* ... or a particle and its object: "handed over 700 kg of medicine" */
+        static const char *const particles[] = {"over", "up", "off", "out", "down", "back", NULL};
+        int particle = i + 2 < n && tok_is_any(&tok[i + 1], particles) &&
+                       (tok[i + 2].tag == T_DT || tok[i + 2].tag == T_CD || tok[i + 2].tag == T_PRPS ||
+                        tok[i + 2].tag == T_NNS || tok[i + 2].tag == T_NN);
+        if (!(q == T_DT || q == T_PRPS || q == T_CD || q == T_NN || q == T_NNS || q == T_NNP || tok[i + 1].exact == W_AT ||
+              particle))
+            continue;
+        /* a regular verb's past is its participle's form */
+        int vbd = t->n > 3 && !memcmp(t->s + t->n - 2, "ed", 2);
+        for (int k = 0; k < ntags[i]; k++) vbd |= tags[i * MAXS + k] == T_VBD;
+        if (vbd) t->tag = T_VBD;
+        break;
+    }
     /* a sentence with no verb at all: "Ethiopia act on a resolution",
      * "Ethiopia departs from Libya" - the first noun after the subject
      * that is also a verb is the verb */

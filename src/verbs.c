@@ -413,6 +413,14 @@ static int finite_after(const Sentence *s, uint32_t i)
     return 0;
 }
 
+/* Has the sentence a finite verb (a past or present tense, or a modal)? */
+static int finite_verb_in(const Sentence *s)
+{
+    for (uint32_t i = 0; i < s->ntok; i++)
+        if (s->tok[i].tag == T_VBD || s->tok[i].tag == T_VBZ || s->tok[i].tag == T_VBP || s->tok[i].tag == T_MD) return 1;
+    return 0;
+}
+
 /* "and", then a noun phrase and nothing else, from token a to the
  * participle at b ("detained and 32 officers injured")? */
 static int elided_passive(const Sentence *s, uint32_t a, uint32_t b)
@@ -577,6 +585,21 @@ void find_verbs(Doc *d, const Dict *dict, const Options *o)
             /* "with at least 56 civilians killed and hundreds wounded": a
              * participle after "with" and its noun phrase is passive */
             if (cv->participles && head == i && (h->tag == T_VBN || h->tag == T_VBD) && with_absolute(s, i, n ? vp[n - 1].end : 0))
+                v->flags |= VP_PASSIVE;
+            /* "Troops killed in ambush near Goma", "Five killed in Kabul
+             * blast": a headline's participle right after its subject, in a
+             * sentence with no finite verb, of a verb that must have an
+             * object and has none after it, is a passive without its
+             * auxiliary ("Police and protesters clashed in Nairobi" is not) */
+            static const char *const TRANSITIVE[] = {"kill", "arrest", "wound", "injure", "detain", "jail", "abduct",
+                                                     "kidnap", "shoot", "execute", "sentence", "deport", "expel",
+                                                     "behead", "hang", "imprison", "convict", "charge", "indict",
+                                                     "free", "release", "evacuate", "rescue", "capture", NULL};
+            if (cv->participles && head == i && h->tag == T_VBN && i > 0 && n == 0 && tok_lemma_in(h, TRANSITIVE) &&
+                (TAG_IS_NOUN(s->tok[i - 1].tag) || s->tok[i - 1].tag == T_CD) &&
+                (head + 1 >= s->ntok || s->tok[head + 1].tag == T_IN || s->tok[head + 1].tag == T_COMMA ||
+                 s->tok[head + 1].tag == T_PERIOD) &&
+                !finite_verb_in(s))
                 v->flags |= VP_PASSIVE;
             /* "107 people had been detained and 32 officers injured": the
              * passive's auxiliary left out after "and" and a noun phrase */

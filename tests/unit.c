@@ -822,6 +822,21 @@ static int tagger_reads_a_past_form_after_an_object_and_before_a_preposition_as_
     return 0;
 }
 
+static int tagger_gives_a_sentence_with_no_finite_verb_its_past_tense(void)
+{
+    /* "fired" after the subject and before "at": the sentence's verb; a
+     * headline's passive before "in" stays a participle */
+    Doc d = seg("Israeli tanks fired at targets in the city .");
+    Sentence *s = &d.sent[0];
+    tag_sentence(models->tagger, models->lemmas, s);
+    CHECK(s->ntok > 3 && s->tok[2].tag == T_VBD, "'fired': %s, want VBD", tag_name(s->tok[2].tag));
+    Doc e = seg("Protesters arrested in Cairo .");
+    s = &e.sent[0];
+    tag_sentence(models->tagger, models->lemmas, s);
+    CHECK(s->ntok > 2 && s->tok[1].tag == T_VBN, "'arrested' in a headline: %s, want VBN", tag_name(s->tok[1].tag));
+    return 0;
+}
+
 static int tagger_reads_a_form_after_and_past_an_infinitive_as_the_finite_verbs_twin(void)
 {
     /* "urged ... to show restraint and called for": "called" joins "urged" */
@@ -1028,7 +1043,7 @@ static Doc hand_doc(const char *text, const char *tags)
 static int actors_stage_alone_codes_hand_tagged_tokens(void)
 {
     Doc d = hand_doc("Kenyan police arrested opposition supporters in Nairobi .", "JJ NNS VBD NN NNS IN NNP .");
-    find_actors(&d, &builtin, models->words, &opts);
+    find_actors(&d, &builtin, models->words, models->gaz, &opts);
     const Sentence *s = &d.sent[0];
     CHECK(s->ntok == 8, "8 tokens, got %u", s->ntok);
     CHECK(s->tok[0].mention >= 0 && !strcmp(sym_name(s->men[s->tok[0].mention].code), "KENCOP"),
@@ -1044,13 +1059,13 @@ static int actors_stage_alone_codes_hand_tagged_tokens(void)
 static int actors_stage_resolves_office_holders_and_object_them(void)
 {
     Doc d = hand_doc("Kenyan gang leader John Doe spoke .", "JJ NN NN NNP NNP VBD .");
-    find_actors(&d, &builtin, models->words, &opts);
+    find_actors(&d, &builtin, models->words, models->gaz, &opts);
     const Sentence *s = &d.sent[0];
     CHECK(s->tok[1].mention >= 0 && !strcmp(sym_name(s->men[s->tok[1].mention].code), "KENCRM"),
           "gang leader: KENCRM, got %s", s->tok[1].mention >= 0 ? sym_name(s->men[s->tok[1].mention].code) : "none");
     d = hand_doc("Kenyan police detained 60 agitators , including two lawmakers , and released them .",
                  "JJ NNS VBD CD NNS , VBG CD NNS , CC VBD PRP .");
-    find_actors(&d, &builtin, models->words, &opts);
+    find_actors(&d, &builtin, models->words, models->gaz, &opts);
     s = &d.sent[0];
     CHECK(s->tok[12].mention >= 0 && !strcmp(sym_name(s->men[s->tok[12].mention].code), "KENOPP"),
           "them: the agitators, KENOPP, got %s",
@@ -1063,7 +1078,7 @@ static int actors_stage_resolves_office_holders_and_object_them(void)
 static int verbs_stage_alone_groups_and_codes_hand_tagged_verbs(void)
 {
     Doc d = hand_doc("Kenyan police arrested opposition supporters .", "JJ NNS VBD NN NNS .");
-    find_actors(&d, &builtin, models->words, &opts);
+    find_actors(&d, &builtin, models->words, models->gaz, &opts);
     find_verbs(&d, &builtin, &opts);
     const Sentence *s = &d.sent[0];
     CHECK(s->nvp == 1 && s->vp[0].head == 2, "one verb phrase headed by 'arrested' (%u)", s->nvp);
@@ -1071,26 +1086,26 @@ static int verbs_stage_alone_groups_and_codes_hand_tagged_verbs(void)
           s->nvp && s->vp[0].code ? s->vp[0].code : "none");
     CHECK(s->nvp == 1 && !(s->vp[0].flags & VP_NEGATED), "not negated");
     d = hand_doc("Kenyan police did not arrest protesters .", "JJ NNS VBD RB VB NNS .");
-    find_actors(&d, &builtin, models->words, &opts);
+    find_actors(&d, &builtin, models->words, models->gaz, &opts);
     find_verbs(&d, &builtin, &opts);
     s = &d.sent[0];
     CHECK(s->nvp == 1 && (s->vp[0].flags & VP_NEGATED), "'did not arrest' is one negated phrase (%u)", s->nvp);
     /* a participle between a preposition and its noun, or one that is an
      * adjective before a noun, is no verb group */
     d = hand_doc("Police clashed with masked youths and fired warning shots .", "NNS VBD IN VBN NNS CC VBD VBG NNS .");
-    find_actors(&d, &builtin, models->words, &opts);
+    find_actors(&d, &builtin, models->words, models->gaz, &opts);
     find_verbs(&d, &builtin, &opts);
     s = &d.sent[0];
     CHECK(s->nvp == 2 && s->vp[0].head == 1 && s->vp[1].head == 6, "two groups, 'clashed' and 'fired' (%u)", s->nvp);
     /* "with 56 civilians killed": passive */
     d = hand_doc("Fighting raged , with 56 civilians killed .", "NN VBD , IN CD NNS VBN .");
-    find_actors(&d, &builtin, models->words, &opts);
+    find_actors(&d, &builtin, models->words, models->gaz, &opts);
     find_verbs(&d, &builtin, &opts);
     s = &d.sent[0];
     CHECK(s->nvp == 2 && (s->vp[1].flags & VP_PASSIVE), "'with 56 civilians killed' is passive (%u)", s->nvp);
     /* a quoted verb stays in its group: passive and to come */
     d = hand_doc("Israel would be \" punished \" .", "NNP MD VB `` VBN '' .");
-    find_actors(&d, &builtin, models->words, &opts);
+    find_actors(&d, &builtin, models->words, models->gaz, &opts);
     find_verbs(&d, &builtin, &opts);
     s = &d.sent[0];
     CHECK(s->nvp == 1 && (s->vp[0].flags & VP_PASSIVE) && (s->vp[0].flags & VP_FUTURE),
@@ -2441,6 +2456,7 @@ int main(void)
     RUN(tagger_tags_a_plain_sentence);
     RUN(tagger_reads_a_past_form_after_an_object_and_before_by_as_a_participle);
     RUN(tagger_reads_a_past_form_after_an_object_and_before_a_preposition_as_a_participle);
+    RUN(tagger_gives_a_sentence_with_no_finite_verb_its_past_tense);
     RUN(tagger_reads_a_form_after_and_past_an_infinitive_as_the_finite_verbs_twin);
     RUN(tagger_accuracy_on_treebank_records_is_at_least_95_percent);
     RUN(ud_tagger_accuracy_on_treebank_records_is_at_least_96_percent_by_ewt_conventions);
