@@ -14,6 +14,7 @@ typedef struct {
     int actor;      /* 1 + actor entry, 0 none */
     int agent;      /* 1 + agent entry, 0 none */
     Sym city;       /* a city only the gazetteer knows: its country's code (actor: the country's entry) */
+    uint8_t congo;  /* the one word "Congo" (1) or "Congolese" (2), read by the article (match_code) */
 } Match;
 
 /* Longest match in trie from token i; returns length, sets *leaf. */
@@ -394,6 +395,23 @@ static Sym gazetteer_place(const Sentence *s, uint32_t i, const Gazetteer *gaz, 
     return sym_intern(iso, strlen(iso));
 }
 
+/* Is match k a country, named alone (no agent or thing of it), that a verb
+ * or "at", "against", "on", "toward" acts on: "fired rockets at Israel",
+ * "threatened to attack the United States"? */
+static int acted_on(const Sentence *s, const Match *m, uint32_t nm, uint32_t k)
+{
+    static const char *const at[] = {"at", "against", "on", "toward", "towards", "into", NULL};
+    if (k + 1 < nm && m[k + 1].agent && m[k + 1].start <= m[k].end + 1) return 0;   /* "US troops": people of it */
+    /* "boycott Algeria's elections", "an American flag": a thing of the
+     * country, which may be where they are */
+    if (m[k].end < s->ntok && (s->tok[m[k].end].tag == T_POS || TAG_IS_NOUN(s->tok[m[k].end].tag))) return 0;
+    uint32_t b = m[k].start;
+    while (b > 0 && m[k].start - b < 3 && (s->tok[b - 1].tag == T_DT || s->tok[b - 1].tag == T_JJ)) b--;
+    if (b == 0) return 0;
+    const Token *p = &s->tok[b - 1];
+    return tok_is_any(p, at) || p->tag == T_VBD || p->tag == T_VBZ || p->tag == T_VBP || p->tag == T_VB || p->tag == T_VBG;
+}
+
 /* The longest actor and agent names of sentence si, left to right, into m
  * (room for one a token): a longer name starting inside one wins, a name out
  * of its dates is noted and skipped.  Returns how many. */
@@ -443,7 +461,8 @@ static uint32_t match_names(Doc *d, uint32_t si, const Dict *dict, const WordLis
         }
         if (!na && !ng) {
             uint32_t nc = 0;
-            Sym city = gaz && conventions(o)->agent_context && !d->caseless ? gazetteer_place(s, i, gaz, words, d->place_country ? d->place_country : d->default_country, &nc) : 0;
+            Sym home = d->place_country ? d->place_country : d->default_country;
+            Sym city = gaz && conventions(o)->agent_context && !d->caseless ? gazetteer_place(s, i, gaz, words, home, &nc) : 0;
             /* it stands as its country's own entry (rare: one look over the
              * entries per such city) */
             int found = 0;
@@ -478,6 +497,7 @@ static uint32_t match_names(Doc *d, uint32_t si, const Dict *dict, const WordLis
             x->actor = 0;
         }
         x->city = 0;
+        x->congo = x->end == i + 1 ? (uint8_t)(tok_is(&s->tok[i], "congo") ? 1 : tok_is(&s->tok[i], "congolese") ? 2 : 0) : 0;
         i = x->end;
     }
     return nm;
@@ -502,21 +522,14 @@ typedef struct Context {
 
 /* The code of match m, an actor: "Congo" alone is the Democratic Republic
  * in an article that names it or its places ("GOMA, Jan 27 - ... Congo cut
- * ties"), the ISO short name's state otherwise; "Congolese" alone is the
- * Republic in an article that names that ("BRAZZAVILLE, ... Congolese
- * troops"), the Democratic Republic otherwise */
-/* Is the phrase of n tokens at t the one word "Congolese"? */
-static int is_congolese(const Token *t, uint32_t n)
-{
-    return n == 1 && tok_is(t, "congolese");
-}
-
+ * ties"), the ISO short name's state otherwise; "Congolese" is the Republic
+ * in an article that names that by more than "Congo" ("BRAZZAVILLE, ...
+ * Congolese troops"), the Democratic Republic otherwise */
 static Sym match_code(const Dict *dict, const Match *m, int date, const Context *cx)
 {
     Sym c = dict_actor_code(dict, &dict->actors[m->actor - 1], date);
-    if (m->end != m->start + 1) return c;
-    if (c == cx->cog && cx->drc) return cx->cod;
-    if (c == cx->cod && cx->roc && !cx->drc) return cx->cog;
+    if (m->congo == 1 && c == cx->cog && cx->drc) return cx->cod;
+    if (m->congo == 2 && c == cx->cod && cx->roc && !cx->drc) return cx->cog;
     return c;
 }
 
@@ -1173,7 +1186,8 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Gazettee
         arena_shrink(a, m, (s->ntok + 1) * sizeof *m, (nm + 1) * sizeof *m);
         if (!d->default_country && conventions(o)->agent_context)
             for (uint32_t k = 0; k < nm; k++)
-                if (m[k].actor && dict->actors[m[k].actor - 1].kind == MK_COUNTRY && !arrival_place(s, m[k].start)) {
+                if (m[k].actor && dict->actors[m[k].actor - 1].kind == MK_COUNTRY && !arrival_place(s, m[k].start) &&
+                    !acted_on(s, m, nm, k)) {
                     d->default_country = actor_country(dict_actor_code(dict, &dict->actors[m[k].actor - 1], date));
                     if (d->default_country) break;
                 }
@@ -1187,6 +1201,9 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Gazettee
             if (!m[k].actor || (conventions(o)->suite_agents && dict->actors[m[k].actor - 1].kind != MK_COUNTRY)) continue;
             /* where someone arrives is not where its unnamed agents are from */
             if (conventions(o)->agent_context && arrival_place(s, m[k].start)) continue;
+            /* nor is a country acted on ("Militants fired rockets at Israel"),
+             * its people or forces unnamed */
+            if (conventions(o)->agent_context && acted_on(s, m, nm, k)) continue;
             Sym c = actor_country(match_code(dict, &m[k], date, &cx));
             if (c && c != sent_country) sent_country = c, ncountries++;
         }
@@ -1214,6 +1231,7 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Gazettee
             /* "the minister arrived in Jakarta": a visitor is not of where he goes */
             if (b >= 2 && TAG_IS_VERB(s->tok[b - 2].tag) && tok_is_any(&s->tok[b - 2], ARRIVE)) continue;
             if (whereabouts(s, b - 1) || speaker_place(s, b - 1)) continue;
+            if (acted_on(s, m, nm, k)) continue;   /* "fired rockets at Israel" */
             place_country = actor_country(match_code(dict, &m[k], date, &cx));
             place_at = m[k].start;
             if (place_country) break;
@@ -1298,10 +1316,8 @@ void find_actors(Doc *d, const Dict *dict, const WordList *words, const Gazettee
                 if (m[j].actor) {
                     const ActorEntry *e = &dict->actors[m[j].actor - 1];
                     Sym c = match_code(dict, &m[j], date, &cx);
-                    if (cx.cod && actor_country(c) == cx.cod && !is_congolese(&s->tok[m[j].start], m[j].end - m[j].start))
-                        cx.drc = 1;
-                    if (cx.cog && actor_country(c) == cx.cog && !(m[j].end == m[j].start + 1 && tok_is(&s->tok[m[j].start], "congo")))
-                        cx.roc = 1;
+                    if (cx.cod && actor_country(c) == cx.cod && m[j].congo != 2) cx.drc = 1;
+                    if (cx.cog && actor_country(c) == cx.cog && m[j].congo != 1) cx.roc = 1;
                     int titled = j > k && m[j - 1].agent && m[j - 1].end == m[j].start &&
                                  !dict->agents[m[j - 1].agent - 1].prefix;
                     if (e->kind == MK_COUNTRY && !titled) {

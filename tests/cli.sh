@@ -1007,8 +1007,9 @@ check a_weapon_after_a_verb_of_force_is_no_target sh -c "grep -q '	VNMMIL	KHMREB
 # Congo by more than "Congo" (a Brazzaville dateline)
 coded 2024-04-08 'A camp for Congolese refugees was attacked by Burundian militiamen on Monday.'
 check congolese_is_of_the_democratic_republic grep -q '	BDIREB	CODREF	190	' "$T/o"
-coded 2024-04-08 'BRAZZAVILLE, March 3 (Reuters) - Congolese police fired tear gas at opposition supporters in the capital.'
+coded 2024-04-08 'BRAZZAVILLE, March 3 (Reuters) - Congolese police fired tear gas at opposition supporters in the capital. Officials in Kinshasa condemned the crackdown.'
 check congolese_is_of_the_republic_in_an_article_from_brazzaville grep -q '	COGCOP	COGOPP	175	' "$T/o"
+check kinshasa_stays_the_democratic_republics_in_such_an_article grep -q '	CODGOV	' "$T/o"
 
 # a city no dictionary lists but the gazetteer knows, named as a place, is its country's
 # ("targets in Jericho"; "police in Chandigarh" are India's); a name the article's country
@@ -1050,6 +1051,15 @@ check a_participle_before_a_particle_and_its_object_is_the_past grep -q '	NGOCRC
 coded 2024-06-25 'Hundreds of Kenyan people took to the streets of Nairobi on Tuesday to protest against a finance bill, and police fired tear gas to disperse them. Kenyan police arrested them.' --all
 check them_after_and_stands_for_the_clause_befores_subject grep -q '	KENCOP	KENCVL	175	' "$T/o"
 check them_is_not_its_own_clauses_subject sh -c "! grep -q '	KENCOP	KENCOP	' '$T/o'"
+
+# a country named alone as what a verb or "at" acts on gives no country to unnamed agents
+# ("Militants fired rockets at Israel" are no Israeli rebels); its people ("US troops") and
+# its things ("boycott Algeria's elections") still place them
+coded 2024-04-08 'Militants fired rockets at Israel on Monday.' --all
+check a_country_acted_on_gives_unnamed_agents_no_country sh -c "grep -q '	REB	ISR	194	' '$T/o' && ! grep -q '	ISRREB	' '$T/o'"
+coded 2024-04-08 'Gunmen attacked a convoy of US troops on Tuesday. The opposition party said it will boycott Algeria'"'"'s elections.' --all
+check a_countrys_people_acted_on_still_place_unnamed_agents grep -q '	USAUAF	USAMIL	190	' "$T/o"
+check a_countrys_things_still_place_unnamed_agents grep -q '	DZAOPP	DZA	133	' "$T/o"
 
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
