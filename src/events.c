@@ -710,6 +710,13 @@ static int subject_of(const Sentence *s, uint32_t k, Subj *sub, const int *subj_
             return 0;
         }
     }
+    /* "said shelling had intensified": a gerund before a finite verb is
+     * that verb's subject, a deed whose doer goes unnamed - not the
+     * speaker's */
+    if (bare_participle(s, v) && s->tok[v->head].tag == T_VBG && v->head + 1 < s->ntok &&
+        (s->tok[v->head + 1].tag == T_VBD || s->tok[v->head + 1].tag == T_VBZ || s->tok[v->head + 1].tag == T_VBP ||
+         s->tok[v->head + 1].tag == T_MD))
+        return -1;
     if ((v->flags & VP_COORD) || v->start == pv->end + 1 || (v->start > 0 && s->tok[v->start - 1].tag == T_COMMA) ||
         (v->start == pv->end && s->tok[v->head].tag == T_VBG)) {   /* "demonstrated calling for" */
         /* over participles modifying a noun ("over rising prices, accusing

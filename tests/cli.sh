@@ -1061,6 +1061,11 @@ coded 2024-04-08 'Gunmen attacked a convoy of US troops on Tuesday. The oppositi
 check a_countrys_people_acted_on_still_place_unnamed_agents grep -q '	USAUAF	USAMIL	190	' "$T/o"
 check a_countrys_things_still_place_unnamed_agents grep -q '	DZAOPP	DZA	133	' "$T/o"
 
+# a gerund before a finite verb in a reported clause is that verb's subject, a deed whose
+# doer goes unnamed, not the speaker's ("Residents said shelling had intensified")
+coded 2024-03-10 'Residents of El Fasher said shelling had intensified after the RSF surrounded the city.' --all
+check a_gerund_subject_of_a_reported_clause_is_not_the_speakers sh -c "! grep -q '	SDNCVL		194	' '$T/o' && grep -q '	SDNCVL		010	' '$T/o'"
+
 # a role noun stands for the person of that office named before
 coded 2024-04-08 'BEIJING, April 8 (Agency) - Russian Foreign Minister Sergei Lavrov arrived in Beijing on Monday. The minister praised China for its support.'
 check the_minister_is_the_minister_named_before grep -q '	RUSGOV	CHN	051	' "$T/o"
