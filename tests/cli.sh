@@ -1023,6 +1023,7 @@ check explain_names_the_gazetteer_for_a_city_it_gave grep -q '"target":"gazettee
 coded 2024-04-08 'The United States held midterm elections on Tuesday. Police in Alexandria arrested 12 protesters on Wednesday. An angry crowd attacked the offices of the electoral commission in Santiago de Cuba.' --all
 check a_city_name_the_articles_country_has_is_that_countrys grep -q '	USACOP	USAOPP	173	' "$T/o"
 check a_city_name_that_goes_on_is_not_cut_short sh -c "cut -f4,5 '$T/o' | grep -q '	CUB' && ! cut -f4,5 '$T/o' | grep -q 'CHL'"
+check a_place_name_that_goes_on_is_not_cut_short sh -c "cut -f17,18 '$T/o' | grep -q '^Santiago de Cuba	CUB$'"
 
 # where one speaks is no one spoken to; a subject is the phrase its place ends ("workers at
 # a steel plant in Balti downed tools"), not the place, nor a preposition's object before it
