@@ -346,6 +346,13 @@ static uint32_t bare_count(const Sentence *s, uint32_t i)
     return ends ? e - i : 0;
 }
 
+int name_goes_on(const Sentence *s, uint32_t e)
+{
+    static const char *const joins[] = {"de", "del", "do", "da", "dos", "das", NULL};
+    return e + 1 < s->ntok && !(s->tok[e].flags & TOK_CAP) && tok_is_any(&s->tok[e], joins) &&
+           (s->tok[e + 1].flags & TOK_CAP) && s->tok[e + 1].tag == T_NNP;
+}
+
 /* A city no dictionary lists, named at token i as a place: capitalised
  * names (up to three words, none a common lower-case word, a month or a
  * day) that the gazetteer gives one country, after "in", "at", "near",
@@ -364,10 +371,7 @@ static Sym gazetteer_place(const Sentence *s, uint32_t i, const Gazetteer *gaz, 
     while (e < s->ntok && e - i < 4 && s->tok[e].tag == T_NNP && (s->tok[e].flags & TOK_CAP))
         e++;
     if (e - i > 3 || (e < s->ntok && s->tok[e].tag == T_POS)) return 0;
-    /* "Santiago de Cuba", "Rio de Janeiro": a name that goes on */
-    static const char *const joins[] = {"de", "del", "do", "da", "dos", "das", NULL};
-    if (e + 1 < s->ntok && tok_is_any(&s->tok[e], joins) && !(s->tok[e].flags & TOK_CAP) && s->tok[e + 1].tag == T_NNP)
-        return 0;
+    if (name_goes_on(s, e)) return 0;   /* "Santiago de Cuba": not "Santiago" */
     char name[128];
     size_t len = 0;
     for (uint32_t k = i; k < e; k++) {
@@ -463,15 +467,10 @@ static uint32_t match_names(Doc *d, uint32_t si, const Dict *dict, const WordLis
             uint32_t nc = 0;
             Sym home = d->place_country ? d->place_country : d->default_country;
             Sym city = gaz && conventions(o)->agent_context && !d->caseless ? gazetteer_place(s, i, gaz, words, home, &nc) : 0;
-            /* it stands as its country's own entry (rare: one look over the
-             * entries per such city) */
-            int found = 0;
-            for (uint32_t a = 0; city && !found && a < dict->nactors; a++)
-                if (dict->actors[a].kind == MK_COUNTRY && dict_actor_code(dict, &dict->actors[a], date) == city) {
-                    m[nm++] = (Match){.start = i, .end = i + nc, .actor = (int)a + 1, .city = city};
-                    found = 1;
-                }
-            i += found ? nc : 1;
+            /* it stands as its country's own entry */
+            uint32_t entry = city ? u64map_get(&dict->country, city) : 0;
+            if (entry) m[nm++] = (Match){.start = i, .end = i + nc, .actor = (int)entry, .city = city};
+            i += entry ? nc : 1;
             continue;
         }
         /* a longer name starting inside this one wins: "President Xi

@@ -14,6 +14,9 @@
 void find_actors(Doc *d, const Dict *dict, const WordList *words, const Gazetteer *gaz, const Options *o);
 /* Country part (first three letters) of an actor code; 0 if none. */
 Sym  actor_country(Sym code);
+/* Does a place name go on at token e over "de", "del", "da", ... and a
+ * capitalised word ("Santiago de Cuba", "Rio de Janeiro")? */
+int  name_goes_on(const Sentence *s, uint32_t e);
 /* "in", "at", "near", "outside", "across", "through": a place may follow */
 int  is_place_prep(const Token *t);
 /* "after", "before", "as", "when", "while", "because", "since", "until",

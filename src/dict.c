@@ -41,6 +41,7 @@ void dict_free(Dict *d)
     free(d->nouns);
     free(d->supports);
     u64map_free(&d->synset_by_name);
+    u64map_free(&d->country);
     u64map_free(&d->synset_end[0]);
     u64map_free(&d->synset_end[1]);
     for (uint32_t i = 0; i < d->nblocks; i++) {
@@ -298,6 +299,9 @@ static void actors_flush(Dict *d, PhraseBuf *names, size_t nnames, uint32_t firs
     e->ref = file << 20 | (uint32_t)(line & 0xFFFFF);
     e->kind = (uint8_t)guess_kind(d->files[file], d->codes[first_code].code);
     d->nactors++;
+    const ActorCode *c = &d->codes[first_code];
+    if (e->kind == MK_COUNTRY && e->ncodes == 1 && !c->from && !c->to && !u64map_get(&d->country, c->code))
+        u64map_put(&d->country, c->code, d->nactors);
     for (size_t i = 0; i < nnames; i++) {
         if (!names[i].n) continue;
         uint32_t node = trie_insert(d, TRIE_ACTOR, names[i].w, names[i].n);

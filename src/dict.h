@@ -188,6 +188,8 @@ typedef struct Dict {
     SupportVerb *supports; uint32_t nsupports, capsupports;
     U64Map support;                /* verb lemma sym -> 1 + first SupportVerb */
     U64Map synset_by_name;         /* name sym -> 1 + synset index */
+    U64Map country;                /* country code sym -> 1 + the first actor entry of a country
+                                      coded by it alone, undated (a city the gazetteer gives stands as it) */
     U64Map synset_end[2];          /* (1 + synset index)<<32 | word -> 1: a phrase of the set
                                       begins [0] or ends [1] with the word */
     const char **files; uint32_t nfiles, capfiles;

@@ -215,11 +215,10 @@ static uint32_t place_kind_before(const Sentence *s, uint32_t st)
  * verb? (As a subject it stands for its side: "Russian aircraft killed".) */
 static int weapon_object(const Sentence *s, const VerbPhrase *v, int m)
 {
-    static const char *const w[] = {"artillery", "aircraft", "warplane", "warplanes", "warship", "warships",
-                                    "gunship", "gunships", "jet", "jets", "helicopter", "helicopters",
-                                    "submarine", "submarines", "vessel", "vessels", "tank", "tanks", NULL};
+    static const char *const w[] = {"artillery", "aircraft", "warplane", "warship", "gunship", "jet", "helicopter",
+                                    "submarine", "vessel", "tank", NULL};
     const Mention *mm = &s->men[m];
-    if (!cameo_is_force(v->code) || mm->actor_ref || !tok_is_any(&s->tok[mm->end - 1], w)) return 0;
+    if (!cameo_is_force(v->code) || mm->actor_ref || !tok_lemma_in(&s->tok[mm->end - 1], w)) return 0;
     for (uint32_t i = v->end; i < mm->start; i++)
         if (!(s->tok[i].tag == T_DT || s->tok[i].tag == T_JJ || s->tok[i].tag == T_CD || s->tok[i].tag == T_PRPS))
             return 0;
@@ -2368,13 +2367,8 @@ void make_events(Doc *d, const Dict *dict, const Options *o)
                  * a refusal is on whom the uncoded deed it names would reach
                  * (a tree, when there is one, says it by its relations) */
                 const VerbPhrase *iv = &s->vp[k + 1];
-                for (uint32_t i = iv->end; i < iv->clause_end && i < s->ntok; i++) {
-                    int m = s->tok[i].mention;
-                    if (m < 0 || s->men[m].kind == MK_PRONOUN || (sub.nsrc && m == sub.src[0])) continue;
-                    if (place_in_phrase(s, m) || site_phrase(s, m)) break;
-                    add_conj(s, m, tgt, &ntgt, 8);
-                    break;
-                }
+                int m = first_actor(s, iv->end, iv->clause_end, sub.nsrc ? s->men[sub.src[0]].code : 0);
+                if (m >= 0 && !place_in_phrase(s, m) && !site_phrase(s, m)) add_conj(s, m, tgt, &ntgt, 8);
             }
             /* "ambushed a convoy carrying aid workers", "struck a car carrying
              * Hamas commanders": force on a vehicle is on whom it carries */

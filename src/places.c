@@ -273,12 +273,10 @@ static int32_t place_at(const Sentence *s, uint32_t i, const Gazetteer *g, const
     if (i >= s->ntok || !(s->tok[i].flags & TOK_CAP)) return 0;
     /* over "de", "del", "da", ... between capitalised words: "Santiago de
      * Cuba", "Rio de Janeiro" */
-    static const char *const joins[] = {"de", "del", "do", "da", "dos", "das", NULL};
     uint32_t e = i;
     while (e < s->ntok && e < i + 5 &&
            (((s->tok[e].flags & TOK_CAP) && (s->tok[e].tag == T_NNP || s->tok[e].tag == T_NNPS)) ||
-            (e > i && e + 1 < s->ntok && !(s->tok[e].flags & TOK_CAP) && tok_is_any(&s->tok[e], joins) &&
-             (s->tok[e + 1].flags & TOK_CAP) && s->tok[e + 1].tag == T_NNP)))
+            (e > i && name_goes_on(s, e))))
         e++;
     if (e == i) return 0;
     int m = s->tok[i].mention;

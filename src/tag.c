@@ -418,6 +418,15 @@ void tag_tokens(const Tagger *M, const Lemmas *L, Token *tok, size_t n)
     free(back);
 }
 
+/* Can token t be tag: a regular verb's form in -ed (its past and its
+ * participle alike), or one of the n tags the lexicon allows it? */
+static int ed_form_or(const Token *t, const uint8_t *tags, int n, int tag)
+{
+    int ok = t->n > 3 && !memcmp(t->s + t->n - 2, "ed", 2);
+    for (int k = 0; k < n && !ok; k++) ok = tags[k] == tag;
+    return ok;
+}
+
 /* Viterbi over the tags each token can take, then the corrections a
  * first-order model cannot make */
 static void viterbi(const Tagger *M, const Lemmas *L, Token *tok, size_t n, float *score, uint8_t *tags,
@@ -603,13 +612,13 @@ static void viterbi(const Tagger *M, const Lemmas *L, Token *tok, size_t n, floa
                                 W_DURING, W_ACROSS};
     for (size_t i = 2; i + 1 < n; i++) {
         Token *t = &tok[i];
-        int prep = 0;
-        for (size_t k = 0; k < sizeof PREPS / sizeof *PREPS; k++) prep |= tok[i + 1].lower == PREPS[k];
-        if (t->tag != T_VBD || !prep ||
+        if (t->tag != T_VBD ||
             !(tok[i - 1].tag == T_NN || tok[i - 1].tag == T_NNS || tok[i - 1].tag == T_NNP || tok[i - 1].tag == T_NNPS))
             continue;
-        int vbn = t->n > 3 && !memcmp(t->s + t->n - 2, "ed", 2);
-        for (int k = 0; k < ntags[i]; k++) vbn |= tags[i * MAXS + k] == T_VBN;
+        int prep = 0;
+        for (size_t k = 0; k < sizeof PREPS / sizeof *PREPS; k++) prep |= tok[i + 1].lower == PREPS[k];
+        if (!prep) continue;
+        int vbn = ed_form_or(t, tags + i * MAXS, ntags[i], T_VBN);
         /* not a clause said or thought: "said the rebels attacked by night" */
         static const Sym SPEECH[] = {W_SAY, W_TELL, W_REPORT, W_ANNOUNCE, W_CLAIM, W_BELIEVE, W_THINK, W_STATE,
                                      W_ADD, W_CONFIRM, W_DENY, W_INSIST, W_NOTE, W_ACKNOWLEDGE, W_SUGGEST,
@@ -660,10 +669,7 @@ static void viterbi(const Tagger *M, const Lemmas *L, Token *tok, size_t n, floa
         if (!(q == T_DT || q == T_PRPS || q == T_CD || q == T_NN || q == T_NNS || q == T_NNP || tok[i + 1].exact == W_AT ||
               particle))
             continue;
-        /* a regular verb's past is its participle's form */
-        int vbd = t->n > 3 && !memcmp(t->s + t->n - 2, "ed", 2);
-        for (int k = 0; k < ntags[i]; k++) vbd |= tags[i * MAXS + k] == T_VBD;
-        if (vbd) t->tag = T_VBD;
+        if (ed_form_or(t, tags + i * MAXS, ntags[i], T_VBD)) t->tag = T_VBD;
         break;
     }
     /* a sentence with no verb at all: "Ethiopia act on a resolution",
