@@ -1,8 +1,13 @@
 /* depparse.c - stage 4: tagger and arc-eager dependency parser */
 #include "depparse.h"
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include "percep.h"
 #include "lemma.h"
 #include "models.h"
@@ -16,11 +21,14 @@ struct UdModel {
     const Models *env;          /* the tagger, lemmas and word list its features read */
     char *mem;                  /* the whole file */
     size_t memlen;
+    int mapped;                 /* mem is mapped (munmap), else malloc'd */
     int ntag, nlabel;
     const char **xpos, **upos, **label;
     PModel tagger;
     PModel moves, labels;       /* the greedy parser: which move (SHIFT REDUCE LEFT RIGHT); an arc's relation */
     PModel bmoves, blabels;     /* the beam parser's (trained globally, scored together); slots 0: none */
+    PModel rmoves, rlabels;     /* a second beam parser, reading right to left; slots 0: none */
+    int vote;                   /* the beam parsers and the greedy one vote on each head */
     int root_label, parataxis_label;
     int beam;                   /* states kept while parsing (1: the greedy parser) */
     uint8_t verb[256], finite[256];     /* tags that are verbs (XPOS VB*, MD); finite ones */
@@ -522,7 +530,7 @@ static void hmm_features(const Models *env, WordF *wf, const UdWord *w, size_t n
             token_lookup(&tk[i]);
         }
         tag_tokens(env->tagger, env->lemmas, tk, n);
-        for (size_t i = 0; i < n; i++) wf[i].hmm = tk[i].tag + 1u;
+        for (size_t i = 0; i < n; i++) wf[i].hmm = tk[i].hmm + 1u;
     } else {
         for (size_t i = 0; i < n; i++) wf[i].hmm = penn[i] + 1u;
     }
@@ -885,11 +893,11 @@ static void beam_advance(Beam *b, int nk, int *parent, uint8_t *move, uint8_t *l
     b->nscore = tf;
 }
 
-static void parse_words_beam(const UdModel *m, const WordF *wf, const UdWord *w, const uint8_t *tag, size_t n,
-                             int *head, uint8_t *label, Arena *scratch)
+static void parse_words_beam(const UdModel *m, const PModel *moves, const PModel *labels, const WordF *wf,
+                             const UdWord *w, const uint8_t *tag, size_t n, int *head, uint8_t *label, Arena *scratch)
 {
     PCtx c = {wf, tag, (int)n, w, m->verb};
-    Scorer sc = {&m->bmoves, &m->blabels, NULL, NULL, m->nlabel, m->root_label};
+    Scorer sc = {moves, labels, NULL, NULL, m->nlabel, m->root_label};
     Beam b;
     beam_init(&b, m->beam, (int)n, scratch);
     int nitem = 1;
@@ -901,12 +909,148 @@ static void parse_words_beam(const UdModel *m, const WordF *wf, const UdWord *w,
     finish_tree(&b.cur[0], head, label, m->root_label, m->parataxis_label);
 }
 
+/* The right-to-left parser reads the words backwards: word i is word
+ * n + 1 - i of the sentence. */
+static void parse_words_rtl(const UdModel *m, const WordF *wf, const UdWord *w, const uint8_t *tag, size_t n,
+                            int *head, uint8_t *label, Arena *scratch)
+{
+    WordF *rwf = arena_alloc(scratch, n * sizeof *rwf);
+    UdWord *rw = arena_alloc(scratch, n * sizeof *rw);
+    uint8_t *rtag = arena_alloc(scratch, n);
+    int *rhead = arena_alloc(scratch, n * sizeof *rhead);
+    for (size_t i = 0; i < n; i++) rwf[i] = wf[n - 1 - i], rw[i] = w[n - 1 - i], rtag[i] = tag[n - 1 - i];
+    parse_words_beam(m, &m->rmoves, &m->rlabels, rwf, rw, rtag, n, rhead, label, scratch);
+    for (size_t i = 0, j = n - 1; i < n; i++, j--) head[j] = rhead[i] ? (int)n + 1 - rhead[i] : 0;
+    for (size_t i = 0, j = n - 1; i < j; i++, j--) {
+        uint8_t x = label[i];
+        label[i] = label[j], label[j] = x;
+    }
+}
+
+enum { VOTE_MAX_WORDS = 160 };  /* longer sentences keep the first parser's tree */
+
+/* ud_best_tree (Eisner 1996): spans [s, t] complete (c) or incomplete
+ * (in), their head on the left (1) or the right (0). */
+typedef struct Eisner {
+    int n;
+    const float *sc;
+    float *c[2], *in[2];
+    int *cb[2], *ib[2];
+} Eisner;
+
+#define EI(e, s, t) ((size_t)(s) * (size_t)((e)->n + 1) + (size_t)(t))
+
+static void eisner_back(const Eisner *e, int s, int t, int dir, int complete, int *head)
+{
+    if (s >= t) return;
+    if (complete) {
+        int r = e->cb[dir][EI(e, s, t)];
+        if (dir) eisner_back(e, s, r, 1, 0, head), eisner_back(e, r, t, 1, 1, head);
+        else eisner_back(e, s, r, 0, 1, head), eisner_back(e, r, t, 0, 0, head);
+    } else {
+        int r = e->ib[dir][EI(e, s, t)];
+        if (dir) head[t - 1] = s;
+        else head[s - 1] = t;
+        eisner_back(e, s, r, 1, 1, head);
+        eisner_back(e, r + 1, t, 0, 1, head);
+    }
+}
+
+void ud_best_tree(const float *sc, int n, int *head, Arena *a)
+{
+    Eisner e = {n, sc, {0}, {0}, {0}, {0}};
+    size_t m = (size_t)(n + 1) * (size_t)(n + 1);
+    for (int d = 0; d < 2; d++) {
+        e.c[d] = arena_alloc(a, m * sizeof(float));
+        e.in[d] = arena_alloc(a, m * sizeof(float));
+        e.cb[d] = arena_alloc(a, m * sizeof(int));
+        e.ib[d] = arena_alloc(a, m * sizeof(int));
+    }
+    for (int s = 1; s <= n; s++) e.c[0][EI(&e, s, s)] = e.c[1][EI(&e, s, s)] = 0;
+    for (int len = 1; len < n; len++)
+        for (int s = 1; s + len <= n; s++) {
+            int t = s + len, br = s;
+            float best = -1e30f;
+            for (int r = s; r < t; r++) {
+                float x = e.c[1][EI(&e, s, r)] + e.c[0][EI(&e, r + 1, t)];
+                if (x > best) best = x, br = r;
+            }
+            e.in[0][EI(&e, s, t)] = best + sc[(size_t)t * (size_t)(n + 1) + (size_t)s];
+            e.in[1][EI(&e, s, t)] = best + sc[(size_t)s * (size_t)(n + 1) + (size_t)t];
+            e.ib[0][EI(&e, s, t)] = e.ib[1][EI(&e, s, t)] = br;
+            best = -1e30f, br = s;
+            for (int r = s; r < t; r++) {
+                float x = e.c[0][EI(&e, s, r)] + e.in[0][EI(&e, r, t)];
+                if (x > best) best = x, br = r;
+            }
+            e.c[0][EI(&e, s, t)] = best, e.cb[0][EI(&e, s, t)] = br;
+            best = -1e30f, br = t;
+            for (int r = s + 1; r <= t; r++) {
+                float x = e.in[1][EI(&e, s, r)] + e.c[1][EI(&e, r, t)];
+                if (x > best) best = x, br = r;
+            }
+            e.c[1][EI(&e, s, t)] = best, e.cb[1][EI(&e, s, t)] = br;
+        }
+    int root = 1;
+    float best = -1e30f;
+    for (int r = 1; r <= n; r++) {
+        float x = e.c[0][EI(&e, 1, r)] + e.c[1][EI(&e, r, n)] + sc[r];
+        if (x > best) best = x, root = r;
+    }
+    head[root - 1] = 0;
+    eisner_back(&e, 1, root, 0, 1, head);
+    eisner_back(&e, root, n, 1, 1, head);
+}
+
+/* The trees of the left-to-right and right-to-left beam parsers and of
+ * the greedy parser vote on each word's head (the first parser's vote
+ * weighs most: it breaks ties); the best projective tree of the votes
+ * wins, each arc with the relation of the first parser that made it. */
+static void parse_vote(const UdModel *m, const WordF *wf, const UdWord *w, const uint8_t *tag, size_t n,
+                       int *head, uint8_t *label, Arena *scratch)
+{
+    static const float weight[3] = {1.0f, 0.9f, 0.5f};
+    int *h[3];
+    uint8_t *l[3];
+    for (int p = 0; p < 3; p++) {
+        h[p] = p ? arena_alloc(scratch, n * sizeof(int)) : head;
+        l[p] = p ? arena_alloc(scratch, n) : label;
+    }
+    parse_words_beam(m, &m->bmoves, &m->blabels, wf, w, tag, n, h[0], l[0], scratch);
+    if (n < 3 || n > VOTE_MAX_WORDS) return;
+    parse_words_rtl(m, wf, w, tag, n, h[1], l[1], scratch);
+    parse_words(m, wf, w, tag, n, h[2], l[2], scratch);
+    size_t stride = n + 1;
+    float *sc = arena_alloc(scratch, stride * stride * sizeof *sc);
+    memset(sc, 0, stride * stride * sizeof *sc);
+    int agree = 1;
+    for (size_t d = 0; d < n; d++)
+        for (int p = 0; p < 3; p++) {
+            sc[(size_t)h[p][d] * stride + d + 1] += weight[p];
+            agree &= h[p][d] == h[0][d];
+        }
+    if (agree) return;
+    int *vh = arena_alloc(scratch, n * sizeof *vh);
+    ud_best_tree(sc, (int)n, vh, scratch);
+    for (size_t d = 0; d < n; d++) {
+        uint8_t lab = l[0][d];
+        for (int p = 2; p >= 0; p--)
+            if (h[p][d] == vh[d]) lab = l[p][d];
+        head[d] = vh[d];
+        label[d] = vh[d] ? (lab == m->root_label ? (uint8_t)(m->parataxis_label >= 0 ? m->parataxis_label : lab) : lab)
+                         : (uint8_t)m->root_label;
+    }
+}
+
 /* The beam parser when the beam asks for it and the model has one, else
  * the greedy parser. */
 static void parse_tagged(const UdModel *m, const WordF *wf, const UdWord *w, const uint8_t *tag, size_t n, int *head,
                          uint8_t *label, Arena *scratch)
 {
-    if (m->beam > 1 && m->bmoves.slots) parse_words_beam(m, wf, w, tag, n, head, label, scratch);
+    if (m->beam > 1 && m->bmoves.slots && m->rmoves.slots && m->vote && m->moves.slots)
+        parse_vote(m, wf, w, tag, n, head, label, scratch);
+    else if (m->beam > 1 && m->bmoves.slots)
+        parse_words_beam(m, &m->bmoves, &m->blabels, wf, w, tag, n, head, label, scratch);
     else parse_words(m, wf, w, tag, n, head, label, scratch);
 }
 
@@ -919,6 +1063,7 @@ void ud_parse(const UdModel *m, const UdWord *w, const uint8_t *tag, size_t n, i
 
 int ud_beam(const UdModel *m) { return m->beam; }
 void ud_set_beam(UdModel *m, int k) { m->beam = k < 1 ? 1 : k > 64 ? 64 : k; }
+void ud_set_vote(UdModel *m, int on) { m->vote = on && m->rmoves.slots; }
 
 void parse_sentence(const UdModel *m, Sentence *s, UdMemo *memo, Arena *a)
 {
@@ -929,7 +1074,7 @@ void parse_sentence(const UdModel *m, Sentence *s, UdMemo *memo, Arena *a)
     int *head = arena_alloc(a, n * sizeof *head);
     for (size_t i = 0; i < n; i++) {
         w[i] = (UdWord){s->tok[i].s, s->tok[i].n};
-        penn[i] = s->tok[i].tag;
+        penn[i] = s->tok[i].hmm;
     }
     WordF *wf = words_features(m->env, w, n, 1, a);     /* one set of features for tagger and parser */
     hmm_features(m->env, wf, w, n, penn, a);
@@ -944,9 +1089,12 @@ void parse_sentence(const UdModel *m, Sentence *s, UdMemo *memo, Arena *a)
 }
 
 /* ---- the model file ----
- *   "HUD3" ntag nlabel namesbytes 1 | names (NUL-terminated: "XPOS
- *   UPOS" per tag, then labels), padded to 4 | the tagger model |
- *   move model | label model (both absent while training the taggers) */
+ *   "HUD3" ntag nlabel namesbytes (1 | beam << 8 | rtl << 16) | names
+ *   (NUL-terminated: "XPOS UPOS" per tag, then labels), padded to 4 | the
+ *   tagger model (percep.h) | the greedy parser's move and label models
+ *   (absent while training the taggers) | with a beam (> 1), the beam
+ *   parser's move and label models | with rtl 1, the right-to-left beam
+ *   parser's */
 
 #define UD_MAGIC 0x33445548u
 
@@ -998,8 +1146,9 @@ static UdModel *model_from_memory(char *mem, size_t len, char *err, size_t errsz
     }
     uint32_t ntag = h[1], nlabel = h[2], nb = h[3], npass = h[4];
     size_t off = 20 + ((nb + 3) & ~3u);
-    uint32_t beam = npass >> 8;     /* the beam the parser was trained with (0: greedy) */
-    if (!ntag || ntag > 255 || !nlabel || nlabel > 63 || (npass & 0xff) != 1 || beam > 64 || !nb || off > len ||
+    uint32_t beam = npass >> 8 & 0xff;  /* the beam the parser was trained with (0: greedy) */
+    uint32_t rtl = npass >> 16;     /* 1: a right-to-left beam parser follows the other */
+    if (!ntag || ntag > 255 || !nlabel || nlabel > 63 || (npass & 0xff) != 1 || beam > 64 || rtl > 1 || (rtl && beam < 2) || !nb || off > len ||
         mem[20 + nb - 1] != '\0') {
         snprintf(err, errsz, "malformed parser model header");
         return NULL;
@@ -1045,6 +1194,15 @@ static UdModel *model_from_memory(char *mem, size_t len, char *err, size_t errsz
             off += used;
             used = pmodel_map(&m->blabels, mem + off, len - off);
             if (!used || m->blabels.nclass != nlabel) goto bad;
+            off += used;
+        }
+        if (rtl) {
+            used = pmodel_map(&m->rmoves, mem + off, len - off);
+            if (!used || m->rmoves.nclass != NMOVES) goto bad;
+            off += used;
+            used = pmodel_map(&m->rlabels, mem + off, len - off);
+            if (!used || m->rlabels.nclass != nlabel) goto bad;
+            m->vote = 1;
         }
     }
     model_index(m);
@@ -1057,31 +1215,69 @@ bad:
     return NULL;
 }
 
+/* The file's bytes: mapped (copy on write: the loader splits the names
+ * in place), which costs a fifth of reading it into memory on this
+ * machine, else read into a block of its own (a pipe, say).  *mapped
+ * says which to release. */
+static char *model_bytes(const char *path, size_t *len, int *mapped)
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) return NULL;
+    struct stat st;
+    char *mem = NULL;
+    *mapped = 0;
+    if (!fstat(fd, &st) && S_ISREG(st.st_mode) && st.st_size > 0) {
+        void *p = mmap(NULL, (size_t)st.st_size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+        if (p != MAP_FAILED) {
+            posix_madvise(p, (size_t)st.st_size, POSIX_MADV_WILLNEED);
+            *len = (size_t)st.st_size;
+            *mapped = 1;
+            close(fd);
+            return p;
+        }
+    }
+    size_t cap = 1 << 20, n = 0;
+    mem = malloc(cap);
+    for (ssize_t k; mem; n += (size_t)k) {
+        if (n == cap) {
+            char *more = realloc(mem, cap *= 2);
+            if (!more) break;
+            mem = more;
+        }
+        k = read(fd, mem + n, cap - n);
+        if (k <= 0) {
+            close(fd);
+            if (k < 0 || !n) break;
+            *len = n;
+            return mem;
+        }
+    }
+    free(mem);
+    close(fd);
+    return NULL;
+}
+
 UdModel *udmodel_load(const char *path, const Models *env, char *err, size_t errsz)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errsz, "%s: cannot open the parser model", path);
+    size_t len = 0;
+    int mapped = 0;
+    errno = 0;
+    char *mem = model_bytes(path, &len, &mapped);
+    if (!mem) {
+        snprintf(err, errsz, errno == ENOENT || errno == EACCES || errno == EISDIR ? "%s: cannot open the parser model"
+                                                                                   : "%s: cannot read the parser model",
+                 path);
         return NULL;
     }
-    fseek(f, 0, SEEK_END);
-    long len = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *mem = len > 0 ? malloc((size_t)len) : NULL;
-    if (!mem || fread(mem, 1, (size_t)len, f) != (size_t)len) {
-        fclose(f);
-        free(mem);
-        snprintf(err, errsz, "%s: cannot read the parser model", path);
-        return NULL;
-    }
-    fclose(f);
     char e2[128];
-    UdModel *m = model_from_memory(mem, (size_t)len, e2, sizeof e2);
+    UdModel *m = model_from_memory(mem, len, e2, sizeof e2);
     if (!m) {
-        free(mem);
+        if (mapped) munmap(mem, len);
+        else free(mem);
         snprintf(err, errsz, "%s: %s", path, e2);
     } else {
         m->env = env;
+        m->mapped = mapped;
     }
     return m;
 }
@@ -1089,7 +1285,8 @@ UdModel *udmodel_load(const char *path, const Models *env, char *err, size_t err
 void udmodel_free(UdModel *m)
 {
     if (!m) return;
-    free(m->mem);
+    if (m->mapped) munmap(m->mem, m->memlen);
+    else free(m->mem);
     free(m->xpos);
     free(m->upos);
     free(m->label);
@@ -1120,6 +1317,9 @@ struct UdTrainer {
     int beam;           /* the beam the parser trains with (1: greedy, dynamic oracle) */
     PTrain *tagt, *movet, *labelt;      /* the tagger; the greedy parser */
     PTrain *bmovet, *blabelt;           /* the beam parser */
+    PTrain *rmovet, *rlabelt;           /* the right-to-left beam parser */
+    int rtl;                            /* it has been trained */
+    Arena rarena;                       /* its scratch (the two beam parsers may train at once) */
     uint8_t verb[256], finite[256];
     float prune_abs[2];         /* the parsers' weights written (greedy, beam): |average| at least this */
     uint32_t prune_updates[2];  /* of features in at least this many updates */
@@ -1155,7 +1355,10 @@ UdTrainer *udtrain_new(const Models *env, const char *const *tags, int ntags, co
     t->labelt = ptrain_new((uint32_t)nlabels);
     t->bmovet = ptrain_new(NMOVES);
     t->blabelt = ptrain_new((uint32_t)nlabels);
+    t->rmovet = ptrain_new(NMOVES);
+    t->rlabelt = ptrain_new((uint32_t)nlabels);
     arena_init(&t->arena);
+    arena_init(&t->rarena);
     return t;
 }
 
@@ -1167,7 +1370,10 @@ void udtrain_free(UdTrainer *t)
     ptrain_free(t->labelt);
     ptrain_free(t->bmovet);
     ptrain_free(t->blabelt);
+    ptrain_free(t->rmovet);
+    ptrain_free(t->rlabelt);
     arena_free(&t->arena);
+    arena_free(&t->rarena);
     free(t);
 }
 
@@ -1310,17 +1516,17 @@ static uint32_t *epoch_order(const UdTrainSet *d, int epoch, uint64_t seed, uint
     return order;
 }
 
-/* Sentence s of the training set in the trainer's arena: its words for
+/* Sentence s of the training set in arena a: its words for
  * the features (*c) and its gold tree made projective: gh the heads (n + 1
  * the root), gl the relations. */
-static void gold_sentence(UdTrainer *t, const UdTrainSet *d, uint32_t s, PCtx *c, int **gh, uint8_t **gl)
+static void gold_sentence(UdTrainer *t, Arena *a, const UdTrainSet *d, uint32_t s, PCtx *c, int **gh, uint8_t **gl)
 {
     int n = (int)d->len[s];
-    arena_reset(&t->arena);
-    *c = (PCtx){words_features(t->env, d->word + d->first[s], (size_t)n, 0, &t->arena), d->tag + d->first[s], n,
+    arena_reset(a);
+    *c = (PCtx){words_features(t->env, d->word + d->first[s], (size_t)n, 0, a), d->tag + d->first[s], n,
                 d->word + d->first[s], t->verb};
-    *gh = arena_alloc(&t->arena, (size_t)(n + 2) * sizeof **gh);
-    *gl = arena_alloc(&t->arena, (size_t)n + 2);
+    *gh = arena_alloc(a, (size_t)(n + 2) * sizeof **gh);
+    *gl = arena_alloc(a, (size_t)n + 2);
     for (int i = 1; i <= n; i++) {
         int h = d->head[d->first[s] + (uint32_t)i - 1];
         (*gh)[i] = h ? h : n + 1;
@@ -1342,7 +1548,7 @@ void udtrain_parser_epoch(UdTrainer *t, const UdTrainSet *d, int epoch, double e
         PCtx c;
         int *gh;
         uint8_t *gl;
-        gold_sentence(t, d, s, &c, &gh, &gl);
+        gold_sentence(t, &t->arena, d, s, &c, &gh, &gl);
         PState st;
         state_init(&st, n, &t->arena);
         while (!terminal(&st)) {
@@ -1413,8 +1619,10 @@ void udtrain_set_beam(UdTrainer *t, int k) { t->beam = k < 1 ? 1 : k > 64 ? 64 :
 /* One epoch of global training with a beam (Zhang and Clark 2008; the
  * update at the step of largest violation, Huang et al. 2012): the gold
  * sequence of moves against the best sequence in the beam. */
-void udtrain_parser_epoch_beam(UdTrainer *t, const UdTrainSet *d, int epoch, uint64_t seed)
+void udtrain_parser_epoch_beam(UdTrainer *t, const UdTrainSet *d, int epoch, uint64_t seed, int rtl)
 {
+    PTrain *movet = rtl ? t->rmovet : t->bmovet, *labelt = rtl ? t->rlabelt : t->blabelt;
+    if (rtl) t->rtl = 1;
     uint64_t rs;
     uint32_t *order = epoch_order(d, epoch, seed, &rs);
     uint64_t f[MAX_FEAT];
@@ -1426,8 +1634,8 @@ void udtrain_parser_epoch_beam(UdTrainer *t, const UdTrainSet *d, int epoch, uin
         PCtx c;
         int *gh;
         uint8_t *gl;
-        gold_sentence(t, d, s, &c, &gh, &gl);
-        Arena *a = &t->arena;
+        Arena *a = rtl ? &t->rarena : &t->arena;
+        gold_sentence(t, a, d, s, &c, &gh, &gl);
         int k = t->beam;
         int steps = 2 * n;
         uint8_t *gmove = arena_alloc(a, (size_t)steps), *glab = arena_alloc(a, (size_t)steps);
@@ -1442,19 +1650,19 @@ void udtrain_parser_epoch_beam(UdTrainer *t, const UdTrainSet *d, int epoch, uin
         isgold[0] = 1;
         double gscore = 0, maxv = -1;
         int tstar = -1;
-        Scorer sc = {NULL, NULL, t->bmovet, t->blabelt, t->nlabel, t->root_label};
+        Scorer sc = {NULL, NULL, movet, labelt, t->nlabel, t->root_label};
         uint64_t lf[MAX_FEAT];
         float ls[256];
         for (int step = 0; step < steps && !terminal(&g); step++) {
             int glabel, gm = static_oracle(&g, gh, gl, &glabel);
             size_t nf = parse_features(&c, &g, f);
             memset(score, 0, sizeof score);
-            ptrain_score(t->bmovet, f, nf, score);
+            ptrain_score(movet, f, nf, score);
             gscore += score[gm];
             if (gm >= LEFT) {
                 size_t nl = label_features(&c, &g, gm, lf);
                 memset(ls, 0, sizeof(float) * (size_t)t->nlabel);
-                ptrain_score(t->blabelt, lf, nl, ls);
+                ptrain_score(labelt, lf, nl, ls);
                 gscore += ls[glabel];
             }
             gmove[step] = (uint8_t)gm;
@@ -1473,8 +1681,8 @@ void udtrain_parser_epoch_beam(UdTrainer *t, const UdTrainSet *d, int epoch, uin
                 tstar = step;
             }
         }
-        ptrain_tick(t->bmovet);
-        ptrain_tick(t->blabelt);
+        ptrain_tick(movet);
+        ptrain_tick(labelt);
         if (tstar < 0) continue;
         /* the predicted sequence up to tstar, from the back pointers */
         uint8_t *pm = arena_alloc(a, (size_t)tstar + 1), *pl = arena_alloc(a, (size_t)tstar + 1);
@@ -1492,17 +1700,17 @@ void udtrain_parser_epoch_beam(UdTrainer *t, const UdTrainSet *d, int epoch, uin
         state_copy(&ps, &gs);
         for (int step = p; step <= tstar; step++) {
             size_t ng = parse_features(&c, &gs, f);
-            ptrain_add(t->bmovet, f, ng, gmove[step], 1.0f);
+            ptrain_add(movet, f, ng, gmove[step], 1.0f);
             if (gmove[step] >= LEFT) {
                 ng = label_features(&c, &gs, gmove[step], lf);
-                ptrain_add(t->blabelt, lf, ng, glab[step], 1.0f);
+                ptrain_add(labelt, lf, ng, glab[step], 1.0f);
             }
             apply(&gs, gmove[step], glab[step]);
             size_t np = parse_features(&c, &ps, f);
-            ptrain_add(t->bmovet, f, np, pm[step], -1.0f);
+            ptrain_add(movet, f, np, pm[step], -1.0f);
             if (pm[step] >= LEFT) {
                 np = label_features(&c, &ps, pm[step], lf);
-                ptrain_add(t->blabelt, lf, np, pl[step], -1.0f);
+                ptrain_add(labelt, lf, np, pl[step], -1.0f);
             }
             apply(&ps, pm[step], pl[step]);
         }
@@ -1516,7 +1724,8 @@ static int write_model(UdTrainer *t, FILE *out, int with_parser)
     for (int i = 0; i < t->ntag; i++) nb += strlen(t->tags[i]) + 1;
     for (int i = 0; i < t->nlabel; i++) nb += strlen(t->labels[i]) + 1;
     uint32_t h[5] = {UD_MAGIC, (uint32_t)t->ntag, (uint32_t)t->nlabel, (uint32_t)nb,
-                     1u | (uint32_t)(with_parser && t->beam > 1 ? t->beam : 0) << 8};
+                     1u | (uint32_t)(with_parser && t->beam > 1 ? t->beam : 0) << 8 |
+                         (uint32_t)(with_parser && t->beam > 1 && t->rtl) << 16};
     fwrite(h, 4, 5, out);
     for (int i = 0; i < t->ntag; i++) fwrite(t->tags[i], 1, strlen(t->tags[i]) + 1, out);
     for (int i = 0; i < t->nlabel; i++) fwrite(t->labels[i], 1, strlen(t->labels[i]) + 1, out);
@@ -1528,6 +1737,10 @@ static int write_model(UdTrainer *t, FILE *out, int with_parser)
     if (with_parser && t->beam > 1 &&
         (!ptrain_write(t->bmovet, out, t->prune_abs[1], t->prune_updates[1]) ||
          !ptrain_write(t->blabelt, out, t->prune_abs[1], t->prune_updates[1])))
+        return -1;
+    if (with_parser && t->beam > 1 && t->rtl &&
+        (!ptrain_write(t->rmovet, out, t->prune_abs[1], t->prune_updates[1]) ||
+         !ptrain_write(t->rlabelt, out, t->prune_abs[1], t->prune_updates[1])))
         return -1;
     return ferror(out) ? -1 : 0;
 }

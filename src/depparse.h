@@ -4,9 +4,11 @@
  *   words -> tags (XPOS and UPOS, one greedy averaged perceptron)
  *         -> tree (arc-eager transitions, the root at the buffer's end:
  *            greedy, averaged perceptrons trained with a dynamic oracle;
- *            or a beam search whose moves and relations are scored
+ *            or two beam searches, one reading the words left to right
+ *            and one right to left, whose moves and relations are scored
  *            together, trained globally with the update at the largest
- *            violation)
+ *            violation; the three trees vote on each word's head and the
+ *            best projective tree of the votes wins)
  *
  * The model is one read-only object, shared by threads; every call takes
  * an arena for its scratch memory. */
@@ -40,7 +42,8 @@ const char *ud_label(const UdModel *m, int label); /* "nsubj:pass" */
 int         ud_label_id(const UdModel *m, const char *name);  /* -1 none */
 
 /* Tag n words: tag[i] is an index for ud_xpos/ud_upos.  penn: the HMM
- * tagger's tags of the words (tag.h), a feature; NULL to run it here.
+ * tagger's own tags of the words (Token.hmm: before its repairs), a
+ * feature; NULL to run it here.
  * memo: the thread's (below), or NULL. */
 void ud_tag(const UdModel *m, const UdWord *w, size_t n, const uint8_t *penn, uint8_t *tag, UdMemo *memo,
             Arena *scratch);
@@ -49,11 +52,21 @@ void ud_tag(const UdModel *m, const UdWord *w, size_t n, const uint8_t *penn, ui
 void ud_parse(const UdModel *m, const UdWord *w, const uint8_t *tag, size_t n, int *head, uint8_t *label,
               Arena *scratch);
 
+/* The projective tree of highest score over words 1..n with one word on
+ * the root: score[h * (n + 1) + d] scores the arc h -> d (h 0: the root;
+ * d 1..n); head[d - 1] gets d's head.  O(n^3) time, O(n^2) scratch. */
+void ud_best_tree(const float *score, int n, int *head, Arena *scratch);
+
 /* The beam the parser searches with: 1 is the greedy parser; more, the
  * beam parser when the model has one (by default the beam it was trained
  * with).  Set it before the model is shared. */
 int  ud_beam(const UdModel *m);
 void ud_set_beam(UdModel *m, int k);
+/* With a beam, whether the left-to-right and right-to-left beam parsers
+ * and the greedy one vote on each word's head (ud_best_tree over their
+ * votes; the default when the model has all three) or the first beam
+ * parser's tree is taken as it is. */
+void ud_set_vote(UdModel *m, int on);
 
 /* What the tagger keeps of the words it has tagged, from one sentence and
  * document to the next: the same tags, faster.  One per thread, never
@@ -78,7 +91,7 @@ typedef struct UdTrainSet {
     const uint32_t *first, *len;    /* sentence s: words [first[s], first[s] + len[s]) */
     const UdWord *word;
     const uint8_t *tag;             /* gold tags (tagger) or predicted (parser) */
-    const uint8_t *penn;            /* the HMM tagger's tags (tag.h), NULL: tagged as needed */
+    const uint8_t *penn;            /* the HMM tagger's own tags (Token.hmm), NULL: tagged as needed */
     const int *head;                /* gold, 1-based, 0 root */
     const uint8_t *label;
 } UdTrainSet;
@@ -103,7 +116,12 @@ void udtrain_set_beam(UdTrainer *t, int k);
  * parser (1): of features in at least min_updates updates, averaging at
  * least min_abs in magnitude. */
 void udtrain_set_prune(UdTrainer *t, int beam_parser, float min_abs, uint32_t min_updates);
-void udtrain_parser_epoch_beam(UdTrainer *t, const UdTrainSet *d, int epoch, uint64_t seed);
+/* rtl: train the right-to-left beam parser instead, on d's sentences
+ * written backwards (the caller reverses them: word i is word n + 1 - i).
+ * The two directions have tables and scratch of their own: two threads
+ * may train one each at once, with nothing else using the trainer. */
+void udtrain_parser_epoch_beam(UdTrainer *t, const UdTrainSet *d, int epoch, uint64_t seed, int rtl);
+
 /* The model as trained so far (averaged), usable with ud_tag/ud_parse. */
 UdModel *udtrain_model(UdTrainer *t, int with_parser);
 /* Write the model file; returns 0 or -1. */

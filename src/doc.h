@@ -60,6 +60,7 @@ typedef struct Token {
     int16_t mention;        /* index of the mention covering it, -1 none */
     int16_t head;           /* parse: the token it depends on, -1 the root (or not parsed) */
     uint8_t rel;            /* parse: Rel to its head, REL_NONE when not parsed */
+    uint8_t hmm;            /* the HMM's own Tag, before the tagger's repairs (a feature of the parser's tagger) */
 } Token;
 
 _Static_assert(sizeof(Token) <= 32, "a token in 32 bytes: one document holds millions");

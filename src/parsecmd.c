@@ -15,8 +15,8 @@
 #include "treebank.h"
 
 static const char USAGE[] =
-    "usage: herodotus parse [--format conllu] [--model FILE] [--beam N] [--stats] [FILE...|-]\n"
-    "       herodotus parse --eval GOLD.conllu [--model FILE] [--beam N]\n"
+    "usage: herodotus parse [--format conllu] [--model FILE] [--beam N] [--no-vote] [--stats] [FILE...|-]\n"
+    "       herodotus parse --eval GOLD.conllu [--model FILE] [--beam N] [--no-vote]\n"
     "\n"
     "Split articles into sentences and words, tag them and parse them into\n"
     "Universal Dependencies trees; print CoNLL-U (one block per sentence,\n"
@@ -27,8 +27,11 @@ static const char USAGE[] =
     "                   own tags) and print UPOS, XPOS, UAS and LAS against it\n"
     "  --model FILE     the tagger and parser model (default: data/en_ewt.model)\n"
     "  --beam N         parser states kept at each step, 1 to 64: 1 is the greedy\n"
-    "                   parser (fastest); more, the beam parser (default: the beam\n"
-    "                   it was trained with, 8)\n"
+    "                   parser (fastest); more, the two beam parsers and the greedy\n"
+    "                   one voting (default: the beam they were trained with, 8)\n"
+    "  --no-vote        with a beam, the left-to-right beam parser's tree alone\n"
+    "                   (faster), not the tree the two beam parsers and the greedy\n"
+    "                   one vote for\n"
     "  --stats          print documents, sentences, words, model load time and speed on stderr\n";
 
 typedef struct PCtx {
@@ -151,7 +154,7 @@ UdModel *parse_load_model(const Models *env, const char *path)
 int parse_main(int argc, char **argv)
 {
     const char *gold = NULL, *model = NULL;
-    int stats = 0, beam = 0;
+    int stats = 0, beam = 0, vote = 1;
     const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
     int ninputs = 0;
     for (int i = 0; i < argc; i++) {
@@ -188,6 +191,8 @@ int parse_main(int argc, char **argv)
             }
         } else if (!strcmp(a, "--stats")) {
             stats = 1;
+        } else if (!strcmp(a, "--no-vote")) {
+            vote = 0;
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "herodotus parse: unknown option '%s'\n(see herodotus parse --help)\n", a);
             free(inputs);
@@ -212,6 +217,7 @@ int parse_main(int argc, char **argv)
     double t0 = now_s();
     UdModel *m = parse_load_model(&models, model);
     if (m && beam) ud_set_beam(m, beam);
+    if (m && !vote) ud_set_vote(m, 0);
     double t1 = now_s();
     int status = 1;
     if (m && gold) {

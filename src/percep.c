@@ -19,6 +19,8 @@ static void *xrealloc(void *p, size_t n)
 /* the slot a feature starts probing at: its low 32 bits scaled to slots */
 static inline uint32_t home(uint64_t f, uint32_t slots) { return (uint32_t)(((uint64_t)(uint32_t)f * slots) >> 32); }
 static inline uint32_t tag32(uint64_t f) { return (uint32_t)(f >> 32) | 1u; }
+_Static_assert(sizeof(PDense) == 6, "a dense slot in six bytes");
+static inline uint16_t tag16(uint64_t f) { return (uint16_t)((f >> 48) | 1u); }
 
 void pmodel_score(const PModel *m, const uint64_t *f, size_t n, float *score)
 {
@@ -39,11 +41,12 @@ void pmodel_acc(const PModel *m, const uint64_t *f, size_t n, int32_t *acc)
     }
     if (m->dense) {
         for (size_t j = 0; j < n; j++) {
-            uint32_t want = tag32(f[j]);
+            uint16_t want = tag16(f[j]);
             for (uint32_t i = at[j];;) {
                 const PDense *d = &m->dense[i];
                 if (d->key == want) {
-                    acc[0] += d->w[0], acc[1] += d->w[1], acc[2] += d->w[2], acc[3] += d->w[3];
+                    const int16_t *v = m->value;
+                    acc[0] += v[d->w[0]], acc[1] += v[d->w[1]], acc[2] += v[d->w[2]], acc[3] += v[d->w[3]];
                     break;
                 }
                 if (!d->key) break;
@@ -71,15 +74,14 @@ void pmodel_acc(const PModel *m, const uint64_t *f, size_t n, int32_t *acc)
             }
         }
         for (size_t j = 0; j < k; j++) {
-            const uint8_t *c = m->cls + start[j];
-            const int16_t *w = m->w + start[j];
-            for (uint32_t q = 0; q < len[j]; q++) acc[c[q]] += w[q];
+            const uint8_t *c = m->cls + start[j], *w = m->w + start[j];
+            for (uint32_t q = 0; q < len[j]; q++) acc[c[q]] += m->value[w[q]];
         }
     }
 }
 
-#define MAGIC 0x324d5048u   /* "HPM2" */
-#define HEADER 28
+#define MAGIC 0x334d5048u   /* "HPM3" */
+#define HEADER (28 + 512)   /* 7 words, the codebook */
 
 size_t pmodel_map(PModel *m, const void *p, size_t len)
 {
@@ -90,7 +92,7 @@ size_t pmodel_map(PModel *m, const void *p, size_t len)
     memcpy(&scale, &h[6], sizeof scale);
     if (!slots || !nclass || nclass > 256 || nfeat >= slots || (dense && nclass > 4)) return 0;
     size_t need = dense ? HEADER + (size_t)slots * sizeof(PDense)
-                        : HEADER + (size_t)slots * 8 + (size_t)nweight * 3;
+                        : HEADER + (size_t)slots * 8 + (size_t)nweight * 2;
     need = (need + 3) & ~(size_t)3;
     if (need > len) return 0;
     memset(m, 0, sizeof *m);
@@ -99,18 +101,27 @@ size_t pmodel_map(PModel *m, const void *p, size_t len)
     m->scale = scale;
     m->nfeat = nfeat;
     m->nweight = nweight;
+    m->value = (const int16_t *)(const void *)(h + 7);
+    if (m->value[0]) return 0;
+    /* a lookup probes until it meets the feature or an empty slot: one
+     * must be there */
     if (dense) {
         m->dense = (const PDense *)(const void *)(h + HEADER / 4);
-        return need;
+        size_t i = 0;
+        while (i < slots && m->dense[i].key) i++;
+        return i < slots ? need : 0;
     }
     m->key = h + HEADER / 4;
     m->run = m->key + slots;
-    m->w = (const int16_t *)(const void *)(m->run + slots);
-    m->cls = (const uint8_t *)(m->w + nweight);
+    m->w = (const uint8_t *)(const void *)(m->run + slots);
+    m->cls = m->w + nweight;
+    size_t empty = 0;
     for (size_t i = 0; i < slots; i++) {     /* runs stay inside the weights */
         uint32_t r = m->run[i];
+        empty += !m->key[i];
         if (m->key[i] && (size_t)(r >> 8) + (r & 0xff) > nweight) return 0;
     }
+    if (!empty) return 0;
     for (size_t i = 0; i < nweight; i++)
         if (m->cls[i] >= nclass) return 0;
     return need;
@@ -247,6 +258,40 @@ void ptrain_tick(PTrain *t) { t->now++; }
 
 static void put32(FILE *out, uint32_t v) { fwrite(&v, 4, 1, out); }
 
+enum { LEVELS = 127 };      /* magnitudes: codes 1..127 positive, 129..255 their negatives */
+
+/* The codebook of the weights q[0..n) (16-bit, none 0): LEVELS
+ * magnitudes spaced evenly on a log scale from 1 to the largest (each
+ * at least one above the one before), so that every weight keeps its
+ * size to a few percent; value[] the codebook, code[m] the code of the
+ * level nearest magnitude m.  (Levels placed by Lloyd's algorithm, for
+ * the least squared error, lost 0.1 of the tagger's XPOS on EWT test.) */
+static void codebook(const int16_t *q, size_t n, int16_t value[256], uint8_t *code)
+{
+    int max = 1;
+    for (size_t i = 0; i < n; i++) {
+        int m = q[i] < 0 ? -q[i] : q[i];
+        if (m > max) max = m;
+    }
+    double level[LEVELS + 2];
+    level[0] = 0;
+    for (int c = 1; c <= LEVELS; c++) {
+        double v = pow((double)max, (double)(c - 1) / (LEVELS - 1));
+        level[c] = c > 1 && v < level[c - 1] + 1 ? level[c - 1] + 1 : v;
+    }
+    memset(value, 0, 256 * sizeof *value);
+    for (int c = 1; c <= LEVELS; c++) {
+        long v = lrint(level[c]);
+        value[c] = (int16_t)(v > 32767 ? 32767 : v);
+        value[c + 128] = (int16_t)-value[c];
+    }
+    int c = 1;
+    for (int m = 1; m < 32768; m++) {
+        while (c < LEVELS && m - value[c] > value[c + 1] - m) c++;
+        code[m] = (uint8_t)c;
+    }
+}
+
 size_t ptrain_write(PTrain *t, FILE *out, float min_abs, uint32_t min_updates)
 {
     double now = t->now ? (double)t->now : 1.0;
@@ -290,6 +335,11 @@ size_t ptrain_write(PTrain *t, FILE *out, float min_abs, uint32_t min_updates)
         if (len[i]) nf++;
     }
     nw = nq;
+    int16_t value[256];
+    uint8_t *code = xrealloc(NULL, 32768), *qc = xrealloc(NULL, nw ? nw : 1);
+    codebook(q, nw, value, code);
+    for (size_t i = 0; i < nw; i++) qc[i] = q[i] > 0 ? code[q[i]] : (uint8_t)(128 + code[-q[i]]);
+    free(code);
     if (nw >= 1u << 24) {
         fputs("herodotus: model too large (2^24 weights at most)\n", stderr);
         return 0;
@@ -304,10 +354,11 @@ size_t ptrain_write(PTrain *t, FILE *out, float min_abs, uint32_t min_updates)
         uint64_t f = t->feat[i].key;
         uint32_t k = tag32(f), s = home(f, slots);
         if (dense) {
-            while (dslot[s].key && dslot[s].key != k) s = s + 1 == slots ? 0 : s + 1;
-            if (dslot[s].key) continue;     /* two features share 32+ bits: keep the first */
-            dslot[s].key = k;
-            for (uint32_t j = 0; j < len[i]; j++) dslot[s].w[cls[start[i] + j]] = q[start[i] + j];
+            uint16_t k16 = tag16(f);
+            while (dslot[s].key && dslot[s].key != k16) s = s + 1 == slots ? 0 : s + 1;
+            if (dslot[s].key) continue;     /* two features near each other share 16 bits: keep the first */
+            dslot[s].key = k16;
+            for (uint32_t j = 0; j < len[i]; j++) dslot[s].w[cls[start[i] + j]] = qc[start[i] + j];
         } else {
             while (key[s] && key[s] != k) s = s + 1 == slots ? 0 : s + 1;
             if (key[s]) continue;
@@ -322,6 +373,7 @@ size_t ptrain_write(PTrain *t, FILE *out, float min_abs, uint32_t min_updates)
     put32(out, (uint32_t)nw);
     put32(out, dense);
     fwrite(&scale, sizeof scale, 1, out);
+    fwrite(value, sizeof *value, 256, out);
     size_t bytes = HEADER;
     if (dense) {
         fwrite(dslot, sizeof *dslot, slots, out);
@@ -329,11 +381,11 @@ size_t ptrain_write(PTrain *t, FILE *out, float min_abs, uint32_t min_updates)
     } else {
         fwrite(key, 4, slots, out);
         fwrite(run, 4, slots, out);
-        fwrite(q, sizeof *q, nw, out);
+        fwrite(qc, 1, nw, out);
         fwrite(cls, 1, nw, out);
-        bytes += (size_t)slots * 8 + nw * 3;
+        bytes += (size_t)slots * 8 + nw * 2;
     }
     while (bytes & 3) fputc(0, out), bytes++;
-    free(w), free(cls), free(start), free(len), free(key), free(run), free(q), free(dslot);
+    free(w), free(cls), free(start), free(len), free(key), free(run), free(q), free(qc), free(dslot);
     return ferror(out) ? 0 : bytes;
 }

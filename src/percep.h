@@ -26,23 +26,27 @@ static inline uint64_t feat_mix(uint64_t tmpl, uint64_t a, uint64_t b, uint64_t 
     return h ^ (h >> 32);
 }
 
-/* The read-only model.  Weights are 16-bit integers times one scale.
- * A model of at most four classes keeps them in the feature's slot (one
- * cache line read per feature); larger ones keep per slot a run of
- * (class, weight) pairs. */
+/* The read-only model.  Each weight is an 8-bit code for one of 255
+ * integer values (the model's codebook, chosen for it when written), times
+ * one scale.  A model of at most four classes keeps its codes in the
+ * feature's slot, six bytes with 16 bits of the feature to tell it (one
+ * cache line read per feature; a feature the model lacks passes for one
+ * it has about once in 4,000); larger ones keep per slot 32 bits of the
+ * feature and a run of (class, code) pairs. */
 typedef struct PDense {
-    uint32_t key;
-    int16_t w[4];
+    uint16_t key;       /* 16 bits of the feature (not those it is placed by) | 1; 0 empty */
+    uint8_t w[4];
 } PDense;
 
 typedef struct PModel {
     uint32_t nclass;
     uint32_t slots;
     float scale;
+    const int16_t *value;   /* per code: the weight (code 0: none) */
     const PDense *dense;    /* nclass <= 4: per slot */
     const uint32_t *key;    /* else per slot: high 32 bits of the feature | 1; 0 empty */
     const uint32_t *run;    /* per slot: start << 8 | length */
-    const int16_t *w;       /* per weight: value */
+    const uint8_t *w;       /* per weight: its code */
     const uint8_t *cls;     /* per weight: class */
     uint32_t nfeat, nweight;
 } PModel;

@@ -502,7 +502,7 @@ void segment_parsed(Doc *d, const char *const *const *words, const unsigned char
             if (bl) body[bl++] = k && i == 0 ? '\n' : ' ';
             memcpy(body + bl, words[k][i], wl);
             push(&v, body + bl, wl);
-            v.tok[v.n - 1].tag = tags[k][i];
+            v.tok[v.n - 1].tag = v.tok[v.n - 1].hmm = tags[k][i];
             bl += wl;
         }
         Sentence *se = &sent[k];

@@ -500,7 +500,7 @@ static void viterbi(const Tagger *M, const Lemmas *L, Token *tok, size_t n, floa
     for (int j = 0; j < ntags[last]; j++)
         if (score[last * MAXS + j] > best) best = score[last * MAXS + j], arg = j;
     for (size_t i = n; i-- > 0;) {
-        tok[i].tag = tags[i * MAXS + arg];
+        tok[i].tag = tok[i].hmm = tags[i * MAXS + arg];
         arg = back[i * MAXS + arg];
     }
     /* "after crowds trashed its embassy": a present-tense verb right before

@@ -9,8 +9,8 @@ SHARED=${HERODOTUS_SHARED:-../shared}
 # floors: the committed model's figures on en_ewt-ud-test (a ratchet:
 # raise them with the model; the targets are XPOS 95.5, UAS 88.0, LAS 85.0)
 FLOOR_XPOS=95.1
-FLOOR_UAS=86.6
-FLOOR_LAS=83.5
+FLOOR_UAS=86.9
+FLOOR_LAS=83.6
 # the greedy parser (--beam 1, what code --tree uses by default)
 FLOOR_UAS_GREEDY=85.3
 FLOOR_LAS_GREEDY=82.1
@@ -67,6 +67,14 @@ for b in 1 8; do
 done
 "$H" parse "$T/a.txt" >"$T/bd.conllu" 2>"$T/e"
 check parse_defaults_to_the_beam_parser cmp -s "$T/bd.conllu" "$T/b8.conllu"
+# the left-to-right beam parser alone (--no-vote) gives well-formed trees too
+"$H" parse --no-vote "$T/a.txt" >"$T/nv.conllu" 2>"$T/e"
+awk -F'\t' '
+    /^#/ { next }
+    /^$/ { if (n) { if (roots != 1) bad = 1; for (i = 1; i <= n; i++) if (h[i] > n) bad = 1 } n = 0; roots = 0; next }
+    { n++; if (NF != 10 || $1 != n) bad = 1; h[n] = $7; if ($7 == 0) roots++ }
+    END { exit bad || NR == 0 }' "$T/nv.conllu"
+check parse_without_the_vote_gives_well_formed_trees [ $? -eq 0 ]
 # a document that cannot be read leaves nothing to print (and no undefined behaviour)
 printf '\377\376 not UTF-8\n' >"$T/bad.txt"
 "$H" parse "$T/bad.txt" >"$T/o" 2>"$T/e"
@@ -126,6 +134,12 @@ if [ -f "$GOLD" ]; then
     check "ewt_test_xpos_at_least_$FLOOR_XPOS" ge "$(fig XPOS)" "$FLOOR_XPOS"
     check "ewt_test_uas_at_least_$FLOOR_UAS" ge "$(fig UAS)" "$FLOOR_UAS"
     check "ewt_test_las_at_least_$FLOOR_LAS" ge "$(fig LAS)" "$FLOOR_LAS"
+    vote_uas=$(fig UAS)
+    # the vote of three parsers beats its first voter alone
+    "$H" parse --no-vote --eval "$GOLD" >"$T/ev" 2>"$T/e"
+    cat "$T/ev"
+    check ewt_test_vote_beats_the_left_to_right_beam_parser_alone \
+        awk -v a="$vote_uas" -v b="$(fig UAS)" 'BEGIN { exit !(a != "" && b != "" && a + 0 > b + 0) }'
     "$H" parse --beam 1 --eval "$GOLD" >"$T/ev" 2>"$T/e"
     cat "$T/ev"
     check "ewt_test_greedy_uas_at_least_$FLOOR_UAS_GREEDY" ge "$(fig UAS)" "$FLOOR_UAS_GREEDY"

@@ -2105,39 +2105,71 @@ static int parser_gives_one_root_and_heads_inside_the_sentence(void)
     return 0;
 }
 
+/* A small treebank of three sentences (forms, tags, heads and relations,
+ * as indexes into its tag and relation names) for the trainers' tests. */
+static const char *const SMALL_TAGS[] = {"DT DET", "NN NOUN", "VBD VERB", "CD NUM", "NNS NOUN", ". PUNCT",
+                                         "IN ADP", "NNP PROPN", "MD AUX", "VB VERB"};
+static const char *const SMALL_LABELS[] = {"root", "det", "nsubj", "obj", "nummod", "punct", "case", "obl",
+                                           "aux", "ccomp"};
+static const struct { const char *w; int tag, head, label; } SMALL_WORDS[] = {
+    {"The", 0, 2, 1}, {"police", 1, 3, 2}, {"arrested", 2, 0, 0}, {"five", 3, 5, 4}, {"protesters", 4, 3, 3},
+    {"in", 6, 7, 6}, {"Nairobi", 7, 3, 7}, {".", 5, 3, 5},
+    {"Ministers", 4, 2, 2}, {"met", 2, 0, 0}, {"in", 6, 4, 6}, {"Paris", 7, 2, 7}, {".", 5, 2, 5},
+    {"The", 0, 2, 1}, {"envoy", 1, 3, 2}, {"said", 2, 0, 0}, {"talks", 4, 6, 2}, {"would", 8, 6, 8},
+    {"resume", 9, 3, 9}, {".", 5, 3, 5}};
+static const uint32_t SMALL_FIRST[] = {0, 8, 13}, SMALL_LEN[] = {8, 5, 7};
+enum { SMALL_NW = sizeof SMALL_WORDS / sizeof *SMALL_WORDS };
+
+static void small_treebank(UdWord *w, uint8_t *tag, int *head, uint8_t *lab)
+{
+    for (size_t i = 0; i < SMALL_NW; i++) {
+        w[i] = (UdWord){SMALL_WORDS[i].w, (uint32_t)strlen(SMALL_WORDS[i].w)};
+        tag[i] = (uint8_t)SMALL_WORDS[i].tag;
+        head[i] = SMALL_WORDS[i].head;
+        lab[i] = (uint8_t)SMALL_WORDS[i].label;
+    }
+}
+
+static UdTrainer *small_trainer(void)
+{
+    return udtrain_new(models, SMALL_TAGS, (int)(sizeof SMALL_TAGS / sizeof *SMALL_TAGS), SMALL_LABELS,
+                       (int)(sizeof SMALL_LABELS / sizeof *SMALL_LABELS));
+}
+
+/* m parses the small treebank's sentences (gold tags given) into their
+ * gold trees. */
+static void small_treebank_parsed(const UdModel *m, const char *what)
+{
+    UdWord w[SMALL_NW];
+    uint8_t tag[SMALL_NW], lab[SMALL_NW];
+    int head[SMALL_NW];
+    small_treebank(w, tag, head, lab);
+    for (size_t s = 0; s < 3; s++) {
+        int h[16];
+        uint8_t l[16];
+        uint32_t f = SMALL_FIRST[s];
+        arena_reset(&arena);
+        ud_parse(m, w + f, tag + f, SMALL_LEN[s], h, l, &arena);
+        for (uint32_t i = 0; i < SMALL_LEN[s]; i++)
+            CHECK(h[i] == head[f + i] && l[i] == lab[f + i], "%s, sentence %zu, '%s': head %d %s, gold %d %s", what,
+                  s + 1, w[f + i].s, h[i], ud_label(m, l[i]), head[f + i], SMALL_LABELS[lab[f + i]]);
+    }
+}
+
 /* Global training with a beam, on three sentences: the model it writes
  * parses them (gold tags given) into their gold trees with the beam it
  * was trained with; a beam's width is clamped to 1..64. */
 static int beam_training_learns_a_small_treebank(void)
 {
-    static const char *const tags[] = {"DT DET", "NN NOUN", "VBD VERB", "CD NUM", "NNS NOUN", ". PUNCT",
-                                       "IN ADP", "NNP PROPN", "MD AUX", "VB VERB"};
-    static const char *const labels[] = {"root", "det", "nsubj", "obj", "nummod", "punct", "case", "obl",
-                                         "aux", "ccomp"};
-    /* form tag head label */
-    static const struct { const char *w; int tag, head, label; } words[] = {
-        {"The", 0, 2, 1}, {"police", 1, 3, 2}, {"arrested", 2, 0, 0}, {"five", 3, 5, 4}, {"protesters", 4, 3, 3},
-        {"in", 6, 7, 6}, {"Nairobi", 7, 3, 7}, {".", 5, 3, 5},
-        {"Ministers", 4, 2, 2}, {"met", 2, 0, 0}, {"in", 6, 4, 6}, {"Paris", 7, 2, 7}, {".", 5, 2, 5},
-        {"The", 0, 2, 1}, {"envoy", 1, 3, 2}, {"said", 2, 0, 0}, {"talks", 4, 6, 2}, {"would", 8, 6, 8},
-        {"resume", 9, 3, 9}, {".", 5, 3, 5}};
-    static const uint32_t first[] = {0, 8, 13}, len[] = {8, 5, 7};
-    enum { NW = sizeof words / sizeof *words };
-    UdWord w[NW];
-    uint8_t tag[NW], lab[NW];
-    int head[NW];
-    for (size_t i = 0; i < NW; i++) {
-        w[i] = (UdWord){words[i].w, (uint32_t)strlen(words[i].w)};
-        tag[i] = (uint8_t)words[i].tag;
-        head[i] = words[i].head;
-        lab[i] = (uint8_t)words[i].label;
-    }
-    UdTrainSet set = {3, first, len, w, tag, NULL, head, lab};
-    UdTrainer *t = udtrain_new(models, tags, (int)(sizeof tags / sizeof *tags), labels,
-                               (int)(sizeof labels / sizeof *labels));
+    UdWord w[SMALL_NW];
+    uint8_t tag[SMALL_NW], lab[SMALL_NW];
+    int head[SMALL_NW];
+    small_treebank(w, tag, head, lab);
+    UdTrainSet set = {3, SMALL_FIRST, SMALL_LEN, w, tag, NULL, head, lab};
+    UdTrainer *t = small_trainer();
     udtrain_set_beam(t, 4);
     udtrain_set_prune(t, 1, 0, 1);      /* three sentences: every weight counts */
-    for (int e = 1; e <= 10; e++) udtrain_parser_epoch_beam(t, &set, e, 7);
+    for (int e = 1; e <= 10; e++) udtrain_parser_epoch_beam(t, &set, e, 7, 0);
     UdModel *m = udtrain_model(t, 1);
     CHECK(m != NULL, "no model from the trainer");
     if (!m) {
@@ -2145,23 +2177,89 @@ static int beam_training_learns_a_small_treebank(void)
         return 0;
     }
     CHECK(ud_beam(m) == 4, "the model parses with beam %d, not the 4 it was trained with", ud_beam(m));
-    {
-        int beam = ud_beam(m);
-        for (size_t s = 0; s < 3; s++) {
-            int h[16];
-            uint8_t l[16];
-            arena_reset(&arena);
-            ud_parse(m, w + first[s], tag + first[s], len[s], h, l, &arena);
-            for (uint32_t i = 0; i < len[s]; i++)
-                CHECK(h[i] == head[first[s] + i] && l[i] == lab[first[s] + i],
-                      "beam %d, sentence %zu, '%s': head %d %s, gold %d %s", beam, s + 1, w[first[s] + i].s, h[i],
-                      ud_label(m, l[i]), head[first[s] + i], labels[lab[first[s] + i]]);
-        }
-    }
+    small_treebank_parsed(m, "beam 4");
     ud_set_beam(m, 0);
     CHECK(ud_beam(m) == 1, "beam 0 is not clamped to 1");
     ud_set_beam(m, 1000);
     CHECK(ud_beam(m) == 64, "beam 1000 is not clamped to 64");
+    udmodel_free(m);
+    udtrain_free(t);
+    return 0;
+}
+
+/* The best projective tree of arc scores: the highest-scoring tree where
+ * it is projective, one word on the root however many the scores favour,
+ * and no crossing arcs where the best-scoring heads would cross. */
+static int best_tree_is_projective_with_one_root(void)
+{
+    enum { N = 5, S = N + 1 };
+    float sc[S * S];
+    int head[N];
+    /* a chain 0 -> 3, 3 -> 1, 3 -> 5, 1 -> 2, 5 -> 4, each arc 1 */
+    memset(sc, 0, sizeof sc);
+    sc[0 * S + 3] = sc[3 * S + 1] = sc[3 * S + 5] = sc[1 * S + 2] = sc[5 * S + 4] = 1;
+    arena_reset(&arena);
+    ud_best_tree(sc, N, head, &arena);
+    static const int want[N] = {3, 1, 0, 5, 3};
+    for (int i = 0; i < N; i++) CHECK(head[i] == want[i], "word %d: head %d, not %d", i + 1, head[i], want[i]);
+    /* every word would rather hang from the root: only one does */
+    memset(sc, 0, sizeof sc);
+    for (int d = 1; d <= N; d++) sc[d] = 2;
+    sc[2 * S + 1] = sc[2 * S + 3] = sc[3 * S + 4] = sc[4 * S + 5] = 1;
+    arena_reset(&arena);
+    ud_best_tree(sc, N, head, &arena);
+    int roots = 0;
+    for (int i = 0; i < N; i++) roots += head[i] == 0;
+    CHECK(roots == 1, "%d words on the root", roots);
+    CHECK(head[1] == 0 && head[0] == 2 && head[2] == 2 && head[3] == 3 && head[4] == 4,
+          "heads %d %d %d %d %d, not 2 0 2 3 4", head[0], head[1], head[2], head[3], head[4]);
+    /* 1 -> 3 and 2 -> 4 cross: the tree keeps the better one */
+    memset(sc, 0, sizeof sc);
+    sc[0 * S + 1] = 1, sc[1 * S + 3] = 3, sc[2 * S + 4] = 2, sc[1 * S + 2] = 1, sc[4 * S + 5] = 1;
+    arena_reset(&arena);
+    ud_best_tree(sc, N, head, &arena);
+    for (int d = 1; d <= N; d++)
+        for (int e = 1; e <= N; e++) {
+            int a = head[d - 1], b = head[e - 1];
+            if (!a || !b) continue;
+            int l1 = a < d ? a : d, r1 = a < d ? d : a, l2 = b < e ? b : e, r2 = b < e ? e : b;
+            CHECK(!(l1 < l2 && l2 < r1 && r1 < r2), "arcs %d -> %d and %d -> %d cross", a, d, b, e);
+        }
+    CHECK(head[2] == 1, "word 3 hangs from %d, not from 1 (its arc of score 3)", head[2]);
+    return 0;
+}
+
+/* The right-to-left beam parser learns sentences given backwards and
+ * votes with the greedy parser: trained on three sentences (the
+ * left-to-right beam parser not at all, so that it is outvoted), the
+ * model parses them into their gold trees. */
+static int voting_parsers_learn_a_small_treebank(void)
+{
+    const uint32_t *first = SMALL_FIRST, *len = SMALL_LEN;
+    UdWord w[SMALL_NW], rw[SMALL_NW];
+    uint8_t tag[SMALL_NW], lab[SMALL_NW], rtag[SMALL_NW], rlab[SMALL_NW];
+    int head[SMALL_NW], rhead[SMALL_NW];
+    small_treebank(w, tag, head, lab);
+    for (size_t s = 0; s < 3; s++)      /* each sentence backwards */
+        for (uint32_t j = 0; j < len[s]; j++) {
+            uint32_t i = first[s] + len[s] - 1 - j, o = first[s] + j;
+            rw[i] = w[o], rtag[i] = tag[o], rlab[i] = lab[o];
+            rhead[i] = head[o] ? (int)len[s] + 1 - head[o] : 0;
+        }
+    UdTrainSet set = {3, first, len, w, tag, NULL, head, lab}, rset = {3, first, len, rw, rtag, NULL, rhead, rlab};
+    UdTrainer *t = small_trainer();
+    udtrain_set_prune(t, 0, 0, 1);
+    udtrain_set_prune(t, 1, 0, 1);
+    for (int e = 1; e <= 10; e++) udtrain_parser_epoch(t, &set, e, 0.0, 7);
+    udtrain_set_beam(t, 4);
+    for (int e = 1; e <= 10; e++) udtrain_parser_epoch_beam(t, &rset, e, 11, 1);
+    UdModel *m = udtrain_model(t, 1);
+    CHECK(m != NULL, "no model from the trainer");
+    if (!m) {
+        udtrain_free(t);
+        return 0;
+    }
+    small_treebank_parsed(m, "voting");
     udmodel_free(m);
     udtrain_free(t);
     return 0;
@@ -2464,6 +2562,8 @@ int main(void)
     RUN(perceptron_learns_separable_classes_and_survives_compaction);
     RUN(treebank_reader_keeps_words_and_skips_ranges_and_empty_nodes);
     RUN(parser_gives_one_root_and_heads_inside_the_sentence);
+    RUN(best_tree_is_projective_with_one_root);
+    RUN(voting_parsers_learn_a_small_treebank);
     RUN(tagger_memo_gives_the_tags_of_tagging_without_it);
     RUN(beam_training_learns_a_small_treebank);
     RUN(parser_finds_subject_object_and_passive_agent);

@@ -1,14 +1,19 @@
 /* train.c - trains the tagger and parser model from a UD treebank.
  *
- *   train TRAIN.conllu DEV.conllu OUT.model [TAG_EPOCHS PARSE_EPOCHS FOLDS BEAM BEAM_EPOCHS]
+ *   train TRAIN.conllu DEV.conllu OUT.model [TAG_EPOCHS PARSE_EPOCHS FOLDS BEAM BEAM_EPOCHS RTL_EPOCHS]
  *
  * The parser learns from tags the tagger predicted (ten-fold jackknife:
  * each tenth of the sentences tagged by a tagger trained on the other
  * nine), so that it meets the tagger's mistakes in training as it will
  * in use.  The greedy parser learns with a dynamic oracle (PARSE_EPOCHS,
- * 15); then, with BEAM > 1 (the default, 8), a second parser learns
- * globally with a beam of that many states (BEAM_EPOCHS, 12).  Everything is seeded and single-threaded: the same inputs give
- * the same bytes.  Progress and dev-set figures go to stderr. */
+ * 15); then, with BEAM > 1 (the default, 8), two beam parsers learn
+ * globally with a beam of that many states: one left to right
+ * (BEAM_EPOCHS, 12), one right to left on the sentences written
+ * backwards (RTL_EPOCHS, 12; 0: none).  The jackknife's folds and the
+ * two beam parsers run in two threads, each with its own trainer or
+ * tables and its own seed: the same inputs give the same bytes on every
+ * run.  Progress and dev-set figures go to stderr. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,10 +96,64 @@ static void load(const Models *env, Data *d, const Treebank *tb, Names *tags, Na
             token_lookup(&tk[i]);
         }
         tag_tokens(env->tagger, env->lemmas, tk, n);
-        for (uint32_t i = 0; i < d->len[s]; i++) d->penn[d->first[s] + i] = i < n ? tk[i].tag : 0;
+        for (uint32_t i = 0; i < d->len[s]; i++) d->penn[d->first[s] + i] = i < n ? tk[i].hmm : 0;
     }
     free(tk);
     d->set = (UdTrainSet){tb->nsent, d->first, d->len, d->word, d->gold_tag, d->penn, d->head, d->label};
+}
+
+/* The jackknife: folds first, first + 2, ... of the sentences, each
+ * tagged by a tagger trained on the others. */
+typedef struct Fold {
+    Data *d;
+    uint32_t nsent;
+    int folds, first, epochs;
+    UdTrainer *t;
+} Fold;
+
+static void *jackknife(void *arg)
+{
+    Fold *f = arg;
+    Data *d = f->d;
+    uint32_t *ids = xmalloc(f->nsent * sizeof *ids);
+    Arena a;
+    arena_init(&a);
+    for (int k = f->first; k < f->folds && f->folds > 1; k += 2) {
+        size_t n = 0;
+        for (uint32_t s = 0; s < f->nsent; s++)
+            if ((int)(s % (uint32_t)f->folds) != k) ids[n++] = s;
+        udtrain_reset_tagger(f->t);
+        udtrain_tagger(f->t, &d->set, ids, n, f->epochs, 1000 + (uint64_t)k);
+        UdModel *m = udtrain_model(f->t, 0);
+        for (uint32_t s = (uint32_t)k; s < f->nsent; s += (uint32_t)f->folds) {
+            arena_reset(&a);
+            ud_tag(m, d->word + d->first[s], d->len[s], d->penn + d->first[s], d->pred_tag + d->first[s], NULL, &a);
+        }
+        udmodel_free(m);
+    }
+    arena_free(&a);
+    free(ids);
+    return NULL;
+}
+
+/* One direction of the beam parsers' training, in a thread of its own. */
+typedef struct BeamJob {
+    UdTrainer *t;
+    const UdTrainSet *set;
+    int epochs, rtl;
+    uint64_t seed;
+    double t0;
+} BeamJob;
+
+static void *beam_epochs(void *arg)
+{
+    BeamJob *j = arg;
+    for (int e = 1; e <= j->epochs; e++) {
+        udtrain_parser_epoch_beam(j->t, j->set, e, j->seed, j->rtl);
+        fprintf(stderr, "train: beam parser %s, epoch %d (%.0f s)\n", j->rtl ? "right to left" : "left to right", e,
+                now() - j->t0);
+    }
+    return NULL;
 }
 
 static void data_free(Data *d)
@@ -119,12 +178,12 @@ static void report(const char *what, const Treebank *tb, const UdModel *m)
 int main(int argc, char **argv)
 {
     if (argc < 4) {
-        fprintf(stderr, "usage: train TRAIN.conllu DEV.conllu OUT.model [TAG_EPOCHS PARSE_EPOCHS FOLDS BEAM BEAM_EPOCHS]\n");
+        fprintf(stderr, "usage: train TRAIN.conllu DEV.conllu OUT.model [TAG_EPOCHS PARSE_EPOCHS FOLDS BEAM BEAM_EPOCHS RTL_EPOCHS]\n");
         return 2;
     }
     int tag_epochs = argc > 4 ? atoi(argv[4]) : 8, parse_epochs = argc > 5 ? atoi(argv[5]) : 15;
     int folds = argc > 6 ? atoi(argv[6]) : 10, beam = argc > 7 ? atoi(argv[7]) : 8;
-    int beam_epochs = argc > 8 ? atoi(argv[8]) : 12;
+    int beam_epochs_n = argc > 8 ? atoi(argv[8]) : 12, rtl_epochs = argc > 9 ? atoi(argv[9]) : 12;
     char err[512];
     Models env = {0};   /* the lexicon, WordNet and word list give features */
     if (!(env.tagger = tagger_load(TAGGER_DIR_DEFAULT, err, sizeof err)) ||
@@ -149,22 +208,17 @@ int main(int argc, char **argv)
     /* jackknifed tags for the parser */
     uint32_t *ids = xmalloc(tr.nsent * sizeof *ids);
     memcpy(d.pred_tag, d.gold_tag, tr.nword);
-    Arena a;
-    arena_init(&a);
-    for (int k = 0; k < folds && folds > 1; k++) {
-        size_t n = 0;
-        for (uint32_t s = 0; s < tr.nsent; s++)
-            if ((int)(s % (uint32_t)folds) != k) ids[n++] = s;
-        udtrain_reset_tagger(t);
-        udtrain_tagger(t, &d.set, ids, n, tag_epochs, 1000 + (uint64_t)k);
-        UdModel *m = udtrain_model(t, 0);
-        for (uint32_t s = (uint32_t)k; s < tr.nsent; s += (uint32_t)folds) {
-            arena_reset(&a);
-            ud_tag(m, d.word + d.first[s], d.len[s], d.penn + d.first[s], d.pred_tag + d.first[s], NULL, &a);
+    {   /* the folds in two threads, each with a trainer of its own */
+        Fold fold[2];
+        pthread_t th[2];
+        for (int i = 0; i < 2; i++) {
+            fold[i] = (Fold){&d, tr.nsent, folds, i, tag_epochs,
+                             udtrain_new(&env, (const char *const *)tags.s, tags.n, (const char *const *)labels.s,
+                                         labels.n)};
+            if (pthread_create(&th[i], NULL, jackknife, &fold[i])) abort();
         }
-        udmodel_free(m);
+        for (int i = 0; i < 2; i++) pthread_join(th[i], NULL), udtrain_free(fold[i].t);
     }
-    arena_free(&a);
     size_t right = 0;
     for (uint32_t i = 0; i < tr.nword; i++) right += d.pred_tag[i] == d.gold_tag[i];
     fprintf(stderr, "train: jackknifed tags %.2f%% right (%.0f s)\n", 100.0 * (double)right / tr.nword, now() - t0);
@@ -187,15 +241,41 @@ int main(int argc, char **argv)
             udmodel_free(m);
         }
     }
-    if (beam > 1) udtrain_set_beam(t, beam);
-    for (int e = 1; beam > 1 && e <= beam_epochs; e++) {
-        udtrain_parser_epoch_beam(t, &ps, e, 7);
-        if (e % 4 == 0 || e == beam_epochs) {
-            m = udtrain_model(t, 1);
-            snprintf(what, sizeof what, "beam %d, epoch %d, dev (%.0f s)", beam, e, now() - t0);
-            report(what, &dev, m);
-            udmodel_free(m);
+    if (beam > 1) {
+        udtrain_set_beam(t, beam);
+        /* the same sentences backwards for the right-to-left beam parser */
+        UdWord *rword = xmalloc(tr.nword * sizeof *rword);
+        uint8_t *rtag = xmalloc(tr.nword), *rlabel = xmalloc(tr.nword);
+        int *rhead = xmalloc(tr.nword * sizeof *rhead);
+        for (uint32_t s = 0; s < tr.nsent; s++) {
+            uint32_t f = d.first[s], n = d.len[s];
+            for (uint32_t j = 0; j < n; j++) {
+                uint32_t i = f + n - 1 - j;
+                int h = d.head[f + j];
+                rword[i] = d.word[f + j];
+                rtag[i] = d.pred_tag[f + j];
+                rlabel[i] = d.label[f + j];
+                rhead[i] = h ? (int)n + 1 - h : 0;
+            }
         }
+        UdTrainSet rs = {tr.nsent, d.first, d.len, rword, rtag, NULL, rhead, rlabel};
+        BeamJob job[2] = {{t, &ps, beam_epochs_n, 0, 7, t0}, {t, &rs, rtl_epochs, 1, 11, t0}};
+        pthread_t th[2];
+        int nth = rtl_epochs > 0 ? 2 : 1;
+        for (int i = 0; i < nth; i++)
+            if (pthread_create(&th[i], NULL, beam_epochs, &job[i])) abort();
+        for (int i = 0; i < nth; i++) pthread_join(th[i], NULL);
+        free(rword), free(rtag), free(rlabel), free(rhead);
+        m = udtrain_model(t, 1);
+        ud_set_vote(m, 0);
+        snprintf(what, sizeof what, "beam %d, left to right, dev (%.0f s)", beam, now() - t0);
+        report(what, &dev, m);
+        if (nth == 2) {
+            ud_set_vote(m, 1);
+            snprintf(what, sizeof what, "beams voting, dev (%.0f s)", now() - t0);
+            report(what, &dev, m);
+        }
+        udmodel_free(m);
     }
     int status = 0;
     if (udtrain_write(t, argv[3], err, sizeof err)) {
