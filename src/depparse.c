@@ -461,6 +461,11 @@ static size_t parse_features(const PCtx *c, const PState *st, uint64_t *f)
     f[k++] = feat_mix(87, TG(c, s1), WD(c, s1), n0p);
     f[k++] = feat_mix(88, s0 ? c->wf[s0 - 1].wl : 0, n0 && n0 <= n ? c->wf[n0 - 1].wl : 0, s0p * 256 + n0p);
     f[k++] = feat_mix(89, n0 && n0 <= n ? c->wf[n0 - 1].suf[2] : 0, s0p, n0p);
+    /* a noun with its preposition and what it may hang from: "met in Paris", "talks in Paris" */
+    uint64_t n0lw = WD(c, n0l);
+    f[k++] = feat_mix(90, s0w, n0lw, n0w);
+    f[k++] = feat_mix(91, s0p, n0lw, n0w);
+    f[k++] = feat_mix(92, s0w, n0lw, n0p);
     return k;
 }
 

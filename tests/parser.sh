@@ -9,11 +9,11 @@ SHARED=${HERODOTUS_SHARED:-../shared}
 # floors: the committed model's figures on en_ewt-ud-test (a ratchet:
 # raise them with the model; the targets are XPOS 95.5, UAS 88.0, LAS 85.0)
 FLOOR_XPOS=95.1
-FLOOR_UAS=86.9
-FLOOR_LAS=83.6
+FLOOR_UAS=87.2
+FLOOR_LAS=83.9
 # the greedy parser (--beam 1, what code --tree uses by default)
-FLOOR_UAS_GREEDY=85.3
-FLOOR_LAS_GREEDY=82.1
+FLOOR_UAS_GREEDY=85.4
+FLOOR_LAS_GREEDY=82.2
 
 printf 'Police arrested five protesters in Nairobi on Monday. They were released later.\n' >"$T/a.txt"
 "$H" parse "$T/a.txt" >"$T/a.conllu" 2>"$T/e"
