@@ -914,8 +914,24 @@ static void parse_words_beam(const UdModel *m, const PModel *moves, const PModel
     finish_tree(&b.cur[0], head, label, m->root_label, m->parataxis_label);
 }
 
-/* The right-to-left parser reads the words backwards: word i is word
- * n + 1 - i of the sentence. */
+/* Word i of n read backwards is word n + 1 - i; the root stays 0. */
+static int mirror(int h, int n) { return h ? n + 1 - h : 0; }
+
+UdTrainSet udtrain_reverse(const UdTrainSet *d, UdWord *word, uint8_t *tag, int *head, uint8_t *label)
+{
+    for (size_t s = 0; s < d->nsent; s++) {
+        uint32_t f = d->first[s], n = d->len[s];
+        for (uint32_t j = 0; j < n; j++) {
+            uint32_t i = f + n - 1 - j, o = f + j;
+            word[i] = d->word[o], tag[i] = d->tag[o], label[i] = d->label[o];
+            head[i] = mirror(d->head[o], (int)n);
+        }
+    }
+    UdTrainSet r = {d->nsent, d->first, d->len, word, tag, NULL, head, label};
+    return r;
+}
+
+/* The right-to-left parser reads the words backwards. */
 static void parse_words_rtl(const UdModel *m, const WordF *wf, const UdWord *w, const uint8_t *tag, size_t n,
                             int *head, uint8_t *label, Arena *scratch)
 {
@@ -925,7 +941,7 @@ static void parse_words_rtl(const UdModel *m, const WordF *wf, const UdWord *w, 
     int *rhead = arena_alloc(scratch, n * sizeof *rhead);
     for (size_t i = 0; i < n; i++) rwf[i] = wf[n - 1 - i], rw[i] = w[n - 1 - i], rtag[i] = tag[n - 1 - i];
     parse_words_beam(m, &m->rmoves, &m->rlabels, rwf, rw, rtag, n, rhead, label, scratch);
-    for (size_t i = 0, j = n - 1; i < n; i++, j--) head[j] = rhead[i] ? (int)n + 1 - rhead[i] : 0;
+    for (size_t i = 0, j = n - 1; i < n; i++, j--) head[j] = mirror(rhead[i], (int)n);
     for (size_t i = 0, j = n - 1; i < j; i++, j--) {
         uint8_t x = label[i];
         label[i] = label[j], label[j] = x;
@@ -1025,19 +1041,17 @@ static void parse_vote(const UdModel *m, const WordF *wf, const UdWord *w, const
     if (n < 3 || n > VOTE_MAX_WORDS) return;
     parse_words_rtl(m, wf, w, tag, n, h[1], l[1], scratch);
     parse_words(m, wf, w, tag, n, h[2], l[2], scratch);
+    size_t d = 0;
+    while (d < n && h[1][d] == h[0][d] && h[2][d] == h[0][d]) d++;
+    if (d == n) return; /* the three trees agree */
     size_t stride = n + 1;
     float *sc = arena_alloc(scratch, stride * stride * sizeof *sc);
     memset(sc, 0, stride * stride * sizeof *sc);
-    int agree = 1;
-    for (size_t d = 0; d < n; d++)
-        for (int p = 0; p < 3; p++) {
-            sc[(size_t)h[p][d] * stride + d + 1] += weight[p];
-            agree &= h[p][d] == h[0][d];
-        }
-    if (agree) return;
+    for (d = 0; d < n; d++)
+        for (int p = 0; p < 3; p++) sc[(size_t)h[p][d] * stride + d + 1] += weight[p];
     int *vh = arena_alloc(scratch, n * sizeof *vh);
     ud_best_tree(sc, (int)n, vh, scratch);
-    for (size_t d = 0; d < n; d++) {
+    for (d = 0; d < n; d++) {
         uint8_t lab = l[0][d];
         for (int p = 2; p >= 0; p--)
             if (h[p][d] == vh[d]) lab = l[p][d];

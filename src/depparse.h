@@ -96,6 +96,12 @@ typedef struct UdTrainSet {
     const uint8_t *label;
 } UdTrainSet;
 
+/* The set with every sentence backwards (word i of n becomes word
+ * n + 1 - i, heads likewise), for the right-to-left parser: written into
+ * the caller's arrays, each as long as the set's words; the set's penn
+ * tags are not carried. */
+UdTrainSet udtrain_reverse(const UdTrainSet *d, UdWord *word, uint8_t *tag, int *head, uint8_t *label);
+
 typedef struct UdTrainer UdTrainer;
 
 /* ntags tags named "XPOS UPOS", nlabels relation names. */

@@ -2240,13 +2240,8 @@ static int voting_parsers_learn_a_small_treebank(void)
     uint8_t tag[SMALL_NW], lab[SMALL_NW], rtag[SMALL_NW], rlab[SMALL_NW];
     int head[SMALL_NW], rhead[SMALL_NW];
     small_treebank(w, tag, head, lab);
-    for (size_t s = 0; s < 3; s++)      /* each sentence backwards */
-        for (uint32_t j = 0; j < len[s]; j++) {
-            uint32_t i = first[s] + len[s] - 1 - j, o = first[s] + j;
-            rw[i] = w[o], rtag[i] = tag[o], rlab[i] = lab[o];
-            rhead[i] = head[o] ? (int)len[s] + 1 - head[o] : 0;
-        }
-    UdTrainSet set = {3, first, len, w, tag, NULL, head, lab}, rset = {3, first, len, rw, rtag, NULL, rhead, rlab};
+    UdTrainSet set = {3, first, len, w, tag, NULL, head, lab};
+    UdTrainSet rset = udtrain_reverse(&set, rw, rtag, rhead, rlab); /* each sentence backwards */
     UdTrainer *t = small_trainer();
     udtrain_set_prune(t, 0, 0, 1);
     udtrain_set_prune(t, 1, 0, 1);

@@ -247,18 +247,7 @@ int main(int argc, char **argv)
         UdWord *rword = xmalloc(tr.nword * sizeof *rword);
         uint8_t *rtag = xmalloc(tr.nword), *rlabel = xmalloc(tr.nword);
         int *rhead = xmalloc(tr.nword * sizeof *rhead);
-        for (uint32_t s = 0; s < tr.nsent; s++) {
-            uint32_t f = d.first[s], n = d.len[s];
-            for (uint32_t j = 0; j < n; j++) {
-                uint32_t i = f + n - 1 - j;
-                int h = d.head[f + j];
-                rword[i] = d.word[f + j];
-                rtag[i] = d.pred_tag[f + j];
-                rlabel[i] = d.label[f + j];
-                rhead[i] = h ? (int)n + 1 - h : 0;
-            }
-        }
-        UdTrainSet rs = {tr.nsent, d.first, d.len, rword, rtag, NULL, rhead, rlabel};
+        UdTrainSet rs = udtrain_reverse(&ps, rword, rtag, rhead, rlabel);
         BeamJob job[2] = {{t, &ps, beam_epochs_n, 0, 7, t0}, {t, &rs, rtl_epochs, 1, 11, t0}};
         pthread_t th[2];
         int nth = rtl_epochs > 0 ? 2 : 1;
