@@ -1023,10 +1023,26 @@ void ud_best_tree(const float *sc, int n, int *head, Arena *a)
     eisner_back(&e, root, n, 1, 1, head);
 }
 
+/* The relation the parsers that hang word d from head vote for (each
+ * with its weight; a tie goes to the parser of more weight). */
+static uint8_t vote_label(int *const h[3], uint8_t *const l[3], const float weight[3], size_t d, int head)
+{
+    uint8_t best = 0;
+    float most = -1;
+    for (int p = 0; p < 3; p++) {
+        if (h[p][d] != head) continue;
+        float sum = 0;
+        for (int q = p; q < 3; q++) sum += h[q][d] == head && l[q][d] == l[p][d] ? weight[q] : 0;
+        if (sum > most) most = sum, best = l[p][d];
+    }
+    return best;
+}
+
 /* The trees of the left-to-right and right-to-left beam parsers and of
  * the greedy parser vote on each word's head (the first parser's vote
  * weighs most: it breaks ties); the best projective tree of the votes
- * wins, each arc with the relation of the first parser that made it. */
+ * wins, and the parsers that made each of its arcs vote on its relation
+ * in the same way. */
 static void parse_vote(const UdModel *m, const WordF *wf, const UdWord *w, const uint8_t *tag, size_t n,
                        int *head, uint8_t *label, Arena *scratch)
 {
@@ -1034,30 +1050,32 @@ static void parse_vote(const UdModel *m, const WordF *wf, const UdWord *w, const
     int *h[3];
     uint8_t *l[3];
     for (int p = 0; p < 3; p++) {
-        h[p] = p ? arena_alloc(scratch, n * sizeof(int)) : head;
-        l[p] = p ? arena_alloc(scratch, n) : label;
+        h[p] = arena_alloc(scratch, n * sizeof(int));
+        l[p] = arena_alloc(scratch, n);
     }
     parse_words_beam(m, &m->bmoves, &m->blabels, wf, w, tag, n, h[0], l[0], scratch);
-    if (n < 3 || n > VOTE_MAX_WORDS) return;
+    if (n < 3 || n > VOTE_MAX_WORDS) {
+        memcpy(head, h[0], n * sizeof *head), memcpy(label, l[0], n);
+        return;
+    }
     parse_words_rtl(m, wf, w, tag, n, h[1], l[1], scratch);
     parse_words(m, wf, w, tag, n, h[2], l[2], scratch);
     size_t d = 0;
     while (d < n && h[1][d] == h[0][d] && h[2][d] == h[0][d]) d++;
-    if (d == n) return; /* the three trees agree */
-    size_t stride = n + 1;
-    float *sc = arena_alloc(scratch, stride * stride * sizeof *sc);
-    memset(sc, 0, stride * stride * sizeof *sc);
-    for (d = 0; d < n; d++)
-        for (int p = 0; p < 3; p++) sc[(size_t)h[p][d] * stride + d + 1] += weight[p];
-    int *vh = arena_alloc(scratch, n * sizeof *vh);
-    ud_best_tree(sc, (int)n, vh, scratch);
+    if (d == n) /* the three trees agree */
+        memcpy(head, h[0], n * sizeof *head);
+    else {
+        size_t stride = n + 1;
+        float *sc = arena_alloc(scratch, stride * stride * sizeof *sc);
+        memset(sc, 0, stride * stride * sizeof *sc);
+        for (d = 0; d < n; d++)
+            for (int p = 0; p < 3; p++) sc[(size_t)h[p][d] * stride + d + 1] += weight[p];
+        ud_best_tree(sc, (int)n, head, scratch);
+    }
     for (d = 0; d < n; d++) {
-        uint8_t lab = l[0][d];
-        for (int p = 2; p >= 0; p--)
-            if (h[p][d] == vh[d]) lab = l[p][d];
-        head[d] = vh[d];
-        label[d] = vh[d] ? (lab == m->root_label ? (uint8_t)(m->parataxis_label >= 0 ? m->parataxis_label : lab) : lab)
-                         : (uint8_t)m->root_label;
+        uint8_t lab = vote_label(h, l, weight, d, head[d]);
+        label[d] = head[d] ? (lab == m->root_label ? (uint8_t)(m->parataxis_label >= 0 ? m->parataxis_label : lab) : lab)
+                           : (uint8_t)m->root_label;
     }
 }
 

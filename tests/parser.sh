@@ -10,7 +10,7 @@ SHARED=${HERODOTUS_SHARED:-../shared}
 # raise them with the model; the targets are XPOS 95.5, UAS 88.0, LAS 85.0)
 FLOOR_XPOS=95.1
 FLOOR_UAS=87.2
-FLOOR_LAS=83.9
+FLOOR_LAS=84.1
 # the greedy parser (--beam 1, what code --tree uses by default)
 FLOOR_UAS_GREEDY=85.4
 FLOOR_LAS_GREEDY=82.2
