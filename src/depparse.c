@@ -1024,10 +1024,12 @@ void ud_best_tree(const float *sc, int n, int *head, Arena *a)
 }
 
 /* The relation the parsers that hang word d from head vote for (each
- * with its weight; a tie goes to the parser of more weight). */
+ * with its weight; a tie goes to the parser of more weight).  The best
+ * projective tree may hold an arc none of them made (where theirs cross):
+ * it takes the first parser's relation for d. */
 static uint8_t vote_label(int *const h[3], uint8_t *const l[3], const float weight[3], size_t d, int head)
 {
-    uint8_t best = 0;
+    uint8_t best = l[0][d];
     float most = -1;
     for (int p = 0; p < 3; p++) {
         if (h[p][d] != head) continue;

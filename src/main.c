@@ -893,7 +893,7 @@ static int run(int argc, char **argv, int ingest, int quotes)
         c.store = store_open(db, err, sizeof err);
         /* a second connection skips what is stored before coding it; an
          * empty database needs none (the writer still skips repeats) */
-        if (c.store && store_count(c.store) > 0) {
+        if (c.store && !store_empty(c.store)) {
             c.check = store_open(db, err, sizeof err);
             if (!c.check) {
                 store_close(c.store);

@@ -86,8 +86,8 @@ void   store_view(StoreView *v, const Doc *d, const char *text, size_t len, Aren
 /* dst: src with everything it points to copied into a (another thread's
  * arena, so that the document's own may be reused before it is stored). */
 void   store_view_copy(StoreView *dst, const StoreView *src, Arena *a);
-/* How many documents are stored. */
-long   store_count(Store *st);
+/* 1 when no document is stored (one index probe, whatever the store's size). */
+int    store_empty(Store *st);
 /* 1 when a document with this id or this content hash is stored. */
 int    store_has(Store *st, const char *doc_id, const char *text, size_t len);
 /* Store a coded document, its sentences and events; with replace, a

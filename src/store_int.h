@@ -54,7 +54,7 @@ typedef struct PgStore PgStore;
 #define PG_SCHEMA_VERSION 3
 int         store_is_pg(const char *path);
 PgStore    *pg_store_open(const char *uri, char *err, size_t errsz);
-long        pg_store_count(PgStore *pg);
+int         pg_store_empty(PgStore *pg);
 int         pg_store_has(PgStore *pg, const char *doc_id, const char *hash);
 int         pg_store_doc(PgStore *pg, const StoreView *v, int replace, char *err, size_t errsz);
 int         pg_store_commit(PgStore *pg, char *err, size_t errsz);

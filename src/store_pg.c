@@ -269,12 +269,12 @@ bad:
     return NULL;
 }
 
-long pg_store_count(PgStore *pg)
+int pg_store_empty(PgStore *pg)
 {
-    PGresult *r = PQexec(pg->c, "SELECT count(*) FROM documents");
-    long n = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1 ? atol(PQgetvalue(r, 0, 0)) : 0;
+    PGresult *r = PQexec(pg->c, "SELECT EXISTS (SELECT 1 FROM documents)");
+    int empty = !(PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1 && PQgetvalue(r, 0, 0)[0] == 't');
     PQclear(r);
-    return n;
+    return empty;
 }
 
 int pg_store_has(PgStore *pg, const char *doc_id, const char *hash)

@@ -119,6 +119,11 @@ awk 'BEGIN { for (i = 1; i <= 7; i++) printf "{\"id\":\"u%d\",\"text\":\"China p
 "$H" ingest --quiet --db "$T/u7.db" "$T/u7.jsonl" >/dev/null 2>"$T/e"
 check ingest_names_the_first_five_undated_documents grep -qF "7 documents have no date (u1, u2, u3, u4, u5, ...), so 7 events" "$T/e"
 "$H" ingest --quiet --date 2024-05-14 --db "$T/d.db" "$T/nodate.jsonl" >/dev/null 2>"$T/e"
+# a new store's pages are 16 KB; a store made with other pages keeps them
+check a_new_store_has_pages_of_16_kb test "$(q "$T/d.db" 'PRAGMA page_size')" = 16384
+sqlite3 "$T/p4.db" "PRAGMA page_size=4096; PRAGMA journal_mode=WAL;" >/dev/null
+"$H" ingest --quiet --date 2024-05-14 --db "$T/p4.db" "$T/nodate.jsonl" >/dev/null 2>&1
+check a_store_made_with_4_kb_pages_keeps_them sh -c "[ \"\$(sqlite3 '$T/p4.db' 'PRAGMA page_size')\" = 4096 ] && [ \"\$(sqlite3 '$T/p4.db' 'select count(*) from events')\" -gt 0 ]"
 check ingest_date_option_dates_undated_documents sh -c "[ ! -s '$T/e' ] && [ \"\$(sqlite3 '$T/d.db' \"select group_concat(distinct date) from events\")\" = 2024-05-14 ]"
 
 # stats
