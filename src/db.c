@@ -1,7 +1,7 @@
 /* db.c - reading a store: SQLite (store_open_read) or PostgreSQL (libpq),
  * one statement interface (db.h) */
 #include "db.h"
-#include <libpq-fe.h>
+#include "dyn_pq.h"
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,6 +101,10 @@ Db *db_open(const char *where, char *err, size_t errsz)
     }
     char shown[1024];   /* the URI without its password, for messages */
     db_shown(where, shown, sizeof shown);
+    if (dyn_load(DYN_PQ, err, errsz)) {
+        free(db);
+        return NULL;
+    }
     db->pg = PQconnectdb(where);
     if (PQstatus(db->pg) != CONNECTION_OK) {
         pg_error(db, PQerrorMessage(db->pg));

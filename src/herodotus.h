@@ -18,8 +18,9 @@
  *     hd_coder_free(c);
  *
  * Link with `pkg-config --libs --static herodotus` (make install writes
- * herodotus.pc: libherodotus.a, SQLite, jansson, libxml2, utf8proc,
- * libexttextcat, libgeonames, -lm -pthread). */
+ * herodotus.pc: libherodotus.a, SQLite, jansson, utf8proc, libexttextcat,
+ * zstd, -lm -pthread -ldl; libxml2, libgeonames and libpq are opened when
+ * first needed, src/dyn.h). */
 #ifndef HERODOTUS_H
 #define HERODOTUS_H
 #include <stddef.h>

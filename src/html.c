@@ -2,12 +2,11 @@
 #include "html.h"
 #include <ctype.h>
 #include <jansson.h>
-#include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "dyn_xml.h"
 #include "utf8.h"
 
 int html_looks_like(const char *s, size_t n)
@@ -629,6 +628,7 @@ int html_read(const char *s, size_t n, Page *p, char *err, size_t errsz)
         snprintf(err, errsz, "page too large");
         return -1;
     }
+    if (dyn_load(DYN_XML, err, errsz)) return -1;
     size_t bom = utf8_bom(s, n);
     int utf8 = utf8_valid_prefix(s + bom, n - bom) == n - bom;
     htmlDocPtr doc = htmlReadMemory(s + bom, (int)(n - bom), NULL, utf8 ? "UTF-8" : NULL,

@@ -1,6 +1,5 @@
 /* places.c - the gazetteer and where events happened (places.h) */
 #include "places.h"
-#include <geonames.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +7,7 @@
 #include <strings.h>
 #include <utf8proc.h>
 #include "actors.h"
+#include "dyn_geonames.h"
 #include "intern.h"
 
 #ifndef ISO_CODES_DEFAULT
@@ -124,7 +124,7 @@ Gazetteer *gazetteer_load(char *err, size_t errsz)
 {
     Gazetteer *g = calloc(1, sizeof *g);
     if (!g) abort();
-    if (load_countries(g, err, errsz)) {
+    if (load_countries(g, err, errsz) || dyn_load(DYN_GEONAMES, err, errsz)) {
         gazetteer_free(g);
         return NULL;
     }

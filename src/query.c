@@ -302,6 +302,12 @@ int filter_sql(const Filter *f, Buf *w, Params *vals, char *msg, size_t msgsz)
             dyad_range(w, f->dyad_b, f->dyad_a, vals);
         }
         buf_puts(w, ")");
+        /* both ways, the same as two countries in either role: what an
+         * index seeks (the OR would read both ranges whole and sort them) */
+        if (f->both_ways && strlen(f->dyad_a) >= 3 && strlen(f->dyad_b) >= 3) {
+            int a = param_add(vals, f->dyad_a, 3), b = param_add(vals, f->dyad_b, 3);
+            buf_printf(w, " AND e.sc IN (?%d, ?%d) AND e.tc IN (?%d, ?%d)", a, b, a, b);
+        }
     }
     if (f->code) {
         if (bad_codes(f->code, 0, msg, msgsz)) return -1;
@@ -509,6 +515,29 @@ int filter_actors(const Filter *f) { return f->actor || f->source || f->target |
 /* the rollups (store.c: event_days, day_totals) hold no words or places */
 int filter_rollup(const Filter *f) { return !f->text && !f->country && !f->near; }
 
+/* the month of a date as the rollup keys it (YYYYMM; 999999 undated);
+ * dflt when none is given */
+static long date_ym(const char *d, long dflt)
+{
+    if (!d) return dflt;
+    if (!strcmp(d, "undated")) return 999999;
+    size_t used;
+    int v = date_parse(d, strlen(d), &used);
+    return v >= 10000000 ? v / 100 : dflt;
+}
+
+int rollup_months(Buf *w, const Filter *f, const char *from_date)
+{
+    if (f->pg || !filter_actors(f)) return 0;
+    long lo = date_ym(f->since, 0), hi = date_ym(f->until, 999999), at = date_ym(from_date, 0);
+    if (at > lo) lo = at;
+    /* the distinct months of the key's first column, one probe each */
+    buf_printf(w, " AND e.ym IN (WITH RECURSIVE m(v) AS (SELECT min(ym) FROM event_days WHERE ym >= %ld"
+                  " UNION ALL SELECT (SELECT min(ym) FROM event_days WHERE ym > m.v) FROM m WHERE m.v < %ld)"
+                  " SELECT v FROM m WHERE v <= %ld)", lo, hi, hi);
+    return 1;
+}
+
 int reader_walk(Db *db, const Reader *r)
 {
     const Filter *f = &r->f;
@@ -543,6 +572,10 @@ int reader_walk(Db *db, const Reader *r)
     }
     if (!filter_rollup(f)) return 0;
     if (!filter_actors(f)) return WALK_DATES;   /* no index but the date's */
+    /* a source, a target or a dyad: SQLite's rollup gives their rows in
+     * date order, a month at a time (rollup_months); not so an actor in
+     * either role, two ranges of two indexes */
+    if (!f->pg && !f->actor) return 0;
     /* the actors alone, which the indexes seek: so many of their rows
      * that the other filters are best tested on the way through dates */
     Filter a = {0};
@@ -553,6 +586,7 @@ int reader_walk(Db *db, const Reader *r)
     char msg[256];
     long n = 0;
     if (!filter_sql(&a, &where, &vals, msg, sizeof msg)) {
+        rollup_months(&where, &a, NULL);
         buf_printf(&sql, "SELECT count(*) FROM (SELECT 1 FROM event_days e%s LIMIT %d) t", where.data, WALK_ROWS);
         n = count_upto(db, sql.data, &vals);
     }
@@ -612,9 +646,11 @@ void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after,
             buf_printf(sql, "SELECT e.id FROM event_days e%s%s", idx, where);
         else
             buf_printf(sql, "SELECT x.id FROM event_days e%s JOIN events x ON %s%s", idx, ROW_EVENTS(pg), where);
+        /* by month first where the rows are keyed so (the same order) */
+        int by_month = walk != WALK_DATES && rollup_months(sql, &r->f, after ? after->date : NULL);
         const char *id = r->f.dedup ? "e.id" : "x.id";
         if (after) buf_printf(sql, " AND (e.date, %s) > %s", id, cur);
-        if (page) buf_printf(sql, " ORDER BY e.date, %s LIMIT %ld", id, page);
+        if (page) buf_printf(sql, " ORDER BY %se.date, %s LIMIT %ld", by_month ? "e.ym, " : "", id, page);
     } else if (r->f.dedup) {
         buf_printf(sql, "SELECT id FROM (SELECT min(e.id) AS id, coalesce(e.date, 'undated') AS day FROM events e%s"
                         " GROUP BY e.date, e.source, e.target, e.code) t", where);

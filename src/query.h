@@ -42,6 +42,13 @@ int  filter_sql(const Filter *f, Buf *where, Params *vals, char *msg, size_t msg
 int  filter_rollup(const Filter *f);
 /* Does f filter on actors (--actor, --source, --target, --dyad)? */
 int  filter_actors(const Filter *f);
+/* For the rollup's rows (event_days aliased e) under a filter on actors,
+ * in a SQLite store: " AND e.ym IN (...)", the months the store holds
+ * within --since and --until and from the month of from_date on (NULL:
+ * the first), appended to w (store.c keys the rows by month first: each
+ * month is then a seek, and a dyad's rows come in date order a month at a
+ * time).  1 when appended; 0 (nothing) for PostgreSQL or no actors. */
+int  rollup_months(Buf *w, const Filter *f, const char *from_date);
 
 /* The SQL of the stored quotes (aliased q) that pass a speaker (an actor
  * code prefix or part of a name), an outlet's name prefix (via), and
@@ -105,8 +112,9 @@ void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after,
  * events (one a day when f->dedup) of Goldstein sum gw (in tenths), eid the first
  * one's id; from the rollups when they can answer.  actors: the rows
  * must carry source, target and code (top lists), not only date, root
- * and quad (series). */
-void stats_events_sql(Buf *sql, const Filter *f, int actors, const char *where);
+ * and quad (series).  by: the series' period (NULL: none); by month or
+ * year, the sums by month answer when the filter lets them. */
+void stats_events_sql(Buf *sql, const Filter *f, int actors, const char *by, const char *where);
 /* The mean Goldstein score of the events subquery's rows, rounded to two
  * decimals (half away from zero) in integers: the same digits from every
  * server, whatever the order it sums in */

@@ -2,8 +2,8 @@
  * over HTTP with libmicrohttpd.  Safe by default: loopback only, a
  * read-only store, a few fixed files, limits on everything a client sends. */
 #include "serve.h"
+#include "dyn_mhd.h"
 #include <arpa/inet.h>
-#include <microhttpd.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -320,7 +320,7 @@ int serve_main(int argc, char **argv)
     coder.opt.dict_dir = dict;
     coder.opt.notes = 1;   /* explanations: the dictionary entries, the dropped candidates */
     char err[4400];
-    if (pipeline_load(&coder, err, sizeof err)) {
+    if (dyn_load(DYN_MHD, err, sizeof err) || pipeline_load(&coder, err, sizeof err)) {
         fprintf(stderr, "herodotus serve: %s\n", err);
         pipeline_unload(&coder);
         for (int i = 0; i < NPAGE; i++) free(s.page[i]);

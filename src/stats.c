@@ -48,9 +48,44 @@ const char *stats_period_sql(const char *by, int pg)
 /* a Goldstein score in tenths, as an integer */
 #define G10(x) "CAST(round(" x " * 10) AS INTEGER)"
 
-void stats_events_sql(Buf *sql, const Filter *f, int actors, const char *where)
+/* Can a series by `by` be summed from the rollups by month (SQLite's
+ * month_totals and dyad_months)?  By month or year, with actors given
+ * as countries (three letters) if at all, no codes, and dates (if any)
+ * from a month's first day to a month's last. */
+static int by_months(const Filter *f, const char *by)
+{
+    if (f->pg || !by || (strcmp(by, "month") && strcmp(by, "year")) || f->code || !filter_rollup(f)) return 0;
+    const char *codes[] = {f->actor, f->source, f->target, f->dyad_a, f->dyad_b};
+    for (size_t k = 0; k < 5; k++)
+        if (codes[k] && strlen(codes[k]) != 3) return 0;
+    size_t used;
+    int d;
+    if (f->since && ((d = date_parse(f->since, strlen(f->since), &used)) < 10000000 || d % 100 != 1)) return 0;
+    if (f->until && ((d = date_parse(f->until, strlen(f->until), &used)) < 10000000 ||
+                     date_from_days(date_to_days(d) + 1) % 100 != 1))
+        return 0;
+    return 1;
+}
+
+/* a month rollup's rows with their month as a date: its first day */
+#define MONTH_DATE "CASE WHEN ym = 999999 THEN 'undated' ELSE printf('%%04d-%%02d-01', ym / 100, ym %% 100) END AS date"
+
+void stats_events_sql(Buf *sql, const Filter *f, int actors, const char *by, const char *where)
 {
     int dedup = f->dedup;
+    if (!actors && by_months(f, by)) {
+        /* the sums by month: of everything, or of the actors' countries */
+        Buf months = {0};
+        int dyads = rollup_months(&months, f, NULL);
+        buf_printf(sql,
+                   "(SELECT nullif(e.date, 'undated') AS date, NULL AS source, NULL AS target, NULL AS code,"
+                   " e.root AS root, e.quad AS quad, NULL AS goldstein, NULL AS eid, e.%s AS w, e.%s AS gw"
+                   " FROM (SELECT *, " MONTH_DATE " FROM %s) e%s%s)",
+                   dedup ? "days" : "n", dedup ? "g10_days" : "g10", dyads ? "dyad_months" : "month_totals", where,
+                   months.len ? months.data : "");
+        buf_free(&months);
+        return;
+    }
     if (!filter_rollup(f)) {
         if (dedup)
             buf_printf(sql,
@@ -70,12 +105,17 @@ void stats_events_sql(Buf *sql, const Filter *f, int actors, const char *where)
                    " e.root AS root, e.quad AS quad, NULL AS goldstein, NULL AS eid, e.%s AS w, e.%s AS gw"
                    " FROM day_totals e%s)",
                    dedup ? "days" : "n", dedup ? "g10_days" : "g10", where);
-    else
+    else {
+        Buf months = {0};
+        rollup_months(&months, f, NULL);
         buf_printf(sql,
                    "(SELECT nullif(e.date, 'undated') AS date, e.source AS source, e.target AS target, e.code AS code,"
                    " e.root AS root, e.quad AS quad, e.goldstein AS goldstein, e.id AS eid, %s AS w, %s AS gw"
-                   " FROM event_days e%s)",
-                   dedup ? "1" : "e.n", dedup ? G10("e.goldstein") : "e.n * " G10("e.goldstein"), where);
+                   " FROM event_days e%s%s)",
+                   dedup ? "1" : "e.n", dedup ? G10("e.goldstein") : "e.n * " G10("e.goldstein"), where,
+                   months.len ? months.data : "");
+        buf_free(&months);
+    }
 }
 
 /* the most frequent dyads (both actors known), actors (either role) or codes */
@@ -284,7 +324,7 @@ int stats_main(int argc, char **argv)
     int nvals = r.vals.n;
     Buf sql = {0}, b = {0};
     char err[512];
-    stats_events_sql(&b, &f, top != NULL, r.where.data);
+    stats_events_sql(&b, &f, top != NULL, by, r.where.data);
     long limit = f.limit ? f.limit : 20;
     if (top) stats_top_sql(&sql, top, b.data, limit);
     else if (group)

@@ -87,7 +87,7 @@ struct Store {
     sqlite3_int64 next_doc;   /* the id the next document gets */
     int in_tx;
     long batch_docs;          /* documents a transaction holds (batch_size) */
-    sqlite3_stmt *day_up, *total_up;   /* the rollups' upserts */
+    sqlite3_stmt *day_up, *total_up, *month_up, *dyad_up;   /* the rollups' upserts */
     Pending pend;             /* the batch's events, for the rollups (rollup_flush) */
     StoreTotals done;         /* committed */
     StoreTotals batch;        /* in the open transaction: committed with it, or lost with it */
@@ -301,8 +301,78 @@ static const char MIGRATE_V7[] =
     "  ORDER BY id;"
     "DROP TABLE temp.fts_v7;"
     "UPDATE documents SET body = hd_pack(body) WHERE typeof(body) = 'text';";
+/* Version 7 -> 8: the rollup's rows by month first.
+ * event_days and its target index lead with the month of the date (ym,
+ * YYYYMM; 999999 undated), then the countries: a batch of news of a few
+ * weeks adds its rows to the end of the store's newest months, which stay
+ * small however large the store grows, where keys led by the countries
+ * put them in as many places as the batch has dyads, each on a page of
+ * its own in a large store (make bench-store: ingest at ten million
+ * events ...).  A dyad's rows in time order are then one range a month:
+ * readers seek the months the store holds (query.c: rollup_months). */
+#define STORE_YM(d) "CASE WHEN " d " IS NULL OR " d " = 'undated' THEN 999999 ELSE CAST(substr(" d ", 1, 4) || substr(" d ", 6, 2) AS INTEGER) END"
+static const char MIGRATE_V8[] =
+    "DROP TRIGGER IF EXISTS events_ad_days;"
+    "CREATE TABLE event_days_m(ym INTEGER NOT NULL, sc TEXT NOT NULL, tc TEXT NOT NULL, date TEXT NOT NULL,"
+    "  source TEXT NOT NULL, target TEXT NOT NULL, code TEXT NOT NULL, root TEXT NOT NULL, quad INTEGER NOT NULL,"
+    "  goldstein REAL NOT NULL, id INTEGER NOT NULL, n INTEGER NOT NULL,"
+    "  PRIMARY KEY(ym, sc, tc, date, source, target, code)) WITHOUT ROWID;"
+    "INSERT INTO event_days_m SELECT " STORE_YM("date") ", sc, tc, date, source, target, code, root, quad, goldstein, id, n"
+    "  FROM event_days ORDER BY 1, sc, tc, date, source, target, code;"
+    "DROP TABLE event_days;"
+    "ALTER TABLE event_days_m RENAME TO event_days;"
+    "CREATE INDEX event_days_target ON event_days(ym, tc, sc, date, root, quad, id);"
+    "CREATE INDEX event_days_date ON event_days(date, root, quad, id);"
+    /* a sentence's first event, which keys its entry in the full-text
+     * index, from the index alone (the walk of a common word's pages asks
+     * it of every event it tests: 37 us an event when each of the
+     * document's events was read for its sentence, 12 now) */
+    "DROP INDEX IF EXISTS events_doc;"
+    "CREATE INDEX events_doc ON events(doc, sentence);"
+    "CREATE TABLE month_totals(ym INTEGER NOT NULL, root TEXT NOT NULL, quad INTEGER NOT NULL,"
+    "  days INTEGER NOT NULL, n INTEGER NOT NULL, g10_days INTEGER NOT NULL, g10 INTEGER NOT NULL,"
+    "  PRIMARY KEY(ym, root, quad)) WITHOUT ROWID;"
+    "CREATE TABLE dyad_months(ym INTEGER NOT NULL, sc TEXT NOT NULL, tc TEXT NOT NULL, root TEXT NOT NULL,"
+    "  quad INTEGER NOT NULL, days INTEGER NOT NULL, n INTEGER NOT NULL, g10_days INTEGER NOT NULL, g10 INTEGER NOT NULL,"
+    "  PRIMARY KEY(ym, sc, tc, root, quad)) WITHOUT ROWID;"
+    "INSERT INTO month_totals SELECT ym, root, quad, count(*), sum(n), sum(CAST(round(goldstein * 10) AS INTEGER)),"
+    "  sum(n * CAST(round(goldstein * 10) AS INTEGER)) FROM event_days GROUP BY ym, root, quad;"
+    "INSERT INTO dyad_months SELECT ym, sc, tc, root, quad, count(*), sum(n), sum(CAST(round(goldstein * 10) AS INTEGER)),"
+    "  sum(n * CAST(round(goldstein * 10) AS INTEGER)) FROM event_days GROUP BY ym, sc, tc, root, quad;";
+/* (its triggers: one string is at most 4,095 bytes in C) */
+static const char MIGRATE_V8_TRIGGERS[] =
+    "CREATE TRIGGER events_ad_days AFTER DELETE ON events BEGIN"
+    "  UPDATE event_days SET n = n - 1, id = CASE WHEN id != old.id THEN id ELSE coalesce((SELECT min(x.id)"
+    "    FROM events x WHERE x.date IS old.date AND x.source = old.source AND x.target = old.target"
+    "    AND x.code = old.code), 0) END"
+    "   WHERE ym = " STORE_YM("old.date") " AND sc = substr(old.source, 1, 3) AND tc = substr(old.target, 1, 3)"
+    "    AND date = coalesce(old.date, 'undated') AND source = old.source AND target = old.target AND code = old.code;"
+    "  DELETE FROM event_days WHERE ym = " STORE_YM("old.date") " AND sc = substr(old.source, 1, 3)"
+    "    AND tc = substr(old.target, 1, 3) AND date = coalesce(old.date, 'undated') AND source = old.source"
+    "    AND target = old.target AND code = old.code AND n <= 0; END;"
+    "CREATE TRIGGER event_days_au AFTER UPDATE OF n ON event_days WHEN new.n < old.n BEGIN"
+    "  UPDATE day_totals SET n = n + new.n - old.n, g10 = g10 + (new.n - old.n) * CAST(round(new.goldstein * 10) AS INTEGER)"
+    "   WHERE date = new.date AND root = new.root AND quad = new.quad;"
+    "  UPDATE month_totals SET n = n + new.n - old.n, g10 = g10 + (new.n - old.n) * CAST(round(new.goldstein * 10) AS INTEGER)"
+    "   WHERE ym = new.ym AND root = new.root AND quad = new.quad;"
+    "  UPDATE dyad_months SET n = n + new.n - old.n, g10 = g10 + (new.n - old.n) * CAST(round(new.goldstein * 10) AS INTEGER)"
+    "   WHERE ym = new.ym AND sc = new.sc AND tc = new.tc AND root = new.root AND quad = new.quad; END;"
+    "CREATE TRIGGER event_days_ad AFTER DELETE ON event_days BEGIN"
+    "  UPDATE day_totals SET days = days - 1, n = n - old.n, g10_days = g10_days - CAST(round(old.goldstein * 10) AS INTEGER),"
+    "    g10 = g10 - old.n * CAST(round(old.goldstein * 10) AS INTEGER)"
+    "   WHERE date = old.date AND root = old.root AND quad = old.quad;"
+    "  DELETE FROM day_totals WHERE date = old.date AND root = old.root AND quad = old.quad AND days <= 0;"
+    "  UPDATE month_totals SET days = days - 1, n = n - old.n, g10_days = g10_days - CAST(round(old.goldstein * 10) AS INTEGER),"
+    "    g10 = g10 - old.n * CAST(round(old.goldstein * 10) AS INTEGER)"
+    "   WHERE ym = old.ym AND root = old.root AND quad = old.quad;"
+    "  DELETE FROM month_totals WHERE ym = old.ym AND root = old.root AND quad = old.quad AND days <= 0;"
+    "  UPDATE dyad_months SET days = days - 1, n = n - old.n, g10_days = g10_days - CAST(round(old.goldstein * 10) AS INTEGER),"
+    "    g10 = g10 - old.n * CAST(round(old.goldstein * 10) AS INTEGER)"
+    "   WHERE ym = old.ym AND sc = old.sc AND tc = old.tc AND root = old.root AND quad = old.quad;"
+    "  DELETE FROM dyad_months WHERE ym = old.ym AND sc = old.sc AND tc = old.tc AND root = old.root AND quad = old.quad"
+    "   AND days <= 0; END;";
 static const char *const MIGRATIONS[] = {SCHEMA_V1, MIGRATE_V2, MIGRATE_V3, MIGRATE_V4, MIGRATE_V5, MIGRATE_V6,
-                                         MIGRATE_V7};
+                                         MIGRATE_V7, MIGRATE_V8};
 _Static_assert(sizeof MIGRATIONS / sizeof *MIGRATIONS == STORE_SCHEMA_VERSION,
                "one migration per schema version");
 
@@ -406,6 +476,7 @@ static int migrate(sqlite3 *db, const char *path, char *err, size_t errsz)
         char set[40];
         snprintf(set, sizeof set, "PRAGMA user_version=%d", v + 1);
         if ((v + 1 == 7 && spans_v7(db, path, err, errsz)) || exec(db, MIGRATIONS[v], err, errsz, path) ||
+            (v + 1 == 8 && exec(db, MIGRATE_V8_TRIGGERS, err, errsz, path)) ||
             (v + 1 == 3 && fill_plover(db, path, err, errsz)) || exec(db, set, err, errsz, path))
             goto fail;
     }
@@ -696,11 +767,17 @@ Store *store_open(const char *path, char *err, size_t errsz)
                                    " SELECT 'delete', e.id, hd_sentence(d.body, d.sentence_spans, e.sentence)"
                                    " FROM (SELECT min(id) AS id, doc, sentence FROM events WHERE doc = ?1 GROUP BY sentence) e"
                                    " JOIN documents d ON d.id = e.doc"},
-        {offsetof(Store, day_up), "INSERT INTO event_days VALUES(substr(?1, 1, 3), substr(?2, 1, 3), ?3, ?1, ?2, ?4, ?5, ?6, ?7,"
-                                  " ?8, ?9) ON CONFLICT DO UPDATE SET n = n + excluded.n RETURNING n"},
+        {offsetof(Store, day_up), "INSERT INTO event_days VALUES(" STORE_YM("?3") ", substr(?1, 1, 3), substr(?2, 1, 3), ?3, ?1, ?2,"
+                                  " ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO UPDATE SET n = n + excluded.n RETURNING n"},
         {offsetof(Store, total_up), "INSERT INTO day_totals VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO UPDATE SET"
                                     " days = days + excluded.days, n = n + excluded.n,"
                                     " g10_days = g10_days + excluded.g10_days, g10 = g10 + excluded.g10"},
+        {offsetof(Store, month_up), "INSERT INTO month_totals VALUES(" STORE_YM("?1") ", ?2, ?3, ?4, ?5, ?6, ?7)"
+                                    " ON CONFLICT DO UPDATE SET days = days + excluded.days, n = n + excluded.n,"
+                                    " g10_days = g10_days + excluded.g10_days, g10 = g10 + excluded.g10"},
+        {offsetof(Store, dyad_up), "INSERT INTO dyad_months VALUES(" STORE_YM("?1") ", substr(?8, 1, 3), substr(?9, 1, 3),"
+                                   " ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO UPDATE SET days = days + excluded.days,"
+                                   " n = n + excluded.n, g10_days = g10_days + excluded.g10_days, g10 = g10 + excluded.g10"},
     };
     for (size_t i = 0; i < sizeof stmts / sizeof *stmts; i++) {
         sqlite3_stmt **q = (sqlite3_stmt **)((char *)st + stmts[i].off);
@@ -953,10 +1030,12 @@ void pending_free(Pending *p)
     arena_free(&p->text);
 }
 
-/* the rollup's key order: countries, date, actors, code */
+/* the rollup's key order: month, countries, date, actors, code ("undated"
+ * after every month: 'u' after the digits) */
 static int pend_key_cmp(const RollupRow *a, const RollupRow *b)
 {
-    int c = strncmp(a->source, b->source, 3);
+    int c = strncmp(a->date, b->date, 7);
+    if (!c) c = strncmp(a->source, b->source, 3);
     if (!c) c = strncmp(a->target, b->target, 3);
     if (!c) c = strcmp(a->date, b->date);
     if (!c) c = strcmp(a->source, b->source);
@@ -982,12 +1061,14 @@ size_t pending_run(const Pending *p, size_t i)
     return j;
 }
 
+/* What a one-a-day row of the batch adds to the coarser rollups */
 typedef struct DayTotal {
-    const char *date, *root;
+    const char *date, *root, *source, *target;
     int quad;
     long days, n, g10_days, g10;
 } DayTotal;
 
+/* day_totals' key: day, root, quad */
 static int total_cmp(const void *pa, const void *pb)
 {
     const DayTotal *a = pa, *b = pb;
@@ -997,12 +1078,66 @@ static int total_cmp(const void *pa, const void *pb)
     return c;
 }
 
+/* month_totals' key: month ("YYYY-MM", or "undated"), root, quad */
+static int month_cmp(const void *pa, const void *pb)
+{
+    const DayTotal *a = pa, *b = pb;
+    int c = strncmp(a->date, b->date, 7);
+    if (!c) c = strcmp(a->root, b->root);
+    if (!c) c = (a->quad > b->quad) - (a->quad < b->quad);
+    return c;
+}
+
+/* dyad_months' key: month, the actors' countries, root, quad */
+static int dyad_cmp(const void *pa, const void *pb)
+{
+    const DayTotal *a = pa, *b = pb;
+    int c = strncmp(a->date, b->date, 7);
+    if (!c) c = strncmp(a->source, b->source, 3);
+    if (!c) c = strncmp(a->target, b->target, 3);
+    if (!c) c = strcmp(a->root, b->root);
+    if (!c) c = (a->quad > b->quad) - (a->quad < b->quad);
+    return c;
+}
+
+/* Sum tot's rows by cmp's key and upsert each sum with q: ?1 date, ?2
+ * root, ?3 quad, ?4..?7 days, n, g10_days, g10, ?8 ?9 the actors (q
+ * takes what its table keys).  0, or -1 on an error of the database. */
+static int totals_up(sqlite3_stmt *q, DayTotal *tot, size_t ntot, int (*cmp)(const void *, const void *))
+{
+    int rc = 0;
+    qsort(tot, ntot, sizeof *tot, cmp);
+    for (size_t i = 0; i < ntot && !rc;) {
+        DayTotal t = tot[i];
+        size_t j = i + 1;
+        for (; j < ntot && !cmp(&tot[j], &tot[i]); j++)
+            t.days += tot[j].days, t.n += tot[j].n, t.g10_days += tot[j].g10_days, t.g10 += tot[j].g10;
+        sqlite3_reset(q);
+        sqlite3_bind_text(q, 1, t.date, -1, SQLITE_STATIC);
+        sqlite3_bind_text(q, 2, t.root, -1, SQLITE_STATIC);
+        sqlite3_bind_int(q, 3, t.quad);
+        sqlite3_bind_int64(q, 4, t.days);
+        sqlite3_bind_int64(q, 5, t.n);
+        sqlite3_bind_int64(q, 6, t.g10_days);
+        sqlite3_bind_int64(q, 7, t.g10);
+        if (sqlite3_bind_parameter_count(q) >= 9) {
+            sqlite3_bind_text(q, 8, t.source, -1, SQLITE_STATIC);
+            sqlite3_bind_text(q, 9, t.target, -1, SQLITE_STATIC);
+        }
+        if (sqlite3_step(q) != SQLITE_DONE) rc = -1;
+        i = j;
+    }
+    sqlite3_reset(q);
+    return rc;
+}
+
 static long tenths(double g) { return lround(g * 10); }
 
 /* Add the batch's events to the rollups, each key once and in the keys'
  * order (pages of the rollup written in one pass): event_days first (a
  * row that comes back with the batch's count alone is a new one-a-day
- * event), then day_totals.  0, or -1 on an error of the database. */
+ * event), then the sums by day, by month and by month and dyad.  0, or -1
+ * on an error of the database. */
 static int rollup_flush(Store *st)
 {
     if (!st->pend.n) return 0;
@@ -1036,30 +1171,14 @@ static int rollup_flush(Store *st)
             rc = -1;
             break;
         }
-        tot[ntot++] = (DayTotal){r->date, r->root, r->quad, fresh, k, fresh ? tenths(r->goldstein) : 0,
-                                 k * tenths(r->goldstein)};
+        tot[ntot++] = (DayTotal){r->date, r->root, r->source, r->target, r->quad, fresh, k,
+                                 fresh ? tenths(r->goldstein) : 0, k * tenths(r->goldstein)};
         i = j;
     }
     sqlite3_reset(st->day_up);
-    qsort(tot, ntot, sizeof *tot, total_cmp);
-    for (size_t i = 0; i < ntot && !rc;) {
-        DayTotal t = tot[i];
-        size_t j = i + 1;
-        for (; j < ntot && !total_cmp(&tot[j], &tot[i]); j++)
-            t.days += tot[j].days, t.n += tot[j].n, t.g10_days += tot[j].g10_days, t.g10 += tot[j].g10;
-        sqlite3_stmt *q = st->total_up;
-        sqlite3_reset(q);
-        sqlite3_bind_text(q, 1, t.date, -1, SQLITE_STATIC);
-        sqlite3_bind_text(q, 2, t.root, -1, SQLITE_STATIC);
-        sqlite3_bind_int(q, 3, t.quad);
-        sqlite3_bind_int64(q, 4, t.days);
-        sqlite3_bind_int64(q, 5, t.n);
-        sqlite3_bind_int64(q, 6, t.g10_days);
-        sqlite3_bind_int64(q, 7, t.g10);
-        if (sqlite3_step(q) != SQLITE_DONE) rc = -1;
-        i = j;
-    }
-    sqlite3_reset(st->total_up);
+    if (!rc) rc = totals_up(st->total_up, tot, ntot, total_cmp);
+    if (!rc) rc = totals_up(st->month_up, tot, ntot, month_cmp);
+    if (!rc) rc = totals_up(st->dyad_up, tot, ntot, dyad_cmp);
     free(tot);
     pending_clear(&st->pend);
     return rc;
@@ -1434,7 +1553,8 @@ void store_close(Store *st)
         store_commit(st, err, sizeof err);   /* the caller commits first to hear of a failure */
     }
     sqlite3_stmt *all[] = {st->has, st->find, st->del, st->doc, st->sent, st->ev, st->band_ins, st->band_find, st->sig,
-                           st->fts, st->fts_clear, st->fts_del, st->quote, st->via, st->day_up, st->total_up};
+                           st->fts, st->fts_clear, st->fts_del, st->quote, st->via, st->day_up, st->total_up,
+                           st->month_up, st->dyad_up};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) sqlite3_finalize(all[i]);
     sqlite3_close(st->db);
     pending_free(&st->pend);

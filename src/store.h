@@ -10,7 +10,7 @@
 typedef struct Store Store;
 
 #define STORE_BATCH 1024
-#define STORE_SCHEMA_VERSION 7
+#define STORE_SCHEMA_VERSION 8
 
 /* Open (creating or migrating) the database at path. */
 Store *store_open(const char *path, char *err, size_t errsz);

@@ -34,7 +34,7 @@ typedef struct Pending {
 } Pending;
 void   pending_init(Pending *p);
 void   pending_add(Pending *p, const StoredEvent *e, long long id);
-/* in the rollup's key order (countries, date, actors, code), a key's
+/* in the rollup's key order (month, countries, date, actors, code), a key's
  * events by id: its first event leads its run */
 void   pending_sort(Pending *p);
 /* the end of the run of row i's key (sorted) */

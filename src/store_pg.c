@@ -17,7 +17,7 @@
  * Every batch of documents is one transaction, as in SQLite: a killed
  * ingest loses at most its last batch. */
 #include "store_int.h"
-#include <libpq-fe.h>
+#include "dyn_pq.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -224,6 +224,7 @@ static PGresult *exec_prepared(PgStore *pg, const char *name, int n, const char 
 
 PgStore *pg_store_open(const char *uri, char *err, size_t errsz)
 {
+    if (dyn_load(DYN_PQ, err, errsz)) return NULL;
     PgStore *pg = calloc(1, sizeof *pg);
     if (!pg) abort();
     pending_init(&pg->pend);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 #include "buf.h"
+#include "dyn_xml.h"
 #include "pipeline.h"
 #include "render.h"
 
@@ -128,6 +129,11 @@ static void refuse_entity(void *ctx, const xmlChar *name, int type, const xmlCha
  * NULL after printing why (FILE:LINE: ...). */
 static xmlDocPtr read_xml(const char *file)
 {
+    char why[512];
+    if (dyn_load(DYN_XML, why, sizeof why)) {
+        fprintf(stderr, "%s: %s\n", file, why);
+        return NULL;
+    }
     FILE *f = fopen(file, "rb");   /* first, or libxml2 prints a warning of its own */
     xmlParserCtxtPtr c = f ? xmlCreateFileParserCtxt(file) : NULL;
     if (f) fclose(f);
@@ -210,7 +216,8 @@ int validate_main(int argc, char **argv)
         rc = validate_file(file, NULL, &models, quiet, debug, use_parse);
     }
     pipeline_unload_models(&models);
-    xmlCleanupParser();
+    char why[512];
+    if (!dyn_load(DYN_XML, why, sizeof why)) xmlCleanupParser();
     return rc;
 }
 

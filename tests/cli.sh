@@ -1293,5 +1293,21 @@ check parse_unbalanced_tree_is_reported sh -c "[ $rc -eq 1 ] && grep -q 'tree no
 "$H" code --parse xml x >/dev/null 2>&1
 check parse_unknown_format_exits_2 test $? -eq 2
 
+# libpq, libxml2, libgeonames and libmicrohttpd are opened when a command
+# needs them (src/dyn.h), not linked: a command that needs none starts
+# without loading them; one that needs a library it cannot open says which
+# Debian package holds it
+check binary_links_no_library_it_opens_when_needed sh -c "! ldd '$H' | grep -E 'lib(pq|xml2|geonames|microhttpd)\.so'"
+pqso=$(objdump -p "$(pkg-config --variable=libdir libpq)/libpq.so" 2>/dev/null | sed -n 's/^ *SONAME *//p')
+if [ -n "$pqso" ]; then
+    mkdir -p "$T/nolib" && : >"$T/nolib/$pqso"   # a file that is no library
+    LD_LIBRARY_PATH="$T/nolib" "$H" query --db postgresql:///nowhere >"$T/o" 2>"$T/e"; rc=$?
+    check missing_libpq_is_an_error_naming_its_package sh -c "[ $rc -eq 1 ] && grep -qF 'PostgreSQL stores need $pqso (Debian package libpq5)' '$T/e'"
+    LD_LIBRARY_PATH="$T/nolib" "$H" code examples/lavrov-beijing.txt >"$T/o" 2>"$T/e"; rc=$?
+    check a_command_without_postgresql_runs_without_libpq sh -c "[ $rc -eq 0 ] && [ -s '$T/o' ]"
+else
+    echo "skip missing_libpq_is_an_error_naming_its_package: libpq's development files are not installed"
+fi
+
 echo "cli: $pass passed, $failn failed"
 [ $failn -eq 0 ]

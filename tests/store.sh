@@ -7,15 +7,24 @@ H=${1:-build/herodotus}
 q() { sqlite3 "$1" "$2"; }
 # rows by which the rollups differ from the events they sum (0: none)
 rollup_off() {
-    sqlite3 "$1" "WITH ev AS (SELECT substr(source, 1, 3), substr(target, 1, 3), coalesce(date, 'undated') AS date, source, target, code, min(root) AS root,
+    sqlite3 "$1" "WITH ev AS (SELECT coalesce(CAST(substr(date, 1, 4) || substr(date, 6, 2) AS INTEGER), 999999) AS ym,
+        substr(source, 1, 3) AS sc, substr(target, 1, 3) AS tc, coalesce(date, 'undated') AS date, source, target, code, min(root) AS root,
         min(quad) AS quad, min(goldstein) AS goldstein, min(id) AS id, count(*) AS n FROM events
         GROUP BY date, source, target, code),
       dt AS (SELECT date, root, quad, count(*) AS days, sum(n) AS n, sum(CAST(round(goldstein * 10) AS INTEGER)) AS gd,
-        sum(n * CAST(round(goldstein * 10) AS INTEGER)) AS g FROM ev GROUP BY date, root, quad)
+        sum(n * CAST(round(goldstein * 10) AS INTEGER)) AS g FROM ev GROUP BY date, root, quad),
+      mt AS (SELECT ym, root, quad, count(*) AS days, sum(n) AS n, sum(CAST(round(goldstein * 10) AS INTEGER)) AS gd,
+        sum(n * CAST(round(goldstein * 10) AS INTEGER)) AS g FROM ev GROUP BY ym, root, quad),
+      dm AS (SELECT ym, sc, tc, root, quad, count(*) AS days, sum(n) AS n, sum(CAST(round(goldstein * 10) AS INTEGER)) AS gd,
+        sum(n * CAST(round(goldstein * 10) AS INTEGER)) AS g FROM ev GROUP BY ym, sc, tc, root, quad)
       SELECT (SELECT count(*) FROM (SELECT * FROM ev EXCEPT SELECT * FROM event_days))
            + (SELECT count(*) FROM (SELECT * FROM event_days EXCEPT SELECT * FROM ev))
            + (SELECT count(*) FROM (SELECT * FROM dt EXCEPT SELECT * FROM day_totals))
-           + (SELECT count(*) FROM (SELECT * FROM day_totals EXCEPT SELECT * FROM dt))"
+           + (SELECT count(*) FROM (SELECT * FROM day_totals EXCEPT SELECT * FROM dt))
+           + (SELECT count(*) FROM (SELECT * FROM mt EXCEPT SELECT * FROM month_totals))
+           + (SELECT count(*) FROM (SELECT * FROM month_totals EXCEPT SELECT * FROM mt))
+           + (SELECT count(*) FROM (SELECT * FROM dm EXCEPT SELECT * FROM dyad_months))
+           + (SELECT count(*) FROM (SELECT * FROM dyad_months EXCEPT SELECT * FROM dm))"
 }
 # every page of a query (--limit K, then --after where each ended) in one
 # file, headers dropped; and the pages' count in $T/npages
@@ -49,7 +58,7 @@ DB="$T/e.db"
 "$H" ingest --quiet --db "$DB" $IN >/dev/null 2>&1
 docs=$(q "$DB" 'select count(*) from documents'); evs=$(q "$DB" 'select count(*) from events')
 check ingest_stores_four_documents test "$docs" -eq 4
-check schema_has_version_7 test "$(q "$DB" 'pragma user_version')" -eq 7
+check schema_has_version_8 test "$(q "$DB" 'pragma user_version')" -eq 8
 check stored_events_say_where_their_date_came_from test "$(q "$DB" "select count(*) from events where date_basis = 'text' and date_text = 'Monday'")" -gt 0
 check every_stored_event_has_a_date_basis test "$(q "$DB" "select count(*) from events where date_basis is null or (date_basis = 'text') != (date_text is not null)")" -eq 0
 "$H" ingest --quiet --db "$DB" $IN >/dev/null 2>&1
@@ -152,6 +161,19 @@ check stats_goldstein_from_the_rollup_is_the_events_mean test "$("$H" stats --db
     "$(sq "SELECT coalesce(substr(date, 1, 4), 'undated'), root, round(avg(g), 2) FROM $oneaday GROUP BY 1, 2 ORDER BY 1, 2")"
 check stats_dyad_series_from_the_rollup test "$("$H" stats --db "$DB" --by day --dyad RUS:CHN --both-ways --dedup none --format csv | tail -n +2 | cut -d, -f1,2)" = \
     "$(sq "SELECT coalesce(date, 'undated'), count(*) FROM events WHERE (source LIKE 'RUS%' AND target LIKE 'CHN%') OR (source LIKE 'CHN%' AND target LIKE 'RUS%') GROUP BY 1 ORDER BY 1")"
+# by month, a dyad of countries is summed from the rollup by month and dyad;
+# from a month's middle, from the one-a-day rows: both as the events say
+for dates in "" "--since 2024-04-01 --until 2024-06-30" "--since 2024-04-09"; do
+    name=$(echo "stats_dyad_by_month_${dates:-all}" | tr -c 'a-zA-Z0-9\n' _ | tr -s _)
+    lo=$(echo "$dates" | sed -n 's/.*--since \([0-9-]*\).*/\1/p'); hi=$(echo "$dates" | sed -n 's/.*--until \([0-9-]*\).*/\1/p')
+    cond=""   # a date given leaves the undated events out
+    [ -z "$lo" ] || cond="$cond AND date >= '$lo'"
+    [ -z "$hi" ] || cond="$cond AND date <= '$hi'"
+    check "${name}_counts_as_the_events" test "$("$H" stats --db "$DB" --by month --group quad --dyad RUS:CHN --both-ways $dates --format csv | tail -n +2 | cut -d, -f1,2,3,4 | tr -d '"')" = \
+        "$(sq "SELECT coalesce(substr(date, 1, 7), 'undated'), quad, count(*), round(avg(g), 2) FROM $oneaday WHERE ((source LIKE 'RUS%' AND target LIKE 'CHN%') OR (source LIKE 'CHN%' AND target LIKE 'RUS%')) $cond GROUP BY 1, 2 ORDER BY 1, 2" | tr -d '"')"
+done
+check stats_by_year_of_an_actor_from_the_rollup_by_month test "$("$H" stats --db "$DB" --by year --actor CHN --dedup none --format csv | tail -n +2 | cut -d, -f1,2)" = \
+    "$(sq "SELECT coalesce(substr(date, 1, 4), 'undated'), count(*) FROM events WHERE source LIKE 'CHN%' OR target LIKE 'CHN%' GROUP BY 1 ORDER BY 1")"
 check stats_top_actors_from_the_rollup test "$("$H" stats --db "$DB" --top actors --limit 5 --format csv | tail -n +2)" = \
     "$(sq "SELECT actor, count(*) AS n, sum(r = 's'), sum(r = 't') FROM (SELECT source AS actor, 's' AS r FROM $oneaday WHERE source != '' UNION ALL SELECT target, 't' FROM $oneaday WHERE target != '') GROUP BY actor ORDER BY n DESC, actor LIMIT 5")"
 check stats_top_codes_from_the_rollup_name_them test "$("$H" stats --db "$DB" --top codes --limit 4 --format csv | tail -n +2 | tr -d '"' | sed 's/,[^,]*$//')" = \
@@ -161,7 +183,7 @@ check stats_with_a_text_filter_counts_from_the_events test "$("$H" stats --db "$
     "$("$H" export --db "$DB" --format jsonl | jq -r 'select(.text | ascii_downcase | test("(^|[^a-z0-9])the([^a-z0-9]|$)")) | .date // "undated"' | sort | uniq -c | awk '{ print $2 "," $1 }')"
 
 # query's pages: every one after the last, together, are the whole answer
-for f in "" "--dyad RUS:CHN --both-ways" "--dedup none" "--root 04,05 --since 2024-01-01" "--text the" "--country KEN --dedup none"; do
+for f in "" "--dyad RUS:CHN --both-ways" "--source RUS" "--target CHN --dedup none" "--actor RUS --since 2024-04-09" "--dedup none" "--root 04,05 --since 2024-01-01" "--text the" "--country KEN --dedup none"; do
     name=$(echo "pages${f:+_}$f" | tr -c 'a-zA-Z0-9\n' _ | tr -s _)
     "$H" query --db "$DB" --limit 0 --format csv $f 2>/dev/null | tail -n +2 >"$T/all"
     pages "$T/p" 3 $f
@@ -214,7 +236,7 @@ PRAGMA user_version=1;"
 "$H" query --db "$V1" >/dev/null 2>"$T/e"; rc=$?
 check old_schema_is_reported_to_readers sh -c "[ $rc -eq 1 ] && grep -q 'schema version 1' '$T/e'"
 "$H" ingest --quiet --db "$V1" examples/border-clash.txt >/dev/null 2>&1
-check migration_reaches_version_7 test "$(q "$V1" 'pragma user_version')" -eq 7
+check migration_reaches_version_8 test "$(q "$V1" 'pragma user_version')" -eq 8
 check migration_adds_quotes_the_events_quote_and_authors test "$(q "$V1" "select (select count(*) from sqlite_master where name = 'quotes') || (select count(*) from pragma_table_info('events') where name = 'quote') || (select count(*) from pragma_table_info('documents') where name = 'author')")" = 111
 check migration_leaves_old_events_without_a_date_basis test "$(q "$V1" "select quote(date_basis) from events where source = 'AAA'")" = NULL
 check migration_keeps_old_events test "$(q "$V1" "select count(*) from events where source = 'AAA'")" -eq 1
@@ -274,12 +296,12 @@ check query_via_an_outlet_never_named_gives_nothing test ! -s "$T/o"
 "$H" query --db "$QDB" --speaker RUS --code 042 >"$T/o" 2>"$T/e"; rc=$?
 check query_speaker_with_event_filters_is_a_usage_error sh -c "[ $rc -eq 2 ] && grep -q 'select quotes' '$T/e'"
 
-# a schema version outside 1..7 (negative, or from a newer herodotus): every
+# a schema version outside 1..8 (negative, or from a newer herodotus): every
 # command that opens the store refuses it, names the file and the version,
 # and leaves the file as it was
-for v in -5 8; do
-    if [ "$v" -lt 0 ]; then kind=negative want="$kind.db: database schema version $v is not one herodotus knows (1..7)"
-    else kind=too_new want="$kind.db: database schema version $v was written by a newer herodotus (this one knows 1..7)"; fi
+for v in -5 9; do
+    if [ "$v" -lt 0 ]; then kind=negative want="$kind.db: database schema version $v is not one herodotus knows (1..8)"
+    else kind=too_new want="$kind.db: database schema version $v was written by a newer herodotus (this one knows 1..8)"; fi
     sqlite3 "$T/orig.db" "CREATE TABLE t(x); PRAGMA user_version=$v;"
     for cmd in "ingest --quiet examples/border-clash.txt" "query --limit 0" "stats --by month" "export --format gdelt"; do
         cp "$T/orig.db" "$T/$kind.db"

@@ -98,14 +98,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 buf_free(&ids);
             }
         }
-        for (int actors = 0; actors < 2; actors++) {
-            Buf ev = {0}, q = {0};
-            stats_events_sql(&ev, &f, actors, where.data);
-            buf_printf(&q, "SELECT count(*), sum(w), sum(gw) FROM %s", ev.data);
-            run(q.data, &vals, 1);
-            buf_free(&ev);
-            buf_free(&q);
-        }
+        /* top lists, and series by day and by month (the rollups by month) */
+        static const char *const bys[] = {NULL, "day", "month"};
+        for (int actors = 0; actors < 2; actors++)
+            for (size_t b = 0; b < sizeof bys / sizeof *bys; b++) {
+                Buf ev = {0}, q = {0};
+                stats_events_sql(&ev, &f, actors, bys[b], where.data);
+                buf_printf(&q, "SELECT count(*), sum(w), sum(gw) FROM %s", ev.data);
+                run(q.data, &vals, 1);
+                buf_free(&ev);
+                buf_free(&q);
+            }
     }
     buf_free(&where);
     params_free(&vals);
