@@ -620,9 +620,14 @@ void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after,
          * full-text index (the WHERE clause without its words) */
         char has[512], match[160];
         snprintf(match, sizeof match, FTS_MATCH(pg), r->vals.text_param);
-        snprintf(has, sizeof has, "EXISTS (SELECT 1 FROM %s WHERE %s = (SELECT min(y.id) FROM events y"
-                                  " WHERE y.doc = x.doc AND y.sentence = x.sentence) AND %s)",
-                 FTS_TABLE(pg), FTS_ID(pg), match);
+        if (pg)
+            snprintf(has, sizeof has, "EXISTS (SELECT 1 FROM %s WHERE %s = (SELECT min(y.id) FROM events y"
+                                      " WHERE y.doc = x.doc AND y.sentence = x.sentence) AND %s)",
+                     FTS_TABLE(pg), FTS_ID(pg), match);
+        else   /* the matching sentences read once (store.c: hd_matches), not a probe an event */
+            snprintf(has, sizeof has, "hd_matches(?%d, (SELECT min(y.id) FROM events y"
+                                      " WHERE y.doc = x.doc AND y.sentence = x.sentence))",
+                     r->vals.text_param);
         int wl = (int)r->vals.text_off;
         if (r->f.dedup) {
             buf_printf(sql, "SELECT id FROM (SELECT e.date AS day, (SELECT min(x.id) FROM events x WHERE %s AND %s) AS id"

@@ -808,6 +808,77 @@ static void sql_km(sqlite3_context *cx, int argc, sqlite3_value **v)
     sqlite3_result_double(cx, 2 * 6371.0 * asin(sqrt(a > 1 ? 1 : a)));
 }
 
+/* hd_matches(words, id): whether the full-text index holds the sentence
+ * keyed id (its first event) among those holding words (an FTS5 query).
+ * The first call for some words reads every id the index gives them, in
+ * order, once; each call is then a binary search.  A walk of a common
+ * word's pages tests thousands of events: a probe of the index each cost
+ * about 20 us (it seeks the words in each of its segments, fifteen at ten
+ * million events), reading them all about 0.1 us a sentence. */
+typedef struct Matches {
+    char *words;              /* the query the ids are of (NULL: none yet) */
+    sqlite3_int64 *id;
+    size_t n, cap;
+} Matches;
+
+static void matches_free(void *p)
+{
+    Matches *m = p;
+    if (!m) return;
+    free(m->words);
+    free(m->id);
+    free(m);
+}
+
+static int matches_load(Matches *m, sqlite3 *db, const char *words)
+{
+    free(m->words);
+    m->words = NULL;
+    m->n = 0;
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(db, "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?1 ORDER BY rowid", -1, &q,
+                           NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(q, 1, words, -1, SQLITE_STATIC);
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        if (m->n == m->cap) {
+            m->cap = m->cap ? m->cap * 2 : 4096;
+            m->id = realloc(m->id, m->cap * sizeof *m->id);
+            if (!m->id) abort();
+        }
+        m->id[m->n++] = sqlite3_column_int64(q, 0);
+    }
+    sqlite3_finalize(q);
+    if (rc != SQLITE_DONE) return -1;
+    m->words = strdup(words);
+    if (!m->words) abort();
+    return 0;
+}
+
+static void sql_matches(sqlite3_context *cx, int argc, sqlite3_value **v)
+{
+    (void)argc;
+    Matches *m = sqlite3_user_data(cx);
+    const char *words = (const char *)sqlite3_value_text(v[0]);
+    if (!words || sqlite3_value_type(v[1]) == SQLITE_NULL) {
+        sqlite3_result_int(cx, 0);
+        return;
+    }
+    if ((!m->words || strcmp(m->words, words)) && matches_load(m, sqlite3_context_db_handle(cx), words)) {
+        sqlite3_result_error(cx, sqlite3_errmsg(sqlite3_context_db_handle(cx)), -1);
+        return;
+    }
+    sqlite3_int64 id = sqlite3_value_int64(v[1]);
+    size_t lo = 0, hi = m->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->id[mid] < id) lo = mid + 1;
+        else hi = mid;
+    }
+    sqlite3_result_int(cx, lo < m->n && m->id[lo] == id);
+}
+
 sqlite3 *store_open_read(const char *path, char *err, size_t errsz)
 {
     sqlite3 *db;
@@ -840,6 +911,9 @@ sqlite3 *store_open_read(const char *path, char *err, size_t errsz)
     sqlite3_exec(db, "PRAGMA mmap_size=2147418112", NULL, NULL, NULL);
     /* the functions the readers' filters use (query.h: --near) */
     sqlite3_create_function(db, "hd_km", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_km, NULL, NULL);
+    Matches *m = calloc(1, sizeof *m);
+    if (!m) abort();
+    sqlite3_create_function_v2(db, "hd_matches", 2, SQLITE_UTF8, m, sql_matches, NULL, NULL, matches_free);
     text_functions(db);
     return db;
 }
