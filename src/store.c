@@ -810,13 +810,18 @@ static void sql_km(sqlite3_context *cx, int argc, sqlite3_value **v)
 
 /* hd_matches(words, id): whether the full-text index holds the sentence
  * keyed id (its first event) among those holding words (an FTS5 query).
- * The first call for some words reads every id the index gives them, in
- * order, once; each call is then a binary search.  A walk of a common
- * word's pages tests thousands of events: a probe of the index each cost
- * about 20 us (it seeks the words in each of its segments, fifteen at ten
- * million events), reading them all about 0.1 us a sentence. */
+ * The connection reads every id the index gives the words once, in order,
+ * and answers each call by a binary search; it reads them again for other
+ * words, or when the store has changed (PRAGMA data_version, asked once
+ * a call site a statement's run: SQLite's auxiliary data of the words
+ * marks it).  A walk of a common word's pages tests thousands of events
+ * (twice each: the walk's test stands in its WHERE clause and in its
+ * result): a probe of the index each cost about 20 us (a seek in each of
+ * its segments, fifteen at ten million events), reading them all about
+ * 0.1 us a sentence. */
 typedef struct Matches {
     char *words;              /* the query the ids are of (NULL: none yet) */
+    long long version;        /* the store's data_version when they were read */
     sqlite3_int64 *id;
     size_t n, cap;
 } Matches;
@@ -830,7 +835,19 @@ static void matches_free(void *p)
     free(m);
 }
 
-static int matches_load(Matches *m, sqlite3 *db, const char *words)
+static long long data_version(sqlite3 *db)
+{
+    sqlite3_stmt *q;
+    long long v = -1;
+    if (sqlite3_prepare_v2(db, "PRAGMA data_version", -1, &q, NULL) == SQLITE_OK) {
+        if (sqlite3_step(q) == SQLITE_ROW) v = sqlite3_column_int64(q, 0);
+        sqlite3_finalize(q);
+    }
+    return v;
+}
+
+/* the sentences holding words into m; -1 on an error of the query */
+static int matches_load(Matches *m, sqlite3 *db, const char *words, long long version)
 {
     free(m->words);
     m->words = NULL;
@@ -853,7 +870,19 @@ static int matches_load(Matches *m, sqlite3 *db, const char *words)
     if (rc != SQLITE_DONE) return -1;
     m->words = strdup(words);
     if (!m->words) abort();
+    m->version = version;
     return 0;
+}
+
+static int matches_has(const Matches *m, sqlite3_int64 id)
+{
+    size_t lo = 0, hi = m->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->id[mid] < id) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < m->n && m->id[lo] == id;
 }
 
 static void sql_matches(sqlite3_context *cx, int argc, sqlite3_value **v)
@@ -865,18 +894,17 @@ static void sql_matches(sqlite3_context *cx, int argc, sqlite3_value **v)
         sqlite3_result_int(cx, 0);
         return;
     }
-    if ((!m->words || strcmp(m->words, words)) && matches_load(m, sqlite3_context_db_handle(cx), words)) {
-        sqlite3_result_error(cx, sqlite3_errmsg(sqlite3_context_db_handle(cx)), -1);
-        return;
+    if (!sqlite3_get_auxdata(cx, 0)) {   /* this call site's first call in this run */
+        sqlite3 *db = sqlite3_context_db_handle(cx);
+        long long version = data_version(db);
+        if ((!m->words || strcmp(m->words, words) || m->version != version) &&
+            matches_load(m, db, words, version)) {
+            sqlite3_result_error(cx, sqlite3_errmsg(db), -1);
+            return;
+        }
+        sqlite3_set_auxdata(cx, 0, m, NULL);   /* a mark: m is the connection's */
     }
-    sqlite3_int64 id = sqlite3_value_int64(v[1]);
-    size_t lo = 0, hi = m->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (m->id[mid] < id) lo = mid + 1;
-        else hi = mid;
-    }
-    sqlite3_result_int(cx, lo < m->n && m->id[lo] == id);
+    sqlite3_result_int(cx, matches_has(m, sqlite3_value_int64(v[1])));
 }
 
 sqlite3 *store_open_read(const char *path, char *err, size_t errsz)
