@@ -21,10 +21,11 @@ if ! make -s fuzz-build >"$T/build.log" 2>&1; then
     echo "fuzz: 0 passed, 1 failed"
     exit 1
 fi
+mkdir "$T/scratch"
 targets=$(ls tests/fuzz/fuzz_*.c | sed 's|.*/fuzz_||; s|\.c$||')
 for t in $targets; do
     # -runs=0: each seed once, nothing new written to the corpus
-    if [ -x "build/fuzz/fuzz_$t" ] && "build/fuzz/fuzz_$t" -runs=0 -rss_limit_mb=256 -timeout=1 -artifact_prefix="$T/" \
+    if [ -x "build/fuzz/fuzz_$t" ] && TMPDIR="$T/scratch" "build/fuzz/fuzz_$t" -runs=0 -rss_limit_mb=256 -timeout=1 -artifact_prefix="$T/" \
         "tests/fuzz/corpus/$t" >"$T/$t.log" 2>&1 && grep -q 'INITED\|Done 0 runs' "$T/$t.log"; then
         pass=$((pass + 1))
         echo "ok fuzz_${t}_seeds ($(ls "tests/fuzz/corpus/$t" | wc -l) seeds)"
@@ -34,5 +35,15 @@ for t in $targets; do
         echo "FAIL fuzz_${t}_seeds"
     fi
 done
+# a target's scratch files (a store and SQLite's -wal, -shm beside it) go
+# when it exits
+if [ -z "$(ls -A "$T/scratch")" ]; then
+    pass=$((pass + 1))
+    echo "ok fuzz_targets_leave_no_scratch_files"
+else
+    fail=$((fail + 1))
+    ls -R "$T/scratch" | head -n 10
+    echo "FAIL fuzz_targets_leave_no_scratch_files"
+fi
 echo "fuzz: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,5 +1,6 @@
 /* common.c - the fuzz targets' shared helpers (fuzz.h) */
 #include "fuzz.h"
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,13 +85,22 @@ char *fuzz_str(const uint8_t *data, size_t size)
 }
 
 static char scratch[4096];
-static char made[8][4200];
-static int nmade;
 
+/* everything in the scratch folder: the files written here and what
+ * SQLite made beside them (a connection left open keeps its -wal, -shm) */
 static void scratch_remove(void)
 {
-    for (int i = 0; i < nmade; i++) unlink(made[i]);
-    if (scratch[0]) rmdir(scratch);
+    if (!scratch[0]) return;
+    DIR *d = opendir(scratch);
+    struct dirent *e;
+    char path[4400];
+    while (d && (e = readdir(d)))
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
+            snprintf(path, sizeof path, "%s/%s", scratch, e->d_name);
+            unlink(path);
+        }
+    if (d) closedir(d);
+    rmdir(scratch);
 }
 
 const char *fuzz_file(const char *name, const uint8_t *data, size_t size)
@@ -106,9 +116,6 @@ const char *fuzz_file(const char *name, const uint8_t *data, size_t size)
         atexit(scratch_remove);
     }
     snprintf(path, sizeof path, "%s/%s", scratch, name);
-    int known = 0;
-    for (int i = 0; i < nmade; i++) known |= !strcmp(made[i], path);
-    if (!known && nmade < 8) snprintf(made[nmade++], sizeof made[0], "%s", path);
     FILE *f = fopen(path, "wb");
     if (!f || (size && fwrite(data, 1, size, f) != size) || fclose(f)) {
         perror(path);
