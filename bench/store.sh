@@ -83,7 +83,29 @@ reads() {
     echo "page_dyad $(best "$H" query --db "$DB" --dyad "$dyad" --both-ways --limit 100 --format csv)"
     echo "page_text $(best "$H" query --db "$DB" --text "talks" --limit 100 --format csv)"
     echo "page_actor_root_dates $(best "$H" query --db "$DB" --actor "$a" --root 19 --since $((year - 3))-01-01 --until $((year - 2))-12-31 --limit 100 --format csv)"
+    # the worst cases of the plans: a word in as many sentences as query
+    # takes to switch from sorting them to walking the dates (sqrt(45 N),
+    # query.c: reader_walk), and a country of middling news in either role
+    word=$(crossover_word)
+    mid=$(middling_actor)
+    echo "page_text_crossover $(best "$H" query --db "$DB" --text "${word%% *}" --limit 100 --format csv)"
+    echo "page_actor_middling $(best "$H" query --db "$DB" --actor "$mid" --limit 100 --format csv)"
     echo "dyad $dyad"
+    echo "word $word"
+    echo "actor $mid"
+}
+# the word (and its sentences) nearest sqrt(45 N) sentences
+crossover_word() {
+    sqlite3 "$DB" "CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, sentences_fts, row);
+      SELECT term || ' ' || doc FROM temp.v WHERE term GLOB '[a-z][a-z][a-z]*'
+      ORDER BY abs(doc - sqrt(45.0 * (SELECT max(id) FROM events))) LIMIT 1"
+}
+# the tenth country by events, as source or target
+middling_actor() {
+    sqlite3 "$DB" "SELECT c FROM (SELECT sc AS c, sum(n) AS n FROM dyad_months GROUP BY sc
+      UNION ALL SELECT tc, sum(n) FROM dyad_months GROUP BY tc)
+      WHERE c GLOB '[A-Z][A-Z][A-Z]' AND c NOT IN ('IGO', 'NGO', 'IMG', 'GOV', 'MIL', 'COP', 'OPP', 'REB', 'MED', 'BUS', 'CVL', 'LEG', 'JUD', 'EDU')
+      GROUP BY c ORDER BY sum(n) DESC LIMIT 1 OFFSET 9"
 }
 size() {
     sqlite3 "$DB" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
@@ -128,7 +150,7 @@ n10=$(events)
 measure build/bench-store-10.txt
 b10=$b
 echo "at 100,000,000 events (extrapolated):"
-join build/bench-store-1.txt build/bench-store-10.txt | grep -v '^dyad' | while read -r name m1 m10; do
+join build/bench-store-1.txt build/bench-store-10.txt | grep -v '^dyad\|^word\|^actor' | while read -r name m1 m10; do
     awk -v n="$name" -v a="$m1" -v b="$m10" -v x1="$n1" -v x2="$n10" 'BEGIN {
         v = b + (b - a) * (1e8 - x2) / (x2 - x1); if (v < b) v = b
         printf "  %s %.0f ms\n", n, v }'

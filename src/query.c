@@ -526,15 +526,46 @@ static long date_ym(const char *d, long dflt)
     return v >= 10000000 ? v / 100 : dflt;
 }
 
+/* " AND " the country of an actor code (or a prefix of one) in a role's
+ * column (e.sc, e.tc), as a literal (valid_code: letters and digits) */
+static void role_country(Buf *w, const char *col, const char *a, int negate)
+{
+    size_t l = strlen(a) < 3 ? strlen(a) : 3;
+    buf_printf(w, " AND %s", negate ? "NOT " : "");
+    if (l == 3) buf_printf(w, "%s = '%.3s'", col, a);
+    else   /* a prefix: the codes from it to the next one */
+        buf_printf(w, "(%s >= '%.*s' AND %s < '%.*s%c')", col, (int)l, a, col, (int)l - 1, a, a[l - 1] + 1);
+}
+
+/* the distinct months of the key's first column, one probe each */
+static void months_in(Buf *w, const Filter *f, const char *from_date)
+{
+    long lo = date_ym(f->since, 0), hi = date_ym(f->until, 999999), at = date_ym(from_date, 0);
+    if (at > lo) lo = at;
+    buf_printf(w, "e.ym IN (WITH RECURSIVE m(v) AS (SELECT min(ym) FROM event_days WHERE ym >= %ld"
+                  " UNION ALL SELECT (SELECT min(ym) FROM event_days WHERE ym > m.v) FROM m WHERE m.v < %ld)"
+                  " SELECT v FROM m WHERE v <= %ld)", lo, hi, hi);
+}
+
 int rollup_months(Buf *w, const Filter *f, const char *from_date)
 {
     if (f->pg || !filter_actors(f)) return 0;
-    long lo = date_ym(f->since, 0), hi = date_ym(f->until, 999999), at = date_ym(from_date, 0);
-    if (at > lo) lo = at;
-    /* the distinct months of the key's first column, one probe each */
-    buf_printf(w, " AND e.ym IN (WITH RECURSIVE m(v) AS (SELECT min(ym) FROM event_days WHERE ym >= %ld"
-                  " UNION ALL SELECT (SELECT min(ym) FROM event_days WHERE ym > m.v) FROM m WHERE m.v < %ld)"
-                  " SELECT v FROM m WHERE v <= %ld)", lo, hi, hi);
+    if (!f->actor) {
+        buf_puts(w, " AND ");
+        months_in(w, f, from_date);
+        return 1;
+    }
+    /* an actor in either role: the months beside each role's country, so
+     * that each side of the OR seeks an index (the key; event_days_target)
+     * and SQLite reads their union; with the months outside the OR it read
+     * every row of each month.  The filter's own test of the whole code
+     * stays beside it. */
+    for (int k = 0; k < 2; k++) {
+        buf_puts(w, k ? ") OR (" : " AND ((");
+        months_in(w, f, from_date);
+        role_country(w, k ? "e.tc" : "e.sc", f->actor, 0);
+    }
+    buf_puts(w, "))");
     return 1;
 }
 
@@ -546,21 +577,24 @@ int reader_walk(Db *db, const Reader *r)
     if (f->text && f->pg && !f->dedup) return 0;
     if (f->text && !f->country && !f->near && r->vals.text_param) {
         /* Words: sorting the events of every matching sentence costs about
-         * 4 us a sentence; walking the rollup by date, testing each day's
-         * events against the full-text index, about 25 us a row, and finds
-         * a page of 100 after 100 * N / M rows of N, for M matching
-         * sentences.  Walk when M passes the point where both cost the
-         * same, sqrt(600 N).  (N: the events, which the indexed sentences,
-         * each with one at least, do not outnumber.) */
+         * 7 us a sentence; walking the rollup by date, testing each row's
+         * events against the matching sentences (hd_matches), about 3 us a
+         * row, and finds a page of 100 after 100 * N / M rows of N, for M
+         * matching sentences.  Walk when M passes the point where both cost
+         * the same, sqrt(100 N 3 / 7), about sqrt(45 N).  (Measured at 1.3
+         * million events, each command's best of three: "election", 17,675
+         * sentences, sorted 172 ms, walked 65; "ceasefire", 11,520: 141, 92;
+         * "sanctions", 5,923: 103, 95.  N: the events, which the indexed
+         * sentences, each with one at least, do not outnumber.) */
         Buf sql = {0};
         Params none = {0};
         long n = count_upto(db, "SELECT coalesce(max(id), 0) FROM events", &none);
-        long bound = (long)sqrt(600.0 * (double)n);
+        long bound = (long)sqrt(45.0 * (double)n);
         /* PostgreSQL counts matches dearer (its GIN bitmap and the rows
-         * behind it, 2.5 us each) and sorts them dearer still: it walks
-         * from a quarter of that (at 3.7M events: "talks" 176 -> 88 ms,
-         * "police" 1,037 -> 319) */
-        if (f->pg) bound /= 4;
+         * behind it, 2.5 us each), sorts them dearer still and probes the
+         * index a row: it walks from sqrt(600 N) / 4 (at 3.7M events:
+         * "talks" 176 -> 88 ms, "police" 1,037 -> 319) */
+        if (f->pg) bound = (long)(sqrt(600.0 * (double)n) / 4);
         if (bound < 2000) bound = 2000;
         Params one = {.v = &r->vals.v[r->vals.text_param - 1], .n = 1};
         buf_printf(&sql, "SELECT count(*) FROM (SELECT 1 FROM %s WHERE ", FTS_TABLE(f->pg));
@@ -575,7 +609,7 @@ int reader_walk(Db *db, const Reader *r)
     /* a source, a target or a dyad: SQLite's rollup gives their rows in
      * date order, a month at a time (rollup_months); not so an actor in
      * either role, two ranges of two indexes */
-    if (!f->pg && !f->actor) return 0;
+    if (!f->pg) return 0;   /* an actor in either role: two such walks merged (reader_event_ids) */
     /* the actors alone, which the indexes seek: so many of their rows
      * that the other filters are best tested on the way through dates */
     Filter a = {0};
@@ -618,23 +652,27 @@ void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after,
     if (walk == WALK_TEXT) {
         /* the rollup's rows by date, each day's events tested against the
          * full-text index (the WHERE clause without its words) */
-        char has[512], match[160];
-        snprintf(match, sizeof match, FTS_MATCH(pg), r->vals.text_param);
-        if (pg)
+        char has[512];
+        if (pg) {
+            char match[160];
+            snprintf(match, sizeof match, FTS_MATCH(pg), r->vals.text_param);
             snprintf(has, sizeof has, "EXISTS (SELECT 1 FROM %s WHERE %s = (SELECT min(y.id) FROM events y"
                                       " WHERE y.doc = x.doc AND y.sentence = x.sentence) AND %s)",
                      FTS_TABLE(pg), FTS_ID(pg), match);
-        else   /* the matching sentences read once (store.c: hd_matches), not a probe an event */
+        } else   /* the matching sentences read once (store.c: hd_matches), not a probe an event */
             snprintf(has, sizeof has, "hd_matches(?%d, (SELECT min(y.id) FROM events y"
                                       " WHERE y.doc = x.doc AND y.sentence = x.sentence))",
                      r->vals.text_param);
         int wl = (int)r->vals.text_off;
         if (r->f.dedup) {
-            buf_printf(sql, "SELECT id FROM (SELECT e.date AS day, (SELECT min(x.id) FROM events x WHERE %s AND %s) AS id"
-                            " FROM event_days e%s%.*s) t WHERE id IS NOT NULL",
-                       ROW_EVENTS(pg), has, by_date, wl, where);
-            if (after) buf_printf(sql, " AND (day, id) > %s", cur);
-            if (page) buf_printf(sql, " ORDER BY day, id LIMIT %ld", page);
+            /* each row's first event with the words, joined by its id: the
+             * test written once (a subquery in the result and in a WHERE
+             * on it ran twice a row, SQLite copying it into both) */
+            buf_printf(sql, "SELECT x.id FROM event_days e%s JOIN events x ON x.id = (SELECT min(x.id) FROM events x"
+                            " WHERE %s AND %s)%.*s",
+                       by_date, ROW_EVENTS(pg), has, wl, where);
+            if (after) buf_printf(sql, " AND (e.date, x.id) > %s", cur);
+            if (page) buf_printf(sql, " ORDER BY e.date, x.id LIMIT %ld", page);
         } else {
             buf_printf(sql, "SELECT x.id FROM event_days e%s JOIN events x ON %s%.*s AND %s", by_date, ROW_EVENTS(pg), wl,
                        where, has);
@@ -647,13 +685,37 @@ void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after,
         /* the rollup's one-a-day rows: the first event of each, or all of
          * them by the events' (date, source, target, code) index */
         const char *idx = walk == WALK_DATES ? by_date : "";
+        const char *id = r->f.dedup ? "e.id" : "x.id";
+        if (!pg && r->f.actor && page && walk != WALK_DATES) {
+            /* an actor in either role, a page: its rows as the source and
+             * those as the target only, each read a month at a time in date
+             * order and merged (SQLite's ORDER BY of a compound SELECT), so
+             * that the page costs its own months' rows, not every row of
+             * the actor (the OR of two indexes comes out unordered) */
+            buf_puts(sql, "SELECT id FROM (");
+            for (int k = 0; k < 2; k++) {
+                if (r->f.dedup)
+                    buf_printf(sql, "%sSELECT e.id AS id, e.ym AS ym, e.date AS day FROM event_days e%s",
+                               k ? " UNION ALL " : "", where);
+                else
+                    buf_printf(sql, "%sSELECT x.id AS id, e.ym AS ym, e.date AS day FROM event_days e JOIN events x ON %s%s",
+                               k ? " UNION ALL " : "", ROW_EVENTS(pg), where);
+                buf_puts(sql, " AND ");
+                months_in(sql, &r->f, after ? after->date : NULL);
+                role_country(sql, k ? "e.tc" : "e.sc", r->f.actor, 0);
+                if (k) role_country(sql, "e.sc", r->f.actor, 1);   /* once: rows in both roles are the source's */
+                if (after) buf_printf(sql, " AND (e.date, %s) > %s", id, cur);
+            }
+            /* one column, as an IN list needs (api.c), in the page's order */
+            buf_printf(sql, " ORDER BY 2, 3, 1 LIMIT %ld) t ORDER BY ym, day, id", page);
+            return;
+        }
         if (r->f.dedup)
             buf_printf(sql, "SELECT e.id FROM event_days e%s%s", idx, where);
         else
             buf_printf(sql, "SELECT x.id FROM event_days e%s JOIN events x ON %s%s", idx, ROW_EVENTS(pg), where);
         /* by month first where the rows are keyed so (the same order) */
         int by_month = walk != WALK_DATES && rollup_months(sql, &r->f, after ? after->date : NULL);
-        const char *id = r->f.dedup ? "e.id" : "x.id";
         if (after) buf_printf(sql, " AND (e.date, %s) > %s", id, cur);
         if (page) buf_printf(sql, " ORDER BY %se.date, %s LIMIT %ld", by_month ? "e.ym, " : "", id, page);
     } else if (r->f.dedup) {

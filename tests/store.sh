@@ -183,7 +183,7 @@ check stats_with_a_text_filter_counts_from_the_events test "$("$H" stats --db "$
     "$("$H" export --db "$DB" --format jsonl | jq -r 'select(.text | ascii_downcase | test("(^|[^a-z0-9])the([^a-z0-9]|$)")) | .date // "undated"' | sort | uniq -c | awk '{ print $2 "," $1 }')"
 
 # query's pages: every one after the last, together, are the whole answer
-for f in "" "--dyad RUS:CHN --both-ways" "--source RUS" "--target CHN --dedup none" "--actor RUS --since 2024-04-09" "--dedup none" "--root 04,05 --since 2024-01-01" "--text the" "--country KEN --dedup none"; do
+for f in "" "--dyad RUS:CHN --both-ways" "--source RUS" "--target CHN --dedup none" "--actor RUS --since 2024-04-09" "--actor RUS --dedup none" "--actor KEN" "--actor KEN --dedup none" "--actor K" "--actor KENGOV --root 01,02,04,14,17,18" "--dedup none" "--root 04,05 --since 2024-01-01" "--text the" "--country KEN --dedup none"; do
     name=$(echo "pages${f:+_}$f" | tr -c 'a-zA-Z0-9\n' _ | tr -s _)
     "$H" query --db "$DB" --limit 0 --format csv $f 2>/dev/null | tail -n +2 >"$T/all"
     pages "$T/p" 3 $f
