@@ -395,6 +395,14 @@ int filter_sql(const Filter *f, Buf *w, Params *vals, char *msg, size_t msgsz)
             snprintf(msg, msgsz, "--text needs words");
             return -1;
         }
+        /* SQLite's index holds each sentence's months beside its text
+         * (store.c: version 9): the words are looked for in the text */
+        if (!f->pg) {
+            Buf c = {0};
+            buf_printf(&c, "text : (%s)", q.data);
+            buf_free(&q);
+            q = c;
+        }
         int at = param_add(vals, q.data, q.len);
         buf_free(&q);
         /* last, so that a walk through the rollup can leave it out (reader_event_ids) */
@@ -575,26 +583,26 @@ int reader_walk(Db *db, const Reader *r)
     /* every event with the words: PostgreSQL's planner walks them in order
      * better than the walk through the rollup, which it cannot keep to */
     if (f->text && f->pg && !f->dedup) return 0;
+    /* SQLite: a page of words is read a month at a time (text_by_months),
+     * whose time is that of the page's months; walking the rollup by date,
+     * each row tested against the words, read the whole rollup when other
+     * filters left no row to show ("talks" and --root 19 at 1.3 million
+     * events: 2.2 s; by months 0.35) */
+    if (f->text && !f->pg) return 0;
     if (f->text && !f->country && !f->near && r->vals.text_param) {
-        /* Words: sorting the events of every matching sentence costs about
-         * 7 us a sentence; walking the rollup by date, testing each row's
-         * events against the matching sentences (hd_matches), about 3 us a
-         * row, and finds a page of 100 after 100 * N / M rows of N, for M
-         * matching sentences.  Walk when M passes the point where both cost
-         * the same, sqrt(100 N 3 / 7), about sqrt(45 N).  (Measured at 1.3
-         * million events, each command's best of three: "election", 17,675
-         * sentences, sorted 172 ms, walked 65; "ceasefire", 11,520: 141, 92;
-         * "sanctions", 5,923: 103, 95.  N: the events, which the indexed
-         * sentences, each with one at least, do not outnumber.) */
+        /* Words (PostgreSQL): sorting the events of every matching
+         * sentence, or walking the rollup by date, testing each day's
+         * events against the index (about 25 us a row), which finds a page
+         * of 100 after 100 * N / M rows of N, for M matching sentences.
+         * PostgreSQL counts matches dear (its GIN bitmap and the rows behind
+         * it, 2.5 us each) and sorts them dearer: it walks from
+         * sqrt(600 N) / 4 (at 3.7M events: "talks" 176 -> 88 ms, "police"
+         * 1,037 -> 319).  (N: the events, which the indexed sentences, each
+         * with one at least, do not outnumber.) */
         Buf sql = {0};
         Params none = {0};
         long n = count_upto(db, "SELECT coalesce(max(id), 0) FROM events", &none);
-        long bound = (long)sqrt(45.0 * (double)n);
-        /* PostgreSQL counts matches dearer (its GIN bitmap and the rows
-         * behind it, 2.5 us each), sorts them dearer still and probes the
-         * index a row: it walks from sqrt(600 N) / 4 (at 3.7M events:
-         * "talks" 176 -> 88 ms, "police" 1,037 -> 319) */
-        if (f->pg) bound = (long)(sqrt(600.0 * (double)n) / 4);
+        long bound = (long)(sqrt(600.0 * (double)n) / 4);
         if (bound < 2000) bound = 2000;
         Params one = {.v = &r->vals.v[r->vals.text_param - 1], .n = 1};
         buf_printf(&sql, "SELECT count(*) FROM (SELECT 1 FROM %s WHERE ", FTS_TABLE(f->pg));
@@ -637,6 +645,52 @@ int reader_walk(Db *db, const Reader *r)
             " AND x.code = e.code"                                                                                  \
           : "x.date IS nullif(e.date, 'undated') AND x.source = e.source AND x.target = e.target AND x.code = e.code")
 
+/* A page of events with words (SQLite), a month at a time: first the last
+ * month the page needs, found by reading months in order, each asking the
+ * index for the words in that month ("WORDS AND ym : MONTH", store.c:
+ * version 9) and stopping once the page's count of rows (one-a-day rows,
+ * or events) is reached; then the events of the months it found rows in,
+ * sorted (a month before the last where it found none has none; when few
+ * rows pass the other filters, the second reading is of their months
+ * alone).  The count leaves out the cursor's own day, so that it never
+ * stops too soon (a one-a-day row whose first event is before the cursor
+ * but another after is not on the page), and the cursor's month is read
+ * whatever it finds.  Its time is that of the page's months, not of every
+ * sentence with the words. */
+static void text_by_months(const Reader *r, Buf *sql, long page, const Cursor *after, const char *cur)
+{
+    const char *where = r->where.data;
+    int wl = (int)r->vals.text_off, tp = r->vals.text_param;
+    long lo = date_ym(r->f.since, 0), hi = date_ym(r->f.until, 999999);
+    if (after && date_ym(after->date, 0) > lo) lo = date_ym(after->date, 0);
+    /* the sentences with the words in month m.ym, and their events (e) */
+    char from[640];
+    snprintf(from, sizeof from,
+             " FROM months m CROSS JOIN sentences_fts f ON f.sentences_fts MATCH (?%d || ' AND ym : ' || m.ym)"
+             " CROSS JOIN events s ON s.id = f.rowid CROSS JOIN events e ON e.doc = s.doc AND e.sentence = s.sentence",
+             tp);
+    Buf in = {0};
+    /* the months the count found rows in, and the cursor's own */
+    buf_printf(&in, " AND e.id IN (SELECT e.id%s WHERE m.ym IN (SELECT %ld UNION SELECT v FROM"
+                    " (SELECT %sm.ym AS v%s%s%.*s AND m.ym BETWEEN %ld AND %ld AND " STORE_YM("e.date") " = m.ym",
+               from, after ? date_ym(after->date, 0) : 0L, r->f.dedup ? "DISTINCT " : "",
+               r->f.dedup ? ", e.date, e.source, e.target, e.code" : ", e.id", from, wl, where, lo, hi);
+    if (after) buf_printf(&in, " AND coalesce(e.date, 'undated') > '%s'", after->date);
+    buf_printf(&in, " ORDER BY m.ym LIMIT %ld)) AND " STORE_YM("e.date") " = m.ym)", page);
+    if (r->f.dedup) {
+        buf_printf(sql, "SELECT id FROM (SELECT min(e.id) AS id, coalesce(e.date, 'undated') AS day FROM events e%.*s%s"
+                        " GROUP BY e.date, e.source, e.target, e.code) t",
+                   wl, where, in.data);
+        if (after) buf_printf(sql, " WHERE (day, id) > %s", cur);
+        buf_printf(sql, " ORDER BY day, id LIMIT %ld", page);
+    } else {
+        buf_printf(sql, "SELECT e.id FROM events e%.*s%s", wl, where, in.data);
+        if (after) buf_printf(sql, " AND (coalesce(e.date, 'undated'), e.id) > %s", cur);
+        buf_printf(sql, " ORDER BY coalesce(e.date, 'undated'), e.id LIMIT %ld", page);
+    }
+    buf_free(&in);
+}
+
 void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after, int walk)
 {
     const char *where = r->where.data;
@@ -652,17 +706,11 @@ void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after,
     if (walk == WALK_TEXT) {
         /* the rollup's rows by date, each day's events tested against the
          * full-text index (the WHERE clause without its words) */
-        char has[512];
-        if (pg) {
-            char match[160];
-            snprintf(match, sizeof match, FTS_MATCH(pg), r->vals.text_param);
-            snprintf(has, sizeof has, "EXISTS (SELECT 1 FROM %s WHERE %s = (SELECT min(y.id) FROM events y"
-                                      " WHERE y.doc = x.doc AND y.sentence = x.sentence) AND %s)",
-                     FTS_TABLE(pg), FTS_ID(pg), match);
-        } else   /* the matching sentences read once (store.c: hd_matches), not a probe an event */
-            snprintf(has, sizeof has, "hd_matches(?%d, (SELECT min(y.id) FROM events y"
-                                      " WHERE y.doc = x.doc AND y.sentence = x.sentence))",
-                     r->vals.text_param);
+        char has[512], match[160];
+        snprintf(match, sizeof match, FTS_MATCH(pg), r->vals.text_param);
+        snprintf(has, sizeof has, "EXISTS (SELECT 1 FROM %s WHERE %s = (SELECT min(y.id) FROM events y"
+                                  " WHERE y.doc = x.doc AND y.sentence = x.sentence) AND %s)",
+                 FTS_TABLE(pg), FTS_ID(pg), match);
         int wl = (int)r->vals.text_off;
         if (r->f.dedup) {
             /* each row's first event with the words, joined by its id: the
@@ -679,6 +727,11 @@ void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after,
             if (after) buf_printf(sql, " AND (e.date, x.id) > %s", cur);
             if (page) buf_printf(sql, " ORDER BY e.date, x.id LIMIT %ld", page);
         }
+        return;
+    }
+    /* (a place's filter keeps the events' index by place and date) */
+    if (!pg && page && r->vals.text_param && !r->f.country && !r->f.near) {
+        text_by_months(r, sql, page, after, cur);
         return;
     }
     if (filter_rollup(&r->f)) {

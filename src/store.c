@@ -91,6 +91,8 @@ struct Store {
     Pending pend;             /* the batch's events, for the rollups (rollup_flush) */
     StoreTotals done;         /* committed */
     StoreTotals batch;        /* in the open transaction: committed with it, or lost with it */
+    Buf by_sent;              /* a document's events by sentence (sentence_months) */
+    Buf ym, months;           /* a sentence's months: as numbers, and as its index entry holds them */
 };
 
 static int fail(sqlite3 *db, char *err, size_t errsz, const char *what)
@@ -310,7 +312,6 @@ static const char MIGRATE_V7[] =
  * its own in a large store (make bench-store: ingest at ten million
  * events ...).  A dyad's rows in time order are then one range a month:
  * readers seek the months the store holds (query.c: rollup_months). */
-#define STORE_YM(d) "CASE WHEN " d " IS NULL OR " d " = 'undated' THEN 999999 ELSE CAST(substr(" d ", 1, 4) || substr(" d ", 6, 2) AS INTEGER) END"
 static const char MIGRATE_V8[] =
     "DROP TRIGGER IF EXISTS events_ad_days;"
     "CREATE TABLE event_days_m(ym INTEGER NOT NULL, sc TEXT NOT NULL, tc TEXT NOT NULL, date TEXT NOT NULL,"
@@ -371,8 +372,36 @@ static const char MIGRATE_V8_TRIGGERS[] =
     "   WHERE ym = old.ym AND sc = old.sc AND tc = old.tc AND root = old.root AND quad = old.quad;"
     "  DELETE FROM dyad_months WHERE ym = old.ym AND sc = old.sc AND tc = old.tc AND root = old.root AND quad = old.quad"
     "   AND days <= 0; END;";
+/* Version 8 -> 9: words by month.
+ * A sentence's entry in the full-text index also holds, as the words of a
+ * second column (ym), the months of its events (YYYYMM; 999999 undated),
+ * and `months` lists every month the store has held (kept by a trigger on
+ * month_totals; a month emptied stays, which costs readers one probe).  A
+ * page of events with some words is then read a month at a time in date
+ * order, asking the index for "words AND ym : MONTH" (query.c:
+ * reader_event_ids), not every sentence with the words sorted by date:
+ * its time grows with the page and the months it spans, not with how
+ * often the words occur.  SENT_MONTHS is the second column's text as SQL
+ * reads it from the events (the migration; a document's removal, when a
+ * contentless index is given the words it removes); the writer makes the
+ * same text from the document it stores (sentence_months). */
+#define SENT_MONTHS(doc, sentence)                                                                               \
+    "(SELECT group_concat(m, ' ') FROM (SELECT DISTINCT " STORE_YM("x.date") " AS m FROM events x WHERE x.doc = " \
+    doc " AND x.sentence = " sentence " ORDER BY m))"
+static const char MIGRATE_V9[] =
+    "CREATE TABLE months(ym INTEGER PRIMARY KEY);"
+    "INSERT INTO months SELECT DISTINCT ym FROM month_totals;"
+    "CREATE TRIGGER month_totals_ai AFTER INSERT ON month_totals BEGIN"
+    "  INSERT OR IGNORE INTO months VALUES(new.ym); END;"
+    "CREATE TEMP TABLE fts_v9 AS SELECT e.id AS id, hd_sentence(d.body, d.sentence_spans, e.sentence) AS text,"
+    "  " SENT_MONTHS("e.doc", "e.sentence") " AS ym"
+    "  FROM (SELECT min(id) AS id, doc, sentence FROM events GROUP BY doc, sentence) e JOIN documents d ON d.id = e.doc;"
+    "DROP TABLE sentences_fts;"
+    "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, ym, content='');"
+    "INSERT INTO sentences_fts(rowid, text, ym) SELECT id, text, ym FROM temp.fts_v9 WHERE text IS NOT NULL ORDER BY id;"
+    "DROP TABLE temp.fts_v9;";
 static const char *const MIGRATIONS[] = {SCHEMA_V1, MIGRATE_V2, MIGRATE_V3, MIGRATE_V4, MIGRATE_V5, MIGRATE_V6,
-                                         MIGRATE_V7, MIGRATE_V8};
+                                         MIGRATE_V7, MIGRATE_V8, MIGRATE_V9};
 _Static_assert(sizeof MIGRATIONS / sizeof *MIGRATIONS == STORE_SCHEMA_VERSION,
                "one migration per schema version");
 
@@ -730,7 +759,8 @@ Store *store_open(const char *path, char *err, size_t errsz)
     }
     /* the batch's sentences wait here for the full-text index (index_batch):
      * rows added to it one by one would each flush it */
-    if (exec(db, "CREATE TEMP TABLE IF NOT EXISTS fts_new(id INTEGER PRIMARY KEY, text TEXT NOT NULL)", err, errsz, path)) {
+    if (exec(db, "CREATE TEMP TABLE IF NOT EXISTS fts_new(id INTEGER PRIMARY KEY, text TEXT NOT NULL, ym TEXT NOT NULL)",
+             err, errsz, path)) {
         sqlite3_close(db);
         return NULL;
     }
@@ -747,7 +777,7 @@ Store *store_open(const char *path, char *err, size_t errsz)
                                "body,sentence_spans,author,language,ingested_at) VALUES(?9,?1,?2,?3,?4,?5,?6,?7,?8,?10,?11,?12,?13,?14,"
                                "coalesce(?15,strftime('%Y-%m-%dT%H:%M:%SZ','now')))"
                                " ON CONFLICT DO NOTHING"},
-        {offsetof(Store, sent), "INSERT INTO temp.fts_new(id, text) VALUES(?1, ?2)"},
+        {offsetof(Store, sent), "INSERT INTO temp.fts_new(id, text, ym) VALUES(?1, ?2, ?3)"},
         {offsetof(Store, ev), "INSERT INTO events(doc,sentence,date,source,target,code,root,quad,goldstein,"
                               "source_text,target_text,verb_text,place,rule,story,event,plover,date_basis,date_text,quote,"
                               "place_country,place_lat,place_lon,place_how,place_kind,place_region) "
@@ -760,11 +790,12 @@ Store *store_open(const char *path, char *err, size_t errsz)
         {offsetof(Store, band_find), "SELECT doc FROM doc_bands WHERE week IN (?3 - 1, ?3, ?3 + 1) AND band=?1 AND hash=?2"
                                      " LIMIT 16"},
         {offsetof(Store, sig), "SELECT signature, story FROM documents WHERE id=?1"},
-        {offsetof(Store, fts), "INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM temp.fts_new"},
+        {offsetof(Store, fts), "INSERT INTO sentences_fts(rowid, text, ym) SELECT id, text, ym FROM temp.fts_new"},
         {offsetof(Store, fts_clear), "DELETE FROM temp.fts_new"},
         /* a document's entries out of the full-text index, read from its body */
-        {offsetof(Store, fts_del), "INSERT INTO sentences_fts(sentences_fts, rowid, text)"
-                                   " SELECT 'delete', e.id, hd_sentence(d.body, d.sentence_spans, e.sentence)"
+        {offsetof(Store, fts_del), "INSERT INTO sentences_fts(sentences_fts, rowid, text, ym)"
+                                   " SELECT 'delete', e.id, hd_sentence(d.body, d.sentence_spans, e.sentence), "
+                                   SENT_MONTHS("e.doc", "e.sentence")
                                    " FROM (SELECT min(id) AS id, doc, sentence FROM events WHERE doc = ?1 GROUP BY sentence) e"
                                    " JOIN documents d ON d.id = e.doc"},
         {offsetof(Store, day_up), "INSERT INTO event_days VALUES(" STORE_YM("?3") ", substr(?1, 1, 3), substr(?2, 1, 3), ?3, ?1, ?2,"
@@ -808,105 +839,6 @@ static void sql_km(sqlite3_context *cx, int argc, sqlite3_value **v)
     sqlite3_result_double(cx, 2 * 6371.0 * asin(sqrt(a > 1 ? 1 : a)));
 }
 
-/* hd_matches(words, id): whether the full-text index holds the sentence
- * keyed id (its first event) among those holding words (an FTS5 query).
- * The connection reads every id the index gives the words once, in order,
- * and answers each call by a binary search; it reads them again for other
- * words, or when the store has changed (PRAGMA data_version, asked once
- * a call site a statement's run: SQLite's auxiliary data of the words
- * marks it).  A walk of a common word's pages tests thousands of events
- * (twice each: the walk's test stands in its WHERE clause and in its
- * result): a probe of the index each cost about 20 us (a seek in each of
- * its segments, fifteen at ten million events), reading them all about
- * 0.1 us a sentence. */
-typedef struct Matches {
-    char *words;              /* the query the ids are of (NULL: none yet) */
-    long long version;        /* the store's data_version when they were read */
-    sqlite3_int64 *id;
-    size_t n, cap;
-} Matches;
-
-static void matches_free(void *p)
-{
-    Matches *m = p;
-    if (!m) return;
-    free(m->words);
-    free(m->id);
-    free(m);
-}
-
-static long long data_version(sqlite3 *db)
-{
-    sqlite3_stmt *q;
-    long long v = -1;
-    if (sqlite3_prepare_v2(db, "PRAGMA data_version", -1, &q, NULL) == SQLITE_OK) {
-        if (sqlite3_step(q) == SQLITE_ROW) v = sqlite3_column_int64(q, 0);
-        sqlite3_finalize(q);
-    }
-    return v;
-}
-
-/* the sentences holding words into m; -1 on an error of the query */
-static int matches_load(Matches *m, sqlite3 *db, const char *words, long long version)
-{
-    free(m->words);
-    m->words = NULL;
-    m->n = 0;
-    sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(db, "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?1 ORDER BY rowid", -1, &q,
-                           NULL) != SQLITE_OK)
-        return -1;
-    sqlite3_bind_text(q, 1, words, -1, SQLITE_STATIC);
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        if (m->n == m->cap) {
-            m->cap = m->cap ? m->cap * 2 : 4096;
-            m->id = realloc(m->id, m->cap * sizeof *m->id);
-            if (!m->id) abort();
-        }
-        m->id[m->n++] = sqlite3_column_int64(q, 0);
-    }
-    sqlite3_finalize(q);
-    if (rc != SQLITE_DONE) return -1;
-    m->words = strdup(words);
-    if (!m->words) abort();
-    m->version = version;
-    return 0;
-}
-
-static int matches_has(const Matches *m, sqlite3_int64 id)
-{
-    size_t lo = 0, hi = m->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (m->id[mid] < id) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo < m->n && m->id[lo] == id;
-}
-
-static void sql_matches(sqlite3_context *cx, int argc, sqlite3_value **v)
-{
-    (void)argc;
-    Matches *m = sqlite3_user_data(cx);
-    const char *words = (const char *)sqlite3_value_text(v[0]);
-    if (!words || sqlite3_value_type(v[1]) == SQLITE_NULL) {
-        sqlite3_result_int(cx, 0);
-        return;
-    }
-    if (!sqlite3_get_auxdata(cx, 0)) {   /* this call site's first call in this run */
-        sqlite3 *db = sqlite3_context_db_handle(cx);
-        long long version = data_version(db);
-        if ((!m->words || strcmp(m->words, words) || m->version != version) &&
-            matches_load(m, db, words, version)) {
-            sqlite3_result_error(cx, sqlite3_errmsg(db), -1);
-            return;
-        }
-        sqlite3_set_auxdata(cx, 0, m, NULL);   /* a mark: m is the connection's */
-    }
-    sqlite3_result_int(cx, matches_has(m, sqlite3_value_int64(v[1])));
-}
-
 sqlite3 *store_open_read(const char *path, char *err, size_t errsz)
 {
     sqlite3 *db;
@@ -941,9 +873,6 @@ sqlite3 *store_open_read(const char *path, char *err, size_t errsz)
      * 3 ms either way).  serve's connections, which live, map (api.c). */
     /* the functions the readers' filters use (query.h: --near) */
     sqlite3_create_function(db, "hd_km", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_km, NULL, NULL);
-    Matches *m = calloc(1, sizeof *m);
-    if (!m) abort();
-    sqlite3_create_function_v2(db, "hd_matches", 2, SQLITE_UTF8, m, sql_matches, NULL, NULL, matches_free);
     text_functions(db);
     return db;
 }
@@ -1444,6 +1373,57 @@ void store_view_copy(StoreView *dst, const StoreView *src, Arena *a)
     dst->quotes = qs;
 }
 
+/* The months of each sentence's events (SENT_MONTHS, written here as the
+ * index's delete reads it: distinct YYYYMM in order, 999999 undated, one
+ * space between): by_sent holds the document's events sorted by sentence
+ * (counting sort: first the start of each sentence's, then their indexes) */
+static void sentences_by(Store *st, const StoreView *v)
+{
+    buf_clear(&st->by_sent);
+    buf_reserve(&st->by_sent, (v->nsent + 2 + v->nev) * sizeof(uint32_t));
+    uint32_t *start = (uint32_t *)(void *)st->by_sent.data, *ord = start + v->nsent + 2;
+    memset(start, 0, (v->nsent + 2) * sizeof *start);
+    for (uint32_t i = 0; i < v->nev; i++)
+        if (v->ev[i].sentence < v->nsent) start[v->ev[i].sentence + 2]++;
+    for (uint32_t k = 2; k < v->nsent + 2; k++) start[k] += start[k - 1];
+    for (uint32_t i = 0; i < v->nev; i++)
+        if (v->ev[i].sentence < v->nsent) ord[start[v->ev[i].sentence + 1]++] = i;
+}
+
+static long event_ym(const StoredEvent *e)
+{
+    const char *d = e->date;
+    if (!d[0]) return 999999;
+    return atol(d) * 100 + atol(d + 5);
+}
+
+static const char *sentence_months(Store *st, const StoreView *v, uint32_t sentence)
+{
+    const uint32_t *start = (const uint32_t *)(const void *)st->by_sent.data, *ord = start + v->nsent + 2;
+    uint32_t count = start[sentence + 1] - start[sentence];
+    /* the months sorted (insertion: a sentence has a few events) */
+    buf_clear(&st->ym);
+    buf_reserve(&st->ym, count * sizeof(long));
+    long *ym = (long *)(void *)st->ym.data;
+    uint32_t n = 0;
+    for (uint32_t k = start[sentence]; k < start[sentence + 1]; k++) {
+        long m = event_ym(&v->ev[ord[k]]);
+        uint32_t j = n;
+        while (j > 0 && ym[j - 1] > m) j--;
+        if (j > 0 && ym[j - 1] == m) continue;
+        memmove(ym + j + 1, ym + j, (size_t)(n - j) * sizeof *ym);
+        ym[j] = m;
+        n++;
+    }
+    buf_clear(&st->months);
+    for (uint32_t j = 0; j < n; j++) {
+        if (j) buf_putc(&st->months, ' ');
+        buf_int(&st->months, ym[j]);
+    }
+    buf_putc(&st->months, '\0');
+    return st->months.data;
+}
+
 int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errsz)
 {
     /* A document is stored whole or not at all because its batch is: no
@@ -1477,6 +1457,7 @@ int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errs
             if (sqlite3_step(st->del) != SQLITE_DONE) goto bad;
         }
     }
+    sentences_by(st, v);
     const uint32_t *sig = v->sig;
     int shingles = v->shingles;
     sqlite3_int64 week = pub_week(v->pubdate);
@@ -1556,6 +1537,7 @@ int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errs
             sqlite3_reset(q);
             sqlite3_bind_int64(q, 1, id);
             sqlite3_bind_text(q, 2, v->body + v->sent_off[e->sentence], (int)v->sent_len[e->sentence], SQLITE_STATIC);
+            sqlite3_bind_text(q, 3, sentence_months(st, v, e->sentence), -1, SQLITE_STATIC);
             if (sqlite3_step(q) != SQLITE_DONE) goto bad;
         }
     }
@@ -1662,5 +1644,8 @@ void store_close(Store *st)
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) sqlite3_finalize(all[i]);
     sqlite3_close(st->db);
     pending_free(&st->pend);
+    buf_free(&st->by_sent);
+    buf_free(&st->ym);
+    buf_free(&st->months);
     free(st);
 }

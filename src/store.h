@@ -10,7 +10,12 @@
 typedef struct Store Store;
 
 #define STORE_BATCH 1024
-#define STORE_SCHEMA_VERSION 8
+#define STORE_SCHEMA_VERSION 9
+
+/* SQL: the month a date is kept under in the rollups and the full-text
+ * index (YYYYMM as a number; 999999 undated) */
+#define STORE_YM(d) "CASE WHEN " d " IS NULL OR " d " = 'undated' THEN 999999 ELSE CAST(substr(" d ", 1, 4) || substr(" d ", 6, 2) AS INTEGER) END"
+
 
 /* Open (creating or migrating) the database at path. */
 Store *store_open(const char *path, char *err, size_t errsz);

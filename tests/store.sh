@@ -58,7 +58,7 @@ DB="$T/e.db"
 "$H" ingest --quiet --db "$DB" $IN >/dev/null 2>&1
 docs=$(q "$DB" 'select count(*) from documents'); evs=$(q "$DB" 'select count(*) from events')
 check ingest_stores_four_documents test "$docs" -eq 4
-check schema_has_version_8 test "$(q "$DB" 'pragma user_version')" -eq 8
+check schema_has_version_9 test "$(q "$DB" 'pragma user_version')" -eq 9
 check stored_events_say_where_their_date_came_from test "$(q "$DB" "select count(*) from events where date_basis = 'text' and date_text = 'Monday'")" -gt 0
 check every_stored_event_has_a_date_basis test "$(q "$DB" "select count(*) from events where date_basis is null or (date_basis = 'text') != (date_text is not null)")" -eq 0
 "$H" ingest --quiet --db "$DB" $IN >/dev/null 2>&1
@@ -66,6 +66,13 @@ check rollups_sum_the_stored_events test "$(rollup_off "$DB")" -eq 0
 check ingest_again_adds_nothing test "$(q "$DB" 'select count(*) from documents'),$(q "$DB" 'select count(*) from events')" = "$docs,$evs"
 check reprint_joins_the_story_of_the_original test "$(q "$DB" "select count(distinct story) || ',' || count(*) from documents where doc_id in ('examples/lavrov-beijing','wire-2','$T/reprint')")" = "1,2"
 check other_articles_have_stories_of_their_own test "$(q "$DB" 'select count(distinct story) from documents')" -eq 3
+# the full-text index holds each sentence's months beside its words (version 9)
+check months_list_every_month_of_the_events test "$(q "$DB" "select group_concat(ym, ' ') from months")" = \
+    "$(q "$DB" "select group_concat(m, ' ') from (select distinct case when date is null then 999999 else cast(substr(date, 1, 4) || substr(date, 6, 2) as integer) end as m from events order by m)")"
+check full_text_index_finds_a_months_sentences test "$(q "$DB" "select count(*) from sentences_fts where sentences_fts match 'ym : 202404'")" -eq \
+    "$(q "$DB" "select count(*) from (select distinct doc, sentence from events where date like '2024-04-%')")"
+check full_text_index_finds_words_in_a_month test "$(q "$DB" "select count(*) from sentences_fts where sentences_fts match 'text : (cooperation) AND ym : 202404'")" -gt 0
+check words_asked_for_are_not_looked_for_in_the_months test "$("$H" query --db "$DB" --text 202404 --limit 0 --format csv | tail -n +2 | wc -l)" -eq 0
 check actors_view_counts_events test "$(q "$DB" "select events > 0 from actors where code = 'RUSGOV'")" = 1
 
 # --replace: same id, new text -> old events gone in one step
@@ -80,6 +87,15 @@ check replace_leaves_one_copy test "$(q "$DB" "select count(*) from documents wh
 check rollups_follow_a_replaced_document test "$(rollup_off "$DB")" -eq 0
 check replace_updates_full_text test "$(q "$DB" "select count(*) from sentences_fts where sentences_fts match 'attacked'")" -eq 0
 check replace_leaves_a_sound_full_text_index q "$DB" "insert into sentences_fts(sentences_fts) values('integrity-check')"
+# a sentence with events of two months is found under each, and replaced leaves neither
+printf '{"id":"r3","text":"On April 28 Ukraine accused Russia, and on Monday Russia attacked Ukraine.","date":"2024-05-07"}\n' >"$T/r3.jsonl"
+printf '{"id":"r3","text":"Russia thanked China on Monday.","date":"2024-05-07"}\n' >"$T/r4.jsonl"
+"$H" ingest --quiet --db "$DB" "$T/r3.jsonl" >/dev/null 2>&1
+check sentence_is_indexed_under_each_month_of_its_events test "$(q "$DB" "select count(*) from sentences_fts where sentences_fts match 'text : (accused) AND ym : 202404'"),$(q "$DB" "select count(*) from sentences_fts where sentences_fts match 'text : (accused) AND ym : 202405'")" = "1,1"
+"$H" ingest --quiet --replace --db "$DB" "$T/r4.jsonl" >/dev/null 2>&1
+check replaced_sentence_leaves_its_months test "$(q "$DB" "select count(*) from sentences_fts where sentences_fts match 'ym : 202404'")" -eq \
+    "$(q "$DB" "select count(*) from (select distinct doc, sentence from events where date like '2024-04-%')")"
+check replace_of_a_sentence_of_two_months_leaves_a_sound_index q "$DB" "insert into sentences_fts(sentences_fts) values('integrity-check')"
 # bodies are kept compressed, and what is read back is the text
 check long_bodies_are_stored_compressed test "$(q "$DB" "select count(*) from documents where length(cast(body as blob)) > 400 and typeof(body) != 'blob'")" -eq 0
 check a_stored_sentence_reads_back_as_written sh -c "'$H' query --db '$DB' --dyad RUS:CHN --code 051 --format jsonl | grep -qF '\"text\":\"Russia thanked China on Monday.\"'"
@@ -183,7 +199,7 @@ check stats_with_a_text_filter_counts_from_the_events test "$("$H" stats --db "$
     "$("$H" export --db "$DB" --format jsonl | jq -r 'select(.text | ascii_downcase | test("(^|[^a-z0-9])the([^a-z0-9]|$)")) | .date // "undated"' | sort | uniq -c | awk '{ print $2 "," $1 }')"
 
 # query's pages: every one after the last, together, are the whole answer
-for f in "" "--dyad RUS:CHN --both-ways" "--source RUS" "--target CHN --dedup none" "--actor RUS --since 2024-04-09" "--actor RUS --dedup none" "--actor KEN" "--actor KEN --dedup none" "--actor K" "--actor KENGOV --root 01,02,04,14,17,18" "--dedup none" "--root 04,05 --since 2024-01-01" "--text the" "--country KEN --dedup none"; do
+for f in "" "--dyad RUS:CHN --both-ways" "--source RUS" "--target CHN --dedup none" "--actor RUS --since 2024-04-09" "--actor RUS --dedup none" "--actor KEN" "--actor KEN --dedup none" "--actor K" "--actor KENGOV --root 01,02,04,14,17,18" "--text the --dedup none" "--text the --since 2024-04-09" "--text the --actor RUS" "--text the --root 01,02,03,04,05" "--text police --country KEN" "--text said --until 2024-04-08" "--dedup none" "--root 04,05 --since 2024-01-01" "--text the" "--country KEN --dedup none"; do
     name=$(echo "pages${f:+_}$f" | tr -c 'a-zA-Z0-9\n' _ | tr -s _)
     "$H" query --db "$DB" --limit 0 --format csv $f 2>/dev/null | tail -n +2 >"$T/all"
     pages "$T/p" 3 $f
@@ -236,7 +252,7 @@ PRAGMA user_version=1;"
 "$H" query --db "$V1" >/dev/null 2>"$T/e"; rc=$?
 check old_schema_is_reported_to_readers sh -c "[ $rc -eq 1 ] && grep -q 'schema version 1' '$T/e'"
 "$H" ingest --quiet --db "$V1" examples/border-clash.txt >/dev/null 2>&1
-check migration_reaches_version_8 test "$(q "$V1" 'pragma user_version')" -eq 8
+check migration_reaches_version_9 test "$(q "$V1" 'pragma user_version')" -eq 9
 check migration_adds_quotes_the_events_quote_and_authors test "$(q "$V1" "select (select count(*) from sqlite_master where name = 'quotes') || (select count(*) from pragma_table_info('events') where name = 'quote') || (select count(*) from pragma_table_info('documents') where name = 'author')")" = 111
 check migration_leaves_old_events_without_a_date_basis test "$(q "$V1" "select quote(date_basis) from events where source = 'AAA'")" = NULL
 check migration_keeps_old_events test "$(q "$V1" "select count(*) from events where source = 'AAA'")" -eq 1
@@ -249,6 +265,7 @@ printf '{"id":"old","text":"Ardania thanked Belmoria on Monday.","date":"2020-01
 "$H" ingest --quiet --replace --db "$V1" "$T/old.jsonl" >/dev/null 2>&1
 check migrated_document_replaced_leaves_the_full_text_index test "$(q "$V1" "select count(*) from sentences_fts where sentences_fts match 'rockets'")" -eq 0
 check migrated_full_text_index_is_sound q "$V1" "insert into sentences_fts(sentences_fts) values('integrity-check')"
+check migrated_full_text_index_finds_old_sentences_by_month test "$(q "$V1" "select count(*) from sentences_fts where sentences_fts match 'ym : 202001'")" -eq 0
 
 # where events happened: stored, filtered by country and distance, exported as GDELT's geography
 check stored_events_have_a_place test "$(q "$DB" "select count(*) from events where place_how is null or (place_how != 'none') != (place_country is not null and place_lat is not null)")" -eq 0
@@ -296,12 +313,13 @@ check query_via_an_outlet_never_named_gives_nothing test ! -s "$T/o"
 "$H" query --db "$QDB" --speaker RUS --code 042 >"$T/o" 2>"$T/e"; rc=$?
 check query_speaker_with_event_filters_is_a_usage_error sh -c "[ $rc -eq 2 ] && grep -q 'select quotes' '$T/e'"
 
-# a schema version outside 1..8 (negative, or from a newer herodotus): every
-# command that opens the store refuses it, names the file and the version,
-# and leaves the file as it was
-for v in -5 9; do
-    if [ "$v" -lt 0 ]; then kind=negative want="$kind.db: database schema version $v is not one herodotus knows (1..8)"
-    else kind=too_new want="$kind.db: database schema version $v was written by a newer herodotus (this one knows 1..8)"; fi
+# a schema version outside those this herodotus knows (negative, or from a
+# newer herodotus): every command that opens the store refuses it, names
+# the file and the version, and leaves the file as it was
+known=$(sed -n 's/^#define STORE_SCHEMA_VERSION \([0-9]*\).*/\1/p' "$(dirname "$0")/../src/store.h")
+for v in -5 $((known + 1)); do
+    if [ "$v" -lt 0 ]; then kind=negative want="$kind.db: database schema version $v is not one herodotus knows (1..$known)"
+    else kind=too_new want="$kind.db: database schema version $v was written by a newer herodotus (this one knows 1..$known)"; fi
     sqlite3 "$T/orig.db" "CREATE TABLE t(x); PRAGMA user_version=$v;"
     for cmd in "ingest --quiet examples/border-clash.txt" "query --limit 0" "stats --by month" "export --format gdelt"; do
         cp "$T/orig.db" "$T/$kind.db"

@@ -2376,71 +2376,6 @@ static int stored_bodies_are_compressed_and_read_back_exactly(void)
     return 0;
 }
 
-/* events of db whose sentence holds word: by hd_matches (which reads the
- * matching sentences once a connection) when fn, else by a probe of the
- * full-text index for each; -1 on an error */
-static long events_with_word(sqlite3 *db, const char *word, int fn)
-{
-    const char *sql = fn ? "SELECT count(*) FROM events e WHERE hd_matches(?1, (SELECT min(y.id) FROM events y"
-                           " WHERE y.doc = e.doc AND y.sentence = e.sentence))"
-                         : "SELECT count(*) FROM events e WHERE EXISTS (SELECT 1 FROM sentences_fts f WHERE f.rowid ="
-                           " (SELECT min(y.id) FROM events y WHERE y.doc = e.doc AND y.sentence = e.sentence)"
-                           " AND f.sentences_fts MATCH ?1)";
-    sqlite3_stmt *q;
-    long n = -1;
-    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK) return -1;
-    sqlite3_bind_text(q, 1, word, -1, SQLITE_STATIC);
-    if (sqlite3_step(q) == SQLITE_ROW) n = (long)sqlite3_column_int64(q, 0);
-    sqlite3_finalize(q);
-    return n;
-}
-
-/* Store one article (id, text), committed */
-static void store_article(Store *st, const char *id, const char *text, StorePacker *pk)
-{
-    char err[512];
-    RawDoc r = {"t", 0, id, NULL, "2024-04-10", NULL, NULL, text, strlen(text), NULL};
-    Doc d;
-    arena_reset(&arena);
-    int cut = 0;
-    CHECK(!pipeline_run(&d, &arena, &r, &builtin, models, &coder.opt, NULL, err, sizeof err, &cut), "coding: %s", err);
-    StoreView v;
-    store_view(&v, &d, text, strlen(text), &arena, pk);
-    CHECK(store_doc(st, &v, 0, err, sizeof err) == 0 && store_commit(st, err, sizeof err) == 0, "store: %s", err);
-}
-
-/* hd_matches (the test of a common word's walk) finds the events whose
- * sentence holds the words, as a probe of the full-text index does; a
- * reading connection that has already read them sees what was stored
- * after, and other words. */
-static int hd_matches_agrees_with_the_index_and_sees_later_articles(void)
-{
-    char path[] = "/tmp/herodotus-unit-match-XXXXXX", err[512];
-    Store *st = scratch_store(path);
-    if (!st) return 0;
-    StorePacker *pk = store_packer_new();
-    store_article(st, "a1", "Police in Nairobi arrested 40 protesters on Tuesday, the interior ministry said. "
-                            "Kenya's president met the Chinese ambassador on Monday.", pk);
-    sqlite3 *db = store_open_read(path, err, sizeof err);
-    CHECK(db != NULL, "store_open_read: %s", err);
-    if (db) {
-        long a = events_with_word(db, "arrested", 1), p = events_with_word(db, "arrested", 0);
-        CHECK(a > 0 && a == p, "events with 'arrested': %ld by hd_matches, %ld by the index", a, p);
-        /* the same words again, after another article was stored */
-        store_article(st, "a2", "Police in Mombasa arrested 12 protesters on Wednesday, the interior ministry said.", pk);
-        long b = events_with_word(db, "arrested", 1);
-        CHECK(b > a && b == events_with_word(db, "arrested", 0), "after a second article: %ld (was %ld) by hd_matches,"
-              " %ld by the index", b, a, events_with_word(db, "arrested", 0));
-        long m = events_with_word(db, "ambassador", 1);
-        CHECK(m > 0 && m == events_with_word(db, "ambassador", 0), "other words, read again: %ld", m);
-        CHECK(events_with_word(db, "zanzibarite", 1) == 0, "a word no sentence holds matches no event");
-        sqlite3_close(db);
-    }
-    store_close(st);
-    store_packer_free(pk);
-    unlink(path);
-    return 0;
-}
 
 /* The reading layer over a SQLite store: a statement's columns, their
  * types and SQLite's digits, parameters by number, its end, and a
@@ -2668,7 +2603,6 @@ int main(void)
     RUN(invitations_denials_plans_and_role_pronouns_are_no_deeds);
     RUN(examples_give_their_expected_events);
     RUN(stored_bodies_are_compressed_and_read_back_exactly);
-    RUN(hd_matches_agrees_with_the_index_and_sees_later_articles);
     RUN(db_reads_rows_typed_as_the_store_gives_them);
     RUN(api_answers_requests_from_the_store_without_http);
     dict_free(&fixture);
