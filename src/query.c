@@ -614,10 +614,10 @@ int reader_walk(Db *db, const Reader *r)
     }
     if (!filter_rollup(f)) return 0;
     if (!filter_actors(f)) return WALK_DATES;   /* no index but the date's */
-    /* a source, a target or a dyad: SQLite's rollup gives their rows in
-     * date order, a month at a time (rollup_months); not so an actor in
-     * either role, two ranges of two indexes */
-    if (!f->pg) return 0;   /* an actor in either role: two such walks merged (reader_event_ids) */
+    /* SQLite's rollup gives the rows of a source, a target or a dyad in
+     * date order, a month at a time (rollup_months), and those of an actor
+     * in either role as two such, merged (reader_event_ids) */
+    if (!f->pg) return 0;
     /* the actors alone, which the indexes seek: so many of their rows
      * that the other filters are best tested on the way through dates */
     Filter a = {0};
@@ -715,7 +715,8 @@ void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after,
         if (r->f.dedup) {
             /* each row's first event with the words, joined by its id: the
              * test written once (a subquery in the result and in a WHERE
-             * on it ran twice a row, SQLite copying it into both) */
+             * on it ran twice a row, the planner copying it into both);
+             * the subquery's x is its own */
             buf_printf(sql, "SELECT x.id FROM event_days e%s JOIN events x ON x.id = (SELECT min(x.id) FROM events x"
                             " WHERE %s AND %s)%.*s",
                        by_date, ROW_EVENTS(pg), has, wl, where);

@@ -96,8 +96,9 @@ int  cursor_parse(const char *s, Cursor *c);
 /* Does the filter match so many one-a-day events that walking them in
  * date order fills a page sooner than sorting them?  (A count that stops
  * at a bound: constant time.)  WALK_DATES: the rollup's rows by date;
- * WALK_TEXT: the same, each tested against the full-text index (--text
- * with no filter on places); 0: sort what matches. */
+ * WALK_TEXT (PostgreSQL): the same, each tested against the full-text
+ * index (--text with no filter on places; SQLite reads words a month at a
+ * time instead); 0: sort what matches, or read it in order by the keys. */
 enum { WALK_DATES = 1, WALK_TEXT = 2 };
 int  reader_walk(Db *db, const Reader *r);
 /* SQL for the ids of the events that pass (one a day when asked); with
