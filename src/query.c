@@ -555,6 +555,16 @@ static void months_in(Buf *w, const Filter *f, const char *from_date)
                   " SELECT v FROM m WHERE v <= %ld)", lo, hi, hi);
 }
 
+int rollup_country_months(Buf *w, const Filter *f)
+{
+    const char *c = f->actor ? f->actor : f->source ? f->source : f->target;
+    if (f->pg || f->dyad_a || !c || !!f->actor + !!f->source + !!f->target != 1 || strlen(c) != 3) return 0;
+    buf_puts(w, " AND ");
+    months_in(w, f, NULL);
+    buf_printf(w, " AND e.c = '%s'", c);   /* valid_code: letters and digits */
+    return 1;
+}
+
 int rollup_months(Buf *w, const Filter *f, const char *from_date)
 {
     if (f->pg || !filter_actors(f)) return 0;

@@ -49,6 +49,11 @@ int  filter_actors(const Filter *f);
  * month is then a seek, and a dyad's rows come in date order a month at a
  * time).  1 when appended; 0 (nothing) for PostgreSQL or no actors. */
 int  rollup_months(Buf *w, const Filter *f, const char *from_date);
+/* The sums by month of one country (actor_months) answer a filter of one
+ * actor, source or target given as a country, SQLite: appends to w its
+ * months and that country (" AND e.ym IN (...) AND e.c = 'XXX'") and
+ * returns 1; else 0. */
+int  rollup_country_months(Buf *w, const Filter *f);
 
 /* The SQL of the stored quotes (aliased q) that pass a speaker (an actor
  * code prefix or part of a name), an outlet's name prefix (via), and

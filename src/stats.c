@@ -74,15 +74,21 @@ void stats_events_sql(Buf *sql, const Filter *f, int actors, const char *by, con
 {
     int dedup = f->dedup;
     if (!actors && by_months(f, by)) {
-        /* the sums by month: of everything, or of the actors' countries */
+        /* the sums by month: of everything, of one country (as source,
+         * target or both: sc and tc as the filter's words name them), or
+         * of the actors' pairs of countries */
         Buf months = {0};
-        int dyads = rollup_months(&months, f, NULL);
+        const char *from = "month_totals";
+        if (rollup_country_months(&months, f))
+            from = "(SELECT *, CASE WHEN role = 't' THEN NULL ELSE c END AS sc,"
+                   " CASE WHEN role = 's' THEN NULL ELSE c END AS tc FROM actor_months)";
+        else if (rollup_months(&months, f, NULL))
+            from = "dyad_months";
         buf_printf(sql,
                    "(SELECT nullif(e.date, 'undated') AS date, NULL AS source, NULL AS target, NULL AS code,"
                    " e.root AS root, e.quad AS quad, NULL AS goldstein, NULL AS eid, e.%s AS w, e.%s AS gw"
                    " FROM (SELECT *, " MONTH_DATE " FROM %s) e%s%s)",
-                   dedup ? "days" : "n", dedup ? "g10_days" : "g10", dyads ? "dyad_months" : "month_totals", where,
-                   months.len ? months.data : "");
+                   dedup ? "days" : "n", dedup ? "g10_days" : "g10", from, where, months.len ? months.data : "");
         buf_free(&months);
         return;
     }

@@ -87,7 +87,7 @@ struct Store {
     sqlite3_int64 next_doc;   /* the id the next document gets */
     int in_tx;
     long batch_docs;          /* documents a transaction holds (batch_size) */
-    sqlite3_stmt *day_up, *total_up, *month_up, *dyad_up;   /* the rollups' upserts */
+    sqlite3_stmt *day_up, *total_up, *month_up, *dyad_up, *actor_up;   /* the rollups' upserts */
     Pending pend;             /* the batch's events, for the rollups (rollup_flush) */
     StoreTotals done;         /* committed */
     StoreTotals batch;        /* in the open transaction: committed with it, or lost with it */
@@ -400,8 +400,43 @@ static const char MIGRATE_V9[] =
     "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, ym, content='');"
     "INSERT INTO sentences_fts(rowid, text, ym) SELECT id, text, ym FROM temp.fts_v9 WHERE text IS NOT NULL ORDER BY id;"
     "DROP TABLE temp.fts_v9;";
+/* Version 9 -> 10: sums by month of each country in each role.
+ * actor_months(ym, c, role, root, quad, ...) as dyad_months, for one
+ * country: role 's' the rows where it is the source's and not the
+ * target's, 't' the target's and not the source's, 'b' both.  A series by
+ * month or year of an actor in either role (all three), of a source ('s',
+ * 'b') or of a target ('t', 'b') reads one row a month and category, not
+ * one a month, category and partner (the busiest country pairs with most
+ * others: `stats --by month --actor AFG` at ten million events 409 ms from
+ * dyad_months).  Kept like the others: at a batch's commit, each key once,
+ * and by triggers on event_days when rows go. */
+#define ACTOR_ROLE(sc, tc) "CASE WHEN " sc " = " tc " THEN 'b' ELSE 's' END"
+static const char MIGRATE_V10[] =
+    "CREATE TABLE actor_months(ym INTEGER NOT NULL, c TEXT NOT NULL, role TEXT NOT NULL, root TEXT NOT NULL,"
+    "  quad INTEGER NOT NULL, days INTEGER NOT NULL, n INTEGER NOT NULL, g10_days INTEGER NOT NULL, g10 INTEGER NOT NULL,"
+    "  PRIMARY KEY(ym, c, role, root, quad)) WITHOUT ROWID;"
+    "INSERT INTO actor_months SELECT ym, c, role, root, quad, count(*), sum(n), sum(CAST(round(goldstein * 10) AS INTEGER)),"
+    "  sum(n * CAST(round(goldstein * 10) AS INTEGER)) FROM"
+    "  (SELECT ym, sc AS c, " ACTOR_ROLE("sc", "tc") " AS role, root, quad, n, goldstein FROM event_days"
+    "   UNION ALL SELECT ym, tc, 't', root, quad, n, goldstein FROM event_days WHERE sc != tc)"
+    "  GROUP BY ym, c, role, root, quad;"
+    /* a row's part: its source's country ('s' or 'b') and, when another,
+     * its target's ('t') */
+    "CREATE TRIGGER event_days_au_actors AFTER UPDATE OF n ON event_days WHEN new.n < old.n BEGIN"
+    "  UPDATE actor_months SET n = n + new.n - old.n,"
+    "    g10 = g10 + (new.n - old.n) * CAST(round(new.goldstein * 10) AS INTEGER)"
+    "   WHERE ym = new.ym AND root = new.root AND quad = new.quad AND ((c = new.sc AND role = " ACTOR_ROLE("new.sc", "new.tc") ")"
+    "    OR (new.sc != new.tc AND c = new.tc AND role = 't')); END;"
+    "CREATE TRIGGER event_days_ad_actors AFTER DELETE ON event_days BEGIN"
+    "  UPDATE actor_months SET days = days - 1, n = n - old.n,"
+    "    g10_days = g10_days - CAST(round(old.goldstein * 10) AS INTEGER),"
+    "    g10 = g10 - old.n * CAST(round(old.goldstein * 10) AS INTEGER)"
+    "   WHERE ym = old.ym AND root = old.root AND quad = old.quad AND ((c = old.sc AND role = " ACTOR_ROLE("old.sc", "old.tc") ")"
+    "    OR (old.sc != old.tc AND c = old.tc AND role = 't'));"
+    "  DELETE FROM actor_months WHERE ym = old.ym AND root = old.root AND quad = old.quad AND days <= 0"
+    "   AND ((c = old.sc AND role = " ACTOR_ROLE("old.sc", "old.tc") ") OR (old.sc != old.tc AND c = old.tc AND role = 't')); END;";
 static const char *const MIGRATIONS[] = {SCHEMA_V1, MIGRATE_V2, MIGRATE_V3, MIGRATE_V4, MIGRATE_V5, MIGRATE_V6,
-                                         MIGRATE_V7, MIGRATE_V8, MIGRATE_V9};
+                                         MIGRATE_V7, MIGRATE_V8, MIGRATE_V9, MIGRATE_V10};
 _Static_assert(sizeof MIGRATIONS / sizeof *MIGRATIONS == STORE_SCHEMA_VERSION,
                "one migration per schema version");
 
@@ -809,6 +844,9 @@ Store *store_open(const char *path, char *err, size_t errsz)
         {offsetof(Store, dyad_up), "INSERT INTO dyad_months VALUES(" STORE_YM("?1") ", substr(?8, 1, 3), substr(?9, 1, 3),"
                                    " ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO UPDATE SET days = days + excluded.days,"
                                    " n = n + excluded.n, g10_days = g10_days + excluded.g10_days, g10 = g10 + excluded.g10"},
+        {offsetof(Store, actor_up), "INSERT INTO actor_months VALUES(" STORE_YM("?1") ", substr(?8, 1, 3), ?9,"
+                                    " ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO UPDATE SET days = days + excluded.days,"
+                                    " n = n + excluded.n, g10_days = g10_days + excluded.g10_days, g10 = g10 + excluded.g10"},
     };
     for (size_t i = 0; i < sizeof stmts / sizeof *stmts; i++) {
         sqlite3_stmt **q = (sqlite3_stmt **)((char *)st + stmts[i].off);
@@ -1133,6 +1171,19 @@ static int dyad_cmp(const void *pa, const void *pb)
     return c;
 }
 
+/* actor_months' key: month, a country, its role ('s', 't', 'b' as
+ * target), root, quad */
+static int actor_cmp(const void *pa, const void *pb)
+{
+    const DayTotal *a = pa, *b = pb;
+    int c = strncmp(a->date, b->date, 7);
+    if (!c) c = strncmp(a->source, b->source, 3);
+    if (!c) c = strcmp(a->target, b->target);
+    if (!c) c = strcmp(a->root, b->root);
+    if (!c) c = (a->quad > b->quad) - (a->quad < b->quad);
+    return c;
+}
+
 /* Sum tot's rows by cmp's key and upsert each sum with q: ?1 date, ?2
  * root, ?3 quad, ?4..?7 days, n, g10_days, g10, ?8 ?9 the actors (q
  * takes what its table keys).  0, or -1 on an error of the database. */
@@ -1212,6 +1263,25 @@ static int rollup_flush(Store *st)
     if (!rc) rc = totals_up(st->total_up, tot, ntot, total_cmp);
     if (!rc) rc = totals_up(st->month_up, tot, ntot, month_cmp);
     if (!rc) rc = totals_up(st->dyad_up, tot, ntot, dyad_cmp);
+    if (!rc) {
+        /* each row to its source's country and, when another, its target's
+         * (DayTotal's source: the country; target: the role) */
+        DayTotal *act = malloc(2 * ntot * sizeof *act);
+        if (!act) abort();
+        size_t nact = 0;
+        for (size_t i = 0; i < ntot; i++) {
+            int both = !strncmp(tot[i].source, tot[i].target, 3);
+            act[nact] = tot[i];
+            act[nact++].target = both ? "b" : "s";
+            if (!both) {
+                act[nact] = tot[i];
+                act[nact].source = tot[i].target;
+                act[nact++].target = "t";
+            }
+        }
+        rc = totals_up(st->actor_up, act, nact, actor_cmp);
+        free(act);
+    }
     free(tot);
     pending_clear(&st->pend);
     return rc;
@@ -1640,7 +1710,7 @@ void store_close(Store *st)
     }
     sqlite3_stmt *all[] = {st->has, st->find, st->del, st->doc, st->sent, st->ev, st->band_ins, st->band_find, st->sig,
                            st->fts, st->fts_clear, st->fts_del, st->quote, st->via, st->day_up, st->total_up,
-                           st->month_up, st->dyad_up};
+                           st->month_up, st->dyad_up, st->actor_up};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) sqlite3_finalize(all[i]);
     sqlite3_close(st->db);
     pending_free(&st->pend);

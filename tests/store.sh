@@ -16,7 +16,11 @@ rollup_off() {
       mt AS (SELECT ym, root, quad, count(*) AS days, sum(n) AS n, sum(CAST(round(goldstein * 10) AS INTEGER)) AS gd,
         sum(n * CAST(round(goldstein * 10) AS INTEGER)) AS g FROM ev GROUP BY ym, root, quad),
       dm AS (SELECT ym, sc, tc, root, quad, count(*) AS days, sum(n) AS n, sum(CAST(round(goldstein * 10) AS INTEGER)) AS gd,
-        sum(n * CAST(round(goldstein * 10) AS INTEGER)) AS g FROM ev GROUP BY ym, sc, tc, root, quad)
+        sum(n * CAST(round(goldstein * 10) AS INTEGER)) AS g FROM ev GROUP BY ym, sc, tc, root, quad),
+      am AS (SELECT ym, c, role, root, quad, count(*) AS days, sum(n) AS n, sum(CAST(round(goldstein * 10) AS INTEGER)) AS gd,
+        sum(n * CAST(round(goldstein * 10) AS INTEGER)) AS g FROM (SELECT ym, sc AS c, CASE WHEN sc = tc THEN 'b' ELSE 's' END AS role,
+        root, quad, n, goldstein FROM ev UNION ALL SELECT ym, tc, 't', root, quad, n, goldstein FROM ev WHERE sc != tc)
+        GROUP BY ym, c, role, root, quad)
       SELECT (SELECT count(*) FROM (SELECT * FROM ev EXCEPT SELECT * FROM event_days))
            + (SELECT count(*) FROM (SELECT * FROM event_days EXCEPT SELECT * FROM ev))
            + (SELECT count(*) FROM (SELECT * FROM dt EXCEPT SELECT * FROM day_totals))
@@ -24,7 +28,9 @@ rollup_off() {
            + (SELECT count(*) FROM (SELECT * FROM mt EXCEPT SELECT * FROM month_totals))
            + (SELECT count(*) FROM (SELECT * FROM month_totals EXCEPT SELECT * FROM mt))
            + (SELECT count(*) FROM (SELECT * FROM dm EXCEPT SELECT * FROM dyad_months))
-           + (SELECT count(*) FROM (SELECT * FROM dyad_months EXCEPT SELECT * FROM dm))"
+           + (SELECT count(*) FROM (SELECT * FROM dyad_months EXCEPT SELECT * FROM dm))
+           + (SELECT count(*) FROM (SELECT * FROM am EXCEPT SELECT * FROM actor_months))
+           + (SELECT count(*) FROM (SELECT * FROM actor_months EXCEPT SELECT * FROM am))"
 }
 # every page of a query (--limit K, then --after where each ended) in one
 # file, headers dropped; and the pages' count in $T/npages
@@ -58,7 +64,7 @@ DB="$T/e.db"
 "$H" ingest --quiet --db "$DB" $IN >/dev/null 2>&1
 docs=$(q "$DB" 'select count(*) from documents'); evs=$(q "$DB" 'select count(*) from events')
 check ingest_stores_four_documents test "$docs" -eq 4
-check schema_has_version_9 test "$(q "$DB" 'pragma user_version')" -eq 9
+check schema_has_version_10 test "$(q "$DB" 'pragma user_version')" -eq 10
 check stored_events_say_where_their_date_came_from test "$(q "$DB" "select count(*) from events where date_basis = 'text' and date_text = 'Monday'")" -gt 0
 check every_stored_event_has_a_date_basis test "$(q "$DB" "select count(*) from events where date_basis is null or (date_basis = 'text') != (date_text is not null)")" -eq 0
 "$H" ingest --quiet --db "$DB" $IN >/dev/null 2>&1
@@ -190,6 +196,23 @@ for dates in "" "--since 2024-04-01 --until 2024-06-30" "--since 2024-04-09"; do
 done
 check stats_by_year_of_an_actor_from_the_rollup_by_month test "$("$H" stats --db "$DB" --by year --actor CHN --dedup none --format csv | tail -n +2 | cut -d, -f1,2)" = \
     "$(sq "SELECT coalesce(substr(date, 1, 4), 'undated'), count(*) FROM events WHERE source LIKE 'CHN%' OR target LIKE 'CHN%' GROUP BY 1 ORDER BY 1")"
+# one country's series by month: from its sums by month in each role
+for f in "--actor RUS" "--source RUS --dedup none" "--target CHN" "--actor KEN --dedup none" "--target KEN"; do
+    set -- $f
+    role=$1 c=$2
+    case $role in
+        --actor) cond="substr(source, 1, 3) = '$c' OR substr(target, 1, 3) = '$c'" ;;
+        --source) cond="substr(source, 1, 3) = '$c'" ;;
+        *) cond="substr(target, 1, 3) = '$c'" ;;
+    esac
+    case "$f" in
+        *none*) want=$(sq "SELECT coalesce(substr(date, 1, 7), 'undated'), count(*) FROM events WHERE $cond GROUP BY 1 ORDER BY 1") ;;
+        *) want=$(sq "SELECT coalesce(substr(date, 1, 7), 'undated'), count(*) FROM $oneaday WHERE $cond GROUP BY 1 ORDER BY 1") ;;
+    esac
+    name=$(echo "$f" | tr -c 'a-zA-Z0-9\n' _ | tr -s _)
+    # shellcheck disable=SC2086
+    check "stats_by_month${name}_from_its_countrys_sums" test "$("$H" stats --db "$DB" --by month $f --format csv | tail -n +2 | cut -d, -f1,2)" = "$want"
+done
 check stats_top_actors_from_the_rollup test "$("$H" stats --db "$DB" --top actors --limit 5 --format csv | tail -n +2)" = \
     "$(sq "SELECT actor, count(*) AS n, sum(r = 's'), sum(r = 't') FROM (SELECT source AS actor, 's' AS r FROM $oneaday WHERE source != '' UNION ALL SELECT target, 't' FROM $oneaday WHERE target != '') GROUP BY actor ORDER BY n DESC, actor LIMIT 5")"
 check stats_top_codes_from_the_rollup_name_them test "$("$H" stats --db "$DB" --top codes --limit 4 --format csv | tail -n +2 | tr -d '"' | sed 's/,[^,]*$//')" = \
@@ -252,7 +275,7 @@ PRAGMA user_version=1;"
 "$H" query --db "$V1" >/dev/null 2>"$T/e"; rc=$?
 check old_schema_is_reported_to_readers sh -c "[ $rc -eq 1 ] && grep -q 'schema version 1' '$T/e'"
 "$H" ingest --quiet --db "$V1" examples/border-clash.txt >/dev/null 2>&1
-check migration_reaches_version_9 test "$(q "$V1" 'pragma user_version')" -eq 9
+check migration_reaches_version_10 test "$(q "$V1" 'pragma user_version')" -eq 10
 check migration_adds_quotes_the_events_quote_and_authors test "$(q "$V1" "select (select count(*) from sqlite_master where name = 'quotes') || (select count(*) from pragma_table_info('events') where name = 'quote') || (select count(*) from pragma_table_info('documents') where name = 'author')")" = 111
 check migration_leaves_old_events_without_a_date_basis test "$(q "$V1" "select quote(date_basis) from events where source = 'AAA'")" = NULL
 check migration_keeps_old_events test "$(q "$V1" "select count(*) from events where source = 'AAA'")" -eq 1
