@@ -13,6 +13,9 @@ ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}quarantine_size_mb=64
 export ASAN_OPTIONS
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
+# the targets' own scratch files (a store, SQLite's -wal and -shm) go with
+# this folder: a timed run ends without the exit handlers that remove them
+mkdir "$scratch/tmp"
 pass=0 fail=0
 for t in "$@"; do
     mkdir -p "$scratch/$t" "build/fuzz/findings/$t"
@@ -24,7 +27,7 @@ for t in "$@"; do
     rss=256
     [ "$t" = api ] && rss="512 -malloc_limit_mb=256"
     # shellcheck disable=SC2086
-    if "build/fuzz/fuzz_$t" -max_total_time="$secs" -rss_limit_mb=$rss -timeout=1 -close_fd_mask=3 \
+    if TMPDIR="$scratch/tmp" "build/fuzz/fuzz_$t" -max_total_time="$secs" -rss_limit_mb=$rss -timeout=1 -close_fd_mask=3 \
         -artifact_prefix="build/fuzz/findings/$t/" "$scratch/$t" >"$scratch/$t.log" 2>&1; then
         pass=$((pass + 1))
         tail -n 1 "$scratch/$t.log"
