@@ -1462,9 +1462,8 @@ static void sentences_by(Store *st, const StoreView *v)
 
 static long event_ym(const StoredEvent *e)
 {
-    const char *d = e->date;
-    if (!d[0]) return 999999;
-    return atol(d) * 100 + atol(d + 5);
+    size_t used;
+    return e->date[0] ? date_parse(e->date, strlen(e->date), &used) / 100 : 999999;
 }
 
 static const char *sentence_months(Store *st, const StoreView *v, uint32_t sentence)
