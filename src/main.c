@@ -328,7 +328,7 @@ static int on_doc(const RawDoc *raw, void *vctx)
     }
     if (c->writer) {
         StoreView v;
-        if (!c->packer) c->packer = store_packer_new();
+        if (!c->packer) c->packer = store_packer_new(c->store);
         store_view(&v, &d, raw->text, raw->len, arena, c->packer);
         writer_submit(c->writer, &v);
         progress(c, 0);
@@ -414,7 +414,7 @@ static int job_doc(const RawDoc *raw, void *vrun)
 static void *pool_thread(void *arg)
 {
     Pool *p = arg;
-    StorePacker *packer = p->c->writer ? store_packer_new() : NULL;
+    StorePacker *packer = p->c->writer ? store_packer_new(p->c->store) : NULL;
     UdMemo *memo = ud_memo_new(p->c->coder.models.parser);
     pthread_mutex_lock(&p->mu);
     for (;;) {

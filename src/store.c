@@ -10,7 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <stdatomic.h>
 #include <zstd.h>
+#include <zdict.h>
 #include "dates.h"
 #include "quotes.h"
 
@@ -80,10 +82,17 @@ static const char MIGRATE_V2[] =
     "    UNION ALL SELECT target, date, 't', target_text FROM events WHERE target != '')"
     "  GROUP BY code;";
 
+/* A zstd dictionary of the store's (pack_dicts), ready to pack with */
+typedef struct PackDict {
+    uint32_t id;              /* zstd's dictionary ID, which each frame packed with it names */
+    ZSTD_CDict *cd;
+} PackDict;
+
 struct Store {
     PgStore *pg;              /* a PostgreSQL store: everything below unused */
     sqlite3 *db;
-    sqlite3_stmt *has, *find, *del, *doc, *sent, *ev, *band_ins, *band_find, *sig, *fts, *fts_clear, *fts_del, *quote, *via;
+    sqlite3_stmt *has, *find, *del, *doc, *sent, *ev, *band_ins, *band_find, *band_of, *band_del, *sig, *fts, *fts_clear,
+        *fts_del, *quote, *via;
     sqlite3_int64 next_doc;   /* the id the next document gets */
     int in_tx;
     long batch_docs;          /* documents a transaction holds (batch_size) */
@@ -93,6 +102,14 @@ struct Store {
     StoreTotals batch;        /* in the open transaction: committed with it, or lost with it */
     Buf by_sent;              /* a document's events by sentence (sentence_months) */
     Buf ym, months;           /* a sentence's months: as numbers, and as its index entry holds them */
+    /* the dictionary bodies are packed with (pack_dicts; NULL until the
+     * store has one): set once by the writer's thread, read by the coding
+     * threads' packers */
+    _Atomic(PackDict *) dict;
+    int dict_tried;           /* this connection trained one, or found too little text to */
+    PackDict *retired;        /* one that a failed batch took back (freed with the store) */
+    StorePacker *packer;      /* the writer's: bodies packed without the store's dictionary, again */
+    Buf repacked;
 };
 
 static int fail(sqlite3 *db, char *err, size_t errsz, const char *what)
@@ -435,8 +452,30 @@ static const char MIGRATE_V10[] =
     "    OR (old.sc != old.tc AND c = old.tc AND role = 't'));"
     "  DELETE FROM actor_months WHERE ym = old.ym AND root = old.root AND quad = old.quad AND days <= 0"
     "   AND ((c = old.sc AND role = " ACTOR_ROLE("old.sc", "old.tc") ") OR (old.sc != old.tc AND c = old.tc AND role = 't')); END;";
+/* Version 10 -> 11: bodies packed with a dictionary of the store's own
+ * (pack_dicts: zstd's dictionary ID, the dictionary, how many articles it
+ * was trained on, when; train_dict). */
+/* Version 10 -> 11: less room an event.
+ * - Bodies packed with a dictionary of the store's own (pack_dicts:
+ *   zstd's dictionary ID, the dictionary, how many articles it was
+ *   trained on, when; train_dict).
+ * - Reprint bands without an index by document (a fifth of their room):
+ *   a document replaced takes its bands away by their keys, made again
+ *   from its stored signature and date (bands_del), not by a foreign key's
+ *   cascade, which needs that index.
+ * (The full-text index keeps the sizes of its entries' columns, which no
+ * reader uses: without them, FTS5 cannot scan a contentless table or find
+ * an entry by its row id, which checks of the index need.) */
+static const char MIGRATE_V11[] =
+    "CREATE TABLE pack_dicts(id INTEGER PRIMARY KEY, dict BLOB NOT NULL, docs INTEGER NOT NULL, trained_at TEXT NOT NULL);"
+    "CREATE TABLE doc_bands_k(week INTEGER NOT NULL, band INTEGER NOT NULL, hash INTEGER NOT NULL, doc INTEGER NOT NULL,"
+    "  PRIMARY KEY(week, band, hash, doc)) WITHOUT ROWID;"
+    "INSERT INTO doc_bands_k SELECT week, band, hash, doc FROM doc_bands ORDER BY week, band, hash, doc;"
+    "DROP TABLE doc_bands;"
+    "ALTER TABLE doc_bands_k RENAME TO doc_bands;";
+
 static const char *const MIGRATIONS[] = {SCHEMA_V1, MIGRATE_V2, MIGRATE_V3, MIGRATE_V4, MIGRATE_V5, MIGRATE_V6,
-                                         MIGRATE_V7, MIGRATE_V8, MIGRATE_V9, MIGRATE_V10};
+                                         MIGRATE_V7, MIGRATE_V8, MIGRATE_V9, MIGRATE_V10, MIGRATE_V11};
 _Static_assert(sizeof MIGRATIONS / sizeof *MIGRATIONS == STORE_SCHEMA_VERSION,
                "one migration per schema version");
 
@@ -553,9 +592,13 @@ fail:
 /* ---- the text kept compressed: SQL functions over the stored bodies ---- */
 
 /* A body as stored: TEXT as it is (documents stored before version 7, or
- * text that does not shrink), else a BLOB of one zstd frame. */
+ * text that does not shrink), else a BLOB of one zstd frame, packed with
+ * the store's dictionary (the frame names it) or without one. */
 typedef struct Unpacker {
+    sqlite3 *db;           /* where the dictionaries are */
     ZSTD_DCtx *dctx;
+    uint32_t dict_id;      /* the dictionary last used (0 none) */
+    ZSTD_DDict *dd;
     Buf packed, text;      /* the last body unpacked, and its text (a page's events share documents) */
     int have;
 } Unpacker;
@@ -565,9 +608,29 @@ static void unpacker_free(void *p)
     Unpacker *u = p;
     if (!u) return;
     ZSTD_freeDCtx(u->dctx);
+    ZSTD_freeDDict(u->dd);
     buf_free(&u->packed);
     buf_free(&u->text);
     free(u);
+}
+
+/* Dictionary id of the store's into u->dd: 0, or -1 when the store has
+ * no such dictionary (nothing is kept of a miss: the writer may add it). */
+static int unpacker_dict(Unpacker *u, uint32_t id)
+{
+    if (u->dd && u->dict_id == id) return 0;
+    sqlite3_stmt *q;
+    ZSTD_DDict *dd = NULL;
+    if (sqlite3_prepare_v2(u->db, "SELECT dict FROM pack_dicts WHERE id = ?1", -1, &q, NULL) != SQLITE_OK) return -1;
+    sqlite3_bind_int64(q, 1, id);
+    if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_bytes(q, 0) > 0)
+        dd = ZSTD_createDDict(sqlite3_column_blob(q, 0), (size_t)sqlite3_column_bytes(q, 0));
+    sqlite3_finalize(q);
+    if (!dd) return -1;
+    ZSTD_freeDDict(u->dd);
+    u->dd = dd;
+    u->dict_id = id;
+    return 0;
 }
 
 /* The text of stored body v (*len its bytes), NULL when it is NULL or
@@ -588,10 +651,13 @@ static const char *unpack(Unpacker *u, sqlite3_value *v, size_t *len)
     u->have = 0;
     unsigned long long size = b ? ZSTD_getFrameContentSize(b, n) : ZSTD_CONTENTSIZE_ERROR;
     if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > ((size_t)1 << 31)) return NULL;
+    uint32_t id = ZSTD_getDictID_fromFrame(b, n);
+    if (id && unpacker_dict(u, id)) return NULL;
     if (!u->dctx && !(u->dctx = ZSTD_createDCtx())) abort();
     buf_clear(&u->text);
     buf_reserve(&u->text, (size_t)size + 1);
-    size_t got = ZSTD_decompressDCtx(u->dctx, u->text.data, (size_t)size + 1, b, n);
+    size_t got = id ? ZSTD_decompress_usingDDict(u->dctx, u->text.data, (size_t)size + 1, b, n, u->dd)
+                    : ZSTD_decompressDCtx(u->dctx, u->text.data, (size_t)size + 1, b, n);
     if (ZSTD_isError(got) || got != size) return NULL;
     u->text.len = got;
     u->text.data[got] = 0;
@@ -671,12 +737,16 @@ static void sql_sentence(sqlite3_context *cx, int argc, sqlite3_value **v)
         sqlite3_result_null(cx);
 }
 
-struct StorePacker { ZSTD_CCtx *cx; };
+struct StorePacker {
+    ZSTD_CCtx *cx;
+    Store *st;                /* whose dictionary it packs with, once there is one (NULL: none) */
+};
 
-StorePacker *store_packer_new(void)
+StorePacker *store_packer_new(Store *st)
 {
     StorePacker *pk = malloc(sizeof *pk);
     if (!pk || !(pk->cx = ZSTD_createCCtx())) abort();
+    pk->st = st && !st->pg ? st : NULL;
     return pk;
 }
 
@@ -687,24 +757,37 @@ void store_packer_free(StorePacker *pk)
     free(pk);
 }
 
-/* zstd's level 1: on articles of a few kilobytes it packs as small as its
- * default (3) in 70% of the time (12.7 against 17.7 us an article, a
- * context reused) */
+/* zstd's level 1 without a dictionary: on articles of a few kilobytes it
+ * packs as small as its default (3) in 70% of the time (12.7 against 17.7
+ * us an article, a context reused).  With the store's dictionary, level 3:
+ * a third smaller than level 1 with it (bench/realistic's articles). */
 #define PACK_LEVEL 1
+#define PACK_LEVEL_DICT 3
+
+/* Text packed into dst (cap bytes, at least ZSTD_compressBound(len)):
+ * its size, or 0 when it stays text (it does not shrink). */
+static size_t pack_to(StorePacker *pk, const char *text, size_t len, void *dst, size_t cap)
+{
+    PackDict *d = pk && pk->st ? atomic_load_explicit(&pk->st->dict, memory_order_acquire) : NULL;
+    size_t n = d    ? ZSTD_compress_usingCDict(pk->cx, dst, cap, text, len, d->cd)
+               : pk ? ZSTD_compressCCtx(pk->cx, dst, cap, text, len, PACK_LEVEL)
+                    : ZSTD_compress(dst, cap, text, len, PACK_LEVEL);
+    return ZSTD_isError(n) || n >= len ? 0 : n;
+}
 
 /* Text packed for storing: a BLOB of a zstd frame into *out (in a), or
- * 0 when it stays text (it does not shrink). */
+ * 0 when it stays text. */
 static size_t pack(const char *text, size_t len, Arena *a, StorePacker *pk, const void **out)
 {
     size_t cap = ZSTD_compressBound(len);
     void *dst = arena_alloc(a, cap);
-    size_t n = pk ? ZSTD_compressCCtx(pk->cx, dst, cap, text, len, PACK_LEVEL) : ZSTD_compress(dst, cap, text, len, PACK_LEVEL);
-    if (ZSTD_isError(n) || n >= len) return 0;
-    *out = dst;
+    size_t n = pack_to(pk, text, len, dst, cap);
+    if (n) *out = dst;
     return n;
 }
 
-/* hd_pack(text): what the store keeps of a body (the migration to 7) */
+/* hd_pack(text): what the store keeps of a body (the migration to 7; the
+ * writer's connection packs with the store's dictionary, store_open) */
 static void sql_pack(sqlite3_context *cx, int argc, sqlite3_value **v)
 {
     (void)argc;
@@ -721,18 +804,149 @@ static void sql_pack(sqlite3_context *cx, int argc, sqlite3_value **v)
     arena_free(&a);
 }
 
+/* ---- the dictionary bodies are packed with ---- */
+
+/* A store's bodies are packed with a zstd dictionary trained on its own
+ * articles (news of one outlet or feed repeats its datelines, bylines,
+ * boilerplate and phrases, which no single article of a few kilobytes can
+ * use alone): trained by the writer once the store holds DICT_DOCS
+ * documents, from its latest DICT_SAMPLES, kept in pack_dicts, and the
+ * bodies stored before packed again in the same transaction.  Each frame
+ * names its dictionary (zstd's dictionary ID), so bodies packed without
+ * one, or with another store's (merge), stay readable. */
+enum { DICT_DOCS = 1000, DICT_SAMPLES = 4000, DICT_BYTES = 64 * 1024 };
+#define DICT_SAMPLE_BYTES ((size_t)8 << 20)
+
+static PackDict *pack_dict_new(uint32_t id, const void *dict, size_t len)
+{
+    ZSTD_CDict *cd = ZSTD_createCDict(dict, len, PACK_LEVEL_DICT);
+    if (!cd) return NULL;
+    PackDict *d = malloc(sizeof *d);
+    if (!d) abort();
+    d->id = id;
+    d->cd = cd;
+    return d;
+}
+
+static void pack_dict_free(PackDict *d)
+{
+    if (!d) return;
+    ZSTD_freeCDict(d->cd);
+    free(d);
+}
+
+/* The store's latest dictionary into st->dict, when it has one: 0, or -1
+ * (err) when it cannot be read. */
+static int load_dict(Store *st)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(st->db, "SELECT id, dict FROM pack_dicts ORDER BY trained_at DESC, id DESC LIMIT 1", -1, &q,
+                           NULL) != SQLITE_OK)
+        return -1;
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW && sqlite3_column_bytes(q, 1) > 0) {
+        PackDict *d = pack_dict_new((uint32_t)sqlite3_column_int64(q, 0), sqlite3_column_blob(q, 1),
+                                    (size_t)sqlite3_column_bytes(q, 1));
+        if (d) {
+            st->dict_tried = 1;
+            atomic_store_explicit(&st->dict, d, memory_order_release);
+        }
+    }
+    sqlite3_finalize(q);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Train the store's dictionary from its latest bodies, keep it and pack
+ * every stored body with it (inside the open transaction).  0 also when
+ * there is too little text to train on (no dictionary then: bodies are
+ * packed without); -1 when the store cannot be read or written. */
+static int train_dict(Store *st)
+{
+    st->dict_tried = 1;
+    if (load_dict(st)) return -1;                                              /* another process's */
+    if (atomic_load_explicit(&st->dict, memory_order_relaxed)) return 0;
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(st->db, "SELECT hd_text(body) FROM documents ORDER BY id DESC LIMIT ?1", -1, &q, NULL) !=
+        SQLITE_OK)
+        return -1;
+    sqlite3_bind_int(q, 1, DICT_SAMPLES);
+    Buf text = {0};
+    size_t *sizes = malloc(DICT_SAMPLES * sizeof *sizes);
+    if (!sizes) abort();
+    unsigned n = 0;
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW && text.len < DICT_SAMPLE_BYTES) {
+        int b = sqlite3_column_bytes(q, 0);
+        if (b <= 0) continue;
+        buf_put(&text, (const char *)sqlite3_column_text(q, 0), (size_t)b);
+        sizes[n++] = (size_t)b;
+    }
+    sqlite3_finalize(q);
+    rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+    void *dict = malloc(DICT_BYTES);
+    if (!dict) abort();
+    size_t len = rc || n < DICT_DOCS / 2 ? 0 : ZDICT_trainFromBuffer(dict, DICT_BYTES, text.data, sizes, n);
+    uint32_t id = len && !ZDICT_isError(len) ? ZDICT_getDictID(dict, len) : 0;
+    PackDict *d = id ? pack_dict_new(id, dict, len) : NULL;
+    if (d) {
+        if (sqlite3_prepare_v2(st->db, "INSERT INTO pack_dicts(id, dict, docs, trained_at) VALUES(?1, ?2, ?3,"
+                               " strftime('%Y-%m-%dT%H:%M:%SZ','now')) ON CONFLICT DO NOTHING", -1, &q, NULL) == SQLITE_OK) {
+            sqlite3_bind_int64(q, 1, id);
+            sqlite3_bind_blob(q, 2, dict, (int)len, SQLITE_STATIC);
+            sqlite3_bind_int(q, 3, (int)n);
+            rc = sqlite3_step(q) == SQLITE_DONE ? 0 : -1;
+            sqlite3_finalize(q);
+        } else {
+            rc = -1;
+        }
+        if (!rc) {
+            /* from now on the coding threads' packers use it too */
+            atomic_store_explicit(&st->dict, d, memory_order_release);
+            rc = sqlite3_exec(st->db, "UPDATE documents SET body = hd_pack(hd_text(body)) WHERE hd_text(body) IS NOT NULL",
+                              NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+            /* a failure rolls the batch back, and the dictionary with it:
+             * bodies are packed without one again (the packers may still
+             * be using it: it is freed with the store) */
+            if (rc) st->retired = atomic_exchange_explicit(&st->dict, NULL, memory_order_acq_rel);
+        } else {
+            pack_dict_free(d);
+        }
+    }
+    free(dict);
+    free(sizes);
+    buf_free(&text);
+    return rc;
+}
+
+/* What the store keeps of v's body: *out and its size packed with the
+ * store's dictionary (as the coding thread packed it, or again when it
+ * packed with none or another), or 0 when the body is kept as text. */
+static size_t stored_body(Store *st, const StoreView *v, const void **out)
+{
+    PackDict *d = atomic_load_explicit(&st->dict, memory_order_relaxed);
+    uint32_t want = d ? d->id : 0;
+    *out = v->packed;
+    if (v->packed_len ? ZSTD_getDictID_fromFrame(v->packed, v->packed_len) == want : !want) return v->packed_len;
+    size_t cap = ZSTD_compressBound(v->body_len);
+    buf_clear(&st->repacked);
+    buf_reserve(&st->repacked, cap);
+    *out = st->repacked.data;
+    return pack_to(st->packer, v->body, v->body_len, st->repacked.data, cap);
+}
+
 /* hd_text, hd_sentence and hd_pack on connection db (one Unpacker, freed
  * with the connection) */
 static void text_functions(sqlite3 *db)
 {
     Unpacker *u = calloc(1, sizeof *u);
     if (!u) abort();
+    u->db = db;
     sqlite3_create_function_v2(db, "hd_text", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, u, sql_text, NULL, NULL,
                                unpacker_free);
     sqlite3_create_function_v2(db, "hd_sentence", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC, u, sql_sentence, NULL, NULL,
                                NULL);
-    sqlite3_create_function_v2(db, "hd_pack", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, store_packer_new(), sql_pack, NULL,
-                               NULL, (void (*)(void *))store_packer_free);
+    sqlite3_create_function_v2(db, "hd_pack", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, store_packer_new(NULL), sql_pack,
+                               NULL, NULL, (void (*)(void *))store_packer_free);
 }
 
 /* Documents a transaction holds: STORE_BATCH, more in a large store.  A
@@ -825,6 +1039,8 @@ Store *store_open(const char *path, char *err, size_t errsz)
         {offsetof(Store, band_find), "SELECT doc FROM doc_bands WHERE week IN (?3 - 1, ?3, ?3 + 1) AND band=?1 AND hash=?2"
                                      " LIMIT 16"},
         {offsetof(Store, sig), "SELECT signature, story FROM documents WHERE id=?1"},
+        {offsetof(Store, band_of), "SELECT signature, pubdate FROM documents WHERE id=?1"},
+        {offsetof(Store, band_del), "DELETE FROM doc_bands WHERE week=?4 AND band=?1 AND hash=?2 AND doc=?3"},
         {offsetof(Store, fts), "INSERT INTO sentences_fts(rowid, text, ym) SELECT id, text, ym FROM temp.fts_new"},
         {offsetof(Store, fts_clear), "DELETE FROM temp.fts_new"},
         /* a document's entries out of the full-text index, read from its body */
@@ -855,6 +1071,15 @@ Store *store_open(const char *path, char *err, size_t errsz)
             store_close(st);
             return NULL;
         }
+    }
+    /* this connection packs with the store's dictionary (train_dict) */
+    st->packer = store_packer_new(st);
+    sqlite3_create_function_v2(db, "hd_pack", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, store_packer_new(st), sql_pack, NULL,
+                               NULL, (void (*)(void *))store_packer_free);
+    if (load_dict(st)) {
+        fail(db, err, errsz, path);
+        store_close(st);
+        return NULL;
     }
     return st;
 }
@@ -1012,6 +1237,33 @@ int store_sig_agrees(const uint32_t *a, const uint32_t *b)
 #define UNDATED_WEEK (-999999)
 static sqlite3_int64 pub_week(int pubdate) { return pubdate ? (sqlite3_int64)(date_to_days(pubdate) / 7) : UNDATED_WEEK; }
 long long store_pub_week(int pubdate) { return pub_week(pubdate); }
+
+/* Stored document doc's reprint bands away (their keys from its
+ * signature and date, as store_doc made them): 0, or -1 on an error. */
+static int bands_del(Store *st, sqlite3_int64 doc)
+{
+    sqlite3_stmt *q = st->band_of;
+    sqlite3_reset(q);
+    sqlite3_bind_int64(q, 1, doc);
+    int rc = sqlite3_step(q);
+    if (rc != SQLITE_ROW) return rc == SQLITE_DONE ? 0 : -1;
+    uint32_t sig[SIG_N];
+    if (sqlite3_column_bytes(q, 0) != (int)sizeof sig) return 0;   /* too short a text: it has none */
+    memcpy(sig, sqlite3_column_blob(q, 0), sizeof sig);
+    const char *pd = (const char *)sqlite3_column_text(q, 1);
+    size_t used;
+    sqlite3_int64 week = pub_week(pd ? date_parse(pd, strlen(pd), &used) : 0);
+    sqlite3_reset(q);
+    for (int b = 0; b < BANDS; b++) {
+        sqlite3_reset(st->band_del);
+        sqlite3_bind_int(st->band_del, 1, b);
+        sqlite3_bind_int64(st->band_del, 2, band_hash(sig, b));
+        sqlite3_bind_int64(st->band_del, 3, doc);
+        sqlite3_bind_int64(st->band_del, 4, week);
+        if (sqlite3_step(st->band_del) != SQLITE_DONE) return -1;
+    }
+    return 0;
+}
 
 static sqlite3_int64 find_story(Store *st, const uint32_t sig[SIG_N], sqlite3_int64 week)
 {
@@ -1520,7 +1772,7 @@ int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errs
         for (int i = 0; i < nids; i++) {
             sqlite3_reset(st->fts_del);
             sqlite3_bind_int64(st->fts_del, 1, ids[i]);
-            if (sqlite3_step(st->fts_del) != SQLITE_DONE) goto bad;
+            if (sqlite3_step(st->fts_del) != SQLITE_DONE || bands_del(st, ids[i])) goto bad;
             sqlite3_reset(st->del);
             sqlite3_bind_int64(st->del, 1, ids[i]);
             if (sqlite3_step(st->del) != SQLITE_DONE) goto bad;
@@ -1546,7 +1798,9 @@ int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errs
     if (!story) story = doc;   /* a story of its own */
     sqlite3_bind_int64(q, 9, doc);
     sqlite3_bind_int64(q, 10, story);
-    if (v->packed_len) sqlite3_bind_blob(q, 11, v->packed, (int)v->packed_len, SQLITE_STATIC);
+    const void *packed;
+    size_t packed_len = stored_body(st, v, &packed);
+    if (packed_len) sqlite3_bind_blob(q, 11, packed, (int)packed_len, SQLITE_STATIC);
     else sqlite3_bind_text(q, 11, v->body, (int)v->body_len, SQLITE_STATIC);
     sqlite3_bind_text(q, 12, v->spans, (int)v->spans_len, SQLITE_STATIC);
     bind_opt(q, 13, v->author);
@@ -1661,6 +1915,11 @@ int store_commit(Store *st, char *err, size_t errsz)
         batch_lost(st);
         return -1;
     }
+    if (!st->dict_tried && st->next_doc > DICT_DOCS && train_dict(st)) {
+        fail_batch(st, err, errsz, "the dictionary bodies are packed with");
+        batch_lost(st);
+        return -1;
+    }
     if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         fail_batch(st, err, errsz, "commit");
         batch_lost(st);
@@ -1707,11 +1966,16 @@ void store_close(Store *st)
         char err[256];
         store_commit(st, err, sizeof err);   /* the caller commits first to hear of a failure */
     }
-    sqlite3_stmt *all[] = {st->has, st->find, st->del, st->doc, st->sent, st->ev, st->band_ins, st->band_find, st->sig,
+    sqlite3_stmt *all[] = {st->has, st->find, st->del, st->doc, st->sent, st->ev, st->band_ins, st->band_find,
+                           st->band_of, st->band_del, st->sig,
                            st->fts, st->fts_clear, st->fts_del, st->quote, st->via, st->day_up, st->total_up,
                            st->month_up, st->dyad_up, st->actor_up};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) sqlite3_finalize(all[i]);
     sqlite3_close(st->db);
+    store_packer_free(st->packer);
+    pack_dict_free(atomic_load_explicit(&st->dict, memory_order_relaxed));
+    pack_dict_free(st->retired);
+    buf_free(&st->repacked);
     pending_free(&st->pend);
     buf_free(&st->by_sent);
     buf_free(&st->ym);

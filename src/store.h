@@ -10,7 +10,7 @@
 typedef struct Store Store;
 
 #define STORE_BATCH 1024
-#define STORE_SCHEMA_VERSION 10
+#define STORE_SCHEMA_VERSION 11
 
 /* SQL: the month a date is kept under in the rollups and the full-text
  * index (YYYYMM as a number; 999999 undated) */
@@ -77,9 +77,10 @@ typedef struct StoreView {
 } StoreView;
 
 /* What compresses bodies, one per thread (store_view's; NULL: a new one
- * each time, slower). */
+ * each time, slower).  With st (a store file open for writing, which
+ * outlives it), it packs with st's dictionary once st has one. */
 typedef struct StorePacker StorePacker;
-StorePacker *store_packer_new(void);
+StorePacker *store_packer_new(Store *st);
 void   store_packer_free(StorePacker *pk);
 /* v's sentences (nsent, sent_off, sent_len, in a) from spans as stored
  * ("start+length ..."); -1 when one is malformed or outside the body */

@@ -64,7 +64,7 @@ DB="$T/e.db"
 "$H" ingest --quiet --db "$DB" $IN >/dev/null 2>&1
 docs=$(q "$DB" 'select count(*) from documents'); evs=$(q "$DB" 'select count(*) from events')
 check ingest_stores_four_documents test "$docs" -eq 4
-check schema_has_version_10 test "$(q "$DB" 'pragma user_version')" -eq 10
+check schema_has_version_11 test "$(q "$DB" 'pragma user_version')" -eq 11
 check stored_events_say_where_their_date_came_from test "$(q "$DB" "select count(*) from events where date_basis = 'text' and date_text = 'Monday'")" -gt 0
 check every_stored_event_has_a_date_basis test "$(q "$DB" "select count(*) from events where date_basis is null or (date_basis = 'text') != (date_text is not null)")" -eq 0
 "$H" ingest --quiet --db "$DB" $IN >/dev/null 2>&1
@@ -93,6 +93,16 @@ check replace_leaves_one_copy test "$(q "$DB" "select count(*) from documents wh
 check rollups_follow_a_replaced_document test "$(rollup_off "$DB")" -eq 0
 check replace_updates_full_text test "$(q "$DB" "select count(*) from sentences_fts where sentences_fts match 'attacked'")" -eq 0
 check replace_leaves_a_sound_full_text_index q "$DB" "insert into sentences_fts(sentences_fts) values('integrity-check')"
+# a replaced document's reprint bands go with it (taken by their keys: no foreign key holds them)
+printf '{"id":"r5","text":"Police in Nairobi arrested dozens of protesters on Tuesday after a march against new taxes turned violent, the interior ministry said in a statement.","date":"2024-05-07"}\n' >"$T/r5.jsonl"
+printf '{"id":"r5","text":"Police in Kampala released dozens of students on Wednesday after a week of talks with their union leaders, the education ministry said in a statement.","date":"2024-05-08"}\n' >"$T/r6.jsonl"
+"$H" ingest --quiet --db "$DB" "$T/r5.jsonl" >/dev/null 2>&1
+R5=$(q "$DB" "select id from documents where doc_id = 'r5'")
+check a_long_document_has_eight_reprint_bands test "$(q "$DB" "select count(*) from doc_bands where doc = $R5")" -eq 8
+"$H" ingest --quiet --replace --db "$DB" "$T/r6.jsonl" >/dev/null 2>&1
+check replace_takes_the_old_reprint_bands_away test "$(q "$DB" "select count(*) from doc_bands where doc = $R5")" -eq 0
+check replace_gives_the_new_text_its_bands test "$(q "$DB" "select count(*) from doc_bands b join documents d on d.id = b.doc where d.doc_id = 'r5'")" -eq 8
+check no_reprint_band_outlives_its_document test "$(q "$DB" "select count(*) from doc_bands where doc not in (select id from documents)")" -eq 0
 # a sentence with events of two months is found under each, and replaced leaves neither
 printf '{"id":"r3","text":"On April 28 Ukraine accused Russia, and on Monday Russia attacked Ukraine.","date":"2024-05-07"}\n' >"$T/r3.jsonl"
 printf '{"id":"r3","text":"Russia thanked China on Monday.","date":"2024-05-07"}\n' >"$T/r4.jsonl"
@@ -275,7 +285,7 @@ PRAGMA user_version=1;"
 "$H" query --db "$V1" >/dev/null 2>"$T/e"; rc=$?
 check old_schema_is_reported_to_readers sh -c "[ $rc -eq 1 ] && grep -q 'schema version 1' '$T/e'"
 "$H" ingest --quiet --db "$V1" examples/border-clash.txt >/dev/null 2>&1
-check migration_reaches_version_10 test "$(q "$V1" 'pragma user_version')" -eq 10
+check migration_reaches_version_11 test "$(q "$V1" 'pragma user_version')" -eq 11
 check migration_adds_quotes_the_events_quote_and_authors test "$(q "$V1" "select (select count(*) from sqlite_master where name = 'quotes') || (select count(*) from pragma_table_info('events') where name = 'quote') || (select count(*) from pragma_table_info('documents') where name = 'author')")" = 111
 check migration_leaves_old_events_without_a_date_basis test "$(q "$V1" "select quote(date_basis) from events where source = 'AAA'")" = NULL
 check migration_keeps_old_events test "$(q "$V1" "select count(*) from events where source = 'AAA'")" -eq 1

@@ -14,6 +14,7 @@
 #include "db.h"
 #include <jansson.h>
 #include <sqlite3.h>
+#include <zstd.h>
 #include "arena.h"
 #include "cameo.h"
 #include "dates.h"
@@ -2338,7 +2339,7 @@ static int stored_bodies_are_compressed_and_read_back_exactly(void)
     arena_reset(&arena);
     int cut = 0;
     CHECK(!pipeline_run(&d, &arena, &r, &builtin, models, &coder.opt, NULL, err, sizeof err, &cut), "coding: %s", err);
-    StorePacker *pk = store_packer_new();
+    StorePacker *pk = store_packer_new(NULL);
     StoreView v;
     store_view(&v, &d, t.data, t.len, &arena, pk);
     CHECK(v.packed_len > 0 && v.packed_len < v.body_len / 2, "a repetitive body of %u bytes packs to %u", v.body_len,
@@ -2376,6 +2377,151 @@ static int stored_bodies_are_compressed_and_read_back_exactly(void)
     return 0;
 }
 
+
+/* Article i of a feed into t: a wire's stock phrases about changing
+ * places, numbers and sources */
+static void feed_article(Buf *t, int i)
+{
+    static const char *const place[] = {"Nairobi", "Kampala", "Addis Ababa", "Khartoum", "Kinshasa", "Lagos", "Dakar"};
+    static const char *const who[] = {"the interior ministry", "a police spokesman", "the army", "opposition leaders",
+                                      "the United Nations", "aid agencies"};
+    /* each: words, a place, words, a number, words, a source */
+    static const char *const say[][3] = {
+        {"Police in ", " arrested ", " protesters on Tuesday, "},
+        {"Talks between the government and rebels resumed in ", " after ", " days, according to "},
+        {"Clashes near ", " killed at least ", " people, said "},
+        {"The president met envoys in ", " on Monday to discuss the crisis with ", " delegates, said "},
+        {"Thousands marched through ", " demanding reforms; ", " were detained, said "},
+        {"Officials in ", " said ", " aid convoys had reached the region, as asked by "},
+    };
+    buf_clear(t);
+    buf_printf(t, "%s (Wire) - ", place[i % 7]);
+    for (int k = 0; k < 5; k++) {
+        const char *const *w = say[(i * 7 + k * 5) % 6];
+        buf_printf(t, "%s%s%s%d%s%s. ", w[0], place[(i + k) % 7], w[1], (i * 37 + k * 11) % 900 + 3, w[2],
+                   who[(i * 3 + k) % 6]);
+    }
+}
+
+/* Article i coded and viewed for storing, packed by pk (in the arena) */
+static int feed_view(StoreView *v, Buf *t, int i, StorePacker *pk)
+{
+    char id[32], err[512];
+    snprintf(id, sizeof id, "feed-%d", i);
+    feed_article(t, i);
+    RawDoc r = {"t", 0, id, NULL, "2024-04-10", NULL, NULL, t->data, t->len, NULL};
+    Doc d;
+    int cut = 0;
+    CHECK(!pipeline_run(&d, &arena, &r, &builtin, models, &coder.opt, NULL, err, sizeof err, &cut), "coding: %s", err);
+    store_view(v, &d, t->data, t->len, &arena, pk);
+    return 0;
+}
+
+/* A store of more than a thousand articles trains a zstd dictionary on
+ * them, packs the bodies stored before with it, and the coding threads'
+ * packers use it from then on: every body then names that dictionary and
+ * reads back exactly, and the bodies take less room than packed alone.  A
+ * body packed with another store's dictionary (merge) is packed again
+ * for this one. */
+static int bodies_are_packed_with_a_dictionary_trained_on_the_store(void)
+{
+    char path[] = "/tmp/herodotus-unit-dict-XXXXXX", path2[] = "/tmp/herodotus-unit-dict2-XXXXXX", err[512];
+    enum { N = 1200 };
+    Store *st = scratch_store(path);
+    if (!st) return 0;
+    StorePacker *pk = store_packer_new(st);
+    Buf t = {0}, bodies = {0};
+    size_t *off = calloc(N + 3, sizeof *off), alone = 0;
+    StoreView v;
+    for (int i = 0; i < N; i++) {
+        arena_reset(&arena);
+        if (feed_view(&v, &t, i, pk)) break;
+        off[i] = bodies.len;
+        buf_put(&bodies, v.body, v.body_len);
+        size_t cap = ZSTD_compressBound(v.body_len);
+        void *z = arena_alloc(&arena, cap);
+        alone += ZSTD_compress(z, cap, v.body, v.body_len, 1);
+        CHECK(store_doc(st, &v, 0, err, sizeof err) == 0, "store article %d: %s", i, err);
+    }
+    off[N] = bodies.len;
+    CHECK(store_commit(st, err, sizeof err) == 0, "commit: %s", err);
+    /* an article packed with this store's dictionary, stored into another */
+    arena_reset(&arena);
+    feed_view(&v, &t, N, pk);
+    uint32_t moved_id = v.packed_len ? ZSTD_getDictID_fromFrame(v.packed, v.packed_len) : 0;
+    store_packer_free(pk);
+    store_close(st);
+    Store *other = scratch_store(path2);
+    if (other) {
+        CHECK(store_doc(other, &v, 0, err, sizeof err) == 0 && store_commit(other, err, sizeof err) == 0, "store: %s",
+              err);
+        store_close(other);
+    }
+    /* the store opened again packs with the dictionary it keeps */
+    st = store_open(path, err, sizeof err);
+    CHECK(st != NULL, "store_open: %s", err);
+    if (st) {
+        pk = store_packer_new(st);
+        arena_reset(&arena);
+        feed_view(&v, &t, N + 1, pk);
+        CHECK(store_doc(st, &v, 0, err, sizeof err) == 0 && store_commit(st, err, sizeof err) == 0, "store: %s", err);
+        store_packer_free(pk);
+        store_close(st);
+    }
+
+    sqlite3 *db = store_open_read(path, err, sizeof err);
+    CHECK(db != NULL, "store_open_read: %s", err);
+    sqlite3_int64 dict = 0;
+    if (db) {
+        sqlite3_stmt *q;
+        CHECK(sqlite3_prepare_v2(db, "SELECT (SELECT id FROM pack_dicts), (SELECT count(*) FROM pack_dicts), body,"
+                                     " hd_text(body) FROM documents ORDER BY id", -1, &q, NULL) == SQLITE_OK,
+              "prepare: %s", sqlite3_errmsg(db));
+        size_t packed = 0;
+        int i = 0, named = 0, exact = 0;
+        while (sqlite3_step(q) == SQLITE_ROW) {
+            dict = sqlite3_column_int64(q, 0);
+            CHECK(sqlite3_column_int(q, 1) == 1, "the store keeps %d dictionaries", sqlite3_column_int(q, 1));
+            const void *b = sqlite3_column_blob(q, 2);
+            size_t n = (size_t)sqlite3_column_bytes(q, 2);
+            named += sqlite3_column_type(q, 2) == SQLITE_BLOB && ZSTD_getDictID_fromFrame(b, n) == (uint32_t)dict;
+            if (i < N) {
+                packed += n;
+                exact += (size_t)sqlite3_column_bytes(q, 3) == off[i + 1] - off[i] &&
+                         !memcmp(sqlite3_column_blob(q, 3), bodies.data + off[i], off[i + 1] - off[i]);
+            }
+            i++;
+        }
+        sqlite3_finalize(q);
+        sqlite3_close(db);
+        CHECK(dict > 0, "a dictionary is kept");
+        CHECK(i == N + 1, "%d documents are stored", i);
+        CHECK(named == N + 1, "%d of %d bodies name the dictionary", named, N + 1);
+        CHECK(exact == N, "%d of %d bodies read back exactly", exact, N);
+        CHECK(packed * 10 < alone * 8, "packed with the dictionary %zu bytes, each alone %zu", packed, alone);
+    }
+    CHECK(moved_id == (uint32_t)dict, "the thread packed the last article with dictionary %u", moved_id);
+    db = store_open_read(path2, err, sizeof err);
+    CHECK(db != NULL, "store_open_read: %s", err);
+    if (db) {
+        sqlite3_stmt *q;
+        CHECK(sqlite3_prepare_v2(db, "SELECT body, hd_text(body), (SELECT count(*) FROM pack_dicts) FROM documents", -1, &q,
+                                 NULL) == SQLITE_OK, "prepare: %s", sqlite3_errmsg(db));
+        CHECK(sqlite3_step(q) == SQLITE_ROW, "the other store holds the article");
+        uint32_t id = sqlite3_column_type(q, 0) == SQLITE_BLOB
+                          ? ZSTD_getDictID_fromFrame(sqlite3_column_blob(q, 0), (size_t)sqlite3_column_bytes(q, 0)) : 0;
+        CHECK(id == 0, "its body names dictionary %u, which it does not keep", id);
+        CHECK(sqlite3_column_type(q, 1) == SQLITE_TEXT && sqlite3_column_int(q, 2) == 0, "and reads back");
+        sqlite3_finalize(q);
+        sqlite3_close(db);
+    }
+    unlink(path);
+    unlink(path2);
+    free(off);
+    buf_free(&t);
+    buf_free(&bodies);
+    return 0;
+}
 
 /* The reading layer over a SQLite store: a statement's columns, their
  * types and SQLite's digits, parameters by number, its end, and a
@@ -2603,6 +2749,7 @@ int main(void)
     RUN(invitations_denials_plans_and_role_pronouns_are_no_deeds);
     RUN(examples_give_their_expected_events);
     RUN(stored_bodies_are_compressed_and_read_back_exactly);
+    RUN(bodies_are_packed_with_a_dictionary_trained_on_the_store);
     RUN(db_reads_rows_typed_as_the_store_gives_them);
     RUN(api_answers_requests_from_the_store_without_http);
     dict_free(&fixture);
