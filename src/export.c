@@ -61,7 +61,7 @@ static void actor_geo(Buf *o, int pg, const char *col, const char *a)
 
 /* GDELT 2.0: 61 columns.  Actor codes split as CAMEO does: a country (or
  * IGO/NGO/IMG group) of three letters, then up to three type codes. */
-static const char *GDELT_ACTORS =
+static const char GDELT_ACTORS[] =
     " e.source AS Actor1Code, min(e.source_text) AS Actor1Name,"
     " CASE WHEN substr(e.source, 1, 3) IN ('IGO', 'NGO', 'IMG', '---') THEN '' ELSE substr(e.source, 1, 3) END AS Actor1CountryCode,"
     " CASE WHEN substr(e.source, 1, 3) IN ('IGO', 'NGO', 'IMG') THEN substr(e.source, 4) ELSE '' END AS Actor1KnownGroupCode,"
@@ -78,7 +78,7 @@ static const char *GDELT_ACTORS =
     " CASE WHEN substr(e.target, 1, 3) IN ('IGO', 'NGO', 'IMG') THEN '' ELSE substr(e.target, 10, 3) END AS Actor2Type3Code,"
     " max(CASE WHEN e.sentence = 0 THEN 1 ELSE 0 END) AS IsRootEvent,"
     " e.code AS EventCode, substr(e.code, 1, 3) AS EventBaseCode, min(e.root) AS EventRootCode,"
-    " min(e.quad) AS QuadClass, min(e.goldstein) AS GoldsteinScale,"
+    " min(e.quad) AS QuadClass, %s AS GoldsteinScale,"
     " count(*) AS NumMentions, count(DISTINCT coalesce(d.source, d.doc_id)) AS NumSources,"
     " count(DISTINCT e.doc) AS NumArticles, '' AS AvgTone,";
 
@@ -92,7 +92,9 @@ static void gdelt_sql(Buf *o, int pg)
                      : "CAST(substr(" EVENT_DAY ", 1, 4) AS INTEGER) + (CAST(strftime('%j', " EVENT_DAY
                        ") AS INTEGER) - 1) / 365.0");
     buf_puts(o, " AS FractionDate,");
-    buf_puts(o, GDELT_ACTORS);
+    /* the code's weight (SQLite: once a row, from the store's codes, not
+     * once an event of it from the events view; store.c, version 11) */
+    buf_printf(o, GDELT_ACTORS, pg ? "min(e.goldstein)" : "(SELECT c.goldstein FROM codes c WHERE c.code = e.code)");
     actor_geo(o, pg, "e.source", "Actor1");
     actor_geo(o, pg, "e.target", "Actor2");
     buf_puts(o, " CASE WHEN min(e.place_kind) = 'city' THEN (CASE WHEN min(e.place_country) = 'USA' THEN '3' ELSE '4' END)"

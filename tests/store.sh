@@ -65,6 +65,11 @@ DB="$T/e.db"
 docs=$(q "$DB" 'select count(*) from documents'); evs=$(q "$DB" 'select count(*) from events')
 check ingest_stores_four_documents test "$docs" -eq 4
 check schema_has_version_11 test "$(q "$DB" 'pragma user_version')" -eq 11
+# version 11: the events view reads each event's shared values from codes and labels
+check events_view_has_a_row_per_stored_event test "$(q "$DB" "select (select count(*) from events) = (select count(*) from event_rows) and (select count(*) from events) > 0")" = 1
+check events_view_gives_every_event_its_code_name_weight_and_rule test "$(q "$DB" "select count(*) from events where event is null or goldstein is null or rule is null or place_how is null")" -eq 0
+check events_view_gives_the_weight_of_the_cameo_table test "$(q "$DB" "select count(*) from events where code = '190' and goldstein != -10.0")" -eq 0
+check labels_are_stored_once test "$(q "$DB" "select count(*) from labels where text in ('publication', 'text', 'sentence', 'dateline', 'none', 'city', 'country')")" -le 7
 check stored_events_say_where_their_date_came_from test "$(q "$DB" "select count(*) from events where date_basis = 'text' and date_text = 'Monday'")" -gt 0
 check every_stored_event_has_a_date_basis test "$(q "$DB" "select count(*) from events where date_basis is null or (date_basis = 'text') != (date_text is not null)")" -eq 0
 "$H" ingest --quiet --db "$DB" $IN >/dev/null 2>&1
@@ -289,6 +294,13 @@ check migration_reaches_version_11 test "$(q "$V1" 'pragma user_version')" -eq 1
 check migration_adds_quotes_the_events_quote_and_authors test "$(q "$V1" "select (select count(*) from sqlite_master where name = 'quotes') || (select count(*) from pragma_table_info('events') where name = 'quote') || (select count(*) from pragma_table_info('documents') where name = 'author')")" = 111
 check migration_leaves_old_events_without_a_date_basis test "$(q "$V1" "select quote(date_basis) from events where source = 'AAA'")" = NULL
 check migration_keeps_old_events test "$(q "$V1" "select count(*) from events where source = 'AAA'")" -eq 1
+check migration_keeps_old_events_shared_values test "$(q "$V1" "select rule || ' ' || goldstein || ' ' || quad from events where source = 'AAA'")" = "subject -10.0 4"
+check migration_keeps_each_code_once test "$(q "$V1" "select count(*) from codes where code = '195'")" -eq 1
+# the old event had no name for its code (events stored before version 2): a new event of that code gives it to both
+check migrated_code_has_no_name_of_its_own test "$(q "$V1" "select quote(name) from codes where code = '195'")" = NULL
+printf '{"id":"air","text":"Russian warplanes bombed rebel positions near Aleppo on Monday, Syrian activists said.","date":"2024-05-07"}\n' >"$T/air.jsonl"
+"$H" ingest --quiet --db "$V1" "$T/air.jsonl" >/dev/null 2>&1
+check a_new_event_names_a_code_stored_without_a_name test "$(q "$V1" "select count(distinct event) || ' ' || min(event) from events where code = '195'")" = "1 Employ aerial weapons"
 check migration_gives_old_events_their_plover_category test "$(q "$V1" "select plover from events where source = 'AAA'")" = ASSAULT
 check migration_sums_old_events_into_the_rollups test "$(rollup_off "$V1")" -eq 0
 check migration_indexes_old_sentences test "$(q "$V1" "select count(*) from sentences_fts where sentences_fts match 'rockets'")" -eq 1
