@@ -884,7 +884,7 @@ static void get_top(Api *a, const ApiRequest *rq, ApiResponse *rs)
     }
     Buf sql = {0}, b = {0};
     stats_events_sql(&b, &x.f, 1, NULL, x.where.data);
-    stats_top_sql(&sql, what, b.data, limit);
+    stats_top_sql(&sql, &x.f, what, b.data, limit);
     char head[64];
     snprintf(head, sizeof head, "{\"what\":\"%s\",\"rows\":", what);
     answer_rows(a, sql.data, &x.vals, head, rs);

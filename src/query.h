@@ -134,7 +134,7 @@ const char *stats_period_sql(const char *by, int pg);
 int  stats_next_period(const char *by, const char *p, char *out, size_t cap);
 /* The most frequent dyads (both actors known), actors or codes (what) of
  * the events subquery, limit rows */
-void stats_top_sql(Buf *sql, const char *what, const char *events, long limit);
+void stats_top_sql(Buf *sql, const Filter *f, const char *what, const char *events, long limit);
 /* The name of a group of a series: a root's CAMEO name, a quad class's */
 const char *stats_group_name(const char *group, const char *g);
 

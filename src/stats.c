@@ -124,9 +124,25 @@ void stats_events_sql(Buf *sql, const Filter *f, int actors, const char *by, con
     }
 }
 
-/* the most frequent dyads (both actors known), actors (either role) or codes */
-void stats_top_sql(Buf *sql, const char *what, const char *events, long limit)
+/* No filter at all on a SQLite store: the sums of all time by pair of
+ * actors and by code (store.c: pair_totals, code_totals) give the top
+ * lists, not every rollup row. */
+static int whole_store(const Filter *f)
 {
+    return !f->pg && !filter_actors(f) && !f->code && !f->root && !f->quad && !f->since && !f->until && !f->text &&
+           !f->country && !f->near;
+}
+
+/* the most frequent dyads (both actors known), actors (either role) or codes */
+void stats_top_sql(Buf *sql, const Filter *f, const char *what, const char *events, long limit)
+{
+    char all[160];
+    if (whole_store(f)) {
+        snprintf(all, sizeof all, "(SELECT %s, %s AS w, %s AS gw FROM %s)",
+                 strcmp(what, "codes") ? "source, target" : "code, NULL AS eid", f->dedup ? "days" : "n",
+                 f->dedup ? "g10_days" : "g10", strcmp(what, "codes") ? "pair_totals" : "code_totals");
+        events = all;
+    }
     if (!strcmp(what, "dyads"))
         buf_printf(sql, "SELECT source, target, sum(w) AS events, " STATS_MEAN " AS goldstein FROM %s t"
                         " WHERE source != '' AND target != '' GROUP BY source, target"
@@ -138,10 +154,12 @@ void stats_top_sql(Buf *sql, const char *what, const char *events, long limit)
                         " FROM (SELECT source AS actor, 's' AS role, w FROM b WHERE source != '' UNION ALL"
                         " SELECT target, 't', w FROM b WHERE target != '') u"
                         " GROUP BY actor ORDER BY events DESC, actor LIMIT %ld", events, limit);
-    else   /* the code's name as its first event has it */
-        buf_printf(sql, "SELECT code, (SELECT x.event FROM events x WHERE x.id = t.eid) AS event, events, goldstein"
+    else   /* the code's name: as its first event has it, which SQLite's codes keep for every event of it */
+        buf_printf(sql, "SELECT code, %s AS event, events, goldstein"
                         " FROM (SELECT code, min(eid) AS eid, sum(w) AS events, " STATS_MEAN " AS goldstein"
-                        " FROM %s s GROUP BY code) t ORDER BY events DESC, code LIMIT %ld", events, limit);
+                        " FROM %s s GROUP BY code) t ORDER BY events DESC, code LIMIT %ld",
+                   f->pg ? "(SELECT x.event FROM events x WHERE x.id = t.eid)" : "(SELECT c.name FROM codes c WHERE c.code = t.code)",
+                   events, limit);
 }
 
 /* the period after p ("2024-03" -> "2024-04"); 0 when p is not of its form */
@@ -332,7 +350,7 @@ int stats_main(int argc, char **argv)
     char err[512];
     stats_events_sql(&b, &f, top != NULL, by, r.where.data);
     long limit = f.limit ? f.limit : 20;
-    if (top) stats_top_sql(&sql, top, b.data, limit);
+    if (top) stats_top_sql(&sql, &r.f, top, b.data, limit);
     else if (group)
         buf_printf(&sql, "SELECT %s AS period, %s AS \"%s\", sum(w) AS events, " STATS_MEAN " AS goldstein"
                          " FROM %s t GROUP BY period, 2 ORDER BY period, 2", stats_period_sql(by, f.pg), group, group, b.data);

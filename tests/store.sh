@@ -20,7 +20,11 @@ rollup_off() {
       am AS (SELECT ym, c, role, root, quad, count(*) AS days, sum(n) AS n, sum(CAST(round(goldstein * 10) AS INTEGER)) AS gd,
         sum(n * CAST(round(goldstein * 10) AS INTEGER)) AS g FROM (SELECT ym, sc AS c, CASE WHEN sc = tc THEN 'b' ELSE 's' END AS role,
         root, quad, n, goldstein FROM ev UNION ALL SELECT ym, tc, 't', root, quad, n, goldstein FROM ev WHERE sc != tc)
-        GROUP BY ym, c, role, root, quad)
+        GROUP BY ym, c, role, root, quad),
+      pt AS (SELECT source, target, count(*) AS days, sum(n) AS n, sum(CAST(round(goldstein * 10) AS INTEGER)) AS gd,
+        sum(n * CAST(round(goldstein * 10) AS INTEGER)) AS g FROM ev GROUP BY source, target),
+      ct AS (SELECT code, count(*) AS days, sum(n) AS n, sum(CAST(round(goldstein * 10) AS INTEGER)) AS gd,
+        sum(n * CAST(round(goldstein * 10) AS INTEGER)) AS g FROM ev GROUP BY code)
       SELECT (SELECT count(*) FROM (SELECT * FROM ev EXCEPT SELECT * FROM event_days))
            + (SELECT count(*) FROM (SELECT * FROM event_days EXCEPT SELECT * FROM ev))
            + (SELECT count(*) FROM (SELECT * FROM dt EXCEPT SELECT * FROM day_totals))
@@ -30,7 +34,11 @@ rollup_off() {
            + (SELECT count(*) FROM (SELECT * FROM dm EXCEPT SELECT * FROM dyad_months))
            + (SELECT count(*) FROM (SELECT * FROM dyad_months EXCEPT SELECT * FROM dm))
            + (SELECT count(*) FROM (SELECT * FROM am EXCEPT SELECT * FROM actor_months))
-           + (SELECT count(*) FROM (SELECT * FROM actor_months EXCEPT SELECT * FROM am))"
+           + (SELECT count(*) FROM (SELECT * FROM actor_months EXCEPT SELECT * FROM am))
+           + (SELECT count(*) FROM (SELECT * FROM pt EXCEPT SELECT * FROM pair_totals))
+           + (SELECT count(*) FROM (SELECT * FROM pair_totals EXCEPT SELECT * FROM pt))
+           + (SELECT count(*) FROM (SELECT * FROM ct EXCEPT SELECT * FROM code_totals))
+           + (SELECT count(*) FROM (SELECT * FROM code_totals EXCEPT SELECT * FROM ct))"
 }
 # every page of a query (--limit K, then --after where each ended) in one
 # file, headers dropped; and the pages' count in $T/npages
@@ -232,6 +240,14 @@ check stats_top_actors_from_the_rollup test "$("$H" stats --db "$DB" --top actor
     "$(sq "SELECT actor, count(*) AS n, sum(r = 's'), sum(r = 't') FROM (SELECT source AS actor, 's' AS r FROM $oneaday WHERE source != '' UNION ALL SELECT target, 't' FROM $oneaday WHERE target != '') GROUP BY actor ORDER BY n DESC, actor LIMIT 5")"
 check stats_top_codes_from_the_rollup_name_them test "$("$H" stats --db "$DB" --top codes --limit 4 --format csv | tail -n +2 | tr -d '"' | sed 's/,[^,]*$//')" = \
     "$(sq "SELECT code, min(event), count(*) AS n FROM (SELECT date, source, target, code, min(event) AS event FROM events GROUP BY 1, 2, 3, 4) GROUP BY code ORDER BY n DESC, code LIMIT 4" | tr -d '"')"
+# the whole store's top lists (from its sums of all time) equal the rollup's rows summed (a filter every event passes)
+for w in dyads actors codes; do
+    for d in oneaday none; do
+        check "stats_top_${w}_${d}_of_the_whole_store_equal_the_rollups_rows" test \
+            "$("$H" stats --db "$DB" --top $w --dedup $d --limit 1000 --format csv)" = \
+            "$("$H" stats --db "$DB" --top $w --dedup $d --limit 1000 --quad 1,2,3,4 --format csv)"
+    done
+done
 # a filter on words is counted from the events: the same as the rollup's when it keeps them all
 check stats_with_a_text_filter_counts_from_the_events test "$("$H" stats --db "$DB" --by day --text the --dedup none --format csv | tail -n +2 | cut -d, -f1,2)" = \
     "$("$H" export --db "$DB" --format jsonl | jq -r 'select(.text | ascii_downcase | test("(^|[^a-z0-9])the([^a-z0-9]|$)")) | .date // "undated"' | sort | uniq -c | awk '{ print $2 "," $1 }')"
