@@ -1169,6 +1169,10 @@ Store *store_open(const char *path, char *err, size_t errsz)
     st->db = db;
     st->batch_docs = batch_size(db);
     pending_init(&st->pend);
+    /* a sum's row upserted: its counts and Goldstein sums added */
+#define SUMS_ADD                                                                                       \
+    " ON CONFLICT DO UPDATE SET days = days + excluded.days, n = n + excluded.n,"                      \
+    " g10_days = g10_days + excluded.g10_days, g10 = g10 + excluded.g10"
     static const struct { size_t off; const char *sql; } stmts[] = {
         {offsetof(Store, has), "SELECT 1 FROM documents WHERE doc_id=?1 OR content_hash=?2"},
         {offsetof(Store, find), "SELECT id FROM documents WHERE doc_id=?1 OR content_hash=?2"},
@@ -1206,24 +1210,14 @@ Store *store_open(const char *path, char *err, size_t errsz)
                                    " JOIN documents d ON d.id = e.doc"},
         {offsetof(Store, day_up), "INSERT INTO event_days VALUES(" STORE_YM("?3") ", substr(?1, 1, 3), substr(?2, 1, 3), ?3, ?1, ?2,"
                                   " ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO UPDATE SET n = n + excluded.n RETURNING n"},
-        {offsetof(Store, total_up), "INSERT INTO day_totals VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO UPDATE SET"
-                                    " days = days + excluded.days, n = n + excluded.n,"
-                                    " g10_days = g10_days + excluded.g10_days, g10 = g10 + excluded.g10"},
-        {offsetof(Store, month_up), "INSERT INTO month_totals VALUES(" STORE_YM("?1") ", ?2, ?3, ?4, ?5, ?6, ?7)"
-                                    " ON CONFLICT DO UPDATE SET days = days + excluded.days, n = n + excluded.n,"
-                                    " g10_days = g10_days + excluded.g10_days, g10 = g10 + excluded.g10"},
+        {offsetof(Store, total_up), "INSERT INTO day_totals VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)" SUMS_ADD},
+        {offsetof(Store, month_up), "INSERT INTO month_totals VALUES(" STORE_YM("?1") ", ?2, ?3, ?4, ?5, ?6, ?7)" SUMS_ADD},
         {offsetof(Store, dyad_up), "INSERT INTO dyad_months VALUES(" STORE_YM("?1") ", substr(?8, 1, 3), substr(?9, 1, 3),"
-                                   " ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO UPDATE SET days = days + excluded.days,"
-                                   " n = n + excluded.n, g10_days = g10_days + excluded.g10_days, g10 = g10 + excluded.g10"},
-        {offsetof(Store, pair_up), "INSERT INTO pair_totals VALUES(?8, ?9, ?4, ?5, ?6, ?7) ON CONFLICT DO UPDATE SET"
-                                   " days = days + excluded.days, n = n + excluded.n,"
-                                   " g10_days = g10_days + excluded.g10_days, g10 = g10 + excluded.g10"},
-        {offsetof(Store, code_up), "INSERT INTO code_totals VALUES(?10, ?4, ?5, ?6, ?7) ON CONFLICT DO UPDATE SET"
-                                   " days = days + excluded.days, n = n + excluded.n,"
-                                   " g10_days = g10_days + excluded.g10_days, g10 = g10 + excluded.g10"},
+                                   " ?2, ?3, ?4, ?5, ?6, ?7)" SUMS_ADD},
+        {offsetof(Store, pair_up), "INSERT INTO pair_totals VALUES(?8, ?9, ?4, ?5, ?6, ?7)" SUMS_ADD},
+        {offsetof(Store, code_up), "INSERT INTO code_totals VALUES(?10, ?4, ?5, ?6, ?7)" SUMS_ADD},
         {offsetof(Store, actor_up), "INSERT INTO actor_months VALUES(" STORE_YM("?1") ", substr(?8, 1, 3), ?9,"
-                                    " ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO UPDATE SET days = days + excluded.days,"
-                                    " n = n + excluded.n, g10_days = g10_days + excluded.g10_days, g10 = g10 + excluded.g10"},
+                                    " ?2, ?3, ?4, ?5, ?6, ?7)" SUMS_ADD},
     };
     for (size_t i = 0; i < sizeof stmts / sizeof *stmts; i++) {
         sqlite3_stmt **q = (sqlite3_stmt **)((char *)st + stmts[i].off);
@@ -1440,6 +1434,21 @@ static void bind_ref(sqlite3_stmt *q, int i, sqlite3_int64 id)
     else sqlite3_bind_null(q, i);
 }
 
+/* q (?1 band, ?2 its hash, ?3 the document, ?4 its week) run for each
+ * band of signature sig: 0, or -1 on an error */
+static int bands_each(sqlite3_stmt *q, const uint32_t sig[SIG_N], sqlite3_int64 doc, sqlite3_int64 week)
+{
+    for (int b = 0; b < BANDS; b++) {
+        sqlite3_reset(q);
+        sqlite3_bind_int(q, 1, b);
+        sqlite3_bind_int64(q, 2, band_hash(sig, b));
+        sqlite3_bind_int64(q, 3, doc);
+        sqlite3_bind_int64(q, 4, week);
+        if (sqlite3_step(q) != SQLITE_DONE) return -1;
+    }
+    return 0;
+}
+
 /* Stored document doc's reprint bands away (their keys from its
  * signature and date, as store_doc made them): 0, or -1 on an error. */
 static int bands_del(Store *st, sqlite3_int64 doc)
@@ -1456,15 +1465,7 @@ static int bands_del(Store *st, sqlite3_int64 doc)
     size_t used;
     sqlite3_int64 week = pub_week(pd ? date_parse(pd, strlen(pd), &used) : 0);
     sqlite3_reset(q);
-    for (int b = 0; b < BANDS; b++) {
-        sqlite3_reset(st->band_del);
-        sqlite3_bind_int(st->band_del, 1, b);
-        sqlite3_bind_int64(st->band_del, 2, band_hash(sig, b));
-        sqlite3_bind_int64(st->band_del, 3, doc);
-        sqlite3_bind_int64(st->band_del, 4, week);
-        if (sqlite3_step(st->band_del) != SQLITE_DONE) return -1;
-    }
-    return 0;
+    return bands_each(st->band_del, sig, doc, week);
 }
 
 static sqlite3_int64 find_story(Store *st, const uint32_t sig[SIG_N], sqlite3_int64 week)
@@ -2030,15 +2031,7 @@ int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errs
     if (sqlite3_step(q) != SQLITE_DONE) goto bad;
     if (!sqlite3_changes(st->db)) return 1;   /* the same id or text is stored already */
     st->next_doc = doc + 1;
-    if (shingles >= 8)
-        for (int b = 0; b < BANDS; b++) {
-            sqlite3_reset(st->band_ins);
-            sqlite3_bind_int(st->band_ins, 1, b);
-            sqlite3_bind_int64(st->band_ins, 2, band_hash(sig, b));
-            sqlite3_bind_int64(st->band_ins, 3, doc);
-            sqlite3_bind_int64(st->band_ins, 4, week);
-            if (sqlite3_step(st->band_ins) != SQLITE_DONE) goto bad;
-        }
+    if (shingles >= 8 && bands_each(st->band_ins, sig, doc, week)) goto bad;
     for (uint32_t i = 0; i < v->nev; i++) {
         const StoredEvent *e = &v->ev[i];
         sqlite3_int64 rule, basis, how, kind, region;
