@@ -611,8 +611,10 @@ static const char MIGRATE_V11_TOTALS[] =
     TOTALS_GO("pair_totals", "source = old.source AND target = old.target")
     TOTALS_GO("code_totals", "code = old.code") " END;";
 
-/* the rollup's trigger (version 8's), on the events' rows */
+/* the rollup's trigger (version 8's), on the events' rows; and a delete
+ * from the view (SQL of a user's, written for the table) deletes the rows */
 static const char MIGRATE_V11_TRIGGER[] =
+    "CREATE TRIGGER events_delete INSTEAD OF DELETE ON events BEGIN DELETE FROM event_rows WHERE id = old.id; END;"
     "CREATE TRIGGER events_ad_days AFTER DELETE ON event_rows BEGIN"
     "  UPDATE event_days SET n = n - 1, id = CASE WHEN id != old.id THEN id ELSE coalesce((SELECT min(x.id)"
     "    FROM event_rows x WHERE x.date IS old.date AND x.source = old.source AND x.target = old.target"

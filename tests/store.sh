@@ -77,6 +77,10 @@ check schema_has_version_11 test "$(q "$DB" 'pragma user_version')" -eq 11
 check events_view_has_a_row_per_stored_event test "$(q "$DB" "select (select count(*) from events) = (select count(*) from event_rows) and (select count(*) from events) > 0")" = 1
 check events_view_gives_every_event_its_code_name_weight_and_rule test "$(q "$DB" "select count(*) from events where event is null or goldstein is null or rule is null or place_how is null")" -eq 0
 check events_view_gives_the_weight_of_the_cameo_table test "$(q "$DB" "select count(*) from events where code = '190' and goldstein != -10.0")" -eq 0
+sqlite3 "$DB" ".backup '$T/view.db'"
+sqlite3 "$T/view.db" "DELETE FROM events WHERE id = (SELECT min(id) FROM events)"
+check a_delete_from_the_events_view_deletes_the_row test "$(q "$T/view.db" "select count(*) from event_rows")" -eq $(($(q "$DB" "select count(*) from event_rows") - 1))
+check a_delete_from_the_events_view_keeps_the_rollups test "$(rollup_off "$T/view.db")" -eq 0
 check labels_are_stored_once test "$(q "$DB" "select count(*) from labels where text in ('publication', 'text', 'sentence', 'dateline', 'none', 'city', 'country')")" -le 7
 check stored_events_say_where_their_date_came_from test "$(q "$DB" "select count(*) from events where date_basis = 'text' and date_text = 'Monday'")" -gt 0
 check every_stored_event_has_a_date_basis test "$(q "$DB" "select count(*) from events where date_basis is null or (date_basis = 'text') != (date_text is not null)")" -eq 0
