@@ -25,20 +25,10 @@ rollup_off() {
         sum(n * CAST(round(goldstein * 10) AS INTEGER)) AS g FROM ev GROUP BY source, target),
       ct AS (SELECT code, count(*) AS days, sum(n) AS n, sum(CAST(round(goldstein * 10) AS INTEGER)) AS gd,
         sum(n * CAST(round(goldstein * 10) AS INTEGER)) AS g FROM ev GROUP BY code)
-      SELECT (SELECT count(*) FROM (SELECT * FROM ev EXCEPT SELECT * FROM event_days))
-           + (SELECT count(*) FROM (SELECT * FROM event_days EXCEPT SELECT * FROM ev))
-           + (SELECT count(*) FROM (SELECT * FROM dt EXCEPT SELECT * FROM day_totals))
-           + (SELECT count(*) FROM (SELECT * FROM day_totals EXCEPT SELECT * FROM dt))
-           + (SELECT count(*) FROM (SELECT * FROM mt EXCEPT SELECT * FROM month_totals))
-           + (SELECT count(*) FROM (SELECT * FROM month_totals EXCEPT SELECT * FROM mt))
-           + (SELECT count(*) FROM (SELECT * FROM dm EXCEPT SELECT * FROM dyad_months))
-           + (SELECT count(*) FROM (SELECT * FROM dyad_months EXCEPT SELECT * FROM dm))
-           + (SELECT count(*) FROM (SELECT * FROM am EXCEPT SELECT * FROM actor_months))
-           + (SELECT count(*) FROM (SELECT * FROM actor_months EXCEPT SELECT * FROM am))
-           + (SELECT count(*) FROM (SELECT * FROM pt EXCEPT SELECT * FROM pair_totals))
-           + (SELECT count(*) FROM (SELECT * FROM pair_totals EXCEPT SELECT * FROM pt))
-           + (SELECT count(*) FROM (SELECT * FROM ct EXCEPT SELECT * FROM code_totals))
-           + (SELECT count(*) FROM (SELECT * FROM code_totals EXCEPT SELECT * FROM ct))"
+      SELECT 0$(for p in ev:event_days dt:day_totals mt:month_totals dm:dyad_months am:actor_months pt:pair_totals ct:code_totals; do
+            printf ' + (SELECT count(*) FROM (SELECT * FROM %s EXCEPT SELECT * FROM %s)) + (SELECT count(*) FROM (SELECT * FROM %s EXCEPT SELECT * FROM %s))' \
+                "${p%%:*}" "${p#*:}" "${p#*:}" "${p%%:*}"
+        done)"
 }
 # every page of a query (--limit K, then --after where each ended) in one
 # file, headers dropped; and the pages' count in $T/npages
