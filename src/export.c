@@ -23,7 +23,7 @@ static const char USAGE[] =
 
 /* The day of a GDELT row: the event's date, else (an event with no date)
  * the day its document was stored, which DATEADDED gives too. */
-#define EVENT_DAY "coalesce(e.date, substr(min(d.ingested_at), 1, 10))"
+#define EVENT_DAY "g.day"
 
 /* What the dialects write apart: a number with four decimals, a day of
  * the year, a country's name, alpha-2 code and point (SQLite: functions
@@ -62,57 +62,66 @@ static void actor_geo(Buf *o, int pg, const char *col, const char *a)
 /* GDELT 2.0: 61 columns.  Actor codes split as CAMEO does: a country (or
  * IGO/NGO/IMG group) of three letters, then up to three type codes. */
 static const char GDELT_ACTORS[] =
-    " e.source AS Actor1Code, min(e.source_text) AS Actor1Name,"
+    " e.source AS Actor1Code, e.source_text AS Actor1Name,"
     " CASE WHEN substr(e.source, 1, 3) IN ('IGO', 'NGO', 'IMG', '---') THEN '' ELSE substr(e.source, 1, 3) END AS Actor1CountryCode,"
     " CASE WHEN substr(e.source, 1, 3) IN ('IGO', 'NGO', 'IMG') THEN substr(e.source, 4) ELSE '' END AS Actor1KnownGroupCode,"
     " '' AS Actor1EthnicCode, '' AS Actor1Religion1Code, '' AS Actor1Religion2Code,"
     " CASE WHEN substr(e.source, 1, 3) IN ('IGO', 'NGO', 'IMG') THEN '' ELSE substr(e.source, 4, 3) END AS Actor1Type1Code,"
     " CASE WHEN substr(e.source, 1, 3) IN ('IGO', 'NGO', 'IMG') THEN '' ELSE substr(e.source, 7, 3) END AS Actor1Type2Code,"
     " CASE WHEN substr(e.source, 1, 3) IN ('IGO', 'NGO', 'IMG') THEN '' ELSE substr(e.source, 10, 3) END AS Actor1Type3Code,"
-    " e.target AS Actor2Code, min(e.target_text) AS Actor2Name,"
+    " e.target AS Actor2Code, e.target_text AS Actor2Name,"
     " CASE WHEN e.target = '' OR substr(e.target, 1, 3) IN ('IGO', 'NGO', 'IMG', '---') THEN '' ELSE substr(e.target, 1, 3) END AS Actor2CountryCode,"
     " CASE WHEN substr(e.target, 1, 3) IN ('IGO', 'NGO', 'IMG') THEN substr(e.target, 4) ELSE '' END AS Actor2KnownGroupCode,"
     " '' AS Actor2EthnicCode, '' AS Actor2Religion1Code, '' AS Actor2Religion2Code,"
     " CASE WHEN substr(e.target, 1, 3) IN ('IGO', 'NGO', 'IMG') THEN '' ELSE substr(e.target, 4, 3) END AS Actor2Type1Code,"
     " CASE WHEN substr(e.target, 1, 3) IN ('IGO', 'NGO', 'IMG') THEN '' ELSE substr(e.target, 7, 3) END AS Actor2Type2Code,"
     " CASE WHEN substr(e.target, 1, 3) IN ('IGO', 'NGO', 'IMG') THEN '' ELSE substr(e.target, 10, 3) END AS Actor2Type3Code,"
-    " max(CASE WHEN e.sentence = 0 THEN 1 ELSE 0 END) AS IsRootEvent,"
-    " e.code AS EventCode, substr(e.code, 1, 3) AS EventBaseCode, min(e.root) AS EventRootCode,"
-    " min(e.quad) AS QuadClass, %s AS GoldsteinScale,"
-    " count(*) AS NumMentions, count(DISTINCT coalesce(d.source, d.doc_id)) AS NumSources,"
-    " count(DISTINCT e.doc) AS NumArticles, '' AS AvgTone,";
+    " g.root_event AS IsRootEvent,"
+    " e.code AS EventCode, substr(e.code, 1, 3) AS EventBaseCode, e.root AS EventRootCode,"
+    " e.quad AS QuadClass, e.goldstein AS GoldsteinScale,"
+    " g.mentions AS NumMentions, g.sources AS NumSources, g.articles AS NumArticles, '' AS AvgTone,";
 
-/* The SELECT of GDELT's rows (grouped by the caller) */
-static void gdelt_sql(Buf *o, int pg)
+/* The SELECT of GDELT's rows, of the events that pass where: a row for
+ * each event of a story (its one-a-day key), whose counts are the group's
+ * and whose other fields are those of its first event (the place, of its
+ * first event with one: p), read once a row
+ * (the events view's words, place and weight are looked up where they
+ * are kept: once an event of the store, they made the export half as slow
+ * again) */
+static void gdelt_sql(Buf *o, int pg, const char *where)
 {
-    buf_puts(o, "SELECT min(e.id) AS GLOBALEVENTID, replace(" EVENT_DAY ", '-', '') AS SQLDATE,"
+    buf_printf(o, "SELECT g.first AS GLOBALEVENTID, replace(" EVENT_DAY ", '-', '') AS SQLDATE,"
                 " substr(replace(" EVENT_DAY ", '-', ''), 1, 6) AS MonthYear, substr(" EVENT_DAY ", 1, 4) AS Year, ");
     fixed4(o, pg, pg ? "CAST(substr(" EVENT_DAY ", 1, 4) AS INTEGER) + (extract(doy FROM CAST(" EVENT_DAY
                        " AS date)) - 1) / 365.0"
                      : "CAST(substr(" EVENT_DAY ", 1, 4) AS INTEGER) + (CAST(strftime('%j', " EVENT_DAY
                        ") AS INTEGER) - 1) / 365.0");
     buf_puts(o, " AS FractionDate,");
-    /* the code's weight (SQLite: once a row, from the store's codes, not
-     * once an event of it from the events view; store.c, version 11) */
-    buf_printf(o, GDELT_ACTORS, pg ? "min(e.goldstein)" : "(SELECT c.goldstein FROM codes c WHERE c.code = e.code)");
+    buf_puts(o, GDELT_ACTORS);
     actor_geo(o, pg, "e.source", "Actor1");
     actor_geo(o, pg, "e.target", "Actor2");
-    buf_puts(o, " CASE WHEN min(e.place_kind) = 'city' THEN (CASE WHEN min(e.place_country) = 'USA' THEN '3' ELSE '4' END)"
-                "      WHEN min(e.place_kind) = 'country' THEN '1' ELSE '' END AS ActionGeo_Type,"
-                " CASE WHEN min(e.place_kind) = 'city' THEN min(e.place) || coalesce(', ' || nullif(min(e.place_region), ''), '')"
+    buf_puts(o, " CASE WHEN p.place_kind = 'city' THEN (CASE WHEN p.place_country = 'USA' THEN '3' ELSE '4' END)"
+                "      WHEN p.place_kind = 'country' THEN '1' ELSE '' END AS ActionGeo_Type,"
+                " CASE WHEN p.place_kind = 'city' THEN p.place || coalesce(', ' || nullif(p.place_region, ''), '')"
                 "        || coalesce(', ' || ");
     char x[160];
-    buf_puts(o, country(x, sizeof x, pg, "name", "min(e.place_country)"));
-    buf_puts(o, ", '') ELSE coalesce(min(e.place), '') END AS ActionGeo_FullName, coalesce(");
-    buf_puts(o, country(x, sizeof x, pg, "cc2", "min(e.place_country)"));
+    buf_puts(o, country(x, sizeof x, pg, "name", "p.place_country"));
+    buf_puts(o, ", '') ELSE coalesce(p.place, '') END AS ActionGeo_FullName, coalesce(");
+    buf_puts(o, country(x, sizeof x, pg, "cc2", "p.place_country"));
     buf_puts(o, ", '') AS ActionGeo_CountryCode, '' AS ActionGeo_ADM1Code, '' AS ActionGeo_ADM2Code, coalesce(");
-    fixed4(o, pg, "min(e.place_lat)");
+    fixed4(o, pg, "p.place_lat");
     buf_puts(o, ", '') AS ActionGeo_Lat, coalesce(");
-    fixed4(o, pg, "min(e.place_lon)");
+    fixed4(o, pg, "p.place_lon");
     buf_puts(o, ", '') AS ActionGeo_Long, '' AS ActionGeo_FeatureID, ");
-    buf_puts(o, pg ? "to_char(CAST(min(d.ingested_at) AS timestamp), 'YYYYMMDDHH24MISS')"
-                   : "strftime('%Y%m%d%H%M%S', min(d.ingested_at))");
-    buf_puts(o, " AS DATEADDED, coalesce(min(d.url), min(d.doc_id)) AS SOURCEURL FROM events e JOIN documents d ON d.id = e.doc");
+    buf_puts(o, pg ? "to_char(CAST(g.added AS timestamp), 'YYYYMMDDHH24MISS')" : "strftime('%Y%m%d%H%M%S', g.added)");
+    buf_printf(o, " AS DATEADDED, g.url AS SOURCEURL FROM (SELECT min(e.id) AS first,"
+                  " coalesce(e.date, substr(min(d.ingested_at), 1, 10)) AS day,"
+                  " max(CASE WHEN e.sentence = 0 THEN 1 ELSE 0 END) AS root_event, count(*) AS mentions,"
+                  " count(DISTINCT coalesce(d.source, d.doc_id)) AS sources, count(DISTINCT e.doc) AS articles,"
+                  " min(CASE WHEN e.place_country IS NOT NULL THEN e.id END) AS placed, min(d.ingested_at) AS added, coalesce(min(d.url), min(d.doc_id)) AS url"
+                  " FROM events e JOIN documents d ON d.id = e.doc%s GROUP BY e.story, e.date, e.source, e.target, e.code) g"
+                  " JOIN events e ON e.id = g.first LEFT JOIN events p ON p.id = g.placed",
+               where);
 }
 
 /* hd_country_name(ISO3), hd_country_cc2, hd_country_lat, hd_country_lon: a
@@ -226,8 +235,8 @@ int export_main(int argc, char **argv)
     if (status) {}
     else if (!strcmp(format, "gdelt")) {
         /* one row per event of a story; GDELT files have no header line */
-        gdelt_sql(&sql, r.f.pg);
-        buf_printf(&sql, "%s GROUP BY e.story, e.date, e.source, e.target, e.code ORDER BY GLOBALEVENTID", r.where.data);
+        gdelt_sql(&sql, r.f.pg, r.where.data);
+        buf_puts(&sql, " ORDER BY GLOBALEVENTID");
         if (r.f.limit) buf_printf(&sql, " LIMIT %ld", r.f.limit);
         FILE *tmp = tmpfile();
         status = tmp ? rows_run(r.db, sql.data, r.vals.v, r.vals.n, ROWS_TSV, tmp, err, sizeof err) : -1;

@@ -84,14 +84,17 @@ static const char MIGRATE_V2[] =
     "  GROUP BY code;";
 
 /* Strings the store holds a row for, with its id: a map in memory in
- * front of `codes` and `labels` (a few hundred codes, a few thousand
- * labels), so that an event asks SQLite for neither once its values have
- * been seen.  Emptied when a batch is lost (the rows it added go with it). */
+ * front of `codes`, `labels`, `phrases` and `places` (a few hundred codes,
+ * a few thousand labels; the phrases and places seen last), so that an
+ * event asks SQLite for none once its values have been seen.  Emptied
+ * when a batch is lost (the rows it added go with it), and the phrases'
+ * and places' when they reach KNOWN_MAX. */
 typedef struct Known {
     char **key;
     sqlite3_int64 *id;
     size_t cap, n;
 } Known;
+enum { KNOWN_MAX = 1 << 18 };
 
 /* A zstd dictionary of the store's (pack_dicts), ready to pack with */
 typedef struct PackDict {
@@ -102,7 +105,8 @@ typedef struct PackDict {
 struct Store {
     PgStore *pg;              /* a PostgreSQL store: everything below unused */
     sqlite3 *db;
-    sqlite3_stmt *has, *find, *del, *doc, *sent, *ev, *code_ins, *label_ins, *band_ins, *band_find, *band_of, *band_del, *sig, *fts, *fts_clear,
+    sqlite3_stmt *has, *find, *del, *doc, *sent, *ev, *code_ins, *label_get, *label_ins, *phrase_get, *phrase_ins,
+        *place_get, *place_ins, *band_ins, *band_find, *band_of, *band_del, *sig, *fts, *fts_clear,
         *fts_del, *quote, *via;
     sqlite3_int64 next_doc;   /* the id the next document gets */
     int in_tx;
@@ -119,7 +123,8 @@ struct Store {
     _Atomic(PackDict *) dict;
     int dict_tried;           /* this connection trained one, or found too little text to */
     PackDict *retired;        /* one that a failed batch took back (freed with the store) */
-    Known codes, labels;      /* what codes and labels hold (code_stored, label_id) */
+    Known codes, labels, phrases, places;   /* what those tables hold (code_stored, text_id, place_id) */
+    Buf key;                  /* a phrase or place as its map keys it */
     StorePacker *packer;      /* the writer's: bodies packed without the store's dictionary, again */
     Buf repacked;
 };
@@ -200,6 +205,8 @@ static void batch_lost(Store *st)
     pending_clear(&st->pend);
     known_clear(&st->codes);
     known_clear(&st->labels);
+    known_clear(&st->phrases);
+    known_clear(&st->places);
     store_batch_lost(&st->done, &st->batch);
 }
 
@@ -515,9 +522,6 @@ static const char MIGRATE_V10[] =
     "    OR (old.sc != old.tc AND c = old.tc AND role = 't'));"
     "  DELETE FROM actor_months WHERE ym = old.ym AND root = old.root AND quad = old.quad AND days <= 0"
     "   AND ((c = old.sc AND role = " ACTOR_ROLE("old.sc", "old.tc") ") OR (old.sc != old.tc AND c = old.tc AND role = 't')); END;";
-/* Version 10 -> 11: bodies packed with a dictionary of the store's own
- * (pack_dicts: zstd's dictionary ID, the dictionary, how many articles it
- * was trained on, when; train_dict). */
 /* Version 10 -> 11: less room an event.
  * - Bodies packed with a dictionary of the store's own (pack_dicts:
  *   zstd's dictionary ID, the dictionary, how many articles it was
@@ -547,6 +551,10 @@ static const char MIGRATE_V11[] =
  *   replaces (event_rows: 216 -> 140 bytes an event on the bench's
  *   articles). */
 #define LABEL_OF(col) "(SELECT l.id FROM labels l WHERE l.text = e." col ")"
+#define EVENT_ROWS_INDEXES                                                                                  \
+    "CREATE INDEX events_day ON event_rows(date, source, target, code);"                                   \
+    "CREATE INDEX events_place ON event_rows(place_country, date) WHERE place_country IS NOT NULL;"        \
+    "CREATE INDEX events_doc ON event_rows(doc, sentence);"
 static const char MIGRATE_V11_EVENTS[] =
     "CREATE TABLE codes(code TEXT PRIMARY KEY, name TEXT, goldstein REAL NOT NULL, plover TEXT) WITHOUT ROWID;"
     "INSERT INTO codes SELECT code, min(event), min(goldstein), min(plover) FROM events GROUP BY code;"
@@ -577,9 +585,7 @@ static const char MIGRATE_V11_EVENTS[] =
     "  (SELECT l.text FROM labels l WHERE l.id = r.place_how) AS place_how,"
     "  (SELECT l.text FROM labels l WHERE l.id = r.place_kind) AS place_kind,"
     "  (SELECT l.text FROM labels l WHERE l.id = r.place_region) AS place_region, r.sc AS sc, r.tc AS tc FROM event_rows r;"
-    "CREATE INDEX events_day ON event_rows(date, source, target, code);"
-    "CREATE INDEX events_place ON event_rows(place_country, date) WHERE place_country IS NOT NULL;"
-    "CREATE INDEX events_doc ON event_rows(doc, sentence);";
+    EVENT_ROWS_INDEXES;
 /* (its sums of all time)
  * - pair_totals: a pair of actors' (full codes), code_totals: a code's;
  *   days, n, g10_days, g10 as in the other sums.  The lists of the most
@@ -625,8 +631,58 @@ static const char MIGRATE_V11_TRIGGER[] =
     "    AND tc = substr(old.target, 1, 3) AND date = coalesce(old.date, 'undated') AND source = old.source"
     "    AND target = old.target AND code = old.code AND n <= 0; END;";
 
+/* Version 11 -> 12: an event's words and place kept once.
+ * - The words an event was coded from (source_text, target_text,
+ *   verb_text, date_text) are kept once in `phrases` and referred to by
+ *   id: news says "said", "on Tuesday", "the police" and an office's
+ *   holder's name over and over.
+ * - Its place (name, country, latitude, longitude, kind, region) once in
+ *   `places`; the row keeps the country as well, which its index by place
+ *   and date leads with, and how the event was placed.
+ * The view `events` gives every column as before. */
+#define PHRASE_OF(col) "(SELECT p.id FROM phrases p WHERE p.text = r." col ")"
+#define PHRASE_TEXT(col) "(SELECT p.text FROM phrases p WHERE p.id = r." col ") AS " col
+#define PLACE_OF(col) "(SELECT p." col " FROM places p WHERE p.id = r.place)"
+#define LABEL_TEXT(id) "(SELECT l.text FROM labels l WHERE l.id = " id ")"
+static const char MIGRATE_V12[] =
+    "CREATE TABLE phrases(id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);"
+    "INSERT INTO phrases(text) SELECT t FROM (SELECT source_text AS t FROM event_rows UNION SELECT target_text FROM event_rows"
+    "  UNION SELECT verb_text FROM event_rows UNION SELECT date_text FROM event_rows) WHERE t IS NOT NULL;"
+    "CREATE TABLE places(id INTEGER PRIMARY KEY, name TEXT NOT NULL, country TEXT, lat REAL, lon REAL, kind INTEGER,"
+    "  region INTEGER);"
+    "CREATE INDEX places_key ON places(name, country, lat, lon, kind, region);"
+    "INSERT INTO places(name, country, lat, lon, kind, region) SELECT DISTINCT place, place_country, place_lat, place_lon,"
+    "  place_kind, place_region FROM event_rows WHERE place IS NOT NULL;"
+    "ALTER TABLE event_rows RENAME TO event_rows_11;"
+    "CREATE TABLE event_rows(id INTEGER PRIMARY KEY, doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+    "  sentence INTEGER NOT NULL, date TEXT, source TEXT NOT NULL, target TEXT NOT NULL, code TEXT NOT NULL,"
+    "  root TEXT NOT NULL, quad INTEGER NOT NULL, source_text INTEGER, target_text INTEGER, verb_text INTEGER, place INTEGER,"
+    "  rule INTEGER, story INTEGER, date_basis INTEGER, date_text INTEGER, quote INTEGER, place_country TEXT,"
+    "  place_how INTEGER,"
+    "  sc TEXT GENERATED ALWAYS AS (substr(source, 1, 3)) VIRTUAL, tc TEXT GENERATED ALWAYS AS (substr(target, 1, 3)) VIRTUAL);"
+    "INSERT INTO event_rows(id, doc, sentence, date, source, target, code, root, quad, source_text, target_text, verb_text,"
+    "  place, rule, story, date_basis, date_text, quote, place_country, place_how)"
+    "  SELECT id, doc, sentence, date, source, target, code, root, quad, " PHRASE_OF("source_text") ","
+    "  " PHRASE_OF("target_text") ", " PHRASE_OF("verb_text") ", (SELECT p.id FROM places p WHERE p.name = r.place"
+    "  AND p.country IS r.place_country AND p.lat IS r.place_lat AND p.lon IS r.place_lon AND p.kind IS r.place_kind"
+    "  AND p.region IS r.place_region), rule, story, date_basis, " PHRASE_OF("date_text") ", quote, place_country,"
+    "  place_how FROM event_rows_11 r ORDER BY id;"
+    "DROP VIEW events;"
+    "DROP TABLE event_rows_11;"
+    "CREATE VIEW events AS SELECT r.id AS id, r.doc AS doc, r.sentence AS sentence, r.date AS date, r.source AS source,"
+    "  r.target AS target, r.code AS code, r.root AS root, r.quad AS quad,"
+    "  (SELECT c.goldstein FROM codes c WHERE c.code = r.code) AS goldstein, " PHRASE_TEXT("source_text") ","
+    "  " PHRASE_TEXT("target_text") ", " PHRASE_TEXT("verb_text") ", " PLACE_OF("name") " AS place,"
+    "  " LABEL_TEXT("r.rule") " AS rule, r.story AS story,"
+    "  (SELECT c.name FROM codes c WHERE c.code = r.code) AS event, (SELECT c.plover FROM codes c WHERE c.code = r.code) AS plover,"
+    "  " LABEL_TEXT("r.date_basis") " AS date_basis, " PHRASE_TEXT("date_text") ", r.quote AS quote,"
+    "  r.place_country AS place_country, " PLACE_OF("lat") " AS place_lat, " PLACE_OF("lon") " AS place_lon,"
+    "  " LABEL_TEXT("r.place_how") " AS place_how, " LABEL_TEXT(PLACE_OF("kind")) " AS place_kind,"
+    "  " LABEL_TEXT(PLACE_OF("region")) " AS place_region, r.sc AS sc, r.tc AS tc FROM event_rows r;"
+    EVENT_ROWS_INDEXES;
+
 static const char *const MIGRATIONS[] = {SCHEMA_V1, MIGRATE_V2, MIGRATE_V3, MIGRATE_V4, MIGRATE_V5, MIGRATE_V6,
-                                         MIGRATE_V7, MIGRATE_V8, MIGRATE_V9, MIGRATE_V10, MIGRATE_V11};
+                                         MIGRATE_V7, MIGRATE_V8, MIGRATE_V9, MIGRATE_V10, MIGRATE_V11, MIGRATE_V12};
 _Static_assert(sizeof MIGRATIONS / sizeof *MIGRATIONS == STORE_SCHEMA_VERSION,
                "one migration per schema version");
 
@@ -733,6 +789,8 @@ static int migrate(sqlite3 *db, const char *path, char *err, size_t errsz)
             (v + 1 == 8 && exec(db, MIGRATE_V8_TRIGGERS, err, errsz, path)) ||
             (v + 1 == 11 && (exec(db, MIGRATE_V11_EVENTS, err, errsz, path) || exec(db, MIGRATE_V11_TRIGGER, err, errsz, path) ||
                              exec(db, MIGRATE_V11_TOTALS, err, errsz, path))) ||
+            /* the table made again: its triggers, as version 11 made them */
+            (v + 1 == 12 && exec(db, MIGRATE_V11_TRIGGER, err, errsz, path)) ||
             (v + 1 == 3 && fill_plover(db, path, err, errsz)) || exec(db, set, err, errsz, path))
             goto fail;
     }
@@ -1185,14 +1243,18 @@ Store *store_open(const char *path, char *err, size_t errsz)
                                " ON CONFLICT DO NOTHING"},
         {offsetof(Store, sent), "INSERT INTO temp.fts_new(id, text, ym) VALUES(?1, ?2, ?3)"},
         {offsetof(Store, ev), "INSERT INTO event_rows(doc,sentence,date,source,target,code,root,quad,source_text,"
-                              "target_text,verb_text,place,rule,story,date_basis,date_text,quote,place_country,place_lat,"
-                              "place_lon,place_how,place_kind,place_region) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,"
-                              "?14,?15,?16,?17,?18,?19,?20,?21,?22,?23)"},
+                              "target_text,verb_text,place,rule,story,date_basis,date_text,quote,place_country,place_how)"
+                              " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)"},
         {offsetof(Store, code_ins), "INSERT INTO codes VALUES(?1, ?2, ?3, ?4) ON CONFLICT DO UPDATE"
                                     " SET name = coalesce(name, excluded.name), plover = coalesce(plover, excluded.plover)"
                                     " WHERE name IS NULL OR plover IS NULL"},
-        {offsetof(Store, label_ins), "INSERT INTO labels(text) VALUES(?1) ON CONFLICT(text) DO UPDATE SET text = excluded.text"
-                                     " RETURNING id"},
+        {offsetof(Store, label_get), "SELECT id FROM labels WHERE text = ?1"},
+        {offsetof(Store, label_ins), "INSERT INTO labels(text) VALUES(?1)"},
+        {offsetof(Store, phrase_get), "SELECT id FROM phrases WHERE text = ?1"},
+        {offsetof(Store, phrase_ins), "INSERT INTO phrases(text) VALUES(?1)"},
+        {offsetof(Store, place_get), "SELECT id FROM places WHERE name = ?1 AND country IS ?2 AND lat IS ?3 AND lon IS ?4"
+                                     " AND kind IS ?5 AND region IS ?6"},
+        {offsetof(Store, place_ins), "INSERT INTO places(name, country, lat, lon, kind, region) VALUES(?1, ?2, ?3, ?4, ?5, ?6)"},
         {offsetof(Store, quote), "INSERT INTO quotes(doc,n,sentence,date,text,kind,speaker,speaker_code,speaker_how,"
                                  "speaker_role) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"},
         {offsetof(Store, via), "INSERT INTO quote_via(quote,pos,name,kind) VALUES(?1,?2,?3,?4)"},
@@ -1414,27 +1476,82 @@ static int code_stored(Store *st, const StoredEvent *e)
     return 0;
 }
 
-/* The id of label s in `labels` (added when new); 0 for NULL, -1 on an error */
-static sqlite3_int64 label_id(Store *st, const char *s)
-{
-    sqlite3_int64 id;
-    if (!s) return 0;
-    if (known_get(&st->labels, s, &id)) return id;
-    sqlite3_stmt *q = st->label_ins;
-    sqlite3_reset(q);
-    sqlite3_bind_text(q, 1, s, -1, SQLITE_STATIC);
-    if (sqlite3_step(q) != SQLITE_ROW) return -1;
-    id = sqlite3_column_int64(q, 0);
-    sqlite3_reset(q);
-    known_put(&st->labels, s, id);
-    return id;
-}
-
 static void bind_ref(sqlite3_stmt *q, int i, sqlite3_int64 id)
 {
     if (id) sqlite3_bind_int64(q, i, id);
     else sqlite3_bind_null(q, i);
 }
+
+/* The id of the row key names in a table of shared values, found by get
+ * or added by ins (both given the values bound by bind, with arg), and
+ * kept in k: -1 on an error */
+static sqlite3_int64 shared_id(Store *st, Known *k, sqlite3_stmt *get, sqlite3_stmt *ins, const char *key,
+                               void (*bind)(sqlite3_stmt *, const void *), const void *arg)
+{
+    sqlite3_int64 id;
+    if (known_get(k, key, &id)) return id;
+    sqlite3_reset(get);
+    bind(get, arg);
+    int rc = sqlite3_step(get);
+    if (rc == SQLITE_ROW) {
+        id = sqlite3_column_int64(get, 0);
+    } else {
+        sqlite3_reset(ins);
+        bind(ins, arg);
+        if (rc != SQLITE_DONE || sqlite3_step(ins) != SQLITE_DONE) return -1;
+        id = sqlite3_last_insert_rowid(st->db);
+    }
+    sqlite3_reset(get);
+    if (k->n >= KNOWN_MAX) known_clear(k);   /* the phrases seen last: a store's could fill the memory */
+    known_put(k, key, id);
+    return id;
+}
+
+static void bind_text1(sqlite3_stmt *q, const void *s) { sqlite3_bind_text(q, 1, s, -1, SQLITE_STATIC); }
+
+/* The id of label s in `labels` (added when new); 0 for NULL, -1 on an error */
+static sqlite3_int64 label_id(Store *st, const char *s)
+{
+    return s ? shared_id(st, &st->labels, st->label_get, st->label_ins, s, bind_text1, s) : 0;
+}
+
+/* The id of words t in `phrases` (added when new); 0 for none, -1 on an error */
+static sqlite3_int64 phrase_id(Store *st, Span t)
+{
+    if (!t.s) return 0;
+    buf_clear(&st->key);
+    buf_put(&st->key, t.s, t.n);
+    return shared_id(st, &st->phrases, st->phrase_get, st->phrase_ins, st->key.data ? st->key.data : "", bind_text1,
+                     st->key.data ? st->key.data : "");
+}
+
+typedef struct PlaceKey {
+    const StoredEvent *e;
+    sqlite3_int64 kind, region;
+} PlaceKey;
+
+static void bind_place(sqlite3_stmt *q, const void *arg)
+{
+    const PlaceKey *p = arg;
+    sqlite3_bind_text(q, 1, p->e->place, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 2, p->e->place_country, -1, SQLITE_STATIC);
+    sqlite3_bind_double(q, 3, p->e->place_lat);
+    sqlite3_bind_double(q, 4, p->e->place_lon);
+    bind_ref(q, 5, p->kind);
+    bind_ref(q, 6, p->region);
+}
+
+/* The id of e's place in `places` (added when new); 0 for none, -1 on an error */
+static sqlite3_int64 place_id(Store *st, const StoredEvent *e, sqlite3_int64 kind, sqlite3_int64 region)
+{
+    if (!e->place) return 0;
+    buf_clear(&st->key);
+    buf_printf(&st->key, "%s\x1f%s\x1f%.17g\x1f%.17g\x1f%lld\x1f%lld", e->place, e->place_country, e->place_lat,
+               e->place_lon, (long long)kind, (long long)region);
+    PlaceKey k = {e, kind, region};
+    return shared_id(st, &st->places, st->place_get, st->place_ins, st->key.data, bind_place, &k);
+}
+
 
 /* q (?1 band, ?2 its hash, ?3 the document, ?4 its week) run for each
  * band of signature sig: 0, or -1 on an error */
@@ -2036,12 +2153,15 @@ int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errs
     if (shingles >= 8 && bands_each(st->band_ins, sig, doc, week)) goto bad;
     for (uint32_t i = 0; i < v->nev; i++) {
         const StoredEvent *e = &v->ev[i];
-        sqlite3_int64 rule, basis, how, kind, region;
+        sqlite3_int64 rule, basis, how, kind, region, place, src, tgt, verb, when;
         if (code_stored(st, e) || (rule = label_id(st, e->rule)) < 0 ||
             (basis = label_id(st, e->date_basis && *e->date_basis ? e->date_basis : NULL)) < 0 ||
             (how = label_id(st, e->place_how ? e->place_how : "none")) < 0 ||
             (kind = label_id(st, e->place ? (e->place_city ? "city" : "country") : NULL)) < 0 ||
-            (region = label_id(st, e->place && e->place_region && *e->place_region ? e->place_region : NULL)) < 0)
+            (region = label_id(st, e->place && e->place_region && *e->place_region ? e->place_region : NULL)) < 0 ||
+            (place = place_id(st, e, kind, region)) < 0 || (src = phrase_id(st, e->source_text)) < 0 ||
+            (tgt = phrase_id(st, e->target_text)) < 0 || (verb = phrase_id(st, e->verb_text)) < 0 ||
+            (when = phrase_id(st, e->date_text.n ? e->date_text : (Span){NULL, 0})) < 0)
             goto bad;
         q = st->ev;
         sqlite3_reset(q);
@@ -2054,23 +2174,17 @@ int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errs
         sqlite3_bind_text(q, 6, e->code, -1, SQLITE_STATIC);
         sqlite3_bind_text(q, 7, e->root, -1, SQLITE_STATIC);
         sqlite3_bind_int(q, 8, e->quad);
-        sqlite3_bind_text(q, 9, e->source_text.s, (int)e->source_text.n, SQLITE_STATIC);
-        sqlite3_bind_text(q, 10, e->target_text.s, (int)e->target_text.n, SQLITE_STATIC);
-        sqlite3_bind_text(q, 11, e->verb_text.s, (int)e->verb_text.n, SQLITE_STATIC);
-        bind_opt(q, 12, e->place);
+        bind_ref(q, 9, src);
+        bind_ref(q, 10, tgt);
+        bind_ref(q, 11, verb);
+        bind_ref(q, 12, place);
         bind_ref(q, 13, rule);
         sqlite3_bind_int64(q, 14, story);
         bind_ref(q, 15, basis);
-        if (e->date_text.n) sqlite3_bind_text(q, 16, e->date_text.s, (int)e->date_text.n, SQLITE_STATIC);
+        bind_ref(q, 16, when);
         if (e->quote) sqlite3_bind_int(q, 17, (int)e->quote);
-        if (e->place) {
-            sqlite3_bind_text(q, 18, e->place_country, -1, SQLITE_STATIC);
-            sqlite3_bind_double(q, 19, e->place_lat);
-            sqlite3_bind_double(q, 20, e->place_lon);
-        }
-        bind_ref(q, 21, how);
-        bind_ref(q, 22, kind);
-        bind_ref(q, 23, region);
+        if (e->place) sqlite3_bind_text(q, 18, e->place_country, -1, SQLITE_STATIC);
+        bind_ref(q, 19, how);
         if (sqlite3_step(q) != SQLITE_DONE) goto bad;
         sqlite3_int64 id = sqlite3_last_insert_rowid(st->db);
         pending_add(&st->pend, e, id);
@@ -2186,8 +2300,8 @@ void store_close(Store *st)
         char err[256];
         store_commit(st, err, sizeof err);   /* the caller commits first to hear of a failure */
     }
-    sqlite3_stmt *all[] = {st->has, st->find, st->del, st->doc, st->sent, st->ev, st->code_ins, st->label_ins, st->band_ins, st->band_find,
-                           st->band_of, st->band_del, st->sig,
+    sqlite3_stmt *all[] = {st->has, st->find, st->del, st->doc, st->sent, st->ev, st->code_ins, st->label_get, st->label_ins,
+                           st->phrase_get, st->phrase_ins, st->place_get, st->place_ins, st->band_ins, st->band_find, st->band_of, st->band_del, st->sig,
                            st->fts, st->fts_clear, st->fts_del, st->quote, st->via, st->day_up, st->total_up,
                            st->month_up, st->dyad_up, st->actor_up, st->pair_up, st->code_up};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) sqlite3_finalize(all[i]);
@@ -2196,8 +2310,11 @@ void store_close(Store *st)
     pack_dict_free(atomic_load_explicit(&st->dict, memory_order_relaxed));
     pack_dict_free(st->retired);
     buf_free(&st->repacked);
+    buf_free(&st->key);
     known_clear(&st->codes);
     known_clear(&st->labels);
+    known_clear(&st->phrases);
+    known_clear(&st->places);
     pending_free(&st->pend);
     buf_free(&st->by_sent);
     buf_free(&st->ym);

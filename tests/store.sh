@@ -62,7 +62,7 @@ DB="$T/e.db"
 "$H" ingest --quiet --db "$DB" $IN >/dev/null 2>&1
 docs=$(q "$DB" 'select count(*) from documents'); evs=$(q "$DB" 'select count(*) from events')
 check ingest_stores_four_documents test "$docs" -eq 4
-check schema_has_version_11 test "$(q "$DB" 'pragma user_version')" -eq 11
+check schema_has_version_12 test "$(q "$DB" 'pragma user_version')" -eq 12
 # version 11: the events view reads each event's shared values from codes and labels
 check events_view_has_a_row_per_stored_event test "$(q "$DB" "select (select count(*) from events) = (select count(*) from event_rows) and (select count(*) from events) > 0")" = 1
 check events_view_gives_every_event_its_code_name_weight_and_rule test "$(q "$DB" "select count(*) from events where event is null or goldstein is null or rule is null or place_how is null")" -eq 0
@@ -71,6 +71,24 @@ sqlite3 "$DB" ".backup '$T/view.db'"
 sqlite3 "$T/view.db" "DELETE FROM events WHERE id = (SELECT min(id) FROM events)"
 check a_delete_from_the_events_view_deletes_the_row test "$(q "$T/view.db" "select count(*) from event_rows")" -eq $(($(q "$DB" "select count(*) from event_rows") - 1))
 check a_delete_from_the_events_view_keeps_the_rollups test "$(rollup_off "$T/view.db")" -eq 0
+# version 12: an event's words and place are kept once (phrases, places) and read back as the coder gave them
+"$H" ingest --quiet --db "$T/words.db" examples/*.txt >/dev/null 2>&1
+"$H" code --format jsonl examples/*.txt 2>/dev/null | python3 -c '
+import json, sys
+for l in sys.stdin:
+    e = json.loads(l); p = e.get("place") or {}
+    print("|".join(str(x) for x in (e["doc_id"], e["sentence"], e["source"], e["target"], e["code"], e["source_text"],
+          e["target_text"], e["verb_text"], e.get("date_text", ""), p.get("name", ""), p.get("country", ""),
+          "%.4f" % p["lat"] if "lat" in p else "", "%.4f" % p["lon"] if "lon" in p else "", p.get("region", ""),
+          p.get("how", "none"))))' | sort >"$T/coded.words"
+q "$T/words.db" "select d.doc_id, e.sentence, e.source, e.target, e.code, e.source_text, e.target_text, e.verb_text,
+    coalesce(e.date_text, ''), coalesce(e.place, ''), coalesce(e.place_country, ''), iif(e.place_lat is null, '', printf('%.4f', e.place_lat)),
+    iif(e.place_lon is null, '', printf('%.4f', e.place_lon)), coalesce(e.place_region, ''), e.place_how from events e join documents d on d.id = e.doc" | sort >"$T/stored.words"
+check stored_events_read_back_the_words_and_place_they_were_coded_with sh -c "[ -s '$T/coded.words' ] && cmp -s '$T/coded.words' '$T/stored.words'"
+check events_with_the_same_words_share_one_phrase test "$(q "$T/words.db" "select count(*) from (select p.text from event_rows r join phrases p on p.id in (r.source_text, r.target_text, r.verb_text, r.date_text) group by p.text having count(distinct p.id) > 1)")" -eq 0
+check phrases_are_fewer_than_the_words_they_stand_for test "$(q "$T/words.db" "select (select count(*) from phrases) < 4 * (select count(*) from event_rows)")" = 1
+check places_are_kept_once test "$(q "$T/words.db" "select count(*) from (select name, country, lat, lon from places group by 1, 2, 3, 4, kind, region having count(*) > 1)")" -eq 0
+check every_placed_event_refers_to_its_place test "$(q "$T/words.db" "select count(*) from event_rows where (place is null) != (place_country is null)")" -eq 0
 check labels_are_stored_once test "$(q "$DB" "select count(*) from labels where text in ('publication', 'text', 'sentence', 'dateline', 'none', 'city', 'country')")" -le 7
 check stored_events_say_where_their_date_came_from test "$(q "$DB" "select count(*) from events where date_basis = 'text' and date_text = 'Monday'")" -gt 0
 check every_stored_event_has_a_date_basis test "$(q "$DB" "select count(*) from events where date_basis is null or (date_basis = 'text') != (date_text is not null)")" -eq 0
@@ -295,15 +313,16 @@ CREATE TABLE sentences(doc INTEGER NOT NULL, idx INTEGER NOT NULL, text TEXT NOT
 CREATE TABLE events(id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, sentence INTEGER NOT NULL, date TEXT, source TEXT NOT NULL, target TEXT NOT NULL, code TEXT NOT NULL, root TEXT NOT NULL, quad INTEGER NOT NULL, goldstein REAL NOT NULL, source_text TEXT, target_text TEXT, verb_text TEXT, place TEXT, rule TEXT);
 INSERT INTO documents VALUES(1,'old',NULL,NULL,NULL,'2020-01-01',NULL,'abc','x');
 INSERT INTO sentences VALUES(1,0,'Ardania fired rockets at Belmoria.');
-INSERT INTO events VALUES(1,1,0,'2020-01-01','AAA','BBB','195','19',4,-10.0,'Ardania','Belmoria','fired rockets',NULL,'subject');
+INSERT INTO events VALUES(1,1,0,'2020-01-01','AAA','BBB','195','19',4,-10.0,'Ardania','Belmoria','fired rockets','Belmoria City','subject');
 PRAGMA user_version=1;"
 "$H" query --db "$V1" >/dev/null 2>"$T/e"; rc=$?
 check old_schema_is_reported_to_readers sh -c "[ $rc -eq 1 ] && grep -q 'schema version 1' '$T/e'"
 "$H" ingest --quiet --db "$V1" examples/border-clash.txt >/dev/null 2>&1
-check migration_reaches_version_11 test "$(q "$V1" 'pragma user_version')" -eq 11
+check migration_reaches_version_12 test "$(q "$V1" 'pragma user_version')" -eq 12
 check migration_adds_quotes_the_events_quote_and_authors test "$(q "$V1" "select (select count(*) from sqlite_master where name = 'quotes') || (select count(*) from pragma_table_info('events') where name = 'quote') || (select count(*) from pragma_table_info('documents') where name = 'author')")" = 111
 check migration_leaves_old_events_without_a_date_basis test "$(q "$V1" "select quote(date_basis) from events where source = 'AAA'")" = NULL
 check migration_keeps_old_events test "$(q "$V1" "select count(*) from events where source = 'AAA'")" -eq 1
+check migration_keeps_old_events_words_and_place test "$(q "$V1" "select source_text || '|' || target_text || '|' || verb_text || '|' || place || '|' || quote(place_lat) from events where source = 'AAA'")" = "Ardania|Belmoria|fired rockets|Belmoria City|NULL"
 check migration_keeps_old_events_shared_values test "$(q "$V1" "select rule || ' ' || goldstein || ' ' || quad from events where source = 'AAA'")" = "subject -10.0 4"
 check migration_keeps_each_code_once test "$(q "$V1" "select count(*) from codes where code = '195'")" -eq 1
 # the old event had no name for its code (events stored before version 2): a new event of that code gives it to both
@@ -336,6 +355,10 @@ check query_near_out_of_range_is_a_usage_error sh -c "[ $rc -eq 2 ] && grep -q '
 check query_country_name_is_a_usage_error sh -c "[ $rc -eq 2 ] && grep -q 'three-letter code' '$T/e'"
 "$H" export --db "$DB" --format gdelt >"$T/o" 2>"$T/e"
 check gdelt_export_fills_the_action_geography awk -F'\t' '$27 == "042" && $52 == 1 && $53 == "China" && $54 == "CN" && $57 != "" { ok = 1 } END { exit !ok }' "$T/o"
+# two events of one key placed in two cities: the row's place is its first event's, whole (not the least of each field)
+printf '{"id":"two-cities","text":"Kenyan police arrested dozens of protesters in Nairobi on Monday. Kenyan police also arrested protesters in Mombasa on Monday, witnesses said.","date":"2024-05-07"}\n' >"$T/two.jsonl"
+"$H" ingest --quiet --db "$T/two.db" "$T/two.jsonl" >/dev/null 2>&1
+check gdelt_row_of_two_places_is_placed_by_its_first_event sh -c "[ \"\$('$H' export --db '$T/two.db' --format gdelt | cut -f 32,53,57,58)\" = '2	Nairobi, Nairobi Area, Kenya	-1.2833	36.8167' ]"
 check gdelt_export_gives_a_citys_full_name awk -F'\t' '$52 == 4 && $53 ~ /^Nairobi, .*Kenya$/ && $54 == "KE" { ok = 1 } END { exit !ok }' "$T/o"
 check gdelt_export_fills_the_actors_country_geography awk -F'\t' '$6 == "RUSGOV" && $36 == 1 && $38 == "RU" && $41 != "" { ok = 1 } END { exit !ok }' "$T/o"
 
