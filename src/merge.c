@@ -197,10 +197,6 @@ static int read_doc(Reader *r, StoreView *v, Arena *a, char *err, size_t errsz)
     v->stored_at = col(q, 14, a);   /* kept: when it was first stored */
     const char *hash = (const char *)sqlite3_column_text(q, 7);
     snprintf(v->hash, sizeof v->hash, "%s", hash ? hash : "");
-    if (sqlite3_column_bytes(q, 8) == (int)sizeof v->sig) {
-        memcpy(v->sig, sqlite3_column_blob(q, 8), sizeof v->sig);
-        v->shingles = STORE_SIG_N;   /* enough to be looked for: it was */
-    }
     const char *body = col(q, 9, a);
     if (!body && sqlite3_column_type(q, 10) != SQLITE_NULL) {
         snprintf(err, errsz, "document %s: its stored body cannot be read", v->id ? v->id : "?");
@@ -208,6 +204,9 @@ static int read_doc(Reader *r, StoreView *v, Arena *a, char *err, size_t errsz)
     }
     v->body = body ? body : "";
     v->body_len = body ? (uint32_t)strlen(body) : 0;
+    /* its signature made again from the body, as when it was coded (a
+     * SQLite store keeps a byte of each value) */
+    v->shingles = store_sig_of(v->body, v->body_len, v->sig);
     if (sqlite3_column_type(q, 10) == SQLITE_BLOB) {
         size_t n = (size_t)sqlite3_column_bytes(q, 10);
         void *p = arena_alloc(a, n + 1);

@@ -681,8 +681,14 @@ static const char MIGRATE_V12[] =
     "  " LABEL_TEXT(PLACE_OF("region")) " AS place_region, r.sc AS sc, r.tc AS tc FROM event_rows r;"
     EVENT_ROWS_INDEXES;
 
+/* Version 12 -> 13: a document's signature as a byte of each MinHash
+ * value (64 bytes, not 256; Sig8), its reprint bands hashed from those
+ * bytes: every signature cut and every band made again (sigs_v13). */
+static const char MIGRATE_V13[] = "DELETE FROM doc_bands;";
+
 static const char *const MIGRATIONS[] = {SCHEMA_V1, MIGRATE_V2, MIGRATE_V3, MIGRATE_V4, MIGRATE_V5, MIGRATE_V6,
-                                         MIGRATE_V7, MIGRATE_V8, MIGRATE_V9, MIGRATE_V10, MIGRATE_V11, MIGRATE_V12};
+                                         MIGRATE_V7, MIGRATE_V8, MIGRATE_V9, MIGRATE_V10, MIGRATE_V11, MIGRATE_V12,
+                                         MIGRATE_V13};
 _Static_assert(sizeof MIGRATIONS / sizeof *MIGRATIONS == STORE_SCHEMA_VERSION,
                "one migration per schema version");
 
@@ -770,6 +776,8 @@ static int spans_v7(sqlite3 *db, const char *path, char *err, size_t errsz)
     return rc;
 }
 
+static int sigs_v13(sqlite3 *db, const char *path, char *err, size_t errsz);
+
 /* Bring the schema to STORE_SCHEMA_VERSION, one migration per version, all
  * in one transaction: a reader meanwhile sees the schema before or the one
  * after, never one between (a new store goes from 0 to the last at once);
@@ -791,6 +799,7 @@ static int migrate(sqlite3 *db, const char *path, char *err, size_t errsz)
                              exec(db, MIGRATE_V11_TOTALS, err, errsz, path))) ||
             /* the table made again: its triggers, as version 11 made them */
             (v + 1 == 12 && exec(db, MIGRATE_V11_TRIGGER, err, errsz, path)) ||
+            (v + 1 == 13 && sigs_v13(db, path, err, errsz)) ||
             (v + 1 == 3 && fill_plover(db, path, err, errsz)) || exec(db, set, err, errsz, path))
             goto fail;
     }
@@ -1443,6 +1452,35 @@ static sqlite3_int64 band_hash(const uint32_t *sig, int band)
 
 long long store_band_hash(const uint32_t *sig, int band) { return band_hash(sig, band); }
 
+/* The SQLite store keeps a byte of each value (b-bit MinHash, b = 8: 64
+ * bytes, not 256): two values agree by chance once in 256, which moves
+ * the share that agree by (1 - J) / 256, under half a point; its bands
+ * hash the bytes, 64 bits a band. */
+typedef struct Sig8 {
+    uint8_t v[SIG_N];
+} Sig8;
+
+static Sig8 sig8_of(const uint32_t sig[SIG_N])
+{
+    Sig8 s;
+    for (int k = 0; k < SIG_N; k++) s.v[k] = (uint8_t)sig[k];
+    return s;
+}
+
+static sqlite3_int64 band8_hash(const Sig8 *s, int band)
+{
+    return (sqlite3_int64)(hash_bytes(s->v + band * ROWS, ROWS) >> 1);
+}
+
+static int sig8_agrees(const uint8_t *a, const uint8_t *b)
+{
+    int same = 0;
+    for (int k = 0; k < SIG_N; k++) same += a[k] == b[k];
+    return (double)same / SIG_N >= REPRINT_JACCARD;
+}
+
+int store_sig_of(const char *body, size_t n, uint32_t sig[STORE_SIG_N]) { return signature(body, n, sig); }
+
 int store_sig_agrees(const uint32_t *a, const uint32_t *b)
 {
     int same = 0;
@@ -1555,12 +1593,12 @@ static sqlite3_int64 place_id(Store *st, const StoredEvent *e, sqlite3_int64 kin
 
 /* q (?1 band, ?2 its hash, ?3 the document, ?4 its week) run for each
  * band of signature sig: 0, or -1 on an error */
-static int bands_each(sqlite3_stmt *q, const uint32_t sig[SIG_N], sqlite3_int64 doc, sqlite3_int64 week)
+static int bands_each(sqlite3_stmt *q, const Sig8 *sig, sqlite3_int64 doc, sqlite3_int64 week)
 {
     for (int b = 0; b < BANDS; b++) {
         sqlite3_reset(q);
         sqlite3_bind_int(q, 1, b);
-        sqlite3_bind_int64(q, 2, band_hash(sig, b));
+        sqlite3_bind_int64(q, 2, band8_hash(sig, b));
         sqlite3_bind_int64(q, 3, doc);
         sqlite3_bind_int64(q, 4, week);
         if (sqlite3_step(q) != SQLITE_DONE) return -1;
@@ -1577,31 +1615,31 @@ static int bands_del(Store *st, sqlite3_int64 doc)
     sqlite3_bind_int64(q, 1, doc);
     int rc = sqlite3_step(q);
     if (rc != SQLITE_ROW) return rc == SQLITE_DONE ? 0 : -1;
-    uint32_t sig[SIG_N];
-    if (sqlite3_column_bytes(q, 0) != (int)sizeof sig) return 0;   /* too short a text: it has none */
-    memcpy(sig, sqlite3_column_blob(q, 0), sizeof sig);
+    Sig8 sig;
+    if (sqlite3_column_bytes(q, 0) != (int)sizeof sig.v) return 0;   /* too short a text: it has none */
+    memcpy(sig.v, sqlite3_column_blob(q, 0), sizeof sig.v);
     const char *pd = (const char *)sqlite3_column_text(q, 1);
     size_t used;
     sqlite3_int64 week = pub_week(pd ? date_parse(pd, strlen(pd), &used) : 0);
     sqlite3_reset(q);
-    return bands_each(st->band_del, sig, doc, week);
+    return bands_each(st->band_del, &sig, doc, week);
 }
 
-static sqlite3_int64 find_story(Store *st, const uint32_t sig[SIG_N], sqlite3_int64 week)
+static sqlite3_int64 find_story(Store *st, const Sig8 *sig, sqlite3_int64 week)
 {
     for (int b = 0; b < BANDS; b++) {
         sqlite3_reset(st->band_find);
         sqlite3_bind_int(st->band_find, 1, b);
-        sqlite3_bind_int64(st->band_find, 2, band_hash(sig, b));
+        sqlite3_bind_int64(st->band_find, 2, band8_hash(sig, b));
         sqlite3_bind_int64(st->band_find, 3, week);
         while (sqlite3_step(st->band_find) == SQLITE_ROW) {
             sqlite3_int64 other = sqlite3_column_int64(st->band_find, 0);
             sqlite3_reset(st->sig);
             sqlite3_bind_int64(st->sig, 1, other);
             if (sqlite3_step(st->sig) != SQLITE_ROW) continue;
-            const uint32_t *os = sqlite3_column_blob(st->sig, 0);
-            if (!os || sqlite3_column_bytes(st->sig, 0) != SIG_N * (int)sizeof(uint32_t)) continue;
-            if (store_sig_agrees(os, sig)) {
+            const uint8_t *os = sqlite3_column_blob(st->sig, 0);
+            if (!os || sqlite3_column_bytes(st->sig, 0) != SIG_N) continue;
+            if (sig8_agrees(os, sig->v)) {
                 sqlite3_int64 story = sqlite3_column_int64(st->sig, 1);
                 sqlite3_reset(st->sig);
                 sqlite3_reset(st->band_find);
@@ -1610,6 +1648,43 @@ static sqlite3_int64 find_story(Store *st, const uint32_t sig[SIG_N], sqlite3_in
         }
     }
     return 0;
+}
+
+/* Version 13's signatures (Sig8) and reprint bands, from version 12's */
+static int sigs_v13(sqlite3 *db, const char *path, char *err, size_t errsz)
+{
+    sqlite3_stmt *docs = NULL, *upd = NULL, *band = NULL;
+    int rc = 0;
+    if (sqlite3_prepare_v2(db, "SELECT id, signature, pubdate FROM documents WHERE signature IS NOT NULL", -1, &docs, NULL) ||
+        sqlite3_prepare_v2(db, "UPDATE documents SET signature = ?2 WHERE id = ?1", -1, &upd, NULL) ||
+        sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO doc_bands(week, band, hash, doc) VALUES(?4, ?1, ?2, ?3)", -1, &band,
+                           NULL))
+        rc = fail(db, err, errsz, path);
+    while (!rc && sqlite3_step(docs) == SQLITE_ROW) {
+        uint32_t old[SIG_N];
+        Sig8 sig;
+        sqlite3_int64 id = sqlite3_column_int64(docs, 0);
+        int n = sqlite3_column_bytes(docs, 1);
+        if (n == (int)sizeof old) {
+            memcpy(old, sqlite3_column_blob(docs, 1), sizeof old);
+            sig = sig8_of(old);
+        } else if (n == (int)sizeof sig.v) {   /* cut already */
+            memcpy(sig.v, sqlite3_column_blob(docs, 1), sizeof sig.v);
+        } else {
+            continue;   /* no signature of either kind: no bands, as before */
+        }
+        const char *pd = (const char *)sqlite3_column_text(docs, 2);
+        size_t used;
+        sqlite3_int64 week = pub_week(pd ? date_parse(pd, strlen(pd), &used) : 0);
+        sqlite3_reset(upd);
+        sqlite3_bind_int64(upd, 1, id);
+        sqlite3_bind_blob(upd, 2, sig.v, (int)sizeof sig.v, SQLITE_STATIC);
+        if (sqlite3_step(upd) != SQLITE_DONE || bands_each(band, &sig, id, week)) rc = fail(db, err, errsz, path);
+    }
+    sqlite3_finalize(docs);
+    sqlite3_finalize(upd);
+    sqlite3_finalize(band);
+    return rc;
 }
 
 /* ---- storing ---- */
@@ -2120,10 +2195,10 @@ int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errs
         }
     }
     sentences_by(st, v);
-    const uint32_t *sig = v->sig;
+    Sig8 sig = sig8_of(v->sig);
     int shingles = v->shingles;
     sqlite3_int64 week = pub_week(v->pubdate);
-    sqlite3_int64 story = shingles >= 8 ? find_story(st, sig, week) : 0;
+    sqlite3_int64 story = shingles >= 8 ? find_story(st, &sig, week) : 0;
     q = st->doc;
     sqlite3_reset(q);
     sqlite3_clear_bindings(q);
@@ -2134,7 +2209,7 @@ int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errs
     bind_opt(q, 5, v->pubdate ? pd : NULL);
     bind_opt(q, 6, v->place);
     sqlite3_bind_text(q, 7, h, -1, SQLITE_STATIC);
-    if (shingles >= 8) sqlite3_bind_blob(q, 8, sig, SIG_N * (int)sizeof *sig, SQLITE_STATIC);
+    if (shingles >= 8) sqlite3_bind_blob(q, 8, sig.v, SIG_N, SQLITE_STATIC);
     sqlite3_int64 doc = st->next_doc;
     if (!story) story = doc;   /* a story of its own */
     sqlite3_bind_int64(q, 9, doc);
@@ -2150,7 +2225,7 @@ int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errs
     if (sqlite3_step(q) != SQLITE_DONE) goto bad;
     if (!sqlite3_changes(st->db)) return 1;   /* the same id or text is stored already */
     st->next_doc = doc + 1;
-    if (shingles >= 8 && bands_each(st->band_ins, sig, doc, week)) goto bad;
+    if (shingles >= 8 && bands_each(st->band_ins, &sig, doc, week)) goto bad;
     for (uint32_t i = 0; i < v->nev; i++) {
         const StoredEvent *e = &v->ev[i];
         sqlite3_int64 rule, basis, how, kind, region, place, src, tgt, verb, when;

@@ -10,7 +10,7 @@
 typedef struct Store Store;
 
 #define STORE_BATCH 1024
-#define STORE_SCHEMA_VERSION 12
+#define STORE_SCHEMA_VERSION 13
 
 /* SQL: the month a date is kept under in the rollups and the full-text
  * index (YYYYMM as a number; 999999 undated) */
@@ -84,6 +84,8 @@ StorePacker *store_packer_new(Store *st);
 void   store_packer_free(StorePacker *pk);
 /* v's sentences (nsent, sent_off, sent_len, in a) from spans as stored
  * ("start+length ..."); -1 when one is malformed or outside the body */
+/* body's MinHash signature into sig, as a view's (store_view): its shingles */
+int    store_sig_of(const char *body, size_t n, uint32_t sig[STORE_SIG_N]);
 int    store_view_spans(StoreView *v, const char *spans, Arena *a);
 /* v's sent_first from its events and sentences (in a) */
 void   store_view_sentence_firsts(StoreView *v, Arena *a);

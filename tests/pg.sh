@@ -35,7 +35,9 @@ ROWS_EVENTS="select id, doc, sentence, date, source, target, code, root, quad, c
 ROWS_QUOTES="select q.id, q.doc, q.n, q.sentence, q.date, q.text, q.kind, q.speaker, q.speaker_code, q.speaker_how, q.speaker_role, v.pos, v.name, v.kind from quotes q left join quote_via v on v.quote = q.id order by q.id, v.pos"
 ROWS_DAYS="select sc, tc, date, source, target, code, root, quad, cast(round(goldstein * 10) as integer), id, n from event_days order by sc, tc, date, source, target, code"
 ROWS_TOTALS="select date, root, quad, days, n, g10_days, g10 from day_totals order by date, root, quad"
-ROWS_BANDS="select week, band, hash, doc from doc_bands order by week, band, hash, doc"
+# (the bands' hashes differ: a SQLite store hashes a byte of each MinHash value, PostgreSQL the whole
+# values; the documents' stories, which the bands find, are compared with the documents)
+ROWS_BANDS="select week, band, doc from doc_bands order by week, band, doc"
 same() {   # NAME SQLITE_DB PG_DB: every table's rows alike
     for t in DOCS EVENTS QUOTES DAYS TOTALS BANDS; do
         eval "sql=\$ROWS_$t"

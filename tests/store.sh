@@ -62,7 +62,7 @@ DB="$T/e.db"
 "$H" ingest --quiet --db "$DB" $IN >/dev/null 2>&1
 docs=$(q "$DB" 'select count(*) from documents'); evs=$(q "$DB" 'select count(*) from events')
 check ingest_stores_four_documents test "$docs" -eq 4
-check schema_has_version_12 test "$(q "$DB" 'pragma user_version')" -eq 12
+check schema_has_version_13 test "$(q "$DB" 'pragma user_version')" -eq 13
 # version 11: the events view reads each event's shared values from codes and labels
 check events_view_has_a_row_per_stored_event test "$(q "$DB" "select (select count(*) from events) = (select count(*) from event_rows) and (select count(*) from events) > 0")" = 1
 check events_view_gives_every_event_its_code_name_weight_and_rule test "$(q "$DB" "select count(*) from events where event is null or goldstein is null or rule is null or place_how is null")" -eq 0
@@ -95,6 +95,20 @@ check every_stored_event_has_a_date_basis test "$(q "$DB" "select count(*) from 
 "$H" ingest --quiet --db "$DB" $IN >/dev/null 2>&1
 check rollups_sum_the_stored_events test "$(rollup_off "$DB")" -eq 0
 check ingest_again_adds_nothing test "$(q "$DB" 'select count(*) from documents'),$(q "$DB" 'select count(*) from events')" = "$docs,$evs"
+# version 13: a signature keeps a byte of each MinHash value, the bands are hashed from those bytes
+check signatures_keep_a_byte_of_each_value test "$(q "$DB" "select count(*) || ' ' || sum(length(signature) = 64) from documents where signature is not null")" = "$docs $docs"
+cp "$DB" "$T/v12.db"
+# as version 12 kept them: four bytes a value, the stored byte first (as x86 holds a number), and its bands made otherwise
+for id in $(q "$T/v12.db" "select id from documents"); do
+    long=$(q "$T/v12.db" "select hex(signature) from documents where id = $id" | sed 's/../&A1B2C3/g')
+    q "$T/v12.db" "update documents set signature = X'$long' where id = $id"
+done
+q "$T/v12.db" "delete from doc_bands; insert into doc_bands values(1, 1, 1, 1); pragma user_version = 12"
+printf '' | "$H" ingest --quiet --db "$T/v12.db" - >/dev/null 2>&1
+check migration_cuts_the_signatures_to_a_byte_a_value test "$(q "$T/v12.db" "select group_concat(hex(signature), ' ') from (select signature from documents order by id)")" = \
+    "$(q "$DB" "select group_concat(hex(signature), ' ') from (select signature from documents order by id)")"
+check migration_makes_the_reprint_bands_again test "$(q "$T/v12.db" "select group_concat(week || ',' || band || ',' || hash || ',' || doc, ' ') from doc_bands")" = \
+    "$(q "$DB" "select group_concat(week || ',' || band || ',' || hash || ',' || doc, ' ') from doc_bands")"
 check reprint_joins_the_story_of_the_original test "$(q "$DB" "select count(distinct story) || ',' || count(*) from documents where doc_id in ('examples/lavrov-beijing','wire-2','$T/reprint')")" = "1,2"
 check other_articles_have_stories_of_their_own test "$(q "$DB" 'select count(distinct story) from documents')" -eq 3
 # the full-text index holds each sentence's months beside its words (version 9)
@@ -318,7 +332,7 @@ PRAGMA user_version=1;"
 "$H" query --db "$V1" >/dev/null 2>"$T/e"; rc=$?
 check old_schema_is_reported_to_readers sh -c "[ $rc -eq 1 ] && grep -q 'schema version 1' '$T/e'"
 "$H" ingest --quiet --db "$V1" examples/border-clash.txt >/dev/null 2>&1
-check migration_reaches_version_12 test "$(q "$V1" 'pragma user_version')" -eq 12
+check migration_reaches_version_13 test "$(q "$V1" 'pragma user_version')" -eq 13
 check migration_adds_quotes_the_events_quote_and_authors test "$(q "$V1" "select (select count(*) from sqlite_master where name = 'quotes') || (select count(*) from pragma_table_info('events') where name = 'quote') || (select count(*) from pragma_table_info('documents') where name = 'author')")" = 111
 check migration_leaves_old_events_without_a_date_basis test "$(q "$V1" "select quote(date_basis) from events where source = 'AAA'")" = NULL
 check migration_keeps_old_events test "$(q "$V1" "select count(*) from events where source = 'AAA'")" -eq 1
