@@ -3,7 +3,15 @@
  * mutations land in their pages: damaged rows, spans that do not fit their
  * body, broken compressed bodies, NULLs where values were) and merged into
  * a new store.  A damaged store must give an error or be merged, never a
- * crash; whatever is merged must be a sound store (integrity_check). */
+ * crash; whatever is merged must be a sound store (integrity_check).
+ * The seed is of the store's current schema version (merge refuses an
+ * older one at once, and the fuzzer would try nothing but that; store.sh
+ * checks it): made again when the schema moves on, by
+ *   rm -f s.db && sqlite3 s.db "PRAGMA page_size=512; VACUUM;"
+ *   build/herodotus ingest --quiet --db s.db ONE_ARTICLE.jsonl
+ *   sqlite3 s.db "PRAGMA journal_mode=DELETE; VACUUM;"
+ * (one article of two sentences, a date and an outlet) into
+ * tests/fuzz/corpus/merge/one-document.db. */
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,8 +27,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    const char *in = fuzz_file("in.db", data, size);
-    char out[4096];
+    /* (fuzz_file's path is one buffer: each is copied before the next) */
+    char in[4096], out[4096];
+    snprintf(in, sizeof in, "%s", fuzz_file("in.db", data, size));
     snprintf(out, sizeof out, "%s", fuzz_file("out.db", (const uint8_t *)"", 0));
     remove(out);
     const char *ins[] = {in};
