@@ -66,7 +66,7 @@ static int reader_open(Reader *r, const char *path, char *err, size_t errsz)
     if (!(r->db = store_open_read(path, err, errsz))) return -1;
     static const char *const sql[] = {
         "SELECT id, doc_id, url, source, title, pubdate, place, content_hash, signature, hd_text(body), body,"
-        " sentence_spans, author, language, ingested_at FROM documents ORDER BY id",
+        " hd_spans(sentence_spans), author, language, ingested_at FROM documents ORDER BY id",
         "SELECT sentence, date, source, target, code, root, quad, goldstein, source_text, target_text, verb_text,"
         " place, rule, event, plover, date_basis, date_text, quote, place_country, place_lat, place_lon, place_how,"
         " place_kind, place_region FROM events WHERE doc = ?1 ORDER BY id",

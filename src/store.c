@@ -125,6 +125,7 @@ struct Store {
     PackDict *retired;        /* one that a failed batch took back (freed with the store) */
     Known codes, labels, phrases, places;   /* what those tables hold (code_stored, text_id, place_id) */
     Buf key;                  /* a phrase or place as its map keys it */
+    Buf spans;                /* a document's sentence spans, packed (spans_pack) */
     StorePacker *packer;      /* the writer's: bodies packed without the store's dictionary, again */
     Buf repacked;
 };
@@ -685,10 +686,13 @@ static const char MIGRATE_V12[] =
  * value (64 bytes, not 256; Sig8), its reprint bands hashed from those
  * bytes: every signature cut and every band made again (sigs_v13). */
 static const char MIGRATE_V13[] = "DELETE FROM doc_bands;";
+/* Version 13 -> 14: a document's sentence spans packed (spans_pack):
+ * every document's, by spans_v14. */
+static const char MIGRATE_V14[] = "";
 
 static const char *const MIGRATIONS[] = {SCHEMA_V1, MIGRATE_V2, MIGRATE_V3, MIGRATE_V4, MIGRATE_V5, MIGRATE_V6,
                                          MIGRATE_V7, MIGRATE_V8, MIGRATE_V9, MIGRATE_V10, MIGRATE_V11, MIGRATE_V12,
-                                         MIGRATE_V13};
+                                         MIGRATE_V13, MIGRATE_V14};
 _Static_assert(sizeof MIGRATIONS / sizeof *MIGRATIONS == STORE_SCHEMA_VERSION,
                "one migration per schema version");
 
@@ -777,6 +781,7 @@ static int spans_v7(sqlite3 *db, const char *path, char *err, size_t errsz)
 }
 
 static int sigs_v13(sqlite3 *db, const char *path, char *err, size_t errsz);
+static int spans_v14(sqlite3 *db, const char *path, char *err, size_t errsz);
 
 /* Bring the schema to STORE_SCHEMA_VERSION, one migration per version, all
  * in one transaction: a reader meanwhile sees the schema before or the one
@@ -799,7 +804,7 @@ static int migrate(sqlite3 *db, const char *path, char *err, size_t errsz)
                              exec(db, MIGRATE_V11_TOTALS, err, errsz, path))) ||
             /* the table made again: its triggers, as version 11 made them */
             (v + 1 == 12 && exec(db, MIGRATE_V11_TRIGGER, err, errsz, path)) ||
-            (v + 1 == 13 && sigs_v13(db, path, err, errsz)) ||
+            (v + 1 == 13 && sigs_v13(db, path, err, errsz)) || (v + 1 == 14 && spans_v14(db, path, err, errsz)) ||
             (v + 1 == 3 && fill_plover(db, path, err, errsz)) || exec(db, set, err, errsz, path))
             goto fail;
     }
@@ -927,6 +932,80 @@ static int span_of(const char *spans, long idx, size_t *off, size_t *len)
     return -1;
 }
 
+/* Since version 14 a SQLite store keeps the spans as a BLOB: for each
+ * sentence, varints of the gap from the end of the one before (zigzag:
+ * a sentence not found in the body has the span 0+0) and of its length.
+ * About 3 bytes a sentence, where the text took 10. */
+static void varint_put(Buf *b, uint64_t v)
+{
+    do {
+        buf_putc(b, (char)((v & 0x7f) | (v > 0x7f ? 0x80 : 0)));
+        v >>= 7;
+    } while (v);
+}
+
+/* a varint at *p (before end) into *v: 0, or -1 when cut short */
+static int varint_get(const uint8_t **p, const uint8_t *end, uint64_t *v)
+{
+    *v = 0;
+    for (int sh = 0; *p < end && sh < 64; sh += 7) {
+        uint8_t c = *(*p)++;
+        *v |= (uint64_t)(c & 0x7f) << sh;
+        if (!(c & 0x80)) return 0;
+    }
+    return -1;
+}
+
+/* text spans ("start+length ...") packed into out: 0, or -1 when malformed */
+static int spans_pack(const char *spans, Buf *out)
+{
+    unsigned long o, l, end = 0;
+    buf_clear(out);
+    for (const char *p = spans; p && *p;) {
+        if (!(p = span_next(p, &o, &l))) return -1;
+        int64_t gap = (int64_t)o - (int64_t)end;
+        varint_put(out, gap >= 0 ? (uint64_t)gap << 1 : ((uint64_t)(-gap) << 1) - 1);
+        varint_put(out, l);
+        end = o + l;
+    }
+    return 0;
+}
+
+/* the next span of packed spans at *p into *off, *len (end: the previous
+ * one's end, updated): 0, 1 after the last, -1 when malformed */
+static int spans_next(const uint8_t **p, const uint8_t *lim, uint64_t *end, uint64_t *off, uint64_t *len)
+{
+    uint64_t z;
+    if (*p >= lim) return 1;
+    if (varint_get(p, lim, &z) || varint_get(p, lim, len)) return -1;
+    uint64_t back = (z + 1) >> 1;
+    if ((z & 1) && back > *end) return -1;
+    *off = z & 1 ? *end - back : *end + (z >> 1);
+    *end = *off + *len;
+    return 0;
+}
+
+/* packed spans as text ("start+length ..."), into out */
+static int spans_unpack(const uint8_t *p, size_t n, Buf *out)
+{
+    const uint8_t *lim = p + n;
+    uint64_t end = 0, o, l;
+    int rc;
+    buf_clear(out);
+    while (!(rc = spans_next(&p, lim, &end, &o, &l))) buf_printf(out, "%s%llu+%llu", out->len ? " " : "",
+                                                               (unsigned long long)o, (unsigned long long)l);
+    return rc < 0 ? -1 : 0;
+}
+
+/* spans as stored (TEXT before version 14, a BLOB since) into text: NULL
+ * when malformed; scratch holds the text of a BLOB */
+static const char *spans_text(sqlite3_value *v, Buf *scratch)
+{
+    if (sqlite3_value_type(v) != SQLITE_BLOB) return (const char *)sqlite3_value_text(v);
+    if (spans_unpack(sqlite3_value_blob(v), (size_t)sqlite3_value_bytes(v), scratch)) return NULL;
+    return scratch->data ? scratch->data : "";
+}
+
 int store_view_spans(StoreView *v, const char *spans, Arena *a)
 {
     uint32_t n = 0;
@@ -948,10 +1027,20 @@ int store_view_spans(StoreView *v, const char *spans, Arena *a)
 static void sql_sentence(sqlite3_context *cx, int argc, sqlite3_value **v)
 {
     (void)argc;
-    const char *spans = (const char *)sqlite3_value_text(v[1]);
     size_t n, off, len;
-    const char *t = spans && sqlite3_value_type(v[2]) == SQLITE_INTEGER ? unpack(sqlite3_user_data(cx), v[0], &n) : NULL;
-    if (t && !span_of(spans, (long)sqlite3_value_int64(v[2]), &off, &len) && off <= n && len <= n - off)
+    int found = -1;
+    long idx = (long)sqlite3_value_int64(v[2]);
+    if (sqlite3_value_type(v[1]) == SQLITE_BLOB) {
+        const uint8_t *p = sqlite3_value_blob(v[1]), *lim = p + sqlite3_value_bytes(v[1]);
+        uint64_t end = 0, o = 0, l = 0;
+        for (long i = 0; p && i <= idx && !(found = spans_next(&p, lim, &end, &o, &l)); i++) {}
+        found = found || idx < 0 ? -1 : 0;
+        off = (size_t)o, len = (size_t)l;
+    } else if (sqlite3_value_type(v[1]) == SQLITE_TEXT) {
+        found = span_of((const char *)sqlite3_value_text(v[1]), idx, &off, &len);
+    }
+    const char *t = !found && sqlite3_value_type(v[2]) == SQLITE_INTEGER ? unpack(sqlite3_user_data(cx), v[0], &n) : NULL;
+    if (t && off <= n && len <= n - off)
         sqlite3_result_text(cx, t + off, (int)len, SQLITE_TRANSIENT);
     else
         sqlite3_result_null(cx);
@@ -1154,8 +1243,20 @@ static size_t stored_body(Store *st, const StoreView *v, const void **out)
     return pack_to(st->packer, v->body, v->body_len, st->repacked.data, cap);
 }
 
-/* hd_text, hd_sentence and hd_pack on connection db (one Unpacker, freed
- * with the connection) */
+/* hd_spans(spans): a document's sentence spans as text ("start+length
+ * ...") however stored */
+static void sql_spans(sqlite3_context *cx, int argc, sqlite3_value **v)
+{
+    (void)argc;
+    Buf b = {0};
+    const char *t = sqlite3_value_type(v[0]) == SQLITE_NULL ? NULL : spans_text(v[0], &b);
+    if (t) sqlite3_result_text(cx, t, -1, SQLITE_TRANSIENT);
+    else sqlite3_result_null(cx);
+    buf_free(&b);
+}
+
+/* hd_text, hd_sentence, hd_spans and hd_pack on connection db (one
+ * Unpacker, freed with the connection) */
 static void text_functions(sqlite3 *db)
 {
     Unpacker *u = calloc(1, sizeof *u);
@@ -1167,6 +1268,7 @@ static void text_functions(sqlite3 *db)
                                NULL);
     sqlite3_create_function_v2(db, "hd_pack", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, store_packer_new(NULL), sql_pack,
                                NULL, NULL, (void (*)(void *))store_packer_free);
+    sqlite3_create_function(db, "hd_spans", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_spans, NULL, NULL);
 }
 
 /* Documents a transaction holds: STORE_BATCH, more in a large store.  A
@@ -1648,6 +1750,30 @@ static sqlite3_int64 find_story(Store *st, const Sig8 *sig, sqlite3_int64 week)
         }
     }
     return 0;
+}
+
+/* Version 14's packed spans, from the text of version 13's */
+static int spans_v14(sqlite3 *db, const char *path, char *err, size_t errsz)
+{
+    sqlite3_stmt *docs = NULL, *upd = NULL;
+    Buf packed = {0};
+    int rc = 0;
+    if (sqlite3_prepare_v2(db, "SELECT id, sentence_spans FROM documents WHERE typeof(sentence_spans) = 'text'", -1, &docs,
+                           NULL) ||
+        sqlite3_prepare_v2(db, "UPDATE documents SET sentence_spans = ?2 WHERE id = ?1", -1, &upd, NULL))
+        rc = fail(db, err, errsz, path);
+    while (!rc && sqlite3_step(docs) == SQLITE_ROW) {
+        if (spans_pack((const char *)sqlite3_column_text(docs, 1), &packed)) continue;   /* unreadable: left as it is */
+        sqlite3_reset(upd);
+        sqlite3_bind_int64(upd, 1, sqlite3_column_int64(docs, 0));
+        if (packed.len) sqlite3_bind_blob(upd, 2, packed.data, (int)packed.len, SQLITE_STATIC);
+        else sqlite3_bind_zeroblob(upd, 2, 0);
+        if (sqlite3_step(upd) != SQLITE_DONE) rc = fail(db, err, errsz, path);
+    }
+    buf_free(&packed);
+    sqlite3_finalize(docs);
+    sqlite3_finalize(upd);
+    return rc;
 }
 
 /* Version 13's signatures (Sig8) and reprint bands, from version 12's */
@@ -2218,7 +2344,9 @@ int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errs
     size_t packed_len = stored_body(st, v, &packed);
     if (packed_len) sqlite3_bind_blob(q, 11, packed, (int)packed_len, SQLITE_STATIC);
     else sqlite3_bind_text(q, 11, v->body, (int)v->body_len, SQLITE_STATIC);
-    sqlite3_bind_text(q, 12, v->spans, (int)v->spans_len, SQLITE_STATIC);
+    if (spans_pack(v->spans, &st->spans)) goto bad;
+    if (st->spans.len) sqlite3_bind_blob(q, 12, st->spans.data, (int)st->spans.len, SQLITE_STATIC);
+    else sqlite3_bind_zeroblob(q, 12, 0);
     bind_opt(q, 13, v->author);
     bind_opt(q, 14, v->language[0] ? v->language : NULL);
     bind_opt(q, 15, v->stored_at);
@@ -2386,6 +2514,7 @@ void store_close(Store *st)
     pack_dict_free(st->retired);
     buf_free(&st->repacked);
     buf_free(&st->key);
+    buf_free(&st->spans);
     known_clear(&st->codes);
     known_clear(&st->labels);
     known_clear(&st->phrases);
