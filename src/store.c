@@ -988,7 +988,7 @@ static int spans_next(const uint8_t **p, const uint8_t *lim, uint64_t *end, uint
 /* packed spans as text ("start+length ..."), into out */
 static int spans_unpack(const uint8_t *p, size_t n, Buf *out)
 {
-    const uint8_t *lim = p + n;
+    const uint8_t *lim = p ? p + n : p;   /* (an empty BLOB's pointer is NULL) */
     uint64_t end = 0, o, l;
     int rc;
     buf_clear(out);
@@ -1031,7 +1031,7 @@ static void sql_sentence(sqlite3_context *cx, int argc, sqlite3_value **v)
     int found = -1;
     long idx = (long)sqlite3_value_int64(v[2]);
     if (sqlite3_value_type(v[1]) == SQLITE_BLOB) {
-        const uint8_t *p = sqlite3_value_blob(v[1]), *lim = p + sqlite3_value_bytes(v[1]);
+        const uint8_t *p = sqlite3_value_blob(v[1]), *lim = p ? p + sqlite3_value_bytes(v[1]) : p;
         uint64_t end = 0, o = 0, l = 0;
         for (long i = 0; p && i <= idx && !(found = spans_next(&p, lim, &end, &o, &l)); i++) {}
         found = found || idx < 0 ? -1 : 0;

@@ -2355,7 +2355,9 @@ static int stored_bodies_are_compressed_and_read_back_exactly(void)
         sqlite3_stmt *q;
         CHECK(sqlite3_prepare_v2(db, "SELECT typeof(body), hd_text(body), hd_sentence(body, sentence_spans, 2),"
                                      " hd_sentence(body, sentence_spans, 100000), hd_text(x'28b52ffd0000'),"
-                                     " hd_sentence('abc', '0+2 9+9', 1) FROM documents", -1, &q, NULL) == SQLITE_OK,
+                                     " hd_sentence('abc', '0+2 9+9', 1), typeof(sentence_spans), hd_spans(sentence_spans),"
+                                     " hd_sentence(body, zeroblob(0), 0), hd_spans(zeroblob(0)), hd_sentence(body, x'0203', 0),"
+                                     " hd_sentence(body, x'0285', 0) FROM documents", -1, &q, NULL) == SQLITE_OK,
               "prepare: %s", sqlite3_errmsg(db));
         CHECK(sqlite3_step(q) == SQLITE_ROW, "a document is stored");
         const char *body = (const char *)sqlite3_column_text(q, 1);
@@ -2369,6 +2371,19 @@ static int stored_bodies_are_compressed_and_read_back_exactly(void)
         CHECK(sqlite3_column_type(q, 3) == SQLITE_NULL, "a sentence past the last is NULL");
         CHECK(sqlite3_column_type(q, 4) == SQLITE_NULL, "a damaged frame is NULL");
         CHECK(sqlite3_column_type(q, 5) == SQLITE_NULL, "a span past the text is NULL");
+        /* the spans packed (version 14): as text, the sentences' own */
+        const char *spans = (const char *)sqlite3_column_text(q, 7);
+        char want[64];
+        snprintf(want, sizeof want, "0+%u %u+%u", d.sent[0].len, d.sent[1].off, d.sent[1].len);
+        CHECK(!strcmp((const char *)sqlite3_column_text(q, 6), "blob"), "the spans are packed, not %s",
+              sqlite3_column_text(q, 6));
+        CHECK(d.sent[0].off == 0 && spans && !strncmp(spans, want, strlen(want)), "hd_spans gives %s, not %s", want,
+              spans ? spans : "(null)");
+        CHECK(sqlite3_column_type(q, 8) == SQLITE_NULL, "no sentence in empty spans");
+        CHECK(sqlite3_column_text(q, 9) && !*sqlite3_column_text(q, 9), "empty spans are empty text");
+        const char *s0 = (const char *)sqlite3_column_text(q, 10);
+        CHECK(s0 && !strncmp(s0, body + 1, 3) && strlen(s0) == 3, "packed span (gap 1, length 3) gives the body's bytes 1-3");
+        CHECK(sqlite3_column_type(q, 11) == SQLITE_NULL, "a varint cut short is no span");
         sqlite3_finalize(q);
         sqlite3_close(db);
     }
