@@ -956,17 +956,24 @@ static int varint_get(const uint8_t **p, const uint8_t *end, uint64_t *v)
     return -1;
 }
 
+/* the span (o, l) packed onto out, after one that ended at *end */
+static void span_put(Buf *out, uint64_t *end, uint64_t o, uint64_t l)
+{
+    int64_t gap = (int64_t)o - (int64_t)*end;
+    varint_put(out, gap >= 0 ? (uint64_t)gap << 1 : ((uint64_t)(-gap) << 1) - 1);
+    varint_put(out, l);
+    *end = o + l;
+}
+
 /* text spans ("start+length ...") packed into out: 0, or -1 when malformed */
 static int spans_pack(const char *spans, Buf *out)
 {
-    unsigned long o, l, end = 0;
+    unsigned long o, l;
+    uint64_t end = 0;
     buf_clear(out);
     for (const char *p = spans; p && *p;) {
         if (!(p = span_next(p, &o, &l))) return -1;
-        int64_t gap = (int64_t)o - (int64_t)end;
-        varint_put(out, gap >= 0 ? (uint64_t)gap << 1 : ((uint64_t)(-gap) << 1) - 1);
-        varint_put(out, l);
-        end = o + l;
+        span_put(out, &end, o, l);
     }
     return 0;
 }
@@ -1554,6 +1561,9 @@ static sqlite3_int64 band_hash(const uint32_t *sig, int band)
 
 long long store_band_hash(const uint32_t *sig, int band) { return band_hash(sig, band); }
 
+/* a signature agreeing with another at `same` of its values is a reprint's */
+static int sig_share_agrees(int same) { return (double)same / SIG_N >= REPRINT_JACCARD; }
+
 /* The SQLite store keeps a byte of each value (b-bit MinHash, b = 8: 64
  * bytes, not 256): two values agree by chance once in 256, which moves
  * the share that agree by (1 - J) / 256, under half a point; its bands
@@ -1578,7 +1588,7 @@ static int sig8_agrees(const uint8_t *a, const uint8_t *b)
 {
     int same = 0;
     for (int k = 0; k < SIG_N; k++) same += a[k] == b[k];
-    return (double)same / SIG_N >= REPRINT_JACCARD;
+    return sig_share_agrees(same);
 }
 
 int store_sig_of(const char *body, size_t n, uint32_t sig[STORE_SIG_N]) { return signature(body, n, sig); }
@@ -1587,7 +1597,7 @@ int store_sig_agrees(const uint32_t *a, const uint32_t *b)
 {
     int same = 0;
     for (int k = 0; k < SIG_N; k++) same += a[k] == b[k];
-    return (double)same / SIG_N >= REPRINT_JACCARD;
+    return sig_share_agrees(same);
 }
 
 /* The story of an earlier document this one reprints, 0 none. */
@@ -2344,7 +2354,10 @@ int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errs
     size_t packed_len = stored_body(st, v, &packed);
     if (packed_len) sqlite3_bind_blob(q, 11, packed, (int)packed_len, SQLITE_STATIC);
     else sqlite3_bind_text(q, 11, v->body, (int)v->body_len, SQLITE_STATIC);
-    if (spans_pack(v->spans, &st->spans)) goto bad;
+    /* packed from the view's sentences (its text form is PostgreSQL's) */
+    uint64_t end = 0;
+    buf_clear(&st->spans);
+    for (uint32_t i = 0; i < v->nsent; i++) span_put(&st->spans, &end, v->sent_off[i], v->sent_len[i]);
     if (st->spans.len) sqlite3_bind_blob(q, 12, st->spans.data, (int)st->spans.len, SQLITE_STATIC);
     else sqlite3_bind_zeroblob(q, 12, 0);
     bind_opt(q, 13, v->author);
