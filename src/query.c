@@ -545,12 +545,14 @@ static void role_country(Buf *w, const char *col, const char *a, int negate)
         buf_printf(w, "(%s >= '%.*s' AND %s < '%.*s%c')", col, (int)l, a, col, (int)l - 1, a, a[l - 1] + 1);
 }
 
-/* the months the store holds (store.c: months, version 9) in the dates' range */
-static void months_in(Buf *w, const Filter *f, const char *from_date)
+/* the months the store holds (store.c: months, version 9) in the dates'
+ * range, and up to the month `upto` gives (SQL; NULL: any) */
+static void months_in(Buf *w, const Filter *f, const char *from_date, const char *upto)
 {
     long lo = date_ym(f->since, 0), hi = date_ym(f->until, 999999), at = date_ym(from_date, 0);
     if (at > lo) lo = at;
-    buf_printf(w, "e.ym IN (SELECT ym FROM months WHERE ym BETWEEN %ld AND %ld)", lo, hi);
+    buf_printf(w, "e.ym IN (SELECT ym FROM months WHERE ym BETWEEN %ld AND %ld%s%s)", lo, hi, upto ? " AND ym <= " : "",
+               upto ? upto : "");
 }
 
 int rollup_country_months(Buf *w, const Filter *f)
@@ -558,17 +560,17 @@ int rollup_country_months(Buf *w, const Filter *f)
     const char *c = f->actor ? f->actor : f->source ? f->source : f->target;
     if (f->pg || f->dyad_a || !c || !!f->actor + !!f->source + !!f->target != 1 || strlen(c) != 3) return 0;
     buf_puts(w, " AND ");
-    months_in(w, f, NULL);
+    months_in(w, f, NULL, NULL);
     buf_printf(w, " AND e.c = '%s'", c);   /* valid_code: letters and digits */
     return 1;
 }
 
 int rollup_months(Buf *w, const Filter *f, const char *from_date)
 {
-    if (f->pg || !filter_actors(f)) return 0;
+    if (f->pg) return 0;
     if (!f->actor) {
         buf_puts(w, " AND ");
-        months_in(w, f, from_date);
+        months_in(w, f, from_date, NULL);
         return 1;
     }
     /* an actor in either role: the months beside each role's country, so
@@ -578,7 +580,7 @@ int rollup_months(Buf *w, const Filter *f, const char *from_date)
      * stays beside it. */
     for (int k = 0; k < 2; k++) {
         buf_puts(w, k ? ") OR (" : " AND ((");
-        months_in(w, f, from_date);
+        months_in(w, f, from_date, NULL);
         role_country(w, k ? "e.tc" : "e.sc", f->actor, 0);
     }
     buf_puts(w, "))");
@@ -702,9 +704,6 @@ void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after,
 {
     const char *where = r->where.data;
     int pg = r->f.pg;
-    /* SQLite is told to walk the rollup by its date index (PostgreSQL's
-     * planner takes no such order) */
-    const char *by_date = pg ? "" : " INDEXED BY event_days_date";
     /* a cursor's fields are checked (cursor_parse): safe to write in */
     char cur[64] = "";
     if (after) snprintf(cur, sizeof cur, "('%s', %lld)", after->date, after->id);
@@ -724,14 +723,14 @@ void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after,
              * test written once (a subquery in the result and in a WHERE
              * on it ran twice a row, the planner copying it into both);
              * the subquery's x is its own */
-            buf_printf(sql, "SELECT x.id FROM event_days e%s JOIN events x ON x.id = (SELECT min(x.id) FROM events x"
+            buf_printf(sql, "SELECT x.id FROM event_days e JOIN events x ON x.id = (SELECT min(x.id) FROM events x"
                             " WHERE %s AND %s)%.*s",
-                       by_date, ROW_EVENTS(pg), has, wl, where);
+                       ROW_EVENTS(pg), has, wl, where);
             if (after) buf_printf(sql, " AND (e.date, x.id) > %s", cur);
             if (page) buf_printf(sql, " ORDER BY e.date, x.id LIMIT %ld", page);
         } else {
-            buf_printf(sql, "SELECT x.id FROM event_days e%s JOIN events x ON %s%.*s AND %s", by_date, ROW_EVENTS(pg), wl,
-                       where, has);
+            buf_printf(sql, "SELECT x.id FROM event_days e JOIN events x ON %s%.*s AND %s", ROW_EVENTS(pg), wl, where,
+                       has);
             if (after) buf_printf(sql, " AND (e.date, x.id) > %s", cur);
             if (page) buf_printf(sql, " ORDER BY e.date, x.id LIMIT %ld", page);
         }
@@ -745,7 +744,6 @@ void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after,
     if (filter_rollup(&r->f)) {
         /* the rollup's one-a-day rows: the first event of each, or all of
          * them by the events' (date, source, target, code) index */
-        const char *idx = walk == WALK_DATES ? by_date : "";
         const char *id = r->f.dedup ? "e.id" : "x.id";
         if (!pg && r->f.actor && page && walk != WALK_DATES) {
             /* an actor in either role, a page: its rows as the source and
@@ -762,7 +760,7 @@ void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after,
                     buf_printf(sql, "%sSELECT x.id AS id, e.ym AS ym, e.date AS day FROM event_days e JOIN events x ON %s%s",
                                k ? " UNION ALL " : "", ROW_EVENTS(pg), where);
                 buf_puts(sql, " AND ");
-                months_in(sql, &r->f, after ? after->date : NULL);
+                months_in(sql, &r->f, after ? after->date : NULL, NULL);
                 role_country(sql, k ? "e.tc" : "e.sc", r->f.actor, 0);
                 if (k) role_country(sql, "e.sc", r->f.actor, 1);   /* once: rows in both roles are the source's */
                 if (after) buf_printf(sql, " AND (e.date, %s) > %s", id, cur);
@@ -772,11 +770,36 @@ void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after,
             return;
         }
         if (r->f.dedup)
-            buf_printf(sql, "SELECT e.id FROM event_days e%s%s", idx, where);
+            buf_printf(sql, "SELECT e.id FROM event_days e%s", where);
         else
-            buf_printf(sql, "SELECT x.id FROM event_days e%s JOIN events x ON %s%s", idx, ROW_EVENTS(pg), where);
-        /* by month first where the rows are keyed so (the same order) */
-        int by_month = walk != WALK_DATES && rollup_months(sql, &r->f, after ? after->date : NULL);
+            buf_printf(sql, "SELECT x.id FROM event_days e JOIN events x ON %s%s", ROW_EVENTS(pg), where);
+        /* SQLite: by month first, as the rows are keyed (the same order):
+         * a month's rows are sorted by date as they are read, and the walk
+         * stops at the month that fills the page */
+        int by_month;
+        if (!pg && !filter_actors(&r->f) && !r->f.dedup && page) {
+            /* Every event of a month's rows would be read before the sort
+             * (all of a month's rows: no actor to seek): only those of rows
+             * up to the day of the page-th row after the cursor's day (each
+             * row has an event at least, so the page ends on that day or
+             * before), and the months up to that day's, which the walk
+             * stops at (a month's rows that all fail the day's test would
+             * not end the sort of the month before). */
+            Buf nth = {0};
+            buf_printf(&nth, " FROM event_days e%s AND ", where);
+            months_in(&nth, &r->f, after ? after->date : NULL, NULL);
+            if (after) buf_printf(&nth, " AND e.date > '%s'", after->date);
+            buf_printf(&nth, " ORDER BY e.ym, e.date LIMIT 1 OFFSET %ld)", page - 1);
+            Buf upto = {0};
+            buf_printf(&upto, "coalesce((SELECT e.ym%s, 999999)", nth.data);
+            buf_puts(sql, " AND ");
+            months_in(sql, &r->f, after ? after->date : NULL, upto.data);
+            buf_printf(sql, " AND e.date <= coalesce((SELECT e.date%s, 'undated')", nth.data);
+            buf_free(&upto);
+            buf_free(&nth);
+            by_month = 1;
+        } else
+            by_month = rollup_months(sql, &r->f, after ? after->date : NULL);
         if (after) buf_printf(sql, " AND (e.date, %s) > %s", id, cur);
         if (page) buf_printf(sql, " ORDER BY %se.date, %s LIMIT %ld", by_month ? "e.ym, " : "", id, page);
     } else if (r->f.dedup) {

@@ -42,12 +42,12 @@ int  filter_sql(const Filter *f, Buf *where, Params *vals, char *msg, size_t msg
 int  filter_rollup(const Filter *f);
 /* Does f filter on actors (--actor, --source, --target, --dyad)? */
 int  filter_actors(const Filter *f);
-/* For the rollup's rows (event_days aliased e) under a filter on actors,
- * in a SQLite store: " AND e.ym IN (...)", the months the store holds
- * within --since and --until and from the month of from_date on (NULL:
- * the first), appended to w (store.c keys the rows by month first: each
- * month is then a seek, and a dyad's rows come in date order a month at a
- * time).  1 when appended; 0 (nothing) for PostgreSQL or no actors. */
+/* For the rollup's rows (event_days aliased e) in a SQLite store:
+ * " AND e.ym IN (...)", the months the store holds within --since and
+ * --until and from the month of from_date on (NULL: the first), appended
+ * to w (store.c keys the rows by month first: each month is then a seek,
+ * and a dyad's rows, or all rows once sorted, come in date order a month
+ * at a time).  1 when appended; 0 (nothing) for PostgreSQL. */
 int  rollup_months(Buf *w, const Filter *f, const char *from_date);
 /* The sums by month of one country (actor_months) answer a filter of one
  * actor, source or target given as a country, SQLite: appends to w its

@@ -82,7 +82,7 @@ void stats_events_sql(Buf *sql, const Filter *f, int actors, const char *by, con
         if (rollup_country_months(&months, f))
             from = "(SELECT *, CASE WHEN role = 't' THEN NULL ELSE c END AS sc,"
                    " CASE WHEN role = 's' THEN NULL ELSE c END AS tc FROM actor_months)";
-        else if (rollup_months(&months, f, NULL))
+        else if (filter_actors(f) && rollup_months(&months, f, NULL))
             from = "dyad_months";
         buf_printf(sql,
                    "(SELECT nullif(e.date, 'undated') AS date, NULL AS source, NULL AS target, NULL AS code,"
