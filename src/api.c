@@ -788,7 +788,7 @@ static void get_stats(Api *a, const ApiRequest *rq, ApiResponse *rs)
     }
     /* the rows of `stats --by BY [--group G]`: the undated period last */
     Buf sql = {0}, b = {0};
-    stats_events_sql(&b, &x.f, 0, by, x.where.data);
+    stats_events_sql(&b, &x.f, 0, by, x.where.data, &x.vals);
     if (group)
         buf_printf(&sql, "SELECT %s AS period, %s AS grp, sum(w), " STATS_MEAN " FROM %s t"
                          " GROUP BY period, grp ORDER BY period, grp", stats_period_sql(by, a->pg), group, b.data);
@@ -883,7 +883,7 @@ static void get_top(Api *a, const ApiRequest *rq, ApiResponse *rs)
         return;
     }
     Buf sql = {0}, b = {0};
-    stats_events_sql(&b, &x.f, 1, NULL, x.where.data);
+    stats_events_sql(&b, &x.f, 1, NULL, x.where.data, &x.vals);
     stats_top_sql(&sql, &x.f, what, b.data, limit);
     char head[64];
     snprintf(head, sizeof head, "{\"what\":\"%s\",\"rows\":", what);

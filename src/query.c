@@ -329,6 +329,7 @@ int filter_sql(const Filter *f, Buf *w, Params *vals, char *msg, size_t msgsz)
         if (in_list(w, "CAST(e.quad AS TEXT)", "--quad", f->quad, vals, msg, msgsz)) return -1;
     }
     const char *dates[2] = {f->since, f->until};
+    vals->date_off = w->len;
     for (int k = 0; k < 2; k++) {
         if (!dates[k]) continue;
         size_t used;
@@ -343,7 +344,9 @@ int filter_sql(const Filter *f, Buf *w, Params *vals, char *msg, size_t msgsz)
         /* the rollups' undated day ('undated') sorts after every date */
         if (k) buf_printf(w, " AND e.date <= ?%d", at);
         else buf_printf(w, " AND e.date >= ?%d AND e.date <= '9999-12-31'", at);
+        *(k ? &vals->until_param : &vals->since_param) = at;
     }
+    vals->date_end = w->len;
     if (f->country) {
         char c[4] = {(char)toupper((unsigned char)f->country[0]), (char)toupper((unsigned char)f->country[1]),
                      (char)toupper((unsigned char)f->country[2]), 0};
@@ -520,6 +523,33 @@ static long count_upto(Db *db, const char *sql, const Params *vals)
 
 int filter_actors(const Filter *f) { return f->actor || f->source || f->target || f->dyad_a; }
 
+void rollup_where(const Filter *f, const char *where, const Params *vals, Buf *out)
+{
+    buf_clear(out);
+    if (f->pg || vals->date_end <= vals->date_off || vals->date_end > strlen(where)) {
+        buf_puts(out, where);
+        return;
+    }
+    buf_put(out, where, vals->date_off);
+    if (vals->since_param)
+        buf_printf(out, " AND e.day >= " STORE_DAY("?%d") " AND e.day < %d", vals->since_param, STORE_UNDATED);
+    if (vals->until_param) buf_printf(out, " AND e.day <= " STORE_DAY("?%d"), vals->until_param);
+    buf_puts(out, where + vals->date_end);
+}
+
+/* a cursor's date as the rollup's rows key it: the date (PostgreSQL), or
+ * its day's number (SQLite), as SQL */
+static void cursor_day(char *out, size_t n, const Cursor *c, int pg)
+{
+    if (pg) {
+        snprintf(out, n, "'%s'", c->date);
+        return;
+    }
+    size_t used;
+    int d = strcmp(c->date, "undated") ? date_parse(c->date, strlen(c->date), &used) : 0;
+    snprintf(out, n, "%ld", d >= 10000000 ? date_to_days(d) : (long)STORE_UNDATED);
+}
+
 /* the rollups (store.c: event_days, day_totals) hold no words or places */
 int filter_rollup(const Filter *f) { return !f->text && !f->country && !f->near; }
 
@@ -648,11 +678,12 @@ int reader_walk(Db *db, const Reader *r)
 }
 
 /* the events (x) of a rollup row (e); PostgreSQL's indexes serve no IS
- * NOT DISTINCT FROM, its events_dayk the rollup's own key */
+ * NOT DISTINCT FROM, its events_dayk the rollup's own key; SQLite's row
+ * has its day as a number */
 #define ROW_EVENTS(pg)                                                                                              \
     ((pg) ? "coalesce(x.date, 'undated') = e.date AND x.source = e.source AND x.target = e.target"                 \
             " AND x.code = e.code"                                                                                  \
-          : "x.date IS nullif(e.date, 'undated') AND x.source = e.source AND x.target = e.target AND x.code = e.code")
+          : "x.date IS " STORE_DAY_DATE("e.day") " AND x.source = e.source AND x.target = e.target AND x.code = e.code")
 
 /* A page of events with words (SQLite), a month at a time: first the last
  * month the page needs, found by reading months in order, each asking the
@@ -707,6 +738,13 @@ void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after,
     /* a cursor's fields are checked (cursor_parse): safe to write in */
     char cur[64] = "";
     if (after) snprintf(cur, sizeof cur, "('%s', %lld)", after->date, after->id);
+    /* the rollup's rows: their day (SQLite: a number), and the cursor's */
+    const char *day = pg ? "e.date" : "e.day";
+    char aday[24] = "", rcur[64] = "";
+    if (after) {
+        cursor_day(aday, sizeof aday, after, pg);
+        snprintf(rcur, sizeof rcur, "(%s, %lld)", aday, after->id);
+    }
     /* the walk with words needs a rollup that answers for the rest */
     if (walk == WALK_TEXT && (!r->vals.text_param || r->f.country || r->f.near)) walk = 0;
     if (walk == WALK_TEXT) {
@@ -717,23 +755,23 @@ void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after,
         snprintf(has, sizeof has, "EXISTS (SELECT 1 FROM %s WHERE %s = (SELECT min(y.id) FROM events y"
                                   " WHERE y.doc = x.doc AND y.sentence = x.sentence) AND %s)",
                  FTS_TABLE(pg), FTS_ID(pg), match);
-        int wl = (int)r->vals.text_off;
-        if (r->f.dedup) {
+        Buf head = {0}, rw = {0};
+        buf_put(&head, where, r->vals.text_off);
+        rollup_where(&r->f, head.data ? head.data : "", &r->vals, &rw);
+        if (r->f.dedup)
             /* each row's first event with the words, joined by its id: the
              * test written once (a subquery in the result and in a WHERE
              * on it ran twice a row, the planner copying it into both);
              * the subquery's x is its own */
             buf_printf(sql, "SELECT x.id FROM event_days e JOIN events x ON x.id = (SELECT min(x.id) FROM events x"
-                            " WHERE %s AND %s)%.*s",
-                       ROW_EVENTS(pg), has, wl, where);
-            if (after) buf_printf(sql, " AND (e.date, x.id) > %s", cur);
-            if (page) buf_printf(sql, " ORDER BY e.date, x.id LIMIT %ld", page);
-        } else {
-            buf_printf(sql, "SELECT x.id FROM event_days e JOIN events x ON %s%.*s AND %s", ROW_EVENTS(pg), wl, where,
-                       has);
-            if (after) buf_printf(sql, " AND (e.date, x.id) > %s", cur);
-            if (page) buf_printf(sql, " ORDER BY e.date, x.id LIMIT %ld", page);
-        }
+                            " WHERE %s AND %s)%s",
+                       ROW_EVENTS(pg), has, rw.data);
+        else
+            buf_printf(sql, "SELECT x.id FROM event_days e JOIN events x ON %s%s AND %s", ROW_EVENTS(pg), rw.data, has);
+        if (after) buf_printf(sql, " AND (%s, x.id) > %s", day, rcur);
+        if (page) buf_printf(sql, " ORDER BY %s, x.id LIMIT %ld", day, page);
+        buf_free(&head);
+        buf_free(&rw);
         return;
     }
     /* (a place's filter keeps the events' index by place and date) */
@@ -743,7 +781,10 @@ void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after,
     }
     if (filter_rollup(&r->f)) {
         /* the rollup's one-a-day rows: the first event of each, or all of
-         * them by the events' (date, source, target, code) index */
+         * them by the events' (date, source, target, code) index; their
+         * filter and cursor with the day as the rows key it */
+        Buf rw = {0};
+        rollup_where(&r->f, where, &r->vals, &rw);
         const char *id = r->f.dedup ? "e.id" : "x.id";
         if (!pg && r->f.actor && page && walk != WALK_DATES) {
             /* an actor in either role, a page: its rows as the source and
@@ -754,27 +795,28 @@ void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after,
             buf_puts(sql, "SELECT id FROM (");
             for (int k = 0; k < 2; k++) {
                 if (r->f.dedup)
-                    buf_printf(sql, "%sSELECT e.id AS id, e.ym AS ym, e.date AS day FROM event_days e%s",
-                               k ? " UNION ALL " : "", where);
+                    buf_printf(sql, "%sSELECT e.id AS id, e.ym AS ym, e.day AS day FROM event_days e%s",
+                               k ? " UNION ALL " : "", rw.data);
                 else
-                    buf_printf(sql, "%sSELECT x.id AS id, e.ym AS ym, e.date AS day FROM event_days e JOIN events x ON %s%s",
-                               k ? " UNION ALL " : "", ROW_EVENTS(pg), where);
+                    buf_printf(sql, "%sSELECT x.id AS id, e.ym AS ym, e.day AS day FROM event_days e JOIN events x ON %s%s",
+                               k ? " UNION ALL " : "", ROW_EVENTS(pg), rw.data);
                 buf_puts(sql, " AND ");
                 months_in(sql, &r->f, after ? after->date : NULL, NULL);
                 role_country(sql, k ? "e.tc" : "e.sc", r->f.actor, 0);
                 if (k) role_country(sql, "e.sc", r->f.actor, 1);   /* once: rows in both roles are the source's */
-                if (after) buf_printf(sql, " AND (e.date, %s) > %s", id, cur);
+                if (after) buf_printf(sql, " AND (e.day, %s) > %s", id, rcur);
             }
             /* one column, as an IN list needs (api.c), in the page's order */
             buf_printf(sql, " ORDER BY 2, 3, 1 LIMIT %ld) t ORDER BY ym, day, id", page);
+            buf_free(&rw);
             return;
         }
         if (r->f.dedup)
-            buf_printf(sql, "SELECT e.id FROM event_days e%s", where);
+            buf_printf(sql, "SELECT e.id FROM event_days e%s", rw.data);
         else
-            buf_printf(sql, "SELECT x.id FROM event_days e JOIN events x ON %s%s", ROW_EVENTS(pg), where);
+            buf_printf(sql, "SELECT x.id FROM event_days e JOIN events x ON %s%s", ROW_EVENTS(pg), rw.data);
         /* SQLite: by month first, as the rows are keyed (the same order):
-         * a month's rows are sorted by date as they are read, and the walk
+         * a month's rows are sorted by day as they are read, and the walk
          * stops at the month that fills the page */
         int by_month;
         if (!pg && !filter_actors(&r->f) && !r->f.dedup && page) {
@@ -786,22 +828,23 @@ void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after,
              * stops at (a month's rows that all fail the day's test would
              * not end the sort of the month before). */
             Buf nth = {0};
-            buf_printf(&nth, " FROM event_days e%s AND ", where);
+            buf_printf(&nth, " FROM event_days e%s AND ", rw.data);
             months_in(&nth, &r->f, after ? after->date : NULL, NULL);
-            if (after) buf_printf(&nth, " AND e.date > '%s'", after->date);
-            buf_printf(&nth, " ORDER BY e.ym, e.date LIMIT 1 OFFSET %ld)", page - 1);
+            if (after) buf_printf(&nth, " AND e.day > %s", aday);
+            buf_printf(&nth, " ORDER BY e.ym, e.day LIMIT 1 OFFSET %ld)", page - 1);
             Buf upto = {0};
             buf_printf(&upto, "coalesce((SELECT e.ym%s, 999999)", nth.data);
             buf_puts(sql, " AND ");
             months_in(sql, &r->f, after ? after->date : NULL, upto.data);
-            buf_printf(sql, " AND e.date <= coalesce((SELECT e.date%s, 'undated')", nth.data);
+            buf_printf(sql, " AND e.day <= coalesce((SELECT e.day%s, %d)", nth.data, STORE_UNDATED);
             buf_free(&upto);
             buf_free(&nth);
             by_month = 1;
         } else
             by_month = rollup_months(sql, &r->f, after ? after->date : NULL);
-        if (after) buf_printf(sql, " AND (e.date, %s) > %s", id, cur);
-        if (page) buf_printf(sql, " ORDER BY %se.date, %s LIMIT %ld", by_month ? "e.ym, " : "", id, page);
+        if (after) buf_printf(sql, " AND (%s, %s) > %s", day, id, rcur);
+        if (page) buf_printf(sql, " ORDER BY %s%s, %s LIMIT %ld", by_month ? "e.ym, " : "", day, id, page);
+        buf_free(&rw);
     } else if (r->f.dedup) {
         buf_printf(sql, "SELECT id FROM (SELECT min(e.id) AS id, coalesce(e.date, 'undated') AS day FROM events e%s"
                         " GROUP BY e.date, e.source, e.target, e.code) t", where);

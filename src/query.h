@@ -29,6 +29,8 @@ typedef struct Params {
     int n, cap;
     int text_param;    /* the --text words' ?N (0: none), their clause at */
     size_t text_off;   /* this offset of the WHERE clause, to its end */
+    int since_param, until_param;   /* the dates' ?N (0: none), their clauses */
+    size_t date_off, date_end;      /* from, to these offsets */
 } Params;
 void params_free(Params *p);
 
@@ -38,6 +40,10 @@ int  filter_option(Filter *f, int argc, char **argv, int *i, char *msg, size_t m
 /* " WHERE ..." for the events table aliased e (parameters ?1...), and
  * the values to bind, in order, in vals (emptied first). */
 int  filter_sql(const Filter *f, Buf *where, Params *vals, char *msg, size_t msgsz);
+/* filter_sql's WHERE clause (where, with its vals) for the rollup's rows
+ * (event_days aliased e) into out: a SQLite store keeps their day as a
+ * number (e.day; store.c: version 16), PostgreSQL as the date. */
+void rollup_where(const Filter *f, const char *where, const Params *vals, Buf *out);
 /* Can the store's rollups answer for f (no filter on words or places)? */
 int  filter_rollup(const Filter *f);
 /* Does f filter on actors (--actor, --source, --target, --dyad)? */
@@ -120,7 +126,7 @@ void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after,
  * must carry source, target and code (top lists), not only date, root
  * and quad (series).  by: the series' period (NULL: none); by month or
  * year, the sums by month answer when the filter lets them. */
-void stats_events_sql(Buf *sql, const Filter *f, int actors, const char *by, const char *where);
+void stats_events_sql(Buf *sql, const Filter *f, int actors, const char *by, const char *where, const Params *vals);
 /* The mean Goldstein score of the events subquery's rows, rounded to two
  * decimals (half away from zero) in integers: the same digits from every
  * server, whatever the order it sums in */

@@ -70,7 +70,7 @@ static int by_months(const Filter *f, const char *by)
 /* a month rollup's rows with their month as a date: its first day */
 #define MONTH_DATE "CASE WHEN ym = 999999 THEN 'undated' ELSE printf('%%04d-%%02d-01', ym / 100, ym %% 100) END AS date"
 
-void stats_events_sql(Buf *sql, const Filter *f, int actors, const char *by, const char *where)
+void stats_events_sql(Buf *sql, const Filter *f, int actors, const char *by, const char *where, const Params *vals)
 {
     int dedup = f->dedup;
     if (!actors && by_months(f, by)) {
@@ -112,14 +112,19 @@ void stats_events_sql(Buf *sql, const Filter *f, int actors, const char *by, con
                    " FROM day_totals e%s)",
                    dedup ? "days" : "n", dedup ? "g10_days" : "g10", where);
     else {
-        Buf months = {0};
+        /* (SQLite's rows keep their day as a number and their code's
+         * Goldstein score in `codes` alone: store.c, version 16) */
+        Buf months = {0}, rw = {0};
         rollup_months(&months, f, NULL);
+        rollup_where(f, where, vals, &rw);
+        const char *date = f->pg ? "nullif(e.date, 'undated')" : STORE_DAY_DATE("e.day");
+        const char *g = f->pg ? "e.goldstein" : "(SELECT c.goldstein FROM codes c WHERE c.code = e.code)";
         buf_printf(sql,
-                   "(SELECT nullif(e.date, 'undated') AS date, e.source AS source, e.target AS target, e.code AS code,"
-                   " e.root AS root, e.quad AS quad, e.goldstein AS goldstein, e.id AS eid, %s AS w, %s AS gw"
-                   " FROM event_days e%s%s)",
-                   dedup ? "1" : "e.n", dedup ? G10("e.goldstein") : "e.n * " G10("e.goldstein"), where,
-                   months.len ? months.data : "");
+                   "(SELECT %s AS date, e.source AS source, e.target AS target, e.code AS code,"
+                   " e.root AS root, e.quad AS quad, %s AS goldstein, e.id AS eid, %s AS w,"
+                   " %sCAST(round(%s * 10) AS INTEGER) AS gw FROM event_days e%s%s)",
+                   date, g, dedup ? "1" : "e.n", dedup ? "" : "e.n * ", g, rw.data, months.len ? months.data : "");
+        buf_free(&rw);
         buf_free(&months);
     }
 }
@@ -348,7 +353,7 @@ int stats_main(int argc, char **argv)
     int nvals = r.vals.n;
     Buf sql = {0}, b = {0};
     char err[512];
-    stats_events_sql(&b, &f, top != NULL, by, r.where.data);
+    stats_events_sql(&b, &f, top != NULL, by, r.where.data, &r.vals);
     long limit = f.limit ? f.limit : 20;
     if (top) stats_top_sql(&sql, &r.f, top, b.data, limit);
     else if (group)

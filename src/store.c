@@ -595,13 +595,15 @@ static const char MIGRATE_V11_EVENTS[] =
  *   million events read 9 million).  Kept like the others: at a batch's
  *   commit, and by triggers on event_days when rows go. */
 #define G10_SQL(x) "CAST(round(" x " * 10) AS INTEGER)"
-#define TOTALS_GO(k, keys)                                                                                      \
-    "  UPDATE " k " SET days = days - 1, n = n - old.n, g10_days = g10_days - " G10_SQL("old.goldstein") ","   \
-    "    g10 = g10 - old.n * " G10_SQL("old.goldstein") " WHERE " keys ";"                                    \
+/* a rollup row's going (old) or losing events (new.n < old.n), in the sums
+ * of table k, the row's keys there; g10: its Goldstein score in tenths */
+#define SUMS_GO(k, keys, g10)                                                                                   \
+    "  UPDATE " k " SET days = days - 1, n = n - old.n, g10_days = g10_days - " g10 ","                         \
+    "    g10 = g10 - old.n * " g10 " WHERE " keys ";"                                                          \
     "  DELETE FROM " k " WHERE " keys " AND days <= 0;"
-#define TOTALS_LESS(k, keys)                                                                                    \
-    "  UPDATE " k " SET n = n + new.n - old.n, g10 = g10 + (new.n - old.n) * " G10_SQL("new.goldstein")       \
-    "   WHERE " keys ";"
+#define SUMS_LESS(k, keys, g10) "  UPDATE " k " SET n = n + new.n - old.n, g10 = g10 + (new.n - old.n) * " g10 " WHERE " keys ";"
+#define TOTALS_GO(k, keys) SUMS_GO(k, keys, G10_SQL("old.goldstein"))
+#define TOTALS_LESS(k, keys) SUMS_LESS(k, keys, G10_SQL("new.goldstein"))
 static const char MIGRATE_V11_TOTALS[] =
     "CREATE TABLE pair_totals(source TEXT NOT NULL, target TEXT NOT NULL, days INTEGER NOT NULL, n INTEGER NOT NULL,"
     "  g10_days INTEGER NOT NULL, g10 INTEGER NOT NULL, PRIMARY KEY(source, target)) WITHOUT ROWID;"
@@ -697,10 +699,57 @@ static const char MIGRATE_V14[] = "";
  * month of the bench's ten million events, 45,000 rows, in 11 ms); a sum
  * over a range of dates seeks its months (stats.c). */
 static const char MIGRATE_V15[] = "DROP INDEX IF EXISTS event_days_date;";
+/* Version 15 -> 16: the rollup's rows with their day as a number (days
+ * since 1970-01-01, STORE_UNDATED undated: STORE_DAY), not as its text,
+ * in the row and in its index by target (8 bytes less in each), and
+ * without the code's Goldstein score, which `codes` holds (8 bytes a
+ * row).  Readers give the day back as a date (STORE_DAY_DATE; query.c:
+ * rollup_where); PostgreSQL keeps dates and scores. */
+static const char MIGRATE_V16[] =
+    "DROP TRIGGER IF EXISTS events_ad_days;"
+    "CREATE TABLE event_days_16(ym INTEGER NOT NULL, sc TEXT NOT NULL, tc TEXT NOT NULL, day INTEGER NOT NULL,"
+    "  source TEXT NOT NULL, target TEXT NOT NULL, code TEXT NOT NULL, root TEXT NOT NULL, quad INTEGER NOT NULL,"
+    "  id INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(ym, sc, tc, day, source, target, code)) WITHOUT ROWID;"
+    "INSERT INTO event_days_16 SELECT ym, sc, tc, " STORE_DAY("date") ", source, target, code, root, quad, id, n"
+    "  FROM event_days ORDER BY ym, sc, tc, date, source, target, code;"
+    "DROP TABLE event_days;"
+    "ALTER TABLE event_days_16 RENAME TO event_days;"
+    "CREATE INDEX event_days_target ON event_days(ym, tc, sc, day, root, quad, id);"
+    /* an event's going: its row's count, first event, and the row itself */
+    "CREATE TRIGGER events_ad_days AFTER DELETE ON event_rows BEGIN"
+    "  UPDATE event_days SET n = n - 1, id = CASE WHEN id != old.id THEN id ELSE coalesce((SELECT min(x.id)"
+    "    FROM event_rows x WHERE x.date IS old.date AND x.source = old.source AND x.target = old.target"
+    "    AND x.code = old.code), 0) END"
+    "   WHERE ym = " STORE_YM("old.date") " AND sc = substr(old.source, 1, 3) AND tc = substr(old.target, 1, 3)"
+    "    AND day = " STORE_DAY("old.date") " AND source = old.source AND target = old.target AND code = old.code;"
+    "  DELETE FROM event_days WHERE ym = " STORE_YM("old.date") " AND sc = substr(old.source, 1, 3)"
+    "    AND tc = substr(old.target, 1, 3) AND day = " STORE_DAY("old.date") " AND source = old.source"
+    "    AND target = old.target AND code = old.code AND n <= 0; END;";
+/* (the sums' triggers on the rollup's rows, as before, with the row's
+ * date and Goldstein score made from its day and code) */
+#define ROW_G10(o) G10_SQL("(SELECT c.goldstein FROM codes c WHERE c.code = " o ".code)")
+#define ROW_DATE(o) "coalesce(" STORE_DAY_DATE(o ".day") ", 'undated')"
+#define ROW_ACTORS(o)                                                                                            \
+    "ym = " o ".ym AND root = " o ".root AND quad = " o ".quad AND ((c = " o ".sc AND role = "                   \
+    ACTOR_ROLE(o ".sc", o ".tc") ") OR (" o ".sc != " o ".tc AND c = " o ".tc AND role = 't'))"
+/* a row's change (SUMS_LESS or SUMS_GO, on row o: new or old) in every sum */
+#define ROW_SUMS(SUMS, o)                                                                                        \
+    SUMS("day_totals", "date = " ROW_DATE(o) " AND root = " o ".root AND quad = " o ".quad", ROW_G10(o))         \
+    SUMS("month_totals", "ym = " o ".ym AND root = " o ".root AND quad = " o ".quad", ROW_G10(o))                \
+    SUMS("dyad_months", "ym = " o ".ym AND sc = " o ".sc AND tc = " o ".tc AND root = " o ".root AND quad = " o  \
+         ".quad", ROW_G10(o))                                                                                   \
+    SUMS("actor_months", ROW_ACTORS(o), ROW_G10(o))                                                             \
+    SUMS("pair_totals", "source = " o ".source AND target = " o ".target", ROW_G10(o))                          \
+    SUMS("code_totals", "code = " o ".code", ROW_G10(o))
+static const char MIGRATE_V16_TRIGGERS[] =
+    "CREATE TRIGGER event_days_au AFTER UPDATE OF n ON event_days WHEN new.n < old.n BEGIN" ROW_SUMS(SUMS_LESS, "new")
+    " END;";
+static const char MIGRATE_V16_TRIGGERS_AD[] =
+    "CREATE TRIGGER event_days_ad AFTER DELETE ON event_days BEGIN" ROW_SUMS(SUMS_GO, "old") " END;";
 
 static const char *const MIGRATIONS[] = {SCHEMA_V1, MIGRATE_V2, MIGRATE_V3, MIGRATE_V4, MIGRATE_V5, MIGRATE_V6,
                                          MIGRATE_V7, MIGRATE_V8, MIGRATE_V9, MIGRATE_V10, MIGRATE_V11, MIGRATE_V12,
-                                         MIGRATE_V13, MIGRATE_V14, MIGRATE_V15};
+                                         MIGRATE_V13, MIGRATE_V14, MIGRATE_V15, MIGRATE_V16};
 _Static_assert(sizeof MIGRATIONS / sizeof *MIGRATIONS == STORE_SCHEMA_VERSION,
                "one migration per schema version");
 
@@ -813,6 +862,8 @@ static int migrate(sqlite3 *db, const char *path, char *err, size_t errsz)
             /* the table made again: its triggers, as version 11 made them */
             (v + 1 == 12 && exec(db, MIGRATE_V11_TRIGGER, err, errsz, path)) ||
             (v + 1 == 13 && sigs_v13(db, path, err, errsz)) || (v + 1 == 14 && spans_v14(db, path, err, errsz)) ||
+            (v + 1 == 16 && (exec(db, MIGRATE_V16_TRIGGERS, err, errsz, path) ||
+                             exec(db, MIGRATE_V16_TRIGGERS_AD, err, errsz, path))) ||
             (v + 1 == 3 && fill_plover(db, path, err, errsz)) || exec(db, set, err, errsz, path))
             goto fail;
     }
@@ -1398,8 +1449,9 @@ Store *store_open(const char *path, char *err, size_t errsz)
                                    SENT_MONTHS("e.doc", "e.sentence")
                                    " FROM (SELECT min(id) AS id, doc, sentence FROM events WHERE doc = ?1 GROUP BY sentence) e"
                                    " JOIN documents d ON d.id = e.doc"},
-        {offsetof(Store, day_up), "INSERT INTO event_days VALUES(" STORE_YM("?3") ", substr(?1, 1, 3), substr(?2, 1, 3), ?3, ?1, ?2,"
-                                  " ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO UPDATE SET n = n + excluded.n RETURNING n"},
+        {offsetof(Store, day_up), "INSERT INTO event_days VALUES(" STORE_YM("?3") ", substr(?1, 1, 3), substr(?2, 1, 3),"
+                                  " " STORE_DAY("?3") ", ?1, ?2, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO UPDATE SET n = n + excluded.n"
+                                  " RETURNING n"},
         {offsetof(Store, total_up), "INSERT INTO day_totals VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)" SUMS_ADD},
         {offsetof(Store, month_up), "INSERT INTO month_totals VALUES(" STORE_YM("?1") ", ?2, ?3, ?4, ?5, ?6, ?7)" SUMS_ADD},
         {offsetof(Store, dyad_up), "INSERT INTO dyad_months VALUES(" STORE_YM("?1") ", substr(?8, 1, 3), substr(?9, 1, 3),"
@@ -2052,9 +2104,8 @@ static int rollup_flush(Store *st)
         sqlite3_bind_text(q, 4, r->code, -1, SQLITE_STATIC);
         sqlite3_bind_text(q, 5, r->root, -1, SQLITE_STATIC);
         sqlite3_bind_int(q, 6, r->quad);
-        sqlite3_bind_double(q, 7, r->goldstein);
-        sqlite3_bind_int64(q, 8, r->id);   /* the first: the smallest id */
-        sqlite3_bind_int64(q, 9, k);
+        sqlite3_bind_int64(q, 7, r->id);   /* the first: the smallest id */
+        sqlite3_bind_int64(q, 8, k);
         if (sqlite3_step(q) != SQLITE_ROW) {
             rc = -1;
             break;

@@ -31,7 +31,7 @@ for line in sys.stdin:
 dump() {
     sqlite3 "$1" "select id, doc_id, url, source, title, pubdate, place, content_hash, story, hex(signature), hex(body), hex(sentence_spans), author, language from documents order by id;
         select * from events order by id; select * from quotes order by id; select * from quote_via order by quote, pos;
-        select * from event_days order by sc, tc, date, source, target, code; select * from day_totals order by date, root, quad;
+        select * from event_days order by sc, tc, day, source, target, code; select * from day_totals order by date, root, quad;
         select * from pair_totals order by source, target; select * from code_totals order by code;
         select * from doc_bands order by week, band, hash, doc; select rowid from sentences_fts order by rowid;
         select rowid from sentences_fts where sentences_fts match 'said' order by rowid"

@@ -34,6 +34,8 @@ ROWS_DOCS="select d.id, d.sentence_spans, d.doc_id, d.url, d.source, d.title, d.
 ROWS_EVENTS="select id, doc, sentence, date, source, target, code, root, quad, cast(round(goldstein * 10) as integer), source_text, target_text, verb_text, place, rule, story, event, plover, date_basis, date_text, quote, place_country, cast(round(place_lat * 10000) as integer), cast(round(place_lon * 10000) as integer), place_how, place_kind, place_region from events order by id"
 ROWS_QUOTES="select q.id, q.doc, q.n, q.sentence, q.date, q.text, q.kind, q.speaker, q.speaker_code, q.speaker_how, q.speaker_role, v.pos, v.name, v.kind from quotes q left join quote_via v on v.quote = q.id order by q.id, v.pos"
 ROWS_DAYS="select sc, tc, date, source, target, code, root, quad, cast(round(goldstein * 10) as integer), id, n from event_days order by sc, tc, date, source, target, code"
+# (a SQLite store's rows keep their day as a number and their code's score in codes)
+ROWS_DAYS_SQLITE="select sc, tc, coalesce(date(nullif(day, 9999999) + 2440587.5), 'undated') as date, source, target, code, root, quad, cast(round((select c.goldstein from codes c where c.code = e.code) * 10) as integer), id, n from event_days e order by sc, tc, 3, source, target, code"
 ROWS_TOTALS="select date, root, quad, days, n, g10_days, g10 from day_totals order by date, root, quad"
 # (the bands' hashes differ: a SQLite store hashes a byte of each MinHash value, PostgreSQL the whole
 # values; the documents' stories, which the bands find, are compared with the documents)
@@ -43,6 +45,7 @@ same() {   # NAME SQLITE_DB PG_DB: every table's rows alike
         eval "sql=\$ROWS_$t"
         # (a SQLite store's spans are packed: written out as PostgreSQL keeps them)
         if [ $t = DOCS ]; then sqlite3 -separator '|' "$2" "$(echo "$sql" | sed 's/d.sentence_spans/hex(d.sentence_spans)/')" | spans_text
+        elif [ $t = DAYS ]; then sqlite3 -separator '|' "$2" "$ROWS_DAYS_SQLITE"
         else sqlite3 -separator '|' "$2" "$sql"; fi >"$T/s.$t"
         psql_ "$3" "$sql" >"$T/p.$t"
         check "$1_$(echo $t | tr A-Z a-z)_rows_equal_the_sqlite_stores" sh -c "[ -s '$T/s.$t' ] && cmp -s '$T/s.$t' '$T/p.$t'"

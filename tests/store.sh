@@ -24,11 +24,25 @@ rollup_off() {
       pt AS (SELECT source, target, count(*) AS days, sum(n) AS n, sum(CAST(round(goldstein * 10) AS INTEGER)) AS gd,
         sum(n * CAST(round(goldstein * 10) AS INTEGER)) AS g FROM ev GROUP BY source, target),
       ct AS (SELECT code, count(*) AS days, sum(n) AS n, sum(CAST(round(goldstein * 10) AS INTEGER)) AS gd,
-        sum(n * CAST(round(goldstein * 10) AS INTEGER)) AS g FROM ev GROUP BY code)
-      SELECT 0$(for p in ev:event_days dt:day_totals mt:month_totals dm:dyad_months am:actor_months pt:pair_totals ct:code_totals; do
+        sum(n * CAST(round(goldstein * 10) AS INTEGER)) AS g FROM ev GROUP BY code),
+      rows AS (SELECT ym, sc, tc, coalesce(CAST(julianday(nullif(date, 'undated')) - 2440587.5 AS INTEGER), 9999999),
+        source, target, code, root, quad, id, n FROM ev)
+      SELECT 0$(for p in rows:event_days dt:day_totals mt:month_totals dm:dyad_months am:actor_months pt:pair_totals ct:code_totals; do
             printf ' + (SELECT count(*) FROM (SELECT * FROM %s EXCEPT SELECT * FROM %s)) + (SELECT count(*) FROM (SELECT * FROM %s EXCEPT SELECT * FROM %s))' \
                 "${p%%:*}" "${p#*:}" "${p#*:}" "${p%%:*}"
         done)"
+}
+# the rollup's rows as version 15 kept them (dates as text, the code's
+# Goldstein score beside them), in a store of this version
+rollup_v15() {
+    q "$1" "drop trigger events_ad_days; create table d15(ym integer not null, sc text not null, tc text not null,
+        date text not null, source text not null, target text not null, code text not null, root text not null,
+        quad integer not null, goldstein real not null, id integer not null, n integer not null,
+        primary key(ym, sc, tc, date, source, target, code)) without rowid;
+      insert into d15 select ym, sc, tc, coalesce(date(nullif(day, 9999999) + 2440587.5), 'undated'), source, target, code,
+        root, quad, (select goldstein from codes c where c.code = e.code), id, n from event_days e;
+      drop table event_days; alter table d15 rename to event_days;
+      create index event_days_target on event_days(ym, tc, sc, date, root, quad, id)"
 }
 # every page of a query (--limit K, then --after where each ended) in one
 # file, headers dropped; and the pages' count in $T/npages
@@ -62,7 +76,7 @@ DB="$T/e.db"
 "$H" ingest --quiet --db "$DB" $IN >/dev/null 2>&1
 docs=$(q "$DB" 'select count(*) from documents'); evs=$(q "$DB" 'select count(*) from events')
 check ingest_stores_four_documents test "$docs" -eq 4
-check schema_has_version_15 test "$(q "$DB" 'pragma user_version')" -eq 15
+check schema_has_version_16 test "$(q "$DB" 'pragma user_version')" -eq 16
 # version 11: the events view reads each event's shared values from codes and labels
 check events_view_has_a_row_per_stored_event test "$(q "$DB" "select (select count(*) from events) = (select count(*) from event_rows) and (select count(*) from events) > 0")" = 1
 check events_view_gives_every_event_its_code_name_weight_and_rule test "$(q "$DB" "select count(*) from events where event is null or goldstein is null or rule is null or place_how is null")" -eq 0
@@ -103,6 +117,7 @@ for id in $(q "$T/v12.db" "select id from documents"); do
     long=$(q "$T/v12.db" "select hex(signature) from documents where id = $id" | sed 's/../&A1B2C3/g')
     q "$T/v12.db" "update documents set signature = X'$long' where id = $id"
 done
+rollup_v15 "$T/v12.db"
 q "$T/v12.db" "delete from doc_bands; insert into doc_bands values(1, 1, 1, 1); pragma user_version = 12"
 printf '' | "$H" ingest --quiet --db "$T/v12.db" - >/dev/null 2>&1
 check migration_cuts_the_signatures_to_a_byte_a_value test "$(q "$T/v12.db" "select group_concat(hex(signature), ' ') from (select signature from documents order by id)")" = \
@@ -117,11 +132,25 @@ cp "$DB" "$T/v13.db"
 q "$T/v13.db" "select id || '|' || hex(sentence_spans) || '|' from documents" | spans_text | while IFS='|' read -r id spans rest; do
     q "$T/v13.db" "update documents set sentence_spans = '$spans' where id = $id"
 done
+rollup_v15 "$T/v13.db"
 q "$T/v13.db" "pragma user_version = 13"
 check version_13_spans_are_text test "$(q "$T/v13.db" "select count(*) from documents where typeof(sentence_spans) = 'text' and sentence_spans like '%+%'")" -eq "$docs"
 printf '' | "$H" ingest --quiet --db "$T/v13.db" - >/dev/null 2>&1
 check migration_packs_the_spans_as_a_new_store_does test "$(q "$T/v13.db" "select group_concat(hex(sentence_spans), ' ') from (select sentence_spans from documents order by id)")" = \
     "$(q "$DB" "select group_concat(hex(sentence_spans), ' ') from (select sentence_spans from documents order by id)")"
+# version 16: the rollup's rows keep their day as a number and no Goldstein score; a version-15 store's rows
+# (dates as text, the score beside them) made into these by the migration
+cp "$DB" "$T/v15.db"
+rollup_v15 "$T/v15.db"
+q "$T/v15.db" "pragma user_version = 15"
+check version_15_rows_keep_dates_as_text test "$(q "$T/v15.db" "select count(*) from event_days where date like '____-__-__'")" -eq \
+    "$(q "$DB" "select count(*) from event_days")"
+printf '' | "$H" ingest --quiet --db "$T/v15.db" - >/dev/null 2>&1
+check migration_keeps_the_rollups_rows_by_day_number test "$(dump "$T/v15.db" | md5sum)" = "$(dump "$DB" | md5sum)"
+check migrated_rollup_sums_its_events test "$(rollup_off "$T/v15.db")" -eq 0
+check rollup_day_numbers_are_days_since_1970 test "$(q "$DB" "select count(*) from event_days where day != julianday(date(day + 2440587.5)) - 2440587.5 or day < 10000")" -eq 0
+"$H" ingest --quiet --replace --db "$T/v15.db" examples/lavrov-beijing.txt >/dev/null 2>&1
+check migrated_rollup_triggers_keep_the_sums_when_a_document_goes test "$(rollup_off "$T/v15.db")" -eq 0
 # fuzz_merge's seed is a store of this version (one of an older version is refused at once, and the fuzzer then
 # tries nothing but that refusal: make it again when the schema moves on, as tests/fuzz/fuzz_merge.c says)
 for f in tests/fuzz/corpus/merge/*.db; do
@@ -305,6 +334,22 @@ for f in "" "--dyad RUS:CHN --both-ways" "--source RUS" "--target CHN --dedup no
     pages "$T/p" 3 $f
     check "query_${name}_together_are_the_whole_answer" sh -c "[ -s '$T/all' ] && cmp -s '$T/all' '$T/p' && [ \$(cat '$T/npages') -eq \$(( (\$(wc -l <'$T/all') + 2) / 3 )) ]"
 done
+# undated events (the rollup's last day) paged after dated ones, and after each other
+cat >"$T/undated.jsonl" <<'EOF'
+{"id":"u1","text":"Kenyan police arrested dozens of protesters in Nairobi. The Kenyan government condemned the protesters."}
+{"id":"u2","text":"Russia accused Ukraine of shelling Belgorod. Ukraine denied the Russian claim."}
+{"id":"u3","text":"China praised Russia for its support. Russia thanked China."}
+{"id":"d1","date":"2024-04-08","text":"Russia accused Ukraine of shelling Belgorod. China praised Russia for its support."}
+EOF
+"$H" ingest --quiet --db "$T/undated.db" "$T/undated.jsonl" >/dev/null 2>&1
+check undated_rows_are_on_the_last_day test "$(q "$T/undated.db" "select count(*) from event_days where day = 9999999")" -ge 5
+for f in "" "--dedup none" "--actor RUS" "--actor RUS --dedup none" "--source RUS" "--root 05" "--root 05 --dedup none"; do
+    name=$(echo "pages${f:+_}$f" | tr -c 'a-zA-Z0-9\n' _ | tr -s _)
+    (DB="$T/undated.db"
+     "$H" query --db "$DB" --limit 0 --format csv $f 2>/dev/null | tail -n +2 >"$T/all"
+     pages "$T/p" 2 $f)
+    check "query_undated_${name}_together_are_the_whole_answer" sh -c "grep -q '^,' '$T/all' && cmp -s '$T/all' '$T/p'"
+done
 "$H" query --db "$DB" --after 2024-13-01/5 >/dev/null 2>"$T/e"; rc=$?
 check query_after_a_cursor_that_is_none_is_a_usage_error sh -c "[ $rc -eq 2 ] && grep -q 'after takes where a page ended' '$T/e'"
 "$H" query --db "$DB" --limit 0 >/dev/null 2>"$T/e"
@@ -352,7 +397,7 @@ PRAGMA user_version=1;"
 "$H" query --db "$V1" >/dev/null 2>"$T/e"; rc=$?
 check old_schema_is_reported_to_readers sh -c "[ $rc -eq 1 ] && grep -q 'schema version 1' '$T/e'"
 "$H" ingest --quiet --db "$V1" examples/border-clash.txt >/dev/null 2>&1
-check migration_reaches_version_15 test "$(q "$V1" 'pragma user_version')" -eq 15
+check migration_reaches_version_16 test "$(q "$V1" 'pragma user_version')" -eq 16
 check migration_adds_quotes_the_events_quote_and_authors test "$(q "$V1" "select (select count(*) from sqlite_master where name = 'quotes') || (select count(*) from pragma_table_info('events') where name = 'quote') || (select count(*) from pragma_table_info('documents') where name = 'author')")" = 111
 check migration_leaves_old_events_without_a_date_basis test "$(q "$V1" "select quote(date_basis) from events where source = 'AAA'")" = NULL
 check migration_keeps_old_events test "$(q "$V1" "select count(*) from events where source = 'AAA'")" -eq 1

@@ -11,7 +11,9 @@
  *   build/herodotus ingest --quiet --db s.db ONE_ARTICLE.jsonl
  *   sqlite3 s.db "PRAGMA journal_mode=DELETE; VACUUM;"
  * (one article of two sentences, a date and an outlet) into
- * tests/fuzz/corpus/merge/one-document.db. */
+ * tests/fuzz/corpus/merge/one-document.db; or the seed migrated in place:
+ *   build/herodotus ingest --quiet --db SEED < /dev/null
+ *   sqlite3 SEED "PRAGMA journal_mode=DELETE; VACUUM;" */
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -103,7 +103,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (int actors = 0; actors < 2; actors++)
             for (size_t b = 0; b < sizeof bys / sizeof *bys; b++) {
                 Buf ev = {0}, q = {0};
-                stats_events_sql(&ev, &f, actors, bys[b], where.data);
+                stats_events_sql(&ev, &f, actors, bys[b], where.data, &vals);
                 buf_printf(&q, "SELECT count(*), sum(w), sum(gw) FROM %s", ev.data);
                 run(q.data, &vals, 1);
                 buf_free(&ev);
