@@ -491,11 +491,12 @@ static int rows_json(Conn *c, DbStmt *q, Buf *o, ApiResponse *rs)
 /* The columns of an event, named as the API names them, in the order
  * event_json reads them: 20 fields, the place's 5, 3 more, and what the
  * event's detail reads (doc, rule, story) */
-#define EVENT_COLUMNS                                                                                              \
+#define EVENT_COLUMNS_OF(reports)                                                                                  \
     "e.id, e.date, e.source, e.target, e.code, e.event, e.root, e.quad, e.goldstein, e.plover, e.source_text,"     \
     " e.target_text, e.verb_text, hd_sentence(d.body, d.sentence_spans, e.sentence) AS sentence, d.doc_id, d.url, d.source AS outlet, d.title, e.date_basis," \
     " e.date_text, e.place AS name, e.place_country AS country, e.place_lat AS lat, e.place_lon AS lon,"           \
-    " e.place_how AS how, e.quote," QUERY_REPORTS ", e.doc, e.rule, e.story"
+    " e.place_how AS how, e.quote," reports ", e.doc, e.rule, e.story"
+#define EVENT_COLUMNS(pg) ((pg) ? EVENT_COLUMNS_OF(QUERY_REPORTS_PG) : EVENT_COLUMNS_OF(QUERY_REPORTS_LITE))
 #define EVENT_FROM " FROM events e JOIN documents d ON d.id = e.doc"
 enum { EV_SENTENCE = 13, EV_PLACE = 20, EV_QUOTE = 25, EV_DOC = 28, EV_RULE, EV_STORY };
 
@@ -570,7 +571,7 @@ static void get_events(Api *a, const ApiRequest *rq, ApiResponse *rs)
      * time does not grow with the pages before it); an offset skips them */
     Reader r = {.f = x.f, .where = x.where, .vals = x.vals};
     Buf sql = {0};
-    buf_puts(&sql, "SELECT " EVENT_COLUMNS EVENT_FROM " WHERE e.id IN (");
+    buf_printf(&sql, "SELECT %s" EVENT_FROM " WHERE e.id IN (", EVENT_COLUMNS(a->pg));
     Conn *c = conn_take(a);
     reader_event_ids(&r, &sql, offset + limit + 1, x.val[2] ? &after : NULL, reader_walk(c->db, &r));
     buf_printf(&sql, ") ORDER BY e.date IS NULL, e.date, e.id LIMIT %ld OFFSET %ld", limit + 1, offset);
@@ -704,7 +705,9 @@ static void get_event(Api *a, const ApiRequest *rq, const char *idtext, ApiRespo
         return;
     }
     Conn *c = conn_take(a);
-    DbStmt *q = prepare(c, "SELECT " EVENT_COLUMNS EVENT_FROM " WHERE e.id = ?1", NULL, rs);
+    DbStmt *q = prepare(c, a->pg ? "SELECT " EVENT_COLUMNS_OF(QUERY_REPORTS_PG) EVENT_FROM " WHERE e.id = ?1"
+                                 : "SELECT " EVENT_COLUMNS_OF(QUERY_REPORTS_LITE) EVENT_FROM " WHERE e.id = ?1",
+                        NULL, rs);
     if (!q) {
         conn_give(a, c);
         return;
@@ -739,9 +742,14 @@ static void get_event(Api *a, const ApiRequest *rq, const char *idtext, ApiRespo
     /* the same event in other articles of its story */
     if (ok) {
         buf_puts(o, ",\"reports\":");
-        q = prepare(c, "SELECT x.id, xd.doc_id, xd.url, xd.source AS outlet, xd.title, xd.pubdate FROM events x"
-                       " JOIN documents xd ON xd.id = x.doc WHERE x.story = ?1 AND x.date IS NOT DISTINCT FROM ?2 AND x.source = ?3"
-                       " AND x.target = ?4 AND x.code = ?5 AND x.id != ?6 ORDER BY x.id LIMIT 100", NULL, rs);
+        /* (SQLite's index by day has it as a number: store.c, version 17) */
+        q = prepare(c, a->pg ? "SELECT x.id, xd.doc_id, xd.url, xd.source AS outlet, xd.title, xd.pubdate FROM events x"
+                               " JOIN documents xd ON xd.id = x.doc WHERE x.story = ?1 AND x.date IS NOT DISTINCT FROM ?2"
+                               " AND x.source = ?3 AND x.target = ?4 AND x.code = ?5 AND x.id != ?6 ORDER BY x.id LIMIT 100"
+                             : "SELECT x.id, xd.doc_id, xd.url, xd.source AS outlet, xd.title, xd.pubdate FROM events x"
+                               " JOIN documents xd ON xd.id = x.doc WHERE x.story = ?1 AND " STORE_DAY("x.date") " = "
+                               STORE_DAY("?2") " AND x.source = ?3 AND x.target = ?4 AND x.code = ?5 AND x.id != ?6"
+                               " ORDER BY x.id LIMIT 100", NULL, rs);
         if (q) {
             db_bind_int64(q, 1, story);
             if (keep[5]) db_bind_text(q, 2, keep[5]);
@@ -902,7 +910,7 @@ static void get_places(Api *a, const ApiRequest *rq, ApiResponse *rs)
         args_free(&x);
         return;
     }
-    Reader r = {.f = x.f, .where = x.where};
+    Reader r = {.f = x.f, .where = x.where, .vals = x.vals};
     Buf sql = {0};
     buf_puts(&sql, "SELECT e.place AS name, e.place_country AS country, round(e.place_lat, 4) AS lat,"
                    " round(e.place_lon, 4) AS lon, min(e.place_kind) AS kind, count(*) AS events"
@@ -962,8 +970,9 @@ static void get_info(Api *a, const ApiRequest *rq, ApiResponse *rs)
                               " (SELECT max(date) FROM events) AS last_date" :
                               "SELECT (SELECT user_version FROM pragma_user_version) AS schema,"
                               " (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM events) AS events,"
-                              " (SELECT count(*) FROM quotes) AS quotes, (SELECT min(date) FROM events) AS first_date,"
-                              " (SELECT max(date) FROM events) AS last_date",
+                              " (SELECT count(*) FROM quotes) AS quotes, (SELECT date FROM events WHERE " STORE_DAY("date")
+                              " < 9999999 ORDER BY " STORE_DAY("date") " LIMIT 1) AS first_date, (SELECT date FROM events"
+                              " WHERE " STORE_DAY("date") " < 9999999 ORDER BY " STORE_DAY("date") " DESC LIMIT 1) AS last_date",
                               NULL, rs);
     if (q) {
         int rc = db_step(q);

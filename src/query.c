@@ -679,11 +679,13 @@ int reader_walk(Db *db, const Reader *r)
 
 /* the events (x) of a rollup row (e); PostgreSQL's indexes serve no IS
  * NOT DISTINCT FROM, its events_dayk the rollup's own key; SQLite's row
- * has its day as a number */
+ * and index by day have the day as a number (store.c: versions 16, 17):
+ * "+ 0" takes the column's affinity off, which an index on an expression,
+ * without one, cannot serve) */
 #define ROW_EVENTS(pg)                                                                                              \
     ((pg) ? "coalesce(x.date, 'undated') = e.date AND x.source = e.source AND x.target = e.target"                 \
             " AND x.code = e.code"                                                                                  \
-          : "x.date IS " STORE_DAY_DATE("e.day") " AND x.source = e.source AND x.target = e.target AND x.code = e.code")
+          : STORE_DAY("x.date") " = e.day + 0 AND x.source = e.source AND x.target = e.target AND x.code = e.code")
 
 /* A page of events with words (SQLite), a month at a time: first the last
  * month the page needs, found by reading months in order, each asking the
@@ -953,11 +955,12 @@ int query_main(int argc, char **argv)
         return st;
     }
     Buf sql = {0};
-    buf_puts(&sql,
-             "SELECT e.date, e.source, e.target, e.code, e.event, e.plover, e.goldstein, e.quad, e.source_text, e.target_text,"
-             " e.verb_text, d.doc_id, d.url," QUERY_REPORTS ","
-             " hd_sentence(d.body, d.sentence_spans, e.sentence) AS text, e.date_basis, e.date_text, e.place, e.place_country,"
-             " e.place_how FROM events e JOIN documents d ON d.id = e.doc WHERE e.id IN (");
+    buf_printf(&sql,
+               "SELECT e.date, e.source, e.target, e.code, e.event, e.plover, e.goldstein, e.quad, e.source_text,"
+               " e.target_text, e.verb_text, d.doc_id, d.url,%s, hd_sentence(d.body, d.sentence_spans, e.sentence) AS text,"
+               " e.date_basis, e.date_text, e.place, e.place_country, e.place_how FROM events e JOIN documents d"
+               " ON d.id = e.doc WHERE e.id IN (",
+               QUERY_REPORTS(r.f.pg));
     /* a page: its ids first (one more than shown tells whether another
      * page follows), then their rows */
     Buf ids = {0}, list = {0};

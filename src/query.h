@@ -4,6 +4,7 @@
 #define HERODOTUS_QUERY_H
 #include "buf.h"
 #include "db.h"
+#include "store.h"
 
 typedef struct Filter {
     const char *db;
@@ -69,13 +70,17 @@ int  quote_filter_sql(const char *speaker, const char *via, const Filter *f, Buf
                       size_t msgsz);
 
 /* How many articles and outlets of an event's story (events aliased e)
- * report the same event: the columns articles and sources */
-#define QUERY_REPORTS                                                                                             \
-    " (SELECT count(DISTINCT x.doc) FROM events x WHERE x.story = e.story AND x.date IS NOT DISTINCT FROM e.date"                    \
+ * report the same event: the columns articles and sources (by the events'
+ * index by day: SQLite keys it as a number, store.c: version 17) */
+#define QUERY_REPORTS_OF(same_day)                                                                                \
+    " (SELECT count(DISTINCT x.doc) FROM events x WHERE x.story = e.story AND " same_day                          \
     "   AND x.source = e.source AND x.target = e.target AND x.code = e.code) AS articles,"                         \
     " (SELECT count(DISTINCT coalesce(xd.source, xd.doc_id)) FROM events x JOIN documents xd ON xd.id = x.doc"     \
-    "   WHERE x.story = e.story AND x.date IS NOT DISTINCT FROM e.date AND x.source = e.source AND x.target = e.target"              \
+    "   WHERE x.story = e.story AND " same_day " AND x.source = e.source AND x.target = e.target"                   \
     "   AND x.code = e.code) AS sources"
+#define QUERY_REPORTS_PG QUERY_REPORTS_OF("x.date IS NOT DISTINCT FROM e.date")
+#define QUERY_REPORTS_LITE QUERY_REPORTS_OF(STORE_DAY("x.date") " = " STORE_DAY("e.date"))
+#define QUERY_REPORTS(pg) ((pg) ? QUERY_REPORTS_PG : QUERY_REPORTS_LITE)
 
 /* What query, stats and export share: the arguments (filters and the
  * command's own options), the WHERE clause, the read-only database. */

@@ -31,6 +31,7 @@ j() { jq -r "$1" "$T/b"; }
 
 get /api/info
 check info_counts_what_the_store_holds test "$(status) $(j '.documents') $(j '.events')" = "200 $(sqlite3 "$DB" 'select count(*) from documents') $(sqlite3 "$DB" 'select count(*) from events')"
+check info_gives_the_first_and_last_dates test "$(j '.first_date') $(j '.last_date')" = "$(sqlite3 "$DB" "select min(date) || ' ' || max(date) from events")"
 
 # events: the same events, in the same order, as `query` prints
 get '/api/events?limit=1000'
@@ -110,6 +111,12 @@ check top_codes_follow_the_filters test "$(j '[.rows[].code | startswith("14")] 
 # places and quotes
 get /api/places
 check places_sum_to_the_events_with_a_place test "$(j '[.places[].events] | add')" = "$(curl -s "$URL/api/events?limit=1000" | jq '[.events[] | select(.place != null and .place.lat != null)] | length')"
+# with filters: the places of the events those filters give
+for f in 'since=2024-04-09' 'until=2024-04-08&dedup=none' 'actor=KEN&since=2024-01-01' 'root=14,19' 'text=police'; do
+    get "/api/places?$f"
+    check "places_${f%%=*}_$(echo "$f" | tr -c 'a-zA-Z0-9\n' '_')_sum_to_its_events_with_a_place" test "$(status) $(j '[.places[].events] | add // 0')" = \
+        "200 $(curl -s "$URL/api/events?limit=1000&$f" | jq '[.events[] | select(.place != null and .place.lat != null)] | length')"
+done
 get '/api/quotes?limit=1000'
 check quotes_are_the_stored_quotes test "$(j '.quotes | length')" = "$(sqlite3 "$DB" 'select count(*) from quotes')"
 get '/api/quotes?via=irna'

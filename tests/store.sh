@@ -76,7 +76,7 @@ DB="$T/e.db"
 "$H" ingest --quiet --db "$DB" $IN >/dev/null 2>&1
 docs=$(q "$DB" 'select count(*) from documents'); evs=$(q "$DB" 'select count(*) from events')
 check ingest_stores_four_documents test "$docs" -eq 4
-check schema_has_version_16 test "$(q "$DB" 'pragma user_version')" -eq 16
+check schema_has_version_17 test "$(q "$DB" 'pragma user_version')" -eq 17
 # version 11: the events view reads each event's shared values from codes and labels
 check events_view_has_a_row_per_stored_event test "$(q "$DB" "select (select count(*) from events) = (select count(*) from event_rows) and (select count(*) from events) > 0")" = 1
 check events_view_gives_every_event_its_code_name_weight_and_rule test "$(q "$DB" "select count(*) from events where event is null or goldstein is null or rule is null or place_how is null")" -eq 0
@@ -397,7 +397,7 @@ PRAGMA user_version=1;"
 "$H" query --db "$V1" >/dev/null 2>"$T/e"; rc=$?
 check old_schema_is_reported_to_readers sh -c "[ $rc -eq 1 ] && grep -q 'schema version 1' '$T/e'"
 "$H" ingest --quiet --db "$V1" examples/border-clash.txt >/dev/null 2>&1
-check migration_reaches_version_16 test "$(q "$V1" 'pragma user_version')" -eq 16
+check migration_reaches_version_17 test "$(q "$V1" 'pragma user_version')" -eq 17
 check migration_adds_quotes_the_events_quote_and_authors test "$(q "$V1" "select (select count(*) from sqlite_master where name = 'quotes') || (select count(*) from pragma_table_info('events') where name = 'quote') || (select count(*) from pragma_table_info('documents') where name = 'author')")" = 111
 check migration_leaves_old_events_without_a_date_basis test "$(q "$V1" "select quote(date_basis) from events where source = 'AAA'")" = NULL
 check migration_keeps_old_events test "$(q "$V1" "select count(*) from events where source = 'AAA'")" -eq 1
@@ -544,6 +544,11 @@ if [ -x build/gencorpus ]; then
         done
         check "query_pages_without_actors_walk_in_order${name%_}" sh -c "[ \$(wc -l <'$T/all') -gt 1000 ] && head -n 120 '$T/all' | cmp -s - '$T/p'"
     done
+    # version 17: the events' index by day keys it as a number; a rollup row's events are found by it
+    check events_day_index_keys_the_day_as_a_number test "$(q "$K" "select count(*) from sqlite_master where name in ('events_day', 'events_place') and sql like '%julianday(date)%'")" -eq 2
+    check events_day_index_serves_a_rollup_rows_events test "$(q "$K" "explain query plan select x.id from event_days e join events x
+        on coalesce(CAST(julianday(x.date) - 2440587.5 AS INTEGER), 9999999) = e.day + 0 and x.source = e.source and x.target = e.target
+        and x.code = e.code where e.ym = (select min(ym) from months)" | grep -c 'USING INDEX events_day')" -eq 1
     check rollup_has_no_index_by_date test "$(q "$K" "select count(*) from sqlite_master where name = 'event_days_date'")" -eq 0
     # the progress line: on a terminal only, with rates and an ETA
     if command -v script >/dev/null 2>&1; then
