@@ -783,7 +783,7 @@ void reader_event_ids(const Reader *r, Buf *sql, long page, const Cursor *after,
     }
     if (filter_rollup(&r->f)) {
         /* the rollup's one-a-day rows: the first event of each, or all of
-         * them by the events' (date, source, target, code) index; their
+         * them by the events' index by (day, source, target, code); their
          * filter and cursor with the day as the rows key it */
         Buf rw = {0};
         rollup_where(&r->f, where, &r->vals, &rw);
