@@ -118,12 +118,13 @@ void stats_events_sql(Buf *sql, const Filter *f, int actors, const char *by, con
         rollup_months(&months, f, NULL);
         rollup_where(f, where, vals, &rw);
         const char *date = f->pg ? "nullif(e.date, 'undated')" : STORE_DAY_DATE("e.day");
-        const char *g = f->pg ? "e.goldstein" : "(SELECT c.goldstein FROM codes c WHERE c.code = e.code)";
+        const char *g = f->pg ? "e.goldstein" : "c.goldstein";
         buf_printf(sql,
                    "(SELECT %s AS date, e.source AS source, e.target AS target, e.code AS code,"
                    " e.root AS root, e.quad AS quad, %s AS goldstein, e.id AS eid, %s AS w,"
-                   " %sCAST(round(%s * 10) AS INTEGER) AS gw FROM event_days e%s%s)",
-                   date, g, dedup ? "1" : "e.n", dedup ? "" : "e.n * ", g, rw.data, months.len ? months.data : "");
+                   " %sCAST(round(%s * 10) AS INTEGER) AS gw FROM event_days e%s%s%s)",
+                   date, g, dedup ? "1" : "e.n", dedup ? "" : "e.n * ", g,
+                   f->pg ? "" : " JOIN codes c ON c.code = e.code", rw.data, months.len ? months.data : "");
         buf_free(&rw);
         buf_free(&months);
     }

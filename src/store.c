@@ -714,17 +714,8 @@ static const char MIGRATE_V16[] =
     "  FROM event_days ORDER BY ym, sc, tc, date, source, target, code;"
     "DROP TABLE event_days;"
     "ALTER TABLE event_days_16 RENAME TO event_days;"
-    "CREATE INDEX event_days_target ON event_days(ym, tc, sc, day, root, quad, id);"
-    /* an event's going: its row's count, first event, and the row itself */
-    "CREATE TRIGGER events_ad_days AFTER DELETE ON event_rows BEGIN"
-    "  UPDATE event_days SET n = n - 1, id = CASE WHEN id != old.id THEN id ELSE coalesce((SELECT min(x.id)"
-    "    FROM event_rows x WHERE x.date IS old.date AND x.source = old.source AND x.target = old.target"
-    "    AND x.code = old.code), 0) END"
-    "   WHERE ym = " STORE_YM("old.date") " AND sc = substr(old.source, 1, 3) AND tc = substr(old.target, 1, 3)"
-    "    AND day = " STORE_DAY("old.date") " AND source = old.source AND target = old.target AND code = old.code;"
-    "  DELETE FROM event_days WHERE ym = " STORE_YM("old.date") " AND sc = substr(old.source, 1, 3)"
-    "    AND tc = substr(old.target, 1, 3) AND day = " STORE_DAY("old.date") " AND source = old.source"
-    "    AND target = old.target AND code = old.code AND n <= 0; END;";
+    "CREATE INDEX event_days_target ON event_days(ym, tc, sc, day, root, quad, id);";
+/* (the events' trigger, which reads them by day, is version 17's) */
 /* (the sums' triggers on the rollup's rows, as before, with the row's
  * date and Goldstein score made from its day and code) */
 #define ROW_G10(o) G10_SQL("(SELECT c.goldstein FROM codes c WHERE c.code = " o ".code)")
