@@ -44,7 +44,7 @@ LDLIBS = $(PKG_LIBS) -lm -pthread -ldl
 # the pipeline, in order, then primitives and outputs
 LIB_SRC = src/read.c src/lang.c src/html.c src/input.c src/segment.c src/tag.c src/lemma.c src/depparse.c src/percep.c src/treebank.c src/wordlist.c src/actors.c \
           src/verbs.c src/nouns.c src/quotes.c src/when.c src/events.c src/places.c src/dict.c src/cameo.c src/dates.c \
-          src/render.c src/render_jsonl.c src/render_tsv.c src/render_table.c src/store.c src/store_pg.c src/db.c src/pipeline.c src/parse.c src/writer.c src/validate.c src/query.c src/stats.c src/export.c src/rows.c src/svg.c src/dictcmd.c src/parsecmd.c src/shard.c src/shardcmd.c src/merge.c src/api.c \
+          src/render.c src/render_jsonl.c src/render_tsv.c src/render_table.c src/store.c src/fulltext.c src/store_pg.c src/db.c src/pipeline.c src/parse.c src/writer.c src/validate.c src/query.c src/stats.c src/export.c src/rows.c src/svg.c src/dictcmd.c src/parsecmd.c src/shard.c src/shardcmd.c src/merge.c src/api.c \
           src/doc.c src/arena.c src/intern.c src/buf.c src/utf8.c src/dyn.c src/herodotus.c
 # the command line, outside the library: main.c, and serve.c (the HTTP
 # server, the one user of libmicrohttpd)

@@ -54,7 +54,13 @@ enum { MAX_VALUES = 32000 };
 #define FTS_TABLE(pg) ((pg) ? "sentences f" : "sentences_fts f")
 #define FTS_ID(pg) ((pg) ? "f.id" : "f.rowid")
 #define FTS_MATCH(pg) \
-    ((pg) ? "to_tsvector('simple', f.text) @@ websearch_to_tsquery('simple', ?%d)" : "f.sentences_fts MATCH ?%d")
+    ((pg) ? "to_tsvector('simple', f.text) @@ websearch_to_tsquery('simple', ?%d)" : "f.sentences_fts MATCH hd_terms(?%d)")
+/* SQLite's index keeps no positions (store.c: version 18): a word of
+ * several tokens ("al-Assad") is found as its tokens, and the sentence of
+ * event s read again for them side by side (two ?%d: the words) */
+#define FTS_RUNS(s)                                                                                               \
+    "CASE WHEN hd_runs(?%d) THEN hd_has_runs((SELECT hd_sentence(d.body, d.sentence_spans, " s ".sentence)"       \
+    " FROM documents d WHERE d.id = " s ".doc), ?%d) ELSE 1 END"
 
 /* Add a copy of s[0..len) as the next value; returns its number (?N). */
 static int param_add(Params *p, const char *s, size_t len)
@@ -378,33 +384,26 @@ int filter_sql(const Filter *f, Buf *w, Params *vals, char *msg, size_t msgsz)
                    a2, a3, a4);
     }
     if (f->text) {
-        /* every word as a quoted phrase: the user's text never reaches the
-         * full-text query syntax */
+        /* PostgreSQL: every word as a quoted phrase; SQLite: the words as
+         * they are, which hd_terms makes quoted tokens (fulltext.h): the
+         * user's text never reaches the full-text query syntax */
         Buf q = {0};
         for (const char *t = f->text; *t;) {
             size_t len = strcspn(t, " \t");
             if (len) {
                 if (q.len) buf_putc(&q, ' ');
-                buf_putc(&q, '"');
+                if (f->pg) buf_putc(&q, '"');
                 for (size_t c = 0; c < len; c++) {
-                    if (t[c] == '"') buf_putc(&q, '"');
+                    if (t[c] == '"' && f->pg) buf_putc(&q, '"');
                     buf_putc(&q, t[c]);
                 }
-                buf_putc(&q, '"');
+                if (f->pg) buf_putc(&q, '"');
             }
             t += len + (t[len] != '\0');
         }
         if (!q.len) {
             snprintf(msg, msgsz, "--text needs words");
             return -1;
-        }
-        /* SQLite's index holds each sentence's months beside its text
-         * (store.c: version 9): the words are looked for in the text */
-        if (!f->pg) {
-            Buf c = {0};
-            buf_printf(&c, "text : (%s)", q.data);
-            buf_free(&q);
-            q = c;
         }
         int at = param_add(vals, q.data, q.len);
         buf_free(&q);
@@ -415,6 +414,7 @@ int filter_sql(const Filter *f, Buf *w, Params *vals, char *msg, size_t msgsz)
                       " JOIN events ev ON ev.doc = s.doc AND ev.sentence = s.sentence WHERE ",
                    FTS_TABLE(f->pg), FTS_ID(f->pg));
         buf_printf(w, FTS_MATCH(f->pg), at);
+        if (!f->pg) buf_printf(w, " AND " FTS_RUNS("s"), at, at);
         buf_putc(w, ')');
     }
     if (vals->n > MAX_VALUES) {
@@ -689,8 +689,8 @@ int reader_walk(Db *db, const Reader *r)
 
 /* A page of events with words (SQLite), a month at a time: first the last
  * month the page needs, found by reading months in order, each asking the
- * index for the words in that month ("WORDS AND ym : MONTH", store.c:
- * version 9) and stopping once the page's count of rows (one-a-day rows,
+ * index for the words in that month (the words and the month's token, store.c:
+ * versions 9, 18) and stopping once the page's count of rows (one-a-day rows,
  * or events) is reached; then the events of the months it found rows in,
  * sorted (a month before the last where it found none has none; when few
  * rows pass the other filters, the second reading is of their months
@@ -706,11 +706,12 @@ static void text_by_months(const Reader *r, Buf *sql, long page, const Cursor *a
     long lo = date_ym(r->f.since, 0), hi = date_ym(r->f.until, 999999);
     if (after && date_ym(after->date, 0) > lo) lo = date_ym(after->date, 0);
     /* the sentences with the words in month m.ym, and their events (e) */
-    char from[640];
+    char from[800];
     snprintf(from, sizeof from,
-             " FROM months m CROSS JOIN sentences_fts f ON f.sentences_fts MATCH (?%d || ' AND ym : ' || m.ym)"
-             " CROSS JOIN events s ON s.id = f.rowid CROSS JOIN events e ON e.doc = s.doc AND e.sentence = s.sentence",
-             tp);
+             " FROM months m CROSS JOIN sentences_fts f ON f.sentences_fts MATCH (hd_terms(?%d) || ' AND \"' || char(57344)"
+             " || m.ym || '\"') CROSS JOIN events s ON s.id = f.rowid AND " FTS_RUNS("s")
+             " CROSS JOIN events e ON e.doc = s.doc AND e.sentence = s.sentence",
+             tp, tp, tp);
     Buf in = {0};
     /* the months the count found rows in, and the cursor's own */
     buf_printf(&in, " AND e.id IN (SELECT e.id%s WHERE m.ym IN (SELECT %ld UNION SELECT v FROM"

@@ -1,6 +1,7 @@
 /* store.c - SQLite storage of documents, sentences, events and stories */
 #include "store.h"
 #include "store_int.h"
+#include "fulltext.h"
 #include "cameo.h"
 #include <ctype.h>
 #include <math.h>
@@ -473,9 +474,10 @@ static const char MIGRATE_V8_TRIGGERS[] =
  * reads it from the events (the migration; a document's removal, when a
  * contentless index is given the words it removes); the writer makes the
  * same text from the document it stores (sentence_months). */
-#define SENT_MONTHS(doc, sentence)                                                                               \
-    "(SELECT group_concat(m, ' ') FROM (SELECT DISTINCT " STORE_YM("x.date") " AS m FROM events x WHERE x.doc = " \
-    doc " AND x.sentence = " sentence " ORDER BY m))"
+#define SENT_MONTHS_OF(pre, doc, sentence)                                                                    \
+    "(SELECT group_concat(" pre "m, ' ') FROM (SELECT DISTINCT " STORE_YM("x.date") " AS m FROM events x"      \
+    " WHERE x.doc = " doc " AND x.sentence = " sentence " ORDER BY m))"
+#define SENT_MONTHS(doc, sentence) SENT_MONTHS_OF("", doc, sentence)
 static const char MIGRATE_V9[] =
     "CREATE TABLE months(ym INTEGER PRIMARY KEY);"
     "INSERT INTO months SELECT DISTINCT ym FROM month_totals;"
@@ -761,10 +763,26 @@ static const char MIGRATE_V17[] =
     "    AND tc = substr(old.target, 1, 3) AND day = " STORE_DAY("old.date") " AND source = old.source"
     "    AND target = old.target AND code = old.code AND n <= 0; END;";
 
+/* Version 17 -> 18: the full-text index keeps which sentences hold a word,
+ * not where (FTS5's detail=none), nor each sentence's length in tokens
+ * (columnsize=0: no ranking asks it): at ten million events 71 bytes an
+ * event -> about 23 (fulltext.h).  Without positions FTS5 answers no
+ * query by column: the months become tokens of their own (FULLTEXT_MONTH,
+ * U+E000, before YYYYMM), which no word of a text is.  The index is made
+ * again from the bodies, as version 9 made it. */
+#define SENT_MONTH_TOKENS(doc, sentence) SENT_MONTHS_OF("char(57344) || ", doc, sentence)
+static const char MIGRATE_V18[] =
+    "CREATE TEMP TABLE fts_v18 AS SELECT e.id AS id, hd_sentence(d.body, d.sentence_spans, e.sentence) AS text,"
+    "  " SENT_MONTH_TOKENS("e.doc", "e.sentence") " AS ym"
+    "  FROM (SELECT min(id) AS id, doc, sentence FROM events GROUP BY doc, sentence) e JOIN documents d ON d.id = e.doc;"
+    "DROP TABLE sentences_fts;"
+    "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, ym, content='', columnsize=0, detail=none);"
+    "INSERT INTO sentences_fts(rowid, text, ym) SELECT id, text, ym FROM temp.fts_v18 WHERE text IS NOT NULL ORDER BY id;"
+    "DROP TABLE temp.fts_v18;";
 
 static const char *const MIGRATIONS[] = {SCHEMA_V1, MIGRATE_V2, MIGRATE_V3, MIGRATE_V4, MIGRATE_V5, MIGRATE_V6,
                                          MIGRATE_V7, MIGRATE_V8, MIGRATE_V9, MIGRATE_V10, MIGRATE_V11, MIGRATE_V12,
-                                         MIGRATE_V13, MIGRATE_V14, MIGRATE_V15, MIGRATE_V16, MIGRATE_V17};
+                                         MIGRATE_V13, MIGRATE_V14, MIGRATE_V15, MIGRATE_V16, MIGRATE_V17, MIGRATE_V18};
 _Static_assert(sizeof MIGRATIONS / sizeof *MIGRATIONS == STORE_SCHEMA_VERSION,
                "one migration per schema version");
 
@@ -1350,6 +1368,8 @@ static void text_functions(sqlite3 *db)
     sqlite3_create_function_v2(db, "hd_pack", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, store_packer_new(NULL), sql_pack,
                                NULL, NULL, (void (*)(void *))store_packer_free);
     sqlite3_create_function(db, "hd_spans", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_spans, NULL, NULL);
+    /* (without FTS5 the index's statements fail, and say so) */
+    (void)fulltext_functions(db);
 }
 
 /* Documents a transaction holds: STORE_BATCH, more in a large store.  A
@@ -1461,7 +1481,7 @@ Store *store_open(const char *path, char *err, size_t errsz)
         /* a document's entries out of the full-text index, read from its body */
         {offsetof(Store, fts_del), "INSERT INTO sentences_fts(sentences_fts, rowid, text, ym)"
                                    " SELECT 'delete', e.id, hd_sentence(d.body, d.sentence_spans, e.sentence), "
-                                   SENT_MONTHS("e.doc", "e.sentence")
+                                   SENT_MONTH_TOKENS("e.doc", "e.sentence")
                                    " FROM (SELECT min(id) AS id, doc, sentence FROM events WHERE doc = ?1 GROUP BY sentence) e"
                                    " JOIN documents d ON d.id = e.doc"},
         {offsetof(Store, day_up), "INSERT INTO event_days VALUES(" STORE_YM("?3") ", substr(?1, 1, 3), substr(?2, 1, 3),"
@@ -2365,6 +2385,7 @@ static const char *sentence_months(Store *st, const StoreView *v, uint32_t sente
     buf_clear(&st->months);
     for (uint32_t j = 0; j < n; j++) {
         if (j) buf_putc(&st->months, ' ');
+        buf_puts(&st->months, FULLTEXT_MONTH);
         buf_int(&st->months, ym[j]);
     }
     buf_putc(&st->months, '\0');

@@ -33,6 +33,6 @@ dump() {
         select * from events order by id; select * from quotes order by id; select * from quote_via order by quote, pos;
         select * from event_days order by sc, tc, day, source, target, code; select * from day_totals order by date, root, quad;
         select * from pair_totals order by source, target; select * from code_totals order by code;
-        select * from doc_bands order by week, band, hash, doc; select rowid from sentences_fts order by rowid;
-        select rowid from sentences_fts where sentences_fts match 'said' order by rowid"
+        select * from doc_bands order by week, band, hash, doc;
+        create virtual table temp.vi using fts5vocab(main, sentences_fts, instance); select term, doc from temp.vi order by term, doc"
 }

@@ -5,6 +5,14 @@
 H=${1:-build/herodotus}
 . "$(dirname "$0")/lib.sh"
 q() { sqlite3 "$1" "$2"; }
+# the full-text index's token of a month (version 18: U+E000 before YYYYMM), as an FTS5 query in SQL
+mon() { printf "'\"' || char(57344) || '%s\"'" "$1"; }
+# the index's entries under its month tokens, and the (sentence, month) pairs of the events: equal when each
+# sentence with events is indexed once under each month of its events, and nothing else is
+fts_months() { q "$1" "create virtual table temp.v using fts5vocab(main, sentences_fts, row); select coalesce(sum(doc), 0) from temp.v where term like char(57344) || '%'"; }
+# the index's rows that are no sentence's first event, and the sentences with events it lacks
+fts_off() { q "$1" "create virtual table temp.vi using fts5vocab(main, sentences_fts, instance); select (select count(*) from (select distinct doc from temp.vi except select min(id) from events group by doc, sentence)) + (select count(*) from (select min(id) from events group by doc, sentence except select distinct doc from temp.vi))"; }
+sent_months() { q "$1" "select count(*) from (select distinct doc, sentence, case when date is null then 999999 else substr(date, 1, 4) || substr(date, 6, 2) end from events)"; }
 # rows by which the rollups differ from the events they sum (0: none)
 rollup_off() {
     sqlite3 "$1" "WITH ev AS (SELECT coalesce(CAST(substr(date, 1, 4) || substr(date, 6, 2) AS INTEGER), 999999) AS ym,
@@ -76,7 +84,7 @@ DB="$T/e.db"
 "$H" ingest --quiet --db "$DB" $IN >/dev/null 2>&1
 docs=$(q "$DB" 'select count(*) from documents'); evs=$(q "$DB" 'select count(*) from events')
 check ingest_stores_four_documents test "$docs" -eq 4
-check schema_has_version_17 test "$(q "$DB" 'pragma user_version')" -eq 17
+check schema_has_version_18 test "$(q "$DB" 'pragma user_version')" -eq 18
 # version 11: the events view reads each event's shared values from codes and labels
 check events_view_has_a_row_per_stored_event test "$(q "$DB" "select (select count(*) from events) = (select count(*) from event_rows) and (select count(*) from events) > 0")" = 1
 check events_view_gives_every_event_its_code_name_weight_and_rule test "$(q "$DB" "select count(*) from events where event is null or goldstein is null or rule is null or place_how is null")" -eq 0
@@ -163,9 +171,9 @@ check other_articles_have_stories_of_their_own test "$(q "$DB" 'select count(dis
 # the full-text index holds each sentence's months beside its words (version 9)
 check months_list_every_month_of_the_events test "$(q "$DB" "select group_concat(ym, ' ') from months")" = \
     "$(q "$DB" "select group_concat(m, ' ') from (select distinct case when date is null then 999999 else cast(substr(date, 1, 4) || substr(date, 6, 2) as integer) end as m from events order by m)")"
-check full_text_index_finds_a_months_sentences test "$(q "$DB" "select count(*) from sentences_fts where sentences_fts match 'ym : 202404'")" -eq \
+check full_text_index_finds_a_months_sentences test "$(q "$DB" "select count(*) from sentences_fts where sentences_fts match $(mon 202404)")" -eq \
     "$(q "$DB" "select count(*) from (select distinct doc, sentence from events where date like '2024-04-%')")"
-check full_text_index_finds_words_in_a_month test "$(q "$DB" "select count(*) from sentences_fts where sentences_fts match 'text : (cooperation) AND ym : 202404'")" -gt 0
+check full_text_index_finds_words_in_a_month test "$(q "$DB" "select count(*) from sentences_fts where sentences_fts match ('cooperation AND ' || $(mon 202404))")" -gt 0
 check words_asked_for_are_not_looked_for_in_the_months test "$("$H" query --db "$DB" --text 202404 --limit 0 --format csv | tail -n +2 | wc -l)" -eq 0
 check actors_view_counts_events test "$(q "$DB" "select events > 0 from actors where code = 'RUSGOV'")" = 1
 
@@ -195,11 +203,24 @@ check no_reprint_band_outlives_its_document test "$(q "$DB" "select count(*) fro
 printf '{"id":"r3","text":"On April 28 Ukraine accused Russia, and on Monday Russia attacked Ukraine.","date":"2024-05-07"}\n' >"$T/r3.jsonl"
 printf '{"id":"r3","text":"Russia thanked China on Monday.","date":"2024-05-07"}\n' >"$T/r4.jsonl"
 "$H" ingest --quiet --db "$DB" "$T/r3.jsonl" >/dev/null 2>&1
-check sentence_is_indexed_under_each_month_of_its_events test "$(q "$DB" "select count(*) from sentences_fts where sentences_fts match 'text : (accused) AND ym : 202404'"),$(q "$DB" "select count(*) from sentences_fts where sentences_fts match 'text : (accused) AND ym : 202405'")" = "1,1"
+check sentence_is_indexed_under_each_month_of_its_events test "$(q "$DB" "select count(*) from sentences_fts where sentences_fts match ('accused AND ' || $(mon 202404))"),$(q "$DB" "select count(*) from sentences_fts where sentences_fts match ('accused AND ' || $(mon 202405))")" = "1,1"
 "$H" ingest --quiet --replace --db "$DB" "$T/r4.jsonl" >/dev/null 2>&1
-check replaced_sentence_leaves_its_months test "$(q "$DB" "select count(*) from sentences_fts where sentences_fts match 'ym : 202404'")" -eq \
+check replaced_sentence_leaves_its_months test "$(q "$DB" "select count(*) from sentences_fts where sentences_fts match $(mon 202404)")" -eq \
     "$(q "$DB" "select count(*) from (select distinct doc, sentence from events where date like '2024-04-%')")"
 check replace_of_a_sentence_of_two_months_leaves_a_sound_index q "$DB" "insert into sentences_fts(sentences_fts) values('integrity-check')"
+check replaced_documents_leave_each_sentence_in_the_index_once_a_month test "$(fts_months "$DB")" -eq "$(sent_months "$DB")"
+# version 18: the index keeps which sentences hold a word, not where; a word of several tokens is read again
+check full_text_index_keeps_no_positions_nor_lengths sh -c "sqlite3 '$DB' \"select sql from sqlite_master where name = 'sentences_fts'\" | grep -q 'columnsize=0, detail=none'"
+printf '{"id":"w1","text":"Troops loyal to President al-Assad shelled the outskirts of Bobo-Dioulasso on Monday, U.S. officials said.","date":"2024-05-07"}\n' >"$T/w1.jsonl"
+"$H" ingest --quiet --db "$DB" "$T/w1.jsonl" >/dev/null 2>&1
+tq() { "$H" query --db "$DB" --limit 0 --format csv --text "$@" | tail -n +2 | wc -l; }
+check a_hyphenated_word_finds_its_sentence test "$(tq al-Assad)" -ge 1
+check a_hyphenated_word_finds_its_sentence_a_month_at_a_time test "$(tq al-Assad --since 2024-05-01 --limit 5)" -ge 1
+check a_word_of_several_tokens_needs_them_side_by_side test "$(tq Dioulasso-Bobo)","$(tq shelled-Assad --since 2024-05-01 --limit 5)","$(tq Assad-shelled --since 2024-05-01 --limit 5)" = 0,0,1
+check words_of_a_query_may_be_anywhere_in_the_sentence test "$(tq 'Dioulasso Bobo')" -eq "$(tq Bobo-Dioulasso)"
+check a_word_of_no_letter_matches_nothing test "$(tq 'al-Assad ---')","$(tq 'al-Assad ---' --since 2024-05-01 --limit 5)" = 0,0
+check dotted_abbreviations_are_words test "$(tq 'U.S. officials shelled')" -ge 1
+check a_stats_text_filter_reads_runs_again test "$("$H" stats --db "$DB" --by year --text Dioulasso-Bobo --format csv | tail -n +2 | wc -l)" -eq 0
 # bodies are kept compressed, and what is read back is the text
 check long_bodies_are_stored_compressed test "$(q "$DB" "select count(*) from documents where length(cast(body as blob)) > 400 and typeof(body) != 'blob'")" -eq 0
 check a_stored_sentence_reads_back_as_written sh -c "'$H' query --db '$DB' --dyad RUS:CHN --code 051 --format jsonl | grep -qF '\"text\":\"Russia thanked China on Monday.\"'"
@@ -397,7 +418,7 @@ PRAGMA user_version=1;"
 "$H" query --db "$V1" >/dev/null 2>"$T/e"; rc=$?
 check old_schema_is_reported_to_readers sh -c "[ $rc -eq 1 ] && grep -q 'schema version 1' '$T/e'"
 "$H" ingest --quiet --db "$V1" examples/border-clash.txt >/dev/null 2>&1
-check migration_reaches_version_17 test "$(q "$V1" 'pragma user_version')" -eq 17
+check migration_reaches_version_18 test "$(q "$V1" 'pragma user_version')" -eq 18
 check migration_adds_quotes_the_events_quote_and_authors test "$(q "$V1" "select (select count(*) from sqlite_master where name = 'quotes') || (select count(*) from pragma_table_info('events') where name = 'quote') || (select count(*) from pragma_table_info('documents') where name = 'author')")" = 111
 check migration_leaves_old_events_without_a_date_basis test "$(q "$V1" "select quote(date_basis) from events where source = 'AAA'")" = NULL
 check migration_keeps_old_events test "$(q "$V1" "select count(*) from events where source = 'AAA'")" -eq 1
@@ -418,7 +439,8 @@ printf '{"id":"old","text":"Ardania thanked Belmoria on Monday.","date":"2020-01
 "$H" ingest --quiet --replace --db "$V1" "$T/old.jsonl" >/dev/null 2>&1
 check migrated_document_replaced_leaves_the_full_text_index test "$(q "$V1" "select count(*) from sentences_fts where sentences_fts match 'rockets'")" -eq 0
 check migrated_full_text_index_is_sound q "$V1" "insert into sentences_fts(sentences_fts) values('integrity-check')"
-check migrated_full_text_index_finds_old_sentences_by_month test "$(q "$V1" "select count(*) from sentences_fts where sentences_fts match 'ym : 202001'")" -eq 0
+check migrated_full_text_index_holds_each_sentence_once_a_month test "$(fts_months "$V1")" -eq "$(sent_months "$V1")"
+check migrated_full_text_index_finds_old_sentences_by_month test "$(q "$V1" "select count(*) from sentences_fts where sentences_fts match $(mon 202001)")" -eq 0
 
 # where events happened: stored, filtered by country and distance, exported as GDELT's geography
 check stored_events_have_a_place test "$(q "$DB" "select count(*) from events where place_how is null or (place_how != 'none') != (place_country is not null and place_lat is not null)")" -eq 0
@@ -517,7 +539,9 @@ if [ -x build/gencorpus ]; then
     got=$(q "$K" 'select count(*) from documents')
     check killed_ingest_was_killed_midway test "$got" -lt "$total"
     check killed_ingest_kept_whole_batches test $((got % 1024)) -eq 0
-    check killed_ingest_left_no_half_document test "$(q "$K" 'select (select count(*) from documents where body is null or sentence_spans is null) + (select count(*) from events e where e.id = (select min(y.id) from events y where y.doc = e.doc and y.sentence = e.sentence) and not exists (select 1 from sentences_fts f where f.rowid = e.id)) + (select count(*) from sentences_fts f where not exists (select 1 from events e where e.id = f.rowid))')" -eq 0
+    check killed_ingest_left_no_half_document test "$(q "$K" 'select count(*) from documents where body is null or sentence_spans is null')" -eq 0
+    check killed_ingest_left_the_full_text_index_its_sentences test "$(fts_off "$K")" -eq 0
+    check killed_ingest_left_each_sentence_in_the_full_text_index_once_a_month test "$(fts_months "$K")" -eq "$(sent_months "$K")"
     check killed_ingest_left_rollups_that_sum_its_events test "$(rollup_off "$K")" -eq 0
     check killed_ingest_left_no_orphan_event test "$(q "$K" 'select count(*) from events e where not exists (select 1 from documents d where d.id = e.doc)')" -eq 0
     "$H" ingest --quiet --db "$K" "$T/big.jsonl" >/dev/null 2>&1

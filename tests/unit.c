@@ -18,6 +18,7 @@
 #include "arena.h"
 #include "cameo.h"
 #include "dates.h"
+#include "fulltext.h"
 #include "depparse.h"
 #include "percep.h"
 #include "dict.h"
@@ -219,6 +220,56 @@ static int buf_numbers_are_what_printf_writes(void)
 /* A date is read within its length: an ISO date at the very end of a
  * buffer with no NUL after it (found by fuzz_dates: sscanf read on). */
 /* query's --after: a day (or "undated") and an event id; nothing else */
+/* one text value of SQL over db, into out ("(null)" for NULL, "ERR" on error) */
+static const char *sql_text1(sqlite3 *db, const char *sql, const char *arg, const char *arg2, char *out, size_t cap)
+{
+    sqlite3_stmt *st;
+    snprintf(out, cap, "ERR");
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return out;
+    sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
+    if (arg2) sqlite3_bind_text(st, 2, arg2, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        const char *t = (const char *)sqlite3_column_text(st, 0);
+        snprintf(out, cap, "%s", t ? t : "(null)");
+    }
+    sqlite3_finalize(st);
+    return out;
+}
+
+static int fulltext_words_are_the_index_tokens_and_runs_are_read_again(void)
+{
+    sqlite3 *db;
+    char got[256];
+    CHECK(sqlite3_open(":memory:", &db) == SQLITE_OK, "open");
+    CHECK(fulltext_functions(db) == 0, "the functions need FTS5, which Debian's SQLite has");
+    /* a query's words: FTS5's tokens (lower case, no diacritics), quoted, all required */
+    CHECK(!strcmp(sql_text1(db, "SELECT hd_terms(?1)", "Al-Assad  SAID\tÉcole", NULL, got, sizeof got),
+                  "\"al\" AND \"assad\" AND \"said\" AND \"ecole\""), "terms: %s", got);
+    /* query syntax in the words is only words: quotes, operators, parentheses */
+    CHECK(!strcmp(sql_text1(db, "SELECT hd_terms(?1)", "x\" OR (NEAR y*", NULL, got, sizeof got),
+                  "\"x\" AND \"or\" AND \"near\" AND \"y\""), "syntax: %s", got);
+    /* a word of no token: nothing matches (not the other words alone) */
+    CHECK(!strcmp(sql_text1(db, "SELECT hd_terms(?1)", "police ---", NULL, got, sizeof got), "(\"0\" NOT \"0\")"),
+          "no token: %s", got);
+    CHECK(!strcmp(sql_text1(db, "SELECT hd_runs(?1)", "police tear gas", NULL, got, sizeof got), "0"), "runs: %s", got);
+    CHECK(!strcmp(sql_text1(db, "SELECT hd_runs(?1)", "police U.S.", NULL, got, sizeof got), "1"), "runs: %s", got);
+    /* a word's tokens side by side in the sentence, in order */
+    const char *s = "Troops loyal to President al-Assad shelled Bobo-Dioulasso, U.S. officials said.";
+    const char *has = "SELECT hd_has_runs(?1, ?2)";
+    CHECK(!strcmp(sql_text1(db, has, s, "al-Assad", got, sizeof got), "1"), "al-Assad: %s", got);
+    CHECK(!strcmp(sql_text1(db, has, s, "AL-ASSAD u.s. dioulasso", got, sizeof got), "1"), "case: %s", got);
+    CHECK(!strcmp(sql_text1(db, has, s, "Dioulasso-Bobo", got, sizeof got), "0"), "order: %s", got);
+    CHECK(!strcmp(sql_text1(db, has, s, "loyal-President", got, sizeof got), "0"), "apart: %s", got);
+    CHECK(!strcmp(sql_text1(db, has, s, "al-Assad said-troops", got, sizeof got), "0"), "each word: %s", got);
+    /* the month tokens: one token each, never a word's */
+    CHECK(!strcmp(sql_text1(db, "SELECT hd_terms(?1)", FULLTEXT_MONTH "202404", NULL, got, sizeof got),
+                  "\"" FULLTEXT_MONTH "202404\""), "month: %s", got);
+    CHECK(!strcmp(sql_text1(db, "SELECT hd_terms(?1) = '\"' || char(57344) || '202404\"'", FULLTEXT_MONTH "202404", NULL,
+                            got, sizeof got), "1"), "SQL's char(57344) is FULLTEXT_MONTH: %s", got);
+    sqlite3_close(db);
+    return 0;
+}
+
 static int page_cursors_take_a_day_and_an_id_and_nothing_else(void)
 {
     Cursor c;
@@ -2693,6 +2744,7 @@ int main(void)
     RUN(dates_parse_the_forms_news_uses);
     RUN(date_parse_reads_no_further_than_its_length);
     RUN(page_cursors_take_a_day_and_an_id_and_nothing_else);
+    RUN(fulltext_words_are_the_index_tokens_and_runs_are_read_again);
     RUN(read_finds_title_date_dateline_and_drops_furniture);
     RUN(read_takes_the_headline_after_a_menu_as_title);
     RUN(read_takes_datelines_of_other_shapes);
