@@ -163,7 +163,7 @@ uninstall:
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS = text jsonl conllu ptb dict_actors dict_verbs dict_agents dict_discards dict_nouns \
-               validate_xml query_filter dates treebank html api shard merge model
+               validate_xml query_filter dates treebank html api shard merge model fulltext
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g -O1
 FUZZ_OBJ = $(LIB_SRC:src/%.c=build/fuzz/obj/%.o)
 FUZZ_BIN = $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)

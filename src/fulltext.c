@@ -158,7 +158,7 @@ static void sql_has_runs(sqlite3_context *cx, int argc, sqlite3_value **v)
         sqlite3_result_error(cx, "the full-text tokenizer failed", -1);
         return;
     }
-    int all = 1;
+    int all = w->nwords > 0;   /* no word: nothing, as hd_terms */
     for (int i = 0; i < w->nwords && all; i++) {
         int a = w->first[i], len = w->first[i + 1] - a, found = 0;
         for (int at = 0; at + len <= t.n && !found; at++) {
