@@ -742,13 +742,13 @@ static void get_event(Api *a, const ApiRequest *rq, const char *idtext, ApiRespo
     /* the same event in other articles of its story */
     if (ok) {
         buf_puts(o, ",\"reports\":");
-        /* (SQLite's index by day has it as a number: store.c, version 17) */
+        /* (SQLite's rows and index keep the day as a number: store.c, versions 17, 19) */
         q = prepare(c, a->pg ? "SELECT x.id, xd.doc_id, xd.url, xd.source AS outlet, xd.title, xd.pubdate FROM events x"
                                " JOIN documents xd ON xd.id = x.doc WHERE x.story = ?1 AND x.date IS NOT DISTINCT FROM ?2"
                                " AND x.source = ?3 AND x.target = ?4 AND x.code = ?5 AND x.id != ?6 ORDER BY x.id LIMIT 100"
                              : "SELECT x.id, xd.doc_id, xd.url, xd.source AS outlet, xd.title, xd.pubdate FROM events x"
-                               " JOIN documents xd ON xd.id = x.doc WHERE x.story = ?1 AND " STORE_DAY("x.date") " = "
-                               STORE_DAY("?2") " AND x.source = ?3 AND x.target = ?4 AND x.code = ?5 AND x.id != ?6"
+                               " JOIN documents xd ON xd.id = x.doc WHERE x.story = ?1 AND x.day = " STORE_DAY("?2")
+                               " AND x.source = ?3 AND x.target = ?4 AND x.code = ?5 AND x.id != ?6"
                                " ORDER BY x.id LIMIT 100", NULL, rs);
         if (q) {
             db_bind_int64(q, 1, story);
@@ -970,9 +970,9 @@ static void get_info(Api *a, const ApiRequest *rq, ApiResponse *rs)
                               " (SELECT max(date) FROM events) AS last_date" :
                               "SELECT (SELECT user_version FROM pragma_user_version) AS schema,"
                               " (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM events) AS events,"
-                              " (SELECT count(*) FROM quotes) AS quotes, (SELECT date FROM events WHERE " STORE_DAY("date")
-                              " < 9999999 ORDER BY " STORE_DAY("date") " LIMIT 1) AS first_date, (SELECT date FROM events"
-                              " WHERE " STORE_DAY("date") " < 9999999 ORDER BY " STORE_DAY("date") " DESC LIMIT 1) AS last_date",
+                              " (SELECT count(*) FROM quotes) AS quotes, (SELECT date FROM events WHERE day < 9999999"
+                              " ORDER BY day LIMIT 1) AS first_date, (SELECT date FROM events WHERE day < 9999999"
+                              " ORDER BY day DESC LIMIT 1) AS last_date",
                               NULL, rs);
     if (q) {
         int rc = db_step(q);

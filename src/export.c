@@ -192,9 +192,9 @@ static int pg_countries(Db *db, const Gazetteer *g, char *err, size_t errsz)
 static long undated_rows(const Reader *r)
 {
     Buf sql = {0};
-    /* (SQLite's index by day has it as a number: store.c, version 17) */
+    /* (SQLite's rows keep the day as a number: store.c, version 19) */
     buf_printf(&sql, "SELECT count(*) FROM (SELECT 1 FROM events e%s AND %s GROUP BY e.story, e.source, e.target, e.code) t",
-               r->where.data, r->f.pg ? "e.date IS NULL" : STORE_DAY("e.date") " = 9999999");
+               r->where.data, r->f.pg ? "e.date IS NULL" : "e.day = 9999999");
     DbStmt *q = db_prepare(r->db, sql.data, 0);
     long n = 0;
     if (q) {

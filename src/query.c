@@ -678,14 +678,13 @@ int reader_walk(Db *db, const Reader *r)
 }
 
 /* the events (x) of a rollup row (e); PostgreSQL's indexes serve no IS
- * NOT DISTINCT FROM, its events_dayk the rollup's own key; SQLite's row
- * and index by day have the day as a number (store.c: versions 16, 17):
- * "+ 0" takes the column's affinity off, which an index on an expression,
- * without one, cannot serve) */
+ * NOT DISTINCT FROM, its events_dayk the rollup's own key; SQLite's rows
+ * of both keep the day as a number (store.c: versions 16, 19), the events'
+ * index by day leads with it) */
 #define ROW_EVENTS(pg)                                                                                              \
     ((pg) ? "coalesce(x.date, 'undated') = e.date AND x.source = e.source AND x.target = e.target"                 \
             " AND x.code = e.code"                                                                                  \
-          : STORE_DAY("x.date") " = e.day + 0 AND x.source = e.source AND x.target = e.target AND x.code = e.code")
+          : "x.day = e.day AND x.source = e.source AND x.target = e.target AND x.code = e.code")
 
 /* A page of events with words (SQLite), a month at a time: first the last
  * month the page needs, found by reading months in order, each asking the

@@ -79,7 +79,7 @@ int  quote_filter_sql(const char *speaker, const char *via, const Filter *f, Buf
     "   WHERE x.story = e.story AND " same_day " AND x.source = e.source AND x.target = e.target"                   \
     "   AND x.code = e.code) AS sources"
 #define QUERY_REPORTS_PG QUERY_REPORTS_OF("x.date IS NOT DISTINCT FROM e.date")
-#define QUERY_REPORTS_LITE QUERY_REPORTS_OF(STORE_DAY("x.date") " = " STORE_DAY("e.date"))
+#define QUERY_REPORTS_LITE QUERY_REPORTS_OF("x.day = e.day")
 #define QUERY_REPORTS(pg) ((pg) ? QUERY_REPORTS_PG : QUERY_REPORTS_LITE)
 
 /* What query, stats and export share: the arguments (filters and the

@@ -649,6 +649,19 @@ static const char MIGRATE_V11_TRIGGER[] =
 #define PHRASE_TEXT(col) "(SELECT p.text FROM phrases p WHERE p.id = r." col ") AS " col
 #define PLACE_OF(col) "(SELECT p." col " FROM places p WHERE p.id = r.place)"
 #define LABEL_TEXT(id) "(SELECT l.text FROM labels l WHERE l.id = " id ")"
+/* the view of the events' rows with every column (version 12's; the date
+ * as SQL makes it from the row, more columns after the others) */
+#define EVENTS_VIEW(date, more)                                                                                  \
+    "CREATE VIEW events AS SELECT r.id AS id, r.doc AS doc, r.sentence AS sentence, " date " AS date, r.source AS source," \
+    "  r.target AS target, r.code AS code, r.root AS root, r.quad AS quad," \
+    "  (SELECT c.goldstein FROM codes c WHERE c.code = r.code) AS goldstein, " PHRASE_TEXT("source_text") "," \
+    "  " PHRASE_TEXT("target_text") ", " PHRASE_TEXT("verb_text") ", " PLACE_OF("name") " AS place," \
+    "  " LABEL_TEXT("r.rule") " AS rule, r.story AS story," \
+    "  (SELECT c.name FROM codes c WHERE c.code = r.code) AS event, (SELECT c.plover FROM codes c WHERE c.code = r.code) AS plover," \
+    "  " LABEL_TEXT("r.date_basis") " AS date_basis, " PHRASE_TEXT("date_text") ", r.quote AS quote," \
+    "  r.place_country AS place_country, " PLACE_OF("lat") " AS place_lat, " PLACE_OF("lon") " AS place_lon," \
+    "  " LABEL_TEXT("r.place_how") " AS place_how, " LABEL_TEXT(PLACE_OF("kind")) " AS place_kind," \
+    "  " LABEL_TEXT(PLACE_OF("region")) " AS place_region, r.sc AS sc, r.tc AS tc" more " FROM event_rows r;"
 static const char MIGRATE_V12[] =
     "CREATE TABLE phrases(id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);"
     "INSERT INTO phrases(text) SELECT t FROM (SELECT source_text AS t FROM event_rows UNION SELECT target_text FROM event_rows"
@@ -674,16 +687,7 @@ static const char MIGRATE_V12[] =
     "  place_how FROM event_rows_11 r ORDER BY id;"
     "DROP VIEW events;"
     "DROP TABLE event_rows_11;"
-    "CREATE VIEW events AS SELECT r.id AS id, r.doc AS doc, r.sentence AS sentence, r.date AS date, r.source AS source,"
-    "  r.target AS target, r.code AS code, r.root AS root, r.quad AS quad,"
-    "  (SELECT c.goldstein FROM codes c WHERE c.code = r.code) AS goldstein, " PHRASE_TEXT("source_text") ","
-    "  " PHRASE_TEXT("target_text") ", " PHRASE_TEXT("verb_text") ", " PLACE_OF("name") " AS place,"
-    "  " LABEL_TEXT("r.rule") " AS rule, r.story AS story,"
-    "  (SELECT c.name FROM codes c WHERE c.code = r.code) AS event, (SELECT c.plover FROM codes c WHERE c.code = r.code) AS plover,"
-    "  " LABEL_TEXT("r.date_basis") " AS date_basis, " PHRASE_TEXT("date_text") ", r.quote AS quote,"
-    "  r.place_country AS place_country, " PLACE_OF("lat") " AS place_lat, " PLACE_OF("lon") " AS place_lon,"
-    "  " LABEL_TEXT("r.place_how") " AS place_how, " LABEL_TEXT(PLACE_OF("kind")) " AS place_kind,"
-    "  " LABEL_TEXT(PLACE_OF("region")) " AS place_region, r.sc AS sc, r.tc AS tc FROM event_rows r;"
+    EVENTS_VIEW("r.date", "")
     EVENT_ROWS_INDEXES;
 
 /* Version 12 -> 13: a document's signature as a byte of each MinHash
@@ -748,20 +752,25 @@ static const char MIGRATE_V16_TRIGGERS_AD[] =
 #define EVENTS_DAY_INDEXES                                                                                          \
     "CREATE INDEX events_day ON event_rows(" STORE_DAY("date") ", source, target, code);"                           \
     "CREATE INDEX events_place ON event_rows(place_country, " STORE_DAY("date") ") WHERE place_country IS NOT NULL;"
+/* an event's row gone: its rollup row loses it (and goes with its last),
+ * the day of a row x and of the old one, the month of the old one as SQL
+ * makes them */
+#define EVENTS_AD_DAYS(x_day, old_day, old_ym)                                                                  \
+    "CREATE TRIGGER events_ad_days AFTER DELETE ON event_rows BEGIN"                                             \
+    "  UPDATE event_days SET n = n - 1, id = CASE WHEN id != old.id THEN id ELSE coalesce((SELECT min(x.id)"     \
+    "    FROM event_rows x WHERE " x_day " = " old_day " AND x.source = old.source"                             \
+    "    AND x.target = old.target AND x.code = old.code), 0) END"                                               \
+    "   WHERE ym = " old_ym " AND sc = substr(old.source, 1, 3) AND tc = substr(old.target, 1, 3)"               \
+    "    AND day = " old_day " AND source = old.source AND target = old.target AND code = old.code;"             \
+    "  DELETE FROM event_days WHERE ym = " old_ym " AND sc = substr(old.source, 1, 3)"                           \
+    "    AND tc = substr(old.target, 1, 3) AND day = " old_day " AND source = old.source"                        \
+    "    AND target = old.target AND code = old.code AND n <= 0; END;"
 static const char MIGRATE_V17[] =
     "DROP INDEX IF EXISTS events_day;"
     "DROP INDEX IF EXISTS events_place;"
     EVENTS_DAY_INDEXES
     "DROP TRIGGER IF EXISTS events_ad_days;"
-    "CREATE TRIGGER events_ad_days AFTER DELETE ON event_rows BEGIN"
-    "  UPDATE event_days SET n = n - 1, id = CASE WHEN id != old.id THEN id ELSE coalesce((SELECT min(x.id)"
-    "    FROM event_rows x WHERE " STORE_DAY("x.date") " = " STORE_DAY("old.date") " AND x.source = old.source"
-    "    AND x.target = old.target AND x.code = old.code), 0) END"
-    "   WHERE ym = " STORE_YM("old.date") " AND sc = substr(old.source, 1, 3) AND tc = substr(old.target, 1, 3)"
-    "    AND day = " STORE_DAY("old.date") " AND source = old.source AND target = old.target AND code = old.code;"
-    "  DELETE FROM event_days WHERE ym = " STORE_YM("old.date") " AND sc = substr(old.source, 1, 3)"
-    "    AND tc = substr(old.target, 1, 3) AND day = " STORE_DAY("old.date") " AND source = old.source"
-    "    AND target = old.target AND code = old.code AND n <= 0; END;";
+    EVENTS_AD_DAYS(STORE_DAY("x.date"), STORE_DAY("old.date"), STORE_YM("old.date"));
 
 /* Version 17 -> 18: the full-text index keeps which sentences hold a word,
  * not where (FTS5's detail=none), nor each sentence's length in tokens
@@ -779,10 +788,37 @@ static const char MIGRATE_V18[] =
     "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, ym, content='', columnsize=0, detail=none);"
     "INSERT INTO sentences_fts(rowid, text, ym) SELECT id, text, ym FROM temp.fts_v18 WHERE text IS NOT NULL ORDER BY id;"
     "DROP TABLE temp.fts_v18;";
+/* Version 18 -> 19: an event's row keeps its day as a number (STORE_DAY:
+ * days since 1970-01-01, STORE_UNDATED when undated), not the date's text
+ * (11 bytes -> 3); the view `events` gives the date as before, and the day
+ * beside it (`day`, last), by which readers find a rollup row's events
+ * through the index by (day, source, target, code), now on the column. */
+static const char MIGRATE_V19[] =
+    "DROP TRIGGER IF EXISTS events_ad_days;"
+    "ALTER TABLE event_rows RENAME TO event_rows_18;"
+    "CREATE TABLE event_rows(id INTEGER PRIMARY KEY, doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+    "  sentence INTEGER NOT NULL, day INTEGER NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, code TEXT NOT NULL,"
+    "  root TEXT NOT NULL, quad INTEGER NOT NULL, source_text INTEGER, target_text INTEGER, verb_text INTEGER, place INTEGER,"
+    "  rule INTEGER, story INTEGER, date_basis INTEGER, date_text INTEGER, quote INTEGER, place_country TEXT,"
+    "  place_how INTEGER,"
+    "  sc TEXT GENERATED ALWAYS AS (substr(source, 1, 3)) VIRTUAL, tc TEXT GENERATED ALWAYS AS (substr(target, 1, 3)) VIRTUAL);"
+    "INSERT INTO event_rows(id, doc, sentence, day, source, target, code, root, quad, source_text, target_text, verb_text,"
+    "  place, rule, story, date_basis, date_text, quote, place_country, place_how)"
+    "  SELECT id, doc, sentence, " STORE_DAY("date") ", source, target, code, root, quad, source_text, target_text,"
+    "  verb_text, place, rule, story, date_basis, date_text, quote, place_country, place_how FROM event_rows_18 ORDER BY id;"
+    "DROP VIEW events;"
+    "DROP TABLE event_rows_18;"
+    "CREATE INDEX events_day ON event_rows(day, source, target, code);"
+    "CREATE INDEX events_place ON event_rows(place_country, day) WHERE place_country IS NOT NULL;"
+    "CREATE INDEX events_doc ON event_rows(doc, sentence);"
+    EVENTS_VIEW(STORE_DAY_DATE("r.day"), ", r.day AS day")
+    "CREATE TRIGGER events_delete INSTEAD OF DELETE ON events BEGIN DELETE FROM event_rows WHERE id = old.id; END;"
+    EVENTS_AD_DAYS("x.day", "old.day", STORE_DAY_YM("old.day"));
 
 static const char *const MIGRATIONS[] = {SCHEMA_V1, MIGRATE_V2, MIGRATE_V3, MIGRATE_V4, MIGRATE_V5, MIGRATE_V6,
                                          MIGRATE_V7, MIGRATE_V8, MIGRATE_V9, MIGRATE_V10, MIGRATE_V11, MIGRATE_V12,
-                                         MIGRATE_V13, MIGRATE_V14, MIGRATE_V15, MIGRATE_V16, MIGRATE_V17, MIGRATE_V18};
+                                         MIGRATE_V13, MIGRATE_V14, MIGRATE_V15, MIGRATE_V16, MIGRATE_V17, MIGRATE_V18,
+                                         MIGRATE_V19};
 _Static_assert(sizeof MIGRATIONS / sizeof *MIGRATIONS == STORE_SCHEMA_VERSION,
                "one migration per schema version");
 
@@ -1454,9 +1490,9 @@ Store *store_open(const char *path, char *err, size_t errsz)
                                "coalesce(?15,strftime('%Y-%m-%dT%H:%M:%SZ','now')))"
                                " ON CONFLICT DO NOTHING"},
         {offsetof(Store, sent), "INSERT INTO temp.fts_new(id, text, ym) VALUES(?1, ?2, ?3)"},
-        {offsetof(Store, ev), "INSERT INTO event_rows(doc,sentence,date,source,target,code,root,quad,source_text,"
+        {offsetof(Store, ev), "INSERT INTO event_rows(doc,sentence,day,source,target,code,root,quad,source_text,"
                               "target_text,verb_text,place,rule,story,date_basis,date_text,quote,place_country,place_how)"
-                              " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)"},
+                              " VALUES(?1,?2," STORE_DAY("?3") ",?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)"},
         {offsetof(Store, code_ins), "INSERT INTO codes VALUES(?1, ?2, ?3, ?4) ON CONFLICT DO UPDATE"
                                     " SET name = coalesce(name, excluded.name), plover = coalesce(plover, excluded.plover)"
                                     " WHERE name IS NULL OR plover IS NULL"},

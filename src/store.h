@@ -10,18 +10,21 @@
 typedef struct Store Store;
 
 #define STORE_BATCH 1024
-#define STORE_SCHEMA_VERSION 18
+#define STORE_SCHEMA_VERSION 19
 
 /* SQL: the month a date is kept under in the rollups and the full-text
  * index (YYYYMM as a number; 999999 undated) */
 #define STORE_YM(d) "CASE WHEN " d " IS NULL OR " d " = 'undated' THEN 999999 ELSE CAST(substr(" d ", 1, 4) || substr(" d ", 6, 2) AS INTEGER) END"
 
 /* SQL: the day a date is kept under in the rollup's rows (event_days,
- * version 16): days since 1970-01-01, STORE_UNDATED for none (after every
- * date); and back, NULL when undated */
+ * version 16) and the events' (event_rows, version 19): days since
+ * 1970-01-01, STORE_UNDATED for none (after every date); and back, NULL
+ * when undated */
 #define STORE_UNDATED 9999999
 #define STORE_DAY(d) "coalesce(CAST(julianday(" d ") - 2440587.5 AS INTEGER), 9999999)"
 #define STORE_DAY_DATE(n) "CASE WHEN " n " = 9999999 THEN NULL ELSE date(" n " + 2440587.5) END"
+/* the month (as STORE_YM) of a day number */
+#define STORE_DAY_YM(n) "CASE WHEN " n " = 9999999 THEN 999999 ELSE CAST(strftime('%Y%m', " n " + 2440587.5) AS INTEGER) END"
 
 /* Open (creating or migrating) the database at path. */
 Store *store_open(const char *path, char *err, size_t errsz);
