@@ -692,7 +692,8 @@ static const char MIGRATE_V12[] =
 
 /* Version 12 -> 13: a document's signature as a byte of each MinHash
  * value (64 bytes, not 256; Sig8), its reprint bands hashed from those
- * bytes: every signature cut and every band made again (sigs_v13). */
+ * bytes: every signature cut and every band made again (sigs_v13; again
+ * by version 20, whose bands' hashes are shorter). */
 static const char MIGRATE_V13[] = "DELETE FROM doc_bands;";
 /* Version 13 -> 14: a document's sentence spans packed (spans_pack):
  * every document's, by spans_v14. */
@@ -814,11 +815,16 @@ static const char MIGRATE_V19[] =
     EVENTS_VIEW(STORE_DAY_DATE("r.day"), ", r.day AS day")
     "CREATE TRIGGER events_delete INSTEAD OF DELETE ON events BEGIN DELETE FROM event_rows WHERE id = old.id; END;"
     EVENTS_AD_DAYS("x.day", "old.day", STORE_DAY_YM("old.day"));
+/* Version 19 -> 20: a reprint band's hash in 31 bits, not 63 (band8_hash:
+ * 4 bytes a band's row less, 8 rows a document): every band made again
+ * from the stored signatures (sigs_v13, which leaves signatures cut
+ * already as they are). */
+static const char MIGRATE_V20[] = "DELETE FROM doc_bands;";
 
 static const char *const MIGRATIONS[] = {SCHEMA_V1, MIGRATE_V2, MIGRATE_V3, MIGRATE_V4, MIGRATE_V5, MIGRATE_V6,
                                          MIGRATE_V7, MIGRATE_V8, MIGRATE_V9, MIGRATE_V10, MIGRATE_V11, MIGRATE_V12,
                                          MIGRATE_V13, MIGRATE_V14, MIGRATE_V15, MIGRATE_V16, MIGRATE_V17, MIGRATE_V18,
-                                         MIGRATE_V19};
+                                         MIGRATE_V19, MIGRATE_V20};
 _Static_assert(sizeof MIGRATIONS / sizeof *MIGRATIONS == STORE_SCHEMA_VERSION,
                "one migration per schema version");
 
@@ -930,7 +936,7 @@ static int migrate(sqlite3 *db, const char *path, char *err, size_t errsz)
                              exec(db, MIGRATE_V11_TOTALS, err, errsz, path))) ||
             /* the table made again: its triggers, as version 11 made them */
             (v + 1 == 12 && exec(db, MIGRATE_V11_TRIGGER, err, errsz, path)) ||
-            (v + 1 == 13 && sigs_v13(db, path, err, errsz)) || (v + 1 == 14 && spans_v14(db, path, err, errsz)) ||
+            ((v + 1 == 13 || v + 1 == 20) && sigs_v13(db, path, err, errsz)) || (v + 1 == 14 && spans_v14(db, path, err, errsz)) ||
             (v + 1 == 16 && (exec(db, MIGRATE_V16_TRIGGERS, err, errsz, path) ||
                              exec(db, MIGRATE_V16_TRIGGERS_AD, err, errsz, path))) ||
             (v + 1 == 3 && fill_plover(db, path, err, errsz)) || exec(db, set, err, errsz, path))
@@ -1698,7 +1704,7 @@ static int sig_share_agrees(int same) { return (double)same / SIG_N >= REPRINT_J
 /* The SQLite store keeps a byte of each value (b-bit MinHash, b = 8: 64
  * bytes, not 256): two values agree by chance once in 256, which moves
  * the share that agree by (1 - J) / 256, under half a point; its bands
- * hash the bytes, 64 bits a band. */
+ * hash the bytes (band8_hash). */
 typedef struct Sig8 {
     uint8_t v[SIG_N];
 } Sig8;
@@ -1710,9 +1716,12 @@ static Sig8 sig8_of(const uint32_t sig[SIG_N])
     return s;
 }
 
+/* (31 bits, since version 20: SQLite keeps the number in 4 bytes, not 8;
+ * two bands of a week that share a hash by chance cost a signature's
+ * test, about once in 2^31 / (the week's documents)) */
 static sqlite3_int64 band8_hash(const Sig8 *s, int band)
 {
-    return (sqlite3_int64)(hash_bytes(s->v + band * ROWS, ROWS) >> 1);
+    return (sqlite3_int64)(hash_bytes(s->v + band * ROWS, ROWS) >> 33);
 }
 
 static int sig8_agrees(const uint8_t *a, const uint8_t *b)
@@ -1946,7 +1955,8 @@ static int sigs_v13(sqlite3 *db, const char *path, char *err, size_t errsz)
         sqlite3_reset(upd);
         sqlite3_bind_int64(upd, 1, id);
         sqlite3_bind_blob(upd, 2, sig.v, (int)sizeof sig.v, SQLITE_STATIC);
-        if (sqlite3_step(upd) != SQLITE_DONE || bands_each(band, &sig, id, week)) rc = fail(db, err, errsz, path);
+        if ((n == (int)sizeof old && sqlite3_step(upd) != SQLITE_DONE) || bands_each(band, &sig, id, week))
+            rc = fail(db, err, errsz, path);
     }
     sqlite3_finalize(docs);
     sqlite3_finalize(upd);

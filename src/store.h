@@ -10,7 +10,7 @@
 typedef struct Store Store;
 
 #define STORE_BATCH 1024
-#define STORE_SCHEMA_VERSION 19
+#define STORE_SCHEMA_VERSION 20
 
 /* SQL: the month a date is kept under in the rollups and the full-text
  * index (YYYYMM as a number; 999999 undated) */

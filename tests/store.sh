@@ -117,7 +117,7 @@ DB="$T/e.db"
 "$H" ingest --quiet --db "$DB" $IN >/dev/null 2>&1
 docs=$(q "$DB" 'select count(*) from documents'); evs=$(q "$DB" 'select count(*) from events')
 check ingest_stores_four_documents test "$docs" -eq 4
-check schema_has_version_19 test "$(q "$DB" 'pragma user_version')" -eq 19
+check schema_has_version_20 test "$(q "$DB" 'pragma user_version')" -eq 20
 # version 11: the events view reads each event's shared values from codes and labels
 check events_view_has_a_row_per_stored_event test "$(q "$DB" "select (select count(*) from events) = (select count(*) from event_rows) and (select count(*) from events) > 0")" = 1
 check events_view_gives_every_event_its_code_name_weight_and_rule test "$(q "$DB" "select count(*) from events where event is null or goldstein is null or rule is null or place_how is null")" -eq 0
@@ -206,6 +206,13 @@ check migration_keeps_every_event_by_its_day_number test "$(dump "$T/v18.db" | m
 check event_day_numbers_are_their_dates_days test "$(q "$DB" "select count(*) from event_rows r join events e on e.id = r.id where r.day != coalesce(julianday(e.date) - 2440587.5, 9999999)")" -eq 0
 "$H" ingest --quiet --replace --db "$T/v18.db" examples/lavrov-beijing.txt >/dev/null 2>&1
 check migrated_events_trigger_keeps_the_rollup_when_a_document_goes test "$(rollup_off "$T/v18.db")" -eq 0
+# version 20: a reprint band's hash in 31 bits; a version-19 store's bands (hashes of 63 bits) made again
+check reprint_band_hashes_take_31_bits test "$(q "$DB" "select count(*) from doc_bands where hash < 0 or hash >= 2147483648")","$(q "$DB" "select count(*) > 0 from doc_bands")" = 0,1
+cp "$DB" "$T/v19.db"
+q "$T/v19.db" "update doc_bands set hash = hash * 4294967296 + 12345; pragma user_version = 19"
+printf '' | "$H" ingest --quiet --db "$T/v19.db" - >/dev/null 2>&1
+check migration_makes_the_bands_hashes_of_31_bits test "$(q "$T/v19.db" "select group_concat(week || ',' || band || ',' || hash || ',' || doc, ' ') from doc_bands")" = \
+    "$(q "$DB" "select group_concat(week || ',' || band || ',' || hash || ',' || doc, ' ') from doc_bands")"
 # fuzz_merge's seed is a store of this version (one of an older version is refused at once, and the fuzzer then
 # tries nothing but that refusal: make it again when the schema moves on, as tests/fuzz/fuzz_merge.c says)
 for f in tests/fuzz/corpus/merge/*.db; do
@@ -465,7 +472,7 @@ PRAGMA user_version=1;"
 "$H" query --db "$V1" >/dev/null 2>"$T/e"; rc=$?
 check old_schema_is_reported_to_readers sh -c "[ $rc -eq 1 ] && grep -q 'schema version 1' '$T/e'"
 "$H" ingest --quiet --db "$V1" examples/border-clash.txt >/dev/null 2>&1
-check migration_reaches_version_19 test "$(q "$V1" 'pragma user_version')" -eq 19
+check migration_reaches_version_20 test "$(q "$V1" 'pragma user_version')" -eq 20
 check migration_adds_quotes_the_events_quote_and_authors test "$(q "$V1" "select (select count(*) from sqlite_master where name = 'quotes') || (select count(*) from pragma_table_info('events') where name = 'quote') || (select count(*) from pragma_table_info('documents') where name = 'author')")" = 111
 check migration_leaves_old_events_without_a_date_basis test "$(q "$V1" "select quote(date_basis) from events where source = 'AAA'")" = NULL
 check migration_keeps_old_events test "$(q "$V1" "select count(*) from events where source = 'AAA'")" -eq 1
