@@ -478,18 +478,23 @@ static const char MIGRATE_V8_TRIGGERS[] =
     "(SELECT group_concat(" pre "m, ' ') FROM (SELECT DISTINCT " STORE_YM("x.date") " AS m FROM events x"      \
     " WHERE x.doc = " doc " AND x.sentence = " sentence " ORDER BY m))"
 #define SENT_MONTHS(doc, sentence) SENT_MONTHS_OF("", doc, sentence)
+/* the full-text index made again from the bodies: each sentence with
+ * events under its first event's id, its months as `months` writes them,
+ * the index made with FTS5's options opts */
+#define FTS_REMAKE(months, opts)                                                                                  \
+    "CREATE TEMP TABLE fts_new_ix AS SELECT e.id AS id, hd_sentence(d.body, d.sentence_spans, e.sentence) AS text," \
+    "  " months("e.doc", "e.sentence") " AS ym"                                                                   \
+    "  FROM (SELECT min(id) AS id, doc, sentence FROM events GROUP BY doc, sentence) e JOIN documents d ON d.id = e.doc;" \
+    "DROP TABLE sentences_fts;"                                                                                   \
+    "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, ym, content=''" opts ");"                                \
+    "INSERT INTO sentences_fts(rowid, text, ym) SELECT id, text, ym FROM temp.fts_new_ix WHERE text IS NOT NULL ORDER BY id;" \
+    "DROP TABLE temp.fts_new_ix;"
 static const char MIGRATE_V9[] =
     "CREATE TABLE months(ym INTEGER PRIMARY KEY);"
     "INSERT INTO months SELECT DISTINCT ym FROM month_totals;"
     "CREATE TRIGGER month_totals_ai AFTER INSERT ON month_totals BEGIN"
     "  INSERT OR IGNORE INTO months VALUES(new.ym); END;"
-    "CREATE TEMP TABLE fts_v9 AS SELECT e.id AS id, hd_sentence(d.body, d.sentence_spans, e.sentence) AS text,"
-    "  " SENT_MONTHS("e.doc", "e.sentence") " AS ym"
-    "  FROM (SELECT min(id) AS id, doc, sentence FROM events GROUP BY doc, sentence) e JOIN documents d ON d.id = e.doc;"
-    "DROP TABLE sentences_fts;"
-    "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, ym, content='');"
-    "INSERT INTO sentences_fts(rowid, text, ym) SELECT id, text, ym FROM temp.fts_v9 WHERE text IS NOT NULL ORDER BY id;"
-    "DROP TABLE temp.fts_v9;";
+    FTS_REMAKE(SENT_MONTHS, "");
 /* Version 9 -> 10: sums by month of each country in each role.
  * actor_months(ym, c, role, root, quad, ...) as dyad_months, for one
  * country: role 's' the rows where it is the source's and not the
@@ -624,8 +629,10 @@ static const char MIGRATE_V11_TOTALS[] =
 
 /* the rollup's trigger (version 8's), on the events' rows; and a delete
  * from the view (SQL of a user's, written for the table) deletes the rows */
-static const char MIGRATE_V11_TRIGGER[] =
+#define EVENTS_DELETE \
     "CREATE TRIGGER events_delete INSTEAD OF DELETE ON events BEGIN DELETE FROM event_rows WHERE id = old.id; END;"
+static const char MIGRATE_V11_TRIGGER[] =
+    EVENTS_DELETE
     "CREATE TRIGGER events_ad_days AFTER DELETE ON event_rows BEGIN"
     "  UPDATE event_days SET n = n - 1, id = CASE WHEN id != old.id THEN id ELSE coalesce((SELECT min(x.id)"
     "    FROM event_rows x WHERE x.date IS old.date AND x.source = old.source AND x.target = old.target"
@@ -662,6 +669,14 @@ static const char MIGRATE_V11_TRIGGER[] =
     "  r.place_country AS place_country, " PLACE_OF("lat") " AS place_lat, " PLACE_OF("lon") " AS place_lon," \
     "  " LABEL_TEXT("r.place_how") " AS place_how, " LABEL_TEXT(PLACE_OF("kind")) " AS place_kind," \
     "  " LABEL_TEXT(PLACE_OF("region")) " AS place_region, r.sc AS sc, r.tc AS tc" more " FROM event_rows r;"
+/* the events' rows (version 12's; the date's column as SQL declares it) */
+#define EVENT_ROWS_TABLE(date_col)                                                                                \
+    "CREATE TABLE event_rows(id INTEGER PRIMARY KEY, doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE," \
+    "  sentence INTEGER NOT NULL, " date_col ", source TEXT NOT NULL, target TEXT NOT NULL, code TEXT NOT NULL,"   \
+    "  root TEXT NOT NULL, quad INTEGER NOT NULL, source_text INTEGER, target_text INTEGER, verb_text INTEGER, place INTEGER," \
+    "  rule INTEGER, story INTEGER, date_basis INTEGER, date_text INTEGER, quote INTEGER, place_country TEXT,"     \
+    "  place_how INTEGER,"                                                                                        \
+    "  sc TEXT GENERATED ALWAYS AS (substr(source, 1, 3)) VIRTUAL, tc TEXT GENERATED ALWAYS AS (substr(target, 1, 3)) VIRTUAL);"
 static const char MIGRATE_V12[] =
     "CREATE TABLE phrases(id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);"
     "INSERT INTO phrases(text) SELECT t FROM (SELECT source_text AS t FROM event_rows UNION SELECT target_text FROM event_rows"
@@ -672,12 +687,7 @@ static const char MIGRATE_V12[] =
     "INSERT INTO places(name, country, lat, lon, kind, region) SELECT DISTINCT place, place_country, place_lat, place_lon,"
     "  place_kind, place_region FROM event_rows WHERE place IS NOT NULL;"
     "ALTER TABLE event_rows RENAME TO event_rows_11;"
-    "CREATE TABLE event_rows(id INTEGER PRIMARY KEY, doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
-    "  sentence INTEGER NOT NULL, date TEXT, source TEXT NOT NULL, target TEXT NOT NULL, code TEXT NOT NULL,"
-    "  root TEXT NOT NULL, quad INTEGER NOT NULL, source_text INTEGER, target_text INTEGER, verb_text INTEGER, place INTEGER,"
-    "  rule INTEGER, story INTEGER, date_basis INTEGER, date_text INTEGER, quote INTEGER, place_country TEXT,"
-    "  place_how INTEGER,"
-    "  sc TEXT GENERATED ALWAYS AS (substr(source, 1, 3)) VIRTUAL, tc TEXT GENERATED ALWAYS AS (substr(target, 1, 3)) VIRTUAL);"
+    EVENT_ROWS_TABLE("date TEXT")
     "INSERT INTO event_rows(id, doc, sentence, date, source, target, code, root, quad, source_text, target_text, verb_text,"
     "  place, rule, story, date_basis, date_text, quote, place_country, place_how)"
     "  SELECT id, doc, sentence, date, source, target, code, root, quad, " PHRASE_OF("source_text") ","
@@ -782,13 +792,7 @@ static const char MIGRATE_V17[] =
  * again from the bodies, as version 9 made it. */
 #define SENT_MONTH_TOKENS(doc, sentence) SENT_MONTHS_OF("char(57344) || ", doc, sentence)
 static const char MIGRATE_V18[] =
-    "CREATE TEMP TABLE fts_v18 AS SELECT e.id AS id, hd_sentence(d.body, d.sentence_spans, e.sentence) AS text,"
-    "  " SENT_MONTH_TOKENS("e.doc", "e.sentence") " AS ym"
-    "  FROM (SELECT min(id) AS id, doc, sentence FROM events GROUP BY doc, sentence) e JOIN documents d ON d.id = e.doc;"
-    "DROP TABLE sentences_fts;"
-    "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, ym, content='', columnsize=0, detail=none);"
-    "INSERT INTO sentences_fts(rowid, text, ym) SELECT id, text, ym FROM temp.fts_v18 WHERE text IS NOT NULL ORDER BY id;"
-    "DROP TABLE temp.fts_v18;";
+    FTS_REMAKE(SENT_MONTH_TOKENS, ", columnsize=0, detail=none");
 /* Version 18 -> 19: an event's row keeps its day as a number (STORE_DAY:
  * days since 1970-01-01, STORE_UNDATED when undated), not the date's text
  * (11 bytes -> 3); the view `events` gives the date as before, and the day
@@ -797,12 +801,7 @@ static const char MIGRATE_V18[] =
 static const char MIGRATE_V19[] =
     "DROP TRIGGER IF EXISTS events_ad_days;"
     "ALTER TABLE event_rows RENAME TO event_rows_18;"
-    "CREATE TABLE event_rows(id INTEGER PRIMARY KEY, doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
-    "  sentence INTEGER NOT NULL, day INTEGER NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, code TEXT NOT NULL,"
-    "  root TEXT NOT NULL, quad INTEGER NOT NULL, source_text INTEGER, target_text INTEGER, verb_text INTEGER, place INTEGER,"
-    "  rule INTEGER, story INTEGER, date_basis INTEGER, date_text INTEGER, quote INTEGER, place_country TEXT,"
-    "  place_how INTEGER,"
-    "  sc TEXT GENERATED ALWAYS AS (substr(source, 1, 3)) VIRTUAL, tc TEXT GENERATED ALWAYS AS (substr(target, 1, 3)) VIRTUAL);"
+    EVENT_ROWS_TABLE("day INTEGER NOT NULL")
     "INSERT INTO event_rows(id, doc, sentence, day, source, target, code, root, quad, source_text, target_text, verb_text,"
     "  place, rule, story, date_basis, date_text, quote, place_country, place_how)"
     "  SELECT id, doc, sentence, " STORE_DAY("date") ", source, target, code, root, quad, source_text, target_text,"
@@ -813,7 +812,7 @@ static const char MIGRATE_V19[] =
     "CREATE INDEX events_place ON event_rows(place_country, day) WHERE place_country IS NOT NULL;"
     "CREATE INDEX events_doc ON event_rows(doc, sentence);"
     EVENTS_VIEW(STORE_DAY_DATE("r.day"), ", r.day AS day")
-    "CREATE TRIGGER events_delete INSTEAD OF DELETE ON events BEGIN DELETE FROM event_rows WHERE id = old.id; END;"
+    EVENTS_DELETE
     EVENTS_AD_DAYS("x.day", "old.day", STORE_DAY_YM("old.day"));
 /* Version 19 -> 20: a reprint band's hash in 31 bits, not 63 (band8_hash:
  * 4 bytes a band's row less, 8 rows a document): every band made again
