@@ -10,8 +10,12 @@
 # STORE_EVENTS events (default 10,000,000).  On the way:
 # - ingest's rate on a slice of the next year's articles (about 118,000
 #   sentences) into the empty store, at half the size and at the full size
-#   (the best of three slices, one after another: a single run's rate
-#   varies by a quarter on this shared machine);
+#   (the best of five slices, one after another: a single run's rate
+#   varies by a quarter on this shared machine, even coding alone's); at
+#   half and full size each slice also goes into a new empty store just
+#   before, so that the ratio compares rates measured side by side (the
+#   machine's speed drifts over the quarter of an hour between the first
+#   measure and the last);
 # - at a tenth of the size and at the full size, the whole command's time
 #   (best of three) of: stats --by month, unfiltered and for the busiest
 #   dyad both ways; query's first page (100 events) of that dyad, of a
@@ -28,6 +32,7 @@ HALF=$((FULL / 2))
 FIRST=$((FULL / 10))
 DB=build/bench-store.db
 SLICES=build/bench-store-slice
+EMPTY=build/bench-store-empty.db
 for f in "$H" "$G"; do
     [ -x "$f" ] || { echo "bench-store: $f is not built (make first)"; exit 1; }
 done
@@ -39,16 +44,27 @@ now_ms() { echo $(($(date +%s%N) / 1000000)); }
 YEAR_EVENTS=$((FULL / 25))
 YEAR_MB=$((YEAR_EVENTS / 3400 + 1))   # the generator's articles hold about 3,500 events a megabyte
 year=2000
-# ingest a slice of the next year's articles (timed): its sentences/s
+# ingest the file $1 of $3 sentences into the database $2 (timed): its sentences/s
+rate() {
+    t0=$(now_ms)
+    "$H" ingest --quiet --db "$2" "$1"
+    t1=$(now_ms)
+    awk -v n="$3" -v ms=$((t1 - t0)) 'BEGIN { printf "%.0f", n * 1000 / ms }'
+}
+# ingest a slice of the next year's articles: "RATE SENTENCES [EMPTY]", its
+# sentences/s into the store and, with $2 set, into a new empty store first
 slice() {
     f="$SLICES-$1.jsonl"
     "$G" bench/realistic 20 $((700 + $1)) "$year-$year" "slice$1" >"$f"
     n=$("$H" code --jobs 1 --stats --format tsv "$f" 2>&1 >/dev/null | sed -n 's/^[0-9]* documents, \([0-9]*\) sentences.*/\1/p')
-    t0=$(now_ms)
-    "$H" ingest --quiet --db "$DB" "$f"
-    t1=$(now_ms)
+    e=""
+    if [ -n "$2" ]; then
+        rm -f "$EMPTY" "$EMPTY-wal" "$EMPTY-shm"
+        e=$(rate "$f" "$EMPTY" "$n")
+        rm -f "$EMPTY" "$EMPTY-wal" "$EMPTY-shm"
+    fi
+    echo "$(rate "$f" "$DB" "$n") $n $e"
     rm -f "$f"
-    awk -v n="$n" -v ms=$((t1 - t0)) 'BEGIN { printf "%.0f sentences/s (%d sentences)", n * 1000 / ms, n }'
 }
 # grow the store to $1 events, a year of news at a time
 grow() {
@@ -112,17 +128,25 @@ size() {
     awk -v b="$(stat -c %s "$DB")" -v n="$(events)" 'BEGIN { printf "%.0f", b / n }'
 }
 
-# grow to $1 events, then time three slices (3 * $2 ...): sets n (the events before them), s (what
-# the fastest slice says) and r (its sentences/s)
+# grow to $1 events, then time five slices (5 * $2 ...), with $3 set each
+# into a new empty store too: sets n (the events before them), r (the
+# fastest slice's sentences/s), s (its sentences) and e (the fastest into
+# an empty store)
 ingest_at() {
     grow "$1"
     n=$(events)
-    s="" r=0
-    for j in 0 1 2; do
-        sj=$(slice $(($2 * 3 + j)))
-        rj=${sj%% *}
-        if [ "$rj" -gt "$r" ]; then s=$sj r=$rj; fi
+    r=0 e=0 first=$(($2 * 5)) pair=$3
+    for j in 0 1 2 3 4; do
+        set -- $(slice $((first + j)) "$pair")
+        if [ "$1" -gt "$r" ]; then r=$1 s=$2; fi
+        if [ -n "$3" ] && [ "$3" -gt "$e" ]; then e=$3; fi
     done
+}
+# what ingest_at measured at a size, in words
+said() {
+    printf '%s sentences/s (%s sentences)' "$r" "$s"
+    [ "$e" = 0 ] || awk -v a="$r" -v b="$e" -v f="$r0" 'BEGIN {
+        printf ", %.0f%% of the empty store'"'"'s measured beside it (%d sentences/s; %.0f%% of the first)", 100 * a / b, b, 100 * a / f }'
 }
 # the reads at the present size into $1, and the bytes an event into b
 measure() {
@@ -133,19 +157,20 @@ measure() {
 }
 
 T0=$(now_ms)
-ingest_at 0 0
+r0=1
+ingest_at 0 0 ""
 r0=$r
-echo "ingest into the empty store: $s"
+echo "ingest into the empty store: $(said)"
 grow "$FIRST"
 n1=$(events)
 measure build/bench-store-1.txt
 b1=$b
-ingest_at "$HALF" 1
+ingest_at "$HALF" 1 paired
 n5=$n r5=$r
-echo "ingest at $n5 events (news of $year): $s"
-ingest_at "$FULL" 2
-r10=$r
-echo "ingest at $n events (news of $year): $s, $(awk -v a="$r10" -v b="$r0" 'BEGIN { printf "%.0f", 100 * a / b }')% of the empty store's"
+echo "ingest at $n5 events (news of $year): $(said)"
+ingest_at "$FULL" 2 paired
+r10=$r e10=$e
+echo "ingest at $n events (news of $year): $(said)"
 n10=$(events)
 measure build/bench-store-10.txt
 b10=$b
@@ -155,9 +180,9 @@ join build/bench-store-1.txt build/bench-store-10.txt | grep -v '^dyad\|^word\|^
         v = b + (b - a) * (1e8 - x2) / (x2 - x1); if (v < b) v = b
         printf "  %s %.0f ms\n", n, v }'
 done
-awk -v a="$r5" -v b="$r10" -v x1="$n5" -v x2="$n10" -v r0="$r0" 'BEGIN {
+awk -v a="$r5" -v b="$r10" -v x1="$n5" -v x2="$n10" -v r0="$e10" 'BEGIN {
     t = 1 / b + (1 / b - 1 / a) * (1e8 - x2) / (x2 - x1); if (t < 1 / b) t = 1 / b
-    printf "  ingest %.0f sentences/s (%.0f%% of the empty store'"'"'s)\n", 1 / t, 100 / t / r0 }'
+    printf "  ingest %.0f sentences/s (%.0f%% of the empty store'"'"'s beside the ten-million one)\n", 1 / t, 100 / t / r0 }'
 awk -v a="$b1" -v b="$b10" -v x1="$n1" -v x2="$n10" 'BEGIN {
     v = (b * x2 + (b * x2 - a * x1) * (1e8 - x2) / (x2 - x1)) / 1e8
     printf "  %.0f bytes an event\n", v }'

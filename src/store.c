@@ -112,6 +112,7 @@ struct Store {
     sqlite3_int64 next_doc;   /* the id the next document gets */
     int in_tx;
     long batch_docs;          /* documents a transaction holds (batch_size) */
+    long unsettled;           /* the batch's documents not yet in the index and rollups (store_settle) */
     sqlite3_stmt *day_up, *total_up, *month_up, *dyad_up, *actor_up, *pair_up, *code_up;   /* the rollups' upserts */
     Pending pend;             /* the batch's events, for the rollups (rollup_flush) */
     StoreTotals done;         /* committed */
@@ -205,6 +206,7 @@ static void batch_lost(Store *st)
     sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
     st->in_tx = 0;
     pending_clear(&st->pend);
+    st->unsettled = 0;
     known_clear(&st->codes);
     known_clear(&st->labels);
     known_clear(&st->phrases);
@@ -2582,6 +2584,7 @@ int store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errs
         }
     }
     store_batch_add(&st->batch, v);
+    st->unsettled++;
     if (st->batch.docs >= st->batch_docs) return store_commit(st, err, errsz);
     return 0;
 bad:
@@ -2591,17 +2594,38 @@ bad:
     return -1;
 }
 
+/* The batch's events into the rollups, the transaction left open */
+static int settle(Store *st, char *err, size_t errsz)
+{
+    if (rollup_flush(st)) {
+        fail_batch(st, err, errsz, "rollups");
+        batch_lost(st);
+        return -1;
+    }
+    st->unsettled = 0;
+    return 0;
+}
+
+int store_settle(Store *st, char *err, size_t errsz)
+{
+    if (st->pg || !st->in_tx || st->unsettled < STORE_BATCH) return 0;
+    return settle(st, err, errsz) ? -1 : 1;
+}
+
+void store_set_batch(Store *st, long docs)
+{
+    if (!st->pg) st->batch_docs = docs < 1 ? 1 : docs;
+}
+
 int store_commit(Store *st, char *err, size_t errsz)
 {
     if (st->pg) return pg_store_commit(st->pg, err, errsz);
     if (!st->in_tx) return 0;
+    if (settle(st, err, errsz)) return -1;
+    /* the full-text index last: once a virtual table has a part in the
+     * transaction, each statement after opens a savepoint in it too */
     if (index_batch(st)) {
         fail_batch(st, err, errsz, "full-text index");
-        batch_lost(st);
-        return -1;
-    }
-    if (rollup_flush(st)) {
-        fail_batch(st, err, errsz, "rollups");
         batch_lost(st);
         return -1;
     }

@@ -21,6 +21,7 @@ struct Writer {
     int full[SLOTS];          /* submitted, not stored yet */
     unsigned head, tail;      /* next slot to fill, next to store */
     int done, failed;
+    int settle;               /* a document stored since the last store_settle */
     long stored, skipped;
     char err[512];
 };
@@ -33,6 +34,17 @@ static void *run(void *arg)
 #endif
     for (;;) {
         pthread_mutex_lock(&w->mu);
+        if (!w->full[w->tail % SLOTS] && !w->done && !w->failed && w->settle) {
+            /* nothing to store yet: the batch's index and rollups now,
+             * while the coder codes, rather than all at its commit */
+            w->settle = 0;
+            pthread_mutex_unlock(&w->mu);
+            int r = store_settle(w->st, w->err, sizeof w->err);
+            pthread_mutex_lock(&w->mu);
+            if (r < 0) w->failed = 1;
+            pthread_mutex_unlock(&w->mu);
+            continue;
+        }
         while (!w->full[w->tail % SLOTS] && !w->done) pthread_cond_wait(&w->cv, &w->mu);
         if (!w->full[w->tail % SLOTS]) {   /* done and drained */
             pthread_mutex_unlock(&w->mu);
@@ -46,7 +58,7 @@ static void *run(void *arg)
         pthread_mutex_lock(&w->mu);
         if (r < 0) w->failed = 1;
         else if (r == 1) w->skipped++;
-        else if (r == 0) w->stored++;
+        else if (r == 0) w->stored++, w->settle = 1;
         w->full[k] = 0;
         w->tail++;
         pthread_cond_broadcast(&w->cv);

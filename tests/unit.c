@@ -2589,6 +2589,89 @@ static int bodies_are_packed_with_a_dictionary_trained_on_the_store(void)
     return 0;
 }
 
+/* Every row of a table (or of what sql selects) in order, as text into out */
+static void rows_text(sqlite3 *db, const char *sql, Buf *out)
+{
+    sqlite3_stmt *q;
+    char order[512];
+    CHECK(sqlite3_prepare_v2(db, sql, -1, &q, NULL) == SQLITE_OK, "prepare %s: %s", sql, sqlite3_errmsg(db));
+    int n = q ? sqlite3_column_count(q) : 0;
+    sqlite3_finalize(q);
+    int k = snprintf(order, sizeof order, "SELECT * FROM (%s) ORDER BY 1", sql);
+    for (int c = 2; c <= n && k < (int)sizeof order - 8; c++) k += snprintf(order + k, sizeof order - (size_t)k, ", %d", c);
+    buf_clear(out);
+    if (sqlite3_prepare_v2(db, order, -1, &q, NULL) != SQLITE_OK) return;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        for (int c = 0; c < n; c++) {
+            const unsigned char *v = sqlite3_column_text(q, c);
+            buf_printf(out, "%s%s", c ? "\t" : "", v ? (const char *)v : "NULL");
+        }
+        buf_putc(out, '\n');
+    }
+    sqlite3_finalize(q);
+}
+
+/* A batch put into the rollups part by part while its transaction stays
+ * open (store_settle, as the writer does while it waits for the coder)
+ * gives the same rollups and full-text index as one put there at its
+ * commit: the same day's events on both sides of a settle counted once a
+ * day.  It settles only once STORE_BATCH documents wait, and says so. */
+static int a_batch_settled_part_by_part_stores_what_one_commit_does(void)
+{
+    char path[] = "/tmp/herodotus-unit-settle-XXXXXX", path2[] = "/tmp/herodotus-unit-settle2-XXXXXX", err[512];
+    enum { N = STORE_BATCH + 200 };
+    Store *parts = scratch_store(path), *whole = scratch_store(path2);
+    if (!parts || !whole) return 0;
+    store_set_batch(parts, 4 * STORE_BATCH);
+    store_set_batch(whole, 4 * STORE_BATCH);
+    StorePacker *pk = store_packer_new(NULL);
+    Buf t = {0}, a = {0}, b = {0};
+    StoreView v;
+    int settled = 0, early = 0;
+    for (int i = 0; i < N; i++) {
+        arena_reset(&arena);
+        if (feed_view(&v, &t, i, pk)) break;
+        CHECK(store_doc(parts, &v, 0, err, sizeof err) == 0, "store article %d: %s", i, err);
+        CHECK(store_doc(whole, &v, 0, err, sizeof err) == 0, "store article %d: %s", i, err);
+        int r = store_settle(parts, err, sizeof err);
+        CHECK(r >= 0, "settle after article %d: %s", i, err);
+        if (r == 1) settled++;
+        if (r == 1 && i + 1 < STORE_BATCH) early++;
+    }
+    CHECK(settled == 1 && early == 0, "settled %d times, %d of them before %d documents waited", settled, early,
+          STORE_BATCH);
+    CHECK(store_commit(parts, err, sizeof err) == 0 && store_commit(whole, err, sizeof err) == 0, "commit: %s", err);
+    store_packer_free(pk);
+    store_close(parts);
+    store_close(whole);
+    sqlite3 *x = store_open_read(path, err, sizeof err), *y = store_open_read(path2, err, sizeof err);
+    CHECK(x && y, "store_open_read: %s", err);
+    const char *const what[] = {"event_days", "day_totals", "month_totals", "dyad_months", "actor_months",
+                                "pair_totals", "code_totals", "months", "temp.vocab"};
+    for (size_t k = 0; x && y && k < sizeof what / sizeof *what; k++) {
+        char sql[128];
+        if (!strcmp(what[k], "temp.vocab")) {
+            const char *mk = "CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, sentences_fts, instance)";
+            CHECK(sqlite3_exec(x, mk, NULL, NULL, NULL) == SQLITE_OK && sqlite3_exec(y, mk, NULL, NULL, NULL) == SQLITE_OK,
+                  "fts5vocab: %s", sqlite3_errmsg(x));
+        }
+        snprintf(sql, sizeof sql, "SELECT * FROM %s", what[k]);
+        rows_text(x, sql, &a);
+        rows_text(y, sql, &b);
+        CHECK(a.len > 0, "%s holds rows", what[k]);
+        CHECK(a.len == b.len && !memcmp(a.data, b.data, a.len), "%s: settled part by part %zu bytes, at commit %zu",
+              what[k], a.len, b.len);
+    }
+    sqlite3_close(x);
+    sqlite3_close(y);
+    unlink(path);
+    unlink(path2);
+    buf_free(&t);
+    buf_free(&a);
+    buf_free(&b);
+    return 0;
+}
+
 /* The reading layer over a SQLite store: a statement's columns, their
  * types and SQLite's digits, parameters by number, its end, and a
  * statement that does not prepare */
@@ -2817,6 +2900,7 @@ int main(void)
     RUN(examples_give_their_expected_events);
     RUN(stored_bodies_are_compressed_and_read_back_exactly);
     RUN(bodies_are_packed_with_a_dictionary_trained_on_the_store);
+    RUN(a_batch_settled_part_by_part_stores_what_one_commit_does);
     RUN(db_reads_rows_typed_as_the_store_gives_them);
     RUN(api_answers_requests_from_the_store_without_http);
     dict_free(&fixture);
