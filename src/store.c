@@ -312,7 +312,8 @@ static const char MIGRATE_V5[] =
  *   'undated', which sorts after every date.  Both are kept in the
  *   transaction that writes the events: what a batch adds by the store
  *   (store_doc gathers, store_commit adds them in the keys' order, once
- *   a key), what is deleted by triggers.
+ *   a key; store_settle before it, in a long batch), what is deleted by
+ *   triggers.
  * - Every index that grows with the store is keyed so that news stored in
  *   the order it happened lands at its end (by date, or by an actor's
  *   date): the events' actor indexes, date index and story index give way
