@@ -113,14 +113,15 @@ static const char USAGE_QUOTES[] =
 
 static const char USAGE_INGEST[] =
     "usage: herodotus ingest --db FILE [--dict DIR] [--all] [--replace] [--quiet] [--date YYYY-MM-DD]\n"
-    "                        [--jobs N] [--max-size MB] [--shard K/N] [--inputs LIST] [FILE...|-]\n"
+    "                        [--jobs N] [--batch N] [--max-size MB] [--shard K/N] [--inputs LIST] [FILE...|-]\n"
     "\n"
     "Code articles and store documents, sentences and events in the SQLite\n"
     "database FILE (created when missing, migrated when older).  A document\n"
     "already stored, by id or by identical text, is skipped; --replace codes it\n"
     "again and replaces it and its events in one transaction.  Documents are\n"
-    "committed in batches of 1024: a run that is killed loses only its last\n"
-    "batch, and the same command run again finishes the job.  Ctrl-C stops\n"
+    "committed in batches of 1024 (more in a large store; --batch N: N, 1 to\n"
+    "commit each document as it comes): a run that is killed loses only its\n"
+    "last batch, and the same command run again finishes the job.  Ctrl-C stops\n"
     "after the current batch.  On a terminal a progress line is shown unless\n"
     "--quiet.  --date D is the publication date of articles that give none of\n"
     "their own.  --max-size MB: the largest document coded (default 64).\n"
@@ -770,6 +771,7 @@ static int run(int argc, char **argv, int ingest, int quotes)
     /* code: a thread a core unless --jobs says; ingest: one core fewer,
      * its writer thread takes one (more coding threads only wait for it) */
     int jobs = cores > 1 ? (int)(ingest ? cores - 1 : cores) : 1;
+    long batch = 0;   /* --batch: documents a transaction holds (0: the store's choice) */
     const char *format = NULL, *db = NULL, *parsed = NULL;
     int stats = 0, quiet = 0;
     ShardPart *inputs = calloc((size_t)argc + 1, sizeof *inputs);
@@ -784,7 +786,8 @@ static int run(int argc, char **argv, int ingest, int quotes)
             return 0;
         } else if (!strcmp(a, "--dict") || !strcmp(a, "--format") || !strcmp(a, "--db") || !strcmp(a, "--parse") ||
                    !strcmp(a, "--date") || !strcmp(a, "--max-size") || !strcmp(a, "--jobs") || !strcmp(a, "-j") ||
-                   !strcmp(a, "--beam") || !strcmp(a, "--shard") || !strcmp(a, "--inputs")) {
+                   !strcmp(a, "--beam") || !strcmp(a, "--shard") || !strcmp(a, "--inputs") ||
+                   (ingest && !strcmp(a, "--batch"))) {
             if (i + 1 >= argc) {
                 free(inputs);
                 return usage_error(cmd, "option needs a value");
@@ -806,6 +809,11 @@ static int run(int argc, char **argv, int ingest, int quotes)
                     return usage_error(cmd, "--beam takes a number of parser states, 1 to 64");
                 }
                 c.coder.opt.beam = (int)n;
+            } else if (!strcmp(a, "--batch")) {
+                if (!number_in(argv[++i], 1, 1000000, &batch)) {
+                    free(inputs);
+                    return usage_error(cmd, "--batch takes a number of documents a transaction holds, 1 to 1000000");
+                }
             } else if (!strcmp(a, "--jobs") || !strcmp(a, "-j") || !strcmp(a, "--max-size")) {
                 int max_size = !strcmp(a, "--max-size");
                 long n;
@@ -924,6 +932,7 @@ static int run(int argc, char **argv, int ingest, int quotes)
         sa.sa_handler = SIG_IGN;
         sigaction(SIGXFSZ, &sa, NULL);
         c.progress = !quiet && isatty(STDERR_FILENO);
+        if (batch) store_set_batch(c.store, batch);
         c.writer = writer_start(c.store, c.replace, err, sizeof err);
         if (!c.writer) {
             fprintf(stderr, "herodotus: %s\n", err);

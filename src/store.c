@@ -112,7 +112,7 @@ struct Store {
     sqlite3_int64 next_doc;   /* the id the next document gets */
     int in_tx;
     long batch_docs;          /* documents a transaction holds (batch_size) */
-    long unsettled;           /* the batch's documents not yet in the index and rollups (store_settle) */
+    long unsettled;           /* the batch's documents whose events are not yet in the rollups (store_settle) */
     sqlite3_stmt *day_up, *total_up, *month_up, *dyad_up, *actor_up, *pair_up, *code_up;   /* the rollups' upserts */
     Pending pend;             /* the batch's events, for the rollups (rollup_flush) */
     StoreTotals done;         /* committed */
@@ -2615,7 +2615,9 @@ int store_settle(Store *st, char *err, size_t errsz)
 
 void store_set_batch(Store *st, long docs)
 {
-    if (!st->pg) st->batch_docs = docs < 1 ? 1 : docs;
+    if (docs < 1) docs = 1;
+    if (st->pg) pg_store_set_batch(st->pg, docs);
+    else st->batch_docs = docs;
 }
 
 int store_commit(Store *st, char *err, size_t errsz)

@@ -112,19 +112,20 @@ int    store_has(Store *st, const char *doc_id, const char *text, size_t len);
  * transaction), without it such a document is skipped.  Returns 0 stored,
  * 1 skipped, -1 on error (err; the running batch is rolled back). */
 int    store_doc(Store *st, const StoreView *v, int replace, char *err, size_t errsz);
-/* Commit the running batch (also done every STORE_BATCH documents, more
- * in a large store: batch_size). */
+/* Commit the running batch (also done every STORE_BATCH documents; in a
+ * large store, every document for 128 events it holds, up to 16 times
+ * STORE_BATCH). */
 int    store_commit(Store *st, char *err, size_t errsz);
-/* When the running batch holds STORE_BATCH documents or more not yet in
- * the full-text index and the rollups, put them there now, the batch's
- * transaction left open: what its commit would do for them, done while
- * there is nothing else to store (a writer waiting for the coder), so
- * that a large store's long batch does not end on all of it at once.
- * Returns 1 when it did, 0 when there was too little to do, or -1 as
- * store_doc does. */
+/* When the running batch holds STORE_BATCH documents or more whose events
+ * are not yet in the rollups, add them there now, the batch's transaction
+ * left open: what its commit would do for them, so that a large store's
+ * long batch does not end on all of it at once (ingest's writer thread
+ * calls it after each document: the coder goes on meanwhile).  Returns 1
+ * when it did, 0 when there was too little to do, or -1 as store_doc
+ * does. */
 int    store_settle(Store *st, char *err, size_t errsz);
-/* Documents a transaction holds from now on (at least 1; SQLite stores):
- * otherwise STORE_BATCH, more in a large store. */
+/* Documents a transaction holds from now on (at least 1): otherwise
+ * STORE_BATCH, more in a large SQLite store. */
 void   store_set_batch(Store *st, long docs);
 /* What this connection has committed, and the documents of batches lost
  * to a failed write (rolled back whole).  skipped: documents that

@@ -57,6 +57,7 @@ PgStore    *pg_store_open(const char *uri, char *err, size_t errsz);
 int         pg_store_empty(PgStore *pg);
 int         pg_store_has(PgStore *pg, const char *doc_id, const char *hash);
 int         pg_store_doc(PgStore *pg, const StoreView *v, int replace, char *err, size_t errsz);
+void        pg_store_set_batch(PgStore *pg, long docs);
 int         pg_store_commit(PgStore *pg, char *err, size_t errsz);
 StoreTotals pg_store_totals(const PgStore *pg);
 void        pg_store_close(PgStore *pg);

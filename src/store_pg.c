@@ -680,6 +680,11 @@ int pg_store_doc(PgStore *pg, const StoreView *v, int replace, char *err, size_t
     return rc;
 }
 
+void pg_store_set_batch(PgStore *pg, long docs)
+{
+    pg->batch_docs = docs;
+}
+
 int pg_store_commit(PgStore *pg, char *err, size_t errsz)
 {
     if (!pg->in_tx) return 0;

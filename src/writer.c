@@ -21,7 +21,6 @@ struct Writer {
     int full[SLOTS];          /* submitted, not stored yet */
     unsigned head, tail;      /* next slot to fill, next to store */
     int done, failed;
-    int settle;               /* a document stored since the last store_settle */
     long stored, skipped;
     char err[512];
 };
@@ -34,17 +33,6 @@ static void *run(void *arg)
 #endif
     for (;;) {
         pthread_mutex_lock(&w->mu);
-        if (!w->full[w->tail % SLOTS] && !w->done && !w->failed && w->settle) {
-            /* nothing to store yet: the batch's index and rollups now,
-             * while the coder codes, rather than all at its commit */
-            w->settle = 0;
-            pthread_mutex_unlock(&w->mu);
-            int r = store_settle(w->st, w->err, sizeof w->err);
-            pthread_mutex_lock(&w->mu);
-            if (r < 0) w->failed = 1;
-            pthread_mutex_unlock(&w->mu);
-            continue;
-        }
         while (!w->full[w->tail % SLOTS] && !w->done) pthread_cond_wait(&w->cv, &w->mu);
         if (!w->full[w->tail % SLOTS]) {   /* done and drained */
             pthread_mutex_unlock(&w->mu);
@@ -55,10 +43,13 @@ static void *run(void *arg)
         pthread_mutex_unlock(&w->mu);
         /* after a failure the rest is drained unstored */
         int r = failed ? 2 : store_doc(w->st, &w->view[k], w->replace, w->err, sizeof w->err);
+        /* a long batch's rollups a thousand documents at a time, while
+         * the coder goes on, rather than all of them at its commit */
+        if (r == 0 && store_settle(w->st, w->err, sizeof w->err) < 0) r = -1;
         pthread_mutex_lock(&w->mu);
         if (r < 0) w->failed = 1;
         else if (r == 1) w->skipped++;
-        else if (r == 0) w->stored++, w->settle = 1;
+        else if (r == 0) w->stored++;
         w->full[k] = 0;
         w->tail++;
         pthread_cond_broadcast(&w->cv);

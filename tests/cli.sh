@@ -265,6 +265,10 @@ check ingest_jobs_store_what_one_thread_stores sh -c "[ '$h1' = '$h3' ] && [ $nd
 check ingest_jobs_skip_what_is_stored sh -c "grep -q '^0 documents, 0 sentences, 0 events stored, '$nd' skipped as already stored' '$T/again' && [ \$(sqlite3 '$T/jobs3.db' 'select count(*) from documents') -eq $nd ]"
 "$H" code --jobs 0 examples/*.txt >/dev/null 2>"$T/e"; rc=$?
 check jobs_zero_is_a_usage_error sh -c "[ $rc -eq 2 ] && grep -q -- '--jobs takes a number of threads' '$T/e'"
+"$H" ingest --batch 0 --db "$T/batch0.db" examples/*.txt >/dev/null 2>"$T/e"; rc=$?
+check ingest_batch_zero_is_a_usage_error_and_makes_no_store sh -c "[ $rc -eq 2 ] && grep -q -- '--batch takes a number of documents' '$T/e' && [ ! -e '$T/batch0.db' ]"
+"$H" code --batch 5 examples/*.txt >/dev/null 2>"$T/e"; rc=$?
+check batch_is_an_option_of_ingest_only sh -c "[ $rc -eq 2 ] && grep -q -- \"unknown option '--batch'\" '$T/e'"
 
 # states of the archives that are gone are their successors' (the Soviet Union, Yugoslavia, East Germany)
 coded 1989-01-01 'The Soviet Union condemned the United States. East German police arrested protesters. Yugoslav forces shelled Vukovar.' --all

@@ -600,6 +600,15 @@ if [ -x build/gencorpus ]; then
     check killed_ingest_left_no_orphan_event test "$(q "$K" 'select count(*) from events e where not exists (select 1 from documents d where d.id = e.doc)')" -eq 0
     "$H" ingest --quiet --db "$K" "$T/big.jsonl" >/dev/null 2>&1
     check rerun_finishes_the_job test "$(q "$K" 'select count(*) from documents')" -eq "$total"
+    # --batch 300: a killed ingest keeps whole batches of 300
+    K3="$T/k300.db"
+    "$H" ingest --quiet --jobs 1 --batch 300 --db "$K3" "$T/big.jsonl" >/dev/null 2>&1 &
+    pid=$!
+    i=0
+    while [ $i -lt 100 ] && [ "$(q "$K3" 'select count(*) from documents' 2>/dev/null || echo 0)" -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
+    kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+    got=$(q "$K3" 'select count(*) from documents')
+    check killed_ingest_with_batch_300_kept_whole_batches_of_300 sh -c "[ $got -ge 300 ] && [ $got -lt $total ] && [ $((got % 300)) -eq 0 ]"
     # a word in most sentences: its pages walk the rollup by date, testing
     # each day's events against the full-text index; the same as sorting all
     for d in oneaday none; do
@@ -653,6 +662,23 @@ if [ -x build/gencorpus ]; then
 else
     echo "skip kill_and_concurrency: build/gencorpus not built"
 fi
+
+# Batches: 1,500 articles in one long batch (--batch 5000), whose events
+# the writer adds to the rollups a thousand documents at a time
+# (store_settle, once 1,024 documents wait), and in batches of one: the
+# same store as batches of the default size (but for the packed bodies: the
+# dictionary is trained at the first commit past 1,000 documents, on what
+# the store holds then), rollups equal to the events
+awk 'BEGIN { for (i = 1; i <= 1500; i++)
+    printf "{\"id\":\"b%d\",\"date\":\"2024-0%d-1%d\",\"text\":\"Police in Nairobi arrested %d protesters on Tuesday. China praised Russia on day %d. Kenya accused Uganda of sending %d troops.\"}\n", i, i % 9 + 1, i % 10, i, i, i % 50 }' >"$T/b1500.jsonl"
+for b in default 5000 1; do
+    if [ $b = default ]; then set --; else set -- --batch $b; fi
+    "$H" ingest --quiet --jobs 1 "$@" --db "$T/batch-$b.db" "$T/b1500.jsonl" 2>"$T/batch-$b.err"
+    dump "$T/batch-$b.db" | awk -F'|' -v OFS='|' 'NR <= 1500 { $11 = "" } 1' >"$T/batch-$b.dump"
+done
+check a_long_batch_settled_a_thousand_documents_at_a_time_stores_what_default_batches_do sh -c "[ \$(grep -c . '$T/batch-default.dump') -gt 4500 ] && cmp -s '$T/batch-default.dump' '$T/batch-5000.dump'"
+check a_long_batch_keeps_its_rollups_equal_to_its_events test "$(rollup_off "$T/batch-5000.db")" -eq 0
+check batches_of_one_document_store_what_default_batches_do cmp -s "$T/batch-default.dump" "$T/batch-1.dump"
 
 echo "store: $pass passed, $failn failed"
 [ $failn -eq 0 ]

@@ -2612,7 +2612,7 @@ static void rows_text(sqlite3 *db, const char *sql, Buf *out)
 }
 
 /* A batch put into the rollups part by part while its transaction stays
- * open (store_settle, as the writer does while it waits for the coder)
+ * open (store_settle, which ingest's writer calls after each document)
  * gives the same rollups and full-text index as one put there at its
  * commit: the same day's events on both sides of a settle counted once a
  * day.  It settles only once STORE_BATCH documents wait, and says so. */
