@@ -81,6 +81,20 @@ long input_json_doc(const char *name, long line, const char *s, size_t n, size_t
     return fail;
 }
 
+/* Standard input up to its first byte that is neither blank nor part of a
+ * byte-order mark, into b: that byte, or EOF */
+static int first_byte(FILE *f, Buf *b)
+{
+    static const unsigned char bom[3] = {0xEF, 0xBB, 0xBF};
+    int c;
+    while ((c = getc(f)) != EOF) {
+        buf_putc(b, (char)c);
+        if (b->len <= 3 && !memcmp(b->data, bom, b->len)) continue;
+        if (c != ' ' && c != '\n' && c != '\t' && c != '\r') return c;
+    }
+    return EOF;
+}
+
 static long read_all(FILE *f, Buf *b)
 {
     char chunk[65536];
@@ -225,7 +239,38 @@ long input_read_part(Input *in, const char *path, long long start, long long end
         buf_free(&msg);
         return 1;
     }
-    if (read_all(f, &b) < 0) {
+    if (is_stdin && first_byte(f, &b) == '{') {
+        /* JSON Lines on standard input: a line at a time, as they come (a
+         * feed is coded as it arrives; an archive piped from zcat is never
+         * held whole): first the blank lines before the first object */
+        long line = 0;
+        size_t s = utf8_bom(b.data, b.len);
+        for (char *nl; (nl = memchr(b.data + s, '\n', b.len - s)) != NULL;) {
+            size_t e = (size_t)(nl - b.data);
+            line++;
+            in->bytes_done += (long long)(e - s) + 1;
+            fail += json_line(in, name, line, b.data + s, e - s, &msg);
+            s = e + 1;
+        }
+        Buf l = {0};
+        buf_put(&l, b.data + s, b.len - s);   /* the first object's line, as far as read */
+        if (buf_getline(&b, f)) buf_put(&l, b.data, b.len);
+        buf_putc(&l, '\0');
+        l.len--;
+        line++;
+        in->bytes_done += (long long)l.len + 1;
+        fail += json_line(in, name, line, l.data, l.len, &msg);
+        buf_free(&l);
+        while (!stopped(in) && buf_getline(&b, f)) {
+            line++;
+            in->bytes_done += (long long)b.len + 1;
+            fail += json_line(in, name, line, b.data ? b.data : "", b.len, &msg);
+        }
+        if (ferror(f)) {
+            buf_printf(&msg, "%s: read error after line %ld: %s\n", name, line, strerror(errno));
+            fail++;
+        }
+    } else if (read_all(f, &b) < 0) {
         buf_printf(&msg, "%s: read error: %s\n", name, strerror(errno));
         fail = 1;
     } else {
@@ -234,16 +279,6 @@ long input_read_part(Input *in, const char *path, long long start, long long end
         if (i == b.len) {
             buf_printf(&msg, "%s: empty file, no article\n", name);
             fail = 1;
-        } else if (is_stdin && b.data[i] == '{') {
-            long line = 0;
-            for (size_t s = bom; s < b.len && !stopped(in);) {
-                char *nl = memchr(b.data + s, '\n', b.len - s);
-                size_t e = nl ? (size_t)(nl - b.data) : b.len;
-                line++;
-                in->bytes_done += (long long)(e - s) + 1;
-                fail += json_line(in, name, line, b.data + s, e - s, &msg);
-                s = e + 1;
-            }
         } else if (too_big(&msg, in->max_doc, name, 0, b.len)) {
             in->bytes_done += (long long)b.len;
             fail++;

@@ -1118,6 +1118,23 @@ printf '%s{"id":"s1","text":"China praised Russia."}\n' "$BOM" | "$H" code --for
 check stdin_json_lines_with_byte_order_mark_are_json grep -q '^s1	0		CHN	RUS	051	' "$T/o"
 printf '%sChina praised Russia.\n' "$BOM" | "$H" code --format tsv - >"$T/o" 2>"$T/e"
 check stdin_text_with_byte_order_mark_keeps_first_actor grep -q '	CHN	RUS	051	' "$T/o"
+# JSON Lines on stdin are read a line at a time, as they come: a feed's
+# article is stored (--batch 1) while the feed is still open; blank lines
+# and a byte-order mark before the first line keep the lines' numbers
+printf '%s\n  \n{"id":"n1","text":"China praised Russia."}\n\nnot json\n' "$BOM" | "$H" code --format tsv - >"$T/o" 2>"$T/e"
+check stdin_json_lines_after_blank_lines_keep_their_numbers sh -c "grep -q '^n1	0		CHN	RUS	051	' '$T/o' && grep -q '^<stdin>:5: invalid JSON' '$T/e'"
+mkfifo "$T/feed"
+"$H" ingest --quiet --batch 1 --db "$T/feed.db" - <"$T/feed" 2>"$T/feed.err" &
+feedpid=$!
+exec 7>"$T/feed"
+printf '{"id":"f1","date":"2024-04-10","text":"China praised Russia on Monday."}\n' >&7
+i=0
+while [ $i -lt 100 ] && [ "$(sqlite3 "$T/feed.db" 'select count(*) from documents' 2>/dev/null || echo 0)" -lt 1 ]; do sleep 0.1; i=$((i + 1)); done
+held=$(sqlite3 "$T/feed.db" 'select group_concat(doc_id) from documents' 2>/dev/null)
+printf '{"id":"f2","date":"2024-04-10","text":"Russia thanked China."}\n' >&7
+exec 7>&-
+wait $feedpid; rc=$?
+check stdin_json_lines_are_stored_as_they_arrive sh -c "[ '$held' = f1 ] && [ $rc -eq 0 ] && [ \"\$(sqlite3 '$T/feed.db' 'select group_concat(doc_id) from documents')\" = f1,f2 ]"
 
 # dates for articles that carry none: --date, or a "Date: 2024-05-14" line
 printf 'China praised Russia.\n' >"$T/nodate.txt"

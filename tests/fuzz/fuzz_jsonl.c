@@ -1,6 +1,9 @@
 /* fuzz_jsonl.c - a JSON Lines file through input_each (its line reading,
  * byte-order mark, blank lines, JSON and metadata checks) and each of its
- * articles through the pipeline and every renderer. */
+ * articles through the pipeline and every renderer; then the same bytes on
+ * standard input (JSON Lines read a line at a time as they come, anything
+ * else one article). */
+#include <stdio.h>
 #include "fuzz.h"
 #include "input.h"
 #include "pipeline.h"
@@ -31,6 +34,8 @@ static int on_doc(const RawDoc *raw, void *ctx)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     Input in = {on_doc, NULL, 0, NULL, NULL, INPUT_MAX_DOC_DEFAULT, NULL, 0};   /* messages unsaid */
-    input_read(&in, fuzz_file("in.jsonl", data, size));
+    const char *path = fuzz_file("in.jsonl", data, size);
+    input_read(&in, path);
+    if (freopen(path, "rb", stdin)) input_read(&in, "-");
     return 0;
 }
