@@ -118,36 +118,34 @@ check ingests_in_opposite_orders_both_succeed_and_store_each_document_once test 
 
 # kill -9 in the middle of an ingest: whole batches kept, the rest rolled
 # back by the server; the same command finishes the job
-as_pg "$PGBIN/createdb" -h "$T/pg" -U postgres killed
 "$(dirname "$0")/../build/gencorpus" 4 9 >"$T/big.jsonl"
 total=$(wc -l <"$T/big.jsonl")
-"$H" ingest --quiet --jobs 1 --db "$(uri killed)" "$T/big.jsonl" >/dev/null 2>&1 &
-pid=$!
-i=0
-while [ $i -lt 300 ]; do
-    sleep 0.1
-    [ "$(psql_ killed 'select count(*) from documents' 2>/dev/null || echo 0)" -ge 1024 ] && break
-    i=$((i + 1))
-done
-kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
-got=$(psql_ killed 'select count(*) from documents')
+# killed DB N [ARGS...]: ingest big.jsonl into a new database DB (with
+# ARGS), kill -9 it once DB holds N documents (or after 30 s); got: how
+# many it holds then
+killed() {
+    db=$1 n=$2
+    shift 2
+    as_pg "$PGBIN/createdb" -h "$T/pg" -U postgres "$db"
+    "$H" ingest --quiet --jobs 1 "$@" --db "$(uri "$db")" "$T/big.jsonl" >/dev/null 2>&1 &
+    pid=$!
+    i=0
+    while [ $i -lt 300 ]; do
+        sleep 0.1
+        [ "$(psql_ "$db" 'select count(*) from documents' 2>/dev/null || echo 0)" -ge "$n" ] && break
+        i=$((i + 1))
+    done
+    kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+    got=$(psql_ "$db" 'select count(*) from documents')
+}
+killed killed 1024
 check postgresql_killed_ingest_was_killed_midway test "$got" -lt "$total"
 check postgresql_killed_ingest_kept_whole_batches test $((got % 1024)) -eq 0
 check postgresql_killed_ingest_left_rollups_that_sum_its_events test "$(rollup_off_pg killed)" -eq 0
 "$H" ingest --quiet --db "$(uri killed)" "$T/big.jsonl" >/dev/null 2>&1
 check postgresql_rerun_finishes_the_job test "$(psql_ killed 'select count(*) from documents')" -eq "$total"
 # --batch 300: the same in batches of 300
-as_pg "$PGBIN/createdb" -h "$T/pg" -U postgres killed300
-"$H" ingest --quiet --jobs 1 --batch 300 --db "$(uri killed300)" "$T/big.jsonl" >/dev/null 2>&1 &
-pid=$!
-i=0
-while [ $i -lt 300 ]; do
-    sleep 0.1
-    [ "$(psql_ killed300 'select count(*) from documents' 2>/dev/null || echo 0)" -ge 300 ] && break
-    i=$((i + 1))
-done
-kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
-got=$(psql_ killed300 'select count(*) from documents')
+killed killed300 300 --batch 300
 check postgresql_killed_ingest_with_batch_300_kept_whole_batches_of_300 sh -c "[ $got -ge 300 ] && [ $got -lt $total ] && [ $((got % 300)) -eq 0 ]"
 
 # migrate: a SQLite store moved into PostgreSQL
