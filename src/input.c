@@ -95,12 +95,20 @@ static int first_byte(FILE *f, Buf *b)
     return EOF;
 }
 
-static long read_all(FILE *f, Buf *b)
+/* The rest of f after b's bytes into b, as long as b holds no more than
+ * limit (a document over it is refused whole: what comes after is read
+ * and counted, not kept): how many bytes there were in all, or -1 on a
+ * read error */
+static long long read_all(FILE *f, Buf *b, size_t limit)
 {
     char chunk[65536];
     size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_put(b, chunk, n);
-    return ferror(f) ? -1 : 0;
+    long long all = (long long)b->len;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        all += (long long)n;
+        if (b->len <= limit) buf_put(b, chunk, n);
+    }
+    return ferror(f) ? -1 : all;
 }
 
 /* A NUL byte in a plain-text article would end its text there ("China\0
@@ -239,6 +247,7 @@ long input_read_part(Input *in, const char *path, long long start, long long end
         buf_free(&msg);
         return 1;
     }
+    long long all = 0;
     if (is_stdin && first_byte(f, &b) == '{') {
         /* JSON Lines on standard input: a line at a time, as they come (a
          * feed is coded as it arrives; an archive piped from zcat is never
@@ -270,7 +279,7 @@ long input_read_part(Input *in, const char *path, long long start, long long end
             buf_printf(&msg, "%s: read error after line %ld: %s\n", name, line, strerror(errno));
             fail++;
         }
-    } else if (read_all(f, &b) < 0) {
+    } else if ((all = read_all(f, &b, in->max_doc)) < 0) {
         buf_printf(&msg, "%s: read error: %s\n", name, strerror(errno));
         fail = 1;
     } else {
@@ -279,8 +288,8 @@ long input_read_part(Input *in, const char *path, long long start, long long end
         if (i == b.len) {
             buf_printf(&msg, "%s: empty file, no article\n", name);
             fail = 1;
-        } else if (too_big(&msg, in->max_doc, name, 0, b.len)) {
-            in->bytes_done += (long long)b.len;
+        } else if (too_big(&msg, in->max_doc, name, 0, (size_t)all)) {
+            in->bytes_done += all;
             fail++;
         } else if ((!is_stdin && (ends_with(path, ".html") || ends_with(path, ".htm"))) ||
                    (is_stdin && html_looks_like(b.data, b.len))) {

@@ -1123,6 +1123,14 @@ check stdin_text_with_byte_order_mark_keeps_first_actor grep -q '	CHN	RUS	051	' 
 # and a byte-order mark before the first line keep the lines' numbers
 printf '%s\n  \n{"id":"n1","text":"China praised Russia."}\n\nnot json\n' "$BOM" | "$H" code --format tsv - >"$T/o" 2>"$T/e"
 check stdin_json_lines_after_blank_lines_keep_their_numbers sh -c "grep -q '^n1	0		CHN	RUS	051	' '$T/o' && grep -q '^<stdin>:5: invalid JSON' '$T/e'"
+# plain text on stdin over --max-size is refused with its whole size, read
+# to its end but not held (200 MB through a process that keeps about 1)
+mem=""
+[ -x /usr/bin/time ] && mem="/usr/bin/time -f %M -o $T/mem"
+rm -f "$T/mem"
+head -c 200000000 /dev/zero | tr '\0' a | $mem "$H" code --max-size 1 --format tsv - >"$T/o" 2>"$T/e"; rc=$?
+check stdin_text_over_max_size_is_refused_with_its_whole_size sh -c "[ $rc -eq 1 ] && grep -qF '<stdin>: document of 190.7 MB is over the limit of 1 MB (--max-size)' '$T/e'"
+[ -s "$T/mem" ] && check stdin_text_over_max_size_is_not_held_in_memory test "$(tail -n 1 "$T/mem")" -lt 150000
 mkfifo "$T/feed"
 "$H" ingest --quiet --batch 1 --db "$T/feed.db" - <"$T/feed" 2>"$T/feed.err" &
 feedpid=$!
