@@ -157,7 +157,6 @@ measure() {
 }
 
 T0=$(now_ms)
-r0=1
 ingest_at 0 0 ""
 r0=$r
 echo "ingest into the empty store: $(said)"

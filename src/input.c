@@ -248,28 +248,13 @@ long input_read_part(Input *in, const char *path, long long start, long long end
         return 1;
     }
     long long all = 0;
-    if (is_stdin && first_byte(f, &b) == '{') {
+    if (is_stdin && first_byte(f, &b) == '{' && ungetc('{', f) != EOF) {
         /* JSON Lines on standard input: a line at a time, as they come (a
          * feed is coded as it arrives; an archive piped from zcat is never
-         * held whole): first the blank lines before the first object */
+         * held whole), numbered after the blank lines before the first */
         long line = 0;
-        size_t s = utf8_bom(b.data, b.len);
-        for (char *nl; (nl = memchr(b.data + s, '\n', b.len - s)) != NULL;) {
-            size_t e = (size_t)(nl - b.data);
-            line++;
-            in->bytes_done += (long long)(e - s) + 1;
-            fail += json_line(in, name, line, b.data + s, e - s, &msg);
-            s = e + 1;
-        }
-        Buf l = {0};
-        buf_put(&l, b.data + s, b.len - s);   /* the first object's line, as far as read */
-        if (buf_getline(&b, f)) buf_put(&l, b.data, b.len);
-        buf_putc(&l, '\0');
-        l.len--;
-        line++;
-        in->bytes_done += (long long)l.len + 1;
-        fail += json_line(in, name, line, l.data, l.len, &msg);
-        buf_free(&l);
+        for (size_t k = 0; k < b.len; k++) line += b.data[k] == '\n';
+        in->bytes_done += (long long)b.len - 1;
         while (!stopped(in) && buf_getline(&b, f)) {
             line++;
             in->bytes_done += (long long)b.len + 1;
